@@ -1,0 +1,67 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Count the results in meson's JSON test logs (one JSON object per line).
+
+usage: test-summary.py TESTLOG TEST_STATUS [BENCHMARKLOG BENCHMARK_STATUS]
+
+TEST_STATUS and BENCHMARK_STATUS are the exit statuses of the two
+`meson test` runs. Prints the failed tests by name, then, as its last line,
+'N passed, M failed' (', K skipped' when some were skipped). Benchmarks
+count only when they fail. A run that exited non-zero without any failed
+test in its log (the build broke, meson itself failed) counts as one
+failure. Exits 1 when anything failed.
+"""
+
+import json
+import sys
+
+PASSED = {'OK', 'EXPECTEDFAIL'}
+SKIPPED = {'SKIP'}
+# Everything else fails: FAIL, TIMEOUT, ERROR, UNEXPECTEDPASS, INTERRUPT.
+
+
+def read_results(path):
+    try:
+        with open(path, encoding='utf-8') as log:
+            return [json.loads(line) for line in log if line.strip()]
+    except FileNotFoundError:
+        return []
+
+
+def main(argv):
+    if len(argv) not in (2, 4):
+        sys.exit(__doc__)
+
+    passed = skipped = 0
+    failures = []
+
+    for test in read_results(argv[0]):
+        result = test.get('result')
+        if result in PASSED:
+            passed += 1
+        elif result in SKIPPED:
+            skipped += 1
+        else:
+            failures.append(f"{test.get('name')} ({result})")
+    if int(argv[1]) != 0 and not failures:
+        failures.append(f'meson test exited with status {argv[1]}')
+
+    if len(argv) == 4:
+        bench_failures = [f"benchmark {bench.get('name')} ({bench.get('result')})"
+                          for bench in read_results(argv[2])
+                          if bench.get('result') not in PASSED | SKIPPED]
+        if int(argv[3]) != 0 and not bench_failures:
+            bench_failures.append(f'meson test --benchmark exited with status {argv[3]}')
+        failures += bench_failures
+
+    for failure in failures:
+        print(f'failed: {failure}')
+    summary = f'{passed} passed, {len(failures)} failed'
+    if skipped:
+        summary += f', {skipped} skipped'
+    print(summary)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))

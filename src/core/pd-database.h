@@ -1,0 +1,100 @@
+/* pd-database.h: one diary file (SQLite)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pd-pain-entry.h"
+
+G_BEGIN_DECLS
+
+/* PRAGMA application_id of every diary file: "PdDy". */
+#define PD_DATABASE_APPLICATION_ID 0x50644479
+/* PRAGMA user_version this program writes. */
+#define PD_DATABASE_SCHEMA_VERSION 2
+#define PD_DATABASE_BACKUPS_KEPT   7
+
+typedef enum
+{
+  PD_DATABASE_FLAGS_NONE = 0,
+  PD_DATABASE_READ_ONLY  = 1 << 0,  /* opened with SQLITE_OPEN_READONLY; every write fails */
+  PD_DATABASE_NO_BACKUPS = 1 << 1,  /* no daily backup on open (tests, benchmarks, --demo) */
+} PdDatabaseFlags;
+
+#define PD_TYPE_DATABASE (pd_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdDatabase, pd_database, PD, DATABASE, GObject)
+
+char        *pd_database_get_default_path          (void);
+/* The folder of a diary's backups: "backups" beside the diary file. */
+char        *pd_database_get_backup_dir            (const char       *diary_path);
+/* The newest backup of diary_path that passes PRAGMA quick_check, or NULL. */
+char        *pd_database_find_newest_good_backup   (const char       *diary_path);
+
+PdDatabase  *pd_database_open                      (const char       *path,
+                                                    PdDatabaseFlags   flags,
+                                                    GError          **error);
+const char  *pd_database_get_path                  (PdDatabase       *self);
+gboolean     pd_database_is_read_only              (PdDatabase       *self);
+
+/* Inserts the entry, or updates the entry with the same id (un-deleting it). Validates
+ * first; sets the entry's created and updated stamps. One fsync'd transaction. */
+gboolean     pd_database_save_pain_entry           (PdDatabase       *self,
+                                                    PdPainEntry      *entry,
+                                                    GError          **error);
+/* All or nothing, in one transaction. */
+gboolean     pd_database_save_pain_entries         (PdDatabase       *self,
+                                                    GPtrArray        *entries,
+                                                    GError          **error);
+/* Marks the entry deleted; pd_database_restore_pain_entry() undoes that. */
+gboolean     pd_database_delete_pain_entry         (PdDatabase       *self,
+                                                    const char       *id,
+                                                    GError          **error);
+gboolean     pd_database_restore_pain_entry        (PdDatabase       *self,
+                                                    const char       *id,
+                                                    GError          **error);
+/* NULL with PD_ERROR_NOT_FOUND when absent or deleted. */
+PdPainEntry *pd_database_get_pain_entry            (PdDatabase       *self,
+                                                    const char       *id,
+                                                    GError          **error);
+/* Entries (not deleted) with from <= time < to (Unix seconds), newest first.
+ * Returns a GPtrArray of PdPainEntry, owning them. */
+GPtrArray   *pd_database_list_pain_entries         (PdDatabase       *self,
+                                                    gint64            from,
+                                                    gint64            to,
+                                                    GError          **error);
+void         pd_database_list_pain_entries_async   (PdDatabase       *self,
+                                                    gint64            from,
+                                                    gint64            to,
+                                                    GCancellable     *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer          user_data);
+GPtrArray   *pd_database_list_pain_entries_finish  (PdDatabase       *self,
+                                                    GAsyncResult     *result,
+                                                    GError          **error);
+gint64       pd_database_count_pain_entries        (PdDatabase       *self,
+                                                    GError          **error);
+
+/* Small key/value facts stored in the diary itself (patient name, surgery date). */
+char        *pd_database_get_meta                  (PdDatabase       *self,
+                                                    const char       *key);
+gboolean     pd_database_set_meta                  (PdDatabase       *self,
+                                                    const char       *key,
+                                                    const char       *value,
+                                                    GError          **error);
+
+/* A consistent copy through the online backup API, created with mode 0600. */
+gboolean     pd_database_backup_to                 (PdDatabase       *self,
+                                                    const char       *dest_path,
+                                                    GError          **error);
+/* Writes today's backup if there is none for the local date of now, then removes all
+ * but the newest `keep` backups. Called by pd_database_open() unless NO_BACKUPS. */
+gboolean     pd_database_rotate_backups            (PdDatabase       *self,
+                                                    GDateTime        *now,
+                                                    guint             keep,
+                                                    GError          **error);
+
+G_END_DECLS

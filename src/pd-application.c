@@ -1,0 +1,431 @@
+/* pd-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "pd-application.h"
+#include "pd-database.h"
+#include "pd-error.h"
+#include "pd-generator.h"
+#include "pd-input.h"
+#include "pd-preferences-window.h"
+#include "pd-window.h"
+
+struct _PdApplication
+{
+  AdwApplication parent_instance;
+
+  /* Temporary diaries made by --demo, removed when the application quits. */
+  GPtrArray *temporary_files;
+};
+
+G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Diary file to use"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a generated 120-day sample diary in a temporary file"), NULL },
+  { "log-pain", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Add a pain entry (0–10) and exit, without a window"), N_("N") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Note for --log-pain"), N_("TEXT") },
+  { "at", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Time for --log-pain (ISO 8601, local time unless an offset is given)"), N_("ISO8601") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
+  { NULL }
+};
+
+gboolean
+pd_application_check_usage (int    argc,
+                            char **argv,
+                            int   *exit_status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree GOptionEntry *entries = NULL;
+  g_autofree gpointer storage = NULL;
+  g_auto(GStrv) remaining = NULL;
+  const gsize slot = sizeof (gpointer) * 2;
+  guint n = G_N_ELEMENTS (option_entries);
+
+  /* The same table as the application's, pointed at scratch storage: parsing here only
+   * tells whether the command line is well-formed. */
+  entries = g_memdup2 (option_entries, sizeof option_entries);
+  storage = g_malloc0 (slot * n);
+  for (guint i = 0; i + 1 < n; i++)
+    entries[i].arg_data = (char *) storage + i * slot;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_ignore_unknown_options (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    {
+      /* --help and GApplication's own options are GApplication's business. */
+      if (g_str_has_prefix (argv[i], "--help") || g_str_equal (argv[i], "-h") ||
+          g_str_equal (argv[i], "-?") || g_str_has_prefix (argv[i], "--gapplication-"))
+        return (*exit_status = 0, TRUE);
+      args[i] = g_strdup (argv[i]);
+    }
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("pain-diary: %s\n", error->message);
+      g_printerr (_("Run “%s --help” to see the options.\n"), "pain-diary");
+      *exit_status = 2;
+      g_strfreev (*(char ***) ((char *) storage + (n - 2) * slot));
+      return FALSE;
+    }
+
+  remaining = *(char ***) ((char *) storage + (n - 2) * slot);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      gpointer value = *(gpointer *) ((char *) storage + i * slot);
+
+      if (option_entries[i].arg == G_OPTION_ARG_STRING || option_entries[i].arg == G_OPTION_ARG_FILENAME)
+        g_free (value);
+    }
+  if (remaining != NULL && g_strv_length (remaining) > 1)
+    {
+      g_printerr (_("pain-diary: give at most one diary file\n"));
+      *exit_status = 2;
+      return FALSE;
+    }
+
+  *exit_status = 0;
+  return TRUE;
+}
+
+static char *
+dup_database_path (GVariantDict *options,
+                   GFile        *cwd)
+{
+  g_autofree char *path = NULL;
+  g_autofree char **files = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &path) && path[0] != '\0')
+    ;
+  else if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) && files[0] != NULL)
+    path = g_strdup (files[0]);
+  else
+    return pd_database_get_default_path ();
+
+  if (cwd != NULL && !g_path_is_absolute (path))
+    {
+      g_autoptr(GFile) file = g_file_resolve_relative_path (cwd, path);
+      return g_file_get_path (file);
+    }
+  return g_canonicalize_filename (path, NULL);
+}
+
+static int
+log_pain (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdPainEntry) entry = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *score_text = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *path = dup_database_path (options, NULL);
+  g_autofree char *shown = NULL;
+  int score;
+
+  g_variant_dict_lookup (options, "log-pain", "s", &score_text);
+  g_variant_dict_lookup (options, "note", "s", &note);
+  g_variant_dict_lookup (options, "at", "s", &at);
+
+  if (!pd_parse_score (score_text, &score, &error))
+    {
+      g_printerr ("pain-diary: --log-pain: %s\n", error->message);
+      return 1;
+    }
+  if (at != NULL && !(when = pd_parse_time (at, tz, now, &error)))
+    {
+      g_printerr ("pain-diary: --at: %s\n", error->message);
+      return 1;
+    }
+
+  entry = pd_pain_entry_new ();
+  pd_pain_entry_set_pain (entry, score);
+  pd_pain_entry_set_note (entry, note);
+  pd_pain_entry_set_date_time (entry, when ? when : now);
+  if (!pd_pain_entry_validate (entry, &error))
+    {
+      g_printerr ("pain-diary: %s\n", error->message);
+      return 1;
+    }
+
+  if (!(db = pd_database_open (path, PD_DATABASE_FLAGS_NONE, &error)) ||
+      !pd_database_save_pain_entry (db, entry, &error))
+    {
+      g_printerr ("pain-diary: %s: %s\n", path, error->message);
+      return 1;
+    }
+
+  shown = g_date_time_format (when ? when : now, "%Y-%m-%d %H:%M");
+  g_print (_("Logged pain %d at %s in %s\n"), score, shown, path);
+  return 0;
+}
+
+static int
+pd_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("pain-diary %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "log-pain"))
+    return log_pain (options);
+
+  if (g_variant_dict_contains (options, "note") || g_variant_dict_contains (options, "at"))
+    {
+      g_printerr (_("pain-diary: --note and --at go with --log-pain\n"));
+      return 2;
+    }
+
+  return G_APPLICATION_CLASS (pd_application_parent_class)->handle_local_options (app, options);
+}
+
+static PdWindow *
+find_window_for (PdApplication *self,
+                 const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (PD_IS_WINDOW (l->data) &&
+          g_strcmp0 (pd_window_get_path (PD_WINDOW (l->data)), path) == 0)
+        return PD_WINDOW (l->data);
+    }
+  return NULL;
+}
+
+static void
+open_diary (PdApplication *self,
+            const char    *path)
+{
+  PdWindow *window = find_window_for (self, path);
+
+  if (window == NULL)
+    window = pd_window_new (self, path);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static char *
+create_demo_diary (GError **error)
+{
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  /* The sample story ends yesterday: nothing in it lies in the future, and Today is
+   * left for the newcomer to try. */
+  g_autoptr(GDate) end = g_date_new_dmy (g_date_time_get_day_of_month (yesterday),
+                                        g_date_time_get_month (yesterday),
+                                        g_date_time_get_year (yesterday));
+  g_autofree char *path = NULL;
+  int fd;
+
+  fd = g_file_open_tmp ("pain-diary-demo-XXXXXX.db", &path, error);
+  if (fd < 0)
+    return NULL;
+  close (fd);
+  /* An empty file is a new diary; g_file_open_tmp made it 0600. */
+  if (!(db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, error)) ||
+      !pd_generator_fill_demo (db, end, error))
+    {
+      g_unlink (path);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+static int
+pd_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *cmdline)
+{
+  PdApplication *self = PD_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      if (!(path = create_demo_diary (&error)))
+        {
+          g_application_command_line_printerr (cmdline, "pain-diary: --demo: %s\n", error->message);
+          return 1;
+        }
+      g_ptr_array_add (self->temporary_files, g_strdup (path));
+    }
+  else
+    {
+      g_autoptr(GFile) cwd = g_file_new_for_path (g_application_command_line_get_cwd (cmdline));
+      path = dup_database_path (options, cwd);
+    }
+
+  open_diary (self, path);
+  return 0;
+}
+
+static void
+pd_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  path = pd_database_get_default_path ();
+  open_diary (PD_APPLICATION (app), path);
+}
+
+static void
+pd_application_shutdown (GApplication *app)
+{
+  PdApplication *self = PD_APPLICATION (app);
+
+  G_APPLICATION_CLASS (pd_application_parent_class)->shutdown (app);
+
+  for (guint i = 0; i < self->temporary_files->len; i++)
+    {
+      const char *path = g_ptr_array_index (self->temporary_files, i);
+      const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (suffixes); j++)
+        {
+          g_autofree char *file = g_strconcat (path, suffixes[j], NULL);
+          g_unlink (file);
+        }
+    }
+}
+
+static void
+pd_application_finalize (GObject *object)
+{
+  PdApplication *self = PD_APPLICATION (object);
+
+  g_clear_pointer (&self->temporary_files, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pd_application_parent_class)->finalize (object);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Pain Diary developers", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Pain Diary"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Pain Diary developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_comments (about,
+                                 _("Keep track of pain, sleep and mood after spine surgery, "
+                                   "and bring the trends to your appointments. "
+                                   "Everything stays on this device."));
+  adw_about_window_set_website (about, "https://github.com/paindiary/pain-diary");
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+pd_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (pd_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-entry",
+                                         (const char *[]) { "<primary>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo",
+                                         (const char *[]) { "<primary>z", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences",
+                                         (const char *[]) { "<primary>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-today",
+                                         (const char *[]) { "<alt>1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-history",
+                                         (const char *[]) { "<alt>2", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search",
+                                         (const char *[]) { "<primary>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
+                                         (const char *[]) { "<primary>w", NULL });
+}
+
+static void
+pd_application_class_init (PdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = pd_application_finalize;
+
+  app_class->handle_local_options = pd_application_handle_local_options;
+  app_class->command_line = pd_application_command_line;
+  app_class->activate = pd_application_activate;
+  app_class->startup = pd_application_startup;
+  app_class->shutdown = pd_application_shutdown;
+}
+
+static void
+pd_application_init (PdApplication *self)
+{
+  self->temporary_files = g_ptr_array_new_with_free_func (g_free);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep a diary of pain, sleep and mood after spine surgery."));
+}
+
+PdApplication *
+pd_application_new (void)
+{
+  return g_object_new (PD_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/paindiary/PainDiary",
+                       NULL);
+}

@@ -1,0 +1,138 @@
+/* pd-entry-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-entry-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-entry-editor.h"
+#include "pd-entry-form.h"
+
+struct _PdEntryEditor
+{
+  AdwWindow parent_instance;
+
+  PdDatabase *database;
+  PdPainEntry *entry;
+
+  PdEntryForm *form;
+};
+
+G_DEFINE_FINAL_TYPE (PdEntryEditor, pd_entry_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+form_changed_cb (PdEntryEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
+                                 pd_entry_form_get_score (self->form) >= 0);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PdEntryEditor *self = PD_ENTRY_EDITOR (widget);
+  g_autoptr(PdPainEntry) changed = pd_pain_entry_copy (self->entry);
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_entry_form_fill_entry (self->form, changed))
+    return;
+
+  if (!pd_database_save_pain_entry (self->database, changed, &error))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Entry Was Not Saved"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+key_pressed_cb (PdEntryEditor         *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  return pd_entry_form_handle_key (self->form, keyval, state);
+}
+
+static void
+pd_entry_editor_dispose (GObject *object)
+{
+  PdEntryEditor *self = PD_ENTRY_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_ENTRY_EDITOR);
+  g_clear_object (&self->database);
+  g_clear_object (&self->entry);
+
+  G_OBJECT_CLASS (pd_entry_editor_parent_class)->dispose (object);
+}
+
+static void
+pd_entry_editor_class_init (PdEntryEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pd_entry_editor_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-entry-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdEntryEditor, form);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pd_entry_editor_init (PdEntryEditor *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+PdEntryEditor *
+pd_entry_editor_new (GtkWindow   *parent,
+                     PdDatabase  *database,
+                     PdPainEntry *entry)
+{
+  PdEntryEditor *self;
+
+  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_PAIN_ENTRY (entry), NULL);
+
+  self = g_object_new (PD_TYPE_ENTRY_EDITOR, "transient-for", parent, NULL);
+  self->database = g_object_ref (database);
+  self->entry = g_object_ref (entry);
+  pd_entry_form_set_entry (self->form, entry);
+  form_changed_cb (self);
+  return self;
+}

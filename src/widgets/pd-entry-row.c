@@ -1,0 +1,163 @@
+/* pd-entry-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-entry-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-entry-row.h"
+#include "pd-tags.h"
+
+struct _PdEntryRow
+{
+  AdwActionRow parent_instance;
+
+  PdPainEntry *entry;
+};
+
+G_DEFINE_FINAL_TYPE (PdEntryRow, pd_entry_row, ADW_TYPE_ACTION_ROW)
+
+static void
+pd_entry_row_finalize (GObject *object)
+{
+  PdEntryRow *self = PD_ENTRY_ROW (object);
+
+  g_clear_object (&self->entry);
+
+  G_OBJECT_CLASS (pd_entry_row_parent_class)->finalize (object);
+}
+
+static void
+pd_entry_row_class_init (PdEntryRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pd_entry_row_finalize;
+}
+
+static void
+pd_entry_row_init (PdEntryRow *self)
+{
+}
+
+static GtkWidget *
+make_badge (int score)
+{
+  g_autofree char *text = g_strdup_printf ("%d", score);
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_add_css_class (badge, "score-badge");
+  gtk_widget_add_css_class (badge, score <= 3 ? "score-mild" : score <= 6 ? "score-moderate" : "score-severe");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  return badge;
+}
+
+static GtkWidget *
+make_button (const char *icon,
+             const char *action,
+             const char *id,
+             const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+static char *
+describe (PdPainEntry *entry,
+          const char  *clock)
+{
+  GString *text = g_string_new (clock);
+  g_autofree char *where = pd_tags_to_label (PD_TAG_LOCATION, pd_pain_entry_get_locations (entry));
+  g_autofree char *feels = pd_tags_to_label (PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry));
+
+  if (*where != '\0')
+    g_string_append_printf (text, " · %s", where);
+  if (*feels != '\0')
+    g_string_append_printf (text, " · %s", feels);
+  if (pd_pain_entry_get_sleep_hours (entry) >= 0)
+    {
+      g_string_append (text, " · ");
+      /* Translators: hours of sleep, e.g. "slept 6.5 h" */
+      g_string_append_printf (text, _("slept %.1f h"), pd_pain_entry_get_sleep_hours (entry));
+    }
+  if (pd_pain_entry_get_mood (entry) >= 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("mood %d"), pd_pain_entry_get_mood (entry));
+    }
+  return g_string_free (text, FALSE);
+}
+
+GtkWidget *
+pd_entry_row_new (PdPainEntry *entry,
+                  gboolean     editable)
+{
+  PdEntryRow *self;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *edit_label = NULL;
+  g_autofree char *delete_label = NULL;
+  const char *note;
+  int pain;
+
+  g_return_val_if_fail (PD_IS_PAIN_ENTRY (entry), NULL);
+
+  self = g_object_new (PD_TYPE_ENTRY_ROW, NULL);
+  self->entry = g_object_ref (entry);
+  pain = pd_pain_entry_get_pain (entry);
+  note = pd_pain_entry_get_note (entry);
+  local = pd_pain_entry_dup_local_time (entry);
+  clock = g_date_time_format (local, "%H:%M");
+
+  /* Translators: a row title when the entry has no note, e.g. "Pain 6" */
+  title = (*note != '\0') ? g_markup_escape_text (note, -1) : g_strdup_printf (_("Pain %d"), pain);
+  subtitle = describe (entry, clock);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 2);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self), make_badge (pain));
+
+  if (pd_pain_entry_get_red_flags (entry) != 0)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *flags = pd_tags_to_label (PD_TAG_RED_FLAG, pd_pain_entry_get_red_flags (entry));
+
+      gtk_widget_add_css_class (icon, "error");
+      gtk_widget_set_tooltip_text (icon, flags);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, flags, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), icon);
+    }
+
+  if (editable)
+    {
+      /* Translators: accessible names, e.g. "Edit entry of 08:30" */
+      edit_label = g_strdup_printf (_("Edit entry of %s"), clock);
+      delete_label = g_strdup_printf (_("Delete entry of %s"), clock);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self),
+                                 make_button ("document-edit-symbolic", "win.edit-entry",
+                                              pd_pain_entry_get_id (entry), edit_label));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self),
+                                 make_button ("user-trash-symbolic", "win.delete-entry",
+                                              pd_pain_entry_get_id (entry), delete_label));
+    }
+  return GTK_WIDGET (self);
+}
+
+PdPainEntry *
+pd_entry_row_get_entry (PdEntryRow *self)
+{
+  g_return_val_if_fail (PD_IS_ENTRY_ROW (self), NULL);
+  return self->entry;
+}

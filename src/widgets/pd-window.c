@@ -1,0 +1,546 @@
+/* pd-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "pd-entry-editor.h"
+#include "pd-error.h"
+#include "pd-history-page.h"
+#include "pd-preferences-window.h"
+#include "pd-today-page.h"
+#include "pd-window.h"
+
+struct _PdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  char *path;
+  PdDatabase *database;
+  GCancellable *cancellable;
+  GSettings *settings;
+  /* Ids of deleted entries, newest last: what Ctrl+Z restores. */
+  GPtrArray *undo_stack;
+  char *backup_path;
+
+  AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack *main_stack;
+  AdwViewStack *view_stack;
+  PdTodayPage *today_page;
+  PdHistoryPage *history_page;
+  AdwStatusPage *error_page;
+  GtkWidget *restore_button;
+  GtkWidget *new_button;
+};
+
+G_DEFINE_FINAL_TYPE (PdWindow, pd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_diary_actions_enabled (PdWindow *self,
+                           gboolean  enabled)
+{
+  const char *actions[] = { "new-entry", "undo", "edit-entry", "delete-entry", "preferences", "show-today", "show-history", "search" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
+  if (enabled)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "undo", self->undo_stack->len > 0);
+  gtk_widget_set_visible (self->new_button, enabled);
+}
+
+void
+pd_window_show_error (PdWindow     *self,
+                      const char   *title,
+                      const GError *error)
+{
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+  g_clear_pointer (&self->backup_path, g_free);
+  if (error && g_error_matches (error, PD_ERROR, PD_ERROR_DAMAGED))
+    self->backup_path = pd_database_find_newest_good_backup (self->path);
+  gtk_widget_set_visible (self->restore_button, self->backup_path != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore-backup", self->backup_path != NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  set_diary_actions_enabled (self, FALSE);
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError *error = NULL;
+  PdDatabase *db;
+
+  db = pd_database_open (path, PD_DATABASE_FLAGS_NONE, &error);
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, db, g_object_unref);
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PdDatabase *db;
+
+  db = g_task_propagate_pointer (G_TASK (result), &error);
+  if (db == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        pd_window_show_error (self, _("This Diary Can’t Be Opened"), error);
+      return;
+    }
+
+  g_set_object (&self->database, db);
+  g_object_unref (db);
+  pd_today_page_set_database (self->today_page, db);
+  pd_history_page_set_database (self->history_page, db);
+  gtk_stack_set_visible_child_name (self->main_stack, "diary");
+  set_diary_actions_enabled (self, TRUE);
+  pd_today_page_focus_score (self->today_page);
+}
+
+static void
+open_database (PdWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  set_diary_actions_enabled (self, FALSE);
+  task = g_task_new (self, self->cancellable, opened_cb, g_object_ref (self));
+  g_task_set_source_tag (task, open_database);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+const char *
+pd_window_get_path (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+  return self->path;
+}
+
+PdDatabase *
+pd_window_get_database (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+  return self->database;
+}
+
+void
+pd_window_diary_changed (PdWindow *self)
+{
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  pd_today_page_reload (self->today_page);
+  pd_history_page_reload (self->history_page);
+}
+
+void
+pd_window_deleted (PdWindow    *self,
+                   PdPainEntry *entry)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  g_ptr_array_add (self->undo_stack, g_strdup (pd_pain_entry_get_id (entry)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "undo", TRUE);
+
+  toast = adw_toast_new (_("Entry deleted"));
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  pd_window_diary_changed (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->database == NULL || self->undo_stack->len == 0)
+    return;
+
+  id = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  gtk_widget_action_set_enabled (widget, "undo", self->undo_stack->len > 0);
+  if (!pd_database_restore_pain_entry (self->database, id, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not restore the entry: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Entry restored")));
+  pd_window_diary_changed (self);
+}
+
+static PdPainEntry *
+lookup_entry (PdWindow *self,
+              GVariant *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  PdPainEntry *entry;
+
+  if (self->database == NULL)
+    return NULL;
+  entry = pd_database_get_pain_entry (self->database, g_variant_get_string (parameter, NULL), &error);
+  if (entry == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The entry is no longer there: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  return entry;
+}
+
+static void
+edit_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  g_autoptr(PdPainEntry) entry = lookup_entry (self, parameter);
+  PdEntryEditor *editor;
+
+  if (entry == NULL)
+    return;
+  editor = pd_entry_editor_new (GTK_WINDOW (self), self->database, entry);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (pd_window_diary_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_entry_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  g_autoptr(PdPainEntry) entry = lookup_entry (self, parameter);
+  g_autoptr(GError) error = NULL;
+
+  if (entry == NULL)
+    return;
+  if (!pd_database_delete_pain_entry (self->database, pd_pain_entry_get_id (entry), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The entry was not deleted: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+  pd_window_deleted (self, entry);
+}
+
+static void
+new_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "today");
+  pd_today_page_focus_score (self->today_page);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         g_str_equal (action_name, "win.show-today") ? "today" : "history");
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "history");
+  pd_history_page_focus_search (self->history_page);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  PdPreferencesWindow *prefs;
+
+  if (self->database == NULL)
+    return;
+  prefs = pd_preferences_window_new (GTK_WINDOW (self), self->database);
+  g_signal_connect_object (prefs, "changed", G_CALLBACK (pd_window_diary_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static gboolean
+restore_backup (PdWindow  *self,
+                GError   **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", self->path, stamp);
+  g_autoptr(GFile) source = g_file_new_for_path (self->backup_path);
+  g_autoptr(GFile) dest = g_file_new_for_path (self->path);
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  /* The damaged file is kept, renamed, never written to. */
+  if (g_rename (self->path, aside) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not move “%s” aside: %s"),
+                   self->path, g_strerror (saved));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+      g_rename (from, to);
+    }
+  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    return FALSE;
+  return g_chmod (self->path, 0600) == 0;
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->backup_path == NULL)
+    return;
+  if (!restore_backup (self, &error))
+    {
+      pd_window_show_error (self, _("The Backup Could Not Be Restored"), error);
+      return;
+    }
+  open_database (self);
+}
+
+static void
+pd_window_constructed (GObject *object)
+{
+  PdWindow *self = PD_WINDOW (object);
+  g_autofree char *basename = g_path_get_basename (self->path);
+  g_autofree char *default_path = pd_database_get_default_path ();
+
+  G_OBJECT_CLASS (pd_window_parent_class)->constructed (object);
+
+  /* Name the file in the title when it is not the patient's own diary. */
+  if (g_str_has_prefix (basename, "pain-diary-demo-"))
+    adw_view_switcher_title_set_subtitle (self->switcher_title, _("Sample Diary"));
+  else if (g_strcmp0 (self->path, default_path) != 0)
+    adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+  open_database (self);
+}
+
+static void
+pd_window_close_request_save (PdWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+pd_window_close_request (GtkWindow *window)
+{
+  PdWindow *self = PD_WINDOW (window);
+
+  g_cancellable_cancel (self->cancellable);
+  pd_window_close_request_save (self);
+  return GTK_WINDOW_CLASS (pd_window_parent_class)->close_request (window);
+}
+
+static void
+pd_window_dispose (GObject *object)
+{
+  PdWindow *self = PD_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (pd_window_parent_class)->dispose (object);
+}
+
+static void
+pd_window_finalize (GObject *object)
+{
+  PdWindow *self = PD_WINDOW (object);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  G_OBJECT_CLASS (pd_window_parent_class)->finalize (object);
+}
+
+static void
+pd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PdWindow *self = PD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PdWindow *self = PD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pd_window_class_init (PdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pd_window_constructed;
+  object_class->dispose = pd_window_dispose;
+  object_class->finalize = pd_window_finalize;
+  object_class->get_property = pd_window_get_property;
+  object_class->set_property = pd_window_set_property;
+  window_class->close_request = pd_window_close_request;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PD_TYPE_TODAY_PAGE);
+  g_type_ensure (PD_TYPE_HISTORY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, new_button);
+
+  gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-entry", "s", edit_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-entry", "s", delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+}
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Running from a build tree without the compiled schema must not abort. */
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+pd_window_init (PdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->undo_stack = g_ptr_array_new_with_free_func (g_free);
+  self->settings = settings_new_if_installed ();
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 900, 700);
+
+}
+
+PdWindow *
+pd_window_new (PdApplication *application,
+               const char    *path)
+{
+  return g_object_new (PD_TYPE_WINDOW,
+                       "application", application,
+                       "path", path,
+                       NULL);
+}

@@ -1,0 +1,33 @@
+/* pd-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pd-application.h"
+#include "pd-database.h"
+
+G_BEGIN_DECLS
+
+#define PD_TYPE_WINDOW (pd_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdWindow, pd_window, PD, WINDOW, AdwApplicationWindow)
+
+PdWindow   *pd_window_new          (PdApplication *application,
+                                    const char    *path);
+const char *pd_window_get_path     (PdWindow      *self);
+/* NULL while the diary could not be opened. */
+PdDatabase *pd_window_get_database (PdWindow      *self);
+/* Tells every page that the diary changed (an entry saved, deleted or restored). */
+void        pd_window_diary_changed (PdWindow     *self);
+void        pd_window_show_error   (PdWindow      *self,
+                                    const char    *title,
+                                    const GError  *error);
+/* An entry was deleted: show a toast whose Undo restores it (also Ctrl+Z). */
+void        pd_window_deleted      (PdWindow      *self,
+                                    PdPainEntry   *entry);
+
+G_END_DECLS

@@ -1,0 +1,61 @@
+#!/bin/bash
+# Time until the main window is shown, against GNOME Calculator started the same way.
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Needs an X display (build-aux/test runs benchmarks under xvfb-run) and xdotool.
+set -u
+
+app="$1"
+runs=${PD_STARTUP_RUNS:-5}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=memory
+
+if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
+  echo "startup benchmark needs DISPLAY and xdotool; not measured"
+  exit 77
+fi
+calculator=$(command -v gnome-calculator || true)
+
+# time_window NAME_REGEX CMD...: milliseconds from exec until a visible window named NAME_REGEX.
+time_window () {
+  local name="$1"; shift
+  local start end pid
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 &
+  pid=$!
+  if ! timeout 30 xdotool search --sync --onlyvisible --name "$name" >/dev/null 2>&1; then
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    echo "-1"; return
+  fi
+  end=$(date +%s%N)
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  # Let the window go away before the next run.
+  sleep 0.3
+  echo $(( (end - start) / 1000000 ))
+}
+
+median () { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+: >"$tmp/app"; : >"$tmp/calc"
+"$app" -d "$tmp/warm.db" --log-pain=3 >/dev/null   # a diary with an entry, as a user has
+for _ in $(seq "$runs"); do
+  time_window '^Pain Diary$' "$app" -d "$tmp/warm.db" >>"$tmp/app"
+  if [ -n "$calculator" ]; then
+    time_window '^Calculator$' "$calculator" >>"$tmp/calc"
+  fi
+done
+
+app_ms=$(median <"$tmp/app")
+echo "main window shown (median of $runs): ${app_ms} ms"
+if [ -n "$calculator" ]; then
+  calc_ms=$(median <"$tmp/calc")
+  echo "GNOME Calculator window shown (median of $runs): ${calc_ms} ms"
+  if [ "$app_ms" -gt 0 ] && [ "$calc_ms" -gt 0 ]; then
+    ratio=$(awk -v a="$app_ms" -v c="$calc_ms" 'BEGIN { printf "%.2f", a / c }')
+    verdict=$(awk -v a="$app_ms" -v c="$calc_ms" 'BEGIN { print (a <= c) ? "within target" : "OVER TARGET" }')
+    echo "ratio Pain Diary / GNOME Calculator: ${ratio}  [target <= 1.00: $verdict]"
+  fi
+else
+  echo "gnome-calculator not installed: no ratio"
+fi
+[ "$app_ms" -gt 0 ]

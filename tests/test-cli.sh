@@ -1,0 +1,97 @@
+#!/bin/bash
+# Command-line behaviour of pain-diary without a display (TAP).
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+app="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+export XDG_DATA_HOME="$tmp/data"
+
+n=0
+failed=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+
+# run EXPECTED_STATUS DESCRIPTION ARGS...: runs the app, checks the exit status; stdout and
+# stderr are left in $tmp/out and $tmp/err.
+run () {
+  local expected="$1" what="$2"; shift 2
+  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
+  local status=$?
+  if [ "$status" -eq "$expected" ]; then
+    ok "$what (exit $status)"
+  else
+    not_ok "$what: exit $status, expected $expected" "stdout: $(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
+  fi
+}
+
+# one_line_matching PATTERN DESCRIPTION: stderr is exactly one line and matches PATTERN.
+one_line_matching () {
+  local lines
+  lines=$(wc -l <"$tmp/err")
+  if [ "$lines" -eq 1 ] && grep -qE -- "$1" "$tmp/err"; then
+    ok "$2: $(cat "$tmp/err")"
+  else
+    not_ok "$2: stderr should be one line matching /$1/" "got $lines lines: $(cat "$tmp/err")"
+  fi
+}
+
+count_entries () {
+  sqlite3 "$1" "SELECT count(*) FROM pain_entries WHERE deleted IS NULL" 2>/dev/null || echo "none"
+}
+
+db="$tmp/diary.db"
+
+run 0 "--version" --version
+grep -qE '^pain-diary [0-9]+\.[0-9]+' "$tmp/out" && ok "--version prints the version" || not_ok "--version output" "$(cat "$tmp/out")"
+
+for bad in 11 abc -1 7.5 ""; do
+  run 1 "--log-pain='$bad' is refused" -d "$db" --log-pain="$bad"
+  one_line_matching "pain score" "--log-pain='$bad' explains the score"
+  [ ! -e "$db" ] && ok "--log-pain='$bad' wrote nothing" || not_ok "--log-pain='$bad' created $db"
+done
+
+run 1 "--at=yesterday-ish is refused" -d "$db" --log-pain=5 --at=yesterday-ish
+one_line_matching "--at: .*yesterday-ish.*YYYY-MM-DD" "--at explains the format"
+[ ! -e "$db" ] && ok "--at=yesterday-ish wrote nothing" || not_ok "--at=yesterday-ish created $db"
+
+run 1 "a future --at is refused" -d "$db" --log-pain=5 --at=2999-01-01T10:00
+one_line_matching "future" "a future --at says why"
+
+run 0 "--log-pain=6 with a note and a time" -d "$db" --log-pain=6 --note="Walked 20 minutes" --at=2026-03-29T23:30
+[ "$(count_entries "$db")" = "1" ] && ok "one entry stored" || not_ok "entries stored: $(count_entries "$db")"
+row=$(sqlite3 "$db" "SELECT pain, note, utc_offset, local_date FROM pain_entries")
+[ "$row" = "6|Walked 20 minutes|7200|2026-03-29" ] && ok "entry holds score, note, offset and local date" \
+  || not_ok "stored row is '$row'"
+mode=$(stat -c %a "$db")
+[ "$mode" = "600" ] && ok "diary file mode is 0600" || not_ok "diary file mode is $mode"
+
+run 0 "--log-pain with a space-separated time" -d "$db" --log-pain=3 --at="2026-03-30 08:15"
+[ "$(count_entries "$db")" = "2" ] && ok "two entries stored" || not_ok "entries stored: $(count_entries "$db")"
+
+run 0 "FILE argument and no --at" "$db" --log-pain=4
+[ "$(count_entries "$db")" = "3" ] && ok "FILE argument selects the diary" || not_ok "entries stored: $(count_entries "$db")"
+
+run 0 "default diary under XDG_DATA_HOME" --log-pain=2
+[ -f "$XDG_DATA_HOME/pain-diary/diary.db" ] && ok "default diary created" || not_ok "no default diary"
+
+run 2 "an unknown option is a usage error" --no-such-option
+run 2 "--note without --log-pain is a usage error" -d "$db" --note=hello
+run 2 "two diary files is a usage error" "$db" "$tmp/other.db"
+
+printf 'this is not a diary\n' >"$tmp/notes.txt"
+before=$(sha256sum <"$tmp/notes.txt")
+run 1 "a file that is not a diary is refused" -d "$tmp/notes.txt" --log-pain=5
+one_line_matching "notes.txt" "the message names the file"
+[ "$(sha256sum <"$tmp/notes.txt")" = "$before" ] && ok "the foreign file is unchanged" || not_ok "the foreign file changed"
+
+sqlite3 "$tmp/newer.db" "PRAGMA application_id=1348748409; PRAGMA user_version=99; CREATE TABLE t(x);"
+before=$(sha256sum <"$tmp/newer.db")
+run 1 "a diary from a newer version is refused" -d "$tmp/newer.db" --log-pain=5
+one_line_matching "newer" "the message says it is newer"
+[ "$(sha256sum <"$tmp/newer.db")" = "$before" ] && ok "the newer diary is unchanged" || not_ok "the newer diary changed"
+
+echo "1..$n"
+exit $failed

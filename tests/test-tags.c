@@ -1,0 +1,151 @@
+/* test-tags.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-tags"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pd-error.h"
+#include "pd-tags.h"
+
+static const PdTagKind kinds[] = { PD_TAG_LOCATION, PD_TAG_QUALITY, PD_TAG_RED_FLAG };
+
+static void
+test_catalogue (void)
+{
+  g_assert_cmpuint (pd_tag_count (PD_TAG_LOCATION), ==, 14);
+  g_assert_cmpuint (pd_tag_count (PD_TAG_QUALITY), ==, 8);
+  g_assert_cmpuint (pd_tag_count (PD_TAG_RED_FLAG), ==, 5);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      guint n = pd_tag_count (kinds[k]);
+
+      g_assert_cmpuint (n, <=, 32);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *key = pd_tag_key (kinds[k], i);
+
+          /* Keys are stored and exported: plain, unique, and never the list separator. */
+          g_assert_nonnull (key);
+          g_assert_null (strpbrk (key, "; ,\""));
+          g_assert_cmpint (pd_tag_lookup (kinds[k], key), ==, (int) i);
+          g_assert_cmpstr (pd_tag_label (kinds[k], i), !=, "");
+        }
+    }
+
+  g_assert_cmpstr (pd_tag_key (PD_TAG_LOCATION, 0), ==, "low_back");
+  g_assert_cmpint (pd_tag_lookup (PD_TAG_LOCATION, "elbow"), ==, -1);
+  g_assert_cmpint (pd_tag_lookup (PD_TAG_QUALITY, "low_back"), ==, -1);
+  g_assert_cmpint (pd_tag_lookup (PD_TAG_RED_FLAG, NULL), ==, -1);
+}
+
+static void
+test_round_trip (void)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      guint n = pd_tag_count (kinds[k]);
+      guint32 all = (n == 32) ? G_MAXUINT32 : (1u << n) - 1;
+      guint32 masks[] = { 0, 1, 1u << (n - 1), all, all & 0x55555555, all & 0xaaaaaaaa };
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *string = pd_tags_to_string (kinds[k], 1u << i);
+          g_autoptr(GError) error = NULL;
+          guint32 mask = 0;
+
+          g_assert_cmpstr (string, ==, pd_tag_key (kinds[k], i));
+          g_assert_true (pd_tags_from_string (kinds[k], string, &mask, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (mask, ==, 1u << i);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (masks); i++)
+        {
+          g_autofree char *string = pd_tags_to_string (kinds[k], masks[i]);
+          g_autoptr(GError) error = NULL;
+          guint32 mask = 12345;
+
+          g_assert_true (pd_tags_from_string (kinds[k], string, &mask, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (mask, ==, masks[i]);
+        }
+    }
+}
+
+static void
+test_to_string (void)
+{
+  guint32 mask = (1u << pd_tag_lookup (PD_TAG_LOCATION, "foot_left")) |
+                 (1u << pd_tag_lookup (PD_TAG_LOCATION, "low_back"));
+  g_autofree char *string = pd_tags_to_string (PD_TAG_LOCATION, mask);
+  g_autofree char *empty = pd_tags_to_string (PD_TAG_QUALITY, 0);
+  g_autofree char *label = pd_tags_to_label (PD_TAG_LOCATION, mask);
+
+  /* Catalogue order, whatever order the bits were set in. */
+  g_assert_cmpstr (string, ==, "low_back;foot_left");
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (label, ==, "Low back, Left foot");
+}
+
+static void
+test_from_string_lenient (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 mask = 99;
+
+  g_assert_true (pd_tags_from_string (PD_TAG_QUALITY, NULL, &mask, &error));
+  g_assert_cmpuint (mask, ==, 0);
+  mask = 99;
+  g_assert_true (pd_tags_from_string (PD_TAG_QUALITY, "", &mask, &error));
+  g_assert_cmpuint (mask, ==, 0);
+
+  /* Spaces and empty items, as a hand-edited CSV might have them; duplicates are harmless. */
+  g_assert_true (pd_tags_from_string (PD_TAG_QUALITY, " burning ;;electric; burning;", &mask,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mask, ==, (1u << pd_tag_lookup (PD_TAG_QUALITY, "burning")) |
+                              (1u << pd_tag_lookup (PD_TAG_QUALITY, "electric")));
+}
+
+static void
+test_unknown_key (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 mask = 7;
+
+  g_assert_false (pd_tags_from_string (PD_TAG_LOCATION, "low_back;elbow", &mask, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "elbow"));
+  g_assert_nonnull (strstr (error->message, "locations"));
+  g_assert_cmpuint (mask, ==, 7);
+  g_clear_error (&error);
+
+  /* Keys are case-sensitive and belong to one kind. */
+  g_assert_false (pd_tags_from_string (PD_TAG_LOCATION, "Low_Back", &mask, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pd_tags_from_string (PD_TAG_RED_FLAG, "burning", &mask, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "red_flags"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tags/catalogue", test_catalogue);
+  g_test_add_func ("/tags/round-trip", test_round_trip);
+  g_test_add_func ("/tags/to-string", test_to_string);
+  g_test_add_func ("/tags/from-string-lenient", test_from_string_lenient);
+  g_test_add_func ("/tags/unknown-key", test_unknown_key);
+
+  return g_test_run ();
+}
