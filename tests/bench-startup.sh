@@ -23,10 +23,15 @@ time_window () {
   start=$(date +%s%N)
   "$@" >/dev/null 2>&1 &
   pid=$!
-  if ! timeout 30 xdotool search --sync --onlyvisible --name "$name" >/dev/null 2>&1; then
-    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-    echo "-1"; return
-  fi
+  # xdotool's own --sync polls twice a second; poll much faster than that.
+  local deadline=$(( start + 30000000000 ))
+  until xdotool search --onlyvisible --name "$name" >/dev/null 2>&1; do
+    if [ "$(date +%s%N)" -gt "$deadline" ]; then
+      kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+      echo "-1"; return
+    fi
+    sleep 0.005
+  done
   end=$(date +%s%N)
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   # Let the window go away before the next run.

@@ -33,6 +33,8 @@ struct _PdEntryForm
   GtkLabel *score_label;
   AdwEntryRow *note_row;
   AdwActionRow *time_row;
+  GtkMenuButton *time_button;
+  /* The time popover is built when first opened: a calendar is costly at start-up. */
   GtkPopover *time_popover;
   GtkCalendar *calendar;
   GtkSpinButton *hour_spin;
@@ -188,7 +190,11 @@ update_time_row (PdEntryForm *self)
 static void
 sync_time_popover (PdEntryForm *self)
 {
-  g_autoptr(GDateTime) shown = self->time ? g_date_time_ref (self->time) : g_date_time_new_now_local ();
+  g_autoptr(GDateTime) shown = NULL;
+
+  if (self->time_popover == NULL)
+    return;
+  shown = self->time ? g_date_time_ref (self->time) : g_date_time_new_now_local ();
 
   gtk_calendar_select_day (self->calendar, shown);
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (shown));
@@ -212,6 +218,66 @@ now_clicked_cb (PdEntryForm *self)
 {
   set_time (self, NULL);
   gtk_popover_popdown (self->time_popover);
+}
+
+static GtkSpinButton *
+time_spin (int         upper,
+           int         page,
+           const char *name)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, upper, 1);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (spin), GTK_ORIENTATION_VERTICAL);
+  gtk_spin_button_set_wrap (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin), 1, page);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void set_time_clicked_cb (PdEntryForm *self);
+
+static void
+create_time_popover_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  PdEntryForm *self = PD_ENTRY_FORM (user_data);
+  GtkWidget *box, *clock, *buttons, *now, *set;
+
+  if (self->time_popover != NULL)
+    return;
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Date"), -1);
+  self->hour_spin = time_spin (23, 6, _("Hour"));
+  self->minute_spin = time_spin (59, 15, _("Minute"));
+
+  clock = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (clock, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (clock), GTK_WIDGET (self->hour_spin));
+  gtk_box_append (GTK_BOX (clock), gtk_label_new (":"));
+  gtk_box_append (GTK_BOX (clock), GTK_WIDGET (self->minute_spin));
+
+  now = gtk_button_new_with_label (_("Now"));
+  g_signal_connect_swapped (now, "clicked", G_CALLBACK (now_clicked_cb), self);
+  set = gtk_button_new_with_label (_("Set Time"));
+  gtk_widget_add_css_class (set, "suggested-action");
+  g_signal_connect_swapped (set, "clicked", G_CALLBACK (set_time_clicked_cb), self);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+  gtk_box_append (GTK_BOX (buttons), now);
+  gtk_box_append (GTK_BOX (buttons), set);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+  gtk_box_append (GTK_BOX (box), clock);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  self->time_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->time_popover, box);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->time_popover));
+  sync_time_popover (self);
 }
 
 static void
@@ -587,10 +653,7 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, score_label);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, note_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, time_row);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, time_popover);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, calendar);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, time_button);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, locations_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, qualities_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, peg_row);
@@ -602,8 +665,6 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, mood_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, mood_spin);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, red_flags_row);
-  gtk_widget_class_bind_template_callback (widget_class, now_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, set_time_clicked_cb);
 }
 
 static void
@@ -624,7 +685,7 @@ pd_entry_form_init (PdEntryForm *self)
   g_signal_connect_swapped (self, "changed", G_CALLBACK (changed_cb), self);
   gtk_label_set_label (self->score_label, describe_score (-1));
   update_time_row (self);
-  sync_time_popover (self);
+  gtk_menu_button_set_create_popup_func (self->time_button, create_time_popover_cb, self, NULL);
 }
 
 GtkWidget *

@@ -307,6 +307,22 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  /* Built on demand rather than by GtkApplicationWindow for every new window: it is a
+   * large widget tree that would slow down start-up. */
+  builder = gtk_builder_new_from_resource ("/io/github/paindiary/PainDiary/pd-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static gboolean
 restore_backup (PdWindow  *self,
                 GError   **error)
@@ -499,6 +515,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 }
 
 static GSettings *
