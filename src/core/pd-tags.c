@@ -132,9 +132,11 @@ pd_tag_lookup (PdTagKind   kind,
   return -1;
 }
 
-char *
-pd_tags_to_string (PdTagKind kind,
-                   guint32   mask)
+static char *
+join_tags (PdTagKind    kind,
+           guint32      mask,
+           const char  *separator,
+           const char *(*name) (PdTagKind, guint))
 {
   GString *str = g_string_new (NULL);
   guint n = pd_tag_count (kind);
@@ -144,10 +146,17 @@ pd_tags_to_string (PdTagKind kind,
       if (!(mask & (1u << i)))
         continue;
       if (str->len > 0)
-        g_string_append_c (str, ';');
-      g_string_append (str, pd_tag_key (kind, i));
+        g_string_append (str, separator);
+      g_string_append (str, name (kind, i));
     }
   return g_string_free (str, FALSE);
+}
+
+char *
+pd_tags_to_string (PdTagKind kind,
+                   guint32   mask)
+{
+  return join_tags (kind, mask, ";", pd_tag_key);
 }
 
 static int
@@ -214,16 +223,5 @@ char *
 pd_tags_to_label (PdTagKind kind,
                   guint32   mask)
 {
-  GString *str = g_string_new (NULL);
-  guint n = pd_tag_count (kind);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!(mask & (1u << i)))
-        continue;
-      if (str->len > 0)
-        g_string_append (str, ", ");
-      g_string_append (str, pd_tag_label (kind, i));
-    }
-  return g_string_free (str, FALSE);
+  return join_tags (kind, mask, ", ", pd_tag_label);
 }

@@ -65,6 +65,12 @@ save_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+form_activate_cb (PdEntryEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+}
+
 static gboolean
 key_pressed_cb (PdEntryEditor         *self,
                 guint                  keyval,
@@ -101,6 +107,7 @@ pd_entry_editor_class_init (PdEntryEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-entry-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PdEntryEditor, form);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);

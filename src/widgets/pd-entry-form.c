@@ -56,6 +56,7 @@ G_DEFINE_FINAL_TYPE (PdEntryForm, pd_entry_form, ADW_TYPE_BIN)
 
 enum {
   CHANGED,
+  ACTIVATE,
   N_SIGNALS
 };
 
@@ -147,6 +148,12 @@ pd_entry_form_handle_key (PdEntryForm     *self,
   pd_entry_form_set_score (self, digit);
   gtk_widget_grab_focus (GTK_WIDGET (self->score_buttons[digit]));
   return TRUE;
+}
+
+static void
+note_activated_cb (PdEntryForm *self)
+{
+  g_signal_emit (self, signals[ACTIVATE], 0);
 }
 
 static void
@@ -647,6 +654,9 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Enter in the note: the person is done. */
+  signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-entry-form.ui");
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, score_box);
@@ -682,6 +692,7 @@ pd_entry_form_init (PdEntryForm *self)
   name_switch (self->mood_row, _("Record mood"));
 
   g_signal_connect_swapped (self->note_row, "changed", G_CALLBACK (emit_changed), self);
+  g_signal_connect_swapped (self->note_row, "entry-activated", G_CALLBACK (note_activated_cb), self);
   g_signal_connect_swapped (self, "changed", G_CALLBACK (changed_cb), self);
   gtk_label_set_label (self->score_label, describe_score (-1));
   update_time_row (self);

@@ -21,6 +21,7 @@ struct _PdTodayPage
 
   PdDatabase *database;
 
+  GtkScrolledWindow *scroller;
   GtkRevealer *red_flag_revealer;
   GtkLabel *red_flag_label;
   GtkLabel *date_label;
@@ -56,7 +57,8 @@ save_clicked_cb (PdTodayPage *self)
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->database == NULL || !pd_entry_form_fill_entry (self->form, entry))
+  if (self->database == NULL || pd_database_is_read_only (self->database) ||
+      !pd_entry_form_fill_entry (self->form, entry))
     return;
 
   if (!pd_database_save_pain_entry (self->database, entry, &error))
@@ -68,6 +70,8 @@ save_clicked_cb (PdTodayPage *self)
 
   pd_entry_form_reset (self->form);
   show_toast (self, _("Entry saved"));
+  /* Back to the top, where a warning sign just noted shows its banner. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   if (PD_IS_WINDOW (root))
     pd_window_diary_changed (PD_WINDOW (root));
   else
@@ -239,6 +243,7 @@ pd_today_page_class_init (PdTodayPageClass *klass)
   g_type_ensure (PD_TYPE_ENTRY_FORM);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, red_flag_revealer);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, red_flag_label);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, date_label);
