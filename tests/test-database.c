@@ -843,15 +843,16 @@ static char *
 find_migration_backup (const char *backup_dir)
 {
   g_autoptr(GPtrArray) names = list_dir (backup_dir);
+  g_autofree char *prefix = g_strdup_printf ("diary-before-v%d-", PD_DATABASE_SCHEMA_VERSION);
   char *found = NULL;
 
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = names->pdata[i];
 
-      /* diary-before-v2-YYYYMMDD-HHMMSS.db */
-      if (g_str_has_prefix (name, "diary-before-v2-") && g_str_has_suffix (name, ".db") &&
-          strlen (name) == strlen ("diary-before-v2-") + 15 + 3)
+      /* diary-before-v<latest>-YYYYMMDD-HHMMSS.db */
+      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db") &&
+          strlen (name) == strlen (prefix) + 15 + 3)
         {
           g_assert_null (found);
           found = g_build_filename (backup_dir, name, NULL);
@@ -882,7 +883,8 @@ test_migrate_v1 (Fixture       *fixture,
   assert_v1_entries (db);
   close_diary (db);
 
-  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==,
+                   PD_DATABASE_SCHEMA_VERSION);
   for (guint i = 0; i < G_N_ELEMENTS (v1_entries); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT local_date FROM pain_entries"
@@ -915,6 +917,219 @@ test_migrate_v1 (Fixture       *fixture,
   g_clear_pointer (&backup, g_free);
   backup = find_migration_backup (backup_dir);
   g_assert_nonnull (backup);
+}
+
+static guint32
+tag_mask (PdTagKind   kind,
+          const char *keys)
+{
+  g_auto(GStrv) split = g_strsplit (keys, ";", -1);
+  guint32 mask = 0;
+
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      int index = pd_tag_lookup (kind, split[i]);
+
+      g_assert_cmpint (index, >=, 0);
+      mask |= 1u << index;
+    }
+  return mask;
+}
+
+/* What tests/data/diary-v2.sql holds (not deleted), newest first. */
+static const char * const v2_ids[] = {
+  "6b1e0d52-8a3f-4c11-b7d2-2f9e5a0c3d05",
+  "6b1e0d52-8a3f-4c11-b7d2-2f9e5a0c3d04",
+  "6b1e0d52-8a3f-4c11-b7d2-2f9e5a0c3d02",
+  "6b1e0d52-8a3f-4c11-b7d2-2f9e5a0c3d01",
+};
+#define V2_DELETED_ID "6b1e0d52-8a3f-4c11-b7d2-2f9e5a0c3d03"
+
+static void
+assert_v2_diary (PdDatabase *db)
+{
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(PdDayGroup) last_day = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = pd_database_get_meta (db, "patient_name");
+  g_autofree char *surgery = pd_database_get_meta (db, "surgery_date");
+  PdPainEntry *entry;
+
+  g_assert_cmpstr (name, ==, "Sam Example");
+  g_assert_cmpstr (surgery, ==, "2024-11-20");
+
+  data = pd_database_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->pain_entries->len, ==, G_N_ELEMENTS (v2_ids));
+  for (guint i = 0; i < G_N_ELEMENTS (v2_ids); i++)
+    g_assert_cmpstr (pd_pain_entry_get_id (data->pain_entries->pdata[i]), ==, v2_ids[i]);
+  /* Nothing of the new kinds yet. */
+  g_assert_cmpuint (data->medications->len, ==, 0);
+  g_assert_cmpuint (data->doses->len, ==, 0);
+  g_assert_cmpuint (data->activities->len, ==, 0);
+  g_assert_cmpuint (data->events->len, ==, 0);
+
+  /* Every field of version 2 survives. */
+  entry = data->pain_entries->pdata[3];
+  g_assert_cmpint (pd_pain_entry_get_time (entry), ==, 1746512100);
+  g_assert_cmpint (pd_pain_entry_get_utc_offset (entry), ==, 7200);
+  g_assert_cmpint (pd_pain_entry_get_pain (entry), ==, 6);
+  g_assert_cmpint (pd_pain_entry_get_enjoyment_interference (entry), ==, 5);
+  g_assert_cmpint (pd_pain_entry_get_activity_interference (entry), ==, 6);
+  g_assert_cmpuint (pd_pain_entry_get_locations (entry), ==,
+                    tag_mask (PD_TAG_LOCATION, "low_back;buttock_left"));
+  g_assert_cmpuint (pd_pain_entry_get_qualities (entry), ==,
+                    tag_mask (PD_TAG_QUALITY, "aching;stiffness"));
+  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), ==, 6.5);
+  g_assert_cmpint (pd_pain_entry_get_sleep_quality (entry), ==, 5);
+  g_assert_cmpint (pd_pain_entry_get_mood (entry), ==, 6);
+  g_assert_cmpuint (pd_pain_entry_get_red_flags (entry), ==, 0);
+  g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "Stiff on waking");
+  g_assert_cmpint (pd_pain_entry_get_created (entry), ==, 1746512160);
+  g_assert_cmpint (pd_pain_entry_get_updated (entry), ==, 1746512160);
+
+  entry = data->pain_entries->pdata[2];
+  g_assert_cmpint (pd_pain_entry_get_enjoyment_interference (entry), ==, PD_UNSET);
+  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), <, 0);
+  g_assert_cmpuint (pd_pain_entry_get_red_flags (entry), ==,
+                    tag_mask (PD_TAG_RED_FLAG, "leg_weakness"));
+  g_assert_cmpuint (pd_pain_entry_get_qualities (entry), ==,
+                    tag_mask (PD_TAG_QUALITY, "burning;electric"));
+  g_assert_cmpint (pd_pain_entry_get_updated (entry), ==, 1746552000);
+
+  /* The travelling entry belongs to the local 7th, not the UTC 8th. */
+  groups = pd_day_groups_new (data->pain_entries, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 2);
+  last_day = g_list_model_get_item (groups, 0);
+  g_assert_cmpuint (pd_day_group_get_n_items (last_day), ==, 2);
+}
+
+static void
+test_migrate_v2 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *backup_dir = pd_database_get_backup_dir (fixture->path);
+  g_autofree char *backup = NULL;
+  g_autofree char *fresh = fixture_file (fixture, "fresh.db");
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *check = NULL;
+  g_autoptr(PdMedication) medication = pd_medication_new_from_catalogue ("ibuprofen");
+  g_autoptr(PdDose) dose = pd_dose_new ();
+  g_autoptr(GError) error = NULL;
+  PdDatabase *db;
+
+  load_sql_fixture (fixture->path, "diary-v2.sql");
+  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==, 2);
+
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  assert_v2_diary (db);
+
+  /* Deleted before the migration, still undoable after it. */
+  g_assert_true (pd_database_restore_pain_entry (db, V2_DELETED_ID, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db), ==, 5);
+  g_assert_true (pd_database_delete_pain_entry (db, V2_DELETED_ID, &error));
+  g_assert_no_error (error);
+  close_diary (db);
+
+  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (file_int (fixture->path, "PRAGMA application_id"), ==,
+                   PD_DATABASE_APPLICATION_ID);
+
+  /* The backup holds the file as it was. */
+  backup = find_migration_backup (backup_dir);
+  g_assert_nonnull (backup);
+  g_assert_cmpuint (file_mode (backup), ==, 0600);
+  g_assert_cmpint (file_int (backup, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (file_int (backup, "SELECT count(*) FROM pain_entries"), ==, 5);
+  g_assert_cmpint (file_int (backup, "SELECT count(*) FROM sqlite_schema"
+                                     " WHERE name = 'medications'"), ==, 0);
+  check = file_text (backup, "PRAGMA quick_check");
+  g_assert_cmpstr (check, ==, "ok");
+
+  /* A migrated diary has exactly the schema of a new one. */
+  g_object_unref (open_diary (fresh, PD_DATABASE_NO_BACKUPS));
+  migrated_schema = schema_of (fixture->path);
+  fresh_schema = schema_of (fresh);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+
+  /* The new tables work, foreign key included. */
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  assert_v2_diary (db);
+  g_assert_true (pd_database_save_medication (db, medication, &error));
+  g_assert_no_error (error);
+  pd_dose_set_medication_id (dose, pd_medication_get_id (medication));
+  pd_dose_set_name (dose, "Ibuprofen");
+  pd_dose_set_amount (dose, 400);
+  pd_dose_set_unit (dose, "mg");
+  g_assert_true (pd_database_save_dose (db, dose, &error));
+  g_assert_no_error (error);
+  close_diary (db);
+  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM doses"), ==, 1);
+
+  /* Opening again migrates nothing and backs nothing up. */
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  close_diary (db);
+  g_clear_pointer (&backup, g_free);
+  backup = find_migration_backup (backup_dir);
+  g_assert_nonnull (backup);
+}
+
+static void
+test_migrate_v2_failure_rolls_back (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_dir = pd_database_get_backup_dir (fixture->path);
+  g_autofree char *backup = NULL;
+  sqlite3 *raw;
+
+  /* Something of the user's own in the way of the step's last table: the whole step, the
+   * tables it created before, and the version stay as they were. */
+  load_sql_fixture (fixture->path, "diary-v2.sql");
+  raw = raw_open (fixture->path, FALSE);
+  raw_exec (raw, "CREATE TABLE events (what TEXT)");
+  sqlite3_close (raw);
+
+  g_assert_null (pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "events"));
+
+  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM pain_entries"), ==, 5);
+  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM sqlite_schema"
+                                            " WHERE name IN ('medications', 'doses')"), ==, 0);
+  backup = find_migration_backup (backup_dir);
+  g_assert_nonnull (backup);
+  g_assert_cmpint (file_int (backup, "PRAGMA user_version"), ==, 2);
+}
+
+static void
+test_read_only_v2 (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdActivity) activity = pd_activity_new ();
+  g_autofree char *backup_dir = pd_database_get_backup_dir (fixture->path);
+  Snapshot before;
+  PdDatabase *db;
+
+  load_sql_fixture (fixture->path, "diary-v2.sql");
+  before = take_snapshot (fixture->path);
+
+  /* Reviewed without an upgrade: migrated in memory only. */
+  db = open_diary (fixture->path, PD_DATABASE_READ_ONLY);
+  assert_v2_diary (db);
+  pd_activity_set_name (activity, "Walking");
+  g_assert_false (pd_database_save_activity (db, activity, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+  close_diary (db);
+
+  assert_unchanged (fixture->path, &before);
+  assert_no_sqlite_siblings (fixture->path);
+  g_assert_false (g_file_test (backup_dir, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -1799,6 +2014,9 @@ main (int   argc,
   ADD ("/database/meta", test_meta);
   ADD ("/database/migrate-v1", test_migrate_v1);
   ADD ("/database/migrate-failure-rolls-back", test_migrate_failure_rolls_back);
+  ADD ("/database/migrate-v2", test_migrate_v2);
+  ADD ("/database/migrate-v2-failure-rolls-back", test_migrate_v2_failure_rolls_back);
+  ADD ("/database/read-only-v2", test_read_only_v2);
   ADD ("/database/read-only-old-schema", test_read_only_old_schema);
   ADD ("/database/newer-schema", test_newer_schema);
   ADD ("/database/damaged", test_damaged);

@@ -230,6 +230,177 @@ test_references (void)
   g_assert_finalize_object (g_steal_pointer (&group));
 }
 
+static PdDose *
+new_dose (gint64      unix_time,
+          const char *name,
+          const char *note)
+{
+  PdDose *dose = pd_dose_new ();
+
+  pd_dose_set_time (dose, unix_time, HOUR);
+  pd_dose_set_name (dose, name);
+  pd_dose_set_amount (dose, 400);
+  pd_dose_set_note (dose, note);
+  return dose;
+}
+
+static PdActivity *
+new_activity (gint64      unix_time,
+              const char *name,
+              const char *note)
+{
+  PdActivity *activity = pd_activity_new ();
+
+  pd_activity_set_time (activity, unix_time, HOUR);
+  pd_activity_set_name (activity, name);
+  pd_activity_set_note (activity, note);
+  return activity;
+}
+
+static PdEvent *
+new_event (gint64      unix_time,
+           const char *title,
+           const char *note)
+{
+  PdEvent *event = pd_event_new ();
+
+  pd_event_set_time (event, unix_time, HOUR);
+  pd_event_set_kind (event, "injection");
+  pd_event_set_title (event, title);
+  pd_event_set_note (event, note);
+  return event;
+}
+
+/* Two days: the 14th with a pain entry, a dose, an activity and an event; the 16th with a
+ * dose and an activity only. */
+static PdDiaryData *
+new_diary_data (void)
+{
+  PdDiaryData *data = g_new0 (PdDiaryData, 1);
+
+  data->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
+  data->medications = g_ptr_array_new_with_free_func (g_object_unref);
+  data->doses = g_ptr_array_new_with_free_func (g_object_unref);
+  data->activities = g_ptr_array_new_with_free_func (g_object_unref);
+  data->events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (data->pain_entries, new_entry (MARCH_14 + 9 * HOUR, 4, "stiff morning"));
+  g_ptr_array_add (data->pain_entries, new_entry (MARCH_14 + 21 * HOUR, 6, ""));
+  g_ptr_array_add (data->doses, new_dose (MARCH_14 + 8 * HOUR, "Ibuprofen", "with food"));
+  g_ptr_array_add (data->activities, new_activity (MARCH_14 + 11 * HOUR, "Walking", ""));
+  g_ptr_array_add (data->events,
+                   new_event (MARCH_14 + 14 * HOUR, "Epidural steroid injection L5", ""));
+  g_ptr_array_add (data->doses, new_dose (MARCH_14 + 50 * HOUR, "Naproxen", ""));
+  g_ptr_array_add (data->activities,
+                   new_activity (MARCH_14 + 56 * HOUR, "Swimming / hydrotherapy", "Easy lanes"));
+  return data;
+}
+
+static void
+test_full_kinds (void)
+{
+  g_autoptr(PdDiaryData) data = new_diary_data ();
+  g_autoptr(GListModel) all = pd_day_groups_new_full (data, NULL, PD_DAY_GROUPS_ALL_KINDS);
+  g_autoptr(GListModel) pain_only = NULL;
+  g_autoptr(GListModel) doses_and_events = NULL;
+  g_autoptr(GListModel) none = NULL;
+  PdDayGroup *group;
+  guint n_records;
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
+
+  /* The 16th: no pain entry, so no aggregates to speak of. */
+  group = group_at (all, 0);
+  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (16));
+  g_assert_cmpuint (pd_day_group_get_n_records (group), ==, 2);
+  g_assert_cmpuint (pd_day_group_get_n_items (group), ==, 0);
+  g_assert_cmpfloat (pd_day_group_get_mean (group), ==, 0);
+  g_assert_cmpint (pd_day_group_get_min (group), ==, -1);
+  g_assert_cmpint (pd_day_group_get_max (group), ==, -1);
+  g_assert_true (PD_IS_ACTIVITY (pd_day_group_get_record (group, 0)));
+  g_assert_true (PD_IS_DOSE (pd_day_group_get_record (group, 1)));
+  g_object_get (group, "n-records", &n_records, NULL);
+  g_assert_cmpuint (n_records, ==, 2);
+
+  /* The 14th: every kind, newest first; the aggregates are the pain entries'. */
+  group = group_at (all, 1);
+  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (14));
+  g_assert_cmpuint (pd_day_group_get_n_records (group), ==, 5);
+  g_assert_true (PD_IS_PAIN_ENTRY (pd_day_group_get_record (group, 0)));
+  g_assert_true (PD_IS_EVENT (pd_day_group_get_record (group, 1)));
+  g_assert_true (PD_IS_ACTIVITY (pd_day_group_get_record (group, 2)));
+  g_assert_true (PD_IS_PAIN_ENTRY (pd_day_group_get_record (group, 3)));
+  g_assert_true (PD_IS_DOSE (pd_day_group_get_record (group, 4)));
+  g_assert_cmpuint (pd_day_group_get_n_items (group), ==, 2);
+  g_assert_true (G_OBJECT (pd_day_group_get_item (group, 0)) == pd_day_group_get_record (group, 0));
+  g_assert_true (G_OBJECT (pd_day_group_get_item (group, 1)) == pd_day_group_get_record (group, 3));
+  g_assert_cmpfloat (pd_day_group_get_mean (group), ==, 5);
+  g_assert_cmpint (pd_day_group_get_min (group), ==, 4);
+  g_assert_cmpint (pd_day_group_get_max (group), ==, 6);
+
+  /* The pain kind alone is what pd_day_groups_new gives. */
+  pain_only = pd_day_groups_new_full (data, NULL, 1u << PD_RECORD_PAIN);
+  g_assert_cmpuint (g_list_model_get_n_items (pain_only), ==, 1);
+  g_assert_cmpuint (pd_day_group_get_n_records (group_at (pain_only, 0)), ==, 2);
+
+  doses_and_events = pd_day_groups_new_full (data, "",
+                                             (1u << PD_RECORD_DOSE) | (1u << PD_RECORD_EVENT));
+  g_assert_cmpuint (g_list_model_get_n_items (doses_and_events), ==, 2);
+  g_assert_cmpuint (pd_day_group_get_n_records (group_at (doses_and_events, 1)), ==, 2);
+  g_assert_cmpint (pd_day_group_get_max (group_at (doses_and_events, 1)), ==, -1);
+
+  none = pd_day_groups_new_full (data, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+}
+
+static void
+test_full_search (void)
+{
+  g_autoptr(PdDiaryData) data = new_diary_data ();
+  const struct
+  {
+    const char *search;
+    guint n_days;
+    guint n_records;   /* in the newest day */
+  } cases[] = {
+    { "ibuprofen", 1, 1 },     /* dose name */
+    { "WITH FOOD", 1, 1 },     /* dose note */
+    { "walk", 1, 1 },          /* activity name */
+    { "easy", 1, 1 },          /* activity note */
+    { "epidural", 1, 1 },      /* event title */
+    { "stiff", 1, 1 },         /* pain note */
+    { "o", 2, 2 },             /* Naproxen, hydrotherapy (16th); the 14th too */
+    { "nothing like it", 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GListModel) groups = pd_day_groups_new_full (data, cases[i].search,
+                                                             PD_DAY_GROUPS_ALL_KINDS);
+
+      g_test_message ("%s", cases[i].search);
+      g_assert_cmpuint (g_list_model_get_n_items (groups), ==, cases[i].n_days);
+      if (cases[i].n_days > 0)
+        g_assert_cmpuint (pd_day_group_get_n_records (group_at (groups, 0)), ==,
+                          cases[i].n_records);
+    }
+
+  /* Searching one kind leaves the others out even when they match. */
+  {
+    g_autoptr(GListModel) groups = pd_day_groups_new_full (data, "walking",
+                                                           1u << PD_RECORD_DOSE);
+
+    g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 0);
+  }
+
+  /* No data, no groups. */
+  {
+    g_autoptr(GListModel) groups = pd_day_groups_new_full (NULL, NULL, PD_DAY_GROUPS_ALL_KINDS);
+
+    g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +413,8 @@ main (int   argc,
   g_test_add_func ("/day-group/local-days-by-offset", test_local_days_by_offset);
   g_test_add_func ("/day-group/search", test_search);
   g_test_add_func ("/day-group/references", test_references);
+  g_test_add_func ("/day-group/full/kinds", test_full_kinds);
+  g_test_add_func ("/day-group/full/search", test_full_search);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@ struct _PdDayGroup
 
   guint32 day;
   GPtrArray *items;   /* PdPainEntry, newest first */
+  GPtrArray *records; /* every kind, newest first */
   double mean;
   int min;
   int max;
@@ -28,6 +29,7 @@ enum {
   PROP_0,
   PROP_DAY,
   PROP_N_ITEMS,
+  PROP_N_RECORDS,
   PROP_MEAN,
   PROP_MIN,
   PROP_MAX,
@@ -42,6 +44,7 @@ pd_day_group_finalize (GObject *object)
   PdDayGroup *self = (PdDayGroup *) object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pd_day_group_parent_class)->finalize (object);
 }
@@ -61,6 +64,9 @@ pd_day_group_get_property (GObject    *object,
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->items->len);
+      break;
+    case PROP_N_RECORDS:
+      g_value_set_uint (value, self->records->len);
       break;
     case PROP_MEAN:
       g_value_set_double (value, self->mean);
@@ -90,14 +96,17 @@ pd_day_group_class_init (PdDayGroupClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_RECORDS] =
+    g_param_spec_uint ("n-records", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_MEAN] =
     g_param_spec_double ("mean", NULL, NULL, 0, 10, 0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_MIN] =
-    g_param_spec_int ("min", NULL, NULL, 0, 10, 0,
+    g_param_spec_int ("min", NULL, NULL, -1, 10, -1,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_MAX] =
-    g_param_spec_int ("max", NULL, NULL, 0, 10, 0,
+    g_param_spec_int ("max", NULL, NULL, -1, 10, -1,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -107,32 +116,43 @@ static void
 pd_day_group_init (PdDayGroup *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->records = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-/* Takes entries that are all of day and already in display order. */
+/* Takes records that are all of day and already in display order; the pain entries among
+ * them are the items that the aggregates describe. */
 static PdDayGroup *
-pd_day_group_new (guint32       day,
-                  PdPainEntry **entries,
-                  guint         n_entries)
+pd_day_group_new (guint32   day,
+                  GObject **records,
+                  guint     n_records)
 {
   PdDayGroup *self = g_object_new (PD_TYPE_DAY_GROUP, NULL);
   int sum = 0;
 
-  g_assert (n_entries > 0);
+  g_assert (n_records > 0);
 
   self->day = day;
   self->min = 10;
   self->max = 0;
-  for (guint i = 0; i < n_entries; i++)
+  for (guint i = 0; i < n_records; i++)
     {
-      int pain = pd_pain_entry_get_pain (entries[i]);
+      int pain;
 
-      g_ptr_array_add (self->items, g_object_ref (entries[i]));
+      g_ptr_array_add (self->records, g_object_ref (records[i]));
+      if (!PD_IS_PAIN_ENTRY (records[i]))
+        continue;
+
+      pain = pd_pain_entry_get_pain (PD_PAIN_ENTRY (records[i]));
+      g_ptr_array_add (self->items, g_object_ref (records[i]));
       sum += pain;
       self->min = MIN (self->min, pain);
       self->max = MAX (self->max, pain);
     }
-  self->mean = (double) sum / n_entries;
+
+  if (self->items->len > 0)
+    self->mean = (double) sum / self->items->len;
+  else
+    self->min = self->max = -1;
   return self;
 }
 
@@ -166,6 +186,22 @@ pd_day_group_get_item (PdDayGroup *self,
   return g_ptr_array_index (self->items, position);
 }
 
+guint
+pd_day_group_get_n_records (PdDayGroup *self)
+{
+  g_return_val_if_fail (PD_IS_DAY_GROUP (self), 0);
+  return self->records->len;
+}
+
+GObject *
+pd_day_group_get_record (PdDayGroup *self,
+                         guint       position)
+{
+  g_return_val_if_fail (PD_IS_DAY_GROUP (self), NULL);
+  g_return_val_if_fail (position < self->records->len, NULL);
+  return g_ptr_array_index (self->records, position);
+}
+
 double
 pd_day_group_get_mean (PdDayGroup *self)
 {
@@ -187,31 +223,86 @@ pd_day_group_get_max (PdDayGroup *self)
   return self->max;
 }
 
+/* What ordering and searching need of a record of any kind, read once per record. */
+typedef struct
+{
+  GObject *record;
+  guint32 day;
+  gint64 time;
+  gint64 created;
+  const char *id;
+  const char *note;
+  const char *name;    /* dose or activity name, event title; NULL for pain entries */
+} RecordInfo;
+
+static void
+record_info (GObject    *record,
+             RecordInfo *info)
+{
+  info->record = record;
+  if (PD_IS_PAIN_ENTRY (record))
+    {
+      PdPainEntry *entry = PD_PAIN_ENTRY (record);
+
+      info->day = pd_pain_entry_get_local_day (entry);
+      info->time = pd_pain_entry_get_time (entry);
+      info->created = pd_pain_entry_get_created (entry);
+      info->id = pd_pain_entry_get_id (entry);
+      info->note = pd_pain_entry_get_note (entry);
+      info->name = NULL;
+    }
+  else if (PD_IS_DOSE (record))
+    {
+      PdDose *dose = PD_DOSE (record);
+
+      info->day = pd_dose_get_local_day (dose);
+      info->time = pd_dose_get_time (dose);
+      info->created = pd_dose_get_created (dose);
+      info->id = pd_dose_get_id (dose);
+      info->note = pd_dose_get_note (dose);
+      info->name = pd_dose_get_name (dose);
+    }
+  else if (PD_IS_ACTIVITY (record))
+    {
+      PdActivity *activity = PD_ACTIVITY (record);
+
+      info->day = pd_activity_get_local_day (activity);
+      info->time = pd_activity_get_time (activity);
+      info->created = pd_activity_get_created (activity);
+      info->id = pd_activity_get_id (activity);
+      info->note = pd_activity_get_note (activity);
+      info->name = pd_activity_get_name (activity);
+    }
+  else if (PD_IS_EVENT (record))
+    {
+      PdEvent *event = PD_EVENT (record);
+
+      info->day = pd_event_get_local_day (event);
+      info->time = pd_event_get_time (event);
+      info->created = pd_event_get_created (event);
+      info->id = pd_event_get_id (event);
+      info->note = pd_event_get_note (event);
+      info->name = pd_event_get_title (event);
+    }
+  else
+    g_assert_not_reached ();
+}
+
 /* Newest day first; within a day newest first, in the database's order otherwise. */
 static int
-compare_entries (gconstpointer a,
+compare_records (gconstpointer a,
                  gconstpointer b)
 {
-  PdPainEntry *entry_a = *(PdPainEntry **) a;
-  PdPainEntry *entry_b = *(PdPainEntry **) b;
-  guint32 day_a = pd_pain_entry_get_local_day (entry_a);
-  guint32 day_b = pd_pain_entry_get_local_day (entry_b);
-  gint64 time_a, time_b, created_a, created_b;
+  const RecordInfo *info_a = a;
+  const RecordInfo *info_b = b;
 
-  if (day_a != day_b)
-    return day_a < day_b ? 1 : -1;
-
-  time_a = pd_pain_entry_get_time (entry_a);
-  time_b = pd_pain_entry_get_time (entry_b);
-  if (time_a != time_b)
-    return time_a < time_b ? 1 : -1;
-
-  created_a = pd_pain_entry_get_created (entry_a);
-  created_b = pd_pain_entry_get_created (entry_b);
-  if (created_a != created_b)
-    return created_a < created_b ? 1 : -1;
-
-  return strcmp (pd_pain_entry_get_id (entry_a), pd_pain_entry_get_id (entry_b));
+  if (info_a->day != info_b->day)
+    return info_a->day < info_b->day ? 1 : -1;
+  if (info_a->time != info_b->time)
+    return info_a->time < info_b->time ? 1 : -1;
+  if (info_a->created != info_b->created)
+    return info_a->created < info_b->created ? 1 : -1;
+  return strcmp (info_a->id, info_b->id);
 }
 
 static char *
@@ -222,53 +313,112 @@ fold (const char *text)
   return g_utf8_casefold (normal != NULL ? normal : text, -1);
 }
 
+static gboolean
+contains_folded (const char *text,
+                 const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  folded = fold (text);
+  return strstr (folded, needle) != NULL;
+}
+
+/* Appends the records whose note or name contains needle (all of them without one). */
+static void
+keep_matching (GArray     *kept,
+               GPtrArray  *records,
+               const char *needle)
+{
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      RecordInfo info;
+
+      record_info (g_ptr_array_index (records, i), &info);
+      if (needle != NULL &&
+          !contains_folded (info.note, needle) && !contains_folded (info.name, needle))
+        continue;
+      g_array_append_val (kept, info);
+    }
+}
+
+/* Sorts the records and makes each run of records of one day a group. */
+static GListModel *
+group_by_day (GArray *kept)
+{
+  GListStore *store = g_list_store_new (PD_TYPE_DAY_GROUP);
+  g_autoptr(GPtrArray) day_records = g_ptr_array_new ();
+
+  g_array_sort (kept, compare_records);
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const RecordInfo *info = &g_array_index (kept, RecordInfo, i);
+
+      g_ptr_array_add (day_records, info->record);
+      if (i + 1 == kept->len || g_array_index (kept, RecordInfo, i + 1).day != info->day)
+        {
+          g_autoptr(PdDayGroup) group = NULL;
+
+          group = pd_day_group_new (info->day, (GObject **) day_records->pdata,
+                                    day_records->len);
+          g_list_store_append (store, group);
+          g_ptr_array_set_size (day_records, 0);
+        }
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+static GArray *
+record_info_array_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (RecordInfo));
+}
+
 GListModel *
 pd_day_groups_new (GPtrArray  *entries,
                    const char *search)
 {
-  GListStore *store = g_list_store_new (PD_TYPE_DAY_GROUP);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GArray) kept = record_info_array_new ();
   g_autofree char *needle = NULL;
-  guint start = 0;
 
   if (entries == NULL)
-    return G_LIST_MODEL (store);
+    return G_LIST_MODEL (g_list_store_new (PD_TYPE_DAY_GROUP));
+
+  for (guint i = 0; i < entries->len; i++)
+    g_return_val_if_fail (PD_IS_PAIN_ENTRY (g_ptr_array_index (entries, i)),
+                          G_LIST_MODEL (g_list_store_new (PD_TYPE_DAY_GROUP)));
 
   if (search != NULL && *search != '\0')
     needle = fold (search);
 
-  for (guint i = 0; i < entries->len; i++)
-    {
-      PdPainEntry *entry = g_ptr_array_index (entries, i);
+  keep_matching (kept, entries, needle);
+  return group_by_day (kept);
+}
 
-      g_return_val_if_fail (PD_IS_PAIN_ENTRY (entry), G_LIST_MODEL (store));
+GListModel *
+pd_day_groups_new_full (PdDiaryData *data,
+                        const char  *search,
+                        guint        kinds)
+{
+  g_autoptr(GArray) kept = record_info_array_new ();
+  g_autofree char *needle = NULL;
 
-      if (needle != NULL)
-        {
-          g_autofree char *note = fold (pd_pain_entry_get_note (entry));
+  if (data == NULL)
+    return G_LIST_MODEL (g_list_store_new (PD_TYPE_DAY_GROUP));
 
-          if (strstr (note, needle) == NULL)
-            continue;
-        }
-      g_ptr_array_add (kept, entry);
-    }
+  if (search != NULL && *search != '\0')
+    needle = fold (search);
 
-  g_ptr_array_sort (kept, compare_entries);
-
-  /* Each run of entries of one day becomes a group. */
-  for (guint i = 1; i <= kept->len; i++)
-    {
-      PdPainEntry **items = (PdPainEntry **) kept->pdata;
-      guint32 day = pd_pain_entry_get_local_day (items[start]);
-      g_autoptr(PdDayGroup) group = NULL;
-
-      if (i < kept->len && pd_pain_entry_get_local_day (items[i]) == day)
-        continue;
-
-      group = pd_day_group_new (day, items + start, i - start);
-      g_list_store_append (store, group);
-      start = i;
-    }
-
-  return G_LIST_MODEL (store);
+  if (kinds & (1u << PD_RECORD_PAIN))
+    keep_matching (kept, data->pain_entries, needle);
+  if (kinds & (1u << PD_RECORD_DOSE))
+    keep_matching (kept, data->doses, needle);
+  if (kinds & (1u << PD_RECORD_ACTIVITY))
+    keep_matching (kept, data->activities, needle);
+  if (kinds & (1u << PD_RECORD_EVENT))
+    keep_matching (kept, data->events, needle);
+  return group_by_day (kept);
 }

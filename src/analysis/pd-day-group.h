@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "pd-database.h"
 #include "pd-pain-entry.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,23 @@ int          pd_day_group_get_max     (PdDayGroup  *self);
  * (case-insensitive); days left empty are dropped. Returns a GListModel of PdDayGroup. */
 GListModel  *pd_day_groups_new        (GPtrArray   *entries,
                                        const char  *search);
+
+/* Records of every kind on the day (PdPainEntry, PdDose, PdActivity, PdEvent), newest
+ * first; the n_items/get_item pair above stays the day's pain entries only, which the
+ * mean, min and max describe (a day with other records but no pain entry has mean 0,
+ * min and max -1). */
+guint        pd_day_group_get_n_records (PdDayGroup *self);
+GObject     *pd_day_group_get_record    (PdDayGroup *self,
+                                         guint       position);
+
+/* Mask bits for pd_day_groups_new_full: 1 << PdRecordKind. */
+#define PD_DAY_GROUPS_ALL_KINDS ((1u << PD_RECORD_PAIN) | (1u << PD_RECORD_DOSE) | \
+                                 (1u << PD_RECORD_ACTIVITY) | (1u << PD_RECORD_EVENT))
+
+/* Groups all the records of the kinds in the mask by local day, newest day first. The
+ * search matches notes (and dose, activity and event names and titles) case-insensitively. */
+GListModel  *pd_day_groups_new_full     (PdDiaryData *data,
+                                         const char  *search,
+                                         guint        kinds);
 
 G_END_DECLS

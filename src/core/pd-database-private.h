@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <sqlite3.h>
+
 #include "pd-database.h"
 
 G_BEGIN_DECLS
@@ -18,5 +20,136 @@ gboolean pd_database_begin    (PdDatabase  *self,
 gboolean pd_database_commit   (PdDatabase  *self,
                                GError     **error);
 void     pd_database_rollback (PdDatabase  *self);
+
+/* The rest is shared by pd-database.c (connection, schema, transactions), pd-database-pain.c
+ * and pd-database-treatment.c (the records), and nothing else. */
+
+struct _PdDatabase
+{
+  GObject parent_instance;
+
+  /* Guards db and statements: the async calls run in a worker thread, and a
+   * transaction is a sequence of statements that must not interleave. */
+  GRecMutex mutex;
+  sqlite3 *db;
+  /* Prepared statements by the address of their (static) SQL text. */
+  GHashTable *statements;
+  /* Open write transactions: the outermost is BEGIN IMMEDIATE, inner ones are savepoints. */
+  guint transaction_depth;
+
+  char *path;
+  char *display_name;
+  gboolean read_only;
+};
+
+/* A statement from the connection's cache: "freeing" it only resets it for the next use. */
+typedef sqlite3_stmt PdCachedStmt;
+
+void          _pd_cached_stmt_release          (PdCachedStmt  *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdCachedStmt, _pd_cached_stmt_release)
+
+/* Call these with the mutex held. sql must have static storage: the cache keys on its
+ * address. */
+PdCachedStmt *_pd_database_lookup_stmt         (PdDatabase    *self,
+                                                const char    *sql,
+                                                GError       **error);
+gboolean      _pd_database_begin_write         (PdDatabase    *self,
+                                                GError       **error);
+/* Commits, or rolls back when the commit fails, so no transaction stays open. */
+gboolean      _pd_database_commit_write        (PdDatabase    *self,
+                                                GError       **error);
+void          _pd_database_rollback_write      (PdDatabase    *self);
+/* Sets "<context>: <SQLite's message>"; call it before any other statement on the
+ * connection, which would replace the message. */
+void          _pd_database_set_error           (PdDatabase    *self,
+                                                GError       **error,
+                                                int            rc,
+                                                const char    *format,
+                                                ...) G_GNUC_PRINTF (4, 5);
+void          _pd_database_set_read_error      (PdDatabase    *self,
+                                                GError       **error,
+                                                int            rc);
+
+/* PD_ERROR_READ_ONLY for a read-only diary. */
+gboolean      _pd_database_check_writable      (PdDatabase    *self,
+                                                GError       **error);
+/* PD_ERROR_NOT_FOUND: "No dose with id ..." */
+void          _pd_database_set_not_found_error (GError       **error,
+                                                PdRecordKind   kind,
+                                                const char    *id);
+/* Unix seconds, for the created, updated and deleted stamps. */
+gint64        _pd_database_now                 (void);
+
+/* Column helpers: PD_UNSET and NULL stand for SQL NULL. */
+void          _pd_bind_optional_int            (sqlite3_stmt  *stmt,
+                                                int            index,
+                                                int            value);
+int           _pd_column_optional_int          (sqlite3_stmt  *stmt,
+                                                int            column);
+void          _pd_bind_optional_text           (sqlite3_stmt  *stmt,
+                                                int            index,
+                                                const char    *value);
+const char   *_pd_column_text                  (sqlite3_stmt  *stmt,
+                                                int            column);
+
+/* Steps an insert or update that ends with RETURNING created, updated. */
+int           _pd_step_returning_stamps        (sqlite3_stmt  *stmt,
+                                                gint64        *created,
+                                                gint64        *updated);
+
+/* One record from the current row of a listing statement. */
+typedef gpointer (*PdRowFunc) (sqlite3_stmt *stmt);
+
+/* The records a listing statement returns, bound to from (?1) and to (?2) when ranged.
+ * Takes the mutex itself. */
+GPtrArray    *_pd_database_list_rows           (PdDatabase    *self,
+                                                const char    *sql,
+                                                gboolean       ranged,
+                                                gint64         from,
+                                                gint64         to,
+                                                PdRowFunc      from_row,
+                                                GError       **error);
+
+/* How each kind of record is stored. */
+typedef struct
+{
+  GType      (*get_type)   (void);
+  gboolean   (*validate)   (gpointer      record,
+                            GError      **error);
+  /* Inserts the record or updates the one with its id (un-deleting it), inside the
+   * caller's transaction, and returns the stored stamps. */
+  gboolean   (*write)      (PdDatabase   *self,
+                            gpointer      record,
+                            gint64        now,
+                            gint64       *created,
+                            gint64       *updated,
+                            GError      **error);
+  void       (*set_stamps) (gpointer      record,
+                            gint64        created,
+                            gint64        updated);
+  /* ?1: the id, ?2: now. Change one row, or none for an unknown id. */
+  const char  *delete_sql;
+  const char  *restore_sql;
+} PdRecordStorage;
+
+extern const PdRecordStorage _pd_pain_entry_storage;
+extern const PdRecordStorage _pd_medication_storage;
+extern const PdRecordStorage _pd_dose_storage;
+extern const PdRecordStorage _pd_activity_storage;
+extern const PdRecordStorage _pd_event_storage;
+
+typedef struct
+{
+  const PdRecordStorage *storage;
+  gpointer *records;
+  guint n_records;
+} PdRecordBatch;
+
+/* Validates every record, then writes them all in one transaction, or nothing; the records
+ * carry their stored stamps only after the commit. Takes the mutex itself. */
+gboolean      _pd_database_save_batches        (PdDatabase          *self,
+                                                const PdRecordBatch *batches,
+                                                guint                n_batches,
+                                                GError             **error);
 
 G_END_DECLS

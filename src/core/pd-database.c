@@ -1,4 +1,6 @@
-/* pd-database.c
+/* pd-database.c: the connection, opening and checking a diary file, its schema and
+ * migrations, backups, transactions and meta; the records are stored by
+ * pd-database-pain.c and pd-database-treatment.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +21,6 @@
 #include "pd-database.h"
 #include "pd-database-private.h"
 #include "pd-error.h"
-#include "pd-tags.h"
 
 #define APPLICATION_ID_SQL "1348748409"
 G_STATIC_ASSERT (1348748409 == PD_DATABASE_APPLICATION_ID);
@@ -60,13 +61,98 @@ G_STATIC_ASSERT (1348748409 == PD_DATABASE_APPLICATION_ID);
 #define PAIN_ENTRIES_AT_INDEX_V2 \
   "CREATE INDEX pain_entries_at ON pain_entries (at, created, id DESC);"
 
+/* Version 3: the regimen, the dose log, activities and treatment events. Dates are local
+ * YYYY-MM-DD, times of day HH:MM. Deletes are soft, so a dose's medication_id always
+ * finds its row, also when the medication was deleted. */
+#define ISO_DATE_GLOB "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+#define TIME_OF_DAY_GLOB "'[0-2][0-9]:[0-5][0-9]'"
+
+#define MEDICATIONS_V3                                                                  \
+  "CREATE TABLE medications ("                                                          \
+  "  id TEXT PRIMARY KEY NOT NULL,"                                                     \
+  "  name TEXT NOT NULL CHECK (name <> ''),"                                            \
+  "  catalogue_key TEXT,"                                                               \
+  "  drug_class TEXT NOT NULL DEFAULT 'other',"                                         \
+  "  form TEXT NOT NULL DEFAULT '',"                                                    \
+  "  amount REAL NOT NULL CHECK (amount >= 0),"                                         \
+  "  unit TEXT NOT NULL CHECK (unit <> ''),"                                            \
+  "  schedule TEXT NOT NULL DEFAULT '',"                                                \
+  "  start_date TEXT NOT NULL CHECK (start_date GLOB " ISO_DATE_GLOB "),"               \
+  "  stop_date TEXT CHECK (stop_date GLOB " ISO_DATE_GLOB " AND stop_date >= start_date)," \
+  "  mme_factor REAL NOT NULL DEFAULT 0 CHECK (mme_factor >= 0),"                       \
+  "  max_daily REAL NOT NULL DEFAULT 0 CHECK (max_daily >= 0),"                         \
+  "  reminders INTEGER NOT NULL DEFAULT 1 CHECK (reminders IN (0, 1)),"                 \
+  "  notes TEXT NOT NULL DEFAULT '',"                                                   \
+  "  created INTEGER NOT NULL,"                                                         \
+  "  updated INTEGER NOT NULL,"                                                         \
+  "  deleted INTEGER"                                                                   \
+  ");"
+
+#define DOSES_V3                                                                        \
+  "CREATE TABLE doses ("                                                                \
+  "  id TEXT PRIMARY KEY NOT NULL,"                                                     \
+  "  medication_id TEXT REFERENCES medications (id),"                                   \
+  "  name TEXT NOT NULL CHECK (name <> ''),"                                            \
+  "  at INTEGER NOT NULL,"                                                              \
+  "  utc_offset INTEGER NOT NULL,"                                                      \
+  "  local_date TEXT NOT NULL,"                                                         \
+  "  amount REAL NOT NULL CHECK (amount > 0),"                                          \
+  "  unit TEXT NOT NULL CHECK (unit <> ''),"                                            \
+  "  status TEXT NOT NULL CHECK (status IN ('taken', 'skipped')),"                      \
+  "  scheduled_time TEXT CHECK (scheduled_time GLOB " TIME_OF_DAY_GLOB "),"             \
+  "  side_effects TEXT NOT NULL DEFAULT '',"                                            \
+  "  note TEXT NOT NULL DEFAULT '',"                                                    \
+  "  created INTEGER NOT NULL,"                                                         \
+  "  updated INTEGER NOT NULL,"                                                         \
+  "  deleted INTEGER"                                                                   \
+  ");"
+
+#define ACTIVITIES_V3                                                                   \
+  "CREATE TABLE activities ("                                                           \
+  "  id TEXT PRIMARY KEY NOT NULL,"                                                     \
+  "  name TEXT NOT NULL CHECK (name <> ''),"                                            \
+  "  at INTEGER NOT NULL,"                                                              \
+  "  utc_offset INTEGER NOT NULL,"                                                      \
+  "  local_date TEXT NOT NULL,"                                                         \
+  "  duration_min INTEGER NOT NULL CHECK (duration_min BETWEEN 1 AND 1440),"            \
+  "  effort INTEGER CHECK (effort BETWEEN 0 AND 10),"                                   \
+  "  note TEXT NOT NULL DEFAULT '',"                                                    \
+  "  created INTEGER NOT NULL,"                                                         \
+  "  updated INTEGER NOT NULL,"                                                         \
+  "  deleted INTEGER"                                                                   \
+  ");"
+
+#define EVENTS_V3                                                                       \
+  "CREATE TABLE events ("                                                               \
+  "  id TEXT PRIMARY KEY NOT NULL,"                                                     \
+  "  kind TEXT NOT NULL CHECK (kind <> ''),"                                            \
+  "  title TEXT NOT NULL CHECK (title <> ''),"                                          \
+  "  at INTEGER NOT NULL,"                                                              \
+  "  utc_offset INTEGER NOT NULL,"                                                      \
+  "  local_date TEXT NOT NULL,"                                                         \
+  "  note TEXT NOT NULL DEFAULT '',"                                                    \
+  "  created INTEGER NOT NULL,"                                                         \
+  "  updated INTEGER NOT NULL,"                                                         \
+  "  deleted INTEGER"                                                                   \
+  ");"
+
+/* As pain_entries_at; doses_medication serves the foreign key and a medication's days. */
+#define TREATMENT_INDEXES_V3                                                            \
+  "CREATE INDEX doses_at ON doses (at, created, id DESC);"                              \
+  "CREATE INDEX doses_medication ON doses (medication_id, local_date);"                 \
+  "CREATE INDEX activities_at ON activities (at, created, id DESC);"                    \
+  "CREATE INDEX events_at ON events (at, created, id DESC);"
+
+#define TREATMENT_V3 MEDICATIONS_V3 DOSES_V3 ACTIVITIES_V3 EVENTS_V3 TREATMENT_INDEXES_V3
+
 static const char schema_latest[] =
   META_V2
   PAIN_ENTRIES_V2
   PAIN_ENTRIES_AT_INDEX_V2
+  TREATMENT_V3
   "PRAGMA application_id = " APPLICATION_ID_SQL ";"
-  "PRAGMA user_version = 2;";
-G_STATIC_ASSERT (PD_DATABASE_SCHEMA_VERSION == 2);
+  "PRAGMA user_version = 3;";
+G_STATIC_ASSERT (PD_DATABASE_SCHEMA_VERSION == 3);
 
 typedef struct
 {
@@ -88,105 +174,34 @@ static const PdMigration migrations[] = {
     PAIN_ENTRIES_AT_INDEX_V2
     "PRAGMA user_version = 2;"
   },
+  {
+    3,
+    TREATMENT_V3
+    "PRAGMA user_version = 3;"
+  },
 };
 
-#define ENTRY_COLUMNS                                                                   \
-  "id, at, utc_offset, pain, enjoyment_interference, activity_interference, locations," \
-  " qualities, sleep_hours, sleep_quality, mood, red_flags, note, created, updated"
-
-typedef enum
-{
-  STMT_BEGIN,
-  STMT_COMMIT,
-  STMT_ROLLBACK,
-  STMT_SAVEPOINT,
-  STMT_RELEASE,
-  STMT_ROLLBACK_TO,
-  STMT_SAVE_ENTRY,
-  STMT_GET_ENTRY,
-  STMT_LIST_ENTRIES,
-  STMT_COUNT_ENTRIES,
-  STMT_DELETE_ENTRY,
-  STMT_RESTORE_ENTRY,
-  STMT_GET_META,
-  STMT_SET_META,
-  STMT_DELETE_META,
-  N_STMTS
-} PdStmt;
-
-static const char * const statement_sql[N_STMTS] = {
-  [STMT_BEGIN] = "BEGIN IMMEDIATE",
-  [STMT_COMMIT] = "COMMIT",
-  [STMT_ROLLBACK] = "ROLLBACK",
-  [STMT_SAVEPOINT] = "SAVEPOINT pd_nested",
-  [STMT_RELEASE] = "RELEASE pd_nested",
-  [STMT_ROLLBACK_TO] = "ROLLBACK TO pd_nested",
-  [STMT_SAVE_ENTRY] =
-    "INSERT INTO pain_entries (id, at, utc_offset, local_date, pain, enjoyment_interference,"
-    "  activity_interference, locations, qualities, sleep_hours, sleep_quality, mood,"
-    "  red_flags, note, created, updated, deleted)"
-    " VALUES (?1, ?2, ?3, date(?2 + ?3, 'unixepoch'), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-    "  ?13, ?14, ?14, NULL)"
-    " ON CONFLICT (id) DO UPDATE SET"
-    "  at = excluded.at, utc_offset = excluded.utc_offset, local_date = excluded.local_date,"
-    "  pain = excluded.pain, enjoyment_interference = excluded.enjoyment_interference,"
-    "  activity_interference = excluded.activity_interference,"
-    "  locations = excluded.locations, qualities = excluded.qualities,"
-    "  sleep_hours = excluded.sleep_hours, sleep_quality = excluded.sleep_quality,"
-    "  mood = excluded.mood, red_flags = excluded.red_flags, note = excluded.note,"
-    "  updated = excluded.updated, deleted = NULL"
-    " RETURNING created, updated",
-  [STMT_GET_ENTRY] =
-    "SELECT " ENTRY_COLUMNS " FROM pain_entries WHERE id = ?1 AND deleted IS NULL",
-  [STMT_LIST_ENTRIES] =
-    "SELECT " ENTRY_COLUMNS " FROM pain_entries"
-    " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-    " ORDER BY at DESC, created DESC, id",
-  [STMT_COUNT_ENTRIES] = "SELECT count(*) FROM pain_entries WHERE deleted IS NULL",
-  [STMT_DELETE_ENTRY] =
-    "UPDATE pain_entries SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL",
-  [STMT_RESTORE_ENTRY] =
-    "UPDATE pain_entries"
-    " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
-    " WHERE id = ?1",
-  [STMT_GET_META] = "SELECT value FROM meta WHERE key = ?1",
-  [STMT_SET_META] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
-  [STMT_DELETE_META] = "DELETE FROM meta WHERE key = ?1",
-};
-
-struct _PdDatabase
-{
-  GObject parent_instance;
-
-  /* Guards db and statements: the async list runs in a worker thread, and a
-   * transaction is a sequence of statements that must not interleave. */
-  GRecMutex mutex;
-  sqlite3 *db;
-  sqlite3_stmt *statements[N_STMTS];
-  /* Open write transactions: the outermost is BEGIN IMMEDIATE, inner ones are savepoints. */
-  guint transaction_depth;
-
-  char *path;
-  char *display_name;
-  gboolean read_only;
-};
+static const char begin_sql[] = "BEGIN IMMEDIATE";
+static const char commit_sql[] = "COMMIT";
+static const char rollback_sql[] = "ROLLBACK";
+static const char savepoint_sql[] = "SAVEPOINT pd_nested";
+static const char release_sql[] = "RELEASE pd_nested";
+static const char rollback_to_sql[] = "ROLLBACK TO pd_nested";
+static const char get_meta_sql[] = "SELECT value FROM meta WHERE key = ?1";
+static const char set_meta_sql[] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)";
+static const char delete_meta_sql[] = "DELETE FROM meta WHERE key = ?1";
 
 G_DEFINE_FINAL_TYPE (PdDatabase, pd_database, G_TYPE_OBJECT)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close_v2)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-/* A statement from the connection's cache: "freeing" it only resets it for the next use. */
-typedef sqlite3_stmt PdCachedStmt;
-
-static void
-cached_stmt_release (PdCachedStmt *stmt)
+void
+_pd_cached_stmt_release (PdCachedStmt *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdCachedStmt, cached_stmt_release)
 
 /* Errors */
 
@@ -264,9 +279,34 @@ set_io_error (GError     **error,
   g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s: %s", context, g_strerror (saved_errno));
 }
 
-static gboolean
-check_writable (PdDatabase  *self,
-                GError     **error)
+void
+_pd_database_set_error (PdDatabase  *self,
+                        GError     **error,
+                        int          rc,
+                        const char  *format,
+                        ...)
+{
+  g_autofree char *context = NULL;
+  va_list args;
+
+  va_start (args, format);
+  context = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  set_db_error (error, self->db, rc, "%s", context);
+}
+
+void
+_pd_database_set_read_error (PdDatabase  *self,
+                             GError     **error,
+                             int          rc)
+{
+  set_db_error (error, self->db, rc, _("Could not read “%s”"), self->display_name);
+}
+
+gboolean
+_pd_database_check_writable (PdDatabase  *self,
+                             GError     **error)
 {
   if (!self->read_only)
     return TRUE;
@@ -274,6 +314,52 @@ check_writable (PdDatabase  *self,
   g_set_error (error, PD_ERROR, PD_ERROR_READ_ONLY, _("“%s” is open read-only"),
                self->display_name);
   return FALSE;
+}
+
+gint64
+_pd_database_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Column helpers */
+
+void
+_pd_bind_optional_int (sqlite3_stmt *stmt,
+                       int           index,
+                       int           value)
+{
+  if (value == PD_UNSET)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, value);
+}
+
+int
+_pd_column_optional_int (sqlite3_stmt *stmt,
+                         int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return PD_UNSET;
+  return sqlite3_column_int (stmt, column);
+}
+
+void
+_pd_bind_optional_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+_pd_column_text (sqlite3_stmt *stmt,
+                 int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
 }
 
 /* Small SQLite helpers */
@@ -745,32 +831,34 @@ pd_database_rotate_backups (PdDatabase  *self,
 
 /* Statements and transactions */
 
-static PdCachedStmt *
-lookup_stmt (PdDatabase  *self,
-             PdStmt       which,
-             GError     **error)
+PdCachedStmt *
+_pd_database_lookup_stmt (PdDatabase  *self,
+                          const char  *sql,
+                          GError     **error)
 {
+  sqlite3_stmt *stmt;
   int rc;
 
-  if (self->statements[which] != NULL)
-    return self->statements[which];
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
 
-  rc = sqlite3_prepare_v3 (self->db, statement_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
-                           &self->statements[which], NULL);
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_db_error (error, self->db, rc, _("Could not read “%s”"), self->display_name);
+      _pd_database_set_read_error (self, error, rc);
       return NULL;
     }
-  return self->statements[which];
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
 }
 
 static gboolean
 run_stmt (PdDatabase  *self,
-          PdStmt       which,
+          const char  *sql,
           GError     **error)
 {
-  g_autoptr(PdCachedStmt) stmt = lookup_stmt (self, which, error);
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -784,49 +872,47 @@ run_stmt (PdDatabase  *self,
   return TRUE;
 }
 
-/* Call with the mutex held. */
-static gboolean
-begin_write (PdDatabase  *self,
-             GError     **error)
+gboolean
+_pd_database_begin_write (PdDatabase  *self,
+                          GError     **error)
 {
-  if (!check_writable (self, error) ||
-      !run_stmt (self, self->transaction_depth == 0 ? STMT_BEGIN : STMT_SAVEPOINT, error))
+  if (!_pd_database_check_writable (self, error) ||
+      !run_stmt (self, self->transaction_depth == 0 ? begin_sql : savepoint_sql, error))
     return FALSE;
   self->transaction_depth++;
   return TRUE;
 }
 
-/* Commits, or rolls back when the commit fails, so no transaction stays open. */
-static gboolean
-commit_write (PdDatabase  *self,
-              GError     **error)
+gboolean
+_pd_database_commit_write (PdDatabase  *self,
+                           GError     **error)
 {
   g_assert (self->transaction_depth > 0);
 
   self->transaction_depth--;
   if (self->transaction_depth > 0)
-    return run_stmt (self, STMT_RELEASE, error);
+    return run_stmt (self, release_sql, error);
 
-  if (run_stmt (self, STMT_COMMIT, error))
+  if (run_stmt (self, commit_sql, error))
     return TRUE;
   if (!sqlite3_get_autocommit (self->db))
-    run_stmt (self, STMT_ROLLBACK, NULL);
+    run_stmt (self, rollback_sql, NULL);
   return FALSE;
 }
 
-static void
-rollback_write (PdDatabase *self)
+void
+_pd_database_rollback_write (PdDatabase *self)
 {
   g_assert (self->transaction_depth > 0);
 
   self->transaction_depth--;
   if (self->transaction_depth > 0)
     {
-      run_stmt (self, STMT_ROLLBACK_TO, NULL);
-      run_stmt (self, STMT_RELEASE, NULL);
+      run_stmt (self, rollback_to_sql, NULL);
+      run_stmt (self, release_sql, NULL);
     }
   else if (!sqlite3_get_autocommit (self->db))
-    run_stmt (self, STMT_ROLLBACK, NULL);
+    run_stmt (self, rollback_sql, NULL);
 }
 
 gboolean
@@ -837,7 +923,7 @@ pd_database_begin (PdDatabase  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_rec_mutex_lock (&self->mutex);
-  if (!begin_write (self, error))
+  if (!_pd_database_begin_write (self, error))
     {
       g_rec_mutex_unlock (&self->mutex);
       return FALSE;
@@ -855,7 +941,7 @@ pd_database_commit (PdDatabase  *self,
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  ret = commit_write (self, error);
+  ret = _pd_database_commit_write (self, error);
   g_rec_mutex_unlock (&self->mutex);
   return ret;
 }
@@ -866,14 +952,8 @@ pd_database_rollback (PdDatabase *self)
   g_return_if_fail (PD_IS_DATABASE (self));
   g_return_if_fail (self->transaction_depth > 0);
 
-  rollback_write (self);
+  _pd_database_rollback_write (self);
   g_rec_mutex_unlock (&self->mutex);
-}
-
-static gint64
-now_unix (void)
-{
-  return g_get_real_time () / G_USEC_PER_SEC;
 }
 
 /* Opening */
@@ -1197,12 +1277,17 @@ pd_database_open (const char       *path,
 }
 
 static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 pd_database_finalize (GObject *object)
 {
   PdDatabase *self = (PdDatabase *) object;
 
-  for (guint i = 0; i < N_STMTS; i++)
-    g_clear_pointer (&self->statements[i], sqlite3_finalize);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
@@ -1221,6 +1306,7 @@ static void
 pd_database_init (PdDatabase *self)
 {
   g_rec_mutex_init (&self->mutex);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
 }
 
 const char *
@@ -1237,399 +1323,230 @@ pd_database_is_read_only (PdDatabase *self)
   return self->read_only;
 }
 
-/* Pain entries */
+/* Records of every kind */
 
-static void
-bind_optional_int (sqlite3_stmt *stmt,
-                   int           index,
-                   int           value)
+static const PdRecordStorage *
+storage_for_kind (PdRecordKind kind)
 {
-  if (value == PD_UNSET)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int (stmt, index, value);
+  switch (kind)
+    {
+    case PD_RECORD_PAIN:
+      return &_pd_pain_entry_storage;
+    case PD_RECORD_MEDICATION:
+      return &_pd_medication_storage;
+    case PD_RECORD_DOSE:
+      return &_pd_dose_storage;
+    case PD_RECORD_ACTIVITY:
+      return &_pd_activity_storage;
+    case PD_RECORD_EVENT:
+      return &_pd_event_storage;
+    default:
+      return NULL;
+    }
 }
 
-static void
-bind_tags (sqlite3_stmt *stmt,
-           int           index,
-           PdTagKind     kind,
-           guint32       mask)
+void
+_pd_database_set_not_found_error (GError       **error,
+                                  PdRecordKind   kind,
+                                  const char    *id)
 {
-  sqlite3_bind_text (stmt, index, pd_tags_to_string (kind, mask), -1, g_free);
+  switch (kind)
+    {
+    case PD_RECORD_PAIN:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No entry with id “%s”"), id);
+      break;
+    case PD_RECORD_MEDICATION:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No medication with id “%s”"), id);
+      break;
+    case PD_RECORD_DOSE:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No dose with id “%s”"), id);
+      break;
+    case PD_RECORD_ACTIVITY:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No activity with id “%s”"), id);
+      break;
+    case PD_RECORD_EVENT:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No event with id “%s”"), id);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
-static int
-column_optional_int (sqlite3_stmt *stmt,
-                     int           column)
+int
+_pd_step_returning_stamps (sqlite3_stmt *stmt,
+                           gint64       *created,
+                           gint64       *updated)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return PD_UNSET;
-  return sqlite3_column_int (stmt, column);
-}
+  int rc = sqlite3_step (stmt);
 
-static guint32
-column_tags (sqlite3_stmt *stmt,
-             int           column,
-             PdTagKind     kind)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  g_autoptr(GError) error = NULL;
-  guint32 mask = 0;
-
-  if (!pd_tags_from_string (kind, text, &mask, &error))
-    g_debug ("Ignoring a stored tag list: %s", error->message);
-  return mask;
-}
-
-static PdPainEntry *
-entry_from_row (sqlite3_stmt *stmt)
-{
-  PdPainEntry *entry = pd_pain_entry_new ();
-
-  pd_pain_entry_set_id (entry, (const char *) sqlite3_column_text (stmt, 0));
-  pd_pain_entry_set_time (entry, sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2));
-  pd_pain_entry_set_pain (entry, sqlite3_column_int (stmt, 3));
-  pd_pain_entry_set_enjoyment_interference (entry, column_optional_int (stmt, 4));
-  pd_pain_entry_set_activity_interference (entry, column_optional_int (stmt, 5));
-  pd_pain_entry_set_locations (entry, column_tags (stmt, 6, PD_TAG_LOCATION));
-  pd_pain_entry_set_qualities (entry, column_tags (stmt, 7, PD_TAG_QUALITY));
-  if (sqlite3_column_type (stmt, 8) == SQLITE_NULL)
-    pd_pain_entry_set_sleep_hours (entry, -1);
-  else
-    pd_pain_entry_set_sleep_hours (entry, sqlite3_column_double (stmt, 8));
-  pd_pain_entry_set_sleep_quality (entry, column_optional_int (stmt, 9));
-  pd_pain_entry_set_mood (entry, column_optional_int (stmt, 10));
-  pd_pain_entry_set_red_flags (entry, column_tags (stmt, 11, PD_TAG_RED_FLAG));
-  pd_pain_entry_set_note (entry, (const char *) sqlite3_column_text (stmt, 12));
-  pd_pain_entry_set_stamps (entry, sqlite3_column_int64 (stmt, 13),
-                            sqlite3_column_int64 (stmt, 14));
-  return entry;
-}
-
-/* Writes one entry inside the caller's transaction; returns the stored stamps. */
-static gboolean
-write_entry (PdDatabase   *self,
-             PdPainEntry  *entry,
-             gint64        now,
-             gint64       *created,
-             gint64       *updated,
-             GError      **error)
-{
-  g_autoptr(PdCachedStmt) stmt = lookup_stmt (self, STMT_SAVE_ENTRY, error);
-  double sleep_hours;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, pd_pain_entry_get_id (entry), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, pd_pain_entry_get_time (entry));
-  sqlite3_bind_int (stmt, 3, pd_pain_entry_get_utc_offset (entry));
-  sqlite3_bind_int (stmt, 4, pd_pain_entry_get_pain (entry));
-  bind_optional_int (stmt, 5, pd_pain_entry_get_enjoyment_interference (entry));
-  bind_optional_int (stmt, 6, pd_pain_entry_get_activity_interference (entry));
-  bind_tags (stmt, 7, PD_TAG_LOCATION, pd_pain_entry_get_locations (entry));
-  bind_tags (stmt, 8, PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry));
-  sleep_hours = pd_pain_entry_get_sleep_hours (entry);
-  if (sleep_hours < 0)
-    sqlite3_bind_null (stmt, 9);
-  else
-    sqlite3_bind_double (stmt, 9, sleep_hours);
-  bind_optional_int (stmt, 10, pd_pain_entry_get_sleep_quality (entry));
-  bind_optional_int (stmt, 11, pd_pain_entry_get_mood (entry));
-  bind_tags (stmt, 12, PD_TAG_RED_FLAG, pd_pain_entry_get_red_flags (entry));
-  sqlite3_bind_text (stmt, 13, pd_pain_entry_get_note (entry), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 14, now);
-
-  rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       *created = sqlite3_column_int64 (stmt, 0);
       *updated = sqlite3_column_int64 (stmt, 1);
       rc = sqlite3_step (stmt);
     }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, self->db, rc, _("Could not save the entry in “%s”"),
-                    self->display_name);
-      return FALSE;
-    }
-  return TRUE;
+  return rc;
 }
 
-static gboolean
-save_entries (PdDatabase   *self,
-              PdPainEntry **entries,
-              guint         n_entries,
-              GError      **error)
+GPtrArray *
+_pd_database_list_rows (PdDatabase  *self,
+                        const char  *sql,
+                        gboolean     ranged,
+                        gint64       from,
+                        gint64       to,
+                        PdRowFunc    from_row,
+                        GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, sql, error);
+  g_autoptr(GPtrArray) records = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (ranged)
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+    }
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _pd_database_set_read_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+gboolean
+_pd_database_save_batches (PdDatabase          *self,
+                           const PdRecordBatch *batches,
+                           guint                n_batches,
+                           GError             **error)
 {
   g_autoptr(GRecMutexLocker) locker = NULL;
-  g_autofree gint64 *stamps = NULL;
-  gint64 now = now_unix ();
+  g_autoptr(GArray) stamps = NULL;
+  gint64 now = _pd_database_now ();
 
-  if (!check_writable (self, error))
+  if (!_pd_database_check_writable (self, error))
     return FALSE;
-  for (guint i = 0; i < n_entries; i++)
+  for (guint b = 0; b < n_batches; b++)
     {
-      g_return_val_if_fail (PD_IS_PAIN_ENTRY (entries[i]), FALSE);
-      if (!pd_pain_entry_validate (entries[i], error))
-        return FALSE;
+      const PdRecordBatch *batch = &batches[b];
+
+      for (guint i = 0; i < batch->n_records; i++)
+        {
+          g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (batch->records[i],
+                                                            batch->storage->get_type ()),
+                                FALSE);
+          if (!batch->storage->validate (batch->records[i], error))
+            return FALSE;
+        }
     }
 
   locker = g_rec_mutex_locker_new (&self->mutex);
-  if (!begin_write (self, error))
+  if (!_pd_database_begin_write (self, error))
     return FALSE;
 
-  stamps = g_new (gint64, 2 * (gsize) n_entries);
-  for (guint i = 0; i < n_entries; i++)
+  stamps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint b = 0; b < n_batches; b++)
     {
-      if (!write_entry (self, entries[i], now, &stamps[2 * i], &stamps[2 * i + 1], error))
+      const PdRecordBatch *batch = &batches[b];
+
+      for (guint i = 0; i < batch->n_records; i++)
         {
-          rollback_write (self);
-          return FALSE;
+          gint64 created, updated;
+
+          if (!batch->storage->write (self, batch->records[i], now, &created, &updated, error))
+            {
+              _pd_database_rollback_write (self);
+              return FALSE;
+            }
+          g_array_append_val (stamps, created);
+          g_array_append_val (stamps, updated);
         }
     }
-  if (!commit_write (self, error))
+  if (!_pd_database_commit_write (self, error))
     return FALSE;
 
-  /* Only now that they are stored do the entries carry the stamps. */
-  for (guint i = 0; i < n_entries; i++)
-    pd_pain_entry_set_stamps (entries[i], stamps[2 * i], stamps[2 * i + 1]);
+  /* Only now that they are stored do the records carry the stamps. */
+  for (guint b = 0, k = 0; b < n_batches; b++)
+    {
+      const PdRecordBatch *batch = &batches[b];
+
+      for (guint i = 0; i < batch->n_records; i++, k += 2)
+        batch->storage->set_stamps (batch->records[i], g_array_index (stamps, gint64, k),
+                                    g_array_index (stamps, gint64, k + 1));
+    }
   return TRUE;
 }
 
-gboolean
-pd_database_save_pain_entry (PdDatabase   *self,
-                             PdPainEntry  *entry,
-                             GError      **error)
-{
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (PD_IS_PAIN_ENTRY (entry), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return save_entries (self, &entry, 1, error);
-}
-
-gboolean
-pd_database_save_pain_entries (PdDatabase  *self,
-                               GPtrArray   *entries,
-                               GError     **error)
-{
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (entries != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return save_entries (self, (PdPainEntry **) entries->pdata, entries->len, error);
-}
-
 static gboolean
-mark_entry (PdDatabase  *self,
-            PdStmt       which,
-            const char  *id,
-            GError     **error)
+mark_record (PdDatabase    *self,
+             PdRecordKind   kind,
+             const char    *id,
+             gboolean       deleted,
+             GError       **error)
 {
+  const PdRecordStorage *storage = storage_for_kind (kind);
   g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
   g_autofree char *normal_id = g_ascii_strdown (id, -1);
   g_autoptr(PdCachedStmt) stmt = NULL;
   int rc;
 
-  if (!check_writable (self, error))
+  if (!_pd_database_check_writable (self, error))
     return FALSE;
-  stmt = lookup_stmt (self, which, error);
+  stmt = _pd_database_lookup_stmt (self, deleted ? storage->delete_sql : storage->restore_sql,
+                                   error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, normal_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, now_unix ());
+  sqlite3_bind_int64 (stmt, 2, _pd_database_now ());
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (error, self->db, rc, _("Could not change the entry in “%s”"),
+      set_db_error (error, self->db, rc, _("Could not change the record in “%s”"),
                     self->display_name);
       return FALSE;
     }
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No entry with id “%s”"), id);
+      _pd_database_set_not_found_error (error, kind, id);
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-pd_database_delete_pain_entry (PdDatabase  *self,
-                               const char  *id,
-                               GError     **error)
+pd_database_delete_record (PdDatabase    *self,
+                           PdRecordKind   kind,
+                           const char    *id,
+                           GError       **error)
 {
   g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (storage_for_kind (kind) != NULL, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return mark_entry (self, STMT_DELETE_ENTRY, id, error);
+  return mark_record (self, kind, id, TRUE, error);
 }
 
 gboolean
-pd_database_restore_pain_entry (PdDatabase  *self,
-                                const char  *id,
-                                GError     **error)
+pd_database_restore_record (PdDatabase    *self,
+                            PdRecordKind   kind,
+                            const char    *id,
+                            GError       **error)
 {
   g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (storage_for_kind (kind) != NULL, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return mark_entry (self, STMT_RESTORE_ENTRY, id, error);
-}
-
-PdPainEntry *
-pd_database_get_pain_entry (PdDatabase  *self,
-                            const char  *id,
-                            GError     **error)
-{
-  g_autoptr(GRecMutexLocker) locker = NULL;
-  g_autofree char *normal_id = NULL;
-  g_autoptr(PdCachedStmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  locker = g_rec_mutex_locker_new (&self->mutex);
-  stmt = lookup_stmt (self, STMT_GET_ENTRY, error);
-  if (stmt == NULL)
-    return NULL;
-
-  normal_id = g_ascii_strdown (id, -1);
-  sqlite3_bind_text (stmt, 1, normal_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return entry_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No entry with id “%s”"), id);
-  else
-    set_db_error (error, self->db, rc, _("Could not read “%s”"), self->display_name);
-  return NULL;
-}
-
-GPtrArray *
-pd_database_list_pain_entries (PdDatabase  *self,
-                               gint64       from,
-                               gint64       to,
-                               GError     **error)
-{
-  g_autoptr(GRecMutexLocker) locker = NULL;
-  g_autoptr(PdCachedStmt) stmt = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  int rc;
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  locker = g_rec_mutex_locker_new (&self->mutex);
-  stmt = lookup_stmt (self, STMT_LIST_ENTRIES, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  entries = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, entry_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, self->db, rc, _("Could not read “%s”"), self->display_name);
-      return NULL;
-    }
-  return g_steal_pointer (&entries);
-}
-
-typedef struct
-{
-  gint64 from;
-  gint64 to;
-} ListRange;
-
-static void
-list_pain_entries_thread (GTask        *task,
-                          gpointer      source_object,
-                          gpointer      task_data,
-                          GCancellable *cancellable)
-{
-  ListRange *range = task_data;
-  GPtrArray *entries;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  entries = pd_database_list_pain_entries (source_object, range->from, range->to, &error);
-  if (entries == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-pd_database_list_pain_entries_async (PdDatabase          *self,
-                                     gint64               from,
-                                     gint64               to,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ListRange *range;
-
-  g_return_if_fail (PD_IS_DATABASE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  range = g_new (ListRange, 1);
-  range->from = from;
-  range->to = to;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_database_list_pain_entries_async);
-  g_task_set_task_data (task, range, g_free);
-  g_task_run_in_thread (task, list_pain_entries_thread);
-}
-
-GPtrArray *
-pd_database_list_pain_entries_finish (PdDatabase    *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        pd_database_list_pain_entries_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-gint64
-pd_database_count_pain_entries (PdDatabase  *self,
-                                GError     **error)
-{
-  g_autoptr(GRecMutexLocker) locker = NULL;
-  g_autoptr(PdCachedStmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), -1);
-  g_return_val_if_fail (error == NULL || *error == NULL, -1);
-
-  locker = g_rec_mutex_locker_new (&self->mutex);
-  stmt = lookup_stmt (self, STMT_COUNT_ENTRIES, error);
-  if (stmt == NULL)
-    return -1;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      set_db_error (error, self->db, rc, _("Could not read “%s”"), self->display_name);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  return mark_record (self, kind, id, FALSE, error);
 }
 
 /* Meta */
@@ -1647,7 +1564,7 @@ pd_database_get_meta (PdDatabase *self,
   g_return_val_if_fail (key != NULL, NULL);
 
   locker = g_rec_mutex_locker_new (&self->mutex);
-  stmt = lookup_stmt (self, STMT_GET_META, &error);
+  stmt = _pd_database_lookup_stmt (self, get_meta_sql, &error);
   if (stmt == NULL)
     {
       g_warning ("%s", error->message);
@@ -1679,9 +1596,10 @@ pd_database_set_meta (PdDatabase  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   locker = g_rec_mutex_locker_new (&self->mutex);
-  if (!check_writable (self, error))
+  if (!_pd_database_check_writable (self, error))
     return FALSE;
-  stmt = lookup_stmt (self, value != NULL ? STMT_SET_META : STMT_DELETE_META, error);
+  stmt = _pd_database_lookup_stmt (self, value != NULL ? set_meta_sql : delete_meta_sql,
+                                   error);
   if (stmt == NULL)
     return FALSE;
 

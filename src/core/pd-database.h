@@ -7,6 +7,10 @@
 
 #include <gio/gio.h>
 
+#include "pd-activity.h"
+#include "pd-dose.h"
+#include "pd-event.h"
+#include "pd-medication.h"
 #include "pd-pain-entry.h"
 
 G_BEGIN_DECLS
@@ -14,7 +18,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of every diary file: "PdDy". */
 #define PD_DATABASE_APPLICATION_ID 0x50644479
 /* PRAGMA user_version this program writes. */
-#define PD_DATABASE_SCHEMA_VERSION 2
+#define PD_DATABASE_SCHEMA_VERSION 3
 #define PD_DATABASE_BACKUPS_KEPT   7
 
 typedef enum
@@ -77,6 +81,110 @@ GPtrArray   *pd_database_list_pain_entries_finish  (PdDatabase       *self,
                                                     GError          **error);
 gint64       pd_database_count_pain_entries        (PdDatabase       *self,
                                                     GError          **error);
+
+/* The kinds of record a diary holds. Every kind has a UUID, created/updated stamps and
+ * soft deletion (undoable). */
+typedef enum
+{
+  PD_RECORD_PAIN,
+  PD_RECORD_MEDICATION,
+  PD_RECORD_DOSE,
+  PD_RECORD_ACTIVITY,
+  PD_RECORD_EVENT,
+} PdRecordKind;
+
+/* Marks any record deleted; restore undoes that. PD_ERROR_NOT_FOUND for an unknown id. */
+gboolean     pd_database_delete_record             (PdDatabase       *self,
+                                                    PdRecordKind      kind,
+                                                    const char       *id,
+                                                    GError          **error);
+gboolean     pd_database_restore_record            (PdDatabase       *self,
+                                                    PdRecordKind      kind,
+                                                    const char       *id,
+                                                    GError          **error);
+
+/* The regimen. Save validates and inserts or updates by id. List: every medication that
+ * is not deleted (also stopped ones), ordered by name (case-insensitive). */
+gboolean     pd_database_save_medication           (PdDatabase       *self,
+                                                    PdMedication     *medication,
+                                                    GError          **error);
+PdMedication *pd_database_get_medication           (PdDatabase       *self,
+                                                    const char       *id,
+                                                    GError          **error);
+GPtrArray   *pd_database_list_medications          (PdDatabase       *self,
+                                                    GError          **error);
+
+/* Doses, activities and events: save (validate, insert or update by id, one fsync'd
+ * transaction; the _many variants all-or-nothing), and list those with from <= time < to,
+ * newest first (as pd_database_list_pain_entries). */
+gboolean     pd_database_save_dose                 (PdDatabase       *self,
+                                                    PdDose           *dose,
+                                                    GError          **error);
+GPtrArray   *pd_database_list_doses                (PdDatabase       *self,
+                                                    gint64            from,
+                                                    gint64            to,
+                                                    GError          **error);
+gboolean     pd_database_save_activity             (PdDatabase       *self,
+                                                    PdActivity       *activity,
+                                                    GError          **error);
+GPtrArray   *pd_database_list_activities           (PdDatabase       *self,
+                                                    gint64            from,
+                                                    gint64            to,
+                                                    GError          **error);
+/* The most recently logged distinct activity names, newest first, at most max. */
+GStrv        pd_database_recent_activity_names     (PdDatabase       *self,
+                                                    guint             max,
+                                                    GError          **error);
+gboolean     pd_database_save_event                (PdDatabase       *self,
+                                                    PdEvent          *event,
+                                                    GError          **error);
+GPtrArray   *pd_database_list_events               (PdDatabase       *self,
+                                                    gint64            from,
+                                                    gint64            to,
+                                                    GError          **error);
+/* Several kinds in one transaction (generator, CSV import): arrays may be NULL. */
+gboolean     pd_database_save_records              (PdDatabase       *self,
+                                                    GPtrArray        *pain_entries,
+                                                    GPtrArray        *medications,
+                                                    GPtrArray        *doses,
+                                                    GPtrArray        *activities,
+                                                    GPtrArray        *events,
+                                                    GError          **error);
+
+/* Everything the window shows, loaded in one go off the main thread. */
+typedef struct
+{
+  GPtrArray *pain_entries;   /* PdPainEntry, newest first */
+  GPtrArray *medications;    /* PdMedication, by name */
+  GPtrArray *doses;          /* PdDose, newest first */
+  GPtrArray *activities;     /* PdActivity, newest first */
+  GPtrArray *events;         /* PdEvent, newest first */
+} PdDiaryData;
+
+void         pd_diary_data_free                    (PdDiaryData      *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdDiaryData, pd_diary_data_free)
+PdDiaryData *pd_database_load                      (PdDatabase       *self,
+                                                    GError          **error);
+void         pd_database_load_async                (PdDatabase       *self,
+                                                    GCancellable     *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer          user_data);
+PdDiaryData *pd_database_load_finish               (PdDatabase       *self,
+                                                    GAsyncResult     *result,
+                                                    GError          **error);
+/* The same with only the pain entries, doses and activities of from <= time < to (all
+ * medications and all events): what Today needs, quickly, whatever the diary's size.
+ * Finish with pd_database_load_finish. */
+PdDiaryData *pd_database_load_range                (PdDatabase       *self,
+                                                    gint64            from,
+                                                    gint64            to,
+                                                    GError          **error);
+void         pd_database_load_range_async          (PdDatabase       *self,
+                                                    gint64            from,
+                                                    gint64            to,
+                                                    GCancellable     *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer          user_data);
 
 /* Small key/value facts stored in the diary itself (patient name, surgery date). */
 char        *pd_database_get_meta                  (PdDatabase       *self,

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pd-catalogue.h"
 #include "pd-database-private.h"
 #include "pd-error.h"
 #include "pd-generator.h"
@@ -132,6 +133,153 @@ date_minus_days (GDate       *date,
   g_date_subtract_days (date, days);
 }
 
+static GDateTime *
+local_time (GTimeZone   *tz,
+            const GDate *date,
+            guint        minute)
+{
+  minute = MIN (minute, 24 * 60 - 1);
+  return g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date), (int) minute / 60, (int) minute % 60, 0);
+}
+
+/* Treatment records */
+
+static guint32
+side_effect (const char *key)
+{
+  for (guint i = 0; i < pd_side_effect_count (); i++)
+    {
+      if (g_str_equal (pd_side_effect_key (i), key))
+        return 1u << i;
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+activity_name (const char *key)
+{
+  guint n;
+  const PdActivityInfo *activities = pd_catalogue_activities (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_str_equal (activities[i].key, key))
+        return activities[i].name;
+    }
+  g_assert_not_reached ();
+}
+
+static PdMedication *
+new_medication (GRand       *rand,
+                const char  *key,
+                double       amount,
+                const guint *times,
+                guint        n_times,
+                guint32      start_day)
+{
+  PdMedication *medication = pd_medication_new_from_catalogue (key);
+  g_autofree char *id = rand_uuid (rand);
+
+  g_assert (medication != NULL);
+  pd_medication_set_id (medication, id);
+  pd_medication_set_amount (medication, amount);
+  pd_medication_set_schedule (medication, times, n_times);
+  pd_medication_set_start_day (medication, start_day);
+  return medication;
+}
+
+/* A dose of medication at minute (local) on date; scheduled_time: the scheduled time it
+ * answers, or PD_NO_SCHEDULED_TIME. */
+static PdDose *
+new_dose (GRand        *rand,
+          GTimeZone    *tz,
+          const GDate  *date,
+          PdMedication *medication,
+          guint         minute,
+          guint         scheduled_time,
+          PdDoseStatus  status)
+{
+  g_autoptr(GDateTime) time = local_time (tz, date, minute);
+  g_autofree char *id = rand_uuid (rand);
+  PdDose *dose = pd_dose_new ();
+
+  pd_dose_set_id (dose, id);
+  pd_dose_set_medication_id (dose, pd_medication_get_id (medication));
+  pd_dose_set_name (dose, pd_medication_get_name (medication));
+  pd_dose_set_amount (dose, pd_medication_get_amount (medication));
+  pd_dose_set_unit (dose, pd_medication_get_unit (medication));
+  pd_dose_set_date_time (dose, time);
+  pd_dose_set_status (dose, status);
+  pd_dose_set_scheduled_time (dose, scheduled_time);
+  return dose;
+}
+
+/* Every scheduled dose of medication on date: taken a little after its time, or (with
+ * probability skip) skipped. */
+static void
+add_scheduled_doses (GRand        *rand,
+                     GTimeZone    *tz,
+                     const GDate  *date,
+                     PdMedication *medication,
+                     double        skip,
+                     guint         before_minute,
+                     GPtrArray    *doses)
+{
+  const GArray *schedule = pd_medication_get_schedule (medication);
+
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      guint minute = g_array_index (schedule, guint, i);
+      gboolean skipped = rand_chance (rand, skip);
+
+      if (minute >= before_minute)
+        continue;
+      g_ptr_array_add (doses, new_dose (rand, tz, date, medication,
+                                        skipped ? minute : minute + g_rand_int_range (rand, 0, 30),
+                                        minute, skipped ? PD_DOSE_SKIPPED : PD_DOSE_TAKEN));
+    }
+}
+
+static PdActivity *
+new_activity (GRand       *rand,
+              GDateTime   *time,
+              const char  *key,
+              int          duration,
+              int          effort)
+{
+  g_autofree char *id = rand_uuid (rand);
+  PdActivity *activity = pd_activity_new ();
+
+  pd_activity_set_id (activity, id);
+  pd_activity_set_name (activity, activity_name (key));
+  pd_activity_set_date_time (activity, time);
+  pd_activity_set_duration (activity, duration);
+  pd_activity_set_effort (activity, effort);
+  return activity;
+}
+
+static PdEvent *
+new_event (GRand       *rand,
+           GTimeZone   *tz,
+           const GDate *date,
+           guint        minute,
+           const char  *kind,
+           const char  *title,
+           const char  *note)
+{
+  g_autoptr(GDateTime) time = local_time (tz, date, minute);
+  g_autofree char *id = rand_uuid (rand);
+  PdEvent *event = pd_event_new ();
+
+  pd_event_set_id (event, id);
+  pd_event_set_kind (event, kind);
+  pd_event_set_title (event, title);
+  pd_event_set_date_time (event, time);
+  pd_event_set_note (event, note);
+  return event;
+}
+
 /* The synthetic diary for benchmarks and tests */
 
 static void
@@ -188,6 +336,52 @@ fill_day (GRand       *rand,
     }
 }
 
+/* A fixed regimen with doses_per_day scheduled doses: medications taken at 08:00 and 20:00
+ * (the last one only at 08:00 when the number is odd), from this list in turn. */
+static const char * const synthetic_regimen[] = {
+  "gabapentin", "acetaminophen", "naproxen", "tramadol", "duloxetine", "cyclobenzaprine",
+  "vitamin_d3", "omega_3",
+};
+
+static GPtrArray *
+synthetic_medications (GRand   *rand,
+                       guint    doses_per_day,
+                       guint32  start_day)
+{
+  static const guint twice[] = { 8 * 60, 20 * 60 };
+  GPtrArray *medications = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint k = 0; 2 * k < doses_per_day; k++)
+    {
+      const char *key = synthetic_regimen[k % G_N_ELEMENTS (synthetic_regimen)];
+      const PdMedicationInfo *info = pd_catalogue_lookup_medication (key);
+      guint n_times = MIN (2, doses_per_day - 2 * k);
+
+      g_ptr_array_add (medications, new_medication (rand, key, info->usual_amount, twice,
+                                                    n_times, start_day));
+    }
+  return medications;
+}
+
+static void
+synthetic_activities (GRand       *rand,
+                      GTimeZone   *tz,
+                      const GDate *date,
+                      guint        n,
+                      GPtrArray   *activities)
+{
+  static const char * const keys[] = { "walking", "home_exercises", "stretching" };
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autoptr(GDateTime) time = slot_time (rand, tz, date, k, n);
+
+      g_ptr_array_add (activities, new_activity (rand, time, keys[k % G_N_ELEMENTS (keys)],
+                                                 g_rand_int_range (rand, 15, 46),
+                                                 g_rand_int_range (rand, 2, 7)));
+    }
+}
+
 gboolean
 pd_generator_fill (PdDatabase                *db,
                    const PdGeneratorOptions  *options,
@@ -195,7 +389,12 @@ pd_generator_fill (PdDatabase                *db,
 {
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GRand) rand = NULL;
+  g_autoptr(GRand) treatment_rand = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) medications = NULL;
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  GDate first;
 
   g_return_val_if_fail (PD_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -207,16 +406,28 @@ pd_generator_fill (PdDatabase                *db,
     return FALSE;
 
   rand = g_rand_new_with_seed (options->seed);
+  /* Its own sequence, so that the pain entries of a seed stay the same with or without. */
+  treatment_rand = g_rand_new_with_seed (options->seed ^ 0x7e3a5c1du);
   entries = g_ptr_array_new_with_free_func (g_object_unref);
+  doses = g_ptr_array_new_with_free_func (g_object_unref);
+  activities = g_ptr_array_new_with_free_func (g_object_unref);
+  date_minus_days (&first, &options->end_date, options->days > 0 ? options->days - 1 : 0);
+  medications = synthetic_medications (treatment_rand, options->doses_per_day,
+                                       g_date_get_julian (&first));
+
   for (guint i = options->days; i > 0; i--)
     {
       GDate date;
 
       date_minus_days (&date, &options->end_date, i - 1);
       fill_day (rand, tz, &date, options->entries_per_day, entries);
+      for (guint m = 0; m < medications->len; m++)
+        add_scheduled_doses (treatment_rand, tz, &date, medications->pdata[m], 0.05,
+                             G_MAXUINT, doses);
+      synthetic_activities (treatment_rand, tz, &date, options->activities_per_day, activities);
     }
 
-  return pd_database_save_pain_entries (db, entries, error);
+  return pd_database_save_records (db, entries, medications, doses, activities, NULL, error);
 }
 
 /* The demo story
@@ -392,42 +603,252 @@ demo_day (GRand       *rand,
     }
 }
 
+/* The demo's treatment: gabapentin and acetaminophen on a schedule since the surgery,
+ * ibuprofen and tramadol as needed. Tramadol is taken now and then while healing, several
+ * times a day in the flare, then tapered and stopped. Walking and home exercises most days,
+ * physiotherapy on Tuesdays and Fridays. */
+
+#define DEMO_TRAMADOL_LAST_DAY 85
+#define DEMO_INJECTION_DAY 69
+
+static guint
+demo_tramadol_doses (GRand *rand,
+                     guint  day)
+{
+  if (day > DEMO_TRAMADOL_LAST_DAY)
+    return 0;
+  if (day < 60)
+    return rand_chance (rand, 0.15) ? 1 : 0;
+  if (day <= 75)
+    {
+      double flare = demo_flare (day);
+
+      /* The worst day reaches 50 MME: the caution shows. */
+      if (day == 66)
+        return 5;
+      return flare >= 3.0 ? 3 + rand_chance (rand, 0.4) : flare >= 1.0 ? 2 : 1;
+    }
+  /* The taper: twice a day, then once, then every other day. */
+  if (day <= 79)
+    return 2;
+  if (day <= 83)
+    return 1;
+  return day % 2;
+}
+
+static guint
+demo_ibuprofen_doses (GRand     *rand,
+                      DemoPhase  phase)
+{
+  switch (phase)
+    {
+    case PHASE_HEALING:
+      return rand_chance (rand, 0.2) ? 1 : 0;
+    case PHASE_FLARE:
+      return rand_chance (rand, 0.35) ? 2 : 1;
+    case PHASE_RECOVERY:
+      return rand_chance (rand, 0.1) ? 1 : 0;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* n as-needed doses spread between 10:00 and 22:00. */
+static void
+add_as_needed_doses (GRand        *rand,
+                     GTimeZone    *tz,
+                     const GDate  *date,
+                     PdMedication *medication,
+                     guint         n,
+                     GPtrArray    *doses)
+{
+  double slot = 12.0 * 60 / MAX (n, 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint minute = (guint) (10 * 60 + (i + 0.5) * slot) + g_rand_int_range (rand, -40, 41);
+
+      g_ptr_array_add (doses, new_dose (rand, tz, date, medication, minute,
+                                        PD_NO_SCHEDULED_TIME, PD_DOSE_TAKEN));
+    }
+}
+
+/* Notes side effects on some of the taken doses from index first on. */
+static void
+add_side_effects (GRand     *rand,
+                  GPtrArray *doses,
+                  guint      first,
+                  guint32    side_effects,
+                  double     probability)
+{
+  for (guint i = first; i < doses->len; i++)
+    {
+      PdDose *dose = doses->pdata[i];
+
+      if (pd_dose_get_status (dose) == PD_DOSE_TAKEN && rand_chance (rand, probability))
+        pd_dose_set_side_effects (dose, side_effects);
+    }
+}
+
+static void
+demo_activities (GRand       *rand,
+                 GTimeZone   *tz,
+                 const GDate *date,
+                 DemoPhase    phase,
+                 GPtrArray   *activities)
+{
+  GDateWeekday weekday = g_date_get_weekday (date);
+  double walk_chance = phase == PHASE_FLARE ? 0.35 : phase == PHASE_HEALING ? 0.75 : 0.85;
+  double exercise_chance = phase == PHASE_FLARE ? 0.4 : 0.75;
+
+  if (weekday == G_DATE_TUESDAY || weekday == G_DATE_FRIDAY)
+    {
+      g_autoptr(GDateTime) time = local_time (tz, date, 10 * 60);
+      PdActivity *physio = new_activity (rand, time, "physical_therapy", 45,
+                                         phase == PHASE_FLARE ? 6 : 5);
+
+      if (phase == PHASE_FLARE)
+        pd_activity_set_note (physio, "Gentle session: nerve glides, heat");
+      g_ptr_array_add (activities, physio);
+    }
+  if (rand_chance (rand, exercise_chance))
+    {
+      g_autoptr(GDateTime) time = local_time (tz, date, 8 * 60 + 30 +
+                                              g_rand_int_range (rand, 0, 60));
+
+      g_ptr_array_add (activities, new_activity (rand, time, "home_exercises",
+                                                 g_rand_int_range (rand, 15, 21),
+                                                 g_rand_int_range (rand, 3, 6)));
+    }
+  if (rand_chance (rand, walk_chance))
+    {
+      g_autoptr(GDateTime) time = local_time (tz, date, 16 * 60 +
+                                              g_rand_int_range (rand, 0, 120));
+      int duration = phase == PHASE_RECOVERY ? g_rand_int_range (rand, 30, 46)
+                                             : g_rand_int_range (rand, 20, 36);
+
+      g_ptr_array_add (activities, new_activity (rand, time, "walking", duration,
+                                                 g_rand_int_range (rand, 3, 6)));
+    }
+}
+
+static void
+demo_events (GRand       *rand,
+             GTimeZone   *tz,
+             const GDate *surgery,
+             const GDate *first,
+             GPtrArray   *events)
+{
+  GDate physio_review = *first;
+  GDate surgeon_review = *first;
+  GDate injection = *first;
+
+  g_date_add_days (&physio_review, 12);
+  g_date_add_days (&surgeon_review, 64);
+  g_date_add_days (&injection, DEMO_INJECTION_DAY);
+
+  g_ptr_array_add (events, new_event (rand, tz, surgery, 8 * 60 + 30, "surgery",
+                                      "Lumbar fusion L4-L5",
+                                      "Posterior fusion with screws and cage; two nights in "
+                                      "hospital"));
+  g_ptr_array_add (events, new_event (rand, tz, &physio_review, 14 * 60, "appointment",
+                                      "Physiotherapy assessment",
+                                      "Six weeks after surgery: start core stabilisation and "
+                                      "a walking programme"));
+  g_ptr_array_add (events, new_event (rand, tz, &surgeon_review, 11 * 60, "appointment",
+                                      "Surgeon review",
+                                      "Burning left leg pain since the flare. MRI: no new "
+                                      "compression. Epidural injection booked"));
+  g_ptr_array_add (events, new_event (rand, tz, &injection, 9 * 60 + 30, "injection",
+                                      "Epidural steroid injection",
+                                      "Left L5 transforaminal, under X-ray guidance"));
+}
+
 gboolean
 pd_generator_fill_demo (PdDatabase   *db,
                         const GDate  *end_date,
                         GError      **error)
 {
+  static const guint morning_evening[] = { 8 * 60, 20 * 60 };
+  static const guint three_times[] = { 8 * 60, 14 * 60, 20 * 60 };
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED);
+  /* Its own sequence, so that the pain entries stay those of the foundation's demo. */
+  g_autoptr(GRand) treatment_rand = g_rand_new_with_seed (DEMO_SEED + 1);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) medications = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  PdMedication *gabapentin, *acetaminophen, *ibuprofen, *tramadol;
   GDate first;
   GDate surgery;
   char surgery_date[16];
+  guint32 drowsiness = side_effect ("drowsiness");
+  guint32 nausea = side_effect ("nausea");
 
   g_return_val_if_fail (PD_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (end_date != NULL && g_date_valid (end_date), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   date_minus_days (&first, end_date, DEMO_DAYS - 1);
+  date_minus_days (&surgery, &first, DEMO_SURGERY_DAYS_BEFORE);
+  g_date_strftime (surgery_date, sizeof surgery_date, "%Y-%m-%d", &surgery);
+
+  gabapentin = new_medication (treatment_rand, "gabapentin", 300, morning_evening, 2,
+                               g_date_get_julian (&surgery));
+  acetaminophen = new_medication (treatment_rand, "acetaminophen", 1000, three_times, 3,
+                                  g_date_get_julian (&surgery));
+  ibuprofen = new_medication (treatment_rand, "ibuprofen", 400, NULL, 0,
+                              g_date_get_julian (&surgery));
+  pd_medication_set_notes (ibuprofen, "With food");
+  tramadol = new_medication (treatment_rand, "tramadol", 50, NULL, 0,
+                             g_date_get_julian (&surgery));
+  pd_medication_set_stop_day (tramadol, g_date_get_julian (&first) + DEMO_TRAMADOL_LAST_DAY);
+  pd_medication_set_notes (tramadol, "Tapered off after the flare, as agreed with the surgeon");
+  g_ptr_array_add (medications, gabapentin);
+  g_ptr_array_add (medications, acetaminophen);
+  g_ptr_array_add (medications, ibuprofen);
+  g_ptr_array_add (medications, tramadol);
+
   for (guint day = 0; day < DEMO_DAYS; day++)
     {
       GDate date = first;
+      DemoPhase phase = demo_phase (day);
+      /* Today: the morning is logged, the rest of the day is still due. */
+      guint before = day + 1 == DEMO_DAYS ? 12 * 60 : G_MAXUINT;
+      guint n_before;
 
       g_date_add_days (&date, day);
       /* A few days without entries, as in any real diary. */
       if (day == 23 || day == 94 || (day > 5 && day < 115 && rand_chance (rand, 0.01)))
         continue;
       demo_day (rand, tz, &date, day, entries);
-    }
 
-  date_minus_days (&surgery, &first, DEMO_SURGERY_DAYS_BEFORE);
-  g_date_strftime (surgery_date, sizeof surgery_date, "%Y-%m-%d", &surgery);
+      n_before = doses->len;
+      add_scheduled_doses (treatment_rand, tz, &date, gabapentin, 0.04, before, doses);
+      /* Drowsy on gabapentin in the first weeks. */
+      if (day < 10)
+        add_side_effects (treatment_rand, doses, n_before, drowsiness, 0.3);
+      add_scheduled_doses (treatment_rand, tz, &date, acetaminophen, 0.06, before, doses);
+      if (before == G_MAXUINT)
+        {
+          add_as_needed_doses (treatment_rand, tz, &date, ibuprofen,
+                               demo_ibuprofen_doses (treatment_rand, phase), doses);
+          n_before = doses->len;
+          add_as_needed_doses (treatment_rand, tz, &date, tramadol,
+                               demo_tramadol_doses (treatment_rand, day), doses);
+          add_side_effects (treatment_rand, doses, n_before, nausea, 0.12);
+        }
+      demo_activities (treatment_rand, tz, &date, phase, activities);
+    }
+  demo_events (treatment_rand, tz, &surgery, &first, events);
 
   if (!pd_database_begin (db, error))
     return FALSE;
   if (!pd_database_set_meta (db, "patient_name", "Alex Demo", error) ||
       !pd_database_set_meta (db, "surgery_date", surgery_date, error) ||
-      !pd_database_save_pain_entries (db, entries, error))
+      !pd_database_save_records (db, entries, medications, doses, activities, events, error))
     {
       pd_database_rollback (db);
       return FALSE;

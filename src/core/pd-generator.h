@@ -16,6 +16,8 @@ typedef struct
   guint32 seed;
   GDate   end_date;        /* the last day (local) */
   const char *tz;          /* time zone identifier; NULL: local */
+  guint   doses_per_day;   /* 0: no regimen; else a fixed regimen of that many scheduled doses */
+  guint   activities_per_day;
 } PdGeneratorOptions;
 
 /* The demo story: a patient a few months after a lumbar fusion, with a flare and a

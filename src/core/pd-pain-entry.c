@@ -14,8 +14,6 @@
 #include "pd-pain-entry.h"
 #include "pd-tags.h"
 
-#define MAX_NOTE_LENGTH 10000
-
 struct _PdPainEntry
 {
   GObject parent_instance;
@@ -59,8 +57,6 @@ pd_pain_entry_class_init (PdPainEntryClass *klass)
 static void
 pd_pain_entry_init (PdPainEntry *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   /* The id is drawn on first use (pd_pain_entry_get_id): entries read from a diary get
    * theirs from the file, and listing thousands of them should not draw thousands of
    * random UUIDs for nothing. */
@@ -70,7 +66,7 @@ pd_pain_entry_init (PdPainEntry *self)
   self->sleep_quality = PD_UNSET;
   self->mood = PD_UNSET;
   self->note = g_strdup ("");
-  pd_pain_entry_set_date_time (self, now);
+  pd_local_now (&self->time, &self->utc_offset);
 }
 
 PdPainEntry *
@@ -140,18 +136,9 @@ pd_pain_entry_validate (PdPainEntry  *self,
 {
   g_return_val_if_fail (PD_IS_PAIN_ENTRY (self), FALSE);
 
-  if (!g_uuid_string_is_valid (pd_pain_entry_get_id (self)))
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("id: “%s” is not a UUID"),
-                   self->id);
-      return FALSE;
-    }
-  if (self->utc_offset < -14 * 3600 || self->utc_offset > 14 * 3600 || self->utc_offset % 60 != 0)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("utc_offset: %d seconds is not a valid UTC offset"), self->utc_offset);
-      return FALSE;
-    }
+  if (!pd_check_id (pd_pain_entry_get_id (self), error) ||
+      !pd_check_utc_offset (self->utc_offset, error))
+    return FALSE;
   if (!check_scale ("pain", self->pain, FALSE, error) ||
       !check_scale ("enjoyment_interference", self->enjoyment_interference, TRUE, error) ||
       !check_scale ("activity_interference", self->activity_interference, TRUE, error) ||
@@ -172,39 +159,15 @@ pd_pain_entry_validate (PdPainEntry  *self,
       g_set_error_literal (error, PD_ERROR, PD_ERROR_INVALID, _("sleep_hours: not a number"));
       return FALSE;
     }
-  if (!g_utf8_validate (self->note, -1, NULL))
-    {
-      g_set_error_literal (error, PD_ERROR, PD_ERROR_INVALID, _("note: not valid UTF-8 text"));
-      return FALSE;
-    }
-  if (g_utf8_strlen (self->note, -1) > MAX_NOTE_LENGTH)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("note: longer than %d characters"), MAX_NOTE_LENGTH);
-      return FALSE;
-    }
-  return TRUE;
+  return pd_check_text ("note", self->note, PD_MAX_NOTE_LENGTH, error);
 }
 
 const char *
 pd_pain_entry_get_id (PdPainEntry *self)
 {
-  char *id;
-
   g_return_val_if_fail (PD_IS_PAIN_ENTRY (self), NULL);
 
-  id = g_atomic_pointer_get (&self->id);
-  if (id == NULL)
-    {
-      id = g_uuid_string_random ();
-      /* Two threads asking at once must agree on one id. */
-      if (!g_atomic_pointer_compare_and_exchange (&self->id, NULL, id))
-        {
-          g_free (id);
-          id = g_atomic_pointer_get (&self->id);
-        }
-    }
-  return id;
+  return pd_record_id_ensure (&self->id);
 }
 
 void
@@ -214,7 +177,7 @@ pd_pain_entry_set_id (PdPainEntry *self,
   g_return_if_fail (PD_IS_PAIN_ENTRY (self));
   g_return_if_fail (id != NULL);
   g_free (self->id);
-  self->id = g_ascii_strdown (id, -1);
+  self->id = pd_dup_id (id);
 }
 
 gint64
@@ -267,13 +230,9 @@ pd_pain_entry_dup_local_time (PdPainEntry *self)
 guint32
 pd_pain_entry_get_local_day (PdPainEntry *self)
 {
-  gint64 local;
-
   g_return_val_if_fail (PD_IS_PAIN_ENTRY (self), 0);
 
-  /* 1970-01-01 is Julian day 719163 in GDate's numbering. */
-  local = self->time + self->utc_offset;
-  return (guint32) (719163 + (local >= 0 ? local / 86400 : -((-local + 86399) / 86400)));
+  return pd_local_day (self->time, self->utc_offset);
 }
 
 #define INT_ACCESSORS(field)                                          \

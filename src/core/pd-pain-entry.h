@@ -7,14 +7,13 @@
 
 #include <glib-object.h>
 
+#include "pd-types.h"
+
 G_BEGIN_DECLS
 
 #define PD_TYPE_PAIN_ENTRY (pd_pain_entry_get_type ())
 
 G_DECLARE_FINAL_TYPE (PdPainEntry, pd_pain_entry, PD, PAIN_ENTRY, GObject)
-
-/* Optional 0-10 items hold PD_UNSET when the patient left them empty. */
-#define PD_UNSET (-1)
 
 PdPainEntry *pd_pain_entry_new                        (void);
 PdPainEntry *pd_pain_entry_copy                       (PdPainEntry  *self);

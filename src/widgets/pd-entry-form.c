@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "pd-entry-form.h"
+#include "pd-rows.h"
 #include "pd-tags.h"
+#include "pd-time-row.h"
 
 #define N_SCORES 11
 /* "1" then "0" within this time is a 10. */
@@ -24,21 +26,13 @@ struct _PdEntryForm
   GPtrArray *location_buttons;
   GPtrArray *quality_buttons;
   GPtrArray *red_flag_checks;
-  /* NULL: the entry is for now. */
-  GDateTime *time;
   gint64 last_one_key;
   gboolean loading;
 
   GtkBox *score_box;
   GtkLabel *score_label;
   AdwEntryRow *note_row;
-  AdwActionRow *time_row;
-  GtkMenuButton *time_button;
-  /* The time popover is built when first opened: a calendar is costly at start-up. */
-  GtkPopover *time_popover;
-  GtkCalendar *calendar;
-  GtkSpinButton *hour_spin;
-  GtkSpinButton *minute_spin;
+  PdTimeRow *time_row;
   AdwExpanderRow *locations_row;
   AdwExpanderRow *qualities_row;
   AdwExpanderRow *peg_row;
@@ -167,146 +161,6 @@ score_toggled_cb (PdEntryForm     *self,
 }
 
 static void
-update_time_row (PdEntryForm *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *text = NULL;
-
-  if (self->time == NULL)
-    text = g_strdup (_("Now"));
-  else
-    {
-      int days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (self->time);
-      g_autofree char *clock = g_date_time_format (self->time, "%H:%M");
-      gboolean same_year = g_date_time_get_year (now) == g_date_time_get_year (self->time);
-
-      if (same_year && days == 0)
-        text = g_strdup_printf (_("Today at %s"), clock);
-      else if (same_year && days == 1)
-        text = g_strdup_printf (_("Yesterday at %s"), clock);
-      else
-        {
-          /* Translators: a date and a time, e.g. "3 October 2026 at 08:30" */
-          g_autofree char *date = g_date_time_format (self->time, _("%-d %B %Y"));
-          text = g_strdup_printf (_("%s at %s"), date, clock);
-        }
-    }
-  adw_action_row_set_subtitle (self->time_row, text);
-}
-
-static void
-sync_time_popover (PdEntryForm *self)
-{
-  g_autoptr(GDateTime) shown = NULL;
-
-  if (self->time_popover == NULL)
-    return;
-  shown = self->time ? g_date_time_ref (self->time) : g_date_time_new_now_local ();
-
-  gtk_calendar_select_day (self->calendar, shown);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (shown));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (shown));
-}
-
-static void
-set_time (PdEntryForm *self,
-          GDateTime   *time)
-{
-  g_clear_pointer (&self->time, g_date_time_unref);
-  if (time != NULL)
-    self->time = g_date_time_ref (time);
-  update_time_row (self);
-  sync_time_popover (self);
-  emit_changed (self);
-}
-
-static void
-now_clicked_cb (PdEntryForm *self)
-{
-  set_time (self, NULL);
-  gtk_popover_popdown (self->time_popover);
-}
-
-static GtkSpinButton *
-time_spin (int         upper,
-           int         page,
-           const char *name)
-{
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, upper, 1);
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (spin), GTK_ORIENTATION_VERTICAL);
-  gtk_spin_button_set_wrap (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin), 1, page);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return GTK_SPIN_BUTTON (spin);
-}
-
-static void set_time_clicked_cb (PdEntryForm *self);
-
-static void
-create_time_popover_cb (GtkMenuButton *button,
-                        gpointer       user_data)
-{
-  PdEntryForm *self = PD_ENTRY_FORM (user_data);
-  GtkWidget *box, *clock, *buttons, *now, *set;
-
-  if (self->time_popover != NULL)
-    return;
-
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Date"), -1);
-  self->hour_spin = time_spin (23, 6, _("Hour"));
-  self->minute_spin = time_spin (59, 15, _("Minute"));
-
-  clock = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (clock, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (clock), GTK_WIDGET (self->hour_spin));
-  gtk_box_append (GTK_BOX (clock), gtk_label_new (":"));
-  gtk_box_append (GTK_BOX (clock), GTK_WIDGET (self->minute_spin));
-
-  now = gtk_button_new_with_label (_("Now"));
-  g_signal_connect_swapped (now, "clicked", G_CALLBACK (now_clicked_cb), self);
-  set = gtk_button_new_with_label (_("Set Time"));
-  gtk_widget_add_css_class (set, "suggested-action");
-  g_signal_connect_swapped (set, "clicked", G_CALLBACK (set_time_clicked_cb), self);
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
-  gtk_box_append (GTK_BOX (buttons), now);
-  gtk_box_append (GTK_BOX (buttons), set);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
-  gtk_box_append (GTK_BOX (box), clock);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  self->time_popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (self->time_popover, box);
-  gtk_menu_button_set_popover (button, GTK_WIDGET (self->time_popover));
-  sync_time_popover (self);
-}
-
-static void
-set_time_clicked_cb (PdEntryForm *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) chosen = NULL;
-
-  chosen = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                  g_date_time_get_day_of_month (day),
-                                  gtk_spin_button_get_value_as_int (self->hour_spin),
-                                  gtk_spin_button_get_value_as_int (self->minute_spin), 0);
-  /* A diary records what has happened. */
-  if (chosen == NULL || g_date_time_compare (chosen, now) > 0)
-    set_time (self, NULL);
-  else
-    set_time (self, chosen);
-  gtk_popover_popdown (self->time_popover);
-}
-
-static void
 red_flag_toggled_cb (PdEntryForm    *self,
                      GtkCheckButton *check)
 {
@@ -337,34 +191,13 @@ add_chips (PdEntryForm    *self,
            PdTagKind       kind)
 {
   GPtrArray *buttons = g_ptr_array_new ();
-  GtkWidget *flow = gtk_flow_box_new ();
-  GtkWidget *list_row = gtk_list_box_row_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
-  gtk_widget_set_margin_top (flow, 12);
-  gtk_widget_set_margin_bottom (flow, 12);
-  gtk_widget_set_margin_start (flow, 12);
-  gtk_widget_set_margin_end (flow, 12);
+  g_autofree const char **labels = g_new0 (const char *, pd_tag_count (kind) + 1);
 
   for (guint i = 0; i < pd_tag_count (kind); i++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (pd_tag_label (kind, i));
-
-      gtk_widget_add_css_class (button, "chip");
-      g_signal_connect_swapped (button, "toggled", G_CALLBACK (emit_changed), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
-      /* The flow box child would take focus too: only the button should. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
-      g_ptr_array_add (buttons, button);
-    }
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
-  gtk_widget_set_focusable (list_row, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), flow);
-  adw_expander_row_add_row (row, list_row);
+    labels[i] = pd_tag_label (kind, i);
+  adw_expander_row_add_row (row, pd_chips_row_new (labels, buttons));
+  for (guint i = 0; i < buttons->len; i++)
+    g_signal_connect_swapped (g_ptr_array_index (buttons, i), "toggled", G_CALLBACK (emit_changed), self);
   return buttons;
 }
 
@@ -416,38 +249,6 @@ name_switch (AdwExpanderRow *row,
     gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-static guint32
-get_toggles (GPtrArray *buttons)
-{
-  guint32 mask = 0;
-
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkWidget *w = g_ptr_array_index (buttons, i);
-      gboolean active = GTK_IS_CHECK_BUTTON (w) ? gtk_check_button_get_active (GTK_CHECK_BUTTON (w))
-                                               : gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (w));
-      if (active)
-        mask |= 1u << i;
-    }
-  return mask;
-}
-
-static void
-set_toggles (GPtrArray *buttons,
-             guint32    mask)
-{
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkWidget *w = g_ptr_array_index (buttons, i);
-      gboolean active = (mask & (1u << i)) != 0;
-
-      if (GTK_IS_CHECK_BUTTON (w))
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (w), active);
-      else
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (w), active);
-    }
-}
-
 static void
 update_tag_subtitle (AdwExpanderRow *row,
                      PdTagKind       kind,
@@ -461,8 +262,8 @@ update_tag_subtitle (AdwExpanderRow *row,
 static void
 changed_cb (PdEntryForm *self)
 {
-  update_tag_subtitle (self->locations_row, PD_TAG_LOCATION, get_toggles (self->location_buttons));
-  update_tag_subtitle (self->qualities_row, PD_TAG_QUALITY, get_toggles (self->quality_buttons));
+  update_tag_subtitle (self->locations_row, PD_TAG_LOCATION, pd_chips_get_mask (self->location_buttons));
+  update_tag_subtitle (self->qualities_row, PD_TAG_QUALITY, pd_chips_get_mask (self->quality_buttons));
 }
 
 void
@@ -473,9 +274,9 @@ pd_entry_form_reset (PdEntryForm *self)
   self->loading = TRUE;
   pd_entry_form_set_score (self, -1);
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
-  set_toggles (self->location_buttons, 0);
-  set_toggles (self->quality_buttons, 0);
-  set_toggles (self->red_flag_checks, 0);
+  pd_chips_set_mask (self->location_buttons, 0);
+  pd_chips_set_mask (self->quality_buttons, 0);
+  pd_chips_set_mask (self->red_flag_checks, 0);
   adw_expander_row_set_enable_expansion (self->peg_row, FALSE);
   adw_expander_row_set_enable_expansion (self->sleep_row, FALSE);
   adw_expander_row_set_enable_expansion (self->mood_row, FALSE);
@@ -487,7 +288,7 @@ pd_entry_form_reset (PdEntryForm *self)
   gtk_spin_button_set_value (self->sleep_hours_spin, 7);
   gtk_spin_button_set_value (self->sleep_quality_spin, 5);
   gtk_spin_button_set_value (self->mood_spin, 5);
-  set_time (self, NULL);
+  pd_time_row_set_time (self->time_row, NULL);
   self->loading = FALSE;
   changed_cb (self);
   emit_changed (self);
@@ -514,13 +315,14 @@ pd_entry_form_set_entry (PdEntryForm *self,
   g_return_if_fail (PD_IS_ENTRY_FORM (self));
   g_return_if_fail (PD_IS_PAIN_ENTRY (entry));
 
+
   pd_entry_form_reset (self);
   self->loading = TRUE;
   pd_entry_form_set_score (self, pd_pain_entry_get_pain (entry));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), pd_pain_entry_get_note (entry));
-  set_toggles (self->location_buttons, pd_pain_entry_get_locations (entry));
-  set_toggles (self->quality_buttons, pd_pain_entry_get_qualities (entry));
-  set_toggles (self->red_flag_checks, pd_pain_entry_get_red_flags (entry));
+  pd_chips_set_mask (self->location_buttons, pd_pain_entry_get_locations (entry));
+  pd_chips_set_mask (self->quality_buttons, pd_pain_entry_get_qualities (entry));
+  pd_chips_set_mask (self->red_flag_checks, pd_pain_entry_get_red_flags (entry));
   if (pd_pain_entry_get_enjoyment_interference (entry) >= 0 ||
       pd_pain_entry_get_activity_interference (entry) >= 0)
     {
@@ -540,7 +342,7 @@ pd_entry_form_set_entry (PdEntryForm *self,
   /* Shown in the local time zone of this computer; the entry keeps its own offset
    * unless the time is changed. */
   time = g_date_time_new_from_unix_local (pd_pain_entry_get_time (entry));
-  set_time (self, time);
+  pd_time_row_set_time (self->time_row, time);
   self->loading = FALSE;
   changed_cb (self);
 }
@@ -549,6 +351,7 @@ gboolean
 pd_entry_form_fill_entry (PdEntryForm *self,
                           PdPainEntry *entry)
 {
+  g_autoptr(GDateTime) time = NULL;
   int score;
 
   g_return_val_if_fail (PD_IS_ENTRY_FORM (self), FALSE);
@@ -560,9 +363,9 @@ pd_entry_form_fill_entry (PdEntryForm *self,
 
   pd_pain_entry_set_pain (entry, score);
   pd_pain_entry_set_note (entry, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
-  pd_pain_entry_set_locations (entry, get_toggles (self->location_buttons));
-  pd_pain_entry_set_qualities (entry, get_toggles (self->quality_buttons));
-  pd_pain_entry_set_red_flags (entry, get_toggles (self->red_flag_checks));
+  pd_pain_entry_set_locations (entry, pd_chips_get_mask (self->location_buttons));
+  pd_pain_entry_set_qualities (entry, pd_chips_get_mask (self->quality_buttons));
+  pd_pain_entry_set_red_flags (entry, pd_chips_get_mask (self->red_flag_checks));
 
   if (adw_expander_row_get_enable_expansion (self->peg_row))
     {
@@ -587,13 +390,11 @@ pd_entry_form_fill_entry (PdEntryForm *self,
   pd_pain_entry_set_mood (entry, adw_expander_row_get_enable_expansion (self->mood_row)
                                    ? gtk_spin_button_get_value_as_int (self->mood_spin) : PD_UNSET);
 
-  if (self->time == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      pd_pain_entry_set_date_time (entry, now);
-    }
-  else if (g_date_time_to_unix (self->time) != pd_pain_entry_get_time (entry))
-    pd_pain_entry_set_date_time (entry, self->time);
+  /* The form does not know whether the entry is new; a saved entry has a created stamp. */
+  time = pd_time_row_dup_changed_time (self->time_row, pd_pain_entry_get_time (entry),
+                                       pd_pain_entry_get_created (entry) == 0);
+  if (time != NULL)
+    pd_pain_entry_set_date_time (entry, time);
   return TRUE;
 }
 
@@ -638,7 +439,6 @@ pd_entry_form_finalize (GObject *object)
   g_clear_pointer (&self->location_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->quality_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->red_flag_checks, g_ptr_array_unref);
-  g_clear_pointer (&self->time, g_date_time_unref);
 
   G_OBJECT_CLASS (pd_entry_form_parent_class)->finalize (object);
 }
@@ -652,6 +452,7 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
   object_class->dispose = pd_entry_form_dispose;
   object_class->finalize = pd_entry_form_finalize;
 
+  g_type_ensure (PD_TYPE_TIME_ROW);
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* Enter in the note: the person is done. */
@@ -663,7 +464,6 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, score_label);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, note_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, time_row);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, time_button);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, locations_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, qualities_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, peg_row);
@@ -695,8 +495,7 @@ pd_entry_form_init (PdEntryForm *self)
   g_signal_connect_swapped (self->note_row, "entry-activated", G_CALLBACK (note_activated_cb), self);
   g_signal_connect_swapped (self, "changed", G_CALLBACK (changed_cb), self);
   gtk_label_set_label (self->score_label, describe_score (-1));
-  update_time_row (self);
-  gtk_menu_button_set_create_popup_func (self->time_button, create_time_popover_cb, self, NULL);
+  g_signal_connect_swapped (self->time_row, "changed", G_CALLBACK (emit_changed), self);
 }
 
 GtkWidget *

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-entry-row.h"
+#include "pd-record-row.h"
 #include "pd-tags.h"
 
 struct _PdEntryRow
@@ -55,23 +56,6 @@ make_badge (int score)
   return badge;
 }
 
-static GtkWidget *
-make_button (const char *icon,
-             const char *action,
-             const char *id,
-             const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return button;
-}
-
 static char *
 describe (PdPainEntry *entry,
           const char  *clock)
@@ -107,8 +91,6 @@ pd_entry_row_new (PdPainEntry *entry,
   g_autofree char *clock = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *edit_label = NULL;
-  g_autofree char *delete_label = NULL;
   const char *note;
   int pain;
 
@@ -142,15 +124,9 @@ pd_entry_row_new (PdPainEntry *entry,
 
   if (editable)
     {
-      /* Translators: accessible names, e.g. "Edit entry of 08:30" */
-      edit_label = g_strdup_printf (_("Edit entry of %s"), clock);
-      delete_label = g_strdup_printf (_("Delete entry of %s"), clock);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self),
-                                 make_button ("document-edit-symbolic", "win.edit-entry",
-                                              pd_pain_entry_get_id (entry), edit_label));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self),
-                                 make_button ("user-trash-symbolic", "win.delete-entry",
-                                              pd_pain_entry_get_id (entry), delete_label));
+      /* Translators: what the Edit and Delete buttons act on, e.g. "entry of 08:30" */
+      g_autofree char *what = g_strdup_printf (_("entry of %s"), clock);
+      pd_record_row_add_buttons (ADW_ACTION_ROW (self), PD_RECORD_PAIN, pd_pain_entry_get_id (entry), what);
     }
   return GTK_WIDGET (self);
 }

@@ -15,9 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PdHistoryPage, pd_history_page, PD, HISTORY_PAGE, AdwBin)
 
-void pd_history_page_set_database (PdHistoryPage *self,
-                                   PdDatabase    *database);
-void pd_history_page_reload       (PdHistoryPage *self);
+/* data is the window's, valid until the next call. */
+void pd_history_page_set_data     (PdHistoryPage *self,
+                                   PdDatabase    *database,
+                                   PdDiaryData   *data);
 void pd_history_page_focus_search (PdHistoryPage *self);
 
 G_END_DECLS

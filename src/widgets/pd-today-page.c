@@ -9,8 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-catalogue.h"
+#include "pd-day-group.h"
 #include "pd-entry-form.h"
-#include "pd-entry-row.h"
+#include "pd-medication-checks.h"
+#include "pd-record-row.h"
+#include "pd-rows.h"
 #include "pd-tags.h"
 #include "pd-today-page.h"
 #include "pd-window.h"
@@ -20,6 +24,10 @@ struct _PdTodayPage
   AdwBin parent_instance;
 
   PdDatabase *database;
+  /* The window's diary data; valid until the next set_data. */
+  PdDiaryData *data;
+  guint32 today;
+  GPtrArray *extra_rows;   /* MME and warning rows in the medications group */
 
   GtkScrolledWindow *scroller;
   GtkRevealer *red_flag_revealer;
@@ -29,6 +37,10 @@ struct _PdTodayPage
   PdEntryForm *form;
   GtkWidget *save_button;
   GtkListBox *today_list;
+  AdwPreferencesGroup *medications_group;
+  GtkListBox *due_list;
+  GtkMenuButton *as_needed_button;
+  GtkFlowBox *quick_activities;
 };
 
 G_DEFINE_FINAL_TYPE (PdTodayPage, pd_today_page, ADW_TYPE_BIN)
@@ -74,8 +86,41 @@ save_clicked_cb (PdTodayPage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   if (PD_IS_WINDOW (root))
     pd_window_diary_changed (PD_WINDOW (root));
-  else
-    pd_today_page_reload (self);
+}
+
+static guint32
+julian_of (GDateTime *time)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (time),
+                                         g_date_time_get_month (time),
+                                         g_date_time_get_year (time));
+  return g_date_get_julian (date);
+}
+
+/* The surgery date from Preferences, else the first surgery among the events. */
+static guint32
+surgery_day (PdTodayPage *self)
+{
+  g_autofree char *surgery = pd_database_get_meta (self->database, "surgery_date");
+  guint32 first = 0;
+
+  if (surgery != NULL && *surgery != '\0')
+    {
+      g_autoptr(GDate) date = g_date_new ();
+
+      g_date_set_parse (date, surgery);
+      if (g_date_valid (date))
+        return g_date_get_julian (date);
+    }
+  for (guint i = 0; i < self->data->events->len; i++)
+    {
+      PdEvent *event = g_ptr_array_index (self->data->events, i);
+
+      if (g_strcmp0 (pd_event_get_kind (event), "surgery") == 0 &&
+          (first == 0 || pd_event_get_local_day (event) < first))
+        first = pd_event_get_local_day (event);
+    }
+  return first;
 }
 
 static void
@@ -84,76 +129,244 @@ update_header (PdTodayPage *self,
 {
   /* Translators: today's date as a heading, e.g. "Sunday, 22 November" */
   g_autofree char *date = g_date_time_format (now, _("%A, %-d %B"));
-  g_autofree char *surgery = pd_database_get_meta (self->database, "surgery_date");
-  g_autoptr(GDate) surgery_date = NULL;
-  gboolean shown = FALSE;
+  guint32 surgery = surgery_day (self);
+  int days = (int) self->today - (int) surgery;
 
   gtk_label_set_label (self->date_label, date);
-
-  if (surgery != NULL && *surgery != '\0')
+  if (surgery != 0 && days >= 0)
     {
-      surgery_date = g_date_new ();
-      g_date_set_parse (surgery_date, surgery);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%d day since surgery",
+                                                            "%d days since surgery", days),
+                                               days);
+      gtk_label_set_label (self->surgery_label, text);
     }
-  if (surgery_date != NULL && g_date_valid (surgery_date))
-    {
-      g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                              g_date_time_get_month (now),
-                                              g_date_time_get_year (now));
-      int days = g_date_days_between (surgery_date, today);
-
-      if (days >= 0)
-        {
-          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%d day since surgery",
-                                                                "%d days since surgery", days),
-                                                   days);
-          gtk_label_set_label (self->surgery_label, text);
-          shown = TRUE;
-        }
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->surgery_label), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->surgery_label), surgery != 0 && days >= 0);
 }
 
-void
-pd_today_page_reload (PdTodayPage *self)
+/* Removes the rows, keeping the placeholder (a child of the list too). */
+static void
+clear_list (GtkListBox *list)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  guint32 red_flags = 0;
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)))
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static GtkWidget *
+small_button (const char *label,
+              const char *accessible,
+              const char *action,
+              GVariant   *target,
+              gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
+static char *
+format_minute (guint minute)
+{
+  return g_strdup_printf ("%02u:%02u", minute / 60, minute % 60);
+}
+
+static GtkWidget *
+due_row (PdTodayPage *self,
+         PdDueDose   *due,
+         gboolean     editable)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *clock = format_minute (due->minute);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *name = pd_medication_get_name (due->medication);
+  const char *id = pd_medication_get_id (due->medication);
+
+  title = g_strdup_printf ("%s %g %s", name, pd_medication_get_amount (due->medication),
+                           pd_medication_get_unit (due->medication));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  switch (due->state)
+    {
+    case PD_DUE_TAKEN:
+      {
+        g_autoptr(GTimeZone) tz = g_time_zone_new_offset (pd_dose_get_utc_offset (due->dose));
+        g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (pd_dose_get_time (due->dose));
+        g_autoptr(GDateTime) at = g_date_time_to_timezone (utc, tz);
+        g_autofree char *taken = g_date_time_format (at, "%H:%M");
+
+        /* Translators: "Due 08:00 · taken at 08:05" */
+        subtitle = g_strdup_printf (_("Due %s · taken at %s"), clock, taken);
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      }
+      break;
+    case PD_DUE_SKIPPED:
+      subtitle = g_strdup_printf (_("Due %s · skipped"), clock);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("action-unavailable-symbolic"));
+      break;
+    case PD_DUE_PENDING:
+    default:
+      subtitle = g_strdup_printf (_("Due %s"), clock);
+      if (editable)
+        {
+          /* Translators: accessible names of the buttons, e.g. "Take Gabapentin at 08:00" */
+          g_autofree char *take = g_strdup_printf (_("Take %s at %s"), name, clock);
+          g_autofree char *skip = g_strdup_printf (_("Skip %s at %s"), name, clock);
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     small_button (_("Skip"), skip, "today.skip",
+                                                   g_variant_new ("(su)", id, due->minute), FALSE));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     small_button (_("Take"), take, "today.take",
+                                                   g_variant_new ("(su)", id, due->minute), TRUE));
+        }
+      break;
+    }
+  if (due->dose != NULL && editable)
+    {
+      g_autofree char *what = g_strdup_printf (_("%s at %s"), name, clock);
+      pd_record_row_add_buttons (ADW_ACTION_ROW (row), PD_RECORD_DOSE, pd_dose_get_id (due->dose), what);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static void
+update_medications (PdTodayPage *self,
+                    gboolean     editable)
+{
+  g_autoptr(GPtrArray) due = pd_due_doses (self->data->medications, self->data->doses, self->today);
+  g_autoptr(GPtrArray) warnings = pd_day_warnings (self->data->doses, self->data->medications, self->today);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  double mme = pd_daily_mme (self->data->doses, self->data->medications, self->today);
+  gboolean any_active = FALSE;
+
+  clear_list (self->due_list);
+  for (guint i = 0; i < self->extra_rows->len; i++)
+    adw_preferences_group_remove (self->medications_group, g_ptr_array_index (self->extra_rows, i));
+  g_ptr_array_set_size (self->extra_rows, 0);
+
+  for (guint i = 0; i < due->len; i++)
+    gtk_list_box_append (self->due_list, due_row (self, g_ptr_array_index (due, i), editable));
+
+  for (guint i = 0; i < self->data->medications->len; i++)
+    {
+      PdMedication *medication = g_ptr_array_index (self->data->medications, i);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!pd_medication_is_active_on (medication, self->today))
+        continue;
+      any_active = TRUE;
+      if (!pd_medication_is_as_needed (medication))
+        continue;
+      label = g_strdup_printf ("%s %g %s", pd_medication_get_name (medication),
+                               pd_medication_get_amount (medication), pd_medication_get_unit (medication));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "today.take-as-needed", "s", pd_medication_get_id (medication));
+      g_menu_append_item (menu, item);
+    }
+  g_menu_append (menu, _("Other Medication…"), "win.log-dose::");
+  gtk_menu_button_set_menu_model (self->as_needed_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->as_needed_button), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_list), due->len > 0);
+
+  if (mme > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Opioids today: %.0f MME (morphine milligram equivalents)"), mme);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_preferences_group_add (self->medications_group, row);
+      g_ptr_array_add (self->extra_rows, row);
+    }
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      PdWarning *warning = g_ptr_array_index (warnings, i);
+      GtkWidget *row = pd_warning_row_new (warning->message, warning->kind != PD_WARNING_MME_CAUTION);
+
+      adw_preferences_group_add (self->medications_group, row);
+      g_ptr_array_add (self->extra_rows, row);
+    }
+  if (!any_active && editable)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *add = gtk_button_new_with_label (_("Add Medication"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No medications in your regimen yet"));
+      gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-medication");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
+      adw_preferences_group_add (self->medications_group, row);
+      g_ptr_array_add (self->extra_rows, row);
+    }
+}
+
+/* The most recent distinct activities, to log again with one click. */
+static void
+update_quick_activities (PdTodayPage *self,
+                         gboolean     editable)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GtkWidget *child;
 
-  g_return_if_fail (PD_IS_TODAY_PAGE (self));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quick_activities))))
+    gtk_flow_box_remove (self->quick_activities, child);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->today_list))))
-    gtk_list_box_remove (self->today_list, child);
-
-  if (self->database == NULL)
-    return;
-
-  update_header (self, now);
-
-  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                    g_date_time_get_day_of_month (now), 0, 0, 0);
-  tomorrow = g_date_time_add_days (midnight, 1);
-  entries = pd_database_list_pain_entries (self->database, g_date_time_to_unix (midnight),
-                                           g_date_time_to_unix (tomorrow), &error);
-  if (entries == NULL)
+  for (guint i = 0; editable && i < self->data->activities->len && g_hash_table_size (seen) < 6; i++)
     {
-      g_warning ("Could not list today’s entries: %s", error->message);
-      return;
+      PdActivity *activity = g_ptr_array_index (self->data->activities, i);
+      const char *name = pd_activity_get_name (activity);
+      g_autofree char *label = NULL;
+      g_autofree char *accessible = NULL;
+      GtkWidget *button;
+
+      if (g_hash_table_contains (seen, name))
+        continue;
+      g_hash_table_add (seen, (gpointer) name);
+      /* Translators: a quick button, e.g. "Walking · 30 min" */
+      label = g_strdup_printf (_("%s · %d min"), name, pd_activity_get_duration (activity));
+      accessible = g_strdup_printf (_("Log %s again, %d minutes"), name, pd_activity_get_duration (activity));
+      button = small_button (label, accessible, "today.repeat-activity",
+                             g_variant_new_string (pd_activity_get_id (activity)), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (button, accessible);
+      gtk_flow_box_append (self->quick_activities, button);
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->quick_activities), g_hash_table_size (seen) > 0);
+}
 
-  for (guint i = 0; i < entries->len; i++)
+static void
+update_day_so_far (PdTodayPage *self,
+                   gboolean     editable)
+{
+  g_autoptr(GListModel) groups = pd_day_groups_new_full (self->data, NULL, PD_DAY_GROUPS_ALL_KINDS);
+  guint32 red_flags = 0;
+
+  clear_list (self->today_list);
+  if (g_list_model_get_n_items (groups) > 0)
     {
-      PdPainEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(PdDayGroup) group = g_list_model_get_item (groups, 0);
 
-      red_flags |= pd_pain_entry_get_red_flags (entry);
-      gtk_list_box_append (self->today_list,
-                           pd_entry_row_new (entry, !pd_database_is_read_only (self->database)));
+      if (pd_day_group_get_day (group) == self->today)
+        for (guint i = 0; i < pd_day_group_get_n_records (group); i++)
+          {
+            GObject *record = pd_day_group_get_record (group, i);
+
+            if (PD_IS_PAIN_ENTRY (record))
+              red_flags |= pd_pain_entry_get_red_flags (PD_PAIN_ENTRY (record));
+            gtk_list_box_append (self->today_list, pd_record_row_new (record, editable));
+          }
     }
 
   if (red_flags != 0)
@@ -168,15 +381,200 @@ pd_today_page_reload (PdTodayPage *self)
 }
 
 void
-pd_today_page_set_database (PdTodayPage *self,
-                            PdDatabase  *database)
+pd_today_page_set_data (PdTodayPage *self,
+                        PdDatabase  *database,
+                        PdDiaryData *data)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gboolean editable;
+
   g_return_if_fail (PD_IS_TODAY_PAGE (self));
 
-  g_set_object (&self->database, database);
-  pd_entry_form_reset (self->form);
-  pd_today_page_reload (self);
+  if (self->database != database)
+    {
+      g_set_object (&self->database, database);
+      pd_entry_form_reset (self->form);
+    }
+  self->data = data;
+  self->today = julian_of (now);
+  editable = !pd_database_is_read_only (database);
+
+  update_header (self, now);
+  update_medications (self, editable);
+  update_quick_activities (self, editable);
+  update_day_so_far (self, editable);
   form_changed_cb (self);
+}
+
+static PdMedication *
+find_medication (PdTodayPage *self,
+                 const char  *id)
+{
+  for (guint i = 0; self->data && i < self->data->medications->len; i++)
+    {
+      PdMedication *medication = g_ptr_array_index (self->data->medications, i);
+
+      if (g_strcmp0 (pd_medication_get_id (medication), id) == 0)
+        return medication;
+    }
+  return NULL;
+}
+
+static void
+reload (PdTodayPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (PD_IS_WINDOW (root))
+    pd_window_diary_changed (PD_WINDOW (root));
+}
+
+/* Safety information that a new dose brings up is shown at once, where it was logged. */
+static void
+warn_about_new (PdTodayPage *self,
+                PdDose      *dose)
+{
+  g_autoptr(GPtrArray) before = pd_day_warnings (self->data->doses, self->data->medications, self->today);
+  g_autoptr(GPtrArray) doses = g_ptr_array_copy (self->data->doses, NULL, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  g_ptr_array_insert (doses, 0, dose);
+  after = pd_day_warnings (doses, self->data->medications, self->today);
+  for (guint i = 0; i < after->len; i++)
+    {
+      PdWarning *warning = g_ptr_array_index (after, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < before->len && !known; j++)
+        {
+          PdWarning *old = g_ptr_array_index (before, j);
+          known = old->kind == warning->kind && g_strcmp0 (old->subject, warning->subject) == 0;
+        }
+      if (!known)
+        g_string_append_printf (text, "%s%s", text->len ? "\n\n" : "", warning->message);
+    }
+  if (text->len == 0)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Safety Information"), text->str));
+  adw_message_dialog_add_response (dialog, "ok", _("OK"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_dose (PdTodayPage *self,
+           PdDose      *dose,
+           const char  *done)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_database_save_dose (self->database, dose, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The dose was not saved: %s"), error->message);
+      show_toast (self, message);
+      return;
+    }
+  if (pd_dose_get_status (dose) == PD_DOSE_TAKEN)
+    warn_about_new (self, dose);
+  show_toast (self, done);
+  reload (self);
+}
+
+static PdDose *
+dose_for (PdMedication *medication)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  PdDose *dose = pd_dose_new ();
+
+  pd_dose_set_medication_id (dose, pd_medication_get_id (medication));
+  pd_dose_set_name (dose, pd_medication_get_name (medication));
+  pd_dose_set_amount (dose, pd_medication_get_amount (medication));
+  pd_dose_set_unit (dose, pd_medication_get_unit (medication));
+  pd_dose_set_date_time (dose, now);
+  return dose;
+}
+
+static void
+take_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PdTodayPage *self = PD_TODAY_PAGE (widget);
+  g_autoptr(PdDose) dose = NULL;
+  g_autofree char *done = NULL;
+  PdMedication *medication;
+  const char *id;
+  guint minute;
+  gboolean skip = g_str_equal (action_name, "today.skip");
+
+  g_variant_get (parameter, "(&su)", &id, &minute);
+  if (!(medication = find_medication (self, id)))
+    return;
+  dose = dose_for (medication);
+  pd_dose_set_scheduled_time (dose, minute);
+  pd_dose_set_status (dose, skip ? PD_DOSE_SKIPPED : PD_DOSE_TAKEN);
+  /* Translators: a toast, e.g. "Gabapentin taken" */
+  done = g_strdup_printf (skip ? _("%s skipped") : _("%s taken"), pd_medication_get_name (medication));
+  save_dose (self, dose, done);
+}
+
+static void
+take_as_needed_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PdTodayPage *self = PD_TODAY_PAGE (widget);
+  PdMedication *medication = find_medication (self, g_variant_get_string (parameter, NULL));
+  g_autoptr(PdDose) dose = NULL;
+  g_autofree char *done = NULL;
+
+  if (medication == NULL)
+    return;
+  dose = dose_for (medication);
+  done = g_strdup_printf (_("%s taken"), pd_medication_get_name (medication));
+  save_dose (self, dose, done);
+}
+
+static void
+repeat_activity_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PdTodayPage *self = PD_TODAY_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdActivity) again = NULL;
+  g_autofree char *done = NULL;
+
+  for (guint i = 0; self->data && i < self->data->activities->len && again == NULL; i++)
+    {
+      PdActivity *activity = g_ptr_array_index (self->data->activities, i);
+
+      if (g_strcmp0 (pd_activity_get_id (activity), id) != 0)
+        continue;
+      again = pd_activity_new ();
+      pd_activity_set_name (again, pd_activity_get_name (activity));
+      pd_activity_set_duration (again, pd_activity_get_duration (activity));
+      pd_activity_set_effort (again, pd_activity_get_effort (activity));
+      pd_activity_set_date_time (again, now);
+    }
+  if (again == NULL)
+    return;
+  if (!pd_database_save_activity (self->database, again, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+      show_toast (self, message);
+      return;
+    }
+  /* Translators: a toast, e.g. "Walking logged" */
+  done = g_strdup_printf (_("%s logged"), pd_activity_get_name (again));
+  show_toast (self, done);
+  reload (self);
 }
 
 void
@@ -228,6 +626,7 @@ pd_today_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_TODAY_PAGE);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->extra_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pd_today_page_parent_class)->dispose (object);
 }
@@ -251,10 +650,18 @@ pd_today_page_class_init (PdTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, form);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, today_list);
+  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, medications_group);
+  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, due_list);
+  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, as_needed_button);
+  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, quick_activities);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "today.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "today.take", "(su)", take_action);
+  gtk_widget_class_install_action (widget_class, "today.skip", "(su)", take_action);
+  gtk_widget_class_install_action (widget_class, "today.take-as-needed", "s", take_as_needed_action);
+  gtk_widget_class_install_action (widget_class, "today.repeat-activity", "s", repeat_activity_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "today.save", NULL);
 }
 
@@ -266,6 +673,7 @@ pd_today_page_init (PdTodayPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_placeholder (self->today_list, create_placeholder ());
+  self->extra_rows = g_ptr_array_new ();
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);

@@ -15,9 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PdTodayPage, pd_today_page, PD, TODAY_PAGE, AdwBin)
 
-void pd_today_page_set_database (PdTodayPage *self,
-                                 PdDatabase  *database);
-void pd_today_page_reload       (PdTodayPage *self);
-void pd_today_page_focus_score  (PdTodayPage *self);
+/* data is the window's, valid until the next call. */
+void pd_today_page_set_data    (PdTodayPage *self,
+                                PdDatabase  *database,
+                                PdDiaryData *data);
+void pd_today_page_focus_score (PdTodayPage *self);
 
 G_END_DECLS

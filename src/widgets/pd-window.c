@@ -9,8 +9,15 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "pd-activity-editor.h"
+#include "pd-dose-editor.h"
 #include "pd-entry-editor.h"
+#include "pd-event-editor.h"
+#include "pd-medication-editor.h"
+#include "pd-medications-page.h"
+#include "pd-record-row.h"
 #include "pd-error.h"
 #include "pd-history-page.h"
 #include "pd-preferences-window.h"
@@ -23,9 +30,14 @@ struct _PdWindow
 
   char *path;
   PdDatabase *database;
+  /* The diary as last loaded in full, which History shows, and the last weeks of it,
+   * loaded first so that Today is ready at once whatever the diary's size. */
+  PdDiaryData *data;
+  PdDiaryData *recent;
   GCancellable *cancellable;
+  GCancellable *load_cancellable;
   GSettings *settings;
-  /* Ids of deleted entries, newest last: what Ctrl+Z restores. */
+  /* Deleted records as (kind, id) variants, newest last: what Ctrl+Z restores. */
   GPtrArray *undo_stack;
   char *backup_path;
 
@@ -35,12 +47,15 @@ struct _PdWindow
   AdwViewStack *view_stack;
   PdTodayPage *today_page;
   PdHistoryPage *history_page;
+  PdMedicationsPage *medications_page;
   AdwStatusPage *error_page;
   GtkWidget *restore_button;
   GtkWidget *new_button;
 };
 
 G_DEFINE_FINAL_TYPE (PdWindow, pd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define RECENT_DAYS 32
 
 enum {
   PROP_0,
@@ -54,7 +69,10 @@ static void
 set_diary_actions_enabled (PdWindow *self,
                            gboolean  enabled)
 {
-  const char *actions[] = { "new-entry", "undo", "edit-entry", "delete-entry", "preferences", "show-today", "show-history", "search" };
+  const char *actions[] = { "new-entry", "undo", "edit-record", "delete-record", "preferences",
+                            "show-today", "show-history", "show-medications", "search",
+                            "add-medication", "edit-medication", "log-dose", "log-activity",
+                            "add-event" };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
@@ -117,11 +135,69 @@ opened_cb (GObject      *object,
 
   g_set_object (&self->database, db);
   g_object_unref (db);
-  pd_today_page_set_database (self->today_page, db);
-  pd_history_page_set_database (self->history_page, db);
+  pd_window_diary_changed (self);
+}
+
+static void
+show_diary (PdWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "diary") == 0)
+    return;
   gtk_stack_set_visible_child_name (self->main_stack, "diary");
   set_diary_actions_enabled (self, TRUE);
   pd_today_page_focus_score (self->today_page);
+}
+
+static PdDiaryData *
+finish_load (PdWindow     *self,
+             GObject      *object,
+             GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  PdDiaryData *data = pd_database_load_finish (PD_DATABASE (object), result, &error);
+
+  if (data == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    pd_window_show_error (self, _("This Diary Can’t Be Read"), error);
+  return data;
+}
+
+static void
+full_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PdWindow) self = user_data;
+  PdDiaryData *data = finish_load (self, object, result);
+  gint64 start = g_get_monotonic_time ();
+
+  if (data == NULL)
+    return;
+  /* Today and Medications keep the recent data: all they need. */
+  g_clear_pointer (&self->data, pd_diary_data_free);
+  self->data = data;
+  pd_history_page_set_data (self->history_page, self->database, data);
+  show_diary (self);
+  g_debug ("Whole diary handed to History in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+recent_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PdWindow) self = user_data;
+  PdDiaryData *data = finish_load (self, object, result);
+
+  if (data == NULL)
+    return;
+  g_clear_pointer (&self->recent, pd_diary_data_free);
+  self->recent = data;
+  pd_today_page_set_data (self->today_page, self->database, data);
+  pd_medications_page_set_data (self->medications_page, self->database, data);
+  show_diary (self);
+
+  /* Then everything, for History. */
+  pd_database_load_async (self->database, self->load_cancellable, full_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -151,33 +227,72 @@ pd_window_get_database (PdWindow *self)
   return self->database;
 }
 
-void
-pd_window_diary_changed (PdWindow *self)
+PdDiaryData *
+pd_window_get_data (PdWindow *self)
 {
-  g_return_if_fail (PD_IS_WINDOW (self));
-
-  pd_today_page_reload (self->today_page);
-  pd_history_page_reload (self->history_page);
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+  return self->recent ? self->recent : self->data;
 }
 
 void
-pd_window_deleted (PdWindow    *self,
-                   PdPainEntry *entry)
+pd_window_diary_changed (PdWindow *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) start = NULL;
+
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+  /* A newer load replaces one still under way. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  /* Adherence looks back 30 days; a fentanyl patch counts for 3. */
+  now = g_date_time_new_now_local ();
+  start = g_date_time_add_days (now, -RECENT_DAYS);
+  pd_database_load_range_async (self->database, g_date_time_to_unix (start), G_MAXINT64,
+                                self->load_cancellable, recent_loaded_cb, g_object_ref (self));
+}
+
+void
+pd_window_record_deleted (PdWindow     *self,
+                          PdRecordKind  kind,
+                          const char   *id,
+                          const char   *message)
 {
   AdwToast *toast;
 
   g_return_if_fail (PD_IS_WINDOW (self));
 
-  g_ptr_array_add (self->undo_stack, g_strdup (pd_pain_entry_get_id (entry)));
+  g_ptr_array_add (self->undo_stack, g_variant_ref_sink (g_variant_new ("(is)", (gint32) kind, id)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "undo", TRUE);
 
-  toast = adw_toast_new (_("Entry deleted"));
+  toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   pd_window_diary_changed (self);
+}
+
+static void show_problem (PdWindow   *self,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+
+static void
+show_problem (PdWindow   *self,
+              const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -187,75 +302,208 @@ undo_action (GtkWidget  *widget,
 {
   PdWindow *self = PD_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
+  g_autoptr(GVariant) record = NULL;
+  const char *id;
+  gint32 kind;
 
   if (self->database == NULL || self->undo_stack->len == 0)
     return;
 
-  id = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  record = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
   gtk_widget_action_set_enabled (widget, "undo", self->undo_stack->len > 0);
-  if (!pd_database_restore_pain_entry (self->database, id, &error))
+  g_variant_get (record, "(i&s)", &kind, &id);
+  if (!pd_database_restore_record (self->database, kind, id, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not restore the entry: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      show_problem (self, _("Could not restore: %s"), error->message);
       return;
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Entry restored")));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Restored")));
   pd_window_diary_changed (self);
 }
 
-static PdPainEntry *
-lookup_entry (PdWindow *self,
-              GVariant *parameter)
+static GObject *
+find_in (PdDiaryData  *data,
+         PdRecordKind  kind,
+         const char   *id)
 {
-  g_autoptr(GError) error = NULL;
-  PdPainEntry *entry;
+  GPtrArray *records = NULL;
 
-  if (self->database == NULL)
+  if (data == NULL)
     return NULL;
-  entry = pd_database_get_pain_entry (self->database, g_variant_get_string (parameter, NULL), &error);
-  if (entry == NULL)
+  switch (kind)
     {
-      g_autofree char *message = g_strdup_printf (_("The entry is no longer there: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    case PD_RECORD_PAIN: records = data->pain_entries; break;
+    case PD_RECORD_MEDICATION: records = data->medications; break;
+    case PD_RECORD_DOSE: records = data->doses; break;
+    case PD_RECORD_ACTIVITY: records = data->activities; break;
+    case PD_RECORD_EVENT: records = data->events; break;
+    default: return NULL;
     }
-  return entry;
+  for (guint i = 0; i < records->len; i++)
+    if (g_strcmp0 (pd_record_id_of (g_ptr_array_index (records, i)), id) == 0)
+      return g_ptr_array_index (records, i);
+  return NULL;
+}
+
+static GObject *
+find_record (PdWindow     *self,
+             PdRecordKind  kind,
+             const char   *id)
+{
+  GObject *record = find_in (self->recent, kind, id);
+
+  return record ? record : find_in (self->data, kind, id);
 }
 
 static void
-edit_entry_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+present_editor (PdWindow  *self,
+                GtkWindow *editor)
+{
+  g_signal_connect_object (editor, "saved", G_CALLBACK (pd_window_diary_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (editor);
+}
+
+static void
+edit_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   PdWindow *self = PD_WINDOW (widget);
-  g_autoptr(PdPainEntry) entry = lookup_entry (self, parameter);
-  PdEntryEditor *editor;
+  GtkWindow *parent = GTK_WINDOW (self);
+  const char *id;
+  gint32 kind;
+  GObject *record;
 
-  if (entry == NULL)
-    return;
-  editor = pd_entry_editor_new (GTK_WINDOW (self), self->database, entry);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (pd_window_diary_changed), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  g_variant_get (parameter, "(i&s)", &kind, &id);
+  if (!(record = find_record (self, kind, id)))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("That record is no longer in the diary")));
+      return;
+    }
+  switch (kind)
+    {
+    case PD_RECORD_PAIN:
+      present_editor (self, GTK_WINDOW (pd_entry_editor_new (parent, self->database, PD_PAIN_ENTRY (record))));
+      break;
+    case PD_RECORD_DOSE:
+      present_editor (self, GTK_WINDOW (pd_dose_editor_new (parent, self->database, pd_window_get_data (self),
+                                                            PD_DOSE (record), FALSE)));
+      break;
+    case PD_RECORD_ACTIVITY:
+      present_editor (self, GTK_WINDOW (pd_activity_editor_new (parent, self->database,
+                                                                PD_ACTIVITY (record), FALSE)));
+      break;
+    case PD_RECORD_EVENT:
+      present_editor (self, GTK_WINDOW (pd_event_editor_new (parent, self->database, PD_EVENT (record), FALSE)));
+      break;
+    case PD_RECORD_MEDICATION:
+      present_editor (self, GTK_WINDOW (pd_medication_editor_new (parent, self->database,
+                                                                  PD_MEDICATION (record))));
+      break;
+    default:
+      break;
+    }
+}
+
+static const char *
+deleted_message (PdRecordKind kind)
+{
+  switch (kind)
+    {
+    case PD_RECORD_PAIN: return _("Entry deleted");
+    case PD_RECORD_DOSE: return _("Dose deleted");
+    case PD_RECORD_ACTIVITY: return _("Activity deleted");
+    case PD_RECORD_EVENT: return _("Event deleted");
+    case PD_RECORD_MEDICATION: return _("Medication deleted");
+    default: return _("Deleted");
+    }
 }
 
 static void
-delete_entry_action (GtkWidget  *widget,
+delete_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  gint32 kind;
+
+  g_variant_get (parameter, "(i&s)", &kind, &id);
+  if (!pd_database_delete_record (self->database, kind, id, &error))
+    {
+      show_problem (self, _("Not deleted: %s"), error->message);
+      return;
+    }
+  pd_window_record_deleted (self, kind, id, deleted_message (kind));
+}
+
+static void
+add_medication_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  present_editor (self, GTK_WINDOW (pd_medication_editor_new (GTK_WINDOW (self), self->database, NULL)));
+}
+
+static void
+edit_medication_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "win.edit-record", "(is)", (gint32) PD_RECORD_MEDICATION,
+                              g_variant_get_string (parameter, NULL));
+}
+
+static void
+log_dose_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  GObject *medication = *id ? find_record (self, PD_RECORD_MEDICATION, id) : NULL;
+  g_autoptr(PdDose) dose = pd_dose_new ();
+
+  pd_dose_set_unit (dose, "mg");
+  if (medication != NULL)
+    {
+      pd_dose_set_medication_id (dose, id);
+      pd_dose_set_name (dose, pd_medication_get_name (PD_MEDICATION (medication)));
+      pd_dose_set_amount (dose, pd_medication_get_amount (PD_MEDICATION (medication)));
+      pd_dose_set_unit (dose, pd_medication_get_unit (PD_MEDICATION (medication)));
+    }
+  present_editor (self, GTK_WINDOW (pd_dose_editor_new (GTK_WINDOW (self), self->database,
+                                                        pd_window_get_data (self), dose, TRUE)));
+}
+
+static void
+log_activity_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   PdWindow *self = PD_WINDOW (widget);
-  g_autoptr(PdPainEntry) entry = lookup_entry (self, parameter);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PdActivity) activity = pd_activity_new ();
 
-  if (entry == NULL)
-    return;
-  if (!pd_database_delete_pain_entry (self->database, pd_pain_entry_get_id (entry), &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The entry was not deleted: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-      return;
-    }
-  pd_window_deleted (self, entry);
+  pd_activity_set_name (activity, g_variant_get_string (parameter, NULL));
+  pd_activity_set_duration (activity, 30);
+  pd_activity_set_effort (activity, 3);
+  present_editor (self, GTK_WINDOW (pd_activity_editor_new (GTK_WINDOW (self), self->database, activity, TRUE)));
+}
+
+static void
+add_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  g_autoptr(PdEvent) event = pd_event_new ();
+
+  pd_event_set_kind (event, "appointment");
+  present_editor (self, GTK_WINDOW (pd_event_editor_new (GTK_WINDOW (self), self->database, event, TRUE)));
 }
 
 static void
@@ -276,8 +524,7 @@ show_page_action (GtkWidget  *widget,
 {
   PdWindow *self = PD_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->view_stack,
-                                         g_str_equal (action_name, "win.show-today") ? "today" : "history");
+  adw_view_stack_set_visible_child_name (self->view_stack, action_name + strlen ("win.show-"));
 }
 
 static void
@@ -417,6 +664,7 @@ pd_window_dispose (GObject *object)
   PdWindow *self = PD_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (pd_window_parent_class)->dispose (object);
@@ -428,7 +676,10 @@ pd_window_finalize (GObject *object)
   PdWindow *self = PD_WINDOW (object);
 
   g_clear_object (&self->database);
+  g_clear_pointer (&self->data, pd_diary_data_free);
+  g_clear_pointer (&self->recent, pd_diary_data_free);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
@@ -494,6 +745,7 @@ pd_window_class_init (PdWindowClass *klass)
 
   g_type_ensure (PD_TYPE_TODAY_PAGE);
   g_type_ensure (PD_TYPE_HISTORY_PAGE);
+  g_type_ensure (PD_TYPE_MEDICATIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PdWindow, toast_overlay);
@@ -502,14 +754,21 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, medications_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, new_button);
 
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-entry", "s", edit_entry_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-entry", "s", delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-record", "(is)", edit_record_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-record", "(is)", delete_record_action);
+  gtk_widget_class_install_action (widget_class, "win.add-medication", NULL, add_medication_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-medication", "s", edit_medication_action);
+  gtk_widget_class_install_action (widget_class, "win.log-dose", "s", log_dose_action);
+  gtk_widget_class_install_action (widget_class, "win.log-activity", "s", log_activity_action);
+  gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-medications", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_page_action);
@@ -536,7 +795,7 @@ pd_window_init (PdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->undo_stack = g_ptr_array_new_with_free_func (g_free);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   self->settings = settings_new_if_installed ();
 
   if (self->settings != NULL)

@@ -21,13 +21,18 @@ PdWindow   *pd_window_new          (PdApplication *application,
 const char *pd_window_get_path     (PdWindow      *self);
 /* NULL while the diary could not be opened. */
 PdDatabase *pd_window_get_database (PdWindow      *self);
-/* Tells every page that the diary changed (an entry saved, deleted or restored). */
+/* The diary changed (a record saved, deleted or restored): reload it off the main thread
+ * and show it on every page. */
 void        pd_window_diary_changed (PdWindow     *self);
 void        pd_window_show_error   (PdWindow      *self,
                                     const char    *title,
                                     const GError  *error);
-/* An entry was deleted: show a toast whose Undo restores it (also Ctrl+Z). */
-void        pd_window_deleted      (PdWindow      *self,
-                                    PdPainEntry   *entry);
+/* The diary as last loaded, or NULL while loading. */
+PdDiaryData *pd_window_get_data      (PdWindow     *self);
+/* A record was deleted: show a toast whose Undo restores it (also Ctrl+Z), and reload. */
+void        pd_window_record_deleted (PdWindow     *self,
+                                      PdRecordKind  kind,
+                                      const char   *id,
+                                      const char   *message);
 
 G_END_DECLS

@@ -1,0 +1,650 @@
+/* pd-medication-checks.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-medication-checks"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-catalogue-private.h"
+#include "pd-medication-checks.h"
+
+/* A fentanyl patch is worn 72 h: the day it is applied and the two days after. */
+#define PATCH_EXTRA_DAYS 2
+#define PATCH_UNIT "mcg/h"
+/* Sums of doubles (50 x 0.2 ...) must not miss a limit by a rounding error. */
+#define EPSILON 1e-9
+
+/* What a dose is a dose of: the regimen medication, else the catalogue entry for its name,
+ * else only its own name. */
+typedef struct
+{
+  PdDose *dose;
+  PdMedication *medication;        /* in the regimen, or NULL */
+  const PdMedicationInfo *info;    /* in the catalogue, when not in the regimen */
+  char *identity;                  /* one drug, however it was logged */
+} Resolved;
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal != NULL ? normal : text, -1);
+}
+
+PdMedication *
+pd_dose_find_medication (PdDose    *dose,
+                         GPtrArray *medications)
+{
+  const char *medication_id;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (PD_IS_DOSE (dose), NULL);
+
+  if (medications == NULL)
+    return NULL;
+
+  medication_id = pd_dose_get_medication_id (dose);
+  if (medication_id != NULL)
+    for (guint i = 0; i < medications->len; i++)
+      {
+        PdMedication *medication = g_ptr_array_index (medications, i);
+
+        if (strcmp (pd_medication_get_id (medication), medication_id) == 0)
+          return medication;
+      }
+
+  name = fold (pd_dose_get_name (dose));
+  for (guint i = 0; i < medications->len; i++)
+    {
+      PdMedication *medication = g_ptr_array_index (medications, i);
+      g_autofree char *other = fold (pd_medication_get_name (medication));
+
+      if (strcmp (name, other) == 0)
+        return medication;
+    }
+  return NULL;
+}
+
+static void
+resolve (Resolved  *resolved,
+         PdDose    *dose,
+         GPtrArray *medications)
+{
+  resolved->dose = dose;
+  resolved->medication = pd_dose_find_medication (dose, medications);
+  resolved->info = NULL;
+
+  if (resolved->medication != NULL)
+    {
+      const char *key = pd_medication_get_catalogue_key (resolved->medication);
+
+      /* Two regimen entries of one catalogue drug (200 mg and 400 mg tablets) are one drug. */
+      resolved->identity = key != NULL
+                           ? g_strdup (key)
+                           : g_strconcat ("id:", pd_medication_get_id (resolved->medication), NULL);
+      return;
+    }
+
+  resolved->info = pd_catalogue_find_medication (pd_dose_get_name (dose));
+  if (resolved->info != NULL)
+    {
+      resolved->identity = g_strdup (resolved->info->key);
+    }
+  else
+    {
+      g_autofree char *name = fold (pd_dose_get_name (dose));
+
+      resolved->identity = g_strconcat ("name:", name, NULL);
+    }
+}
+
+static void
+resolved_clear (Resolved *resolved)
+{
+  g_clear_pointer (&resolved->identity, g_free);
+}
+
+static double
+resolved_mme_factor (const Resolved *resolved)
+{
+  if (resolved->medication != NULL)
+    return pd_medication_get_mme_factor (resolved->medication);
+  return resolved->info != NULL ? resolved->info->mme_factor : 0;
+}
+
+static const char *
+resolved_name (const Resolved *resolved)
+{
+  if (resolved->medication != NULL)
+    return pd_medication_get_name (resolved->medication);
+  return resolved->info != NULL ? resolved->info->name : pd_dose_get_name (resolved->dose);
+}
+
+static const char *
+resolved_unit (const Resolved *resolved)
+{
+  if (resolved->medication != NULL)
+    return pd_medication_get_unit (resolved->medication);
+  return resolved->info != NULL ? resolved->info->unit : pd_dose_get_unit (resolved->dose);
+}
+
+static double
+resolved_max_daily (const Resolved *resolved)
+{
+  if (resolved->medication != NULL)
+    return pd_medication_get_max_daily (resolved->medication);
+  return resolved->info != NULL ? resolved->info->max_daily : 0;
+}
+
+static const char *
+resolved_class (const Resolved *resolved)
+{
+  if (resolved->medication != NULL)
+    return pd_medication_get_drug_class (resolved->medication);
+  return resolved->info != NULL ? resolved->info->drug_class : NULL;
+}
+
+double
+pd_dose_mme_factor (PdDose    *dose,
+                    GPtrArray *medications)
+{
+  Resolved resolved;
+  double factor;
+
+  g_return_val_if_fail (PD_IS_DOSE (dose), 0);
+
+  resolve (&resolved, dose, medications);
+  factor = resolved_mme_factor (&resolved);
+  resolved_clear (&resolved);
+  return factor;
+}
+
+/* Whether a newer patch of the same drug, applied on or before day, took this one's place. */
+static gboolean
+patch_replaced_by (const Resolved *patch,
+                   GArray         *patches,
+                   guint32         day)
+{
+  gint64 time = pd_dose_get_time (patch->dose);
+
+  for (guint i = 0; i < patches->len; i++)
+    {
+      const Resolved *other = &g_array_index (patches, Resolved, i);
+
+      if (pd_dose_get_time (other->dose) > time &&
+          pd_dose_get_local_day (other->dose) <= day &&
+          strcmp (other->identity, patch->identity) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_taken_opioid_candidate (PdDose  *dose,
+                           guint32  day,
+                           guint32 *dose_day)
+{
+  if (pd_dose_get_status (dose) != PD_DOSE_TAKEN)
+    return FALSE;
+  *dose_day = pd_dose_get_local_day (dose);
+  return *dose_day <= day && *dose_day + PATCH_EXTRA_DAYS >= day;
+}
+
+static void
+clear_resolved_in_array (gpointer data)
+{
+  resolved_clear (data);
+}
+
+double
+pd_daily_mme (GPtrArray *doses,
+              GPtrArray *medications,
+              guint32    day)
+{
+  g_autoptr(GArray) patches = NULL;
+  double total = 0;
+
+  if (doses == NULL)
+    return 0;
+
+  patches = g_array_new (FALSE, FALSE, sizeof (Resolved));
+  g_array_set_clear_func (patches, clear_resolved_in_array);
+
+  for (guint i = 0; i < doses->len; i++)
+    {
+      PdDose *dose = g_ptr_array_index (doses, i);
+      const char *unit = pd_dose_get_unit (dose);
+      Resolved resolved;
+      guint32 dose_day;
+      double factor, mg;
+
+      if (!is_taken_opioid_candidate (dose, day, &dose_day))
+        continue;
+      resolve (&resolved, dose, medications);
+      factor = resolved_mme_factor (&resolved);
+      if (factor <= 0)
+        {
+          resolved_clear (&resolved);
+          continue;
+        }
+
+      if (g_strcmp0 (unit, PATCH_UNIT) == 0)
+        {
+          g_array_append_val (patches, resolved);
+          continue;
+        }
+
+      mg = pd_dose_amount_in_mg (pd_dose_get_amount (dose), unit);
+      /* A factor per mcg/h (a patch) says nothing about a dose weighed in mg. */
+      if (dose_day == day && mg > 0 && g_strcmp0 (resolved_unit (&resolved), PATCH_UNIT) != 0)
+        total += mg * factor;
+      resolved_clear (&resolved);
+    }
+
+  for (guint i = 0; i < patches->len; i++)
+    {
+      const Resolved *patch = &g_array_index (patches, Resolved, i);
+
+      if (!patch_replaced_by (patch, patches, day))
+        total += pd_dose_get_amount (patch->dose) * resolved_mme_factor (patch);
+    }
+
+  /* Rounded so that 30 + 20 is 50, not 49.999999. */
+  return round (total * 1e6) / 1e6;
+}
+
+void
+pd_warning_free (PdWarning *warning)
+{
+  if (warning == NULL)
+    return;
+  g_free (warning->subject);
+  g_free (warning->message);
+  g_free (warning);
+}
+
+static PdWarning *
+warning_new (PdWarningKind  kind,
+             const char    *subject,
+             double         value,
+             double         limit,
+             char          *message)
+{
+  PdWarning *warning = g_new0 (PdWarning, 1);
+
+  warning->kind = kind;
+  warning->subject = g_strdup (subject);
+  warning->value = value;
+  warning->limit = limit;
+  warning->message = message;
+  return warning;
+}
+
+static int
+compare_resolved_by_time (gconstpointer a,
+                          gconstpointer b)
+{
+  gint64 time_a = pd_dose_get_time (((const Resolved *) a)->dose);
+  gint64 time_b = pd_dose_get_time (((const Resolved *) b)->dose);
+
+  return time_a < time_b ? -1 : time_a > time_b;
+}
+
+/* The day's taken doses, oldest first, each resolved. */
+static GArray *
+resolve_taken_doses (GPtrArray *doses,
+                     GPtrArray *medications,
+                     guint32    day)
+{
+  GArray *taken = g_array_new (FALSE, FALSE, sizeof (Resolved));
+
+  g_array_set_clear_func (taken, clear_resolved_in_array);
+  for (guint i = 0; doses != NULL && i < doses->len; i++)
+    {
+      PdDose *dose = g_ptr_array_index (doses, i);
+      Resolved resolved;
+
+      if (pd_dose_get_status (dose) != PD_DOSE_TAKEN || pd_dose_get_local_day (dose) != day)
+        continue;
+      resolve (&resolved, dose, medications);
+      g_array_append_val (taken, resolved);
+    }
+  g_array_sort (taken, compare_resolved_by_time);
+  return taken;
+}
+
+/* The amount in another unit: the same unit, or both masses; negative otherwise. */
+static double
+amount_in_unit (double      amount,
+                const char *unit,
+                const char *wanted)
+{
+  double mg, mg_per_wanted;
+
+  if (g_strcmp0 (unit, wanted) == 0)
+    return amount;
+  mg = pd_dose_amount_in_mg (amount, unit);
+  mg_per_wanted = pd_dose_amount_in_mg (1, wanted);
+  if (mg < 0 || mg_per_wanted <= 0)
+    return -1;
+  return mg / mg_per_wanted;
+}
+
+static void
+add_max_daily_warnings (GPtrArray *warnings,
+                        GArray    *taken)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Each drug once, at its first dose of the day, summing all its doses. */
+  for (guint i = 0; i < taken->len; i++)
+    {
+      const Resolved *first = &g_array_index (taken, Resolved, i);
+      const char *unit = resolved_unit (first);
+      double max = resolved_max_daily (first);
+      double total = 0;
+      g_autofree char *shown_total = NULL;
+      g_autofree char *shown_max = NULL;
+
+      if (!g_hash_table_add (seen, first->identity) || max <= 0)
+        continue;
+
+      for (guint j = i; j < taken->len; j++)
+        {
+          const Resolved *other = &g_array_index (taken, Resolved, j);
+          double amount;
+
+          if (strcmp (other->identity, first->identity) != 0)
+            continue;
+          amount = amount_in_unit (pd_dose_get_amount (other->dose),
+                                   pd_dose_get_unit (other->dose), unit);
+          if (amount > 0)
+            total += amount;
+        }
+      if (total <= max + EPSILON)
+        continue;
+
+      shown_total = pd_catalogue_format_amount (total);
+      shown_max = pd_catalogue_format_amount (max);
+      g_ptr_array_add (warnings,
+                       warning_new (PD_WARNING_MAX_DAILY, resolved_name (first), total, max,
+                                    /* Translators: "Acetaminophen today: 4500 mg, more than
+                                     * the 4000 mg maximum in 24 hours." */
+                                    g_strdup_printf (_("%s today: %s %s, more than the %s %s "
+                                                       "maximum in 24 hours. Please talk to "
+                                                       "your doctor or pharmacist about this."),
+                                                     resolved_name (first), shown_total, unit,
+                                                     shown_max, unit)));
+    }
+}
+
+static void
+add_mme_warning (GPtrArray *warnings,
+                 double     mme)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *shown_limit = NULL;
+
+  shown = pd_catalogue_format_amount (round (mme * 10) / 10);
+  if (mme >= PD_MME_HIGH - EPSILON)
+    {
+      shown_limit = pd_catalogue_format_amount (PD_MME_HIGH);
+      g_ptr_array_add (warnings,
+                       warning_new (PD_WARNING_MME_HIGH, pd_drug_class_label ("opioid"), mme,
+                                    PD_MME_HIGH,
+                                    g_strdup_printf (_("Opioids today add up to %s morphine "
+                                                       "milligram equivalents (MME), at or "
+                                                       "above the %s MME a day that guidance "
+                                                       "calls high. Please talk to your doctor "
+                                                       "or pharmacist about this."),
+                                                     shown, shown_limit)));
+    }
+  else if (mme >= PD_MME_CAUTION - EPSILON)
+    {
+      shown_limit = pd_catalogue_format_amount (PD_MME_CAUTION);
+      g_ptr_array_add (warnings,
+                       warning_new (PD_WARNING_MME_CAUTION, pd_drug_class_label ("opioid"), mme,
+                                    PD_MME_CAUTION,
+                                    g_strdup_printf (_("Opioids today add up to %s morphine "
+                                                       "milligram equivalents (MME), at or "
+                                                       "above the %s MME a day at which "
+                                                       "guidance suggests reviewing pain "
+                                                       "treatment. Please talk to your doctor "
+                                                       "or pharmacist about this."),
+                                                     shown, shown_limit)));
+    }
+}
+
+/* Whether a dose counts for the same-class check: a regimen medication only while active. */
+static const char *
+same_class_group (const Resolved *resolved,
+                  guint32         day)
+{
+  if (resolved->medication != NULL &&
+      !pd_medication_is_active_on (resolved->medication, day))
+    return NULL;
+  return pd_drug_class_group (resolved_class (resolved));
+}
+
+static void
+add_same_class_warnings (GPtrArray *warnings,
+                         GArray    *taken,
+                         guint32    day)
+{
+  g_autoptr(GHashTable) groups_seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < taken->len; i++)
+    {
+      const Resolved *first = &g_array_index (taken, Resolved, i);
+      const char *group = same_class_group (first, day);
+      g_autoptr(GPtrArray) names = NULL;
+      g_autoptr(GHashTable) drugs = NULL;
+      g_autofree char *list = NULL;
+
+      if (group == NULL || !g_hash_table_add (groups_seen, (gpointer) group))
+        continue;
+
+      names = g_ptr_array_new ();
+      drugs = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint j = i; j < taken->len; j++)
+        {
+          const Resolved *other = &g_array_index (taken, Resolved, j);
+
+          if (g_strcmp0 (same_class_group (other, day), group) != 0 ||
+              !g_hash_table_add (drugs, other->identity))
+            continue;
+          g_ptr_array_add (names, (gpointer) resolved_name (other));
+        }
+      if (names->len < 2)
+        continue;
+
+      g_ptr_array_add (names, NULL);
+      list = g_strjoinv (", ", (char **) names->pdata);
+      g_ptr_array_add (warnings,
+                       warning_new (PD_WARNING_SAME_CLASS, pd_drug_class_label (group),
+                                    names->len - 1, 1,
+                                    /* Translators: the first %s is a class ("NSAID"), the
+                                     * second a list of medications ("Ibuprofen, Naproxen"). */
+                                    g_strdup_printf (_("More than one medication of one class "
+                                                       "(%s) was taken today: %s. Their side "
+                                                       "effects can add up. Please talk to your "
+                                                       "doctor or pharmacist about this."),
+                                                     pd_drug_class_label (group), list)));
+    }
+}
+
+GPtrArray *
+pd_day_warnings (GPtrArray *doses,
+                 GPtrArray *medications,
+                 guint32    day)
+{
+  GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_warning_free);
+  g_autoptr(GArray) taken = resolve_taken_doses (doses, medications, day);
+
+  add_max_daily_warnings (warnings, taken);
+  add_mme_warning (warnings, pd_daily_mme (doses, medications, day));
+  add_same_class_warnings (warnings, taken, day);
+  return warnings;
+}
+
+/* Key for a (day, scheduled minute) pair. */
+#define SLOT_KEY(day, minute) GSIZE_TO_POINTER ((gsize) (day) * 1440u + (minute) + 1)
+
+/* The medication's scheduled doses answered, by day and minute: taken beats skipped. */
+static GHashTable *
+answered_slots (PdMedication *medication,
+                GPtrArray    *doses,
+                guint32       first_day,
+                guint32       last_day)
+{
+  GHashTable *slots = g_hash_table_new (g_direct_hash, g_direct_equal);
+  const char *id = pd_medication_get_id (medication);
+
+  for (guint i = 0; doses != NULL && i < doses->len; i++)
+    {
+      PdDose *dose = g_ptr_array_index (doses, i);
+      guint minute = pd_dose_get_scheduled_time (dose);
+      const char *medication_id = pd_dose_get_medication_id (dose);
+      guint32 day;
+      gpointer key;
+      PdDose *known;
+
+      if (minute == PD_NO_SCHEDULED_TIME || minute >= 1440 || medication_id == NULL)
+        continue;
+      day = pd_dose_get_local_day (dose);
+      if (day < first_day || day > last_day || strcmp (medication_id, id) != 0)
+        continue;
+
+      key = SLOT_KEY (day, minute);
+      known = g_hash_table_lookup (slots, key);
+      if (known == NULL ||
+          (pd_dose_get_status (known) == PD_DOSE_SKIPPED &&
+           pd_dose_get_status (dose) == PD_DOSE_TAKEN))
+        g_hash_table_insert (slots, key, dose);
+    }
+  return slots;
+}
+
+PdAdherence
+pd_adherence (PdMedication *medication,
+              GPtrArray    *doses,
+              guint32       first_day,
+              guint32       last_day,
+              guint32       now_day,
+              guint         now_minute)
+{
+  PdAdherence adherence = { 0, 0, 0 };
+  const GArray *schedule;
+  g_autoptr(GHashTable) slots = NULL;
+  guint32 start, stop;
+
+  g_return_val_if_fail (PD_IS_MEDICATION (medication), adherence);
+
+  schedule = pd_medication_get_schedule (medication);
+  start = MAX (first_day, pd_medication_get_start_day (medication));
+  stop = MIN (last_day, now_day);
+  if (pd_medication_get_stop_day (medication) != 0)
+    stop = MIN (stop, pd_medication_get_stop_day (medication));
+  if (schedule->len == 0 || start > stop)
+    return adherence;
+
+  slots = answered_slots (medication, doses, start, stop);
+  for (guint32 day = start; day <= stop; day++)
+    for (guint i = 0; i < schedule->len; i++)
+      {
+        guint minute = g_array_index (schedule, guint, i);
+        PdDose *dose;
+
+        if (day == now_day && minute > now_minute)
+          break;
+        adherence.due++;
+        dose = g_hash_table_lookup (slots, SLOT_KEY (day, minute));
+        if (dose == NULL)
+          continue;
+        if (pd_dose_get_status (dose) == PD_DOSE_TAKEN)
+          adherence.taken++;
+        else
+          adherence.skipped++;
+      }
+  return adherence;
+}
+
+void
+pd_due_dose_free (PdDueDose *due)
+{
+  if (due == NULL)
+    return;
+  g_clear_object (&due->medication);
+  g_clear_object (&due->dose);
+  g_free (due);
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  const PdDueDose *due_a = *(const PdDueDose * const *) a;
+  const PdDueDose *due_b = *(const PdDueDose * const *) b;
+  g_autofree char *name_a = NULL;
+  g_autofree char *name_b = NULL;
+  int by_name;
+
+  if (due_a->minute != due_b->minute)
+    return due_a->minute < due_b->minute ? -1 : 1;
+  name_a = g_utf8_collate_key (pd_medication_get_name (due_a->medication), -1);
+  name_b = g_utf8_collate_key (pd_medication_get_name (due_b->medication), -1);
+  by_name = strcmp (name_a, name_b);
+  if (by_name != 0)
+    return by_name;
+  return strcmp (pd_medication_get_id (due_a->medication),
+                 pd_medication_get_id (due_b->medication));
+}
+
+GPtrArray *
+pd_due_doses (GPtrArray *medications,
+              GPtrArray *doses,
+              guint32    day)
+{
+  GPtrArray *due_doses = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_due_dose_free);
+
+  for (guint i = 0; medications != NULL && i < medications->len; i++)
+    {
+      PdMedication *medication = g_ptr_array_index (medications, i);
+      const GArray *schedule = pd_medication_get_schedule (medication);
+      g_autoptr(GHashTable) slots = NULL;
+
+      if (schedule->len == 0 || !pd_medication_is_active_on (medication, day))
+        continue;
+
+      slots = answered_slots (medication, doses, day, day);
+      for (guint j = 0; j < schedule->len; j++)
+        {
+          PdDueDose *due = g_new0 (PdDueDose, 1);
+          PdDose *dose;
+
+          due->medication = g_object_ref (medication);
+          due->minute = g_array_index (schedule, guint, j);
+          dose = g_hash_table_lookup (slots, SLOT_KEY (day, due->minute));
+          if (dose == NULL)
+            due->state = PD_DUE_PENDING;
+          else
+            {
+              due->dose = g_object_ref (dose);
+              due->state = pd_dose_get_status (dose) == PD_DOSE_TAKEN
+                           ? PD_DUE_TAKEN : PD_DUE_SKIPPED;
+            }
+          g_ptr_array_add (due_doses, due);
+        }
+    }
+
+  g_ptr_array_sort (due_doses, compare_due);
+  return due_doses;
+}

@@ -1,0 +1,443 @@
+/* pd-catalogue.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-catalogue"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-catalogue-private.h"
+#include "pd-error.h"
+
+typedef struct
+{
+  const char *key;
+  const char *label;
+  const char *group;
+} PdDrugClass;
+
+static const PdDrugClass drug_classes[] = {
+  { "nsaid", N_("NSAID"), "nsaid" },
+  { "topical_nsaid", N_("Topical NSAID"), NULL },
+  { "cox2_inhibitor", N_("COX-2 inhibitor"), "nsaid" },
+  { "analgesic", N_("Analgesic"), NULL },
+  { "gabapentinoid", N_("Gabapentinoid"), "gabapentinoid" },
+  { "tca", N_("Tricyclic antidepressant"), "tca" },
+  { "snri", N_("SNRI antidepressant"), "snri" },
+  { "muscle_relaxant", N_("Muscle relaxant"), "muscle_relaxant" },
+  { "opioid", N_("Opioid"), "opioid" },
+  { "topical_anaesthetic", N_("Topical anaesthetic"), NULL },
+  { "topical", N_("Topical"), NULL },
+  { "supplement", N_("Supplement"), NULL },
+  { "other", N_("Other"), NULL },
+};
+
+static const char * const drug_class_keys[] = {
+  "nsaid", "topical_nsaid", "cox2_inhibitor", "analgesic", "gabapentinoid", "tca", "snri",
+  "muscle_relaxant", "opioid", "topical_anaesthetic", "topical", "supplement", "other", NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (drug_class_keys) == G_N_ELEMENTS (drug_classes) + 1);
+
+/* domain.md's table, in its order, then the supplements. Amounts are the low end of the
+ * typical dose; where domain.md says "as prescribed" the usual amount is 0, so that the
+ * patient enters the prescribed one rather than a number the app suggested. */
+static const PdMedicationInfo medications[] = {
+  { "ibuprofen", "Ibuprofen", "Advil;Nurofen;Motrin", "nsaid", "tablet", 400, "mg",
+    "400–800 mg every 6–8 h, with food",
+    "max 1200 mg/day without prescription, 3200 mg/day prescribed; GI upset, kidney strain",
+    0, 3200, FALSE },
+  { "naproxen", "Naproxen", "Aleve;Naprosyn", "nsaid", "tablet", 250, "mg",
+    "250–500 mg every 12 h, with food", "heartburn, fluid retention",
+    0, 0, FALSE },
+  { "diclofenac_gel", "Diclofenac gel", "Voltaren gel;diclofenac topical", "topical_nsaid",
+    "gel", 4, "g", "3–4 g to area 4x daily", "skin irritation",
+    0, 0, FALSE },
+  { "celecoxib", "Celecoxib", "Celebrex", "cox2_inhibitor", "capsule", 100, "mg",
+    "100–200 mg twice daily", "oedema, hypertension",
+    0, 0, FALSE },
+  { "acetaminophen", "Acetaminophen", "paracetamol;Tylenol;Panadol;APAP", "analgesic",
+    "tablet", 500, "mg", "500–1000 mg every 6 h",
+    "max 4000 mg in 24 h (less with liver disease or alcohol)",
+    0, 4000, FALSE },
+  { "gabapentin", "Gabapentin", "Neurontin", "gabapentinoid", "capsule", 300, "mg",
+    "300–600 mg at bedtime (titrated)", "drowsiness, dizziness",
+    0, 0, FALSE },
+  { "pregabalin", "Pregabalin", "Lyrica", "gabapentinoid", "capsule", 75, "mg",
+    "75–150 mg twice daily", "weight gain, oedema",
+    0, 0, FALSE },
+  { "amitriptyline", "Amitriptyline", "Elavil", "tca", "tablet", 10, "mg",
+    "10–25 mg at bedtime", "dry mouth, sedation",
+    0, 0, FALSE },
+  { "duloxetine", "Duloxetine", "Cymbalta", "snri", "capsule", 30, "mg",
+    "30–60 mg once daily, morning", "nausea, insomnia",
+    0, 0, FALSE },
+  { "cyclobenzaprine", "Cyclobenzaprine", "Flexeril", "muscle_relaxant", "tablet", 5, "mg",
+    "5–10 mg three times daily", "constipation, dry mouth",
+    0, 0, FALSE },
+  { "methocarbamol", "Methocarbamol", "Robaxin", "muscle_relaxant", "tablet", 1500, "mg",
+    "1500 mg four times daily", "drowsiness",
+    0, 0, FALSE },
+  { "tizanidine", "Tizanidine", "Zanaflex", "muscle_relaxant", "tablet", 2, "mg",
+    "2–4 mg every 6–8 h", "low blood pressure",
+    0, 0, FALSE },
+  { "baclofen", "Baclofen", "Lioresal", "muscle_relaxant", "tablet", 5, "mg",
+    "5–10 mg three times daily", "weakness, drowsiness",
+    0, 0, FALSE },
+  { "tramadol", "Tramadol", "Ultram", "opioid", "tablet", 50, "mg",
+    "50–100 mg every 4–6 h as needed", "weak opioid; nausea, constipation",
+    0.2, 0, FALSE },
+  { "tapentadol", "Tapentadol", "Nucynta;Palexia", "opioid", "tablet", 50, "mg",
+    "50–100 mg every 4–6 h as needed", "opioid",
+    0.4, 0, FALSE },
+  { "morphine_sr", "Morphine SR", "morphine;morphine sulfate;MS Contin", "opioid", "tablet",
+    15, "mg", "15–30 mg every 8–12 h", "strong opioid; respiratory depression",
+    1, 0, FALSE },
+  { "oxycodone", "Oxycodone", "OxyContin;OxyNorm", "opioid", "tablet", 0, "mg",
+    "as prescribed", "strong opioid",
+    1.5, 0, FALSE },
+  { "hydrocodone", "Hydrocodone", "", "opioid", "tablet", 0, "mg",
+    "as prescribed", "opioid",
+    1, 0, FALSE },
+  { "hydromorphone", "Hydromorphone", "Dilaudid", "opioid", "tablet", 0, "mg",
+    "as prescribed", "strong opioid",
+    5, 0, FALSE },
+  { "codeine", "Codeine", "", "opioid", "tablet", 0, "mg",
+    "as prescribed", "weak opioid",
+    0.15, 0, FALSE },
+  { "fentanyl_patch", "Fentanyl patch", "fentanyl;Duragesic", "opioid", "patch", 0, "mcg/h",
+    "mcg/h patch", "strong opioid; worn 72 h",
+    2.4, 0, FALSE },
+  { "lidocaine_patch", "Lidocaine patch", "lidocaine;Lidoderm;Versatis", "topical_anaesthetic",
+    "patch", 1, "patch", "1–3 patches, 12 h on / 12 h off", "local skin reaction",
+    0, 0, FALSE },
+  { "capsaicin_cream", "Capsaicin cream", "capsaicin", "topical", "cream", 0, "g",
+    "0.025–0.075%, 3x daily", "burning sensation",
+    0, 0, FALSE },
+
+  { "turmeric", "Turmeric", "curcumin;turmeric (curcumin)", "supplement", "capsule", 500, "mg",
+    "as on the label", "", 0, 0, TRUE },
+  { "omega_3", "Omega-3", "omega 3;fish oil", "supplement", "capsule", 1000, "mg",
+    "as on the label", "", 0, 0, TRUE },
+  { "vitamin_d3", "Vitamin D3", "vitamin D;cholecalciferol", "supplement", "capsule", 1000,
+    "IU", "as on the label", "", 0, 0, TRUE },
+  { "magnesium", "Magnesium", "", "supplement", "tablet", 250, "mg",
+    "as on the label", "", 0, 0, TRUE },
+  { "vitamin_b12", "Vitamin B12", "B12;cobalamin;cyanocobalamin;methylcobalamin",
+    "supplement", "tablet", 1000, "mcg", "as on the label", "", 0, 0, TRUE },
+  { "glucosamine", "Glucosamine", "", "supplement", "tablet", 1500, "mg",
+    "as on the label", "", 0, 0, TRUE },
+  { "chondroitin", "Chondroitin", "", "supplement", "capsule", 800, "mg",
+    "as on the label", "", 0, 0, TRUE },
+  { "boswellia", "Boswellia", "frankincense;boswellia serrata", "supplement", "capsule", 300,
+    "mg", "as on the label", "", 0, 0, TRUE },
+  { "collagen", "Collagen", "collagen peptides", "supplement", "powder", 10, "g",
+    "as on the label", "", 0, 0, TRUE },
+};
+
+static const PdActivityInfo activities[] = {
+  { "physical_therapy", "Physical therapy session" },
+  { "home_exercises", "Home exercises (core stabilisation)" },
+  { "stretching", "Stretching" },
+  { "walking", "Walking" },
+  { "swimming", "Swimming / hydrotherapy" },
+  { "cycling", "Cycling" },
+  { "yoga", "Yoga / Pilates" },
+  { "tai_chi", "Tai chi" },
+  { "tens", "TENS" },
+  { "heat", "Heat" },
+  { "cold", "Cold" },
+  { "massage", "Massage" },
+  { "manual_therapy", "Manual therapy / chiropractic / osteopathy" },
+  { "acupuncture", "Acupuncture" },
+  { "mindfulness", "Mindfulness meditation" },
+  { "muscle_relaxation", "Progressive muscle relaxation" },
+  { "cbt", "CBT session" },
+  { "biofeedback", "Biofeedback" },
+  { "graded_motor_imagery", "Graded motor imagery" },
+  { "pacing", "Activity pacing (planned rest breaks)" },
+  { "brace", "Brace / corset worn" },
+};
+
+typedef struct
+{
+  const char *key;
+  const char *label;
+} PdKeyLabel;
+
+static const PdKeyLabel event_kinds[] = {
+  { "surgery", N_("Surgery") },
+  { "injection", N_("Injection") },
+  { "procedure", N_("Procedure") },
+  { "stimulator", N_("Spinal cord stimulator") },
+  { "medication_change", N_("Medication started or stopped") },
+  { "therapy_change", N_("Therapy programme started or stopped") },
+  { "appointment", N_("Appointment") },
+  { "other", N_("Other") },
+};
+
+static const char * const event_kind_keys[] = {
+  "surgery", "injection", "procedure", "stimulator", "medication_change", "therapy_change",
+  "appointment", "other", NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (event_kind_keys) == G_N_ELEMENTS (event_kinds) + 1);
+
+typedef struct
+{
+  const char *unit;
+  double max_amount;
+  double mg_per_unit;   /* 0: not a mass */
+} PdUnit;
+
+/* The ceilings refuse typing errors ("100000 mg"), not high doses: each is well above any
+ * single dose the catalogue's drugs and supplements are taken in. */
+static const PdUnit units[] = {
+  { "mg", 5000, 1 },
+  { "mcg", 10000, 0.001 },
+  { "g", 100, 1000 },
+  { "ml", 500, 0 },
+  { "mcg/h", 200, 0 },
+  { "patch", 5, 0 },
+  { "puff", 10, 0 },
+  { "drop", 100, 0 },
+  { "IU", 100000, 0 },
+};
+
+static const char * const unit_keys[] = {
+  "mg", "mcg", "g", "ml", "mcg/h", "patch", "puff", "drop", "IU", NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (unit_keys) == G_N_ELEMENTS (units) + 1);
+
+static const PdDrugClass *
+find_drug_class (const char *drug_class)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (drug_classes); i++)
+    if (g_strcmp0 (drug_classes[i].key, drug_class) == 0)
+      return &drug_classes[i];
+  return NULL;
+}
+
+const char *
+pd_drug_class_label (const char *drug_class)
+{
+  const PdDrugClass *found = find_drug_class (drug_class);
+
+  if (found == NULL)
+    found = find_drug_class ("other");
+  return g_dgettext (GETTEXT_PACKAGE, found->label);
+}
+
+const char *
+pd_drug_class_group (const char *drug_class)
+{
+  const PdDrugClass *found = find_drug_class (drug_class);
+
+  return found != NULL ? found->group : NULL;
+}
+
+const char * const *
+pd_drug_classes (void)
+{
+  return drug_class_keys;
+}
+
+const PdMedicationInfo *
+pd_catalogue_medications (guint *n_items)
+{
+  if (n_items != NULL)
+    *n_items = G_N_ELEMENTS (medications);
+  return medications;
+}
+
+/* Whether text, with surrounding white space ignored, is one of the ";"-separated names. */
+static gboolean
+matches_alias (const char *aliases,
+               const char *text,
+               gsize       length)
+{
+  const char *item = aliases;
+
+  while (item != NULL && *item != '\0')
+    {
+      const char *end = strchr (item, ';');
+      const char *next = end != NULL ? end + 1 : NULL;
+
+      if (end == NULL)
+        end = item + strlen (item);
+      if ((gsize) (end - item) == length && g_ascii_strncasecmp (item, text, length) == 0)
+        return TRUE;
+      item = next;
+    }
+  return FALSE;
+}
+
+const PdMedicationInfo *
+pd_catalogue_find_medication (const char *name)
+{
+  const char *end;
+  gsize length;
+
+  if (name == NULL)
+    return NULL;
+
+  while (g_ascii_isspace (*name))
+    name++;
+  end = name + strlen (name);
+  while (end > name && g_ascii_isspace (end[-1]))
+    end--;
+  length = end - name;
+  if (length == 0)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (medications); i++)
+    if ((strlen (medications[i].name) == length &&
+         g_ascii_strncasecmp (medications[i].name, name, length) == 0) ||
+        matches_alias (medications[i].aliases, name, length))
+      return &medications[i];
+  return NULL;
+}
+
+const PdMedicationInfo *
+pd_catalogue_lookup_medication (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (medications); i++)
+    if (g_strcmp0 (medications[i].key, key) == 0)
+      return &medications[i];
+  return NULL;
+}
+
+const PdActivityInfo *
+pd_catalogue_activities (guint *n_items)
+{
+  if (n_items != NULL)
+    *n_items = G_N_ELEMENTS (activities);
+  return activities;
+}
+
+const char * const *
+pd_event_kinds (void)
+{
+  return event_kind_keys;
+}
+
+const char *
+pd_event_kind_label (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (event_kinds); i++)
+    if (g_strcmp0 (event_kinds[i].key, kind) == 0)
+      return g_dgettext (GETTEXT_PACKAGE, event_kinds[i].label);
+  return g_dgettext (GETTEXT_PACKAGE, "Other");
+}
+
+const char * const *
+pd_dose_units (void)
+{
+  return unit_keys;
+}
+
+static const PdUnit *
+find_unit (const char *unit)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_strcmp0 (units[i].unit, unit) == 0)
+      return &units[i];
+  return NULL;
+}
+
+gboolean
+pd_dose_unit_is_valid (const char *unit)
+{
+  return find_unit (unit) != NULL;
+}
+
+double
+pd_dose_unit_max_amount (const char *unit)
+{
+  const PdUnit *found = find_unit (unit);
+
+  return found != NULL ? found->max_amount : 0;
+}
+
+double
+pd_dose_amount_in_mg (double      amount,
+                      const char *unit)
+{
+  const PdUnit *found = find_unit (unit);
+
+  if (found == NULL || found->mg_per_unit == 0)
+    return -1;
+  return amount * found->mg_per_unit;
+}
+
+char *
+pd_catalogue_format_amount (double amount)
+{
+  char *text;
+  char *end;
+
+  if (isnan (amount) || isinf (amount) || fabs (amount) >= 1e15 ||
+      (amount != 0 && fabs (amount) < 0.001))
+    return g_strdup_printf ("%g", amount);
+
+  text = g_strdup_printf ("%.3f", amount);
+  /* Trim "4500.000" to "4500" and "2.500" to "2.5", whatever the decimal separator. */
+  end = text + strlen (text);
+  while (end > text && end[-1] == '0')
+    end--;
+  if (end > text && !g_ascii_isdigit (end[-1]))
+    end--;
+  *end = '\0';
+  if (strcmp (text, "-0") == 0)
+    strcpy (text, "0");
+  return text;
+}
+
+gboolean
+pd_catalogue_check_amount (double       amount,
+                           const char  *unit,
+                           GError     **error)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *limit = NULL;
+  double max;
+
+  if (!pd_dose_unit_is_valid (unit))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) unit_keys);
+
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("unit: “%s” is not a known unit (%s)"), unit != NULL ? unit : "", known);
+      return FALSE;
+    }
+  if (isnan (amount) || isinf (amount))
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_INVALID, _("amount: not a number"));
+      return FALSE;
+    }
+
+  shown = pd_catalogue_format_amount (amount);
+  if (amount <= 0)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("amount: %s %s is not more than 0"), shown, unit);
+      return FALSE;
+    }
+  max = pd_dose_unit_max_amount (unit);
+  if (amount > max)
+    {
+      limit = pd_catalogue_format_amount (max);
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("amount: %s %s is more than the largest single dose accepted (%s %s)"),
+                   shown, unit, limit, unit);
+      return FALSE;
+    }
+  return TRUE;
+}

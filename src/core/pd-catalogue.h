@@ -1,0 +1,67 @@
+/* pd-catalogue.h: the built-in catalogues of domain.md (medications, supplements,
+ * activities and therapies, treatment event kinds), side effects and dose units
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Drug classes, by stable key: "nsaid", "topical_nsaid", "cox2_inhibitor", "analgesic",
+ * "gabapentinoid", "tca", "snri", "muscle_relaxant", "opioid", "topical_anaesthetic",
+ * "topical", "supplement", "other". */
+const char  *pd_drug_class_label        (const char *drug_class);
+/* The group that the same-class check compares ("nsaid" for nsaid and cox2_inhibitor,
+ * "opioid", "gabapentinoid", "muscle_relaxant"), or NULL when taking two of the class on
+ * one day is not flagged (topicals, supplements, analgesic, other). */
+const char  *pd_drug_class_group        (const char *drug_class);
+/* Every class key, NULL-terminated. */
+const char * const *pd_drug_classes     (void);
+
+typedef struct
+{
+  const char *key;          /* stable: "ibuprofen" */
+  const char *name;         /* untranslated English name: "Ibuprofen" */
+  const char *aliases;      /* ";"-separated other names, matched like the name: "paracetamol" */
+  const char *drug_class;   /* class key */
+  const char *form;         /* "tablet", "capsule", "gel", "cream", "patch", "liquid" */
+  double      usual_amount; /* in unit */
+  const char *unit;         /* one of pd_dose_units() */
+  const char *typical_dose; /* untranslated: "400–800 mg every 6–8 h, with food" */
+  const char *notes;        /* untranslated: "max 1200 mg/day without prescription ..." */
+  double      mme_factor;   /* 0 for non-opioids; per mg, or per mcg/h for the fentanyl patch */
+  double      max_daily;    /* in unit per local day; 0 when domain.md gives none */
+  gboolean    supplement;
+} PdMedicationInfo;
+
+const PdMedicationInfo *pd_catalogue_medications      (guint      *n_items);
+/* Case-insensitive match on name or an alias; NULL when not in the catalogue. */
+const PdMedicationInfo *pd_catalogue_find_medication  (const char *name);
+const PdMedicationInfo *pd_catalogue_lookup_medication (const char *key);
+
+typedef struct
+{
+  const char *key;          /* "walking" */
+  const char *name;         /* untranslated: "Walking" */
+} PdActivityInfo;
+
+const PdActivityInfo   *pd_catalogue_activities       (guint      *n_items);
+
+/* Treatment event kinds by stable key: "surgery", "injection", "procedure", "stimulator",
+ * "medication_change", "therapy_change", "appointment", "other". */
+const char * const     *pd_event_kinds                (void);
+const char             *pd_event_kind_label           (const char *kind);
+
+/* Units a dose may be given in: mg, mcg, g, ml, mcg/h, patch, puff, drop, IU. */
+const char * const     *pd_dose_units                 (void);
+gboolean                pd_dose_unit_is_valid         (const char *unit);
+/* The largest single amount accepted in a unit (an absurd amount is refused). */
+double                  pd_dose_unit_max_amount       (const char *unit);
+/* The amount in milligrams, or a negative value when the unit is not a mass (ml, patch...). */
+double                  pd_dose_amount_in_mg          (double      amount,
+                                                       const char *unit);
+
+G_END_DECLS

@@ -1,0 +1,346 @@
+/* pd-database-pain.c: storing pain entries
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-database"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-database.h"
+#include "pd-database-private.h"
+#include "pd-error.h"
+#include "pd-tags.h"
+
+#define ENTRY_COLUMNS                                                                   \
+  "id, at, utc_offset, pain, enjoyment_interference, activity_interference, locations," \
+  " qualities, sleep_hours, sleep_quality, mood, red_flags, note, created, updated"
+
+static const char save_entry_sql[] =
+  "INSERT INTO pain_entries (id, at, utc_offset, local_date, pain, enjoyment_interference,"
+  "  activity_interference, locations, qualities, sleep_hours, sleep_quality, mood,"
+  "  red_flags, note, created, updated, deleted)"
+  " VALUES (?1, ?2, ?3, date(?2 + ?3, 'unixepoch'), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+  "  ?13, ?14, ?14, NULL)"
+  " ON CONFLICT (id) DO UPDATE SET"
+  "  at = excluded.at, utc_offset = excluded.utc_offset, local_date = excluded.local_date,"
+  "  pain = excluded.pain, enjoyment_interference = excluded.enjoyment_interference,"
+  "  activity_interference = excluded.activity_interference,"
+  "  locations = excluded.locations, qualities = excluded.qualities,"
+  "  sleep_hours = excluded.sleep_hours, sleep_quality = excluded.sleep_quality,"
+  "  mood = excluded.mood, red_flags = excluded.red_flags, note = excluded.note,"
+  "  updated = excluded.updated, deleted = NULL"
+  " RETURNING created, updated";
+static const char get_entry_sql[] =
+  "SELECT " ENTRY_COLUMNS " FROM pain_entries WHERE id = ?1 AND deleted IS NULL";
+static const char list_entries_sql[] =
+  "SELECT " ENTRY_COLUMNS " FROM pain_entries"
+  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
+  " ORDER BY at DESC, created DESC, id";
+static const char count_entries_sql[] =
+  "SELECT count(*) FROM pain_entries WHERE deleted IS NULL";
+static const char delete_entry_sql[] =
+  "UPDATE pain_entries SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
+static const char restore_entry_sql[] =
+  "UPDATE pain_entries"
+  " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
+  " WHERE id = ?1";
+
+/* Pain entries */
+
+static void
+bind_tags (sqlite3_stmt *stmt,
+           int           index,
+           PdTagKind     kind,
+           guint32       mask)
+{
+  sqlite3_bind_text (stmt, index, pd_tags_to_string (kind, mask), -1, g_free);
+}
+
+static guint32
+column_tags (sqlite3_stmt *stmt,
+             int           column,
+             PdTagKind     kind)
+{
+  const char *text = _pd_column_text (stmt, column);
+  g_autoptr(GError) error = NULL;
+  guint32 mask = 0;
+
+  if (!pd_tags_from_string (kind, text, &mask, &error))
+    g_debug ("Ignoring a stored tag list: %s", error->message);
+  return mask;
+}
+
+static gpointer
+entry_from_row (sqlite3_stmt *stmt)
+{
+  PdPainEntry *entry = pd_pain_entry_new ();
+
+  pd_pain_entry_set_id (entry, _pd_column_text (stmt, 0));
+  pd_pain_entry_set_time (entry, sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2));
+  pd_pain_entry_set_pain (entry, sqlite3_column_int (stmt, 3));
+  pd_pain_entry_set_enjoyment_interference (entry, _pd_column_optional_int (stmt, 4));
+  pd_pain_entry_set_activity_interference (entry, _pd_column_optional_int (stmt, 5));
+  pd_pain_entry_set_locations (entry, column_tags (stmt, 6, PD_TAG_LOCATION));
+  pd_pain_entry_set_qualities (entry, column_tags (stmt, 7, PD_TAG_QUALITY));
+  if (sqlite3_column_type (stmt, 8) == SQLITE_NULL)
+    pd_pain_entry_set_sleep_hours (entry, -1);
+  else
+    pd_pain_entry_set_sleep_hours (entry, sqlite3_column_double (stmt, 8));
+  pd_pain_entry_set_sleep_quality (entry, _pd_column_optional_int (stmt, 9));
+  pd_pain_entry_set_mood (entry, _pd_column_optional_int (stmt, 10));
+  pd_pain_entry_set_red_flags (entry, column_tags (stmt, 11, PD_TAG_RED_FLAG));
+  pd_pain_entry_set_note (entry, _pd_column_text (stmt, 12));
+  pd_pain_entry_set_stamps (entry, sqlite3_column_int64 (stmt, 13),
+                            sqlite3_column_int64 (stmt, 14));
+  return entry;
+}
+
+static gboolean
+write_entry (PdDatabase  *self,
+             gpointer     record,
+             gint64       now,
+             gint64      *created,
+             gint64      *updated,
+             GError     **error)
+{
+  PdPainEntry *entry = record;
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_entry_sql, error);
+  double sleep_hours;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, pd_pain_entry_get_id (entry), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, pd_pain_entry_get_time (entry));
+  sqlite3_bind_int (stmt, 3, pd_pain_entry_get_utc_offset (entry));
+  sqlite3_bind_int (stmt, 4, pd_pain_entry_get_pain (entry));
+  _pd_bind_optional_int (stmt, 5, pd_pain_entry_get_enjoyment_interference (entry));
+  _pd_bind_optional_int (stmt, 6, pd_pain_entry_get_activity_interference (entry));
+  bind_tags (stmt, 7, PD_TAG_LOCATION, pd_pain_entry_get_locations (entry));
+  bind_tags (stmt, 8, PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry));
+  sleep_hours = pd_pain_entry_get_sleep_hours (entry);
+  if (sleep_hours < 0)
+    sqlite3_bind_null (stmt, 9);
+  else
+    sqlite3_bind_double (stmt, 9, sleep_hours);
+  _pd_bind_optional_int (stmt, 10, pd_pain_entry_get_sleep_quality (entry));
+  _pd_bind_optional_int (stmt, 11, pd_pain_entry_get_mood (entry));
+  bind_tags (stmt, 12, PD_TAG_RED_FLAG, pd_pain_entry_get_red_flags (entry));
+  sqlite3_bind_text (stmt, 13, pd_pain_entry_get_note (entry), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 14, now);
+
+  rc = _pd_step_returning_stamps (stmt, created, updated);
+  if (rc != SQLITE_DONE)
+    {
+      _pd_database_set_error (self, error, rc, _("Could not save the entry in “%s”"),
+                              self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_entry (gpointer   record,
+                GError   **error)
+{
+  return pd_pain_entry_validate (record, error);
+}
+
+static void
+set_entry_stamps (gpointer record,
+                  gint64   created,
+                  gint64   updated)
+{
+  pd_pain_entry_set_stamps (record, created, updated);
+}
+
+const PdRecordStorage _pd_pain_entry_storage = {
+  pd_pain_entry_get_type,
+  validate_entry,
+  write_entry,
+  set_entry_stamps,
+  delete_entry_sql,
+  restore_entry_sql,
+};
+
+gboolean
+pd_database_save_pain_entry (PdDatabase   *self,
+                             PdPainEntry  *entry,
+                             GError      **error)
+{
+  PdRecordBatch batch = { &_pd_pain_entry_storage, (gpointer *) &entry, 1 };
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (PD_IS_PAIN_ENTRY (entry), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+gboolean
+pd_database_save_pain_entries (PdDatabase  *self,
+                               GPtrArray   *entries,
+                               GError     **error)
+{
+  PdRecordBatch batch = { &_pd_pain_entry_storage, NULL, 0 };
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  batch.records = entries->pdata;
+  batch.n_records = entries->len;
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+gboolean
+pd_database_delete_pain_entry (PdDatabase  *self,
+                               const char  *id,
+                               GError     **error)
+{
+  return pd_database_delete_record (self, PD_RECORD_PAIN, id, error);
+}
+
+gboolean
+pd_database_restore_pain_entry (PdDatabase  *self,
+                                const char  *id,
+                                GError     **error)
+{
+  return pd_database_restore_record (self, PD_RECORD_PAIN, id, error);
+}
+
+PdPainEntry *
+pd_database_get_pain_entry (PdDatabase  *self,
+                            const char  *id,
+                            GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autofree char *normal_id = NULL;
+  g_autoptr(PdCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  stmt = _pd_database_lookup_stmt (self, get_entry_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  normal_id = g_ascii_strdown (id, -1);
+  sqlite3_bind_text (stmt, 1, normal_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return entry_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    _pd_database_set_not_found_error (error, PD_RECORD_PAIN, id);
+  else
+    _pd_database_set_read_error (self, error, rc);
+  return NULL;
+}
+
+GPtrArray *
+pd_database_list_pain_entries (PdDatabase  *self,
+                               gint64       from,
+                               gint64       to,
+                               GError     **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pd_database_list_rows (self, list_entries_sql, TRUE, from, to, entry_from_row, error);
+}
+
+typedef struct
+{
+  gint64 from;
+  gint64 to;
+} ListRange;
+
+static void
+list_pain_entries_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  ListRange *range = task_data;
+  GPtrArray *entries;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  entries = pd_database_list_pain_entries (source_object, range->from, range->to, &error);
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+pd_database_list_pain_entries_async (PdDatabase          *self,
+                                     gint64               from,
+                                     gint64               to,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListRange *range;
+
+  g_return_if_fail (PD_IS_DATABASE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  range = g_new (ListRange, 1);
+  range->from = from;
+  range->to = to;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_database_list_pain_entries_async);
+  g_task_set_task_data (task, range, g_free);
+  g_task_run_in_thread (task, list_pain_entries_thread);
+}
+
+GPtrArray *
+pd_database_list_pain_entries_finish (PdDatabase    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        pd_database_list_pain_entries_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gint64
+pd_database_count_pain_entries (PdDatabase  *self,
+                                GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(PdCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  stmt = _pd_database_lookup_stmt (self, count_entries_sql, error);
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _pd_database_set_read_error (self, error, rc);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+

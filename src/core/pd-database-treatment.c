@@ -1,0 +1,956 @@
+/* pd-database-treatment.c: storing the regimen, doses, activities and treatment events,
+ * and the calls that span every kind (save_records, load)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-database"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-database.h"
+#include "pd-database-private.h"
+#include "pd-error.h"
+
+/* Medications */
+
+#define MEDICATION_COLUMNS                                                              \
+  "id, name, catalogue_key, drug_class, form, amount, unit, schedule, start_date,"      \
+  " stop_date, mme_factor, max_daily, reminders, notes, created, updated"
+
+static const char save_medication_sql[] =
+  "INSERT INTO medications (id, name, catalogue_key, drug_class, form, amount, unit, schedule,"
+  "  start_date, stop_date, mme_factor, max_daily, reminders, notes, created, updated, deleted)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, NULL)"
+  " ON CONFLICT (id) DO UPDATE SET"
+  "  name = excluded.name, catalogue_key = excluded.catalogue_key,"
+  "  drug_class = excluded.drug_class, form = excluded.form, amount = excluded.amount,"
+  "  unit = excluded.unit, schedule = excluded.schedule, start_date = excluded.start_date,"
+  "  stop_date = excluded.stop_date, mme_factor = excluded.mme_factor,"
+  "  max_daily = excluded.max_daily, reminders = excluded.reminders, notes = excluded.notes,"
+  "  updated = excluded.updated, deleted = NULL"
+  " RETURNING created, updated";
+static const char get_medication_sql[] =
+  "SELECT " MEDICATION_COLUMNS " FROM medications WHERE id = ?1 AND deleted IS NULL";
+static const char list_medications_sql[] =
+  "SELECT " MEDICATION_COLUMNS " FROM medications WHERE deleted IS NULL"
+  " ORDER BY name COLLATE NOCASE, id";
+static const char delete_medication_sql[] =
+  "UPDATE medications SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
+static const char restore_medication_sql[] =
+  "UPDATE medications"
+  " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
+  " WHERE id = ?1";
+
+/* Dates are stored as local YYYY-MM-DD and handled as Julian day numbers. */
+static gboolean
+format_day (guint32 day,
+            char    buffer[static 11])
+{
+  GDate date;
+
+  if (!g_date_valid_julian (day))
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  g_snprintf (buffer, 11, "%04u-%02u-%02u", (guint) g_date_get_year (&date),
+              (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+  return TRUE;
+}
+
+static guint32
+column_day (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = _pd_column_text (stmt, column);
+  guint year, month, day;
+  GDate date;
+
+  if (text == NULL || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+static gpointer
+medication_from_row (sqlite3_stmt *stmt)
+{
+  PdMedication *medication = pd_medication_new ();
+  g_autoptr(GError) error = NULL;
+
+  pd_medication_set_id (medication, _pd_column_text (stmt, 0));
+  pd_medication_set_name (medication, _pd_column_text (stmt, 1));
+  pd_medication_set_catalogue_key (medication, _pd_column_text (stmt, 2));
+  pd_medication_set_drug_class (medication, _pd_column_text (stmt, 3));
+  pd_medication_set_form (medication, _pd_column_text (stmt, 4));
+  pd_medication_set_amount (medication, sqlite3_column_double (stmt, 5));
+  pd_medication_set_unit (medication, _pd_column_text (stmt, 6));
+  if (!pd_medication_set_schedule_string (medication, _pd_column_text (stmt, 7), &error))
+    g_debug ("Ignoring a stored schedule: %s", error->message);
+  pd_medication_set_start_day (medication, column_day (stmt, 8));
+  pd_medication_set_stop_day (medication, column_day (stmt, 9));
+  pd_medication_set_mme_factor (medication, sqlite3_column_double (stmt, 10));
+  pd_medication_set_max_daily (medication, sqlite3_column_double (stmt, 11));
+  pd_medication_set_reminders (medication, sqlite3_column_int (stmt, 12) != 0);
+  pd_medication_set_notes (medication, _pd_column_text (stmt, 13));
+  pd_medication_set_stamps (medication, sqlite3_column_int64 (stmt, 14),
+                            sqlite3_column_int64 (stmt, 15));
+  return medication;
+}
+
+static gboolean
+validate_medication (gpointer   record,
+                     GError   **error)
+{
+  return pd_medication_validate (record, error);
+}
+
+static gboolean
+write_medication (PdDatabase  *self,
+                  gpointer     record,
+                  gint64       now,
+                  gint64      *created,
+                  gint64      *updated,
+                  GError     **error)
+{
+  PdMedication *medication = record;
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_medication_sql, error);
+  const char *drug_class = pd_medication_get_drug_class (medication);
+  const char *form = pd_medication_get_form (medication);
+  char start_date[11];
+  char stop_date[11];
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, pd_medication_get_id (medication), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, pd_medication_get_name (medication), -1, SQLITE_TRANSIENT);
+  _pd_bind_optional_text (stmt, 3, pd_medication_get_catalogue_key (medication));
+  sqlite3_bind_text (stmt, 4, drug_class != NULL ? drug_class : "other", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, form != NULL ? form : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_double (stmt, 6, pd_medication_get_amount (medication));
+  sqlite3_bind_text (stmt, 7, pd_medication_get_unit (medication), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, pd_medication_dup_schedule_string (medication), -1, g_free);
+  if (format_day (pd_medication_get_start_day (medication), start_date))
+    sqlite3_bind_text (stmt, 9, start_date, -1, SQLITE_TRANSIENT);
+  if (pd_medication_get_stop_day (medication) != 0 &&
+      format_day (pd_medication_get_stop_day (medication), stop_date))
+    sqlite3_bind_text (stmt, 10, stop_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_double (stmt, 11, pd_medication_get_mme_factor (medication));
+  sqlite3_bind_double (stmt, 12, pd_medication_get_max_daily (medication));
+  sqlite3_bind_int (stmt, 13, pd_medication_get_reminders (medication) ? 1 : 0);
+  sqlite3_bind_text (stmt, 14, pd_medication_get_notes (medication), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 15, now);
+
+  rc = _pd_step_returning_stamps (stmt, created, updated);
+  if (rc != SQLITE_DONE)
+    {
+      _pd_database_set_error (self, error, rc, _("Could not save the medication “%s” in “%s”"),
+                              pd_medication_get_name (medication), self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_medication_stamps (gpointer record,
+                       gint64   created,
+                       gint64   updated)
+{
+  pd_medication_set_stamps (record, created, updated);
+}
+
+const PdRecordStorage _pd_medication_storage = {
+  pd_medication_get_type,
+  validate_medication,
+  write_medication,
+  set_medication_stamps,
+  delete_medication_sql,
+  restore_medication_sql,
+};
+
+/* Doses */
+
+#define DOSE_COLUMNS                                                                    \
+  "id, medication_id, name, at, utc_offset, amount, unit, status, scheduled_time,"      \
+  " side_effects, note, created, updated"
+
+static const char save_dose_sql[] =
+  "INSERT INTO doses (id, medication_id, name, at, utc_offset, local_date, amount, unit,"
+  "  status, scheduled_time, side_effects, note, created, updated, deleted)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, date(?4 + ?5, 'unixepoch'), ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+  "  ?12, NULL)"
+  " ON CONFLICT (id) DO UPDATE SET"
+  "  medication_id = excluded.medication_id, name = excluded.name, at = excluded.at,"
+  "  utc_offset = excluded.utc_offset, local_date = excluded.local_date,"
+  "  amount = excluded.amount, unit = excluded.unit, status = excluded.status,"
+  "  scheduled_time = excluded.scheduled_time, side_effects = excluded.side_effects,"
+  "  note = excluded.note, updated = excluded.updated, deleted = NULL"
+  " RETURNING created, updated";
+static const char list_doses_sql[] =
+  "SELECT " DOSE_COLUMNS " FROM doses"
+  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
+  " ORDER BY at DESC, created DESC, id";
+static const char delete_dose_sql[] =
+  "UPDATE doses SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
+static const char restore_dose_sql[] =
+  "UPDATE doses"
+  " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
+  " WHERE id = ?1";
+
+/* "drowsiness;nausea" */
+static char *
+side_effects_to_string (guint32 mask)
+{
+  GString *string = g_string_new (NULL);
+
+  for (guint i = 0; i < pd_side_effect_count (); i++)
+    {
+      if ((mask & (1u << i)) == 0)
+        continue;
+      if (string->len > 0)
+        g_string_append_c (string, ';');
+      g_string_append (string, pd_side_effect_key (i));
+    }
+  return g_string_free (string, FALSE);
+}
+
+/* Unknown keys (from a newer version) are dropped. */
+static guint32
+side_effects_from_string (const char *text)
+{
+  guint32 mask = 0;
+
+  while (text != NULL && *text != '\0')
+    {
+      const char *end = strchr (text, ';');
+      size_t length = end != NULL ? (size_t) (end - text) : strlen (text);
+
+      for (guint i = 0; i < pd_side_effect_count (); i++)
+        {
+          const char *key = pd_side_effect_key (i);
+
+          if (strlen (key) == length && strncmp (key, text, length) == 0)
+            {
+              mask |= 1u << i;
+              break;
+            }
+        }
+      text = end != NULL ? end + 1 : NULL;
+    }
+  return mask;
+}
+
+/* "08:00"; read for every dose, so without sscanf. */
+static guint
+column_time_of_day (sqlite3_stmt *stmt,
+                    int           column)
+{
+  const char *t = _pd_column_text (stmt, column);
+  guint hours, minutes;
+
+  if (t == NULL || strlen (t) != 5 || !g_ascii_isdigit (t[0]) || !g_ascii_isdigit (t[1]) ||
+      t[2] != ':' || !g_ascii_isdigit (t[3]) || !g_ascii_isdigit (t[4]))
+    return PD_NO_SCHEDULED_TIME;
+
+  hours = (t[0] - '0') * 10 + (t[1] - '0');
+  minutes = (t[3] - '0') * 10 + (t[4] - '0');
+  if (hours >= 24 || minutes >= 60)
+    return PD_NO_SCHEDULED_TIME;
+  return hours * 60 + minutes;
+}
+
+static gpointer
+dose_from_row (sqlite3_stmt *stmt)
+{
+  PdDose *dose = pd_dose_new ();
+  const char *status = _pd_column_text (stmt, 7);
+
+  pd_dose_set_id (dose, _pd_column_text (stmt, 0));
+  pd_dose_set_medication_id (dose, _pd_column_text (stmt, 1));
+  pd_dose_set_name (dose, _pd_column_text (stmt, 2));
+  pd_dose_set_time (dose, sqlite3_column_int64 (stmt, 3), sqlite3_column_int (stmt, 4));
+  pd_dose_set_amount (dose, sqlite3_column_double (stmt, 5));
+  pd_dose_set_unit (dose, _pd_column_text (stmt, 6));
+  pd_dose_set_status (dose, g_strcmp0 (status, "skipped") == 0 ? PD_DOSE_SKIPPED
+                                                                : PD_DOSE_TAKEN);
+  pd_dose_set_scheduled_time (dose, column_time_of_day (stmt, 8));
+  pd_dose_set_side_effects (dose, side_effects_from_string (_pd_column_text (stmt, 9)));
+  pd_dose_set_note (dose, _pd_column_text (stmt, 10));
+  pd_dose_set_stamps (dose, sqlite3_column_int64 (stmt, 11), sqlite3_column_int64 (stmt, 12));
+  return dose;
+}
+
+static gboolean
+validate_dose (gpointer   record,
+               GError   **error)
+{
+  return pd_dose_validate (record, error);
+}
+
+static gboolean
+write_dose (PdDatabase  *self,
+            gpointer     record,
+            gint64       now,
+            gint64      *created,
+            gint64      *updated,
+            GError     **error)
+{
+  PdDose *dose = record;
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_dose_sql, error);
+  guint scheduled_time = pd_dose_get_scheduled_time (dose);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, pd_dose_get_id (dose), -1, SQLITE_TRANSIENT);
+  _pd_bind_optional_text (stmt, 2, pd_dose_get_medication_id (dose));
+  sqlite3_bind_text (stmt, 3, pd_dose_get_name (dose), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, pd_dose_get_time (dose));
+  sqlite3_bind_int (stmt, 5, pd_dose_get_utc_offset (dose));
+  sqlite3_bind_double (stmt, 6, pd_dose_get_amount (dose));
+  sqlite3_bind_text (stmt, 7, pd_dose_get_unit (dose), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, pd_dose_get_status (dose) == PD_DOSE_SKIPPED ? "skipped" : "taken",
+                     -1, SQLITE_STATIC);
+  if (scheduled_time != PD_NO_SCHEDULED_TIME)
+    sqlite3_bind_text (stmt, 9, g_strdup_printf ("%02u:%02u", scheduled_time / 60,
+                                                 scheduled_time % 60), -1, g_free);
+  sqlite3_bind_text (stmt, 10, side_effects_to_string (pd_dose_get_side_effects (dose)), -1,
+                     g_free);
+  sqlite3_bind_text (stmt, 11, pd_dose_get_note (dose), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 12, now);
+
+  rc = _pd_step_returning_stamps (stmt, created, updated);
+  if (rc != SQLITE_DONE && sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("medication_id: no medication with id “%s” in “%s”"),
+                   pd_dose_get_medication_id (dose), self->display_name);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pd_database_set_error (self, error, rc, _("Could not save the dose of “%s” in “%s”"),
+                              pd_dose_get_name (dose), self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_dose_stamps (gpointer record,
+                 gint64   created,
+                 gint64   updated)
+{
+  pd_dose_set_stamps (record, created, updated);
+}
+
+const PdRecordStorage _pd_dose_storage = {
+  pd_dose_get_type,
+  validate_dose,
+  write_dose,
+  set_dose_stamps,
+  delete_dose_sql,
+  restore_dose_sql,
+};
+
+/* Activities */
+
+#define ACTIVITY_COLUMNS \
+  "id, name, at, utc_offset, duration_min, effort, note, created, updated"
+
+static const char save_activity_sql[] =
+  "INSERT INTO activities (id, name, at, utc_offset, local_date, duration_min, effort, note,"
+  "  created, updated, deleted)"
+  " VALUES (?1, ?2, ?3, ?4, date(?3 + ?4, 'unixepoch'), ?5, ?6, ?7, ?8, ?8, NULL)"
+  " ON CONFLICT (id) DO UPDATE SET"
+  "  name = excluded.name, at = excluded.at, utc_offset = excluded.utc_offset,"
+  "  local_date = excluded.local_date, duration_min = excluded.duration_min,"
+  "  effort = excluded.effort, note = excluded.note, updated = excluded.updated,"
+  "  deleted = NULL"
+  " RETURNING created, updated";
+static const char list_activities_sql[] =
+  "SELECT " ACTIVITY_COLUMNS " FROM activities"
+  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
+  " ORDER BY at DESC, created DESC, id";
+/* Newest first through activities_at, so that finding a few names reads a few rows. */
+static const char recent_activities_sql[] =
+  "SELECT name FROM activities WHERE deleted IS NULL ORDER BY at DESC, created DESC, id";
+static const char delete_activity_sql[] =
+  "UPDATE activities SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
+static const char restore_activity_sql[] =
+  "UPDATE activities"
+  " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
+  " WHERE id = ?1";
+
+static gpointer
+activity_from_row (sqlite3_stmt *stmt)
+{
+  PdActivity *activity = pd_activity_new ();
+
+  pd_activity_set_id (activity, _pd_column_text (stmt, 0));
+  pd_activity_set_name (activity, _pd_column_text (stmt, 1));
+  pd_activity_set_time (activity, sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3));
+  pd_activity_set_duration (activity, sqlite3_column_int (stmt, 4));
+  pd_activity_set_effort (activity, _pd_column_optional_int (stmt, 5));
+  pd_activity_set_note (activity, _pd_column_text (stmt, 6));
+  pd_activity_set_stamps (activity, sqlite3_column_int64 (stmt, 7),
+                          sqlite3_column_int64 (stmt, 8));
+  return activity;
+}
+
+static gboolean
+validate_activity (gpointer   record,
+                   GError   **error)
+{
+  return pd_activity_validate (record, error);
+}
+
+static gboolean
+write_activity (PdDatabase  *self,
+                gpointer     record,
+                gint64       now,
+                gint64      *created,
+                gint64      *updated,
+                GError     **error)
+{
+  PdActivity *activity = record;
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_activity_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, pd_activity_get_id (activity), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, pd_activity_get_name (activity), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, pd_activity_get_time (activity));
+  sqlite3_bind_int (stmt, 4, pd_activity_get_utc_offset (activity));
+  sqlite3_bind_int (stmt, 5, pd_activity_get_duration (activity));
+  _pd_bind_optional_int (stmt, 6, pd_activity_get_effort (activity));
+  sqlite3_bind_text (stmt, 7, pd_activity_get_note (activity), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 8, now);
+
+  rc = _pd_step_returning_stamps (stmt, created, updated);
+  if (rc != SQLITE_DONE)
+    {
+      _pd_database_set_error (self, error, rc, _("Could not save the activity “%s” in “%s”"),
+                              pd_activity_get_name (activity), self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_activity_stamps (gpointer record,
+                     gint64   created,
+                     gint64   updated)
+{
+  pd_activity_set_stamps (record, created, updated);
+}
+
+const PdRecordStorage _pd_activity_storage = {
+  pd_activity_get_type,
+  validate_activity,
+  write_activity,
+  set_activity_stamps,
+  delete_activity_sql,
+  restore_activity_sql,
+};
+
+/* Events */
+
+#define EVENT_COLUMNS "id, kind, title, at, utc_offset, note, created, updated"
+
+static const char save_event_sql[] =
+  "INSERT INTO events (id, kind, title, at, utc_offset, local_date, note, created, updated,"
+  "  deleted)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, date(?4 + ?5, 'unixepoch'), ?6, ?7, ?7, NULL)"
+  " ON CONFLICT (id) DO UPDATE SET"
+  "  kind = excluded.kind, title = excluded.title, at = excluded.at,"
+  "  utc_offset = excluded.utc_offset, local_date = excluded.local_date,"
+  "  note = excluded.note, updated = excluded.updated, deleted = NULL"
+  " RETURNING created, updated";
+static const char list_events_sql[] =
+  "SELECT " EVENT_COLUMNS " FROM events"
+  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
+  " ORDER BY at DESC, created DESC, id";
+static const char delete_event_sql[] =
+  "UPDATE events SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
+static const char restore_event_sql[] =
+  "UPDATE events"
+  " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
+  " WHERE id = ?1";
+
+static gpointer
+event_from_row (sqlite3_stmt *stmt)
+{
+  PdEvent *event = pd_event_new ();
+
+  pd_event_set_id (event, _pd_column_text (stmt, 0));
+  pd_event_set_kind (event, _pd_column_text (stmt, 1));
+  pd_event_set_title (event, _pd_column_text (stmt, 2));
+  pd_event_set_time (event, sqlite3_column_int64 (stmt, 3), sqlite3_column_int (stmt, 4));
+  pd_event_set_note (event, _pd_column_text (stmt, 5));
+  pd_event_set_stamps (event, sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 7));
+  return event;
+}
+
+static gboolean
+validate_event (gpointer   record,
+                GError   **error)
+{
+  return pd_event_validate (record, error);
+}
+
+static gboolean
+write_event (PdDatabase  *self,
+             gpointer     record,
+             gint64       now,
+             gint64      *created,
+             gint64      *updated,
+             GError     **error)
+{
+  PdEvent *event = record;
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_event_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, pd_event_get_id (event), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, pd_event_get_kind (event), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, pd_event_get_title (event), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, pd_event_get_time (event));
+  sqlite3_bind_int (stmt, 5, pd_event_get_utc_offset (event));
+  sqlite3_bind_text (stmt, 6, pd_event_get_note (event), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, now);
+
+  rc = _pd_step_returning_stamps (stmt, created, updated);
+  if (rc != SQLITE_DONE)
+    {
+      _pd_database_set_error (self, error, rc, _("Could not save the event “%s” in “%s”"),
+                              pd_event_get_title (event), self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_event_stamps (gpointer record,
+                  gint64   created,
+                  gint64   updated)
+{
+  pd_event_set_stamps (record, created, updated);
+}
+
+const PdRecordStorage _pd_event_storage = {
+  pd_event_get_type,
+  validate_event,
+  write_event,
+  set_event_stamps,
+  delete_event_sql,
+  restore_event_sql,
+};
+
+/* Public API */
+
+gboolean
+pd_database_save_medication (PdDatabase    *self,
+                             PdMedication  *medication,
+                             GError       **error)
+{
+  PdRecordBatch batch = { &_pd_medication_storage, (gpointer *) &medication, 1 };
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (PD_IS_MEDICATION (medication), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+PdMedication *
+pd_database_get_medication (PdDatabase  *self,
+                            const char  *id,
+                            GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autofree char *normal_id = NULL;
+  g_autoptr(PdCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  stmt = _pd_database_lookup_stmt (self, get_medication_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  normal_id = g_ascii_strdown (id, -1);
+  sqlite3_bind_text (stmt, 1, normal_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return medication_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    _pd_database_set_not_found_error (error, PD_RECORD_MEDICATION, id);
+  else
+    _pd_database_set_read_error (self, error, rc);
+  return NULL;
+}
+
+GPtrArray *
+pd_database_list_medications (PdDatabase  *self,
+                              GError     **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pd_database_list_rows (self, list_medications_sql, FALSE, 0, 0, medication_from_row,
+                                 error);
+}
+
+gboolean
+pd_database_save_dose (PdDatabase  *self,
+                       PdDose      *dose,
+                       GError     **error)
+{
+  PdRecordBatch batch = { &_pd_dose_storage, (gpointer *) &dose, 1 };
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (PD_IS_DOSE (dose), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+GPtrArray *
+pd_database_list_doses (PdDatabase  *self,
+                        gint64       from,
+                        gint64       to,
+                        GError     **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pd_database_list_rows (self, list_doses_sql, TRUE, from, to, dose_from_row, error);
+}
+
+gboolean
+pd_database_save_activity (PdDatabase  *self,
+                           PdActivity  *activity,
+                           GError     **error)
+{
+  PdRecordBatch batch = { &_pd_activity_storage, (gpointer *) &activity, 1 };
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (PD_IS_ACTIVITY (activity), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+GPtrArray *
+pd_database_list_activities (PdDatabase  *self,
+                             gint64       from,
+                             gint64       to,
+                             GError     **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pd_database_list_rows (self, list_activities_sql, TRUE, from, to, activity_from_row,
+                                 error);
+}
+
+GStrv
+pd_database_recent_activity_names (PdDatabase  *self,
+                                   guint        max,
+                                   GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(PdCachedStmt) stmt = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GStrvBuilder) names = NULL;
+  guint n_names = 0;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  stmt = _pd_database_lookup_stmt (self, recent_activities_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  /* "walking" and "Walking" are one activity; the newest spelling wins. */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  names = g_strv_builder_new ();
+  while (n_names < max && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = _pd_column_text (stmt, 0);
+      char *key = g_utf8_casefold (name, -1);
+
+      if (!g_hash_table_add (seen, key))
+        continue;
+      g_strv_builder_add (names, name);
+      n_names++;
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _pd_database_set_read_error (self, error, rc);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
+gboolean
+pd_database_save_event (PdDatabase  *self,
+                        PdEvent     *event,
+                        GError     **error)
+{
+  PdRecordBatch batch = { &_pd_event_storage, (gpointer *) &event, 1 };
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (PD_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+GPtrArray *
+pd_database_list_events (PdDatabase  *self,
+                         gint64       from,
+                         gint64       to,
+                         GError     **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pd_database_list_rows (self, list_events_sql, TRUE, from, to, event_from_row, error);
+}
+
+/* Every kind at once */
+
+gboolean
+pd_database_save_records (PdDatabase  *self,
+                          GPtrArray   *pain_entries,
+                          GPtrArray   *medications,
+                          GPtrArray   *doses,
+                          GPtrArray   *activities,
+                          GPtrArray   *events,
+                          GError     **error)
+{
+  /* Medications first: doses refer to them. */
+  const struct
+  {
+    const PdRecordStorage *storage;
+    GPtrArray *records;
+  } kinds[] = {
+    { &_pd_medication_storage, medications },
+    { &_pd_pain_entry_storage, pain_entries },
+    { &_pd_dose_storage, doses },
+    { &_pd_activity_storage, activities },
+    { &_pd_event_storage, events },
+  };
+  PdRecordBatch batches[G_N_ELEMENTS (kinds)];
+  guint n_batches = 0;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (kinds[i].records == NULL || kinds[i].records->len == 0)
+        continue;
+      batches[n_batches].storage = kinds[i].storage;
+      batches[n_batches].records = kinds[i].records->pdata;
+      batches[n_batches].n_records = kinds[i].records->len;
+      n_batches++;
+    }
+  return _pd_database_save_batches (self, batches, n_batches, error);
+}
+
+void
+pd_diary_data_free (PdDiaryData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_clear_pointer (&data->pain_entries, g_ptr_array_unref);
+  g_clear_pointer (&data->medications, g_ptr_array_unref);
+  g_clear_pointer (&data->doses, g_ptr_array_unref);
+  g_clear_pointer (&data->activities, g_ptr_array_unref);
+  g_clear_pointer (&data->events, g_ptr_array_unref);
+  g_free (data);
+}
+
+static const char load_begin_sql[] = "SAVEPOINT pd_load";
+static const char load_end_sql[] = "RELEASE pd_load";
+
+static gboolean
+run_load_stmt (PdDatabase  *self,
+               const char  *sql,
+               GError     **error)
+{
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pd_database_set_read_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_kinds (PdDatabase    *self,
+            PdDiaryData   *data,
+            gint64         from,
+            gint64         to,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  data->medications = pd_database_list_medications (self, error);
+  if (data->medications == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  data->pain_entries = pd_database_list_pain_entries (self, from, to, error);
+  if (data->pain_entries == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  data->doses = pd_database_list_doses (self, from, to, error);
+  if (data->doses == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  data->activities = pd_database_list_activities (self, from, to, error);
+  if (data->activities == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  /* Events are few, and "days since surgery" needs the first surgery: always all. */
+  data->events = pd_database_list_events (self, G_MININT64, G_MAXINT64, error);
+  return data->events != NULL;
+}
+
+static PdDiaryData *
+load (PdDatabase    *self,
+      gint64         from,
+      gint64         to,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(PdDiaryData) data = g_new0 (PdDiaryData, 1);
+  gboolean ok;
+
+  /* One read transaction (or a savepoint in the caller's), so that the five lists describe
+   * one state of the file even when another process writes meanwhile. */
+  if (!run_load_stmt (self, load_begin_sql, error))
+    return NULL;
+  ok = load_kinds (self, data, from, to, cancellable, error);
+  if (!run_load_stmt (self, load_end_sql, ok ? error : NULL) || !ok)
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+PdDiaryData *
+pd_database_load (PdDatabase  *self,
+                  GError     **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load (self, G_MININT64, G_MAXINT64, NULL, error);
+}
+
+PdDiaryData *
+pd_database_load_range (PdDatabase  *self,
+                        gint64       from,
+                        gint64       to,
+                        GError     **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load (self, from, to, NULL, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const gint64 *range = task_data;
+  PdDiaryData *data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  data = load (source_object, range[0], range[1], cancellable, &error);
+  if (data == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) pd_diary_data_free);
+}
+
+void
+pd_database_load_async (PdDatabase          *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PD_IS_DATABASE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  pd_database_load_range_async (self, G_MININT64, G_MAXINT64, cancellable, callback, user_data);
+}
+
+void
+pd_database_load_range_async (PdDatabase          *self,
+                              gint64               from,
+                              gint64               to,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  gint64 *range;
+
+  g_return_if_fail (PD_IS_DATABASE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  range = g_new (gint64, 2);
+  range[0] = from;
+  range[1] = to;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_database_load_range_async);
+  g_task_set_task_data (task, range, g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+PdDiaryData *
+pd_database_load_finish (PdDatabase    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_database_load_range_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,157 @@
+/* pd-types.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-types"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-error.h"
+#include "pd-types.h"
+
+/* 1970-01-01 is Julian day 719163 in GDate's numbering. */
+#define UNIX_EPOCH_JULIAN_DAY 719163
+#define SECONDS_PER_DAY 86400
+
+guint32
+pd_local_day (gint64 unix_time,
+              int    utc_offset)
+{
+  gint64 local = unix_time + utc_offset;
+  gint64 days = local >= 0 ? local / SECONDS_PER_DAY
+                           : -((-local + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
+
+  return (guint32) (UNIX_EPOCH_JULIAN_DAY + days);
+}
+
+gint64
+pd_local_day_start (guint32 day,
+                    int     utc_offset)
+{
+  return ((gint64) day - UNIX_EPOCH_JULIAN_DAY) * SECONDS_PER_DAY - utc_offset;
+}
+
+void
+pd_local_now (gint64 *unix_time,
+              int    *utc_offset)
+{
+  static GMutex lock;
+  static gint64 cached_time = G_MININT64;
+  static int cached_offset;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* Finding the offset searches the zone's transitions; within one second it is the same. */
+  g_mutex_lock (&lock);
+  if (now != cached_time)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+      int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, now);
+
+      cached_offset = g_time_zone_get_offset (tz, interval);
+      cached_time = now;
+    }
+  *utc_offset = cached_offset;
+  g_mutex_unlock (&lock);
+
+  *unix_time = now;
+}
+
+char *
+pd_dup_id (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (g_ascii_isupper (*p))
+        return g_ascii_strdown (id, -1);
+    }
+  return g_strdup (id);
+}
+
+const char *
+pd_record_id_ensure (char **id)
+{
+  char *value;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  value = g_atomic_pointer_get (id);
+  if (value == NULL)
+    {
+      value = g_uuid_string_random ();
+      if (!g_atomic_pointer_compare_and_exchange (id, NULL, value))
+        {
+          g_free (value);
+          value = g_atomic_pointer_get (id);
+        }
+    }
+  return value;
+}
+
+gboolean
+pd_check_id (const char  *id,
+             GError     **error)
+{
+  if (id != NULL && g_uuid_string_is_valid (id))
+    return TRUE;
+
+  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("id: “%s” is not a UUID"),
+               id != NULL ? id : "");
+  return FALSE;
+}
+
+gboolean
+pd_check_utc_offset (int      utc_offset,
+                     GError **error)
+{
+  if (utc_offset >= -14 * 3600 && utc_offset <= 14 * 3600 && utc_offset % 60 == 0)
+    return TRUE;
+
+  g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+               _("utc_offset: %d seconds is not a valid UTC offset"), utc_offset);
+  return FALSE;
+}
+
+gboolean
+pd_check_text (const char  *field,
+               const char  *text,
+               glong        max_chars,
+               GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("%s: not valid UTF-8 text"), field);
+      return FALSE;
+    }
+  if (g_utf8_strlen (text, -1) > max_chars)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("%s: longer than %ld characters"),
+                   field, max_chars);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pd_check_name (const char  *field,
+               const char  *name,
+               glong        max_chars,
+               GError     **error)
+{
+  if (!pd_check_text (field, name, max_chars, error))
+    return FALSE;
+
+  for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return TRUE;
+    }
+  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("%s: must not be empty"), field);
+  return FALSE;
+}

@@ -1,0 +1,58 @@
+/* pd-types.h: what every kind of diary record shares (unset values, local days, and the
+ * checks of ids, UTC offsets and free text)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Optional 0-10 items hold PD_UNSET when the patient left them empty. */
+#define PD_UNSET (-1)
+
+/* The longest note, in characters. */
+#define PD_MAX_NOTE_LENGTH 10000
+/* The longest name or title (medication, activity, event), in characters. */
+#define PD_MAX_NAME_LENGTH 200
+
+/* The local date of an instant, as a Julian day number (g_date_get_julian), given the UTC
+ * offset in seconds that was local then. */
+guint32   pd_local_day            (gint64        unix_time,
+                                   int           utc_offset);
+/* Unix seconds of local midnight starting a Julian day, at that UTC offset. */
+gint64    pd_local_day_start      (guint32       day,
+                                   int           utc_offset);
+
+/* Now, as Unix seconds and the local UTC offset in seconds. Cheap: records are created by
+ * the thousand when a diary is read, and each starts out at "now". */
+void      pd_local_now            (gint64       *unix_time,
+                                   int          *utc_offset);
+
+/* A copy of id in lower case (ids are compared as stored). */
+char     *pd_dup_id               (const char   *id);
+
+/* The record's id, drawn (a random UUID) on first use; safe when two threads ask at once.
+ * Records read from a diary get theirs from the file, so listing thousands of them draws
+ * no random UUIDs for nothing. */
+const char *pd_record_id_ensure   (char        **id);
+
+/* Checks that set a PD_ERROR_INVALID "field: reason" error and return FALSE. */
+gboolean  pd_check_id             (const char   *id,
+                                   GError      **error);
+gboolean  pd_check_utc_offset     (int           utc_offset,
+                                   GError      **error);
+/* Valid UTF-8, at most max_chars characters. */
+gboolean  pd_check_text           (const char   *field,
+                                   const char   *text,
+                                   glong         max_chars,
+                                   GError      **error);
+/* As pd_check_text, and not empty or only white space. */
+gboolean  pd_check_name           (const char   *field,
+                                   const char   *name,
+                                   glong         max_chars,
+                                   GError      **error);
+
+G_END_DECLS

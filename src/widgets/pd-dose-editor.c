@@ -1,0 +1,256 @@
+/* pd-dose-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-dose-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-catalogue.h"
+#include "pd-dose-editor.h"
+#include "pd-medication-checks.h"
+#include "pd-rows.h"
+#include "pd-time-row.h"
+
+struct _PdDoseEditor
+{
+  PdRecordEditor parent_instance;
+
+  PdDose *dose;
+  gboolean is_new;
+  GPtrArray *medications;   /* of the diary, for the checks */
+  GPtrArray *other_doses;   /* the diary's doses but this one */
+  GPtrArray *side_effects;  /* toggle buttons */
+
+  AdwEntryRow *name_row;
+  GtkSpinButton *amount_spin;
+  AdwComboRow *unit_row;
+  AdwComboRow *status_row;
+  PdTimeRow *time_row;
+  AdwEntryRow *note_row;
+  AdwPreferencesGroup *safety_group;
+  GPtrArray *safety_rows;
+};
+
+G_DEFINE_FINAL_TYPE (PdDoseEditor, pd_dose_editor, PD_TYPE_RECORD_EDITOR)
+
+static guint
+unit_index (const char *unit)
+{
+  const char * const *units = pd_dose_units ();
+
+  for (guint i = 0; units[i] != NULL; i++)
+    if (g_strcmp0 (units[i], unit) == 0)
+      return i;
+  return 0;
+}
+
+/* The dose as the form describes it now. */
+static PdDose *
+dose_from_form (PdDoseEditor *self)
+{
+  PdDose *dose = pd_dose_copy (self->dose);
+  g_autoptr(GDateTime) time = pd_time_row_dup_changed_time (self->time_row, pd_dose_get_time (dose),
+                                                           self->is_new);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  const char * const *units = pd_dose_units ();
+
+  pd_dose_set_name (dose, name);
+  pd_dose_set_amount (dose, gtk_spin_button_get_value (self->amount_spin));
+  pd_dose_set_unit (dose, units[adw_combo_row_get_selected (self->unit_row)]);
+  pd_dose_set_status (dose, adw_combo_row_get_selected (self->status_row) == 1 ? PD_DOSE_SKIPPED
+                                                                                : PD_DOSE_TAKEN);
+  pd_dose_set_side_effects (dose, pd_chips_get_mask (self->side_effects));
+  pd_dose_set_note (dose, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+  if (time != NULL)
+    pd_dose_set_date_time (dose, time);
+  return dose;
+}
+
+/* What the day would look like with this dose: shown before saving, where the dose is
+ * logged. */
+static void
+update_safety (PdDoseEditor *self)
+{
+  g_autoptr(PdDose) candidate = dose_from_form (self);
+  /* Borrowed pointers: the arrays they come from outlive this function. */
+  g_autoptr(GPtrArray) doses = g_ptr_array_copy (self->other_doses, NULL, NULL);
+  g_autoptr(GPtrArray) warnings = NULL;
+  double mme;
+  guint32 day = pd_dose_get_local_day (candidate);
+
+  g_ptr_array_add (doses, candidate);
+  warnings = pd_day_warnings (doses, self->medications, day);
+  mme = pd_daily_mme (doses, self->medications, day);
+
+  for (guint i = 0; i < self->safety_rows->len; i++)
+    adw_preferences_group_remove (self->safety_group, g_ptr_array_index (self->safety_rows, i));
+  g_ptr_array_set_size (self->safety_rows, 0);
+
+  if (mme > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Opioids on this day: %.0f MME (morphine milligram equivalents)"), mme);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_preferences_group_add (self->safety_group, row);
+      g_ptr_array_add (self->safety_rows, row);
+    }
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      PdWarning *warning = g_ptr_array_index (warnings, i);
+      GtkWidget *row = pd_warning_row_new (warning->message, warning->kind != PD_WARNING_MME_CAUTION);
+
+      adw_preferences_group_add (self->safety_group, row);
+      g_ptr_array_add (self->safety_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->safety_group), self->safety_rows->len > 0);
+  pd_record_editor_set_can_save (PD_RECORD_EDITOR (self),
+                                 *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) != '\0');
+}
+
+static gboolean
+pd_dose_editor_save (PdRecordEditor  *editor,
+                     GError         **error)
+{
+  PdDoseEditor *self = PD_DOSE_EDITOR (editor);
+  g_autoptr(PdDose) dose = dose_from_form (self);
+
+  return pd_database_save_dose (pd_record_editor_get_database (editor), dose, error);
+}
+
+static void
+pd_dose_editor_finalize (GObject *object)
+{
+  PdDoseEditor *self = PD_DOSE_EDITOR (object);
+
+  g_clear_object (&self->dose);
+  g_clear_pointer (&self->medications, g_ptr_array_unref);
+  g_clear_pointer (&self->other_doses, g_ptr_array_unref);
+  g_clear_pointer (&self->side_effects, g_ptr_array_unref);
+  g_clear_pointer (&self->safety_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pd_dose_editor_parent_class)->finalize (object);
+}
+
+static void
+pd_dose_editor_class_init (PdDoseEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pd_dose_editor_finalize;
+  PD_RECORD_EDITOR_CLASS (klass)->save = pd_dose_editor_save;
+}
+
+static void
+pd_dose_editor_init (PdDoseEditor *self)
+{
+  self->side_effects = g_ptr_array_new ();
+  self->safety_rows = g_ptr_array_new ();
+}
+
+static void
+build (PdDoseEditor *self)
+{
+  PdRecordEditor *editor = PD_RECORD_EDITOR (self);
+  const char *statuses[] = { _("Taken"), _("Skipped"), NULL };
+  g_autofree const char **effects = g_new0 (const char *, pd_side_effect_count () + 1);
+  GtkWidget *group, *row, *expander;
+  g_autoptr(GStrvBuilder) unit_labels = g_strv_builder_new ();
+  g_auto(GStrv) units = NULL;
+
+  for (const char * const *u = pd_dose_units (); *u != NULL; u++)
+    g_strv_builder_add (unit_labels, *u);
+  units = g_strv_builder_end (unit_labels);
+
+  group = adw_preferences_group_new ();
+  row = pd_text_row_new (_("Medication"), pd_dose_get_name (self->dose));
+  self->name_row = ADW_ENTRY_ROW (row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = pd_spin_row_new (_("Amount"), NULL, 0, 100000, 1, 1, &self->amount_spin);
+  gtk_spin_button_set_value (self->amount_spin, pd_dose_get_amount (self->dose));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = pd_combo_row_new (_("Unit"), (const char * const *) units);
+  self->unit_row = ADW_COMBO_ROW (row);
+  adw_combo_row_set_selected (self->unit_row, unit_index (pd_dose_get_unit (self->dose)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = pd_combo_row_new (_("Dose"), statuses);
+  self->status_row = ADW_COMBO_ROW (row);
+  adw_combo_row_set_selected (self->status_row, pd_dose_get_status (self->dose) == PD_DOSE_SKIPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = pd_time_row_new ();
+  self->time_row = PD_TIME_ROW (row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  pd_record_editor_add_group (editor, group);
+
+  self->safety_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->safety_group, _("Safety Information"));
+  adw_preferences_group_set_description (self->safety_group,
+                                         _("For information only. Ask your doctor or pharmacist about your doses."));
+  pd_record_editor_add_group (editor, GTK_WIDGET (self->safety_group));
+
+  group = adw_preferences_group_new ();
+  for (guint i = 0; i < pd_side_effect_count (); i++)
+    effects[i] = pd_side_effect_label (i);
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Side Effects"));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), pd_chips_row_new (effects, self->side_effects));
+  pd_chips_set_mask (self->side_effects, pd_dose_get_side_effects (self->dose));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), pd_dose_get_side_effects (self->dose) != 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+  row = pd_text_row_new (_("Note"), pd_dose_get_note (self->dose));
+  self->note_row = ADW_ENTRY_ROW (row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  pd_record_editor_add_group (editor, group);
+
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (update_safety), self);
+  g_signal_connect_swapped (self->amount_spin, "value-changed", G_CALLBACK (update_safety), self);
+  g_signal_connect_swapped (self->unit_row, "notify::selected", G_CALLBACK (update_safety), self);
+  g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (update_safety), self);
+  g_signal_connect_swapped (self->time_row, "changed", G_CALLBACK (update_safety), self);
+}
+
+PdDoseEditor *
+pd_dose_editor_new (GtkWindow   *parent,
+                    PdDatabase  *database,
+                    PdDiaryData *data,
+                    PdDose      *dose,
+                    gboolean     is_new)
+{
+  PdDoseEditor *self;
+
+  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_DOSE (dose), NULL);
+
+  self = g_object_new (PD_TYPE_DOSE_EDITOR,
+                       "transient-for", parent,
+                       "title", is_new ? _("Log Dose") : _("Edit Dose"),
+                       NULL);
+  pd_record_editor_set_database (PD_RECORD_EDITOR (self), database);
+  self->dose = g_object_ref (dose);
+  self->is_new = is_new;
+  self->medications = g_ptr_array_new_with_free_func (g_object_unref);
+  self->other_doses = g_ptr_array_new_with_free_func (g_object_unref);
+  if (data != NULL)
+    {
+      for (guint i = 0; i < data->medications->len; i++)
+        g_ptr_array_add (self->medications, g_object_ref (g_ptr_array_index (data->medications, i)));
+      for (guint i = 0; i < data->doses->len; i++)
+        {
+          PdDose *other = g_ptr_array_index (data->doses, i);
+
+          if (g_strcmp0 (pd_dose_get_id (other), pd_dose_get_id (dose)) != 0)
+            g_ptr_array_add (self->other_doses, g_object_ref (other));
+        }
+    }
+  build (self);
+  if (!is_new)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (pd_dose_get_time (dose));
+      pd_time_row_set_time (self->time_row, time);
+    }
+  update_safety (self);
+  return self;
+}

@@ -1,0 +1,145 @@
+/* pd-event-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-event-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-catalogue.h"
+#include "pd-event-editor.h"
+#include "pd-rows.h"
+#include "pd-time-row.h"
+
+struct _PdEventEditor
+{
+  PdRecordEditor parent_instance;
+
+  PdEvent *event;
+  gboolean is_new;
+
+  AdwComboRow *kind_row;
+  AdwEntryRow *title_row;
+  PdTimeRow *time_row;
+  AdwEntryRow *note_row;
+};
+
+G_DEFINE_FINAL_TYPE (PdEventEditor, pd_event_editor, PD_TYPE_RECORD_EDITOR)
+
+static void
+title_changed_cb (PdEventEditor *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+
+  pd_record_editor_set_can_save (PD_RECORD_EDITOR (self), *title != '\0');
+}
+
+static gboolean
+pd_event_editor_save (PdRecordEditor  *editor,
+                      GError         **error)
+{
+  PdEventEditor *self = PD_EVENT_EDITOR (editor);
+  g_autoptr(PdEvent) event = pd_event_copy (self->event);
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autoptr(GDateTime) time = pd_time_row_dup_changed_time (self->time_row, pd_event_get_time (event),
+                                                           self->is_new);
+
+  pd_event_set_kind (event, pd_event_kinds ()[adw_combo_row_get_selected (self->kind_row)]);
+  pd_event_set_title (event, title);
+  pd_event_set_note (event, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+  if (time != NULL)
+    pd_event_set_date_time (event, time);
+  return pd_database_save_event (pd_record_editor_get_database (editor), event, error);
+}
+
+static void
+pd_event_editor_finalize (GObject *object)
+{
+  PdEventEditor *self = PD_EVENT_EDITOR (object);
+
+  g_clear_object (&self->event);
+
+  G_OBJECT_CLASS (pd_event_editor_parent_class)->finalize (object);
+}
+
+static void
+pd_event_editor_class_init (PdEventEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pd_event_editor_finalize;
+  PD_RECORD_EDITOR_CLASS (klass)->save = pd_event_editor_save;
+}
+
+static void
+pd_event_editor_init (PdEventEditor *self)
+{
+}
+
+static void
+build (PdEventEditor *self)
+{
+  const char * const *kinds = pd_event_kinds ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint selected = 0;
+  GtkWidget *group, *row;
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_ptr_array_add (labels, (gpointer) pd_event_kind_label (kinds[i]));
+      if (g_strcmp0 (kinds[i], pd_event_get_kind (self->event)) == 0)
+        selected = i;
+    }
+  g_ptr_array_add (labels, NULL);
+
+  group = adw_preferences_group_new ();
+  row = pd_combo_row_new (_("Kind"), (const char * const *) labels->pdata);
+  self->kind_row = ADW_COMBO_ROW (row);
+  adw_combo_row_set_selected (self->kind_row, selected);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = pd_text_row_new (_("Title"), pd_event_get_title (self->event));
+  self->title_row = ADW_ENTRY_ROW (row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = pd_time_row_new ();
+  self->time_row = PD_TIME_ROW (row);
+  /* Appointments are planned ahead. */
+  pd_time_row_set_allow_future (self->time_row, TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = pd_text_row_new (_("Note"), pd_event_get_note (self->event));
+  self->note_row = ADW_ENTRY_ROW (row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("For example “Lumbar fusion L4–L5”, “Epidural steroid injection” or “Physiotherapy review”."));
+  pd_record_editor_add_group (PD_RECORD_EDITOR (self), group);
+
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
+  title_changed_cb (self);
+}
+
+PdEventEditor *
+pd_event_editor_new (GtkWindow  *parent,
+                     PdDatabase *database,
+                     PdEvent    *event,
+                     gboolean    is_new)
+{
+  PdEventEditor *self;
+
+  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_EVENT (event), NULL);
+
+  self = g_object_new (PD_TYPE_EVENT_EDITOR,
+                       "transient-for", parent,
+                       "title", is_new ? _("Add Treatment Event") : _("Edit Treatment Event"),
+                       NULL);
+  pd_record_editor_set_database (PD_RECORD_EDITOR (self), database);
+  self->event = g_object_ref (event);
+  self->is_new = is_new;
+  build (self);
+  if (!is_new)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (pd_event_get_time (event));
+      pd_time_row_set_time (self->time_row, time);
+    }
+  return self;
+}

@@ -1,0 +1,576 @@
+/* pd-medications-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-medications-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <langinfo.h>
+#include <string.h>
+
+#include "pd-catalogue.h"
+#include "pd-medication-checks.h"
+#include "pd-medication-editor.h"
+#include "pd-medications-page.h"
+#include "pd-types.h"
+#include "pd-window.h"
+
+struct _PdMedicationsPage
+{
+  AdwBin parent_instance;
+
+  PdDatabase *database;
+  /* id -> PdMedication, for the row actions. */
+  GHashTable *medications;
+  /* The rows added to current_group and stopped_expander, removed on the next rebuild. */
+  GPtrArray *current_rows;
+  GPtrArray *stopped_rows;
+
+  GtkStack *stack;
+  AdwStatusPage *empty_page;
+  GtkWidget *empty_add_button;
+  GtkWidget *add_button;
+  AdwPreferencesGroup *current_group;
+  AdwPreferencesGroup *stopped_group;
+  AdwExpanderRow *stopped_expander;
+};
+
+G_DEFINE_FINAL_TYPE (PdMedicationsPage, pd_medications_page, ADW_TYPE_BIN)
+
+/* Days, as Julian day numbers, and minutes of the present moment in local time. */
+static guint32
+today_local (guint *minute)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (minute != NULL)
+    *minute = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+  return pd_local_day (g_date_time_to_unix (now),
+                       (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND));
+}
+
+static char *
+format_day (guint32 day)
+{
+  g_autoptr(GDate) date = g_date_new_julian (day);
+  char buffer[128];
+
+  /* Translators: a date, as in "3 October 2026" (strftime format) */
+  if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), date) == 0)
+    return g_strdup ("");
+  return g_strdup (buffer);
+}
+
+/* A time of day in the locale's clock: "20:00", or "8:00 PM" where 12-hour clocks are usual. */
+static char *
+format_minutes (guint minutes)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_utc (2000, 1, 1, minutes / 60 % 24, minutes % 60, 0);
+  const char *locale_format = nl_langinfo (T_FMT);
+  gboolean twelve_hours = strstr (locale_format, "%I") != NULL ||
+                          strstr (locale_format, "%l") != NULL ||
+                          strstr (locale_format, "%r") != NULL;
+
+  return g_date_time_format (time, twelve_hours ? "%l:%M %p" : "%H:%M");
+}
+
+static char *
+format_amount (PdMedication *medication)
+{
+  double amount = pd_medication_get_amount (medication);
+  const char *unit = pd_medication_get_unit (medication);
+
+  if (amount <= 0)
+    return NULL;
+  /* Translators: an amount and its unit, e.g. "400 mg" or "12.5 mcg/h" */
+  return g_strdup_printf (_("%g %s"), amount, unit != NULL ? unit : "");
+}
+
+static char *
+format_schedule (PdMedication *medication)
+{
+  const GArray *times = pd_medication_get_schedule (medication);
+  GString *text;
+
+  if (pd_medication_is_as_needed (medication))
+    return g_strdup (_("As needed"));
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < times->len; i++)
+    {
+      g_autofree char *clock = format_minutes (g_array_index (times, guint, i));
+
+      if (i > 0)
+        /* Translators: the separator between scheduled times, as in "08:00, 20:00" */
+        g_string_append (text, _(", "));
+      g_string_append (text, g_strstrip (clock));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+format_adherence (PdMedication *medication,
+                  GPtrArray    *doses,
+                  guint32       today,
+                  guint         minute)
+{
+  PdAdherence week, month;
+
+  if (pd_medication_is_as_needed (medication))
+    return NULL;
+
+  week = pd_adherence (medication, doses, today - 6, today, today, minute);
+  month = pd_adherence (medication, doses, today - 29, today, today, minute);
+  if (month.due == 0 && pd_medication_is_active_on (medication, today))
+    return g_strdup (_("No scheduled doses due yet"));
+  if (month.due == 0)
+    return NULL;
+
+  /* Translators: adherence, scheduled doses taken of those due,
+   * e.g. "Last 7 days: 12 of 14 taken · 30 days: 55 of 60" */
+  return g_strdup_printf (_("Last 7 days: %u of %u taken · 30 days: %u of %u"),
+                          week.taken, week.due, month.taken, month.due);
+}
+
+/* "NSAID · 400 mg · 08:00, 20:00", then when it starts or stops, then the adherence line. */
+static char *
+describe (PdMedication *medication,
+          GPtrArray    *doses,
+          guint32       today,
+          guint         minute)
+{
+  GString *text = g_string_new (pd_drug_class_label (pd_medication_get_drug_class (medication)));
+  g_autofree char *amount = format_amount (medication);
+  g_autofree char *schedule = format_schedule (medication);
+  g_autofree char *adherence = format_adherence (medication, doses, today, minute);
+  guint32 start = pd_medication_get_start_day (medication);
+  guint32 stop = pd_medication_get_stop_day (medication);
+
+  if (amount != NULL)
+    g_string_append_printf (text, " · %s", amount);
+  g_string_append_printf (text, " · %s", schedule);
+
+  if (stop != 0 && stop <= today)
+    {
+      g_autofree char *day = format_day (stop);
+
+      g_string_append (text, "\n");
+      /* Translators: the last day a medication was taken, e.g. "Stopped 3 March 2026" */
+      g_string_append_printf (text, _("Stopped %s"), day);
+    }
+  else if (start > today)
+    {
+      g_autofree char *day = format_day (start);
+
+      g_string_append (text, "\n");
+      /* Translators: e.g. "Starts 3 March 2026" */
+      g_string_append_printf (text, _("Starts %s"), day);
+    }
+  else if (stop != 0)
+    {
+      g_autofree char *day = format_day (stop);
+
+      g_string_append (text, "\n");
+      /* Translators: the planned last day, e.g. "Until 3 March 2026" */
+      g_string_append_printf (text, _("Until %s"), day);
+    }
+
+  if (adherence != NULL)
+    g_string_append_printf (text, "\n%s", adherence);
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+make_button (const char *icon,
+             const char *action,
+             const char *id,
+             const char *tooltip,
+             const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  return button;
+}
+
+static GtkWidget *
+make_row (PdMedicationsPage *self,
+          PdMedication      *medication,
+          gboolean           stopped,
+          GPtrArray         *doses,
+          guint32            today,
+          guint              minute)
+{
+  const char *name = pd_medication_get_name (medication);
+  const char *id = pd_medication_get_id (medication);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (name, -1);
+  g_autofree char *description = describe (medication, doses, today, minute);
+  g_autofree char *subtitle = g_markup_escape_text (description, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (stopped)
+    gtk_widget_add_css_class (row, "medication-stopped");
+
+  if (self->database != NULL && !pd_database_is_read_only (self->database))
+    {
+      /* Translators: accessible names of a medication's buttons, e.g. "Edit Ibuprofen" */
+      g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), name);
+      g_autofree char *stop_label = g_strdup_printf (_("Stop %s"), name);
+      g_autofree char *restart_label = g_strdup_printf (_("Restart %s"), name);
+      g_autofree char *delete_label = g_strdup_printf (_("Delete %s"), name);
+
+      GtkWidget *stop_or_restart;
+
+      if (stopped)
+        stop_or_restart = make_button ("media-playback-start-symbolic", "medications.restart", id,
+                                       _("Restart Taking"), restart_label);
+      else
+        stop_or_restart = make_button ("media-playback-stop-symbolic", "medications.stop", id,
+                                       _("Stop Taking"), stop_label);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 make_button ("document-edit-symbolic", "medications.edit", id,
+                                              _("Edit"), edit_label));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), stop_or_restart);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 make_button ("user-trash-symbolic", "medications.delete", id,
+                                              _("Delete"), delete_label));
+    }
+  return row;
+}
+
+static void
+clear_rows (PdMedicationsPage *self)
+{
+  for (guint i = 0; i < self->current_rows->len; i++)
+    adw_preferences_group_remove (self->current_group, g_ptr_array_index (self->current_rows, i));
+  for (guint i = 0; i < self->stopped_rows->len; i++)
+    adw_expander_row_remove (self->stopped_expander, g_ptr_array_index (self->stopped_rows, i));
+  g_ptr_array_set_size (self->current_rows, 0);
+  g_ptr_array_set_size (self->stopped_rows, 0);
+}
+
+/* Only the last 30 days of doses count; the diary may hold years of them. */
+static GPtrArray *
+recent_doses (GPtrArray *doses,
+              guint32    today)
+{
+  GPtrArray *recent = g_ptr_array_new ();
+
+  for (guint i = 0; doses != NULL && i < doses->len; i++)
+    {
+      PdDose *dose = g_ptr_array_index (doses, i);
+
+      if (pd_dose_get_local_day (dose) + 31 >= today)
+        g_ptr_array_add (recent, dose);
+    }
+  return recent;
+}
+
+void
+pd_medications_page_set_data (PdMedicationsPage *self,
+                              PdDatabase        *database,
+                              PdDiaryData       *data)
+{
+  g_autoptr(GPtrArray) doses = NULL;
+  gboolean editable;
+  guint n_stopped = 0;
+  guint minute;
+  guint32 today = today_local (&minute);
+
+  g_return_if_fail (PD_IS_MEDICATIONS_PAGE (self));
+  g_return_if_fail (database == NULL || PD_IS_DATABASE (database));
+
+  g_set_object (&self->database, database);
+  g_hash_table_remove_all (self->medications);
+  clear_rows (self);
+
+  editable = database != NULL && !pd_database_is_read_only (database);
+  if (editable)
+    adw_status_page_set_description (self->empty_page,
+                                     _("Add the medicines and supplements you take, with their "
+                                       "usual amount and times. Doses are then logged in one click "
+                                       "on Today, and you can see how regularly you took them."));
+  else
+    adw_status_page_set_description (self->empty_page, _("This diary lists no medications."));
+
+  /* One Add button at a time, so that the one on the page out of sight is not found by a
+   * screen reader's list of buttons. */
+  if (data == NULL || data->medications == NULL || data->medications->len == 0)
+    {
+      gtk_widget_set_visible (self->add_button, FALSE);
+      gtk_widget_set_visible (self->empty_add_button, editable);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_widget_set_visible (self->add_button, editable);
+  gtk_widget_set_visible (self->empty_add_button, FALSE);
+
+  doses = recent_doses (data->doses, today);
+  for (guint i = 0; i < data->medications->len; i++)
+    {
+      PdMedication *medication = g_ptr_array_index (data->medications, i);
+      guint32 stop = pd_medication_get_stop_day (medication);
+      gboolean stopped = stop != 0 && stop <= today;
+      GtkWidget *row = make_row (self, medication, stopped, doses, today, minute);
+
+      g_hash_table_insert (self->medications, g_strdup (pd_medication_get_id (medication)),
+                           g_object_ref (medication));
+      if (stopped)
+        {
+          adw_expander_row_add_row (self->stopped_expander, row);
+          g_ptr_array_add (self->stopped_rows, row);
+          n_stopped++;
+        }
+      else
+        {
+          adw_preferences_group_add (self->current_group, row);
+          g_ptr_array_add (self->current_rows, row);
+        }
+    }
+
+  if (self->current_rows->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No current medications"));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (self->current_group, row);
+      g_ptr_array_add (self->current_rows, row);
+    }
+
+  if (n_stopped > 0)
+    {
+      g_autofree char *count = NULL;
+
+      count = g_strdup_printf (ngettext ("%u medication", "%u medications", n_stopped), n_stopped);
+      adw_expander_row_set_subtitle (self->stopped_expander, count);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->stopped_group), n_stopped > 0);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+/* Actions */
+
+static PdWindow *
+get_window (PdMedicationsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return PD_IS_WINDOW (root) ? PD_WINDOW (root) : NULL;
+}
+
+static void
+diary_changed (PdMedicationsPage *self)
+{
+  PdWindow *window = get_window (self);
+
+  if (window != NULL)
+    pd_window_diary_changed (window);
+}
+
+static void
+show_error (PdMedicationsPage *self,
+            const char        *title,
+            const GError      *error)
+{
+  PdWindow *window = get_window (self);
+
+  if (window != NULL)
+    pd_window_show_error (window, title, error);
+  else
+    g_warning ("%s: %s", title, error->message);
+}
+
+static PdMedication *
+lookup (PdMedicationsPage *self,
+        GVariant          *parameter)
+{
+  if (self->database == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->medications, g_variant_get_string (parameter, NULL));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
+  PdMedication *medication = lookup (self, parameter);
+  PdMedicationEditor *editor;
+
+  if (medication == NULL)
+    return;
+  editor = pd_medication_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->database,
+                                     medication);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (diary_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+save_stop_day (PdMedicationsPage *self,
+               PdMedication      *medication,
+               guint32            stop_day)
+{
+  g_autoptr(PdMedication) changed = pd_medication_copy (medication);
+  g_autoptr(GError) error = NULL;
+
+  pd_medication_set_stop_day (changed, stop_day);
+  if (!pd_database_save_medication (self->database, changed, &error))
+    {
+      if (stop_day != 0)
+        show_error (self, _("The Medication Was Not Stopped"), error);
+      else
+        show_error (self, _("The Medication Was Not Restarted"), error);
+      return;
+    }
+  diary_changed (self);
+}
+
+static void
+stop_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (user_data);
+  const char *id = g_object_get_data (G_OBJECT (dialog), "medication-id");
+  PdMedication *medication;
+
+  if (!g_str_equal (response, "stop") || self->database == NULL)
+    return;
+  /* The regimen may have been reloaded while the dialog was open. */
+  medication = g_hash_table_lookup (self->medications, id);
+  if (medication != NULL)
+    save_stop_day (self, medication, today_local (NULL));
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
+  PdMedication *medication = lookup (self, parameter);
+  g_autofree char *heading = NULL;
+  const char *body;
+  AdwMessageDialog *dialog;
+
+  if (medication == NULL)
+    return;
+
+  /* Translators: e.g. "Stop Taking Ibuprofen?" */
+  heading = g_strdup_printf (_("Stop Taking %s?"), pd_medication_get_name (medication));
+  body = _("Today becomes its last day. Its doses stay in the diary, and it can be restarted "
+           "later.");
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "stop", _("Stop Taking"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "medication-id",
+                          g_strdup (pd_medication_get_id (medication)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stop_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restart_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
+  PdMedication *medication = lookup (self, parameter);
+
+  if (medication != NULL)
+    save_stop_day (self, medication, 0);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
+  PdMedication *medication = lookup (self, parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *message = NULL;
+  PdWindow *window;
+
+  if (medication == NULL)
+    return;
+
+  id = g_strdup (pd_medication_get_id (medication));
+  if (!pd_database_delete_record (self->database, PD_RECORD_MEDICATION, id, &error))
+    {
+      show_error (self, _("The Medication Was Not Deleted"), error);
+      return;
+    }
+
+  /* Translators: a toast, e.g. "Ibuprofen deleted" */
+  message = g_strdup_printf (_("%s deleted"), pd_medication_get_name (medication));
+  window = get_window (self);
+  if (window != NULL)
+    pd_window_record_deleted (window, PD_RECORD_MEDICATION, id, message);
+}
+
+static void
+pd_medications_page_dispose (GObject *object)
+{
+  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_MEDICATIONS_PAGE);
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->medications, g_hash_table_unref);
+  g_clear_pointer (&self->current_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->stopped_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pd_medications_page_parent_class)->dispose (object);
+}
+
+static void
+pd_medications_page_class_init (PdMedicationsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pd_medications_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-medications-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, empty_add_button);
+  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, current_group);
+  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, stopped_group);
+  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, stopped_expander);
+
+  gtk_widget_class_install_action (widget_class, "medications.edit", "s", edit_action);
+  gtk_widget_class_install_action (widget_class, "medications.stop", "s", stop_action);
+  gtk_widget_class_install_action (widget_class, "medications.restart", "s", restart_action);
+  gtk_widget_class_install_action (widget_class, "medications.delete", "s", delete_action);
+}
+
+static void
+pd_medications_page_init (PdMedicationsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->medications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->current_rows = g_ptr_array_new ();
+  self->stopped_rows = g_ptr_array_new ();
+}

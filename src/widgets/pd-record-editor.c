@@ -1,0 +1,140 @@
+/* pd-record-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-record-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-record-editor.h"
+
+typedef struct
+{
+  PdDatabase *database;
+  AdwPreferencesPage *page;
+  GtkRevealer *error_revealer;
+  GtkLabel *error_label;
+} PdRecordEditorPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (PdRecordEditor, pd_record_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+PdDatabase *
+pd_record_editor_get_database (PdRecordEditor *self)
+{
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (PD_IS_RECORD_EDITOR (self), NULL);
+  return priv->database;
+}
+
+void
+pd_record_editor_set_database (PdRecordEditor *self,
+                               PdDatabase     *database)
+{
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+
+  g_return_if_fail (PD_IS_RECORD_EDITOR (self));
+  g_set_object (&priv->database, database);
+}
+
+void
+pd_record_editor_add_group (PdRecordEditor *self,
+                            GtkWidget      *group)
+{
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+
+  g_return_if_fail (PD_IS_RECORD_EDITOR (self));
+  adw_preferences_page_add (priv->page, ADW_PREFERENCES_GROUP (group));
+}
+
+void
+pd_record_editor_set_can_save (PdRecordEditor *self,
+                               gboolean        can_save)
+{
+  g_return_if_fail (PD_IS_RECORD_EDITOR (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", can_save);
+}
+
+void
+pd_record_editor_save (PdRecordEditor *self)
+{
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PD_IS_RECORD_EDITOR (self));
+
+  if (!PD_RECORD_EDITOR_GET_CLASS (self)->save (self, &error))
+    {
+      gtk_label_set_label (priv->error_label, error ? error->message : _("Not saved"));
+      gtk_revealer_set_reveal_child (priv->error_revealer, TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  pd_record_editor_save (PD_RECORD_EDITOR (widget));
+}
+
+static gboolean
+pd_record_editor_real_save (PdRecordEditor  *self,
+                            GError         **error)
+{
+  return TRUE;
+}
+
+static void
+pd_record_editor_dispose (GObject *object)
+{
+  PdRecordEditor *self = PD_RECORD_EDITOR (object);
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_RECORD_EDITOR);
+  g_clear_object (&priv->database);
+
+  G_OBJECT_CLASS (pd_record_editor_parent_class)->dispose (object);
+}
+
+static void
+pd_record_editor_class_init (PdRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pd_record_editor_dispose;
+  klass->save = pd_record_editor_real_save;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/paindiary/PainDiary/pd-record-editor.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, PdRecordEditor, page);
+  gtk_widget_class_bind_template_child_private (widget_class, PdRecordEditor, error_revealer);
+  gtk_widget_class_bind_template_child_private (widget_class, PdRecordEditor, error_label);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pd_record_editor_init (PdRecordEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

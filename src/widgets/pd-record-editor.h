@@ -1,0 +1,39 @@
+/* pd-record-editor.h: the frame of every editor dialog (Cancel, Save, Ctrl+S, Escape,
+ * an error line); subclasses add preference groups and implement save
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pd-database.h"
+
+G_BEGIN_DECLS
+
+#define PD_TYPE_RECORD_EDITOR (pd_record_editor_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (PdRecordEditor, pd_record_editor, PD, RECORD_EDITOR, AdwWindow)
+
+struct _PdRecordEditorClass
+{
+  AdwWindowClass parent_class;
+
+  /* Validates and writes; on failure sets error (its message is shown) and writes nothing. */
+  gboolean (*save) (PdRecordEditor  *self,
+                    GError         **error);
+};
+
+PdDatabase *pd_record_editor_get_database   (PdRecordEditor *self);
+void        pd_record_editor_set_database   (PdRecordEditor *self,
+                                             PdDatabase     *database);
+void        pd_record_editor_add_group      (PdRecordEditor *self,
+                                             GtkWidget      *group);
+/* Whether Save can be pressed now. */
+void        pd_record_editor_set_can_save   (PdRecordEditor *self,
+                                             gboolean        can_save);
+/* Runs save; on success emits "saved" and closes. */
+void        pd_record_editor_save           (PdRecordEditor *self);
+
+G_END_DECLS

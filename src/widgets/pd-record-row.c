@@ -1,0 +1,204 @@
+/* pd-record-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-record-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-catalogue.h"
+#include "pd-entry-row.h"
+#include "pd-record-row.h"
+
+PdRecordKind
+pd_record_kind_of (GObject *record)
+{
+  if (PD_IS_DOSE (record))
+    return PD_RECORD_DOSE;
+  if (PD_IS_ACTIVITY (record))
+    return PD_RECORD_ACTIVITY;
+  if (PD_IS_EVENT (record))
+    return PD_RECORD_EVENT;
+  if (PD_IS_MEDICATION (record))
+    return PD_RECORD_MEDICATION;
+  g_assert (PD_IS_PAIN_ENTRY (record));
+  return PD_RECORD_PAIN;
+}
+
+const char *
+pd_record_id_of (GObject *record)
+{
+  switch (pd_record_kind_of (record))
+    {
+    case PD_RECORD_DOSE: return pd_dose_get_id (PD_DOSE (record));
+    case PD_RECORD_ACTIVITY: return pd_activity_get_id (PD_ACTIVITY (record));
+    case PD_RECORD_EVENT: return pd_event_get_id (PD_EVENT (record));
+    case PD_RECORD_MEDICATION: return pd_medication_get_id (PD_MEDICATION (record));
+    case PD_RECORD_PAIN: return pd_pain_entry_get_id (PD_PAIN_ENTRY (record));
+    default: g_assert_not_reached ();
+    }
+}
+
+static GtkWidget *
+make_button (const char   *icon,
+             const char   *action,
+             PdRecordKind  kind,
+             const char   *id,
+             const char   *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(is)", (gint32) kind, id);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+void
+pd_record_row_add_buttons (AdwActionRow *row,
+                           PdRecordKind  kind,
+                           const char   *id,
+                           const char   *what)
+{
+  /* Translators: accessible names, e.g. "Edit entry of 08:30", "Delete Gabapentin at 08:00" */
+  g_autofree char *edit = g_strdup_printf (_("Edit %s"), what);
+  g_autofree char *delete = g_strdup_printf (_("Delete %s"), what);
+
+  adw_action_row_add_suffix (row, make_button ("document-edit-symbolic", "win.edit-record", kind, id, edit));
+  adw_action_row_add_suffix (row, make_button ("user-trash-symbolic", "win.delete-record", kind, id, delete));
+}
+
+static GtkWidget *
+make_icon (const char *icon_name,
+           const char *css_class)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (icon, "record-icon");
+  gtk_widget_add_css_class (icon, css_class);
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  return icon;
+}
+
+static char *
+format_clock (gint64 unix_time,
+              int    utc_offset)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (utc_offset);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  return g_date_time_format (local, "%H:%M");
+}
+
+static char *
+format_amount (double amount)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Whole amounts without decimals, others with one. */
+  if (amount == (double) (gint64) amount)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) amount);
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", amount));
+}
+
+static GtkWidget *
+dose_row (PdDose   *dose,
+          gboolean  editable)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *clock = format_clock (pd_dose_get_time (dose), pd_dose_get_utc_offset (dose));
+  g_autofree char *amount = format_amount (pd_dose_get_amount (dose));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *what = NULL;
+  gboolean skipped = pd_dose_get_status (dose) == PD_DOSE_SKIPPED;
+  const char *note = pd_dose_get_note (dose);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pd_dose_get_name (dose));
+  if (skipped)
+    /* Translators: a skipped dose, e.g. "08:00 · skipped" */
+    subtitle = g_strdup_printf (_("%s · skipped"), clock);
+  else
+    subtitle = g_strdup_printf ("%s · %s %s%s%s", clock, amount, pd_dose_get_unit (dose),
+                                *note ? " · " : "", note);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             make_icon (skipped ? "action-unavailable-symbolic" : "emblem-ok-symbolic",
+                                        skipped ? "dose-skipped" : "dose-taken"));
+  if (editable)
+    {
+      /* Translators: what a button acts on, e.g. "Gabapentin at 08:00" */
+      what = g_strdup_printf (_("%s at %s"), pd_dose_get_name (dose), clock);
+      pd_record_row_add_buttons (ADW_ACTION_ROW (row), PD_RECORD_DOSE, pd_dose_get_id (dose), what);
+    }
+  return row;
+}
+
+static GtkWidget *
+activity_row (PdActivity *activity,
+              gboolean    editable)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *clock = format_clock (pd_activity_get_time (activity), pd_activity_get_utc_offset (activity));
+  g_autofree char *subtitle = NULL;
+  const char *note = pd_activity_get_note (activity);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pd_activity_get_name (activity));
+  /* Translators: "08:30 · 30 min · effort 4" */
+  subtitle = g_strdup_printf (_("%s · %d min · effort %d%s%s"), clock, pd_activity_get_duration (activity),
+                              MAX (0, pd_activity_get_effort (activity)), *note ? " · " : "", note);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), make_icon ("emblem-favorite-symbolic", "activity"));
+  if (editable)
+    {
+      g_autofree char *what = g_strdup_printf (_("%s at %s"), pd_activity_get_name (activity), clock);
+      pd_record_row_add_buttons (ADW_ACTION_ROW (row), PD_RECORD_ACTIVITY, pd_activity_get_id (activity), what);
+    }
+  return row;
+}
+
+static GtkWidget *
+event_row (PdEvent  *event,
+           gboolean  editable)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *note = pd_event_get_note (event);
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pd_event_get_title (event));
+  subtitle = g_strdup_printf ("%s%s%s", pd_event_kind_label (pd_event_get_kind (event)),
+                              *note ? " · " : "", note);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), make_icon ("starred-symbolic", "event"));
+  gtk_widget_add_css_class (row, "event-row");
+  if (editable)
+    pd_record_row_add_buttons (ADW_ACTION_ROW (row), PD_RECORD_EVENT, pd_event_get_id (event),
+                               pd_event_get_title (event));
+  return row;
+}
+
+GtkWidget *
+pd_record_row_new (GObject  *record,
+                   gboolean  editable)
+{
+  switch (pd_record_kind_of (record))
+    {
+    case PD_RECORD_PAIN: return pd_entry_row_new (PD_PAIN_ENTRY (record), editable);
+    case PD_RECORD_DOSE: return dose_row (PD_DOSE (record), editable);
+    case PD_RECORD_ACTIVITY: return activity_row (PD_ACTIVITY (record), editable);
+    case PD_RECORD_EVENT: return event_row (PD_EVENT (record), editable);
+    case PD_RECORD_MEDICATION:
+    default:
+      g_assert_not_reached ();
+    }
+}

@@ -1,0 +1,144 @@
+/* pd-rows.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-rows"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-rows.h"
+
+GtkWidget *
+pd_spin_row_new (const char     *title,
+                 const char     *subtitle,
+                 double          lower,
+                 double          upper,
+                 double          step,
+                 guint           digits,
+                 GtkSpinButton **spin)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_spin_button_new_with_range (lower, upper, step);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (button), digits);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (button), TRUE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  *spin = GTK_SPIN_BUTTON (button);
+  return row;
+}
+
+GtkWidget *
+pd_combo_row_new (const char         *title,
+                  const char * const *labels)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  return row;
+}
+
+GtkWidget *
+pd_text_row_new (const char *title,
+                  const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  return row;
+}
+
+GtkWidget *
+pd_chips_row_new (const char * const *labels,
+                  GPtrArray          *buttons)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_widget_set_margin_top (flow, 12);
+  gtk_widget_set_margin_bottom (flow, 12);
+  gtk_widget_set_margin_start (flow, 12);
+  gtk_widget_set_margin_end (flow, 12);
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (labels[i]);
+
+      gtk_widget_add_css_class (button, "chip");
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
+      /* The flow box child would take focus too: only the button should. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      g_ptr_array_add (buttons, button);
+    }
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), flow);
+  return row;
+}
+
+static gboolean
+toggle_get_active (GtkWidget *toggle)
+{
+  return GTK_IS_CHECK_BUTTON (toggle) ? gtk_check_button_get_active (GTK_CHECK_BUTTON (toggle))
+                                      : gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
+}
+
+guint32
+pd_chips_get_mask (GPtrArray *buttons)
+{
+  guint32 mask = 0;
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (toggle_get_active (g_ptr_array_index (buttons, i)))
+      mask |= 1u << i;
+  return mask;
+}
+
+void
+pd_chips_set_mask (GPtrArray *buttons,
+                   guint32    mask)
+{
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *toggle = g_ptr_array_index (buttons, i);
+      gboolean active = (mask & (1u << i)) != 0;
+
+      if (GTK_IS_CHECK_BUTTON (toggle))
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), active);
+      else
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), active);
+    }
+}
+
+GtkWidget *
+pd_warning_row_new (const char *message,
+                    gboolean    severe)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (icon, severe ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  severe ? _("Warning") : _("Caution"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_add_css_class (row, "safety-note");
+  return row;
+}

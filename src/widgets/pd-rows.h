@@ -1,0 +1,38 @@
+/* pd-rows.h: small constructors for the preference rows the editors share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* An action row with a spin button as its suffix (and activatable widget). */
+GtkWidget *pd_spin_row_new   (const char      *title,
+                              const char      *subtitle,
+                              double           lower,
+                              double           upper,
+                              double           step,
+                              guint            digits,
+                              GtkSpinButton  **spin);
+/* A combo row over labels (NULL-terminated). */
+GtkWidget *pd_combo_row_new  (const char      *title,
+                              const char * const *labels);
+/* An entry row. */
+GtkWidget *pd_text_row_new   (const char      *title,
+                              const char      *text);
+/* Toggle "chips" in a flow box inside a list row, one per label (NULL-terminated); the
+ * buttons are appended to buttons, so bit i of a mask is labels[i]. */
+GtkWidget *pd_chips_row_new  (const char * const *labels,
+                              GPtrArray       *buttons);
+/* Bit masks of toggle or check buttons. */
+guint32    pd_chips_get_mask (GPtrArray       *buttons);
+void       pd_chips_set_mask (GPtrArray       *buttons,
+                              guint32          mask);
+/* A row with a warning icon and a wrapped message, for safety information. */
+GtkWidget *pd_warning_row_new (const char     *message,
+                               gboolean        severe);
+
+G_END_DECLS

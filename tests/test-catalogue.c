@@ -1,0 +1,278 @@
+/* test-catalogue.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-catalogue"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pd-catalogue.h"
+
+/* domain.md's medication table, as the catalogue must carry it. */
+static const struct
+{
+  const char *name;
+  const char *drug_class;
+  const char *unit;
+  double mme_factor;
+  double max_daily;
+} domain_drugs[] = {
+  { "Ibuprofen", "nsaid", "mg", 0, 3200 },
+  { "Naproxen", "nsaid", "mg", 0, 0 },
+  { "Diclofenac gel", "topical_nsaid", "g", 0, 0 },
+  { "Celecoxib", "cox2_inhibitor", "mg", 0, 0 },
+  { "Acetaminophen", "analgesic", "mg", 0, 4000 },
+  { "Gabapentin", "gabapentinoid", "mg", 0, 0 },
+  { "Pregabalin", "gabapentinoid", "mg", 0, 0 },
+  { "Amitriptyline", "tca", "mg", 0, 0 },
+  { "Duloxetine", "snri", "mg", 0, 0 },
+  { "Cyclobenzaprine", "muscle_relaxant", "mg", 0, 0 },
+  { "Methocarbamol", "muscle_relaxant", "mg", 0, 0 },
+  { "Tizanidine", "muscle_relaxant", "mg", 0, 0 },
+  { "Baclofen", "muscle_relaxant", "mg", 0, 0 },
+  { "Tramadol", "opioid", "mg", 0.2, 0 },
+  { "Tapentadol", "opioid", "mg", 0.4, 0 },
+  { "Morphine SR", "opioid", "mg", 1, 0 },
+  { "Oxycodone", "opioid", "mg", 1.5, 0 },
+  { "Hydrocodone", "opioid", "mg", 1, 0 },
+  { "Hydromorphone", "opioid", "mg", 5, 0 },
+  { "Codeine", "opioid", "mg", 0.15, 0 },
+  { "Fentanyl patch", "opioid", "mcg/h", 2.4, 0 },
+  { "Lidocaine patch", "topical_anaesthetic", "patch", 0, 0 },
+  { "Capsaicin cream", "topical", NULL, 0, 0 },
+};
+
+static const char *domain_supplements[] = {
+  "turmeric", "curcumin", "omega-3", "vitamin D3", "magnesium", "vitamin B12", "glucosamine",
+  "chondroitin", "boswellia", "collagen",
+};
+
+static void
+test_domain_drugs (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (domain_drugs); i++)
+    {
+      const PdMedicationInfo *info = pd_catalogue_find_medication (domain_drugs[i].name);
+
+      g_test_message ("%s", domain_drugs[i].name);
+      g_assert_nonnull (info);
+      g_assert_cmpstr (info->name, ==, domain_drugs[i].name);
+      g_assert_cmpstr (info->drug_class, ==, domain_drugs[i].drug_class);
+      if (domain_drugs[i].unit != NULL)
+        g_assert_cmpstr (info->unit, ==, domain_drugs[i].unit);
+      g_assert_cmpfloat (info->mme_factor, ==, domain_drugs[i].mme_factor);
+      g_assert_cmpfloat (info->max_daily, ==, domain_drugs[i].max_daily);
+      g_assert_false (info->supplement);
+      g_assert_true (pd_catalogue_lookup_medication (info->key) == info);
+    }
+}
+
+static void
+test_entries_consistent (void)
+{
+  guint n = 0;
+  const PdMedicationInfo *all = pd_catalogue_medications (&n);
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  guint supplements = 0;
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (domain_drugs) + 9);
+  for (guint i = 0; i < n; i++)
+    {
+      const PdMedicationInfo *info = &all[i];
+
+      g_test_message ("%s", info->key);
+      g_assert_true (g_hash_table_add (keys, (gpointer) info->key));
+      g_assert_nonnull (info->name);
+      g_assert_nonnull (info->aliases);
+      g_assert_nonnull (info->form);
+      g_assert_nonnull (info->typical_dose);
+      g_assert_nonnull (info->notes);
+      g_assert_true (g_strv_contains (pd_drug_classes (), info->drug_class));
+      g_assert_true (pd_dose_unit_is_valid (info->unit));
+      g_assert_cmpfloat (info->usual_amount, >=, 0);
+      g_assert_cmpfloat (info->usual_amount, <=, pd_dose_unit_max_amount (info->unit));
+      /* Every name finds its own entry, never another one's. */
+      g_assert_true (pd_catalogue_find_medication (info->name) == info);
+      g_assert_true ((info->mme_factor > 0) == (strcmp (info->drug_class, "opioid") == 0));
+      g_assert_true (info->supplement == (strcmp (info->drug_class, "supplement") == 0));
+      if (info->supplement)
+        {
+          supplements++;
+          g_assert_cmpfloat (info->usual_amount, >, 0);
+          g_assert_cmpfloat (info->max_daily, ==, 0);
+        }
+    }
+  g_assert_cmpuint (supplements, ==, 9);
+  g_assert_null (pd_catalogue_lookup_medication ("aspirin"));
+  g_assert_null (pd_catalogue_lookup_medication (NULL));
+}
+
+static void
+test_supplements (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (domain_supplements); i++)
+    {
+      const PdMedicationInfo *info = pd_catalogue_find_medication (domain_supplements[i]);
+
+      g_test_message ("%s", domain_supplements[i]);
+      g_assert_nonnull (info);
+      g_assert_true (info->supplement);
+      g_assert_cmpstr (info->drug_class, ==, "supplement");
+    }
+  g_assert_cmpstr (pd_catalogue_find_medication ("Vitamin D3")->unit, ==, "IU");
+  g_assert_cmpstr (pd_catalogue_find_medication ("Vitamin B12")->unit, ==, "mcg");
+  g_assert_true (pd_catalogue_find_medication ("curcumin") ==
+                 pd_catalogue_find_medication ("Turmeric"));
+}
+
+static void
+test_aliases (void)
+{
+  const PdMedicationInfo *acetaminophen = pd_catalogue_lookup_medication ("acetaminophen");
+  const PdMedicationInfo *morphine = pd_catalogue_lookup_medication ("morphine_sr");
+
+  g_assert_nonnull (acetaminophen);
+  g_assert_true (pd_catalogue_find_medication ("paracetamol") == acetaminophen);
+  g_assert_true (pd_catalogue_find_medication ("PARACETAMOL") == acetaminophen);
+  g_assert_true (pd_catalogue_find_medication ("Paracetamol") == acetaminophen);
+  g_assert_true (pd_catalogue_find_medication ("acetaminophen") == acetaminophen);
+  g_assert_true (pd_catalogue_find_medication ("  Acetaminophen\t") == acetaminophen);
+  g_assert_true (pd_catalogue_find_medication ("morphine") == morphine);
+  g_assert_true (pd_catalogue_find_medication ("MORPHINE SR") == morphine);
+  g_assert_true (pd_catalogue_find_medication ("fentanyl") ==
+                 pd_catalogue_lookup_medication ("fentanyl_patch"));
+
+  /* Whole names only: no prefixes, no pieces of an alias list. */
+  g_assert_null (pd_catalogue_find_medication ("para"));
+  g_assert_null (pd_catalogue_find_medication ("paracetamol;Tylenol"));
+  g_assert_null (pd_catalogue_find_medication ("Ibuprofen 400"));
+  g_assert_null (pd_catalogue_find_medication ("Frobnicate"));
+  g_assert_null (pd_catalogue_find_medication (""));
+  g_assert_null (pd_catalogue_find_medication ("   "));
+  g_assert_null (pd_catalogue_find_medication (NULL));
+}
+
+static void
+test_classes (void)
+{
+  const char * const *classes = pd_drug_classes ();
+
+  g_assert_cmpuint (g_strv_length ((char **) classes), ==, 13);
+  for (guint i = 0; classes[i] != NULL; i++)
+    {
+      g_assert_nonnull (pd_drug_class_label (classes[i]));
+      g_assert_cmpstr (pd_drug_class_label (classes[i]), !=, "");
+    }
+  g_assert_cmpstr (pd_drug_class_label ("nsaid"), ==, "NSAID");
+  g_assert_cmpstr (pd_drug_class_label ("no-such-class"), ==, pd_drug_class_label ("other"));
+
+  g_assert_cmpstr (pd_drug_class_group ("nsaid"), ==, "nsaid");
+  g_assert_cmpstr (pd_drug_class_group ("cox2_inhibitor"), ==, "nsaid");
+  g_assert_cmpstr (pd_drug_class_group ("opioid"), ==, "opioid");
+  g_assert_cmpstr (pd_drug_class_group ("gabapentinoid"), ==, "gabapentinoid");
+  g_assert_cmpstr (pd_drug_class_group ("muscle_relaxant"), ==, "muscle_relaxant");
+  g_assert_null (pd_drug_class_group ("topical_nsaid"));
+  g_assert_null (pd_drug_class_group ("topical"));
+  g_assert_null (pd_drug_class_group ("topical_anaesthetic"));
+  g_assert_null (pd_drug_class_group ("supplement"));
+  g_assert_null (pd_drug_class_group ("analgesic"));
+  g_assert_null (pd_drug_class_group ("other"));
+  g_assert_null (pd_drug_class_group (NULL));
+}
+
+static void
+test_units (void)
+{
+  const char * const *units = pd_dose_units ();
+  const char *expected[] = { "mg", "mcg", "g", "ml", "mcg/h", "patch", "puff", "drop", "IU" };
+
+  g_assert_cmpuint (g_strv_length ((char **) units), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (units[i], ==, expected[i]);
+      g_assert_true (pd_dose_unit_is_valid (expected[i]));
+      g_assert_cmpfloat (pd_dose_unit_max_amount (expected[i]), >, 0);
+    }
+  g_assert_false (pd_dose_unit_is_valid ("spoon"));
+  g_assert_false (pd_dose_unit_is_valid ("MG"));
+  g_assert_false (pd_dose_unit_is_valid (""));
+  g_assert_false (pd_dose_unit_is_valid (NULL));
+  g_assert_cmpfloat (pd_dose_unit_max_amount ("spoon"), ==, 0);
+
+  /* A typing error is refused, a real dose is not. */
+  g_assert_cmpfloat (pd_dose_unit_max_amount ("mg"), <, 100000);
+  g_assert_cmpfloat (pd_dose_unit_max_amount ("mg"), >=, 1500);
+  g_assert_cmpfloat (pd_dose_unit_max_amount ("mcg/h"), >=, 100);
+  g_assert_cmpfloat (pd_dose_unit_max_amount ("IU"), >=, 50000);
+
+  g_assert_cmpfloat (pd_dose_amount_in_mg (500, "mg"), ==, 500);
+  g_assert_cmpfloat (pd_dose_amount_in_mg (1.5, "g"), ==, 1500);
+  g_assert_cmpfloat_with_epsilon (pd_dose_amount_in_mg (250, "mcg"), 0.25, 1e-12);
+  g_assert_cmpfloat (pd_dose_amount_in_mg (5, "ml"), <, 0);
+  g_assert_cmpfloat (pd_dose_amount_in_mg (25, "mcg/h"), <, 0);
+  g_assert_cmpfloat (pd_dose_amount_in_mg (1, "patch"), <, 0);
+  g_assert_cmpfloat (pd_dose_amount_in_mg (1000, "IU"), <, 0);
+  g_assert_cmpfloat (pd_dose_amount_in_mg (1, "spoon"), <, 0);
+}
+
+static void
+test_activities (void)
+{
+  const char *expected[] = {
+    "Physical therapy session", "Home exercises (core stabilisation)", "Stretching", "Walking",
+    "Swimming / hydrotherapy", "Cycling", "Yoga / Pilates", "Tai chi", "TENS", "Heat", "Cold",
+    "Massage", "Manual therapy / chiropractic / osteopathy", "Acupuncture",
+    "Mindfulness meditation", "Progressive muscle relaxation", "CBT session", "Biofeedback",
+    "Graded motor imagery", "Activity pacing (planned rest breaks)", "Brace / corset worn",
+  };
+  guint n = 0;
+  const PdActivityInfo *activities = pd_catalogue_activities (&n);
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpstr (activities[i].name, ==, expected[i]);
+      g_assert_true (g_hash_table_add (keys, (gpointer) activities[i].key));
+    }
+}
+
+static void
+test_event_kinds (void)
+{
+  const char * const *kinds = pd_event_kinds ();
+  const char *expected[] = {
+    "surgery", "injection", "procedure", "stimulator", "medication_change", "therapy_change",
+    "appointment", "other",
+  };
+
+  g_assert_cmpuint (g_strv_length ((char **) kinds), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (kinds[i], ==, expected[i]);
+      g_assert_nonnull (pd_event_kind_label (kinds[i]));
+    }
+  g_assert_cmpstr (pd_event_kind_label ("surgery"), ==, "Surgery");
+  g_assert_cmpstr (pd_event_kind_label ("nonsense"), ==, pd_event_kind_label ("other"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/catalogue/domain-drugs", test_domain_drugs);
+  g_test_add_func ("/catalogue/entries-consistent", test_entries_consistent);
+  g_test_add_func ("/catalogue/supplements", test_supplements);
+  g_test_add_func ("/catalogue/aliases", test_aliases);
+  g_test_add_func ("/catalogue/classes", test_classes);
+  g_test_add_func ("/catalogue/units", test_units);
+  g_test_add_func ("/catalogue/activities", test_activities);
+  g_test_add_func ("/catalogue/event-kinds", test_event_kinds);
+
+  return g_test_run ();
+}
