@@ -256,6 +256,16 @@ pd_database_list_pain_entries (PdDatabase  *self,
   return _pd_database_list_rows (self, list_entries_sql, TRUE, from, to, entry_from_row, error);
 }
 
+GPtrArray *
+_pd_database_list_pain_entries_on (PdDatabase  *self,
+                                   sqlite3     *db,
+                                   gint64       from,
+                                   gint64       to,
+                                   GError     **error)
+{
+  return _pd_database_list_rows_on (self, db, list_entries_sql, from, to, entry_from_row, error);
+}
+
 typedef struct
 {
   gint64 from;

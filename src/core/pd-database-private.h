@@ -109,6 +109,24 @@ GPtrArray    *_pd_database_list_rows           (PdDatabase    *self,
                                                 gint64         to,
                                                 PdRowFunc      from_row,
                                                 GError       **error);
+/* The same query on another connection (a fresh statement, range bound to ?1 and ?2). */
+GPtrArray    *_pd_database_list_rows_on        (PdDatabase    *self,
+                                                sqlite3       *db,
+                                                const char    *sql,
+                                                gint64         from,
+                                                gint64         to,
+                                                PdRowFunc      from_row,
+                                                GError       **error);
+/* A second, read-only connection to the diary's file, for reading in parallel; NULL where
+ * there is no such file. Close with sqlite3_close(). */
+sqlite3      *_pd_database_open_reader         (PdDatabase    *self);
+/* Pain entries through such a connection. */
+GPtrArray    *_pd_database_list_pain_entries_on (PdDatabase   *self,
+                                                 sqlite3      *db,
+                                                 gint64        from,
+                                                 gint64        to,
+                                                 GError      **error);
+
 
 /* How each kind of record is stored. */
 typedef struct

@@ -817,6 +817,26 @@ run_load_stmt (PdDatabase  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  PdDatabase *self;
+  sqlite3 *reader;
+  gint64 from;
+  gint64 to;
+  GPtrArray *entries;
+  GError *error;
+} PainReader;
+
+static gpointer
+read_pain_entries (gpointer user_data)
+{
+  PainReader *job = user_data;
+
+  job->entries = _pd_database_list_pain_entries_on (job->self, job->reader, job->from, job->to,
+                                                    &job->error);
+  return NULL;
+}
+
 static gboolean
 load_kinds (PdDatabase    *self,
             PdDiaryData   *data,
@@ -825,20 +845,49 @@ load_kinds (PdDatabase    *self,
             GCancellable  *cancellable,
             GError       **error)
 {
+  PainReader job = { self, NULL, from, to, NULL, NULL };
+  GThread *thread = NULL;
+
+  /* Pain entries are a third of a big diary: read them on a second connection in a second
+   * thread meanwhile. The caller holds the mutex, so nothing of this process writes in
+   * between; an ordinary read transaction on each side does the rest. */
+  if ((job.reader = _pd_database_open_reader (self)) != NULL)
+    thread = g_thread_try_new ("pd-load-pain", read_pain_entries, &job, NULL);
+  if (thread == NULL)
+    {
+      g_clear_pointer (&job.reader, sqlite3_close);
+      data->pain_entries = pd_database_list_pain_entries (self, from, to, error);
+      if (data->pain_entries == NULL)
+        return FALSE;
+    }
+
   data->medications = pd_database_list_medications (self, error);
-  if (data->medications == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  data->pain_entries = pd_database_list_pain_entries (self, from, to, error);
-  if (data->pain_entries == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  data->doses = pd_database_list_doses (self, from, to, error);
-  if (data->doses == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  data->activities = pd_database_list_activities (self, from, to, error);
-  if (data->activities == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  /* Events are few, and "days since surgery" needs the first surgery: always all. */
-  data->events = pd_database_list_events (self, G_MININT64, G_MAXINT64, error);
+  if (data->medications != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      data->doses = pd_database_list_doses (self, from, to, error);
+      if (data->doses != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          data->activities = pd_database_list_activities (self, from, to, error);
+          /* Events are few, and "days since surgery" needs the first surgery: always all. */
+          if (data->activities != NULL)
+            data->events = pd_database_list_events (self, G_MININT64, G_MAXINT64, error);
+        }
+    }
+
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      sqlite3_close (job.reader);
+      data->pain_entries = job.entries;
+      if (job.entries == NULL)
+        {
+          if (error != NULL && *error == NULL)
+            g_propagate_error (error, job.error);
+          else
+            g_clear_error (&job.error);
+          return FALSE;
+        }
+    }
   return data->events != NULL;
 }
 

@@ -1421,6 +1421,57 @@ _pd_database_list_rows (PdDatabase  *self,
   return g_steal_pointer (&records);
 }
 
+GPtrArray *
+_pd_database_list_rows_on (PdDatabase  *self,
+                           sqlite3     *db,
+                           const char  *sql,
+                           gint64       from,
+                           gint64       to,
+                           PdRowFunc    from_row,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, db, rc, _("Could not read “%s”"), self->display_name);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, db, rc, _("Could not read “%s”"), self->display_name);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+sqlite3 *
+_pd_database_open_reader (PdDatabase *self)
+{
+  const char *file;
+  sqlite3 *reader = NULL;
+
+  /* Only for a diary in a file this process may write: a read-only diary can be an
+   * in-memory copy, or a file opened immutable. */
+  if (self->read_only || !(file = sqlite3_db_filename (self->db, "main")) || *file == '\0')
+    return NULL;
+  if (sqlite3_open_v2 (file, &reader, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (reader);
+      return NULL;
+    }
+  sqlite3_busy_timeout (reader, 5000);
+  return reader;
+}
+
 gboolean
 _pd_database_save_batches (PdDatabase          *self,
                            const PdRecordBatch *batches,

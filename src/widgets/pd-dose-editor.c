@@ -82,6 +82,8 @@ update_safety (PdDoseEditor *self)
   double mme;
   guint32 day = pd_dose_get_local_day (candidate);
 
+  /* g_ptr_array_copy() keeps the free function; this copy owns nothing. */
+  g_ptr_array_set_free_func (doses, NULL);
   g_ptr_array_add (doses, candidate);
   warnings = pd_day_warnings (doses, self->medications, day);
   mme = pd_daily_mme (doses, self->medications, day);

@@ -104,7 +104,9 @@ pd_record_editor_dispose (GObject *object)
   PdRecordEditor *self = PD_RECORD_EDITOR (object);
   PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_RECORD_EDITOR);
+  /* No gtk_widget_dispose_template(): with GTK 4.8 it fails for instances of subclasses
+   * of a derivable template class. The template's widgets are the window's content, which
+   * the window disposes of. */
   g_clear_object (&priv->database);
 
   G_OBJECT_CLASS (pd_record_editor_parent_class)->dispose (object);

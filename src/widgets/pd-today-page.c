@@ -441,6 +441,8 @@ warn_about_new (PdTodayPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
 
+  /* g_ptr_array_copy() keeps the free function; this copy owns nothing. */
+  g_ptr_array_set_free_func (doses, NULL);
   g_ptr_array_insert (doses, 0, dose);
   after = pd_day_warnings (doses, self->data->medications, self->today);
   for (guint i = 0; i < after->len; i++)

@@ -1,0 +1,165 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What the UI tests share: driving Pain Diary through AT-SPI, as a person or a screen
+reader does, and printing TAP."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi, GLib  # noqa: E402
+
+TIMEOUT = 20
+results = []
+
+
+def tap(ok, what, detail=""):
+    results.append(ok)
+    print(f"{'ok' if ok else 'not ok'} {len(results)} - {what}")
+    if detail:
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+    sys.stdout.flush()
+    return ok
+
+
+def wait_for(predicate, what, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise TimeoutError(f"timed out waiting for {what}")
+
+
+def find_app(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except GLib.Error:
+            continue
+    return None
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        n = node.get_child_count()
+    except GLib.Error:
+        return
+    for i in range(n):
+        try:
+            child = node.get_child_at_index(i)
+        except GLib.Error:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def visible(node):
+    # GTK 4.8 does not set SHOWING; VISIBLE is what it offers.
+    try:
+        return node.get_state_set().contains(Atspi.StateType.VISIBLE)
+    except GLib.Error:
+        return False
+
+
+def name_of(node):
+    name = node.get_name() or ""
+    # GTK 4.8 names a button whose label uses mnemonics twice ("Undo Undo").
+    half = len(name) // 2
+    if name and name == " ".join([name[:half]] * 2):
+        return name[:half]
+    return name
+
+
+def find(root, name=None, role=None, prefix=None):
+    for node in walk(root):
+        try:
+            node_name = name_of(node)
+            node_role = node.get_role_name()
+        except GLib.Error:
+            continue
+        if role and node_role != role:
+            continue
+        if name is not None and node_name != name:
+            continue
+        if prefix is not None and not node_name.startswith(prefix):
+            continue
+        if visible(node):
+            return node
+    return None
+
+
+def press(node):
+    action = node.get_action_iface()
+    for i in range(action.get_n_actions()):
+        if action.get_action_name(i) in ("click", "activate", "press"):
+            return action.do_action(i)
+    return action.do_action(0)
+
+
+def click(node):
+    """A real pointer click in the middle of node. Without a window manager the window
+    sits at the screen's origin, so window coordinates are screen coordinates."""
+    box = node.get_extents(Atspi.CoordType.WINDOW)
+    subprocess.run(["xdotool", "mousemove", str(box.x + box.width // 2),
+                    str(box.y + box.height // 2), "click", "1"], check=True)
+    time.sleep(0.3)
+
+
+def type_text(text):
+    subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
+    time.sleep(0.3)
+
+
+def key(*keys):
+    for k in keys:
+        subprocess.run(["xdotool", "key", k], check=True)
+        time.sleep(0.4)
+
+
+def query(db, sql):
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+class App:
+    """The app on a temporary diary; a screenshot is kept when a scenario fails."""
+
+    def __init__(self, path):
+        self.tmp = tempfile.mkdtemp(prefix="pd-ui-")
+        self.db = os.path.join(self.tmp, "diary.db")
+        env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.tmp, "data"),
+                   GSETTINGS_BACKEND="memory", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
+        self.proc = subprocess.Popen([path, "-d", self.db], env=env)
+        self.root = wait_for(lambda: find_app(self.proc.pid), "the application on the accessibility bus")
+
+    def fail(self, name, error):
+        shot = os.path.join(os.environ.get("G_TEST_BUILDDIR", self.tmp), f"{name}-failure.png")
+        subprocess.run(["import", "-window", "root", shot], check=False)
+        tap(False, "UI scenario", f"{error!r}; screenshot: {shot}")
+
+    def close(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def finish():
+    print(f"1..{len(results)}")
+    return 0 if results and all(results) else 1
