@@ -5,7 +5,7 @@
 set -u
 
 app="$1"
-runs=${PD_STARTUP_RUNS:-5}
+runs=${PD_STARTUP_RUNS:-7}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=memory

@@ -45,9 +45,15 @@ struct _PdWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
+  AdwBin *today_slot;
   PdTodayPage *today_page;
+  /* The pages are built after the window is first shown (it shows the loading page until
+   * the diary is read anyway), so that start-up does not wait for them. */
+  AdwBin *history_slot;
+  AdwBin *medications_slot;
   PdHistoryPage *history_page;
   PdMedicationsPage *medications_page;
+  guint pages_idle;
   AdwStatusPage *error_page;
   GtkWidget *restore_button;
   GtkWidget *new_button;
@@ -139,10 +145,52 @@ opened_cb (GObject      *object,
 }
 
 static void
+ensure_pages (PdWindow *self)
+{
+  PdDiaryData *recent = self->recent;
+
+  if (self->history_page != NULL)
+    return;
+  g_clear_handle_id (&self->pages_idle, g_source_remove);
+  self->today_page = g_object_new (PD_TYPE_TODAY_PAGE, NULL);
+  adw_bin_set_child (self->today_slot, GTK_WIDGET (self->today_page));
+  self->history_page = g_object_new (PD_TYPE_HISTORY_PAGE, NULL);
+  adw_bin_set_child (self->history_slot, GTK_WIDGET (self->history_page));
+  self->medications_page = g_object_new (PD_TYPE_MEDICATIONS_PAGE, NULL);
+  adw_bin_set_child (self->medications_slot, GTK_WIDGET (self->medications_page));
+  /* Data that arrived before the pages did. */
+  if (self->data != NULL)
+    pd_history_page_set_data (self->history_page, self->database, self->data);
+  if (recent != NULL)
+    {
+      pd_today_page_set_data (self->today_page, self->database, recent);
+      pd_medications_page_set_data (self->medications_page, self->database, recent);
+    }
+}
+
+static gboolean
+build_pages_cb (gpointer user_data)
+{
+  PdWindow *self = user_data;
+
+  self->pages_idle = 0;
+  ensure_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mapped_cb (PdWindow *self)
+{
+  if (self->history_page == NULL && self->pages_idle == 0)
+    self->pages_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_pages_cb, self, NULL);
+}
+
+static void
 show_diary (PdWindow *self)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "diary") == 0)
     return;
+  ensure_pages (self);
   gtk_stack_set_visible_child_name (self->main_stack, "diary");
   set_diary_actions_enabled (self, TRUE);
   pd_today_page_focus_score (self->today_page);
@@ -175,6 +223,7 @@ full_loaded_cb (GObject      *object,
   /* Today and Medications keep the recent data: all they need. */
   g_clear_pointer (&self->data, pd_diary_data_free);
   self->data = data;
+  ensure_pages (self);
   pd_history_page_set_data (self->history_page, self->database, data);
   show_diary (self);
   g_debug ("Whole diary handed to History in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
@@ -192,6 +241,7 @@ recent_loaded_cb (GObject      *object,
     return;
   g_clear_pointer (&self->recent, pd_diary_data_free);
   self->recent = data;
+  ensure_pages (self);
   pd_today_page_set_data (self->today_page, self->database, data);
   pd_medications_page_set_data (self->medications_page, self->database, data);
   show_diary (self);
@@ -514,6 +564,7 @@ new_entry_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "today");
+  ensure_pages (self);
   pd_today_page_focus_score (self->today_page);
 }
 
@@ -535,6 +586,7 @@ search_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "history");
+  ensure_pages (self);
   pd_history_page_focus_search (self->history_page);
 }
 
@@ -665,6 +717,7 @@ pd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
+  g_clear_handle_id (&self->pages_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (pd_window_parent_class)->dispose (object);
@@ -743,18 +796,15 @@ pd_window_class_init (PdWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (PD_TYPE_TODAY_PAGE);
-  g_type_ensure (PD_TYPE_HISTORY_PAGE);
-  g_type_ensure (PD_TYPE_MEDICATIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, PdWindow, today_page);
-  gtk_widget_class_bind_template_child (widget_class, PdWindow, history_page);
-  gtk_widget_class_bind_template_child (widget_class, PdWindow, medications_page);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, today_slot);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, history_slot);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, medications_slot);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, new_button);
@@ -797,6 +847,7 @@ pd_window_init (PdWindow *self)
   self->cancellable = g_cancellable_new ();
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   self->settings = settings_new_if_installed ();
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 
   if (self->settings != NULL)
     {
