@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "pd-application.h"
+#include "pd-cli.h"
 #include "pd-database.h"
 #include "pd-error.h"
 #include "pd-generator.h"
@@ -39,6 +40,22 @@ static const GOptionEntry option_entries[] = {
     N_("Note for --log-pain"), N_("TEXT") },
   { "at", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Time for --log-pain (ISO 8601, local time unless an offset is given)"), N_("ISO8601") },
+  { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a diary CSV (all or nothing) and exit"), N_("FILE") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the diary CSV and exit (“-” for standard output)"), N_("FILE") },
+  { "export-summary-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export one row per day and exit"), N_("FILE") },
+  { "chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Render the trend chart (PNG or SVG) and exit"), N_("FILE") },
+  { "width", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Chart width in pixels"), N_("PX") },
+  { "height", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Chart height in pixels"), N_("PX") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("First day for export and chart"), N_("YYYY-MM-DD") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Last day for export and chart"), N_("YYYY-MM-DD") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
@@ -196,6 +213,34 @@ pd_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "log-pain"))
     return log_pain (options);
+
+  {
+    g_autofree char *path = dup_database_path (options, NULL);
+    g_autofree char *from = NULL;
+    g_autofree char *to = NULL;
+    g_autofree char *file = NULL;
+    int width = 0, height = 0;
+
+    g_variant_dict_lookup (options, "from", "s", &from);
+    g_variant_dict_lookup (options, "to", "s", &to);
+    g_variant_dict_lookup (options, "width", "i", &width);
+    g_variant_dict_lookup (options, "height", "i", &height);
+
+    if (g_variant_dict_lookup (options, "import-csv", "^ay", &file))
+      return pd_cli_import_csv (path, file);
+    if (g_variant_dict_lookup (options, "export-csv", "^ay", &file))
+      return pd_cli_export_csv (path, file, FALSE, from, to);
+    if (g_variant_dict_lookup (options, "export-summary-csv", "^ay", &file))
+      return pd_cli_export_csv (path, file, TRUE, from, to);
+    if (g_variant_dict_lookup (options, "chart", "^ay", &file))
+      return pd_cli_chart (path, file, from, to, width, height);
+
+    if (from != NULL || to != NULL || width != 0 || height != 0)
+      {
+        g_printerr (_("pain-diary: --from, --to, --width and --height go with an export or --chart\n"));
+        return 2;
+      }
+  }
 
   if (g_variant_dict_contains (options, "note") || g_variant_dict_contains (options, "at"))
     {

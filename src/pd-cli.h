@@ -1,0 +1,33 @@
+/* pd-cli.h: the command line's headless operations (no display needed)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each returns the exit status of DESIGN.md: 0 success, 1 bad input or failed operation
+ * (one clear line on stderr naming the file, line and field), 2 bad usage. from and to are
+ * the --from/--to texts (YYYY-MM-DD) or NULL.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* --export-csv / --export-summary-csv; file "-" is standard output. */
+int pd_cli_export_csv (const char *diary,
+                       const char *file,
+                       gboolean    summary,
+                       const char *from,
+                       const char *to);
+/* --import-csv: all or nothing. */
+int pd_cli_import_csv (const char *diary,
+                       const char *file);
+/* --chart=FILE.png|FILE.svg; width/height 0 for the defaults. */
+int pd_cli_chart      (const char *diary,
+                       const char *file,
+                       const char *from,
+                       const char *to,
+                       int         width,
+                       int         height);
+
+G_END_DECLS
