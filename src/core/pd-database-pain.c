@@ -218,30 +218,11 @@ pd_database_get_pain_entry (PdDatabase  *self,
                             const char  *id,
                             GError     **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
-  g_autofree char *normal_id = NULL;
-  g_autoptr(PdCachedStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  locker = g_rec_mutex_locker_new (&self->mutex);
-  stmt = _pd_database_lookup_stmt (self, get_entry_sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  normal_id = g_ascii_strdown (id, -1);
-  sqlite3_bind_text (stmt, 1, normal_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return entry_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    _pd_database_set_not_found_error (error, PD_RECORD_PAIN, id);
-  else
-    _pd_database_set_read_error (self, error, rc);
-  return NULL;
+  return _pd_database_get_row (self, get_entry_sql, PD_RECORD_PAIN, id, entry_from_row, error);
 }
 
 GPtrArray *

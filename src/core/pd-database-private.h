@@ -109,6 +109,14 @@ GPtrArray    *_pd_database_list_rows           (PdDatabase    *self,
                                                 gint64         to,
                                                 PdRowFunc      from_row,
                                                 GError       **error);
+/* The one live record of that kind with that id (bound to ?1), or NULL with
+ * PD_ERROR_NOT_FOUND. */
+gpointer      _pd_database_get_row             (PdDatabase    *self,
+                                                const char    *sql,
+                                                PdRecordKind   kind,
+                                                const char    *id,
+                                                PdRowFunc      from_row,
+                                                GError       **error);
 /* The same query on another connection (a fresh statement, range bound to ?1 and ?2). */
 GPtrArray    *_pd_database_list_rows_on        (PdDatabase    *self,
                                                 sqlite3       *db,

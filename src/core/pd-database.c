@@ -1421,6 +1421,33 @@ _pd_database_list_rows (PdDatabase  *self,
   return g_steal_pointer (&records);
 }
 
+gpointer
+_pd_database_get_row (PdDatabase    *self,
+                      const char    *sql,
+                      PdRecordKind   kind,
+                      const char    *id,
+                      PdRowFunc      from_row,
+                      GError       **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, sql, error);
+  g_autofree char *normal_id = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  normal_id = g_ascii_strdown (id, -1);
+  sqlite3_bind_text (stmt, 1, normal_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return from_row (stmt);
+  if (rc == SQLITE_DONE)
+    _pd_database_set_not_found_error (error, kind, id);
+  else
+    _pd_database_set_read_error (self, error, rc);
+  return NULL;
+}
+
 GPtrArray *
 _pd_database_list_rows_on (PdDatabase  *self,
                            sqlite3     *db,

@@ -59,6 +59,18 @@ pd_local_now (gint64 *unix_time,
   *unix_time = now;
 }
 
+guint32
+pd_local_today (guint *minute)
+{
+  gint64 now;
+  int offset;
+
+  pd_local_now (&now, &offset);
+  if (minute != NULL)
+    *minute = (guint) ((((now + offset) % 86400) + 86400) % 86400 / 60);
+  return pd_local_day (now, offset);
+}
+
 char *
 pd_dup_id (const char *id)
 {

@@ -31,6 +31,10 @@ gint64    pd_local_day_start      (guint32       day,
 void      pd_local_now            (gint64       *unix_time,
                                    int          *utc_offset);
 
+/* Today's local date (Julian day) and, when minute is not NULL, the minutes since local
+ * midnight. */
+guint32   pd_local_today          (guint        *minute);
+
 /* A copy of id in lower case (ids are compared as stored). */
 char     *pd_dup_id               (const char   *id);
 

@@ -10,9 +10,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pd-format.h"
+#include "pd-types.h"
 #include "pd-catalogue.h"
 #include "pd-medication-editor.h"
-#include "pd-types.h"
 
 #define DEFAULT_TIME     (8 * 60)
 #define MINUTES_PER_DAY  (24 * 60)
@@ -107,27 +108,6 @@ dup_stripped_text (GtkEditable *editable)
 
 /* Dates */
 
-static guint32
-today_local (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return pd_local_day (g_date_time_to_unix (now),
-                       (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND));
-}
-
-static char *
-format_day (guint32 day)
-{
-  g_autoptr(GDate) date = g_date_new_julian (day);
-  char buffer[128];
-
-  /* Translators: a date, as in "3 October 2026" (strftime format) */
-  if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), date) == 0)
-    return g_strdup ("");
-  return g_strdup (buffer);
-}
-
 static void
 select_calendar_day (GtkCalendar *calendar,
                      guint32      day)
@@ -155,8 +135,8 @@ calendar_day (GtkCalendar *calendar)
 static void
 update_dates (PdMedicationEditor *self)
 {
-  g_autofree char *start = format_day (self->start_day);
-  g_autofree char *stop = self->stop_day != 0 ? format_day (self->stop_day) : NULL;
+  g_autofree char *start = pd_format_day (self->start_day);
+  g_autofree char *stop = self->stop_day != 0 ? pd_format_day (self->stop_day) : NULL;
 
   adw_action_row_set_subtitle (self->start_row, start);
   adw_action_row_set_subtitle (self->stop_row, stop != NULL ? stop : _("None: still taken"));
@@ -622,10 +602,10 @@ load_form (PdMedicationEditor *self)
   gtk_switch_set_active (self->reminders_switch, pd_medication_get_reminders (medication));
   self->start_day = pd_medication_get_start_day (medication);
   if (self->start_day == 0)
-    self->start_day = today_local ();
+    self->start_day = pd_local_today (NULL);
   self->stop_day = pd_medication_get_stop_day (medication);
   select_calendar_day (self->start_calendar, self->start_day);
-  select_calendar_day (self->stop_calendar, self->stop_day != 0 ? self->stop_day : today_local ());
+  select_calendar_day (self->stop_calendar, self->stop_day != 0 ? self->stop_day : pd_local_today (NULL));
   update_dates (self);
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes != NULL ? notes : "");
 

@@ -11,11 +11,12 @@
 #include <langinfo.h>
 #include <string.h>
 
+#include "pd-format.h"
+#include "pd-types.h"
 #include "pd-catalogue.h"
 #include "pd-medication-checks.h"
 #include "pd-medication-editor.h"
 #include "pd-medications-page.h"
-#include "pd-types.h"
 #include "pd-window.h"
 
 struct _PdMedicationsPage
@@ -41,29 +42,6 @@ struct _PdMedicationsPage
 G_DEFINE_FINAL_TYPE (PdMedicationsPage, pd_medications_page, ADW_TYPE_BIN)
 
 /* Days, as Julian day numbers, and minutes of the present moment in local time. */
-static guint32
-today_local (guint *minute)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (minute != NULL)
-    *minute = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
-  return pd_local_day (g_date_time_to_unix (now),
-                       (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND));
-}
-
-static char *
-format_day (guint32 day)
-{
-  g_autoptr(GDate) date = g_date_new_julian (day);
-  char buffer[128];
-
-  /* Translators: a date, as in "3 October 2026" (strftime format) */
-  if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), date) == 0)
-    return g_strdup ("");
-  return g_strdup (buffer);
-}
-
 /* A time of day in the locale's clock: "20:00", or "8:00 PM" where 12-hour clocks are usual. */
 static char *
 format_minutes (guint minutes)
@@ -155,7 +133,7 @@ describe (PdMedication *medication,
 
   if (stop != 0 && stop <= today)
     {
-      g_autofree char *day = format_day (stop);
+      g_autofree char *day = pd_format_day (stop);
 
       g_string_append (text, "\n");
       /* Translators: the last day a medication was taken, e.g. "Stopped 3 March 2026" */
@@ -163,7 +141,7 @@ describe (PdMedication *medication,
     }
   else if (start > today)
     {
-      g_autofree char *day = format_day (start);
+      g_autofree char *day = pd_format_day (start);
 
       g_string_append (text, "\n");
       /* Translators: e.g. "Starts 3 March 2026" */
@@ -171,7 +149,7 @@ describe (PdMedication *medication,
     }
   else if (stop != 0)
     {
-      g_autofree char *day = format_day (stop);
+      g_autofree char *day = pd_format_day (stop);
 
       g_string_append (text, "\n");
       /* Translators: the planned last day, e.g. "Until 3 March 2026" */
@@ -288,7 +266,7 @@ pd_medications_page_set_data (PdMedicationsPage *self,
   gboolean editable;
   guint n_stopped = 0;
   guint minute;
-  guint32 today = today_local (&minute);
+  guint32 today = pd_local_today (&minute);
 
   g_return_if_fail (PD_IS_MEDICATIONS_PAGE (self));
   g_return_if_fail (database == NULL || PD_IS_DATABASE (database));
@@ -454,7 +432,7 @@ stop_response_cb (AdwMessageDialog *dialog,
   /* The regimen may have been reloaded while the dialog was open. */
   medication = g_hash_table_lookup (self->medications, id);
   if (medication != NULL)
-    save_stop_day (self, medication, today_local (NULL));
+    save_stop_day (self, medication, pd_local_today (NULL));
 }
 
 static void

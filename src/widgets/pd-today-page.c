@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-types.h"
 #include "pd-catalogue.h"
 #include "pd-day-group.h"
 #include "pd-entry-form.h"
@@ -86,15 +87,6 @@ save_clicked_cb (PdTodayPage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   if (PD_IS_WINDOW (root))
     pd_window_diary_changed (PD_WINDOW (root));
-}
-
-static guint32
-julian_of (GDateTime *time)
-{
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (time),
-                                         g_date_time_get_month (time),
-                                         g_date_time_get_year (time));
-  return g_date_get_julian (date);
 }
 
 /* The surgery date from Preferences, else the first surgery among the events. */
@@ -396,7 +388,7 @@ pd_today_page_set_data (PdTodayPage *self,
       pd_entry_form_reset (self->form);
     }
   self->data = data;
-  self->today = julian_of (now);
+  self->today = pd_local_today (NULL);
   editable = !pd_database_is_read_only (database);
 
   update_header (self, now);
