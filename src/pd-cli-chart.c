@@ -1,11 +1,295 @@
-/* pd-cli-chart.c: placeholder, being written */
+/* pd-cli-chart.c: --chart=FILE.png|FILE.svg, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-cli-chart"
+
 #include "config.h"
+
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pd-chart.h"
 #include "pd-cli.h"
+#include "pd-database.h"
+#include "pd-types.h"
+
+#define DEFAULT_WIDTH  1600
+#define DEFAULT_HEIGHT 900
+#define MAX_SIZE       20000
+#define DEFAULT_DAYS   90
+/* Local days reach 14 hours either side of UTC. */
+#define MAX_OFFSET     (14 * 3600)
+
+typedef enum
+{
+  FORMAT_PNG,
+  FORMAT_SVG,
+} Format;
+
+/* YYYY-MM-DD exactly, a real date; its Julian day or 0. */
+static guint32
+parse_day (const char *text)
+{
+  int year, month, day, consumed = 0;
+  GDate date;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) != 3 || consumed != 10 ||
+      !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]) || year < 1000 ||
+      !g_date_valid_dmy (day, month, year))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+static guint32
+today (void)
+{
+  gint64 now;
+  int offset;
+
+  pd_local_now (&now, &offset);
+  return pd_local_day (now, offset);
+}
+
+/* The newest local day of any pain entry, dose or activity (arrays are newest first). */
+static guint32
+last_data_day (PdDiaryData *data)
+{
+  GPtrArray *arrays[] = { data->pain_entries, data->doses, data->activities };
+  guint32 last = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    {
+      if (arrays[i] == NULL || arrays[i]->len == 0)
+        continue;
+      if (i == 0)
+        last = MAX (last, pd_pain_entry_get_local_day (g_ptr_array_index (arrays[i], 0)));
+      else if (i == 1)
+        last = MAX (last, pd_dose_get_local_day (g_ptr_array_index (arrays[i], 0)));
+      else
+        last = MAX (last, pd_activity_get_local_day (g_ptr_array_index (arrays[i], 0)));
+    }
+  return last;
+}
+
+static PdDiaryData *
+load_days (PdDatabase  *db,
+           guint32      first,
+           guint32      last,
+           GError     **error)
+{
+  return pd_database_load_range (db, pd_local_day_start (first, MAX_OFFSET),
+                                 pd_local_day_start (last + 1, -MAX_OFFSET), error);
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  int fd = GPOINTER_TO_INT (closure);
+
+  while (length > 0)
+    {
+      ssize_t written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return CAIRO_STATUS_WRITE_ERROR;
+      data += written;
+      length -= (unsigned int) written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+render (int                 fd,
+        Format              format,
+        int                 width,
+        int                 height,
+        const PdChartData  *data)
+{
+  PdChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
+  if (format == FORMAT_SVG)
+    surface = cairo_svg_surface_create_for_stream (write_cb, GINT_TO_POINTER (fd), width, height);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  pd_chart_draw (cr, width, height, data, &style);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_cb, GINT_TO_POINTER (fd));
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  pd_chart_style_clear (&style);
+  if (status != CAIRO_STATUS_SUCCESS)
+    errno = status == CAIRO_STATUS_WRITE_ERROR ? errno : EIO;
+  return status == CAIRO_STATUS_SUCCESS;
+}
+
+/* Renders into a temporary file beside file, then renames it over file: a reader never
+ * sees half a chart, and a failure leaves an existing file as it was. */
+static gboolean
+write_chart (const char         *file,
+             Format              format,
+             int                 width,
+             int                 height,
+             const PdChartData  *data,
+             GError            **error)
+{
+  g_autofree char *temp = g_strconcat (file, ".XXXXXX", NULL);
+  int fd = g_mkstemp_full (temp, O_WRONLY, 0644);
+  int saved;
+
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("cannot write: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  if (!render (fd, format, width, height, data) || fsync (fd) != 0)
+    {
+      saved = errno;
+      close (fd);
+      g_unlink (temp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("cannot write: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  if (close (fd) != 0 || g_rename (temp, file) != 0)
+    {
+      saved = errno;
+      g_unlink (temp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("cannot write: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 int
-pd_cli_chart (const char *diary, const char *file, const char *from, const char *to, int width, int height)
+pd_cli_chart (const char *diary,
+              const char *file,
+              const char *from,
+              const char *to,
+              int         width,
+              int         height)
 {
-  g_printerr ("pain-diary: charts are not available yet\n");
-  return 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autoptr(PdDailySeries) series = NULL;
+  PdChartData chart;
+  guint32 first = 0, last = 0, n_days;
+  Format format;
+
+  if (g_str_has_suffix (file, ".png") || g_str_has_suffix (file, ".PNG"))
+    format = FORMAT_PNG;
+  else if (g_str_has_suffix (file, ".svg") || g_str_has_suffix (file, ".SVG"))
+    format = FORMAT_SVG;
+  else
+    {
+      g_printerr (_("pain-diary: %s: --chart writes .png or .svg files\n"), file);
+      return 2;
+    }
+  width = width != 0 ? width : DEFAULT_WIDTH;
+  height = height != 0 ? height : DEFAULT_HEIGHT;
+  if (width < 200 || height < 150 || width > MAX_SIZE || height > MAX_SIZE)
+    {
+      g_printerr (_("pain-diary: --width and --height: from 200×150 to %d×%d pixels\n"),
+                  MAX_SIZE, MAX_SIZE);
+      return 2;
+    }
+  if (from != NULL && (first = parse_day (from)) == 0)
+    {
+      g_printerr (_("pain-diary: --from: “%s” is not a date (YYYY-MM-DD)\n"), from);
+      return 2;
+    }
+  if (to != NULL && (last = parse_day (to)) == 0)
+    {
+      g_printerr (_("pain-diary: --to: “%s” is not a date (YYYY-MM-DD)\n"), to);
+      return 2;
+    }
+  if (from != NULL && to != NULL && first > last)
+    {
+      g_printerr (_("pain-diary: --from %s is after --to %s\n"), from, to);
+      return 2;
+    }
+
+  /* Read-only: a chart never writes to the diary, not even a backup. */
+  db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error);
+  if (db == NULL)
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+
+  if (to == NULL)
+    {
+      /* Usually the newest data is recent: look there first, the whole diary only if not. */
+      guint32 now = today ();
+
+      data = load_days (db, now - 2 * DEFAULT_DAYS, now + 1, &error);
+      if (data != NULL && (last = last_data_day (data)) + DEFAULT_DAYS < now)
+        {
+          g_clear_pointer (&data, pd_diary_data_free);
+          data = pd_database_load (db, &error);
+          last = data != NULL ? last_data_day (data) : 0;
+        }
+      if (data == NULL)
+        {
+          g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+          return 1;
+        }
+      if (last == 0)
+        last = now;
+      if (from != NULL)
+        last = MAX (last, first);
+      g_clear_pointer (&data, pd_diary_data_free);
+    }
+  if (from == NULL)
+    first = last - (DEFAULT_DAYS - 1);
+  n_days = last - first + 1;
+
+  /* The days before the range too, for the summary's comparison. */
+  data = load_days (db, first - n_days - PD_ROLLING_DAYS, last, &error);
+  if (data == NULL)
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+  series = pd_daily_series_new (data, first - n_days, last);
+  pd_chart_data_init (&chart, series);
+  chart.first_day = first;
+  chart.last_day = last;
+
+  if (!write_chart (file, format, width, height, &chart, &error))
+    {
+      g_printerr ("pain-diary: %s: %s\n", file, error->message);
+      return 1;
+    }
+  {
+    g_autofree char *summary = pd_chart_describe (&chart);
+    g_print ("%s\n", summary);
+  }
+  return 0;
 }

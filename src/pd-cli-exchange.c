@@ -1,18 +1,169 @@
-/* pd-cli-exchange.c: placeholder, being written */
-#include "config.h"
-#include <glib/gi18n.h>
-#include "pd-cli.h"
+/* pd-cli-exchange.c: --export-csv, --export-summary-csv and --import-csv
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
-int
-pd_cli_export_csv (const char *diary, const char *file, gboolean summary, const char *from, const char *to)
+#define G_LOG_DOMAIN "pain-diary"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "pd-cli.h"
+#include "pd-csv.h"
+#include "pd-database.h"
+#include "pd-error.h"
+
+/* Parses --from/--to; prints the usage error and returns FALSE for a bad value. */
+static gboolean
+parse_range (const char *from,
+             const char *to,
+             guint32    *from_day,
+             guint32    *to_day)
 {
-  g_printerr ("pain-diary: CSV export is not available yet\n");
-  return 1;
+  *from_day = 0;
+  *to_day = 0;
+  if (from != NULL && !pd_csv_parse_date (from, from_day))
+    {
+      g_printerr (_("pain-diary: --from: “%s” is not a date (YYYY-MM-DD)\n"), from);
+      return FALSE;
+    }
+  if (to != NULL && !pd_csv_parse_date (to, to_day))
+    {
+      g_printerr (_("pain-diary: --to: “%s” is not a date (YYYY-MM-DD)\n"), to);
+      return FALSE;
+    }
+  if (from != NULL && to != NULL && *from_day > *to_day)
+    {
+      g_printerr (_("pain-diary: --from %s is after --to %s\n"), from, to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_output (const char  *file,
+              GBytes      *bytes,
+              GError     **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (strcmp (file, "-") == 0)
+    {
+      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, PD_ERROR, PD_ERROR_IO, _("cannot write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Health data: readable by the patient only; a temporary file renamed into place, so a
+   * failed export never leaves half a file. */
+  return g_file_set_contents_full (file, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                   error);
 }
 
 int
-pd_cli_import_csv (const char *diary, const char *file)
+pd_cli_export_csv (const char *diary,
+                   const char *file,
+                   gboolean    summary,
+                   const char *from,
+                   const char *to)
 {
-  g_printerr ("pain-diary: CSV import is not available yet\n");
-  return 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint32 from_day, to_day;
+
+  if (!parse_range (from, to, &from_day, &to_day))
+    return 2;
+  if (*file == '\0')
+    {
+      g_printerr (_("pain-diary: the export needs a file name, or '-' for standard output\n"));
+      return 2;
+    }
+  if (!g_file_test (diary, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("pain-diary: %s: no such diary\n"), diary);
+      return 1;
+    }
+
+  if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error)) ||
+      !(data = pd_database_load (db, &error)))
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+
+  bytes = summary ? pd_csv_export_summary (data, from_day, to_day)
+                  : pd_csv_export (data, from_day, to_day);
+  if (!write_output (file, bytes, &error))
+    {
+      g_printerr ("pain-diary: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static void
+remove_new_diary (PdDatabase *db,
+                  const char *diary)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_object_unref (db);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (diary, suffixes[i], NULL);
+      g_remove (path);
+    }
+}
+
+int
+pd_cli_import_csv (const char *diary,
+                   const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+  gboolean existed;
+
+  if (*file == '\0')
+    {
+      g_printerr (_("pain-diary: --import-csv needs a file name\n"));
+      return 2;
+    }
+  existed = g_file_test (diary, G_FILE_TEST_EXISTS);
+  if (!(db = pd_database_open (diary, existed ? PD_DATABASE_FLAGS_NONE : PD_DATABASE_NO_BACKUPS,
+                               &error)))
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+  if (!(import = pd_csv_import_prepare (db, file, &error)))
+    {
+      g_printerr ("pain-diary: %s\n", error->message);
+      /* A refused import leaves no trace: not even the empty diary it would have gone to. */
+      if (!existed)
+        remove_new_diary (g_steal_pointer (&db), diary);
+      return 1;
+    }
+  if (!pd_csv_import_commit (import, db, &error))
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u record (%u already present) from %s into %s\n",
+                        "Imported %u records (%u already present) from %s into %s\n",
+                        pd_csv_import_get_n_new (import)),
+           pd_csv_import_get_n_new (import), pd_csv_import_get_n_present (import), file, diary);
+  return 0;
 }

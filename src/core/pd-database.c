@@ -1486,9 +1486,9 @@ _pd_database_open_reader (PdDatabase *self)
   const char *file;
   sqlite3 *reader = NULL;
 
-  /* Only for a diary in a file this process may write: a read-only diary can be an
-   * in-memory copy, or a file opened immutable. */
-  if (self->read_only || !(file = sqlite3_db_filename (self->db, "main")) || *file == '\0')
+  /* Not for a read-only diary of an older schema: that is an in-memory copy (no file
+   * name), migrated there. A current one is a plain read-only file connection, as this. */
+  if (!(file = sqlite3_db_filename (self->db, "main")) || *file == '\0')
     return NULL;
   if (sqlite3_open_v2 (file, &reader, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {

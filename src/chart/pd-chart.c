@@ -1,0 +1,1098 @@
+/* pd-chart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-chart"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "pd-chart.h"
+
+#define RGB(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
+                      ((hex) & 0xff) / 255.0, (a) }
+
+/* Okabe-Ito (2008), the colour-blind-safe qualitative palette. */
+#define OI_ORANGE     0xE69F00
+#define OI_SKY_BLUE   0x56B4E9
+#define OI_GREEN      0x009E73
+#define OI_YELLOW     0xF0E442
+#define OI_BLUE       0x0072B2
+#define OI_VERMILLION 0xD55E00
+#define OI_PURPLE     0xCC79A7
+
+/* Relative sizes, in multiples of the font size. */
+#define TITLE_ROW   1.6
+#define EVENT_ROW   1.5
+#define AXIS_ROW    1.9
+#define LEFT_SPACE  3.0
+#define RIGHT_SPACE 3.6
+#define PANEL_GAP   0.6
+#define TICK_SPACE  6.5  /* at least this far apart, date labels */
+
+void
+pd_chart_style_init (PdChartStyle   *style,
+                     PdChartPalette  palette,
+                     double          scale)
+{
+  /* libadwaita's view colours: @view_bg_color and @view_fg_color. */
+  static const PdChartStyle light = {
+    .background = RGB (0xffffff, 1), .foreground = RGB (0x000000, 0.8),
+    .dim_foreground = RGB (0x000000, 0.55), .grid = RGB (0x000000, 0.1),
+    .pain_band = RGB (OI_BLUE, 0.25), .pain_mean = RGB (OI_BLUE, 1),
+    .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (OI_PURPLE, 1),
+    .activity = RGB (OI_GREEN, 0.85), .event = RGB (0x000000, 0.6),
+    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_BLUE, 1),
+                    RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x999999, 1) },
+  };
+  static const PdChartStyle dark = {
+    .background = RGB (0x1e1e1e, 1), .foreground = RGB (0xffffff, 1),
+    .dim_foreground = RGB (0xffffff, 0.6), .grid = RGB (0xffffff, 0.12),
+    .pain_band = RGB (OI_SKY_BLUE, 0.3), .pain_mean = RGB (OI_SKY_BLUE, 1),
+    .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
+    .activity = RGB (OI_GREEN, 0.9), .event = RGB (0xffffff, 0.65),
+    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_YELLOW, 1),
+                    RGB (OI_VERMILLION, 1), RGB (OI_GREEN, 1), RGB (0x9a9a9a, 1) },
+  };
+  static const PdChartStyle contrast = {
+    .background = RGB (0xffffff, 1), .foreground = RGB (0x000000, 1),
+    .dim_foreground = RGB (0x000000, 1), .grid = RGB (0x000000, 0.3),
+    .pain_band = RGB (OI_BLUE, 0.4), .pain_mean = RGB (0x000000, 1),
+    .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (0x7a2e5c, 1),
+    .activity = RGB (0x006048, 1), .event = RGB (0x000000, 1),
+    .medication = { RGB (0xa86f00, 1), RGB (OI_BLUE, 1), RGB (0x000000, 1),
+                    RGB (OI_VERMILLION, 1), RGB (0x006048, 1), RGB (0x666666, 1) },
+  };
+  static const PdChartStyle contrast_dark = {
+    .background = RGB (0x000000, 1), .foreground = RGB (0xffffff, 1),
+    .dim_foreground = RGB (0xffffff, 1), .grid = RGB (0xffffff, 0.35),
+    .pain_band = RGB (OI_SKY_BLUE, 0.45), .pain_mean = RGB (0xffffff, 1),
+    .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
+    .activity = RGB (OI_GREEN, 1), .event = RGB (0xffffff, 1),
+    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_YELLOW, 1),
+                    RGB (OI_VERMILLION, 1), RGB (OI_GREEN, 1), RGB (0xbbbbbb, 1) },
+  };
+
+  g_return_if_fail (style != NULL);
+
+  switch (palette)
+    {
+    case PD_CHART_PALETTE_DARK:
+      *style = dark;
+      break;
+    case PD_CHART_PALETTE_HIGH_CONTRAST:
+      *style = contrast;
+      break;
+    case PD_CHART_PALETTE_HIGH_CONTRAST_DARK:
+      *style = contrast_dark;
+      break;
+    case PD_CHART_PALETTE_LIGHT:
+    default:
+      *style = light;
+      break;
+    }
+  style->font_family = g_strdup ("Cantarell");
+  style->font_size = 13;
+  style->scale = scale > 0 ? scale : 1;
+}
+
+void
+pd_chart_style_clear (PdChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+  g_clear_pointer (&style->font_family, g_free);
+}
+
+void
+pd_chart_data_init (PdChartData   *data,
+                    PdDailySeries *series)
+{
+  g_return_if_fail (data != NULL);
+
+  *data = (PdChartData) {
+    .series = series,
+    .panels = PD_CHART_PANELS_ALL,
+    .show_events = TRUE,
+  };
+}
+
+static void
+visible_range (const PdChartData *data,
+               guint32           *first,
+               guint32           *last)
+{
+  guint32 series_first = pd_daily_series_get_first_day (data->series);
+  guint32 series_last = pd_daily_series_get_last_day (data->series);
+
+  *first = data->first_day != 0 ? data->first_day : series_first;
+  *last = data->last_day != 0 ? data->last_day : series_last;
+  if (*last < *first)
+    *last = *first;
+}
+
+static PdChartPanels
+panels_of (const PdChartData *data)
+{
+  return data->panels != 0 ? data->panels : PD_CHART_PANELS_ALL;
+}
+
+void
+pd_chart_layout_compute (PdChartLayout      *layout,
+                         int                 width,
+                         int                 height,
+                         const PdChartData  *data,
+                         const PdChartStyle *style)
+{
+  PdChartPanels panels;
+  double f, top, bottom, left, right, weights, unit, y;
+  struct { PdChartRect *rect; PdChartPanels panel; double weight; } rows[3];
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (data != NULL && data->series != NULL);
+  g_return_if_fail (style != NULL);
+
+  panels = panels_of (data);
+  f = style->font_size;
+  visible_range (data, &layout->first_day, &layout->last_day);
+  layout->n_days = layout->last_day - layout->first_day + 1;
+
+  top = (data->show_events ? EVENT_ROW : 0.4) * f;
+  bottom = AXIS_ROW * f;
+  left = LEFT_SPACE * f;
+  right = RIGHT_SPACE * f;
+  layout->plot = (PdChartRect) { left, top, MAX (width - left - right, 1),
+                                 MAX (height - top - bottom, 1) };
+  layout->day_width = layout->plot.width / layout->n_days;
+
+  rows[0].rect = &layout->pain, rows[0].panel = PD_CHART_PANEL_PAIN, rows[0].weight = 0.55;
+  rows[1].rect = &layout->medication, rows[1].panel = PD_CHART_PANEL_MEDICATION,
+  rows[1].weight = 0.25;
+  rows[2].rect = &layout->activity, rows[2].panel = PD_CHART_PANEL_ACTIVITY,
+  rows[2].weight = 0.2;
+
+  weights = 0;
+  unit = layout->plot.height;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (panels & rows[i].panel)
+      {
+        weights += rows[i].weight;
+        unit -= (TITLE_ROW + (weights > rows[i].weight ? PANEL_GAP : 0)) * f;
+      }
+  unit = MAX (unit, 1) / MAX (weights, 0.01);
+
+  y = layout->plot.y;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      PdChartRect *rect = rows[i].rect;
+
+      if (!(panels & rows[i].panel))
+        {
+          *rect = (PdChartRect) { layout->plot.x, y, layout->plot.width, 0 };
+          continue;
+        }
+      if (y > layout->plot.y)
+        y += PANEL_GAP * f;
+      y += TITLE_ROW * f;
+      *rect = (PdChartRect) { layout->plot.x, y, layout->plot.width, rows[i].weight * unit };
+      y += rect->height;
+    }
+}
+
+double
+pd_chart_day_to_x (const PdChartLayout *layout,
+                   guint32              day)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->plot.x + ((double) day - layout->first_day + 0.5) * layout->day_width;
+}
+
+gboolean
+pd_chart_x_to_day (const PdChartLayout *layout,
+                   double               x,
+                   guint32             *day)
+{
+  double offset;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  offset = floor ((x - layout->plot.x) / layout->day_width);
+  if (offset < 0 || offset >= layout->n_days)
+    return FALSE;
+  if (day != NULL)
+    *day = layout->first_day + (guint32) offset;
+  return TRUE;
+}
+
+double
+pd_chart_pain_to_y (const PdChartLayout *layout,
+                    double               pain)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->pain.y + layout->pain.height * (1.0 - pain / 10.0);
+}
+
+/* Drawing */
+
+typedef struct
+{
+  cairo_t *cr;
+  const PdChartData *data;
+  const PdChartStyle *style;
+  PdChartLayout layout;
+  PangoLayout *text;
+  double f;
+} Painter;
+
+/* Days drawn as one: a day each while there is room, else one pixel column each. */
+typedef struct
+{
+  guint32 first;      /* first day */
+  guint32 end;        /* one past the last day */
+  double x0, x1;
+  double mean;        /* mean of the daily means; NAN: a gap */
+  int min, max;
+  double rolling;
+  double mme;         /* per day, averaged */
+  double activity;    /* minutes per day, averaged */
+} Bin;
+
+static void
+set_colour (cairo_t             *cr,
+            const PdChartColour *colour)
+{
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
+}
+
+/* A coordinate on the device pixel grid, so that 1-pixel lines and bar edges stay crisp. */
+static double
+snap (const Painter *p,
+      double         v)
+{
+  return round (v * p->style->scale) / p->style->scale;
+}
+
+static double
+hairline (const Painter *p)
+{
+  return 1.0 / p->style->scale;
+}
+
+static GArray *
+make_bins (const Painter *p)
+{
+  const PdChartLayout *layout = &p->layout;
+  guint columns = (guint) MAX (ceil (layout->plot.width * p->style->scale), 1);
+  guint n_bins = MIN (layout->n_days, columns);
+  GArray *bins = g_array_sized_new (FALSE, FALSE, sizeof (Bin), n_bins);
+
+  for (guint b = 0; b < n_bins; b++)
+    {
+      Bin bin = { 0 };
+      double sum = 0, rolling = 0;
+      guint n = 0, n_rolling = 0;
+
+      bin.first = layout->first_day + (guint32) ((guint64) b * layout->n_days / n_bins);
+      bin.end = layout->first_day + (guint32) ((guint64) (b + 1) * layout->n_days / n_bins);
+      bin.x0 = layout->plot.x + (bin.first - layout->first_day) * layout->day_width;
+      bin.x1 = layout->plot.x + (bin.end - layout->first_day) * layout->day_width;
+      bin.min = 11;
+      bin.max = -1;
+      for (guint32 d = bin.first; d < bin.end; d++)
+        {
+          const PdDay *day = pd_daily_series_get_day (p->data->series, d);
+
+          if (day == NULL)
+            continue;
+          if (day->n_entries > 0)
+            {
+              sum += day->pain_mean, n++;
+              bin.min = MIN (bin.min, day->pain_min);
+              bin.max = MAX (bin.max, day->pain_max);
+            }
+          if (!isnan (day->rolling_mean))
+            rolling += day->rolling_mean, n_rolling++;
+          bin.mme += day->mme;
+          bin.activity += day->activity_minutes;
+        }
+      bin.mean = n > 0 ? sum / n : NAN;
+      bin.rolling = n_rolling > 0 ? rolling / n_rolling : NAN;
+      bin.mme /= bin.end - bin.first;
+      bin.activity /= bin.end - bin.first;
+      g_array_append_val (bins, bin);
+    }
+  return bins;
+}
+
+/* 1, 2 or 5 times a power of ten, at least v. */
+static double
+nice_ceiling (double v)
+{
+  double power, fraction;
+
+  if (v <= 0)
+    return 1;
+  power = pow (10, floor (log10 (v)));
+  fraction = v / power;
+  if (fraction <= 1 + 1e-9)
+    return power;
+  if (fraction <= 2 + 1e-9)
+    return 2 * power;
+  if (fraction <= 5 + 1e-9)
+    return 5 * power;
+  return 10 * power;
+}
+
+typedef enum
+{
+  ALIGN_LEFT,
+  ALIGN_RIGHT,
+  ALIGN_CENTRE,
+} Align;
+
+/* Draws text with its left, right or centre at x and its vertical middle at y; returns
+ * its width. */
+static double
+draw_text (Painter             *p,
+           const char          *text,
+           double               x,
+           double               y,
+           Align                align,
+           const PdChartColour *colour)
+{
+  int width, height;
+
+  pango_layout_set_text (p->text, text, -1);
+  pango_layout_get_pixel_size (p->text, &width, &height);
+  if (align == ALIGN_RIGHT)
+    x -= width;
+  else if (align == ALIGN_CENTRE)
+    x -= width / 2.0;
+  set_colour (p->cr, colour);
+  cairo_move_to (p->cr, x, y - height / 2.0);
+  pango_cairo_show_layout (p->cr, p->text);
+  return width;
+}
+
+static void
+draw_hline (Painter             *p,
+            const PdChartRect   *rect,
+            double               y,
+            const PdChartColour *colour)
+{
+  cairo_t *cr = p->cr;
+  double w = hairline (p);
+
+  y = snap (p, y) + w / 2;
+  set_colour (cr, colour);
+  cairo_set_line_width (cr, w);
+  cairo_move_to (cr, rect->x, y);
+  cairo_line_to (cr, rect->x + rect->width, y);
+  cairo_stroke (cr);
+}
+
+/* A y-axis label and grid line at value (of 0..top) in rect. */
+static void
+draw_y_tick (Painter           *p,
+             const PdChartRect *rect,
+             double             value,
+             double             top,
+             gboolean           right_side)
+{
+  char label[32];
+  double y = rect->y + rect->height * (1 - value / top);
+
+  g_snprintf (label, sizeof label, "%.0f", value);
+  if (!right_side)
+    {
+      draw_hline (p, rect, y, &p->style->grid);
+      draw_text (p, label, rect->x - 0.4 * p->f, y, ALIGN_RIGHT, &p->style->dim_foreground);
+    }
+  else
+    {
+      draw_text (p, label, rect->x + rect->width + 0.4 * p->f, y, ALIGN_LEFT,
+                 &p->style->mme);
+    }
+}
+
+/* A legend item after x on the title row at y; returns the x after it. */
+typedef enum
+{
+  SWATCH_BOX,
+  SWATCH_LINE,
+  SWATCH_DOT,
+} Swatch;
+
+static double
+draw_legend_item (Painter             *p,
+                  double               x,
+                  double               y,
+                  Swatch               swatch,
+                  const PdChartColour *colour,
+                  const char          *label)
+{
+  cairo_t *cr = p->cr;
+  double s = 0.75 * p->f;
+
+  set_colour (cr, colour);
+  switch (swatch)
+    {
+    case SWATCH_BOX:
+      cairo_rectangle (cr, x, y - s / 2, s, s);
+      cairo_fill (cr);
+      break;
+    case SWATCH_LINE:
+      cairo_set_line_width (cr, 2);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x + s * 1.4, y);
+      cairo_stroke (cr);
+      s *= 1.4;
+      break;
+    case SWATCH_DOT:
+    default:
+      cairo_arc (cr, x + s / 2, y, s / 3, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    }
+  x += s + 0.35 * p->f;
+  x += draw_text (p, label, x, y, ALIGN_LEFT, &p->style->dim_foreground);
+  return x + 1.2 * p->f;
+}
+
+static double
+draw_panel_title (Painter           *p,
+                  const PdChartRect *rect,
+                  const char        *title)
+{
+  double y = rect->y - TITLE_ROW * p->f / 2;
+  double x = rect->x;
+
+  x += draw_text (p, title, x, y, ALIGN_LEFT, &p->style->foreground);
+  return x + 1.5 * p->f;
+}
+
+/* Date axis */
+
+typedef enum
+{
+  STEP_DAY,
+  STEP_WEEK,
+  STEP_MONTH,
+  STEP_YEAR,
+} StepUnit;
+
+typedef struct
+{
+  StepUnit unit;
+  guint count;
+  double approx_days;
+} Step;
+
+static const Step steps[] = {
+  { STEP_DAY, 1, 1 }, { STEP_DAY, 2, 2 }, { STEP_WEEK, 1, 7 }, { STEP_WEEK, 2, 14 },
+  { STEP_MONTH, 1, 30.44 }, { STEP_MONTH, 3, 91.3 }, { STEP_MONTH, 6, 182.6 },
+  { STEP_YEAR, 1, 365.25 }, { STEP_YEAR, 2, 730.5 }, { STEP_YEAR, 5, 1826 },
+  { STEP_YEAR, 10, 3652 }, { STEP_YEAR, 20, 7305 }, { STEP_YEAR, 50, 18262 },
+};
+
+static const Step *
+choose_step (const Painter *p)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].approx_days * p->layout.day_width >= TICK_SPACE * p->f)
+      return &steps[i];
+  return &steps[G_N_ELEMENTS (steps) - 1];
+}
+
+static gboolean
+is_tick (const Step *step,
+         guint32     julian)
+{
+  GDate date;
+
+  /* Julian day 1 (1 January of year 1) was a Monday. */
+  if (step->unit == STEP_DAY)
+    return julian % step->count == 0;
+  if (step->unit == STEP_WEEK)
+    return (julian - 1) % 7 == 0 && ((julian - 1) / 7) % step->count == 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (g_date_get_day (&date) != 1)
+    return FALSE;
+  if (step->unit == STEP_MONTH)
+    return (g_date_get_month (&date) - 1) % step->count == 0;
+  return g_date_get_month (&date) == G_DATE_JANUARY && g_date_get_year (&date) % step->count == 0;
+}
+
+/* The next tick at or after julian, without visiting every day of a 40-year range. */
+static guint32
+next_tick (const Step *step,
+           guint32     julian,
+           guint32     last)
+{
+  GDate date;
+
+  if (step->unit == STEP_DAY || step->unit == STEP_WEEK)
+    {
+      while (julian <= last && !is_tick (step, julian))
+        julian++;
+      return julian;
+    }
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (g_date_get_day (&date) != 1)
+    {
+      g_date_set_day (&date, 1);
+      g_date_add_months (&date, 1);
+    }
+  while (g_date_get_julian (&date) <= last && !is_tick (step, g_date_get_julian (&date)))
+    g_date_add_months (&date, 1);
+  return g_date_get_julian (&date);
+}
+
+static char *
+format_tick (const Step *step,
+             guint32     julian,
+             gboolean    first)
+{
+  GDate date;
+  g_autoptr(GDateTime) time = NULL;
+  const char *format;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 0, 0, 0);
+  switch (step->unit)
+    {
+    case STEP_DAY:
+    case STEP_WEEK:
+      /* Translators: a date axis label, strftime format: day and abbreviated month. */
+      format = C_("chart axis", "%e %b");
+      break;
+    case STEP_MONTH:
+      format = first || g_date_get_month (&date) == G_DATE_JANUARY
+               /* Translators: a date axis label: abbreviated month and year. */
+               ? C_("chart axis", "%b %Y")
+               /* Translators: a date axis label: abbreviated month. */
+               : C_("chart axis", "%b");
+      break;
+    case STEP_YEAR:
+    default:
+      format = "%Y";
+      break;
+    }
+  return g_strstrip (g_date_time_format (time, format));
+}
+
+static void
+draw_date_axis (Painter *p)
+{
+  const PdChartLayout *layout = &p->layout;
+  const Step *step = choose_step (p);
+  cairo_t *cr = p->cr;
+  double top = layout->pain.height > 0 ? layout->pain.y
+               : layout->medication.height > 0 ? layout->medication.y : layout->activity.y;
+  double bottom = layout->plot.y + layout->plot.height;
+  double label_y = bottom + AXIS_ROW * p->f / 2;
+  double w = hairline (p);
+  double previous_end = -G_MAXDOUBLE;
+  gboolean first = TRUE;
+
+  cairo_set_line_width (cr, w);
+  set_colour (cr, &p->style->grid);
+  for (guint32 day = next_tick (step, layout->first_day, layout->last_day);
+       day <= layout->last_day;
+       day = next_tick (step, day + 1, layout->last_day))
+    {
+      double x = snap (p, layout->plot.x + (day - layout->first_day) * layout->day_width) + w / 2;
+      g_autofree char *label = format_tick (step, day, first);
+      int width, height;
+
+      set_colour (cr, &p->style->grid);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, bottom);
+      cairo_stroke (cr);
+
+      pango_layout_set_text (p->text, label, -1);
+      pango_layout_get_pixel_size (p->text, &width, &height);
+      if (x - width / 2.0 < previous_end + 0.5 * p->f ||
+          x + width / 2.0 > layout->plot.x + layout->plot.width + RIGHT_SPACE * p->f)
+        continue;
+      draw_text (p, label, x, label_y, ALIGN_CENTRE, &p->style->dim_foreground);
+      previous_end = x + width / 2.0;
+      first = FALSE;
+    }
+}
+
+/* A line through ys (one y per bin, NAN breaks it). While bins are a pixel column or two
+ * wide, each column is filled as one box spanning its y and the previous one: the same
+ * picture as a stroke, at a fraction of the cost of stroking thousands of segments. */
+static void
+draw_series_line (Painter      *p,
+                  const GArray *bins,
+                  const double *ys,
+                  double        line_width)
+{
+  cairo_t *cr = p->cr;
+  gboolean dense = p->layout.day_width * p->style->scale < 3;
+  gboolean drawing = FALSE;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (dense)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+      double y = ys[i];
+
+      if (isnan (y))
+        {
+          drawing = FALSE;
+          continue;
+        }
+      if (dense)
+        {
+          double x0 = snap (p, bin->x0), x1 = MAX (snap (p, bin->x1), x0 + hairline (p));
+          double low = drawing ? MIN (y, ys[i - 1]) : y, high = drawing ? MAX (y, ys[i - 1]) : y;
+          double y0 = snap (p, low - line_width / 2), y1 = snap (p, high + line_width / 2);
+
+          cairo_rectangle (cr, x0, y0, x1 - x0, MAX (y1 - y0, hairline (p)));
+        }
+      else if (drawing)
+        {
+          cairo_line_to (cr, (bin->x0 + bin->x1) / 2, y);
+        }
+      else
+        {
+          cairo_move_to (cr, (bin->x0 + bin->x1) / 2, y);
+        }
+      drawing = TRUE;
+    }
+  if (dense)
+    cairo_fill (cr);
+  else
+    cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Panels */
+
+static void
+draw_pain_panel (Painter      *p,
+                 const GArray *bins)
+{
+  const PdChartLayout *layout = &p->layout;
+  const PdChartStyle *style = p->style;
+  cairo_t *cr = p->cr;
+  double x, r;
+
+  x = draw_panel_title (p, &layout->pain, _("Pain (0–10)"));
+  x = draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_BOX,
+                        &style->pain_band, _("Daily range"));
+  x = draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_DOT,
+                        &style->pain_mean, _("Daily mean"));
+  draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_LINE,
+                    &style->rolling_mean, _("7-day mean"));
+
+  for (int value = 0; value <= 10; value += 2)
+    draw_y_tick (p, &layout->pain, value, 10, FALSE);
+
+  /* Min-max band: one rectangle per day or column, inset while days are wide. The boxes lie
+   * on the pixel grid, where cairo fills them fastest without antialiasing. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  set_colour (cr, &style->pain_band);
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+      double inset = (bin->x1 - bin->x0) > 4 ? (bin->x1 - bin->x0) * 0.2 : 0;
+      double x0 = snap (p, bin->x0 + inset), x1 = snap (p, bin->x1 - inset);
+      double y0, y1;
+
+      if (isnan (bin->mean))
+        continue;
+      y0 = snap (p, pd_chart_pain_to_y (layout, bin->max));
+      y1 = snap (p, pd_chart_pain_to_y (layout, bin->min));
+      if (y1 - y0 < hairline (p) * 2)
+        y0 -= hairline (p), y1 += hairline (p);
+      cairo_rectangle (cr, x0, y0, MAX (x1 - x0, hairline (p)), y1 - y0);
+    }
+  cairo_fill (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+
+  /* The rolling mean, broken where its window holds no data. */
+  {
+    g_autofree double *ys = g_new (double, bins->len);
+
+    for (guint i = 0; i < bins->len; i++)
+      {
+        double value = g_array_index (bins, Bin, i).rolling;
+        ys[i] = isnan (value) ? NAN : pd_chart_pain_to_y (layout, value);
+      }
+    set_colour (cr, &style->rolling_mean);
+    draw_series_line (p, bins, ys, 2);
+  }
+
+  /* Mean points on top: round dots while days are wide, small squares when dense. */
+  set_colour (cr, &style->pain_mean);
+  r = MIN (layout->day_width * 0.3, 0.28 * p->f);
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+      double cx = (bin->x0 + bin->x1) / 2;
+      double cy;
+
+      if (isnan (bin->mean))
+        continue;
+      cy = pd_chart_pain_to_y (layout, bin->mean);
+      if (r >= 1.5)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+        }
+      else
+        {
+          double x0 = snap (p, bin->x0), x1 = MAX (snap (p, bin->x1), x0 + hairline (p));
+
+          cairo_rectangle (cr, x0, snap (p, cy - 1), x1 - x0, 2);
+        }
+    }
+  cairo_fill (cr);
+}
+
+/* Bars from the panel's bottom; width from the bin, with a gap while days are wide. */
+static void
+add_bar (Painter           *p,
+         const PdChartRect *rect,
+         const Bin         *bin,
+         double             from,
+         double             to,
+         double             top)
+{
+  double inset = (bin->x1 - bin->x0) > 4 ? (bin->x1 - bin->x0) * 0.15 : 0;
+  double x0 = snap (p, bin->x0 + inset), x1 = snap (p, bin->x1 - inset);
+  double bottom = rect->y + rect->height;
+  double y0 = snap (p, bottom - rect->height * MIN (to, top) / top);
+  double y1 = snap (p, bottom - rect->height * MIN (from, top) / top);
+
+  if (y1 > y0)
+    cairo_rectangle (p->cr, x0, y0, MAX (x1 - x0, hairline (p)), y1 - y0);
+}
+
+static void
+draw_medication_panel (Painter      *p,
+                       const GArray *bins)
+{
+  const PdChartLayout *layout = &p->layout;
+  const PdChartRect *rect = &layout->medication;
+  const PdChartStyle *style = p->style;
+  PdDailySeries *series = p->data->series;
+  guint n_medications = pd_daily_series_get_n_medications (series);
+  guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
+  g_autofree double *base = g_new0 (double, bins->len);
+  double top = 0, mme_top = 0, x, title_y = rect->y - TITLE_ROW * p->f / 2;
+  cairo_t *cr = p->cr;
+  gboolean show_mme;
+
+  /* Scales from what is visible. */
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+      double total = 0;
+
+      for (guint32 d = bin->first; d < bin->end; d++)
+        {
+          const PdDay *day = pd_daily_series_get_day (series, d);
+          total += day != NULL ? day->n_doses : 0;
+        }
+      top = MAX (top, total / (bin->end - bin->first));
+      mme_top = MAX (mme_top, bin->mme);
+    }
+  top = nice_ceiling (top);
+  show_mme = mme_top > 0;
+  mme_top = nice_ceiling (mme_top);
+
+  x = draw_panel_title (p, rect, _("Doses per day"));
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const char *name = pd_daily_series_get_medication_name (series, g);
+
+      if (g == PD_CHART_MAX_MEDICATION_COLOURS - 1 && n_medications > n_groups)
+        name = _("Other");
+      x = draw_legend_item (p, x, title_y, SWATCH_BOX, &style->medication[g], name);
+    }
+  if (show_mme)
+    draw_legend_item (p, x, title_y, SWATCH_LINE, &style->mme, _("Opioid MME per day"));
+
+  draw_y_tick (p, rect, 0, top, FALSE);
+  draw_y_tick (p, rect, top, top, FALSE);
+  if (n_medications == 0)
+    draw_text (p, _("No doses logged"), rect->x + rect->width / 2, rect->y + rect->height / 2,
+               ALIGN_CENTRE, &style->dim_foreground);
+
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      guint last = g == n_groups - 1 ? n_medications : g + 1;
+
+      set_colour (cr, &style->medication[g]);
+      for (guint i = 0; i < bins->len; i++)
+        {
+          const Bin *bin = &g_array_index (bins, Bin, i);
+          double count = 0;
+
+          for (guint32 d = bin->first; d < bin->end; d++)
+            for (guint m = g; m < last; m++)
+              count += pd_daily_series_get_doses (series, d, m);
+          count /= bin->end - bin->first;
+          if (count > 0)
+            add_bar (p, rect, bin, base[i], base[i] + count, top);
+          base[i] += count;
+        }
+      cairo_fill (cr);
+    }
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+
+  if (show_mme)
+    {
+      draw_y_tick (p, rect, 0, mme_top, TRUE);
+      draw_y_tick (p, rect, mme_top, mme_top, TRUE);
+      g_autofree double *ys = g_new (double, bins->len);
+
+      for (guint i = 0; i < bins->len; i++)
+        ys[i] = rect->y + rect->height * (1 - g_array_index (bins, Bin, i).mme / mme_top);
+      set_colour (cr, &style->mme);
+      draw_series_line (p, bins, ys, 2);
+    }
+}
+
+static void
+draw_activity_panel (Painter      *p,
+                     const GArray *bins)
+{
+  const PdChartRect *rect = &p->layout.activity;
+  double top = 0;
+
+  for (guint i = 0; i < bins->len; i++)
+    top = MAX (top, g_array_index (bins, Bin, i).activity);
+  top = nice_ceiling (top);
+
+  draw_panel_title (p, rect, _("Activity, minutes per day"));
+  draw_y_tick (p, rect, 0, top, FALSE);
+  draw_y_tick (p, rect, top, top, FALSE);
+
+  cairo_set_antialias (p->cr, CAIRO_ANTIALIAS_NONE);
+  set_colour (p->cr, &p->style->activity);
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+
+      if (bin->activity > 0)
+        add_bar (p, rect, bin, 0, bin->activity, top);
+    }
+  cairo_fill (p->cr);
+  cairo_set_antialias (p->cr, CAIRO_ANTIALIAS_DEFAULT);
+}
+
+static void
+draw_events (Painter *p)
+{
+  const PdChartLayout *layout = &p->layout;
+  const PdDayEvent *events;
+  guint n_events;
+  cairo_t *cr = p->cr;
+  const PdChartRect *panels[] = { &layout->pain, &layout->medication, &layout->activity };
+  double top = layout->plot.y;
+  double dashes[] = { 4, 3 };
+  double previous_end = -G_MAXDOUBLE;
+
+  events = pd_daily_series_get_events (p->data->series, &n_events);
+  pango_layout_set_width (p->text, (int) (14 * p->f * PANGO_SCALE));
+  pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_END);
+  for (guint i = 0; i < n_events; i++)
+    {
+      const PdDayEvent *event = &events[i];
+      double x;
+      int width, height;
+
+      if (event->day < layout->first_day || event->day > layout->last_day)
+        continue;
+      x = snap (p, pd_chart_day_to_x (layout, event->day)) + hairline (p) / 2;
+      set_colour (cr, &p->style->event);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      /* Through the panels, not across their titles and legends. */
+      for (guint k = 0; k < G_N_ELEMENTS (panels); k++)
+        if (panels[k]->height > 0)
+          {
+            cairo_move_to (cr, x, panels[k]->y);
+            cairo_line_to (cr, x, panels[k]->y + panels[k]->height);
+          }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_move_to (cr, x, top - EVENT_ROW * p->f * 0.85);
+      cairo_line_to (cr, x, top);
+      cairo_stroke (cr);
+
+      /* A title that would overlap the previous one is left to hover and the summary. */
+      pango_layout_set_text (p->text, event->title, -1);
+      pango_layout_get_pixel_size (p->text, &width, &height);
+      if (x + 3 < previous_end)
+        continue;
+      set_colour (cr, &p->style->foreground);
+      cairo_move_to (cr, MIN (x + 3, layout->plot.x + layout->plot.width + RIGHT_SPACE * p->f - width),
+                     top - EVENT_ROW * p->f / 2 - height / 2.0);
+      pango_cairo_show_layout (cr, p->text);
+      previous_end = x + 3 + width + p->f;
+    }
+  pango_layout_set_width (p->text, -1);
+  pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
+}
+
+void
+pd_chart_draw (cairo_t            *cr,
+               int                 width,
+               int                 height,
+               const PdChartData  *data,
+               const PdChartStyle *style)
+{
+  Painter p = { 0 };
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(GArray) bins = NULL;
+  PdChartPanels panels;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (data != NULL && data->series != NULL);
+  g_return_if_fail (style != NULL);
+
+  cairo_save (cr);
+  set_colour (cr, &style->background);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+
+  p.cr = cr;
+  p.data = data;
+  p.style = style;
+  p.f = style->font_size;
+  pd_chart_layout_compute (&p.layout, width, height, data, style);
+  p.text = pango_cairo_create_layout (cr);
+  font = pango_font_description_new ();
+  pango_font_description_set_family (font, style->font_family ? style->font_family : "Sans");
+  pango_font_description_set_absolute_size (font, 0.85 * style->font_size * PANGO_SCALE);
+  pango_layout_set_font_description (p.text, font);
+
+  bins = make_bins (&p);
+  panels = panels_of (data);
+  draw_date_axis (&p);
+  if (panels & PD_CHART_PANEL_PAIN)
+    draw_pain_panel (&p, bins);
+  if (panels & PD_CHART_PANEL_MEDICATION)
+    draw_medication_panel (&p, bins);
+  if (panels & PD_CHART_PANEL_ACTIVITY)
+    draw_activity_panel (&p, bins);
+  if (data->show_events)
+    draw_events (&p);
+
+  g_object_unref (p.text);
+  cairo_restore (cr);
+}
+
+/* Text */
+
+char *
+pd_chart_describe (const PdChartData *data)
+{
+  guint32 first, last;
+  guint n, n_days, n_before;
+  double mean, before;
+
+  g_return_val_if_fail (data != NULL && data->series != NULL, NULL);
+
+  visible_range (data, &first, &last);
+  n = last - first + 1;
+  mean = pd_daily_series_mean_pain (data->series, first, last, &n_days);
+  if (n_days == 0)
+    return g_strdup_printf (ngettext ("No pain entries in the last %u day.",
+                                      "No pain entries in the last %u days.", n), n);
+
+  before = first > n ? pd_daily_series_mean_pain (data->series, first - n, first - 1, &n_before)
+                     : NAN;
+  if (isnan (before))
+    return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f.",
+                                      "Over the last %u days pain averaged %.1f.", n), n, mean);
+  if (fabs (mean - before) < 0.05)
+    return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f, the same as in "
+                                      "the %u day before.",
+                                      "Over the last %u days pain averaged %.1f, the same as in "
+                                      "the %u days before.", n), n, mean, n);
+  if (mean < before)
+    return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f, down from %.1f "
+                                      "in the %u day before.",
+                                      "Over the last %u days pain averaged %.1f, down from %.1f "
+                                      "in the %u days before.", n), n, mean, before, n);
+  return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f, up from %.1f "
+                                    "in the %u day before.",
+                                    "Over the last %u days pain averaged %.1f, up from %.1f "
+                                    "in the %u days before.", n), n, mean, before, n);
+}
+
+char *
+pd_chart_describe_day (const PdChartData   *data,
+                       const PdChartLayout *layout,
+                       double               x)
+{
+  GString *text;
+  const PdDay *day;
+  guint32 julian;
+  GDate date;
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *heading = NULL;
+  const PdDayEvent *events;
+  guint n_events;
+
+  g_return_val_if_fail (data != NULL && data->series != NULL, NULL);
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  if (!pd_chart_x_to_day (layout, x, &julian) ||
+      (day = pd_daily_series_get_day (data->series, julian)) == NULL)
+    return NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 0, 0, 0);
+  /* Translators: the heading of a day's values, strftime format. */
+  heading = g_date_time_format (time, C_("chart hover", "%A %e %B %Y"));
+  text = g_string_new (heading);
+
+  if (day->n_entries == 0)
+    g_string_append_printf (text, "\n%s", _("No pain entries"));
+  else
+    g_string_append_printf (text, ngettext ("\nPain %.1f (%d–%d), %u entry",
+                                            "\nPain %.1f (%d–%d), %u entries", day->n_entries),
+                            day->pain_mean, day->pain_min, day->pain_max, day->n_entries);
+  if (!isnan (day->rolling_mean))
+    g_string_append_printf (text, _("\n7-day mean %.1f"), day->rolling_mean);
+  if (day->n_doses > 0)
+    g_string_append_printf (text, ngettext ("\n%u dose", "\n%u doses", day->n_doses),
+                            day->n_doses);
+  if (day->mme > 0)
+    g_string_append_printf (text, _("\nOpioids %.0f MME"), day->mme);
+  if (day->activity_minutes > 0)
+    g_string_append_printf (text, ngettext ("\nActivity %u minute", "\nActivity %u minutes",
+                                            day->activity_minutes), day->activity_minutes);
+  events = pd_daily_series_get_events (data->series, &n_events);
+  for (guint i = 0; i < n_events; i++)
+    if (events[i].day == julian)
+      g_string_append_printf (text, "\n%s", events[i].title);
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,974 @@
+/* pd-csv-import.c: reading and checking a diary CSV, then writing it all or nothing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-csv"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-csv.h"
+#include "pd-csv-private.h"
+#include "pd-database-ids.h"
+#include "pd-catalogue.h"
+#include "pd-error.h"
+#include "pd-tags.h"
+#include "pd-types.h"
+
+/* The longest field in bytes: a note of PD_MAX_NOTE_LENGTH characters of up to 4 bytes,
+ * plus the neutralising quote. Anything longer is over the limit in characters too. */
+#define MAX_FIELD_BYTES (PD_MAX_NOTE_LENGTH * 4 + 1)
+
+/* Columns, in the order of PD_CSV_HEADER. */
+typedef enum
+{
+  COL_ID, COL_DATE, COL_TIME, COL_UTC_OFFSET, COL_KIND, COL_PAIN, COL_ENJOYMENT,
+  COL_ACTIVITY_INTERFERENCE, COL_LOCATIONS, COL_QUALITIES, COL_SLEEP_HOURS,
+  COL_SLEEP_QUALITY, COL_MOOD, COL_RED_FLAGS, COL_ITEM, COL_AMOUNT, COL_UNIT,
+  COL_DURATION, COL_INTENSITY, COL_NOTE,
+  N_COLUMNS
+} Column;
+
+static const char * const column_names[N_COLUMNS] = {
+  "id", "date", "time", "utc_offset", "kind", "pain", "enjoyment_interference",
+  "activity_interference", "locations", "qualities", "sleep_hours", "sleep_quality", "mood",
+  "red_flags", "item", "amount", "unit", "duration_min", "intensity", "note",
+};
+
+struct _PdCsvImport
+{
+  guint n_rows;
+  guint n_present;
+  GPtrArray *pain_entries;
+  GPtrArray *doses;
+  GPtrArray *activities;
+  GPtrArray *events;
+};
+
+/* The reader: RFC 4180 over the whole buffer, unquoting fields in place. */
+typedef struct
+{
+  const char *name;      /* the file, for messages */
+  char *buffer;          /* NUL-terminated */
+  gsize length;
+  gsize pos;
+  guint line;            /* physical line of pos, 1-based */
+  GPtrArray *fields;     /* char *, pointing into buffer */
+  GArray *lengths;       /* gsize */
+  int map[N_COLUMNS];    /* column -> field index in a row */
+  gboolean have_header;
+} Reader;
+
+static const char *
+field_name (Reader *reader,
+            guint   index)
+{
+  static char buffer[32];
+
+  if (!reader->have_header)
+    return "header";
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (reader->map[c] == (int) index)
+      return column_names[c];
+  g_snprintf (buffer, sizeof buffer, "column %u", index + 1);
+  return buffer;
+}
+
+static void
+set_error (GError     **error,
+           const char  *file,
+           guint        line,
+           const char  *field,
+           const char  *format,
+           ...) G_GNUC_PRINTF (5, 6);
+
+static void
+set_error (GError     **error,
+           const char  *file,
+           guint        line,
+           const char  *field,
+           const char  *format,
+           ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s: %s", file, line, field, reason);
+}
+
+/* Reads the next row into reader->fields. 1: a row, starting on *row_line; 0: end of file;
+ * -1: error. */
+static int
+read_row (Reader  *reader,
+          guint   *row_line,
+          GError **error)
+{
+  char *buf = reader->buffer;
+  gsize len = reader->length;
+  gsize pos = reader->pos;
+
+  if (pos >= len)
+    return 0;
+
+  *row_line = reader->line;
+  g_ptr_array_set_size (reader->fields, 0);
+  g_array_set_size (reader->lengths, 0);
+
+  for (;;)
+    {
+      char *start = buf + pos;
+      char *w = start;
+      gboolean row_end = FALSE;
+      gsize field_length;
+
+      if (buf[pos] == '"')
+        {
+          pos++;
+          for (;;)
+            {
+              char c;
+
+              if (pos >= len)
+                {
+                  set_error (error, reader->name, *row_line,
+                             field_name (reader, reader->fields->len),
+                             _("a quoted field is not closed"));
+                  return -1;
+                }
+              c = buf[pos];
+              if (c == '"')
+                {
+                  if (pos + 1 < len && buf[pos + 1] == '"')
+                    {
+                      *w++ = '"';
+                      pos += 2;
+                      continue;
+                    }
+                  pos++;
+                  break;
+                }
+              if (c == '\n')
+                reader->line++;
+              *w++ = c;
+              pos++;
+              if ((gsize) (w - start) > MAX_FIELD_BYTES)
+                goto too_long;
+            }
+          if (pos >= len)
+            row_end = TRUE;
+          else if (buf[pos] == ',')
+            pos++;
+          else if (buf[pos] == '\n')
+            row_end = TRUE, pos++, reader->line++;
+          else if (buf[pos] == '\r' && pos + 1 < len && buf[pos + 1] == '\n')
+            row_end = TRUE, pos += 2, reader->line++;
+          else
+            {
+              set_error (error, reader->name, *row_line,
+                         field_name (reader, reader->fields->len),
+                         _("text after the closing quote (double a quote inside a quoted field)"));
+              return -1;
+            }
+        }
+      else
+        {
+          for (;;)
+            {
+              char c;
+
+              if (pos >= len)
+                {
+                  row_end = TRUE;
+                  break;
+                }
+              c = buf[pos];
+              if (c == ',')
+                {
+                  pos++;
+                  break;
+                }
+              if (c == '\n')
+                {
+                  row_end = TRUE, pos++, reader->line++;
+                  break;
+                }
+              if (c == '\r')
+                {
+                  if (pos + 1 < len && buf[pos + 1] == '\n')
+                    {
+                      row_end = TRUE, pos += 2, reader->line++;
+                      break;
+                    }
+                  set_error (error, reader->name, *row_line,
+                             field_name (reader, reader->fields->len),
+                             _("a carriage return outside quotes"));
+                  return -1;
+                }
+              if (c == '"')
+                {
+                  set_error (error, reader->name, *row_line,
+                             field_name (reader, reader->fields->len),
+                             _("a quote inside an unquoted field"));
+                  return -1;
+                }
+              w++;
+              pos++;
+              if ((gsize) (w - start) > MAX_FIELD_BYTES)
+                goto too_long;
+            }
+        }
+
+      field_length = w - start;
+      *w = '\0';
+      g_ptr_array_add (reader->fields, start);
+      g_array_append_val (reader->lengths, field_length);
+      if (row_end)
+        break;
+    }
+
+  reader->pos = pos;
+  return 1;
+
+too_long:
+  set_error (error, reader->name, *row_line, field_name (reader, reader->fields->len),
+             _("longer than %d characters"), PD_MAX_NOTE_LENGTH);
+  return -1;
+}
+
+static gboolean
+read_header (Reader  *reader,
+             GError **error)
+{
+  guint line = 1;
+  int status = read_row (reader, &line, error);
+
+  if (status < 0)
+    return FALSE;
+  if (status == 0)
+    {
+      set_error (error, reader->name, 1, "header", _("the file is empty"));
+      return FALSE;
+    }
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    reader->map[c] = -1;
+  for (guint i = 0; i < reader->fields->len; i++)
+    {
+      const char *name = g_ptr_array_index (reader->fields, i);
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < N_COLUMNS && !known; c++)
+        {
+          if (strcmp (name, column_names[c]) != 0)
+            continue;
+          known = TRUE;
+          if (reader->map[c] != -1)
+            {
+              set_error (error, reader->name, line, "header", _("column “%s” appears twice"),
+                         name);
+              return FALSE;
+            }
+          reader->map[c] = i;
+        }
+      if (!known)
+        {
+          g_autofree char *shown = g_utf8_make_valid (name, MIN (strlen (name), 40));
+          set_error (error, reader->name, line, "header",
+                     _("unknown column “%s”; a diary CSV starts with %s"), shown, PD_CSV_HEADER);
+          return FALSE;
+        }
+    }
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (reader->map[c] == -1)
+      {
+        set_error (error, reader->name, line, "header", _("column “%s” is missing"),
+                   column_names[c]);
+        return FALSE;
+      }
+
+  reader->have_header = TRUE;
+  return TRUE;
+}
+
+/* Converting one row */
+
+typedef struct
+{
+  const char *file;
+  guint line;
+  const char *values[N_COLUMNS];
+} Row;
+
+/* At most 40 characters of a value (already valid UTF-8), for a message. */
+static char *
+shorten (const char *text)
+{
+  if (g_utf8_strlen (text, -1) <= 40)
+    return g_strdup (text);
+  return g_strconcat (g_utf8_substring (text, 0, 40), "…", NULL);
+}
+
+static gboolean
+row_error (Row        *row,
+           Column      column,
+           GError    **error,
+           const char *format,
+           ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+row_error (Row        *row,
+           Column      column,
+           GError    **error,
+           const char *format,
+           ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  set_error (error, row->file, row->line, column_names[column], "%s", reason);
+  return FALSE;
+}
+
+/* A validator's "field: reason", prefixed with the file and line. */
+static gboolean
+row_error_from (Row     *row,
+                GError  *local,
+                GError **error)
+{
+  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s", row->file, row->line,
+               local->message);
+  g_error_free (local);
+  return FALSE;
+}
+
+static gboolean
+is_empty (Row    *row,
+          Column  column)
+{
+  return row->values[column][0] == '\0';
+}
+
+/* An optional whole number within min..max; PD_UNSET when empty. */
+static gboolean
+get_int (Row      *row,
+         Column    column,
+         gboolean  required,
+         int       min,
+         int       max,
+         int      *value,
+         GError  **error)
+{
+  const char *text = row->values[column];
+  gint64 number;
+
+  if (*text == '\0')
+    {
+      if (required)
+        return row_error (row, column, error, _("missing"));
+      *value = PD_UNSET;
+      return TRUE;
+    }
+  for (const char *p = text + (*text == '-'); ; p++)
+    {
+      if (*p == '\0' && p > text + (*text == '-') && p - text <= 10)
+        break;
+      if (!g_ascii_isdigit (*p))
+        {
+          g_autofree char *shown = shorten (text);
+          return row_error (row, column, error, _("“%s” is not a whole number"), shown);
+        }
+    }
+  number = g_ascii_strtoll (text, NULL, 10);
+  if (number < min || number > max)
+    return row_error (row, column, error, _("%s is outside %d–%d"), text, min, max);
+  *value = (int) number;
+  return TRUE;
+}
+
+/* A decimal number with a '.' point (no exponent letters other than e, no hex, no inf). */
+static gboolean
+get_double (Row     *row,
+            Column   column,
+            double  *value,
+            GError **error)
+{
+  const char *text = row->values[column];
+  char *end = NULL;
+
+  if (*text == '\0')
+    return row_error (row, column, error, _("missing"));
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && strchr (".eE+-", *p) == NULL)
+      goto bad;
+  *value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (*value))
+    goto bad;
+  return TRUE;
+
+bad:
+  {
+    g_autofree char *shown = shorten (text);
+    return row_error (row, column, error,
+                      _("“%s” is not a number (use a '.' decimal point)"), shown);
+  }
+}
+
+static gboolean
+get_tags (Row      *row,
+          Column    column,
+          PdTagKind kind,
+          guint32  *mask,
+          GError  **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!pd_tags_from_string (kind, row->values[column], mask, &local))
+    return row_error (row, column, error, "%s", local->message);
+  return TRUE;
+}
+
+/* A text cell without the quote that export's formula neutralisation added. */
+static const char *
+get_text (Row    *row,
+          Column  column)
+{
+  const char *text = row->values[column];
+
+  if (text[0] == '\'' && _pd_csv_needs_neutralising (text + 1))
+    return text + 1;
+  return text;
+}
+
+static gboolean
+check_unused (Row          *row,
+              const Column *columns,
+              guint         n_columns,
+              const char   *kind,
+              GError      **error)
+{
+  for (guint i = 0; i < n_columns; i++)
+    if (!is_empty (row, columns[i]))
+      return row_error (row, columns[i], error, _("not used in %s rows; leave it empty"), kind);
+  return TRUE;
+}
+
+static gboolean
+parse_two_digits (const char *text,
+                  int         max,
+                  int        *value)
+{
+  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]))
+    return FALSE;
+  *value = (text[0] - '0') * 10 + (text[1] - '0');
+  return *value <= max;
+}
+
+/* The instant of the row's date, time and offset. */
+static gboolean
+get_time (Row     *row,
+          gint64  *unix_time,
+          int     *utc_offset,
+          GError **error)
+{
+  const char *date = row->values[COL_DATE];
+  const char *time = row->values[COL_TIME];
+  const char *offset = row->values[COL_UTC_OFFSET];
+  guint32 day;
+  int hours, minutes, offset_hours, offset_minutes;
+
+  if (!pd_csv_parse_date (date, &day))
+    {
+      g_autofree char *shown = shorten (date);
+      return row_error (row, COL_DATE, error, _("“%s” is not a date (YYYY-MM-DD)"), shown);
+    }
+  if (strlen (time) != 5 || time[2] != ':' || !parse_two_digits (time, 23, &hours) ||
+      !parse_two_digits (time + 3, 59, &minutes))
+    {
+      g_autofree char *shown = shorten (time);
+      return row_error (row, COL_TIME, error, _("“%s” is not a time of day (HH:MM)"), shown);
+    }
+  if (strlen (offset) != 6 || (offset[0] != '+' && offset[0] != '-') || offset[3] != ':' ||
+      !parse_two_digits (offset + 1, 14, &offset_hours) ||
+      !parse_two_digits (offset + 4, 59, &offset_minutes) ||
+      offset_hours * 60 + offset_minutes > 14 * 60)
+    {
+      g_autofree char *shown = shorten (offset);
+      return row_error (row, COL_UTC_OFFSET, error,
+                        _("“%s” is not a UTC offset (+HH:MM, from -14:00 to +14:00)"), shown);
+    }
+
+  *utc_offset = (offset_hours * 3600 + offset_minutes * 60) * (offset[0] == '-' ? -1 : 1);
+  *unix_time = pd_local_day_start (day, *utc_offset) + hours * 3600 + minutes * 60;
+  return TRUE;
+}
+
+static gpointer
+pain_from_row (Row     *row,
+               gint64   unix_time,
+               int      utc_offset,
+               GError **error)
+{
+  static const Column unused[] = { COL_ITEM, COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY };
+  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+  int pain, enjoyment, interference, sleep_quality, mood;
+  guint32 locations, qualities, red_flags;
+  double sleep = -1;
+
+  if (!check_unused (row, unused, G_N_ELEMENTS (unused), "pain", error) ||
+      !get_int (row, COL_PAIN, TRUE, 0, 10, &pain, error) ||
+      !get_int (row, COL_ENJOYMENT, FALSE, 0, 10, &enjoyment, error) ||
+      !get_int (row, COL_ACTIVITY_INTERFERENCE, FALSE, 0, 10, &interference, error) ||
+      !get_tags (row, COL_LOCATIONS, PD_TAG_LOCATION, &locations, error) ||
+      !get_tags (row, COL_QUALITIES, PD_TAG_QUALITY, &qualities, error) ||
+      (!is_empty (row, COL_SLEEP_HOURS) && !get_double (row, COL_SLEEP_HOURS, &sleep, error)) ||
+      !get_int (row, COL_SLEEP_QUALITY, FALSE, 0, 10, &sleep_quality, error) ||
+      !get_int (row, COL_MOOD, FALSE, 0, 10, &mood, error) ||
+      !get_tags (row, COL_RED_FLAGS, PD_TAG_RED_FLAG, &red_flags, error))
+    return NULL;
+  if (!is_empty (row, COL_SLEEP_HOURS) && (sleep < 0 || sleep > 24))
+    {
+        row_error (row, COL_SLEEP_HOURS, error, _("%s is outside 0–24 hours"),
+                                       row->values[COL_SLEEP_HOURS]);
+        return NULL;
+      }
+
+  pd_pain_entry_set_time (entry, unix_time, utc_offset);
+  pd_pain_entry_set_pain (entry, pain);
+  pd_pain_entry_set_enjoyment_interference (entry, enjoyment);
+  pd_pain_entry_set_activity_interference (entry, interference);
+  pd_pain_entry_set_locations (entry, locations);
+  pd_pain_entry_set_qualities (entry, qualities);
+  pd_pain_entry_set_sleep_hours (entry, sleep);
+  pd_pain_entry_set_sleep_quality (entry, sleep_quality);
+  pd_pain_entry_set_mood (entry, mood);
+  pd_pain_entry_set_red_flags (entry, red_flags);
+  pd_pain_entry_set_note (entry, get_text (row, COL_NOTE));
+  return g_steal_pointer (&entry);
+}
+
+static const Column pain_columns[] = {
+  COL_PAIN, COL_ENJOYMENT, COL_ACTIVITY_INTERFERENCE, COL_LOCATIONS, COL_QUALITIES,
+  COL_SLEEP_HOURS, COL_SLEEP_QUALITY, COL_MOOD, COL_RED_FLAGS,
+};
+
+static gboolean
+check_item (Row     *row,
+            GError **error)
+{
+  const char *item = get_text (row, COL_ITEM);
+  g_autofree char *stripped = g_strstrip (g_strdup (item));
+
+  if (*stripped == '\0')
+    return row_error (row, COL_ITEM, error, _("missing"));
+  if (g_utf8_strlen (item, -1) > PD_MAX_NAME_LENGTH)
+    return row_error (row, COL_ITEM, error, _("longer than %d characters"), PD_MAX_NAME_LENGTH);
+  return TRUE;
+}
+
+static gpointer
+dose_from_row (Row        *row,
+               GHashTable *regimen,
+               gint64      unix_time,
+               int         utc_offset,
+               GError    **error)
+{
+  static const Column unused[] = { COL_DURATION, COL_INTENSITY };
+  g_autoptr(PdDose) dose = pd_dose_new ();
+  g_autofree char *folded = NULL;
+  const char *unit = row->values[COL_UNIT];
+  double amount;
+
+  if (!check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "dose", error) ||
+      !check_unused (row, unused, G_N_ELEMENTS (unused), "dose", error) ||
+      !check_item (row, error) ||
+      !get_double (row, COL_AMOUNT, &amount, error))
+    return NULL;
+  if (*unit == '\0')
+    {
+        row_error (row, COL_UNIT, error, _("missing"));
+        return NULL;
+      }
+  if (!pd_dose_unit_is_valid (unit))
+    {
+      g_autofree char *shown = shorten (unit);
+      g_autofree char *known = g_strjoinv (", ", (char **) pd_dose_units ());
+      {
+        row_error (row, COL_UNIT, error,
+                                         _("“%s” is not a known unit (%s)"), shown, known);
+        return NULL;
+      }
+    }
+  if (amount <= 0 || amount > pd_dose_unit_max_amount (unit))
+    {
+        row_error (row, COL_AMOUNT, error,
+                                       _("%s %s is outside the possible range"),
+                                       row->values[COL_AMOUNT], unit);
+        return NULL;
+      }
+
+  /* The regimen first; a catalogue medication or a custom one keeps only its name, which
+   * the MME and warnings match through the catalogue. */
+  folded = g_utf8_casefold (get_text (row, COL_ITEM), -1);
+  pd_dose_set_medication_id (dose, g_hash_table_lookup (regimen, folded));
+  pd_dose_set_name (dose, get_text (row, COL_ITEM));
+  pd_dose_set_time (dose, unix_time, utc_offset);
+  pd_dose_set_amount (dose, amount);
+  pd_dose_set_unit (dose, unit);
+  pd_dose_set_status (dose, PD_DOSE_TAKEN);
+  pd_dose_set_note (dose, get_text (row, COL_NOTE));
+  return g_steal_pointer (&dose);
+}
+
+static gpointer
+activity_from_row (Row     *row,
+                   gint64   unix_time,
+                   int      utc_offset,
+                   GError **error)
+{
+  static const Column unused[] = { COL_AMOUNT, COL_UNIT };
+  g_autoptr(PdActivity) activity = pd_activity_new ();
+  int duration, effort;
+
+  if (!check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "activity", error) ||
+      !check_unused (row, unused, G_N_ELEMENTS (unused), "activity", error) ||
+      !check_item (row, error) ||
+      !get_int (row, COL_DURATION, TRUE, 1, 1440, &duration, error) ||
+      !get_int (row, COL_INTENSITY, FALSE, 0, 10, &effort, error))
+    return NULL;
+
+  pd_activity_set_name (activity, get_text (row, COL_ITEM));
+  pd_activity_set_time (activity, unix_time, utc_offset);
+  pd_activity_set_duration (activity, duration);
+  pd_activity_set_effort (activity, effort);
+  pd_activity_set_note (activity, get_text (row, COL_NOTE));
+  return g_steal_pointer (&activity);
+}
+
+static gpointer
+event_from_row (Row     *row,
+                gint64   unix_time,
+                int      utc_offset,
+                GError **error)
+{
+  static const Column unused[] = { COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY };
+  g_autoptr(PdEvent) event = pd_event_new ();
+
+  if (!check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "event", error) ||
+      !check_unused (row, unused, G_N_ELEMENTS (unused), "event", error) ||
+      !check_item (row, error))
+    return NULL;
+
+  /* The CSV has no event kind column: see pd-csv.h. */
+  pd_event_set_kind (event, "other");
+  pd_event_set_title (event, get_text (row, COL_ITEM));
+  pd_event_set_time (event, unix_time, utc_offset);
+  pd_event_set_note (event, get_text (row, COL_NOTE));
+  return g_steal_pointer (&event);
+}
+
+/* Checks one row and adds its record to the import, unless the diary already has its id. */
+static gboolean
+import_row (PdCsvImport *self,
+            Row         *row,
+            GHashTable  *existing,
+            GHashTable  *seen,
+            GHashTable  *regimen,
+            GError     **error)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *kind = row->values[COL_KIND];
+  gpointer first_line;
+  gint64 unix_time = 0;
+  int utc_offset = 0;
+  gpointer record;
+
+  if (!g_uuid_string_is_valid (row->values[COL_ID]))
+    {
+      g_autofree char *shown = shorten (row->values[COL_ID]);
+      return row_error (row, COL_ID, error, _("“%s” is not a UUID"), shown);
+    }
+  id = pd_dup_id (row->values[COL_ID]);
+  first_line = g_hash_table_lookup (seen, id);
+  if (first_line != NULL)
+    return row_error (row, COL_ID, error, _("the same id as line %u"),
+                      GPOINTER_TO_UINT (first_line));
+  g_hash_table_insert (seen, g_strdup (id), GUINT_TO_POINTER (row->line));
+
+  if (!get_time (row, &unix_time, &utc_offset, error))
+    return FALSE;
+
+  if (strcmp (kind, "pain") == 0)
+    record = pain_from_row (row, unix_time, utc_offset, error);
+  else if (strcmp (kind, "dose") == 0)
+    record = dose_from_row (row, regimen, unix_time, utc_offset, error);
+  else if (strcmp (kind, "activity") == 0)
+    record = activity_from_row (row, unix_time, utc_offset, error);
+  else if (strcmp (kind, "event") == 0)
+    record = event_from_row (row, unix_time, utc_offset, error);
+  else
+    {
+      g_autofree char *shown = shorten (kind);
+      return row_error (row, COL_KIND, error,
+                        _("“%s” is not a kind (pain, dose, activity or event)"), shown);
+    }
+  if (record == NULL)
+    return FALSE;
+
+  /* The record validators have the last word. */
+  if (PD_IS_PAIN_ENTRY (record))
+    {
+      pd_pain_entry_set_id (record, id);
+      if (!pd_pain_entry_validate (record, &local))
+        goto invalid;
+    }
+  else if (PD_IS_DOSE (record))
+    {
+      pd_dose_set_id (record, id);
+      if (!pd_dose_validate (record, &local))
+        goto invalid;
+    }
+  else if (PD_IS_ACTIVITY (record))
+    {
+      pd_activity_set_id (record, id);
+      if (!pd_activity_validate (record, &local))
+        goto invalid;
+    }
+  else
+    {
+      pd_event_set_id (record, id);
+      if (!pd_event_validate (record, &local))
+        goto invalid;
+    }
+
+  if (g_hash_table_contains (existing, id))
+    {
+      self->n_present++;
+      g_object_unref (record);
+    }
+  else if (PD_IS_PAIN_ENTRY (record))
+    g_ptr_array_add (self->pain_entries, record);
+  else if (PD_IS_DOSE (record))
+    g_ptr_array_add (self->doses, record);
+  else if (PD_IS_ACTIVITY (record))
+    g_ptr_array_add (self->activities, record);
+  else
+    g_ptr_array_add (self->events, record);
+  return TRUE;
+
+invalid:
+  g_object_unref (record);
+  return row_error_from (row, g_steal_pointer (&local), error);
+}
+
+static GHashTable *
+regimen_by_name (PdDatabase  *db,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) medications = pd_database_list_medications (db, error);
+  GHashTable *regimen;
+
+  if (medications == NULL)
+    return NULL;
+  regimen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < medications->len; i++)
+    {
+      PdMedication *medication = g_ptr_array_index (medications, i);
+      char *folded = g_utf8_casefold (pd_medication_get_name (medication), -1);
+
+      if (g_hash_table_contains (regimen, folded))
+        g_free (folded);
+      else
+        g_hash_table_insert (regimen, folded, g_strdup (pd_medication_get_id (medication)));
+    }
+  return regimen;
+}
+
+/* Takes the buffer (length + 1 bytes, NUL-terminated). */
+static PdCsvImport *
+prepare (PdDatabase  *db,
+         const char  *name,
+         char        *buffer,
+         gsize        length,
+         GError     **error)
+{
+  g_autoptr(PdCsvImport) self = g_new0 (PdCsvImport, 1);
+  g_autoptr(GHashTable) existing = NULL;
+  g_autoptr(GHashTable) regimen = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) fields = g_ptr_array_sized_new (N_COLUMNS);
+  g_autoptr(GArray) lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), N_COLUMNS);
+  g_autofree char *owned = buffer;
+  Reader reader = { name, buffer, length, 0, 1, fields, lengths, { 0 }, FALSE };
+  Row row = { name, 0, { NULL } };
+  int status;
+
+  self->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
+  self->doses = g_ptr_array_new_with_free_func (g_object_unref);
+  self->activities = g_ptr_array_new_with_free_func (g_object_unref);
+  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (length >= 3 && memcmp (buffer, "\xef\xbb\xbf", 3) == 0)
+    reader.pos = 3;
+  if (!read_header (&reader, error))
+    return NULL;
+
+  if (!(existing = pd_database_dup_record_ids (db, error)) ||
+      !(regimen = regimen_by_name (db, error)))
+    return NULL;
+
+  while ((status = read_row (&reader, &row.line, error)) > 0)
+    {
+      if (fields->len != N_COLUMNS)
+        {
+          set_error (error, name, row.line, "columns", _("found %u, the header has %d"),
+                     fields->len, N_COLUMNS);
+          return NULL;
+        }
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          guint i = reader.map[c];
+          row.values[c] = g_ptr_array_index (fields, i);
+          if (!g_utf8_validate_len (row.values[c], g_array_index (lengths, gsize, i), NULL))
+            {
+              set_error (error, name, row.line, column_names[c], _("not valid UTF-8 text"));
+              return NULL;
+            }
+        }
+      self->n_rows++;
+      if (!import_row (self, &row, existing, seen, regimen, error))
+        return NULL;
+    }
+  if (status < 0)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+PdCsvImport *
+pd_csv_import_prepare_data (PdDatabase  *db,
+                            const char  *name,
+                            const char  *data,
+                            gsize        length,
+                            GError     **error)
+{
+  char *buffer;
+
+  g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  buffer = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (buffer, data, length);
+  buffer[length] = '\0';
+  return prepare (db, name, buffer, length, error);
+}
+
+PdCsvImport *
+pd_csv_import_prepare (PdDatabase  *db,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  GStatBuf st;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PD_CSV_MAX_FILE_SIZE)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("%s: the file is larger than %d MB; a diary CSV is never that big"), path,
+                   PD_CSV_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s", local->message);
+      return NULL;
+    }
+  if (length > PD_CSV_MAX_FILE_SIZE)
+    {
+      g_free (contents);
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("%s: the file is larger than %d MB; a diary CSV is never that big"), path,
+                   PD_CSV_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  return prepare (db, path, contents, length, error);
+}
+
+guint
+pd_csv_import_get_n_rows (PdCsvImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_rows;
+}
+
+guint
+pd_csv_import_get_n_new (PdCsvImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_rows - self->n_present;
+}
+
+guint
+pd_csv_import_get_n_present (PdCsvImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_present;
+}
+
+static GPtrArray *
+nonempty (GPtrArray *array)
+{
+  return array->len > 0 ? array : NULL;
+}
+
+gboolean
+pd_csv_import_commit (PdCsvImport  *self,
+                      PdDatabase   *db,
+                      GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (PD_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Nothing new: leave the file untouched. */
+  if (pd_csv_import_get_n_new (self) == 0)
+    return TRUE;
+  return pd_database_save_records (db, nonempty (self->pain_entries), NULL,
+                                   nonempty (self->doses), nonempty (self->activities),
+                                   nonempty (self->events), error);
+}
+
+void
+pd_csv_import_free (PdCsvImport *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->pain_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->doses, g_ptr_array_unref);
+  g_clear_pointer (&self->activities, g_ptr_array_unref);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_free (self);
+}

@@ -1,0 +1,82 @@
+/* pd-csv.h: the diary CSV and the daily summary CSV of DESIGN.md (a public format)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Format decisions beyond DESIGN.md, kept stable:
+ * - Lines end with CRLF (RFC 4180); import accepts CRLF or LF and a leading BOM.
+ * - Rows are ordered by the instant truncated to the minute (the CSV's precision), then id,
+ *   so a re-import exports in the same order.
+ * - Only taken doses are written: the public columns have no dose status, and a skipped dose
+ *   written as a dose row would come back as taken.
+ * - Events have no kind column: imported events get the kind "other".
+ * - Neutralised text cells (item, note) start with a quote ('). Import removes one leading
+ *   quote when the rest starts with = + - @ tab or CR, or with another quote followed by
+ *   those; so export also quotes a text that starts with quotes followed by them, and
+ *   round trips are exact.
+ * - Doses keep no scheduled time or side effects (no column): imported doses are extra
+ *   doses without side effects.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pd-database.h"
+
+G_BEGIN_DECLS
+
+#define PD_CSV_HEADER                                                                   \
+  "id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,"     \
+  "locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,"      \
+  "duration_min,intensity,note"
+#define PD_CSV_SUMMARY_HEADER                                                           \
+  "date,entries,pain_mean,pain_min,pain_max,enjoyment_interference_mean,"               \
+  "activity_interference_mean,sleep_hours,mood_mean,doses,opioid_mme,activity_min,events"
+
+/* The largest file import reads, in bytes. */
+#define PD_CSV_MAX_FILE_SIZE (200 * 1024 * 1024)
+
+/* A YYYY-MM-DD local date as a Julian day (g_date_get_julian); FALSE for anything else,
+ * including dates that do not exist (2026-02-30). */
+gboolean     pd_csv_parse_date              (const char   *text,
+                                             guint32      *day);
+
+/* The diary CSV of the records whose local date lies in from_day..to_day (Julian days,
+ * inclusive; 0 for no bound). Deterministic: the same diary gives the same bytes, in any
+ * locale. */
+GBytes      *pd_csv_export                  (PdDiaryData  *data,
+                                             guint32       from_day,
+                                             guint32       to_day);
+/* The daily summary CSV: one row per local date with any record, ascending. */
+GBytes      *pd_csv_export_summary          (PdDiaryData  *data,
+                                             guint32       from_day,
+                                             guint32       to_day);
+
+/* A validated import, ready to be written: prepare reads and checks everything and writes
+ * nothing, so a caller can show the counts before committing. */
+typedef struct _PdCsvImport PdCsvImport;
+
+/* Reads the file whole (at most PD_CSV_MAX_FILE_SIZE). Errors are PD_ERROR_INVALID
+ * "FILE:LINE: field: reason" (FILE as display_name, or the path when NULL) or PD_ERROR_IO. */
+PdCsvImport *pd_csv_import_prepare          (PdDatabase   *db,
+                                             const char   *path,
+                                             GError      **error);
+/* The same on data in memory; name stands for the file in messages. */
+PdCsvImport *pd_csv_import_prepare_data     (PdDatabase   *db,
+                                             const char   *name,
+                                             const char   *data,
+                                             gsize         length,
+                                             GError      **error);
+/* Rows in the file, rows to write, and rows whose id the diary already holds (also a
+ * deleted record's): those are left as they are. */
+guint        pd_csv_import_get_n_rows       (PdCsvImport  *self);
+guint        pd_csv_import_get_n_new        (PdCsvImport  *self);
+guint        pd_csv_import_get_n_present    (PdCsvImport  *self);
+/* Writes the new records in one transaction: all or nothing. */
+gboolean     pd_csv_import_commit           (PdCsvImport  *self,
+                                             PdDatabase   *db,
+                                             GError      **error);
+void         pd_csv_import_free             (PdCsvImport  *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdCsvImport, pd_csv_import_free)
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+#!/bin/bash
+# pain-diary --chart without a display (TAP).
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Usage: test-chart-cli.sh PAIN-DIARY MAKE-DIARY
+set -u
+
+app="$1"
+chart_diary="$2"
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+export XDG_DATA_HOME="$tmp/data"
+
+n=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+check () { if eval "$2"; then ok "$1"; else not_ok "$1" "$(cat "$tmp/err" 2>/dev/null)"; fi; }
+
+# run EXPECTED DESCRIPTION ARGS...
+run () {
+  local expected="$1" what="$2"; shift 2
+  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
+  local status=$?
+  if [ "$status" -eq "$expected" ]; then
+    ok "$what (exit $status)"
+  else
+    not_ok "$what: exit $status, expected $expected" "stdout: $(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
+  fi
+}
+
+one_line () {
+  if [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -qE -- "$1" "$tmp/err"; then
+    ok "$2: $(cat "$tmp/err")"
+  else
+    not_ok "$2: stderr should be one line matching /$1/" "$(cat "$tmp/err")"
+  fi
+}
+
+db="$tmp/demo.db"
+"$chart_diary" "$db" demo || { echo "Bail out! cannot make the demo diary"; exit 1; }
+before=$(sha256sum "$db" | cut -d' ' -f1)
+
+run 0 "PNG of the demo diary" -d "$db" --chart="$tmp/chart.png"
+check "PNG signature" '[ "$(head -c 8 "$tmp/chart.png" | od -An -tx1 | tr -d " \n")" = 89504e470d0a1a0a ]'
+check "default size 1600x900" '[ "$(od -An -tx1 -j16 -N8 "$tmp/chart.png" | tr -d " \n")" = 0000064000000384 ]'
+check "prints the summary" 'grep -q "pain averaged" "$tmp/out"'
+check "no temporary file left" '[ -z "$(ls "$tmp" | grep "chart.png\.")" ]'
+check "the diary is unchanged" '[ "$(sha256sum "$db" | cut -d" " -f1)" = "$before" ]'
+
+run 0 "SVG with a range and size" -d "$db" --chart="$tmp/chart.svg" --from=2020-01-01 \
+  --to=2020-03-31 --width=800 --height=500
+if command -v xmllint >/dev/null; then
+  check "SVG parses as XML" 'xmllint --noout "$tmp/chart.svg" 2>"$tmp/err"'
+  check "SVG root element is svg" \
+    '[ "$(xmllint --xpath "local-name(/*)" "$tmp/chart.svg" 2>/dev/null)" = svg ]'
+else
+  check "SVG root element is svg" 'grep -q "<svg" "$tmp/chart.svg"'
+fi
+
+run 2 "unknown extension" -d "$db" --chart="$tmp/chart.jpg"
+one_line "\.png or \.svg" "names the formats"
+check "nothing written" '[ ! -e "$tmp/chart.jpg" ]'
+run 2 "bad --from" -d "$db" --chart="$tmp/x.png" --from=2024-02-30
+one_line "--from" "names the option"
+run 2 "bad --to" -d "$db" --chart="$tmp/x.png" --to=yesterday
+run 2 "from after to" -d "$db" --chart="$tmp/x.png" --from=2024-03-02 --to=2024-03-01
+one_line "after" "says why"
+run 2 "absurd size" -d "$db" --chart="$tmp/x.png" --width=5
+mkdir "$tmp/locked" && chmod a-w "$tmp/locked"
+if [ "$(id -u)" -ne 0 ]; then
+  run 1 "unwritable file" -d "$db" --chart="$tmp/locked/x.png"
+  one_line "locked/x.png" "names the file"
+fi
+run 1 "missing folder" -d "$db" --chart="$tmp/no/such/dir/x.png"
+one_line "no/such/dir/x.png: " "names the file"
+run 1 "missing diary" -d "$tmp/none.db" --chart="$tmp/x.png"
+check "a missing diary is not created" '[ ! -e "$tmp/none.db" ]'
+"$app" -d "$tmp/one.db" --log-pain=4 >/dev/null 2>&1
+run 0 "a diary of one entry" -d "$tmp/one.db" --chart="$tmp/one.png"
+
+echo "1..$n"

@@ -1,0 +1,335 @@
+/* test-chart.c: the trend chart drawn onto image and SVG surfaces, read back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-chart"
+
+#include "config.h"
+
+#include <cairo-svg.h>
+#include <string.h>
+
+#include "chart-test-util.h"
+#include "pd-chart.h"
+
+#define WIDTH 900
+#define HEIGHT 600
+
+typedef struct
+{
+  guint32 first;
+  guint32 known;   /* pain 3, 5 and 7: mean 5 */
+  guint32 gap;     /* deep inside ten days without entries */
+  PdDailySeries *series;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+
+  fixture->first = julian (2024, 2, 1);
+  fixture->known = fixture->first + 5;
+  fixture->gap = fixture->first + 19;
+  for (guint i = 0; i < 30; i++)
+    {
+      guint32 day = fixture->first + i;
+
+      if (i >= 10 && i < 20)
+        continue;
+      if (day == fixture->known)
+        {
+          add_pain (data, day, 3);
+          add_pain (data, day, 5);
+          add_pain (data, day, 7);
+          continue;
+        }
+      add_pain (data, day, 2 + i % 5);
+      add_pain (data, day, 4 + i % 5);
+      add_dose (data, day, "Ibuprofen", 400, PD_DOSE_TAKEN);
+      add_dose (data, day, "Tramadol", 50, PD_DOSE_TAKEN);
+      add_activity (data, day, 20 + i);
+    }
+  add_event (data, fixture->first + 22, "Facet joint injection");
+  fixture->series = pd_daily_series_new (data, fixture->first, fixture->first + 29);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  pd_daily_series_unref (fixture->series);
+}
+
+static cairo_surface_t *
+render (const PdChartData *data,
+        PdChartPalette     palette,
+        PdChartLayout     *layout,
+        PdChartStyle      *style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  pd_chart_style_init (style, palette, 1);
+  pd_chart_draw (cr, WIDTH, HEIGHT, data, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (layout != NULL)
+    pd_chart_layout_compute (layout, WIDTH, HEIGHT, data, style);
+  return surface;
+}
+
+static void
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y,
+       int             *r,
+       int             *g,
+       int             *b)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) +
+                      y * cairo_image_surface_get_stride (surface);
+  guint32 argb = ((const guint32 *) (gconstpointer) row)[x];
+
+  *r = argb >> 16 & 0xff;
+  *g = argb >> 8 & 0xff;
+  *b = argb & 0xff;
+}
+
+static gboolean
+close_to (int                  r,
+          int                  g,
+          int                  b,
+          const PdChartColour *colour)
+{
+  return ABS (r - (int) (colour->red * 255)) <= 12 && ABS (g - (int) (colour->green * 255)) <= 12 &&
+         ABS (b - (int) (colour->blue * 255)) <= 12;
+}
+
+static void
+test_mean_point (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  PdChartData data;
+  PdChartLayout layout;
+  PdChartStyle style;
+  cairo_surface_t *surface;
+  int x, top = -1, bottom = -1;
+  double expected;
+
+  pd_chart_data_init (&data, fixture->series);
+  surface = render (&data, PD_CHART_PALETTE_LIGHT, &layout, &style);
+  x = (int) floor (pd_chart_day_to_x (&layout, fixture->known));
+  expected = pd_chart_pain_to_y (&layout, 5);
+
+  for (int y = (int) layout.pain.y; y < layout.pain.y + layout.pain.height; y++)
+    {
+      int r, g, b;
+
+      pixel (surface, x, y, &r, &g, &b);
+      if (close_to (r, g, b, &style.pain_mean))
+        {
+          if (top < 0)
+            top = y;
+          bottom = y;
+        }
+    }
+  g_test_message ("mean dot rows %d..%d, expected centre %.1f", top, bottom, expected);
+  g_assert_cmpint (top, >=, 0);
+  g_assert_cmpfloat (fabs ((top + bottom + 1) / 2.0 - expected), <=, 1.0);
+
+  /* Hover maps the pixel back to the day. */
+  {
+    guint32 day;
+    g_autofree char *text = pd_chart_describe_day (&data, &layout, x + 0.5);
+
+    g_assert_true (pd_chart_x_to_day (&layout, x + 0.5, &day));
+    g_assert_cmpuint (day, ==, fixture->known);
+    g_assert_nonnull (strstr (text, "Pain 5.0 (3–7), 3 entries"));
+    g_assert_false (pd_chart_x_to_day (&layout, layout.plot.x - 1, &day));
+  }
+  cairo_surface_destroy (surface);
+  pd_chart_style_clear (&style);
+}
+
+static void
+test_gap_draws_nothing (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  PdChartData data;
+  PdChartLayout layout;
+  PdChartStyle style;
+  cairo_surface_t *surface;
+  int x;
+
+  pd_chart_data_init (&data, fixture->series);
+  surface = render (&data, PD_CHART_PALETTE_LIGHT, &layout, &style);
+  x = (int) floor (pd_chart_day_to_x (&layout, fixture->gap));
+
+  /* Background and the neutral grey grid only: no band, dot or line colour. */
+  for (int y = (int) layout.pain.y; y < layout.pain.y + layout.pain.height; y++)
+    {
+      int r, g, b;
+
+      pixel (surface, x, y, &r, &g, &b);
+      if (ABS (r - g) > 4 || ABS (g - b) > 4)
+        g_error ("gap column %d, row %d is coloured: %02x%02x%02x", x, y, r, g, b);
+    }
+  cairo_surface_destroy (surface);
+  pd_chart_style_clear (&style);
+}
+
+static void
+test_dark_background (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  PdChartData data;
+  PdChartStyle light, dark;
+  cairo_surface_t *a, *b;
+  int r1, g1, b1, r2, g2, b2;
+
+  pd_chart_data_init (&data, fixture->series);
+  a = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &light);
+  b = render (&data, PD_CHART_PALETTE_DARK, NULL, &dark);
+  pixel (a, 2, 2, &r1, &g1, &b1);
+  pixel (b, 2, 2, &r2, &g2, &b2);
+  g_assert_true (close_to (r1, g1, b1, &light.background));
+  g_assert_true (close_to (r2, g2, b2, &dark.background));
+  g_assert_cmpint (r1 + g1 + b1, >, r2 + g2 + b2 + 300);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  pd_chart_style_clear (&light);
+  pd_chart_style_clear (&dark);
+}
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+start_element_cb (GMarkupParseContext  *context,
+                  const char           *name,
+                  const char          **attribute_names,
+                  const char          **attribute_values,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  char **root = user_data;
+
+  if (*root == NULL)
+    *root = g_strdup (name);
+}
+
+static void
+test_svg_is_xml (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  static const GMarkupParser parser = { start_element_cb, NULL, NULL, NULL, NULL };
+  g_autoptr(GString) svg = g_string_new (NULL);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PdChartData data;
+  PdChartStyle style;
+
+  pd_chart_data_init (&data, fixture->series);
+  pd_chart_style_init (&style, PD_CHART_PALETTE_HIGH_CONTRAST, 1);
+  surface = cairo_svg_surface_create_for_stream (append_cb, svg, WIDTH, HEIGHT);
+  cr = cairo_create (surface);
+  pd_chart_draw (cr, WIDTH, HEIGHT, &data, &style);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  pd_chart_style_clear (&style);
+
+  /* Skip the XML declaration, which GMarkup does not take. */
+  context = g_markup_parse_context_new (&parser, 0, &root, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, strstr (svg->str, "<svg"), -1, &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (root, ==, "svg");
+}
+
+/* Forty years in 300 pixels: one bin per column, and hover still finds its day. */
+static void
+test_decimation (void)
+{
+  g_autoptr(PdDiaryData) diary = diary_new ();
+  g_autoptr(PdDailySeries) series = NULL;
+  guint32 first = julian (1985, 1, 1), last = julian (2024, 12, 31);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 200);
+  cairo_t *cr = cairo_create (surface);
+  PdChartData data;
+  PdChartStyle style;
+  PdChartLayout layout;
+  guint32 day;
+
+  for (guint32 d = first; d <= last; d += 3)
+    add_pain (diary, d, (int) (d % 11));
+  series = pd_daily_series_new (diary, first, last);
+  pd_chart_data_init (&data, series);
+  pd_chart_style_init (&style, PD_CHART_PALETTE_DARK, 2);
+  pd_chart_draw (cr, 300, 200, &data, &style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  pd_chart_layout_compute (&layout, 300, 200, &data, &style);
+  g_assert_true (pd_chart_x_to_day (&layout, pd_chart_day_to_x (&layout, first + 5000), &day));
+  g_assert_cmpuint (day, ==, first + 5000);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  pd_chart_style_clear (&style);
+}
+
+static void
+test_describe (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(PdDiaryData) empty = diary_new ();
+  g_autoptr(PdDailySeries) nothing = pd_daily_series_new (empty, fixture->first,
+                                                          fixture->first + 29);
+  g_autofree char *text = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *half = NULL;
+  PdChartData data;
+
+  pd_chart_data_init (&data, fixture->series);
+  text = pd_chart_describe (&data);
+  g_assert_cmpstr (text, ==, "Over the last 30 days pain averaged 5.1.");
+
+  data.first_day = fixture->first + 25;
+  half = pd_chart_describe (&data);
+  g_assert_nonnull (strstr (half, "Over the last 5 days pain averaged"));
+  g_assert_nonnull (strstr (half, "in the 5 days before."));
+
+  pd_chart_data_init (&data, nothing);
+  none = pd_chart_describe (&data);
+  g_assert_cmpstr (none, ==, "No pain entries in the last 30 days.");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/chart/mean-point-pixel", test_mean_point);
+  ADD ("/chart/gap-draws-nothing", test_gap_draws_nothing);
+  ADD ("/chart/dark-background", test_dark_background);
+  ADD ("/chart/svg-is-xml", test_svg_is_xml);
+  ADD ("/chart/describe", test_describe);
+#undef ADD
+  g_test_add_func ("/chart/decimation", test_decimation);
+  return g_test_run ();
+}

@@ -1,0 +1,117 @@
+#!/bin/bash
+# CSV export and import on the command line (TAP): test-csv-cli.sh PAIN_DIARY MAKE_DIARY CORPUS_DIR
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+app="$1"
+make_diary="$2"
+corpus="$3"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+export XDG_DATA_HOME="$tmp/data"
+
+n=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+check () { if eval "$1"; then ok "$2"; else not_ok "$2" "failed: $1"; fi; }
+
+# run EXPECTED_STATUS DESCRIPTION ARGS...: stdout and stderr land in $tmp/out and $tmp/err.
+run () {
+  local expected="$1" what="$2"; shift 2
+  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
+  local status=$?
+  if [ "$status" -eq "$expected" ]; then
+    ok "$what (exit $status)"
+  else
+    not_ok "$what: exit $status, expected $expected" "stdout: $(head -c 500 "$tmp/out")" "stderr: $(cat "$tmp/err")"
+  fi
+}
+
+# one_line_matching PATTERN DESCRIPTION: stderr is exactly one line and matches PATTERN.
+one_line_matching () {
+  local lines
+  lines=$(wc -l <"$tmp/err")
+  if [ "$lines" -eq 1 ] && grep -qE -- "$1" "$tmp/err"; then
+    ok "$2: $(cat "$tmp/err")"
+  else
+    not_ok "$2: stderr should be one line matching /$1/" "got $lines lines: $(cat "$tmp/err")"
+  fi
+}
+
+header='id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,duration_min,intensity,note'
+summary_header='date,entries,pain_mean,pain_min,pain_max,enjoyment_interference_mean,activity_interference_mean,sleep_hours,mood_mean,doses,opioid_mme,activity_min,events'
+
+db="$tmp/demo.db"
+"$make_diary" "$db" demo || { echo "Bail out! make-diary failed"; exit 1; }
+cp "$db" "$tmp/demo-before.db"
+
+run 0 "--export-csv to a file" -d "$db" --export-csv="$tmp/a.csv"
+check "[ \"\$(head -n 1 '$tmp/a.csv')\" = \"$header\"\$'\\r' ]" "the file starts with the header and CRLF"
+check "[ \"\$(stat -c %a '$tmp/a.csv')\" = 600 ]" "the export has mode 0600"
+check "[ ! -s '$tmp/out' ] && [ ! -s '$tmp/err' ]" "a file export prints nothing"
+check "cmp -s '$db' '$tmp/demo-before.db'" "exporting leaves the diary unchanged"
+rows=$(($(grep -c $'^[0-9a-f]\\{8\\}-' "$tmp/a.csv")))
+check "[ $rows -gt 500 ]" "the demo diary exports $rows records"
+
+run 0 "--export-csv=- writes to standard output" -d "$db" --export-csv=-
+check "cmp -s '$tmp/out' '$tmp/a.csv'" "standard output holds the same bytes"
+
+LC_ALL=de_DE.UTF-8 "$app" -d "$db" --export-csv="$tmp/de.csv" 2>"$tmp/err"
+check "cmp -s '$tmp/de.csv' '$tmp/a.csv'" "LC_ALL=de_DE.UTF-8 exports the same bytes"
+
+run 0 "--import-csv into a new diary" -d "$tmp/copy.db" --import-csv="$tmp/a.csv"
+check "grep -qxF 'Imported $rows records (0 already present) from $tmp/a.csv into $tmp/copy.db' '$tmp/out'" \
+  "the import says what it did: $(cat "$tmp/out")"
+run 0 "--export-csv of the copy" -d "$tmp/copy.db" --export-csv="$tmp/b.csv"
+check "cmp -s '$tmp/a.csv' '$tmp/b.csv'" "export, import, export gives the same bytes"
+
+cp "$tmp/copy.db" "$tmp/copy-before.db"
+run 0 "importing the same file again" -d "$tmp/copy.db" --import-csv="$tmp/a.csv"
+check "grep -qxF 'Imported 0 records ($rows already present) from $tmp/a.csv into $tmp/copy.db' '$tmp/out'" \
+  "the second import adds nothing: $(cat "$tmp/out")"
+check "cmp -s '$tmp/copy.db' '$tmp/copy-before.db'" "the second import leaves the diary file unchanged"
+
+run 0 "--export-summary-csv" -d "$db" --export-summary-csv="$tmp/s.csv"
+check "[ \"\$(head -n 1 '$tmp/s.csv')\" = \"$summary_header\"\$'\\r' ]" "the summary starts with its header"
+check "[ \$(wc -l <'$tmp/s.csv') -gt 100 ]" "the summary has a row per day of the demo"
+check "tail -n +2 '$tmp/s.csv' | cut -d, -f1 | sort -c -u" "one row per date, ascending"
+
+run 0 "--from/--to limit the export" -d "$db" --export-csv=- --from=2026-03-01 --to=2026-03-07
+check "! grep -vE '^(id,|[0-9a-f-]{36},2026-03-0[1-7],)' '$tmp/out' | grep -q ," "only rows dated 2026-03-01..07"
+run 0 "--from/--to limit the summary" -d "$db" --export-summary-csv=- --from=2026-03-01 --to=2026-03-07
+check "[ \$(wc -l <'$tmp/out') -eq 8 ]" "seven days in the summary"
+
+run 2 "--from=2026-02-30 is a usage error" -d "$db" --export-csv=- --from=2026-02-30
+one_line_matching "--from: .*2026-02-30.*YYYY-MM-DD" "a bad --from says why"
+run 2 "--to=tomorrow is a usage error" -d "$db" --export-csv=- --to=tomorrow
+one_line_matching "--to: .*tomorrow" "a bad --to says why"
+run 2 "--from after --to is a usage error" -d "$db" --export-csv=- --from=2026-03-07 --to=2026-03-01
+one_line_matching "after" "from after to says why"
+
+run 1 "exporting a missing diary fails" -d "$tmp/none.db" --export-csv="$tmp/x.csv"
+one_line_matching "none.db" "the missing diary is named"
+check "[ ! -e '$tmp/none.db' ] && [ ! -e '$tmp/x.csv' ]" "nothing was created"
+
+printf 'this is not a diary, just text%.0s\n' $(seq 200) >"$tmp/foreign.db"
+cp "$tmp/foreign.db" "$tmp/foreign-before.db"
+run 1 "exporting a foreign file fails" -d "$tmp/foreign.db" --export-csv="$tmp/x.csv"
+one_line_matching "foreign.db" "the foreign file is named"
+run 1 "importing into a foreign file fails" -d "$tmp/foreign.db" --import-csv="$tmp/a.csv"
+one_line_matching "foreign.db" "the foreign file is named"
+check "cmp -s '$tmp/foreign.db' '$tmp/foreign-before.db'" "the foreign file is untouched"
+
+run 1 "exporting into a missing folder fails" -d "$db" --export-csv="$tmp/no/such/dir/x.csv"
+one_line_matching "x.csv" "the export file is named"
+
+for bad in unknown-kind.csv date-feb-30.csv bad-row-after-multiline.csv invalid-utf8.csv; do
+  run 1 "importing $bad fails" -d "$tmp/copy.db" --import-csv="$corpus/$bad"
+  one_line_matching "^pain-diary: $corpus/$bad:[0-9]+: [a-z_]+: " "$bad names file, line and field"
+  check "cmp -s '$tmp/copy.db' '$tmp/copy-before.db'" "$bad leaves the diary unchanged"
+done
+run 1 "importing a bad file into a new diary fails" -d "$tmp/fresh.db" --import-csv="$corpus/unknown-kind.csv"
+check "[ ! -e '$tmp/fresh.db' ]" "no empty diary is left behind"
+run 1 "importing a missing file fails" -d "$tmp/copy.db" --import-csv="$tmp/missing.csv"
+one_line_matching "missing.csv" "the missing file is named"
+
+echo "1..$n"

@@ -1,0 +1,572 @@
+/* test-csv.c: the diary CSV and summary CSV (export, import, round trips, hostile files)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-csv"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "pd-csv.h"
+#include "pd-database.h"
+#include "pd-error.h"
+#include "pd-generator.h"
+
+#define UUID(n) "3c1f6a2e-9b4d-4e8a-a1c7-00000000000" #n
+#define CET 3600
+
+static char *tmp_dir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static PdDatabase *
+open_fresh (const char *name)
+{
+  g_autofree char *path = tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  PdDatabase *db;
+
+  g_remove (path);
+  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+static GBytes *
+export_db (PdDatabase *db,
+           gboolean    summary,
+           guint32     from_day,
+           guint32     to_day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDiaryData) data = pd_database_load (db, &error);
+
+  g_assert_no_error (error);
+  return summary ? pd_csv_export_summary (data, from_day, to_day)
+                 : pd_csv_export (data, from_day, to_day);
+}
+
+/* Imports and commits; returns the import for its counts. */
+static PdCsvImport *
+import_bytes (PdDatabase *db,
+              GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  PdCsvImport *import = pd_csv_import_prepare_data (db, "test.csv", data, size, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  pd_csv_import_commit (import, db, &error);
+  g_assert_no_error (error);
+  return import;
+}
+
+static void
+assert_bytes_equal (GBytes *a,
+                    GBytes *b)
+{
+  if (!g_bytes_equal (a, b))
+    {
+      g_autofree char *x = g_strndup (g_bytes_get_data (a, NULL), g_bytes_get_size (a));
+      g_autofree char *y = g_strndup (g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+      g_assert_cmpstr (x, ==, y);
+    }
+}
+
+/* The header plus the records: rows start after a CRLF with a UUID (notes may hold CRLF). */
+static guint
+count_lines (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  guint n = 1;
+
+  for (gsize i = 0; i + 39 < size; i++)
+    if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 38] == ',')
+      {
+        g_autofree char *id = g_strndup (data + i + 2, 36);
+        n += g_uuid_string_is_valid (id);
+      }
+  return n;
+}
+
+/* The fixture: every field, and every kind of awkward text. */
+static void
+fill_fixture (PdDatabase *db)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  /* 2026-03-01 08:30 CET */
+  gint64 t = 1772350200;
+  static const char * const notes[] = {
+    "Plain", "Comma, then \"quotes\"", "Two\r\nlines\nand a bare LF", "Ünïcödé ✓ 痛み",
+    "=SUM(A1:A9)", "+49 123", "-2 after PT", "@mention", "\ttab first", "\rCR first",
+    "'=already quoted", "''+twice", "'plain apostrophe", " leading space", "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      PdPainEntry *entry = pd_pain_entry_new ();
+      g_autofree char *id = g_strdup_printf ("3c1f6a2e-9b4d-4e8a-a1c7-%012u", i);
+
+      pd_pain_entry_set_id (entry, id);
+      /* Seconds are not exported: the order must not depend on them. */
+      pd_pain_entry_set_time (entry, t + i * 3600 + (i % 2 ? 59 : 1), i == 3 ? -5 * 3600 : CET);
+      pd_pain_entry_set_pain (entry, i % 11);
+      if (i % 3 != 0)
+        {
+          pd_pain_entry_set_enjoyment_interference (entry, i % 10);
+          pd_pain_entry_set_activity_interference (entry, (i + 3) % 11);
+          pd_pain_entry_set_locations (entry, 0x5 << (i % 4));
+          pd_pain_entry_set_qualities (entry, 0x3 << (i % 5));
+          pd_pain_entry_set_sleep_hours (entry, i == 1 ? 0.1 : 6.5 + i % 2 * 0.5);
+          pd_pain_entry_set_sleep_quality (entry, 7);
+          pd_pain_entry_set_mood (entry, 4);
+          pd_pain_entry_set_red_flags (entry, i == 2 ? 0x3 : 0);
+        }
+      pd_pain_entry_set_note (entry, notes[i]);
+      g_ptr_array_add (entries, entry);
+    }
+
+  for (guint i = 0; i < 4; i++)
+    {
+      PdDose *dose = pd_dose_new ();
+      static const char * const names[] = { "Ibuprofen", "Tramadol", "+Custom, \"drops\"", "Fentanyl patch" };
+      static const char * const units[] = { "mg", "mg", "drop", "mcg/h" };
+      static const double amounts[] = { 400, 50, 2.5, 12 };
+
+      pd_dose_set_name (dose, names[i]);
+      pd_dose_set_time (dose, t + 600 + i * 7200, CET);
+      pd_dose_set_amount (dose, amounts[i]);
+      pd_dose_set_unit (dose, units[i]);
+      pd_dose_set_note (dose, i == 2 ? "-with food" : "");
+      g_ptr_array_add (doses, dose);
+    }
+  {
+    /* Skipped doses are not exported. */
+    PdDose *skipped = pd_dose_new ();
+    pd_dose_set_name (skipped, "Ibuprofen");
+    pd_dose_set_time (skipped, t + 900, CET);
+    pd_dose_set_amount (skipped, 400);
+    pd_dose_set_unit (skipped, "mg");
+    pd_dose_set_status (skipped, PD_DOSE_SKIPPED);
+    g_ptr_array_add (doses, skipped);
+  }
+  for (guint i = 0; i < 2; i++)
+    {
+      PdActivity *activity = pd_activity_new ();
+      pd_activity_set_name (activity, i ? "Walking" : "=cmd|' /C calc'!A0");
+      pd_activity_set_time (activity, t + 1200 + i * 86400, CET);
+      pd_activity_set_duration (activity, 30 + i);
+      pd_activity_set_effort (activity, i ? 4 : PD_UNSET);
+      pd_activity_set_note (activity, "Slow,\nsteady");
+      g_ptr_array_add (activities, activity);
+    }
+  {
+    PdEvent *event = pd_event_new ();
+    pd_event_set_kind (event, "other");
+    pd_event_set_title (event, "Lumbar fusion L4-L5");
+    pd_event_set_time (event, t - 86400 * 30, CET);
+    pd_event_set_note (event, "Dr. Smith, \"ward 3\"");
+    g_ptr_array_add (events, event);
+  }
+
+  pd_database_save_records (db, entries, NULL, doses, activities, events, &error);
+  g_assert_no_error (error);
+}
+
+/* Tests */
+
+static void
+test_export_format (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("format.db");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  fill_fixture (db);
+  bytes = export_db (db, FALSE, 0, 0);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  g_assert_true (g_str_has_prefix (text, PD_CSV_HEADER "\r\n"));
+  /* 15 pain entries, 4 taken doses (not the skipped one), 2 activities, 1 event. */
+  g_assert_cmpuint (count_lines (bytes), ==, 1 + 15 + 4 + 2 + 1);
+  /* The event comes first (time ascending), local to its own offset. */
+  g_assert_nonnull (strstr (text, ",2026-01-30,08:30,+01:00,event,,,,,,,,,,Lumbar fusion L4-L5,,,,,"
+                                  "\"Dr. Smith, \"\"ward 3\"\"\"\r\n"));
+  g_assert_nonnull (strstr (text, UUID (3) ",2026-03-01,05:30,-05:00,pain,3,"));
+  g_assert_nonnull (strstr (text, ",0.1,7,4,"));
+  g_assert_nonnull (strstr (text, ",6.5,7,4,"));
+  g_assert_nonnull (strstr (text, ",7,7,4,"));
+  /* Formula neutralisation, quoting, newlines kept inside quotes. */
+  g_assert_nonnull (strstr (text, ",'=SUM(A1:A9)\r\n"));
+  g_assert_nonnull (strstr (text, ",'+49 123\r\n"));
+  g_assert_nonnull (strstr (text, ",'-2 after PT\r\n"));
+  g_assert_nonnull (strstr (text, ",'@mention\r\n"));
+  g_assert_nonnull (strstr (text, ",'\ttab first\r\n"));
+  g_assert_nonnull (strstr (text, ",\"'\rCR first\"\r\n"));
+  g_assert_nonnull (strstr (text, ",''=already quoted\r\n"));
+  g_assert_nonnull (strstr (text, ",'''+twice\r\n"));
+  g_assert_nonnull (strstr (text, ",'plain apostrophe\r\n"));
+  g_assert_nonnull (strstr (text, ",\"Comma, then \"\"quotes\"\"\"\r\n"));
+  g_assert_nonnull (strstr (text, ",\"Two\r\nlines\nand a bare LF\"\r\n"));
+  g_assert_nonnull (strstr (text, ",dose,,,,,,,,,,\"'+Custom, \"\"drops\"\"\",2.5,drop,,,'-with food\r\n"));
+  g_assert_nonnull (strstr (text, ",dose,,,,,,,,,,Fentanyl patch,12,mcg/h,,,\r\n"));
+  g_assert_nonnull (strstr (text, ",activity,,,,,,,,,,'=cmd|' /C calc'!A0,,,30,,\"Slow,\nsteady\"\r\n"));
+  g_assert_nonnull (strstr (text, ",activity,,,,,,,,,,Walking,,,31,4,\"Slow,\nsteady\"\r\n"));
+}
+
+static void
+check_round_trip (PdDatabase *source,
+                  const char *name)
+{
+  g_autoptr(PdDatabase) copy = open_fresh (name);
+  g_autoptr(GBytes) first = export_db (source, FALSE, 0, 0);
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(PdCsvImport) import = import_bytes (copy, first);
+  g_autoptr(PdCsvImport) reimport = NULL;
+  g_autofree char *path = g_strdup (pd_database_get_path (copy));
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+
+  g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, count_lines (first) - 1);
+  g_assert_cmpuint (pd_csv_import_get_n_present (import), ==, 0);
+  second = export_db (copy, FALSE, 0, 0);
+  assert_bytes_equal (first, second);
+
+  /* Importing again adds nothing and leaves the file as it was. */
+  g_clear_object (&copy);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  copy = pd_database_open (path, PD_DATABASE_NO_BACKUPS, NULL);
+  reimport = import_bytes (copy, first);
+  g_assert_cmpuint (pd_csv_import_get_n_new (reimport), ==, 0);
+  g_assert_cmpuint (pd_csv_import_get_n_present (reimport), ==, count_lines (first) - 1);
+  again = export_db (copy, FALSE, 0, 0);
+  assert_bytes_equal (first, again);
+  g_clear_object (&copy);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_round_trip_fixture (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("fixture.db");
+
+  fill_fixture (db);
+  check_round_trip (db, "fixture-copy.db");
+}
+
+static void
+test_round_trip_demo (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("demo.db");
+  g_autoptr(GError) error = NULL;
+  GDate end;
+
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&end, 15, G_DATE_MARCH, 2026);
+  pd_generator_fill_demo (db, &end, &error);
+  g_assert_no_error (error);
+  check_round_trip (db, "demo-copy.db");
+}
+
+static void
+test_import_into_other_records (void)
+{
+  g_autoptr(PdDatabase) source = open_fresh ("other-source.db");
+  g_autoptr(PdDatabase) target = open_fresh ("other-target.db");
+  g_autoptr(PdMedication) tramadol = pd_medication_new_from_catalogue ("tramadol");
+  g_autoptr(PdPainEntry) own = pd_pain_entry_new ();
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) merged = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  guint linked = 0;
+
+  fill_fixture (source);
+  csv = export_db (source, FALSE, 0, 0);
+
+  /* The target has its own entry, a regimen with tramadol (named in another case), and
+   * one of the source's ids, deleted: a deleted record is not revived. */
+  pd_medication_set_name (tramadol, "TRAMADOL");
+  pd_database_save_medication (target, tramadol, &error);
+  g_assert_no_error (error);
+  pd_pain_entry_set_pain (own, 2);
+  pd_database_save_pain_entry (target, own, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PdPainEntry) dup = pd_pain_entry_new ();
+    pd_pain_entry_set_id (dup, UUID (0));
+    pd_pain_entry_set_pain (dup, 9);
+    pd_database_save_pain_entry (target, dup, &error);
+    g_assert_no_error (error);
+    pd_database_delete_pain_entry (target, UUID (0), &error);
+    g_assert_no_error (error);
+  }
+
+  import = import_bytes (target, csv);
+  g_assert_cmpuint (pd_csv_import_get_n_rows (import), ==, 22);
+  g_assert_cmpuint (pd_csv_import_get_n_present (import), ==, 1);
+  g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, 21);
+
+  data = pd_database_load (target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->pain_entries->len, ==, 1 + 14);
+  g_assert_cmpuint (data->doses->len, ==, 4);
+  for (guint i = 0; i < data->doses->len; i++)
+    {
+      PdDose *dose = g_ptr_array_index (data->doses, i);
+      if (g_strcmp0 (pd_dose_get_medication_id (dose), pd_medication_get_id (tramadol)) == 0)
+        {
+          g_assert_cmpstr (pd_dose_get_name (dose), ==, "Tramadol");
+          linked++;
+        }
+      else
+        g_assert_null (pd_dose_get_medication_id (dose));
+    }
+  g_assert_cmpuint (linked, ==, 1);
+  g_assert_cmpstr (pd_event_get_kind (g_ptr_array_index (data->events, 0)), ==, "other");
+  merged = export_db (target, FALSE, 0, 0);
+  g_assert_cmpuint (count_lines (merged), ==, 1 + (1 + 14) + 4 + 2 + 1);
+}
+
+static void
+test_range (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("range.db");
+  g_autoptr(GBytes) day = NULL;
+  g_autoptr(GBytes) none = NULL;
+  guint32 from, to;
+
+  fill_fixture (db);
+  g_assert_true (pd_csv_parse_date ("2026-03-02", &from));
+  g_assert_false (pd_csv_parse_date ("2026-02-30", &to));
+  g_assert_false (pd_csv_parse_date ("2026-3-2", &to));
+  g_assert_true (pd_csv_parse_date ("2026-03-02", &to));
+  /* Only the second activity (2026-03-02); the 2026-03-01 entries end at 22:30 CET. */
+  day = export_db (db, FALSE, from, to);
+  g_assert_cmpuint (count_lines (day), ==, 2);
+  none = export_db (db, FALSE, to + 1, 0);
+  g_assert_cmpuint (count_lines (none), ==, 1);
+}
+
+static void
+test_summary (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("summary.db");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  guint32 from;
+
+  fill_fixture (db);
+  g_assert_true (pd_csv_parse_date ("2026-03-01", &from));
+  bytes = export_db (db, TRUE, from, 0);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* 15 entries 0..10,0..3 (mean 4.07); the optional items on the 10 entries with i % 3 != 0;
+   * tramadol 50 mg x 0.2 + fentanyl 12 mcg/h x 2.4 = 38.8 MME. */
+  g_assert_cmpstr (text, ==,
+                   PD_CSV_SUMMARY_HEADER "\r\n"
+                   "2026-03-01,15,4.07,0,10,3.5,5,6.06,4,4,38.8,30,0\r\n"
+                   "2026-03-02,0,,,,,,,,0,28.8,31,0\r\n");
+}
+
+static void
+test_locale (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("locale.db");
+  g_autoptr(GBytes) c_bytes = NULL;
+  g_autoptr(GBytes) de_bytes = NULL;
+  g_autoptr(GBytes) c_summary = NULL;
+  g_autoptr(GBytes) de_summary = NULL;
+  g_autoptr(PdDatabase) copy = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+  char *old = g_strdup (setlocale (LC_ALL, NULL));
+
+  fill_fixture (db);
+  c_bytes = export_db (db, FALSE, 0, 0);
+  c_summary = export_db (db, TRUE, 0, 0);
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_free (old);
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
+  de_bytes = export_db (db, FALSE, 0, 0);
+  de_summary = export_db (db, TRUE, 0, 0);
+  copy = open_fresh ("locale-copy.db");
+  import = import_bytes (copy, de_bytes);
+  setlocale (LC_ALL, old);
+  g_free (old);
+
+  assert_bytes_equal (c_bytes, de_bytes);
+  assert_bytes_equal (c_summary, de_summary);
+  g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, count_lines (c_bytes) - 1);
+}
+
+/* The hostile corpus: tests/data/csv/expected.txt */
+
+static void
+test_corpus_file (gconstpointer data)
+{
+  g_auto(GStrv) parts = g_strsplit (data, "\t", 4);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", parts[0], NULL);
+  g_autofree char *db_path = tmp_path ("corpus.db");
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+
+  /* A diary with records in it, closed so its bytes are final. */
+  g_remove (db_path);
+  db = pd_database_open (db_path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  fill_fixture (db);
+  g_clear_object (&db);
+  g_assert_true (g_file_get_contents (db_path, &before, &before_len, NULL));
+
+  db = pd_database_open (db_path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  import = pd_csv_import_prepare (db, csv, &error);
+  if (g_str_has_prefix (parts[1], "ok "))
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, atoi (parts[1] + 3));
+      return;
+    }
+  else
+    {
+      g_autofree char *prefix = g_strdup_printf ("%s:%s: %s: ", csv, parts[1], parts[2]);
+
+      g_assert_null (import);
+      g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, parts[3]) == NULL)
+        g_error ("%s: expected “%s…%s”, got “%s”", parts[0], prefix, parts[3], error->message);
+      g_assert_null (strchr (error->message, '\n'));
+    }
+  g_clear_object (&db);
+  g_assert_true (g_file_get_contents (db_path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_huge_field (void)
+{
+  g_autofree char *csv = tmp_path ("huge.csv");
+  g_autofree char *db_path = tmp_path ("huge.db");
+  GString *text = g_string_new (PD_CSV_HEADER "\r\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+  g_autofree char *expected = NULL;
+
+  for (int i = 0; i < 10 * 1024 * 1024 / 8; i++)
+    g_string_append (text, "ab,cd\nx");
+  g_string_append (text, "\"\r\n");
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  g_string_free (text, TRUE);
+
+  g_remove (db_path);
+  db = pd_database_open (db_path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  import = pd_csv_import_prepare (db, csv, &error);
+  g_assert_null (import);
+  expected = g_strdup_printf ("%s:2: note: longer than 10000 characters", csv);
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_note_limit (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("limit.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdCsvImport) ok = NULL;
+  g_autoptr(PdCsvImport) bad = NULL;
+  g_autofree char *longest = NULL, *over = NULL;
+  g_autofree char *note = g_strnfill (PD_MAX_NOTE_LENGTH, 'n');
+
+  /* Exactly the longest note, neutralised: accepted. One more character: refused. */
+  note[0] = '=';
+  longest = g_strconcat (PD_CSV_HEADER "\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,'", note, "\n", NULL);
+  ok = pd_csv_import_prepare_data (db, "l.csv", longest, strlen (longest), &error);
+  g_assert_no_error (error);
+  over = g_strconcat (PD_CSV_HEADER "\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,", note, "x\n", NULL);
+  bad = pd_csv_import_prepare_data (db, "l.csv", over, strlen (over), &error);
+  g_assert_null (bad);
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "l.csv:2: note: longer than 10000"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_path = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("pd-test-csv-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/csv/export-format", test_export_format);
+  g_test_add_func ("/csv/round-trip/fixture", test_round_trip_fixture);
+  g_test_add_func ("/csv/round-trip/demo", test_round_trip_demo);
+  g_test_add_func ("/csv/import/into-other-records", test_import_into_other_records);
+  g_test_add_func ("/csv/range", test_range);
+  g_test_add_func ("/csv/summary", test_summary);
+  g_test_add_func ("/csv/locale-de", test_locale);
+  g_test_add_func ("/csv/hostile/10mb-field", test_huge_field);
+  g_test_add_func ("/csv/hostile/note-limit", test_note_limit);
+
+  expected_path = g_test_build_filename (G_TEST_DIST, "data", "csv", "expected.txt", NULL);
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+  lines = g_strsplit (expected, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      name = g_strdup_printf ("/csv/hostile/%.*s", (int) strcspn (lines[i], "\t"), lines[i]);
+      g_test_add_data_func (name, lines[i], test_corpus_file);
+    }
+
+  status = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *name;
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = tmp_path (name);
+        g_remove (path);
+      }
+    g_rmdir (tmp_dir);
+  }
+  g_free (tmp_dir);
+  return status;
+}
