@@ -237,14 +237,12 @@ pd_database_list_pain_entries (PdDatabase  *self,
   return _pd_database_list_rows (self, list_entries_sql, TRUE, from, to, entry_from_row, error);
 }
 
-GPtrArray *
-_pd_database_list_pain_entries_on (PdDatabase  *self,
-                                   sqlite3     *db,
-                                   gint64       from,
-                                   gint64       to,
-                                   GError     **error)
+const char * const _pd_pain_entries_list_sql = list_entries_sql;
+
+gpointer
+_pd_pain_entry_from_row (sqlite3_stmt *stmt)
 {
-  return _pd_database_list_rows_on (self, db, list_entries_sql, from, to, entry_from_row, error);
+  return entry_from_row (stmt);
 }
 
 typedef struct

@@ -128,12 +128,9 @@ GPtrArray    *_pd_database_list_rows_on        (PdDatabase    *self,
 /* A second, read-only connection to the diary's file, for reading in parallel; NULL where
  * there is no such file. Close with sqlite3_close(). */
 sqlite3      *_pd_database_open_reader         (PdDatabase    *self);
-/* Pain entries through such a connection. */
-GPtrArray    *_pd_database_list_pain_entries_on (PdDatabase   *self,
-                                                 sqlite3      *db,
-                                                 gint64        from,
-                                                 gint64        to,
-                                                 GError      **error);
+/* How pain entries are listed, for reading them on such a connection. */
+extern const char * const _pd_pain_entries_list_sql;
+gpointer      _pd_pain_entry_from_row          (sqlite3_stmt  *stmt);
 
 
 /* How each kind of record is stored. */

@@ -798,24 +798,57 @@ run_load_stmt (PdDatabase  *self,
   return TRUE;
 }
 
+/* A list read on a connection of its own, in a thread of its own. */
 typedef struct
 {
   PdDatabase *self;
   sqlite3 *reader;
+  const char *sql;
+  PdRowFunc from_row;
   gint64 from;
   gint64 to;
-  GPtrArray *entries;
+  GThread *thread;
+  GPtrArray *records;
   GError *error;
-} PainReader;
+} ReadJob;
 
 static gpointer
-read_pain_entries (gpointer user_data)
+read_job_run (gpointer user_data)
 {
-  PainReader *job = user_data;
+  ReadJob *job = user_data;
 
-  job->entries = _pd_database_list_pain_entries_on (job->self, job->reader, job->from, job->to,
-                                                    &job->error);
+  job->records = _pd_database_list_rows_on (job->self, job->reader, job->sql, job->from, job->to,
+                                            job->from_row, &job->error);
   return NULL;
+}
+
+/* Starts the job in another thread when a second connection can be had; FALSE otherwise,
+ * and the caller reads on its own connection. */
+static gboolean
+read_job_start (ReadJob *job)
+{
+  if ((job->reader = _pd_database_open_reader (job->self)) == NULL)
+    return FALSE;
+  job->thread = g_thread_try_new ("pd-load", read_job_run, job, NULL);
+  if (job->thread == NULL)
+    g_clear_pointer (&job->reader, sqlite3_close);
+  return job->thread != NULL;
+}
+
+static GPtrArray *
+read_job_finish (ReadJob  *job,
+                 GError  **error)
+{
+  g_thread_join (job->thread);
+  sqlite3_close (job->reader);
+  if (job->records == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_propagate_error (error, job->error);
+      else
+        g_clear_error (&job->error);
+    }
+  return job->records;
 }
 
 static gboolean
@@ -826,50 +859,33 @@ load_kinds (PdDatabase    *self,
             GCancellable  *cancellable,
             GError       **error)
 {
-  PainReader job = { self, NULL, from, to, NULL, NULL };
-  GThread *thread = NULL;
+  ReadJob pain = { self, NULL, _pd_pain_entries_list_sql, _pd_pain_entry_from_row, from, to };
+  ReadJob doses = { self, NULL, list_doses_sql, dose_from_row, from, to };
+  gboolean pain_apart, doses_apart, ok = TRUE;
 
-  /* Pain entries are a third of a big diary: read them on a second connection in a second
-   * thread meanwhile. The caller holds the mutex, so nothing of this process writes in
-   * between; an ordinary read transaction on each side does the rest. */
-  if ((job.reader = _pd_database_open_reader (self)) != NULL)
-    thread = g_thread_try_new ("pd-load-pain", read_pain_entries, &job, NULL);
-  if (thread == NULL)
-    {
-      g_clear_pointer (&job.reader, sqlite3_close);
-      data->pain_entries = pd_database_list_pain_entries (self, from, to, error);
-      if (data->pain_entries == NULL)
-        return FALSE;
-    }
+  /* Pain entries and doses are most of a big diary: each is read on a second connection in
+   * a thread of its own meanwhile. The caller holds the mutex, so nothing of this process
+   * writes in between; an ordinary read transaction on each connection does the rest. */
+  pain_apart = read_job_start (&pain);
+  doses_apart = read_job_start (&doses);
 
-  data->medications = pd_database_list_medications (self, error);
-  if (data->medications != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      data->doses = pd_database_list_doses (self, from, to, error);
-      if (data->doses != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          data->activities = pd_database_list_activities (self, from, to, error);
-          /* Events are few, and "days since surgery" needs the first surgery: always all. */
-          if (data->activities != NULL)
-            data->events = pd_database_list_events (self, G_MININT64, G_MAXINT64, error);
-        }
-    }
+  if (!pain_apart)
+    ok = (data->pain_entries = pd_database_list_pain_entries (self, from, to, error)) != NULL;
+  if (ok && !doses_apart)
+    ok = (data->doses = pd_database_list_doses (self, from, to, error)) != NULL;
+  if (ok)
+    ok = (data->medications = pd_database_list_medications (self, error)) != NULL;
+  if (ok)
+    ok = (data->activities = pd_database_list_activities (self, from, to, error)) != NULL;
+  /* Events are few, and "days since surgery" needs the first surgery: always all. */
+  if (ok)
+    ok = (data->events = pd_database_list_events (self, G_MININT64, G_MAXINT64, error)) != NULL;
 
-  if (thread != NULL)
-    {
-      g_thread_join (thread);
-      sqlite3_close (job.reader);
-      data->pain_entries = job.entries;
-      if (job.entries == NULL)
-        {
-          if (error != NULL && *error == NULL)
-            g_propagate_error (error, job.error);
-          else
-            g_clear_error (&job.error);
-          return FALSE;
-        }
-    }
-  return data->events != NULL;
+  if (pain_apart)
+    ok = (data->pain_entries = read_job_finish (&pain, ok ? error : NULL)) != NULL && ok;
+  if (doses_apart)
+    ok = (data->doses = read_job_finish (&doses, ok ? error : NULL)) != NULL && ok;
+  return ok && !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 static PdDiaryData *
