@@ -435,6 +435,8 @@ pd_application_startup (GApplication *app)
                                          (const char *[]) { "<alt>2", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-medications",
                                          (const char *[]) { "<alt>3", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-trends",
+                                         (const char *[]) { "<alt>4", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          (const char *[]) { "<primary>question", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search",

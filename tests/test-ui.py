@@ -11,7 +11,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, Atspi, click, find, finish, press, query, tap,  # noqa: E402
+from pdui import (App, Atspi, click, find, finish, key, press, query, tap,  # noqa: E402
                   type_text, wait_for)
 
 
@@ -49,6 +49,12 @@ def main():
         press(undo)
         restored = wait_for(lambda: rows(app.db, "WHERE deleted IS NULL"), "the entry to come back")
         tap(restored == [(7, "Stiff after sitting", None)], "Undo restored the entry", restored)
+
+        key("alt+4")
+        chart = wait_for(lambda: find(app.root, name="Pain trend chart"), "the trend chart")
+        summary = wait_for(lambda: "averaged 7" in (chart.get_description() or "") and chart.get_description(),
+                           "the chart's text summary")
+        tap("pain averaged 7" in summary, "the chart tells its summary to assistive technologies", summary)
     except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
         app.fail("test-ui", e)
     finally:

@@ -22,6 +22,7 @@
 #include "pd-history-page.h"
 #include "pd-preferences-window.h"
 #include "pd-today-page.h"
+#include "pd-trends-page.h"
 #include "pd-window.h"
 
 struct _PdWindow
@@ -51,6 +52,8 @@ struct _PdWindow
    * the diary is read anyway), so that start-up does not wait for them. */
   AdwBin *history_slot;
   AdwBin *medications_slot;
+  AdwBin *trends_slot;
+  PdTrendsPage *trends_page;
   PdHistoryPage *history_page;
   PdMedicationsPage *medications_page;
   guint pages_idle;
@@ -76,7 +79,7 @@ set_diary_actions_enabled (PdWindow *self,
                            gboolean  enabled)
 {
   const char *actions[] = { "new-entry", "undo", "edit-record", "delete-record", "preferences",
-                            "show-today", "show-history", "show-medications", "search",
+                            "show-today", "show-history", "show-medications", "show-trends", "search",
                             "add-medication", "edit-medication", "log-dose", "log-activity",
                             "add-event" };
 
@@ -158,9 +161,14 @@ ensure_pages (PdWindow *self)
   adw_bin_set_child (self->history_slot, GTK_WIDGET (self->history_page));
   self->medications_page = g_object_new (PD_TYPE_MEDICATIONS_PAGE, NULL);
   adw_bin_set_child (self->medications_slot, GTK_WIDGET (self->medications_page));
+  self->trends_page = g_object_new (PD_TYPE_TRENDS_PAGE, NULL);
+  adw_bin_set_child (self->trends_slot, GTK_WIDGET (self->trends_page));
   /* Data that arrived before the pages did. */
   if (self->data != NULL)
-    pd_history_page_set_data (self->history_page, self->database, self->data);
+    {
+      pd_history_page_set_data (self->history_page, self->database, self->data);
+      pd_trends_page_set_data (self->trends_page, self->data);
+    }
   if (recent != NULL)
     {
       pd_today_page_set_data (self->today_page, self->database, recent);
@@ -225,6 +233,7 @@ full_loaded_cb (GObject      *object,
   self->data = data;
   ensure_pages (self);
   pd_history_page_set_data (self->history_page, self->database, data);
+  pd_trends_page_set_data (self->trends_page, data);
   show_diary (self);
   g_debug ("Whole diary handed to History in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
@@ -805,6 +814,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, today_slot);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, history_slot);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, medications_slot);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, trends_slot);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, new_button);
@@ -819,6 +829,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-activity", "s", log_activity_action);
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
   gtk_widget_class_install_action (widget_class, "win.show-medications", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-trends", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_page_action);

@@ -1,0 +1,22 @@
+/* pd-trends-page.h: the trend chart in the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pd-database.h"
+
+G_BEGIN_DECLS
+
+#define PD_TYPE_TRENDS_PAGE (pd_trends_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdTrendsPage, pd_trends_page, PD, TRENDS_PAGE, AdwBin)
+
+/* data: the whole diary (the window's, valid until the next call). */
+void pd_trends_page_set_data (PdTrendsPage *self,
+                              PdDiaryData  *data);
+
+G_END_DECLS
