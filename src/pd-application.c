@@ -16,7 +16,9 @@
 #include "pd-error.h"
 #include "pd-generator.h"
 #include "pd-input.h"
+#include "pd-notifier.h"
 #include "pd-preferences-window.h"
+#include "pd-reminder-service.h"
 #include "pd-window.h"
 
 struct _PdApplication
@@ -25,6 +27,13 @@ struct _PdApplication
 
   /* Temporary diaries made by --demo, removed when the application quits. */
   GPtrArray *temporary_files;
+
+  /* Reminders of the diary last opened; while any is enabled the application holds itself
+   * so that it keeps running without a window. */
+  PdNotifier *notifier;
+  PdReminderService *reminders;
+  char *reminders_path;
+  gboolean held;
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
@@ -46,6 +55,8 @@ static const GOptionEntry option_entries[] = {
     N_("Export the diary CSV and exit (“-” for standard output)"), N_("FILE") },
   { "export-summary-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export one row per day and exit"), N_("FILE") },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the clinician report (PDF) and exit"), N_("FILE.pdf") },
   { "chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Render the trend chart (PNG or SVG) and exit"), N_("FILE") },
   { "width", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -56,6 +67,8 @@ static const GOptionEntry option_entries[] = {
     N_("First day for export and chart"), N_("YYYY-MM-DD") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Last day for export and chart"), N_("YYYY-MM-DD") },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window and keep firing reminders"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
@@ -234,6 +247,8 @@ pd_application_handle_local_options (GApplication *app,
       return pd_cli_export_csv (path, file, TRUE, from, to);
     if (g_variant_dict_lookup (options, "chart", "^ay", &file))
       return pd_cli_chart (path, file, from, to, width, height);
+    if (g_variant_dict_lookup (options, "report", "^ay", &file))
+      return pd_cli_report (path, file, from, to);
 
     if (from != NULL || to != NULL || width != 0 || height != 0)
       {
@@ -303,6 +318,79 @@ create_demo_diary (GError **error)
   return g_steal_pointer (&path);
 }
 
+static void
+update_hold (PdApplication *self)
+{
+  gboolean hold = self->reminders != NULL && pd_reminder_service_is_enabled (self->reminders);
+
+  if (hold && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!hold && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = hold;
+}
+
+static void
+reminder_open_cb (PdApplication *self,
+                  guint          where)
+{
+  PdWindow *window;
+
+  open_diary (self, self->reminders_path);
+  window = find_window_for (self, self->reminders_path);
+  gtk_widget_activate_action (GTK_WIDGET (window),
+                              where == PD_REMINDER_OPEN_LOG_PAIN ? "win.new-entry" : "win.show-today",
+                              NULL);
+}
+
+static void
+reminder_diary_changed_cb (PdApplication *self)
+{
+  PdWindow *window = find_window_for (self, self->reminders_path);
+
+  if (window != NULL)
+    pd_window_diary_changed (window);
+}
+
+static void
+start_reminders (PdApplication *self,
+                 const char    *path)
+{
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->reminders != NULL && g_strcmp0 (self->reminders_path, path) == 0)
+    return;
+  g_clear_object (&self->reminders);
+  g_clear_pointer (&self->reminders_path, g_free);
+  /* A diary that does not exist yet has no reminders; do not create it. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+      !(db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error)))
+    g_warning ("No reminders from %s: %s", path, error->message);
+  if (db != NULL)
+    {
+      if (self->notifier == NULL)
+        self->notifier = pd_notifier_new (_("Pain Diary"), APPLICATION_ID);
+      self->reminders = pd_reminder_service_new (db, self->notifier);
+      self->reminders_path = g_strdup (path);
+      g_signal_connect_object (self->reminders, "open", G_CALLBACK (reminder_open_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->reminders, "diary-changed",
+                               G_CALLBACK (reminder_diary_changed_cb), self, G_CONNECT_SWAPPED);
+      pd_reminder_service_start (self->reminders);
+    }
+  update_hold (self);
+}
+
+static void
+pd_application_window_removed (GtkApplication *app,
+                               GtkWindow      *window)
+{
+  /* Before the window's own hold goes: with reminders enabled, keep running. */
+  update_hold (PD_APPLICATION (app));
+  GTK_APPLICATION_CLASS (pd_application_parent_class)->window_removed (app, window);
+}
+
 static int
 pd_application_command_line (GApplication            *app,
                              GApplicationCommandLine *cmdline)
@@ -327,7 +415,14 @@ pd_application_command_line (GApplication            *app,
       path = dup_database_path (options, cwd);
     }
 
+  if (g_variant_dict_contains (options, "background"))
+    {
+      start_reminders (self, path);
+      return 0;
+    }
   open_diary (self, path);
+  if (!g_variant_dict_contains (options, "demo"))
+    start_reminders (self, path);
   return 0;
 }
 
@@ -344,6 +439,7 @@ pd_application_activate (GApplication *app)
     }
   path = pd_database_get_default_path ();
   open_diary (PD_APPLICATION (app), path);
+  start_reminders (PD_APPLICATION (app), path);
 }
 
 static void
@@ -351,6 +447,8 @@ pd_application_shutdown (GApplication *app)
 {
   PdApplication *self = PD_APPLICATION (app);
 
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   G_APPLICATION_CLASS (pd_application_parent_class)->shutdown (app);
 
   for (guint i = 0; i < self->temporary_files->len; i++)
@@ -372,6 +470,7 @@ pd_application_finalize (GObject *object)
   PdApplication *self = PD_APPLICATION (object);
 
   g_clear_pointer (&self->temporary_files, g_ptr_array_unref);
+  g_clear_pointer (&self->reminders_path, g_free);
 
   G_OBJECT_CLASS (pd_application_parent_class)->finalize (object);
 }
@@ -407,6 +506,11 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
+  PdApplication *self = PD_APPLICATION (user_data);
+
+  /* Quitting from the menu really quits, also the reminders. */
+  g_clear_object (&self->reminders);
+  update_hold (self);
   g_application_quit (G_APPLICATION (user_data));
 }
 
@@ -439,6 +543,10 @@ pd_application_startup (GApplication *app)
                                          (const char *[]) { "<alt>4", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          (const char *[]) { "<primary>question", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export",
+                                         (const char *[]) { "<primary>e", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import",
+                                         (const char *[]) { "<primary>i", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search",
                                          (const char *[]) { "<primary>f", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
@@ -450,6 +558,7 @@ pd_application_class_init (PdApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = pd_application_finalize;
 
@@ -458,6 +567,7 @@ pd_application_class_init (PdApplicationClass *klass)
   app_class->activate = pd_application_activate;
   app_class->startup = pd_application_startup;
   app_class->shutdown = pd_application_shutdown;
+  gtk_app_class->window_removed = pd_application_window_removed;
 }
 
 static void

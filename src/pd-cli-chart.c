@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <png.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -112,6 +113,73 @@ write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static void
+png_write_cb (png_structp  png,
+              png_bytep    data,
+              png_size_t   length)
+{
+  int fd = GPOINTER_TO_INT (png_get_io_ptr (png));
+
+  if (write_cb (GINT_TO_POINTER (fd), data, (unsigned int) length) != CAIRO_STATUS_SUCCESS)
+    png_error (png, "write");
+}
+
+static void
+png_flush_cb (png_structp png)
+{
+}
+
+/* The image as an RGB PNG. Cairo's own writer uses zlib's default level; a chart is large
+ * areas of flat colour, which the fastest level with the "sub" filter packs nearly as
+ * small at a fraction of the time (this is most of --chart's own time). */
+static gboolean
+write_png (int              fd,
+           cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *pixels;
+  g_autofree guchar *row = g_malloc ((gsize) width * 3);
+  png_structp png;
+  png_infop info;
+  gboolean ok = FALSE;
+
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  if (png == NULL)
+    return FALSE;
+  info = png_create_info_struct (png);
+  if (info == NULL)
+    goto out;
+  if (setjmp (png_jmpbuf (png)))
+    goto out;
+  png_set_write_fn (png, GINT_TO_POINTER (fd), png_write_cb, png_flush_cb);
+  png_set_compression_level (png, 1);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+  png_write_info (png, info);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *in = (const guint32 *) (const void *) (pixels + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          row[3 * x] = in[x] >> 16 & 0xff;
+          row[3 * x + 1] = in[x] >> 8 & 0xff;
+          row[3 * x + 2] = in[x] & 0xff;
+        }
+      png_write_row (png, row);
+    }
+  png_write_end (png, NULL);
+  ok = TRUE;
+out:
+  png_destroy_write_struct (&png, &info);
+  return ok;
+}
+
 static gboolean
 render (int                 fd,
         Format              format,
@@ -133,8 +201,8 @@ render (int                 fd,
   pd_chart_draw (cr, width, height, data, &style);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_cb, GINT_TO_POINTER (fd));
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG && !write_png (fd, surface))
+    status = CAIRO_STATUS_WRITE_ERROR;
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

@@ -29,5 +29,10 @@ int pd_cli_chart      (const char *diary,
                        const char *to,
                        int         width,
                        int         height);
+/* --report=FILE.pdf: the clinician report, every section, on the locale's paper. */
+int pd_cli_report     (const char *diary,
+                       const char *file,
+                       const char *from,
+                       const char *to);
 
 G_END_DECLS

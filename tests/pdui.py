@@ -75,10 +75,12 @@ def visible(node):
 
 def name_of(node):
     name = node.get_name() or ""
-    # GTK 4.8 names a button whose label uses mnemonics twice ("Undo Undo").
-    half = len(name) // 2
-    if name and name == " ".join([name[:half]] * 2):
-        return name[:half]
+    # GTK 4.8 names a button whose label uses mnemonics twice: "Undo Undo", or with the
+    # raw label first, "_Import Import".
+    for cut in range(1, len(name)):
+        first, second = name[:cut], name[cut + 1:]
+        if name[cut] == " " and first.replace("_", "") == second:
+            return second
     return name
 
 

@@ -290,6 +290,109 @@ test_decimation (void)
   pd_chart_style_clear (&style);
 }
 
+/* Days narrower than a pixel are written as pixels, straight into an image target or
+ * through an image of the plot for other targets (a window's recording, a clip, an
+ * offset): every way gives the same picture, with the band where the pain is. */
+static cairo_surface_t *
+render_dense (const PdChartData  *data,
+              const PdChartStyle *style,
+              int                 how)
+{
+  int w = 600, h = 300;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  if (how == 0)
+    {
+      pd_chart_draw (cr, w, h, data, style);
+    }
+  else if (how == 1)
+    {
+      cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *rcr = cairo_create (recording);
+
+      pd_chart_draw (rcr, w, h, data, style);
+      cairo_destroy (rcr);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_surface_destroy (recording);
+    }
+  else
+    {
+      cairo_surface_t *big = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w + 10, h + 20);
+      cairo_t *bcr = cairo_create (big);
+
+      cairo_translate (bcr, 10, 20);
+      pd_chart_draw (bcr, w, h, data, style);
+      cairo_destroy (bcr);
+      cairo_set_source_surface (cr, big, -10, -20);
+      cairo_paint (cr);
+      cairo_surface_destroy (big);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_dense_raster (void)
+{
+  g_autoptr(PdDiaryData) diary = diary_new ();
+  g_autoptr(PdDailySeries) series = NULL;
+  guint32 first = julian (1985, 1, 1), last = julian (2024, 12, 31);
+  cairo_surface_t *surfaces[3];
+  PdChartData data;
+  PdChartStyle style;
+  PdChartLayout layout;
+  int r, g, b, x, y;
+  guint differing = 0;
+
+  for (guint32 d = first; d <= last; d++)
+    {
+      add_pain (diary, d, 3);
+      add_pain (diary, d, 7);
+    }
+  series = pd_daily_series_new (diary, first, last);
+  pd_chart_data_init (&data, series);
+  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
+  for (int how = 0; how < 3; how++)
+    surfaces[how] = render_dense (&data, &style, how);
+
+  for (int how = 1; how < 3; how++)
+    for (y = 0; y < 300; y++)
+      for (x = 0; x < 600; x++)
+        {
+          int r2, g2, b2;
+
+          pixel (surfaces[0], x, y, &r, &g, &b);
+          pixel (surfaces[how], x, y, &r2, &g2, &b2);
+          if (ABS (r - r2) > 2 || ABS (g - g2) > 2 || ABS (b - b2) > 2)
+            differing++;
+        }
+  g_assert_cmpuint (differing, ==, 0);
+
+  /* Between 3 and 7 on a day in the middle: the band, over the background. */
+  pd_chart_layout_compute (&layout, 600, 300, &data, &style);
+  x = (int) pd_chart_day_to_x (&layout, first + 7000);
+  y = (int) pd_chart_pain_to_y (&layout, 4);
+  pixel (surfaces[0], x, y, &r, &g, &b);
+  {
+    const PdChartColour *band = &style.pain_band, *bg = &style.background;
+    PdChartColour flat = { band->red * band->alpha + bg->red * (1 - band->alpha),
+                           band->green * band->alpha + bg->green * (1 - band->alpha),
+                           band->blue * band->alpha + bg->blue * (1 - band->alpha), 1 };
+    g_assert_true (close_to (r, g, b, &flat));
+  }
+  /* Above 7: nothing but the background (or a grid line). */
+  pixel (surfaces[0], x, (int) pd_chart_pain_to_y (&layout, 9.5), &r, &g, &b);
+  g_assert_cmpint (r, >, 200);
+
+  for (int how = 0; how < 3; how++)
+    cairo_surface_destroy (surfaces[how]);
+  pd_chart_style_clear (&style);
+}
+
 static void
 test_describe (Fixture       *fixture,
                gconstpointer  user_data)
@@ -331,5 +434,6 @@ main (int    argc,
   ADD ("/chart/describe", test_describe);
 #undef ADD
   g_test_add_func ("/chart/decimation", test_decimation);
+  g_test_add_func ("/chart/dense-raster", test_dense_raster);
   return g_test_run ();
 }

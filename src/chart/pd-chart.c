@@ -247,6 +247,15 @@ typedef struct
   PdChartLayout layout;
   PangoLayout *text;
   double f;
+  /* Boxes on a raster target while days are narrower than a few pixels (see boxes_add). */
+  guint32 *pixels;             /* the plot's top left pixel, or NULL: vectors */
+  int stride;                  /* in pixels */
+  cairo_surface_t *raster;     /* the image of the plot, unless pixels are the target's */
+  GArray *boxes;               /* of the current colour */
+  int raster_width, raster_height;
+  double raster_x, raster_y;   /* its top left corner in user units */
+  guint32 box_pixel;           /* premultiplied ARGB of the current colour */
+  guint box_alpha;
 } Painter;
 
 /* Days drawn as one: a day each while there is room, else one pixel column each. */
@@ -281,6 +290,244 @@ static double
 hairline (const Painter *p)
 {
   return 1.0 / p->style->scale;
+}
+
+/* Boxes of one colour: begin, add any number, end. When days are narrower than a few pixels
+ * a panel has thousands of boxes, which cairo would sweep for overlaps at every fill. On
+ * raster targets (raster_begin) they are written into the pixels instead, at the end of
+ * each colour, a band of rows at a time: a box is a column, and walking it down would touch
+ * a new page at every pixel. The cost follows the pixels drawn. Vector targets (PDF, SVG)
+ * keep one path per colour. */
+typedef struct
+{
+  int x0, x1, y0, y1;
+} Box;
+
+static void
+boxes_begin (Painter             *p,
+             const PdChartColour *colour)
+{
+  if (p->pixels != NULL)
+    {
+      /* Flattened over an opaque background: stores without reading what is below, which
+       * is the background but for the few places where layers overlap. */
+      const PdChartColour *bg = &p->style->background;
+      double alpha = CLAMP (colour->alpha, 0, 1);
+      PdChartColour flat = {
+        colour->red * alpha + bg->red * (1 - alpha),
+        colour->green * alpha + bg->green * (1 - alpha),
+        colour->blue * alpha + bg->blue * (1 - alpha), 1 };
+      guint a;
+
+      if (bg->alpha >= 1)
+        colour = &flat;
+      a = (guint) lround (CLAMP (colour->alpha, 0, 1) * 255);
+
+      p->box_alpha = a;
+      p->box_pixel = a << 24 |
+                     (guint) lround (CLAMP (colour->red, 0, 1) * a) << 16 |
+                     (guint) lround (CLAMP (colour->green, 0, 1) * a) << 8 |
+                     (guint) lround (CLAMP (colour->blue, 0, 1) * a);
+      g_array_set_size (p->boxes, 0);
+      return;
+    }
+  set_colour (p->cr, colour);
+  cairo_set_antialias (p->cr, CAIRO_ANTIALIAS_NONE);
+}
+
+/* Premultiplied "over" of src (alpha 255 - keep) onto dst, two channels per multiply. */
+static inline guint32
+blend_over (guint32 src,
+            guint32 keep,
+            guint32 dst)
+{
+  guint32 rb = (dst & 0x00ff00ff) * keep + 0x00800080;
+  guint32 ag = (dst >> 8 & 0x00ff00ff) * keep + 0x00800080;
+
+  rb = (rb + (rb >> 8 & 0x00ff00ff)) >> 8 & 0x00ff00ff;
+  ag = (ag + (ag >> 8 & 0x00ff00ff)) & 0xff00ff00;
+  return src + rb + ag;
+}
+
+/* Nearest integer, inline: lround is a library call per box edge. */
+static inline int
+round_int (double v)
+{
+  return v >= 0 ? (int) (v + 0.5) : -(int) (0.5 - v);
+}
+
+static void
+boxes_add (Painter *p,
+           double   x,
+           double   y,
+           double   width,
+           double   height)
+{
+  double s = p->style->scale;
+  Box box;
+
+  if (p->pixels == NULL)
+    {
+      cairo_rectangle (p->cr, x, y, width, height);
+      return;
+    }
+  box.x0 = CLAMP (round_int ((x - p->raster_x) * s), 0, p->raster_width);
+  box.x1 = CLAMP (round_int ((x + width - p->raster_x) * s), 0, p->raster_width);
+  box.y0 = CLAMP (round_int ((y - p->raster_y) * s), 0, p->raster_height);
+  box.y1 = CLAMP (round_int ((y + height - p->raster_y) * s), 0, p->raster_height);
+  if (box.x1 == box.x0 && box.x0 < p->raster_width && width > 0)
+    box.x1 = box.x0 + 1;
+  if (box.x1 > box.x0 && box.y1 > box.y0)
+    g_array_append_val (p->boxes, box);
+}
+
+static void
+boxes_end (Painter *p)
+{
+  guint32 pixel = p->box_pixel, keep = 255 - p->box_alpha;
+  int top = G_MAXINT, bottom = 0, band = 32;
+  const Box *boxes;
+
+  if (p->pixels == NULL)
+    {
+      cairo_fill (p->cr);
+      cairo_set_antialias (p->cr, CAIRO_ANTIALIAS_DEFAULT);
+      return;
+    }
+  boxes = (const Box *) (void *) p->boxes->data;
+  for (guint i = 0; i < p->boxes->len; i++)
+    top = MIN (top, boxes[i].y0), bottom = MAX (bottom, boxes[i].y1);
+  for (int y0 = top; y0 < bottom; y0 += band)
+    {
+      int y1 = MIN (y0 + band, bottom);
+
+      for (guint i = 0; i < p->boxes->len; i++)
+        {
+          const Box *box = &boxes[i];
+          int from = MAX (box->y0, y0), to = MIN (box->y1, y1);
+
+          for (int row = from; row < to; row++)
+            {
+              guint32 *out = p->pixels + (gsize) row * p->stride + box->x0;
+
+              if (keep == 0)
+                for (int column = box->x0; column < box->x1; column++)
+                  *out++ = pixel;
+              else
+                for (int column = box->x0; column < box->x1; column++, out++)
+                  *out = blend_over (pixel, keep, *out);
+            }
+        }
+    }
+  g_array_set_size (p->boxes, 0);
+}
+
+/* Where an image target's pixel for the plot's top left corner is, when the boxes can go
+ * straight into it: no rotation or skew, the style's scale, whole-pixel offsets and no
+ * clip cutting into the plot. */
+static guint32 *
+target_pixels (Painter *p,
+               int     *stride)
+{
+  cairo_surface_t *target = cairo_get_target (p->cr);
+  const PdChartRect *plot = &p->layout.plot;
+  double s = p->style->scale, sx, sy, ox, oy, ux = 1, uy = 0, vx = 0, vy = 1, x, y;
+  double cx0, cy0, cx1, cy1;
+  cairo_format_t format;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return NULL;
+  format = cairo_image_surface_get_format (target);
+  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
+    return NULL;
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_user_to_device_distance (p->cr, &ux, &uy);
+  cairo_user_to_device_distance (p->cr, &vx, &vy);
+  if (uy != 0 || vx != 0 || fabs (ux * sx - s) > 1e-9 || fabs (vy * sy - s) > 1e-9)
+    return NULL;
+  cairo_clip_extents (p->cr, &cx0, &cy0, &cx1, &cy1);
+  if (cx0 > plot->x || cy0 > plot->y || cx1 < plot->x + plot->width ||
+      cy1 < plot->y + plot->height)
+    return NULL;
+
+  x = p->raster_x, y = p->raster_y;
+  cairo_user_to_device (p->cr, &x, &y);
+  x = (x + ox) * sx, y = (y + oy) * sy;
+  if (fabs (x - round (x)) > 1e-6 || fabs (y - round (y)) > 1e-6 || x < 0 || y < 0 ||
+      round (x) + p->raster_width > cairo_image_surface_get_width (target) ||
+      round (y) + p->raster_height > cairo_image_surface_get_height (target))
+    return NULL;
+  cairo_surface_flush (target);
+  *stride = cairo_image_surface_get_stride (target) / 4;
+  return (guint32 *) cairo_image_surface_get_data (target) + (gsize) round (y) * *stride +
+         (gsize) round (x);
+}
+
+/* Whether the boxes go through pixels: while days are dense, on a target that is pixels
+ * anyway (an image, a window, a recording replayed onto one), never on PDF, PostScript or
+ * SVG, which keep vectors. Straight into an image target, else into an image of the plot
+ * composited at the end. */
+static void
+raster_begin (Painter *p)
+{
+  const PdChartRect *plot = &p->layout.plot;
+  double s = p->style->scale;
+
+  if (p->layout.day_width * s >= 3)
+    return;
+  switch (cairo_surface_get_type (cairo_get_target (p->cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return;
+    default:
+      break;
+    }
+  p->raster_x = floor (plot->x * s) / s;
+  p->raster_y = floor (plot->y * s) / s;
+  p->raster_width = (int) ceil ((plot->x + plot->width - p->raster_x) * s) + 1;
+  p->raster_height = (int) ceil ((plot->y + plot->height - p->raster_y) * s) + 1;
+  p->pixels = target_pixels (p, &p->stride);
+  if (p->pixels == NULL)
+    {
+      p->raster = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, p->raster_width,
+                                              p->raster_height);
+      if (cairo_surface_status (p->raster) != CAIRO_STATUS_SUCCESS)
+        {
+          g_clear_pointer (&p->raster, cairo_surface_destroy);
+          return;
+        }
+      cairo_surface_flush (p->raster);
+      p->pixels = (guint32 *) cairo_image_surface_get_data (p->raster);
+      p->stride = cairo_image_surface_get_stride (p->raster) / 4;
+    }
+  p->boxes = g_array_sized_new (FALSE, FALSE, sizeof (Box), 2048);
+}
+
+static void
+raster_end (Painter *p)
+{
+  if (p->pixels == NULL)
+    return;
+  g_clear_pointer (&p->boxes, g_array_unref);
+  p->pixels = NULL;
+  if (p->raster == NULL)
+    {
+      cairo_surface_mark_dirty (cairo_get_target (p->cr));
+      return;
+    }
+  cairo_surface_mark_dirty (p->raster);
+  cairo_surface_set_device_scale (p->raster, p->style->scale, p->style->scale);
+  cairo_save (p->cr);
+  cairo_set_source_surface (p->cr, p->raster, p->raster_x, p->raster_y);
+  cairo_rectangle (p->cr, p->raster_x, p->raster_y, p->raster_width / p->style->scale,
+                   p->raster_height / p->style->scale);
+  cairo_fill (p->cr);
+  cairo_restore (p->cr);
+  g_clear_pointer (&p->raster, cairo_surface_destroy);
 }
 
 static GArray *
@@ -636,10 +883,11 @@ draw_date_axis (Painter *p)
  * wide, each column is filled as one box spanning its y and the previous one: the same
  * picture as a stroke, at a fraction of the cost of stroking thousands of segments. */
 static void
-draw_series_line (Painter      *p,
-                  const GArray *bins,
-                  const double *ys,
-                  double        line_width)
+draw_series_line (Painter             *p,
+                  const GArray        *bins,
+                  const double        *ys,
+                  double               line_width,
+                  const PdChartColour *colour)
 {
   cairo_t *cr = p->cr;
   gboolean dense = p->layout.day_width * p->style->scale < 3;
@@ -649,7 +897,9 @@ draw_series_line (Painter      *p,
   cairo_set_line_width (cr, line_width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (dense)
-    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+    boxes_begin (p, colour);
+  else
+    set_colour (cr, colour);
   for (guint i = 0; i < bins->len; i++)
     {
       const Bin *bin = &g_array_index (bins, Bin, i);
@@ -666,7 +916,7 @@ draw_series_line (Painter      *p,
           double low = drawing ? MIN (y, ys[i - 1]) : y, high = drawing ? MAX (y, ys[i - 1]) : y;
           double y0 = snap (p, low - line_width / 2), y1 = snap (p, high + line_width / 2);
 
-          cairo_rectangle (cr, x0, y0, x1 - x0, MAX (y1 - y0, hairline (p)));
+          boxes_add (p, x0, y0, x1 - x0, MAX (y1 - y0, hairline (p)));
         }
       else if (drawing)
         {
@@ -679,7 +929,7 @@ draw_series_line (Painter      *p,
       drawing = TRUE;
     }
   if (dense)
-    cairo_fill (cr);
+    boxes_end (p);
   else
     cairo_stroke (cr);
   cairo_restore (cr);
@@ -709,8 +959,7 @@ draw_pain_panel (Painter      *p,
 
   /* Min-max band: one rectangle per day or column, inset while days are wide. The boxes lie
    * on the pixel grid, where cairo fills them fastest without antialiasing. */
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  set_colour (cr, &style->pain_band);
+  boxes_begin (p, &style->pain_band);
   for (guint i = 0; i < bins->len; i++)
     {
       const Bin *bin = &g_array_index (bins, Bin, i);
@@ -724,10 +973,9 @@ draw_pain_panel (Painter      *p,
       y1 = snap (p, pd_chart_pain_to_y (layout, bin->min));
       if (y1 - y0 < hairline (p) * 2)
         y0 -= hairline (p), y1 += hairline (p);
-      cairo_rectangle (cr, x0, y0, MAX (x1 - x0, hairline (p)), y1 - y0);
+      boxes_add (p, x0, y0, MAX (x1 - x0, hairline (p)), y1 - y0);
     }
-  cairo_fill (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  boxes_end (p);
 
   /* The rolling mean, broken where its window holds no data. */
   {
@@ -738,13 +986,15 @@ draw_pain_panel (Painter      *p,
         double value = g_array_index (bins, Bin, i).rolling;
         ys[i] = isnan (value) ? NAN : pd_chart_pain_to_y (layout, value);
       }
-    set_colour (cr, &style->rolling_mean);
-    draw_series_line (p, bins, ys, 2);
+    draw_series_line (p, bins, ys, 2, &style->rolling_mean);
   }
 
   /* Mean points on top: round dots while days are wide, small squares when dense. */
-  set_colour (cr, &style->pain_mean);
   r = MIN (layout->day_width * 0.3, 0.28 * p->f);
+  if (r >= 1.5)
+    set_colour (cr, &style->pain_mean);
+  else
+    boxes_begin (p, &style->pain_mean);
   for (guint i = 0; i < bins->len; i++)
     {
       const Bin *bin = &g_array_index (bins, Bin, i);
@@ -763,10 +1013,13 @@ draw_pain_panel (Painter      *p,
         {
           double x0 = snap (p, bin->x0), x1 = MAX (snap (p, bin->x1), x0 + hairline (p));
 
-          cairo_rectangle (cr, x0, snap (p, cy - 1), x1 - x0, 2);
+          boxes_add (p, x0, snap (p, cy - 1), x1 - x0, 2);
         }
     }
-  cairo_fill (cr);
+  if (r >= 1.5)
+    cairo_fill (cr);
+  else
+    boxes_end (p);
 }
 
 /* Bars from the panel's bottom; width from the bin, with a gap while days are wide. */
@@ -785,7 +1038,7 @@ add_bar (Painter           *p,
   double y1 = snap (p, bottom - rect->height * MIN (from, top) / top);
 
   if (y1 > y0)
-    cairo_rectangle (p->cr, x0, y0, MAX (x1 - x0, hairline (p)), y1 - y0);
+    boxes_add (p, x0, y0, MAX (x1 - x0, hairline (p)), y1 - y0);
 }
 
 static void
@@ -800,7 +1053,6 @@ draw_medication_panel (Painter      *p,
   guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
   g_autofree double *base = g_new0 (double, bins->len);
   double top = 0, mme_top = 0, x, title_y = rect->y - TITLE_ROW * p->f / 2;
-  cairo_t *cr = p->cr;
   gboolean show_mme;
 
   /* Scales from what is visible. */
@@ -839,12 +1091,11 @@ draw_medication_panel (Painter      *p,
     draw_text (p, _("No doses logged"), rect->x + rect->width / 2, rect->y + rect->height / 2,
                ALIGN_CENTRE, &style->dim_foreground);
 
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   for (guint g = 0; g < n_groups; g++)
     {
       guint last = g == n_groups - 1 ? n_medications : g + 1;
 
-      set_colour (cr, &style->medication[g]);
+      boxes_begin (p, &style->medication[g]);
       for (guint i = 0; i < bins->len; i++)
         {
           const Bin *bin = &g_array_index (bins, Bin, i);
@@ -858,9 +1109,8 @@ draw_medication_panel (Painter      *p,
             add_bar (p, rect, bin, base[i], base[i] + count, top);
           base[i] += count;
         }
-      cairo_fill (cr);
+      boxes_end (p);
     }
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
   if (show_mme)
     {
@@ -870,8 +1120,7 @@ draw_medication_panel (Painter      *p,
 
       for (guint i = 0; i < bins->len; i++)
         ys[i] = rect->y + rect->height * (1 - g_array_index (bins, Bin, i).mme / mme_top);
-      set_colour (cr, &style->mme);
-      draw_series_line (p, bins, ys, 2);
+      draw_series_line (p, bins, ys, 2, &style->mme);
     }
 }
 
@@ -890,8 +1139,7 @@ draw_activity_panel (Painter      *p,
   draw_y_tick (p, rect, 0, top, FALSE);
   draw_y_tick (p, rect, top, top, FALSE);
 
-  cairo_set_antialias (p->cr, CAIRO_ANTIALIAS_NONE);
-  set_colour (p->cr, &p->style->activity);
+  boxes_begin (p, &p->style->activity);
   for (guint i = 0; i < bins->len; i++)
     {
       const Bin *bin = &g_array_index (bins, Bin, i);
@@ -899,8 +1147,7 @@ draw_activity_panel (Painter      *p,
       if (bin->activity > 0)
         add_bar (p, rect, bin, 0, bin->activity, top);
     }
-  cairo_fill (p->cr);
-  cairo_set_antialias (p->cr, CAIRO_ANTIALIAS_DEFAULT);
+  boxes_end (p);
 }
 
 static void
@@ -993,12 +1240,14 @@ pd_chart_draw (cairo_t            *cr,
   bins = make_bins (&p);
   panels = panels_of (data);
   draw_date_axis (&p);
+  raster_begin (&p);
   if (panels & PD_CHART_PANEL_PAIN)
     draw_pain_panel (&p, bins);
   if (panels & PD_CHART_PANEL_MEDICATION)
     draw_medication_panel (&p, bins);
   if (panels & PD_CHART_PANEL_ACTIVITY)
     draw_activity_panel (&p, bins);
+  raster_end (&p);
   if (data->show_events)
     draw_events (&p);
 

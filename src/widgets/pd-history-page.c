@@ -18,7 +18,8 @@ struct _PdHistoryPage
   AdwBin parent_instance;
 
   PdDatabase *database;
-  /* The window's diary data, valid until the next set_data: searching needs no query. */
+  /* The diary's records, shared with the window (the arrays are referenced: a grouping
+   * in a thread may outlive the window's data). Searching needs no query. */
   PdDiaryData *data;
 
   GCancellable *cancellable;
@@ -30,6 +31,20 @@ struct _PdHistoryPage
 };
 
 G_DEFINE_FINAL_TYPE (PdHistoryPage, pd_history_page, ADW_TYPE_BIN)
+
+/* The arrays are shared, not copied: the window may replace its data meanwhile. */
+static PdDiaryData *
+share_data (PdDiaryData *data)
+{
+  PdDiaryData *shared = g_new0 (PdDiaryData, 1);
+
+  shared->pain_entries = g_ptr_array_ref (data->pain_entries);
+  shared->medications = g_ptr_array_ref (data->medications);
+  shared->doses = g_ptr_array_ref (data->doses);
+  shared->activities = g_ptr_array_ref (data->activities);
+  shared->events = g_ptr_array_ref (data->events);
+  return shared;
+}
 
 /* One list item per heading and per record, not per day: the list view then creates
  * widgets only for the rows in sight, however long a day is. */
@@ -64,20 +79,6 @@ grouping_free (Grouping *grouping)
   pd_diary_data_free (grouping->data);
   g_free (grouping->search);
   g_free (grouping);
-}
-
-/* The arrays are shared, not copied: the window may replace its data meanwhile. */
-static PdDiaryData *
-share_data (PdDiaryData *data)
-{
-  PdDiaryData *shared = g_new0 (PdDiaryData, 1);
-
-  shared->pain_entries = g_ptr_array_ref (data->pain_entries);
-  shared->medications = g_ptr_array_ref (data->medications);
-  shared->doses = g_ptr_array_ref (data->doses);
-  shared->activities = g_ptr_array_ref (data->activities);
-  shared->events = g_ptr_array_ref (data->events);
-  return shared;
 }
 
 static void
@@ -168,7 +169,8 @@ pd_history_page_set_data (PdHistoryPage *self,
   g_return_if_fail (PD_IS_HISTORY_PAGE (self));
 
   g_set_object (&self->database, database);
-  self->data = data;
+  g_clear_pointer (&self->data, pd_diary_data_free);
+  self->data = data != NULL ? share_data (data) : NULL;
   rebuild_model (self);
 }
 
@@ -293,6 +295,7 @@ pd_history_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_HISTORY_PAGE);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->data, pd_diary_data_free);
 
   G_OBJECT_CLASS (pd_history_page_parent_class)->dispose (object);
 }

@@ -511,7 +511,8 @@ pd_medications_page_dispose (GObject *object)
 {
   PdMedicationsPage *self = PD_MEDICATIONS_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_MEDICATIONS_PAGE);
+  /* No gtk_widget_dispose_template(): with libadwaita 1.2 it makes the expander row of
+   * stopped medications unparent its rows a second time. The page's children go with it. */
   g_clear_object (&self->database);
   g_clear_pointer (&self->medications, g_hash_table_unref);
   g_clear_pointer (&self->current_rows, g_ptr_array_unref);

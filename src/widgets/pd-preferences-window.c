@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-preferences-window.h"
+#include "pd-reminders-page.h"
 
 struct _PdPreferencesWindow
 {
@@ -161,6 +162,9 @@ pd_preferences_window_new (GtkWindow  *parent,
   name = pd_database_get_meta (database, "patient_name");
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
   show_surgery_date (self);
+  if (!pd_database_is_read_only (database))
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (pd_reminders_page_new (database)));
   self->loading = FALSE;
   return self;
 }

@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "pd-before-after.h"
 #include "pd-chart.h"
 #include "pd-trends-page.h"
 #include "pd-types.h"
@@ -19,7 +21,29 @@ struct _PdTrendsPage
 
   PdDailySeries *series;
   guint range_days;           /* 0: all */
-  double hover_x;
+  /* The visible days: set by the range buttons, then panned and zoomed. */
+  guint32 view_first;
+  guint32 view_last;
+  guint32 focus_day;          /* highlighted by the keyboard; 0: none */
+  double drag_start_first;    /* the view when a drag or pinch began */
+  double drag_start_span;
+  double pinch_anchor;        /* the day under the pinch's centre, as a fraction of the span */
+
+  double pointer_x;
+  gboolean dragging;
+
+  GtkWidget *popover;
+  GtkWidget *popover_label;
+
+  /* Before / after a treatment */
+  GtkWidget *compare_group;
+  GtkWidget *event_row;
+  GtkWidget *window_row;
+  GtkWidget *compare_label;
+  GtkWidget *compare_table;
+  GtkWidget *compare_area;
+  GArray *event_days;         /* guint32, in the event row's order: newest first */
+  PdBeforeAfter compare;
 
   GtkWidget *area;
   GtkWidget *summary;
@@ -41,19 +65,45 @@ static const struct
   { N_("All"), 0 },
 };
 
+#define MIN_VIEW_DAYS 7
+
 static void
 chart_data (PdTrendsPage *self,
             PdChartData  *data)
 {
-  guint32 last;
-
   pd_chart_data_init (data, self->series);
-  last = pd_daily_series_get_last_day (self->series);
-  if (self->range_days > 0 && last >= self->range_days)
-    {
-      data->last_day = last;
-      data->first_day = MAX (pd_daily_series_get_first_day (self->series), last - self->range_days + 1);
-    }
+  data->first_day = self->view_first;
+  data->last_day = self->view_last;
+}
+
+/* The view from the range buttons' choice: the last range_days days, or all. */
+static void
+reset_view (PdTrendsPage *self)
+{
+  guint32 first = pd_daily_series_get_first_day (self->series);
+  guint32 last = pd_daily_series_get_last_day (self->series);
+
+  self->view_last = last;
+  self->view_first = self->range_days > 0 && last >= self->range_days
+                     ? MAX (first, last - self->range_days + 1) : first;
+  self->focus_day = 0;
+}
+
+/* Moves the view to start near first with span days, kept inside the series. */
+static void
+set_view (PdTrendsPage *self,
+          double        first,
+          double        span)
+{
+  double lo = pd_daily_series_get_first_day (self->series);
+  double hi = pd_daily_series_get_last_day (self->series);
+
+  span = CLAMP (span, MIN (MIN_VIEW_DAYS, hi - lo + 1), hi - lo + 1);
+  first = CLAMP (first, lo, hi - span + 1);
+  self->view_first = (guint32) round (first);
+  self->view_last = MIN ((guint32) hi, self->view_first + (guint32) round (span) - 1);
+  if (self->focus_day != 0)
+    self->focus_day = CLAMP (self->focus_day, self->view_first, self->view_last);
 }
 
 static PdChartPalette
@@ -83,6 +133,29 @@ draw_cb (GtkDrawingArea *area,
   pd_chart_style_init (&style, current_palette (), gtk_widget_get_scale_factor (GTK_WIDGET (area)));
   chart_data (self, &data);
   pd_chart_draw (cr, width, height, &data, &style);
+
+  /* The day the keyboard is on. */
+  if (self->focus_day != 0)
+    {
+      PdChartLayout layout;
+      GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
+      double x, w;
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (area)),
+                                      "accent_color", &accent);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      pd_chart_layout_compute (&layout, width, height, &data, &style);
+      w = MAX (layout.day_width, 2);
+      x = pd_chart_day_to_x (&layout, self->focus_day) - w / 2;
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.25);
+      cairo_rectangle (cr, x, layout.plot.y, w, layout.plot.height);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, x + 0.5, layout.plot.y + 0.5, w - 1, layout.plot.height - 1);
+      cairo_stroke (cr);
+    }
   pd_chart_style_clear (&style);
 }
 
@@ -109,36 +182,577 @@ range_toggled_cb (GtkToggleButton *button,
   if (!gtk_toggle_button_get_active (button))
     return;
   self->range_days = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "days"));
+  if (self->series == NULL)
+    return;
+  reset_view (self);
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
   update_summary (self);
 }
 
-/* The values of the day under the pointer, as the chart's tooltip. */
-static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+static void
+current_layout (PdTrendsPage  *self,
+                PdChartData   *data,
+                PdChartLayout *layout)
 {
-  PdTrendsPage *self = PD_TRENDS_PAGE (user_data);
+  PdChartStyle style;
+
+  pd_chart_style_init (&style, current_palette (), 1);
+  chart_data (self, data);
+  pd_chart_layout_compute (layout, gtk_widget_get_width (self->area),
+                           gtk_widget_get_height (self->area), data, &style);
+  pd_chart_style_clear (&style);
+}
+
+/* The day's values in the popover, pointing at the day. */
+static void
+show_day (PdTrendsPage *self,
+          guint32       day)
+{
   g_autofree char *text = NULL;
   PdChartLayout layout;
-  PdChartStyle style;
   PdChartData data;
+  GdkRectangle rect;
+  double x;
+
+  current_layout (self, &data, &layout);
+  x = pd_chart_day_to_x (&layout, day);
+  text = pd_chart_describe_day (&data, &layout, x);
+  if (text == NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->popover));
+      return;
+    }
+  gtk_label_set_label (GTK_LABEL (self->popover_label), text);
+  rect = (GdkRectangle) { (int) x, (int) layout.plot.y, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+view_changed (PdTrendsPage *self)
+{
+  update_summary (self);
+  if (self->focus_day != 0)
+    show_day (self, self->focus_day);
+}
+
+/* Zooms by factor (above 1: out) keeping the day under x where it is. */
+static void
+zoom_at (PdTrendsPage *self,
+         double        x,
+         double        factor)
+{
+  PdChartLayout layout;
+  PdChartData data;
+  double span = (double) self->view_last - self->view_first + 1, fraction, anchor;
+
+  current_layout (self, &data, &layout);
+  fraction = CLAMP ((x - layout.plot.x) / layout.plot.width, 0, 1);
+  anchor = self->view_first + fraction * span;
+  span *= factor;
+  set_view (self, anchor - fraction * span, span);
+  view_changed (self);
+}
+
+static void
+pan_by (PdTrendsPage *self,
+        double        days)
+{
+  set_view (self, self->view_first + days, (double) self->view_last - self->view_first + 1);
+  view_changed (self);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           PdTrendsPage             *self)
+{
+  PdChartLayout layout;
+  PdChartData data;
+  guint32 day;
+
+  self->pointer_x = x;
+  if (self->series == NULL || self->dragging)
+    return;
+  current_layout (self, &data, &layout);
+  if (pd_chart_x_to_day (&layout, x, &day))
+    show_day (self, day);
+  else if (self->focus_day == 0)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          PdTrendsPage             *self)
+{
+  if (self->focus_day != 0)
+    show_day (self, self->focus_day);
+  else
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+/* Ctrl+scroll: zoom around the pointer; horizontal or shift+scroll: pan. A plain vertical
+ * scroll is left to the page, which scrolls. */
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           PdTrendsPage             *self)
+{
+  GdkModifierType state;
+  double span;
 
   if (self->series == NULL)
     return FALSE;
-  pd_chart_style_init (&style, current_palette (), 1);
-  chart_data (self, &data);
-  pd_chart_layout_compute (&layout, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
-                           &data, &style);
-  pd_chart_style_clear (&style);
-  text = pd_chart_describe_day (&data, &layout, x);
-  if (text == NULL)
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  span = (double) self->view_last - self->view_first + 1;
+  if (state & GDK_SHIFT_MASK)
+    dx = dx != 0 ? dx : dy, dy = 0;
+  if (dy != 0 && (state & GDK_CONTROL_MASK))
+    zoom_at (self, self->pointer_x, pow (1.2, dy));
+  else if (dx != 0)
+    pan_by (self, dx * MAX (span / 20, 1));
+  else
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               PdTrendsPage   *self)
+{
+  self->drag_start_first = self->view_first;
+  self->drag_start_span = (double) self->view_last - self->view_first + 1;
+  /* A click on the chart gives it the keyboard (days, zoom). */
+  gtk_widget_grab_focus (self->area);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                PdTrendsPage   *self)
+{
+  PdChartLayout layout;
+  PdChartData data;
+
+  if (self->series == NULL)
+    return;
+  if (!self->dragging && fabs (offset_x) < 4)
+    return;
+  self->dragging = TRUE;
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  current_layout (self, &data, &layout);
+  set_view (self, self->drag_start_first - offset_x / layout.day_width, self->drag_start_span);
+  update_summary (self);
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          offset_x,
+             double          offset_y,
+             PdTrendsPage   *self)
+{
+  self->dragging = FALSE;
+}
+
+static void
+pinch_begin_cb (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                PdTrendsPage     *self)
+{
+  PdChartLayout layout;
+  PdChartData data;
+  double x, y;
+
+  if (self->series == NULL)
+    return;
+  self->drag_start_first = self->view_first;
+  self->drag_start_span = (double) self->view_last - self->view_first + 1;
+  current_layout (self, &data, &layout);
+  if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
+    x = layout.plot.x + layout.plot.width / 2;
+  self->pinch_anchor = CLAMP ((x - layout.plot.x) / layout.plot.width, 0, 1);
+}
+
+static void
+pinch_scale_cb (GtkGestureZoom *gesture,
+                double          scale,
+                PdTrendsPage   *self)
+{
+  double anchor, span;
+
+  if (self->series == NULL || scale <= 0)
+    return;
+  anchor = self->drag_start_first + self->pinch_anchor * self->drag_start_span;
+  span = self->drag_start_span / scale;
+  set_view (self, anchor - self->pinch_anchor * span, span);
+  update_summary (self);
+}
+
+/* Moves the keyboard's day, bringing it into view. */
+static void
+move_focus (PdTrendsPage *self,
+            gint64        day)
+{
+  double span = (double) self->view_last - self->view_first + 1;
+
+  day = CLAMP (day, (gint64) pd_daily_series_get_first_day (self->series),
+               (gint64) pd_daily_series_get_last_day (self->series));
+  self->focus_day = (guint32) day;
+  if (day < self->view_first)
+    set_view (self, day, span);
+  else if (day > self->view_last)
+    set_view (self, day - span + 1, span);
+  self->focus_day = (guint32) day;
+  view_changed (self);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PdTrendsPage          *self)
+{
+  PdChartLayout layout;
+  PdChartData data;
+  double centre;
+
+  if (self->series == NULL)
+    return FALSE;
+  current_layout (self, &data, &layout);
+  centre = self->focus_day != 0 ? pd_chart_day_to_x (&layout, self->focus_day)
+                                : layout.plot.x + layout.plot.width / 2;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      move_focus (self, self->focus_day != 0 ? (gint64) self->focus_day - 1 : self->view_last);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      move_focus (self, self->focus_day != 0 ? (gint64) self->focus_day + 1 : self->view_last);
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      move_focus (self, pd_daily_series_get_first_day (self->series));
+      return TRUE;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      move_focus (self, pd_daily_series_get_last_day (self->series));
+      return TRUE;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      zoom_at (self, centre, 1 / 1.5);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      zoom_at (self, centre, 1.5);
+      return TRUE;
+    case GDK_KEY_Escape:
+      if (self->focus_day == 0)
+        return FALSE;
+      self->focus_day = 0;
+      gtk_popover_popdown (GTK_POPOVER (self->popover));
+      gtk_widget_queue_draw (self->area);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                PdTrendsPage            *self)
+{
+  self->focus_day = 0;
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  gtk_widget_queue_draw (self->area);
+}
+
+/* Before / after */
+
+static void
+compare_options (PdTrendsPage         *self,
+                 PdBeforeAfterOptions *options)
+{
+  pd_before_after_options_init (options);
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->window_row)) == 1)
+    {
+      /* Slow treatments: days 28-56 after. */
+      options->after_start = 28;
+      options->after_end = 56;
+    }
+}
+
+static char *
+format_mean (const PdWindowMean *mean)
+{
+  if (isnan (mean->mean))
+    return g_strdup ("—");
+  /* On two lines: the table must fit a 360 px window. */
+  return g_strdup_printf (ngettext ("%.1f\n(%u day)", "%.1f\n(%u days)", mean->n_days), mean->mean,
+                          mean->n_days);
+}
+
+static char *
+format_change (double change,
+               double percent)
+{
+  if (isnan (change))
+    return g_strdup ("—");
+  if (isnan (percent))
+    return g_strdup_printf ("%+.1f", change);
+  return g_strdup_printf ("%+.1f (%+.0f%%)", change, percent);
+}
+
+static void
+set_cell (GtkGrid    *grid,
+          int         column,
+          int         row,
+          const char *text,
+          gboolean    heading)
+{
+  GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
+
+  if (label == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+      if (heading)
+        gtk_widget_add_css_class (label, "heading");
+      else
+        gtk_widget_add_css_class (label, "numeric");
+      gtk_grid_attach (grid, label, column, row, 1, 1);
+    }
+  gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+static void
+update_compare (PdTrendsPage *self)
+{
+  PdBeforeAfterOptions options;
+  GtkGrid *grid = GTK_GRID (self->compare_table);
+  guint selected;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  const char *rows[] = { N_("Pain"), N_("PEG") };
+
+  if (self->series == NULL || self->event_days->len == 0)
+    {
+      gtk_widget_set_visible (self->compare_group, FALSE);
+      return;
+    }
+  gtk_widget_set_visible (self->compare_group, TRUE);
+  selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->event_row));
+  if (selected >= self->event_days->len)
+    selected = 0;
+  compare_options (self, &options);
+  pd_before_after_compute (self->series, g_array_index (self->event_days, guint32, selected),
+                           &options, &self->compare);
+
+  description = pd_before_after_describe (&self->compare);
+  text = g_strdup_printf ("%s. %s", pd_change_verdict_label (self->compare.verdict), description);
+  {
+    g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n%s",
+                                                       pd_change_verdict_label (self->compare.verdict),
+                                                       description);
+    gtk_label_set_markup (GTK_LABEL (self->compare_label), markup);
+  }
+
+  set_cell (grid, 0, 0, "", TRUE);
+  set_cell (grid, 1, 0, _("Before"), TRUE);
+  set_cell (grid, 2, 0, _("After"), TRUE);
+  set_cell (grid, 3, 0, _("Change"), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const PdWindowMean *before = i == 0 ? &self->compare.pain_before : &self->compare.peg_before;
+      const PdWindowMean *after = i == 0 ? &self->compare.pain_after : &self->compare.peg_after;
+      g_autofree char *b = format_mean (before);
+      g_autofree char *a = format_mean (after);
+      g_autofree char *c = i == 0 ? format_change (self->compare.pain_change,
+                                                   self->compare.pain_percent_change)
+                                  : format_change (self->compare.peg_change,
+                                                   self->compare.peg_percent_change);
+
+      set_cell (grid, 0, i + 1, _(rows[i]), TRUE);
+      set_cell (grid, 1, i + 1, b, FALSE);
+      set_cell (grid, 2, i + 1, a, FALSE);
+      set_cell (grid, 3, i + 1, c, FALSE);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_widget_queue_draw (self->compare_area);
+}
+
+/* Before and after bars for pain and PEG, on the 0-10 scale, in the chart's colours. */
+static void
+compare_draw_cb (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        user_data)
+{
+  PdTrendsPage *self = PD_TRENDS_PAGE (user_data);
+  const PdWindowMean *values[4] = { &self->compare.pain_before, &self->compare.pain_after,
+                                    &self->compare.peg_before, &self->compare.peg_after };
+  const char *groups[2] = { _("Pain"), _("PEG") };
+  PdChartStyle style;
+  const char *legend[2] = { _("Before"), _("After") };
+  double bottom = height - 18, top = 24, group_width = width / 2.0, bar = group_width / 4;
+  double legend_x = 0;
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+
+  pd_chart_style_init (&style, current_palette (), 1);
+  cairo_set_source_rgba (cr, style.grid.red, style.grid.green, style.grid.blue, style.grid.alpha);
+  cairo_rectangle (cr, 0, bottom, width, 1);
+  cairo_fill (cr);
+  for (int i = 0; i < 4; i++)
+    {
+      const PdChartColour *colour = i % 2 == 0 ? &style.pain_band : &style.pain_mean;
+      double x = (i / 2) * group_width + bar * (0.8 + (i % 2) * 1.2), h;
+
+      if (isnan (values[i]->mean))
+        continue;
+      h = (bottom - top) * CLAMP (values[i]->mean, 0, 10) / 10;
+      cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue,
+                             i % 2 == 0 ? MIN (1, colour->alpha * 2.5) : colour->alpha);
+      cairo_rectangle (cr, x, bottom - h, bar, h);
+      cairo_fill (cr);
+    }
+  for (int i = 0; i < 2; i++)
+    {
+      const PdChartColour *colour = i == 0 ? &style.pain_band : &style.pain_mean;
+      int w, h;
+
+      cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue,
+                             i == 0 ? MIN (1, colour->alpha * 2.5) : colour->alpha);
+      cairo_rectangle (cr, legend_x, 4, 10, 10);
+      cairo_fill (cr);
+      pango_layout_set_text (layout, legend[i], -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      cairo_set_source_rgba (cr, style.dim_foreground.red, style.dim_foreground.green,
+                             style.dim_foreground.blue, style.dim_foreground.alpha);
+      cairo_move_to (cr, legend_x + 14, 9 - h / 2.0);
+      pango_cairo_show_layout (cr, layout);
+      legend_x += 14 + w + 12;
+    }
+  for (int g = 0; g < 2; g++)
+    {
+      int w, h;
+
+      pango_layout_set_text (layout, groups[g], -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      cairo_set_source_rgba (cr, style.dim_foreground.red, style.dim_foreground.green,
+                             style.dim_foreground.blue, style.dim_foreground.alpha);
+      cairo_move_to (cr, g * group_width + (group_width - w) / 2, bottom + 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+  g_object_unref (layout);
+  pd_chart_style_clear (&style);
+}
+
+static void
+compare_changed_cb (PdTrendsPage *self)
+{
+  update_compare (self);
+}
+
+/* The events of the diary, newest first. */
+static void
+fill_events (PdTrendsPage *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  const PdDayEvent *events = NULL;
+  guint n_events = 0;
+
+  g_array_set_size (self->event_days, 0);
+  if (self->series != NULL)
+    events = pd_daily_series_get_events (self->series, &n_events);
+  for (guint i = n_events; i-- > 0;)
+    {
+      GDate date;
+      char day[64];
+      g_autofree char *item = NULL;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, events[i].day);
+      /* Translators: an event's date in the before/after list, strftime format. */
+      g_date_strftime (day, sizeof day, C_("before after", "%e %b %Y"), &date);
+      item = g_strdup_printf ("%s — %s", g_strstrip (day), events[i].title);
+      gtk_string_list_append (list, item);
+      g_array_append_val (self->event_days, events[i].day);
+    }
+  g_signal_handlers_block_by_func (self->event_row, compare_changed_cb, self);
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->event_row), G_LIST_MODEL (list));
+  g_signal_handlers_unblock_by_func (self->event_row, compare_changed_cb, self);
+  update_compare (self);
+}
+
+static GtkWidget *
+build_compare (PdTrendsPage *self)
+{
+  const char *windows[] = { _("14 days before, days 1–14 after"),
+                            _("14 days before, days 28–56 after (slow treatments)"), NULL };
+  /* The numbers above their chart: no side by side that a phone-width window cannot fit. */
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *numbers = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(GtkStringList) window_list = gtk_string_list_new (windows);
+
+  self->compare_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->compare_group),
+                                   _("Before and After a Treatment"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->compare_group),
+                                         _("Mean daily pain and PEG in a window before the "
+                                           "event and a window after it."));
+
+  self->event_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->event_row), _("Treatment"));
+  g_signal_connect_swapped (self->event_row, "notify::selected", G_CALLBACK (compare_changed_cb),
+                            self);
+  self->window_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->window_row), _("Windows"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->window_row),
+                           G_LIST_MODEL (window_list));
+  g_signal_connect_swapped (self->window_row, "notify::selected", G_CALLBACK (compare_changed_cb),
+                            self);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), self->event_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), self->window_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->compare_group), list);
+
+  self->compare_table = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->compare_table), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (self->compare_table), 6);
+  self->compare_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->compare_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->compare_label), 0);
+  gtk_box_append (GTK_BOX (numbers), self->compare_table);
+  gtk_box_append (GTK_BOX (numbers), self->compare_label);
+  gtk_widget_set_hexpand (numbers, TRUE);
+
+  self->compare_area = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (self->compare_area, 160, 140);
+  gtk_widget_set_halign (self->compare_area, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Before and after chart"), -1);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->compare_area), compare_draw_cb, self,
+                                  NULL);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_box_append (GTK_BOX (box), numbers);
+  gtk_box_append (GTK_BOX (box), self->compare_area);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->compare_group), box);
+  gtk_widget_set_visible (self->compare_group, FALSE);
+  return self->compare_group;
 }
 
 void
@@ -169,8 +783,10 @@ pd_trends_page_set_data (PdTrendsPage *self,
       return;
     }
   self->series = pd_daily_series_new (data, MIN (first, last), last);
+  reset_view (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "chart");
   update_summary (self);
+  fill_events (self);
 }
 
 static void
@@ -186,6 +802,12 @@ pd_trends_page_dispose (GObject *object)
 
   g_clear_pointer (&self->series, pd_daily_series_unref);
   g_clear_pointer (&self->range_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->event_days, g_array_unref);
+  if (self->popover != NULL)
+    {
+      gtk_widget_unparent (self->popover);
+      self->popover = NULL;
+    }
 
   G_OBJECT_CLASS (pd_trends_page_parent_class)->dispose (object);
 }
@@ -215,11 +837,16 @@ pd_trends_page_init (PdTrendsPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *ranges_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkToggleButton *group = NULL;
+  GtkEventController *controller;
+  GtkGesture *gesture;
+  GtkWidget *scrolled;
 
   self->range_days = 90;
   self->range_buttons = g_ptr_array_new ();
+  self->event_days = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   gtk_widget_add_css_class (ranges_box, "linked");
+  gtk_widget_add_css_class (ranges_box, "range-buttons");
   gtk_widget_set_halign (ranges_box, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (ranges_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Time range"), -1);
@@ -240,12 +867,51 @@ pd_trends_page_init (PdTrendsPage *self)
 
   self->area = gtk_drawing_area_new ();
   gtk_widget_set_vexpand (self->area, TRUE);
-  gtk_widget_set_size_request (self->area, 320, 360);
-  gtk_widget_set_has_tooltip (self->area, TRUE);
+  gtk_widget_set_size_request (self->area, 320, 420);
+  gtk_widget_set_focusable (self->area, TRUE);
+  gtk_widget_set_focus_on_click (self->area, TRUE);
+  gtk_widget_add_css_class (self->area, "pd-chart");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Pain trend chart"), -1);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_cb, self, NULL);
-  g_signal_connect (self->area, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+
+  /* Hover and the keyboard's day show the values in a popover pointing at the day. */
+  self->popover_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->popover_label), 0);
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_label);
+  gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_TOP);
+  gtk_widget_set_can_target (self->popover, FALSE);
+  gtk_widget_set_parent (self->popover, self->area);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (self->area, controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (self->area, controller);
+
+  gesture = gtk_gesture_drag_new ();
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (self->area, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (pinch_scale_cb), self);
+  gtk_widget_add_controller (self->area, GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (self->area, controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (self->area, controller);
 
   self->summary = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->summary), TRUE);
@@ -259,10 +925,16 @@ pd_trends_page_init (PdTrendsPage *self)
   gtk_box_append (GTK_BOX (box), ranges_box);
   gtk_box_append (GTK_BOX (box), self->area);
   gtk_box_append (GTK_BOX (box), self->summary);
+  gtk_box_append (GTK_BOX (box), build_compare (self));
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
 
   self->stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->stack), build_empty_state (), "empty");
-  gtk_stack_add_named (GTK_STACK (self->stack), box, "chart");
+  gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "chart");
   adw_bin_set_child (ADW_BIN (self), self->stack);
 
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);

@@ -24,6 +24,7 @@
 #include "pd-today-page.h"
 #include "pd-trends-page.h"
 #include "pd-window.h"
+#include "pd-window-exchange.h"
 
 struct _PdWindow
 {
@@ -79,7 +80,7 @@ set_diary_actions_enabled (PdWindow *self,
                            gboolean  enabled)
 {
   const char *actions[] = { "new-entry", "undo", "edit-record", "delete-record", "preferences",
-                            "show-today", "show-history", "show-medications", "show-trends", "search",
+                            "show-today", "show-history", "show-medications", "show-trends", "export", "import", "search",
                             "add-medication", "edit-medication", "log-dose", "log-activity",
                             "add-event" };
 
@@ -284,6 +285,30 @@ pd_window_get_database (PdWindow *self)
 {
   g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
   return self->database;
+}
+
+void
+pd_window_add_toast (PdWindow   *self,
+                     const char *message)
+{
+  g_return_if_fail (PD_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pd_window_export (PD_WINDOW (widget));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pd_window_import (PD_WINDOW (widget));
 }
 
 PdDiaryData *
@@ -830,6 +855,8 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
   gtk_widget_class_install_action (widget_class, "win.show-medications", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-trends", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_page_action);

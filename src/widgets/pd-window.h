@@ -27,6 +27,8 @@ void        pd_window_diary_changed (PdWindow     *self);
 void        pd_window_show_error   (PdWindow      *self,
                                     const char    *title,
                                     const GError  *error);
+void        pd_window_add_toast      (PdWindow     *self,
+                                      const char   *message);
 /* The diary as last loaded, or NULL while loading. */
 PdDiaryData *pd_window_get_data      (PdWindow     *self);
 /* A record was deleted: show a toast whose Undo restores it (also Ctrl+Z), and reload. */

@@ -1,0 +1,78 @@
+/* pd-report-private.h: the report's blocks, tables and pages, and its measures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pd-chart.h"
+
+G_BEGIN_DECLS
+
+/* Measures in points. */
+#define PD_REPORT_MARGIN              40.0
+#define PD_REPORT_HEADER_HEIGHT       36.0
+#define PD_REPORT_FOOTER_HEIGHT       18.0
+#define PD_REPORT_CELL_PADDING        4.0
+#define PD_REPORT_ROW_SPACING         1.7   /* a table row's height, in font sizes */
+#define PD_REPORT_TITLE_SIZE          18.0
+#define PD_REPORT_HEADING_SIZE        13.0
+#define PD_REPORT_HEADING_SPACE       8.0   /* above a heading */
+#define PD_REPORT_BODY_SIZE           10.0
+#define PD_REPORT_SMALL_SIZE          8.0
+#define PD_REPORT_FIGURE_SIZE         14.0
+#define PD_REPORT_CHART_FONT_SIZE     8.0
+#define PD_REPORT_TREND_CHART_HEIGHT  170.0
+#define PD_REPORT_DETAIL_CHART_HEIGHT 320.0
+#define PD_REPORT_BARS_HEIGHT         30.0
+#define PD_REPORT_FONT                "Cantarell, Sans"
+/* Weeks of PEG on the summary page. */
+#define PD_REPORT_SUMMARY_WEEKS       8
+/* The days before an event the before window reaches. */
+#define PD_REPORT_MIN_LOOKBACK        14
+#define PD_REPORT_MAX_COLUMNS         10
+
+typedef struct
+{
+  double red, green, blue;
+} PdReportColour;
+
+typedef enum
+{
+  PD_REPORT_BLOCK_TEXT,   /* Pango markup, wrapped to the text width */
+  PD_REPORT_BLOCK_ROW,    /* one row of a table, single lines, ellipsized */
+  PD_REPORT_BLOCK_CHART,  /* pd_chart_draw with some panels */
+  PD_REPORT_BLOCK_BARS,   /* before and after means as two bars */
+  PD_REPORT_BLOCK_SPACE,
+  PD_REPORT_BLOCK_BREAK,  /* the next block starts a page */
+} PdReportBlockKind;
+
+typedef struct
+{
+  PdReportBlockKind kind;
+  double size;            /* font size (text, rows); height (chart, bars, space) */
+  gboolean keep_with_next;
+  char *markup;           /* text */
+  char **cells;           /* row */
+  int table;              /* row: index of its table */
+  gboolean header;        /* row: the table's header */
+  PdChartPanels panels;   /* chart */
+  double before, after;   /* bars: means, NAN without data */
+} PdReportBlock;
+
+typedef struct
+{
+  guint n_columns;
+  double widths[PD_REPORT_MAX_COLUMNS];  /* fractions of the text width */
+  guint right_mask;                      /* bit c: column c aligned right */
+  double size;
+  int header;                            /* block index of the header row, or -1 */
+} PdReportTable;
+
+typedef struct
+{
+  guint first, end;       /* blocks first .. end - 1 */
+  int table_header;       /* a header row repeated at the top, or -1 */
+} PdReportPage;
+
+G_END_DECLS

@@ -1,0 +1,133 @@
+/* pd-cli-report.c: --report=FILE.pdf, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-cli-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-cli.h"
+#include "pd-csv.h"
+#include "pd-database.h"
+#include "pd-report.h"
+#include "pd-types.h"
+
+#define DEFAULT_DAYS 30
+/* Local days reach 14 hours either side of UTC. */
+#define MAX_OFFSET   (14 * 3600)
+
+/* The newest local day of any pain entry, dose or activity (arrays are newest first). */
+static guint32
+last_data_day (PdDiaryData *data)
+{
+  guint32 last = 0;
+
+  if (data->pain_entries != NULL && data->pain_entries->len > 0)
+    last = MAX (last, pd_pain_entry_get_local_day (g_ptr_array_index (data->pain_entries, 0)));
+  if (data->doses != NULL && data->doses->len > 0)
+    last = MAX (last, pd_dose_get_local_day (g_ptr_array_index (data->doses, 0)));
+  if (data->activities != NULL && data->activities->len > 0)
+    last = MAX (last, pd_activity_get_local_day (g_ptr_array_index (data->activities, 0)));
+  return last;
+}
+
+/* The last day with data, or today when there is none. Looks at recent weeks first, the
+ * whole diary only when they are empty. */
+static gboolean
+default_last_day (PdDatabase  *db,
+                  guint32     *last,
+                  GError     **error)
+{
+  guint32 now = pd_local_today (NULL);
+  g_autoptr(PdDiaryData) data = NULL;
+
+  data = pd_database_load_range (db, pd_local_day_start (now - 2 * DEFAULT_DAYS, MAX_OFFSET),
+                                 pd_local_day_start (now + 2, -MAX_OFFSET), error);
+  if (data == NULL)
+    return FALSE;
+  *last = last_data_day (data);
+  if (*last == 0)
+    {
+      g_clear_pointer (&data, pd_diary_data_free);
+      data = pd_database_load (db, error);
+      if (data == NULL)
+        return FALSE;
+      *last = last_data_day (data);
+    }
+  if (*last == 0)
+    *last = now;
+  return TRUE;
+}
+
+int
+pd_cli_report (const char *diary,
+               const char *file,
+               const char *from,
+               const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdReport) report = NULL;
+  guint32 first = 0, last = 0;
+  int n_pages = 0;
+
+  if (!g_str_has_suffix (file, ".pdf") && !g_str_has_suffix (file, ".PDF"))
+    {
+      g_printerr (_("pain-diary: %s: --report writes a .pdf file\n"), file);
+      return 2;
+    }
+  if (from != NULL && !pd_csv_parse_date (from, &first))
+    {
+      g_printerr (_("pain-diary: --from: “%s” is not a date (YYYY-MM-DD)\n"), from);
+      return 2;
+    }
+  if (to != NULL && !pd_csv_parse_date (to, &last))
+    {
+      g_printerr (_("pain-diary: --to: “%s” is not a date (YYYY-MM-DD)\n"), to);
+      return 2;
+    }
+  if (from != NULL && to != NULL && first > last)
+    {
+      g_printerr (_("pain-diary: --from %s is after --to %s\n"), from, to);
+      return 2;
+    }
+
+  /* Read-only: a report never writes to the diary, not even a backup. */
+  db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error);
+  if (db == NULL)
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+  if (to == NULL)
+    {
+      if (!default_last_day (db, &last, &error))
+        {
+          g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+          return 1;
+        }
+      if (from != NULL)
+        last = MAX (last, first);
+    }
+  if (from == NULL)
+    first = last - (DEFAULT_DAYS - 1);
+
+  report = pd_report_load (db, first, last, NULL, &error);
+  if (report == NULL)
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+  if (!pd_report_write_pdf (report, file, pd_paper_for_current_locale (), &n_pages, &error))
+    {
+      g_printerr ("pain-diary: %s: %s\n", file, error->message);
+      return 1;
+    }
+  g_print (g_dngettext (NULL, "Wrote the report to %s (%d page).\n",
+                        "Wrote the report to %s (%d pages).\n", n_pages),
+           file, n_pages);
+  return 0;
+}

@@ -1,0 +1,314 @@
+/* pd-window-exchange.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-window-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-csv-tasks.h"
+#include "pd-rows.h"
+#include "pd-types.h"
+#include "pd-window-exchange.h"
+
+/* Export */
+
+typedef struct
+{
+  PdWindow *window;
+  gboolean summary;
+  guint32 from_day;
+} ExportChoice;
+
+static void
+export_choice_free (ExportChoice *choice)
+{
+  g_clear_object (&choice->window);
+  g_free (choice);
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(PdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_rows = 0;
+
+  if (!pd_csv_export_file_finish (result, &n_rows, &error))
+    message = g_strdup_printf (_("Not exported: %s"), error->message);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u row", "Exported %u rows", n_rows),
+                               n_rows);
+  pd_window_add_toast (self, message);
+}
+
+static void
+export_file_chosen_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       ExportChoice    *choice)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      pd_window_add_toast (choice->window, _("Exporting…"));
+      pd_csv_export_file_async (pd_window_get_database (choice->window), path, choice->summary,
+                                choice->from_day, 0, NULL, exported_cb, g_object_ref (choice->window));
+    }
+  export_choice_free (choice);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PdWindow         *self)
+{
+  static const int ranges[] = { 0, 30, 90, 365 };
+  AdwComboRow *kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  AdwComboRow *range = g_object_get_data (G_OBJECT (dialog), "range");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+  ExportChoice *choice;
+  int days;
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+
+  choice = g_new0 (ExportChoice, 1);
+  choice->window = g_object_ref (self);
+  choice->summary = adw_combo_row_get_selected (kind) == 1;
+  days = ranges[MIN (adw_combo_row_get_selected (range), G_N_ELEMENTS (ranges) - 1)];
+  choice->from_day = days > 0 ? pd_local_today (NULL) - days + 1 : 0;
+
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  name = g_date_time_format (now, choice->summary ? "pain-diary-summary-%Y-%m-%d.csv"
+                                                  : "pain-diary-%Y-%m-%d.csv");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_file_chosen_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+pd_window_export (PdWindow *self)
+{
+  const char *kinds[] = { _("Diary CSV (every record)"), _("Daily summary CSV (one row per day)"), NULL };
+  const char *ranges[] = { _("All time"), _("Last 30 days"), _("Last 90 days"), _("Last year"), NULL };
+  AdwMessageDialog *dialog;
+  GtkWidget *list, *kind, *range;
+
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export"),
+                                                       _("A CSV file for your care team or a spreadsheet. "
+                                                         "It holds health data: share it with care.")));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  kind = pd_combo_row_new (_("Contents"), kinds);
+  range = pd_combo_row_new (_("Days"), ranges);
+  gtk_list_box_append (GTK_LIST_BOX (list), kind);
+  gtk_list_box_append (GTK_LIST_BOX (list), range);
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "kind", kind);
+  g_object_set_data (G_OBJECT (dialog), "range", range);
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Choose File…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "export");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Import */
+
+typedef struct
+{
+  PdWindow *window;
+  PdCsvImport *import;
+  AdwMessageDialog *progress;
+} ImportJob;
+
+static void
+close_progress (ImportJob *job)
+{
+  if (job->progress != NULL)
+    gtk_window_destroy (GTK_WINDOW (job->progress));
+  job->progress = NULL;
+}
+
+static void
+import_job_free (ImportJob *job)
+{
+  close_progress (job);
+  g_clear_pointer (&job->import, pd_csv_import_free);
+  g_clear_object (&job->window);
+  g_free (job);
+}
+
+/* A dialog that says what is being done while it is done: big files take a while. */
+static gboolean
+pulse_cb (GtkWidget     *bar,
+          GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  /* About ten pulses a second, whatever the frame rate. */
+  if (gdk_frame_clock_get_frame_counter (clock) % 6 == 0)
+    gtk_progress_bar_pulse (GTK_PROGRESS_BAR (bar));
+  return G_SOURCE_CONTINUE;
+}
+
+static AdwMessageDialog *
+progress_dialog (PdWindow   *self,
+                 const char *heading)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  gtk_progress_bar_set_pulse_step (GTK_PROGRESS_BAR (bar), 0.1);
+  gtk_widget_add_tick_callback (bar, pulse_cb, NULL, NULL);
+  adw_message_dialog_set_extra_child (dialog, bar);
+  gtk_window_set_deletable (GTK_WINDOW (dialog), FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+show_problem (PdWindow   *self,
+              const char *heading,
+              GError     *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+committed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ImportJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_new = pd_csv_import_get_n_new (job->import);
+
+  if (!pd_csv_import_commit_finish (result, &error))
+    {
+      close_progress (job);
+      show_problem (job->window, _("Nothing Was Imported"), error);
+    }
+  else
+    {
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u record", "Imported %u records", n_new),
+                                 n_new);
+      pd_window_add_toast (job->window, message);
+      pd_window_diary_changed (job->window);
+    }
+  import_job_free (job);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ImportJob        *job)
+{
+  if (g_strcmp0 (response, "import") != 0)
+    {
+      import_job_free (job);
+      return;
+    }
+  job->progress = progress_dialog (job->window, _("Importing…"));
+  pd_csv_import_commit_async (job->import, pd_window_get_database (job->window), NULL, committed_cb, job);
+}
+
+static void
+prepared_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ImportJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  guint n_new, n_present;
+
+  close_progress (job);
+  job->import = pd_csv_import_prepare_finish (result, &error);
+  if (job->import == NULL)
+    {
+      show_problem (job->window, _("This File Can’t Be Imported"), error);
+      import_job_free (job);
+      return;
+    }
+
+  n_new = pd_csv_import_get_n_new (job->import);
+  n_present = pd_csv_import_get_n_present (job->import);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (job->window), _("Import Records?"), NULL));
+  /* Translators: the summary before an import, e.g. "120 new records, 30 already in the diary." */
+  adw_message_dialog_format_body (dialog, _("%u new records, %u already in the diary (they stay as they are)."),
+                                  n_new, n_present);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (n_new > 0)
+    {
+      adw_message_dialog_add_response (dialog, "import", _("_Import"));
+      adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "import");
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_file_chosen_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       PdWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      ImportJob *job = g_new0 (ImportJob, 1);
+
+      job->window = g_object_ref (self);
+      job->progress = progress_dialog (self, _("Checking the File…"));
+      pd_csv_import_prepare_async (pd_window_get_database (self), path, NULL, prepared_cb, job);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+void
+pd_window_import (PdWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  chooser = gtk_file_chooser_native_new (_("Import Diary CSV"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Diary CSV"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_file_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

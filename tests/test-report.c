@@ -1,0 +1,474 @@
+/* test-report.c: the clinician report of a diary with known values, read back with pdftotext
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "pd-database.h"
+#include "pd-report.h"
+#include "pd-tags.h"
+#include "pd-types.h"
+
+#define OFFSET 3600               /* +01:00 */
+#define N_DAYS 28
+#define SURGERY_DAY 14            /* the first day of pain 3 */
+#define RED_FLAG_DAY 20
+
+typedef struct
+{
+  char *dir;
+  char *diary;
+  guint32 first;                 /* the first day with data: 2025-03-03, a Monday */
+} Fixture;
+
+static guint32
+julian (int year, int month, int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+static char *
+iso (guint32 day)
+{
+  GDate date;
+  char buffer[16];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &date);
+  return g_strdup (buffer);
+}
+
+static gint64
+at (guint32 day, guint minute)
+{
+  return pd_local_day_start (day, OFFSET) + minute * 60;
+}
+
+/* 14 days of pain 6 then 14 of pain 3 (one entry a day, PEG items 5 and 4), a surgery on
+ * the first day of pain 3, acetaminophen twice a day (the evening dose taken every other
+ * day) and tramadol 50 mg as needed on the days of pain 6, one red flag, two notes. */
+static void
+build_diary (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) medications = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  PdMedication *acetaminophen = pd_medication_new_from_catalogue ("acetaminophen");
+  PdMedication *tramadol = pd_medication_new_from_catalogue ("tramadol");
+  PdEvent *surgery = pd_event_new ();
+  const guint schedule[] = { 8 * 60, 20 * 60 };
+
+  f->first = julian (2025, 3, 3);
+  db = pd_database_open (f->diary, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_database_set_meta (db, "patient_name", "Maria Example", &error));
+  g_assert_true (pd_database_set_meta (db, "surgery_date", "2024-11-05", &error));
+
+  pd_medication_set_schedule (acetaminophen, schedule, G_N_ELEMENTS (schedule));
+  pd_medication_set_start_day (acetaminophen, f->first);
+  pd_medication_set_schedule (tramadol, NULL, 0);
+  pd_medication_set_start_day (tramadol, f->first);
+  g_ptr_array_add (medications, acetaminophen);
+  g_ptr_array_add (medications, tramadol);
+
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      guint32 day = f->first + i;
+      PdPainEntry *entry = pd_pain_entry_new ();
+
+      pd_pain_entry_set_time (entry, at (day, 9 * 60), OFFSET);
+      pd_pain_entry_set_pain (entry, i < SURGERY_DAY ? 6 : 3);
+      pd_pain_entry_set_enjoyment_interference (entry, 5);
+      pd_pain_entry_set_activity_interference (entry, 4);
+      if (i == RED_FLAG_DAY)
+        pd_pain_entry_set_red_flags (entry, 1u << 0);
+      if (i == 3)
+        pd_pain_entry_set_note (entry, "Sat through a whole film");
+      if (i == 25)
+        pd_pain_entry_set_note (entry, "Walked to the bakery & back");
+      g_ptr_array_add (entries, entry);
+
+      for (guint t = 0; t < 2; t++)
+        {
+          PdDose *dose;
+
+          if (t == 1 && i % 2 == 1)
+            continue;
+          dose = pd_dose_new ();
+          pd_dose_set_medication_id (dose, pd_medication_get_id (acetaminophen));
+          pd_dose_set_name (dose, "Acetaminophen");
+          pd_dose_set_amount (dose, 1000);
+          pd_dose_set_unit (dose, "mg");
+          pd_dose_set_time (dose, at (day, schedule[t]), OFFSET);
+          pd_dose_set_scheduled_time (dose, schedule[t]);
+          g_ptr_array_add (doses, dose);
+        }
+      if (i < SURGERY_DAY)
+        {
+          PdDose *dose = pd_dose_new ();
+
+          pd_dose_set_medication_id (dose, pd_medication_get_id (tramadol));
+          pd_dose_set_name (dose, "Tramadol");
+          pd_dose_set_amount (dose, 50);
+          pd_dose_set_unit (dose, "mg");
+          pd_dose_set_time (dose, at (day, 12 * 60), OFFSET);
+          g_ptr_array_add (doses, dose);
+        }
+    }
+  pd_event_set_kind (surgery, "surgery");
+  pd_event_set_title (surgery, "Lumbar fusion L4-L5");
+  pd_event_set_time (surgery, at (f->first + SURGERY_DAY, 7 * 60), OFFSET);
+  g_ptr_array_add (events, surgery);
+
+  g_assert_true (pd_database_save_records (db, entries, medications, doses, NULL, events, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->diary = g_build_filename (f->dir, "diary.db", NULL);
+  build_diary (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->diary);
+  g_free (f->dir);
+}
+
+static PdReport *
+load (Fixture                *f,
+      guint32                 first,
+      guint32                 last,
+      const PdReportSections *sections)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_database_open (f->diary,
+                                               PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS,
+                                               &error);
+  PdReport *report;
+
+  g_assert_no_error (error);
+  report = pd_report_load (db, first, last, sections, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* The PDF's text as pdftotext reads it, one space for any run of white space so that line
+ * breaks do not matter. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  int status;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    g_error ("pdftotext is missing: install poppler-utils (build-aux/test does)");
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("pdftotext %s: %s: %s", pdf, error->message, err);
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *expected)
+{
+  if (strstr (text, expected) == NULL)
+    g_error ("“%s” is not in the report's text:\n%s", expected, text);
+}
+
+static char *
+write_report (Fixture  *f,
+              PdReport *report,
+              PdPaper   paper,
+              int      *n_pages)
+{
+  g_autoptr(GError) error = NULL;
+  char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+
+  g_assert_true (pd_report_write_pdf (report, pdf, paper, n_pages, &error));
+  g_assert_no_error (error);
+  return pdf;
+}
+
+static void
+test_whole_period (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PdReport) report = load (f, f->first, f->first + N_DAYS - 1, NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first = iso (f->first);
+  g_autofree char *best = iso (f->first + SURGERY_DAY);
+  g_autofree char *flag_day = iso (f->first + RED_FLAG_DAY);
+  g_autofree char *expected = NULL;
+  struct stat st;
+  int n_pages = 0;
+
+  pdf = write_report (f, report, PD_PAPER_A4, &n_pages);
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  text = pdf_text (pdf);
+
+  assert_contains (text, "Maria Example");
+  assert_contains (text, "2024-11-05");
+  /* Average, best and worst day. */
+  assert_contains (text, "Average pain (0–10) Best day (lowest mean) Worst day (highest mean) 4.5");
+  expected = g_strdup_printf ("3.0 on %s", best);
+  assert_contains (text, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("6.0 on %s", first);
+  assert_contains (text, expected);
+  g_free (expected);
+  /* Nothing was recorded in the 28 days before. */
+  assert_contains (text, "Not enough data to compare");
+  /* The red flag, its day and the advice. */
+  expected = g_strdup_printf ("%s %s", flag_day, pd_tag_label (PD_TAG_RED_FLAG, 0));
+  assert_contains (text, expected);
+  assert_contains (text, "ask the care team");
+  /* PEG of the first week: (6 + 5 + 4) / 3. */
+  assert_contains (text, "2025-W10 (from 2025-03-03) 7 6.0 5.0 4.0 5.0");
+  /* Medications: the evening dose taken every other day; tramadol's MME (50 x 0.2). */
+  assert_contains (text, "Acetaminophen 08:00, 20:00 10 of 14 (71%) 42 of 56 (75%)");
+  assert_contains (text, "Tramadol as needed");
+  assert_contains (text, "0–10 morphine milligram equivalents");
+  /* Before and after the surgery, worded as an observation. */
+  assert_contains (text, "Lumbar fusion L4-L5");
+  assert_contains (text, "Pain was lower after");
+  assert_contains (text, "Change: -3.0 points (-50%)");
+  g_assert_null (strstr (text, "worked"));
+  /* Notes, dated, with the score; the daily table. */
+  assert_contains (text, "2025-03-06 09:00 pain 6 Sat through a whole film");
+  assert_contains (text, "Walked to the bakery & back");
+  assert_contains (text, "Daily values");
+  expected = g_strdup_printf ("Page 1 of %d", n_pages);
+  assert_contains (text, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("Page %d of %d", n_pages, n_pages);
+  assert_contains (text, expected);
+}
+
+static void
+test_meaningful_change (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PdReport) report = load (f, f->first + SURGERY_DAY, f->first + N_DAYS - 1, NULL);
+  g_autofree char *pdf = write_report (f, report, PD_PAPER_A4, NULL);
+  g_autofree char *text = pdf_text (pdf);
+
+  assert_contains (text, "Change from the previous 14 days");
+  assert_contains (text, "Average pain 3.0, down from 6.0: -3.0 points (-50%).");
+  assert_contains (text, "Meaningful change: pain was at least 30% and at least 2 points lower");
+  assert_contains (text, "No opioid doses were logged in this period.");
+}
+
+static void
+test_no_clear_change (Fixture       *f,
+                      gconstpointer  data)
+{
+  /* Days 7-13 (pain 6) after days 0-6 (pain 6). */
+  g_autoptr(PdReport) report = load (f, f->first + 7, f->first + 13, NULL);
+  g_autofree char *pdf = write_report (f, report, PD_PAPER_A4, NULL);
+  g_autofree char *text = pdf_text (pdf);
+
+  assert_contains (text, "No clear change");
+  assert_contains (text, "No red-flag symptoms were recorded in this period.");
+}
+
+static void
+test_sections (Fixture       *f,
+               gconstpointer  data)
+{
+  PdReportSections sections = { FALSE, FALSE, FALSE, FALSE };
+  g_autoptr(PdReport) summary = load (f, f->first, f->first + N_DAYS - 1, &sections);
+  g_autoptr(PdReport) some = NULL;
+  g_autoptr(PdReport) all = NULL;
+  int n_summary, n_some, n_all;
+  double width, height;
+
+  sections.charts = TRUE;
+  some = load (f, f->first, f->first + N_DAYS - 1, &sections);
+  all = load (f, f->first, f->first + N_DAYS - 1, NULL);
+  pd_paper_get_size (PD_PAPER_A4, &width, &height);
+  n_summary = pd_report_get_n_pages (summary, width, height);
+  n_some = pd_report_get_n_pages (some, width, height);
+  n_all = pd_report_get_n_pages (all, width, height);
+  g_test_message ("pages: summary %d, with charts %d, all %d", n_summary, n_some, n_all);
+  g_assert_cmpint (n_summary, ==, 1);
+  g_assert_cmpint (n_some, >, n_summary);
+  g_assert_cmpint (n_all, >, n_some);
+
+  /* The written file has the pages the layout counted. */
+  {
+    g_autofree char *pdf = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *last = NULL;
+    int n_written;
+
+    pdf = write_report (f, all, PD_PAPER_A4, &n_written);
+    g_assert_cmpint (n_written, ==, n_all);
+    text = pdf_text (pdf);
+    last = g_strdup_printf ("Page %d of %d", n_all, n_all);
+    assert_contains (text, last);
+  }
+  {
+    g_autofree char *pdf = write_report (f, summary, PD_PAPER_A4, NULL);
+    g_autofree char *text = pdf_text (pdf);
+
+    g_assert_null (strstr (text, "Daily values"));
+    g_assert_null (strstr (text, "Sat through a whole film"));
+  }
+}
+
+static void
+test_long_period (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* A year, mostly empty: the daily table runs over many pages, each with its header. */
+  g_autoptr(PdReport) report = load (f, f->first - 300, f->first + 64, NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  int n_pages;
+
+  pdf = write_report (f, report, PD_PAPER_LETTER, &n_pages);
+  g_assert_cmpint (n_pages, >=, 8);
+  text = pdf_text (pdf);
+  assert_contains (text, "The last 8 of");
+  /* The table starts after the summary, the charts and a page of events and notes. */
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "Date Entries Mean", -1);
+    g_assert_cmpint (g_strv_length (parts) - 1, ==, n_pages - 3);
+  }
+}
+
+static void
+test_not_set (void)
+{
+  g_autoptr(PdDiaryData) data = g_new0 (PdDiaryData, 1);
+  g_autoptr(PdReport) report = NULL;
+  guint32 day = julian (2025, 6, 1);
+  g_autofree char *dir = g_dir_make_tmp ("test-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "empty.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int n_pages;
+
+  data->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
+  data->medications = g_ptr_array_new_with_free_func (g_object_unref);
+  data->doses = g_ptr_array_new_with_free_func (g_object_unref);
+  data->activities = g_ptr_array_new_with_free_func (g_object_unref);
+  data->events = g_ptr_array_new_with_free_func (g_object_unref);
+  report = pd_report_new (data, day, day + 29, NULL, "", NULL, NULL);
+  g_assert_true (pd_report_write_pdf (report, pdf, PD_PAPER_LETTER, &n_pages, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  assert_contains (text, "Patient: not set Surgery: not set");
+  assert_contains (text, "No pain entries in this period.");
+  assert_contains (text, "No treatment events in this period.");
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+static void
+test_unwritable (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PdReport) report = load (f, f->first, f->first + 6, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "no-such-folder", "report.pdf", NULL);
+
+  g_assert_false (pd_report_write_pdf (report, pdf, PD_PAPER_A4, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+}
+
+static void
+test_paper (void)
+{
+  double width, height;
+
+  g_assert_cmpint (pd_paper_from_locale_name ("en_US.UTF-8"), ==, PD_PAPER_LETTER);
+  g_assert_cmpint (pd_paper_from_locale_name ("fr_CA.UTF-8"), ==, PD_PAPER_LETTER);
+  g_assert_cmpint (pd_paper_from_locale_name ("es_MX"), ==, PD_PAPER_LETTER);
+  g_assert_cmpint (pd_paper_from_locale_name ("en_GB.UTF-8"), ==, PD_PAPER_A4);
+  g_assert_cmpint (pd_paper_from_locale_name ("de_DE.UTF-8@euro"), ==, PD_PAPER_A4);
+  g_assert_cmpint (pd_paper_from_locale_name ("C.UTF-8"), ==, PD_PAPER_A4);
+  g_assert_cmpint (pd_paper_from_locale_name ("POSIX"), ==, PD_PAPER_A4);
+  g_assert_cmpint (pd_paper_from_locale_name (""), ==, PD_PAPER_A4);
+  g_assert_cmpint (pd_paper_from_locale_name (NULL), ==, PD_PAPER_A4);
+  /* LC_PAPER's sizes (glibc): Letter 216 x 279 mm, A4 210 x 297 mm. */
+  g_assert_cmpint (pd_paper_from_size_mm (216, 279), ==, PD_PAPER_LETTER);
+  g_assert_cmpint (pd_paper_from_size_mm (210, 297), ==, PD_PAPER_A4);
+  g_assert_cmpint (pd_paper_from_size_mm (0, 0), ==, PD_PAPER_A4);
+  /* The test environment runs in C.UTF-8: A4. */
+  g_assert_cmpint (pd_paper_for_current_locale (), ==, PD_PAPER_A4);
+
+  pd_paper_get_size (PD_PAPER_LETTER, &width, &height);
+  g_assert_cmpfloat (width, ==, 612);
+  g_assert_cmpfloat (height, ==, 792);
+  pd_paper_get_size (PD_PAPER_A4, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.276, 0.001);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.001);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/paper", test_paper);
+  g_test_add_func ("/report/not-set", test_not_set);
+  g_test_add ("/report/whole-period", Fixture, NULL, fixture_setup, test_whole_period,
+              fixture_teardown);
+  g_test_add ("/report/meaningful-change", Fixture, NULL, fixture_setup,
+              test_meaningful_change, fixture_teardown);
+  g_test_add ("/report/no-clear-change", Fixture, NULL, fixture_setup, test_no_clear_change,
+              fixture_teardown);
+  g_test_add ("/report/sections", Fixture, NULL, fixture_setup, test_sections,
+              fixture_teardown);
+  g_test_add ("/report/long-period", Fixture, NULL, fixture_setup, test_long_period,
+              fixture_teardown);
+  g_test_add ("/report/unwritable", Fixture, NULL, fixture_setup, test_unwritable,
+              fixture_teardown);
+  return g_test_run ();
+}

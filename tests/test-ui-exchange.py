@@ -1,0 +1,94 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""UI test of Export (Ctrl+E) and Import CSV through AT-SPI, as a person uses them.
+
+Exports a diary from the window and compares it with the command line's export of the
+same diary; imports another diary's CSV after the summary dialog and finds its records.
+Prints TAP.
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdui import App, find, finish, key, press, query, tap, type_text, wait_for  # noqa: E402
+
+
+def window(app, title):
+    for i in range(app.root.get_child_count()):
+        child = app.root.get_child_at_index(i)
+        if child is not None and child.get_name() == title:
+            return child
+    return None
+
+
+def choose_file(path):
+    """In the file chooser: type the whole path into the location entry."""
+    time.sleep(1.0)
+    key("ctrl+l")
+    key("ctrl+a")
+    type_text(path)
+    if os.environ.get("PDUI_DEBUG"):
+        subprocess.run(["import", "-window", "root", "/tmp/chooser.png"])
+    key("Return")
+
+
+def main():
+    exe = sys.argv[1]
+    app = None
+    try:
+        # Two diaries made on the command line: the one the window opens, and a source
+        # whose CSV is imported.
+        app = App(exe)
+        env = dict(os.environ, XDG_DATA_HOME=os.path.join(app.tmp, "data"))
+        source = os.path.join(app.tmp, "source.db")
+        source_csv = os.path.join(app.tmp, "source.csv")
+        for score, note, at in ((4, "Source one", "2026-10-01T08:00"), (6, "Source two", "2026-10-02T09:30")):
+            subprocess.run([exe, "-d", source, f"--log-pain={score}", f"--note={note}", f"--at={at}"],
+                           check=True, env=env, capture_output=True)
+        subprocess.run([exe, "-d", source, f"--export-csv={source_csv}"], check=True, env=env)
+
+        press(wait_for(lambda: find(app.root, name="Pain 5, Moderate pain", role="push button"), "Pain 5"))
+        press(wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "Save Entry"))
+        wait_for(lambda: query(app.db, "SELECT count(*) FROM pain_entries")[0][0] == 1, "the entry")
+
+        key("ctrl+e")
+        dialog = wait_for(lambda: window(app, "Export"), "the Export dialog")
+        press(wait_for(lambda: find(dialog, name="Choose File…", role="push button"), "Choose File"))
+        exported = os.path.join(app.tmp, "from-window.csv")
+        choose_file(exported)
+        wait_for(lambda: os.path.exists(exported) and os.path.getsize(exported) > 0, "the exported file")
+        time.sleep(0.5)
+        expected = subprocess.run([exe, "-d", app.db, "--export-csv=-"], check=True, env=env,
+                                  capture_output=True).stdout
+        with open(exported, "rb") as f:
+            got = f.read()
+        tap(got == expected, "Export from the window writes what --export-csv writes",
+            f"{len(got)} bytes vs {len(expected)}")
+        tap(oct(os.stat(exported).st_mode & 0o777) == "0o600", "the exported file is readable only by its owner")
+
+        key("ctrl+i")
+        choose_file(source_csv)
+        confirm = wait_for(lambda: window(app, "Import Records?"), "the import summary")
+        body = [n.get_name() for n in [confirm] if n]
+        press(wait_for(lambda: find(confirm, name="Import", role="push button"), "the Import button"))
+        rows = wait_for(lambda: query(app.db, "SELECT note FROM pain_entries ORDER BY at") if
+                        query(app.db, "SELECT count(*) FROM pain_entries")[0][0] == 3 else None,
+                        "the imported records")
+        tap([r[0] for r in rows][:2] == ["Source one", "Source two"], "Import added the file's records",
+            f"{rows} {body}")
+    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
+        if app is not None:
+            app.fail("test-ui-exchange", e)
+        else:
+            tap(False, "UI scenario", repr(e))
+    finally:
+        if app is not None:
+            app.close()
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
