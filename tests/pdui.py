@@ -147,7 +147,14 @@ class App:
         env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.tmp, "data"),
                    GSETTINGS_BACKEND="memory", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
         self.proc = subprocess.Popen([path, "-d", self.db], env=env)
-        self.root = wait_for(lambda: find_app(self.proc.pid), "the application on the accessibility bus")
+
+        def registered():
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"pain-diary exited with status {self.proc.returncode} before its "
+                                   "window appeared (another instance on this session bus?)")
+            return find_app(self.proc.pid)
+        # Starting the accessibility bus and GTK can be slow on a loaded machine.
+        self.root = wait_for(registered, "the application on the accessibility bus", timeout=60)
 
     def fail(self, name, error):
         shot = os.path.join(os.environ.get("G_TEST_BUILDDIR", self.tmp), f"{name}-failure.png")
