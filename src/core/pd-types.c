@@ -38,13 +38,12 @@ void
 pd_local_now (gint64 *unix_time,
               int    *utc_offset)
 {
-  static GMutex lock;
-  static gint64 cached_time = G_MININT64;
-  static int cached_offset;
+  /* Per thread, so that the threads reading a diary do not queue for a lock. */
+  static __thread gint64 cached_time = G_MININT64;
+  static __thread int cached_offset;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   /* Finding the offset searches the zone's transitions; within one second it is the same. */
-  g_mutex_lock (&lock);
   if (now != cached_time)
     {
       g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
@@ -54,8 +53,6 @@ pd_local_now (gint64 *unix_time,
       cached_time = now;
     }
   *utc_offset = cached_offset;
-  g_mutex_unlock (&lock);
-
   *unix_time = now;
 }
 
