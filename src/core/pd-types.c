@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "pd-error.h"
@@ -163,4 +166,25 @@ pd_check_name (const char  *field,
     }
   g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("%s: must not be empty"), field);
   return FALSE;
+}
+
+gboolean
+pd_write_all (int         fd,
+              const void *data,
+              gsize       length)
+{
+  const char *bytes = data;
+
+  while (length > 0)
+    {
+      gssize written = write (fd, bytes, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return FALSE;
+      bytes += written;
+      length -= (gsize) written;
+    }
+  return TRUE;
 }

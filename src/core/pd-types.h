@@ -35,6 +35,11 @@ void      pd_local_now            (gint64       *unix_time,
  * midnight. */
 guint32   pd_local_today          (guint        *minute);
 
+/* Writes all of data to fd, retrying after interruptions; FALSE (errno set) on failure. */
+gboolean  pd_write_all            (int           fd,
+                                   const void   *data,
+                                   gsize         length);
+
 /* A copy of id in lower case (ids are compared as stored). */
 char     *pd_dup_id               (const char   *id);
 

@@ -1432,20 +1432,8 @@ write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  int fd = GPOINTER_TO_INT (closure);
-
-  while (length > 0)
-    {
-      ssize_t written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        return CAIRO_STATUS_WRITE_ERROR;
-      data += written;
-      length -= (unsigned int) written;
-    }
-  return CAIRO_STATUS_SUCCESS;
+  return pd_write_all (GPOINTER_TO_INT (closure), data, length) ? CAIRO_STATUS_SUCCESS
+                                                                : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static gboolean
