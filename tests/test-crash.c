@@ -18,28 +18,11 @@
 #include <sqlite3.h>
 
 #include "pd-database.h"
+#include "test-util.h"
 #include "pd-error.h"
 
 #define N_RUNS 60
 #define BATCH_SIZE 5
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
 
 /* Starts the writer, lets it work for a while, kills it, and returns the ids it
  * acknowledged: complete lines only. */

@@ -15,6 +15,7 @@
 
 #include "pd-catalogue.h"
 #include "pd-database.h"
+#include "test-util.h"
 #include "pd-database-private.h"
 #include "pd-error.h"
 #include "pd-generator.h"
@@ -32,24 +33,6 @@ typedef struct
   char *path;
   PdDatabase *db;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
