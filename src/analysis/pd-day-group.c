@@ -349,6 +349,7 @@ group_by_day (GArray *kept)
 {
   GListStore *store = g_list_store_new (PD_TYPE_DAY_GROUP);
   g_autoptr(GPtrArray) day_records = g_ptr_array_new ();
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_array_sort (kept, compare_records);
 
@@ -359,15 +360,14 @@ group_by_day (GArray *kept)
       g_ptr_array_add (day_records, info->record);
       if (i + 1 == kept->len || g_array_index (kept, RecordInfo, i + 1).day != info->day)
         {
-          g_autoptr(PdDayGroup) group = NULL;
-
-          group = pd_day_group_new (info->day, (GObject **) day_records->pdata,
-                                    day_records->len);
-          g_list_store_append (store, group);
+          g_ptr_array_add (groups, pd_day_group_new (info->day, (GObject **) day_records->pdata,
+                                                     day_records->len));
           g_ptr_array_set_size (day_records, 0);
         }
     }
 
+  /* All at once: one items-changed rather than one per day of ten years. */
+  g_list_store_splice (store, 0, 0, groups->pdata, groups->len);
   return G_LIST_MODEL (store);
 }
 

@@ -39,8 +39,8 @@ pd_activity_finalize (GObject *object)
   PdActivity *self = (PdActivity *) object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->note, g_free);
+  pd_text_clear (&self->name);
+  pd_text_clear (&self->note);
 
   G_OBJECT_CLASS (pd_activity_parent_class)->finalize (object);
 }
@@ -55,10 +55,10 @@ static void
 pd_activity_init (PdActivity *self)
 {
   /* The id is drawn on first use, as for pain entries. */
-  self->name = g_strdup ("");
+  self->name = pd_empty_text;
   self->duration = DEFAULT_DURATION_MIN;
   self->effort = PD_UNSET;
-  self->note = g_strdup ("");
+  self->note = pd_empty_text;
   pd_local_now (&self->time, &self->utc_offset);
 }
 
@@ -146,8 +146,7 @@ pd_activity_set_name (PdActivity *self,
 {
   g_return_if_fail (PD_IS_ACTIVITY (self));
 
-  g_free (self->name);
-  self->name = g_strdup (name ? name : "");
+  pd_text_set (&self->name, name);
 }
 
 gint64
@@ -236,8 +235,7 @@ pd_activity_set_note (PdActivity *self,
 {
   g_return_if_fail (PD_IS_ACTIVITY (self));
 
-  g_free (self->note);
-  self->note = g_strdup (note ? note : "");
+  pd_text_set (&self->note, note);
 }
 
 gint64

@@ -39,6 +39,8 @@ static const char list_entries_sql[] =
   "SELECT " ENTRY_COLUMNS " FROM pain_entries"
   " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
   " ORDER BY at DESC, created DESC, id";
+static const char list_all_entries_sql[] =
+  "SELECT " ENTRY_COLUMNS " FROM pain_entries WHERE deleted IS NULL";
 static const char count_entries_sql[] =
   "SELECT count(*) FROM pain_entries WHERE deleted IS NULL";
 static const char delete_entry_sql[] =
@@ -97,6 +99,21 @@ entry_from_row (sqlite3_stmt *stmt)
                             sqlite3_column_int64 (stmt, 14));
   return entry;
 }
+
+static void
+entry_key (gpointer  record,
+           PdRowKey *key)
+{
+  PdPainEntry *entry = record;
+
+  key->time = pd_pain_entry_get_time (entry);
+  key->created = pd_pain_entry_get_created (entry);
+  key->id = pd_pain_entry_get_id (entry);
+}
+
+const PdListing _pd_pain_entry_listing = {
+  list_entries_sql, list_all_entries_sql, entry_from_row, entry_key
+};
 
 static gboolean
 write_entry (PdDatabase  *self,
@@ -234,15 +251,7 @@ pd_database_list_pain_entries (PdDatabase  *self,
   g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _pd_database_list_rows (self, list_entries_sql, TRUE, from, to, entry_from_row, error);
-}
-
-const char * const _pd_pain_entries_list_sql = list_entries_sql;
-
-gpointer
-_pd_pain_entry_from_row (sqlite3_stmt *stmt)
-{
-  return entry_from_row (stmt);
+  return _pd_database_list_rows (self, &_pd_pain_entry_listing, TRUE, from, to, error);
 }
 
 typedef struct

@@ -100,15 +100,36 @@ int           _pd_step_returning_stamps        (sqlite3_stmt  *stmt,
 /* One record from the current row of a listing statement. */
 typedef gpointer (*PdRowFunc) (sqlite3_stmt *stmt);
 
-/* The records a listing statement returns, bound to from (?1) and to (?2) when ranged.
- * Takes the mutex itself. */
-GPtrArray    *_pd_database_list_rows           (PdDatabase    *self,
-                                                const char    *sql,
-                                                gboolean       ranged,
-                                                gint64         from,
-                                                gint64         to,
-                                                PdRowFunc      from_row,
-                                                GError       **error);
+/* What orders records newest first: time, then created (both descending), then id. */
+typedef struct
+{
+  gint64 time;
+  gint64 created;
+  const char *id;
+  gpointer record;
+} PdRowKey;
+
+typedef void (*PdRowKeyFunc) (gpointer  record,
+                              PdRowKey *key);
+
+/* How one kind of record is listed. sql returns them newest first, bound to from (?1) and
+ * to (?2) when ranged; all_sql, if set, returns every live one in any order (a plain table
+ * scan, much cheaper than walking the time index), and key puts them in order after. */
+typedef struct
+{
+  const char *sql;
+  const char *all_sql;
+  PdRowFunc from_row;
+  PdRowKeyFunc key;
+} PdListing;
+
+/* The records a listing returns. Takes the mutex itself. */
+GPtrArray    *_pd_database_list_rows           (PdDatabase      *self,
+                                                const PdListing *listing,
+                                                gboolean         ranged,
+                                                gint64           from,
+                                                gint64           to,
+                                                GError         **error);
 /* The one live record of that kind with that id (bound to ?1), or NULL with
  * PD_ERROR_NOT_FOUND. */
 gpointer      _pd_database_get_row             (PdDatabase    *self,
@@ -117,20 +138,18 @@ gpointer      _pd_database_get_row             (PdDatabase    *self,
                                                 const char    *id,
                                                 PdRowFunc      from_row,
                                                 GError       **error);
-/* The same query on another connection (a fresh statement, range bound to ?1 and ?2). */
-GPtrArray    *_pd_database_list_rows_on        (PdDatabase    *self,
-                                                sqlite3       *db,
-                                                const char    *sql,
-                                                gint64         from,
-                                                gint64         to,
-                                                PdRowFunc      from_row,
-                                                GError       **error);
+/* The same listing on another connection (a fresh statement; ranged). */
+GPtrArray    *_pd_database_list_rows_on        (PdDatabase      *self,
+                                                sqlite3         *db,
+                                                const PdListing *listing,
+                                                gint64           from,
+                                                gint64           to,
+                                                GError         **error);
 /* A second, read-only connection to the diary's file, for reading in parallel; NULL where
  * there is no such file. Close with sqlite3_close(). */
 sqlite3      *_pd_database_open_reader         (PdDatabase    *self);
 /* How pain entries are listed, for reading them on such a connection. */
-extern const char * const _pd_pain_entries_list_sql;
-gpointer      _pd_pain_entry_from_row          (sqlite3_stmt  *stmt);
+extern const PdListing _pd_pain_entry_listing;
 
 
 /* How each kind of record is stored. */

@@ -106,6 +106,8 @@ medication_from_row (sqlite3_stmt *stmt)
   return medication;
 }
 
+static const PdListing medication_listing = { list_medications_sql, NULL, medication_from_row };
+
 static gboolean
 validate_medication (gpointer   record,
                      GError   **error)
@@ -200,6 +202,8 @@ static const char list_doses_sql[] =
   "SELECT " DOSE_COLUMNS " FROM doses"
   " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
   " ORDER BY at DESC, created DESC, id";
+static const char list_all_doses_sql[] =
+  "SELECT " DOSE_COLUMNS " FROM doses WHERE deleted IS NULL";
 static const char delete_dose_sql[] =
   "UPDATE doses SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
 static const char restore_dose_sql[] =
@@ -289,6 +293,19 @@ dose_from_row (sqlite3_stmt *stmt)
   pd_dose_set_stamps (dose, sqlite3_column_int64 (stmt, 11), sqlite3_column_int64 (stmt, 12));
   return dose;
 }
+
+static void
+dose_key (gpointer  record,
+         PdRowKey *key)
+{
+  key->time = pd_dose_get_time (record);
+  key->created = pd_dose_get_created (record);
+  key->id = pd_dose_get_id (record);
+}
+
+static const PdListing dose_listing = {
+  list_doses_sql, list_all_doses_sql, dose_from_row, dose_key
+};
 
 static gboolean
 validate_dose (gpointer   record,
@@ -386,6 +403,8 @@ static const char list_activities_sql[] =
 /* Newest first through activities_at, so that finding a few names reads a few rows. */
 static const char recent_activities_sql[] =
   "SELECT name FROM activities WHERE deleted IS NULL ORDER BY at DESC, created DESC, id";
+static const char list_all_activities_sql[] =
+  "SELECT " ACTIVITY_COLUMNS " FROM activities WHERE deleted IS NULL";
 static const char delete_activity_sql[] =
   "UPDATE activities SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
 static const char restore_activity_sql[] =
@@ -408,6 +427,19 @@ activity_from_row (sqlite3_stmt *stmt)
                           sqlite3_column_int64 (stmt, 8));
   return activity;
 }
+
+static void
+activity_key (gpointer  record,
+             PdRowKey *key)
+{
+  key->time = pd_activity_get_time (record);
+  key->created = pd_activity_get_created (record);
+  key->id = pd_activity_get_id (record);
+}
+
+static const PdListing activity_listing = {
+  list_activities_sql, list_all_activities_sql, activity_from_row, activity_key
+};
 
 static gboolean
 validate_activity (gpointer   record,
@@ -484,6 +516,8 @@ static const char list_events_sql[] =
   "SELECT " EVENT_COLUMNS " FROM events"
   " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
   " ORDER BY at DESC, created DESC, id";
+static const char list_all_events_sql[] =
+  "SELECT " EVENT_COLUMNS " FROM events WHERE deleted IS NULL";
 static const char delete_event_sql[] =
   "UPDATE events SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
 static const char restore_event_sql[] =
@@ -504,6 +538,19 @@ event_from_row (sqlite3_stmt *stmt)
   pd_event_set_stamps (event, sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 7));
   return event;
 }
+
+static void
+event_key (gpointer  record,
+          PdRowKey *key)
+{
+  key->time = pd_event_get_time (record);
+  key->created = pd_event_get_created (record);
+  key->id = pd_event_get_id (record);
+}
+
+static const PdListing event_listing = {
+  list_events_sql, list_all_events_sql, event_from_row, event_key
+};
 
 static gboolean
 validate_event (gpointer   record,
@@ -597,8 +644,7 @@ pd_database_list_medications (PdDatabase  *self,
   g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _pd_database_list_rows (self, list_medications_sql, FALSE, 0, 0, medication_from_row,
-                                 error);
+  return _pd_database_list_rows (self, &medication_listing, FALSE, 0, 0, error);
 }
 
 gboolean
@@ -624,7 +670,7 @@ pd_database_list_doses (PdDatabase  *self,
   g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _pd_database_list_rows (self, list_doses_sql, TRUE, from, to, dose_from_row, error);
+  return _pd_database_list_rows (self, &dose_listing, TRUE, from, to, error);
 }
 
 gboolean
@@ -650,8 +696,7 @@ pd_database_list_activities (PdDatabase  *self,
   g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _pd_database_list_rows (self, list_activities_sql, TRUE, from, to, activity_from_row,
-                                 error);
+  return _pd_database_list_rows (self, &activity_listing, TRUE, from, to, error);
 }
 
 GStrv
@@ -718,7 +763,7 @@ pd_database_list_events (PdDatabase  *self,
   g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _pd_database_list_rows (self, list_events_sql, TRUE, from, to, event_from_row, error);
+  return _pd_database_list_rows (self, &event_listing, TRUE, from, to, error);
 }
 
 /* Every kind at once */
@@ -803,8 +848,7 @@ typedef struct
 {
   PdDatabase *self;
   sqlite3 *reader;
-  const char *sql;
-  PdRowFunc from_row;
+  const PdListing *listing;
   gint64 from;
   gint64 to;
   GThread *thread;
@@ -817,8 +861,8 @@ read_job_run (gpointer user_data)
 {
   ReadJob *job = user_data;
 
-  job->records = _pd_database_list_rows_on (job->self, job->reader, job->sql, job->from, job->to,
-                                            job->from_row, &job->error);
+  job->records = _pd_database_list_rows_on (job->self, job->reader, job->listing, job->from,
+                                            job->to, &job->error);
   return NULL;
 }
 
@@ -859,8 +903,8 @@ load_kinds (PdDatabase    *self,
             GCancellable  *cancellable,
             GError       **error)
 {
-  ReadJob pain = { self, NULL, _pd_pain_entries_list_sql, _pd_pain_entry_from_row, from, to };
-  ReadJob doses = { self, NULL, list_doses_sql, dose_from_row, from, to };
+  ReadJob pain = { self, NULL, &_pd_pain_entry_listing, from, to };
+  ReadJob doses = { self, NULL, &dose_listing, from, to };
   gboolean pain_apart, doses_apart, ok = TRUE;
 
   /* Pain entries and doses are most of a big diary: each is read on a second connection in

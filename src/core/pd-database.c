@@ -1388,37 +1388,97 @@ _pd_step_returning_stamps (sqlite3_stmt *stmt,
   return rc;
 }
 
+static int
+compare_row_keys (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const PdRowKey *key_a = a;
+  const PdRowKey *key_b = b;
+
+  if (key_a->time != key_b->time)
+    return key_a->time < key_b->time ? 1 : -1;
+  if (key_a->created != key_b->created)
+    return key_a->created < key_b->created ? 1 : -1;
+  return strcmp (key_a->id, key_b->id);
+}
+
+/* Puts records read in table order newest first, as the ranged statements order them.
+ * Rows are mostly stored oldest first, so reversed they are usually in order already. */
+static void
+sort_newest_first (GPtrArray    *records,
+                   PdRowKeyFunc  key)
+{
+  g_autofree PdRowKey *keys = g_new (PdRowKey, MAX (records->len, 1));
+  guint n = records->len;
+  gboolean sorted = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      keys[i].record = g_ptr_array_index (records, n - 1 - i);
+      key (keys[i].record, &keys[i]);
+      if (i > 0 && sorted && compare_row_keys (&keys[i - 1], &keys[i], NULL) > 0)
+        sorted = FALSE;
+    }
+  if (!sorted)
+    g_qsort_with_data (keys, n, sizeof (PdRowKey), compare_row_keys, NULL);
+  for (guint i = 0; i < n; i++)
+    records->pdata[i] = keys[i].record;
+}
+
+static gboolean
+lists_all (const PdListing *listing,
+           gint64           from,
+           gint64           to)
+{
+  return listing->all_sql != NULL && from == G_MININT64 && to == G_MAXINT64;
+}
+
+/* Steps stmt to the end, one record per row. */
+static GPtrArray *
+collect_rows (sqlite3_stmt    *stmt,
+              const PdListing *listing,
+              gboolean         all,
+              int             *rc)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, listing->from_row (stmt));
+  if (*rc != SQLITE_DONE)
+    return NULL;
+  if (all)
+    sort_newest_first (records, listing->key);
+  return g_steal_pointer (&records);
+}
+
 GPtrArray *
-_pd_database_list_rows (PdDatabase  *self,
-                        const char  *sql,
-                        gboolean     ranged,
-                        gint64       from,
-                        gint64       to,
-                        PdRowFunc    from_row,
-                        GError     **error)
+_pd_database_list_rows (PdDatabase       *self,
+                        const PdListing  *listing,
+                        gboolean          ranged,
+                        gint64            from,
+                        gint64            to,
+                        GError          **error)
 {
   g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, sql, error);
-  g_autoptr(GPtrArray) records = NULL;
+  gboolean all = ranged && lists_all (listing, from, to);
+  g_autoptr(PdCachedStmt) stmt = NULL;
+  GPtrArray *records;
   int rc;
 
+  stmt = _pd_database_lookup_stmt (self, all ? listing->all_sql : listing->sql, error);
   if (stmt == NULL)
     return NULL;
 
-  if (ranged)
+  if (ranged && !all)
     {
       sqlite3_bind_int64 (stmt, 1, from);
       sqlite3_bind_int64 (stmt, 2, to);
     }
-  records = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_set_read_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&records);
+  records = collect_rows (stmt, listing, all, &rc);
+  if (records == NULL)
+    _pd_database_set_read_error (self, error, rc);
+  return records;
 }
 
 gpointer
@@ -1449,35 +1509,33 @@ _pd_database_get_row (PdDatabase    *self,
 }
 
 GPtrArray *
-_pd_database_list_rows_on (PdDatabase  *self,
-                           sqlite3     *db,
-                           const char  *sql,
-                           gint64       from,
-                           gint64       to,
-                           PdRowFunc    from_row,
-                           GError     **error)
+_pd_database_list_rows_on (PdDatabase       *self,
+                           sqlite3          *db,
+                           const PdListing  *listing,
+                           gint64            from,
+                           gint64            to,
+                           GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) records = NULL;
+  gboolean all = lists_all (listing, from, to);
+  GPtrArray *records;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, all ? listing->all_sql : listing->sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       set_db_error (error, db, rc, _("Could not read “%s”"), self->display_name);
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  records = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, from_row (stmt));
-  if (rc != SQLITE_DONE)
+  if (!all)
     {
-      set_db_error (error, db, rc, _("Could not read “%s”"), self->display_name);
-      return NULL;
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
     }
-  return g_steal_pointer (&records);
+  records = collect_rows (stmt, listing, all, &rc);
+  if (records == NULL)
+    set_db_error (error, db, rc, _("Could not read “%s”"), self->display_name);
+  return records;
 }
 
 sqlite3 *

@@ -79,9 +79,9 @@ pd_dose_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->medication_id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->unit, g_free);
-  g_clear_pointer (&self->note, g_free);
+  pd_text_clear (&self->name);
+  pd_text_clear (&self->unit);
+  pd_text_clear (&self->note);
 
   G_OBJECT_CLASS (pd_dose_parent_class)->finalize (object);
 }
@@ -96,11 +96,11 @@ static void
 pd_dose_init (PdDose *self)
 {
   /* The id is drawn on first use, as for pain entries. */
-  self->name = g_strdup ("");
+  self->name = pd_empty_text;
   self->unit = g_strdup ("mg");
   self->status = PD_DOSE_TAKEN;
   self->scheduled_time = PD_NO_SCHEDULED_TIME;
-  self->note = g_strdup ("");
+  self->note = pd_empty_text;
   pd_local_now (&self->time, &self->utc_offset);
 }
 
@@ -220,10 +220,7 @@ pd_dose_set_name (PdDose     *self,
                   const char *name)
 {
   g_return_if_fail (PD_IS_DOSE (self));
-  if (self->name == name)
-    return;
-  g_free (self->name);
-  self->name = g_strdup (name != NULL ? name : "");
+  pd_text_set (&self->name, name);
 }
 
 gint64
@@ -294,10 +291,7 @@ pd_dose_set_unit (PdDose     *self,
                   const char *unit)
 {
   g_return_if_fail (PD_IS_DOSE (self));
-  if (self->unit == unit)
-    return;
-  g_free (self->unit);
-  self->unit = g_strdup (unit != NULL ? unit : "");
+  pd_text_set (&self->unit, unit);
 }
 
 PdDoseStatus
@@ -357,10 +351,7 @@ pd_dose_set_note (PdDose     *self,
                   const char *note)
 {
   g_return_if_fail (PD_IS_DOSE (self));
-  if (self->note == note)
-    return;
-  g_free (self->note);
-  self->note = g_strdup (note != NULL ? note : "");
+  pd_text_set (&self->note, note);
 }
 
 gint64

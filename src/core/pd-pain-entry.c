@@ -43,7 +43,7 @@ pd_pain_entry_finalize (GObject *object)
   PdPainEntry *self = (PdPainEntry *) object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->note, g_free);
+  pd_text_clear (&self->note);
 
   G_OBJECT_CLASS (pd_pain_entry_parent_class)->finalize (object);
 }
@@ -65,7 +65,7 @@ pd_pain_entry_init (PdPainEntry *self)
   self->sleep_hours = -1;
   self->sleep_quality = PD_UNSET;
   self->mood = PD_UNSET;
-  self->note = g_strdup ("");
+  self->note = pd_empty_text;
   pd_local_now (&self->time, &self->utc_offset);
 }
 
@@ -299,8 +299,7 @@ pd_pain_entry_set_note (PdPainEntry *self,
                         const char  *note)
 {
   g_return_if_fail (PD_IS_PAIN_ENTRY (self));
-  g_free (self->note);
-  self->note = g_strdup (note ? note : "");
+  pd_text_set (&self->note, note);
 }
 
 gint64

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 #include <unistd.h>
 
@@ -71,17 +73,48 @@ pd_local_today (guint *minute)
   return pd_local_day (now, offset);
 }
 
+char pd_empty_text[1] = "";
+
+void
+pd_text_set (char       **field,
+             const char  *value)
+{
+  char *old = *field;
+
+  if (value == NULL || *value == '\0')
+    *field = pd_empty_text;
+  else if (old != NULL && strcmp (old, value) == 0)
+    return;
+  else
+    *field = g_strdup (value);
+  if (old != pd_empty_text && old != *field)
+    g_free (old);
+}
+
+void
+pd_text_clear (char **field)
+{
+  if (*field != pd_empty_text)
+    g_free (*field);
+  *field = NULL;
+}
+
 char *
 pd_dup_id (const char *id)
 {
+  gsize length = 0;
+  gboolean upper = FALSE;
+  char *copy;
+
   g_return_val_if_fail (id != NULL, NULL);
 
-  for (const char *p = id; *p != '\0'; p++)
-    {
-      if (g_ascii_isupper (*p))
-        return g_ascii_strdown (id, -1);
-    }
-  return g_strdup (id);
+  for (; id[length] != '\0'; length++)
+    upper |= id[length] >= 'A' && id[length] <= 'Z';
+  if (upper)
+    return g_ascii_strdown (id, length);
+  copy = g_malloc (length + 1);
+  memcpy (copy, id, length + 1);
+  return copy;
 }
 
 const char *

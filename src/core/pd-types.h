@@ -40,6 +40,14 @@ gboolean  pd_write_all            (int           fd,
                                    const void   *data,
                                    gsize         length);
 
+/* The text fields of records: an empty text is the shared pd_empty_text, not an
+ * allocation, and setting the text a field already holds allocates nothing. Reading ten
+ * years of a diary sets a few hundred thousand of them, most empty or repeated. */
+extern char pd_empty_text[1];
+void      pd_text_set             (char        **field,
+                                   const char   *value);
+void      pd_text_clear           (char        **field);
+
 /* A copy of id in lower case (ids are compared as stored). */
 char     *pd_dup_id               (const char   *id);
 
