@@ -423,9 +423,9 @@ pd_catalogue_check_amount (double       amount,
       return FALSE;
     }
 
-  shown = pd_catalogue_format_amount (amount);
   if (amount <= 0)
     {
+      shown = pd_catalogue_format_amount (amount);
       g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
                    _("amount: %s %s is not more than 0"), shown, unit);
       return FALSE;
@@ -433,6 +433,7 @@ pd_catalogue_check_amount (double       amount,
   max = pd_dose_unit_max_amount (unit);
   if (amount > max)
     {
+      shown = pd_catalogue_format_amount (amount);
       limit = pd_catalogue_format_amount (max);
       g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
                    _("amount: %s %s is more than the largest single dose accepted (%s %s)"),

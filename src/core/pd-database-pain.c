@@ -31,8 +31,8 @@ static const char save_entry_sql[] =
   "  locations = excluded.locations, qualities = excluded.qualities,"
   "  sleep_hours = excluded.sleep_hours, sleep_quality = excluded.sleep_quality,"
   "  mood = excluded.mood, red_flags = excluded.red_flags, note = excluded.note,"
-  "  updated = excluded.updated, deleted = NULL"
-  " RETURNING created, updated";
+  "  updated = excluded.updated, deleted = NULL";
+static const char entry_created_sql[] = "SELECT created FROM pain_entries WHERE id = ?1";
 static const char get_entry_sql[] =
   "SELECT " ENTRY_COLUMNS " FROM pain_entries WHERE id = ?1 AND deleted IS NULL";
 static const char list_entries_sql[] =
@@ -150,7 +150,8 @@ write_entry (PdDatabase  *self,
   sqlite3_bind_text (stmt, 13, pd_pain_entry_get_note (entry), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 14, now);
 
-  rc = _pd_step_returning_stamps (stmt, created, updated);
+  rc = _pd_step_upsert (self, stmt, entry_created_sql, pd_pain_entry_get_id (entry), now,
+                        created, updated);
   if (rc != SQLITE_DONE)
     {
       _pd_database_set_error (self, error, rc, _("Could not save the entry in “%s”"),

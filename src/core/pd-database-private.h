@@ -92,8 +92,14 @@ void          _pd_bind_optional_text           (sqlite3_stmt  *stmt,
 const char   *_pd_column_text                  (sqlite3_stmt  *stmt,
                                                 int            column);
 
-/* Steps an insert or update that ends with RETURNING created, updated. */
-int           _pd_step_returning_stamps        (sqlite3_stmt  *stmt,
+/* Steps an upsert (INSERT ... ON CONFLICT (id) DO UPDATE, stamping updated with now and
+ * keeping created) of the record with that id, and tells its stamps. created_sql reads the
+ * stored created of an id (?1); it is only run when an existing row was updated. */
+int           _pd_step_upsert                  (PdDatabase    *self,
+                                                sqlite3_stmt  *stmt,
+                                                const char    *created_sql,
+                                                const char    *id,
+                                                gint64         now,
                                                 gint64        *created,
                                                 gint64        *updated);
 

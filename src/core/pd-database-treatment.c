@@ -33,8 +33,8 @@ static const char save_medication_sql[] =
   "  unit = excluded.unit, schedule = excluded.schedule, start_date = excluded.start_date,"
   "  stop_date = excluded.stop_date, mme_factor = excluded.mme_factor,"
   "  max_daily = excluded.max_daily, reminders = excluded.reminders, notes = excluded.notes,"
-  "  updated = excluded.updated, deleted = NULL"
-  " RETURNING created, updated";
+  "  updated = excluded.updated, deleted = NULL";
+static const char medication_created_sql[] = "SELECT created FROM medications WHERE id = ?1";
 static const char get_medication_sql[] =
   "SELECT " MEDICATION_COLUMNS " FROM medications WHERE id = ?1 AND deleted IS NULL";
 static const char list_medications_sql[] =
@@ -153,7 +153,8 @@ write_medication (PdDatabase  *self,
   sqlite3_bind_text (stmt, 14, pd_medication_get_notes (medication), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 15, now);
 
-  rc = _pd_step_returning_stamps (stmt, created, updated);
+  rc = _pd_step_upsert (self, stmt, medication_created_sql, pd_medication_get_id (medication),
+                        now, created, updated);
   if (rc != SQLITE_DONE)
     {
       _pd_database_set_error (self, error, rc, _("Could not save the medication “%s” in “%s”"),
@@ -196,8 +197,8 @@ static const char save_dose_sql[] =
   "  utc_offset = excluded.utc_offset, local_date = excluded.local_date,"
   "  amount = excluded.amount, unit = excluded.unit, status = excluded.status,"
   "  scheduled_time = excluded.scheduled_time, side_effects = excluded.side_effects,"
-  "  note = excluded.note, updated = excluded.updated, deleted = NULL"
-  " RETURNING created, updated";
+  "  note = excluded.note, updated = excluded.updated, deleted = NULL";
+static const char dose_created_sql[] = "SELECT created FROM doses WHERE id = ?1";
 static const char list_doses_sql[] =
   "SELECT " DOSE_COLUMNS " FROM doses"
   " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
@@ -347,7 +348,8 @@ write_dose (PdDatabase  *self,
   sqlite3_bind_text (stmt, 11, pd_dose_get_note (dose), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 12, now);
 
-  rc = _pd_step_returning_stamps (stmt, created, updated);
+  rc = _pd_step_upsert (self, stmt, dose_created_sql, pd_dose_get_id (dose), now,
+                        created, updated);
   if (rc != SQLITE_DONE && sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
     {
       g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
@@ -394,8 +396,8 @@ static const char save_activity_sql[] =
   "  name = excluded.name, at = excluded.at, utc_offset = excluded.utc_offset,"
   "  local_date = excluded.local_date, duration_min = excluded.duration_min,"
   "  effort = excluded.effort, note = excluded.note, updated = excluded.updated,"
-  "  deleted = NULL"
-  " RETURNING created, updated";
+  "  deleted = NULL";
+static const char activity_created_sql[] = "SELECT created FROM activities WHERE id = ?1";
 static const char list_activities_sql[] =
   "SELECT " ACTIVITY_COLUMNS " FROM activities"
   " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
@@ -472,7 +474,8 @@ write_activity (PdDatabase  *self,
   sqlite3_bind_text (stmt, 7, pd_activity_get_note (activity), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, now);
 
-  rc = _pd_step_returning_stamps (stmt, created, updated);
+  rc = _pd_step_upsert (self, stmt, activity_created_sql, pd_activity_get_id (activity), now,
+                        created, updated);
   if (rc != SQLITE_DONE)
     {
       _pd_database_set_error (self, error, rc, _("Could not save the activity “%s” in “%s”"),
@@ -510,8 +513,8 @@ static const char save_event_sql[] =
   " ON CONFLICT (id) DO UPDATE SET"
   "  kind = excluded.kind, title = excluded.title, at = excluded.at,"
   "  utc_offset = excluded.utc_offset, local_date = excluded.local_date,"
-  "  note = excluded.note, updated = excluded.updated, deleted = NULL"
-  " RETURNING created, updated";
+  "  note = excluded.note, updated = excluded.updated, deleted = NULL";
+static const char event_created_sql[] = "SELECT created FROM events WHERE id = ?1";
 static const char list_events_sql[] =
   "SELECT " EVENT_COLUMNS " FROM events"
   " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
@@ -582,7 +585,8 @@ write_event (PdDatabase  *self,
   sqlite3_bind_text (stmt, 6, pd_event_get_note (event), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, now);
 
-  rc = _pd_step_returning_stamps (stmt, created, updated);
+  rc = _pd_step_upsert (self, stmt, event_created_sql, pd_event_get_id (event), now,
+                        created, updated);
   if (rc != SQLITE_DONE)
     {
       _pd_database_set_error (self, error, rc, _("Could not save the event “%s” in “%s”"),

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "pd-csv.h"
@@ -84,6 +85,36 @@ append_cell (GString    *out,
     }
 }
 
+/* Integers by hand: printf was a third of the time of exporting ten years. */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  int n = 0;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      digits[n++] = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
+/* 0 <= value < 100, as two digits. */
+static void
+append_two_digits (GString *out,
+                   int      value)
+{
+  g_string_append_c (out, '0' + value / 10);
+  g_string_append_c (out, '0' + value % 10);
+}
+
 /* The shortest of %.15g and %.17g that reads back as the same double: 7, 6.5, 0.1. */
 static void
 append_double (GString *out,
@@ -91,6 +122,11 @@ append_double (GString *out,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
+  if (value == (double) (gint64) value && ABS (value) < 1e15 && !(value == 0 && signbit (value)))
+    {
+      append_int (out, (gint64) value);
+      return;
+    }
   g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
   if (g_ascii_strtod (buffer, NULL) != value)
     g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
@@ -121,7 +157,7 @@ append_optional_int (GString *out,
                      int      value)
 {
   if (value != PD_UNSET)
-    g_string_append_printf (out, "%d", value);
+    append_int (out, value);
 }
 
 static void
@@ -132,8 +168,12 @@ append_date (GString *out,
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, day);
-  g_string_append_printf (out, "%04d-%02d-%02d", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
+  append_two_digits (out, g_date_get_year (&date) / 100);
+  append_two_digits (out, g_date_get_year (&date) % 100);
+  g_string_append_c (out, '-');
+  append_two_digits (out, g_date_get_month (&date));
+  g_string_append_c (out, '-');
+  append_two_digits (out, g_date_get_day (&date));
 }
 
 static void
@@ -217,9 +257,18 @@ append_row (GString   *out,
   g_string_append (out, row->id);
   g_string_append_c (out, ',');
   append_date (out, pd_local_day (row->minute * 60, row->utc_offset));
-  g_string_append_printf (out, ",%02d:%02d,%c%02d:%02d,%s,", (int) (day_minute / 60),
-                          (int) (day_minute % 60), row->utc_offset < 0 ? '-' : '+',
-                          offset / 3600, offset % 3600 / 60, kinds[row->kind]);
+  g_string_append_c (out, ',');
+  append_two_digits (out, day_minute / 60);
+  g_string_append_c (out, ':');
+  append_two_digits (out, day_minute % 60);
+  g_string_append_c (out, ',');
+  g_string_append_c (out, row->utc_offset < 0 ? '-' : '+');
+  append_two_digits (out, offset / 3600);
+  g_string_append_c (out, ':');
+  append_two_digits (out, offset % 3600 / 60);
+  g_string_append_c (out, ',');
+  g_string_append (out, kinds[row->kind]);
+  g_string_append_c (out, ',');
 
   /* pain .. red_flags */
   if (row->kind == PD_RECORD_PAIN)
@@ -227,7 +276,8 @@ append_row (GString   *out,
       PdPainEntry *entry = row->record;
       double sleep = pd_pain_entry_get_sleep_hours (entry);
 
-      g_string_append_printf (out, "%d,", pd_pain_entry_get_pain (entry));
+      append_int (out, pd_pain_entry_get_pain (entry));
+      g_string_append_c (out, ',');
       append_optional_int (out, pd_pain_entry_get_enjoyment_interference (entry));
       g_string_append_c (out, ',');
       append_optional_int (out, pd_pain_entry_get_activity_interference (entry));
@@ -270,7 +320,9 @@ append_row (GString   *out,
       PdActivity *activity = row->record;
 
       append_cell (out, pd_activity_get_name (activity), TRUE);
-      g_string_append_printf (out, ",,,%d,", pd_activity_get_duration (activity));
+      g_string_append (out, ",,,");
+      append_int (out, pd_activity_get_duration (activity));
+      g_string_append_c (out, ',');
       append_optional_int (out, pd_activity_get_effort (activity));
       g_string_append_c (out, ',');
       note = pd_activity_get_note (activity);
