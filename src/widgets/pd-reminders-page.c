@@ -9,6 +9,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#ifdef __GLIBC__
+#include <langinfo.h>
+#endif
 
 #include "pd-reminder-settings.h"
 #include "pd-reminders-page.h"
@@ -199,39 +202,77 @@ check_in_time_cb (GtkWidget *spin)
   save (self);
 }
 
+/* Weekday toggles. The box holds "weekdays", a function returning the mask of its row's
+ * reminder. */
+
+typedef guint *(*WeekdaysOf) (PdRemindersPage *self,
+                              GtkWidget       *widget);
+
 static void
 weekday_toggled_cb (GtkToggleButton *button)
 {
   PdRemindersPage *self = PD_REMINDERS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), PD_TYPE_REMINDERS_PAGE));
-  PdCheckInTime *check_in;
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (button));
+  WeekdaysOf weekdays_of = (WeekdaysOf) g_object_get_data (G_OBJECT (box), "weekdays");
   guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bit"));
+  guint *weekdays;
 
   if (self->loading)
     return;
-  check_in = &g_array_index (self->settings->check_ins, PdCheckInTime, row_index (GTK_WIDGET (button)));
+  weekdays = weekdays_of (self, GTK_WIDGET (button));
   if (gtk_toggle_button_get_active (button))
-    check_in->weekdays |= bit;
-  else if ((check_in->weekdays & ~bit) != 0)
-    check_in->weekdays &= ~bit;
+    *weekdays |= bit;
+  else if ((*weekdays & ~bit) != 0)
+    *weekdays &= ~bit;
   else
     {
-      /* A check-in on no day at all is no check-in: keep one day. */
+      /* A reminder on no day at all is no reminder: keep one day. */
       gtk_toggle_button_set_active (button, TRUE);
       return;
     }
   save (self);
 }
 
+/* The weekday the week starts with in the locale (G_DATE_MONDAY ... G_DATE_SUNDAY). */
+static GDateWeekday
+first_weekday (void)
+{
+#ifdef __GLIBC__
+  /* As GtkCalendar does: the first weekday counted from the origin of the week. */
+  union { unsigned int word; char *string; } langinfo;
+  int first, origin_sunday;
+
+  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first = langinfo.string[0];
+  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  origin_sunday = langinfo.word == 19971130;
+  if (first >= 1 && first <= 7)
+    {
+      /* first: 1 is the origin day, Sunday or Monday. */
+      int monday_based = origin_sunday ? (first + 5) % 7 : first - 1;   /* 0 = Monday */
+      return (GDateWeekday) (monday_based + 1);
+    }
+#endif
+  return G_DATE_MONDAY;
+}
+
 static GtkWidget *
-weekdays_new (guint weekdays)
+weekdays_new (guint      weekdays,
+              WeekdaysOf weekdays_of,
+              const char *accessible_name)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   /* 1 January 2024 was a Monday. */
   g_autoptr(GDateTime) monday = g_date_time_new_utc (2024, 1, 1, 12, 0, 0);
+  GDateWeekday first = first_weekday ();
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  for (guint day = 1; day <= 7; day++)
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  g_object_set_data (G_OBJECT (box), "weekdays", (gpointer) weekdays_of);
+  for (guint i = 0; i < 7; i++)
     {
+      guint day = (first - 1 + i) % 7 + 1;
       g_autoptr(GDateTime) date = g_date_time_add_days (monday, day - 1);
       g_autofree char *abbreviation = g_date_time_format (date, "%a");
       g_autofree char *name = g_date_time_format (date, "%A");
@@ -248,6 +289,13 @@ weekdays_new (guint weekdays)
       gtk_box_append (GTK_BOX (box), button);
     }
   return box;
+}
+
+static guint *
+check_in_weekdays (PdRemindersPage *self,
+                   GtkWidget       *widget)
+{
+  return &g_array_index (self->settings->check_ins, PdCheckInTime, row_index (widget)).weekdays;
 }
 
 static void
@@ -278,7 +326,9 @@ rebuild_check_ins (PdRemindersPage *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  time_box_new (check_in->minute, _("Check-in time"),
                                                G_CALLBACK (check_in_time_cb), NULL));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), weekdays_new (check_in->weekdays));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 weekdays_new (check_in->weekdays, check_in_weekdays,
+                                               _("Check-in days")));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  remove_button_new (_("Remove Check-in"),
                                                     G_CALLBACK (remove_check_in_cb), NULL));
@@ -306,6 +356,13 @@ custom_of (PdRemindersPage *self,
            GtkWidget       *widget)
 {
   return g_ptr_array_index (self->settings->custom, row_index (widget));
+}
+
+static guint *
+custom_weekdays (PdRemindersPage *self,
+                 GtkWidget       *widget)
+{
+  return &custom_of (self, widget)->weekdays;
 }
 
 static void
@@ -349,6 +406,7 @@ rebuild_custom (PdRemindersPage *self)
     {
       const PdCustomReminder *custom = g_ptr_array_index (self->settings->custom, i);
       GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *days;
 
       g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reminder Text"));
@@ -363,6 +421,18 @@ rebuild_custom (PdRemindersPage *self)
                                                    G_CALLBACK (remove_custom_cb), NULL));
       adw_preferences_group_add (self->custom_group, row);
       g_ptr_array_add (self->custom_rows, row);
+
+      /* Its days, on a row of their own: seven buttons do not fit beside the text. */
+      days = adw_action_row_new ();
+      g_object_set_data (G_OBJECT (days), "index", GUINT_TO_POINTER (i));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days), _("Days"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (days), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Reminder Days"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (days),
+                                 weekdays_new (custom->weekdays, custom_weekdays,
+                                               _("Reminder days")));
+      adw_preferences_group_add (self->custom_group, days);
+      g_ptr_array_add (self->custom_rows, days);
     }
   self->loading = loading;
 }
@@ -373,7 +443,8 @@ add_custom_cb (PdRemindersPage *self)
   pd_reminder_settings_add_custom (self->settings, "", 12 * 60, PD_WEEKDAYS_ALL);
   /* Not saved until it says something: an empty reminder never fires anyway. */
   rebuild_custom (self);
-  gtk_widget_grab_focus (g_ptr_array_index (self->custom_rows, self->custom_rows->len - 1));
+  /* Its text row, before its days row. */
+  gtk_widget_grab_focus (g_ptr_array_index (self->custom_rows, self->custom_rows->len - 2));
 }
 
 /* Medications */
