@@ -161,6 +161,25 @@ def custom_weekdays(app, root, db, driver_path):
     custom = wait_for(stored, "the custom reminder in the diary's settings", timeout=10)
     tap(True, "the text and the days Monday to Friday are saved in the diary", custom)
 
+    # Start in the background at login: an XDG autostart entry, written and removed.
+    entry = os.path.join(os.environ["XDG_CONFIG_HOME"], "autostart", "io.github.paindiary.PainDiary.desktop")
+    # GTK 4.8 shows a GtkSwitch as a check box, named by its row.
+    switch = wait_for(lambda: find(prefs, name="Start in the Background at Login", role="check box"),
+                      "the start at login switch")
+    press(switch)
+    wait_for(lambda: os.path.exists(entry), "the autostart entry")
+    desktop = GLib.KeyFile()
+    desktop.load_from_file(entry, GLib.KeyFileFlags.NONE)
+    command = desktop.get_string("Desktop Entry", "Exec")
+    argv = GLib.shell_parse_argv(command)[1]
+    tap(argv == ["pain-diary", "--background", "-d", db]
+        and desktop.get_string("Desktop Entry", "Type") == "Application",
+        "“Start in the Background at Login” writes an autostart entry for pain-diary --background "
+        "on this diary", command)
+    press(switch)
+    wait_for(lambda: not os.path.exists(entry), "the autostart entry to go")
+    tap(True, "… and switching it off removes it")
+
     # The scheduler on that diary: the 12:00 reminder on Friday, not on Saturday.
     bus = Bus("body actions")
     driver = Driver(driver_path, db, bus.env)
@@ -189,7 +208,9 @@ def main():
                GTK_A11Y="atspi", NO_AT_BRIDGE="0", AT_SPI_BUS_ADDRESS=a11y_bus_address())
     # The driver's runs later record their own last runs in the same folder.
     os.environ["XDG_STATE_HOME"] = env["XDG_STATE_HOME"]
-    db = os.path.join(tmp, "diary.db")
+    os.environ["XDG_CONFIG_HOME"] = env["XDG_CONFIG_HOME"]
+    # A name to quote in the autostart entry.
+    db = os.path.join(tmp, "Pain diary's \"2024\" $HOME.db")
     # Two check-ins due now (this minute and the one before; TZ is the tests' zone).
     local = time.localtime()
     minute = local.tm_hour * 60 + local.tm_min

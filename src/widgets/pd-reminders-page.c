@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #ifdef __GLIBC__
 #include <langinfo.h>
 #endif
@@ -566,6 +567,26 @@ pd_autostart_get_path (void)
   return g_build_filename (g_get_user_config_dir (), "autostart", APPLICATION_ID ".desktop", NULL);
 }
 
+/* An argument of a desktop entry's Exec key, quoted as the Desktop Entry Specification
+ * asks: in double quotes, with " ` $ and \ escaped by a backslash, and % doubled. (GKeyFile
+ * then escapes the value as a string.) */
+static char *
+exec_quote (const char *arg)
+{
+  GString *quoted = g_string_new ("\"");
+
+  for (const char *p = arg; *p != '\0'; p++)
+    {
+      if (strchr ("\"`$\\", *p) != NULL)
+        g_string_append_c (quoted, '\\');
+      else if (*p == '%')
+        g_string_append_c (quoted, '%');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+  return g_string_free (quoted, FALSE);
+}
+
 gboolean
 pd_autostart_set (gboolean     enabled,
                   const char  *diary_path,
@@ -576,6 +597,8 @@ pd_autostart_set (gboolean     enabled,
   g_autofree char *default_path = pd_database_get_default_path ();
   g_autofree char *exec = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(GKeyFile) entry = NULL;
+  gsize length;
 
   if (!enabled)
     {
@@ -591,21 +614,24 @@ pd_autostart_set (gboolean     enabled,
 
   if (diary_path != NULL && g_strcmp0 (diary_path, default_path) != 0)
     {
-      g_autofree char *quoted = g_shell_quote (diary_path);
+      g_autofree char *quoted = exec_quote (diary_path);
       exec = g_strdup_printf ("pain-diary --background -d %s", quoted);
     }
   else
     exec = g_strdup ("pain-diary --background");
 
-  contents = g_strdup_printf ("[Desktop Entry]\n"
-                              "Type=Application\n"
-                              "Name=Pain Diary\n"
-                              "Comment=Reminders from Pain Diary\n"
-                              "Icon=" APPLICATION_ID "\n"
-                              "Exec=%s\n"
-                              "NoDisplay=true\n"
-                              "X-GNOME-Autostart-enabled=true\n",
-                              exec);
+  entry = g_key_file_new ();
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_TYPE,
+                         G_KEY_FILE_DESKTOP_TYPE_APPLICATION);
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NAME, "Pain Diary");
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_COMMENT,
+                         "Reminders from Pain Diary");
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ICON, APPLICATION_ID);
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, exec);
+  g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, TRUE);
+  g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", TRUE);
+  contents = g_key_file_to_data (entry, &length, NULL);
+
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
@@ -613,7 +639,7 @@ pd_autostart_set (gboolean     enabled,
                    "%s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
-  return g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
 static void
