@@ -320,21 +320,29 @@ rebuild_check_ins (PdRemindersPage *self)
     {
       const PdCheckInTime *check_in = &g_array_index (self->settings->check_ins, PdCheckInTime, i);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *days = adw_action_row_new ();
 
       g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Check-in"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Check-in"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  time_box_new (check_in->minute, _("Check-in time"),
                                                G_CALLBACK (check_in_time_cb), NULL));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 weekdays_new (check_in->weekdays, check_in_weekdays,
-                                               _("Check-in days")));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  remove_button_new (_("Remove Check-in"),
                                                     G_CALLBACK (remove_check_in_cb), NULL));
       adw_preferences_group_add (self->check_ins_group, row);
       g_ptr_array_add (self->check_in_rows, row);
+
+      /* Its days on a row of their own, so that the page fits a narrow window. */
+      g_object_set_data (G_OBJECT (days), "index", GUINT_TO_POINTER (i));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days), _("Days"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (days), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Check-in Days"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (days),
+                                 weekdays_new (check_in->weekdays, check_in_weekdays,
+                                               _("Check-in days")));
+      adw_preferences_group_add (self->check_ins_group, days);
+      g_ptr_array_add (self->check_in_rows, days);
     }
   self->loading = loading;
 }
@@ -423,7 +431,7 @@ rebuild_custom (PdRemindersPage *self)
       adw_preferences_group_add (self->custom_group, row);
       g_ptr_array_add (self->custom_rows, row);
 
-      /* Its days, on a row of their own: seven buttons do not fit beside the text. */
+      /* Its days on a row of their own: seven buttons do not fit beside the text. */
       days = adw_action_row_new ();
       g_object_set_data (G_OBJECT (days), "index", GUINT_TO_POINTER (i));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days), _("Days"));
