@@ -199,6 +199,46 @@ def caught_up_after_restart(driver_path, tmp):
         bus.close()
 
 
+def missed_dose_of_yesterday(driver_path, tmp):
+    """A catch-up on Monday morning for Sunday's 20:00 dose: Taken logs a dose taken now that
+    answers no slot of today (Monday's 20:00 reminder still comes); Skip records Sunday's
+    20:00 dose as skipped."""
+    for action in ("taken", "skip"):
+        bus = Bus("body actions")
+        db = os.path.join(tmp, f"yesterday-{action}.db")
+        try:
+            setup = Driver(driver_path, db, bus.env)
+            setup.send("medication Gabapentin 300 mg 20:00")
+            setup.close()
+            run_once(driver_path, db, bus.env, EVENING - DAY - 3600)   # Sunday 19:00
+            driver = Driver(driver_path, db, bus.env)
+            try:
+                driver.send(f"now {MORNING - 3600}")                    # Monday 07:00
+                driver.send("run")
+                shown = wait_for(lambda: bus.notifications(), "the catch-up")
+                tap(len(shown) == 1 and shown[0]["body"] == "You missed your 20:00 Gabapentin dose",
+                    f"{action}: on Monday morning, one catch-up for Sunday's 20:00 dose", shown)
+                bus.invoke(shown[0]["id"], action)
+                driver.expect("diary-changed")
+                logged = doses(db)
+                if action == "taken":
+                    tap(logged == [("Gabapentin", 300.0, "mg", "taken", None, MORNING - 3600, 1)],
+                        "Taken on it logs a dose taken now, answering no scheduled time of today",
+                        logged)
+                    driver.send(f"now {EVENING}")
+                    driver.send("run")
+                    tonight = bus.notifications()[1:]
+                    tap(len(tonight) == 1 and tonight[0]["summary"] == "Time for Gabapentin 300 mg",
+                        "… and Monday's own 20:00 dose is still reminded", tonight)
+                else:
+                    tap(logged == [("Gabapentin", 300.0, "mg", "skipped", "20:00", EVENING - DAY, 1)],
+                        "Skip on it records Sunday's 20:00 dose as skipped, at its time", logged)
+            finally:
+                driver.close()
+        finally:
+            bus.close()
+
+
 def zone_change(driver_path, tmp):
     """The service looks the zone up on every run: after a change the reminders follow the
     new wall clock."""
@@ -230,7 +270,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="pd-notify-") as tmp:
         # The last runs the service records go to a folder of the test's own.
         os.environ["XDG_STATE_HOME"] = os.path.join(tmp, "state")
-        for scenario in (with_actions, without_actions, caught_up_after_restart, zone_change):
+        for scenario in (with_actions, without_actions, caught_up_after_restart,
+                         missed_dose_of_yesterday, zone_change):
             try:
                 scenario(driver_path, tmp)
             except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason

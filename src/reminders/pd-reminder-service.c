@@ -240,16 +240,36 @@ log_dose (PdReminderService  *self,
   g_autoptr(GTimeZone) tz = current_zone (self);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now (self));
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (local),
+                                          g_date_time_get_month (local),
+                                          g_date_time_get_year (local));
+  guint scheduled_time = reminder->minute;
 
   if (!(medication = pd_database_get_medication (self->database, reminder->medication_id, error)))
     return FALSE;
+
+  /* A catch-up for a dose of an earlier day: a dose is answered by its local day, so taken
+   * now it is an extra dose of today (today's own reminder still comes), and skipped it
+   * is recorded at the time it was due. */
+  if (reminder->day != g_date_get_julian (today))
+    {
+      if (status == PD_DOSE_TAKEN)
+        scheduled_time = PD_NO_SCHEDULED_TIME;
+      else
+        {
+          g_clear_pointer (&local, g_date_time_unref);
+          g_clear_pointer (&utc, g_date_time_unref);
+          utc = g_date_time_new_from_unix_utc (reminder->scheduled);
+          local = g_date_time_to_timezone (utc, tz);
+        }
+    }
 
   dose = pd_dose_new ();
   pd_dose_set_medication_id (dose, pd_medication_get_id (medication));
   pd_dose_set_name (dose, pd_medication_get_name (medication));
   pd_dose_set_amount (dose, pd_medication_get_amount (medication));
   pd_dose_set_unit (dose, pd_medication_get_unit (medication));
-  pd_dose_set_scheduled_time (dose, reminder->minute);
+  pd_dose_set_scheduled_time (dose, scheduled_time);
   pd_dose_set_status (dose, status);
   pd_dose_set_date_time (dose, local);
   if (!pd_database_save_dose (self->database, dose, error))

@@ -4,7 +4,8 @@
  * changes are noticed; at once when /etc/localtime changes), runs pd_scheduler_run with the rules stored in the diary
  * (pd-reminder-settings.h), what was logged and the snoozed reminders, and shows what is
  * due through a PdNotifier. Notification actions: "taken" and "skip" log the dose in the
- * diary as the window does; "snooze" shows the reminder again PD_REMINDER_SNOOZE seconds
+ * diary as the window does (for a catch-up of an earlier day's dose, "taken" logs a dose
+ * taken now that answers no scheduled time of today, "skip" that day's dose as skipped); "snooze" shows the reminder again PD_REMINDER_SNOOZE seconds
  * later; "log-pain" and a click on the body emit "open".
  *
  * The instant checked up to is kept with pd-reminder-state.h (not in the diary), so that the
