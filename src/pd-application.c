@@ -362,7 +362,13 @@ start_reminders (PdApplication *self,
   if (self->reminders != NULL && g_strcmp0 (self->reminders_path, path) == 0)
     return;
   g_clear_object (&self->reminders);
-  g_clear_pointer (&self->reminders_path, g_free);
+  /* Kept also when the diary does not exist yet: the window creates it, and closing the
+   * window tries again (pd_application_window_removed). */
+  if (path != self->reminders_path)
+    {
+      g_free (self->reminders_path);
+      self->reminders_path = g_strdup (path);
+    }
   /* A diary that does not exist yet has no reminders; do not create it. */
   if (g_file_test (path, G_FILE_TEST_EXISTS) &&
       !(db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error)))
@@ -372,7 +378,6 @@ start_reminders (PdApplication *self,
       if (self->notifier == NULL)
         self->notifier = pd_notifier_new (_("Pain Diary"), APPLICATION_ID);
       self->reminders = pd_reminder_service_new (db, self->notifier);
-      self->reminders_path = g_strdup (path);
       g_signal_connect_object (self->reminders, "open", G_CALLBACK (reminder_open_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->reminders, "diary-changed",
@@ -386,8 +391,13 @@ static void
 pd_application_window_removed (GtkApplication *app,
                                GtkWindow      *window)
 {
+  PdApplication *self = PD_APPLICATION (app);
+
+  /* A diary made in the window has reminders now, perhaps. */
+  if (self->reminders == NULL && self->reminders_path != NULL)
+    start_reminders (self, self->reminders_path);
   /* Before the window's own hold goes: with reminders enabled, keep running. */
-  update_hold (PD_APPLICATION (app));
+  update_hold (self);
   GTK_APPLICATION_CLASS (pd_application_parent_class)->window_removed (app, window);
 }
 
@@ -510,6 +520,7 @@ quit_action (GSimpleAction *action,
 
   /* Quitting from the menu really quits, also the reminders. */
   g_clear_object (&self->reminders);
+  g_clear_pointer (&self->reminders_path, g_free);
   update_hold (self);
   g_application_quit (G_APPLICATION (user_data));
 }

@@ -119,8 +119,8 @@ class Bus:
 class Driver:
     """tests/reminder-driver on a diary: send a command, wait for its "ok"."""
 
-    def __init__(self, path, db, env):
-        self.proc = subprocess.Popen([path, db], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    def __init__(self, path, db, env, *args):
+        self.proc = subprocess.Popen([path, db, *args], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      text=True)
         self.lines = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()

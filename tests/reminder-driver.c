@@ -1,10 +1,12 @@
 /* reminder-driver.c: a PdReminderService on a diary, with a clock the caller sets, driven
- * by lines on standard input, for test-notify.py. Talks to whatever notification server
+ * by lines on standard input, for test-notify.py. With --read-only the diary is opened
+ * read-only (commands that write to it then fail). Talks to whatever notification server
  * the session bus has.
  *
  *   medication NAME AMOUNT UNIT HH:MM   add a regimen medication taken at HH:MM
  *   settings TEXT                       store TEXT as the diary's reminder settings
  *   now UNIX | advance SECONDS          set or move the clock
+ *   zone ID | zone local                the time zone the service sees from now on
  *   run                                 one check (shows what is due)
  *   caps                                prints "actions yes|no" (GetCapabilities)
  *   quit
@@ -109,6 +111,17 @@ command (Driver      *driver,
     driver->now = g_ascii_strtoll (rest, NULL, 10);
   else if (g_str_equal (name, "advance"))
     driver->now += g_ascii_strtoll (rest, NULL, 10);
+  else if (g_str_equal (name, "zone"))
+    {
+      g_autoptr(GTimeZone) tz = NULL;
+
+      if (!g_str_equal (rest, "local") && !(tz = g_time_zone_new_identifier (rest)))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "no time zone %s", rest);
+          return FALSE;
+        }
+      pd_reminder_service_set_time_zone (driver->service, tz);
+    }
   else if (g_str_equal (name, "run"))
     pd_reminder_service_run (driver->service);
   else if (g_str_equal (name, "caps"))
@@ -154,14 +167,18 @@ main (int    argc,
   g_autoptr(GIOChannel) input = NULL;
   Driver driver = { 0, };
 
-  if (argc != 2)
+  gboolean read_only = argc == 3 && g_str_equal (argv[2], "--read-only");
+
+  if (argc != 2 && !read_only)
     {
-      g_printerr ("usage: reminder-driver DIARY\n");
+      g_printerr ("usage: reminder-driver DIARY [--read-only]\n");
       return 2;
     }
   setvbuf (stdout, NULL, _IOLBF, 0);
 
-  if (!(driver.database = pd_database_open (argv[1], PD_DATABASE_NO_BACKUPS, &error)))
+  if (!(driver.database = pd_database_open (argv[1], read_only ? PD_DATABASE_READ_ONLY
+                                                               : PD_DATABASE_NO_BACKUPS,
+                                            &error)))
     {
       g_printerr ("reminder-driver: %s: %s\n", argv[1], error->message);
       return 1;

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The background instance: with a reminder enabled, closing the window leaves Pain Diary
 running (it keeps firing reminders) and --background starts it without a window; without
-reminders closing the window quits and --background exits at once. Runs on a private
+reminders closing the window quits and --background exits at once; a diary made in the
+window gets its reminders when the window closes. Runs on a private
 session bus with the mock notification server; needs an X display (build-aux/test or
 xvfb-run). Prints TAP.
 
@@ -67,11 +68,19 @@ def new_diary(exe, path, env, settings):
 
 
 def close_window(app):
-    window = wait_for(lambda: windows(app.proc.pid), "the window")[0]
-    subprocess.run(["xdotool", "windowactivate", "--sync", window], capture_output=True)
-    subprocess.run(["xdotool", "windowfocus", "--sync", window, "key", "--window", window, "ctrl+w"],
-                   check=True)
-    wait_for(lambda: not windows(app.proc.pid) or not alive(app.proc), "the window to close")
+    """Ctrl+W in the window; again while it is still there (a loaded machine may map it
+    before it takes keys)."""
+    window = wait_for(lambda: windows(app.proc.pid), "the window", timeout=60)[0]
+
+    def closed():
+        if not windows(app.proc.pid) or not alive(app.proc):
+            return True
+        subprocess.run(["xdotool", "windowactivate", "--sync", window], capture_output=True)
+        subprocess.run(["xdotool", "windowfocus", "--sync", window, "key", "--window", window, "ctrl+w"],
+                       capture_output=True)
+        time.sleep(1)
+        return not windows(app.proc.pid) or not alive(app.proc)
+    wait_for(closed, "the window to close", timeout=60)
 
 
 def scenario(exe, tmp, env, name, settings, background):
@@ -106,11 +115,44 @@ def scenario(exe, tmp, env, name, settings, background):
         app.stop()
 
 
+def diary_made_in_window(exe, tmp, env):
+    """A diary that did not exist when the program started, made by its window, where a
+    check-in is then switched on: closing the window keeps the reminders running."""
+    db = os.path.join(tmp, "made-in-window.db")
+    app = PainDiary(exe, db, env)
+    try:
+        wait_for(lambda: windows(app.proc.pid), "the window", timeout=60)
+        wait_for(lambda: os.path.exists(db) and query_meta(db) is not None, "the new diary", timeout=20)
+        con = sqlite3.connect(db)
+        with con:   # what Preferences > Reminders > Add Check-in stores
+            con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('reminders', ?)", (CHECK_IN,))
+        con.close()
+        close_window(app)
+        time.sleep(2)
+        what = "a diary made in the window, with a check-in: closing the window leaves it running"
+        if not todo_if_crashed(app.proc, what):
+            tap(alive(app.proc), what)
+    finally:
+        app.stop()
+
+
+def query_meta(db):
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            return con.execute("SELECT count(*) FROM meta").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+
+
 def main():
     exe = sys.argv[1]
     bus = Bus("body actions")
     with tempfile.TemporaryDirectory(prefix="pd-background-") as tmp:
         env = dict(bus.env, XDG_DATA_HOME=os.path.join(tmp, "data"),
+                   XDG_STATE_HOME=os.path.join(tmp, "state"),
                    XDG_CONFIG_HOME=os.path.join(tmp, "config"), GDK_BACKEND="x11",
                    GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="1")
         try:
@@ -122,6 +164,10 @@ def main():
                     scenario(exe, tmp, env, name, settings, background)
                 except Exception as e:  # noqa: BLE001 - a failure with its reason
                     tap(False, f"{name} ran to the end", f"{type(e).__name__}: {e}")
+            try:
+                diary_made_in_window(exe, tmp, env)
+            except Exception as e:  # noqa: BLE001 - a failure with its reason
+                tap(False, "diary made in the window ran to the end", f"{type(e).__name__}: {e}")
         finally:
             bus.close()
     return finish()

@@ -7,8 +7,10 @@ test sets, so snoozing 15 minutes takes no time. Prints TAP.
 usage: test-notify.py REMINDER-DRIVER
 """
 
+import hashlib
 import os
 import sqlite3
+import stat
 import sys
 import tempfile
 
@@ -126,10 +128,150 @@ def without_actions(driver_path, tmp):
         bus.close()
 
 
+DAY = 24 * 3600
+CHECK_IN_0830 = "settings {'check-ins': <[(uint32 510, uint32 127)]>}"
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def run_once(driver_path, db, env, now, *args):
+    """One start of the program: a driver that runs once at now and quits."""
+    driver = Driver(driver_path, db, env, *args)
+    try:
+        driver.send(f"now {now}")
+        driver.send("run")
+    finally:
+        driver.close()
+
+
+def caught_up_after_restart(driver_path, tmp):
+    """The last run is kept outside the diary: reminders missed while the program was not
+    running come as one catch-up per kind on the next start, never a flood."""
+    bus = Bus("body actions")
+    env = bus.env
+    state = os.path.join(tmp, "state", "pain-diary", "reminders.ini")
+    try:
+        db = os.path.join(tmp, "restart.db")
+        setup = Driver(driver_path, db, env)
+        setup.send("medication Gabapentin 300 mg 08:00")
+        setup.send(CHECK_IN_0830)
+        setup.close()
+
+        # Sunday 07:00, then nothing runs until Monday 09:00.
+        run_once(driver_path, db, env, MORNING - DAY - 3600)
+        tap(bus.notifications() == [], "nothing is due on Sunday at 07:00", bus.notifications())
+        tap(os.path.exists(state) and stat.S_IMODE(os.stat(state).st_mode) == 0o600,
+            "the last run is recorded in the user's state folder, mode 0600",
+            os.path.exists(state) and oct(os.stat(state).st_mode))
+        run_once(driver_path, db, env, MORNING + 3600)
+        shown = bus.notifications()
+        bodies = sorted(n["body"] for n in shown)
+        tap(len(shown) == 2, "after a start on Monday 09:00: one catch-up per kind", shown)
+        tap(bodies == ["You missed your 08:00 Gabapentin dose and 1 other scheduled dose",
+                       "You missed your 08:30 check-in and 1 earlier one"],
+            "… “You missed your 08:00 Gabapentin dose”, naming the other missed one", bodies)
+        tap(any(n["summary"] == "Missed dose: Gabapentin 300 mg" and "taken" in n["actions"]
+                for n in shown), "the missed dose can still be marked Taken", shown)
+        run_once(driver_path, db, env, MORNING + 3600 + 60)
+        tap(len(bus.notifications()) == 2, "the next start a minute later shows nothing again",
+            bus.notifications())
+
+        # A week and a day without running, on a diary opened read-only: still one per kind,
+        # and the diary file is not touched.
+        week = os.path.join(tmp, "week.db")
+        setup = Driver(driver_path, week, env)
+        setup.send("medication Gabapentin 300 mg 08:00")
+        setup.send(CHECK_IN_0830)
+        setup.close()
+        before = digest(week)
+        run_once(driver_path, week, env, MORNING - 8 * DAY + 3600, "--read-only")
+        run_once(driver_path, week, env, MORNING + 3600, "--read-only")
+        later = bus.notifications()[2:]
+        tap(len(later) == 2 and sorted(n["body"] for n in later) == [
+            "You missed your 08:00 Gabapentin dose and 6 other scheduled doses",
+            "You missed your 08:30 check-in and 6 earlier ones"],
+            "after 8 days off: one catch-up per kind for the last 7 days", later)
+        tap(digest(week) == before, "a read-only diary is not written to keep the last run")
+    finally:
+        bus.close()
+
+
+def missed_dose_of_yesterday(driver_path, tmp):
+    """A catch-up on Monday morning for Sunday's 20:00 dose: Taken logs a dose taken now that
+    answers no slot of today (Monday's 20:00 reminder still comes); Skip records Sunday's
+    20:00 dose as skipped."""
+    for action in ("taken", "skip"):
+        bus = Bus("body actions")
+        db = os.path.join(tmp, f"yesterday-{action}.db")
+        try:
+            setup = Driver(driver_path, db, bus.env)
+            setup.send("medication Gabapentin 300 mg 20:00")
+            setup.close()
+            run_once(driver_path, db, bus.env, EVENING - DAY - 3600)   # Sunday 19:00
+            driver = Driver(driver_path, db, bus.env)
+            try:
+                driver.send(f"now {MORNING - 3600}")                    # Monday 07:00
+                driver.send("run")
+                shown = wait_for(lambda: bus.notifications(), "the catch-up")
+                tap(len(shown) == 1 and shown[0]["body"] == "You missed your 20:00 Gabapentin dose",
+                    f"{action}: on Monday morning, one catch-up for Sunday's 20:00 dose", shown)
+                bus.invoke(shown[0]["id"], action)
+                driver.expect("diary-changed")
+                logged = doses(db)
+                if action == "taken":
+                    tap(logged == [("Gabapentin", 300.0, "mg", "taken", None, MORNING - 3600, 1)],
+                        "Taken on it logs a dose taken now, answering no scheduled time of today",
+                        logged)
+                    driver.send(f"now {EVENING}")
+                    driver.send("run")
+                    tonight = bus.notifications()[1:]
+                    tap(len(tonight) == 1 and tonight[0]["summary"] == "Time for Gabapentin 300 mg",
+                        "… and Monday's own 20:00 dose is still reminded", tonight)
+                else:
+                    tap(logged == [("Gabapentin", 300.0, "mg", "skipped", "20:00", EVENING - DAY, 1)],
+                        "Skip on it records Sunday's 20:00 dose as skipped, at its time", logged)
+            finally:
+                driver.close()
+        finally:
+            bus.close()
+
+
+def zone_change(driver_path, tmp):
+    """The service looks the zone up on every run: after a change the reminders follow the
+    new wall clock."""
+    bus = Bus("body actions")
+    db = os.path.join(tmp, "zone.db")
+    driver = Driver(driver_path, db, bus.env)
+    try:
+        driver.send("settings {'check-ins': <[(uint32 480, uint32 127)]>}")
+        driver.send("zone Europe/Berlin")
+        driver.send(f"now {MORNING - 3600}")   # 07:00 in Berlin
+        driver.send("run")
+        driver.send("zone America/New_York")   # 01:00 there
+        driver.send(f"now {MORNING + 30}")     # 08:00 in Berlin, 02:00 in New York
+        driver.send("run")
+        tap(bus.notifications() == [], "after the change 08:00 in Berlin no longer fires",
+            bus.notifications())
+        driver.send(f"now {MORNING + 6 * 3600 + 30}")   # 08:00 in New York
+        driver.send("run")
+        shown = bus.notifications()
+        tap(len(shown) == 1 and shown[0]["body"] == "How is your pain right now?",
+            "the 08:00 check-in comes at 08:00 New York time, on time", shown)
+    finally:
+        driver.close()
+        bus.close()
+
+
 def main():
     driver_path = sys.argv[1]
     with tempfile.TemporaryDirectory(prefix="pd-notify-") as tmp:
-        for scenario in (with_actions, without_actions):
+        # The last runs the service records go to a folder of the test's own.
+        os.environ["XDG_STATE_HOME"] = os.path.join(tmp, "state")
+        for scenario in (with_actions, without_actions, caught_up_after_restart,
+                         missed_dose_of_yesterday, zone_change):
             try:
                 scenario(driver_path, tmp)
             except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason

@@ -11,6 +11,11 @@
 
 #include "pd-reminder-service.h"
 #include "pd-reminder-settings.h"
+#include "pd-reminder-state.h"
+
+/* Where the system keeps its time zone; a change there is noticed at once (GLib re-reads
+ * it whenever g_time_zone_new_local () is called without TZ set). */
+#define LOCALTIME_PATH "/etc/localtime"
 
 struct _PdReminderService
 {
@@ -21,9 +26,15 @@ struct _PdReminderService
   PdClockFunc clock;
   gpointer clock_data;
 
+  /* NULL: the local time zone, looked up again on every run. */
+  GTimeZone *time_zone;
+
   gboolean started;
   GSource *timer;
+  GFileMonitor *zone_monitor;
   gint64 last_run;
+  /* What pd-reminder-state holds for this diary. */
+  gint64 saved_last_run;
   /* PdReminder from pd_reminder_snooze, handed to the scheduler on every run. */
   GPtrArray *snoozed;
   /* notification key -> PdReminder, for the actions of what is shown */
@@ -46,6 +57,31 @@ now (PdReminderService *self)
   if (self->clock != NULL)
     return self->clock (self->clock_data);
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static GTimeZone *
+current_zone (PdReminderService *self)
+{
+  if (self->time_zone != NULL)
+    return g_time_zone_ref (self->time_zone);
+  /* Not cached by GLib when TZ is unset: a changed /etc/localtime is seen here. */
+  return g_time_zone_new_local ();
+}
+
+static void
+save_last_run (PdReminderService *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->last_run <= 0 || self->last_run == self->saved_last_run)
+    return;
+  if (!pd_reminder_state_set_last_run (pd_database_get_path (self->database), self->last_run,
+                                       &error))
+    {
+      g_warning ("Reminders: could not record the last check: %s", error->message);
+      return;
+    }
+  self->saved_last_run = self->last_run;
 }
 
 static char *
@@ -162,12 +198,13 @@ pd_reminder_service_run (PdReminderService *self)
   g_autoptr(PdReminderRules) rules = NULL;
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(PdSchedule) schedule = NULL;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GError) error = NULL;
   gint64 time;
 
   g_return_if_fail (PD_IS_REMINDER_SERVICE (self));
 
+  tz = current_zone (self);
   time = now (self);
   settings = pd_reminder_settings_load (self->database);
   rules = pd_reminder_settings_to_rules (settings);
@@ -186,6 +223,8 @@ pd_reminder_service_run (PdReminderService *self)
   self->last_run = schedule->checked_until;
   for (guint i = 0; i < schedule->reminders->len; i++)
     show (self, g_ptr_array_index (schedule->reminders, i));
+  /* After showing: a crash in between would rather repeat a reminder than lose it. */
+  save_last_run (self);
   forget_old (self, time);
   schedule_wakeup (self, schedule->next_wakeup - time);
 }
@@ -198,19 +237,39 @@ log_dose (PdReminderService  *self,
 {
   g_autoptr(PdMedication) medication = NULL;
   g_autoptr(PdDose) dose = NULL;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GTimeZone) tz = current_zone (self);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now (self));
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (local),
+                                          g_date_time_get_month (local),
+                                          g_date_time_get_year (local));
+  guint scheduled_time = reminder->minute;
 
   if (!(medication = pd_database_get_medication (self->database, reminder->medication_id, error)))
     return FALSE;
+
+  /* A catch-up for a dose of an earlier day: a dose is answered by its local day, so taken
+   * now it is an extra dose of today (today's own reminder still comes), and skipped it
+   * is recorded at the time it was due. */
+  if (reminder->day != g_date_get_julian (today))
+    {
+      if (status == PD_DOSE_TAKEN)
+        scheduled_time = PD_NO_SCHEDULED_TIME;
+      else
+        {
+          g_clear_pointer (&local, g_date_time_unref);
+          g_clear_pointer (&utc, g_date_time_unref);
+          utc = g_date_time_new_from_unix_utc (reminder->scheduled);
+          local = g_date_time_to_timezone (utc, tz);
+        }
+    }
 
   dose = pd_dose_new ();
   pd_dose_set_medication_id (dose, pd_medication_get_id (medication));
   pd_dose_set_name (dose, pd_medication_get_name (medication));
   pd_dose_set_amount (dose, pd_medication_get_amount (medication));
   pd_dose_set_unit (dose, pd_medication_get_unit (medication));
-  pd_dose_set_scheduled_time (dose, reminder->minute);
+  pd_dose_set_scheduled_time (dose, scheduled_time);
   pd_dose_set_status (dose, status);
   pd_dose_set_date_time (dose, local);
   if (!pd_database_save_dose (self->database, dose, error))
@@ -275,7 +334,7 @@ pd_reminder_service_is_enabled (PdReminderService *self)
 {
   g_autoptr(PdReminderSettings) settings = NULL;
   g_autoptr(GPtrArray) medications = NULL;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GTimeZone) tz = current_zone (self);
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDate) today = NULL;
@@ -311,13 +370,47 @@ pd_reminder_service_set_clock (PdReminderService *self,
 }
 
 void
+pd_reminder_service_set_time_zone (PdReminderService *self,
+                                   GTimeZone         *tz)
+{
+  g_return_if_fail (PD_IS_REMINDER_SERVICE (self));
+
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  if (tz != NULL)
+    self->time_zone = g_time_zone_ref (tz);
+}
+
+static void
+zone_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 PdReminderService *self)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED
+      && event != G_FILE_MONITOR_EVENT_DELETED && event != G_FILE_MONITOR_EVENT_RENAMED
+      && event != G_FILE_MONITOR_EVENT_MOVED_IN)
+    return;
+  g_debug ("%s changed: checking against the new wall clock", LOCALTIME_PATH);
+  /* Soon rather than at once: the file is replaced in more than one step. */
+  if (self->started)
+    schedule_wakeup (self, 1);
+}
+
+void
 pd_reminder_service_start (PdReminderService *self)
 {
+  g_autoptr(GFile) localtime = g_file_new_for_path (LOCALTIME_PATH);
+
   g_return_if_fail (PD_IS_REMINDER_SERVICE (self));
 
   if (self->started)
     return;
   self->started = TRUE;
+  /* The next wake-up is at most a minute away anyway; this makes a zone change immediate. */
+  self->zone_monitor = g_file_monitor_file (localtime, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->zone_monitor != NULL)
+    g_signal_connect_object (self->zone_monitor, "changed", G_CALLBACK (zone_changed_cb), self, 0);
   pd_reminder_service_run (self);
 }
 
@@ -328,6 +421,9 @@ pd_reminder_service_stop (PdReminderService *self)
 
   self->started = FALSE;
   schedule_wakeup (self, 0);
+  if (self->zone_monitor != NULL)
+    g_file_monitor_cancel (self->zone_monitor);
+  g_clear_object (&self->zone_monitor);
 }
 
 static void
@@ -335,8 +431,7 @@ pd_reminder_service_dispose (GObject *object)
 {
   PdReminderService *self = PD_REMINDER_SERVICE (object);
 
-  self->started = FALSE;
-  schedule_wakeup (self, 0);
+  pd_reminder_service_stop (self);
   if (self->notifier != NULL)
     g_signal_handlers_disconnect_by_data (self->notifier, self);
   g_clear_object (&self->notifier);
@@ -352,6 +447,7 @@ pd_reminder_service_finalize (GObject *object)
 
   g_clear_pointer (&self->snoozed, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (pd_reminder_service_parent_class)->finalize (object);
 }
@@ -391,6 +487,9 @@ pd_reminder_service_new (PdDatabase *database,
   self = g_object_new (PD_TYPE_REMINDER_SERVICE, NULL);
   self->database = g_object_ref (database);
   self->notifier = g_object_ref (notifier);
+  /* Reminders missed while the program was not running are caught up on this first run. */
+  self->last_run = self->saved_last_run =
+    pd_reminder_state_get_last_run (pd_database_get_path (database));
   g_signal_connect_object (notifier, "action", G_CALLBACK (notifier_action_cb), self,
                            G_CONNECT_SWAPPED);
   return self;

@@ -1,11 +1,17 @@
 /* pd-reminder-service.h: reminders of one diary, shown while the application runs.
  *
  * Wakes at the scheduler's next wake-up (at most a minute away, so suspend and clock
- * changes are noticed), runs pd_scheduler_run with the rules stored in the diary
+ * changes are noticed; at once when /etc/localtime changes), runs pd_scheduler_run with the rules stored in the diary
  * (pd-reminder-settings.h), what was logged and the snoozed reminders, and shows what is
  * due through a PdNotifier. Notification actions: "taken" and "skip" log the dose in the
- * diary as the window does; "snooze" shows the reminder again PD_REMINDER_SNOOZE seconds
+ * diary as the window does (for a catch-up of an earlier day's dose, "taken" logs a dose
+ * taken now that answers no scheduled time of today, "skip" that day's dose as skipped); "snooze" shows the reminder again PD_REMINDER_SNOOZE seconds
  * later; "log-pain" and a click on the body emit "open".
+ *
+ * The instant checked up to is kept with pd-reminder-state.h (not in the diary), so that the
+ * first run after the program was not running catches up what it missed: one reminder per
+ * kind, never a flood. The local time zone is looked up again on every run, so a change of
+ * the system's zone (or a trip) moves the reminders to the new wall clock.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,6 +56,9 @@ PdDatabase        *pd_reminder_service_get_database (PdReminderService *self);
 void               pd_reminder_service_set_clock    (PdReminderService *self,
                                                      PdClockFunc        clock,
                                                      gpointer           user_data);
+/* NULL (the default): the local time zone, looked up on every run; tests pass another. */
+void               pd_reminder_service_set_time_zone (PdReminderService *self,
+                                                      GTimeZone         *tz);
 /* Checks now and then at every wake-up until stopped. */
 void               pd_reminder_service_start        (PdReminderService *self);
 void               pd_reminder_service_stop         (PdReminderService *self);

@@ -9,6 +9,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#ifdef __GLIBC__
+#include <langinfo.h>
+#endif
 
 #include "pd-reminder-settings.h"
 #include "pd-reminders-page.h"
@@ -199,39 +203,77 @@ check_in_time_cb (GtkWidget *spin)
   save (self);
 }
 
+/* Weekday toggles. The box holds "weekdays", a function returning the mask of its row's
+ * reminder. */
+
+typedef guint *(*WeekdaysOf) (PdRemindersPage *self,
+                              GtkWidget       *widget);
+
 static void
 weekday_toggled_cb (GtkToggleButton *button)
 {
   PdRemindersPage *self = PD_REMINDERS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), PD_TYPE_REMINDERS_PAGE));
-  PdCheckInTime *check_in;
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (button));
+  WeekdaysOf weekdays_of = (WeekdaysOf) g_object_get_data (G_OBJECT (box), "weekdays");
   guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bit"));
+  guint *weekdays;
 
   if (self->loading)
     return;
-  check_in = &g_array_index (self->settings->check_ins, PdCheckInTime, row_index (GTK_WIDGET (button)));
+  weekdays = weekdays_of (self, GTK_WIDGET (button));
   if (gtk_toggle_button_get_active (button))
-    check_in->weekdays |= bit;
-  else if ((check_in->weekdays & ~bit) != 0)
-    check_in->weekdays &= ~bit;
+    *weekdays |= bit;
+  else if ((*weekdays & ~bit) != 0)
+    *weekdays &= ~bit;
   else
     {
-      /* A check-in on no day at all is no check-in: keep one day. */
+      /* A reminder on no day at all is no reminder: keep one day. */
       gtk_toggle_button_set_active (button, TRUE);
       return;
     }
   save (self);
 }
 
+/* The weekday the week starts with in the locale (G_DATE_MONDAY ... G_DATE_SUNDAY). */
+static GDateWeekday
+first_weekday (void)
+{
+#ifdef __GLIBC__
+  /* As GtkCalendar does: the first weekday counted from the origin of the week. */
+  union { unsigned int word; char *string; } langinfo;
+  int first, origin_sunday;
+
+  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first = langinfo.string[0];
+  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  origin_sunday = langinfo.word == 19971130;
+  if (first >= 1 && first <= 7)
+    {
+      /* first: 1 is the origin day, Sunday or Monday. */
+      int monday_based = origin_sunday ? (first + 5) % 7 : first - 1;   /* 0 = Monday */
+      return (GDateWeekday) (monday_based + 1);
+    }
+#endif
+  return G_DATE_MONDAY;
+}
+
 static GtkWidget *
-weekdays_new (guint weekdays)
+weekdays_new (guint      weekdays,
+              WeekdaysOf weekdays_of,
+              const char *accessible_name)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   /* 1 January 2024 was a Monday. */
   g_autoptr(GDateTime) monday = g_date_time_new_utc (2024, 1, 1, 12, 0, 0);
+  GDateWeekday first = first_weekday ();
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  for (guint day = 1; day <= 7; day++)
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  g_object_set_data (G_OBJECT (box), "weekdays", (gpointer) weekdays_of);
+  for (guint i = 0; i < 7; i++)
     {
+      guint day = (first - 1 + i) % 7 + 1;
       g_autoptr(GDateTime) date = g_date_time_add_days (monday, day - 1);
       g_autofree char *abbreviation = g_date_time_format (date, "%a");
       g_autofree char *name = g_date_time_format (date, "%A");
@@ -248,6 +290,13 @@ weekdays_new (guint weekdays)
       gtk_box_append (GTK_BOX (box), button);
     }
   return box;
+}
+
+static guint *
+check_in_weekdays (PdRemindersPage *self,
+                   GtkWidget       *widget)
+{
+  return &g_array_index (self->settings->check_ins, PdCheckInTime, row_index (widget)).weekdays;
 }
 
 static void
@@ -271,19 +320,29 @@ rebuild_check_ins (PdRemindersPage *self)
     {
       const PdCheckInTime *check_in = &g_array_index (self->settings->check_ins, PdCheckInTime, i);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *days = adw_action_row_new ();
 
       g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Check-in"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Check-in"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  time_box_new (check_in->minute, _("Check-in time"),
                                                G_CALLBACK (check_in_time_cb), NULL));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), weekdays_new (check_in->weekdays));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  remove_button_new (_("Remove Check-in"),
                                                     G_CALLBACK (remove_check_in_cb), NULL));
       adw_preferences_group_add (self->check_ins_group, row);
       g_ptr_array_add (self->check_in_rows, row);
+
+      /* Its days on a row of their own, so that the page fits a narrow window. */
+      g_object_set_data (G_OBJECT (days), "index", GUINT_TO_POINTER (i));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days), _("Days"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (days), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Check-in Days"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (days),
+                                 weekdays_new (check_in->weekdays, check_in_weekdays,
+                                               _("Check-in days")));
+      adw_preferences_group_add (self->check_ins_group, days);
+      g_ptr_array_add (self->check_in_rows, days);
     }
   self->loading = loading;
 }
@@ -306,6 +365,13 @@ custom_of (PdRemindersPage *self,
            GtkWidget       *widget)
 {
   return g_ptr_array_index (self->settings->custom, row_index (widget));
+}
+
+static guint *
+custom_weekdays (PdRemindersPage *self,
+                 GtkWidget       *widget)
+{
+  return &custom_of (self, widget)->weekdays;
 }
 
 static void
@@ -349,6 +415,7 @@ rebuild_custom (PdRemindersPage *self)
     {
       const PdCustomReminder *custom = g_ptr_array_index (self->settings->custom, i);
       GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *days;
 
       g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reminder Text"));
@@ -363,6 +430,18 @@ rebuild_custom (PdRemindersPage *self)
                                                    G_CALLBACK (remove_custom_cb), NULL));
       adw_preferences_group_add (self->custom_group, row);
       g_ptr_array_add (self->custom_rows, row);
+
+      /* Its days on a row of their own: seven buttons do not fit beside the text. */
+      days = adw_action_row_new ();
+      g_object_set_data (G_OBJECT (days), "index", GUINT_TO_POINTER (i));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days), _("Days"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (days), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Reminder Days"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (days),
+                                 weekdays_new (custom->weekdays, custom_weekdays,
+                                               _("Reminder days")));
+      adw_preferences_group_add (self->custom_group, days);
+      g_ptr_array_add (self->custom_rows, days);
     }
   self->loading = loading;
 }
@@ -373,7 +452,8 @@ add_custom_cb (PdRemindersPage *self)
   pd_reminder_settings_add_custom (self->settings, "", 12 * 60, PD_WEEKDAYS_ALL);
   /* Not saved until it says something: an empty reminder never fires anyway. */
   rebuild_custom (self);
-  gtk_widget_grab_focus (g_ptr_array_index (self->custom_rows, self->custom_rows->len - 1));
+  /* Its text row, before its days row. */
+  gtk_widget_grab_focus (g_ptr_array_index (self->custom_rows, self->custom_rows->len - 2));
 }
 
 /* Medications */
@@ -495,6 +575,26 @@ pd_autostart_get_path (void)
   return g_build_filename (g_get_user_config_dir (), "autostart", APPLICATION_ID ".desktop", NULL);
 }
 
+/* An argument of a desktop entry's Exec key, quoted as the Desktop Entry Specification
+ * asks: in double quotes, with " ` $ and \ escaped by a backslash, and % doubled. (GKeyFile
+ * then escapes the value as a string.) */
+static char *
+exec_quote (const char *arg)
+{
+  GString *quoted = g_string_new ("\"");
+
+  for (const char *p = arg; *p != '\0'; p++)
+    {
+      if (strchr ("\"`$\\", *p) != NULL)
+        g_string_append_c (quoted, '\\');
+      else if (*p == '%')
+        g_string_append_c (quoted, '%');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+  return g_string_free (quoted, FALSE);
+}
+
 gboolean
 pd_autostart_set (gboolean     enabled,
                   const char  *diary_path,
@@ -505,6 +605,8 @@ pd_autostart_set (gboolean     enabled,
   g_autofree char *default_path = pd_database_get_default_path ();
   g_autofree char *exec = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(GKeyFile) entry = NULL;
+  gsize length;
 
   if (!enabled)
     {
@@ -520,21 +622,24 @@ pd_autostart_set (gboolean     enabled,
 
   if (diary_path != NULL && g_strcmp0 (diary_path, default_path) != 0)
     {
-      g_autofree char *quoted = g_shell_quote (diary_path);
+      g_autofree char *quoted = exec_quote (diary_path);
       exec = g_strdup_printf ("pain-diary --background -d %s", quoted);
     }
   else
     exec = g_strdup ("pain-diary --background");
 
-  contents = g_strdup_printf ("[Desktop Entry]\n"
-                              "Type=Application\n"
-                              "Name=Pain Diary\n"
-                              "Comment=Reminders from Pain Diary\n"
-                              "Icon=" APPLICATION_ID "\n"
-                              "Exec=%s\n"
-                              "NoDisplay=true\n"
-                              "X-GNOME-Autostart-enabled=true\n",
-                              exec);
+  entry = g_key_file_new ();
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_TYPE,
+                         G_KEY_FILE_DESKTOP_TYPE_APPLICATION);
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NAME, "Pain Diary");
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_COMMENT,
+                         "Reminders from Pain Diary");
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ICON, APPLICATION_ID);
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, exec);
+  g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, TRUE);
+  g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", TRUE);
+  contents = g_key_file_to_data (entry, &length, NULL);
+
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
@@ -542,7 +647,7 @@ pd_autostart_set (gboolean     enabled,
                    "%s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
-  return g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
 static void
