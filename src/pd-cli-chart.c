@@ -61,27 +61,6 @@ today (void)
   return pd_local_day (now, offset);
 }
 
-/* The newest local day of any pain entry, dose or activity (arrays are newest first). */
-static guint32
-last_data_day (PdDiaryData *data)
-{
-  GPtrArray *arrays[] = { data->pain_entries, data->doses, data->activities };
-  guint32 last = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
-    {
-      if (arrays[i] == NULL || arrays[i]->len == 0)
-        continue;
-      if (i == 0)
-        last = MAX (last, pd_pain_entry_get_local_day (g_ptr_array_index (arrays[i], 0)));
-      else if (i == 1)
-        last = MAX (last, pd_dose_get_local_day (g_ptr_array_index (arrays[i], 0)));
-      else
-        last = MAX (last, pd_activity_get_local_day (g_ptr_array_index (arrays[i], 0)));
-    }
-  return last;
-}
-
 static PdDiaryData *
 load_days (PdDatabase  *db,
            guint32      first,
@@ -301,26 +280,17 @@ pd_cli_chart (const char *diary,
 
   if (to == NULL)
     {
-      /* Usually the newest data is recent: look there first, the whole diary only if not. */
-      guint32 now = today ();
-
-      data = load_days (db, now - 2 * DEFAULT_DAYS, now + 1, &error);
-      if (data != NULL && (last = last_data_day (data)) + DEFAULT_DAYS < now)
-        {
-          g_clear_pointer (&data, pd_diary_data_free);
-          data = pd_database_load (db, &error);
-          last = data != NULL ? last_data_day (data) : 0;
-        }
-      if (data == NULL)
+      /* The range ends on the newest day with data (a few rows through the time index). */
+      last = pd_database_get_last_day (db, &error);
+      if (error != NULL)
         {
           g_printerr ("pain-diary: %s: %s\n", diary, error->message);
           return 1;
         }
       if (last == 0)
-        last = now;
+        last = today ();
       if (from != NULL)
         last = MAX (last, first);
-      g_clear_pointer (&data, pd_diary_data_free);
     }
   if (from == NULL)
     first = last - (DEFAULT_DAYS - 1);

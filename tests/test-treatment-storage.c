@@ -1646,6 +1646,46 @@ test_demo (Fixture       *fixture,
   g_assert_cmpuint (n_appointments, ==, 2);
 }
 
+/* The newest local day with a pain entry, dose or activity: by the records' own offsets,
+ * deleted ones left out. */
+static void
+test_last_day (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+  g_autoptr(PdDose) dose = new_dose (NULL, 0, 100);
+  g_autoptr(PdActivity) activity = new_activity ("Walking", 0, 20);
+  /* 2025-10-09 22:30 UTC: 10 October at +02:00, still 9 October at -05:00. */
+  gint64 late = G_GINT64_CONSTANT (1760049000);
+
+  g_assert_cmpuint (pd_database_get_last_day (fixture->db, &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* The entry is on 10 October; the dose is an hour newer but on 9 October. */
+  pd_pain_entry_set_time (entry, late, CEST);
+  pd_dose_set_time (dose, late + 3600, -5 * 3600);
+  g_assert_true (pd_database_save_pain_entry (fixture->db, entry, &error));
+  g_assert_true (pd_database_save_dose (fixture->db, dose, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_database_get_last_day (fixture->db, &error), ==,
+                    julian (10, G_DATE_OCTOBER, 2025));
+
+  /* A deleted activity three days later does not count; restored, it does. */
+  pd_activity_set_time (activity, late + 3 * 86400, CEST);
+  g_assert_true (pd_database_save_activity (fixture->db, activity, &error));
+  g_assert_true (pd_database_delete_record (fixture->db, PD_RECORD_ACTIVITY,
+                                            pd_activity_get_id (activity), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_database_get_last_day (fixture->db, &error), ==,
+                    julian (10, G_DATE_OCTOBER, 2025));
+  g_assert_true (pd_database_restore_record (fixture->db, PD_RECORD_ACTIVITY,
+                                             pd_activity_get_id (activity), &error));
+  g_assert_cmpuint (pd_database_get_last_day (fixture->db, &error), ==,
+                    julian (13, G_DATE_OCTOBER, 2025));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1671,6 +1711,7 @@ main (int   argc,
   ADD ("/treatment-storage/save-records-all-or-nothing", test_save_records_all_or_nothing);
   ADD ("/treatment-storage/save-records-in-transaction", test_save_records_in_transaction);
   ADD ("/treatment-storage/load", test_load);
+  ADD ("/treatment-storage/last-day", test_last_day);
   ADD ("/treatment-storage/load-async", test_load_async);
   ADD ("/treatment-storage/recent-activity-names", test_recent_activity_names);
   ADD ("/treatment-storage/generator", test_generator_treatment);

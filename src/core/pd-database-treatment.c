@@ -744,6 +744,41 @@ pd_database_recent_activity_names (PdDatabase  *self,
   return g_strv_builder_end (names);
 }
 
+/* Per kind, the newest local day among the records of the last two days before its newest
+ * record: local days follow the records' own UTC offsets, so the very newest instant is not
+ * always on the newest day. Each reads a few rows through the time index. */
+#define LAST_DAY_OF(table)                                                              \
+  "SELECT max(local_date) AS d FROM " table " WHERE deleted IS NULL AND at >= "         \
+  "(SELECT at FROM " table " WHERE deleted IS NULL ORDER BY at DESC LIMIT 1) - 172800"
+
+static const char last_day_sql[] =
+  "SELECT max(d) FROM (" LAST_DAY_OF ("pain_entries") " UNION ALL "
+  LAST_DAY_OF ("doses") " UNION ALL " LAST_DAY_OF ("activities") ")";
+
+guint32
+pd_database_get_last_day (PdDatabase  *self,
+                          GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(PdCachedStmt) stmt = NULL;
+  guint32 day = 0;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  stmt = _pd_database_lookup_stmt (self, last_day_sql, error);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    day = column_day (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    _pd_database_set_read_error (self, error, rc);
+  return day;
+}
+
 gboolean
 pd_database_save_event (PdDatabase  *self,
                         PdEvent     *event,

@@ -135,6 +135,9 @@ GPtrArray   *pd_database_list_activities           (PdDatabase       *self,
 GStrv        pd_database_recent_activity_names     (PdDatabase       *self,
                                                     guint             max,
                                                     GError          **error);
+/* The local day of the newest pain entry, dose or activity; 0 for none (or on error). */
+guint32      pd_database_get_last_day              (PdDatabase       *self,
+                                                    GError          **error);
 gboolean     pd_database_save_event                (PdDatabase       *self,
                                                     PdEvent          *event,
                                                     GError          **error);
