@@ -30,6 +30,7 @@ struct _PdReportDialog
   PdPaper paper;
   char *file;
   gboolean busy;
+  gboolean printing;
 
   AdwPreferencesPage *page;
   AdwComboRow *range_row;
@@ -260,6 +261,13 @@ set_busy (PdReportDialog *self,
   show_status (self, NULL, FALSE);
 }
 
+/* Closed while working: its widgets are gone, the window still says how it went. */
+static gboolean
+is_closed (PdReportDialog *self)
+{
+  return g_cancellable_is_cancelled (self->cancellable);
+}
+
 static void
 fail (PdReportDialog *self,
       const char     *heading,
@@ -267,12 +275,17 @@ fail (PdReportDialog *self,
 {
   g_autofree char *message = NULL;
 
-  set_busy (self, NULL);
   g_clear_object (&self->report);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   /* Translators: "The report was not saved: No space left on device" */
   message = g_strdup_printf ("%s: %s", heading, error->message);
+  if (is_closed (self))
+    {
+      pd_window_add_toast (self->window, message);
+      return;
+    }
+  set_busy (self, NULL);
   show_status (self, message, TRUE);
 }
 
@@ -297,8 +310,8 @@ written_cb (GObject      *object,
   /* Translators: a toast, e.g. "Report saved as pain-report-2026-03-15.pdf" */
   message = g_strdup_printf (_("Report saved as %s"), basename);
   pd_window_add_toast (self->window, message);
-  set_busy (self, NULL);
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (!is_closed (self))
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -315,6 +328,8 @@ loaded_for_save_cb (GObject      *object,
       fail (self, _("The report could not be made"), error);
       return;
     }
+  if (is_closed (self))
+    return;
   set_busy (self, _("Saving the report…"));
   /* Not cancelled when the dialog is closed: the file is written whole, and the window
    * says so. */
@@ -426,14 +441,15 @@ print_done_cb (GtkPrintOperation       *operation,
 {
   g_autoptr(GError) error = NULL;
 
+  self->printing = FALSE;
   g_clear_object (&self->report);
   switch (result)
     {
     case GTK_PRINT_OPERATION_RESULT_APPLY:
       g_set_object (&last.print_settings, gtk_print_operation_get_print_settings (operation));
       pd_window_add_toast (self->window, _("Report sent to the printer"));
-      set_busy (self, NULL);
-      gtk_window_destroy (GTK_WINDOW (self));
+      if (!is_closed (self))
+        gtk_window_destroy (GTK_WINDOW (self));
       break;
     case GTK_PRINT_OPERATION_RESULT_ERROR:
       gtk_print_operation_get_error (operation, &error);
@@ -442,7 +458,8 @@ print_done_cb (GtkPrintOperation       *operation,
       fail (self, _("The report was not printed"), error);
       break;
     default:
-      set_busy (self, NULL);
+      if (!is_closed (self))
+        set_busy (self, NULL);
       break;
     }
   g_object_unref (operation);
@@ -488,6 +505,8 @@ run_print (PdReportDialog *self)
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
 
+  g_debug ("Print dialog opened");
+  self->printing = TRUE;
   set_busy (self, _("Printing…"));
   /* Nothing to wait for while the print dialog is open; begin-print shows it again. */
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
@@ -496,6 +515,7 @@ run_print (PdReportDialog *self)
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     {
       /* Failed before the dialog: no "done" follows. */
+      self->printing = FALSE;
       fail (self, _("The report was not printed"), error);
       g_object_unref (operation);
       g_object_unref (self);
@@ -518,7 +538,8 @@ loaded_for_print_cb (GObject      *object,
     }
   g_set_object (&self->report, report);
   g_object_unref (report);
-  run_print (self);
+  if (!is_closed (self))
+    run_print (self);
 }
 
 static void
@@ -544,7 +565,11 @@ pd_report_dialog_set_range (PdReportDialog *self,
 static gboolean
 close_request_cb (PdReportDialog *self)
 {
-  /* Stop building a report nobody waits for. */
+  /* Stop building a report nobody waits for. The print dialog, once open, is closed
+   * first. */
+  if (self->printing)
+    return TRUE;
+  g_debug ("Closed while %s", self->busy ? "busy" : "idle");
   g_cancellable_cancel (self->cancellable);
   return FALSE;
 }

@@ -159,8 +159,8 @@ pd_window_export (PdWindow *self)
 
 void
 pd_window_print_report_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+                               const char *action_name,
+                               GVariant   *parameter)
 {
   PdWindow *self = PD_WINDOW (widget);
 

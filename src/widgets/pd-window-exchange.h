@@ -19,7 +19,7 @@ void pd_window_import (PdWindow *self);
 /* win.print-report: the clinician report's dialog with Print as its main button (Export
  * opens it with Save). */
 void pd_window_print_report_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter);
+                                    const char *action_name,
+                                    GVariant   *parameter);
 
 G_END_DECLS
