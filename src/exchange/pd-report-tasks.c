@@ -29,11 +29,13 @@ pd_report_data_days (PdDiaryData *data,
   g_return_val_if_fail (data != NULL, FALSE);
 
   for (guint i = 0; data->pain_entries != NULL && i < data->pain_entries->len; i++)
-    extend_days (pd_pain_entry_get_local_day (g_ptr_array_index (data->pain_entries, i)), &first, &last);
+    extend_days (pd_pain_entry_get_local_day (g_ptr_array_index (data->pain_entries, i)),
+                 &first, &last);
   for (guint i = 0; data->doses != NULL && i < data->doses->len; i++)
     extend_days (pd_dose_get_local_day (g_ptr_array_index (data->doses, i)), &first, &last);
   for (guint i = 0; data->activities != NULL && i < data->activities->len; i++)
-    extend_days (pd_activity_get_local_day (g_ptr_array_index (data->activities, i)), &first, &last);
+    extend_days (pd_activity_get_local_day (g_ptr_array_index (data->activities, i)),
+                 &first, &last);
   if (last == 0)
     return FALSE;
   if (first_day != NULL)

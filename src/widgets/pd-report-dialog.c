@@ -121,7 +121,8 @@ parse_row (PdReportDialog *self,
     return TRUE;
   gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   /* Translators: "From: “12.3.2026” is not a date; write it as YYYY-MM-DD, e.g. 2026-03-12." */
-  message = g_strdup_printf (_("%s: “%s” is not a date; write it as YYYY-MM-DD, e.g. 2026-03-12."), what, text);
+  message = g_strdup_printf (_("%s: “%s” is not a date; write it as YYYY-MM-DD, e.g. 2026-03-12."),
+                             what, text);
   show_status (self, message, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (row));
   return FALSE;
@@ -163,7 +164,8 @@ get_days (PdReportDialog *self,
   if (*first_day > *last_day)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->to_row), "error");
-      show_status (self, _("The period ends before it starts: “To” must be on or after “From”."), TRUE);
+      show_status (self, _("The period ends before it starts: “To” must be on or after “From”."),
+                   TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->to_row));
       return FALSE;
     }
@@ -188,10 +190,11 @@ restore_choices (PdReportDialog *self)
 {
   PdReportSections sections;
 
+  /* At first every section is on (as the template has them) on the locale's paper. */
   if (!last.set)
     {
-      pd_report_sections_init (&sections);
-      adw_combo_row_set_selected (self->paper_row, pd_paper_for_current_locale () == PD_PAPER_LETTER);
+      adw_combo_row_set_selected (self->paper_row,
+                                  pd_paper_for_current_locale () == PD_PAPER_LETTER);
       return;
     }
   sections = last.sections;
@@ -278,7 +281,6 @@ fail (PdReportDialog *self,
   g_clear_object (&self->report);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  /* Translators: "The report was not saved: No space left on device" */
   message = g_strdup_printf ("%s: %s", heading, error->message);
   if (is_closed (self))
     {
@@ -333,7 +335,8 @@ loaded_for_save_cb (GObject      *object,
   set_busy (self, _("Saving the report…"));
   /* Not cancelled when the dialog is closed: the file is written whole, and the window
    * says so. */
-  pd_report_write_pdf_async (report, self->file, self->paper, NULL, written_cb, g_object_ref (self));
+  pd_report_write_pdf_async (report, self->file, self->paper, NULL, written_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -387,8 +390,8 @@ save_action (GtkWidget  *widget,
   /* Wrong dates are said before the file is asked for. */
   if (!get_days (self, &first_day, &last_day))
     return;
-  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF document"));
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_filter_add_mime_type (filter, "application/pdf");
@@ -491,7 +494,8 @@ run_print (PdReportDialog *self)
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
-  settings = last.print_settings ? gtk_print_settings_copy (last.print_settings) : gtk_print_settings_new ();
+  settings = last.print_settings ? gtk_print_settings_copy (last.print_settings)
+                                 : gtk_print_settings_new ();
   /* Print to File names the file after the report rather than "output". */
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, job);
   gtk_print_operation_set_print_settings (operation, settings);
@@ -607,7 +611,8 @@ pd_report_dialog_class_init (PdReportDialogClass *klass)
   object_class->dispose = pd_report_dialog_dispose;
   object_class->finalize = pd_report_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-report-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/paindiary/PainDiary/pd-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PdReportDialog, page);
   gtk_widget_class_bind_template_child (widget_class, PdReportDialog, range_row);
   gtk_widget_class_bind_template_child (widget_class, PdReportDialog, from_row);
