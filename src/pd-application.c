@@ -556,6 +556,8 @@ pd_application_startup (GApplication *app)
                                          (const char *[]) { "<primary>question", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export",
                                          (const char *[]) { "<primary>e", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print-report",
+                                         (const char *[]) { "<primary>p", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import",
                                          (const char *[]) { "<primary>i", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search",

@@ -12,8 +12,10 @@
 
 #include "pd-database.h"
 #include "pd-report.h"
+#include "pd-report-tasks.h"
 #include "pd-tags.h"
 #include "pd-types.h"
+#include "test-util.h"
 
 #define OFFSET 3600               /* +01:00 */
 #define N_DAYS 28
@@ -449,6 +451,141 @@ test_paper (void)
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.001);
 }
 
+/* The asynchronous load and write the window uses */
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static PdReport *
+load_async (PdDatabase              *db,
+            guint32                  first,
+            guint32                  last,
+            const PdReportSections  *sections,
+            GCancellable            *cancellable,
+            GError                 **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pd_report_load_async (db, first, last, sections, PD_PAPER_A4, cancellable, store_result_cb, &result);
+  return pd_report_load_finish (wait_for_result (&result), error);
+}
+
+static void
+test_tasks (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_database_open (f->diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS,
+                                               &error);
+  g_autoptr(PdReport) whole = NULL;
+  g_autoptr(PdReport) week = NULL;
+  g_autoptr(PdReport) sync = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "async.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *from = iso (f->first);
+  g_autofree char *to = iso (f->first + N_DAYS - 1);
+  double width, height;
+  int n_pages;
+
+  g_assert_no_error (error);
+  pd_paper_get_size (PD_PAPER_A4, &width, &height);
+
+  /* First day 0: the whole diary, from its first day with data to its last. */
+  whole = load_async (db, 0, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_report_get_first_day (whole), ==, f->first);
+  g_assert_cmpuint (pd_report_get_last_day (whole), ==, f->first + N_DAYS - 1);
+  sync = load (f, f->first, f->first + N_DAYS - 1, NULL);
+  g_assert_cmpint (pd_report_get_n_pages (whole, width, height), ==,
+                   pd_report_get_n_pages (sync, width, height));
+
+  pd_report_write_pdf_async (whole, pdf, PD_PAPER_A4, NULL, store_result_cb, &result);
+  n_pages = pd_report_write_pdf_finish (wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_pages, ==, pd_report_get_n_pages (whole, width, height));
+  text = pdf_text (pdf);
+  period = g_strdup_printf ("%s to %s (%d days)", from, to, N_DAYS);
+  assert_contains (text, "Maria Example");
+  assert_contains (text, period);
+  g_clear_object (&result);
+
+  /* A range, with its sections. */
+  {
+    PdReportSections none = { FALSE, FALSE, FALSE, FALSE };
+
+    week = load_async (db, f->first + 14, f->first + 20, &none, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pd_report_get_first_day (week), ==, f->first + 14);
+    g_assert_cmpuint (pd_report_get_last_day (week), ==, f->first + 20);
+    g_assert_cmpint (pd_report_get_n_pages (week, width, height), ==, 1);
+  }
+
+  /* Cancelled: nothing. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(PdReport) none = NULL;
+
+    g_cancellable_cancel (cancellable);
+    none = load_async (db, 0, 0, NULL, cancellable, &error);
+    g_assert_null (none);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+
+  /* A file that cannot be written: the error, and -1. */
+  {
+    g_autofree char *bad = g_build_filename (f->dir, "no-such-folder", "r.pdf", NULL);
+
+    pd_report_write_pdf_async (week, bad, PD_PAPER_A4, NULL, store_result_cb, &result);
+    g_assert_cmpint (pd_report_write_pdf_finish (wait_for_result (&result), &error), ==, -1);
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+    g_clear_error (&error);
+  }
+}
+
+static void
+test_tasks_empty (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-report-XXXXXX", NULL);
+  g_autofree char *diary = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_database_open (diary, PD_DATABASE_NO_BACKUPS, &error);
+  g_autoptr(PdReport) report = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+  guint32 first = 1, last = 1;
+
+  g_assert_no_error (error);
+  data = pd_database_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_false (pd_report_data_days (data, &first, &last));
+  g_assert_cmpuint (first, ==, 1);
+  g_assert_cmpuint (last, ==, 1);
+
+  /* The whole of an empty diary: today. */
+  report = load_async (db, 0, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_report_get_first_day (report), ==, pd_local_today (NULL));
+  g_assert_cmpuint (pd_report_get_last_day (report), ==, pd_local_today (NULL));
+
+  g_clear_object (&db);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,5 +607,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/report/unwritable", Fixture, NULL, fixture_setup, test_unwritable,
               fixture_teardown);
+  g_test_add ("/report/tasks", Fixture, NULL, fixture_setup, test_tasks, fixture_teardown);
+  g_test_add_func ("/report/tasks-empty", test_tasks_empty);
   return g_test_run ();
 }

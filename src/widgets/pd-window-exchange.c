@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-csv-tasks.h"
+#include "pd-report-dialog.h"
 #include "pd-rows.h"
 #include "pd-types.h"
 #include "pd-window-exchange.h"
@@ -86,6 +87,18 @@ export_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "export") != 0)
     return;
 
+  if (adw_combo_row_get_selected (kind) == 2)
+    {
+      static const PdReportRange report_ranges[] = { PD_REPORT_RANGE_ALL, PD_REPORT_RANGE_30_DAYS,
+                                                     PD_REPORT_RANGE_90_DAYS, PD_REPORT_RANGE_YEAR };
+      PdReportDialog *report = pd_report_dialog_new (self, FALSE);
+
+      pd_report_dialog_set_range (report, report_ranges[MIN (adw_combo_row_get_selected (range),
+                                                             G_N_ELEMENTS (report_ranges) - 1)]);
+      gtk_window_present (GTK_WINDOW (report));
+      return;
+    }
+
   choice = g_new0 (ExportChoice, 1);
   choice->window = g_object_ref (self);
   choice->summary = adw_combo_row_get_selected (kind) == 1;
@@ -101,10 +114,21 @@ export_response_cb (AdwMessageDialog *dialog,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The report has its own dialog, which chooses more than a file. */
+static void
+export_kind_changed_cb (AdwComboRow      *kind,
+                        GParamSpec       *pspec,
+                        AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_label (dialog, "export", adw_combo_row_get_selected (kind) == 2
+                                                           ? _("_Continue…") : _("_Choose File…"));
+}
+
 void
 pd_window_export (PdWindow *self)
 {
-  const char *kinds[] = { _("Diary CSV (every record)"), _("Daily summary CSV (one row per day)"), NULL };
+  const char *kinds[] = { _("Diary CSV (every record)"), _("Daily summary CSV (one row per day)"),
+                          _("Clinician report (PDF)"), NULL };
   const char *ranges[] = { _("All time"), _("Last 30 days"), _("Last 90 days"), _("Last year"), NULL };
   AdwMessageDialog *dialog;
   GtkWidget *list, *kind, *range;
@@ -112,8 +136,8 @@ pd_window_export (PdWindow *self)
   g_return_if_fail (PD_IS_WINDOW (self));
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export"),
-                                                       _("A CSV file for your care team or a spreadsheet. "
-                                                         "It holds health data: share it with care.")));
+                                                       _("A CSV file for a spreadsheet, or a report for your "
+                                                         "care team. It holds health data: share it with care.")));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -129,7 +153,20 @@ pd_window_export (PdWindow *self)
   adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "export");
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
+  g_signal_connect_object (kind, "notify::selected", G_CALLBACK (export_kind_changed_cb), dialog, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+pd_window_print_report_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  if (pd_window_get_database (self) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (pd_report_dialog_new (self, TRUE)));
 }
 
 /* Import */

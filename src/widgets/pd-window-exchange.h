@@ -16,4 +16,10 @@ void pd_window_export (PdWindow *self);
  * and imports it all or nothing when confirmed. */
 void pd_window_import (PdWindow *self);
 
+/* win.print-report: the clinician report's dialog with Print as its main button (Export
+ * opens it with Save). */
+void pd_window_print_report_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter);
+
 G_END_DECLS

@@ -82,7 +82,7 @@ set_diary_actions_enabled (PdWindow *self,
   const char *actions[] = { "new-entry", "undo", "edit-record", "delete-record", "preferences",
                             "show-today", "show-history", "show-medications", "show-trends", "export", "import", "search",
                             "add-medication", "edit-medication", "log-dose", "log-activity",
-                            "add-event" };
+                            "add-event", "print-report" };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
@@ -857,6 +857,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-trends", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, pd_window_print_report_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_page_action);

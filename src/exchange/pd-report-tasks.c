@@ -1,0 +1,205 @@
+/* pd-report-tasks.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-report-tasks"
+
+#include "config.h"
+
+#include "pd-report-tasks.h"
+#include "pd-types.h"
+
+static void
+extend_days (guint32  day,
+             guint32 *first,
+             guint32 *last)
+{
+  *first = MIN (*first, day);
+  *last = MAX (*last, day);
+}
+
+gboolean
+pd_report_data_days (PdDiaryData *data,
+                     guint32     *first_day,
+                     guint32     *last_day)
+{
+  guint32 first = G_MAXUINT32, last = 0;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  for (guint i = 0; data->pain_entries != NULL && i < data->pain_entries->len; i++)
+    extend_days (pd_pain_entry_get_local_day (g_ptr_array_index (data->pain_entries, i)),
+                 &first, &last);
+  for (guint i = 0; data->doses != NULL && i < data->doses->len; i++)
+    extend_days (pd_dose_get_local_day (g_ptr_array_index (data->doses, i)), &first, &last);
+  for (guint i = 0; data->activities != NULL && i < data->activities->len; i++)
+    extend_days (pd_activity_get_local_day (g_ptr_array_index (data->activities, i)),
+                 &first, &last);
+  if (last == 0)
+    return FALSE;
+  if (first_day != NULL)
+    *first_day = first;
+  if (last_day != NULL)
+    *last_day = last;
+  return TRUE;
+}
+
+/* Load */
+
+typedef struct
+{
+  guint32 first_day;
+  guint32 last_day;
+  PdReportSections sections;
+  PdPaper paper;
+} LoadJob;
+
+static PdReport *
+load_whole_diary (PdDatabase        *db,
+                  LoadJob           *job,
+                  GError           **error)
+{
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *surgery = NULL;
+  guint32 first, last;
+
+  if (!(data = pd_database_load (db, error)))
+    return NULL;
+  if (!pd_report_data_days (data, &first, &last))
+    first = last = pd_local_today (NULL);
+  name = pd_database_get_meta (db, "patient_name");
+  surgery = pd_database_get_meta (db, "surgery_date");
+  return pd_report_new (data, first, last, name, surgery, NULL, &job->sections);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  PdDatabase *db = source_object;
+  g_autoptr(PdReport) report = NULL;
+  GError *error = NULL;
+  double width, height;
+
+  if (job->first_day == 0)
+    report = load_whole_diary (db, job, &error);
+  else
+    report = pd_report_load (db, job->first_day, job->last_day, &job->sections, &error);
+  if (report == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  pd_paper_get_size (job->paper, &width, &height);
+  pd_report_get_n_pages (report, width, height);
+  g_task_return_pointer (task, g_steal_pointer (&report), g_object_unref);
+}
+
+void
+pd_report_load_async (PdDatabase             *db,
+                      guint32                 first_day,
+                      guint32                 last_day,
+                      const PdReportSections *sections,
+                      PdPaper                 paper,
+                      GCancellable           *cancellable,
+                      GAsyncReadyCallback     callback,
+                      gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (PD_IS_DATABASE (db));
+  g_return_if_fail (first_day == 0 || first_day <= last_day);
+
+  job = g_new0 (LoadJob, 1);
+  job->first_day = first_day;
+  job->last_day = last_day;
+  job->paper = paper;
+  if (sections != NULL)
+    job->sections = *sections;
+  else
+    pd_report_sections_init (&job->sections);
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_report_load_async);
+  g_task_set_task_data (task, job, g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+PdReport *
+pd_report_load_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_report_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Write */
+
+typedef struct
+{
+  char *file;
+  PdPaper paper;
+} WriteJob;
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_free (job->file);
+  g_free (job);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteJob *job = task_data;
+  GError *error = NULL;
+  int n_pages = 0;
+
+  if (!pd_report_write_pdf (PD_REPORT (source_object), job->file, job->paper, &n_pages, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n_pages);
+}
+
+void
+pd_report_write_pdf_async (PdReport            *report,
+                           const char          *file,
+                           PdPaper              paper,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteJob *job;
+
+  g_return_if_fail (PD_IS_REPORT (report));
+  g_return_if_fail (file != NULL);
+
+  job = g_new0 (WriteJob, 1);
+  job->file = g_strdup (file);
+  job->paper = paper;
+  task = g_task_new (report, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_report_write_pdf_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+int
+pd_report_write_pdf_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_report_write_pdf_async, -1);
+
+  return (int) g_task_propagate_int (G_TASK (result), error);
+}
