@@ -270,9 +270,6 @@ pd_application_handle_local_options (GApplication *app,
       return 0;
     }
 
-  if (g_variant_dict_contains (options, "log-pain"))
-    return log_pain (options);
-
   if (g_variant_dict_contains (options, "review"))
     {
       int status = check_review_file (options);
@@ -281,6 +278,9 @@ pd_application_handle_local_options (GApplication *app,
         return status;
       return G_APPLICATION_CLASS (pd_application_parent_class)->handle_local_options (app, options);
     }
+
+  if (g_variant_dict_contains (options, "log-pain"))
+    return log_pain (options);
 
   {
     g_autofree char *path = dup_database_path (options, NULL);

@@ -141,12 +141,15 @@ def query(db, sql):
 class App:
     """The app on a temporary diary; a screenshot is kept when a scenario fails."""
 
-    def __init__(self, path):
+    def __init__(self, path, args=None):
+        """args: the command line after the program; by default a new diary in a
+        temporary folder (self.db)."""
         self.tmp = tempfile.mkdtemp(prefix="pd-ui-")
         self.db = os.path.join(self.tmp, "diary.db")
-        env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.tmp, "data"),
-                   GSETTINGS_BACKEND="memory", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
-        self.proc = subprocess.Popen([path, "-d", self.db], env=env)
+        self.env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.tmp, "data"),
+                        GSETTINGS_BACKEND="memory", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
+        self.proc = subprocess.Popen([path] + (args if args is not None else ["-d", self.db]),
+                                     env=self.env)
 
         def registered():
             if self.proc.poll() is not None:

@@ -87,11 +87,13 @@ static void
 set_diary_actions_enabled (PdWindow *self,
                            gboolean  enabled)
 {
-  const char *read_actions[] = { "show-today", "show-history", "show-medications", "show-trends",
-                                 "export", "search" };
-  const char *write_actions[] = { "new-entry", "undo", "edit-record", "delete-record", "preferences",
-                                  "import", "add-medication", "edit-medication", "log-dose",
-                                  "log-activity", "add-event" };
+  /* The full names, as installed: GTK ignores a name without the "win." prefix. */
+  const char *read_actions[] = { "win.show-today", "win.show-history", "win.show-medications",
+                                 "win.show-trends", "win.export", "win.search" };
+  const char *write_actions[] = { "win.new-entry", "win.undo", "win.edit-record",
+                                  "win.delete-record", "win.preferences", "win.import",
+                                  "win.add-medication", "win.edit-medication", "win.log-dose",
+                                  "win.log-activity", "win.add-event" };
   gboolean writable = enabled && !self->review;
 
   for (guint i = 0; i < G_N_ELEMENTS (read_actions); i++)
@@ -99,7 +101,7 @@ set_diary_actions_enabled (PdWindow *self,
   for (guint i = 0; i < G_N_ELEMENTS (write_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), write_actions[i], writable);
   if (writable)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "undo", self->undo_stack->len > 0);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_stack->len > 0);
   gtk_widget_set_visible (self->new_button, writable);
 }
 
@@ -117,7 +119,7 @@ pd_window_show_error (PdWindow     *self,
   if (error && g_error_matches (error, PD_ERROR, PD_ERROR_DAMAGED) && !self->review)
     self->backup_path = pd_database_find_newest_good_backup (self->path);
   gtk_widget_set_visible (self->restore_button, self->backup_path != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore-backup", self->backup_path != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", self->backup_path != NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   set_diary_actions_enabled (self, FALSE);
 }
@@ -371,7 +373,7 @@ pd_window_record_deleted (PdWindow     *self,
   g_return_if_fail (PD_IS_WINDOW (self));
 
   g_ptr_array_add (self->undo_stack, g_variant_ref_sink (g_variant_new ("(is)", (gint32) kind, id)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "undo", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
 
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("Undo"));
@@ -415,7 +417,7 @@ undo_action (GtkWidget  *widget,
     return;
 
   record = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  gtk_widget_action_set_enabled (widget, "undo", self->undo_stack->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.undo", self->undo_stack->len > 0);
   g_variant_get (record, "(i&s)", &kind, &id);
   if (!pd_database_restore_record (self->database, kind, id, &error))
     {
