@@ -18,7 +18,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, find, finish, key, press, tap, visible, walk, name_of, wait_for  # noqa: E402
+from pdui import (App, find, finish, key, name_of, press, tap, type_text, visible, walk,  # noqa: E402
+                  wait_for)
 
 CSV = (
     "id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,locations,"
@@ -86,11 +87,12 @@ def write_controls(app):
 
 
 def toplevels(app):
-    """Every visible window of the app (frames, dialogs, file choosers)."""
+    """Every window of the app (frames, dialogs, file choosers; a file chooser is not
+    always marked visible)."""
     found = []
     for i in range(app.root.get_child_count()):
         child = app.root.get_child_at_index(i)
-        if child is not None and visible(child):
+        if child is not None:
             found.append(f"{child.get_role_name()} {child.get_name()!r}")
     return sorted(found)
 
@@ -168,7 +170,7 @@ def review_scenario(prog, path, patient, history_item):
     tap(not os.path.exists(own), f"{what}: the reviewer's own diary was not created", own)
 
 
-def side_by_side_scenario(prog, first, first_patient, second, second_patient):
+def side_by_side_scenario(prog, first, first_patient, second, second_patient, csv):
     folder = os.path.dirname(first)
     before = folder_state(folder)
     app = start(prog, [f"--review={first}"])
@@ -198,6 +200,18 @@ def side_by_side_scenario(prog, first, first_patient, second, second_patient):
         tap(bad.returncode == 1 and len(lines) == 1 and "missing.db" in lines[0],
             "a missing file is refused in one line, exit 1", f"exit {bad.returncode}: {bad.stderr}")
         tap(frames(app) == expected, "the open reviews are untouched", frames(app))
+
+        # Open for Review (Ctrl+O): the file chooser, a path typed, Return.
+        key("ctrl+o")
+        wait_for(lambda: any(app.root.get_child_at_index(i).get_name() == "Open a Diary for Review"
+                             for i in range(app.root.get_child_count())),
+                 "the Open for Review file chooser")
+        time.sleep(1)
+        type_text(csv)
+        key("Return")
+        three = sorted(expected + ["Review of patient.csv"])
+        shown = wait_for(lambda: frames(app) == three and frames(app), "a third review window")
+        tap(shown == three, "Open for Review opens another patient's file beside the others", shown)
     except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
         app.fail("test-ui-review-two", e)
     finally:
@@ -222,7 +236,7 @@ def main():
 
     review_scenario(prog, alice, "Alice Example", "Walking")
     review_scenario(prog, csv, "patient.csv", "Lumbar fusion L4-L5")
-    side_by_side_scenario(prog, alice, "Alice Example", bea, "Bea Example")
+    side_by_side_scenario(prog, alice, "Alice Example", bea, "Bea Example", csv)
     return finish()
 
 
