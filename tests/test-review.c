@@ -251,6 +251,32 @@ test_newer_schema (Fixture       *fixture,
 }
 
 static void
+test_damaged (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_object_unref (new_diary (fixture->path, 400, "Alice Example"));
+  /* Scribbled over from the third page on: the header still says SQLite. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4 * 4096);
+  memset (contents + 2 * 4096, 0x5a, length - 2 * 4096);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+  before = describe_folder (fixture->dir);
+
+  g_assert_null (pd_review_open (fixture->path, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  /* Nothing offered: the backups beside someone else's diary are not the reviewer's. */
+  g_assert_null (strstr (error->message, "backup"));
+  after = describe_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
 test_csv (Fixture       *fixture,
           gconstpointer  data)
 {
@@ -352,6 +378,7 @@ main (int   argc,
   ADD ("/review/open-diary-with-wal", test_open_diary_with_wal);
   ADD ("/review/old-schema", test_old_schema);
   ADD ("/review/newer-schema", test_newer_schema);
+  ADD ("/review/damaged", test_damaged);
   ADD ("/review/csv", test_csv);
   ADD ("/review/bad-csv", test_bad_csv);
   ADD ("/review/not-reviewable", test_not_reviewable);
