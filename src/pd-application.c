@@ -19,6 +19,7 @@
 #include "pd-notifier.h"
 #include "pd-preferences-window.h"
 #include "pd-reminder-service.h"
+#include "pd-review.h"
 #include "pd-window.h"
 
 struct _PdApplication
@@ -43,6 +44,8 @@ static const GOptionEntry option_entries[] = {
     N_("Diary file to use"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open a generated 120-day sample diary in a temporary file"), NULL },
+  { "review", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open a diary file or diary CSV read-only (clinician review)"), N_("FILE") },
   { "log-pain", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Add a pain entry (0–10) and exit, without a window"), N_("N") },
   { "note", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -214,6 +217,49 @@ log_pain (GVariantDict *options)
   return 0;
 }
 
+/* --review opens its file on its own: nothing else to open, log, import or export. */
+static gboolean
+review_alone (GVariantDict *options)
+{
+  const char *others[] = { "database", "demo", "log-pain", "note", "at", "import-csv", "export-csv",
+                           "export-summary-csv", "report", "chart", "width", "height", "from", "to",
+                           "background", G_OPTION_REMAINING };
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_variant_dict_contains (options, others[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The file is checked here, in the process that was started, before anything else: a
+ * missing or unreadable file, or a bad CSV, is one line on stderr and exit status 1, with
+ * no display needed and no window opened (in this process or a running one). */
+static int
+check_review_file (GVariantDict *options)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_dict_lookup (options, "review", "^ay", &path);
+  if (!review_alone (options))
+    {
+      g_printerr (_("pain-diary: --review opens one file on its own; give no other file or operation\n"));
+      return 2;
+    }
+  if (*path == '\0')
+    {
+      g_printerr (_("pain-diary: --review needs a file name\n"));
+      return 2;
+    }
+  if (!(db = pd_review_open (path, &error)))
+    {
+      g_printerr ("pain-diary: %s\n", error->message);
+      return 1;
+    }
+  return -1;
+}
+
 static int
 pd_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -222,6 +268,15 @@ pd_application_handle_local_options (GApplication *app,
     {
       g_print ("pain-diary %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "review"))
+    {
+      int status = check_review_file (options);
+
+      if (status >= 0)
+        return status;
+      return G_APPLICATION_CLASS (pd_application_parent_class)->handle_local_options (app, options);
     }
 
   if (g_variant_dict_contains (options, "log-pain"))
@@ -267,16 +322,26 @@ pd_application_handle_local_options (GApplication *app,
 }
 
 static PdWindow *
-find_window_for (PdApplication *self,
-                 const char    *path)
+find_window (PdApplication *self,
+             const char    *path,
+             gboolean       review)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
       if (PD_IS_WINDOW (l->data) &&
+          pd_window_is_review (PD_WINDOW (l->data)) == review &&
           g_strcmp0 (pd_window_get_path (PD_WINDOW (l->data)), path) == 0)
         return PD_WINDOW (l->data);
     }
   return NULL;
+}
+
+/* The person's own window of the diary at path (not a review of it). */
+static PdWindow *
+find_window_for (PdApplication *self,
+                 const char    *path)
+{
+  return find_window (self, path, FALSE);
 }
 
 static void
@@ -288,6 +353,140 @@ open_diary (PdApplication *self,
   if (window == NULL)
     window = pd_window_new (self, path);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Review */
+
+typedef struct
+{
+  PdApplication *app;
+  char *path;
+  /* Where to say that the file could not be opened: the window it was chosen from, or the
+   * command line that asked (whose process checked it already, so this is rare). */
+  GtkWindow *parent;
+  GApplicationCommandLine *cmdline;
+} ReviewRequest;
+
+static void
+review_request_free (ReviewRequest *request)
+{
+  g_application_release (G_APPLICATION (request->app));
+  g_object_unref (request->app);
+  g_free (request->path);
+  g_clear_object (&request->parent);
+  g_clear_object (&request->cmdline);
+  g_free (request);
+}
+
+static void
+review_opened_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ReviewRequest *request = user_data;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  PdWindow *window;
+
+  db = pd_review_open_finish (result, &error);
+  if (db == NULL)
+    {
+      AdwMessageDialog *dialog;
+
+      if (request->cmdline != NULL)
+        {
+          g_application_command_line_printerr (request->cmdline, "pain-diary: %s\n", error->message);
+          g_application_command_line_set_exit_status (request->cmdline, 1);
+        }
+      if (request->parent != NULL || request->cmdline == NULL)
+        {
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (request->parent,
+                                                               _("This File Can’t Be Reviewed"),
+                                                               error->message));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      review_request_free (request);
+      return;
+    }
+
+  /* Opened twice meanwhile: the first window stays. */
+  if (!(window = find_window (request->app, request->path, TRUE)))
+    window = pd_window_new_for_review (request->app, request->path, db);
+  gtk_window_present (GTK_WINDOW (window));
+  review_request_free (request);
+}
+
+/* Opens a review window of path (absolute), or shows the one already open. */
+static void
+open_review (PdApplication           *self,
+             const char              *path,
+             GtkWindow               *parent,
+             GApplicationCommandLine *cmdline)
+{
+  PdWindow *window = find_window (self, path, TRUE);
+  ReviewRequest *request;
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  request = g_new0 (ReviewRequest, 1);
+  request->app = g_object_ref (self);
+  request->path = g_strdup (path);
+  request->parent = parent ? g_object_ref (parent) : NULL;
+  request->cmdline = cmdline ? g_object_ref (cmdline) : NULL;
+  /* Running until the window is there, also when no other window is open. */
+  g_application_hold (G_APPLICATION (self));
+  pd_review_open_async (path, NULL, review_opened_cb, request);
+}
+
+static void
+review_file_chosen_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       gpointer         user_data)
+{
+  g_autoptr(PdApplication) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    open_review (self, path, gtk_native_dialog_get_transient_for (chooser), NULL);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+open_review_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PdApplication *self = PD_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) reviewable = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open a Diary for Review"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  /* A diary is recognised by its content; the names are only what the list shows first. */
+  gtk_file_filter_set_name (reviewable, _("Diaries and diary CSVs"));
+  gtk_file_filter_add_suffix (reviewable, "db");
+  gtk_file_filter_add_suffix (reviewable, "csv");
+  gtk_file_filter_add_mime_type (reviewable, "application/vnd.sqlite3");
+  gtk_file_filter_add_mime_type (reviewable, "application/x-sqlite3");
+  gtk_file_filter_add_mime_type (reviewable, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), reviewable);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (review_file_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static char *
@@ -409,6 +608,17 @@ pd_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *review = NULL;
+
+  /* A review opens that window only: not the person's own diary, nor its reminders. */
+  if (g_variant_dict_lookup (options, "review", "^ay", &review))
+    {
+      const char *cwd = g_application_command_line_get_cwd (cmdline);
+
+      path = g_canonicalize_filename (review, cwd);
+      open_review (self, path, NULL, cmdline);
+      return 0;
+    }
 
   if (g_variant_dict_contains (options, "demo"))
     {
@@ -527,6 +737,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "open-review", open_review_action },
   { "quit", quit_action },
 };
 
@@ -560,6 +771,8 @@ pd_application_startup (GApplication *app)
                                          (const char *[]) { "<primary>p", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import",
                                          (const char *[]) { "<primary>i", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open-review",
+                                         (const char *[]) { "<primary>o", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search",
                                          (const char *[]) { "<primary>f", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",

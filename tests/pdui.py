@@ -141,17 +141,21 @@ def query(db, sql):
 class App:
     """The app on a temporary diary; a screenshot is kept when a scenario fails."""
 
-    def __init__(self, path, prepare=None):
-        """prepare, when given, is called with the diary's path before the app starts."""
+    def __init__(self, path, args=None, prepare=None):
+        """args: the command line after the program; by default a new diary in a
+        temporary folder (self.db). prepare, when given, is called with self.db before
+        the app starts."""
         self.tmp = tempfile.mkdtemp(prefix="pd-ui-")
         self.db = os.path.join(self.tmp, "diary.db")
         if prepare is not None:
             prepare(self.db)
-        env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.tmp, "data"),
-                   GSETTINGS_BACKEND="memory", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
+        self.env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.tmp, "data"),
+                        GSETTINGS_BACKEND="memory", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
         # Started in its temporary folder: files it writes by default (a print to a file)
         # land there.
-        self.proc = subprocess.Popen([os.path.abspath(path), "-d", self.db], env=env, cwd=self.tmp)
+        self.proc = subprocess.Popen([os.path.abspath(path)]
+                                     + (args if args is not None else ["-d", self.db]),
+                                     env=self.env, cwd=self.tmp)
 
         def registered():
             if self.proc.poll() is not None:

@@ -93,5 +93,32 @@ run 1 "a diary from a newer version is refused" -d "$tmp/newer.db" --log-pain=5
 one_line_matching "newer" "the message says it is newer"
 [ "$(sha256sum <"$tmp/newer.db")" = "$before" ] && ok "the newer diary is unchanged" || not_ok "the newer diary changed"
 
+# --review: a file that cannot be reviewed is one clear line and exit 1, before any window
+# (no display here), and nothing is created or changed.
+rv="$tmp/review"
+mkdir "$rv"
+printf 'this is not a diary\n' >"$rv/notes.txt"
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$rv/scan.png"
+printf 'id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,duration_min,intensity,note\n5f2b8c1e-7a4d-4c3b-9e21-000000000001,2026-03-01,08:30,+01:00,pain,12,,,,,,,,,,,,,,\n' >"$rv/bad.csv"
+cp "$tmp/newer.db" "$rv/newer.db"
+state () { (cd "$rv" && ls -A && sha256sum -- * && stat -c '%n %Y.%y' -- *); }
+before=$(state)
+run 1 "--review of a missing file is refused" --review="$rv/missing.db"
+one_line_matching "missing.db.*No such file" "--review names the missing file"
+run 1 "--review of a text file that is no diary CSV is refused" --review="$rv/notes.txt"
+one_line_matching "notes.txt:1: header: " "--review says where the CSV is wrong"
+run 1 "--review of a binary file is refused" --review="$rv/scan.png"
+one_line_matching "scan.png.* neither a Pain Diary file nor a diary CSV" "--review says what the file is not"
+run 1 "--review of a CSV with a bad row is refused" --review="$rv/bad.csv"
+one_line_matching "bad.csv:2: pain: " "--review names the CSV's file, line and field"
+run 1 "--review of a diary from a newer version is refused" --review="$rv/newer.db"
+one_line_matching "newer" "--review says the diary is newer"
+run 2 "--review with another diary is a usage error" --review="$rv/notes.txt" -d "$db"
+run 2 "--review with an export is a usage error" --review="$rv/notes.txt" --export-csv=-
+run 2 "--review with --log-pain is a usage error" --review="$rv/notes.txt" --log-pain=3
+run 2 "--review without a file name is a usage error" --review=
+[ "$(state)" = "$before" ] && ok "--review created and changed nothing" \
+  || not_ok "--review changed the folder" "before: $before" "after: $(state)"
+
 echo "1..$n"
 exit $failed

@@ -446,6 +446,7 @@ sibling_exists (const char *path,
 
 static gboolean
 has_sqlite_header (const char  *path,
+                   const char  *display,
                    GError     **error)
 {
   static const char magic[] = "SQLite format 3";
@@ -456,10 +457,7 @@ has_sqlite_header (const char  *path,
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      set_io_error (error, saved_errno, _("Could not open “%s”"), display);
+      set_io_error (error, errno, _("Could not open “%s”"), display);
       return FALSE;
     }
   do
@@ -504,10 +502,8 @@ static void
 set_inspection_error (GError     **error,
                       sqlite3     *db,
                       int          rc,
-                      const char  *path)
+                      const char  *display)
 {
-  g_autofree char *display = g_filename_display_name (path);
-
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
@@ -524,13 +520,14 @@ set_inspection_error (GError     **error,
 }
 
 /* Checks, reading only, that path is a sound diary this program can open. Returns its
- * schema version, or 0 for an empty SQLite file that can become a diary; -1 on error. */
+ * schema version, or 0 for an empty SQLite file that can become a diary; -1 on error.
+ * Messages name the file as display (path may be a private copy of it). */
 static int
 inspect_file (const char  *path,
+              const char  *display,
               GError     **error)
 {
   g_autoptr(sqlite3) db = NULL;
-  g_autofree char *display = g_filename_display_name (path);
   g_autofree char *check = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 application_id = 0;
@@ -538,7 +535,7 @@ inspect_file (const char  *path,
   gint64 n_objects = 0;
   int rc;
 
-  if (!has_sqlite_header (path, &local_error))
+  if (!has_sqlite_header (path, display, &local_error))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -560,7 +557,7 @@ inspect_file (const char  *path,
     rc = query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects);
   if (rc != SQLITE_OK)
     {
-      set_inspection_error (error, db, rc, path);
+      set_inspection_error (error, db, rc, display);
       return -1;
     }
 
@@ -587,7 +584,7 @@ inspect_file (const char  *path,
   rc = quick_check (db, &check);
   if (rc != SQLITE_OK)
     {
-      set_inspection_error (error, db, rc, path);
+      set_inspection_error (error, db, rc, display);
       return -1;
     }
   if (g_strcmp0 (check, "ok") != 0)
@@ -695,9 +692,10 @@ pd_database_find_newest_good_backup (const char *diary_path)
   for (guint i = names->len; i > 0; i--)
     {
       g_autofree char *path = g_build_filename (dir_path, g_ptr_array_index (names, i - 1), NULL);
+      g_autofree char *display = g_filename_display_name (path);
       g_autoptr(GError) error = NULL;
 
-      if (inspect_file (path, &error) > 0)
+      if (inspect_file (path, display, &error) > 0)
         return g_steal_pointer (&path);
       g_debug ("Skipping backup %s: %s", path, error ? error->message : "empty");
     }
@@ -959,6 +957,14 @@ pd_database_rollback (PdDatabase *self)
 /* Opening */
 
 static gboolean
+is_in_memory (sqlite3 *db)
+{
+  const char *file = sqlite3_db_filename (db, "main");
+
+  return file == NULL || *file == '\0';
+}
+
+static gboolean
 configure_connection (sqlite3     *db,
                       gboolean     read_only,
                       GError     **error)
@@ -979,7 +985,8 @@ configure_connection (sqlite3     *db,
                        "PRAGMA synchronous = FULL;"
                        "PRAGMA cache_size = -32768;",
                        NULL, NULL, NULL);
-  if (rc == SQLITE_OK && !read_only)
+  /* An in-memory diary (clinician review of a CSV) has no file to keep a WAL beside. */
+  if (rc == SQLITE_OK && !read_only && !is_in_memory (db))
     rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
   if (rc == SQLITE_OK && stmt != NULL)
     {
@@ -1090,36 +1097,23 @@ backup_before_migration (PdDatabase  *self,
          backup_connection_to (self->db, self->display_name, path, error);
 }
 
-/* A read-only diary with an older schema is copied into memory and migrated there, so it
- * can be reviewed without changing the file. */
-static gboolean
-open_read_only (PdDatabase  *self,
-                int          version,
-                GError     **error)
+/* Copies the file at source into a new in-memory database, reading only. */
+static sqlite3 *
+copy_into_memory (const char  *source,
+                  const char  *display_name,
+                  GError     **error)
 {
   g_autoptr(sqlite3) file_db = NULL;
   g_autoptr(sqlite3) memory_db = NULL;
   sqlite3_backup *backup;
   int rc;
 
-  if (version == PD_DATABASE_SCHEMA_VERSION)
-    rc = sqlite3_open_v2 (self->path, &file_db, SQLITE_OPEN_READONLY, NULL);
-  else
-    rc = open_for_inspection (self->path, &file_db);
+  rc = open_for_inspection (source, &file_db);
   if (rc != SQLITE_OK)
     {
-      set_db_error (error, file_db, rc, _("Could not open “%s”"), self->display_name);
-      return FALSE;
+      set_db_error (error, file_db, rc, _("Could not open “%s”"), display_name);
+      return NULL;
     }
-
-  if (version == PD_DATABASE_SCHEMA_VERSION)
-    {
-      if (!configure_connection (file_db, TRUE, error))
-        return FALSE;
-      self->db = g_steal_pointer (&file_db);
-      return TRUE;
-    }
-
   rc = sqlite3_open_v2 (":memory:", &memory_db, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
@@ -1137,10 +1131,42 @@ open_read_only (PdDatabase  *self,
     }
   if (rc != SQLITE_OK)
     {
-      set_db_error (error, memory_db, rc, _("Could not read “%s”"), self->display_name);
-      return FALSE;
+      set_db_error (error, memory_db, rc, _("Could not read “%s”"), display_name);
+      return NULL;
     }
-  if (!prepare_schema (memory_db, self->display_name, error) ||
+  return g_steal_pointer (&memory_db);
+}
+
+/* A read-only diary with an older schema, and every snapshot, is copied into memory (and
+ * migrated there), so it can be reviewed without changing the file. source is the file to
+ * read: the diary itself or a private copy of it. */
+static gboolean
+open_read_only (PdDatabase  *self,
+                const char  *source,
+                int          version,
+                gboolean     snapshot,
+                GError     **error)
+{
+  g_autoptr(sqlite3) file_db = NULL;
+  g_autoptr(sqlite3) memory_db = NULL;
+  int rc;
+
+  if (version == PD_DATABASE_SCHEMA_VERSION && !snapshot)
+    {
+      rc = sqlite3_open_v2 (source, &file_db, SQLITE_OPEN_READONLY, NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_db_error (error, file_db, rc, _("Could not open “%s”"), self->display_name);
+          return FALSE;
+        }
+      if (!configure_connection (file_db, TRUE, error))
+        return FALSE;
+      self->db = g_steal_pointer (&file_db);
+      return TRUE;
+    }
+
+  if (!(memory_db = copy_into_memory (source, self->display_name, error)) ||
+      !prepare_schema (memory_db, self->display_name, error) ||
       !configure_connection (memory_db, TRUE, error))
     return FALSE;
 
@@ -1205,6 +1231,71 @@ explain_damage (GError     **error,
                  display_name);
 }
 
+/* Snapshots of a diary that has a -wal or -journal beside it */
+
+static const char * const side_suffixes[] = { "-wal", "-shm", "-journal" };
+
+static void
+remove_private_copy (const char *dir,
+                     const char *copy)
+{
+  g_remove (copy);
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (copy, side_suffixes[i], NULL);
+      g_remove (side);
+    }
+  g_rmdir (dir);
+}
+
+/* A diary with a -wal or -journal beside it has its latest writes there (or is open in Pain
+ * Diary right now). Reading it in place would create a -shm file beside it, or write into it
+ * to recover; so the diary and those files are copied into a new folder of mode 0700, and
+ * the copy is recovered there into one file. Returns the copy's path, and in *dir the
+ * folder to remove afterwards. */
+static char *
+make_private_copy (const char  *path,
+                   const char  *display_name,
+                   char       **dir,
+                   GError     **error)
+{
+  const char *suffixes[] = { "", "-wal", "-journal" };
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *copy = NULL;
+  sqlite3 *db = NULL;
+
+  if (!(tmp_dir = g_dir_make_tmp ("pain-diary-review-XXXXXX", error)))
+    return NULL;
+  copy = g_build_filename (tmp_dir, "diary.db", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) dest = g_file_new_for_path (to);
+      g_autoptr(GError) local_error = NULL;
+
+      if (i > 0 && !g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error) ||
+          g_chmod (to, 0600) != 0)
+        {
+          g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not read “%s”: %s"), display_name,
+                       local_error ? local_error->message : g_strerror (errno));
+          remove_private_copy (tmp_dir, copy);
+          return NULL;
+        }
+    }
+
+  /* Whatever this finds wrong, the inspection of the copy reports. */
+  if (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  *dir = g_steal_pointer (&tmp_dir);
+  return g_steal_pointer (&copy);
+}
+
 PdDatabase *
 pd_database_open (const char       *path,
                   PdDatabaseFlags   flags,
@@ -1212,9 +1303,14 @@ pd_database_open (const char       *path,
 {
   g_autoptr(PdDatabase) self = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean read_only = (flags & PD_DATABASE_READ_ONLY) != 0;
+  gboolean snapshot = (flags & PD_DATABASE_SNAPSHOT) != 0;
+  gboolean read_only = snapshot || (flags & PD_DATABASE_READ_ONLY) != 0;
+  g_autofree char *copy_dir = NULL;
+  g_autofree char *copy = NULL;
+  const char *source;
   GStatBuf st;
   int version = 0;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1223,6 +1319,7 @@ pd_database_open (const char       *path,
   self->path = g_canonicalize_filename (path, NULL);
   self->display_name = g_filename_display_name (self->path);
   self->read_only = read_only;
+  source = self->path;
 
   if (g_stat (self->path, &st) != 0)
     {
@@ -1246,14 +1343,16 @@ pd_database_open (const char       *path,
     }
   else if (st.st_size > 0)
     {
-      version = inspect_file (self->path, &local_error);
-      if (g_error_matches (local_error, PD_ERROR, PD_ERROR_DAMAGED))
-        explain_damage (&local_error, self->path, self->display_name);
-      if (local_error != NULL)
+      if (snapshot && (sibling_exists (self->path, "-wal") || sibling_exists (self->path, "-journal")))
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
+          if (!(copy = make_private_copy (self->path, self->display_name, &copy_dir, error)))
+            return NULL;
+          source = copy;
         }
+      version = inspect_file (source, self->display_name, &local_error);
+      /* The backups offered are the diary's own; a snapshot never restores anything. */
+      if (g_error_matches (local_error, PD_ERROR, PD_ERROR_DAMAGED) && !snapshot)
+        explain_damage (&local_error, self->path, self->display_name);
     }
   else if (!read_only && g_chmod (self->path, 0600) != 0)
     {
@@ -1263,18 +1362,60 @@ pd_database_open (const char       *path,
       return NULL;
     }
 
-  if (read_only && version == 0)
+  if (local_error == NULL && read_only && version == 0)
+    g_set_error (&local_error, PD_ERROR, PD_ERROR_NOT_A_DIARY, _("“%s” is an empty file"),
+                 self->display_name);
+
+  if (local_error != NULL)
+    ok = (g_propagate_error (error, g_steal_pointer (&local_error)), FALSE);
+  else if (read_only)
+    ok = open_read_only (self, source, version, snapshot, error);
+  else
+    ok = open_read_write (self, version, flags, error);
+
+  if (copy != NULL)
+    remove_private_copy (copy_dir, copy);
+  return ok ? g_steal_pointer (&self) : NULL;
+}
+
+PdDatabase *
+pd_database_new_in_memory (const char  *name,
+                           GError     **error)
+{
+  g_autoptr(PdDatabase) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (PD_TYPE_DATABASE, NULL);
+  self->path = g_canonicalize_filename (name, NULL);
+  self->display_name = g_filename_display_name (self->path);
+
+  rc = sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY, _("“%s” is an empty file"),
-                   self->display_name);
+      set_db_error (error, self->db, rc, _("Could not open “%s”"), self->display_name);
       return NULL;
     }
-
-  if (read_only ? !open_read_only (self, version, error)
-                : !open_read_write (self, version, flags, error))
+  if (!configure_connection (self->db, FALSE, error) ||
+      !prepare_schema (self->db, self->display_name, error))
     return NULL;
-
   return g_steal_pointer (&self);
+}
+
+void
+pd_database_make_read_only (PdDatabase *self)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+
+  g_return_if_fail (PD_IS_DATABASE (self));
+  g_return_if_fail (self->transaction_depth == 0);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  self->read_only = TRUE;
+  /* Belt and braces: SQLite itself refuses writes too. */
+  sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
 }
 
 static void

@@ -26,6 +26,9 @@ typedef enum
   PD_DATABASE_FLAGS_NONE = 0,
   PD_DATABASE_READ_ONLY  = 1 << 0,  /* opened with SQLITE_OPEN_READONLY; every write fails */
   PD_DATABASE_NO_BACKUPS = 1 << 1,  /* no daily backup on open (tests, benchmarks, --demo) */
+  /* Read-only, on a private copy in memory taken without writing anything into or beside
+   * the file (not even a -shm file): someone else's diary under review. */
+  PD_DATABASE_SNAPSHOT   = 1 << 2,
 } PdDatabaseFlags;
 
 #define PD_TYPE_DATABASE (pd_database_get_type ())
@@ -41,6 +44,12 @@ char        *pd_database_find_newest_good_backup   (const char       *diary_path
 PdDatabase  *pd_database_open                      (const char       *path,
                                                     PdDatabaseFlags   flags,
                                                     GError          **error);
+/* A new, empty diary in memory, gone with the object; name stands for it in messages and
+ * as its path. */
+PdDatabase  *pd_database_new_in_memory             (const char       *name,
+                                                    GError          **error);
+/* From now on every write fails with PD_ERROR_READ_ONLY; there is no way back. */
+void         pd_database_make_read_only            (PdDatabase       *self);
 const char  *pd_database_get_path                  (PdDatabase       *self);
 gboolean     pd_database_is_read_only              (PdDatabase       *self);
 

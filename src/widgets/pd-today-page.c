@@ -42,6 +42,8 @@ struct _PdTodayPage
   GtkListBox *due_list;
   GtkMenuButton *as_needed_button;
   GtkFlowBox *quick_activities;
+  GtkWidget *activities_group;
+  GtkLabel *placeholder;
 };
 
 G_DEFINE_FINAL_TYPE (PdTodayPage, pd_today_page, ADW_TYPE_BIN)
@@ -390,6 +392,13 @@ pd_today_page_set_data (PdTodayPage *self,
   self->data = data;
   self->today = pd_local_today (NULL);
   editable = !pd_database_is_read_only (database);
+  /* Nobody logs pain for someone else: no form in a review. */
+  gtk_widget_set_visible (GTK_WIDGET (self->form), editable);
+  gtk_widget_set_visible (self->save_button, editable);
+  gtk_widget_set_visible (self->activities_group, editable);
+  gtk_label_set_label (self->placeholder,
+                       editable ? _("Nothing logged today. Choose a score above and press Save.")
+                                : _("Nothing logged today."));
 
   update_header (self, now);
   update_medications (self, editable);
@@ -648,6 +657,7 @@ pd_today_page_class_init (PdTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, due_list);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, as_needed_button);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, quick_activities);
+  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, activities_group);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 
@@ -666,7 +676,8 @@ pd_today_page_init (PdTodayPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->today_list, create_placeholder ());
+  self->placeholder = GTK_LABEL (create_placeholder ());
+  gtk_list_box_set_placeholder (self->today_list, GTK_WIDGET (self->placeholder));
   self->extra_rows = g_ptr_array_new ();
 
   keys = gtk_event_controller_key_new ();

@@ -21,6 +21,7 @@
 #include "pd-error.h"
 #include "pd-history-page.h"
 #include "pd-preferences-window.h"
+#include "pd-review.h"
 #include "pd-today-page.h"
 #include "pd-trends-page.h"
 #include "pd-window.h"
@@ -32,6 +33,9 @@ struct _PdWindow
 
   char *path;
   PdDatabase *database;
+  /* A clinician's read-only review of someone else's diary or CSV: the database is a
+   * private copy in memory, and nothing in the window writes. */
+  gboolean review;
   /* The diary as last loaded in full, which History shows, and the last weeks of it,
    * loaded first so that Today is ready at once whatever the diary's size. */
   PdDiaryData *data;
@@ -61,6 +65,8 @@ struct _PdWindow
   AdwStatusPage *error_page;
   GtkWidget *restore_button;
   GtkWidget *new_button;
+  GtkRevealer *review_banner;
+  GtkLabel *review_label;
 };
 
 G_DEFINE_FINAL_TYPE (PdWindow, pd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -70,6 +76,8 @@ G_DEFINE_FINAL_TYPE (PdWindow, pd_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PATH,
+  PROP_DATABASE,
+  PROP_REVIEW,
   N_PROPS
 };
 
@@ -79,16 +87,23 @@ static void
 set_diary_actions_enabled (PdWindow *self,
                            gboolean  enabled)
 {
-  const char *actions[] = { "new-entry", "undo", "edit-record", "delete-record", "preferences",
-                            "show-today", "show-history", "show-medications", "show-trends", "export", "import", "search",
-                            "add-medication", "edit-medication", "log-dose", "log-activity",
-                            "add-event", "print-report" };
+  /* The full names, as installed: GTK ignores a name without the "win." prefix. */
+  const char *read_actions[] = { "win.show-today", "win.show-history", "win.show-medications",
+                                 "win.show-trends", "win.export", "win.search",
+                                 "win.print-report" };
+  const char *write_actions[] = { "win.new-entry", "win.undo", "win.edit-record",
+                                  "win.delete-record", "win.preferences", "win.import",
+                                  "win.add-medication", "win.edit-medication", "win.log-dose",
+                                  "win.log-activity", "win.add-event" };
+  gboolean writable = enabled && !self->review;
 
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
-  if (enabled)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "undo", self->undo_stack->len > 0);
-  gtk_widget_set_visible (self->new_button, enabled);
+  for (guint i = 0; i < G_N_ELEMENTS (read_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), read_actions[i], enabled);
+  for (guint i = 0; i < G_N_ELEMENTS (write_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), write_actions[i], writable);
+  if (writable)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_stack->len > 0);
+  gtk_widget_set_visible (self->new_button, writable);
 }
 
 void
@@ -101,10 +116,11 @@ pd_window_show_error (PdWindow     *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, error ? error->message : NULL);
   g_clear_pointer (&self->backup_path, g_free);
-  if (error && g_error_matches (error, PD_ERROR, PD_ERROR_DAMAGED))
+  /* Restoring writes the file: never for a file under review. */
+  if (error && g_error_matches (error, PD_ERROR, PD_ERROR_DAMAGED) && !self->review)
     self->backup_path = pd_database_find_newest_good_backup (self->path);
   gtk_widget_set_visible (self->restore_button, self->backup_path != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore-backup", self->backup_path != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", self->backup_path != NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   set_diary_actions_enabled (self, FALSE);
 }
@@ -202,7 +218,8 @@ show_diary (PdWindow *self)
   ensure_pages (self);
   gtk_stack_set_visible_child_name (self->main_stack, "diary");
   set_diary_actions_enabled (self, TRUE);
-  pd_today_page_focus_score (self->today_page);
+  if (!self->review)
+    pd_today_page_focus_score (self->today_page);
 }
 
 static PdDiaryData *
@@ -271,6 +288,13 @@ open_database (PdWindow *self)
   g_task_set_source_tag (task, open_database);
   g_task_set_task_data (task, g_strdup (self->path), g_free);
   g_task_run_in_thread (task, open_in_thread);
+}
+
+gboolean
+pd_window_is_review (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), FALSE);
+  return self->review;
 }
 
 const char *
@@ -350,7 +374,7 @@ pd_window_record_deleted (PdWindow     *self,
   g_return_if_fail (PD_IS_WINDOW (self));
 
   g_ptr_array_add (self->undo_stack, g_variant_ref_sink (g_variant_new ("(is)", (gint32) kind, id)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "undo", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
 
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("Undo"));
@@ -394,7 +418,7 @@ undo_action (GtkWidget  *widget,
     return;
 
   record = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  gtk_widget_action_set_enabled (widget, "undo", self->undo_stack->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.undo", self->undo_stack->len > 0);
   g_variant_get (record, "(i&s)", &kind, &id);
   if (!pd_database_restore_record (self->database, kind, id, &error))
     {
@@ -694,7 +718,7 @@ restore_backup_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->backup_path == NULL)
+  if (self->backup_path == NULL || self->review)
     return;
   if (!restore_backup (self, &error))
     {
@@ -702,6 +726,31 @@ restore_backup_action (GtkWidget  *widget,
       return;
     }
   open_database (self);
+}
+
+/* The window of a review: named after the patient, a banner that says so, Trends first. */
+static void
+show_review (PdWindow *self)
+{
+  g_autofree char *name = pd_review_dup_patient_name (self->database);
+  g_autofree char *title = NULL;
+  g_autofree char *banner = NULL;
+
+  /* Translators: the title of a window reviewing a patient's diary; %s is the patient's
+   * name, or the file's when the diary has none. */
+  title = g_strdup_printf (_("Review of %s"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, _("Read-only review"));
+  /* Translators: the banner of a review window; %s is the patient's name or the file's. */
+  banner = g_strdup_printf (_("Reviewing %s — read-only"), name);
+  gtk_label_set_label (self->review_label, banner);
+  gtk_revealer_set_reveal_child (self->review_banner, TRUE);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "trends");
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  set_diary_actions_enabled (self, FALSE);
+  pd_window_diary_changed (self);
 }
 
 static void
@@ -712,6 +761,12 @@ pd_window_constructed (GObject *object)
   g_autofree char *default_path = pd_database_get_default_path ();
 
   G_OBJECT_CLASS (pd_window_parent_class)->constructed (object);
+
+  if (self->review)
+    {
+      show_review (self);
+      return;
+    }
 
   /* Name the file in the title when it is not the patient's own diary. */
   if (g_str_has_prefix (basename, "pain-diary-demo-"))
@@ -726,7 +781,8 @@ pd_window_close_request_save (PdWindow *self)
 {
   int width, height;
 
-  if (self->settings == NULL)
+  /* The size of the person's own window, not of a review's. */
+  if (self->settings == NULL || self->review)
     return;
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -788,6 +844,12 @@ pd_window_get_property (GObject    *object,
     case PROP_PATH:
       g_value_set_string (value, self->path);
       break;
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_REVIEW:
+      g_value_set_boolean (value, self->review);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -805,6 +867,12 @@ pd_window_set_property (GObject      *object,
     {
     case PROP_PATH:
       self->path = g_value_dup_string (value);
+      break;
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    case PROP_REVIEW:
+      self->review = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -828,6 +896,13 @@ pd_window_class_init (PdWindowClass *klass)
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Given only for a review; otherwise the window opens the diary at path itself. */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, PD_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVIEW] =
+    g_param_spec_boolean ("review", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
 
@@ -843,6 +918,8 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, review_banner);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, review_label);
 
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -908,5 +985,21 @@ pd_window_new (PdApplication *application,
   return g_object_new (PD_TYPE_WINDOW,
                        "application", application,
                        "path", path,
+                       NULL);
+}
+
+PdWindow *
+pd_window_new_for_review (PdApplication *application,
+                          const char    *path,
+                          PdDatabase    *database)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (pd_database_is_read_only (database), NULL);
+
+  return g_object_new (PD_TYPE_WINDOW,
+                       "application", application,
+                       "path", path,
+                       "database", database,
+                       "review", TRUE,
                        NULL);
 }

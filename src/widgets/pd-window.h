@@ -18,6 +18,12 @@ G_DECLARE_FINAL_TYPE (PdWindow, pd_window, PD, WINDOW, AdwApplicationWindow)
 
 PdWindow   *pd_window_new          (PdApplication *application,
                                     const char    *path);
+/* A clinician's read-only review of the file at path, already opened with pd_review_open():
+ * a banner names the patient, and nothing in the window can write. */
+PdWindow   *pd_window_new_for_review (PdApplication *application,
+                                      const char    *path,
+                                      PdDatabase    *database);
+gboolean    pd_window_is_review    (PdWindow      *self);
 const char *pd_window_get_path     (PdWindow      *self);
 /* NULL while the diary could not be opened. */
 PdDatabase *pd_window_get_database (PdWindow      *self);

@@ -1,0 +1,191 @@
+/* pd-review.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-review"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "pd-csv.h"
+#include "pd-error.h"
+#include "pd-review.h"
+
+typedef enum
+{
+  CONTENT_DIARY,
+  CONTENT_TEXT,
+  CONTENT_OTHER,
+} Content;
+
+/* What the file holds, from its first bytes: its name says nothing (a diary sent by e-mail
+ * may be called anything). */
+static gboolean
+sniff (const char  *path,
+       const char  *display,
+       Content     *content,
+       GError     **error)
+{
+  static const char sqlite_magic[] = "SQLite format 3";
+  char head[4096];
+  const char *first_line;
+  gsize line_length;
+  gssize n_read;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not open “%s”: %s"), display,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  do
+    n_read = read (fd, head, sizeof head);
+  while (n_read < 0 && errno == EINTR);
+  if (n_read < 0)
+    {
+      int saved_errno = errno;
+
+      g_close (fd, NULL);
+      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not read “%s”: %s"), display,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  if (n_read == 0)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY, _("“%s” is an empty file"), display);
+      return FALSE;
+    }
+  if ((gsize) n_read >= sizeof sqlite_magic && memcmp (head, sqlite_magic, sizeof sqlite_magic) == 0)
+    {
+      *content = CONTENT_DIARY;
+      return TRUE;
+    }
+  /* A first line of text is a CSV's header (right or wrong: the CSV's checks say which);
+   * anything else is some other kind of file. */
+  first_line = memchr (head, '\n', n_read);
+  line_length = first_line ? (gsize) (first_line - head) : (gsize) n_read;
+  if (memchr (head, '\0', line_length) == NULL && g_utf8_validate_len (head, line_length, NULL))
+    *content = CONTENT_TEXT;
+  else
+    *content = CONTENT_OTHER;
+  return TRUE;
+}
+
+static PdDatabase *
+load_csv (const char  *path,
+          GError     **error)
+{
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+
+  if (!(db = pd_database_new_in_memory (path, error)) ||
+      !(import = pd_csv_import_prepare (db, path, error)) ||
+      !pd_csv_import_commit (import, db, error))
+    return NULL;
+  pd_database_make_read_only (db);
+  return g_steal_pointer (&db);
+}
+
+PdDatabase *
+pd_review_open (const char  *path,
+                GError     **error)
+{
+  g_autofree char *display = NULL;
+  Content content;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY,
+                   _("“%s” is a folder, not a diary or a diary CSV"), display);
+      return NULL;
+    }
+  if (!sniff (path, display, &content, error))
+    return NULL;
+
+  switch (content)
+    {
+    case CONTENT_DIARY:
+      return pd_database_open (path, PD_DATABASE_SNAPSHOT | PD_DATABASE_NO_BACKUPS, error);
+    case CONTENT_TEXT:
+      return load_csv (path, error);
+    case CONTENT_OTHER:
+    default:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY,
+                   _("“%s” is neither a Pain Diary file nor a diary CSV"), display);
+      return NULL;
+    }
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PdDatabase *db = pd_review_open (task_data, &error);
+
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, db, g_object_unref);
+}
+
+void
+pd_review_open_async (const char          *path,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_review_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+PdDatabase *
+pd_review_open_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_review_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+char *
+pd_review_dup_patient_name (PdDatabase *database)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+
+  name = pd_database_get_meta (database, "patient_name");
+  if (name != NULL)
+    g_strstrip (name);
+  if (name != NULL && *name != '\0')
+    return g_steal_pointer (&name);
+  return g_filename_display_basename (pd_database_get_path (database));
+}

@@ -1,0 +1,388 @@
+/* test-review.c: opening a diary or a diary CSV for a clinician's review
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Whatever is reviewed stays as it was: the bytes and modification time of the file and of
+ * every file beside it, and the folder's list of files.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "pd-csv.h"
+#include "pd-error.h"
+#include "pd-review.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;   /* <dir>/diary.db, not created */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("pd-test-review-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "diary.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every file of a folder: its name, bytes and modification time. */
+static char *
+describe_folder (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *digest = NULL;
+      gsize length = 0;
+      struct stat st;
+
+      g_assert_cmpint (stat (path, &st), ==, 0);
+      if (S_ISREG (st.st_mode))
+        {
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+        }
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s %lld.%09ld", name, digest ? digest : "dir",
+                                               (long long) st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static void
+save_entries (PdDatabase *db,
+              guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+      g_autoptr(GError) error = NULL;
+
+      pd_pain_entry_set_time (entry, 1760000000 + i * 3600, 7200);
+      pd_pain_entry_set_pain (entry, i % 11);
+      g_assert_true (pd_database_save_pain_entry (db, entry, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static PdDatabase *
+new_diary (const char *path,
+           guint       n_entries,
+           const char *patient)
+{
+  g_autoptr(GError) error = NULL;
+  PdDatabase *db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+
+  g_assert_no_error (error);
+  save_entries (db, n_entries);
+  if (patient != NULL)
+    g_assert_true (pd_database_set_meta (db, "patient_name", patient, NULL));
+  return db;
+}
+
+static void
+assert_read_only (PdDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+
+  g_assert_true (pd_database_is_read_only (db));
+  pd_pain_entry_set_time (entry, 1760000000, 0);
+  pd_pain_entry_set_pain (entry, 5);
+  g_assert_false (pd_database_save_pain_entry (db, entry, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (pd_database_set_meta (db, "patient_name", "Someone Else", &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+}
+
+static void
+test_closed_diary (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  PdDatabase *db;
+
+  g_object_unref (new_diary (fixture->path, 12, "Alice Example"));
+  /* Closed cleanly: one file, read in place. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = describe_folder (fixture->dir);
+
+  db = pd_review_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_database_count_pain_entries (db, NULL), ==, 12);
+  name = pd_review_dup_patient_name (db);
+  g_assert_cmpstr (name, ==, "Alice Example");
+  assert_read_only (db);
+  /* Nothing beside the file while it is open either: not even a -shm file. */
+  after = describe_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+  g_object_unref (db);
+
+  g_clear_pointer (&after, g_free);
+  after = describe_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* The patient's Pain Diary has the file open: its latest entries are in the -wal file. */
+static void
+test_open_diary_with_wal (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) writer = new_diary (fixture->path, 5, NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *name = NULL;
+  PdDatabase *db;
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = describe_folder (fixture->dir);
+
+  db = pd_review_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_database_count_pain_entries (db, NULL), ==, 5);
+  name = pd_review_dup_patient_name (db);
+  g_assert_cmpstr (name, ==, "diary.db");
+  assert_read_only (db);
+  g_object_unref (db);
+
+  after = describe_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The patient's own diary goes on as before. */
+  save_entries (writer, 1);
+  g_assert_cmpint (pd_database_count_pain_entries (writer, NULL), ==, 6);
+}
+
+static void
+load_sql_fixture (const char *path,
+                  const char *name)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_old_schema (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PdDatabase *db;
+
+  load_sql_fixture (fixture->path, "diary-v1.sql");
+  before = describe_folder (fixture->dir);
+
+  /* Migrated in memory: no backup, no migration of the file. */
+  db = pd_review_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_database_count_pain_entries (db, NULL), >, 0);
+  assert_read_only (db);
+  g_object_unref (db);
+
+  after = describe_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_newer_schema (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA application_id = 1348748409; PRAGMA user_version = 99;"
+                                      "CREATE TABLE t (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  before = describe_folder (fixture->dir);
+
+  g_assert_null (pd_review_open (fixture->path, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NEWER_SCHEMA);
+  after = describe_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_damaged (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_object_unref (new_diary (fixture->path, 400, "Alice Example"));
+  /* Scribbled over from the third page on: the header still says SQLite. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4 * 4096);
+  memset (contents + 2 * 4096, 0x5a, length - 2 * 4096);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+  before = describe_folder (fixture->dir);
+
+  g_assert_null (pd_review_open (fixture->path, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  /* Nothing offered: the backups beside someone else's diary are not the reviewer's. */
+  g_assert_null (strstr (error->message, "backup"));
+  after = describe_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_csv (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "csv", "ok-lf.csv", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "patient.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDiaryData) diary = NULL;
+  PdDatabase *db;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (csv, contents, length, NULL));
+  before = describe_folder (fixture->dir);
+
+  db = pd_review_open (csv, &error);
+  g_assert_no_error (error);
+  diary = pd_database_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diary->pain_entries->len, ==, 1);
+  g_assert_cmpuint (diary->doses->len, ==, 1);
+  g_assert_cmpuint (diary->activities->len, ==, 1);
+  g_assert_cmpuint (diary->events->len, ==, 1);
+  g_assert_cmpstr (pd_event_get_title (g_ptr_array_index (diary->events, 0)), ==, "Lumbar fusion L4-L5");
+  g_assert_cmpstr (pd_database_get_path (db), ==, csv);
+  name = pd_review_dup_patient_name (db);
+  g_assert_cmpstr (name, ==, "patient.csv");
+  assert_read_only (db);
+  g_object_unref (db);
+
+  /* Loaded into memory: no diary written anywhere in the folder. */
+  after = describe_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_bad_csv (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", "pain-out-of-range.csv", NULL);
+  g_autofree char *display = g_filename_display_name (csv);
+  g_autofree char *prefix = g_strconcat (display, ":2: pain: ", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (pd_review_open (csv, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+}
+
+static void
+test_not_reviewable (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  g_autofree char *image = g_build_filename (fixture->dir, "scan.png", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (image, (const char *) png, sizeof png, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  before = describe_folder (fixture->dir);
+
+  g_assert_null (pd_review_open (image, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
+  g_assert_nonnull (strstr (error->message, "scan.png"));
+  g_clear_error (&error);
+
+  g_assert_null (pd_review_open (empty, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
+  g_clear_error (&error);
+
+  g_assert_null (pd_review_open (missing, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "missing.db"));
+  g_clear_error (&error);
+
+  g_assert_null (pd_review_open (fixture->dir, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
+
+  after = describe_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/review/closed-diary", test_closed_diary);
+  ADD ("/review/open-diary-with-wal", test_open_diary_with_wal);
+  ADD ("/review/old-schema", test_old_schema);
+  ADD ("/review/newer-schema", test_newer_schema);
+  ADD ("/review/damaged", test_damaged);
+  ADD ("/review/csv", test_csv);
+  ADD ("/review/bad-csv", test_bad_csv);
+  ADD ("/review/not-reviewable", test_not_reviewable);
+#undef ADD
+
+  return g_test_run ();
+}
