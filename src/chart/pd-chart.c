@@ -273,6 +273,7 @@ typedef struct
   double rolling;
   double mme;         /* per day, averaged */
   double activity;    /* minutes per day, averaged */
+  double doses;       /* taken doses per day, averaged */
   double sleep;       /* hours, mean of the days that give it; NAN: a gap */
   double mood;        /* mean of the days that give it; NAN: a gap */
 } Bin;
@@ -546,19 +547,67 @@ raster_end (Painter *p)
   g_clear_pointer (&p->raster, cairo_surface_destroy);
 }
 
-static GArray *
-make_bins (const Painter *p)
+/* The bins of a drawing and, per bin, the doses per day of each colour group of the
+ * medication panel (the last group gathers the rest). */
+typedef struct
+{
+  GArray *bins;
+  double *doses;               /* [bin * n_groups + group] */
+  guint n_groups;
+} Bins;
+
+struct _PdChartCache
+{
+  PdDailySeries *series;
+  guint32 first_day;
+  guint32 last_day;
+  guint n_bins;
+  double plot_x;
+  double plot_width;
+  Bins bins;
+};
+
+static void
+bins_clear (Bins *bins)
+{
+  g_clear_pointer (&bins->bins, g_array_unref);
+  g_clear_pointer (&bins->doses, g_free);
+}
+
+PdChartCache *
+pd_chart_cache_new (void)
+{
+  return g_new0 (PdChartCache, 1);
+}
+
+void
+pd_chart_cache_free (PdChartCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_clear_pointer (&cache->series, pd_daily_series_unref);
+  bins_clear (&cache->bins);
+  g_free (cache);
+}
+
+static void
+compute_bins (const Painter *p,
+              guint          n_bins,
+              Bins          *out)
 {
   const PdChartLayout *layout = &p->layout;
-  guint columns = (guint) MAX (ceil (layout->plot.width * p->style->scale), 1);
-  guint n_bins = MIN (layout->n_days, columns);
+  PdDailySeries *series = p->data->series;
+  guint n_medications = pd_daily_series_get_n_medications (series);
+  guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
   GArray *bins = g_array_sized_new (FALSE, FALSE, sizeof (Bin), n_bins);
+  double *doses = g_new0 (double, (gsize) n_bins * MAX (n_groups, 1));
 
   for (guint b = 0; b < n_bins; b++)
     {
       Bin bin = { 0 };
       double sum = 0, rolling = 0, sleep = 0, mood = 0;
       guint n = 0, n_rolling = 0, n_sleep = 0, n_mood = 0;
+      double *groups = doses + (gsize) b * n_groups;
 
       bin.first = layout->first_day + (guint32) ((guint64) b * layout->n_days / n_bins);
       bin.end = layout->first_day + (guint32) ((guint64) (b + 1) * layout->n_days / n_bins);
@@ -568,7 +617,7 @@ make_bins (const Painter *p)
       bin.max = -1;
       for (guint32 d = bin.first; d < bin.end; d++)
         {
-          const PdDay *day = pd_daily_series_get_day (p->data->series, d);
+          const PdDay *day = pd_daily_series_get_day (series, d);
 
           if (day == NULL)
             continue;
@@ -586,6 +635,10 @@ make_bins (const Painter *p)
             mood += day->mood_mean, n_mood++;
           bin.mme += day->mme;
           bin.activity += day->activity_minutes;
+          bin.doses += day->n_doses;
+          if (day->n_doses > 0)
+            for (guint m = 0; m < n_medications; m++)
+              groups[MIN (m, n_groups - 1)] += pd_daily_series_get_doses (series, d, m);
         }
       bin.mean = n > 0 ? sum / n : NAN;
       bin.rolling = n_rolling > 0 ? rolling / n_rolling : NAN;
@@ -593,9 +646,55 @@ make_bins (const Painter *p)
       bin.mood = n_mood > 0 ? mood / n_mood : NAN;
       bin.mme /= bin.end - bin.first;
       bin.activity /= bin.end - bin.first;
+      bin.doses /= bin.end - bin.first;
+      for (guint g = 0; g < n_groups; g++)
+        groups[g] /= bin.end - bin.first;
       g_array_append_val (bins, bin);
     }
-  return bins;
+  out->bins = bins;
+  out->doses = doses;
+  out->n_groups = n_groups;
+}
+
+/* A bin per day while there is room, else one per pixel column: from the cache when it holds
+ * the same days at the same place. */
+static void
+make_bins (const Painter *p,
+           Bins          *out)
+{
+  const PdChartLayout *layout = &p->layout;
+  PdChartCache *cache = p->data->cache;
+  guint columns = (guint) MAX (ceil (layout->plot.width * p->style->scale), 1);
+  guint n_bins = MIN (layout->n_days, columns);
+
+  if (cache != NULL && cache->series == p->data->series && cache->bins.bins != NULL &&
+      cache->first_day == layout->first_day && cache->last_day == layout->last_day &&
+      cache->n_bins == n_bins && cache->plot_x == layout->plot.x &&
+      cache->plot_width == layout->plot.width)
+    {
+      *out = cache->bins;
+      out->bins = g_array_ref (cache->bins.bins);
+      out->doses = g_memdup2 (cache->bins.doses,
+                              sizeof (double) * n_bins * MAX (cache->bins.n_groups, 1));
+      return;
+    }
+  compute_bins (p, n_bins, out);
+  if (cache == NULL)
+    return;
+  if (cache->series != p->data->series)
+    {
+      g_clear_pointer (&cache->series, pd_daily_series_unref);
+      cache->series = pd_daily_series_ref (p->data->series);
+    }
+  bins_clear (&cache->bins);
+  cache->first_day = layout->first_day;
+  cache->last_day = layout->last_day;
+  cache->n_bins = n_bins;
+  cache->plot_x = layout->plot.x;
+  cache->plot_width = layout->plot.width;
+  cache->bins = *out;
+  cache->bins.bins = g_array_ref (out->bins);
+  cache->bins.doses = g_memdup2 (out->doses, sizeof (double) * n_bins * MAX (out->n_groups, 1));
 }
 
 /* 1, 2 or 5 times a power of ten, at least v. */
@@ -1140,15 +1239,16 @@ add_bar (Painter           *p,
 }
 
 static void
-draw_medication_panel (Painter      *p,
-                       const GArray *bins)
+draw_medication_panel (Painter    *p,
+                       const Bins *all)
 {
   const PdChartLayout *layout = &p->layout;
   const PdChartRect *rect = &layout->medication;
   const PdChartStyle *style = p->style;
+  const GArray *bins = all->bins;
   PdDailySeries *series = p->data->series;
   guint n_medications = pd_daily_series_get_n_medications (series);
-  guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
+  guint n_groups = all->n_groups;
   g_autofree double *base = g_new0 (double, bins->len);
   double top = 0, mme_top = 0, x, title_y = rect->y - TITLE_ROW * p->f / 2;
   gboolean show_mme;
@@ -1157,14 +1257,8 @@ draw_medication_panel (Painter      *p,
   for (guint i = 0; i < bins->len; i++)
     {
       const Bin *bin = &g_array_index (bins, Bin, i);
-      double total = 0;
 
-      for (guint32 d = bin->first; d < bin->end; d++)
-        {
-          const PdDay *day = pd_daily_series_get_day (series, d);
-          total += day != NULL ? day->n_doses : 0;
-        }
-      top = MAX (top, total / (bin->end - bin->first));
+      top = MAX (top, bin->doses);
       mme_top = MAX (mme_top, bin->mme);
     }
   top = nice_ceiling (top);
@@ -1191,18 +1285,12 @@ draw_medication_panel (Painter      *p,
 
   for (guint g = 0; g < n_groups; g++)
     {
-      guint last = g == n_groups - 1 ? n_medications : g + 1;
-
       boxes_begin (p, &style->medication[g]);
       for (guint i = 0; i < bins->len; i++)
         {
           const Bin *bin = &g_array_index (bins, Bin, i);
-          double count = 0;
+          double count = all->doses[(gsize) i * n_groups + g];
 
-          for (guint32 d = bin->first; d < bin->end; d++)
-            for (guint m = g; m < last; m++)
-              count += pd_daily_series_get_doses (series, d, m);
-          count /= bin->end - bin->first;
           if (count > 0)
             add_bar (p, rect, bin, base[i], base[i] + count, top);
           base[i] += count;
@@ -1322,7 +1410,7 @@ pd_chart_draw (cairo_t            *cr,
 {
   Painter p = { 0 };
   g_autoptr(PangoFontDescription) font = NULL;
-  g_autoptr(GArray) bins = NULL;
+  Bins bins = { 0 };
   PdChartPanels panels;
 
   g_return_if_fail (cr != NULL);
@@ -1345,20 +1433,21 @@ pd_chart_draw (cairo_t            *cr,
   pango_font_description_set_absolute_size (font, 0.85 * style->font_size * PANGO_SCALE);
   pango_layout_set_font_description (p.text, font);
 
-  bins = make_bins (&p);
+  make_bins (&p, &bins);
   panels = panels_of (data);
   draw_date_axis (&p);
   raster_begin (&p);
   if (panels & PD_CHART_PANEL_PAIN)
-    draw_pain_panel (&p, bins);
+    draw_pain_panel (&p, bins.bins);
   if (panels & PD_CHART_PANEL_MEDICATION)
-    draw_medication_panel (&p, bins);
+    draw_medication_panel (&p, &bins);
   if (panels & PD_CHART_PANEL_ACTIVITY)
-    draw_activity_panel (&p, bins);
+    draw_activity_panel (&p, bins.bins);
   raster_end (&p);
   if (data->show_events)
     draw_events (&p);
 
+  bins_clear (&bins);
   g_object_unref (p.text);
   cairo_restore (cr);
 }
@@ -1539,7 +1628,7 @@ pd_chart_describe_day (const PdChartData   *data,
   time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
                               g_date_get_day (&date), 0, 0, 0);
   /* Translators: the heading of a day's values, strftime format. */
-  heading = g_date_time_format (time, C_("chart hover", "%A %e %B %Y"));
+  heading = g_date_time_format (time, C_("chart hover", "%A %-e %B %Y"));
   text = g_string_new (heading);
 
   if (day->n_entries == 0)

@@ -74,6 +74,15 @@ typedef enum
 /* The sleep scale's top, in hours; longer nights are drawn at the top. */
 #define PD_CHART_SLEEP_TOP 12.0
 
+/* The per-column aggregates of the last drawing, kept for the next: a redraw of the same
+ * days at the same size (a hover, a theme change, a resize back) then does no per-day work.
+ * Owned by whoever draws repeatedly (the window); holds a reference on the series. */
+typedef struct _PdChartCache PdChartCache;
+
+PdChartCache *pd_chart_cache_new  (void);
+void          pd_chart_cache_free (PdChartCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdChartCache, pd_chart_cache_free)
+
 /* What to draw: the series (built once, reused for every redraw, hover and zoom) and the
  * visible days, a part of the series' range. */
 typedef struct
@@ -84,6 +93,7 @@ typedef struct
   PdChartPanels panels;        /* 0: all */
   gboolean show_events;
   PdChartOverlays overlays;    /* 0: none */
+  PdChartCache *cache;         /* NULL: aggregate afresh every time */
 } PdChartData;
 
 void pd_chart_data_init (PdChartData   *data,

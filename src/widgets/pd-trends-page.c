@@ -22,6 +22,7 @@ struct _PdTrendsPage
   AdwBin parent_instance;
 
   PdDailySeries *series;
+  PdChartCache *chart_cache;  /* the chart's columns, kept between redraws */
   guint range_days;           /* 0: all */
   /* The visible days: set by the range buttons, then panned and zoomed. */
   guint32 view_first;
@@ -95,6 +96,7 @@ chart_data (PdTrendsPage *self,
   data->first_day = self->view_first;
   data->last_day = self->view_last;
   data->overlays = self->overlays;
+  data->cache = self->chart_cache;
 }
 
 /* The view from the range buttons' choice: the last range_days days, or all. */
@@ -713,8 +715,6 @@ build_heatmap (PdTrendsPage *self)
   self->heatmap_cell = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->heatmap_cell), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->heatmap_cell), 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->heatmap_cell),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Selected cell"), -1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->heatmap_area),
                                   GTK_ACCESSIBLE_RELATION_DETAILS, self->heatmap_cell, NULL, -1);
 
@@ -1118,6 +1118,7 @@ pd_trends_page_dispose (GObject *object)
   PdTrendsPage *self = PD_TRENDS_PAGE (object);
 
   g_clear_pointer (&self->series, pd_daily_series_unref);
+  g_clear_pointer (&self->chart_cache, pd_chart_cache_free);
   g_clear_pointer (&self->heatmap_source, pd_heatmap_source_free);
   g_clear_pointer (&self->range_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->event_days, g_array_unref);
@@ -1160,6 +1161,7 @@ pd_trends_page_init (PdTrendsPage *self)
   GtkWidget *scrolled;
 
   self->range_days = 90;
+  self->chart_cache = pd_chart_cache_new ();
   self->range_buttons = g_ptr_array_new ();
   self->first_weekday = pd_heatmap_first_weekday ();
   self->heat_weekday = self->heat_bin = -1;
