@@ -457,6 +457,55 @@ test_describe_panned (Fixture       *fixture,
 }
 
 
+/* A redraw from the cached columns is the same picture as one aggregated afresh, and a new
+ * range is aggregated anew. */
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+
+  return stride == cairo_image_surface_get_stride (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) stride * HEIGHT) == 0;
+}
+
+static void
+test_cache (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(PdChartCache) cache = pd_chart_cache_new ();
+  cairo_surface_t *fresh, *first, *again, *moved, *moved_fresh;
+  PdChartData data;
+  PdChartStyle style;
+
+  pd_chart_data_init (&data, fixture->series);
+  fresh = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &style);
+  pd_chart_style_clear (&style);
+  data.cache = cache;
+  first = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &style);
+  pd_chart_style_clear (&style);
+  again = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &style);
+  pd_chart_style_clear (&style);
+  g_assert_true (same_pixels (fresh, first));
+  g_assert_true (same_pixels (fresh, again));
+
+  data.first_day = fixture->first + 3;
+  moved = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &style);
+  pd_chart_style_clear (&style);
+  data.cache = NULL;
+  moved_fresh = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &style);
+  pd_chart_style_clear (&style);
+  g_assert_false (same_pixels (fresh, moved));
+  g_assert_true (same_pixels (moved, moved_fresh));
+
+  cairo_surface_destroy (fresh);
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (again);
+  cairo_surface_destroy (moved);
+  cairo_surface_destroy (moved_fresh);
+}
+
 /* Sleep over the pain panel: a known night at its pixel, nothing on a day without one. */
 static void
 test_sleep_overlay (void)
@@ -560,6 +609,7 @@ main (int    argc,
   ADD ("/chart/svg-is-xml", test_svg_is_xml);
   ADD ("/chart/describe", test_describe);
   ADD ("/chart/describe-panned", test_describe_panned);
+  ADD ("/chart/cache", test_cache);
 #undef ADD
   g_test_add_func ("/chart/decimation", test_decimation);
   g_test_add_func ("/chart/dense-raster", test_dense_raster);
