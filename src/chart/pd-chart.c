@@ -1071,8 +1071,10 @@ draw_overlay (Painter      *p,
   double r = MIN (layout->day_width * 0.25, 0.25 * p->f);
   cairo_t *cr = p->cr;
 
+  /* The top tick only where the pain legend leaves it room. */
   if (sleep)
-    for (double hours = 0; hours <= PD_CHART_SLEEP_TOP; hours += 4)
+    for (double hours = 0; hours <= PD_CHART_SLEEP_TOP - (layout->plot.width < 60 * p->f ? 4 : 0);
+         hours += 4)
       {
         char label[32];
 

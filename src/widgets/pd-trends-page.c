@@ -550,12 +550,10 @@ heatmap_draw_cb (GtkDrawingArea *area,
 {
   PdTrendsPage *self = PD_TRENDS_PAGE (user_data);
   PdChartStyle style;
-  gboolean focused = gtk_widget_has_focus (GTK_WIDGET (area));
 
   pd_chart_style_init (&style, current_palette (), gtk_widget_get_scale_factor (GTK_WIDGET (area)));
   pd_heatmap_chart_draw (cr, width, height, &self->heatmap, self->first_weekday,
-                         focused || self->heat_weekday >= 0 ? self->heat_weekday : -1,
-                         self->heat_bin, &style);
+                         self->heat_weekday, self->heat_bin, &style);
   pd_chart_style_clear (&style);
 }
 
@@ -614,16 +612,10 @@ heatmap_key_pressed_cb (GtkEventControllerKey *controller,
 
   if (self->heat_weekday < 0)
     {
+      if (keyval == GDK_KEY_Escape)
+        return FALSE;
       self->heat_weekday = self->first_weekday;
       self->heat_bin = 0;
-      if (keyval != GDK_KEY_Escape)
-        {
-          update_heatmap_cell (self);
-          if (keyval != GDK_KEY_Left && keyval != GDK_KEY_Right && keyval != GDK_KEY_Up &&
-              keyval != GDK_KEY_Down && keyval != GDK_KEY_Home && keyval != GDK_KEY_End)
-            return FALSE;
-          return TRUE;
-        }
     }
   row = (self->heat_weekday + PD_HEATMAP_WEEKDAYS - (int) self->first_weekday) % PD_HEATMAP_WEEKDAYS;
   bin = self->heat_bin;
@@ -666,10 +658,16 @@ heatmap_key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* The keyboard arrives on the first cell, so that the outline shows where it is. */
 static void
-heatmap_focus_cb (PdTrendsPage *self)
+heatmap_focus_enter_cb (PdTrendsPage *self)
 {
-  gtk_widget_queue_draw (self->heatmap_area);
+  if (self->heat_weekday < 0)
+    {
+      self->heat_weekday = self->first_weekday;
+      self->heat_bin = 0;
+    }
+  update_heatmap_cell (self);
 }
 
 static GtkWidget *
@@ -707,8 +705,7 @@ build_heatmap (PdTrendsPage *self)
   g_signal_connect (controller, "key-pressed", G_CALLBACK (heatmap_key_pressed_cb), self);
   gtk_widget_add_controller (self->heatmap_area, controller);
   controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (heatmap_focus_cb), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (heatmap_focus_cb), self);
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (heatmap_focus_enter_cb), self);
   gtk_widget_add_controller (self->heatmap_area, controller);
 
   /* The values of the cell under the pointer or the keyboard, read out as they change. */
@@ -760,6 +757,49 @@ table_toggled_cb (PdTrendsPage *self)
     update_table (self);
 }
 
+/* A short line in an overlay's colour on its button: the chart's legend for it, also where
+ * a narrow chart has no room for one. */
+static void
+swatch_draw_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  gboolean sleep = GPOINTER_TO_INT (user_data);
+  PdChartStyle style;
+  const PdChartColour *colour;
+  double dashes[] = { 4, 2 };
+
+  pd_chart_style_init (&style, current_palette (), 1);
+  colour = sleep ? &style.sleep : &style.mood;
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
+  cairo_set_line_width (cr, 2);
+  if (!sleep)
+    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_move_to (cr, 0, height / 2.0);
+  cairo_line_to (cr, width, height / 2.0);
+  cairo_stroke (cr);
+  pd_chart_style_clear (&style);
+}
+
+static GtkWidget *
+overlay_button_child (const char *label,
+                      gboolean    sleep)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 16);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 8);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw_cb,
+                                  GINT_TO_POINTER (sleep), NULL);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  return box;
+}
+
 static GtkWidget *
 build_view_options (PdTrendsPage *self)
 {
@@ -774,7 +814,14 @@ build_view_options (PdTrendsPage *self)
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (items[i].label);
+      GtkWidget *button = gtk_toggle_button_new ();
+
+      if (items[i].button == &self->table_button)
+        gtk_button_set_label (GTK_BUTTON (button), items[i].label);
+      else
+        gtk_button_set_child (GTK_BUTTON (button),
+                              overlay_button_child (items[i].label,
+                                                    items[i].button == &self->sleep_button));
 
       gtk_widget_set_tooltip_text (button, items[i].tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
