@@ -454,6 +454,21 @@ test_describe_panned (Fixture       *fixture,
   data.last_day = fixture->first + 18;
   empty = pd_chart_describe (&data);
   g_assert_cmpstr (empty, ==, "No pain entries from 12 February to 19 February 2024.");
+
+  /* The whole series, when today is after it (a chart of past days from the command line),
+   * is named by its dates too; ending today, it is "the last 30 days". */
+  {
+    g_autofree char *past = NULL;
+    g_autofree char *recent = NULL;
+
+    pd_chart_data_init (&data, fixture->series);
+    data.today = fixture->first + 400;
+    past = pd_chart_describe (&data);
+    g_assert_true (g_str_has_prefix (past, "From 1 February to 1 March 2024 pain averaged "));
+    data.today = fixture->first + 29;
+    recent = pd_chart_describe (&data);
+    g_assert_true (g_str_has_prefix (recent, "Over the last 30 days pain averaged "));
+  }
 }
 
 

@@ -1475,14 +1475,15 @@ format_date (guint32  julian,
   return g_strdup (g_strstrip (text));
 }
 
-/* How the visible days are named: "the last 30 days" while they end on the series' last
- * day (today in the window), else their dates. */
+/* How the visible days are named: "the last 30 days" while they end today, else their
+ * dates. */
 static char *
 describe_pain (const PdChartData *data,
                guint32            first,
                guint32            last)
 {
-  gboolean recent = last == pd_daily_series_get_last_day (data->series);
+  gboolean recent = last == (data->today != 0 ? data->today
+                                              : pd_daily_series_get_last_day (data->series));
   guint n = last - first + 1, n_days, n_before;
   double mean, before;
   g_autofree char *from = NULL;

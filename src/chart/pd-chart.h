@@ -94,6 +94,8 @@ typedef struct
   gboolean show_events;
   PdChartOverlays overlays;    /* 0: none */
   PdChartCache *cache;         /* NULL: aggregate afresh every time */
+  guint32 today;               /* the summary's "the last N days" end here; 0: the series'
+                                * last day (the window's series ends today) */
 } PdChartData;
 
 void pd_chart_data_init (PdChartData   *data,
@@ -144,8 +146,8 @@ void     pd_chart_draw           (cairo_t              *cr,
                                   const PdChartStyle   *style);
 
 /* The text summary (accessible description): "Over the last 30 days pain averaged 5.2,
- * down from 6.4 in the 30 days before." while the range ends on the series' last day
- * (today, in the window), else "From 3 March to 1 April 2026 pain averaged ...". With the
+ * down from 6.4 in the 30 days before." while the range ends today (data->today), else
+ * "From 3 March to 1 April 2026 pain averaged ...". With the
  * overlays on, a sentence on sleep and mood follows. Translated. */
 char    *pd_chart_describe       (const PdChartData    *data);
 
