@@ -305,6 +305,8 @@ pd_cli_chart (const char *diary,
     }
   series = pd_daily_series_new (data, first - n_days, last);
   pd_chart_data_init (&chart, series);
+  /* A range that ends before today is named by its dates in the summary. */
+  chart.today = today ();
   chart.first_day = first;
   chart.last_day = last;
 

@@ -419,6 +419,197 @@ test_describe (Fixture       *fixture,
   g_assert_cmpstr (none, ==, "No pain entries in the last 30 days.");
 }
 
+/* Panned away from the series' last day, the summary names the dates it covers. */
+static void
+test_describe_panned (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *empty = NULL;
+  PdChartData data;
+  double mean;
+  guint n_days;
+  char expected[128];
+
+  pd_chart_data_init (&data, fixture->series);
+  data.first_day = fixture->first;
+  data.last_day = fixture->first + 9;
+  start = pd_chart_describe (&data);
+  mean = pd_daily_series_mean_pain (fixture->series, fixture->first, fixture->first + 9, &n_days);
+  g_snprintf (expected, sizeof expected, "From 1 February to 10 February 2024 pain averaged %.1f.",
+              mean);
+  g_assert_cmpstr (start, ==, expected);
+
+  /* Compared with the as many days before, where they have entries. */
+  data.first_day = fixture->first + 5;
+  data.last_day = fixture->first + 9;
+  later = pd_chart_describe (&data);
+  g_test_message ("%s", later);
+  g_assert_true (g_str_has_prefix (later, "From 6 February to 10 February 2024 pain averaged "));
+  g_assert_true (g_str_has_suffix (later, " in the 5 days before."));
+  g_assert_null (strstr (later, "last"));
+
+  data.first_day = fixture->first + 11;
+  data.last_day = fixture->first + 18;
+  empty = pd_chart_describe (&data);
+  g_assert_cmpstr (empty, ==, "No pain entries from 12 February to 19 February 2024.");
+
+  /* The whole series, when today is after it (a chart of past days from the command line),
+   * is named by its dates too; ending today, it is "the last 30 days". */
+  {
+    g_autofree char *past = NULL;
+    g_autofree char *recent = NULL;
+
+    pd_chart_data_init (&data, fixture->series);
+    data.today = fixture->first + 400;
+    past = pd_chart_describe (&data);
+    g_assert_true (g_str_has_prefix (past, "From 1 February to 1 March 2024 pain averaged "));
+    data.today = fixture->first + 29;
+    recent = pd_chart_describe (&data);
+    g_assert_true (g_str_has_prefix (recent, "Over the last 30 days pain averaged "));
+  }
+}
+
+
+/* A redraw from the cached columns is the same picture as one aggregated afresh, and a new
+ * range is aggregated anew. */
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+
+  return stride == cairo_image_surface_get_stride (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) stride * HEIGHT) == 0;
+}
+
+static void
+test_cache (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(PdChartCache) cache = pd_chart_cache_new ();
+  cairo_surface_t *fresh, *first, *again, *moved, *moved_fresh;
+  PdChartData data;
+  PdChartStyle style;
+
+  pd_chart_data_init (&data, fixture->series);
+  fresh = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &style);
+  pd_chart_style_clear (&style);
+  data.cache = cache;
+  first = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &style);
+  pd_chart_style_clear (&style);
+  again = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &style);
+  pd_chart_style_clear (&style);
+  g_assert_true (same_pixels (fresh, first));
+  g_assert_true (same_pixels (fresh, again));
+
+  data.first_day = fixture->first + 3;
+  moved = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &style);
+  pd_chart_style_clear (&style);
+  data.cache = NULL;
+  moved_fresh = render (&data, PD_CHART_PALETTE_LIGHT, NULL, &style);
+  pd_chart_style_clear (&style);
+  g_assert_false (same_pixels (fresh, moved));
+  g_assert_true (same_pixels (moved, moved_fresh));
+
+  cairo_surface_destroy (fresh);
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (again);
+  cairo_surface_destroy (moved);
+  cairo_surface_destroy (moved_fresh);
+}
+
+/* Sleep over the pain panel: a known night at its pixel, nothing on a day without one. */
+static void
+test_sleep_overlay (void)
+{
+  g_autoptr(PdDiaryData) diary = diary_new ();
+  g_autoptr(PdDailySeries) series = NULL;
+  guint32 first = julian (2024, 2, 1), known = first + 8, gap = first + 15;
+  PdChartData data;
+  PdChartLayout layout;
+  PdChartStyle style;
+  cairo_surface_t *surface;
+  int x, top = -1, bottom = -1;
+  double expected;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      PdPainEntry *entry;
+
+      if (first + i >= gap - 2 && first + i <= gap + 2)
+        continue;
+      entry = add_pain (diary, first + i, 4);
+      /* 7.5 hours on the known night; the others alternate 5 and 9. */
+      pd_pain_entry_set_sleep_hours (entry, first + i == known ? 7.5 : i % 2 ? 5 : 9);
+      pd_pain_entry_set_mood (entry, 6);
+    }
+  series = pd_daily_series_new (diary, first, first + 29);
+  pd_chart_data_init (&data, series);
+  data.overlays = PD_CHART_OVERLAY_SLEEP | PD_CHART_OVERLAY_MOOD;
+  surface = render (&data, PD_CHART_PALETTE_LIGHT, &layout, &style);
+  x = (int) floor (pd_chart_day_to_x (&layout, known));
+  expected = pd_chart_sleep_to_y (&layout, 7.5);
+
+  for (int y = (int) layout.pain.y; y < layout.pain.y + layout.pain.height; y++)
+    {
+      int r, g, b;
+
+      pixel (surface, x, y, &r, &g, &b);
+      if (close_to (r, g, b, &style.sleep))
+        {
+          if (top < 0)
+            top = y;
+          bottom = y;
+        }
+    }
+  g_test_message ("sleep mark rows %d..%d, expected centre %.1f", top, bottom, expected);
+  g_assert_cmpint (top, >=, 0);
+  g_assert_cmpfloat (fabs ((top + bottom + 1) / 2.0 - expected), <=, 1.0);
+
+  /* The gap's column: neither sleep nor mood colour anywhere in the panel. */
+  x = (int) floor (pd_chart_day_to_x (&layout, gap));
+  for (int y = (int) layout.pain.y; y < layout.pain.y + layout.pain.height; y++)
+    {
+      int r, g, b;
+
+      pixel (surface, x, y, &r, &g, &b);
+      if (close_to (r, g, b, &style.sleep) || close_to (r, g, b, &style.mood))
+        g_error ("gap column %d, row %d has an overlay colour: %02x%02x%02x", x, y, r, g, b);
+    }
+  cairo_surface_destroy (surface);
+  pd_chart_style_clear (&style);
+
+  /* Off by default: no sleep colour in the known column. */
+  pd_chart_data_init (&data, series);
+  surface = render (&data, PD_CHART_PALETTE_LIGHT, &layout, &style);
+  x = (int) floor (pd_chart_day_to_x (&layout, known));
+  for (int y = (int) layout.pain.y; y < layout.pain.y + layout.pain.height; y++)
+    {
+      int r, g, b;
+
+      pixel (surface, x, y, &r, &g, &b);
+      g_assert_false (close_to (r, g, b, &style.sleep));
+    }
+  cairo_surface_destroy (surface);
+  pd_chart_style_clear (&style);
+
+  /* In the summary when on. */
+  {
+    g_autofree char *text = NULL;
+
+    pd_chart_data_init (&data, series);
+    data.overlays = PD_CHART_OVERLAY_SLEEP | PD_CHART_OVERLAY_MOOD;
+    text = pd_chart_describe (&data);
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "Sleep averaged "));
+    g_assert_nonnull (strstr (text, "hours on the 25 days that give it."));
+    g_assert_nonnull (strstr (text, "Mood averaged 6.0 on the 25 days that give it."));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -432,8 +623,11 @@ main (int    argc,
   ADD ("/chart/dark-background", test_dark_background);
   ADD ("/chart/svg-is-xml", test_svg_is_xml);
   ADD ("/chart/describe", test_describe);
+  ADD ("/chart/describe-panned", test_describe_panned);
+  ADD ("/chart/cache", test_cache);
 #undef ADD
   g_test_add_func ("/chart/decimation", test_decimation);
   g_test_add_func ("/chart/dense-raster", test_dense_raster);
+  g_test_add_func ("/chart/sleep-overlay", test_sleep_overlay);
   return g_test_run ();
 }

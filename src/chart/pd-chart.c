@@ -46,6 +46,7 @@ pd_chart_style_init (PdChartStyle   *style,
     .pain_band = RGB (OI_BLUE, 0.25), .pain_mean = RGB (OI_BLUE, 1),
     .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (OI_PURPLE, 1),
     .activity = RGB (OI_GREEN, 0.85), .event = RGB (0x000000, 0.6),
+    .sleep = RGB (OI_GREEN, 1), .mood = RGB (OI_PURPLE, 1),
     .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_BLUE, 1),
                     RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x999999, 1) },
   };
@@ -55,6 +56,7 @@ pd_chart_style_init (PdChartStyle   *style,
     .pain_band = RGB (OI_SKY_BLUE, 0.3), .pain_mean = RGB (OI_SKY_BLUE, 1),
     .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
     .activity = RGB (OI_GREEN, 0.9), .event = RGB (0xffffff, 0.65),
+    .sleep = RGB (OI_GREEN, 1), .mood = RGB (OI_PURPLE, 1),
     .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_YELLOW, 1),
                     RGB (OI_VERMILLION, 1), RGB (OI_GREEN, 1), RGB (0x9a9a9a, 1) },
   };
@@ -64,6 +66,7 @@ pd_chart_style_init (PdChartStyle   *style,
     .pain_band = RGB (OI_BLUE, 0.4), .pain_mean = RGB (0x000000, 1),
     .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (0x7a2e5c, 1),
     .activity = RGB (0x006048, 1), .event = RGB (0x000000, 1),
+    .sleep = RGB (0x006048, 1), .mood = RGB (0x7a2e5c, 1),
     .medication = { RGB (0xa86f00, 1), RGB (OI_BLUE, 1), RGB (0x000000, 1),
                     RGB (OI_VERMILLION, 1), RGB (0x006048, 1), RGB (0x666666, 1) },
   };
@@ -73,6 +76,7 @@ pd_chart_style_init (PdChartStyle   *style,
     .pain_band = RGB (OI_SKY_BLUE, 0.45), .pain_mean = RGB (0xffffff, 1),
     .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
     .activity = RGB (OI_GREEN, 1), .event = RGB (0xffffff, 1),
+    .sleep = RGB (OI_GREEN, 1), .mood = RGB (OI_PURPLE, 1),
     .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_YELLOW, 1),
                     RGB (OI_VERMILLION, 1), RGB (OI_GREEN, 1), RGB (0xbbbbbb, 1) },
   };
@@ -269,6 +273,9 @@ typedef struct
   double rolling;
   double mme;         /* per day, averaged */
   double activity;    /* minutes per day, averaged */
+  double doses;       /* taken doses per day, averaged */
+  double sleep;       /* hours, mean of the days that give it; NAN: a gap */
+  double mood;        /* mean of the days that give it; NAN: a gap */
 } Bin;
 
 static void
@@ -381,12 +388,17 @@ boxes_add (Painter *p,
     g_array_append_val (p->boxes, box);
 }
 
+/* Writes the boxes a band of rows at a time: a box is usually a column a pixel wide, and
+ * walking it down the whole panel would leave the cache at every pixel. */
 static void
 boxes_end (Painter *p)
 {
-  guint32 pixel = p->box_pixel, keep = 255 - p->box_alpha;
+  const guint32 pixel = p->box_pixel, keep = 255 - p->box_alpha;
+  const gsize stride = (gsize) p->stride;
+  guint32 *const pixels = p->pixels;
   int top = G_MAXINT, bottom = 0, band = 32;
   const Box *boxes;
+  guint n_boxes;
 
   if (p->pixels == NULL)
     {
@@ -395,27 +407,32 @@ boxes_end (Painter *p)
       return;
     }
   boxes = (const Box *) (void *) p->boxes->data;
-  for (guint i = 0; i < p->boxes->len; i++)
+  n_boxes = p->boxes->len;
+  for (guint i = 0; i < n_boxes; i++)
     top = MIN (top, boxes[i].y0), bottom = MAX (bottom, boxes[i].y1);
   for (int y0 = top; y0 < bottom; y0 += band)
     {
       int y1 = MIN (y0 + band, bottom);
 
-      for (guint i = 0; i < p->boxes->len; i++)
+      for (guint i = 0; i < n_boxes; i++)
         {
-          const Box *box = &boxes[i];
-          int from = MAX (box->y0, y0), to = MIN (box->y1, y1);
+          /* In locals: the stores below could alias the box for the compiler, which would
+           * then read its edges back from memory after every pixel. */
+          const int from = MAX (boxes[i].y0, y0), to = MIN (boxes[i].y1, y1);
+          const int width = boxes[i].x1 - boxes[i].x0;
+          guint32 *out;
 
-          for (int row = from; row < to; row++)
+          if (from >= to)
+            continue;
+          out = pixels + (gsize) from * stride + boxes[i].x0;
+          for (int row = from; row < to; row++, out += stride)
             {
-              guint32 *out = p->pixels + (gsize) row * p->stride + box->x0;
-
               if (keep == 0)
-                for (int column = box->x0; column < box->x1; column++)
-                  *out++ = pixel;
+                for (int column = 0; column < width; column++)
+                  out[column] = pixel;
               else
-                for (int column = box->x0; column < box->x1; column++, out++)
-                  *out = blend_over (pixel, keep, *out);
+                for (int column = 0; column < width; column++)
+                  out[column] = blend_over (pixel, keep, out[column]);
             }
         }
     }
@@ -530,19 +547,67 @@ raster_end (Painter *p)
   g_clear_pointer (&p->raster, cairo_surface_destroy);
 }
 
-static GArray *
-make_bins (const Painter *p)
+/* The bins of a drawing and, per bin, the doses per day of each colour group of the
+ * medication panel (the last group gathers the rest). */
+typedef struct
+{
+  GArray *bins;
+  double *doses;               /* [bin * n_groups + group] */
+  guint n_groups;
+} Bins;
+
+struct _PdChartCache
+{
+  PdDailySeries *series;
+  guint32 first_day;
+  guint32 last_day;
+  guint n_bins;
+  double plot_x;
+  double plot_width;
+  Bins bins;
+};
+
+static void
+bins_clear (Bins *bins)
+{
+  g_clear_pointer (&bins->bins, g_array_unref);
+  g_clear_pointer (&bins->doses, g_free);
+}
+
+PdChartCache *
+pd_chart_cache_new (void)
+{
+  return g_new0 (PdChartCache, 1);
+}
+
+void
+pd_chart_cache_free (PdChartCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_clear_pointer (&cache->series, pd_daily_series_unref);
+  bins_clear (&cache->bins);
+  g_free (cache);
+}
+
+static void
+compute_bins (const Painter *p,
+              guint          n_bins,
+              Bins          *out)
 {
   const PdChartLayout *layout = &p->layout;
-  guint columns = (guint) MAX (ceil (layout->plot.width * p->style->scale), 1);
-  guint n_bins = MIN (layout->n_days, columns);
+  PdDailySeries *series = p->data->series;
+  guint n_medications = pd_daily_series_get_n_medications (series);
+  guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
   GArray *bins = g_array_sized_new (FALSE, FALSE, sizeof (Bin), n_bins);
+  double *doses = g_new0 (double, (gsize) n_bins * MAX (n_groups, 1));
 
   for (guint b = 0; b < n_bins; b++)
     {
       Bin bin = { 0 };
-      double sum = 0, rolling = 0;
-      guint n = 0, n_rolling = 0;
+      double sum = 0, rolling = 0, sleep = 0, mood = 0;
+      guint n = 0, n_rolling = 0, n_sleep = 0, n_mood = 0;
+      double *groups = doses + (gsize) b * n_groups;
 
       bin.first = layout->first_day + (guint32) ((guint64) b * layout->n_days / n_bins);
       bin.end = layout->first_day + (guint32) ((guint64) (b + 1) * layout->n_days / n_bins);
@@ -552,7 +617,7 @@ make_bins (const Painter *p)
       bin.max = -1;
       for (guint32 d = bin.first; d < bin.end; d++)
         {
-          const PdDay *day = pd_daily_series_get_day (p->data->series, d);
+          const PdDay *day = pd_daily_series_get_day (series, d);
 
           if (day == NULL)
             continue;
@@ -564,16 +629,72 @@ make_bins (const Painter *p)
             }
           if (!isnan (day->rolling_mean))
             rolling += day->rolling_mean, n_rolling++;
+          if (!isnan (day->sleep_hours))
+            sleep += day->sleep_hours, n_sleep++;
+          if (!isnan (day->mood_mean))
+            mood += day->mood_mean, n_mood++;
           bin.mme += day->mme;
           bin.activity += day->activity_minutes;
+          bin.doses += day->n_doses;
+          if (day->n_doses > 0)
+            for (guint m = 0; m < n_medications; m++)
+              groups[MIN (m, n_groups - 1)] += pd_daily_series_get_doses (series, d, m);
         }
       bin.mean = n > 0 ? sum / n : NAN;
       bin.rolling = n_rolling > 0 ? rolling / n_rolling : NAN;
+      bin.sleep = n_sleep > 0 ? sleep / n_sleep : NAN;
+      bin.mood = n_mood > 0 ? mood / n_mood : NAN;
       bin.mme /= bin.end - bin.first;
       bin.activity /= bin.end - bin.first;
+      bin.doses /= bin.end - bin.first;
+      for (guint g = 0; g < n_groups; g++)
+        groups[g] /= bin.end - bin.first;
       g_array_append_val (bins, bin);
     }
-  return bins;
+  out->bins = bins;
+  out->doses = doses;
+  out->n_groups = n_groups;
+}
+
+/* A bin per day while there is room, else one per pixel column: from the cache when it holds
+ * the same days at the same place. */
+static void
+make_bins (const Painter *p,
+           Bins          *out)
+{
+  const PdChartLayout *layout = &p->layout;
+  PdChartCache *cache = p->data->cache;
+  guint columns = (guint) MAX (ceil (layout->plot.width * p->style->scale), 1);
+  guint n_bins = MIN (layout->n_days, columns);
+
+  if (cache != NULL && cache->series == p->data->series && cache->bins.bins != NULL &&
+      cache->first_day == layout->first_day && cache->last_day == layout->last_day &&
+      cache->n_bins == n_bins && cache->plot_x == layout->plot.x &&
+      cache->plot_width == layout->plot.width)
+    {
+      *out = cache->bins;
+      out->bins = g_array_ref (cache->bins.bins);
+      out->doses = g_memdup2 (cache->bins.doses,
+                              sizeof (double) * n_bins * MAX (cache->bins.n_groups, 1));
+      return;
+    }
+  compute_bins (p, n_bins, out);
+  if (cache == NULL)
+    return;
+  if (cache->series != p->data->series)
+    {
+      g_clear_pointer (&cache->series, pd_daily_series_unref);
+      cache->series = pd_daily_series_ref (p->data->series);
+    }
+  bins_clear (&cache->bins);
+  cache->first_day = layout->first_day;
+  cache->last_day = layout->last_day;
+  cache->n_bins = n_bins;
+  cache->plot_x = layout->plot.x;
+  cache->plot_width = layout->plot.width;
+  cache->bins = *out;
+  cache->bins.bins = g_array_ref (out->bins);
+  cache->bins.doses = g_memdup2 (out->doses, sizeof (double) * n_bins * MAX (out->n_groups, 1));
 }
 
 /* 1, 2 or 5 times a power of ten, at least v. */
@@ -935,6 +1056,73 @@ draw_series_line (Painter             *p,
   cairo_restore (cr);
 }
 
+/* Sleep or mood over the pain panel: a line broken at days without a value, and a mark on
+ * each day while days are wide enough, so that a lone day shows too. Sleep has its scale on
+ * the right; mood shares pain's 0-10. */
+static void
+draw_overlay (Painter      *p,
+              const GArray *bins,
+              gboolean      sleep)
+{
+  const PdChartLayout *layout = &p->layout;
+  const PdChartColour *colour = sleep ? &p->style->sleep : &p->style->mood;
+  g_autofree double *ys = g_new (double, bins->len);
+  double dashes[] = { 5, 3 };
+  double r = MIN (layout->day_width * 0.25, 0.25 * p->f);
+  cairo_t *cr = p->cr;
+
+  /* The top tick only where the pain legend leaves it room. */
+  if (sleep)
+    for (double hours = 0; hours <= PD_CHART_SLEEP_TOP - (layout->plot.width < 60 * p->f ? 4 : 0);
+         hours += 4)
+      {
+        char label[32];
+
+        /* Translators: a tick of the sleep scale, in hours. */
+        g_snprintf (label, sizeof label, _("%.0f h"), hours);
+        draw_text (p, label, layout->pain.x + layout->pain.width + 0.4 * p->f,
+                   pd_chart_sleep_to_y (layout, hours), ALIGN_LEFT, colour);
+      }
+
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+      double value = sleep ? bin->sleep : bin->mood;
+
+      ys[i] = isnan (value) ? NAN
+              : sleep ? pd_chart_sleep_to_y (layout, value) : pd_chart_pain_to_y (layout, value);
+    }
+  if (!sleep)
+    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  draw_series_line (p, bins, ys, 1.5, colour);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (r < 1.5 || p->pixels != NULL)
+    return;
+  set_colour (cr, colour);
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+      double cx = (bin->x0 + bin->x1) / 2;
+
+      if (isnan (ys[i]))
+        continue;
+      if (sleep)
+        {
+          cairo_rectangle (cr, cx - r, ys[i] - r, 2 * r, 2 * r);
+        }
+      else
+        {
+          cairo_move_to (cr, cx, ys[i] - r * 1.3);
+          cairo_line_to (cr, cx + r * 1.3, ys[i]);
+          cairo_line_to (cr, cx, ys[i] + r * 1.3);
+          cairo_line_to (cr, cx - r * 1.3, ys[i]);
+          cairo_close_path (cr);
+        }
+    }
+  cairo_fill (cr);
+}
+
 /* Panels */
 
 static void
@@ -951,8 +1139,14 @@ draw_pain_panel (Painter      *p,
                         &style->pain_band, _("Daily range"));
   x = draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_DOT,
                         &style->pain_mean, _("Daily mean"));
-  draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_LINE,
-                    &style->rolling_mean, _("7-day mean"));
+  x = draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_LINE,
+                        &style->rolling_mean, _("7-day mean"));
+  if (p->data->overlays & PD_CHART_OVERLAY_SLEEP)
+    x = draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_LINE,
+                          &style->sleep, _("Sleep, hours (right)"));
+  if (p->data->overlays & PD_CHART_OVERLAY_MOOD)
+    draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_LINE,
+                      &style->mood, _("Mood (0–10)"));
 
   for (int value = 0; value <= 10; value += 2)
     draw_y_tick (p, &layout->pain, value, 10, FALSE);
@@ -988,6 +1182,11 @@ draw_pain_panel (Painter      *p,
       }
     draw_series_line (p, bins, ys, 2, &style->rolling_mean);
   }
+
+  if (p->data->overlays & PD_CHART_OVERLAY_SLEEP)
+    draw_overlay (p, bins, TRUE);
+  if (p->data->overlays & PD_CHART_OVERLAY_MOOD)
+    draw_overlay (p, bins, FALSE);
 
   /* Mean points on top: round dots while days are wide, small squares when dense. */
   r = MIN (layout->day_width * 0.3, 0.28 * p->f);
@@ -1042,15 +1241,16 @@ add_bar (Painter           *p,
 }
 
 static void
-draw_medication_panel (Painter      *p,
-                       const GArray *bins)
+draw_medication_panel (Painter    *p,
+                       const Bins *all)
 {
   const PdChartLayout *layout = &p->layout;
   const PdChartRect *rect = &layout->medication;
   const PdChartStyle *style = p->style;
+  const GArray *bins = all->bins;
   PdDailySeries *series = p->data->series;
   guint n_medications = pd_daily_series_get_n_medications (series);
-  guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
+  guint n_groups = all->n_groups;
   g_autofree double *base = g_new0 (double, bins->len);
   double top = 0, mme_top = 0, x, title_y = rect->y - TITLE_ROW * p->f / 2;
   gboolean show_mme;
@@ -1059,14 +1259,8 @@ draw_medication_panel (Painter      *p,
   for (guint i = 0; i < bins->len; i++)
     {
       const Bin *bin = &g_array_index (bins, Bin, i);
-      double total = 0;
 
-      for (guint32 d = bin->first; d < bin->end; d++)
-        {
-          const PdDay *day = pd_daily_series_get_day (series, d);
-          total += day != NULL ? day->n_doses : 0;
-        }
-      top = MAX (top, total / (bin->end - bin->first));
+      top = MAX (top, bin->doses);
       mme_top = MAX (mme_top, bin->mme);
     }
   top = nice_ceiling (top);
@@ -1093,18 +1287,12 @@ draw_medication_panel (Painter      *p,
 
   for (guint g = 0; g < n_groups; g++)
     {
-      guint last = g == n_groups - 1 ? n_medications : g + 1;
-
       boxes_begin (p, &style->medication[g]);
       for (guint i = 0; i < bins->len; i++)
         {
           const Bin *bin = &g_array_index (bins, Bin, i);
-          double count = 0;
+          double count = all->doses[(gsize) i * n_groups + g];
 
-          for (guint32 d = bin->first; d < bin->end; d++)
-            for (guint m = g; m < last; m++)
-              count += pd_daily_series_get_doses (series, d, m);
-          count /= bin->end - bin->first;
           if (count > 0)
             add_bar (p, rect, bin, base[i], base[i] + count, top);
           base[i] += count;
@@ -1205,6 +1393,16 @@ draw_events (Painter *p)
   pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
 }
 
+double
+pd_chart_sleep_to_y (const PdChartLayout *layout,
+                     double               hours)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->pain.y + layout->pain.height * (1.0 - MIN (hours, PD_CHART_SLEEP_TOP) /
+                                                       PD_CHART_SLEEP_TOP);
+}
+
 void
 pd_chart_draw (cairo_t            *cr,
                int                 width,
@@ -1214,7 +1412,7 @@ pd_chart_draw (cairo_t            *cr,
 {
   Painter p = { 0 };
   g_autoptr(PangoFontDescription) font = NULL;
-  g_autoptr(GArray) bins = NULL;
+  Bins bins = { 0 };
   PdChartPanels panels;
 
   g_return_if_fail (cr != NULL);
@@ -1237,61 +1435,174 @@ pd_chart_draw (cairo_t            *cr,
   pango_font_description_set_absolute_size (font, 0.85 * style->font_size * PANGO_SCALE);
   pango_layout_set_font_description (p.text, font);
 
-  bins = make_bins (&p);
+  make_bins (&p, &bins);
   panels = panels_of (data);
   draw_date_axis (&p);
   raster_begin (&p);
   if (panels & PD_CHART_PANEL_PAIN)
-    draw_pain_panel (&p, bins);
+    draw_pain_panel (&p, bins.bins);
   if (panels & PD_CHART_PANEL_MEDICATION)
-    draw_medication_panel (&p, bins);
+    draw_medication_panel (&p, &bins);
   if (panels & PD_CHART_PANEL_ACTIVITY)
-    draw_activity_panel (&p, bins);
+    draw_activity_panel (&p, bins.bins);
   raster_end (&p);
   if (data->show_events)
     draw_events (&p);
 
+  bins_clear (&bins);
   g_object_unref (p.text);
   cairo_restore (cr);
 }
 
 /* Text */
 
+/* "3 March" or "3 March 2026" */
+static char *
+format_date (guint32  julian,
+             gboolean with_year)
+{
+  GDate date;
+  char text[128];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  /* Translators: a date in the chart's summary, strftime format: "3 March 2026". */
+  if (g_date_strftime (text, sizeof text, with_year ? C_("chart summary", "%e %B %Y")
+                                                    /* Translators: "3 March". */
+                                                    : C_("chart summary", "%e %B"),
+                       &date) == 0)
+    return g_strdup ("?");
+  return g_strdup (g_strstrip (text));
+}
+
+/* How the visible days are named: "the last 30 days" while they end today, else their
+ * dates. */
+static char *
+describe_pain (const PdChartData *data,
+               guint32            first,
+               guint32            last)
+{
+  gboolean recent = last == (data->today != 0 ? data->today
+                                              : pd_daily_series_get_last_day (data->series));
+  guint n = last - first + 1, n_days, n_before;
+  double mean, before;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GDate a, b;
+
+  mean = pd_daily_series_mean_pain (data->series, first, last, &n_days);
+  before = first > n ? pd_daily_series_mean_pain (data->series, first - n, first - 1, &n_before)
+                     : NAN;
+  if (recent)
+    {
+      if (n_days == 0)
+        return g_strdup_printf (ngettext ("No pain entries in the last %u day.",
+                                          "No pain entries in the last %u days.", n), n);
+      if (isnan (before))
+        return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f.",
+                                          "Over the last %u days pain averaged %.1f.", n), n, mean);
+      if (fabs (mean - before) < 0.05)
+        return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f, the same as "
+                                          "in the %u day before.",
+                                          "Over the last %u days pain averaged %.1f, the same as "
+                                          "in the %u days before.", n), n, mean, n);
+      if (mean < before)
+        return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f, down from "
+                                          "%.1f in the %u day before.",
+                                          "Over the last %u days pain averaged %.1f, down from "
+                                          "%.1f in the %u days before.", n), n, mean, before, n);
+      return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f, up from %.1f "
+                                        "in the %u day before.",
+                                        "Over the last %u days pain averaged %.1f, up from %.1f "
+                                        "in the %u days before.", n), n, mean, before, n);
+    }
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_set_julian (&a, first);
+  g_date_set_julian (&b, last);
+  from = format_date (first, g_date_get_year (&a) != g_date_get_year (&b));
+  to = format_date (last, TRUE);
+  if (n_days == 0)
+    /* Translators: "No pain entries from 3 March to 1 April 2026." */
+    return g_strdup_printf (_("No pain entries from %s to %s."), from, to);
+  if (isnan (before))
+    /* Translators: "From 3 March to 1 April 2026 pain averaged 5.2." */
+    return g_strdup_printf (_("From %s to %s pain averaged %.1f."), from, to, mean);
+  if (fabs (mean - before) < 0.05)
+    return g_strdup_printf (ngettext ("From %s to %s pain averaged %.1f, the same as in the %u "
+                                      "day before.",
+                                      "From %s to %s pain averaged %.1f, the same as in the %u "
+                                      "days before.", n), from, to, mean, n);
+  if (mean < before)
+    return g_strdup_printf (ngettext ("From %s to %s pain averaged %.1f, down from %.1f in the "
+                                      "%u day before.",
+                                      "From %s to %s pain averaged %.1f, down from %.1f in the "
+                                      "%u days before.", n), from, to, mean, before, n);
+  return g_strdup_printf (ngettext ("From %s to %s pain averaged %.1f, up from %.1f in the %u "
+                                    "day before.",
+                                    "From %s to %s pain averaged %.1f, up from %.1f in the %u "
+                                    "days before.", n), from, to, mean, before, n);
+}
+
+/* The overlays' sentence: means over the days that give a value. */
+static char *
+describe_overlays (const PdChartData *data,
+                   guint32            first,
+                   guint32            last)
+{
+  double sleep = 0, mood = 0;
+  guint n_sleep = 0, n_mood = 0;
+  GString *text = g_string_new (NULL);
+
+  for (guint32 d = first; d <= last; d++)
+    {
+      const PdDay *day = pd_daily_series_get_day (data->series, d);
+
+      if (day == NULL)
+        continue;
+      if (!isnan (day->sleep_hours))
+        sleep += day->sleep_hours, n_sleep++;
+      if (!isnan (day->mood_mean))
+        mood += day->mood_mean, n_mood++;
+    }
+  if (data->overlays & PD_CHART_OVERLAY_SLEEP)
+    {
+      if (n_sleep > 0)
+        g_string_append_printf (text, ngettext (" Sleep averaged %.1f hours on the %u day that "
+                                                "gives it.",
+                                                " Sleep averaged %.1f hours on the %u days that "
+                                                "give it.", n_sleep), sleep / n_sleep, n_sleep);
+      else
+        g_string_append (text, _(" No sleep logged."));
+    }
+  if (data->overlays & PD_CHART_OVERLAY_MOOD)
+    {
+      if (n_mood > 0)
+        g_string_append_printf (text, ngettext (" Mood averaged %.1f on the %u day that gives it.",
+                                                " Mood averaged %.1f on the %u days that give it.",
+                                                n_mood), mood / n_mood, n_mood);
+      else
+        g_string_append (text, _(" No mood logged."));
+    }
+  return g_string_free (text, FALSE);
+}
+
 char *
 pd_chart_describe (const PdChartData *data)
 {
+  g_autofree char *pain = NULL;
+  g_autofree char *overlays = NULL;
   guint32 first, last;
-  guint n, n_days, n_before;
-  double mean, before;
 
   g_return_val_if_fail (data != NULL && data->series != NULL, NULL);
 
   visible_range (data, &first, &last);
-  n = last - first + 1;
-  mean = pd_daily_series_mean_pain (data->series, first, last, &n_days);
-  if (n_days == 0)
-    return g_strdup_printf (ngettext ("No pain entries in the last %u day.",
-                                      "No pain entries in the last %u days.", n), n);
-
-  before = first > n ? pd_daily_series_mean_pain (data->series, first - n, first - 1, &n_before)
-                     : NAN;
-  if (isnan (before))
-    return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f.",
-                                      "Over the last %u days pain averaged %.1f.", n), n, mean);
-  if (fabs (mean - before) < 0.05)
-    return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f, the same as in "
-                                      "the %u day before.",
-                                      "Over the last %u days pain averaged %.1f, the same as in "
-                                      "the %u days before.", n), n, mean, n);
-  if (mean < before)
-    return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f, down from %.1f "
-                                      "in the %u day before.",
-                                      "Over the last %u days pain averaged %.1f, down from %.1f "
-                                      "in the %u days before.", n), n, mean, before, n);
-  return g_strdup_printf (ngettext ("Over the last %u day pain averaged %.1f, up from %.1f "
-                                    "in the %u day before.",
-                                    "Over the last %u days pain averaged %.1f, up from %.1f "
-                                    "in the %u days before.", n), n, mean, before, n);
+  pain = describe_pain (data, first, last);
+  if (data->overlays == 0)
+    return g_steal_pointer (&pain);
+  overlays = describe_overlays (data, first, last);
+  return g_strconcat (pain, overlays, NULL);
 }
 
 char *
@@ -1320,7 +1631,7 @@ pd_chart_describe_day (const PdChartData   *data,
   time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
                               g_date_get_day (&date), 0, 0, 0);
   /* Translators: the heading of a day's values, strftime format. */
-  heading = g_date_time_format (time, C_("chart hover", "%A %e %B %Y"));
+  heading = g_date_time_format (time, C_("chart hover", "%A %-e %B %Y"));
   text = g_string_new (heading);
 
   if (day->n_entries == 0)
@@ -1331,6 +1642,10 @@ pd_chart_describe_day (const PdChartData   *data,
                             day->pain_mean, day->pain_min, day->pain_max, day->n_entries);
   if (!isnan (day->rolling_mean))
     g_string_append_printf (text, _("\n7-day mean %.1f"), day->rolling_mean);
+  if (!isnan (day->sleep_hours))
+    g_string_append_printf (text, _("\nSleep %.1f hours"), day->sleep_hours);
+  if (!isnan (day->mood_mean))
+    g_string_append_printf (text, _("\nMood %.1f"), day->mood_mean);
   if (day->n_doses > 0)
     g_string_append_printf (text, ngettext ("\n%u dose", "\n%u doses", day->n_doses),
                             day->n_doses);

@@ -42,6 +42,8 @@ typedef struct
   PdChartColour mme;            /* daily MME line */
   PdChartColour activity;       /* minutes bars */
   PdChartColour event;          /* markers */
+  PdChartColour sleep;          /* overlay: hours slept */
+  PdChartColour mood;           /* overlay: mean mood */
   /* Stacked dose bars, most-taken medication first; the rest share the last colour. */
   PdChartColour medication[PD_CHART_MAX_MEDICATION_COLOURS];
   char *font_family;            /* owned; "Cantarell" by default */
@@ -62,6 +64,25 @@ typedef enum
   PD_CHART_PANELS_ALL       = 0x7,
 } PdChartPanels;
 
+/* Optional lines over the pain panel. */
+typedef enum
+{
+  PD_CHART_OVERLAY_SLEEP = 1 << 0,  /* hours slept, on a 0-12 h scale of its own (right) */
+  PD_CHART_OVERLAY_MOOD  = 1 << 1,  /* mean mood, 0-10 like pain */
+} PdChartOverlays;
+
+/* The sleep scale's top, in hours; longer nights are drawn at the top. */
+#define PD_CHART_SLEEP_TOP 12.0
+
+/* The per-column aggregates of the last drawing, kept for the next: a redraw of the same
+ * days at the same size (a hover, a theme change, a resize back) then does no per-day work.
+ * Owned by whoever draws repeatedly (the window); holds a reference on the series. */
+typedef struct _PdChartCache PdChartCache;
+
+PdChartCache *pd_chart_cache_new  (void);
+void          pd_chart_cache_free (PdChartCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdChartCache, pd_chart_cache_free)
+
 /* What to draw: the series (built once, reused for every redraw, hover and zoom) and the
  * visible days, a part of the series' range. */
 typedef struct
@@ -71,6 +92,10 @@ typedef struct
   guint32 last_day;            /* 0: the series' last day */
   PdChartPanels panels;        /* 0: all */
   gboolean show_events;
+  PdChartOverlays overlays;    /* 0: none */
+  PdChartCache *cache;         /* NULL: aggregate afresh every time */
+  guint32 today;               /* the summary's "the last N days" end here; 0: the series'
+                                * last day (the window's series ends today) */
 } PdChartData;
 
 void pd_chart_data_init (PdChartData   *data,
@@ -110,6 +135,10 @@ gboolean pd_chart_x_to_day       (const PdChartLayout  *layout,
 double   pd_chart_pain_to_y      (const PdChartLayout  *layout,
                                   double                pain);
 
+/* The y of hours slept in the pain panel (the sleep overlay's scale). */
+double   pd_chart_sleep_to_y     (const PdChartLayout  *layout,
+                                  double                hours);
+
 void     pd_chart_draw           (cairo_t              *cr,
                                   int                   width,
                                   int                   height,
@@ -117,7 +146,9 @@ void     pd_chart_draw           (cairo_t              *cr,
                                   const PdChartStyle   *style);
 
 /* The text summary (accessible description): "Over the last 30 days pain averaged 5.2,
- * down from 6.4 in the 30 days before." Translated. */
+ * down from 6.4 in the 30 days before." while the range ends today (data->today), else
+ * "From 3 March to 1 April 2026 pain averaged ...". With the
+ * overlays on, a sentence on sleep and mood follows. Translated. */
 char    *pd_chart_describe       (const PdChartData    *data);
 
 /* The values of the day under x, for hover and keyboard focus; NULL outside the plot.

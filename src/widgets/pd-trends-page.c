@@ -12,6 +12,8 @@
 
 #include "pd-before-after.h"
 #include "pd-chart.h"
+#include "pd-daily-table.h"
+#include "pd-heatmap-chart.h"
 #include "pd-trends-page.h"
 #include "pd-types.h"
 
@@ -20,6 +22,7 @@ struct _PdTrendsPage
   AdwBin parent_instance;
 
   PdDailySeries *series;
+  PdChartCache *chart_cache;  /* the chart's columns, kept between redraws */
   guint range_days;           /* 0: all */
   /* The visible days: set by the range buttons, then panned and zoomed. */
   guint32 view_first;
@@ -44,6 +47,24 @@ struct _PdTrendsPage
   GtkWidget *compare_area;
   GArray *event_days;         /* guint32, in the event row's order: newest first */
   PdBeforeAfter compare;
+
+  /* Sleep and mood over the pain panel; the daily values as a table */
+  PdChartOverlays overlays;
+  GtkWidget *sleep_button;
+  GtkWidget *mood_button;
+  GtkWidget *table_button;
+  GtkWidget *table_revealer;
+  GtkWidget *table;
+
+  /* When it hurts: weekday x time of day over the visible days */
+  PdHeatmapSource *heatmap_source;
+  PdHeatmap heatmap;
+  guint first_weekday;
+  int heat_weekday;           /* the keyboard's or pointer's cell; -1: none */
+  int heat_bin;
+  GtkWidget *heatmap_area;
+  GtkWidget *heatmap_summary;
+  GtkWidget *heatmap_cell;
 
   GtkWidget *area;
   GtkWidget *summary;
@@ -74,6 +95,8 @@ chart_data (PdTrendsPage *self,
   pd_chart_data_init (data, self->series);
   data->first_day = self->view_first;
   data->last_day = self->view_last;
+  data->overlays = self->overlays;
+  data->cache = self->chart_cache;
 }
 
 /* The view from the range buttons' choice: the last range_days days, or all. */
@@ -160,6 +183,45 @@ draw_cb (GtkDrawingArea *area,
 }
 
 static void
+update_heatmap_cell (PdTrendsPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->heat_weekday < 0 || self->heat_bin < 0)
+    text = g_strdup (_("Point at a cell, or focus the map and use the arrow keys, for its values."));
+  else
+    text = pd_heatmap_describe_cell (&self->heatmap, self->heat_weekday, self->heat_bin);
+  gtk_label_set_label (GTK_LABEL (self->heatmap_cell), text);
+  gtk_widget_queue_draw (self->heatmap_area);
+}
+
+static void
+update_heatmap (PdTrendsPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->heatmap_source == NULL)
+    return;
+  pd_heatmap_compute (&self->heatmap, self->heatmap_source, self->view_first, self->view_last);
+  text = pd_heatmap_describe (&self->heatmap);
+  gtk_label_set_label (GTK_LABEL (self->heatmap_summary), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->heatmap_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  update_heatmap_cell (self);
+}
+
+static void
+update_table (PdTrendsPage *self)
+{
+  /* Filled while shown only: a drag through forty years changes the range at every step. */
+  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (self->table_revealer)))
+    return;
+  pd_daily_table_set_range (PD_DAILY_TABLE (self->table), self->series, self->view_first,
+                            self->view_last);
+}
+
+/* Everything that follows the visible days: the summary, the table and the map. */
+static void
 update_summary (PdTrendsPage *self)
 {
   g_autofree char *text = NULL;
@@ -173,6 +235,8 @@ update_summary (PdTrendsPage *self)
   /* The chart's text alternative for assistive technologies. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
   gtk_widget_queue_draw (self->area);
+  update_table (self);
+  update_heatmap (self);
 }
 
 static void
@@ -475,6 +539,302 @@ focus_leave_cb (GtkEventControllerFocus *controller,
   gtk_widget_queue_draw (self->area);
 }
 
+/* When it hurts */
+
+static void
+heatmap_draw_cb (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        user_data)
+{
+  PdTrendsPage *self = PD_TRENDS_PAGE (user_data);
+  PdChartStyle style;
+
+  pd_chart_style_init (&style, current_palette (), gtk_widget_get_scale_factor (GTK_WIDGET (area)));
+  pd_heatmap_chart_draw (cr, width, height, &self->heatmap, self->first_weekday,
+                         self->heat_weekday, self->heat_bin, &style);
+  pd_chart_style_clear (&style);
+}
+
+static void
+heatmap_layout (PdTrendsPage    *self,
+                PdHeatmapLayout *layout)
+{
+  PdChartStyle style;
+
+  pd_chart_style_init (&style, current_palette (), 1);
+  pd_heatmap_chart_layout (layout, gtk_widget_get_width (self->heatmap_area),
+                           gtk_widget_get_height (self->heatmap_area), self->first_weekday, &style);
+  pd_chart_style_clear (&style);
+}
+
+static void
+heatmap_motion_cb (GtkEventControllerMotion *controller,
+                   double                    x,
+                   double                    y,
+                   PdTrendsPage             *self)
+{
+  PdHeatmapLayout layout;
+  guint weekday, bin;
+
+  heatmap_layout (self, &layout);
+  if (!pd_heatmap_chart_cell_at (&layout, x, y, &weekday, &bin))
+    return;
+  if ((int) weekday == self->heat_weekday && (int) bin == self->heat_bin)
+    return;
+  self->heat_weekday = weekday;
+  self->heat_bin = bin;
+  update_heatmap_cell (self);
+}
+
+static void
+heatmap_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    PdTrendsPage    *self)
+{
+  gtk_widget_grab_focus (self->heatmap_area);
+  heatmap_motion_cb (NULL, x, y, self);
+}
+
+/* Arrow keys move through the cells as they are drawn: rows are weekdays from the locale's
+ * first, columns times of day. */
+static gboolean
+heatmap_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        PdTrendsPage          *self)
+{
+  int row, bin;
+
+  if (self->heat_weekday < 0)
+    {
+      if (keyval == GDK_KEY_Escape)
+        return FALSE;
+      self->heat_weekday = self->first_weekday;
+      self->heat_bin = 0;
+    }
+  row = (self->heat_weekday + PD_HEATMAP_WEEKDAYS - (int) self->first_weekday) % PD_HEATMAP_WEEKDAYS;
+  bin = self->heat_bin;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      bin = MAX (bin - 1, 0);
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      bin = MIN (bin + 1, PD_HEATMAP_BINS - 1);
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      row = MAX (row - 1, 0);
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      row = MIN (row + 1, PD_HEATMAP_WEEKDAYS - 1);
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      bin = 0;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      bin = PD_HEATMAP_BINS - 1;
+      break;
+    case GDK_KEY_Escape:
+      self->heat_weekday = self->heat_bin = -1;
+      update_heatmap_cell (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  self->heat_weekday = (row + (int) self->first_weekday) % PD_HEATMAP_WEEKDAYS;
+  self->heat_bin = bin;
+  update_heatmap_cell (self);
+  return TRUE;
+}
+
+/* The keyboard arrives on the first cell, so that the outline shows where it is. */
+static void
+heatmap_focus_enter_cb (PdTrendsPage *self)
+{
+  if (self->heat_weekday < 0)
+    {
+      self->heat_weekday = self->first_weekday;
+      self->heat_bin = 0;
+    }
+  update_heatmap_cell (self);
+}
+
+static GtkWidget *
+build_heatmap (PdTrendsPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+  GtkWidget *clamp;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("When It Hurts"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Mean pain by weekday and time of day, over the days "
+                                           "shown in the chart."));
+
+  self->heatmap_area = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (self->heatmap_area, 300, 250);
+  gtk_widget_set_focusable (self->heatmap_area, TRUE);
+  gtk_widget_set_focus_on_click (self->heatmap_area, TRUE);
+  gtk_widget_add_css_class (self->heatmap_area, "pd-chart");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->heatmap_area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pain by weekday and time of day"), -1);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->heatmap_area), heatmap_draw_cb, self,
+                                  NULL);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (heatmap_motion_cb), self);
+  gtk_widget_add_controller (self->heatmap_area, controller);
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect (gesture, "pressed", G_CALLBACK (heatmap_pressed_cb), self);
+  gtk_widget_add_controller (self->heatmap_area, GTK_EVENT_CONTROLLER (gesture));
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (heatmap_key_pressed_cb), self);
+  gtk_widget_add_controller (self->heatmap_area, controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (heatmap_focus_enter_cb), self);
+  gtk_widget_add_controller (self->heatmap_area, controller);
+
+  /* The values of the cell under the pointer or the keyboard, read out as they change. */
+  self->heatmap_cell = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->heatmap_cell), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->heatmap_cell), 0);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->heatmap_area),
+                                  GTK_ACCESSIBLE_RELATION_DETAILS, self->heatmap_cell, NULL, -1);
+
+  self->heatmap_summary = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->heatmap_summary), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->heatmap_summary), 0);
+  gtk_widget_add_css_class (self->heatmap_summary, "dim-label");
+
+  /* Cells wider than this only spread the eye's path across the screen. */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 720);
+  gtk_widget_set_halign (clamp, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (clamp, TRUE);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->heatmap_area);
+  gtk_box_append (GTK_BOX (box), clamp);
+  gtk_box_append (GTK_BOX (box), self->heatmap_cell);
+  gtk_box_append (GTK_BOX (box), self->heatmap_summary);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+  return group;
+}
+
+/* Overlays and the table */
+
+static void
+overlay_toggled_cb (PdTrendsPage *self)
+{
+  self->overlays = 0;
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->sleep_button)))
+    self->overlays |= PD_CHART_OVERLAY_SLEEP;
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->mood_button)))
+    self->overlays |= PD_CHART_OVERLAY_MOOD;
+  update_summary (self);
+}
+
+static void
+table_toggled_cb (PdTrendsPage *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_button));
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->table_revealer), shown);
+  if (shown)
+    update_table (self);
+}
+
+/* A short line in an overlay's colour on its button: the chart's legend for it, also where
+ * a narrow chart has no room for one. */
+static void
+swatch_draw_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  gboolean sleep = GPOINTER_TO_INT (user_data);
+  PdChartStyle style;
+  const PdChartColour *colour;
+  double dashes[] = { 4, 2 };
+
+  pd_chart_style_init (&style, current_palette (), 1);
+  colour = sleep ? &style.sleep : &style.mood;
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
+  cairo_set_line_width (cr, 2);
+  if (!sleep)
+    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_move_to (cr, 0, height / 2.0);
+  cairo_line_to (cr, width, height / 2.0);
+  cairo_stroke (cr);
+  pd_chart_style_clear (&style);
+}
+
+static GtkWidget *
+overlay_button_child (const char *label,
+                      gboolean    sleep)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 16);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 8);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw_cb,
+                                  GINT_TO_POINTER (sleep), NULL);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  return box;
+}
+
+static GtkWidget *
+build_view_options (PdTrendsPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  struct { GtkWidget **button; const char *label; const char *name; const char *tooltip; } items[] = {
+    { &self->sleep_button, _("Sleep"), _("Show sleep"), _("Hours slept over the pain chart") },
+    { &self->mood_button, _("Mood"), _("Show mood"), _("Mean mood over the pain chart") },
+    { &self->table_button, _("Table"), _("Show daily values as a table"),
+      _("The chart's days as a table") },
+  };
+
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+
+      if (items[i].button == &self->table_button)
+        gtk_button_set_label (GTK_BUTTON (button), items[i].label);
+      else
+        gtk_button_set_child (GTK_BUTTON (button),
+                              overlay_button_child (items[i].label,
+                                                    items[i].button == &self->sleep_button));
+
+      gtk_widget_set_tooltip_text (button, items[i].tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      items[i].name, -1);
+      gtk_box_append (GTK_BOX (box), button);
+      *items[i].button = button;
+    }
+  g_signal_connect_swapped (self->sleep_button, "toggled", G_CALLBACK (overlay_toggled_cb), self);
+  g_signal_connect_swapped (self->mood_button, "toggled", G_CALLBACK (overlay_toggled_cb), self);
+  g_signal_connect_swapped (self->table_button, "toggled", G_CALLBACK (table_toggled_cb), self);
+  return box;
+}
+
 /* Before / after */
 
 static void
@@ -764,9 +1124,11 @@ pd_trends_page_set_data (PdTrendsPage *self,
   g_return_if_fail (PD_IS_TRENDS_PAGE (self));
 
   g_clear_pointer (&self->series, pd_daily_series_unref);
+  g_clear_pointer (&self->heatmap_source, pd_heatmap_source_free);
   if (data == NULL)
     return;
 
+  self->heatmap_source = pd_heatmap_source_new (data->pain_entries);
   /* From the first record to today. */
   if (data->pain_entries->len > 0)
     first = pd_pain_entry_get_local_day (g_ptr_array_index (data->pain_entries,
@@ -793,6 +1155,8 @@ static void
 style_changed_cb (PdTrendsPage *self)
 {
   gtk_widget_queue_draw (self->area);
+  gtk_widget_queue_draw (self->heatmap_area);
+  gtk_widget_queue_draw (self->compare_area);
 }
 
 static void
@@ -801,6 +1165,8 @@ pd_trends_page_dispose (GObject *object)
   PdTrendsPage *self = PD_TRENDS_PAGE (object);
 
   g_clear_pointer (&self->series, pd_daily_series_unref);
+  g_clear_pointer (&self->chart_cache, pd_chart_cache_free);
+  g_clear_pointer (&self->heatmap_source, pd_heatmap_source_free);
   g_clear_pointer (&self->range_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->event_days, g_array_unref);
   if (self->popover != NULL)
@@ -842,7 +1208,10 @@ pd_trends_page_init (PdTrendsPage *self)
   GtkWidget *scrolled;
 
   self->range_days = 90;
+  self->chart_cache = pd_chart_cache_new ();
   self->range_buttons = g_ptr_array_new ();
+  self->first_weekday = pd_heatmap_first_weekday ();
+  self->heat_weekday = self->heat_bin = -1;
   self->event_days = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   gtk_widget_add_css_class (ranges_box, "linked");
@@ -925,6 +1294,12 @@ pd_trends_page_init (PdTrendsPage *self)
   gtk_box_append (GTK_BOX (box), ranges_box);
   gtk_box_append (GTK_BOX (box), self->area);
   gtk_box_append (GTK_BOX (box), self->summary);
+  gtk_box_append (GTK_BOX (box), build_view_options (self));
+  self->table = pd_daily_table_new ();
+  self->table_revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->table_revealer), self->table);
+  gtk_box_append (GTK_BOX (box), self->table_revealer);
+  gtk_box_append (GTK_BOX (box), build_heatmap (self));
   gtk_box_append (GTK_BOX (box), build_compare (self));
 
   scrolled = gtk_scrolled_window_new ();
