@@ -27,6 +27,7 @@ struct _PdTrendsPage
   /* The visible days: set by the range buttons, then panned and zoomed. */
   guint32 view_first;
   guint32 view_last;
+  guint32 data_last;   /* the newest day with a record, or 0 */
   guint32 focus_day;          /* highlighted by the keyboard; 0: none */
   double drag_start_first;    /* the view when a drag or pinch began */
   double drag_start_span;
@@ -99,12 +100,17 @@ chart_data (PdTrendsPage *self,
   data->cache = self->chart_cache;
 }
 
-/* The view from the range buttons' choice: the last range_days days, or all. */
+/* The view from the range buttons' choice: the last range_days days, or all. The range
+ * ends today, unless nothing was recorded in it: then it ends on the last day with data (a
+ * diary kept until some months ago, as a clinician reviewing it sees it). */
 static void
 reset_view (PdTrendsPage *self)
 {
   guint32 first = pd_daily_series_get_first_day (self->series);
   guint32 last = pd_daily_series_get_last_day (self->series);
+
+  if (self->range_days > 0 && self->data_last != 0 && self->data_last + self->range_days <= last)
+    last = self->data_last;
 
   self->view_last = last;
   self->view_first = self->range_days > 0 && last >= self->range_days
@@ -1130,14 +1136,27 @@ pd_trends_page_set_data (PdTrendsPage *self,
 
   self->heatmap_source = pd_heatmap_source_new (data->pain_entries);
   /* From the first record to today. */
+  self->data_last = 0;
   if (data->pain_entries->len > 0)
-    first = pd_pain_entry_get_local_day (g_ptr_array_index (data->pain_entries,
-                                                            data->pain_entries->len - 1));
+    {
+      first = pd_pain_entry_get_local_day (g_ptr_array_index (data->pain_entries,
+                                                              data->pain_entries->len - 1));
+      self->data_last = pd_pain_entry_get_local_day (g_ptr_array_index (data->pain_entries, 0));
+    }
   if (data->doses->len > 0)
-    first = MIN (first, pd_dose_get_local_day (g_ptr_array_index (data->doses, data->doses->len - 1)));
+    {
+      first = MIN (first, pd_dose_get_local_day (g_ptr_array_index (data->doses,
+                                                                    data->doses->len - 1)));
+      self->data_last = MAX (self->data_last,
+                             pd_dose_get_local_day (g_ptr_array_index (data->doses, 0)));
+    }
   if (data->activities->len > 0)
-    first = MIN (first, pd_activity_get_local_day (g_ptr_array_index (data->activities,
-                                                                      data->activities->len - 1)));
+    {
+      first = MIN (first, pd_activity_get_local_day (g_ptr_array_index (data->activities,
+                                                                        data->activities->len - 1)));
+      self->data_last = MAX (self->data_last,
+                             pd_activity_get_local_day (g_ptr_array_index (data->activities, 0)));
+    }
   last = pd_local_today (NULL);
   if (first == G_MAXUINT32)
     {
