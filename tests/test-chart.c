@@ -485,6 +485,30 @@ same_pixels (cairo_surface_t *a,
                  (gsize) stride * HEIGHT) == 0;
 }
 
+/* Twice the pixels, as on a HiDPI screen; a label laid out for another target is not
+ * reused as it is. */
+static cairo_surface_t *
+render_hidpi (const PdChartData *data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * WIDTH,
+                                                         2 * HEIGHT);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PdChartStyle style;
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, 2, 2);
+  cr = cairo_create (surface);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 2);
+  pd_chart_draw (cr, WIDTH, HEIGHT, data, &style);
+  pd_chart_style_clear (&style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 static void
 test_cache (Fixture       *fixture,
             gconstpointer  user_data)
@@ -513,6 +537,23 @@ test_cache (Fixture       *fixture,
   pd_chart_style_clear (&style);
   g_assert_false (same_pixels (fresh, moved));
   g_assert_true (same_pixels (moved, moved_fresh));
+
+  /* The same cache (labels laid out at scale 1) on a scale 2 target. */
+  {
+    cairo_surface_t *hidpi_cached, *hidpi_fresh;
+
+    data.cache = cache;
+    hidpi_cached = render_hidpi (&data);
+    data.cache = NULL;
+    hidpi_fresh = render_hidpi (&data);
+    g_assert_cmpint (cairo_image_surface_get_stride (hidpi_cached), ==,
+                     cairo_image_surface_get_stride (hidpi_fresh));
+    g_assert_true (memcmp (cairo_image_surface_get_data (hidpi_cached),
+                           cairo_image_surface_get_data (hidpi_fresh),
+                           (gsize) cairo_image_surface_get_stride (hidpi_fresh) * 2 * HEIGHT) == 0);
+    cairo_surface_destroy (hidpi_cached);
+    cairo_surface_destroy (hidpi_fresh);
+  }
 
   cairo_surface_destroy (fresh);
   cairo_surface_destroy (first);

@@ -250,6 +250,8 @@ typedef struct
   const PdChartStyle *style;
   PdChartLayout layout;
   PangoLayout *text;
+  PangoFontDescription *font;
+  GHashTable *layouts;         /* the cache's laid out labels by text, or NULL */
   double f;
   /* Boxes on a raster target while days are narrower than a few pixels (see boxes_add). */
   guint32 *pixels;             /* the plot's top left pixel, or NULL: vectors */
@@ -425,15 +427,19 @@ boxes_end (Painter *p)
           if (from >= to)
             continue;
           out = pixels + (gsize) from * stride + boxes[i].x0;
-          for (int row = from; row < to; row++, out += stride)
-            {
-              if (keep == 0)
-                for (int column = 0; column < width; column++)
-                  out[column] = pixel;
-              else
-                for (int column = 0; column < width; column++)
-                  out[column] = blend_over (pixel, keep, out[column]);
-            }
+          /* Columns a pixel wide are the usual box of a long range: a store a row, with no
+           * inner loop to set up at every row. */
+          if (keep == 0 && width == 1)
+            for (int row = from; row < to; row++, out += stride)
+              *out = pixel;
+          else if (keep == 0)
+            for (int row = from; row < to; row++, out += stride)
+              for (int column = 0; column < width; column++)
+                out[column] = pixel;
+          else
+            for (int row = from; row < to; row++, out += stride)
+              for (int column = 0; column < width; column++)
+                out[column] = blend_over (pixel, keep, out[column]);
         }
     }
   g_array_set_size (p->boxes, 0);
@@ -558,6 +564,10 @@ typedef struct
 
 struct _PdChartCache
 {
+  /* Labels laid out once for the next drawings (shaping text was a fifth of a redraw),
+   * for the font they were laid out in. */
+  GHashTable *layouts;
+  char *layouts_font;
   PdDailySeries *series;
   guint32 first_day;
   guint32 last_day;
@@ -586,6 +596,8 @@ pd_chart_cache_free (PdChartCache *cache)
   if (cache == NULL)
     return;
   g_clear_pointer (&cache->series, pd_daily_series_unref);
+  g_clear_pointer (&cache->layouts, g_hash_table_unref);
+  g_free (cache->layouts_font);
   bins_clear (&cache->bins);
   g_free (cache);
 }
@@ -723,6 +735,40 @@ typedef enum
   ALIGN_CENTRE,
 } Align;
 
+#define MAX_CACHED_LABELS 512
+
+/* The cache's labels for font on cr's target, emptied when the font, the kind of target,
+ * its scale or font options, or the transformation are others: what a layout depends on. */
+static GHashTable *
+cached_layouts (PdChartCache               *cache,
+                cairo_t                    *cr,
+                const PangoFontDescription *font)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  g_autofree char *name = pango_font_description_to_string (font);
+  g_autofree char *key = NULL;
+  cairo_matrix_t matrix;
+  double sx, sy;
+
+  cairo_surface_get_font_options (target, options);
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  key = g_strdup_printf ("%s|%d|%g,%g|%lu|%g,%g,%g,%g", name, cairo_surface_get_type (target),
+                         sx, sy, cairo_font_options_hash (options),
+                         matrix.xx, matrix.yx, matrix.xy, matrix.yy);
+  cairo_font_options_destroy (options);
+
+  if (cache->layouts == NULL || g_strcmp0 (key, cache->layouts_font) != 0)
+    {
+      g_clear_pointer (&cache->layouts, g_hash_table_unref);
+      cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_free (cache->layouts_font);
+      cache->layouts_font = g_steal_pointer (&key);
+    }
+  return cache->layouts;
+}
+
 /* Draws text with its left, right or centre at x and its vertical middle at y; returns
  * its width. */
 static double
@@ -733,17 +779,29 @@ draw_text (Painter             *p,
            Align                align,
            const PdChartColour *colour)
 {
+  PangoLayout *layout = p->layouts != NULL ? g_hash_table_lookup (p->layouts, text) : NULL;
   int width, height;
 
-  pango_layout_set_text (p->text, text, -1);
-  pango_layout_get_pixel_size (p->text, &width, &height);
+  if (layout == NULL && p->layouts != NULL && g_hash_table_size (p->layouts) < MAX_CACHED_LABELS)
+    {
+      layout = pango_cairo_create_layout (p->cr);
+      pango_layout_set_font_description (layout, p->font);
+      pango_layout_set_text (layout, text, -1);
+      g_hash_table_insert (p->layouts, g_strdup (text), layout);
+    }
+  if (layout == NULL)
+    {
+      layout = p->text;
+      pango_layout_set_text (layout, text, -1);
+    }
+  pango_layout_get_pixel_size (layout, &width, &height);
   if (align == ALIGN_RIGHT)
     x -= width;
   else if (align == ALIGN_CENTRE)
     x -= width / 2.0;
   set_colour (p->cr, colour);
   cairo_move_to (p->cr, x, y - height / 2.0);
-  pango_cairo_show_layout (p->cr, p->text);
+  pango_cairo_show_layout (p->cr, layout);
   return width;
 }
 
@@ -1434,6 +1492,9 @@ pd_chart_draw (cairo_t            *cr,
   pango_font_description_set_family (font, style->font_family ? style->font_family : "Sans");
   pango_font_description_set_absolute_size (font, 0.85 * style->font_size * PANGO_SCALE);
   pango_layout_set_font_description (p.text, font);
+  p.font = font;
+  if (data->cache != NULL)
+    p.layouts = cached_layouts (data->cache, cr, font);
 
   make_bins (&p, &bins);
   panels = panels_of (data);
