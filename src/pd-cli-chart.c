@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "pd-chart.h"
+#include "pd-error.h"
 #include "pd-cli.h"
 #include "pd-database.h"
 #include "pd-types.h"
@@ -97,7 +98,7 @@ png_flush_cb (png_structp png)
 }
 
 /* The image as an RGB PNG. Cairo's own writer uses zlib's default level; a chart is large
- * areas of flat colour, which the fastest level with the "sub" filter packs nearly as
+ * areas of flat colour, which the fastest level with the "up" filter packs nearly as
  * small at a fraction of the time (this is most of --chart's own time). */
 static gboolean
 write_png (int              fd,
@@ -124,7 +125,9 @@ write_png (int              fd,
     goto out;
   png_set_write_fn (png, GINT_TO_POINTER (fd), png_write_cb, png_flush_cb);
   png_set_compression_level (png, 1);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  /* "up" rather than "sub": the chart's columns repeat row after row; half the size of
+   * "sub" and a little faster. */
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
   png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                 PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
   png_write_info (png, info);
@@ -188,6 +191,7 @@ write_chart (const char         *file,
              int                 width,
              int                 height,
              const PdChartData  *data,
+             PdDatabase         *db,
              GError            **error)
 {
   g_autofree char *temp = g_strconcat (file, ".XXXXXX", NULL);
@@ -208,6 +212,13 @@ write_chart (const char         *file,
       g_unlink (temp);
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
                    _("cannot write: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  /* The diary's quick check ran meanwhile: only a sound diary's chart takes the name. */
+  if (!pd_database_finish_check (db, error))
+    {
+      close (fd);
+      g_unlink (temp);
       return FALSE;
     }
   if (close (fd) != 0 || g_rename (temp, file) != 0)
@@ -271,7 +282,8 @@ pd_cli_chart (const char *diary,
     }
 
   /* Read-only: a chart never writes to the diary, not even a backup. */
-  db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error);
+  db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                                PD_DATABASE_CHECK_LATER, &error);
   if (db == NULL)
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
@@ -310,9 +322,10 @@ pd_cli_chart (const char *diary,
   chart.first_day = first;
   chart.last_day = last;
 
-  if (!write_chart (file, format, width, height, &chart, &error))
+  if (!write_chart (file, format, width, height, &chart, db, &error))
     {
-      g_printerr ("pain-diary: %s: %s\n", file, error->message);
+      g_printerr ("pain-diary: %s: %s\n", error->domain == PD_ERROR ? diary : file,
+                  error->message);
       return 1;
     }
   {

@@ -95,7 +95,9 @@ pd_cli_export_csv (const char *diary,
       return 1;
     }
 
-  if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error)) ||
+  /* The file's quick check runs meanwhile; nothing is written before it passed. */
+  if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                                      PD_DATABASE_CHECK_LATER, &error)) ||
       !(data = pd_database_load (db, &error)))
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
@@ -104,6 +106,11 @@ pd_cli_export_csv (const char *diary,
 
   bytes = summary ? pd_csv_export_summary (data, from_day, to_day)
                   : pd_csv_export (data, from_day, to_day);
+  if (!pd_database_finish_check (db, &error))
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
   if (!write_output (file, bytes, &error))
     {
       g_printerr ("pain-diary: %s\n", error->message);

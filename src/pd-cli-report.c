@@ -95,8 +95,10 @@ pd_cli_report (const char *diary,
       return 2;
     }
 
-  /* Read-only: a report never writes to the diary, not even a backup. */
-  db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error);
+  /* Read-only: a report never writes to the diary, not even a backup. The file's quick
+   * check runs while the report is read; nothing is written before it passed. */
+  db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                                PD_DATABASE_CHECK_LATER, &error);
   if (db == NULL)
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
@@ -116,7 +118,7 @@ pd_cli_report (const char *diary,
     first = last - (DEFAULT_DAYS - 1);
 
   report = pd_report_load (db, first, last, NULL, &error);
-  if (report == NULL)
+  if (report == NULL || !pd_database_finish_check (db, &error))
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
       return 1;

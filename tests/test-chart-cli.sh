@@ -78,4 +78,28 @@ check "a missing diary is not created" '[ ! -e "$tmp/none.db" ]'
 "$app" -d "$tmp/one.db" --log-pain=4 >/dev/null 2>&1
 run 0 "a diary of one entry" -d "$tmp/one.db" --chart="$tmp/one.png"
 
+# A damaged diary: an index page that reading the records does not need is overwritten,
+# so that only the quick check (which runs while the records are read) finds it. Nothing
+# may be written for it: no chart, no CSV, no report, no temporary file.
+damaged="$tmp/damaged.db"
+cp "$db" "$damaged"
+page=$(sqlite3 "$damaged" "SELECT min(pageno) FROM dbstat WHERE name = 'sqlite_autoindex_pain_entries_1'")
+size=$(sqlite3 "$damaged" "PRAGMA page_size")
+head -c "$size" /dev/urandom | dd of="$damaged" bs="$size" seek=$((page - 1)) count=1 conv=notrunc status=none
+check "the damaged copy fails its quick check" \
+  '[ "$(sqlite3 "$damaged" "PRAGMA quick_check" | head -n 1)" != ok ]'
+check "its records can still be read" \
+  '[ "$(sqlite3 "$damaged" "SELECT count(pain) FROM pain_entries")" -gt 0 ]'
+run 1 "--chart of a damaged diary" -d "$damaged" --chart="$tmp/damaged.png"
+one_line "damaged.db.*damaged" "--chart of a damaged diary names it"
+check "no chart written" '[ -z "$(ls "$tmp" | grep "^damaged.png")" ]'
+run 1 "--export-csv of a damaged diary" -d "$damaged" --export-csv="$tmp/damaged.csv"
+one_line "damaged.db.*damaged" "--export-csv of a damaged diary names it"
+check "no CSV written" '[ -z "$(ls "$tmp" | grep "^damaged.csv")" ]'
+run 1 "--export-csv of a damaged diary to standard output" -d "$damaged" --export-csv=-
+check "nothing on standard output" '[ ! -s "$tmp/out" ]'
+run 1 "--report of a damaged diary" -d "$damaged" --report="$tmp/damaged.pdf"
+one_line "damaged.db.*damaged" "--report of a damaged diary names it"
+check "no report written" '[ -z "$(ls "$tmp" | grep "^damaged.pdf")" ]'
+
 echo "1..$n"

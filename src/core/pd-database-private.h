@@ -40,6 +40,12 @@ struct _PdDatabase
   char *path;
   char *display_name;
   gboolean read_only;
+
+  /* PD_DATABASE_CHECK_LATER: the quick check running on the inspection connection. */
+  GThread *check_thread;
+  sqlite3 *check_db;
+  int check_rc;
+  char *check_result;
 };
 
 /* A statement from the connection's cache: "freeing" it only resets it for the next use. */

@@ -519,12 +519,36 @@ set_inspection_error (GError     **error,
     }
 }
 
+/* The verdict of a quick check that returned rc and check. */
+static gboolean
+check_verdict (sqlite3     *db,
+               int          rc,
+               char        *check,
+               const char  *path,
+               const char  *display,
+               GError     **error)
+{
+  if (rc != SQLITE_OK)
+    {
+      set_inspection_error (error, db, rc, display);
+      return FALSE;
+    }
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_debug ("quick_check of %s: %.200s", path, g_strdelimit (check, "\n", ' '));
+      g_set_error (error, PD_ERROR, PD_ERROR_DAMAGED, _("“%s” is damaged"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Checks, reading only, that path is a sound diary this program can open. Returns its
  * schema version, or 0 for an empty SQLite file that can become a diary; -1 on error.
  * Messages name the file as display (path may be a private copy of it). */
 static int
 inspect_file (const char  *path,
               const char  *display,
+              sqlite3    **deferred,
               GError     **error)
 {
   g_autoptr(sqlite3) db = NULL;
@@ -581,19 +605,16 @@ inspect_file (const char  *path,
       return -1;
     }
 
-  rc = quick_check (db, &check);
-  if (rc != SQLITE_OK)
+  /* Checked later, in the same read transaction: the caller's thread runs it. */
+  if (deferred != NULL)
     {
-      set_inspection_error (error, db, rc, display);
-      return -1;
-    }
-  if (g_strcmp0 (check, "ok") != 0)
-    {
-      g_debug ("quick_check of %s: %.200s", path, g_strdelimit (check, "\n", ' '));
-      g_set_error (error, PD_ERROR, PD_ERROR_DAMAGED, _("“%s” is damaged"), display);
-      return -1;
+      *deferred = g_steal_pointer (&db);
+      return (int) version;
     }
 
+  rc = quick_check (db, &check);
+  if (!check_verdict (db, rc, check, path, display, error))
+    return -1;
   return (int) version;
 }
 
@@ -695,7 +716,7 @@ pd_database_find_newest_good_backup (const char *diary_path)
       g_autofree char *display = g_filename_display_name (path);
       g_autoptr(GError) error = NULL;
 
-      if (inspect_file (path, display, &error) > 0)
+      if (inspect_file (path, display, NULL, &error) > 0)
         return g_steal_pointer (&path);
       g_debug ("Skipping backup %s: %s", path, error ? error->message : "empty");
     }
@@ -1296,6 +1317,15 @@ make_private_copy (const char  *path,
   return g_steal_pointer (&copy);
 }
 
+static gpointer
+check_thread_run (gpointer user_data)
+{
+  PdDatabase *self = user_data;
+
+  self->check_rc = quick_check (self->check_db, &self->check_result);
+  return NULL;
+}
+
 PdDatabase *
 pd_database_open (const char       *path,
                   PdDatabaseFlags   flags,
@@ -1305,6 +1335,7 @@ pd_database_open (const char       *path,
   g_autoptr(GError) local_error = NULL;
   gboolean snapshot = (flags & PD_DATABASE_SNAPSHOT) != 0;
   gboolean read_only = snapshot || (flags & PD_DATABASE_READ_ONLY) != 0;
+  gboolean check_later = read_only && !snapshot && (flags & PD_DATABASE_CHECK_LATER) != 0;
   g_autofree char *copy_dir = NULL;
   g_autofree char *copy = NULL;
   const char *source;
@@ -1349,7 +1380,8 @@ pd_database_open (const char       *path,
             return NULL;
           source = copy;
         }
-      version = inspect_file (source, self->display_name, &local_error);
+      version = inspect_file (source, self->display_name,
+                              check_later ? &self->check_db : NULL, &local_error);
       /* The backups offered are the diary's own; a snapshot never restores anything. */
       if (g_error_matches (local_error, PD_ERROR, PD_ERROR_DAMAGED) && !snapshot)
         explain_damage (&local_error, self->path, self->display_name);
@@ -1375,7 +1407,28 @@ pd_database_open (const char       *path,
 
   if (copy != NULL)
     remove_private_copy (copy_dir, copy);
+  if (ok && self->check_db != NULL)
+    self->check_thread = g_thread_new ("pd-check", check_thread_run, self);
   return ok ? g_steal_pointer (&self) : NULL;
+}
+
+gboolean
+pd_database_finish_check (PdDatabase  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->check_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->check_thread));
+  if (self->check_db == NULL)
+    return TRUE;
+  if (!check_verdict (self->check_db, self->check_rc, self->check_result, self->path,
+                      self->display_name, error))
+    return FALSE;
+  g_clear_pointer (&self->check_db, sqlite3_close_v2);
+  g_clear_pointer (&self->check_result, g_free);
+  return TRUE;
 }
 
 PdDatabase *
@@ -1429,6 +1482,10 @@ pd_database_finalize (GObject *object)
 {
   PdDatabase *self = (PdDatabase *) object;
 
+  if (self->check_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->check_thread));
+  g_clear_pointer (&self->check_db, sqlite3_close_v2);
+  g_clear_pointer (&self->check_result, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);

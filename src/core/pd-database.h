@@ -29,6 +29,10 @@ typedef enum
   /* Read-only, on a private copy in memory taken without writing anything into or beside
    * the file (not even a -shm file): someone else's diary under review. */
   PD_DATABASE_SNAPSHOT   = 1 << 2,
+  /* With PD_DATABASE_READ_ONLY: the quick check of the file runs in a thread while the
+   * caller reads; pd_database_finish_check() gives its verdict. Nothing read may be shown
+   * or written anywhere before that verdict (the command line's exports use this). */
+  PD_DATABASE_CHECK_LATER = 1 << 3,
 } PdDatabaseFlags;
 
 #define PD_TYPE_DATABASE (pd_database_get_type ())
@@ -51,6 +55,10 @@ PdDatabase  *pd_database_new_in_memory             (const char       *name,
 /* From now on every write fails with PD_ERROR_READ_ONLY; there is no way back. */
 void         pd_database_make_read_only            (PdDatabase       *self);
 const char  *pd_database_get_path                  (PdDatabase       *self);
+/* Waits for the quick check of PD_DATABASE_CHECK_LATER: FALSE with PD_ERROR_DAMAGED (or the
+ * error that stopped it) when the file is not sound. TRUE at once without that flag. */
+gboolean     pd_database_finish_check              (PdDatabase       *self,
+                                                    GError          **error);
 gboolean     pd_database_is_read_only              (PdDatabase       *self);
 
 /* Inserts the entry, or updates the entry with the same id (un-deleting it). Validates
