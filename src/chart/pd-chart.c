@@ -769,18 +769,14 @@ cached_layouts (PdChartCache               *cache,
   return cache->layouts;
 }
 
-/* Draws text with its left, right or centre at x and its vertical middle at y; returns
- * its width. */
-static double
-draw_text (Painter             *p,
-           const char          *text,
-           double               x,
-           double               y,
-           Align                align,
-           const PdChartColour *colour)
+/* text laid out in the label font (from the cache when there is one) and its size. */
+static PangoLayout *
+label_layout (Painter    *p,
+              const char *text,
+              int        *width,
+              int        *height)
 {
   PangoLayout *layout = p->layouts != NULL ? g_hash_table_lookup (p->layouts, text) : NULL;
-  int width, height;
 
   if (layout == NULL && p->layouts != NULL && g_hash_table_size (p->layouts) < MAX_CACHED_LABELS)
     {
@@ -794,7 +790,23 @@ draw_text (Painter             *p,
       layout = p->text;
       pango_layout_set_text (layout, text, -1);
     }
-  pango_layout_get_pixel_size (layout, &width, &height);
+  pango_layout_get_pixel_size (layout, width, height);
+  return layout;
+}
+
+/* Draws text with its left, right or centre at x and its vertical middle at y; returns
+ * its width. */
+static double
+draw_text (Painter             *p,
+           const char          *text,
+           double               x,
+           double               y,
+           Align                align,
+           const PdChartColour *colour)
+{
+  int width, height;
+  PangoLayout *layout = label_layout (p, text, &width, &height);
+
   if (align == ALIGN_RIGHT)
     x -= width;
   else if (align == ALIGN_CENTRE)
@@ -864,6 +876,13 @@ draw_legend_item (Painter             *p,
 {
   cairo_t *cr = p->cr;
   double s = 0.75 * p->f;
+  double right = p->layout.plot.x + p->layout.plot.width + RIGHT_SPACE * p->f;
+  int width, height;
+
+  /* A narrow chart shows the items that fit whole, not a label cut off at the edge. */
+  label_layout (p, label, &width, &height);
+  if (x + (swatch == SWATCH_LINE ? 1.4 : 1) * s + 0.35 * p->f + width > right)
+    return G_MAXDOUBLE / 2;
 
   set_colour (cr, colour);
   switch (swatch)
