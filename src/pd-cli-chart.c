@@ -52,16 +52,6 @@ parse_day (const char *text)
   return g_date_get_julian (&date);
 }
 
-static guint32
-today (void)
-{
-  gint64 now;
-  int offset;
-
-  pd_local_now (&now, &offset);
-  return pd_local_day (now, offset);
-}
-
 static PdDiaryData *
 load_days (PdDatabase  *db,
            guint32      first,
@@ -300,7 +290,7 @@ pd_cli_chart (const char *diary,
           return 1;
         }
       if (last == 0)
-        last = today ();
+        last = pd_local_today (NULL);
       if (from != NULL)
         last = MAX (last, first);
     }
@@ -318,7 +308,7 @@ pd_cli_chart (const char *diary,
   series = pd_daily_series_new (data, first - n_days, last);
   pd_chart_data_init (&chart, series);
   /* A range that ends before today is named by its dates in the summary. */
-  chart.today = today ();
+  chart.today = pd_local_today (NULL);
   chart.first_day = first;
   chart.last_day = last;
 

@@ -16,51 +16,6 @@
 #include "pd-types.h"
 
 #define DEFAULT_DAYS 30
-/* Local days reach 14 hours either side of UTC. */
-#define MAX_OFFSET   (14 * 3600)
-
-/* The newest local day of any pain entry, dose or activity (arrays are newest first). */
-static guint32
-last_data_day (PdDiaryData *data)
-{
-  guint32 last = 0;
-
-  if (data->pain_entries != NULL && data->pain_entries->len > 0)
-    last = MAX (last, pd_pain_entry_get_local_day (g_ptr_array_index (data->pain_entries, 0)));
-  if (data->doses != NULL && data->doses->len > 0)
-    last = MAX (last, pd_dose_get_local_day (g_ptr_array_index (data->doses, 0)));
-  if (data->activities != NULL && data->activities->len > 0)
-    last = MAX (last, pd_activity_get_local_day (g_ptr_array_index (data->activities, 0)));
-  return last;
-}
-
-/* The last day with data, or today when there is none. Looks at recent weeks first, the
- * whole diary only when they are empty. */
-static gboolean
-default_last_day (PdDatabase  *db,
-                  guint32     *last,
-                  GError     **error)
-{
-  guint32 now = pd_local_today (NULL);
-  g_autoptr(PdDiaryData) data = NULL;
-
-  data = pd_database_load_range (db, pd_local_day_start (now - 2 * DEFAULT_DAYS, MAX_OFFSET),
-                                 pd_local_day_start (now + 2, -MAX_OFFSET), error);
-  if (data == NULL)
-    return FALSE;
-  *last = last_data_day (data);
-  if (*last == 0)
-    {
-      g_clear_pointer (&data, pd_diary_data_free);
-      data = pd_database_load (db, error);
-      if (data == NULL)
-        return FALSE;
-      *last = last_data_day (data);
-    }
-  if (*last == 0)
-    *last = now;
-  return TRUE;
-}
 
 int
 pd_cli_report (const char *diary,
@@ -106,11 +61,15 @@ pd_cli_report (const char *diary,
     }
   if (to == NULL)
     {
-      if (!default_last_day (db, &last, &error))
+      /* The newest day with data (through the time index), or today for none. */
+      last = pd_database_get_last_day (db, &error);
+      if (error != NULL)
         {
           g_printerr ("pain-diary: %s: %s\n", diary, error->message);
           return 1;
         }
+      if (last == 0)
+        last = pd_local_today (NULL);
       if (from != NULL)
         last = MAX (last, first);
     }

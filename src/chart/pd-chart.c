@@ -1066,8 +1066,7 @@ draw_date_axis (Painter *p)
       cairo_line_to (cr, x, bottom);
       cairo_stroke (cr);
 
-      pango_layout_set_text (p->text, label, -1);
-      pango_layout_get_pixel_size (p->text, &width, &height);
+      label_layout (p, label, &width, &height);
       if (x - width / 2.0 < previous_end + 0.5 * p->f ||
           x + width / 2.0 > layout->plot.x + layout->plot.width + RIGHT_SPACE * p->f)
         continue;
