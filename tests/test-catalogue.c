@@ -245,8 +245,8 @@ test_event_kinds (void)
 {
   const char * const *kinds = pd_event_kinds ();
   const char *expected[] = {
-    "surgery", "injection", "procedure", "stimulator", "medication_change", "therapy_change",
-    "appointment", "other",
+    "surgery", "injection", "procedure", "stimulator_trial", "stimulator", "medication_change",
+    "therapy_change", "appointment", "other",
   };
 
   g_assert_cmpuint (g_strv_length ((char **) kinds), ==, G_N_ELEMENTS (expected));

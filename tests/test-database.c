@@ -451,6 +451,8 @@ assert_same_entry (PdPainEntry *a,
                    pd_pain_entry_get_enjoyment_interference (b));
   g_assert_cmpint (pd_pain_entry_get_activity_interference (a), ==,
                    pd_pain_entry_get_activity_interference (b));
+  g_assert_cmpint (pd_pain_entry_get_back_pain (a), ==, pd_pain_entry_get_back_pain (b));
+  g_assert_cmpint (pd_pain_entry_get_leg_pain (a), ==, pd_pain_entry_get_leg_pain (b));
   g_assert_cmpuint (pd_pain_entry_get_locations (a), ==, pd_pain_entry_get_locations (b));
   g_assert_cmpuint (pd_pain_entry_get_qualities (a), ==, pd_pain_entry_get_qualities (b));
   g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (a), ==, pd_pain_entry_get_sleep_hours (b));
@@ -477,6 +479,8 @@ test_save_and_get (Fixture       *fixture,
 
   pd_pain_entry_set_enjoyment_interference (full, 5);
   pd_pain_entry_set_activity_interference (full, 7);
+  pd_pain_entry_set_back_pain (full, 3);
+  pd_pain_entry_set_leg_pain (full, 8);
   pd_pain_entry_set_locations (full, (1u << pd_tag_lookup (PD_TAG_LOCATION, "low_back")) |
                                      (1u << pd_tag_lookup (PD_TAG_LOCATION, "foot_left")));
   pd_pain_entry_set_qualities (full, 1u << pd_tag_lookup (PD_TAG_QUALITY, "burning"));
@@ -524,8 +528,11 @@ test_save_and_get (Fixture       *fixture,
                                             " AND mood IS NULL AND sleep_hours IS NULL"
                                             " AND enjoyment_interference IS NULL"
                                             " AND activity_interference IS NULL"
+                                            " AND back_pain IS NULL AND leg_pain IS NULL"
                                             " AND sleep_quality IS NULL AND deleted IS NULL"),
                    ==, 1);
+  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM pain_entries WHERE pain = 6"
+                                            " AND back_pain = 3 AND leg_pain = 8"), ==, 1);
 }
 
 static void
@@ -1017,7 +1024,8 @@ test_migrate_v2 (Fixture       *fixture,
   g_assert_no_error (error);
   close_diary (db);
 
-  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==,
+                   PD_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (file_int (fixture->path, "PRAGMA application_id"), ==,
                    PD_DATABASE_APPLICATION_ID);
 

@@ -125,6 +125,13 @@ test_validation (void)
   pd_pain_entry_set_enjoyment_interference (entry, -5);
   assert_invalid (entry, "enjoyment_interference");
   pd_pain_entry_set_enjoyment_interference (entry, PD_UNSET);
+  pd_pain_entry_set_back_pain (entry, 11);
+  assert_invalid (entry, "back_pain");
+  pd_pain_entry_set_back_pain (entry, PD_UNSET);
+  pd_pain_entry_set_leg_pain (entry, -3);
+  assert_invalid (entry, "leg_pain");
+  pd_pain_entry_set_leg_pain (entry, 10);
+  g_assert_true (pd_pain_entry_validate (entry, NULL));
   pd_pain_entry_set_activity_interference (entry, 11);
   assert_invalid (entry, "activity_interference");
   pd_pain_entry_set_activity_interference (entry, 10);

@@ -302,6 +302,7 @@ assert_same_event (PdEvent *a,
   g_assert_cmpint (pd_event_get_time (a), ==, pd_event_get_time (b));
   g_assert_cmpint (pd_event_get_utc_offset (a), ==, pd_event_get_utc_offset (b));
   g_assert_cmpstr (pd_event_get_note (a), ==, pd_event_get_note (b));
+  g_assert_cmpuint (pd_event_get_end_day (a), ==, pd_event_get_end_day (b));
   g_assert_cmpint (pd_event_get_created (a), ==, pd_event_get_created (b));
   g_assert_cmpint (pd_event_get_updated (a), ==, pd_event_get_updated (b));
 }
@@ -642,6 +643,40 @@ test_event_round_trip (Fixture       *fixture,
   listed = list_kind (fixture->db, PD_RECORD_EVENT, G_MININT64, T0);
   g_assert_cmpuint (listed->len, ==, 1);
   assert_same_event (listed->pdata[0], surgery);
+}
+
+/* A stimulator trial lasts: its last day is kept, and an end before its start is refused. */
+static void
+test_event_end_day (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PdEvent) trial = new_event ("stimulator_trial", "Stimulator trial", T0);
+  g_autoptr(PdEvent) stored = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 start = pd_event_get_local_day (trial);
+
+  pd_event_set_end_day (trial, start + 7);
+  g_assert_true (pd_database_save_event (fixture->db, trial, &error));
+  g_assert_no_error (error);
+  listed = list_kind (fixture->db, PD_RECORD_EVENT, G_MININT64, G_MAXINT64);
+  g_assert_cmpuint (listed->len, ==, 1);
+  assert_same_event (listed->pdata[0], trial);
+  g_assert_cmpuint (pd_event_get_end_day (listed->pdata[0]), ==, start + 7);
+
+  /* An end may be cleared again. */
+  pd_event_set_end_day (trial, 0);
+  g_assert_true (pd_database_save_event (fixture->db, trial, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = list_kind (fixture->db, PD_RECORD_EVENT, G_MININT64, G_MAXINT64);
+  g_assert_cmpuint (pd_event_get_end_day (listed->pdata[0]), ==, 0);
+
+  stored = pd_event_copy (trial);
+  pd_event_set_end_day (stored, start - 1);
+  g_assert_false (pd_database_save_event (fixture->db, stored, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "end_date"));
 }
 
 /* Listing */
@@ -1703,6 +1738,7 @@ main (int   argc,
   ADD ("/treatment-storage/dose-side-effects-on-disk", test_dose_side_effects_on_disk);
   ADD ("/treatment-storage/activity-round-trip", test_activity_round_trip);
   ADD ("/treatment-storage/event-round-trip", test_event_round_trip);
+  ADD ("/treatment-storage/event-end-day", test_event_end_day);
   ADD ("/treatment-storage/list-ranges", test_list_ranges);
   ADD ("/treatment-storage/delete-restore", test_delete_restore);
   ADD ("/treatment-storage/delete-medication-keeps-doses", test_delete_medication_keeps_doses);

@@ -175,6 +175,7 @@ static const PdKeyLabel event_kinds[] = {
   { "surgery", N_("Surgery") },
   { "injection", N_("Injection") },
   { "procedure", N_("Procedure") },
+  { "stimulator_trial", N_("Spinal cord stimulator trial") },
   { "stimulator", N_("Spinal cord stimulator") },
   { "medication_change", N_("Medication started or stopped") },
   { "therapy_change", N_("Therapy programme started or stopped") },
@@ -183,7 +184,7 @@ static const PdKeyLabel event_kinds[] = {
 };
 
 static const char * const event_kind_keys[] = {
-  "surgery", "injection", "procedure", "stimulator", "medication_change", "therapy_change",
+  "surgery", "injection", "procedure", "stimulator_trial", "stimulator", "medication_change", "therapy_change",
   "appointment", "other", NULL
 };
 

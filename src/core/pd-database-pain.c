@@ -16,14 +16,15 @@
 
 #define ENTRY_COLUMNS                                                                   \
   "id, at, utc_offset, pain, enjoyment_interference, activity_interference, locations," \
-  " qualities, sleep_hours, sleep_quality, mood, red_flags, note, created, updated"
+  " qualities, sleep_hours, sleep_quality, mood, red_flags, note, created, updated, back_pain," \
+  " leg_pain"
 
 static const char save_entry_sql[] =
   "INSERT INTO pain_entries (id, at, utc_offset, local_date, pain, enjoyment_interference,"
   "  activity_interference, locations, qualities, sleep_hours, sleep_quality, mood,"
-  "  red_flags, note, created, updated, deleted)"
+  "  red_flags, note, created, updated, deleted, back_pain, leg_pain)"
   " VALUES (?1, ?2, ?3, date(?2 + ?3, 'unixepoch'), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-  "  ?13, ?14, ?14, NULL)"
+  "  ?13, ?14, ?14, NULL, ?15, ?16)"
   " ON CONFLICT (id) DO UPDATE SET"
   "  at = excluded.at, utc_offset = excluded.utc_offset, local_date = excluded.local_date,"
   "  pain = excluded.pain, enjoyment_interference = excluded.enjoyment_interference,"
@@ -31,6 +32,7 @@ static const char save_entry_sql[] =
   "  locations = excluded.locations, qualities = excluded.qualities,"
   "  sleep_hours = excluded.sleep_hours, sleep_quality = excluded.sleep_quality,"
   "  mood = excluded.mood, red_flags = excluded.red_flags, note = excluded.note,"
+  "  back_pain = excluded.back_pain, leg_pain = excluded.leg_pain,"
   "  updated = excluded.updated, deleted = NULL";
 static const char entry_created_sql[] = "SELECT created FROM pain_entries WHERE id = ?1";
 static const char get_entry_sql[] =
@@ -97,6 +99,8 @@ entry_from_row (sqlite3_stmt *stmt)
   pd_pain_entry_set_note (entry, _pd_column_text (stmt, 12));
   pd_pain_entry_set_stamps (entry, sqlite3_column_int64 (stmt, 13),
                             sqlite3_column_int64 (stmt, 14));
+  pd_pain_entry_set_back_pain (entry, _pd_column_optional_int (stmt, 15));
+  pd_pain_entry_set_leg_pain (entry, _pd_column_optional_int (stmt, 16));
   return entry;
 }
 
@@ -149,6 +153,8 @@ write_entry (PdDatabase  *self,
   bind_tags (stmt, 12, PD_TAG_RED_FLAG, pd_pain_entry_get_red_flags (entry));
   sqlite3_bind_text (stmt, 13, pd_pain_entry_get_note (entry), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 14, now);
+  _pd_bind_optional_int (stmt, 15, pd_pain_entry_get_back_pain (entry));
+  _pd_bind_optional_int (stmt, 16, pd_pain_entry_get_leg_pain (entry));
 
   rc = _pd_step_upsert (self, stmt, entry_created_sql, pd_pain_entry_get_id (entry), now,
                         created, updated);

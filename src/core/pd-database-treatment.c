@@ -504,16 +504,17 @@ const PdRecordStorage _pd_activity_storage = {
 
 /* Events */
 
-#define EVENT_COLUMNS "id, kind, title, at, utc_offset, note, created, updated"
+#define EVENT_COLUMNS "id, kind, title, at, utc_offset, note, created, updated, end_date"
 
 static const char save_event_sql[] =
   "INSERT INTO events (id, kind, title, at, utc_offset, local_date, note, created, updated,"
-  "  deleted)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, date(?4 + ?5, 'unixepoch'), ?6, ?7, ?7, NULL)"
+  "  deleted, end_date)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, date(?4 + ?5, 'unixepoch'), ?6, ?7, ?7, NULL, ?8)"
   " ON CONFLICT (id) DO UPDATE SET"
   "  kind = excluded.kind, title = excluded.title, at = excluded.at,"
   "  utc_offset = excluded.utc_offset, local_date = excluded.local_date,"
-  "  note = excluded.note, updated = excluded.updated, deleted = NULL";
+  "  note = excluded.note, end_date = excluded.end_date, updated = excluded.updated,"
+  "  deleted = NULL";
 static const char event_created_sql[] = "SELECT created FROM events WHERE id = ?1";
 static const char list_events_sql[] =
   "SELECT " EVENT_COLUMNS " FROM events"
@@ -539,6 +540,7 @@ event_from_row (sqlite3_stmt *stmt)
   pd_event_set_time (event, sqlite3_column_int64 (stmt, 3), sqlite3_column_int (stmt, 4));
   pd_event_set_note (event, _pd_column_text (stmt, 5));
   pd_event_set_stamps (event, sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 7));
+  pd_event_set_end_day (event, column_day (stmt, 8));
   return event;
 }
 
@@ -572,6 +574,7 @@ write_event (PdDatabase  *self,
 {
   PdEvent *event = record;
   g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_event_sql, error);
+  char end_date[11];
   int rc;
 
   if (stmt == NULL)
@@ -584,6 +587,10 @@ write_event (PdDatabase  *self,
   sqlite3_bind_int (stmt, 5, pd_event_get_utc_offset (event));
   sqlite3_bind_text (stmt, 6, pd_event_get_note (event), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, now);
+  if (format_day (pd_event_get_end_day (event), end_date))
+    sqlite3_bind_text (stmt, 8, end_date, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 8);
 
   rc = _pd_step_upsert (self, stmt, event_created_sql, pd_event_get_id (event), now,
                         created, updated);

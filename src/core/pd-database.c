@@ -145,14 +145,24 @@ G_STATIC_ASSERT (1348748409 == PD_DATABASE_APPLICATION_ID);
 
 #define TREATMENT_V3 MEDICATIONS_V3 DOSES_V3 ACTIVITIES_V3 EVENTS_V3 TREATMENT_INDEXES_V3
 
+/* Version 4: back and leg pain beside the overall score (spine outcomes), and the last day
+ * of an event that lasts (a stimulator trial). */
+#define SPINE_COLUMNS_V4                                                                \
+  "ALTER TABLE pain_entries ADD COLUMN back_pain INTEGER"                               \
+  "  CHECK (back_pain BETWEEN 0 AND 10);"                                               \
+  "ALTER TABLE pain_entries ADD COLUMN leg_pain INTEGER"                                \
+  "  CHECK (leg_pain BETWEEN 0 AND 10);"                                                \
+  "ALTER TABLE events ADD COLUMN end_date TEXT CHECK (end_date GLOB " ISO_DATE_GLOB ");"
+
 static const char schema_latest[] =
   META_V2
   PAIN_ENTRIES_V2
   PAIN_ENTRIES_AT_INDEX_V2
   TREATMENT_V3
+  SPINE_COLUMNS_V4
   "PRAGMA application_id = " APPLICATION_ID_SQL ";"
-  "PRAGMA user_version = 3;";
-G_STATIC_ASSERT (PD_DATABASE_SCHEMA_VERSION == 3);
+  "PRAGMA user_version = 4;";
+G_STATIC_ASSERT (PD_DATABASE_SCHEMA_VERSION == 4);
 
 typedef struct
 {
@@ -178,6 +188,11 @@ static const PdMigration migrations[] = {
     3,
     TREATMENT_V3
     "PRAGMA user_version = 3;"
+  },
+  {
+    4,
+    SPINE_COLUMNS_V4
+    "PRAGMA user_version = 4;"
   },
 };
 

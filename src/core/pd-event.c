@@ -28,6 +28,7 @@ struct _PdEvent
   gint64 time;
   int utc_offset;
   char *note;
+  guint32 end_day;
   gint64 created;
   gint64 updated;
 };
@@ -83,6 +84,7 @@ pd_event_copy (PdEvent *self)
   copy->time = self->time;
   copy->utc_offset = self->utc_offset;
   pd_event_set_note (copy, self->note);
+  copy->end_day = self->end_day;
   copy->created = self->created;
   copy->updated = self->updated;
   return copy;
@@ -116,6 +118,13 @@ pd_event_validate (PdEvent  *self,
 
       g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("kind: “%s” is not a known event kind"),
                    shown);
+      return FALSE;
+    }
+  if (self->end_day != 0 &&
+      (!g_date_valid_julian (self->end_day) || self->end_day < pd_event_get_local_day (self)))
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_INVALID,
+                           _("end_date: the end is before the event’s own date"));
       return FALSE;
     }
   return pd_check_name ("title", self->title, PD_MAX_NAME_LENGTH, error) &&
@@ -258,4 +267,19 @@ pd_event_set_stamps (PdEvent *self,
 
   self->created = created;
   self->updated = updated;
+}
+
+guint32
+pd_event_get_end_day (PdEvent *self)
+{
+  g_return_val_if_fail (PD_IS_EVENT (self), 0);
+  return self->end_day;
+}
+
+void
+pd_event_set_end_day (PdEvent *self,
+                      guint32  end_day)
+{
+  g_return_if_fail (PD_IS_EVENT (self));
+  self->end_day = end_day;
 }

@@ -39,6 +39,11 @@ guint32      pd_event_get_local_day    (PdEvent     *self);
 const char  *pd_event_get_note         (PdEvent     *self);
 void         pd_event_set_note         (PdEvent     *self,
                                         const char  *note);
+/* The last local day (Julian day number) of an event that lasts (a stimulator trial, a
+ * therapy programme), or 0 for an event of one moment. */
+guint32      pd_event_get_end_day      (PdEvent     *self);
+void         pd_event_set_end_day      (PdEvent     *self,
+                                        guint32      end_day);
 gint64       pd_event_get_created      (PdEvent     *self);
 gint64       pd_event_get_updated      (PdEvent     *self);
 void         pd_event_set_stamps       (PdEvent     *self,

@@ -24,6 +24,8 @@ struct _PdPainEntry
   int pain;
   int enjoyment_interference;
   int activity_interference;
+  int back_pain;
+  int leg_pain;
   guint32 locations;
   guint32 qualities;
   double sleep_hours;
@@ -62,6 +64,8 @@ pd_pain_entry_init (PdPainEntry *self)
    * random UUIDs for nothing. */
   self->enjoyment_interference = PD_UNSET;
   self->activity_interference = PD_UNSET;
+  self->back_pain = PD_UNSET;
+  self->leg_pain = PD_UNSET;
   self->sleep_hours = -1;
   self->sleep_quality = PD_UNSET;
   self->mood = PD_UNSET;
@@ -89,6 +93,8 @@ pd_pain_entry_copy (PdPainEntry *self)
   copy->pain = self->pain;
   copy->enjoyment_interference = self->enjoyment_interference;
   copy->activity_interference = self->activity_interference;
+  copy->back_pain = self->back_pain;
+  copy->leg_pain = self->leg_pain;
   copy->locations = self->locations;
   copy->qualities = self->qualities;
   copy->sleep_hours = self->sleep_hours;
@@ -142,6 +148,8 @@ pd_pain_entry_validate (PdPainEntry  *self,
   if (!check_scale ("pain", self->pain, FALSE, error) ||
       !check_scale ("enjoyment_interference", self->enjoyment_interference, TRUE, error) ||
       !check_scale ("activity_interference", self->activity_interference, TRUE, error) ||
+      !check_scale ("back_pain", self->back_pain, TRUE, error) ||
+      !check_scale ("leg_pain", self->leg_pain, TRUE, error) ||
       !check_scale ("sleep_quality", self->sleep_quality, TRUE, error) ||
       !check_scale ("mood", self->mood, TRUE, error) ||
       !check_mask ("locations", PD_TAG_LOCATION, self->locations, error) ||
@@ -266,6 +274,8 @@ pd_pain_entry_get_local_day (PdPainEntry *self)
 INT_ACCESSORS (pain)
 INT_ACCESSORS (enjoyment_interference)
 INT_ACCESSORS (activity_interference)
+INT_ACCESSORS (back_pain)
+INT_ACCESSORS (leg_pain)
 INT_ACCESSORS (sleep_quality)
 INT_ACCESSORS (mood)
 MASK_ACCESSORS (locations)

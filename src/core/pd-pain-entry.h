@@ -46,6 +46,13 @@ void         pd_pain_entry_set_enjoyment_interference (PdPainEntry  *self,
 int          pd_pain_entry_get_activity_interference  (PdPainEntry  *self);
 void         pd_pain_entry_set_activity_interference  (PdPainEntry  *self,
                                                        int           value);
+/* Back and leg pain, 0-10, each optional (PD_UNSET): spine outcomes report them apart. */
+int          pd_pain_entry_get_back_pain              (PdPainEntry  *self);
+void         pd_pain_entry_set_back_pain              (PdPainEntry  *self,
+                                                       int           value);
+int          pd_pain_entry_get_leg_pain               (PdPainEntry  *self);
+void         pd_pain_entry_set_leg_pain               (PdPainEntry  *self,
+                                                       int           value);
 guint32      pd_pain_entry_get_locations              (PdPainEntry  *self);
 void         pd_pain_entry_set_locations              (PdPainEntry  *self,
                                                        guint32       mask);
