@@ -9,7 +9,7 @@ PD_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libnotify-dev
   libjson-glib-dev libcairo2-dev libpango1.0-dev
-  gettext desktop-file-utils appstream-util libglib2.0-bin libxml2-utils
+  gettext desktop-file-utils appstream libglib2.0-bin libxml2-utils groff-base
 )
 
 # A real display, session bus and accessibility bus for the UI tests, an

@@ -14,6 +14,7 @@
 #include <langinfo.h>
 #endif
 
+#include "pd-background-portal.h"
 #include "pd-reminder-settings.h"
 #include "pd-reminders-page.h"
 
@@ -650,15 +651,38 @@ pd_autostart_set (gboolean     enabled,
   return g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
+/* Inside a Flatpak sandbox the entry above lands in the sandbox's own config folder, where
+ * no session reads it: it only remembers the choice, and the Background portal does the
+ * starting. */
+static gboolean
+autostart_set_sandboxed (gboolean     enabled,
+                         const char  *diary_path,
+                         GError     **error)
+{
+  g_autofree char *default_path = pd_database_get_default_path ();
+  const char *plain[] = { "pain-diary", "--background", NULL };
+  const char *with_diary[] = { "pain-diary", "--background", "-d", diary_path, NULL };
+  gboolean own_diary = diary_path != NULL && g_strcmp0 (diary_path, default_path) != 0;
+
+  if (!pd_background_portal_request (NULL, enabled, own_diary ? with_diary : plain,
+                                     _("Pain Diary keeps reminding you with its window closed"),
+                                     error))
+    return FALSE;
+  return pd_autostart_set (enabled, diary_path, error);
+}
+
 static void
 autostart_switch_cb (PdRemindersPage *self)
 {
+  gboolean enabled = gtk_switch_get_active (self->autostart_switch);
+  const char *diary = pd_database_get_path (self->database);
   g_autoptr(GError) error = NULL;
 
   if (self->loading)
     return;
-  if (!pd_autostart_set (gtk_switch_get_active (self->autostart_switch),
-                         pd_database_get_path (self->database), &error))
+  if (!(pd_background_portal_is_sandboxed ()
+          ? autostart_set_sandboxed (enabled, diary, &error)
+          : pd_autostart_set (enabled, diary, &error)))
     show_error (self, _("Could not change the start at login"), error);
 }
 
