@@ -18,7 +18,10 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The uninstalled program (build-aux/run, the tests) finds its translations in the build
+   * tree through PAIN_DIARY_LOCALEDIR. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PAIN_DIARY_LOCALEDIR") != NULL
+                                     ? g_getenv ("PAIN_DIARY_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
