@@ -6,7 +6,7 @@
 
 # shellcheck disable=SC2034  # used by the scripts that source this file
 PD_BUILD_PACKAGES=(
-  meson ninja-build pkg-config gcc
+  meson ninja-build pkg-config gcc libpng-dev
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libnotify-dev
   libjson-glib-dev libcairo2-dev libpango1.0-dev
   gettext desktop-file-utils appstream libglib2.0-bin libxml2-utils groff-base
@@ -98,12 +98,13 @@ pd_ensure_locale () {
   pd_as_root locale-gen
 }
 
-# Configures (or reconfigures) and builds the project in $PD_BUILD_DIR.
+# Configures (or reconfigures) and builds the project in $PD_BUILD_DIR, with
+# every warning an error as CI builds it.
 pd_configure_and_build () {
   local -a reconfigure=()
   if [[ -f $PD_BUILD_DIR/meson-private/coredata.dat ]]; then
     reconfigure=(--reconfigure)
   fi
-  meson setup "${reconfigure[@]}" "$PD_BUILD_DIR" "$PD_SOURCE_DIR" || return
+  meson setup "${reconfigure[@]}" -Dwerror=true "$PD_BUILD_DIR" "$PD_SOURCE_DIR" || return
   ninja -C "$PD_BUILD_DIR"
 }
