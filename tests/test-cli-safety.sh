@@ -88,6 +88,59 @@ run 0 "--export-csv of a diary in a read-only folder works" -d "$ro/diary.db" --
 check "nothing was created in the read-only folder" [ "$(state "$ro")" = "$before" ]
 chmod 0700 "$ro"
 
+# Outputs: a new regular file of mode 0600, through a temporary file; a symbolic link is
+# written through; a device, FIFO or folder is refused.
+out="$tmp/outputs"
+mkdir "$out"
+mode () { stat -c '%a' "$1"; }
+for target in export.csv summary.csv report.pdf chart.png chart.svg; do
+  case "$target" in
+    export.csv) option=--export-csv ;;
+    summary.csv) option=--export-summary-csv ;;
+    report.pdf) option=--report ;;
+    chart.*) option=--chart ;;
+  esac
+  run 0 "$option writes $target" -d "$db" "$option=$out/$target"
+  check "$target is mode 0600" [ "$(mode "$out/$target")" = 600 ]
+  printf 'old' >"$out/real-$target"
+  chmod 0644 "$out/real-$target"
+  ln -s "real-$target" "$out/link-$target"
+  run 0 "$option through a symbolic link" -d "$db" "$option=$out/link-$target"
+  check "the link to $target is kept" [ -L "$out/link-$target" ]
+  check "the link's target was replaced" [ "$(head -c 3 "$out/real-$target")" != old ]
+  check "the link's target is mode 0600" [ "$(mode "$out/real-$target")" = 600 ]
+  mkfifo "$out/fifo-$target"
+  mkdir "$out/dir-$target"
+  run 1 "$option into a FIFO is refused" -d "$db" "$option=$out/fifo-$target"
+  stderr_matches "device or a pipe" "$option says a FIFO is no file"
+  check "the FIFO is still a FIFO" [ -p "$out/fifo-$target" ]
+  run 1 "$option into a folder is refused" -d "$db" "$option=$out/dir-$target"
+  stderr_matches "folder" "$option says a folder is no file"
+done
+run 1 "--export-csv into a device is refused" -d "$db" --export-csv=/dev/full
+stderr_matches "device or a pipe" "--export-csv says a device is no file"
+run 0 "--export-csv=- still writes to standard output" -d "$db" --export-csv=-
+check "standard output has the export" [ "$(grep -c ',pain,[0-9]' "$tmp/out")" -eq 2 ]
+leftovers=$(find "$out" -name '*.??????' | wc -l)
+check "no temporary file is left behind" [ "$leftovers" -eq 0 ]
+
+# Inputs: only a regular file within the size limit, refused at once otherwise.
+in="$tmp/inputs"
+mkdir "$in"
+mkfifo "$in/fifo.csv"
+mkdir "$in/dir.csv"
+for source in /dev/zero "$in/fifo.csv" "$in/dir.csv"; do
+  run 1 "--import-csv of $source is refused" -d "$in/new.db" --import-csv="$source"
+  stderr_matches "device or a pipe|folder" "--import-csv says what $source is"
+  check "--import-csv of $source created no diary" [ ! -e "$in/new.db" ]
+  run 1 "--review of $source is refused" --review="$source"
+  stderr_matches "device or a pipe|folder" "--review says what $source is"
+done
+truncate -s 201M "$in/huge.csv"
+run 1 "--import-csv of a 201 MB file is refused" -d "$in/new.db" --import-csv="$in/huge.csv"
+stderr_matches "larger than" "--import-csv says the file is too large"
+rm -f "$in/huge.csv"
+
 # A full disk (a small tmpfs, where this may mount one).
 full="$tmp/full"
 mkdir "$full"
