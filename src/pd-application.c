@@ -260,6 +260,49 @@ check_review_file (GVariantDict *options)
   return -1;
 }
 
+/* Each of these does one thing and exits (or, --demo and --background, replaces the usual
+ * window); two at once would silently ignore one of them. Names that this build does not
+ * have are never in the dictionary. */
+static const char * const single_operations[] = {
+  "log-pain", "import-csv", "export-csv", "export-summary-csv", "report", "chart",
+  "export-fhir", "body-map", "backup", "restore", "demo", "background",
+};
+
+/* Prints the usage error and returns FALSE when options that cannot go together were
+ * given. */
+static gboolean
+check_exclusive_options (GVariantDict *options)
+{
+  const char *first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (single_operations); i++)
+    {
+      if (!g_variant_dict_contains (options, single_operations[i]))
+        continue;
+      if (first != NULL)
+        {
+          g_printerr (_("pain-diary: --%s and --%s cannot go together; give one operation at a time\n"),
+                      first, single_operations[i]);
+          return FALSE;
+        }
+      first = single_operations[i];
+    }
+  if (g_variant_dict_contains (options, "log-pain") &&
+      (g_variant_dict_contains (options, "from") || g_variant_dict_contains (options, "to") ||
+       g_variant_dict_contains (options, "width") || g_variant_dict_contains (options, "height")))
+    {
+      g_printerr (_("pain-diary: --from, --to, --width and --height go with an export or --chart\n"));
+      return FALSE;
+    }
+  if ((g_variant_dict_contains (options, "width") || g_variant_dict_contains (options, "height")) &&
+      first != NULL && !g_str_equal (first, "chart") && !g_str_equal (first, "body-map"))
+    {
+      g_printerr (_("pain-diary: --width and --height go with --chart\n"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 pd_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -268,6 +311,11 @@ pd_application_handle_local_options (GApplication *app,
     {
       g_print ("pain-diary %s\n", PACKAGE_VERSION);
       return 0;
+    }
+  if (!g_variant_dict_contains (options, "review") && !check_exclusive_options (options))
+    {
+      g_printerr (_("Run “%s --help” to see the options.\n"), "pain-diary");
+      return 2;
     }
 
   if (g_variant_dict_contains (options, "review"))

@@ -20,6 +20,7 @@
 #include "pd-error.h"
 #include "pd-cli.h"
 #include "pd-database.h"
+#include "pd-output.h"
 #include "pd-types.h"
 
 #define DEFAULT_WIDTH  1600
@@ -67,8 +68,8 @@ write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  return pd_write_all (GPOINTER_TO_INT (closure), data, length) ? CAIRO_STATUS_SUCCESS
-                                                                : CAIRO_STATUS_WRITE_ERROR;
+  return pd_output_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
+                                                 : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static void
@@ -76,9 +77,7 @@ png_write_cb (png_structp  png,
               png_bytep    data,
               png_size_t   length)
 {
-  int fd = GPOINTER_TO_INT (png_get_io_ptr (png));
-
-  if (write_cb (GINT_TO_POINTER (fd), data, (unsigned int) length) != CAIRO_STATUS_SUCCESS)
+  if (!pd_output_write (png_get_io_ptr (png), data, length))
     png_error (png, "write");
 }
 
@@ -91,7 +90,7 @@ png_flush_cb (png_structp png)
  * areas of flat colour, which the fastest level with the "up" filter packs nearly as
  * small at a fraction of the time (this is most of --chart's own time). */
 static gboolean
-write_png (int              fd,
+write_png (PdOutput        *output,
            cairo_surface_t *surface)
 {
   int width = cairo_image_surface_get_width (surface);
@@ -113,7 +112,7 @@ write_png (int              fd,
     goto out;
   if (setjmp (png_jmpbuf (png)))
     goto out;
-  png_set_write_fn (png, GINT_TO_POINTER (fd), png_write_cb, png_flush_cb);
+  png_set_write_fn (png, output, png_write_cb, png_flush_cb);
   png_set_compression_level (png, 1);
   /* "up" rather than "sub": the chart's columns repeat row after row; half the size of
    * "sub" and a little faster. */
@@ -141,7 +140,7 @@ out:
 }
 
 static gboolean
-render (int                 fd,
+render (PdOutput           *output,
         Format              format,
         int                 width,
         int                 height,
@@ -154,14 +153,14 @@ render (int                 fd,
 
   pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
   if (format == FORMAT_SVG)
-    surface = cairo_svg_surface_create_for_stream (write_cb, GINT_TO_POINTER (fd), width, height);
+    surface = cairo_svg_surface_create_for_stream (write_cb, output, width, height);
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
   pd_chart_draw (cr, width, height, data, &style);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG && !write_png (fd, surface))
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG && !write_png (output, surface))
     status = CAIRO_STATUS_WRITE_ERROR;
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
@@ -184,42 +183,19 @@ write_chart (const char         *file,
              PdDatabase         *db,
              GError            **error)
 {
-  g_autofree char *temp = g_strconcat (file, ".XXXXXX", NULL);
-  int fd = g_mkstemp_full (temp, O_WRONLY, 0644);
-  int saved;
+  g_autoptr(PdOutput) output = NULL;
 
-  if (fd < 0)
+  if (!(output = pd_output_open (file, error)))
+    return FALSE;
+  if (!render (output, format, width, height, data))
     {
-      saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("cannot write: %s"), g_strerror (saved));
-      return FALSE;
-    }
-  if (!render (fd, format, width, height, data) || fsync (fd) != 0)
-    {
-      saved = errno;
-      close (fd);
-      g_unlink (temp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("cannot write: %s"), g_strerror (saved));
+      pd_output_set_write_error (output, errno, error);
       return FALSE;
     }
   /* The diary's quick check ran meanwhile: only a sound diary's chart takes the name. */
   if (!pd_database_finish_check (db, error))
-    {
-      close (fd);
-      g_unlink (temp);
-      return FALSE;
-    }
-  if (close (fd) != 0 || g_rename (temp, file) != 0)
-    {
-      saved = errno;
-      g_unlink (temp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("cannot write: %s"), g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+    return FALSE;
+  return pd_output_commit (output, error);
 }
 
 int

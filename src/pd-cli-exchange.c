@@ -17,6 +17,8 @@
 #include "pd-csv.h"
 #include "pd-database.h"
 #include "pd-error.h"
+#include "pd-input-file.h"
+#include "pd-output.h"
 
 /* Parses --from/--to; prints the usage error and returns FALSE for a bad value. */
 static gboolean
@@ -45,6 +47,8 @@ parse_range (const char *from,
   return TRUE;
 }
 
+/* Health data: readable by the patient only; a temporary file renamed into place, so a
+ * failed export never leaves half a file. */
 static gboolean
 write_output (const char  *file,
               GBytes      *bytes,
@@ -53,20 +57,7 @@ write_output (const char  *file,
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  if (strcmp (file, "-") == 0)
-    {
-      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        {
-          g_set_error_literal (error, PD_ERROR, PD_ERROR_IO, _("cannot write to standard output"));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  /* Health data: readable by the patient only; a temporary file renamed into place, so a
-   * failed export never leaves half a file. */
-  return g_file_set_contents_full (file, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                   error);
+  return pd_output_write_contents (file, data, size, error);
 }
 
 int
@@ -146,6 +137,12 @@ pd_cli_import_csv (const char *diary,
     {
       g_printerr (_("pain-diary: --import-csv needs a file name\n"));
       return 2;
+    }
+  /* Checked before the diary is opened (or created): a device, FIFO or folder, at once. */
+  if (!pd_input_file_check (file, PD_CSV_MAX_FILE_SIZE, &error))
+    {
+      g_printerr ("pain-diary: %s\n", error->message);
+      return 1;
     }
   existed = g_file_test (diary, G_FILE_TEST_EXISTS);
   if (!(db = pd_database_open (diary, existed ? PD_DATABASE_FLAGS_NONE : PD_DATABASE_NO_BACKUPS,

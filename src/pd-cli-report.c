@@ -84,7 +84,7 @@ pd_cli_report (const char *diary,
     }
   if (!pd_report_write_pdf (report, file, pd_paper_for_current_locale (), &n_pages, &error))
     {
-      g_printerr ("pain-diary: %s: %s\n", file, error->message);
+      g_printerr ("pain-diary: %s\n", error->message);
       return 1;
     }
   g_print (g_dngettext (NULL, "Wrote the report to %s (%d page).\n",

@@ -13,7 +13,7 @@ cd "$src" || exit 1
 n=0
 failed=0
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; printf '%s\n' "$@" | sed 's/^/# /'; }
 
 listed=$(grep -vE '^\s*(#|$)' po/POTFILES.in | sort)
 {
@@ -55,8 +55,8 @@ while read -r lang; do
   if [[ $stats =~ ^[0-9]+\ translated\ messages?\.$ ]]; then
     ok "$lang: every message translated, none fuzzy ($stats)"
   else
-    untranslated=$(LC_ALL=C msgattrib --untranslated --no-obsolete "$tmp/$lang.po" | grep '^msgid ' | head -15)
-    fuzzy=$(LC_ALL=C msgattrib --only-fuzzy --no-obsolete "$tmp/$lang.po" | grep '^msgid ' | head -15)
+    untranslated=$(LC_ALL=C msgattrib --untranslated --no-obsolete --no-wrap "$tmp/$lang.po" | grep -A1 '^msgid ' | grep -v '^--' | head -30)
+    fuzzy=$(LC_ALL=C msgattrib --only-fuzzy --no-obsolete --no-wrap "$tmp/$lang.po" | grep -A1 '^msgid ' | grep -v '^--' | head -30)
     not_ok "$lang: every message translated, none fuzzy" "$stats" "untranslated: $untranslated" "fuzzy: $fuzzy"
   fi
 done < <(grep -vE '^\s*(#|$)' po/LINGUAS)

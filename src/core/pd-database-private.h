@@ -160,6 +160,10 @@ GPtrArray    *_pd_database_list_rows_on        (PdDatabase      *self,
 /* A second, read-only connection to the diary's file, for reading in parallel; NULL where
  * there is no such file. Close with sqlite3_close(). */
 sqlite3      *_pd_database_open_reader         (PdDatabase    *self);
+
+/* Tests only: diary files are created and written through the SQLite VFS of that name (a
+ * fault-injecting one); NULL restores the default. */
+void          _pd_database_set_vfs             (const char    *vfs_name);
 /* How pain entries are listed, for reading them on such a connection. */
 extern const PdListing _pd_pain_entry_listing;
 

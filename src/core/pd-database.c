@@ -208,6 +208,15 @@ static const char delete_meta_sql[] = "DELETE FROM meta WHERE key = ?1";
 
 G_DEFINE_FINAL_TYPE (PdDatabase, pd_database, G_TYPE_OBJECT)
 
+/* The SQLite VFS that diary files are written through; NULL for the default. */
+static const char *write_vfs;
+
+void
+_pd_database_set_vfs (const char *vfs_name)
+{
+  write_vfs = vfs_name;
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close_v2)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -246,6 +255,23 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* SQLite reports a full disk as SQLITE_FULL only for some writes; a sync, a truncation or
+ * the WAL index that meets ENOSPC is a plain I/O error with the system's errno. */
+static gboolean
+is_disk_full (sqlite3 *db,
+              int      rc)
+{
+  if ((rc & 0xff) == SQLITE_FULL)
+    return TRUE;
+  return (rc & 0xff) == SQLITE_IOERR && db != NULL && sqlite3_system_errno (db) == ENOSPC;
+}
+
+static const char *
+disk_full_message (void)
+{
+  return _("the disk is full. Nothing was lost; free some space and try again");
+}
+
 static void set_db_error (GError     **error,
                           sqlite3     *db,
                           int          rc,
@@ -268,8 +294,11 @@ set_db_error (GError     **error,
   context = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, PD_ERROR, error_code_for_sqlite (rc), "%s: %s", context,
-               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  if (is_disk_full (db, rc))
+    g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s: %s", context, disk_full_message ());
+  else
+    g_set_error (error, PD_ERROR, error_code_for_sqlite (rc), "%s: %s", context,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 }
 
 static void set_io_error (GError     **error,
@@ -291,7 +320,8 @@ set_io_error (GError     **error,
   context = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s: %s", context, g_strerror (saved_errno));
+  g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s: %s", context,
+               saved_errno == ENOSPC ? disk_full_message () : g_strerror (saved_errno));
 }
 
 void
@@ -457,6 +487,180 @@ sibling_exists (const char *path,
   return g_file_test (sibling, G_FILE_TEST_EXISTS);
 }
 
+/* Whether this user may write path. A file or folder without any write permission bit is
+ * read-only by the owner's choice, also for root (whom access() lets write anything). */
+static gboolean
+can_write (const char *path,
+           mode_t      mode)
+{
+  return (mode & 0222) != 0 && g_access (path, W_OK) == 0;
+}
+
+/* Refuses, before anything is written into or beside it, a diary that is a read-only file or
+ * lies in a folder this user cannot write (where no -wal, -shm or backup can be made). */
+static gboolean
+check_can_write (const char  *path,
+                 GStatBuf    *st,
+                 const char  *display,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf dir_st;
+
+  if (!can_write (path, st->st_mode))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_READ_ONLY,
+                   _("“%s” is a read-only file; it was left unchanged. It can still be read "
+                     "(exported, reviewed), or made writable to record in it"), display);
+      return FALSE;
+    }
+  if (g_stat (dir, &dir_st) != 0 || !can_write (dir, dir_st.st_mode))
+    {
+      g_autofree char *dir_display = g_filename_display_name (dir);
+
+      g_set_error (error, PD_ERROR, PD_ERROR_READ_ONLY,
+                   _("“%s” is in the folder “%s”, which cannot be written; the diary was left "
+                     "unchanged. It can still be read (exported, reviewed)"), display,
+                   dir_display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Syncs a file, or a folder after a rename in it; a file system that cannot sync a folder
+ * (EINVAL) has nothing to sync. */
+static gboolean
+sync_path (const char  *path,
+           gboolean     is_dir,
+           const char  *display,
+           GError     **error)
+{
+  int fd;
+  int rc;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | (is_dir ? O_DIRECTORY : 0), 0);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, _("Could not write “%s”"), display);
+      return FALSE;
+    }
+  do
+    rc = fsync (fd);
+  while (rc != 0 && errno == EINTR);
+  if (rc != 0 && !(is_dir && (errno == EINVAL || errno == EROFS)))
+    {
+      int saved_errno = errno;
+
+      g_close (fd, NULL);
+      set_io_error (error, saved_errno, _("Could not write “%s”"), display);
+      return FALSE;
+    }
+  return g_close (fd, error);
+}
+
+static void
+remove_with_sides (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+      g_remove (side);
+    }
+}
+
+/* Builds a new diary, complete, in a temporary file (0600) beside path, syncs it and renames
+ * it into place, then syncs the folder: a kill at any moment leaves no diary or a complete
+ * one. With replace FALSE a file that appeared at path meanwhile (another Pain Diary got
+ * there first) is kept; with TRUE, path (empty, nothing to lose) is replaced. */
+static gboolean
+create_diary_file (const char  *path,
+                   const char  *display,
+                   gboolean     replace,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
+  g_autofree char *dir_display = g_filename_display_name (dir);
+  sqlite3 *db = NULL;
+  int fd;
+  int rc;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, _("Could not create “%s”"), display);
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  /* Built in rollback-journal mode, then switched to WAL while it has its temporary name:
+   * the diary file never changes its mode under its own name. */
+  rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, write_vfs);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA synchronous = FULL; BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, schema_latest, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "COMMIT; PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, db, rc, _("Could not create “%s”"), display);
+      sqlite3_close (db);
+      remove_with_sides (tmp);
+      return FALSE;
+    }
+  rc = sqlite3_close (db);
+  if (rc != SQLITE_OK || !sync_path (tmp, FALSE, display, error))
+    {
+      if (rc != SQLITE_OK)
+        set_io_error (error, EIO, _("Could not create “%s”"), display);
+      remove_with_sides (tmp);
+      return FALSE;
+    }
+
+  if (replace)
+    rc = g_rename (tmp, path);
+  else
+    {
+      /* link() never replaces: of two processes creating the same diary, one wins. */
+      rc = link (tmp, path);
+      if (rc != 0 && errno != EEXIST)
+        rc = g_rename (tmp, path);
+    }
+  if (rc != 0 && errno != EEXIST)
+    {
+      set_io_error (error, errno, _("Could not create “%s”"), display);
+      g_remove (tmp);
+      return FALSE;
+    }
+  g_remove (tmp);
+  return sync_path (dir, TRUE, dir_display, error);
+}
+
+/* A file that an interrupted creation left (empty, or a first page with a hot journal) holds
+ * nothing to lose; the caller checked that on a copy. Recovering it in place first (SQLite
+ * rolls the journal back) leaves an empty file if a kill comes before the new diary replaces
+ * it, never a half-written one. */
+static void
+recover_in_place (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, write_vfs) == SQLITE_OK)
+    sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  sqlite3_close (db);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const suffixes[] = { "-journal", "-wal", "-shm" };
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (side);
+    }
+}
+
 /* Inspecting a file before anything writes to it */
 
 static gboolean
@@ -557,6 +761,52 @@ check_verdict (sqlite3     *db,
   return TRUE;
 }
 
+/* The tables each schema version has; a diary without one of them is damaged, whatever
+ * PRAGMA quick_check says. */
+static const struct
+{
+  int since_version;
+  const char *name;
+} required_tables[] = {
+  { 1, "pain_entries" },
+  { 2, "meta" },
+  { 3, "medications" },
+  { 3, "doses" },
+  { 3, "activities" },
+  { 3, "events" },
+};
+
+/* The first table that a diary of version lacks, in *missing (NULL for none). */
+static int
+find_missing_table (sqlite3     *db,
+                    int          version,
+                    const char **missing)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *missing = NULL;
+  rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                           -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (required_tables); i++)
+    {
+      if (required_tables[i].since_version > version)
+        continue;
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, required_tables[i].name, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        break;
+      rc = SQLITE_OK;
+      if (sqlite3_column_int (stmt, 0) == 0)
+        {
+          *missing = required_tables[i].name;
+          break;
+        }
+    }
+  return rc;
+}
+
 /* Checks, reading only, that path is a sound diary this program can open. Returns its
  * schema version, or 0 for an empty SQLite file that can become a diary; -1 on error.
  * Messages name the file as display (path may be a private copy of it). */
@@ -619,6 +869,23 @@ inspect_file (const char  *path,
                    display, (int) version);
       return -1;
     }
+
+  {
+    const char *missing = NULL;
+
+    rc = find_missing_table (db, (int) version, &missing);
+    if (rc != SQLITE_OK)
+      {
+        set_inspection_error (error, db, rc, display);
+        return -1;
+      }
+    if (missing != NULL)
+      {
+        g_debug ("%s (schema %d) has no table %s", path, (int) version, missing);
+        g_set_error (error, PD_ERROR, PD_ERROR_DAMAGED, _("“%s” is damaged"), display);
+        return -1;
+      }
+  }
 
   /* Checked later, in the same read transaction: the caller's thread runs it. */
   if (deferred != NULL)
@@ -757,7 +1024,7 @@ backup_connection_to (sqlite3     *source,
   if (!create_private_file (part_path, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (part_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (part_path, &dest, SQLITE_OPEN_READWRITE, write_vfs);
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (dest, BUSY_TIMEOUT_MS);
@@ -1189,7 +1456,7 @@ open_read_only (PdDatabase  *self,
 
   if (version == PD_DATABASE_SCHEMA_VERSION && !snapshot)
     {
-      rc = sqlite3_open_v2 (source, &file_db, SQLITE_OPEN_READONLY, NULL);
+      rc = open_for_inspection (source, &file_db);
       if (rc != SQLITE_OK)
         {
           set_db_error (error, file_db, rc, _("Could not open “%s”"), self->display_name);
@@ -1218,7 +1485,7 @@ open_read_write (PdDatabase       *self,
 {
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, write_vfs);
   if (rc != SQLITE_OK)
     {
       set_db_error (error, self->db, rc, _("Could not open “%s”"), self->display_name);
@@ -1341,6 +1608,64 @@ check_thread_run (gpointer user_data)
   return NULL;
 }
 
+/* What lies beside a diary file, and what that asks of a reader. */
+typedef struct
+{
+  gboolean journal;   /* a -journal: maybe hot, and SQLite would roll it back on reading */
+  gboolean wal;
+  gboolean writable;  /* the file and its folder */
+} PdSides;
+
+static void
+look_beside (const char *path,
+             GStatBuf   *st,
+             PdSides    *sides)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf dir_st;
+
+  sides->journal = sibling_exists (path, "-journal");
+  sides->wal = sibling_exists (path, "-wal");
+  sides->writable = can_write (path, st->st_mode) && g_stat (dir, &dir_st) == 0 &&
+                    can_write (dir, dir_st.st_mode);
+}
+
+/* Whether the file is inspected (and, read-only, read) on a private copy: whenever reading
+ * it in place could write into or beside it. */
+static gboolean
+needs_private_copy (const PdSides *sides,
+                    gboolean       read_only,
+                    gboolean       snapshot)
+{
+  if (snapshot)
+    return sides->journal || sides->wal;
+  if (read_only)
+    return sides->journal || (sides->wal && !sides->writable);
+  return sides->journal;
+}
+
+/* The schema version of the file at source (0: nothing in it yet); -1 on error. */
+static int
+inspect_source (PdDatabase  *self,
+                const char  *source,
+                gboolean     offer_backup,
+                sqlite3    **deferred,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+  int version;
+
+  if (g_stat (source, &st) == 0 && st.st_size == 0)
+    return 0;
+  version = inspect_file (source, self->display_name, deferred, &local_error);
+  if (g_error_matches (local_error, PD_ERROR, PD_ERROR_DAMAGED) && offer_backup)
+    explain_damage (&local_error, self->path, self->display_name);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return version;
+}
+
 PdDatabase *
 pd_database_open (const char       *path,
                   PdDatabaseFlags   flags,
@@ -1350,10 +1675,12 @@ pd_database_open (const char       *path,
   g_autoptr(GError) local_error = NULL;
   gboolean snapshot = (flags & PD_DATABASE_SNAPSHOT) != 0;
   gboolean read_only = snapshot || (flags & PD_DATABASE_READ_ONLY) != 0;
-  gboolean check_later = read_only && !snapshot && (flags & PD_DATABASE_CHECK_LATER) != 0;
+  gboolean check_later;
+  gboolean use_copy;
   g_autofree char *copy_dir = NULL;
   g_autofree char *copy = NULL;
   const char *source;
+  PdSides sides;
   GStatBuf st;
   int version = 0;
   gboolean ok;
@@ -1378,35 +1705,45 @@ pd_database_open (const char       *path,
           return NULL;
         }
       dir_path = g_path_get_dirname (self->path);
-      if (!make_private_dir (dir_path, error) || !create_private_file (self->path, error))
+      if (!make_private_dir (dir_path, error) ||
+          !create_diary_file (self->path, self->display_name, FALSE, error))
         return NULL;
+      if (g_stat (self->path, &st) != 0)
+        {
+          set_io_error (error, errno, _("Could not open “%s”"), self->display_name);
+          return NULL;
+        }
     }
-  else if (!S_ISREG (st.st_mode))
+  if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY, _("“%s” is not a Pain Diary file"),
                    self->display_name);
       return NULL;
     }
-  else if (st.st_size > 0)
-    {
-      if (snapshot && (sibling_exists (self->path, "-wal") || sibling_exists (self->path, "-journal")))
-        {
-          if (!(copy = make_private_copy (self->path, self->display_name, &copy_dir, error)))
-            return NULL;
-          source = copy;
-        }
-      version = inspect_file (source, self->display_name,
-                              check_later ? &self->check_db : NULL, &local_error);
-      /* The backups offered are the diary's own; a snapshot never restores anything. */
-      if (g_error_matches (local_error, PD_ERROR, PD_ERROR_DAMAGED) && !snapshot)
-        explain_damage (&local_error, self->path, self->display_name);
-    }
-  else if (!read_only && g_chmod (self->path, 0600) != 0)
-    {
-      int saved_errno = errno;
+  if (!read_only && !check_can_write (self->path, &st, self->display_name, error))
+    return NULL;
 
-      set_io_error (error, saved_errno, _("Could not open “%s”"), self->display_name);
-      return NULL;
+  look_beside (self->path, &st, &sides);
+  use_copy = needs_private_copy (&sides, read_only, snapshot);
+  check_later = read_only && !use_copy && (flags & PD_DATABASE_CHECK_LATER) != 0;
+  if (use_copy)
+    {
+      if (!(copy = make_private_copy (self->path, self->display_name, &copy_dir, error)))
+        return NULL;
+      source = copy;
+    }
+  /* The backups offered are the diary's own; a snapshot never restores anything. */
+  version = inspect_source (self, source, !snapshot, check_later ? &self->check_db : NULL,
+                            &local_error);
+
+  if (local_error == NULL && !read_only && version == 0)
+    {
+      /* Empty, or left so by an interrupted creation (the copy showed what recovery gives):
+       * nothing to lose, so a new diary replaces it. */
+      if (sides.journal || sides.wal)
+        recover_in_place (self->path);
+      if (create_diary_file (self->path, self->display_name, TRUE, &local_error))
+        version = PD_DATABASE_SCHEMA_VERSION;
     }
 
   if (local_error == NULL && read_only && version == 0)
@@ -1416,7 +1753,7 @@ pd_database_open (const char       *path,
   if (local_error != NULL)
     ok = (g_propagate_error (error, g_steal_pointer (&local_error)), FALSE);
   else if (read_only)
-    ok = open_read_only (self, source, version, snapshot, error);
+    ok = open_read_only (self, source, version, snapshot || use_copy, error);
   else
     ok = open_read_write (self, version, flags, error);
 
@@ -1776,6 +2113,8 @@ _pd_database_list_rows_on (PdDatabase       *self,
 sqlite3 *
 _pd_database_open_reader (PdDatabase *self)
 {
+  g_autofree char *uri = NULL;
+  int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
   const char *file;
   sqlite3 *reader = NULL;
 
@@ -1783,7 +2122,17 @@ _pd_database_open_reader (PdDatabase *self)
    * name), migrated there. A current one is a plain read-only file connection, as this. */
   if (!(file = sqlite3_db_filename (self->db, "main")) || *file == '\0')
     return NULL;
-  if (sqlite3_open_v2 (file, &reader, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  /* A diary opened "immutable" (nothing beside it to recover) is read so again: a plain
+   * read-only connection would create -wal and -shm files beside it. */
+  if (sqlite3_uri_boolean (file, "immutable", 0))
+    {
+      g_autofree char *file_uri = g_filename_to_uri (file, NULL, NULL);
+
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+      file = uri;
+      flags |= SQLITE_OPEN_URI;
+    }
+  if (sqlite3_open_v2 (file, &reader, flags, NULL) != SQLITE_OK)
     {
       sqlite3_close (reader);
       return NULL;

@@ -18,6 +18,7 @@
 #include "pd-csv.h"
 #include "pd-csv-private.h"
 #include "pd-database-ids.h"
+#include "pd-input-file.h"
 #include "pd-catalogue.h"
 #include "pd-error.h"
 #include "pd-tags.h"
@@ -894,6 +895,9 @@ pd_csv_import_prepare (PdDatabase  *db,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* A device, a FIFO or a folder is refused before anything reads from it. */
+  if (!pd_input_file_check (path, PD_CSV_MAX_FILE_SIZE, error))
+    return NULL;
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PD_CSV_MAX_FILE_SIZE)
     {
       g_set_error (error, PD_ERROR, PD_ERROR_INVALID,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "pd-csv-tasks.h"
+#include "pd-output.h"
 
 typedef struct
 {
@@ -68,7 +69,7 @@ export_thread (GTask        *task,
                        : pd_csv_export (data, job->from_day, job->to_day);
   contents = g_bytes_get_data (bytes, &size);
   /* Health data: only the user may read it. */
-  if (!g_file_set_contents_full (job->path, contents, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!pd_output_write_contents (job->path, contents, size, &error))
     {
       g_task_return_error (task, error);
       return;

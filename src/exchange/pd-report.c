@@ -24,6 +24,7 @@
 #include "pd-chart.h"
 #include "pd-daily.h"
 #include "pd-medication-checks.h"
+#include "pd-output.h"
 #include "pd-report.h"
 #include "pd-report-private.h"
 #include "pd-tags.h"
@@ -1432,13 +1433,13 @@ write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  return pd_write_all (GPOINTER_TO_INT (closure), data, length) ? CAIRO_STATUS_SUCCESS
-                                                                : CAIRO_STATUS_WRITE_ERROR;
+  return pd_output_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
+                                                 : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static gboolean
 render_pdf (PdReport *self,
-            int       fd,
+            PdOutput *output,
             PdPaper   paper,
             int      *n_pages)
 {
@@ -1450,7 +1451,7 @@ render_pdf (PdReport *self,
 
   pd_paper_get_size (paper, &width, &height);
   n = pd_report_get_n_pages (self, width, height);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, GINT_TO_POINTER (fd), width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, output, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Pain diary report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pain Diary");
   cr = cairo_create (surface);
@@ -1472,15 +1473,6 @@ render_pdf (PdReport *self,
   return status == CAIRO_STATUS_SUCCESS;
 }
 
-static gboolean
-set_write_error (GError **error,
-                 int      saved)
-{
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-               _("cannot write: %s"), g_strerror (saved));
-  return FALSE;
-}
-
 gboolean
 pd_report_write_pdf (PdReport    *self,
                      const char  *file,
@@ -1488,29 +1480,18 @@ pd_report_write_pdf (PdReport    *self,
                      int         *n_pages,
                      GError     **error)
 {
-  g_autofree char *temp = NULL;
-  int fd, saved;
+  g_autoptr(PdOutput) output = NULL;
 
   g_return_val_if_fail (PD_IS_REPORT (self), FALSE);
   g_return_val_if_fail (file != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  temp = g_strconcat (file, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (temp, O_WRONLY, 0600);
-  if (fd < 0)
-    return set_write_error (error, errno);
-  if (!render_pdf (self, fd, paper, n_pages) || fsync (fd) != 0)
+  if (!(output = pd_output_open (file, error)))
+    return FALSE;
+  if (!render_pdf (self, output, paper, n_pages))
     {
-      saved = errno;
-      close (fd);
-      g_unlink (temp);
-      return set_write_error (error, saved);
+      pd_output_set_write_error (output, errno, error);
+      return FALSE;
     }
-  if (close (fd) != 0 || g_rename (temp, file) != 0)
-    {
-      saved = errno;
-      g_unlink (temp);
-      return set_write_error (error, saved);
-    }
-  return TRUE;
+  return pd_output_commit (output, error);
 }

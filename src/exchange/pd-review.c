@@ -17,6 +17,7 @@
 
 #include "pd-csv.h"
 #include "pd-error.h"
+#include "pd-input-file.h"
 #include "pd-review.h"
 
 typedef enum
@@ -117,7 +118,9 @@ pd_review_open (const char  *path,
                    _("“%s” is a folder, not a diary or a diary CSV"), display);
       return NULL;
     }
-  if (!sniff (path, display, &content, error))
+  /* Only a regular file: never wait on a FIFO or read a device without end. */
+  if (!pd_input_file_check (path, G_MAXINT64, error) ||
+      !sniff (path, display, &content, error))
     return NULL;
 
   switch (content)

@@ -1,0 +1,508 @@
+/* test-storage-safety.c: creating a diary atomically, refusing to write what may not be
+ * written, leaving a damaged diary alone, and saying that a full disk is full
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-storage-safety"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "fault-vfs.h"
+#include "pd-database.h"
+#include "pd-database-private.h"
+#include "pd-error.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;   /* <dir>/diary.db, not created */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("pd-test-safety-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "diary.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_chmod (fixture->dir, 0700);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every name in the folder with its size and mode, and a hash of each file: what "left
+ * unchanged, nothing created" compares. */
+static char *
+folder_state (const char *dir)
+{
+  g_autoptr(GString) state = g_string_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *sum = NULL;
+      gsize length = 0;
+      GStatBuf st;
+
+      g_assert_cmpint (g_lstat (path, &st), ==, 0);
+      if (S_ISREG (st.st_mode) && g_file_get_contents (path, &contents, &length, NULL))
+        sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      g_string_append_printf (state, "%s %o %" G_GINT64_FORMAT " %s\n", (char *) names->pdata[i],
+                              (unsigned) st.st_mode, (gint64) st.st_size, sum ? sum : "-");
+    }
+  return g_string_free (g_steal_pointer (&state), FALSE);
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+log_pain (PdDatabase *db,
+          int         pain)
+{
+  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+  g_autoptr(GError) error = NULL;
+
+  pd_pain_entry_set_pain (entry, pain);
+  g_assert_true (pd_database_save_pain_entry (db, entry, &error));
+  g_assert_no_error (error);
+}
+
+static void
+make_diary (const char *path,
+            int         n_entries)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < n_entries; i++)
+    log_pain (db, i % 11);
+}
+
+/* What a process killed in the middle of a transaction leaves: the file with part of the
+ * transaction written to it, and a hot journal that takes it back to what it was. setup_sql
+ * is committed first; then a big uncommitted transaction spills into the file. */
+static void
+leave_hot_journal (const char *path,
+                   const char *setup_sql)
+{
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1;", NULL, NULL, NULL) != SQLITE_OK ||
+          (setup_sql && sqlite3_exec (db, setup_sql, NULL, NULL, NULL) != SQLITE_OK) ||
+          sqlite3_exec (db, "BEGIN; CREATE TABLE spill (x);"
+                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                        " INSERT INTO spill SELECT randomblob(600) FROM n;", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (3);
+      kill (getpid (), SIGKILL);
+      _exit (4);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+}
+
+static gboolean
+exists_beside (const char *path,
+               const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (side, G_FILE_TEST_EXISTS);
+}
+
+/* Creation */
+
+static void
+test_create_atomic (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autofree char *state = NULL;
+  GStatBuf st;
+
+  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  log_pain (db, 4);
+  g_clear_object (&db);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (raw_int (fixture->path, "PRAGMA user_version"), ==, PD_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (fixture->path, "PRAGMA application_id"), ==, PD_DATABASE_APPLICATION_ID);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM pain_entries"), ==, 1);
+  /* No temporary file is left beside it. */
+  state = folder_state (fixture->dir);
+  g_assert_true (g_str_has_prefix (state, "diary.db "));
+  g_assert_null (strchr (strchr (state, '\n') + 1, '\n'));
+}
+
+static void
+test_create_empty_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
+  g_chmod (fixture->path, 0644);
+  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  log_pain (db, 2);
+  g_clear_object (&db);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM pain_entries"), ==, 1);
+}
+
+/* An interrupted creation: no user table once the hot journal is rolled back. */
+static void
+test_create_hot_journal (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  leave_hot_journal (fixture->path, NULL);
+  g_assert_true (exists_beside (fixture->path, "-journal"));
+
+  /* Reading only: nothing in it, and nothing touched. */
+  before = folder_state (fixture->dir);
+  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY, &error);
+  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
+  g_assert_null (db);
+  g_clear_error (&error);
+  after = folder_state (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+
+  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  log_pain (db, 6);
+  g_clear_object (&db);
+  g_assert_false (exists_beside (fixture->path, "-journal"));
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM pain_entries"), ==, 1);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'spill'"),
+                   ==, 0);
+}
+
+/* Someone else's database with a hot journal holds something: refused, untouched. */
+static void
+test_foreign_hot_journal (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  leave_hot_journal (fixture->path, "CREATE TABLE mine (x); INSERT INTO mine VALUES (42);");
+  g_assert_true (exists_beside (fixture->path, "-journal"));
+  before = folder_state (fixture->dir);
+  g_assert_null (pd_database_open (fixture->path, PD_DATABASE_FLAGS_NONE, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
+  after = folder_state (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A diary whose creation's hot journal rolls back to a real diary: a plain recovery. */
+static void
+test_diary_hot_journal (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+
+  make_diary (fixture->path, 3);
+  raw_exec (fixture->path, "PRAGMA journal_mode = DELETE");
+  leave_hot_journal (fixture->path, NULL);
+  g_assert_true (exists_beside (fixture->path, "-journal"));
+
+  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_database_count_pain_entries (db, &error), ==, 3);
+  g_clear_object (&db);
+  g_assert_true (exists_beside (fixture->path, "-journal"));
+
+  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_database_count_pain_entries (db, &error), ==, 3);
+}
+
+/* Read-only diaries */
+
+static void
+assert_read_only_refused (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autofree char *before = folder_state (fixture->dir);
+  g_autofree char *after = NULL;
+
+  db = pd_database_open (fixture->path, PD_DATABASE_FLAGS_NONE, &error);
+  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "diary.db"));
+  g_assert_null (db);
+  after = folder_state (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  /* Reading works, and creates nothing either. */
+  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                                        PD_DATABASE_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PdDiaryData) data = pd_database_load (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (data->pain_entries->len, ==, 5);
+  }
+  g_assert_true (pd_database_finish_check (db, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_free (after);
+  after = folder_state (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  make_diary (fixture->path, 5);
+  g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
+  assert_read_only_refused (fixture);
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  make_diary (fixture->path, 5);
+  g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
+  assert_read_only_refused (fixture);
+}
+
+/* A read-only diary in a read-only folder with its latest writes still in a -wal. */
+static void
+test_read_only_folder_with_wal (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_dir = g_build_filename (fixture->dir, "ro", NULL);
+  g_autofree char *copy = g_build_filename (copy_dir, "diary.db", NULL);
+  g_autoptr(PdDatabase) writer = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *suffixes[] = { "", "-wal" };
+
+  writer = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 5; i++)
+    log_pain (writer, i);
+  /* The writer stays open: its entries are in the -wal only. Copy that state. */
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (fixture->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+  g_assert_cmpint (g_chmod (copy_dir, 0500), ==, 0);
+
+  before = folder_state (copy_dir);
+  db = pd_database_open (copy, PD_DATABASE_READ_ONLY | PD_DATABASE_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_database_count_pain_entries (db, &error), ==, 5);
+  g_assert_true (pd_database_finish_check (db, &error));
+  g_clear_object (&db);
+  after = folder_state (copy_dir);
+  g_assert_cmpstr (before, ==, after);
+  g_chmod (copy_dir, 0700);
+}
+
+/* Damaged diaries */
+
+static void
+test_damaged_missing_table (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *good = g_build_filename (backups, "diary-2026-01-02.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *backups_before = NULL;
+  g_autofree char *backups_after = NULL;
+
+  make_diary (fixture->path, 2);
+  /* A good backup, and the diary loses a table (in rollback-journal mode, so that a switch
+   * to WAL would show in the file). */
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (good, contents, length, NULL));
+  }
+  raw_exec (fixture->path, "PRAGMA journal_mode = DELETE; DROP TABLE doses;");
+
+  before = folder_state (fixture->dir);
+  backups_before = folder_state (backups);
+  g_assert_null (pd_database_open (fixture->path, PD_DATABASE_FLAGS_NONE, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "diary-2026-01-02.db"));
+  after = folder_state (fixture->dir);
+  backups_after = folder_state (backups);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (backups_before, ==, backups_after);
+  g_clear_error (&error);
+
+  g_assert_null (pd_database_open (fixture->path, PD_DATABASE_READ_ONLY, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  g_free (after);
+  after = folder_state (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A full disk */
+
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const struct
+  {
+    FaultKind kind;
+    int rc;
+    int sys_errno;
+  } faults[] = {
+    { FAULT_WRITE, SQLITE_FULL, 0 },
+    { FAULT_SYNC, SQLITE_FULL, 0 },
+  };
+
+  make_diary (fixture->path, 1);
+  fault_vfs_register ();
+  _pd_database_set_vfs ("pd-fault");
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PdDatabase) db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
+      g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+
+      g_assert_no_error (error);
+      pd_pain_entry_set_pain (entry, 7);
+      fault_vfs_arm (faults[i].kind, 1, faults[i].rc, faults[i].sys_errno);
+      g_assert_false (pd_database_save_pain_entry (db, entry, &error));
+      fault_vfs_disarm ();
+      g_assert_error (error, PD_ERROR, PD_ERROR_IO);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "disk is full"));
+      g_assert_null (strstr (error->message, "I/O error"));
+      g_assert_null (strstr (error->message, "database or"));
+      g_assert_cmpint (pd_database_count_pain_entries (db, NULL), ==, 1);
+    }
+  _pd_database_set_vfs (NULL);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM pain_entries"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/safety/create/atomic", test_create_atomic);
+  ADD ("/safety/create/empty-file", test_create_empty_file);
+  ADD ("/safety/create/hot-journal", test_create_hot_journal);
+  ADD ("/safety/create/foreign-hot-journal", test_foreign_hot_journal);
+  ADD ("/safety/create/diary-hot-journal", test_diary_hot_journal);
+  ADD ("/safety/read-only/file", test_read_only_file);
+  ADD ("/safety/read-only/folder", test_read_only_folder);
+  ADD ("/safety/read-only/folder-with-wal", test_read_only_folder_with_wal);
+  ADD ("/safety/damaged/missing-table", test_damaged_missing_table);
+  ADD ("/safety/disk-full", test_disk_full);
+#undef ADD
+
+  return g_test_run ();
+}
