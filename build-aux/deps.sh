@@ -8,7 +8,7 @@
 PD_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc libpng-dev
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libnotify-dev
-  libjson-glib-dev libcairo2-dev libpango1.0-dev
+  libjson-glib-dev libcairo2-dev libpango1.0-dev libsodium-dev libsecret-1-dev
   gettext desktop-file-utils appstream libglib2.0-bin libxml2-utils groff-base
 )
 
@@ -20,6 +20,7 @@ PD_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
   python3-dbusmock xdotool gnome-calculator imagemagick fonts-cantarell
   adwaita-icon-theme locales gnuplot-nox poppler-utils
+  nodejs npm
 )
 
 PD_SOURCE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

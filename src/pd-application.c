@@ -72,6 +72,8 @@ static const GOptionEntry option_entries[] = {
     N_("Last day for export and chart"), N_("YYYY-MM-DD") },
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start without a window and keep firing reminders"), NULL },
+  { "export-fhir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export a FHIR R4 Bundle (JSON) and exit (“-” for standard output)"), N_("FILE.json") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -223,7 +225,7 @@ review_alone (GVariantDict *options)
 {
   const char *others[] = { "database", "demo", "log-pain", "note", "at", "import-csv", "export-csv",
                            "export-summary-csv", "report", "chart", "width", "height", "from", "to",
-                           "background", G_OPTION_REMAINING };
+                           "background", "export-fhir", G_OPTION_REMAINING };
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     if (g_variant_dict_contains (options, others[i]))
@@ -348,6 +350,8 @@ pd_application_handle_local_options (GApplication *app,
       return pd_cli_export_csv (path, file, FALSE, from, to);
     if (g_variant_dict_lookup (options, "export-summary-csv", "^ay", &file))
       return pd_cli_export_csv (path, file, TRUE, from, to);
+    if (g_variant_dict_lookup (options, "export-fhir", "^ay", &file))
+      return pd_cli_export_fhir (path, file, from, to);
     if (g_variant_dict_lookup (options, "chart", "^ay", &file))
       return pd_cli_chart (path, file, from, to, width, height);
     if (g_variant_dict_lookup (options, "report", "^ay", &file))

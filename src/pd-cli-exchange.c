@@ -1,4 +1,4 @@
-/* pd-cli-exchange.c: --export-csv, --export-summary-csv and --import-csv
+/* pd-cli-exchange.c: --export-csv, --export-summary-csv, --export-fhir and --import-csv
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +19,7 @@
 #include "pd-error.h"
 #include "pd-input-file.h"
 #include "pd-output.h"
+#include "pd-fhir.h"
 
 /* Parses --from/--to; prints the usage error and returns FALSE for a bad value. */
 static gboolean
@@ -169,5 +170,53 @@ pd_cli_import_csv (const char *diary,
                         "Imported %u records (%u already present) from %s into %s\n",
                         pd_csv_import_get_n_new (import)),
            pd_csv_import_get_n_new (import), pd_csv_import_get_n_present (import), file, diary);
+  return 0;
+}
+
+int
+pd_cli_export_fhir (const char *diary,
+                    const char *file,
+                    const char *from,
+                    const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  guint32 from_day, to_day;
+
+  if (!parse_range (from, to, &from_day, &to_day))
+    return 2;
+  if (*file == '\0')
+    {
+      g_printerr (_("pain-diary: the export needs a file name, or '-' for standard output\n"));
+      return 2;
+    }
+  if (!g_file_test (diary, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("pain-diary: %s: no such diary\n"), diary);
+      return 1;
+    }
+
+  if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                                      PD_DATABASE_CHECK_LATER, &error)) ||
+      !(data = pd_database_load (db, &error)))
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+  name = pd_database_get_meta (db, "patient_name");
+  bytes = pd_fhir_export (data, name, from_day, to_day, NULL);
+  if (!pd_database_finish_check (db, &error))
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+  if (!write_output (file, bytes, &error))
+    {
+      g_printerr ("pain-diary: %s\n", error->message);
+      return 1;
+    }
   return 0;
 }

@@ -19,6 +19,11 @@ int pd_cli_export_csv (const char *diary,
                        gboolean    summary,
                        const char *from,
                        const char *to);
+/* --export-fhir: the FHIR R4 Bundle; file "-" is standard output. */
+int pd_cli_export_fhir (const char *diary,
+                        const char *file,
+                        const char *from,
+                        const char *to);
 /* --import-csv: all or nothing. */
 int pd_cli_import_csv (const char *diary,
                        const char *file);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-csv-tasks.h"
+#include "pd-fhir.h"
 #include "pd-report-dialog.h"
 #include "pd-rows.h"
 #include "pd-types.h"
@@ -21,6 +22,7 @@ typedef struct
 {
   PdWindow *window;
   gboolean summary;
+  gboolean fhir;
   guint32 from_day;
 } ExportChoice;
 
@@ -50,6 +52,25 @@ exported_cb (GObject      *object,
 }
 
 static void
+fhir_exported_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  if (!pd_fhir_export_file_finish (result, &n, &error))
+    message = g_strdup_printf (_("Not exported: %s"), error->message);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u FHIR resource",
+                                            "Exported %u FHIR resources", n),
+                               n);
+  pd_window_add_toast (self, message);
+}
+
+static void
 export_file_chosen_cb (GtkNativeDialog *chooser,
                        int              response,
                        ExportChoice    *choice)
@@ -62,8 +83,12 @@ export_file_chosen_cb (GtkNativeDialog *chooser,
       (path = g_file_get_path (file)) != NULL)
     {
       pd_window_add_toast (choice->window, _("Exporting…"));
-      pd_csv_export_file_async (pd_window_get_database (choice->window), path, choice->summary,
-                                choice->from_day, 0, NULL, exported_cb, g_object_ref (choice->window));
+      if (choice->fhir)
+        pd_fhir_export_file_async (pd_window_get_database (choice->window), path, choice->from_day, 0,
+                                   NULL, fhir_exported_cb, g_object_ref (choice->window));
+      else
+        pd_csv_export_file_async (pd_window_get_database (choice->window), path, choice->summary,
+                                  choice->from_day, 0, NULL, exported_cb, g_object_ref (choice->window));
     }
   export_choice_free (choice);
   gtk_native_dialog_destroy (chooser);
@@ -102,13 +127,15 @@ export_response_cb (AdwMessageDialog *dialog,
   choice = g_new0 (ExportChoice, 1);
   choice->window = g_object_ref (self);
   choice->summary = adw_combo_row_get_selected (kind) == 1;
+  choice->fhir = adw_combo_row_get_selected (kind) == 3;
   days = ranges[MIN (adw_combo_row_get_selected (range), G_N_ELEMENTS (ranges) - 1)];
   choice->from_day = days > 0 ? pd_local_today (NULL) - days + 1 : 0;
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  name = g_date_time_format (now, choice->summary ? "pain-diary-summary-%Y-%m-%d.csv"
-                                                  : "pain-diary-%Y-%m-%d.csv");
+  name = g_date_time_format (now, choice->fhir ? "pain-diary-fhir-%Y-%m-%d.json"
+                                 : choice->summary ? "pain-diary-summary-%Y-%m-%d.csv"
+                                 : "pain-diary-%Y-%m-%d.csv");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (export_file_chosen_cb), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -128,7 +155,8 @@ void
 pd_window_export (PdWindow *self)
 {
   const char *kinds[] = { _("Diary CSV (every record)"), _("Daily summary CSV (one row per day)"),
-                          _("Clinician report (PDF)"), NULL };
+                          _("Clinician report (PDF)"), _("FHIR R4 bundle (JSON, for health records)"),
+                          NULL };
   const char *ranges[] = { _("All time"), _("Last 30 days"), _("Last 90 days"), _("Last year"), NULL };
   AdwMessageDialog *dialog;
   GtkWidget *list, *kind, *range;

