@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pd-catalogue.h"
+#include "pd-csv.h"
 #include "pd-medication-checks.h"
 #include "pd-types.h"
 
@@ -576,6 +577,57 @@ test_local_midnight (void)
   g_assert_cmpfloat (pd_daily_acetaminophen_mg (doses, NULL, day0 () + 1), ==, 1500);
 }
 
+/* The summary CSV's acetaminophen_mg and safety_flags on three hand-computed days, with
+ * Preferences' 3000 mg and a poor CYP2D6 metaboliser. */
+static void
+test_summary_columns (void)
+{
+  g_autoptr(PdDiaryData) data = g_new0 (PdDiaryData, 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  PdCheckOptions options;
+  guint32 d = day0 ();
+
+  data->doses = new_array ();
+  data->medications = new_array ();
+  /* Day 1: 4 Percocet 10/325 (1300 mg, 60 MME) + 1000 mg + gabapentin. */
+  g_ptr_array_add (data->doses, dose_at ("Percocet 10/325", 2, "tablet", d, 8 * 60, BERLIN));
+  g_ptr_array_add (data->doses, dose_at ("Percocet 10/325", 2, "tablet", d, 14 * 60, BERLIN));
+  g_ptr_array_add (data->doses, dose_at ("Gabapentin", 300, "mg", d, 20 * 60, BERLIN));
+  g_ptr_array_add (data->doses, dose_at ("Acetaminophen", 1000, "mg", d, 22 * 60, BERLIN));
+  /* Day 2: 1000 mg just after midnight, tramadol 100 mg (20 MME) with sertraline. */
+  g_ptr_array_add (data->doses, dose_at ("Acetaminophen", 1000, "mg", d + 1, 30, BERLIN));
+  g_ptr_array_add (data->doses, dose_at ("Tramadol", 100, "mg", d + 1, 9 * 60, BERLIN));
+  g_ptr_array_add (data->doses, dose_at ("Sertraline", 50, "mg", d + 1, 9 * 60 + 5, BERLIN));
+  /* Day 3: 3 x 1000 mg + 2 co-codamol 30/500 = 4000 mg, over 3000; 60 mg codeine = 9 MME. */
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (data->doses, dose_at ("Acetaminophen", 1000, "mg", d + 2, (7 + 5 * i) * 60,
+                                           BERLIN));
+  g_ptr_array_add (data->doses, dose_at ("co-codamol 30/500", 2, "tablet", d + 2, 23 * 60,
+                                         BERLIN));
+
+  pd_check_options_init (&options);
+  options.acetaminophen_max = PD_ACETAMINOPHEN_MAX_LOWER;
+  options.cyp2d6 = PD_CYP2D6_POOR;
+  bytes = pd_csv_export_summary_full (data, 0, 0, &options);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpstr (text, ==,
+                   "date,entries,pain_mean,pain_min,pain_max,enjoyment_interference_mean,"
+                   "activity_interference_mean,sleep_hours,mood_mean,doses,opioid_mme,"
+                   "activity_min,events,back_pain_mean,leg_pain_mean,psfs_mean,"
+                   "acetaminophen_mg,safety_flags\r\n"
+                   "2024-10-02,0,,,,,,,,4,60,0,0,,,,2300,mme_50;opioid_gabapentinoid\r\n"
+                   "2024-10-03,0,,,,,,,,3,20,0,0,,,,1000,serotonergic;cyp2d6_prodrug\r\n"
+                   "2024-10-04,0,,,,,,,,4,9,0,0,,,,4000,over_max:acetaminophen;cyp2d6_prodrug\r\n");
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* The defaults: 4000 mg, status unknown. */
+  bytes = pd_csv_export_summary (data, d + 2, d + 2);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_true (g_str_has_suffix (text, "\r\n2024-10-04,0,,,,,,,,4,9,0,0,,,,4000,\r\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/safety/cyp2d6", test_cyp2d6);
   g_test_add_func ("/safety/cyp2d6-regimen", test_cyp2d6_regimen);
   g_test_add_func ("/safety/local-midnight", test_local_midnight);
+  g_test_add_func ("/safety/summary-columns", test_summary_columns);
 
   return g_test_run ();
 }
