@@ -1017,7 +1017,8 @@ test_migrate_v2 (Fixture       *fixture,
   g_assert_no_error (error);
   close_diary (db);
 
-  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==,
+                   PD_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (file_int (fixture->path, "PRAGMA application_id"), ==,
                    PD_DATABASE_APPLICATION_ID);
 

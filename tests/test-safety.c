@@ -15,6 +15,7 @@
 #include "pd-csv.h"
 #include "pd-medication-checks.h"
 #include "pd-types.h"
+#include "test-util.h"
 
 #define HOUR 3600
 #define BERLIN HOUR
@@ -628,6 +629,52 @@ test_summary_columns (void)
   g_assert_true (g_str_has_suffix (text, "\r\n2024-10-04,0,,,,,,,,4,9,0,0,,,,4000,\r\n"));
 }
 
+/* "prescribed" (schema v5) and the CYP2D6 status (meta) are kept in the diary. */
+static void
+test_stored (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-safety-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(PdMedication) naproxen = pd_medication_new_from_catalogue ("naproxen");
+  g_autoptr(PdMedication) read_back = NULL;
+  PdDatabase *db;
+
+  g_assert_no_error (error);
+  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_database_get_cyp2d6 (db) == PD_CYP2D6_UNKNOWN);
+  pd_medication_set_amount (naproxen, 500);
+  pd_medication_set_prescribed (naproxen, TRUE);
+  g_assert_true (pd_database_save_medication (db, naproxen, &error));
+  g_assert_true (pd_database_set_cyp2d6 (db, PD_CYP2D6_ULTRARAPID, &error));
+  g_assert_no_error (error);
+  g_object_unref (db);
+
+  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  read_back = pd_database_get_medication (db, pd_medication_get_id (naproxen), &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_medication_get_prescribed (read_back));
+  {
+    g_autoptr(PdMedication) copy = pd_medication_copy (read_back);
+
+    g_assert_true (pd_medication_get_prescribed (copy));
+  }
+  g_assert_true (pd_database_get_cyp2d6 (db) == PD_CYP2D6_ULTRARAPID);
+
+  pd_medication_set_prescribed (read_back, FALSE);
+  g_assert_true (pd_database_save_medication (db, read_back, &error));
+  g_assert_true (pd_database_set_cyp2d6 (db, PD_CYP2D6_UNKNOWN, &error));
+  g_assert_no_error (error);
+  g_clear_object (&read_back);
+  read_back = pd_database_get_medication (db, pd_medication_get_id (naproxen), &error);
+  g_assert_false (pd_medication_get_prescribed (read_back));
+  g_assert_true (pd_database_get_cyp2d6 (db) == PD_CYP2D6_UNKNOWN);
+  g_object_unref (db);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/safety/cyp2d6-regimen", test_cyp2d6_regimen);
   g_test_add_func ("/safety/local-midnight", test_local_midnight);
   g_test_add_func ("/safety/summary-columns", test_summary_columns);
+  g_test_add_func ("/safety/stored", test_stored);
 
   return g_test_run ();
 }

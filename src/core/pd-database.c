@@ -145,14 +145,20 @@ G_STATIC_ASSERT (1348748409 == PD_DATABASE_APPLICATION_ID);
 
 #define TREATMENT_V3 MEDICATIONS_V3 DOSES_V3 ACTIVITIES_V3 EVENTS_V3 TREATMENT_INDEXES_V3
 
+/* v5: ibuprofen and naproxen have a higher maximum when marked prescribed. */
+#define MEDICATIONS_PRESCRIBED_V5                                                       \
+  "ALTER TABLE medications ADD COLUMN prescribed INTEGER NOT NULL DEFAULT 0"            \
+  "  CHECK (prescribed IN (0, 1));"
+
 static const char schema_latest[] =
   META_V2
   PAIN_ENTRIES_V2
   PAIN_ENTRIES_AT_INDEX_V2
   TREATMENT_V3
+  MEDICATIONS_PRESCRIBED_V5
   "PRAGMA application_id = " APPLICATION_ID_SQL ";"
-  "PRAGMA user_version = 3;";
-G_STATIC_ASSERT (PD_DATABASE_SCHEMA_VERSION == 3);
+  "PRAGMA user_version = 5;";
+G_STATIC_ASSERT (PD_DATABASE_SCHEMA_VERSION == 5);
 
 typedef struct
 {
@@ -178,6 +184,13 @@ static const PdMigration migrations[] = {
     3,
     TREATMENT_V3
     "PRAGMA user_version = 3;"
+  },
+  /* v4 belongs to the exchange/CSV branch; an empty placeholder until they merge. */
+  { 4, "PRAGMA user_version = 4;" },
+  {
+    5,
+    MEDICATIONS_PRESCRIBED_V5
+    "PRAGMA user_version = 5;"
   },
 };
 
