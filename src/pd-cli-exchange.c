@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pd-check-settings.h"
 #include "pd-cli.h"
 #include "pd-csv.h"
 #include "pd-database.h"
@@ -96,8 +97,15 @@ pd_cli_export_csv (const char *diary,
       return 1;
     }
 
-  bytes = summary ? pd_csv_export_summary (data, from_day, to_day)
-                  : pd_csv_export (data, from_day, to_day);
+  if (summary)
+    {
+      PdCheckOptions options;
+
+      pd_check_options_load (&options, db);
+      bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
+    }
+  else
+    bytes = pd_csv_export (data, from_day, to_day);
   if (!pd_database_finish_check (db, &error))
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);

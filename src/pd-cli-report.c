@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-check-settings.h"
 #include "pd-cli.h"
 #include "pd-csv.h"
 #include "pd-database.h"
@@ -26,6 +27,7 @@ pd_cli_report (const char *diary,
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdReport) report = NULL;
+  PdReportSections sections;
   guint32 first = 0, last = 0;
   int n_pages = 0;
 
@@ -76,7 +78,9 @@ pd_cli_report (const char *diary,
   if (from == NULL)
     first = last - (DEFAULT_DAYS - 1);
 
-  report = pd_report_load (db, first, last, NULL, &error);
+  pd_report_sections_init (&sections);
+  pd_check_options_load (&sections.checks, NULL);
+  report = pd_report_load (db, first, last, &sections, &error);
   if (report == NULL || !pd_database_finish_check (db, &error))
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);

@@ -20,29 +20,58 @@ static const struct
   double mme_factor;
   double max_daily;
 } domain_drugs[] = {
-  { "Ibuprofen", "nsaid", "mg", 0, 3200 },
-  { "Naproxen", "nsaid", "mg", 0, 0 },
-  { "Diclofenac gel", "topical_nsaid", "g", 0, 0 },
-  { "Celecoxib", "cox2_inhibitor", "mg", 0, 0 },
+  { "Ibuprofen", "nsaid", "mg", 0, 1200 },
+  { "Naproxen", "nsaid", "mg", 0, 660 },
+  { "Diclofenac gel", "topical_nsaid", "g", 0, 32 },
+  { "Celecoxib", "cox2_inhibitor", "mg", 0, 400 },
   { "Acetaminophen", "analgesic", "mg", 0, 4000 },
-  { "Gabapentin", "gabapentinoid", "mg", 0, 0 },
-  { "Pregabalin", "gabapentinoid", "mg", 0, 0 },
-  { "Amitriptyline", "tca", "mg", 0, 0 },
-  { "Duloxetine", "snri", "mg", 0, 0 },
-  { "Cyclobenzaprine", "muscle_relaxant", "mg", 0, 0 },
-  { "Methocarbamol", "muscle_relaxant", "mg", 0, 0 },
-  { "Tizanidine", "muscle_relaxant", "mg", 0, 0 },
-  { "Baclofen", "muscle_relaxant", "mg", 0, 0 },
-  { "Tramadol", "opioid", "mg", 0.2, 0 },
-  { "Tapentadol", "opioid", "mg", 0.4, 0 },
+  { "Gabapentin", "gabapentinoid", "mg", 0, 3600 },
+  { "Pregabalin", "gabapentinoid", "mg", 0, 600 },
+  { "Amitriptyline", "tca", "mg", 0, 150 },
+  { "Duloxetine", "snri", "mg", 0, 120 },
+  { "Cyclobenzaprine", "muscle_relaxant", "mg", 0, 30 },
+  { "Methocarbamol", "muscle_relaxant", "mg", 0, 8000 },
+  { "Tizanidine", "muscle_relaxant", "mg", 0, 36 },
+  { "Baclofen", "muscle_relaxant", "mg", 0, 80 },
+  { "Tramadol", "opioid", "mg", 0.2, 400 },
+  { "Tapentadol", "opioid", "mg", 0.4, 600 },
   { "Morphine SR", "opioid", "mg", 1, 0 },
   { "Oxycodone", "opioid", "mg", 1.5, 0 },
   { "Hydrocodone", "opioid", "mg", 1, 0 },
   { "Hydromorphone", "opioid", "mg", 5, 0 },
-  { "Codeine", "opioid", "mg", 0.15, 0 },
+  { "Codeine", "opioid", "mg", 0.15, 360 },
   { "Fentanyl patch", "opioid", "mcg/h", 2.4, 0 },
-  { "Lidocaine patch", "topical_anaesthetic", "patch", 0, 0 },
+  { "Lidocaine patch", "topical_anaesthetic", "patch", 0, 3 },
   { "Capsaicin cream", "topical", NULL, 0, 0 },
+  /* More opioids */
+  { "Methadone", "opioid", "mg", 4.7, 0 },
+  { "Oxymorphone", "opioid", "mg", 3, 0 },
+  { "Buprenorphine", "opioid", "mg", 0, 0 },
+  /* The benzodiazepines and SSRIs of the combinations to point out */
+  { "Diazepam", "benzodiazepine", "mg", 0, 0 },
+  { "Lorazepam", "benzodiazepine", "mg", 0, 0 },
+  { "Alprazolam", "benzodiazepine", "mg", 0, 0 },
+  { "Clonazepam", "benzodiazepine", "mg", 0, 0 },
+  { "Sertraline", "ssri", "mg", 0, 0 },
+  { "Citalopram", "ssri", "mg", 0, 0 },
+  { "Escitalopram", "ssri", "mg", 0, 0 },
+  { "Fluoxetine", "ssri", "mg", 0, 0 },
+  /* Combination products, in tablets, with the opioid's factor per mg */
+  { "Hydrocodone/acetaminophen 5/325", "opioid", "tablet", 1, 0 },
+  { "Hydrocodone/acetaminophen 7.5/325", "opioid", "tablet", 1, 0 },
+  { "Hydrocodone/acetaminophen 10/325", "opioid", "tablet", 1, 0 },
+  { "Oxycodone/acetaminophen 5/325", "opioid", "tablet", 1.5, 0 },
+  { "Oxycodone/acetaminophen 7.5/325", "opioid", "tablet", 1.5, 0 },
+  { "Oxycodone/acetaminophen 10/325", "opioid", "tablet", 1.5, 0 },
+  { "Tramadol/acetaminophen 37.5/325", "opioid", "tablet", 0.2, 0 },
+  { "Codeine/acetaminophen 30/300", "opioid", "tablet", 0.15, 0 },
+  { "Codeine/acetaminophen 8/500", "opioid", "tablet", 0.15, 0 },
+  { "Codeine/acetaminophen 15/500", "opioid", "tablet", 0.15, 0 },
+  { "Codeine/acetaminophen 30/500", "opioid", "tablet", 0.15, 0 },
+  /* The same named without a strength: "Percocet" */
+  { "Hydrocodone/acetaminophen", "opioid", "tablet", 1, 0 },
+  { "Oxycodone/acetaminophen", "opioid", "tablet", 1.5, 0 },
+  { "Codeine/acetaminophen", "opioid", "tablet", 0.15, 0 },
 };
 
 static const char *domain_supplements[] = {
@@ -96,7 +125,10 @@ test_entries_consistent (void)
       g_assert_cmpfloat (info->usual_amount, <=, pd_dose_unit_max_amount (info->unit));
       /* Every name finds its own entry, never another one's. */
       g_assert_true (pd_catalogue_find_medication (info->name) == info);
-      g_assert_true ((info->mme_factor > 0) == (strcmp (info->drug_class, "opioid") == 0));
+      /* Buprenorphine, a partial agonist, is the one opioid not counted in MME. */
+      g_assert_true ((info->mme_factor > 0) ==
+                     (strcmp (info->drug_class, "opioid") == 0 &&
+                      !pd_catalogue_mme_not_counted (info->key)));
       g_assert_true (info->supplement == (strcmp (info->drug_class, "supplement") == 0));
       if (info->supplement)
         {
@@ -155,12 +187,95 @@ test_aliases (void)
   g_assert_null (pd_catalogue_find_medication (NULL));
 }
 
+/* domain.md's combination products and brand names. */
+static const struct
+{
+  const char *name;      /* as written in a dose, a prescription or a CSV row */
+  const char *key;
+  const char *opioid;    /* NULL: no strength known, nothing counted */
+  double opioid_mg;
+  double acetaminophen_mg;
+} brands[] = {
+  { "Hydrocodone/acetaminophen 5/325", "hydrocodone_acetaminophen_5_325", "hydrocodone", 5, 325 },
+  { "Norco 7.5/325", "hydrocodone_acetaminophen_7_5_325", "hydrocodone", 7.5, 325 },
+  { "vicodin 10/325", "hydrocodone_acetaminophen_10_325", "hydrocodone", 10, 325 },
+  { "Oxycodone/acetaminophen 5/325", "oxycodone_acetaminophen_5_325", "oxycodone", 5, 325 },
+  { "Percocet 7.5/325", "oxycodone_acetaminophen_7_5_325", "oxycodone", 7.5, 325 },
+  { "Percocet 10/325", "oxycodone_acetaminophen_10_325", "oxycodone", 10, 325 },
+  { "PERCOCET 10 / 325 mg", "oxycodone_acetaminophen_10_325", "oxycodone", 10, 325 },
+  { "  percocet   10/325 tablets ", "oxycodone_acetaminophen_10_325", "oxycodone", 10, 325 },
+  { "Ultracet", "tramadol_acetaminophen_37_5_325", "tramadol", 37.5, 325 },
+  { "Tramadol/acetaminophen 37.5/325", "tramadol_acetaminophen_37_5_325", "tramadol", 37.5, 325 },
+  { "Tylenol with codeine", "codeine_acetaminophen_30_300", "codeine", 30, 300 },
+  { "tylenol with codeine no. 3", "codeine_acetaminophen_30_300", "codeine", 30, 300 },
+  { "Codeine/acetaminophen 30/300", "codeine_acetaminophen_30_300", "codeine", 30, 300 },
+  { "co-codamol 8/500", "codeine_acetaminophen_8_500", "codeine", 8, 500 },
+  { "Co-Codamol 15/500", "codeine_acetaminophen_15_500", "codeine", 15, 500 },
+  { "co-codamol 30/500", "codeine_acetaminophen_30_500", "codeine", 30, 500 },
+  { "Percocet", "oxycodone_acetaminophen", NULL, 0, 0 },
+  { "Norco", "hydrocodone_acetaminophen", NULL, 0, 0 },
+  { "Vicodin", "hydrocodone_acetaminophen", NULL, 0, 0 },
+  { "co-codamol", "codeine_acetaminophen", NULL, 0, 0 },
+  { "Roxicodone", "oxycodone", NULL, 0, 0 },
+  { "Tylenol", "acetaminophen", NULL, 0, 0 },
+};
+
+static void
+test_combinations (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (brands); i++)
+    {
+      const PdMedicationInfo *info = pd_catalogue_find_medication (brands[i].name);
+      const PdCombinationInfo *combination;
+
+      g_test_message ("%s", brands[i].name);
+      g_assert_nonnull (info);
+      g_assert_cmpstr (info->key, ==, brands[i].key);
+      combination = pd_catalogue_lookup_combination (info->key);
+      if (brands[i].opioid == NULL)
+        {
+          g_assert_null (combination);
+          continue;
+        }
+      g_assert_nonnull (combination);
+      g_assert_cmpstr (info->unit, ==, "tablet");
+      g_assert_cmpstr (combination->opioid, ==, brands[i].opioid);
+      g_assert_cmpfloat (combination->opioid_mg, ==, brands[i].opioid_mg);
+      g_assert_cmpfloat (combination->acetaminophen_mg, ==, brands[i].acetaminophen_mg);
+      /* The factor shown is the opioid's, per mg of it. */
+      g_assert_cmpfloat (info->mme_factor, ==,
+                         pd_catalogue_lookup_medication (brands[i].opioid)->mme_factor);
+    }
+  g_assert_null (pd_catalogue_find_medication ("Percocet 10/500"));
+  g_assert_null (pd_catalogue_lookup_combination ("oxycodone"));
+  g_assert_null (pd_catalogue_lookup_combination (NULL));
+}
+
+static void
+test_prescribed_maxima (void)
+{
+  const PdMedicationInfo *ibuprofen = pd_catalogue_lookup_medication ("ibuprofen");
+  const PdMedicationInfo *naproxen = pd_catalogue_lookup_medication ("naproxen");
+  const PdMedicationInfo *celecoxib = pd_catalogue_lookup_medication ("celecoxib");
+
+  g_assert_cmpfloat (pd_catalogue_max_daily (ibuprofen, FALSE), ==, 1200);
+  g_assert_cmpfloat (pd_catalogue_max_daily (ibuprofen, TRUE), ==, 3200);
+  g_assert_cmpfloat (pd_catalogue_max_daily (naproxen, FALSE), ==, 660);
+  g_assert_cmpfloat (pd_catalogue_max_daily (naproxen, TRUE), ==, 1500);
+  g_assert_cmpfloat (pd_catalogue_max_daily (celecoxib, TRUE), ==, 400);
+  g_assert_true (pd_catalogue_can_be_prescribed ("ibuprofen"));
+  g_assert_true (pd_catalogue_can_be_prescribed ("naproxen"));
+  g_assert_false (pd_catalogue_can_be_prescribed ("celecoxib"));
+  g_assert_true (pd_catalogue_mme_not_counted ("buprenorphine"));
+  g_assert_false (pd_catalogue_mme_not_counted ("methadone"));
+}
+
 static void
 test_classes (void)
 {
   const char * const *classes = pd_drug_classes ();
 
-  g_assert_cmpuint (g_strv_length ((char **) classes), ==, 13);
+  g_assert_cmpuint (g_strv_length ((char **) classes), ==, 15);
   for (guint i = 0; classes[i] != NULL; i++)
     {
       g_assert_nonnull (pd_drug_class_label (classes[i]));
@@ -174,6 +289,8 @@ test_classes (void)
   g_assert_cmpstr (pd_drug_class_group ("opioid"), ==, "opioid");
   g_assert_cmpstr (pd_drug_class_group ("gabapentinoid"), ==, "gabapentinoid");
   g_assert_cmpstr (pd_drug_class_group ("muscle_relaxant"), ==, "muscle_relaxant");
+  g_assert_cmpstr (pd_drug_class_group ("benzodiazepine"), ==, "benzodiazepine");
+  g_assert_cmpstr (pd_drug_class_group ("ssri"), ==, "ssri");
   g_assert_null (pd_drug_class_group ("topical_nsaid"));
   g_assert_null (pd_drug_class_group ("topical"));
   g_assert_null (pd_drug_class_group ("topical_anaesthetic"));
@@ -187,7 +304,8 @@ static void
 test_units (void)
 {
   const char * const *units = pd_dose_units ();
-  const char *expected[] = { "mg", "mcg", "g", "ml", "mcg/h", "patch", "puff", "drop", "IU" };
+  const char *expected[] = { "mg", "mcg", "g", "ml", "mcg/h", "patch", "puff", "drop", "IU",
+                             "tablet" };
 
   g_assert_cmpuint (g_strv_length ((char **) units), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -270,6 +388,8 @@ main (int   argc,
   g_test_add_func ("/catalogue/supplements", test_supplements);
   g_test_add_func ("/catalogue/aliases", test_aliases);
   g_test_add_func ("/catalogue/classes", test_classes);
+  g_test_add_func ("/catalogue/combinations", test_combinations);
+  g_test_add_func ("/catalogue/prescribed-maxima", test_prescribed_maxima);
   g_test_add_func ("/catalogue/units", test_units);
   g_test_add_func ("/catalogue/activities", test_activities);
   g_test_add_func ("/catalogue/event-kinds", test_event_kinds);

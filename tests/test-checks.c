@@ -14,7 +14,7 @@
 #include "pd-types.h"
 
 #define BERLIN 3600
-#define ADVICE "Please talk to your doctor or pharmacist about this."
+#define ADVICE "Ask your care team about this."
 
 static guint32
 day0 (void)
@@ -160,12 +160,15 @@ static void
 test_ibuprofen_max (void)
 {
   g_autoptr(GPtrArray) doses = new_array ();
+  g_autoptr(GPtrArray) regimen = new_array ();
   g_autoptr(GPtrArray) warnings = NULL;
+  PdMedication *prescribed;
+  PdDose *dose;
   PdWarning *warning;
 
-  /* 4 x 800 mg = 3200 mg, the prescribed maximum. */
-  for (guint i = 0; i < 4; i++)
-    add_dose (doses, "Ibuprofen", 800, "mg", day0 (), (7 + 4 * i) * 60);
+  /* Without prescription: 3 x 400 mg = 1200 mg, the maximum; one more is over it. */
+  for (guint i = 0; i < 3; i++)
+    add_dose (doses, "Ibuprofen", 400, "mg", day0 (), (7 + 4 * i) * 60);
   warnings = pd_day_warnings (doses, NULL, day0 ());
   g_assert_cmpuint (warnings->len, ==, 0);
   g_clear_pointer (&warnings, g_ptr_array_unref);
@@ -176,9 +179,29 @@ test_ibuprofen_max (void)
   warning = find_kind (warnings, PD_WARNING_MAX_DAILY);
   g_assert_nonnull (warning);
   g_assert_cmpstr (warning->subject, ==, "Ibuprofen");
-  g_assert_cmpfloat (warning->value, ==, 3600);
-  g_assert_cmpfloat (warning->limit, ==, 3200);
+  g_assert_cmpstr (warning->code, ==, "over_max:ibuprofen");
+  g_assert_cmpfloat (warning->value, ==, 1600);
+  g_assert_cmpfloat (warning->limit, ==, 1200);
   assert_message (warning);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* A regimen entry marked prescribed: 3200 mg applies. */
+  prescribed = pd_medication_new_from_catalogue ("ibuprofen");
+  pd_medication_set_prescribed (prescribed, TRUE);
+  g_ptr_array_add (regimen, prescribed);
+  dose = dose_at ("Ibuprofen", 1600, "mg", day0 (), 22 * 60);
+  pd_dose_set_medication_id (dose, pd_medication_get_id (prescribed));
+  g_ptr_array_add (doses, dose);
+  warnings = pd_day_warnings (doses, regimen, day0 ());
+  g_assert_null (find_kind (warnings, PD_WARNING_MAX_DAILY));
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  add_dose (doses, "Ibuprofen", 1, "mg", day0 (), 23 * 60 + 30);
+  warnings = pd_day_warnings (doses, regimen, day0 ());
+  warning = find_kind (warnings, PD_WARNING_MAX_DAILY);
+  g_assert_nonnull (warning);
+  g_assert_cmpfloat (warning->value, ==, 3201);
+  g_assert_cmpfloat (warning->limit, ==, 3200);
 }
 
 static void

@@ -40,7 +40,7 @@ one_line_matching () {
 }
 
 header='id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,duration_min,intensity,note'
-summary_header='date,entries,pain_mean,pain_min,pain_max,enjoyment_interference_mean,activity_interference_mean,sleep_hours,mood_mean,doses,opioid_mme,activity_min,events'
+summary_header='date,entries,pain_mean,pain_min,pain_max,enjoyment_interference_mean,activity_interference_mean,sleep_hours,mood_mean,doses,opioid_mme,activity_min,events,back_pain_mean,leg_pain_mean,psfs_mean,acetaminophen_mg,safety_flags'
 
 db="$tmp/demo.db"
 "$make_diary" "$db" demo || { echo "Bail out! make-diary failed"; exit 1; }

@@ -223,7 +223,7 @@ test_medication_validation (void)
   pd_medication_set_unit (medication, "spoon");
   assert_medication_invalid (medication, "unit",
                              "“spoon” is not a known unit (mg, mcg, g, ml, mcg/h, patch, puff, "
-                             "drop, IU)");
+                             "drop, IU, tablet)");
   pd_medication_set_unit (medication, "mg");
 
   pd_medication_set_drug_class (medication, "miracle");
@@ -453,7 +453,7 @@ test_dose_validation (void)
 
   pd_dose_set_unit (dose, "spoon");
   assert_dose_invalid (dose, "unit",
-                       "“spoon” is not a known unit (mg, mcg, g, ml, mcg/h, patch, puff, drop, IU)");
+                       "“spoon” is not a known unit (mg, mcg, g, ml, mcg/h, patch, puff, drop, IU, tablet)");
   pd_dose_set_unit (dose, "");
   assert_dose_invalid (dose, "unit", NULL);
   pd_dose_set_unit (dose, "Mg");

@@ -288,7 +288,7 @@ test_mixed_day (void)
   g_test_message ("%s", warning->message);
   g_assert_nonnull (strstr (warning->message, "50"));
   g_assert_true (g_str_has_suffix (warning->message,
-                                   "Please talk to your doctor or pharmacist about this."));
+                                   "Ask your care team about this."));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "pd-database.h"
+#include "pd-cyp2d6.h"
 #include "pd-report.h"
 #include "pd-report-tasks.h"
 #include "pd-tags.h"
@@ -287,6 +288,63 @@ test_whole_period (Fixture       *f,
   g_free (expected);
   expected = g_strdup_printf ("Page %d of %d", n_pages, n_pages);
   assert_contains (text, expected);
+}
+
+/* Page 1 lists the days of each medication safety flag and the CYP2D6 status: gabapentin
+ * with the fixture's tramadol on two days, a poor metaboliser taking tramadol on 14. */
+static void
+test_medication_safety (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdReport) report = NULL;
+  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *gabapentin_days = NULL;
+  g_autofree char *cyp2d6_days = NULL;
+  g_autofree char *day_0 = iso (f->first);
+  g_autofree char *day_2 = iso (f->first + 2);
+  g_autofree char *day_5 = iso (f->first + 5);
+  const char *page_2;
+
+  {
+    g_autoptr(PdDatabase) db = pd_database_open (f->diary, PD_DATABASE_NO_BACKUPS, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 2; i <= 5; i += 3)
+      {
+        PdDose *dose = pd_dose_new ();
+
+        pd_dose_set_name (dose, "Gabapentin");
+        pd_dose_set_amount (dose, 300);
+        pd_dose_set_unit (dose, "mg");
+        pd_dose_set_time (dose, at (f->first + i, 22 * 60), OFFSET);
+        g_ptr_array_add (doses, dose);
+      }
+    g_assert_true (pd_database_save_records (db, NULL, NULL, doses, NULL, NULL, &error));
+    g_assert_true (pd_database_set_cyp2d6 (db, PD_CYP2D6_POOR, &error));
+    g_assert_no_error (error);
+  }
+
+  report = load (f, f->first, f->first + N_DAYS - 1, NULL);
+  pdf = write_report (f, report, PD_PAPER_A4, NULL);
+  text = pdf_text (pdf);
+  page_2 = strstr (text, "Page 2 of");
+  g_assert_nonnull (page_2);
+
+  assert_contains (text, "Medication safety");
+  gabapentin_days = g_strdup_printf ("Opioid and gabapentinoid on one day (slowed breathing): "
+                                     "2 days (%s, %s)", day_2, day_5);
+  assert_contains (text, gabapentin_days);
+  g_assert_true (strstr (text, gabapentin_days) < page_2);
+  cyp2d6_days = g_strdup_printf ("Codeine or tramadol with an ultrarapid or poor CYP2D6 status: "
+                                 "14 days (%s,", day_0);
+  assert_contains (text, cyp2d6_days);
+  assert_contains (text, "and 8 more)");
+  assert_contains (text, "CYP2D6 status (from the patient's genetic test report): Poor metaboliser.");
+  assert_contains (text, "poor metabolisers get little relief");
+  g_assert_null (strstr (text, "a level guidance flags"));
 }
 
 static void
@@ -596,6 +654,8 @@ main (int   argc,
   g_test_add_func ("/report/paper", test_paper);
   g_test_add_func ("/report/not-set", test_not_set);
   g_test_add ("/report/whole-period", Fixture, NULL, fixture_setup, test_whole_period,
+              fixture_teardown);
+  g_test_add ("/report/medication-safety", Fixture, NULL, fixture_setup, test_medication_safety,
               fixture_teardown);
   g_test_add ("/report/meaningful-change", Fixture, NULL, fixture_setup,
               test_meaningful_change, fixture_teardown);

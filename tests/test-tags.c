@@ -19,7 +19,7 @@ test_catalogue (void)
 {
   g_assert_cmpuint (pd_tag_count (PD_TAG_LOCATION), ==, 14);
   g_assert_cmpuint (pd_tag_count (PD_TAG_QUALITY), ==, 8);
-  g_assert_cmpuint (pd_tag_count (PD_TAG_RED_FLAG), ==, 5);
+  g_assert_cmpuint (pd_tag_count (PD_TAG_RED_FLAG), ==, 15);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -42,6 +42,46 @@ test_catalogue (void)
   g_assert_cmpint (pd_tag_lookup (PD_TAG_LOCATION, "elbow"), ==, -1);
   g_assert_cmpint (pd_tag_lookup (PD_TAG_QUALITY, "low_back"), ==, -1);
   g_assert_cmpint (pd_tag_lookup (PD_TAG_RED_FLAG, NULL), ==, -1);
+}
+
+/* domain.md's 14 red flags and the signs of opioid overdose; the first five keep their keys
+ * (stored in diaries and CSV files). */
+static void
+test_red_flags (void)
+{
+  static const struct
+  {
+    const char *key;
+    gboolean emergency;
+  } flags[] = {
+    { "bowel_bladder", FALSE },
+    { "leg_weakness", FALSE },
+    { "saddle_numbness", FALSE },
+    { "fever_wound", FALSE },
+    { "unrelieved_pain", FALSE },
+    { "sexual_problems", FALSE },
+    { "both_legs", FALSE },
+    { "unsteady_walking", FALSE },
+    { "wound_fluid_headache", FALSE },
+    { "calf_breathless", TRUE },
+    { "night_pain", FALSE },
+    { "weight_loss_cancer", FALSE },
+    { "fall_injury", FALSE },
+    { "pain_despite_care", FALSE },
+    { "opioid_overdose", TRUE },
+  };
+  guint32 emergency = 0;
+
+  g_assert_cmpuint (pd_tag_count (PD_TAG_RED_FLAG), ==, G_N_ELEMENTS (flags));
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_assert_cmpstr (pd_tag_key (PD_TAG_RED_FLAG, i), ==, flags[i].key);
+      g_assert_true (pd_red_flag_is_emergency (i) == flags[i].emergency);
+      if (flags[i].emergency)
+        emergency |= 1u << i;
+    }
+  g_assert_cmpuint (pd_red_flags_emergency_mask (), ==, emergency);
+  g_assert_nonnull (strstr (pd_tag_label (PD_TAG_RED_FLAG, 14), "pinpoint pupils"));
 }
 
 static void
@@ -142,6 +182,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tags/catalogue", test_catalogue);
+  g_test_add_func ("/tags/red-flags", test_red_flags);
   g_test_add_func ("/tags/round-trip", test_round_trip);
   g_test_add_func ("/tags/to-string", test_to_string);
   g_test_add_func ("/tags/from-string-lenient", test_from_string_lenient);

@@ -28,8 +28,12 @@ typedef struct
   PdDose *dose;
   PdMedication *medication;        /* in the regimen, or NULL */
   const PdMedicationInfo *info;    /* in the catalogue, when not in the regimen */
+  const PdMedicationInfo *catalogue;  /* the catalogue entry, from the regimen's key or name */
+  const PdCombinationInfo *combination;  /* a combination product of known strength */
   char *identity;                  /* one drug, however it was logged */
 } Resolved;
+
+#define ADVICE N_("Ask your care team about this.")
 
 static char *
 fold (const char *text)
@@ -81,10 +85,15 @@ resolve (Resolved  *resolved,
   resolved->dose = dose;
   resolved->medication = pd_dose_find_medication (dose, medications);
   resolved->info = NULL;
+  resolved->catalogue = NULL;
+  resolved->combination = NULL;
 
   if (resolved->medication != NULL)
     {
       const char *key = pd_medication_get_catalogue_key (resolved->medication);
+
+      resolved->catalogue = key != NULL ? pd_catalogue_lookup_medication (key) : NULL;
+      resolved->combination = pd_catalogue_lookup_combination (key);
 
       /* Two regimen entries of one catalogue drug (200 mg and 400 mg tablets) are one drug. */
       resolved->identity = key != NULL
@@ -94,8 +103,10 @@ resolve (Resolved  *resolved,
     }
 
   resolved->info = pd_catalogue_find_medication (pd_dose_get_name (dose));
+  resolved->catalogue = resolved->info;
   if (resolved->info != NULL)
     {
+      resolved->combination = pd_catalogue_lookup_combination (resolved->info->key);
       resolved->identity = g_strdup (resolved->info->key);
     }
   else
@@ -150,6 +161,32 @@ resolved_class (const Resolved *resolved)
   if (resolved->medication != NULL)
     return pd_medication_get_drug_class (resolved->medication);
   return resolved->info != NULL ? resolved->info->drug_class : NULL;
+}
+
+/* The catalogue key of the drug itself, or of the opioid in a combination product. */
+static const char *
+resolved_drug_key (const Resolved *resolved)
+{
+  if (resolved->combination != NULL)
+    return resolved->combination->opioid;
+  return resolved->catalogue != NULL ? resolved->catalogue->key : NULL;
+}
+
+/* Tablets of a combination product; 0 when the dose is not one or not in tablets. */
+static double
+resolved_tablets (const Resolved *resolved)
+{
+  if (resolved->combination == NULL || g_strcmp0 (pd_dose_get_unit (resolved->dose), "tablet") != 0)
+    return 0;
+  return pd_dose_get_amount (resolved->dose);
+}
+
+static double
+catalogue_mme_factor (const char *key)
+{
+  const PdMedicationInfo *info = pd_catalogue_lookup_medication (key);
+
+  return info != NULL ? info->mme_factor : 0;
 }
 
 double
@@ -229,7 +266,17 @@ pd_daily_mme (GPtrArray *doses,
       if (!is_taken_opioid_candidate (dose, day, &dose_day))
         continue;
       resolve (&resolved, dose, medications);
+      if (resolved.combination != NULL)
+        {
+          if (dose_day == day)
+            total += resolved_tablets (&resolved) * resolved.combination->opioid_mg *
+                     catalogue_mme_factor (resolved.combination->opioid);
+          resolved_clear (&resolved);
+          continue;
+        }
       factor = resolved_mme_factor (&resolved);
+      if (resolved.catalogue != NULL && pd_catalogue_mme_not_counted (resolved.catalogue->key))
+        factor = 0;
       if (factor <= 0)
         {
           resolved_clear (&resolved);
@@ -268,9 +315,37 @@ pd_warning_free (PdWarning *warning)
     return;
   g_free (warning->subject);
   g_free (warning->message);
+  g_free (warning->code);
   g_free (warning);
 }
 
+static const char *
+warning_code (PdWarningKind kind)
+{
+  switch (kind)
+    {
+    case PD_WARNING_MAX_DAILY:
+      return "over_max";
+    case PD_WARNING_MME_CAUTION:
+      return "mme_50";
+    case PD_WARNING_MME_HIGH:
+      return "mme_90";
+    case PD_WARNING_SAME_CLASS:
+      return "same_class";
+    case PD_WARNING_OPIOID_GABAPENTINOID:
+      return "opioid_gabapentinoid";
+    case PD_WARNING_OPIOID_BENZODIAZEPINE:
+      return "opioid_benzodiazepine";
+    case PD_WARNING_SEROTONERGIC:
+      return "serotonergic";
+    case PD_WARNING_CYP2D6_PRODRUG:
+      return "cyp2d6_prodrug";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Takes message; appends the advice to ask the care team. */
 static PdWarning *
 warning_new (PdWarningKind  kind,
              const char    *subject,
@@ -280,11 +355,13 @@ warning_new (PdWarningKind  kind,
 {
   PdWarning *warning = g_new0 (PdWarning, 1);
 
+  warning->code = g_strdup (warning_code (kind));
+  warning->message = g_strconcat (message, " ", _(ADVICE), NULL);
+  g_free (message);
   warning->kind = kind;
   warning->subject = g_strdup (subject);
   warning->value = value;
   warning->limit = limit;
-  warning->message = message;
   return warning;
 }
 
@@ -338,51 +415,161 @@ amount_in_unit (double      amount,
   return mg / mg_per_wanted;
 }
 
+/* One drug's share of a dose: the dose itself, or one ingredient of a combination tablet. */
+typedef struct
+{
+  const char *identity;
+  const char *key;           /* catalogue key, or NULL */
+  const char *name;
+  double amount;
+  const char *unit;
+  double max;                /* in max_unit; 0: none */
+  const char *max_unit;
+} Part;
+
+static double
+part_max (const PdMedicationInfo *info,
+          gboolean                prescribed,
+          const PdCheckOptions   *options)
+{
+  if (strcmp (info->key, "acetaminophen") == 0)
+    return options->acetaminophen_max;
+  return pd_catalogue_max_daily (info, prescribed);
+}
+
 static void
-add_max_daily_warnings (GPtrArray *warnings,
-                        GArray    *taken)
+add_ingredient_part (GArray               *parts,
+                     const char           *key,
+                     double                mg,
+                     const PdCheckOptions *options)
+{
+  const PdMedicationInfo *info = pd_catalogue_lookup_medication (key);
+  Part part = { info->key, info->key, info->name, mg, "mg", part_max (info, FALSE, options),
+                info->unit };
+
+  g_array_append_val (parts, part);
+}
+
+static void
+add_parts (GArray               *parts,
+           const Resolved       *resolved,
+           const PdCheckOptions *options)
+{
+  Part part;
+
+  if (resolved->combination != NULL)
+    {
+      double tablets = resolved_tablets (resolved);
+
+      add_ingredient_part (parts, resolved->combination->opioid,
+                           tablets * resolved->combination->opioid_mg, options);
+      add_ingredient_part (parts, "acetaminophen",
+                           tablets * resolved->combination->acetaminophen_mg, options);
+      return;
+    }
+
+  part.identity = resolved->identity;
+  part.key = resolved->catalogue != NULL ? resolved->catalogue->key : NULL;
+  part.name = resolved_name (resolved);
+  part.amount = pd_dose_get_amount (resolved->dose);
+  part.unit = pd_dose_get_unit (resolved->dose);
+  part.max = resolved_max_daily (resolved);
+  part.max_unit = resolved_unit (resolved);
+  if (resolved->medication != NULL && resolved->catalogue != NULL && part.max > 0)
+    {
+      /* The regimen's maximum, which the care team may have set (0: none to watch), except
+       * that ibuprofen's and naproxen's follow "prescribed" and acetaminophen's the
+       * Preferences choice when that is lower. */
+      const PdMedicationInfo *info = resolved->catalogue;
+
+      if (pd_catalogue_can_be_prescribed (info->key))
+        {
+          part.max = pd_catalogue_max_daily (info, pd_medication_get_prescribed (resolved->medication));
+          part.max_unit = info->unit;
+        }
+      else if (strcmp (info->key, "acetaminophen") == 0)
+        {
+          double limit = amount_in_unit (options->acetaminophen_max, info->unit, part.max_unit);
+
+          if (limit > 0)
+            part.max = MIN (part.max, limit);
+        }
+    }
+  else if (resolved->medication == NULL && resolved->catalogue != NULL)
+    {
+      part.max = part_max (resolved->catalogue, FALSE, options);
+      part.max_unit = resolved->catalogue->unit;
+    }
+  g_array_append_val (parts, part);
+}
+
+/* "over_max:<drug>": the catalogue key, else the name in lower case with "_" for spaces. */
+static char *
+over_max_code (const Part *part)
+{
+  g_autofree char *name = NULL;
+
+  if (part->key != NULL)
+    return g_strconcat ("over_max:", part->key, NULL);
+  name = g_utf8_strdown (part->name, -1);
+  g_strdelimit (name, " \t;,", '_');
+  return g_strconcat ("over_max:", name, NULL);
+}
+
+static void
+add_max_daily_warnings (GPtrArray            *warnings,
+                        GArray               *taken,
+                        const PdCheckOptions *options)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
 
-  /* Each drug once, at its first dose of the day, summing all its doses. */
   for (guint i = 0; i < taken->len; i++)
+    add_parts (parts, &g_array_index (taken, Resolved, i), options);
+
+  /* Each drug once, at its first dose of the day, summing all its doses; the highest
+   * maximum of its parts applies (a prescribed ibuprofen among over-the-counter ones). */
+  for (guint i = 0; i < parts->len; i++)
     {
-      const Resolved *first = &g_array_index (taken, Resolved, i);
-      const char *unit = resolved_unit (first);
-      double max = resolved_max_daily (first);
+      const Part *first = &g_array_index (parts, Part, i);
+      const char *unit = first->max_unit;
+      double max = 0;
       double total = 0;
       g_autofree char *shown_total = NULL;
       g_autofree char *shown_max = NULL;
+      PdWarning *warning;
 
-      if (!g_hash_table_add (seen, first->identity) || max <= 0)
+      if (!g_hash_table_add (seen, (gpointer) first->identity))
         continue;
 
-      for (guint j = i; j < taken->len; j++)
+      for (guint j = i; j < parts->len; j++)
         {
-          const Resolved *other = &g_array_index (taken, Resolved, j);
+          const Part *other = &g_array_index (parts, Part, j);
           double amount;
 
           if (strcmp (other->identity, first->identity) != 0)
             continue;
-          amount = amount_in_unit (pd_dose_get_amount (other->dose),
-                                   pd_dose_get_unit (other->dose), unit);
+          if (other->max > 0)
+            max = MAX (max, amount_in_unit (other->max, other->max_unit, unit));
+          amount = amount_in_unit (other->amount, other->unit, unit);
           if (amount > 0)
             total += amount;
         }
-      if (total <= max + EPSILON)
+      if (max <= 0 || total <= max + EPSILON)
         continue;
 
       shown_total = pd_catalogue_format_amount (total);
       shown_max = pd_catalogue_format_amount (max);
-      g_ptr_array_add (warnings,
-                       warning_new (PD_WARNING_MAX_DAILY, resolved_name (first), total, max,
-                                    /* Translators: "Acetaminophen today: 4500 mg, more than
-                                     * the 4000 mg maximum in 24 hours." */
-                                    g_strdup_printf (_("%s today: %s %s, more than the %s %s "
-                                                       "maximum in 24 hours. Please talk to "
-                                                       "your doctor or pharmacist about this."),
-                                                     resolved_name (first), shown_total, unit,
-                                                     shown_max, unit)));
+      warning = warning_new (PD_WARNING_MAX_DAILY, first->name, total, max,
+                             /* Translators: "Acetaminophen today: 4500 mg, more than
+                              * the 4000 mg maximum in 24 hours." */
+                             g_strdup_printf (_("%s today: %s %s, more than the %s %s "
+                                                "maximum in 24 hours."),
+                                              first->name, shown_total, unit,
+                                              shown_max, unit));
+      g_free (warning->code);
+      warning->code = over_max_code (first);
+      g_ptr_array_add (warnings, warning);
     }
 }
 
@@ -400,11 +587,11 @@ add_mme_warning (GPtrArray *warnings,
       g_ptr_array_add (warnings,
                        warning_new (PD_WARNING_MME_HIGH, pd_drug_class_label ("opioid"), mme,
                                     PD_MME_HIGH,
+                                    /* Translators: CDC 2022's wording; not a limit. */
                                     g_strdup_printf (_("Opioids today add up to %s morphine "
-                                                       "milligram equivalents (MME), at or "
-                                                       "above the %s MME a day that guidance "
-                                                       "calls high. Please talk to your doctor "
-                                                       "or pharmacist about this."),
+                                                       "milligram equivalents (MME). The CDC's "
+                                                       "2022 guideline calls %s MME a day or "
+                                                       "more high; it is not a limit."),
                                                      shown, shown_limit)));
     }
   else if (mme >= PD_MME_CAUTION - EPSILON)
@@ -413,12 +600,12 @@ add_mme_warning (GPtrArray *warnings,
       g_ptr_array_add (warnings,
                        warning_new (PD_WARNING_MME_CAUTION, pd_drug_class_label ("opioid"), mme,
                                     PD_MME_CAUTION,
+                                    /* Translators: CDC 2022's wording; not a limit. */
                                     g_strdup_printf (_("Opioids today add up to %s morphine "
-                                                       "milligram equivalents (MME), at or "
-                                                       "above the %s MME a day at which "
-                                                       "guidance suggests reviewing pain "
-                                                       "treatment. Please talk to your doctor "
-                                                       "or pharmacist about this."),
+                                                       "milligram equivalents (MME). The CDC's "
+                                                       "2022 guideline asks clinicians to "
+                                                       "reassess pain treatment at %s MME a day "
+                                                       "or more; it is not a limit."),
                                                      shown, shown_limit)));
     }
 }
@@ -458,8 +645,10 @@ add_same_class_warnings (GPtrArray *warnings,
         {
           const Resolved *other = &g_array_index (taken, Resolved, j);
 
+          const char *drug = resolved_drug_key (other);
+
           if (g_strcmp0 (same_class_group (other, day), group) != 0 ||
-              !g_hash_table_add (drugs, other->identity))
+              !g_hash_table_add (drugs, (gpointer) (drug != NULL ? drug : other->identity)))
             continue;
           g_ptr_array_add (names, (gpointer) resolved_name (other));
         }
@@ -475,10 +664,198 @@ add_same_class_warnings (GPtrArray *warnings,
                                      * second a list of medications ("Ibuprofen, Naproxen"). */
                                     g_strdup_printf (_("More than one medication of one class "
                                                        "(%s) was taken today: %s. Their side "
-                                                       "effects can add up. Please talk to your "
-                                                       "doctor or pharmacist about this."),
+                                                       "effects can add up."),
                                                      pd_drug_class_label (group), list)));
     }
+}
+
+/* The names of the day's doses that match, each drug once, ", "-joined; NULL for none. */
+typedef gboolean (*ResolvedFilter) (const Resolved *resolved);
+
+static char *
+names_matching (GArray         *taken,
+                ResolvedFilter  filter)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < taken->len; i++)
+    {
+      const Resolved *resolved = &g_array_index (taken, Resolved, i);
+
+      if (filter (resolved) && g_hash_table_add (seen, resolved->identity))
+        g_ptr_array_add (names, (gpointer) resolved_name (resolved));
+    }
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+static gboolean
+is_class (const Resolved *resolved,
+          const char     *drug_class)
+{
+  return g_strcmp0 (resolved_class (resolved), drug_class) == 0;
+}
+
+static gboolean
+is_opioid (const Resolved *resolved)
+{
+  return is_class (resolved, "opioid");
+}
+
+static gboolean
+is_gabapentinoid (const Resolved *resolved)
+{
+  return is_class (resolved, "gabapentinoid");
+}
+
+static gboolean
+is_benzodiazepine (const Resolved *resolved)
+{
+  return is_class (resolved, "benzodiazepine");
+}
+
+static gboolean
+is_serotonergic_opioid (const Resolved *resolved)
+{
+  const char *key = resolved_drug_key (resolved);
+
+  return g_strcmp0 (key, "tramadol") == 0 || g_strcmp0 (key, "tapentadol") == 0;
+}
+
+static gboolean
+is_serotonergic_antidepressant (const Resolved *resolved)
+{
+  return is_class (resolved, "snri") || is_class (resolved, "tca") || is_class (resolved, "ssri");
+}
+
+/* Codeine, tramadol, or a codeine combination named without its strength. */
+static gboolean
+is_prodrug_key (const char *key)
+{
+  return g_strcmp0 (key, "codeine") == 0 || g_strcmp0 (key, "tramadol") == 0 ||
+         g_strcmp0 (key, "codeine_acetaminophen") == 0;
+}
+
+static gboolean
+is_cyp2d6_prodrug (const Resolved *resolved)
+{
+  return is_prodrug_key (resolved_drug_key (resolved));
+}
+
+static void
+add_combination_warning (GPtrArray      *warnings,
+                         GArray         *taken,
+                         PdWarningKind   kind,
+                         ResolvedFilter  first_filter,
+                         ResolvedFilter  second_filter)
+{
+  g_autofree char *first = names_matching (taken, first_filter);
+  g_autofree char *second = names_matching (taken, second_filter);
+  g_autofree char *subject = NULL;
+  char *message;
+
+  if (first == NULL || second == NULL)
+    return;
+
+  switch (kind)
+    {
+    case PD_WARNING_OPIOID_GABAPENTINOID:
+      /* Translators: the first %s lists opioids, the second gabapentinoids. */
+      message = g_strdup_printf (_("An opioid (%s) and a gabapentinoid (%s) were taken today. "
+                                   "Taken together they carry more risk of slowed breathing "
+                                   "(FDA safety communication, December 2019)."),
+                                 first, second);
+      break;
+    case PD_WARNING_OPIOID_BENZODIAZEPINE:
+      /* Translators: the first %s lists opioids, the second benzodiazepines. */
+      message = g_strdup_printf (_("An opioid (%s) and a benzodiazepine (%s) were taken today. "
+                                   "Guidance advises avoiding this combination where possible "
+                                   "(CDC 2022 recommendation 11; FDA boxed warning)."),
+                                 first, second);
+      break;
+    case PD_WARNING_SEROTONERGIC:
+      /* Translators: the first %s is tramadol or tapentadol, the second antidepressants. */
+      message = g_strdup_printf (_("%s and an SNRI, TCA or SSRI antidepressant (%s) were taken "
+                                   "today. Together they carry a risk of serotonin syndrome."),
+                                 first, second);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  subject = g_strconcat (first, " + ", second, NULL);
+  g_ptr_array_add (warnings, warning_new (kind, subject, 0, 0, message));
+}
+
+static void
+add_cyp2d6_warning (GPtrArray            *warnings,
+                    GArray               *taken,
+                    const PdCheckOptions *options)
+{
+  g_autofree char *names = NULL;
+  char *message;
+
+  if (options->cyp2d6 != PD_CYP2D6_ULTRARAPID && options->cyp2d6 != PD_CYP2D6_POOR)
+    return;
+  names = names_matching (taken, is_cyp2d6_prodrug);
+  if (names == NULL)
+    return;
+
+  if (options->cyp2d6 == PD_CYP2D6_ULTRARAPID)
+    /* Translators: %s lists codeine or tramadol products. */
+    message = g_strdup_printf (_("%s was taken today, and your genetic test reports you as a "
+                                 "CYP2D6 ultrarapid metaboliser. Codeine and tramadol are "
+                                 "activated by CYP2D6; CPIC's guideline says ultrarapid "
+                                 "metabolisers risk toxicity and advises avoiding codeine and "
+                                 "tramadol and asking about an alternative."), names);
+  else
+    /* Translators: %s lists codeine or tramadol products. */
+    message = g_strdup_printf (_("%s was taken today, and your genetic test reports you as a "
+                                 "CYP2D6 poor metaboliser. Codeine and tramadol are activated "
+                                 "by CYP2D6; CPIC's guideline says poor metabolisers get little "
+                                 "relief and advises avoiding codeine and tramadol and asking "
+                                 "about an alternative."), names);
+  g_ptr_array_add (warnings, warning_new (PD_WARNING_CYP2D6_PRODRUG, names, 0, 0, message));
+}
+
+void
+pd_check_options_init (PdCheckOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->acetaminophen_max = PD_ACETAMINOPHEN_MAX;
+  options->cyp2d6 = PD_CYP2D6_UNKNOWN;
+}
+
+GPtrArray *
+pd_day_warnings_full (GPtrArray            *doses,
+                      GPtrArray            *medications,
+                      guint32               day,
+                      const PdCheckOptions *options)
+{
+  GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_warning_free);
+  g_autoptr(GArray) taken = resolve_taken_doses (doses, medications, day);
+  PdCheckOptions defaults;
+
+  if (options == NULL)
+    {
+      pd_check_options_init (&defaults);
+      options = &defaults;
+    }
+
+  add_max_daily_warnings (warnings, taken, options);
+  add_mme_warning (warnings, pd_daily_mme (doses, medications, day));
+  add_same_class_warnings (warnings, taken, day);
+  add_combination_warning (warnings, taken, PD_WARNING_OPIOID_GABAPENTINOID, is_opioid,
+                           is_gabapentinoid);
+  add_combination_warning (warnings, taken, PD_WARNING_OPIOID_BENZODIAZEPINE, is_opioid,
+                           is_benzodiazepine);
+  add_combination_warning (warnings, taken, PD_WARNING_SEROTONERGIC, is_serotonergic_opioid,
+                           is_serotonergic_antidepressant);
+  add_cyp2d6_warning (warnings, taken, options);
+  return warnings;
 }
 
 GPtrArray *
@@ -486,13 +863,133 @@ pd_day_warnings (GPtrArray *doses,
                  GPtrArray *medications,
                  guint32    day)
 {
-  GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_warning_free);
-  g_autoptr(GArray) taken = resolve_taken_doses (doses, medications, day);
+  return pd_day_warnings_full (doses, medications, day, NULL);
+}
 
-  add_max_daily_warnings (warnings, taken);
-  add_mme_warning (warnings, pd_daily_mme (doses, medications, day));
-  add_same_class_warnings (warnings, taken, day);
-  return warnings;
+char *
+pd_day_safety_flags (GPtrArray            *doses,
+                     GPtrArray            *medications,
+                     guint32               day,
+                     const PdCheckOptions *options)
+{
+  g_autoptr(GPtrArray) warnings = pd_day_warnings_full (doses, medications, day, options);
+  GString *flags = g_string_new (NULL);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      PdWarning *warning = g_ptr_array_index (warnings, i);
+
+      if (flags->len > 0)
+        g_string_append_c (flags, ';');
+      g_string_append (flags, warning->code);
+    }
+  return g_string_free (flags, FALSE);
+}
+
+double
+pd_daily_acetaminophen_mg (GPtrArray *doses,
+                           GPtrArray *medications,
+                           guint32    day)
+{
+  g_autoptr(GArray) taken = resolve_taken_doses (doses, medications, day);
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  PdCheckOptions options;
+  double total = 0;
+
+  pd_check_options_init (&options);
+  for (guint i = 0; i < taken->len; i++)
+    add_parts (parts, &g_array_index (taken, Resolved, i), &options);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const Part *part = &g_array_index (parts, Part, i);
+      double mg;
+
+      if (g_strcmp0 (part->key, "acetaminophen") != 0)
+        continue;
+      mg = pd_dose_amount_in_mg (part->amount, part->unit);
+      if (mg > 0)
+        total += mg;
+    }
+  return round (total * 1e6) / 1e6;
+}
+
+static gboolean
+medication_is_cyp2d6_prodrug (PdMedication *medication)
+{
+  const char *key = pd_medication_get_catalogue_key (medication);
+  const PdCombinationInfo *combination;
+
+  if (key == NULL)
+    {
+      const PdMedicationInfo *info = pd_catalogue_find_medication (pd_medication_get_name (medication));
+
+      key = info != NULL ? info->key : NULL;
+    }
+  combination = pd_catalogue_lookup_combination (key);
+  return is_prodrug_key (combination != NULL ? combination->opioid : key);
+}
+
+gboolean
+pd_day_has_cyp2d6_prodrug (GPtrArray *doses,
+                           GPtrArray *medications,
+                           guint32    day)
+{
+  g_autoptr(GArray) taken = NULL;
+
+  for (guint i = 0; medications != NULL && i < medications->len; i++)
+    {
+      PdMedication *medication = g_ptr_array_index (medications, i);
+
+      if (pd_medication_is_active_on (medication, day) && medication_is_cyp2d6_prodrug (medication))
+        return TRUE;
+    }
+
+  taken = resolve_taken_doses (doses, medications, day);
+  for (guint i = 0; i < taken->len; i++)
+    {
+      const Resolved *resolved = &g_array_index (taken, Resolved, i);
+
+      if (is_cyp2d6_prodrug (resolved))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+pd_cyp2d6_information (PdCyp2d6Status status)
+{
+  const char *text;
+
+  switch (status)
+    {
+    case PD_CYP2D6_ULTRARAPID:
+      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. Your genetic "
+               "test reports you as an ultrarapid metaboliser: CPIC's 2021 guideline says "
+               "ultrarapid metabolisers risk toxicity, and advises avoiding codeine and "
+               "tramadol and asking about an alternative.");
+      break;
+    case PD_CYP2D6_POOR:
+      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. Your genetic "
+               "test reports you as a poor metaboliser: CPIC's 2021 guideline says poor "
+               "metabolisers get little relief, and advises avoiding codeine and tramadol and "
+               "asking about an alternative.");
+      break;
+    case PD_CYP2D6_INTERMEDIATE:
+      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. Your genetic "
+               "test reports you as an intermediate metaboliser: CPIC's 2021 guideline says "
+               "to use the usual dosing and to look for an alternative if it does not help.");
+      break;
+    case PD_CYP2D6_NORMAL:
+      return NULL;
+    case PD_CYP2D6_UNKNOWN:
+    default:
+      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. If a genetic "
+               "test has reported your CYP2D6 status, you can record it in Preferences: "
+               "CPIC's 2021 guideline advises ultrarapid and poor metabolisers to avoid "
+               "codeine and tramadol.");
+      break;
+    }
+  return g_strconcat (text, " ", _(ADVICE), NULL);
 }
 
 /* Key for a (day, scheduled minute) pair. */

@@ -8,13 +8,26 @@
 
 #include <glib.h>
 
+#include "pd-cyp2d6.h"
 #include "pd-dose.h"
 #include "pd-medication.h"
 
 G_BEGIN_DECLS
 
-#define PD_MME_CAUTION 50.0  /* MME/day: reassess */
-#define PD_MME_HIGH    90.0  /* MME/day: high */
+#define PD_MME_CAUTION 50.0  /* MME/day: CDC 2022 asks clinicians to reassess (not a limit) */
+#define PD_MME_HIGH    90.0  /* MME/day: CDC 2022 calls it high (not a limit) */
+#define PD_ACETAMINOPHEN_MAX       4000.0  /* mg in 24 h */
+#define PD_ACETAMINOPHEN_MAX_LOWER 3000.0  /* mg in 24 h, the Preferences choice */
+
+/* What the checks need beyond the records: the patient's choices. */
+typedef struct
+{
+  double         acetaminophen_max;  /* mg in 24 h: PD_ACETAMINOPHEN_MAX or _LOWER */
+  PdCyp2d6Status cyp2d6;
+} PdCheckOptions;
+
+/* acetaminophen_max 4000 mg, CYP2D6 status unknown. */
+void          pd_check_options_init      (PdCheckOptions *options);
 
 /* The medication a dose belongs to: by medication id in the regimen, else by name
  * (case-insensitive) in the regimen, else NULL. */
@@ -25,7 +38,9 @@ PdMedication *pd_dose_find_medication    (PdDose       *dose,
 double        pd_dose_mme_factor         (PdDose       *dose,
                                           GPtrArray    *medications);
 
-/* Total daily MME for a local day (Julian day) from the taken doses: amount in mg x factor;
+/* Total daily MME for a local day (Julian day) from the taken doses: amount in mg x factor
+ * (a combination product: tablets x its opioid mg x the opioid's factor; buprenorphine is
+ * not counted);
  * a fentanyl patch (unit mcg/h) counts mcg/h x 2.4 on the day it is applied and the two
  * days after (72 h worn), unless a newer patch of the same medication replaced it. Doses in
  * units that are not a mass (ml, puff...) do not count. */
@@ -39,6 +54,10 @@ typedef enum
   PD_WARNING_MME_CAUTION,     /* >= 50 MME/day */
   PD_WARNING_MME_HIGH,        /* >= 90 MME/day */
   PD_WARNING_SAME_CLASS,      /* two medications of one class group taken the same day */
+  PD_WARNING_OPIOID_GABAPENTINOID,
+  PD_WARNING_OPIOID_BENZODIAZEPINE,
+  PD_WARNING_SEROTONERGIC,    /* tramadol or tapentadol with an SNRI, TCA or SSRI */
+  PD_WARNING_CYP2D6_PRODRUG,  /* codeine or tramadol taken by an ultrarapid or poor metaboliser */
 } PdWarningKind;
 
 typedef struct
@@ -50,15 +69,44 @@ typedef struct
   /* One translated sentence, worded as information, ending with advice to ask the care
    * team: "Acetaminophen today: 4500 mg, more than the 4000 mg maximum in 24 hours. ..." */
   char *message;
+  /* The safety flag code of domain.md: "over_max:acetaminophen", "mme_50", "mme_90",
+   * "same_class", "opioid_gabapentinoid", "opioid_benzodiazepine", "serotonergic",
+   * "cyp2d6_prodrug". */
+  char *code;
 } PdWarning;
 
 void          pd_warning_free            (PdWarning    *warning);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdWarning, pd_warning_free)
 
-/* All warnings for a local day, from its taken doses; a GPtrArray of PdWarning. */
+/* All warnings for a local day, from its taken doses; a GPtrArray of PdWarning. The
+ * maxima count every ingredient of a combination product (Percocet's acetaminophen toward
+ * acetaminophen, its oxycodone toward MME); ibuprofen and naproxen get their prescribed
+ * maximum when a regimen entry marked prescribed was taken. Default options. */
 GPtrArray    *pd_day_warnings            (GPtrArray    *doses,
                                           GPtrArray    *medications,
                                           guint32       day);
+GPtrArray    *pd_day_warnings_full       (GPtrArray    *doses,
+                                          GPtrArray    *medications,
+                                          guint32       day,
+                                          const PdCheckOptions *options);
+/* The day's safety flag codes, ";"-separated in the order of the warnings ("" for none). */
+char         *pd_day_safety_flags        (GPtrArray    *doses,
+                                          GPtrArray    *medications,
+                                          guint32       day,
+                                          const PdCheckOptions *options);
+/* The day's acetaminophen in mg, combination tablets included. */
+double        pd_daily_acetaminophen_mg  (GPtrArray    *doses,
+                                          GPtrArray    *medications,
+                                          guint32       day);
+
+/* Whether codeine or tramadol (alone or in a combination product) is in the regimen, active
+ * on day, or among the day's taken doses: then CPIC's information applies. */
+gboolean      pd_day_has_cyp2d6_prodrug  (GPtrArray    *doses,
+                                          GPtrArray    *medications,
+                                          guint32       day);
+/* CPIC's information (domain.md) for a status, translated, ending with advice to ask the
+ * care team; NULL for a normal metaboliser, who needs nothing. */
+char         *pd_cyp2d6_information      (PdCyp2d6Status status);
 
 typedef struct
 {

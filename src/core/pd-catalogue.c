@@ -30,6 +30,8 @@ static const PdDrugClass drug_classes[] = {
   { "gabapentinoid", N_("Gabapentinoid"), "gabapentinoid" },
   { "tca", N_("Tricyclic antidepressant"), "tca" },
   { "snri", N_("SNRI antidepressant"), "snri" },
+  { "ssri", N_("SSRI antidepressant"), "ssri" },
+  { "benzodiazepine", N_("Benzodiazepine"), "benzodiazepine" },
   { "muscle_relaxant", N_("Muscle relaxant"), "muscle_relaxant" },
   { "opioid", N_("Opioid"), "opioid" },
   { "topical_anaesthetic", N_("Topical anaesthetic"), NULL },
@@ -40,10 +42,23 @@ static const PdDrugClass drug_classes[] = {
 
 static const char * const drug_class_keys[] = {
   "nsaid", "topical_nsaid", "cox2_inhibitor", "analgesic", "gabapentinoid", "tca", "snri",
-  "muscle_relaxant", "opioid", "topical_anaesthetic", "topical", "supplement", "other", NULL
+  "ssri", "benzodiazepine", "muscle_relaxant", "opioid", "topical_anaesthetic", "topical", "supplement", "other", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (drug_class_keys) == G_N_ELEMENTS (drug_classes) + 1);
+
+#define COMBINATION_NOTE "combination product: each tablet counts toward MME and the " \
+                         "acetaminophen total"
+#define COMBINATION(key, name, aliases, factor) \
+  { key, name, aliases, "opioid", "tablet", 0, "tablet", "as prescribed", COMBINATION_NOTE, \
+    factor, 0, FALSE }
+#define STRENGTH_NOTE "choose the strength (opioid mg / acetaminophen mg) so that the tablets " \
+                      "count toward MME and the acetaminophen total"
+/* A combination product named without its strength (“Percocet”): an opioid for the checks of
+ * combinations, but neither MME nor acetaminophen can be counted from it. */
+#define COMBINATION_FAMILY(key, name, aliases, factor) \
+  { key, name, aliases, "opioid", "tablet", 0, "tablet", "as prescribed", STRENGTH_NOTE, \
+    factor, 0, FALSE }
 
 /* domain.md's table, in its order, then the supplements. Amounts are the low end of the
  * typical dose; where domain.md says "as prescribed" the usual amount is 0, so that the
@@ -52,54 +67,66 @@ static const PdMedicationInfo medications[] = {
   { "ibuprofen", "Ibuprofen", "Advil;Nurofen;Motrin", "nsaid", "tablet", 400, "mg",
     "400–800 mg every 6–8 h, with food",
     "max 1200 mg/day without prescription, 3200 mg/day prescribed; GI upset, kidney strain",
-    0, 3200, FALSE },
+    0, 1200, FALSE },
   { "naproxen", "Naproxen", "Aleve;Naprosyn", "nsaid", "tablet", 250, "mg",
-    "250–500 mg every 12 h, with food", "heartburn, fluid retention",
-    0, 0, FALSE },
+    "250–500 mg every 12 h, with food",
+    "max 660 mg/day without prescription (as naproxen sodium), 1500 mg/day prescribed; "
+    "heartburn, fluid retention",
+    0, 660, FALSE },
   { "diclofenac_gel", "Diclofenac gel", "Voltaren gel;diclofenac topical", "topical_nsaid",
-    "gel", 4, "g", "3–4 g to area 4x daily", "skin irritation",
-    0, 0, FALSE },
+    "gel", 4, "g", "3–4 g to area 4x daily",
+    "max 32 g/day of the 1% gel (4 g per large joint, 2 g per small one); skin irritation",
+    0, 32, FALSE },
   { "celecoxib", "Celecoxib", "Celebrex", "cox2_inhibitor", "capsule", 100, "mg",
-    "100–200 mg twice daily", "oedema, hypertension",
-    0, 0, FALSE },
+    "100–200 mg twice daily", "max 400 mg/day; oedema, hypertension",
+    0, 400, FALSE },
   { "acetaminophen", "Acetaminophen", "paracetamol;Tylenol;Panadol;APAP", "analgesic",
     "tablet", 500, "mg", "500–1000 mg every 6 h",
     "max 4000 mg in 24 h (less with liver disease or alcohol)",
     0, 4000, FALSE },
   { "gabapentin", "Gabapentin", "Neurontin", "gabapentinoid", "capsule", 300, "mg",
-    "300–600 mg at bedtime (titrated)", "drowsiness, dizziness",
-    0, 0, FALSE },
+    "300–600 mg at bedtime (titrated)", "max 3600 mg/day; drowsiness, dizziness",
+    0, 3600, FALSE },
   { "pregabalin", "Pregabalin", "Lyrica", "gabapentinoid", "capsule", 75, "mg",
-    "75–150 mg twice daily", "weight gain, oedema",
-    0, 0, FALSE },
+    "75–150 mg twice daily", "max 600 mg/day; weight gain, oedema",
+    0, 600, FALSE },
   { "amitriptyline", "Amitriptyline", "Elavil", "tca", "tablet", 10, "mg",
-    "10–25 mg at bedtime", "dry mouth, sedation",
-    0, 0, FALSE },
+    "10–25 mg at bedtime",
+    "max 150 mg/day (pain doses are usually 10–75 mg); dry mouth, sedation",
+    0, 150, FALSE },
   { "duloxetine", "Duloxetine", "Cymbalta", "snri", "capsule", 30, "mg",
-    "30–60 mg once daily, morning", "nausea, insomnia",
-    0, 0, FALSE },
+    "30–60 mg once daily, morning",
+    "max 120 mg/day (no added benefit above 60 mg for chronic musculoskeletal pain); "
+    "nausea, insomnia",
+    0, 120, FALSE },
   { "cyclobenzaprine", "Cyclobenzaprine", "Flexeril", "muscle_relaxant", "tablet", 5, "mg",
-    "5–10 mg three times daily", "constipation, dry mouth",
-    0, 0, FALSE },
+    "5–10 mg three times daily",
+    "max 30 mg/day, meant for 2–3 weeks; constipation, dry mouth",
+    0, 30, FALSE },
   { "methocarbamol", "Methocarbamol", "Robaxin", "muscle_relaxant", "tablet", 1500, "mg",
-    "1500 mg four times daily", "drowsiness",
-    0, 0, FALSE },
+    "1500 mg four times daily",
+    "max 8000 mg/day (6–8 g only in the first 2–3 days, about 4 g after); drowsiness",
+    0, 8000, FALSE },
   { "tizanidine", "Tizanidine", "Zanaflex", "muscle_relaxant", "tablet", 2, "mg",
-    "2–4 mg every 6–8 h", "low blood pressure",
-    0, 0, FALSE },
+    "2–4 mg every 6–8 h",
+    "max 36 mg/day, at most 3 doses in 24 h; low blood pressure",
+    0, 36, FALSE },
   { "baclofen", "Baclofen", "Lioresal", "muscle_relaxant", "tablet", 5, "mg",
-    "5–10 mg three times daily", "weakness, drowsiness",
-    0, 0, FALSE },
+    "5–10 mg three times daily", "max 80 mg/day; weakness, drowsiness",
+    0, 80, FALSE },
   { "tramadol", "Tramadol", "Ultram", "opioid", "tablet", 50, "mg",
-    "50–100 mg every 4–6 h as needed", "weak opioid; nausea, constipation",
-    0.2, 0, FALSE },
+    "50–100 mg every 4–6 h as needed",
+    "weak opioid; max 400 mg/day (300 mg over age 75 or for extended release); "
+    "nausea, constipation",
+    0.2, 400, FALSE },
   { "tapentadol", "Tapentadol", "Nucynta;Palexia", "opioid", "tablet", 50, "mg",
-    "50–100 mg every 4–6 h as needed", "opioid",
-    0.4, 0, FALSE },
+    "50–100 mg every 4–6 h as needed",
+    "opioid; max 600 mg/day immediate release (500 mg extended release)",
+    0.4, 600, FALSE },
   { "morphine_sr", "Morphine SR", "morphine;morphine sulfate;MS Contin", "opioid", "tablet",
     15, "mg", "15–30 mg every 8–12 h", "strong opioid; respiratory depression",
     1, 0, FALSE },
-  { "oxycodone", "Oxycodone", "OxyContin;OxyNorm", "opioid", "tablet", 0, "mg",
+  { "oxycodone", "Oxycodone", "OxyContin;OxyNorm;Roxicodone", "opioid", "tablet", 0, "mg",
     "as prescribed", "strong opioid",
     1.5, 0, FALSE },
   { "hydrocodone", "Hydrocodone", "", "opioid", "tablet", 0, "mg",
@@ -109,17 +136,89 @@ static const PdMedicationInfo medications[] = {
     "as prescribed", "strong opioid",
     5, 0, FALSE },
   { "codeine", "Codeine", "", "opioid", "tablet", 0, "mg",
-    "as prescribed", "weak opioid",
-    0.15, 0, FALSE },
+    "as prescribed", "weak opioid; max 360 mg/day",
+    0.15, 360, FALSE },
   { "fentanyl_patch", "Fentanyl patch", "fentanyl;Duragesic", "opioid", "patch", 0, "mcg/h",
     "mcg/h patch", "strong opioid; worn 72 h",
     2.4, 0, FALSE },
   { "lidocaine_patch", "Lidocaine patch", "lidocaine;Lidoderm;Versatis", "topical_anaesthetic",
-    "patch", 1, "patch", "1–3 patches, 12 h on / 12 h off", "local skin reaction",
-    0, 0, FALSE },
+    "patch", 1, "patch", "1–3 patches, 12 h on / 12 h off",
+    "max 3 patches of 5% a day, 12 h on, 12 h off; local skin reaction",
+    0, 3, FALSE },
   { "capsaicin_cream", "Capsaicin cream", "capsaicin", "topical", "cream", 0, "g",
     "0.025–0.075%, 3x daily", "burning sensation",
     0, 0, FALSE },
+
+  /* domain.md's "More opioids": no maximum, MME is their measure; buprenorphine, a partial
+   * agonist, is not counted in MME (CDC 2022). */
+  { "methadone", "Methadone", "", "opioid", "tablet", 0, "mg",
+    "as prescribed", "strong opioid; one MME factor since CDC 2022",
+    4.7, 0, FALSE },
+  { "oxymorphone", "Oxymorphone", "Opana", "opioid", "tablet", 0, "mg",
+    "as prescribed", "strong opioid",
+    3, 0, FALSE },
+  { "buprenorphine", "Buprenorphine", "Butrans;Subutex", "opioid", "tablet", 0, "mg",
+    "as prescribed", "partial agonist: not counted in MME (CDC 2022)",
+    0, 0, FALSE },
+
+  /* Combinations to point out: the benzodiazepines (with an opioid) and the SSRIs (with
+   * tramadol or tapentadol). domain.md gives no dose or maximum for them. */
+  { "diazepam", "Diazepam", "Valium", "benzodiazepine", "tablet", 0, "mg",
+    "as prescribed", "benzodiazepine", 0, 0, FALSE },
+  { "lorazepam", "Lorazepam", "Ativan", "benzodiazepine", "tablet", 0, "mg",
+    "as prescribed", "benzodiazepine", 0, 0, FALSE },
+  { "alprazolam", "Alprazolam", "Xanax", "benzodiazepine", "tablet", 0, "mg",
+    "as prescribed", "benzodiazepine", 0, 0, FALSE },
+  { "clonazepam", "Clonazepam", "Klonopin;Rivotril", "benzodiazepine", "tablet", 0, "mg",
+    "as prescribed", "benzodiazepine", 0, 0, FALSE },
+  { "sertraline", "Sertraline", "Zoloft;Lustral", "ssri", "tablet", 0, "mg",
+    "as prescribed", "SSRI", 0, 0, FALSE },
+  { "citalopram", "Citalopram", "Celexa;Cipramil", "ssri", "tablet", 0, "mg",
+    "as prescribed", "SSRI", 0, 0, FALSE },
+  { "escitalopram", "Escitalopram", "Lexapro;Cipralex", "ssri", "tablet", 0, "mg",
+    "as prescribed", "SSRI", 0, 0, FALSE },
+  { "fluoxetine", "Fluoxetine", "Prozac", "ssri", "capsule", 0, "mg",
+    "as prescribed", "SSRI", 0, 0, FALSE },
+
+  /* Combination products, dosed in tablets; the MME factor is the opioid's, per mg of it
+   * (combinations[] gives the mg per tablet). Their names carry the strength as opioid mg /
+   * acetaminophen mg, so that a dose's name says what it counts. */
+#define HC(s) "Norco " s ";Vicodin " s ";Hydrocodone/paracetamol " s
+  COMBINATION ("hydrocodone_acetaminophen_5_325", "Hydrocodone/acetaminophen 5/325",
+               HC ("5/325"), 1),
+  COMBINATION ("hydrocodone_acetaminophen_7_5_325", "Hydrocodone/acetaminophen 7.5/325",
+               HC ("7.5/325"), 1),
+  COMBINATION ("hydrocodone_acetaminophen_10_325", "Hydrocodone/acetaminophen 10/325",
+               HC ("10/325"), 1),
+#undef HC
+#define OC(s) "Percocet " s ";Endocet " s ";Oxycodone/paracetamol " s
+  COMBINATION ("oxycodone_acetaminophen_5_325", "Oxycodone/acetaminophen 5/325",
+               OC ("5/325"), 1.5),
+  COMBINATION ("oxycodone_acetaminophen_7_5_325", "Oxycodone/acetaminophen 7.5/325",
+               OC ("7.5/325"), 1.5),
+  COMBINATION ("oxycodone_acetaminophen_10_325", "Oxycodone/acetaminophen 10/325",
+               OC ("10/325"), 1.5),
+#undef OC
+  COMBINATION ("tramadol_acetaminophen_37_5_325", "Tramadol/acetaminophen 37.5/325",
+               "Ultracet;Ultracet 37.5/325;Tramadol/acetaminophen;Tramadol/paracetamol;"
+               "Tramadol/paracetamol 37.5/325", 0.2),
+  COMBINATION ("codeine_acetaminophen_30_300", "Codeine/acetaminophen 30/300",
+               "Tylenol with codeine;Tylenol with codeine No. 3;Tylenol with codeine #3;"
+               "Tylenol #3;Tylenol 3;Tylenol with codeine 30/300;Codeine/paracetamol 30/300",
+               0.15),
+#define CC(s) "co-codamol " s ";Codeine/paracetamol " s
+  COMBINATION ("codeine_acetaminophen_8_500", "Codeine/acetaminophen 8/500", CC ("8/500"), 0.15),
+  COMBINATION ("codeine_acetaminophen_15_500", "Codeine/acetaminophen 15/500", CC ("15/500"),
+               0.15),
+  COMBINATION ("codeine_acetaminophen_30_500", "Codeine/acetaminophen 30/500", CC ("30/500"),
+               0.15),
+#undef CC
+  COMBINATION_FAMILY ("hydrocodone_acetaminophen", "Hydrocodone/acetaminophen",
+                      "Norco;Vicodin;Hydrocodone/paracetamol", 1),
+  COMBINATION_FAMILY ("oxycodone_acetaminophen", "Oxycodone/acetaminophen",
+                      "Percocet;Endocet;Oxycodone/paracetamol", 1.5),
+  COMBINATION_FAMILY ("codeine_acetaminophen", "Codeine/acetaminophen",
+                      "co-codamol;Codeine/paracetamol", 0.15),
 
   { "turmeric", "Turmeric", "curcumin;turmeric (curcumin)", "supplement", "capsule", 500, "mg",
     "as on the label", "", 0, 0, TRUE },
@@ -139,6 +238,34 @@ static const PdMedicationInfo medications[] = {
     "mg", "as on the label", "", 0, 0, TRUE },
   { "collagen", "Collagen", "collagen peptides", "supplement", "powder", 10, "g",
     "as on the label", "", 0, 0, TRUE },
+};
+
+/* domain.md's combination products: mg of opioid and of acetaminophen per tablet. */
+static const PdCombinationInfo combinations[] = {
+  { "hydrocodone_acetaminophen_5_325", "hydrocodone", 5, 325 },
+  { "hydrocodone_acetaminophen_7_5_325", "hydrocodone", 7.5, 325 },
+  { "hydrocodone_acetaminophen_10_325", "hydrocodone", 10, 325 },
+  { "oxycodone_acetaminophen_5_325", "oxycodone", 5, 325 },
+  { "oxycodone_acetaminophen_7_5_325", "oxycodone", 7.5, 325 },
+  { "oxycodone_acetaminophen_10_325", "oxycodone", 10, 325 },
+  { "tramadol_acetaminophen_37_5_325", "tramadol", 37.5, 325 },
+  { "codeine_acetaminophen_30_300", "codeine", 30, 300 },
+  { "codeine_acetaminophen_8_500", "codeine", 8, 500 },
+  { "codeine_acetaminophen_15_500", "codeine", 15, 500 },
+  { "codeine_acetaminophen_30_500", "codeine", 30, 500 },
+};
+
+typedef struct
+{
+  const char *key;
+  double max_daily;
+} PdPrescribedMax;
+
+/* domain.md's maxima when the regimen entry is marked prescribed (medications[] holds the
+ * maxima without prescription: ibuprofen 1200 mg, naproxen 660 mg as naproxen sodium). */
+static const PdPrescribedMax prescribed_maxima[] = {
+  { "ibuprofen", 3200 },
+  { "naproxen", 1500 },
 };
 
 static const PdActivityInfo activities[] = {
@@ -209,10 +336,11 @@ static const PdUnit units[] = {
   { "puff", 10, 0 },
   { "drop", 100, 0 },
   { "IU", 100000, 0 },
+  { "tablet", 20, 0 },
 };
 
 static const char * const unit_keys[] = {
-  "mg", "mcg", "g", "ml", "mcg/h", "patch", "puff", "drop", "IU", NULL
+  "mg", "mcg", "g", "ml", "mcg/h", "patch", "puff", "drop", "IU", "tablet", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (unit_keys) == G_N_ELEMENTS (units) + 1);
@@ -280,6 +408,74 @@ matches_alias (const char *aliases,
   return FALSE;
 }
 
+/* A name as written in a dose or a prescription, compared loosely: case, runs of spaces,
+ * spaces around "/" and a trailing "mg" or "tablet(s)" ignored ("percocet 10 / 325 mg"). */
+static char *
+normal_name (const char *name,
+             gsize       length)
+{
+  GString *out = g_string_sized_new (length);
+  static const char * const suffixes[] = { " mg", " tablets", " tablet", " tab", NULL };
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = g_ascii_tolower (name[i]);
+
+      if (g_ascii_isspace (c))
+        {
+          gsize next = i;
+
+          while (next + 1 < length && g_ascii_isspace (name[next + 1]))
+            next++;
+          if ((out->len > 0 && out->str[out->len - 1] == '/') ||
+              (next + 1 < length && name[next + 1] == '/') || out->len == 0)
+            {
+              i = next;
+              continue;
+            }
+          c = ' ';
+          i = next;
+        }
+      g_string_append_c (out, c);
+    }
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    if (g_str_has_suffix (out->str, suffixes[i]))
+      {
+        g_string_truncate (out, out->len - strlen (suffixes[i]));
+        break;
+      }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+matches_normal (const char *candidate,
+                const char *wanted)
+{
+  g_autofree char *normal = normal_name (candidate, strlen (candidate));
+
+  return strcmp (normal, wanted) == 0;
+}
+
+static const PdMedicationInfo *
+find_by_normal_name (const char *name,
+                     gsize       length)
+{
+  g_autofree char *wanted = normal_name (name, length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (medications); i++)
+    {
+      g_auto(GStrv) aliases = NULL;
+
+      if (matches_normal (medications[i].name, wanted))
+        return &medications[i];
+      aliases = g_strsplit (medications[i].aliases, ";", -1);
+      for (guint j = 0; aliases[j] != NULL; j++)
+        if (*aliases[j] != '\0' && matches_normal (aliases[j], wanted))
+          return &medications[i];
+    }
+  return NULL;
+}
+
 const PdMedicationInfo *
 pd_catalogue_find_medication (const char *name)
 {
@@ -303,7 +499,7 @@ pd_catalogue_find_medication (const char *name)
          g_ascii_strncasecmp (medications[i].name, name, length) == 0) ||
         matches_alias (medications[i].aliases, name, length))
       return &medications[i];
-  return NULL;
+  return find_by_normal_name (name, length);
 }
 
 const PdMedicationInfo *
@@ -313,6 +509,42 @@ pd_catalogue_lookup_medication (const char *key)
     if (g_strcmp0 (medications[i].key, key) == 0)
       return &medications[i];
   return NULL;
+}
+
+const PdCombinationInfo *
+pd_catalogue_lookup_combination (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (combinations); i++)
+    if (g_strcmp0 (combinations[i].key, key) == 0)
+      return &combinations[i];
+  return NULL;
+}
+
+gboolean
+pd_catalogue_can_be_prescribed (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (prescribed_maxima); i++)
+    if (g_strcmp0 (prescribed_maxima[i].key, key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+double
+pd_catalogue_max_daily (const PdMedicationInfo *info,
+                        gboolean                prescribed)
+{
+  g_return_val_if_fail (info != NULL, 0);
+
+  for (guint i = 0; prescribed && i < G_N_ELEMENTS (prescribed_maxima); i++)
+    if (strcmp (prescribed_maxima[i].key, info->key) == 0)
+      return prescribed_maxima[i].max_daily;
+  return info->max_daily;
+}
+
+gboolean
+pd_catalogue_mme_not_counted (const char *key)
+{
+  return g_strcmp0 (key, "buprenorphine") == 0;
 }
 
 const PdActivityInfo *

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Drug classes, by stable key: "nsaid", "topical_nsaid", "cox2_inhibitor", "analgesic",
- * "gabapentinoid", "tca", "snri", "muscle_relaxant", "opioid", "topical_anaesthetic",
+ * "gabapentinoid", "tca", "snri", "ssri", "benzodiazepine", "muscle_relaxant", "opioid", "topical_anaesthetic",
  * "topical", "supplement", "other". */
 const char  *pd_drug_class_label        (const char *drug_class);
 /* The group that the same-class check compares ("nsaid" for nsaid and cox2_inhibitor,
@@ -38,9 +38,32 @@ typedef struct
 } PdMedicationInfo;
 
 const PdMedicationInfo *pd_catalogue_medications      (guint      *n_items);
-/* Case-insensitive match on name or an alias; NULL when not in the catalogue. */
+/* Case-insensitive match on name or an alias (a brand: "Percocet 10/325", "Norco",
+ * "Tylenol with codeine"), also ignoring runs of spaces, spaces around "/" and a trailing
+ * "mg" or "tablet"; NULL when not in the catalogue. */
 const PdMedicationInfo *pd_catalogue_find_medication  (const char *name);
 const PdMedicationInfo *pd_catalogue_lookup_medication (const char *key);
+
+/* A combination product (domain.md): a dose in tablets counts toward each ingredient, its
+ * opioid toward MME and its acetaminophen toward the acetaminophen total. */
+typedef struct
+{
+  const char *key;              /* the medication's key: "oxycodone_acetaminophen_10_325" */
+  const char *opioid;           /* the opioid's medication key: "oxycodone" */
+  double      opioid_mg;        /* per tablet */
+  double      acetaminophen_mg; /* per tablet */
+} PdCombinationInfo;
+
+/* NULL when key is not a combination product with a known strength. */
+const PdCombinationInfo *pd_catalogue_lookup_combination (const char *key);
+/* Ibuprofen and naproxen: a regimen entry can be marked prescribed (a higher maximum). */
+gboolean                pd_catalogue_can_be_prescribed (const char *key);
+/* The maximum in 24 h in info's unit (0: none), the prescribed one when prescribed and
+ * the drug has one. */
+double                  pd_catalogue_max_daily        (const PdMedicationInfo *info,
+                                                       gboolean                prescribed);
+/* Buprenorphine: an opioid shown as "not counted" in MME (CDC 2022). */
+gboolean                pd_catalogue_mme_not_counted  (const char *key);
 
 typedef struct
 {
@@ -55,7 +78,7 @@ const PdActivityInfo   *pd_catalogue_activities       (guint      *n_items);
 const char * const     *pd_event_kinds                (void);
 const char             *pd_event_kind_label           (const char *kind);
 
-/* Units a dose may be given in: mg, mcg, g, ml, mcg/h, patch, puff, drop, IU. */
+/* Units a dose may be given in: mg, mcg, g, ml, mcg/h, patch, puff, drop, IU, tablet. */
 const char * const     *pd_dose_units                 (void);
 gboolean                pd_dose_unit_is_valid         (const char *unit);
 /* The largest single amount accepted in a unit (an absurd amount is refused). */

@@ -21,19 +21,20 @@
 
 #define MEDICATION_COLUMNS                                                              \
   "id, name, catalogue_key, drug_class, form, amount, unit, schedule, start_date,"      \
-  " stop_date, mme_factor, max_daily, reminders, notes, created, updated"
+  " stop_date, mme_factor, max_daily, reminders, notes, created, updated, prescribed"
 
 static const char save_medication_sql[] =
   "INSERT INTO medications (id, name, catalogue_key, drug_class, form, amount, unit, schedule,"
-  "  start_date, stop_date, mme_factor, max_daily, reminders, notes, created, updated, deleted)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, NULL)"
+  "  start_date, stop_date, mme_factor, max_daily, reminders, notes, created, updated, deleted,"
+  "  prescribed)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, NULL, ?16)"
   " ON CONFLICT (id) DO UPDATE SET"
   "  name = excluded.name, catalogue_key = excluded.catalogue_key,"
   "  drug_class = excluded.drug_class, form = excluded.form, amount = excluded.amount,"
   "  unit = excluded.unit, schedule = excluded.schedule, start_date = excluded.start_date,"
   "  stop_date = excluded.stop_date, mme_factor = excluded.mme_factor,"
   "  max_daily = excluded.max_daily, reminders = excluded.reminders, notes = excluded.notes,"
-  "  updated = excluded.updated, deleted = NULL";
+  "  updated = excluded.updated, deleted = NULL, prescribed = excluded.prescribed";
 static const char medication_created_sql[] = "SELECT created FROM medications WHERE id = ?1";
 static const char get_medication_sql[] =
   "SELECT " MEDICATION_COLUMNS " FROM medications WHERE id = ?1 AND deleted IS NULL";
@@ -103,6 +104,7 @@ medication_from_row (sqlite3_stmt *stmt)
   pd_medication_set_notes (medication, _pd_column_text (stmt, 13));
   pd_medication_set_stamps (medication, sqlite3_column_int64 (stmt, 14),
                             sqlite3_column_int64 (stmt, 15));
+  pd_medication_set_prescribed (medication, sqlite3_column_int (stmt, 16) != 0);
   return medication;
 }
 
@@ -152,6 +154,7 @@ write_medication (PdDatabase  *self,
   sqlite3_bind_int (stmt, 13, pd_medication_get_reminders (medication) ? 1 : 0);
   sqlite3_bind_text (stmt, 14, pd_medication_get_notes (medication), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 15, now);
+  sqlite3_bind_int (stmt, 16, pd_medication_get_prescribed (medication) ? 1 : 0);
 
   rc = _pd_step_upsert (self, stmt, medication_created_sql, pd_medication_get_id (medication),
                         now, created, updated);

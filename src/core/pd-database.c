@@ -154,15 +154,21 @@ G_STATIC_ASSERT (1348748409 == PD_DATABASE_APPLICATION_ID);
   "  CHECK (leg_pain BETWEEN 0 AND 10);"                                                \
   "ALTER TABLE events ADD COLUMN end_date TEXT CHECK (end_date GLOB " ISO_DATE_GLOB ");"
 
+/* v5: ibuprofen and naproxen have a higher maximum when marked prescribed. */
+#define MEDICATIONS_PRESCRIBED_V5                                                       \
+  "ALTER TABLE medications ADD COLUMN prescribed INTEGER NOT NULL DEFAULT 0"            \
+  "  CHECK (prescribed IN (0, 1));"
+
 static const char schema_latest[] =
   META_V2
   PAIN_ENTRIES_V2
   PAIN_ENTRIES_AT_INDEX_V2
   TREATMENT_V3
   SPINE_COLUMNS_V4
+  MEDICATIONS_PRESCRIBED_V5
   "PRAGMA application_id = " APPLICATION_ID_SQL ";"
-  "PRAGMA user_version = 4;";
-G_STATIC_ASSERT (PD_DATABASE_SCHEMA_VERSION == 4);
+  "PRAGMA user_version = 5;";
+G_STATIC_ASSERT (PD_DATABASE_SCHEMA_VERSION == 5);
 
 typedef struct
 {
@@ -193,6 +199,11 @@ static const PdMigration migrations[] = {
     4,
     SPINE_COLUMNS_V4
     "PRAGMA user_version = 4;"
+  },
+  {
+    5,
+    MEDICATIONS_PRESCRIBED_V5
+    "PRAGMA user_version = 5;"
   },
 };
 

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of every diary file: "PdDy". */
 #define PD_DATABASE_APPLICATION_ID 0x50644479
 /* PRAGMA user_version this program writes. */
-#define PD_DATABASE_SCHEMA_VERSION 4
+#define PD_DATABASE_SCHEMA_VERSION 5
 #define PD_DATABASE_BACKUPS_KEPT   7
 
 typedef enum

@@ -38,6 +38,7 @@ struct _PdMedication
   double mme_factor;
   double max_daily;
   gboolean reminders;
+  gboolean prescribed;
   char *notes;
   gint64 created;
   gint64 updated;
@@ -141,6 +142,7 @@ pd_medication_copy (PdMedication *self)
   copy->mme_factor = self->mme_factor;
   copy->max_daily = self->max_daily;
   copy->reminders = self->reminders;
+  copy->prescribed = self->prescribed;
   pd_medication_set_notes (copy, self->notes);
   copy->created = self->created;
   copy->updated = self->updated;
@@ -494,6 +496,23 @@ pd_medication_set_reminders (PdMedication *self,
 {
   g_return_if_fail (PD_IS_MEDICATION (self));
   self->reminders = !!enabled;
+}
+
+gboolean
+pd_medication_get_prescribed (PdMedication *self)
+{
+  g_return_val_if_fail (PD_IS_MEDICATION (self), FALSE);
+
+  return self->prescribed;
+}
+
+void
+pd_medication_set_prescribed (PdMedication *self,
+                              gboolean      prescribed)
+{
+  g_return_if_fail (PD_IS_MEDICATION (self));
+
+  self->prescribed = !!prescribed;
 }
 
 gint64

@@ -75,6 +75,10 @@ void          pd_medication_set_max_daily      (PdMedication  *self,
 gboolean      pd_medication_get_reminders      (PdMedication  *self);
 void          pd_medication_set_reminders      (PdMedication  *self,
                                                 gboolean       enabled);
+/* Marked prescribed by the patient (ibuprofen, naproxen: the prescribed maximum applies). */
+gboolean      pd_medication_get_prescribed     (PdMedication  *self);
+void          pd_medication_set_prescribed     (PdMedication  *self,
+                                                gboolean       prescribed);
 const char   *pd_medication_get_notes          (PdMedication  *self);
 void          pd_medication_set_notes          (PdMedication  *self,
                                                 const char    *notes);

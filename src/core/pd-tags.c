@@ -54,7 +54,26 @@ static const PdTag red_flags[] = {
   { "saddle_numbness", N_("Numbness in the saddle area") },
   { "fever_wound", N_("Fever, chills or wound redness or discharge") },
   { "unrelieved_pain", N_("Severe pain not eased by rest or medication") },
+  /* domain.md's full list (NICE NG59, AHCPR NBK52120, FDA 2019), appended so that the bits
+   * and keys above keep their meaning. */
+  { "sexual_problems", N_("New sexual problems (numbness, loss of function)") },
+  { "both_legs", N_("Pain, numbness or weakness in both legs") },
+  { "unsteady_walking", N_("New unsteady walking") },
+  { "wound_fluid_headache",
+    N_("Clear fluid from the wound, or a headache that comes on when upright (after surgery)") },
+  { "calf_breathless", N_("Calf pain or swelling, or breathlessness or chest pain") },
+  { "night_pain", N_("Pain at night that rest does not ease") },
+  { "weight_loss_cancer",
+    N_("Unexplained weight loss, or a history of cancer with new back pain") },
+  { "fall_injury", N_("A fall or injury") },
+  { "pain_despite_care", N_("New or worsening pain despite 6 weeks of conservative care") },
+  { "opioid_overdose",
+    N_("Signs of opioid overdose: very sleepy and hard to wake, slow or shallow breathing, "
+       "pinpoint pupils") },
 };
+
+/* The red flags that are an emergency: call emergency services, not only the doctor. */
+static const char * const emergency_red_flags[] = { "calf_breathless", "opioid_overdose" };
 
 static const PdTag *
 tags_for (PdTagKind  kind,
@@ -224,4 +243,26 @@ pd_tags_to_label (PdTagKind kind,
                   guint32   mask)
 {
   return join_tags (kind, mask, ", ", pd_tag_label);
+}
+
+gboolean
+pd_red_flag_is_emergency (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (red_flags), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (emergency_red_flags); i++)
+    if (strcmp (red_flags[index].key, emergency_red_flags[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+guint32
+pd_red_flags_emergency_mask (void)
+{
+  guint32 mask = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (red_flags); i++)
+    if (pd_red_flag_is_emergency (i))
+      mask |= 1u << i;
+  return mask;
 }

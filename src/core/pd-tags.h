@@ -34,4 +34,9 @@ gboolean     pd_tags_from_string (PdTagKind    kind,
 char        *pd_tags_to_label    (PdTagKind    kind,
                                   guint32      mask);
 
+/* Red flags that are an emergency (domain.md: calf pain or swelling, breathlessness or chest
+ * pain; signs of opioid overdose): the message says to call emergency services. */
+gboolean     pd_red_flag_is_emergency    (guint        index);
+guint32      pd_red_flags_emergency_mask (void);
+
 G_END_DECLS

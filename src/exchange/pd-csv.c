@@ -450,10 +450,67 @@ compare_summaries (gconstpointer a,
   return (x->day > y->day) - (x->day < y->day);
 }
 
+/* Version 2's columns, one function each. back_pain_mean, leg_pain_mean and psfs_mean are
+ * written by the spine outcome records; empty until those exist. */
+static void
+append_back_pain_mean (GString          *out,
+                       G_GNUC_UNUSED const DaySummary *s)
+{
+  g_string_append_c (out, ',');
+}
+
+static void
+append_leg_pain_mean (GString          *out,
+                      G_GNUC_UNUSED const DaySummary *s)
+{
+  g_string_append_c (out, ',');
+}
+
+static void
+append_psfs_mean (GString          *out,
+                  G_GNUC_UNUSED const DaySummary *s)
+{
+  g_string_append_c (out, ',');
+}
+
+/* The day's acetaminophen, combination tablets included (Percocet 10/325: 325 mg each). */
+static void
+append_acetaminophen_mg (GString   *out,
+                         GPtrArray *doses,
+                         GPtrArray *medications,
+                         guint32    day)
+{
+  g_string_append_c (out, ',');
+  append_mean (out, pd_daily_acetaminophen_mg (doses, medications, day));
+}
+
+/* domain.md's codes, ";"-separated: "over_max:acetaminophen;mme_90". */
+static void
+append_safety_flags (GString              *out,
+                     GPtrArray            *doses,
+                     GPtrArray            *medications,
+                     guint32               day,
+                     const PdCheckOptions *options)
+{
+  g_autofree char *flags = pd_day_safety_flags (doses, medications, day, options);
+
+  g_string_append_c (out, ',');
+  append_cell (out, flags, TRUE);
+}
+
 GBytes *
 pd_csv_export_summary (PdDiaryData *data,
                        guint32      from_day,
                        guint32      to_day)
+{
+  return pd_csv_export_summary_full (data, from_day, to_day, NULL);
+}
+
+GBytes *
+pd_csv_export_summary_full (PdDiaryData          *data,
+                            guint32               from_day,
+                            guint32               to_day,
+                            const PdCheckOptions *options)
 {
   g_autoptr(GHashTable) days = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   /* Taken doses by local day: a day's MME needs its doses and the two days before (a
@@ -565,7 +622,13 @@ pd_csv_export_summary (PdDiaryData *data,
             g_ptr_array_extend (recent, bucket, NULL, NULL);
         }
       append_mean (out, recent->len > 0 ? pd_daily_mme (recent, data->medications, s->day) : 0);
-      g_string_append_printf (out, ",%u,%u" EOL, s->activity_min, s->events);
+      g_string_append_printf (out, ",%u,%u", s->activity_min, s->events);
+      append_back_pain_mean (out, s);
+      append_leg_pain_mean (out, s);
+      append_psfs_mean (out, s);
+      append_acetaminophen_mg (out, recent, data->medications, s->day);
+      append_safety_flags (out, recent, data->medications, s->day, options);
+      g_string_append (out, EOL);
     }
   return g_string_free_to_bytes (out);
 }

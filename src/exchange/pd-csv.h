@@ -22,6 +22,7 @@
 #include <gio/gio.h>
 
 #include "pd-database.h"
+#include "pd-medication-checks.h"
 
 G_BEGIN_DECLS
 
@@ -29,9 +30,11 @@ G_BEGIN_DECLS
   "id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,"     \
   "locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,"      \
   "duration_min,intensity,note"
+/* Version 2 appends back_pain_mean .. safety_flags. */
 #define PD_CSV_SUMMARY_HEADER                                                           \
   "date,entries,pain_mean,pain_min,pain_max,enjoyment_interference_mean,"               \
-  "activity_interference_mean,sleep_hours,mood_mean,doses,opioid_mme,activity_min,events"
+  "activity_interference_mean,sleep_hours,mood_mean,doses,opioid_mme,activity_min,events," \
+  "back_pain_mean,leg_pain_mean,psfs_mean,acetaminophen_mg,safety_flags"
 
 /* The largest file import reads, in bytes. */
 #define PD_CSV_MAX_FILE_SIZE (200 * 1024 * 1024)
@@ -51,6 +54,12 @@ GBytes      *pd_csv_export                  (PdDiaryData  *data,
 GBytes      *pd_csv_export_summary          (PdDiaryData  *data,
                                              guint32       from_day,
                                              guint32       to_day);
+/* The same with the patient's choices for safety_flags (NULL: the defaults): the
+ * acetaminophen maximum of Preferences and the CYP2D6 status of the diary. */
+GBytes      *pd_csv_export_summary_full     (PdDiaryData  *data,
+                                             guint32       from_day,
+                                             guint32       to_day,
+                                             const PdCheckOptions *options);
 
 /* A validated import, ready to be written: prepare reads and checks everything and writes
  * nothing, so a caller can show the counts before committing. */

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "pd-cyp2d6.h"
 #include "pd-report-tasks.h"
 #include "pd-types.h"
 
@@ -71,6 +72,7 @@ load_whole_diary (PdDatabase        *db,
     first = last = pd_local_today (NULL);
   name = pd_database_get_meta (db, "patient_name");
   surgery = pd_database_get_meta (db, "surgery_date");
+  job->sections.checks.cyp2d6 = pd_database_get_cyp2d6 (db);
   return pd_report_new (data, first, last, name, surgery, NULL, &job->sections);
 }
 

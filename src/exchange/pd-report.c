@@ -27,6 +27,7 @@
 #include "pd-output.h"
 #include "pd-report.h"
 #include "pd-report-private.h"
+#include "pd-safety-days.h"
 #include "pd-tags.h"
 #include "pd-types.h"
 
@@ -155,6 +156,7 @@ pd_report_sections_init (PdReportSections *sections)
   sections->before_after = TRUE;
   sections->notes = TRUE;
   sections->daily_table = TRUE;
+  pd_check_options_init (&sections->checks);
 }
 
 /* Building blocks */
@@ -478,6 +480,57 @@ add_red_flags (PdReport    *self,
               "assessed."));
 }
 
+/* The days with each medication safety flag, and the CYP2D6 status the patient recorded. */
+static void
+add_medication_safety (PdReport               *self,
+                       PdDiaryData            *data,
+                       const PdReportSections *sections)
+{
+  g_autoptr(GPtrArray) flags = pd_safety_flag_days (data->doses, data->medications,
+                                                    self->first_day, self->last_day,
+                                                    &sections->checks);
+  PdCyp2d6Status status = sections->checks.cyp2d6;
+  gboolean prodrug = FALSE;
+
+  add_heading (self, _("Medication safety"));
+  if (flags->len == 0)
+    add_text (self, PD_REPORT_BODY_SIZE,
+              _("No medication safety flags were raised by the logged doses in this period."));
+  for (guint i = 0; i < flags->len; i++)
+    {
+      PdSafetyFlagDays *flag = g_ptr_array_index (flags, i);
+      g_autofree char *label = pd_safety_flag_describe (flag->code);
+      g_autofree char *dates = pd_safety_flag_format_days (flag->days, 6);
+      /* Translators: "<flag>: 3 days (2024-10-02, ...)" */
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days",
+                                                             flag->days->len),
+                                                flag->days->len);
+      g_autofree char *line = g_markup_printf_escaped ("<b>%s</b>: %s (%s)", label, count, dates);
+
+      add_text (self, PD_REPORT_BODY_SIZE, line);
+    }
+
+  for (guint32 d = self->first_day; d <= self->last_day && !prodrug; d++)
+    prodrug = pd_day_has_cyp2d6_prodrug (data->doses, data->medications, d);
+  if (status != PD_CYP2D6_UNKNOWN || prodrug)
+    {
+      g_autofree char *line = g_strdup_printf (_("CYP2D6 status (from the patient's genetic test "
+                                                 "report): %s."), pd_cyp2d6_status_label (status));
+
+      add_text (self, PD_REPORT_BODY_SIZE, line);
+      if (prodrug)
+        {
+          g_autofree char *information = pd_cyp2d6_information (status);
+
+          if (information != NULL)
+            add_text (self, PD_REPORT_SMALL_SIZE, information);
+        }
+    }
+  add_text (self, PD_REPORT_SMALL_SIZE,
+            _("Information from the logged doses, not a judgement of the treatment: ask the "
+              "care team to review it."));
+}
+
 static void
 add_trend_chart (PdReport *self)
 {
@@ -649,10 +702,12 @@ add_medications (PdReport    *self,
     {
       g_autofree char *caution = g_strdup_printf (
         g_dngettext (GETTEXT_PACKAGE,
-                     "On %u day the total was %.0f MME or more, a level guidance flags for "
-                     "reassessment; ask the care team to review it.",
-                     "On %u days the total was %.0f MME or more, a level guidance flags for "
-                     "reassessment; ask the care team to review it.", n_caution),
+                     "On %u day the total was %.0f MME or more, the level at which the CDC's "
+                     "2022 guideline asks clinicians to reassess (it is not a limit). Ask the "
+                     "care team to review it.",
+                     "On %u days the total was %.0f MME or more, the level at which the CDC's "
+                     "2022 guideline asks clinicians to reassess (it is not a limit). Ask the "
+                     "care team to review it.", n_caution),
         n_caution, PD_MME_CAUTION);
 
       add_text (self, PD_REPORT_BODY_SIZE, caution);
@@ -939,6 +994,7 @@ pd_report_new (PdDiaryData            *data,
   add_key_figures (self);
   add_change (self);
   add_red_flags (self, data);
+  add_medication_safety (self, data, sections);
   add_heading (self, _("Pain trend"));
   add_trend_chart (self);
   add_weekly_peg (self);
@@ -965,6 +1021,7 @@ pd_report_load (PdDatabase              *db,
   g_autoptr(PdDiaryData) data = NULL;
   g_autofree char *name = NULL;
   g_autofree char *surgery = NULL;
+  PdReportSections with_status;
   guint32 from;
 
   g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
@@ -978,7 +1035,12 @@ pd_report_load (PdDatabase              *db,
     return NULL;
   name = pd_database_get_meta (db, "patient_name");
   surgery = pd_database_get_meta (db, "surgery_date");
-  return pd_report_new (data, first_day, last_day, name, surgery, NULL, sections);
+  if (sections != NULL)
+    with_status = *sections;
+  else
+    pd_report_sections_init (&with_status);
+  with_status.checks.cyp2d6 = pd_database_get_cyp2d6 (db);
+  return pd_report_new (data, first_day, last_day, name, surgery, NULL, &with_status);
 }
 
 guint32

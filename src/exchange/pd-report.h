@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 
 #include "pd-database.h"
+#include "pd-medication-checks.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,9 @@ typedef struct
   gboolean before_after;  /* one comparison per treatment event in the period */
   gboolean notes;         /* notes of the pain entries, dated, with the score */
   gboolean daily_table;   /* one row per day */
+  /* The medication checks' choices: the acetaminophen maximum of Preferences (the caller's
+   * to set; 4000 mg by default) and the CYP2D6 status (pd_report_load reads the diary's). */
+  PdCheckOptions checks;
 } PdReportSections;
 
 void     pd_report_sections_init          (PdReportSections *sections);

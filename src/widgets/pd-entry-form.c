@@ -160,6 +160,16 @@ score_toggled_cb (PdEntryForm     *self,
   emit_changed (self);
 }
 
+static gboolean
+is_emergency_check (PdEntryForm    *self,
+                    GtkCheckButton *check)
+{
+  guint index;
+
+  return g_ptr_array_find (self->red_flag_checks, check, &index) &&
+         pd_red_flag_is_emergency (index);
+}
+
 static void
 red_flag_toggled_cb (PdEntryForm    *self,
                      GtkCheckButton *check)
@@ -172,13 +182,27 @@ red_flag_toggled_cb (PdEntryForm    *self,
     return;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Contact a Clinician Now"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("“%s” can be a sign of a problem that needs urgent care.\n\n"
-                                    "Call your surgeon, your doctor or an out-of-hours service now. "
-                                    "If you cannot reach them, go to an emergency department."),
-                                  gtk_check_button_get_label (check));
+  if (is_emergency_check (self, check))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                           _("Call Emergency Services Now"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("“%s” can be an emergency.\n\n"
+                                        "Call emergency services now. Do not wait to reach "
+                                        "your doctor."),
+                                      gtk_check_button_get_label (check));
+      gtk_widget_add_css_class (GTK_WIDGET (dialog), "emergency-dialog");
+    }
+  else
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                           _("Contact a Clinician Now"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("“%s” can be a sign of a problem that needs urgent care.\n\n"
+                                        "Call your surgeon, your doctor or an out-of-hours service now. "
+                                        "If you cannot reach them, go to an emergency department."),
+                                      gtk_check_button_get_label (check));
+    }
   adw_message_dialog_add_response (dialog, "ok", _("_I Understand"));
   adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_DESTRUCTIVE);
   gtk_widget_add_css_class (GTK_WIDGET (dialog), "red-flag-dialog");

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-csv.h"
+#include "pd-check-settings.h"
 #include "pd-report-dialog.h"
 #include "pd-report-tasks.h"
 #include "pd-types.h"
@@ -350,6 +351,7 @@ start_load (PdReportDialog      *self,
     return;
   remember_choices (self);
   get_sections (self, &sections);
+  pd_check_options_load (&sections.checks, NULL);
   self->paper = get_paper (self);
   set_busy (self, _("Preparing the report…"));
   pd_report_load_async (self->database, first_day, last_day, &sections, self->paper,

@@ -340,6 +340,47 @@ update_quick_activities (PdTodayPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->quick_activities), g_hash_table_size (seen) > 0);
 }
 
+/* An emergency (domain.md: calf pain or swelling, breathlessness or chest pain; signs of
+ * opioid overdose) says to call emergency services, in a banner that looks different from
+ * "contact your doctor now". */
+static void
+show_red_flags (PdTodayPage *self,
+                guint32      red_flags)
+{
+  GtkWidget *banner = gtk_revealer_get_child (self->red_flag_revealer);
+  guint32 emergency = red_flags & pd_red_flags_emergency_mask ();
+  guint32 urgent = red_flags & ~emergency;
+  g_autofree char *urgent_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (urgent != 0)
+    {
+      g_autofree char *flags = pd_tags_to_label (PD_TAG_RED_FLAG, urgent);
+
+      urgent_text = g_strdup_printf (_("You noted a warning sign today: %s. Contact your "
+                                       "surgeon, your doctor or an out-of-hours service now."),
+                                     flags);
+    }
+  if (emergency != 0)
+    {
+      g_autofree char *flags = pd_tags_to_label (PD_TAG_RED_FLAG, emergency);
+
+      text = g_strdup_printf (_("Emergency: you noted %s. Call emergency services now."), flags);
+      if (urgent_text != NULL)
+        {
+          char *both = g_strconcat (text, "\n", urgent_text, NULL);
+
+          g_free (text);
+          text = both;
+        }
+    }
+  gtk_label_set_label (self->red_flag_label, text != NULL ? text : urgent_text);
+  if (emergency != 0)
+    gtk_widget_add_css_class (banner, "emergency");
+  else
+    gtk_widget_remove_css_class (banner, "emergency");
+}
+
 static void
 update_day_so_far (PdTodayPage *self,
                    gboolean     editable)
@@ -364,13 +405,7 @@ update_day_so_far (PdTodayPage *self,
     }
 
   if (red_flags != 0)
-    {
-      g_autofree char *flags = pd_tags_to_label (PD_TAG_RED_FLAG, red_flags);
-      g_autofree char *text = g_strdup_printf (_("You noted a warning sign today: %s. "
-                                                 "Contact your surgeon, your doctor or an "
-                                                 "out-of-hours service now."), flags);
-      gtk_label_set_label (self->red_flag_label, text);
-    }
+    show_red_flags (self, red_flags);
   gtk_revealer_set_reveal_child (self->red_flag_revealer, red_flags != 0);
 }
 

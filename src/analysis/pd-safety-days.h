@@ -1,0 +1,38 @@
+/* pd-safety-days.h: the days each medication safety flag was raised in a period, for the
+ * report's first page and the review window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "pd-medication-checks.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char   *code;   /* "opioid_gabapentinoid", "over_max:acetaminophen" */
+  GArray *days;   /* guint32 local days, ascending */
+} PdSafetyFlagDays;
+
+void        pd_safety_flag_days_free    (PdSafetyFlagDays     *flag);
+
+/* The flags raised on the local days first..last from the taken doses, in domain.md's order
+ * of the codes (over_max first); a GPtrArray of PdSafetyFlagDays, empty for none. Linear
+ * in doses plus days. */
+GPtrArray  *pd_safety_flag_days         (GPtrArray            *doses,
+                                         GPtrArray            *medications,
+                                         guint32               first,
+                                         guint32               last,
+                                         const PdCheckOptions *options);
+/* A translated name for a code: "Opioid and gabapentinoid on one day", "Over the maximum
+ * in 24 hours: Acetaminophen". */
+char       *pd_safety_flag_describe     (const char           *code);
+/* "2024-10-02, 2024-10-05 and 3 more": at most max_shown dates. */
+char       *pd_safety_flag_format_days  (GArray               *days,
+                                         guint                 max_shown);
+
+G_END_DECLS
