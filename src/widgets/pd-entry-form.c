@@ -252,7 +252,7 @@ name_switch (AdwExpanderRow *row,
 static void
 update_tag_subtitle (AdwExpanderRow *row,
                      PdTagKind       kind,
-                     guint32         mask)
+                     guint64         mask)
 {
   g_autofree char *label = pd_tags_to_label (kind, mask);
 
