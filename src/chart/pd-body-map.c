@@ -528,9 +528,9 @@ draw_titles (cairo_t               *cr,
 
       show_text (cr, text, _(titles[view]), ox + 50 * s, oy - TITLE_SPACE * f / 2, 0.5,
                  &style->foreground);
-      show_text (cr, text, _(sides[view][0]), ox + 2 * s, oy + 14 * s, 0,
+      show_text (cr, text, _(sides[view][0]), ox + 12 * s, oy + 14 * s, 0,
                  &style->dim_foreground);
-      show_text (cr, text, _(sides[view][1]), ox + 98 * s, oy + 14 * s, 1,
+      show_text (cr, text, _(sides[view][1]), ox + 88 * s, oy + 14 * s, 1,
                  &style->dim_foreground);
     }
 }
