@@ -75,6 +75,15 @@ run 0 "a period without data" -d "$db" --body-map="$tmp/empty.png" --from=2023-0
 check "says there were no entries" 'grep -q "No pain entries in this period" "$tmp/out"'
 check "still a picture" '[ -s "$tmp/empty.png" ]'
 
+# The report has the same picture and words.
+run 0 "the report of the fortnight" -d "$db" --report="$tmp/report.pdf" --from=2024-03-01 --to=2024-03-14
+if command -v pdftotext >/dev/null; then
+  pdftotext "$tmp/report.pdf" "$tmp/report.txt"
+  check "the report has a Where it hurt section" 'grep -q "Where it hurt" "$tmp/report.txt"'
+  check "the report says the pain reaches below the knee" 'grep -q "below the knee" "$tmp/report.txt"'
+  check "the report names the low back" 'grep -q "Most often: low back, 14 of 14 days" "$tmp/report.txt"'
+fi
+
 run 2 "unknown extension" -d "$db" --body-map="$tmp/map.jpg"
 one_line "\.png or \.svg" "names the formats"
 check "nothing written" '[ ! -e "$tmp/map.jpg" ]'
