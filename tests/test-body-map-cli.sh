@@ -51,8 +51,8 @@ run 0 "PNG of a fortnight" -d "$db" --body-map="$tmp/map.png" --from=2024-03-01 
 check "PNG signature" '[ "$(head -c 8 "$tmp/map.png" | od -An -tx1 | tr -d " \n")" = 89504e470d0a1a0a ]'
 check "default size 900x1000" '[ "$(od -An -tx1 -j16 -N8 "$tmp/map.png" | tr -d " \n")" = 00000384000003e8 ]'
 check "mode 0600" '[ "$(stat -c %a "$tmp/map.png")" = 600 ]'
-check "summary: low back most often" 'grep -q "Most often: low back, 14 of 14 days" "$tmp/out"'
-check "summary: the outer left lower leg" 'grep -q "outer side of left lower leg, 5 days" "$tmp/out"'
+check "summary: low back most often" 'grep -q "Most often: Low back, 14 of 14 days" "$tmp/out"'
+check "summary: the outer left lower leg" 'grep -q "Outer side of left lower leg, 5 days" "$tmp/out"'
 check "note: below the knee, new" 'grep -q "below the knee" "$tmp/out"'
 check "no temporary file left" '[ -z "$(ls "$tmp" | grep "map.png\.")" ]'
 check "the diary is unchanged" '[ "$(sha256sum "$db" | cut -d" " -f1)" = "$before" ]'
@@ -81,7 +81,7 @@ if command -v pdftotext >/dev/null; then
   pdftotext "$tmp/report.pdf" "$tmp/report.txt"
   check "the report has a Where it hurt section" 'grep -q "Where it hurt" "$tmp/report.txt"'
   check "the report says the pain reaches below the knee" 'grep -q "below the knee" "$tmp/report.txt"'
-  check "the report names the low back" 'grep -q "Most often: low back, 14 of 14 days" "$tmp/report.txt"'
+  check "the report names the low back" 'grep -q "Most often: Low back, 14 of 14 days" "$tmp/report.txt"'
 fi
 
 run 2 "unknown extension" -d "$db" --body-map="$tmp/map.jpg"

@@ -168,8 +168,8 @@ test_period (void)
   g_assert_false (stats->below_knee_before);
 
   summary = pd_body_stats_summary (stats, 5);
-  g_assert_cmpstr (summary, ==, "Most often: low back, 12 of 14 days, mean pain 4.3; "
-                                "outer side of left lower leg, 3 days, mean 6.0.");
+  g_assert_cmpstr (summary, ==, "Most often: Low back, 12 of 14 days, mean pain 4.3; "
+                                "Outer side of left lower leg, 3 days, mean 6.0.");
   note = pd_body_stats_note (stats);
   g_assert_nonnull (note);
   g_assert_nonnull (strstr (note, "below the knee"));
@@ -205,7 +205,7 @@ test_period_empty (void)
   g_assert_true (unmarked->below_knee);
   g_assert_null (pd_body_stats_note (unmarked));
   summary2 = pd_body_stats_summary (unmarked, 5);
-  g_assert_cmpstr (summary2, ==, "Most often: left foot, 1 of 2 days, mean pain 3.0.");
+  g_assert_cmpstr (summary2, ==, "Most often: Left foot, 1 of 2 days, mean pain 3.0.");
 }
 
 static guint32
@@ -300,6 +300,45 @@ test_colours (void)
   check_colours (PD_CHART_PALETTE_HIGH_CONTRAST_DARK, 360, 1000);
 }
 
+/* An older diary's "left thigh" colours the whole left thigh: its front, back and outer
+ * side, in both views. */
+static void
+test_old_keys (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  g_autoptr(PdBodyStats) stats = NULL;
+  const char *parts[] = { "thigh_front_left", "thigh_back_left", "thigh_outer_left" };
+  PdChartStyle style;
+  PdBodyMapLayout layout;
+  PdBodyMapData map = { 0, -1, NULL };
+  PdChartColour colour;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint32 day = julian (2024, 5, 1);
+  double x, y;
+
+  add_pain_where (data, day, 6, bit ("thigh_left"));
+  stats = pd_body_stats_new (data->pain_entries, day, day);
+  map.stats = stats;
+  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 700);
+  cr = cairo_create (surface);
+  pd_body_map_draw (cr, 800, 700, &map, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pd_body_map_layout (&layout, 800, 700, TRUE, &style);
+  pd_body_map_colour (&style, 1.0, &colour);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_assert_true (pd_body_map_location_centre (&layout, location (parts[i]), &x, &y));
+      g_assert_true (close_to (pixel (surface, x, y - 12 * layout.scale), rgb (&colour)));
+    }
+  g_assert_true (pd_body_map_location_centre (&layout, location ("thigh_front_right"), &x, &y));
+  g_assert_false (close_to (pixel (surface, x, y - 12 * layout.scale), rgb (&colour)));
+  cairo_surface_destroy (surface);
+  pd_chart_style_clear (&style);
+}
+
 /* The selection of the entry form: a marked region in the selection colour. */
 static void
 test_selection (void)
@@ -341,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/body-map/period-empty", test_period_empty);
   g_test_add_func ("/body-map/colours", test_colours);
   g_test_add_func ("/body-map/selection", test_selection);
+  g_test_add_func ("/body-map/old-keys", test_old_keys);
 
   return g_test_run ();
 }

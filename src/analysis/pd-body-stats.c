@@ -153,7 +153,8 @@ pd_body_stats_summary (const PdBodyStats *stats,
     {
       guint i = g_array_index (order, guint, k);
       const PdBodyRegionStats *region = &stats->regions[i];
-      g_autofree char *label = g_utf8_strdown (pd_tag_label (PD_TAG_LOCATION, i), -1);
+      /* As the app writes it: lowering its case would be wrong in German, for one. */
+      const char *label = pd_tag_label (PD_TAG_LOCATION, i);
 
       if (k > 0)
         g_string_append (text, "; ");

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "pd-body-map.h"
@@ -106,6 +107,7 @@ typedef struct
   gboolean group;
   guint n_points;
   Point points[8];
+  int whole;                   /* a part's group (the thigh of "thigh_outer"), or -1 */
 } Shape;
 
 static GArray *shapes;        /* Shape, in drawing order (groups first within a view) */
@@ -140,7 +142,13 @@ add_shape (const Template *t,
 {
   /* From the front the viewer's left is the patient's right; from behind, the left. */
   gboolean left = (view == PD_BODY_VIEW_BACK) != mirrored;
-  Shape shape = { lookup_location (t->key, t->sided, left), view, t->group, t->n_points, { { 0 } } };
+  Shape shape = { lookup_location (t->key, t->sided, left), view, t->group, t->n_points,
+                  { { 0 } }, -1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates) && !t->group; i++)
+    if (templates[i].group && g_str_has_prefix (t->key, templates[i].key) &&
+        t->key[strlen (templates[i].key)] == '_')
+      shape.whole = lookup_location (templates[i].key, TRUE, left);
 
   for (guint i = 0; i < t->n_points; i++)
     shape.points[i] = (Point) { mirrored ? FIGURE_WIDTH - t->points[i].x : t->points[i].x,
@@ -655,6 +663,23 @@ mix (const PdChartColour *a,
   out->alpha = 1;
 }
 
+/* Whether a part of a whole (the outer side of the thigh) hurt in the whole's view: then
+ * the parts say their values, and the whole's would sit on their outlines. */
+static gboolean
+parts_hurt (const PdBodyStats *stats,
+            const Shape       *whole)
+{
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const Shape *part = &g_array_index (shapes, Shape, i);
+
+      if (part->whole == whole->location && part->view == whole->view &&
+          stats->regions[part->location].days > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 pd_body_map_draw (cairo_t             *cr,
                   int                  width,
@@ -731,8 +756,7 @@ pd_body_map_draw (cairo_t             *cr,
         const PdBodyRegionStats *region = &data->stats->regions[shape->location];
         PdChartColour fill;
 
-        /* A group's value would sit under its parts' outlines: its parts say it. */
-        if (region->days == 0 || shape->group)
+        if (region->days == 0 || (shape->group && parts_hurt (data->stats, shape)))
           continue;
         pd_body_map_colour (style, region->days / (double) MAX (data->stats->days_with_entries, 1),
                             &fill);

@@ -20,7 +20,7 @@
 
 /* Pixels per figure unit, at most: side by side, and stacked (narrow: the phone). */
 #define MAX_SCALE         2.2
-#define MAX_SCALE_STACKED 1.3
+#define MAX_SCALE_STACKED 1.8
 #define NATURAL_WIDTH     520
 
 struct _PdBodyMapView
