@@ -62,6 +62,8 @@ static const GOptionEntry option_entries[] = {
     N_("Write the clinician report (PDF) and exit"), N_("FILE.pdf") },
   { "chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Render the trend chart (PNG or SVG) and exit"), N_("FILE") },
+  { "body-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Render the body map of the period (PNG or SVG) and exit"), N_("FILE") },
   { "width", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Chart width in pixels"), N_("PX") },
   { "height", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -224,8 +226,8 @@ static gboolean
 review_alone (GVariantDict *options)
 {
   const char *others[] = { "database", "demo", "log-pain", "note", "at", "import-csv", "export-csv",
-                           "export-summary-csv", "report", "chart", "width", "height", "from", "to",
-                           "background", "export-fhir", G_OPTION_REMAINING };
+                           "export-summary-csv", "report", "chart", "body-map", "width", "height",
+                           "from", "to", "background", "export-fhir", G_OPTION_REMAINING };
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     if (g_variant_dict_contains (options, others[i]))
@@ -354,6 +356,8 @@ pd_application_handle_local_options (GApplication *app,
       return pd_cli_export_fhir (path, file, from, to);
     if (g_variant_dict_lookup (options, "chart", "^ay", &file))
       return pd_cli_chart (path, file, from, to, width, height);
+    if (g_variant_dict_lookup (options, "body-map", "^ay", &file))
+      return pd_cli_body_map (path, file, from, to, width, height);
     if (g_variant_dict_lookup (options, "report", "^ay", &file))
       return pd_cli_report (path, file, from, to);
 

@@ -34,6 +34,14 @@ int pd_cli_chart      (const char *diary,
                        const char *to,
                        int         width,
                        int         height);
+/* --body-map=FILE.png|FILE.svg: where it hurt over the period; width/height 0 for the
+ * defaults. */
+int pd_cli_body_map   (const char *diary,
+                       const char *file,
+                       const char *from,
+                       const char *to,
+                       int         width,
+                       int         height);
 /* --report=FILE.pdf: the clinician report, every section, on the locale's paper. */
 int pd_cli_report     (const char *diary,
                        const char *file,

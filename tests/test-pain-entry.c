@@ -146,7 +146,7 @@ test_validation (void)
   pd_pain_entry_set_sleep_hours (entry, 24);
   g_assert_true (pd_pain_entry_validate (entry, NULL));
 
-  pd_pain_entry_set_locations (entry, 1u << pd_tag_count (PD_TAG_LOCATION));
+  pd_pain_entry_set_locations (entry, G_GUINT64_CONSTANT (1) << pd_tag_count (PD_TAG_LOCATION));
   assert_invalid (entry, "locations");
   pd_pain_entry_set_locations (entry, 0);
   pd_pain_entry_set_red_flags (entry, 1u << 31);

@@ -58,19 +58,19 @@ static void
 bind_tags (sqlite3_stmt *stmt,
            int           index,
            PdTagKind     kind,
-           guint32       mask)
+           guint64       mask)
 {
   sqlite3_bind_text (stmt, index, pd_tags_to_string (kind, mask), -1, g_free);
 }
 
-static guint32
+static guint64
 column_tags (sqlite3_stmt *stmt,
              int           column,
              PdTagKind     kind)
 {
   const char *text = _pd_column_text (stmt, column);
   g_autoptr(GError) error = NULL;
-  guint32 mask = 0;
+  guint64 mask = 0;
 
   if (!pd_tags_from_string (kind, text, &mask, &error))
     g_debug ("Ignoring a stored tag list: %s", error->message);

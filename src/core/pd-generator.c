@@ -63,14 +63,14 @@ rand_uuid (GRand *rand)
                           words[2] >> 16, words[2] & 0xffff, words[3]);
 }
 
-static guint32
+static guint64
 tag (PdTagKind   kind,
      const char *key)
 {
   int index = pd_tag_lookup (kind, key);
 
   g_assert (index >= 0);
-  return 1u << index;
+  return G_GUINT64_CONSTANT (1) << index;
 }
 
 /* Slot k of n on date, with some jitter, as a time in tz. */
@@ -306,7 +306,7 @@ fill_day (GRand       *rand,
     {
       PdPainEntry *entry = new_entry (rand, tz, date, k, n);
       double pain = baseline + 1.2 * rand_normal (rand);
-      guint32 locations = tag (PD_TAG_LOCATION, "low_back");
+      guint64 locations = tag (PD_TAG_LOCATION, "low_back");
       guint32 qualities = tag (PD_TAG_QUALITY, "aching");
 
       pd_pain_entry_set_pain (entry, clamp_scale (pain));
@@ -547,7 +547,7 @@ demo_day (GRand       *rand,
       double daytime = hour < 10 ? 0.5 : hour < 15 ? -0.3 : 0.6;
       double weekly = (weekday >= G_DATE_SATURDAY) ? -0.3 : 0.1;
       double pain = trend + daytime + weekly + day_noise + 0.5 * rand_normal (rand);
-      guint32 locations = tag (PD_TAG_LOCATION, "low_back");
+      guint64 locations = tag (PD_TAG_LOCATION, "low_back");
       guint32 qualities = 0;
       const char *note;
 

@@ -26,12 +26,12 @@ struct _PdPainEntry
   int activity_interference;
   int back_pain;
   int leg_pain;
-  guint32 locations;
-  guint32 qualities;
+  guint64 locations;
+  guint64 qualities;
   double sleep_hours;
   int sleep_quality;
   int mood;
-  guint32 red_flags;
+  guint64 red_flags;
   char *note;
   gint64 created;
   gint64 updated;
@@ -124,12 +124,12 @@ check_scale (const char  *field,
 static gboolean
 check_mask (const char  *field,
             PdTagKind    kind,
-            guint32      mask,
+            guint64      mask,
             GError     **error)
 {
   guint n = pd_tag_count (kind);
 
-  if (n >= 32 || (mask >> n) == 0)
+  if (n >= 64 || (mask >> n) == 0)
     return TRUE;
 
   g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("%s: unknown value"), field);
@@ -258,14 +258,14 @@ pd_pain_entry_get_local_day (PdPainEntry *self)
   }
 
 #define MASK_ACCESSORS(field)                                         \
-  guint32                                                             \
+  guint64                                                             \
   pd_pain_entry_get_##field (PdPainEntry *self)                       \
   {                                                                   \
     g_return_val_if_fail (PD_IS_PAIN_ENTRY (self), 0);                \
     return self->field;                                               \
   }                                                                   \
   void                                                                \
-  pd_pain_entry_set_##field (PdPainEntry *self, guint32 mask)         \
+  pd_pain_entry_set_##field (PdPainEntry *self, guint64 mask)         \
   {                                                                   \
     g_return_if_fail (PD_IS_PAIN_ENTRY (self));                       \
     self->field = mask;                                               \

@@ -53,12 +53,12 @@ void         pd_pain_entry_set_back_pain              (PdPainEntry  *self,
 int          pd_pain_entry_get_leg_pain               (PdPainEntry  *self);
 void         pd_pain_entry_set_leg_pain               (PdPainEntry  *self,
                                                        int           value);
-guint32      pd_pain_entry_get_locations              (PdPainEntry  *self);
+guint64      pd_pain_entry_get_locations              (PdPainEntry  *self);
 void         pd_pain_entry_set_locations              (PdPainEntry  *self,
-                                                       guint32       mask);
-guint32      pd_pain_entry_get_qualities              (PdPainEntry  *self);
+                                                       guint64       mask);
+guint64      pd_pain_entry_get_qualities              (PdPainEntry  *self);
 void         pd_pain_entry_set_qualities              (PdPainEntry  *self,
-                                                       guint32       mask);
+                                                       guint64       mask);
 /* Hours slept, or a negative value when unset. */
 double       pd_pain_entry_get_sleep_hours            (PdPainEntry  *self);
 void         pd_pain_entry_set_sleep_hours            (PdPainEntry  *self,
@@ -69,9 +69,9 @@ void         pd_pain_entry_set_sleep_quality          (PdPainEntry  *self,
 int          pd_pain_entry_get_mood                   (PdPainEntry  *self);
 void         pd_pain_entry_set_mood                   (PdPainEntry  *self,
                                                        int           value);
-guint32      pd_pain_entry_get_red_flags              (PdPainEntry  *self);
+guint64      pd_pain_entry_get_red_flags              (PdPainEntry  *self);
 void         pd_pain_entry_set_red_flags              (PdPainEntry  *self,
-                                                       guint32       mask);
+                                                       guint64       mask);
 const char  *pd_pain_entry_get_note                   (PdPainEntry  *self);
 void         pd_pain_entry_set_note                   (PdPainEntry  *self,
                                                        const char   *note);

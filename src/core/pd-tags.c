@@ -21,19 +21,49 @@ typedef struct
 } PdTag;
 
 static const PdTag locations[] = {
+  /* The keys of the first version (a thigh, lower leg or foot as a whole) keep their
+   * meaning and their order, so an older diary maps onto the body map at once; the body
+   * map's finer regions sit beside them. */
   { "low_back", N_("Low back") },
   { "buttock_left", N_("Left buttock") },
   { "buttock_right", N_("Right buttock") },
+  { "hip_left", N_("Left hip") },
+  { "hip_right", N_("Right hip") },
+  { "groin", N_("Groin") },
   { "thigh_left", N_("Left thigh") },
   { "thigh_right", N_("Right thigh") },
+  { "thigh_front_left", N_("Front of left thigh") },
+  { "thigh_front_right", N_("Front of right thigh") },
+  { "thigh_back_left", N_("Back of left thigh") },
+  { "thigh_back_right", N_("Back of right thigh") },
+  { "thigh_outer_left", N_("Outer side of left thigh") },
+  { "thigh_outer_right", N_("Outer side of right thigh") },
+  { "knee_left", N_("Left knee") },
+  { "knee_right", N_("Right knee") },
   { "lower_leg_left", N_("Left lower leg") },
   { "lower_leg_right", N_("Right lower leg") },
+  { "lower_leg_front_left", N_("Left shin") },
+  { "lower_leg_front_right", N_("Right shin") },
+  { "lower_leg_back_left", N_("Left calf") },
+  { "lower_leg_back_right", N_("Right calf") },
+  { "lower_leg_outer_left", N_("Outer side of left lower leg") },
+  { "lower_leg_outer_right", N_("Outer side of right lower leg") },
+  { "ankle_left", N_("Left ankle") },
+  { "ankle_right", N_("Right ankle") },
   { "foot_left", N_("Left foot") },
   { "foot_right", N_("Right foot") },
+  { "foot_top_left", N_("Top of left foot") },
+  { "foot_top_right", N_("Top of right foot") },
+  { "foot_sole_left", N_("Sole of left foot") },
+  { "foot_sole_right", N_("Sole of right foot") },
   { "neck", N_("Neck") },
   { "upper_back", N_("Upper back") },
   { "shoulder_left", N_("Left shoulder") },
   { "shoulder_right", N_("Right shoulder") },
+  { "arm_left", N_("Left arm") },
+  { "arm_right", N_("Right arm") },
+  { "hand_left", N_("Left hand") },
+  { "hand_right", N_("Right hand") },
   { "other", N_("Other") },
 };
 
@@ -74,6 +104,8 @@ static const PdTag red_flags[] = {
 
 /* The red flags that are an emergency: call emergency services, not only the doctor. */
 static const char * const emergency_red_flags[] = { "calf_breathless", "opioid_overdose" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (locations) <= 64);
 
 static const PdTag *
 tags_for (PdTagKind  kind,
@@ -153,7 +185,7 @@ pd_tag_lookup (PdTagKind   kind,
 
 static char *
 join_tags (PdTagKind    kind,
-           guint32      mask,
+           guint64      mask,
            const char  *separator,
            const char *(*name) (PdTagKind, guint))
 {
@@ -162,7 +194,7 @@ join_tags (PdTagKind    kind,
 
   for (guint i = 0; i < n; i++)
     {
-      if (!(mask & (1u << i)))
+      if (!(mask & (G_GUINT64_CONSTANT (1) << i)))
         continue;
       if (str->len > 0)
         g_string_append (str, separator);
@@ -173,7 +205,7 @@ join_tags (PdTagKind    kind,
 
 char *
 pd_tags_to_string (PdTagKind kind,
-                   guint32   mask)
+                   guint64   mask)
 {
   return join_tags (kind, mask, ";", pd_tag_key);
 }
@@ -197,10 +229,10 @@ lookup_key (PdTagKind   kind,
 gboolean
 pd_tags_from_string (PdTagKind    kind,
                      const char  *string,
-                     guint32     *mask,
+                     guint64     *mask,
                      GError     **error)
 {
-  guint32 result = 0;
+  guint64 result = 0;
   const char *item = string;
 
   g_return_val_if_fail (mask != NULL, FALSE);
@@ -229,7 +261,7 @@ pd_tags_from_string (PdTagKind    kind,
                            _("unknown %s value “%s”"), kind_name (kind), key);
               return FALSE;
             }
-          result |= 1u << index;
+          result |= G_GUINT64_CONSTANT (1) << index;
         }
       item = next;
     }
@@ -240,7 +272,7 @@ pd_tags_from_string (PdTagKind    kind,
 
 char *
 pd_tags_to_label (PdTagKind kind,
-                  guint32   mask)
+                  guint64   mask)
 {
   return join_tags (kind, mask, ", ", pd_tag_label);
 }

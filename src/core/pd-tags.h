@@ -26,13 +26,13 @@ const char  *pd_tag_label        (PdTagKind    kind,
 int          pd_tag_lookup       (PdTagKind    kind,
                                   const char  *key);
 char        *pd_tags_to_string   (PdTagKind    kind,
-                                  guint32      mask);
+                                  guint64      mask);
 gboolean     pd_tags_from_string (PdTagKind    kind,
                                   const char  *string,
-                                  guint32     *mask,
+                                  guint64     *mask,
                                   GError     **error);
 char        *pd_tags_to_label    (PdTagKind    kind,
-                                  guint32      mask);
+                                  guint64      mask);
 
 /* Red flags that are an emergency (domain.md: calf pain or swelling, breathlessness or chest
  * pain; signs of opioid overdose): the message says to call emergency services. */

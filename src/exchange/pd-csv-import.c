@@ -432,7 +432,7 @@ static gboolean
 get_tags (Row      *row,
           Column    column,
           PdTagKind kind,
-          guint32  *mask,
+          guint64  *mask,
           GError  **error)
 {
   g_autoptr(GError) local = NULL;
@@ -526,7 +526,7 @@ pain_from_row (Row     *row,
   static const Column unused[] = { COL_ITEM, COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY };
   g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
   int pain, enjoyment, interference, sleep_quality, mood;
-  guint32 locations, qualities, red_flags;
+  guint64 locations, qualities, red_flags;
   double sleep = -1;
 
   if (!check_unused (row, unused, G_N_ELEMENTS (unused), "pain", error) ||

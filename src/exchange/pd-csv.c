@@ -179,7 +179,7 @@ append_date (GString *out,
 static void
 append_tags (GString  *out,
              PdTagKind kind,
-             guint32   mask)
+             guint64   mask)
 {
   g_autofree char *tags = NULL;
 

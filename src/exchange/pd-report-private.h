@@ -25,6 +25,7 @@ G_BEGIN_DECLS
 #define PD_REPORT_TREND_CHART_HEIGHT  170.0
 #define PD_REPORT_DETAIL_CHART_HEIGHT 320.0
 #define PD_REPORT_BARS_HEIGHT         30.0
+#define PD_REPORT_BODY_MAP_HEIGHT     340.0
 #define PD_REPORT_FONT                "Cantarell, Sans"
 /* Weeks of PEG on the summary page. */
 #define PD_REPORT_SUMMARY_WEEKS       8
@@ -43,6 +44,7 @@ typedef enum
   PD_REPORT_BLOCK_ROW,    /* one row of a table, single lines, ellipsized */
   PD_REPORT_BLOCK_CHART,  /* pd_chart_draw with some panels */
   PD_REPORT_BLOCK_BARS,   /* before and after means as two bars */
+  PD_REPORT_BLOCK_BODY_MAP, /* pd_body_map_draw of the period */
   PD_REPORT_BLOCK_SPACE,
   PD_REPORT_BLOCK_BREAK,  /* the next block starts a page */
 } PdReportBlockKind;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "pd-before-after.h"
+#include "pd-body-map.h"
 #include "pd-catalogue.h"
 #include "pd-chart.h"
 #include "pd-daily.h"
@@ -46,6 +47,7 @@ struct _PdReport
   GObject parent_instance;
 
   PdDailySeries *series;
+  PdBodyStats *body_stats;
   guint32 first_day;
   guint32 last_day;
   char *header;          /* markup: patient, surgery, period, generation date */
@@ -717,6 +719,38 @@ add_medications (PdReport    *self,
               "is never a conversion between opioids."));
 }
 
+/* Where it hurt: the body map of the period, its summary, and whether the pain now
+ * reaches below the knee. Only when a location was marked. */
+static void
+add_body_map (PdReport    *self,
+              PdDiaryData *data)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *note = NULL;
+
+  self->body_stats = pd_body_stats_new (data->pain_entries, self->first_day, self->last_day);
+  if (self->body_stats->max_days == 0)
+    return;
+  summary = pd_body_stats_summary (self->body_stats, 6);
+  note = pd_body_stats_note (self->body_stats);
+  add_heading (self, _("Where it hurt"));
+  if (note != NULL)
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", note);
+
+      add_text (self, PD_REPORT_BODY_SIZE, markup);
+      g_array_index (self->blocks, PdReportBlock, self->blocks->len - 1).keep_with_next = TRUE;
+    }
+  {
+    g_autofree char *escaped = g_markup_escape_text (summary, -1);
+
+    /* The words stay on the page of their picture. */
+    add_text (self, PD_REPORT_SMALL_SIZE, escaped);
+    g_array_index (self->blocks, PdReportBlock, self->blocks->len - 1).keep_with_next = TRUE;
+  }
+  add_block (self, PD_REPORT_BLOCK_BODY_MAP)->size = PD_REPORT_BODY_MAP_HEIGHT;
+}
+
 /* The other sections */
 
 static void
@@ -920,6 +954,7 @@ pd_report_finalize (GObject *object)
   PdReport *self = PD_REPORT (object);
 
   g_clear_pointer (&self->series, pd_daily_series_unref);
+  g_clear_pointer (&self->body_stats, pd_body_stats_free);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->tables, g_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
@@ -998,6 +1033,7 @@ pd_report_new (PdDiaryData            *data,
   add_heading (self, _("Pain trend"));
   add_trend_chart (self);
   add_weekly_peg (self);
+  add_body_map (self, data);
   add_medications (self, data);
 
   if (sections->charts)
@@ -1140,6 +1176,7 @@ block_height (PangoLayout         *layout,
       return block->size * PD_REPORT_ROW_SPACING;
     case PD_REPORT_BLOCK_CHART:
     case PD_REPORT_BLOCK_BARS:
+    case PD_REPORT_BLOCK_BODY_MAP:
     case PD_REPORT_BLOCK_SPACE:
       return block->size;
     case PD_REPORT_BLOCK_BREAK:
@@ -1384,6 +1421,31 @@ draw_chart (PdReport            *self,
 }
 
 static void
+draw_body_map (PdReport            *self,
+               cairo_t             *cr,
+               const PdReportBlock *block,
+               double               x,
+               double               y,
+               double               width)
+{
+  PdChartStyle style;
+  PdBodyMapData data = { 0, -1, self->body_stats };
+
+  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
+  style.font_size = PD_REPORT_CHART_FONT_SIZE;
+  g_free (style.font_family);
+  style.font_family = g_strdup (PD_REPORT_FONT);
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_rectangle (cr, 0, 0, width, block->size);
+  cairo_clip (cr);
+  pd_body_map_draw (cr, (int) width, (int) block->size, &data, &style);
+  cairo_restore (cr);
+  pd_chart_style_clear (&style);
+}
+
+static void
 draw_frame (PdReport    *self,
             cairo_t     *cr,
             PangoLayout *layout,
@@ -1477,6 +1539,10 @@ pd_report_draw_page (PdReport *self,
         case PD_REPORT_BLOCK_BARS:
           draw_bars (cr, layout, block, x, y, text_width);
           y += block->size;
+          break;
+        case PD_REPORT_BLOCK_BODY_MAP:
+          draw_body_map (self, cr, block, x, y, text_width);
+          y += block->size + 6;
           break;
         case PD_REPORT_BLOCK_SPACE:
           y += block->size;

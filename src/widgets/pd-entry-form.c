@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-body-map-view.h"
 #include "pd-entry-form.h"
 #include "pd-rows.h"
 #include "pd-tags.h"
@@ -33,6 +34,8 @@ struct _PdEntryForm
   GtkLabel *score_label;
   AdwEntryRow *note_row;
   PdTimeRow *time_row;
+  PdBodyMapView *body_map;
+  GtkLabel *custom_locations_label;
   AdwExpanderRow *locations_row;
   AdwExpanderRow *qualities_row;
   AdwExpanderRow *peg_row;
@@ -276,7 +279,7 @@ name_switch (AdwExpanderRow *row,
 static void
 update_tag_subtitle (AdwExpanderRow *row,
                      PdTagKind       kind,
-                     guint32         mask)
+                     guint64         mask)
 {
   g_autofree char *label = pd_tags_to_label (kind, mask);
 
@@ -287,7 +290,16 @@ static void
 changed_cb (PdEntryForm *self)
 {
   update_tag_subtitle (self->locations_row, PD_TAG_LOCATION, pd_chips_get_mask (self->location_buttons));
+  /* The chips and the figure show one set of locations. */
+  pd_body_map_view_set_selected (self->body_map, pd_chips_get_mask (self->location_buttons));
   update_tag_subtitle (self->qualities_row, PD_TAG_QUALITY, pd_chips_get_mask (self->quality_buttons));
+}
+
+/* A click on the figure marks the chip too (which says "changed"). */
+static void
+body_map_changed_cb (PdEntryForm *self)
+{
+  pd_chips_set_mask (self->location_buttons, pd_body_map_view_get_selected (self->body_map));
 }
 
 void
@@ -477,6 +489,7 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
   object_class->finalize = pd_entry_form_finalize;
 
   g_type_ensure (PD_TYPE_TIME_ROW);
+  g_type_ensure (PD_TYPE_BODY_MAP_VIEW);
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* Enter in the note: the person is done. */
@@ -488,6 +501,8 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, score_label);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, note_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, time_row);
+  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, body_map);
+  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, custom_locations_label);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, locations_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, qualities_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, peg_row);
@@ -518,6 +533,7 @@ pd_entry_form_init (PdEntryForm *self)
   g_signal_connect_swapped (self->note_row, "changed", G_CALLBACK (emit_changed), self);
   g_signal_connect_swapped (self->note_row, "entry-activated", G_CALLBACK (note_activated_cb), self);
   g_signal_connect_swapped (self, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->body_map, "changed", G_CALLBACK (body_map_changed_cb), self);
   gtk_label_set_label (self->score_label, describe_score (-1));
   g_signal_connect_swapped (self->time_row, "changed", G_CALLBACK (emit_changed), self);
 }

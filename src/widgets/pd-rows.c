@@ -98,25 +98,25 @@ toggle_get_active (GtkWidget *toggle)
                                       : gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
 }
 
-guint32
+guint64
 pd_chips_get_mask (GPtrArray *buttons)
 {
-  guint32 mask = 0;
+  guint64 mask = 0;
 
   for (guint i = 0; i < buttons->len; i++)
     if (toggle_get_active (g_ptr_array_index (buttons, i)))
-      mask |= 1u << i;
+      mask |= G_GUINT64_CONSTANT (1) << i;
   return mask;
 }
 
 void
 pd_chips_set_mask (GPtrArray *buttons,
-                   guint32    mask)
+                   guint64    mask)
 {
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *toggle = g_ptr_array_index (buttons, i);
-      gboolean active = (mask & (1u << i)) != 0;
+      gboolean active = (mask & (G_GUINT64_CONSTANT (1) << i)) != 0;
 
       if (GTK_IS_CHECK_BUTTON (toggle))
         gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), active);

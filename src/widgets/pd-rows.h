@@ -28,9 +28,9 @@ GtkWidget *pd_text_row_new   (const char      *title,
 GtkWidget *pd_chips_row_new  (const char * const *labels,
                               GPtrArray       *buttons);
 /* Bit masks of toggle or check buttons. */
-guint32    pd_chips_get_mask (GPtrArray       *buttons);
+guint64    pd_chips_get_mask (GPtrArray       *buttons);
 void       pd_chips_set_mask (GPtrArray       *buttons,
-                              guint32          mask);
+                              guint64          mask);
 /* A row with a warning icon and a wrapped message, for safety information. */
 GtkWidget *pd_warning_row_new (const char     *message,
                                gboolean        severe);

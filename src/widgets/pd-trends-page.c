@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "pd-before-after.h"
+#include "pd-body-map-panel.h"
 #include "pd-chart.h"
 #include "pd-daily-table.h"
 #include "pd-heatmap-chart.h"
@@ -66,6 +67,9 @@ struct _PdTrendsPage
   GtkWidget *heatmap_area;
   GtkWidget *heatmap_summary;
   GtkWidget *heatmap_cell;
+
+  /* Where it hurt over the visible days */
+  GtkWidget *body_map;
 
   GtkWidget *area;
   GtkWidget *summary;
@@ -243,6 +247,8 @@ update_summary (PdTrendsPage *self)
   gtk_widget_queue_draw (self->area);
   update_table (self);
   update_heatmap (self);
+  pd_body_map_panel_set_range (PD_BODY_MAP_PANEL (self->body_map), self->view_first,
+                               self->view_last);
 }
 
 static void
@@ -1131,6 +1137,8 @@ pd_trends_page_set_data (PdTrendsPage *self,
 
   g_clear_pointer (&self->series, pd_daily_series_unref);
   g_clear_pointer (&self->heatmap_source, pd_heatmap_source_free);
+  pd_body_map_panel_set_entries (PD_BODY_MAP_PANEL (self->body_map),
+                                 data != NULL ? data->pain_entries : NULL);
   if (data == NULL)
     return;
 
@@ -1319,6 +1327,8 @@ pd_trends_page_init (PdTrendsPage *self)
   gtk_revealer_set_child (GTK_REVEALER (self->table_revealer), self->table);
   gtk_box_append (GTK_BOX (box), self->table_revealer);
   gtk_box_append (GTK_BOX (box), build_heatmap (self));
+  self->body_map = pd_body_map_panel_new ();
+  gtk_box_append (GTK_BOX (box), self->body_map);
   gtk_box_append (GTK_BOX (box), build_compare (self));
 
   scrolled = gtk_scrolled_window_new ();

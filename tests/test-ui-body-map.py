@@ -1,0 +1,153 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""UI test of the body map through AT-SPI, as a person (or a screen reader) uses it.
+
+On a temporary diary: mark the low back and the outer side of the left lower leg with two
+real clicks on the figure, a third region with the keyboard (an arrow key, then Space) and
+a fourth through its accessible action; unmark one again; every region is a toggle named by
+its label. Save and find exactly those locations in the diary. Prints TAP.
+"""
+
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdui import (App, Atspi, click, find, finish, key, press, query, tap,  # noqa: E402
+                  wait_for, walk)
+
+
+# GTK 4.8 exposes a toggle button as a push button with a checked (pressed) state.
+TOGGLE_ROLES = ("toggle button", "push button")
+
+
+def checked(node):
+    states = node.get_state_set()
+    return states.contains(Atspi.StateType.CHECKED) or states.contains(Atspi.StateType.PRESSED)
+
+
+def focused(node):
+    return node.get_state_set().contains(Atspi.StateType.FOCUSED)
+
+
+def locations(db):
+    return query(db, "SELECT locations FROM pain_entries WHERE deleted IS NULL")
+
+
+def main():
+    app = App(sys.argv[1])
+    try:
+        figure = wait_for(lambda: find(app.root, name="Body map"), "the body map")
+        toggles = [n for n in walk(figure) if n.get_role_name() in TOGGLE_ROLES]
+        names = {n.get_name() for n in toggles}
+        expected = {"Low back", "Outer side of left lower leg", "Left calf", "Right shin",
+                    "Sole of left foot", "Top of right foot", "Groin", "Left hip", "Neck",
+                    "Left hand", "Right knee", "Left ankle", "Back of right thigh"}
+        tap(len(toggles) >= 30 and expected <= names,
+            f"the figure has {len(toggles)} region toggles named by their labels",
+            sorted(expected - names))
+        tap("Left thigh" not in names and "Other" not in names,
+            "wholes (older diaries' words) and Other are not regions of their own")
+
+        def region(name):
+            return wait_for(lambda: next((n for n in walk(figure) if n.get_name() == name
+                                          and n.get_role_name() in TOGGLE_ROLES), None),
+                            f"the region '{name}'")
+
+        low_back = region("Low back")
+        outer_calf = region("Outer side of left lower leg")
+        # The keyboard: from the note, Tab reaches the figure's first region (scrolling the
+        # form to it); an arrow key moves to a neighbour; Space toggles.
+        click(wait_for(lambda: find(app.root, name="Note", role="text"), "the Note field"))
+
+        def focused_region():
+            return next((n for n in walk(figure) if n.get_role_name() in TOGGLE_ROLES
+                         and focused(n)), None)
+        first = None
+        for _ in range(8):
+            key("Tab")
+            first = focused_region()
+            if first is not None:
+                break
+        tap(first is not None, "Tab reaches the figure", first.get_name() if first else "")
+        first_name = first.get_name()
+        key("Down")
+        moved = wait_for(lambda: (lambda n: n if n is not None and n.get_name() != first_name else None)
+                         (focused_region()), "another region focused after Down")
+        moved_name = moved.get_name()
+        tap(True, f"Down moved the focus from '{first_name}' to '{moved_name}'")
+        key("space")
+        wait_for(lambda: checked(moved), f"'{moved_name}' marked by Space")
+        tap(True, f"Space marked '{moved_name}'")
+        key("space")
+        wait_for(lambda: not checked(moved), f"'{moved_name}' unmarked by Space")
+        tap(True, f"Space again unmarked '{moved_name}'")
+
+        window = app.root.get_child_at_index(0).get_extents(Atspi.CoordType.WINDOW)
+
+        def box(node):
+            extents = node.get_extents(Atspi.CoordType.WINDOW)
+            return (extents.x, extents.y, extents.width, extents.height)
+
+        def on_screen(node):
+            """Scrolls the form with the mouse wheel until node is in view."""
+            for _ in range(40):
+                x, y, w, h = box(node)
+                if y > 60 and y + h < window.height - 90:
+                    return node
+                before = box(node)
+                subprocess.run(["xdotool", "mousemove", str(window.width // 2), str(window.height // 2),
+                                "click", "5" if y + h >= window.height - 90 else "4"], check=True)
+                wait_for(lambda: box(node) != before, "the form to scroll", timeout=3)
+            raise TimeoutError(f"'{node.get_name()}' never scrolled into view")
+
+        # Two clicks of the pointer on the figure itself.
+        click(on_screen(low_back))
+        wait_for(lambda: checked(low_back), "the low back marked")
+        click(on_screen(outer_calf))
+        wait_for(lambda: checked(outer_calf), "the outer left lower leg marked")
+        tap(True, "two clicks marked the low back and the outer side of the left lower leg")
+
+        # The chips (in the collapsed list of places) say the same.
+        def chip(name):
+            return next((n for n in walk(app.root) if n.get_name() == name
+                         and n.get_role_name() in TOGGLE_ROLES
+                         and n.get_parent().get_name() != "Body map"), None)
+        wait_for(lambda: all(chip(name) is not None and checked(chip(name))
+                             for name in ("Low back", "Outer side of left lower leg")),
+                 "the chips to follow the figure")
+        tap(chip("Groin") is not None and not checked(chip("Groin")), "an unmarked region's chip is off")
+        tap(True, "the location chips follow the figure")
+
+        # An assistive technology presses a region through its action.
+        hip = region("Left hip")
+        press(hip)
+        wait_for(lambda: checked(hip), "the left hip marked through AT-SPI")
+        press(hip)
+        wait_for(lambda: not checked(hip), "the left hip unmarked through AT-SPI")
+        sole = region("Sole of left foot")
+        press(sole)
+        wait_for(lambda: checked(sole), "the left sole marked through AT-SPI")
+        tap(True, "regions are pressed through their accessible action")
+
+        score = wait_for(lambda: find(app.root, name="Pain 6, Severe pain", role="push button")
+                         or find(app.root, prefix="Pain 6", role="push button"), "the score button 6")
+        press(score)
+        save = wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "Save Entry")
+        wait_for(lambda: save.get_state_set().contains(Atspi.StateType.SENSITIVE), "Save enabled")
+        press(save)
+        stored = wait_for(lambda: locations(app.db), "the entry in the diary")
+        tap(stored == [("low_back;lower_leg_outer_left;foot_sole_left",)],
+            "the diary has the marked locations, by key", stored)
+        # After saving the form is empty again, the figure too.
+        wait_for(lambda: not checked(low_back), "the figure cleared after saving")
+        tap(True, "the figure is cleared for the next entry")
+    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
+        app.fail("test-ui-body-map", e)
+    finally:
+        app.close()
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
