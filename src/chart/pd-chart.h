@@ -117,6 +117,10 @@ typedef struct
   guint32 last_day;
   guint n_days;
   double day_width;            /* may be far below a pixel */
+  guint legend_rows[3];        /* of the pain, medication and activity panels' legends (0:
+                                * not shown): a legend that does not fit one row wraps */
+  guint event_rows;            /* of event titles above the plot, staggered so that none
+                                * overlaps another */
 } PdChartLayout;
 
 void     pd_chart_layout_compute (PdChartLayout        *layout,
