@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, Atspi, find, finish, key, press, query, tap, visible,  # noqa: E402
+from pdui import (App, Atspi, click, find, finish, key, press, query, tap, visible,  # noqa: E402
                   wait_for, walk)
 
 DAY = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}\n")
@@ -32,12 +32,31 @@ def extents(node):
 
 
 def frame_of(app):
-    return wait_for(lambda: find(app.root, role="frame"), "the main window")
+    # The first window (a whole-tree search takes a minute on the demo diary).
+    return wait_for(lambda: app.root.get_child_count() > 0 and app.root.get_child_at_index(0),
+                    "the main window")
 
 
-def popover_text(app):
-    """The day popover's label and its extents, or (None, None) when none is shown."""
-    for node in walk(app.root):
+def popup_origins(main_window):
+    """The screen positions of the mapped windows other than the main one: popovers."""
+    origins = []
+    tree = subprocess.run(["xwininfo", "-root", "-children"], check=True, capture_output=True,
+                          text=True).stdout
+    for line in tree.splitlines():
+        match = re.match(r"\s+(0x[0-9a-f]+) .*\s(\d+)x(\d+)\+(-?\d+)\+(-?\d+)\s", line)
+        if not match or int(match.group(1), 16) == main_window:
+            continue
+        info = subprocess.run(["xwininfo", "-id", match.group(1)], capture_output=True,
+                              text=True).stdout
+        if "IsViewable" in info:
+            origins.append((int(match.group(4)), int(match.group(5))))
+    return origins
+
+
+def popover_text(chart):
+    """The day popover's label (the chart's child) and its extents in its own surface, or
+    (None, None)."""
+    for node in walk(chart):
         try:
             if node.get_role_name() == "label" and visible(node) and DAY.match(node.get_name() or ""):
                 return node.get_name(), extents(node)
@@ -46,15 +65,21 @@ def popover_text(app):
     return None, None
 
 
+def window_width(window):
+    geometry = xdotool("getwindowgeometry", window)
+    return int(re.search(r"Geometry: (\d+)x", geometry).group(1))
+
+
 def resize(app, width, height=700):
+    """Resizes the X window (with its client-side border) to width; returns the width it
+    took: no less than the window's minimum."""
     window = xdotool("search", "--all", "--pid", app.proc.pid, "--name", "Pain Diary").split()[-1]
     xdotool("windowsize", window, width, height)
-    frame = frame_of(app)
     try:
-        return wait_for(lambda: extents(frame)[2] == width and width, f"the window at {width} px",
+        return wait_for(lambda: window_width(window) == width and width, f"the window at {width} px",
                         timeout=10)
     except TimeoutError:
-        return extents(frame)[2]
+        return window_width(window)
 
 
 def hover_chart(app, chart, label):
@@ -62,6 +87,8 @@ def hover_chart(app, chart, label):
     points showed a day and the points where the popover covered the pointer."""
     frame = frame_of(app)
     _, _, _, win_h = extents(frame)
+    main_window = int(xdotool("search", "--all", "--pid", app.proc.pid, "--name",
+                              "Pain Diary").split()[-1])
     x, y, w, h = extents(chart)
     top, bottom = max(y, 60), min(y + h, win_h - 60)
     shown, covered, previous = 0, [], None
@@ -74,17 +101,20 @@ def hover_chart(app, chart, label):
             xdotool("mousemove", px, py)
             try:
                 text, box = wait_for(lambda: (lambda t: t if t[0] is not None and t[0] != previous
-                                              else None)(popover_text(app)),
+                                              else None)(popover_text(chart)),
                                      f"the popover at {px},{py}", timeout=3)
             except TimeoutError:
                 continue
             previous = text
             shown += 1
-            bx, by, bw, bh = box
-            # The label sits inside the popover with its padding: a pointer within 8 px of
-            # it is under the popover.
-            if bx - 8 <= px <= bx + bw + 8 and by - 8 <= py <= by + bh + 8:
-                covered.append(f"{label} {px},{py}: {box}")
+            # GTK gives the label's extents in the popover's own surface: add where that is
+            # on the screen. The popover's visible part is the label and its padding: a
+            # pointer within 10 px of the label is under it.
+            lx, ly, lw, lh = box
+            for ox, oy in popup_origins(main_window):
+                bx, by = ox + lx, oy + ly
+                if bx - 10 <= px <= bx + lw + 10 and by - 10 <= py <= by + lh + 10:
+                    covered.append(f"{label} {px},{py}: label at {bx},{by} {lw}x{lh}")
     return shown, covered
 
 
@@ -143,9 +173,9 @@ def check_dialogs(app):
             name = what[0]
         else:
             button, item = what
-            press(wait_for(lambda: find(app.root, name=button), f"the {button} button"))
-            press(wait_for(lambda: find(app.root, name=item.replace("…", "") + "…")
-                           or find(app.root, name=item), f"the {item} item"))
+            click(wait_for(lambda: find(app.root, name=button, role="push button"),
+                           f"the {button} button"))
+            press(wait_for(lambda: find(app.root, name=item), f"the {item} item"))
             name = item
         try:
             wait_for(lambda: app.root.get_child_count() > before, f"a window for {name}", timeout=15)
