@@ -15,6 +15,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pdui  # noqa: E402
 from pdui import (App, Atspi, click, find, finish, key, press, query, tap, visible,  # noqa: E402
                   wait_for, walk)
 
@@ -196,6 +197,72 @@ def check_dialogs(app):
             key("Escape")
 
 
+def toast_button(app, name):
+    """A button in a toast: near the window's top in the tree, after the pages (a search
+    through the whole tree outlasts the toast)."""
+    level = [frame_of(app)]
+    for _ in range(6):
+        below = []
+        for node in level:
+            try:
+                n = node.get_child_count()
+                children = [node.get_child_at_index(i) for i in reversed(range(n))]
+            except Exception:  # noqa: BLE001 - nodes come and go
+                continue
+            for child in children:
+                try:
+                    if (child is not None and child.get_role_name() == "push button"
+                            and pdui.name_of(child) == name and visible(child)):
+                        return child
+                except Exception:  # noqa: BLE001
+                    continue
+                below.append(child)
+        level = below
+    return None
+
+
+def overlaps(a, b):
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    return ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah
+
+
+def check_quick_activity(app, width):
+    """A quick activity button logs at once; its toast offers Undo, which takes the record
+    out again, and leaves Save Entry in view."""
+    resize(app, width)
+    key("alt+1")
+    today = wait_for(lambda: find(app.root, name="PdTodayPage"), "the Today page")
+    button = wait_for(lambda: next((n for n in walk(today) if n.get_role_name() == "push button"
+                                    and re.match(r"Log .* again, \d+ minutes", n.get_name() or "")),
+                                   None), "a quick activity button")
+    save = wait_for(lambda: find(today, name="Save Entry", role="push button"), "Save Entry")
+    live = "SELECT id FROM activities WHERE deleted IS NULL"
+    before = {r[0] for r in query(app.db, live)}
+    press(button)
+    added = wait_for(lambda: {r[0] for r in query(app.db, live)} - before, "the activity in the diary")
+    tap(len(added) == 1, f"{width} px: a quick activity button logs one activity", added)
+    undo = wait_for(lambda: toast_button(app, "Undo"), "Undo in the toast")
+    # The toast slides in: where it comes to rest (the same place on two polls in a row).
+    last = [None]
+
+    def at_rest():
+        now, previous = extents(undo), last[0]
+        last[0] = now
+        return now == previous and now
+    wait_for(at_rest, "the toast at rest")
+    toast = extents(undo.get_parent())
+    tap(not overlaps(toast, extents(save)), f"{width} px: the toast leaves Save Entry in view",
+        f"toast at {toast}, Save Entry at {extents(save)}")
+    press(undo)
+    try:
+        wait_for(lambda: not ({r[0] for r in query(app.db, live)} & added), "the activity taken out")
+        undone = True
+    except TimeoutError:
+        undone = False
+    tap(undone, f"{width} px: Undo in the toast takes the activity out of the diary")
+
+
 def main():
     chart_diary = sys.argv[2]
     app = App(sys.argv[1], prepare=lambda db: subprocess.run([chart_diary, db, "demo"], check=True))
@@ -205,6 +272,8 @@ def main():
         tap(width == 360, "the window goes down to 360 px", width)
         check_hover(app)
         check_dialogs(app)
+        for width in (900, 360):
+            check_quick_activity(app, width)
     except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
         app.fail("test-ui-walkthrough", e)
     finally:
