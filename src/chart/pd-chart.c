@@ -1941,3 +1941,31 @@ pd_chart_describe_day (const PdChartData   *data,
       g_string_append_printf (text, "\n%s", events[i].title);
   return g_string_free (text, FALSE);
 }
+
+char *
+pd_chart_describe_events (const PdChartData *data)
+{
+  const PdDayEvent *events;
+  guint n_events;
+  guint32 first, last;
+  GString *text = NULL;
+
+  g_return_val_if_fail (data != NULL && data->series != NULL, NULL);
+
+  visible_range (data, &first, &last);
+  events = pd_daily_series_get_events (data->series, &n_events);
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autofree char *date = NULL;
+
+      if (events[i].day < first || events[i].day > last)
+        continue;
+      date = format_date (events[i].day, TRUE);
+      if (text == NULL)
+        /* Translators: the start of the list of treatment events under the chart. */
+        text = g_string_new (_("Events:"));
+      /* Translators: an event in the list under the chart: "3 March 2026: Epidural injection" */
+      g_string_append_printf (text, _("\n%s: %s"), date, events[i].title);
+    }
+  return text != NULL ? g_string_free (text, FALSE) : NULL;
+}

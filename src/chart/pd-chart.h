@@ -155,6 +155,11 @@ void     pd_chart_draw           (cairo_t              *cr,
  * overlays on, a sentence on sleep and mood follows. Translated. */
 char    *pd_chart_describe       (const PdChartData    *data);
 
+/* The treatment events in the visible days, one a line after a heading, with their dates
+ * and whole titles (the chart shortens them, or leaves them to hover where they crowd);
+ * NULL when there are none. Translated. */
+char    *pd_chart_describe_events (const PdChartData   *data);
+
 /* The values of the day under x, for hover and keyboard focus; NULL outside the plot.
  * Translated, one line per value. */
 char    *pd_chart_describe_day   (const PdChartData    *data,

@@ -70,6 +70,7 @@ struct _PdTrendsPage
 
   GtkWidget *area;
   GtkWidget *summary;
+  GtkWidget *events_label;    /* the visible days' events, whole, under the chart */
   GtkWidget *stack;
   GPtrArray *range_buttons;
 };
@@ -241,6 +242,12 @@ update_summary (PdTrendsPage *self)
   gtk_label_set_label (GTK_LABEL (self->summary), text);
   /* The chart's text alternative for assistive technologies. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  {
+    g_autofree char *events = pd_chart_describe_events (&data);
+
+    gtk_label_set_label (GTK_LABEL (self->events_label), events != NULL ? events : "");
+    gtk_widget_set_visible (self->events_label, events != NULL);
+  }
   gtk_widget_queue_draw (self->area);
   update_table (self);
   update_heatmap (self);
@@ -1363,6 +1370,12 @@ pd_trends_page_init (PdTrendsPage *self)
   gtk_box_append (GTK_BOX (box), ranges_box);
   gtk_box_append (GTK_BOX (box), self->area);
   gtk_box_append (GTK_BOX (box), self->summary);
+  self->events_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->events_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->events_label), 0);
+  gtk_widget_add_css_class (self->events_label, "dim-label");
+  gtk_widget_set_visible (self->events_label, FALSE);
+  gtk_box_append (GTK_BOX (box), self->events_label);
   gtk_box_append (GTK_BOX (box), build_view_options (self));
   self->table = pd_daily_table_new ();
   self->table_revealer = gtk_revealer_new ();
