@@ -3,6 +3,7 @@
 reader does, and printing TAP."""
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -165,10 +166,12 @@ class App:
         self.env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.tmp, "data"),
                         GSETTINGS_BACKEND="memory", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
         # Started in its temporary folder: files it writes by default (a print to a file)
-        # land there.
-        self.proc = subprocess.Popen([os.path.abspath(path)]
-                                     + (args if args is not None else ["-d", self.db]),
-                                     env=self.env, cwd=self.tmp)
+        # land there. Its standard error is kept to be checked when it closes.
+        self.stderr_path = os.path.join(self.tmp, "stderr.log")
+        with open(self.stderr_path, "wb") as stderr:
+            self.proc = subprocess.Popen([os.path.abspath(path)]
+                                         + (args if args is not None else ["-d", self.db]),
+                                         env=self.env, cwd=self.tmp, stderr=stderr)
 
         def registered():
             if self.proc.poll() is not None:
@@ -189,6 +192,24 @@ class App:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            self.proc.wait()
+        check_stderr(self.stderr_path)
+
+
+# What GTK, GLib and pixman print when the program is wrong: every one fails the test.
+# (GTK under Xvfb has a monitor; a popover placed off its window finds none and says so.)
+BAD_OUTPUT = re.compile(r"-(CRITICAL|WARNING) \*\*|\*\*\* BUG \*\*\*|assertion .* failed")
+
+
+def check_stderr(path):
+    """One TAP line: no critical, warning or bug report in the program's standard error
+    at path, which is copied to this test's own standard error for the log."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    sys.stderr.write(text)
+    bad = [line for line in text.splitlines() if BAD_OUTPUT.search(line)]
+    return tap(not bad, "no GTK critical or warning on standard error",
+               "\n".join(bad[:20]) + (f"\n... and {len(bad) - 20} more" if len(bad) > 20 else ""))
 
 
 def finish():

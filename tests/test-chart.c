@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <cairo-svg.h>
 #include <string.h>
 
@@ -651,6 +653,120 @@ test_sleep_overlay (void)
   }
 }
 
+static char *
+without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      g_string_append_c (out, *c);
+  return g_string_free (out, FALSE);
+}
+
+/* The text of a chart drawn width x height into a PDF, as pdftotext reads it; NULL when
+ * pdftotext is missing. */
+static char *
+chart_text (const PdChartData *data,
+            int                width,
+            int                height,
+            PdChartLayout     *layout)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-raw", pdf, "-", NULL };
+  cairo_surface_t *surface;
+  PdChartStyle style;
+  cairo_t *cr;
+  int status;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    return NULL;
+  surface = cairo_pdf_surface_create (pdf, width, height);
+  cr = cairo_create (surface);
+  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
+  pd_chart_draw (cr, width, height, data, &style);
+  if (layout != NULL)
+    pd_chart_layout_compute (layout, width, height, data, &style);
+  pd_chart_style_clear (&style);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_unlink (pdf);
+  g_rmdir (dir);
+  return g_steal_pointer (&out);
+}
+
+/* Two events five days apart and five medications: in a 360 px window (and --chart
+ * --width=360) the legends wrap instead of dropping an item, and the event titles stand in
+ * rows of their own instead of one hiding the other. */
+static void
+test_narrow_legends_and_events (void)
+{
+  const char *medications[] = { "Acetaminophen", "Gabapentin", "Tramadol", "Ibuprofen",
+                                "Oxycodone" };
+  const char *labels[] = { "Pain (0–10)", "Daily range", "Daily mean", "7-day mean",
+                           "Doses per day", "Opioid MME per day", "Activity, minutes per day" };
+  g_autoptr(PdDiaryData) diary = diary_new ();
+  guint32 first = julian (2026, 9, 1);
+  PdDailySeries *series;
+  PdChartData data;
+
+  for (guint i = 0; i < 90; i++)
+    {
+      add_pain (diary, first + i, 3 + i % 5);
+      for (guint m = 0; m < G_N_ELEMENTS (medications); m++)
+        add_dose (diary, first + i, medications[m], 10, PD_DOSE_TAKEN);
+      add_activity (diary, first + i, 30);
+    }
+  add_event (diary, first + 37, "Surgeon review");
+  add_event (diary, first + 42, "Epidural steroid injection");
+  series = pd_daily_series_new (diary, first, first + 89);
+  pd_chart_data_init (&data, series);
+
+  for (guint w = 0; w < 2; w++)
+    {
+      int width = w == 0 ? 360 : 900;
+      PdChartLayout layout;
+      g_autofree char *text = chart_text (&data, width, 420, &layout);
+      g_autofree char *flat = NULL;
+
+      if (text == NULL)
+        {
+          g_test_skip ("pdftotext is missing (poppler-utils)");
+          break;
+        }
+      /* pdftotext guesses the spaces between words from the glyphs' positions: compared
+       * without spaces. */
+      flat = without_spaces (text);
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        {
+          g_autofree char *label = without_spaces (labels[i]);
+
+          if (strstr (flat, label) == NULL)
+            g_error ("%d px: legend label '%s' missing from:\n%s", width, labels[i], text);
+        }
+      for (guint m = 0; m < G_N_ELEMENTS (medications); m++)
+        if (strstr (flat, medications[m]) == NULL)
+          g_error ("%d px: medication '%s' missing from the legend:\n%s", width,
+                   medications[m], text);
+      /* Both titles, whole or shortened, each in a row of its own. */
+      g_assert_nonnull (strstr (flat, "Surgeon"));
+      g_assert_nonnull (strstr (flat, "Epidural"));
+      g_assert_cmpuint (layout.event_rows, ==, 2);
+      if (width == 360)
+        g_assert_cmpuint (layout.legend_rows[1], >=, 2);
+      else
+        g_assert_cmpuint (layout.legend_rows[1], ==, 1);
+    }
+  pd_daily_series_unref (series);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -670,5 +786,6 @@ main (int    argc,
   g_test_add_func ("/chart/decimation", test_decimation);
   g_test_add_func ("/chart/dense-raster", test_dense_raster);
   g_test_add_func ("/chart/sleep-overlay", test_sleep_overlay);
+  g_test_add_func ("/chart/narrow-legends-and-events", test_narrow_legends_and_events);
   return g_test_run ();
 }

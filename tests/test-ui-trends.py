@@ -29,18 +29,8 @@ class DemoApp(App):
     """App on a diary written first by chart-diary (the demo story, ending today)."""
 
     def __init__(self, path, chart_diary):
-        self.tmp = tempfile.mkdtemp(prefix="pd-ui-")
-        self.db = os.path.join(self.tmp, "diary.db")
-        subprocess.run([chart_diary, self.db, "demo"], check=True)
-        env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.tmp, "data"),
-                   GSETTINGS_BACKEND="memory", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
-        self.proc = subprocess.Popen([path, "-d", self.db], env=env)
-
-        def registered():
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"pain-diary exited with status {self.proc.returncode}")
-            return find_app(self.proc.pid)
-        self.root = wait_for(registered, "the application on the accessibility bus", timeout=60)
+        super().__init__(path, prepare=lambda db: subprocess.run([chart_diary, db, "demo"],
+                                                                 check=True))
 
 
 def query(db, sql, params=()):

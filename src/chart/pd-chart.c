@@ -33,6 +33,9 @@
 #define RIGHT_SPACE 3.6
 #define PANEL_GAP   0.6
 #define TICK_SPACE  6.5  /* at least this far apart, date labels */
+#define LEGEND_ROW  1.35 /* a legend's second and later rows */
+#define MAX_EVENT_ROWS 3
+#define EVENT_TITLE 14.0 /* the longest event title before it is shortened */
 
 void
 pd_chart_style_init (PdChartStyle   *style,
@@ -144,6 +147,193 @@ panels_of (const PdChartData *data)
   return data->panels != 0 ? data->panels : PD_CHART_PANELS_ALL;
 }
 
+
+/* Text measured for layout decisions (legend rows, event title rows) in the label font,
+ * the same for every target, so that the layout and the drawing agree on them. */
+static PangoLayout *
+measure_new (const PdChartStyle *style)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  PangoLayout *layout = pango_layout_new (context);
+
+  g_object_unref (context);
+  pango_font_description_set_family (font, style->font_family ? style->font_family : "Sans");
+  pango_font_description_set_absolute_size (font, 0.85 * style->font_size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
+static double
+measure_text (PangoLayout *measure,
+              const char  *text,
+              double       max_width)
+{
+  int width;
+
+  pango_layout_set_width (measure, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_set_ellipsize (measure, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (measure, text, -1);
+  pango_layout_get_pixel_size (measure, &width, NULL);
+  return width;
+}
+
+/* A legend item after x on the title row at y; returns the x after it. */
+typedef enum
+{
+  SWATCH_BOX,
+  SWATCH_LINE,
+  SWATCH_DOT,
+} Swatch;
+
+typedef struct
+{
+  Swatch swatch;
+  const PdChartColour *colour;
+  const char *label;
+  double x;           /* where flow_legend put it */
+  guint row;
+} LegendItem;
+
+#define MAX_LEGEND_ITEMS (PD_CHART_MAX_MEDICATION_COLOURS + 4)
+
+/* A panel's title and legend, in the order drawn; returns the number of items. */
+static guint
+legend_items (const PdChartData  *data,
+              const PdChartStyle *style,
+              PdChartPanels       panel,
+              gboolean            show_mme,
+              const char        **title,
+              LegendItem         *items)
+{
+  guint n = 0;
+
+  if (panel == PD_CHART_PANEL_PAIN)
+    {
+      *title = _("Pain (0–10)");
+      items[n++] = (LegendItem) { SWATCH_BOX, &style->pain_band, _("Daily range") };
+      items[n++] = (LegendItem) { SWATCH_DOT, &style->pain_mean, _("Daily mean") };
+      items[n++] = (LegendItem) { SWATCH_LINE, &style->rolling_mean, _("7-day mean") };
+      if (data->overlays & PD_CHART_OVERLAY_SLEEP)
+        items[n++] = (LegendItem) { SWATCH_LINE, &style->sleep, _("Sleep, hours (right)") };
+      if (data->overlays & PD_CHART_OVERLAY_MOOD)
+        items[n++] = (LegendItem) { SWATCH_LINE, &style->mood, _("Mood (0–10)") };
+    }
+  else if (panel == PD_CHART_PANEL_MEDICATION)
+    {
+      guint n_medications = pd_daily_series_get_n_medications (data->series);
+      guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
+
+      *title = _("Doses per day");
+      for (guint g = 0; g < n_groups; g++)
+        {
+          const char *name = pd_daily_series_get_medication_name (data->series, g);
+
+          if (g == PD_CHART_MAX_MEDICATION_COLOURS - 1 && n_medications > n_groups)
+            name = _("Other");
+          items[n++] = (LegendItem) { SWATCH_BOX, &style->medication[g], name };
+        }
+      if (show_mme)
+        items[n++] = (LegendItem) { SWATCH_LINE, &style->mme, _("Opioid MME per day") };
+    }
+  else
+    {
+      *title = _("Activity, minutes per day");
+    }
+  return n;
+}
+
+/* Places the items after the title from x, in rows up to right: an item that does not fit
+ * starts a new row at x0 rather than being cut or left out. Returns the number of rows. */
+static guint
+flow_legend (PangoLayout *measure,
+             double       f,
+             double       x0,
+             double       right,
+             const char  *title,
+             LegendItem  *items,
+             guint        n_items)
+{
+  double x = x0 + measure_text (measure, title, 0) + 1.5 * f;
+  guint row = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      double width = (items[i].swatch == SWATCH_LINE ? 1.4 : 1) * 0.75 * f + 0.35 * f
+                     + measure_text (measure, items[i].label, 0);
+
+      if (x + width > right && x > x0)
+        x = x0, row++;
+      items[i].x = x;
+      items[i].row = row;
+      x += width + 1.2 * f;
+    }
+  return row + 1;
+}
+
+/* The legend rows of a panel at this width (the medication panel as if its MME line were
+ * shown wherever the series has one). */
+static guint
+legend_rows (PangoLayout        *measure,
+             const PdChartData  *data,
+             const PdChartStyle *style,
+             PdChartPanels       panel,
+             double              x0,
+             double              right)
+{
+  LegendItem items[MAX_LEGEND_ITEMS];
+  const char *title;
+  guint n = legend_items (data, style, panel, pd_daily_series_get_max_mme (data->series) > 0,
+                          &title, items);
+
+  return flow_legend (measure, style->font_size, x0, right, title, items, n);
+}
+
+/* Rows for the titles of the events in the visible days, with the x each title starts at:
+ * a title goes below every earlier title that reaches over its marker, so that no marker
+ * crosses a title and no two titles overlap; a title with no row left gets row -1 (the
+ * hover and the list under the chart name it). Returns the number of rows used. */
+static guint
+event_rows (PangoLayout         *measure,
+            const PdChartLayout *layout,
+            const PdChartData   *data,
+            double               f,
+            int                 *rows,
+            double              *starts)
+{
+  const PdDayEvent *events;
+  guint n_events;
+  double right = layout->plot.x + layout->plot.width + RIGHT_SPACE * f;
+  double max_width = MIN (EVENT_TITLE * f, layout->plot.width * 0.45);
+  g_autofree double *ends = NULL;
+  guint used = 0;
+
+  events = pd_daily_series_get_events (data->series, &n_events);
+  ends = g_new0 (double, n_events);
+  for (guint i = 0; i < n_events; i++)
+    {
+      double x, width;
+      int row = 0;
+
+      rows[i] = -1;
+      if (events[i].day < layout->first_day || events[i].day > layout->last_day)
+        continue;
+      x = pd_chart_day_to_x (layout, events[i].day);
+      width = measure_text (measure, events[i].title, max_width);
+      starts[i] = MIN (x + 3, right - width);
+      ends[i] = starts[i] + width + 0.5 * f;
+      for (guint j = 0; j < i; j++)
+        if (rows[j] >= 0 && ((starts[j] - 2 <= x && x <= ends[j])
+                             || (starts[j] < ends[i] && starts[i] < ends[j])))
+          row = MAX (row, rows[j] + 1);
+      if (row >= MAX_EVENT_ROWS)
+        continue;
+      rows[i] = row;
+      used = MAX (used, (guint) row + 1);
+    }
+  return used;
+}
+
 void
 pd_chart_layout_compute (PdChartLayout      *layout,
                          int                 width,
@@ -152,8 +342,9 @@ pd_chart_layout_compute (PdChartLayout      *layout,
                          const PdChartStyle *style)
 {
   PdChartPanels panels;
-  double f, top, bottom, left, right, weights, unit, y;
+  double f, top, bottom, left, right, weights, unit, y, title[3] = { 0 };
   struct { PdChartRect *rect; PdChartPanels panel; double weight; } rows[3];
+  PangoLayout *measure;
 
   g_return_if_fail (layout != NULL);
   g_return_if_fail (data != NULL && data->series != NULL);
@@ -172,6 +363,23 @@ pd_chart_layout_compute (PdChartLayout      *layout,
                                  MAX (height - top - bottom, 1) };
   layout->day_width = layout->plot.width / layout->n_days;
 
+  measure = measure_new (style);
+  layout->event_rows = 0;
+  if (data->show_events)
+    {
+      guint n_events;
+      g_autofree int *event_row = NULL;
+      g_autofree double *starts = NULL;
+
+      pd_daily_series_get_events (data->series, &n_events);
+      event_row = g_new (int, n_events + 1);
+      starts = g_new (double, n_events + 1);
+      layout->event_rows = event_rows (measure, layout, data, f, event_row, starts);
+      top = EVENT_ROW * MAX (layout->event_rows, 1) * f;
+      layout->plot.y = top;
+      layout->plot.height = MAX (height - top - bottom, 1);
+    }
+
   rows[0].rect = &layout->pain, rows[0].panel = PD_CHART_PANEL_PAIN, rows[0].weight = 0.55;
   rows[1].rect = &layout->medication, rows[1].panel = PD_CHART_PANEL_MEDICATION,
   rows[1].weight = 0.25;
@@ -183,10 +391,18 @@ pd_chart_layout_compute (PdChartLayout      *layout,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (panels & rows[i].panel)
       {
+        layout->legend_rows[i] = legend_rows (measure, data, style, rows[i].panel, left,
+                                              width);
+        title[i] = (TITLE_ROW + (layout->legend_rows[i] - 1) * LEGEND_ROW) * f;
         weights += rows[i].weight;
-        unit -= (TITLE_ROW + (weights > rows[i].weight ? PANEL_GAP : 0)) * f;
+        unit -= title[i] + (weights > rows[i].weight ? PANEL_GAP * f : 0);
+      }
+    else
+      {
+        layout->legend_rows[i] = 0;
       }
   unit = MAX (unit, 1) / MAX (weights, 0.01);
+  g_object_unref (measure);
 
   y = layout->plot.y;
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -200,7 +416,7 @@ pd_chart_layout_compute (PdChartLayout      *layout,
         }
       if (y > layout->plot.y)
         y += PANEL_GAP * f;
-      y += TITLE_ROW * f;
+      y += title[i];
       *rect = (PdChartRect) { layout->plot.x, y, layout->plot.width, rows[i].weight * unit };
       y += rect->height;
     }
@@ -250,6 +466,7 @@ typedef struct
   const PdChartStyle *style;
   PdChartLayout layout;
   PangoLayout *text;
+  PangoLayout *measure;        /* measure_new's: layout decisions */
   PangoFontDescription *font;
   GHashTable *layouts;         /* the cache's laid out labels by text, or NULL */
   double f;
@@ -858,34 +1075,19 @@ draw_y_tick (Painter           *p,
     }
 }
 
-/* A legend item after x on the title row at y; returns the x after it. */
-typedef enum
-{
-  SWATCH_BOX,
-  SWATCH_LINE,
-  SWATCH_DOT,
-} Swatch;
-
-static double
-draw_legend_item (Painter             *p,
-                  double               x,
-                  double               y,
-                  Swatch               swatch,
-                  const PdChartColour *colour,
-                  const char          *label)
+/* A legend item at x on the title row at y. */
+static void
+draw_legend_item (Painter          *p,
+                  const LegendItem *item,
+                  double            y)
 {
   cairo_t *cr = p->cr;
-  double s = 0.75 * p->f;
-  double right = p->layout.plot.x + p->layout.plot.width + RIGHT_SPACE * p->f;
-  int width, height;
+  double s = 0.75 * p->f, x = item->x;
 
-  /* A narrow chart shows the items that fit whole, not a label cut off at the edge. */
-  label_layout (p, label, &width, &height);
-  if (x + (swatch == SWATCH_LINE ? 1.4 : 1) * s + 0.35 * p->f + width > right)
-    return G_MAXDOUBLE / 2;
-
-  set_colour (cr, colour);
-  switch (swatch)
+  /* A fresh path: the swatch must not join the text drawn before it (a stray line). */
+  cairo_new_path (cr);
+  set_colour (cr, item->colour);
+  switch (item->swatch)
     {
     case SWATCH_BOX:
       cairo_rectangle (cr, x, y - s / 2, s, s);
@@ -904,21 +1106,30 @@ draw_legend_item (Painter             *p,
       cairo_fill (cr);
       break;
     }
-  x += s + 0.35 * p->f;
-  x += draw_text (p, label, x, y, ALIGN_LEFT, &p->style->dim_foreground);
-  return x + 1.2 * p->f;
+  draw_text (p, item->label, x + s + 0.35 * p->f, y, ALIGN_LEFT, &p->style->dim_foreground);
 }
 
-static double
-draw_panel_title (Painter           *p,
-                  const PdChartRect *rect,
-                  const char        *title)
+/* A panel's title and its legend above rect, wrapped in the rows the layout gave it. */
+static void
+draw_legend (Painter           *p,
+             const PdChartRect *rect,
+             PdChartPanels      panel,
+             guint              reserved_rows,
+             gboolean           show_mme)
 {
-  double y = rect->y - TITLE_ROW * p->f / 2;
-  double x = rect->x;
+  LegendItem items[MAX_LEGEND_ITEMS];
+  const char *title;
+  guint n = legend_items (p->data, p->style, panel, show_mme, &title, items);
+  double bottom_y = rect->y - TITLE_ROW * p->f / 2;
+  guint rows;
 
-  x += draw_text (p, title, x, y, ALIGN_LEFT, &p->style->foreground);
-  return x + 1.5 * p->f;
+  rows = flow_legend (p->measure, p->f, rect->x, p->layout.plot.x + p->layout.plot.width
+                      + RIGHT_SPACE * p->f, title, items, n);
+  rows = MAX (rows, reserved_rows);
+  draw_text (p, title, rect->x, bottom_y - (rows - 1) * LEGEND_ROW * p->f, ALIGN_LEFT,
+             &p->style->foreground);
+  for (guint i = 0; i < n; i++)
+    draw_legend_item (p, &items[i], bottom_y - (rows - 1 - items[i].row) * LEGEND_ROW * p->f);
 }
 
 /* Date axis */
@@ -1208,21 +1419,9 @@ draw_pain_panel (Painter      *p,
   const PdChartLayout *layout = &p->layout;
   const PdChartStyle *style = p->style;
   cairo_t *cr = p->cr;
-  double x, r;
+  double r;
 
-  x = draw_panel_title (p, &layout->pain, _("Pain (0–10)"));
-  x = draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_BOX,
-                        &style->pain_band, _("Daily range"));
-  x = draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_DOT,
-                        &style->pain_mean, _("Daily mean"));
-  x = draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_LINE,
-                        &style->rolling_mean, _("7-day mean"));
-  if (p->data->overlays & PD_CHART_OVERLAY_SLEEP)
-    x = draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_LINE,
-                          &style->sleep, _("Sleep, hours (right)"));
-  if (p->data->overlays & PD_CHART_OVERLAY_MOOD)
-    draw_legend_item (p, x, layout->pain.y - TITLE_ROW * p->f / 2, SWATCH_LINE,
-                      &style->mood, _("Mood (0–10)"));
+  draw_legend (p, &layout->pain, PD_CHART_PANEL_PAIN, layout->legend_rows[0], FALSE);
 
   for (int value = 0; value <= 10; value += 2)
     draw_y_tick (p, &layout->pain, value, 10, FALSE);
@@ -1288,7 +1487,10 @@ draw_pain_panel (Painter      *p,
         {
           double x0 = snap (p, bin->x0), x1 = MAX (snap (p, bin->x1), x0 + hairline (p));
 
-          boxes_add (p, x0, snap (p, cy - 1), x1 - x0, 2);
+          /* Square, like the legend's dot, not a dash. */
+          double h = MAX (2, MIN (x1 - x0, 2 * 0.28 * p->f));
+
+          boxes_add (p, x0, snap (p, cy - h / 2), x1 - x0, h);
         }
     }
   if (r >= 1.5)
@@ -1328,7 +1530,7 @@ draw_medication_panel (Painter    *p,
   guint n_medications = pd_daily_series_get_n_medications (series);
   guint n_groups = all->n_groups;
   g_autofree double *base = g_new0 (double, bins->len);
-  double top = 0, mme_top = 0, x, title_y = rect->y - TITLE_ROW * p->f / 2;
+  double top = 0, mme_top = 0;
   gboolean show_mme;
 
   /* Scales from what is visible. */
@@ -1343,17 +1545,7 @@ draw_medication_panel (Painter    *p,
   show_mme = mme_top > 0;
   mme_top = nice_ceiling (mme_top);
 
-  x = draw_panel_title (p, rect, _("Doses per day"));
-  for (guint g = 0; g < n_groups; g++)
-    {
-      const char *name = pd_daily_series_get_medication_name (series, g);
-
-      if (g == PD_CHART_MAX_MEDICATION_COLOURS - 1 && n_medications > n_groups)
-        name = _("Other");
-      x = draw_legend_item (p, x, title_y, SWATCH_BOX, &style->medication[g], name);
-    }
-  if (show_mme)
-    draw_legend_item (p, x, title_y, SWATCH_LINE, &style->mme, _("Opioid MME per day"));
+  draw_legend (p, rect, PD_CHART_PANEL_MEDICATION, layout->legend_rows[1], show_mme);
 
   draw_y_tick (p, rect, 0, top, FALSE);
   draw_y_tick (p, rect, top, top, FALSE);
@@ -1399,7 +1591,7 @@ draw_activity_panel (Painter      *p,
     top = MAX (top, g_array_index (bins, Bin, i).activity);
   top = nice_ceiling (top);
 
-  draw_panel_title (p, rect, _("Activity, minutes per day"));
+  draw_legend (p, rect, PD_CHART_PANEL_ACTIVITY, p->layout.legend_rows[2], FALSE);
   draw_y_tick (p, rect, 0, top, FALSE);
   draw_y_tick (p, rect, top, top, FALSE);
 
@@ -1419,20 +1611,26 @@ draw_events (Painter *p)
 {
   const PdChartLayout *layout = &p->layout;
   const PdDayEvent *events;
-  guint n_events;
+  guint n_events, n_rows;
   cairo_t *cr = p->cr;
   const PdChartRect *panels[] = { &layout->pain, &layout->medication, &layout->activity };
-  double top = layout->plot.y;
+  double top = layout->plot.y, row_height = EVENT_ROW * p->f;
   double dashes[] = { 4, 3 };
-  double previous_end = -G_MAXDOUBLE;
+  g_autofree int *rows = NULL;
+  g_autofree double *starts = NULL;
 
   events = pd_daily_series_get_events (p->data->series, &n_events);
-  pango_layout_set_width (p->text, (int) (14 * p->f * PANGO_SCALE));
+  rows = g_new (int, n_events + 1);
+  starts = g_new (double, n_events + 1);
+  event_rows (p->measure, layout, p->data, p->f, rows, starts);
+  n_rows = MAX (layout->event_rows, 1);
+  pango_layout_set_width (p->text, (int) (MIN (EVENT_TITLE * p->f, layout->plot.width * 0.45)
+                                          * PANGO_SCALE));
   pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_END);
   for (guint i = 0; i < n_events; i++)
     {
       const PdDayEvent *event = &events[i];
-      double x;
+      double x, row_y;
       int width, height;
 
       if (event->day < layout->first_day || event->day > layout->last_day)
@@ -1442,6 +1640,7 @@ draw_events (Painter *p)
       cairo_set_line_width (cr, 1.5);
       cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
       /* Through the panels, not across their titles and legends. */
+      cairo_new_path (cr);
       for (guint k = 0; k < G_N_ELEMENTS (panels); k++)
         if (panels[k]->height > 0)
           {
@@ -1450,20 +1649,21 @@ draw_events (Painter *p)
           }
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      cairo_move_to (cr, x, top - EVENT_ROW * p->f * 0.85);
+
+      /* A title with no row left is named by the hover and the list under the chart. */
+      if (rows[i] < 0)
+        continue;
+      row_y = top - row_height * (n_rows - rows[i]) + row_height / 2;
+      cairo_move_to (cr, x, row_y - row_height * 0.42);
       cairo_line_to (cr, x, top);
       cairo_stroke (cr);
 
-      /* A title that would overlap the previous one is left to hover and the summary. */
       pango_layout_set_text (p->text, event->title, -1);
       pango_layout_get_pixel_size (p->text, &width, &height);
-      if (x + 3 < previous_end)
-        continue;
       set_colour (cr, &p->style->foreground);
-      cairo_move_to (cr, MIN (x + 3, layout->plot.x + layout->plot.width + RIGHT_SPACE * p->f - width),
-                     top - EVENT_ROW * p->f / 2 - height / 2.0);
+      cairo_move_to (cr, starts[i], row_y - height / 2.0);
       pango_cairo_show_layout (cr, p->text);
-      previous_end = x + 3 + width + p->f;
+      cairo_new_path (cr);
     }
   pango_layout_set_width (p->text, -1);
   pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
@@ -1511,6 +1711,7 @@ pd_chart_draw (cairo_t            *cr,
   pango_font_description_set_absolute_size (font, 0.85 * style->font_size * PANGO_SCALE);
   pango_layout_set_font_description (p.text, font);
   p.font = font;
+  p.measure = measure_new (style);
   if (data->cache != NULL)
     p.layouts = cached_layouts (data->cache, cr, font);
 
@@ -1530,6 +1731,7 @@ pd_chart_draw (cairo_t            *cr,
 
   bins_clear (&bins);
   g_object_unref (p.text);
+  g_object_unref (p.measure);
   cairo_restore (cr);
 }
 
@@ -1738,4 +1940,32 @@ pd_chart_describe_day (const PdChartData   *data,
     if (events[i].day == julian)
       g_string_append_printf (text, "\n%s", events[i].title);
   return g_string_free (text, FALSE);
+}
+
+char *
+pd_chart_describe_events (const PdChartData *data)
+{
+  const PdDayEvent *events;
+  guint n_events;
+  guint32 first, last;
+  GString *text = NULL;
+
+  g_return_val_if_fail (data != NULL && data->series != NULL, NULL);
+
+  visible_range (data, &first, &last);
+  events = pd_daily_series_get_events (data->series, &n_events);
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autofree char *date = NULL;
+
+      if (events[i].day < first || events[i].day > last)
+        continue;
+      date = format_date (events[i].day, TRUE);
+      if (text == NULL)
+        /* Translators: the start of the list of treatment events under the chart. */
+        text = g_string_new (_("Events:"));
+      /* Translators: an event in the list under the chart: "3 March 2026: Epidural injection" */
+      g_string_append_printf (text, _("\n%s: %s"), date, events[i].title);
+    }
+  return text != NULL ? g_string_free (text, FALSE) : NULL;
 }

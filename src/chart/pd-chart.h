@@ -117,6 +117,10 @@ typedef struct
   guint32 last_day;
   guint n_days;
   double day_width;            /* may be far below a pixel */
+  guint legend_rows[3];        /* of the pain, medication and activity panels' legends (0:
+                                * not shown): a legend that does not fit one row wraps */
+  guint event_rows;            /* of event titles above the plot, staggered so that none
+                                * overlaps another */
 } PdChartLayout;
 
 void     pd_chart_layout_compute (PdChartLayout        *layout,
@@ -150,6 +154,11 @@ void     pd_chart_draw           (cairo_t              *cr,
  * "From 3 March to 1 April 2026 pain averaged ...". With the
  * overlays on, a sentence on sleep and mood follows. Translated. */
 char    *pd_chart_describe       (const PdChartData    *data);
+
+/* The treatment events in the visible days, one a line after a heading, with their dates
+ * and whole titles (the chart shortens them, or leaves them to hover where they crowd);
+ * NULL when there are none. Translated. */
+char    *pd_chart_describe_events (const PdChartData   *data);
 
 /* The values of the day under x, for hover and keyboard focus; NULL outside the plot.
  * Translated, one line per value. */

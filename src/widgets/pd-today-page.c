@@ -65,6 +65,61 @@ show_toast (PdTodayPage *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
+static void reload (PdTodayPage *self);
+
+static void
+undo_log_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  PdTodayPage *self = PD_TODAY_PAGE (user_data);
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  gint32 kind;
+
+  if (self->database == NULL || pd_database_is_read_only (self->database))
+    return;
+  g_variant_get (parameter, "(i&s)", &kind, &id);
+  if (!pd_database_delete_record (self->database, kind, id, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
+      show_toast (self, message);
+      return;
+    }
+  show_toast (self, _("Undone"));
+  reload (self);
+}
+
+/* A toast for a record just logged, whose Undo takes it out again. The toast is the
+ * overlay's, outside the page: its action is on the overlay. */
+static void
+show_undo_toast (PdTodayPage  *self,
+                 const char   *text,
+                 PdRecordKind  kind,
+                 const char   *id)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  if (g_object_get_data (G_OBJECT (overlay), "pd-today-log") == NULL)
+    {
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+      g_autoptr(GSimpleAction) undo = g_simple_action_new ("undo", G_VARIANT_TYPE ("(is)"));
+
+      g_signal_connect_object (undo, "activate", G_CALLBACK (undo_log_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (undo));
+      gtk_widget_insert_action_group (overlay, "log", G_ACTION_GROUP (group));
+      g_object_set_data (G_OBJECT (overlay), "pd-today-log", self);
+    }
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "log.undo");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(is)", (gint32) kind, id));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static void
 save_clicked_cb (PdTodayPage *self)
 {
@@ -84,7 +139,7 @@ save_clicked_cb (PdTodayPage *self)
     }
 
   pd_entry_form_reset (self->form);
-  show_toast (self, _("Entry saved"));
+  show_undo_toast (self, _("Entry saved"), PD_RECORD_PAIN, pd_pain_entry_get_id (entry));
   /* Back to the top, where a warning sign just noted shows its banner. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   if (PD_IS_WINDOW (root))
@@ -518,7 +573,7 @@ save_dose (PdTodayPage *self,
     }
   if (pd_dose_get_status (dose) == PD_DOSE_TAKEN)
     warn_about_new (self, dose);
-  show_toast (self, done);
+  show_undo_toast (self, done, PD_RECORD_DOSE, pd_dose_get_id (dose));
   reload (self);
 }
 
@@ -611,8 +666,15 @@ repeat_activity_action (GtkWidget  *widget,
     }
   /* Translators: a toast, e.g. "Walking logged" */
   done = g_strdup_printf (_("%s logged"), pd_activity_get_name (again));
-  show_toast (self, done);
+  show_undo_toast (self, done, PD_RECORD_ACTIVITY, pd_activity_get_id (again));
   reload (self);
+}
+
+GtkWidget *
+pd_today_page_get_save_button (PdTodayPage *self)
+{
+  g_return_val_if_fail (PD_IS_TODAY_PAGE (self), NULL);
+  return self->save_button;
 }
 
 void

@@ -20,5 +20,7 @@ void pd_today_page_set_data    (PdTodayPage *self,
                                 PdDatabase  *database,
                                 PdDiaryData *data);
 void pd_today_page_focus_score (PdTodayPage *self);
+/* Save Entry, which toasts keep clear of. */
+GtkWidget *pd_today_page_get_save_button (PdTodayPage *self);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ struct _PdTrendsPage
   double pinch_anchor;        /* the day under the pinch's centre, as a fraction of the span */
 
   double pointer_x;
+  double pointer_y;           /* -1: the pointer is not over the chart */
   gboolean dragging;
 
   GtkWidget *popover;
@@ -73,6 +74,7 @@ struct _PdTrendsPage
 
   GtkWidget *area;
   GtkWidget *summary;
+  GtkWidget *events_label;    /* the visible days' events, whole, under the chart */
   GtkWidget *stack;
   GPtrArray *range_buttons;
 };
@@ -244,6 +246,12 @@ update_summary (PdTrendsPage *self)
   gtk_label_set_label (GTK_LABEL (self->summary), text);
   /* The chart's text alternative for assistive technologies. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  {
+    g_autofree char *events = pd_chart_describe_events (&data);
+
+    gtk_label_set_label (GTK_LABEL (self->events_label), events != NULL ? events : "");
+    gtk_widget_set_visible (self->events_label, events != NULL);
+  }
   gtk_widget_queue_draw (self->area);
   update_table (self);
   update_heatmap (self);
@@ -279,7 +287,31 @@ current_layout (PdTrendsPage  *self,
   pd_chart_style_clear (&style);
 }
 
-/* The day's values in the popover, pointing at the day. */
+/* The part of the chart that the page's scrolling leaves in view, in the chart's
+ * coordinates; FALSE when none of it is. A popover pointing outside it would be placed
+ * off the window, where GTK finds no monitor and has no room to allocate it. */
+static gboolean
+visible_area (PdTrendsPage   *self,
+              graphene_rect_t *visible)
+{
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (self->area),
+                                             gtk_widget_get_height (self->area));
+  GtkWidget *viewport = gtk_widget_get_ancestor (self->area, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t port;
+
+  if (!gtk_widget_get_mapped (self->area) || area.size.width <= 0 || area.size.height <= 0)
+    return FALSE;
+  if (viewport == NULL || !gtk_widget_compute_bounds (viewport, self->area, &port))
+    {
+      *visible = area;
+      return TRUE;
+    }
+  return graphene_rect_intersection (&area, &port, visible);
+}
+
+/* The day's values in a popover beside the pointer (or, from the keyboard, beside the
+ * day at the middle of the plot's visible part), on the side away from the plot's centre
+ * so that it covers neither the pointer nor the day it describes. */
 static void
 show_day (PdTrendsPage *self,
           guint32       day)
@@ -287,19 +319,30 @@ show_day (PdTrendsPage *self,
   g_autofree char *text = NULL;
   PdChartLayout layout;
   PdChartData data;
+  graphene_rect_t visible;
   GdkRectangle rect;
-  double x;
+  double x, y, top, bottom;
+  const int gap = 12;
 
   current_layout (self, &data, &layout);
   x = pd_chart_day_to_x (&layout, day);
   text = pd_chart_describe_day (&data, &layout, x);
-  if (text == NULL)
+  top = MAX (layout.plot.y, 0);
+  bottom = layout.plot.y + layout.plot.height;
+  if (text == NULL || !visible_area (self, &visible)
+      || visible.origin.y + gap >= bottom || visible.origin.y + visible.size.height - gap <= top)
     {
       gtk_popover_popdown (GTK_POPOVER (self->popover));
       return;
     }
+  top = MAX (top, visible.origin.y + gap);
+  bottom = MIN (bottom, visible.origin.y + visible.size.height - gap);
+  y = self->pointer_y >= 0 ? self->pointer_y : (top + bottom) / 2;
+  y = CLAMP (y, top, bottom);
   gtk_label_set_label (GTK_LABEL (self->popover_label), text);
-  rect = (GdkRectangle) { (int) x, (int) layout.plot.y, 1, 1 };
+  rect = (GdkRectangle) { (int) x - gap, (int) y, 2 * gap, 1 };
+  gtk_popover_set_position (GTK_POPOVER (self->popover),
+                            x < layout.plot.x + layout.plot.width / 2 ? GTK_POS_RIGHT : GTK_POS_LEFT);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
@@ -349,6 +392,7 @@ motion_cb (GtkEventControllerMotion *controller,
   guint32 day;
 
   self->pointer_x = x;
+  self->pointer_y = y;
   if (self->series == NULL || self->dragging)
     return;
   current_layout (self, &data, &layout);
@@ -362,6 +406,19 @@ static void
 leave_cb (GtkEventControllerMotion *controller,
           PdTrendsPage             *self)
 {
+  self->pointer_y = -1;
+  if (self->focus_day != 0)
+    show_day (self, self->focus_day);
+  else
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+/* The page moved under the pointer: the popover waits for the pointer's next move (the
+ * keyboard's day follows at once), never pointing where the chart no longer is. */
+static void
+page_scrolled_cb (PdTrendsPage *self)
+{
+  self->pointer_y = -1;
   if (self->focus_day != 0)
     show_day (self, self->focus_day);
   else
@@ -659,6 +716,7 @@ heatmap_key_pressed_cb (GtkEventControllerKey *controller,
       break;
     case GDK_KEY_Escape:
       self->heat_weekday = self->heat_bin = -1;
+  self->pointer_y = -1;
       update_heatmap_cell (self);
       return TRUE;
     default:
@@ -1277,7 +1335,6 @@ pd_trends_page_init (PdTrendsPage *self)
   self->popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_label);
   gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
-  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_TOP);
   gtk_widget_set_can_target (self->popover, FALSE);
   gtk_widget_set_parent (self->popover, self->area);
 
@@ -1321,6 +1378,12 @@ pd_trends_page_init (PdTrendsPage *self)
   gtk_box_append (GTK_BOX (box), ranges_box);
   gtk_box_append (GTK_BOX (box), self->area);
   gtk_box_append (GTK_BOX (box), self->summary);
+  self->events_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->events_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->events_label), 0);
+  gtk_widget_add_css_class (self->events_label, "dim-label");
+  gtk_widget_set_visible (self->events_label, FALSE);
+  gtk_box_append (GTK_BOX (box), self->events_label);
   gtk_box_append (GTK_BOX (box), build_view_options (self));
   self->table = pd_daily_table_new ();
   self->table_revealer = gtk_revealer_new ();
@@ -1335,6 +1398,8 @@ pd_trends_page_init (PdTrendsPage *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                           "value-changed", G_CALLBACK (page_scrolled_cb), self, G_CONNECT_SWAPPED);
 
   self->stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->stack), build_empty_state (), "empty");

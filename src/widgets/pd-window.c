@@ -23,6 +23,7 @@
 #include "pd-preferences-window.h"
 #include "pd-review.h"
 #include "pd-today-page.h"
+#include "pd-toast-clearance.h"
 #include "pd-trends-page.h"
 #include "pd-window.h"
 #include "pd-window-exchange.h"
@@ -174,6 +175,7 @@ ensure_pages (PdWindow *self)
   g_clear_handle_id (&self->pages_idle, g_source_remove);
   self->today_page = g_object_new (PD_TYPE_TODAY_PAGE, NULL);
   adw_bin_set_child (self->today_slot, GTK_WIDGET (self->today_page));
+  pd_toast_clearance_keep (self->toast_overlay, pd_today_page_get_save_button (self->today_page));
   self->history_page = g_object_new (PD_TYPE_HISTORY_PAGE, NULL);
   adw_bin_set_child (self->history_slot, GTK_WIDGET (self->history_page));
   self->medications_page = g_object_new (PD_TYPE_MEDICATIONS_PAGE, NULL);

@@ -1,0 +1,285 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A walk through the window as a person uses it, on the demo diary (written by chart-diary).
+
+The trend chart hovered at many points, with the page scrolled and not, wide and at 360 px:
+the day's values appear in a popover beside the pointer that never covers it; the window
+goes down to 360 px; every dialog opens and closes; a quick activity button's toast offers
+Undo, and a toast leaves Save Entry in view. pdui.App fails the test on any GTK critical or
+warning on standard error. Prints TAP.
+"""
+
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pdui  # noqa: E402
+from pdui import (App, Atspi, click, find, finish, key, press, query, tap, visible,  # noqa: E402
+                  wait_for, walk)
+
+DAY = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}\n")
+
+
+def xdotool(*args):
+    return subprocess.run(["xdotool", *map(str, args)], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def extents(node):
+    box = node.get_extents(Atspi.CoordType.WINDOW)
+    return box.x, box.y, box.width, box.height
+
+
+def frame_of(app):
+    # The first window (a whole-tree search takes a minute on the demo diary).
+    return wait_for(lambda: app.root.get_child_count() > 0 and app.root.get_child_at_index(0),
+                    "the main window")
+
+
+def popup_origins(main_window):
+    """The screen positions of the mapped windows other than the main one: popovers."""
+    origins = []
+    tree = subprocess.run(["xwininfo", "-root", "-children"], check=True, capture_output=True,
+                          text=True).stdout
+    for line in tree.splitlines():
+        match = re.match(r"\s+(0x[0-9a-f]+) .*\s(\d+)x(\d+)\+(-?\d+)\+(-?\d+)\s", line)
+        if not match or int(match.group(1), 16) == main_window:
+            continue
+        info = subprocess.run(["xwininfo", "-id", match.group(1)], capture_output=True,
+                              text=True).stdout
+        if "IsViewable" in info:
+            origins.append((int(match.group(4)), int(match.group(5))))
+    return origins
+
+
+def popover_text(chart):
+    """The day popover's label (the chart's child) and its extents in its own surface, or
+    (None, None)."""
+    for node in walk(chart):
+        try:
+            if node.get_role_name() == "label" and visible(node) and DAY.match(node.get_name() or ""):
+                return node.get_name(), extents(node)
+        except Exception:  # noqa: BLE001 - nodes come and go while the page updates
+            continue
+    return None, None
+
+
+def window_width(window):
+    geometry = xdotool("getwindowgeometry", window)
+    return int(re.search(r"Geometry: (\d+)x", geometry).group(1))
+
+
+def resize(app, width, height=700):
+    """Resizes the X window (with its client-side border) to width; returns the width it
+    took: no less than the window's minimum."""
+    window = xdotool("search", "--all", "--pid", app.proc.pid, "--name", "Pain Diary").split()[-1]
+    xdotool("windowsize", window, width, height)
+    try:
+        return wait_for(lambda: window_width(window) == width and width, f"the window at {width} px",
+                        timeout=10)
+    except TimeoutError:
+        return window_width(window)
+
+
+def hover_chart(app, chart, label):
+    """Moves the pointer over the chart's part in view at a grid of points; returns how many
+    points showed a day and the points where the popover covered the pointer."""
+    frame = frame_of(app)
+    _, _, _, win_h = extents(frame)
+    main_window = int(xdotool("search", "--all", "--pid", app.proc.pid, "--name",
+                              "Pain Diary").split()[-1])
+    x, y, w, h = extents(chart)
+    top, bottom = max(y, 60), min(y + h, win_h - 60)
+    shown, covered, previous = 0, [], None
+    if bottom - top < 20:
+        return 0, ["chart not in view"]
+    for row in range(4):
+        py = top + 5 + (bottom - top - 10) * row // 3
+        for col in range(9):
+            px = x + 45 + (w - 90) * col // 8
+            xdotool("mousemove", px, py)
+            try:
+                text, box = wait_for(lambda: (lambda t: t if t[0] is not None and t[0] != previous
+                                              else None)(popover_text(chart)),
+                                     f"the popover at {px},{py}", timeout=3)
+            except TimeoutError:
+                continue
+            previous = text
+            shown += 1
+            # GTK gives the label's extents in the popover's own surface: add where that is
+            # on the screen. The popover's visible part is the label and its padding: a
+            # pointer within 10 px of the label is under it.
+            lx, ly, lw, lh = box
+            for ox, oy in popup_origins(main_window):
+                bx, by = ox + lx, oy + ly
+                if bx - 10 <= px <= bx + lw + 10 and by - 10 <= py <= by + lh + 10:
+                    covered.append(f"{label} {px},{py}: label at {bx},{by} {lw}x{lh}")
+    return shown, covered
+
+
+def check_hover(app):
+    key("alt+4")
+    page = wait_for(lambda: find(app.root, name="PdTrendsPage"), "the Trends page")
+    chart = wait_for(lambda: find(page, name="Pain trend chart"), "the chart")
+    press(wait_for(lambda: find(page, name="90 Days", role="push button"), "the 90 Days button"))
+    for width in (900, 360):
+        resize(app, width)
+        for scrolled in (0, 3, 6):
+            # Back to the top, then down: the wheel over the chart scrolls the page.
+            cx, cy, cw, ch = extents(chart)
+            xdotool("mousemove", cx + cw // 2, max(cy, 0) + 80 if cy > 0 else 120)
+            for _ in range(10):
+                xdotool("click", "4")
+            start = extents(chart)[1]
+            for _ in range(scrolled):
+                xdotool("click", "5")
+            if scrolled:
+                try:
+                    wait_for(lambda: extents(chart)[1] < start, "the page to scroll", timeout=5)
+                except TimeoutError:
+                    pass  # a page that fits its window does not scroll
+            label = f"{width} px, {scrolled} wheel clicks down"
+            shown, covered = hover_chart(app, chart, label)
+            tap(shown >= 9, f"{label}: hovering the chart shows the day's values", f"{shown} points")
+            tap(not covered, f"{label}: the popover sits beside the pointer", "\n".join(covered))
+    xdotool("mousemove", 5, 300)
+
+
+def check_dialogs(app):
+    """Each dialog opens in front of the window and closes with Escape."""
+    resize(app, 900)
+    key("alt+1")
+    dialogs = [
+        (("ctrl+comma",), "Preferences"),
+        (("ctrl+question",), "Shortcuts"),
+        (("ctrl+e",), "Export"),
+        (("ctrl+p",), "Print Report"),
+        (("ctrl+i",), None),
+        (("ctrl+o",), None),
+    ]
+    menu = [
+        ("Add to the Diary", "Dose…"),
+        ("Add to the Diary", "Activity or Therapy…"),
+        ("Add to the Diary", "Treatment Event…"),
+        ("Add to the Diary", "Medication to Regimen…"),
+        ("Main Menu", "About Pain Diary"),
+    ]
+    steps = [(keys, title) for keys, title in dialogs] + [(item, None) for item in menu]
+    for what, title in steps:
+        before = app.root.get_child_count()
+        if isinstance(what[0], str) and what[0].startswith("ctrl"):
+            key(*what)
+            name = what[0]
+        else:
+            button, item = what
+            click(wait_for(lambda: find(app.root, name=button, role="push button"),
+                           f"the {button} button"))
+            press(wait_for(lambda: find(app.root, name=item), f"the {item} item"))
+            name = item
+        try:
+            wait_for(lambda: app.root.get_child_count() > before, f"a window for {name}", timeout=15)
+            opened = True
+        except TimeoutError:
+            opened = False
+        tap(opened, f"{name} opens a window")
+        xdotool("mousemove", 5, 5)
+        key("Escape")
+        try:
+            closed = wait_for(lambda: app.root.get_child_count() <= before,
+                              f"{name}'s window to close", timeout=10)
+        except TimeoutError:
+            closed = False
+        tap(closed, f"Escape closes {name}'s window",
+            f"{app.root.get_child_count()} windows, {before} before")
+        if not closed:
+            key("Escape")
+
+
+def toast_button(app, name):
+    """A button in a toast: near the window's top in the tree, after the pages (a search
+    through the whole tree outlasts the toast)."""
+    level = [frame_of(app)]
+    for _ in range(6):
+        below = []
+        for node in level:
+            try:
+                n = node.get_child_count()
+                children = [node.get_child_at_index(i) for i in reversed(range(n))]
+            except Exception:  # noqa: BLE001 - nodes come and go
+                continue
+            for child in children:
+                try:
+                    if (child is not None and child.get_role_name() == "push button"
+                            and pdui.name_of(child) == name and visible(child)):
+                        return child
+                except Exception:  # noqa: BLE001
+                    continue
+                below.append(child)
+        level = below
+    return None
+
+
+def overlaps(a, b):
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    return ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah
+
+
+def check_quick_activity(app, width):
+    """A quick activity button logs at once; its toast offers Undo, which takes the record
+    out again, and leaves Save Entry in view."""
+    resize(app, width)
+    key("alt+1")
+    today = wait_for(lambda: find(app.root, name="PdTodayPage"), "the Today page")
+    button = wait_for(lambda: next((n for n in walk(today) if n.get_role_name() == "push button"
+                                    and re.match(r"Log .* again, \d+ minutes", n.get_name() or "")),
+                                   None), "a quick activity button")
+    save = wait_for(lambda: find(today, name="Save Entry", role="push button"), "Save Entry")
+    live = "SELECT id FROM activities WHERE deleted IS NULL"
+    before = {r[0] for r in query(app.db, live)}
+    press(button)
+    added = wait_for(lambda: {r[0] for r in query(app.db, live)} - before, "the activity in the diary")
+    tap(len(added) == 1, f"{width} px: a quick activity button logs one activity", added)
+    undo = wait_for(lambda: toast_button(app, "Undo"), "Undo in the toast")
+    # The toast slides in: where it comes to rest (the same place on two polls in a row).
+    last = [None]
+
+    def at_rest():
+        now, previous = extents(undo), last[0]
+        last[0] = now
+        return now == previous and now
+    wait_for(at_rest, "the toast at rest")
+    toast = extents(undo.get_parent())
+    tap(not overlaps(toast, extents(save)), f"{width} px: the toast leaves Save Entry in view",
+        f"toast at {toast}, Save Entry at {extents(save)}")
+    press(undo)
+    try:
+        wait_for(lambda: not ({r[0] for r in query(app.db, live)} & added), "the activity taken out")
+        undone = True
+    except TimeoutError:
+        undone = False
+    tap(undone, f"{width} px: Undo in the toast takes the activity out of the diary")
+
+
+def main():
+    chart_diary = sys.argv[2]
+    app = App(sys.argv[1], prepare=lambda db: subprocess.run([chart_diary, db, "demo"], check=True))
+    try:
+        frame_of(app)
+        width = resize(app, 360)
+        tap(width == 360, "the window goes down to 360 px", width)
+        check_hover(app)
+        check_dialogs(app)
+        for width in (900, 360):
+            check_quick_activity(app, width)
+    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
+        app.fail("test-ui-walkthrough", e)
+    finally:
+        app.close()
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
