@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "pd-application.h"
+#include "pd-file-chooser.h"
 #include "pd-cli.h"
 #include "pd-database.h"
 #include "pd-error.h"
@@ -499,21 +500,31 @@ open_review (PdApplication           *self,
   pd_review_open_async (path, NULL, review_opened_cb, request);
 }
 
-static void
-review_file_chosen_cb (GtkNativeDialog *chooser,
-                       int              response,
-                       gpointer         user_data)
+typedef struct
 {
-  g_autoptr(PdApplication) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  PdApplication *self;
+  GtkWindow *parent;
+} ReviewChoice;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    open_review (self, path, gtk_native_dialog_get_transient_for (chooser), NULL);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+static void
+review_choice_free (gpointer data)
+{
+  ReviewChoice *choice = data;
+
+  g_object_unref (choice->self);
+  g_clear_object (&choice->parent);
+  g_free (choice);
+}
+
+static void
+review_file_chosen_cb (GFile    *file,
+                       gpointer  user_data)
+{
+  ReviewChoice *choice = user_data;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    open_review (choice->self, path, choice->parent, NULL);
 }
 
 static void
@@ -523,12 +534,11 @@ open_review_action (GSimpleAction *action,
 {
   PdApplication *self = PD_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) reviewable = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkFileFilter *reviewable = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+  ReviewChoice *choice = g_new0 (ReviewChoice, 1);
 
-  chooser = gtk_file_chooser_native_new (_("Open a Diary for Review"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   /* A diary is recognised by its content; the names are only what the list shows first. */
   gtk_file_filter_set_name (reviewable, _("Diaries and diary CSVs"));
   gtk_file_filter_add_suffix (reviewable, "db");
@@ -536,13 +546,15 @@ open_review_action (GSimpleAction *action,
   gtk_file_filter_add_mime_type (reviewable, "application/vnd.sqlite3");
   gtk_file_filter_add_mime_type (reviewable, "application/x-sqlite3");
   gtk_file_filter_add_mime_type (reviewable, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), reviewable);
+  g_ptr_array_add (filters, reviewable);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (review_file_chosen_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_ptr_array_add (filters, all);
+
+  choice->self = g_object_ref (self);
+  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  pd_choose_file (parent, PD_CHOOSE_OPEN, _("Open a Diary for Review"), _("_Open"), NULL, filters,
+                  review_file_chosen_cb, choice, review_choice_free);
 }
 
 static char *
