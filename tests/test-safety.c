@@ -14,6 +14,7 @@
 #include "pd-catalogue.h"
 #include "pd-csv.h"
 #include "pd-medication-checks.h"
+#include "pd-review.h"
 #include "pd-types.h"
 #include "test-util.h"
 
@@ -743,6 +744,46 @@ test_import_brands (void)
   remove_tree (dir);
 }
 
+/* What the review banner says: the CYP2D6 status and the flagged days. */
+static void
+test_review_summary (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-safety-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GPtrArray) doses = new_array ();
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *summary = NULL;
+  PdDatabase *db;
+
+  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  data = pd_database_load (db, &error);
+  empty = pd_review_dup_safety_summary (db, data);
+  g_assert_cmpstr (empty, ==, "");
+  g_clear_pointer (&data, pd_diary_data_free);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_ptr_array_add (doses, dose_at ("Tramadol", 50, "mg", day0 () + i, 8 * 60, BERLIN));
+      g_ptr_array_add (doses, dose_at ("Diazepam", 5, "mg", day0 () + i, 22 * 60, BERLIN));
+    }
+  g_assert_true (pd_database_save_records (db, NULL, NULL, doses, NULL, NULL, &error));
+  g_assert_true (pd_database_set_cyp2d6 (db, PD_CYP2D6_ULTRARAPID, &error));
+  g_assert_no_error (error);
+  data = pd_database_load (db, &error);
+  summary = pd_review_dup_safety_summary (db, data);
+  g_test_message ("%s", summary);
+  g_assert_cmpstr (summary, ==,
+                   "CYP2D6 status (from the patient's genetic test report): Ultrarapid "
+                   "metaboliser.\nMedication safety, last 30 days with doses: Opioid and "
+                   "benzodiazepine the same day on 3 days; Codeine or tramadol with an ultrarapid "
+                   "or poor CYP2D6 status on 3 days");
+  g_object_unref (db);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -763,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/safety/summary-columns", test_summary_columns);
   g_test_add_func ("/safety/stored", test_stored);
   g_test_add_func ("/safety/import-brands", test_import_brands);
+  g_test_add_func ("/safety/review-summary", test_review_summary);
 
   return g_test_run ();
 }

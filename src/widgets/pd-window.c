@@ -235,6 +235,26 @@ finish_load (PdWindow     *self,
   return data;
 }
 
+/* The review banner also says what a clinician should see first: the CYP2D6 status and the
+ * days with medication safety flags. */
+static void
+show_review_safety (PdWindow    *self,
+                    PdDiaryData *data)
+{
+  g_autofree char *name = pd_review_dup_patient_name (self->database);
+  g_autofree char *safety = pd_review_dup_safety_summary (self->database, data);
+  g_autofree char *banner = g_strdup_printf (_("Reviewing %s — read-only"), name);
+
+  if (*safety != '\0')
+    {
+      g_autofree char *both = g_strconcat (banner, "\n", safety, NULL);
+
+      gtk_label_set_label (self->review_label, both);
+      return;
+    }
+  gtk_label_set_label (self->review_label, banner);
+}
+
 static void
 full_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -252,6 +272,8 @@ full_loaded_cb (GObject      *object,
   ensure_pages (self);
   pd_history_page_set_data (self->history_page, self->database, data);
   pd_trends_page_set_data (self->trends_page, data);
+  if (self->review)
+    show_review_safety (self, data);
   show_diary (self);
   g_debug ("Whole diary handed to History in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
