@@ -236,23 +236,26 @@ finish_load (PdWindow     *self,
 }
 
 /* The review banner also says what a clinician should see first: the CYP2D6 status and the
- * days with medication safety flags. */
+ * days with medication safety flags, in a label of its own beside "Reviewing ...". */
 static void
 show_review_safety (PdWindow    *self,
                     PdDiaryData *data)
 {
-  g_autofree char *name = pd_review_dup_patient_name (self->database);
   g_autofree char *safety = pd_review_dup_safety_summary (self->database, data);
-  g_autofree char *banner = g_strdup_printf (_("Reviewing %s — read-only"), name);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->review_label));
+  GtkWidget *label = gtk_widget_get_next_sibling (GTK_WIDGET (self->review_label));
 
-  if (*safety != '\0')
+  if (label == NULL)
     {
-      g_autofree char *both = g_strconcat (banner, "\n", safety, NULL);
-
-      gtk_label_set_label (self->review_label, both);
-      return;
+      label = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "review-safety");
+      gtk_box_append (GTK_BOX (box), label);
     }
-  gtk_label_set_label (self->review_label, banner);
+  gtk_label_set_label (GTK_LABEL (label), safety);
+  gtk_widget_set_visible (label, *safety != '\0');
 }
 
 static void
