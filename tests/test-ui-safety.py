@@ -3,9 +3,9 @@
 """UI test of the medication safety information, through AT-SPI.
 
 On a diary with 4 Percocet 10/325 tablets (60 MME) and gabapentin today: Today points out
-the opioid with the gabapentinoid and CDC 2022's "reassess" at 50 MME; the dose editor
-shows an opioid with a benzodiazepine live, before saving, while lorazepam is typed; the
-emergency red flag asks to call emergency services. Screenshots of Today and of the dose
+the opioid with the gabapentinoid and CDC 2022's "reassess" at 50 MME, and an emergency
+warning sign asks to call emergency services; the dose editor shows an opioid with a
+benzodiazepine live, before saving, while lorazepam is entered. Screenshots of Today and of the dose
 editor are kept in the build folder. Prints TAP.
 """
 
@@ -17,7 +17,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, click, find, finish, key, press, query, tap, type_text, wait_for  # noqa: E402
+from pdui import App, find, finish, key, press, query, tap, wait_for  # noqa: E402
 
 HEADER = ("id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,"
           "locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,"
@@ -38,6 +38,7 @@ def prepare(program):
             f.write(HEADER)
             for item, amount, unit, at in rows:
                 f.write(f"{uuid.uuid4()},{date},{at},{offset},dose,,,,,,,,,,{item},{amount},{unit},,,\n")
+            f.write(f"{uuid.uuid4()},{date},00:20,{offset},pain,6,,,,,,,,calf_breathless;night_pain,,,,,,\n")
         subprocess.run([os.path.abspath(program), "-d", db, f"--import-csv={csv}"], check=True,
                        env=dict(os.environ, XDG_DATA_HOME=os.path.dirname(db)))
     return fill
@@ -60,6 +61,12 @@ def screenshot(name):
 def main():
     app = App(sys.argv[1], prepare=prepare(sys.argv[1]))
     try:
+        banner = wait_for(lambda: find(app.root, prefix="Call emergency services now.", role="label"),
+                          "the emergency banner on Today")
+        tap("Calf pain or swelling" in banner.get_name() and
+            "Contact your surgeon, your doctor or an out-of-hours service now." in banner.get_name(),
+            "Today tells to call emergency services for calf swelling or breathlessness, apart "
+            "from 'contact your doctor now'", banner.get_name())
         combination = wait_for(lambda: find(app.root, prefix="An opioid (Oxycodone/acetaminophen 10/325) and a gabapentinoid"),
                                "the opioid and gabapentinoid information on Today")
         text = combination.get_name()

@@ -390,7 +390,7 @@ show_red_flags (PdTodayPage *self,
     {
       g_autofree char *flags = pd_tags_to_label (PD_TAG_RED_FLAG, emergency);
 
-      text = g_strdup_printf (_("Emergency: you noted %s. Call emergency services now."), flags);
+      text = g_strdup_printf (_("Call emergency services now. Noted today: %s."), flags);
       if (urgent_text != NULL)
         {
           char *both = g_strconcat (text, "\n", urgent_text, NULL);
