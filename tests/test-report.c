@@ -334,7 +334,7 @@ test_medication_safety (Fixture       *f,
   g_assert_nonnull (page_2);
 
   assert_contains (text, "Medication safety");
-  gabapentin_days = g_strdup_printf ("Opioid and gabapentinoid on one day (slowed breathing): "
+  gabapentin_days = g_strdup_printf ("Opioid and gabapentinoid the same day (slowed breathing): "
                                      "2 days (%s, %s)", day_2, day_5);
   assert_contains (text, gabapentin_days);
   g_assert_true (strstr (text, gabapentin_days) < page_2);

@@ -14,6 +14,7 @@
 #include "pd-catalogue.h"
 #include "pd-csv.h"
 #include "pd-medication-checks.h"
+#include "pd-review.h"
 #include "pd-types.h"
 #include "test-util.h"
 
@@ -675,6 +676,114 @@ test_stored (void)
   remove_tree (dir);
 }
 
+/* A diary CSV's dose rows naming a brand with its strength, in tablets: matched to the
+ * regimen's catalogue entry, or else through the catalogue, and every ingredient counts. */
+static void
+test_import_brands (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-safety-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(PdMedication) combination =
+    pd_medication_new_from_catalogue ("oxycodone_acetaminophen_10_325");
+  g_autoptr(PdCsvImport) import = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autoptr(GString) csv = g_string_new ("id,date,time,utc_offset,kind,pain,"
+                                         "enjoyment_interference,activity_interference,"
+                                         "locations,qualities,sleep_hours,sleep_quality,mood,"
+                                         "red_flags,item,amount,unit,duration_min,intensity,"
+                                         "note\n");
+  const char *rows[][3] = {
+    { "Percocet 10/325", "2", "tablet" },
+    { "NORCO 5/325", "1", "tablet" },
+    { "Tylenol with codeine", "1", "tablet" },
+  };
+  PdDatabase *db;
+  guint linked = 0;
+
+  g_assert_no_error (error);
+  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  pd_medication_set_amount (combination, 1);
+  pd_medication_set_start_day (combination, day0 () - 10);
+  g_assert_true (pd_database_save_medication (db, combination, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+
+      g_string_append_printf (csv, "%s,2024-10-02,%02u:00,+02:00,dose,,,,,,,,,,%s,%s,%s,,,\n",
+                              id, 8 + i, rows[i][0], rows[i][1], rows[i][2]);
+    }
+  import = pd_csv_import_prepare_data (db, "brands.csv", csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_csv_import_commit (import, db, &error));
+  g_assert_no_error (error);
+
+  data = pd_database_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->doses->len, ==, 3);
+  for (guint i = 0; i < data->doses->len; i++)
+    {
+      PdDose *dose = g_ptr_array_index (data->doses, i);
+
+      if (g_strcmp0 (pd_dose_get_medication_id (dose), pd_medication_get_id (combination)) == 0)
+        {
+          g_assert_cmpstr (pd_dose_get_name (dose), ==, "Percocet 10/325");
+          linked++;
+        }
+    }
+  g_assert_cmpuint (linked, ==, 1);
+  /* 2 x 10 x 1.5 + 5 x 1 + 30 x 0.15 = 39.5 MME; 3 x 325 + 300 = 1275 mg. */
+  g_assert_cmpfloat_with_epsilon (pd_daily_mme (data->doses, data->medications, day0 ()), 39.5,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (pd_daily_acetaminophen_mg (data->doses, data->medications,
+                                                             day0 ()), 1275, 1e-9);
+  g_object_unref (db);
+  remove_tree (dir);
+}
+
+/* What the review banner says: the CYP2D6 status and the flagged days. */
+static void
+test_review_summary (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-safety-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GPtrArray) doses = new_array ();
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *summary = NULL;
+  PdDatabase *db;
+
+  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  data = pd_database_load (db, &error);
+  empty = pd_review_dup_safety_summary (db, data);
+  g_assert_cmpstr (empty, ==, "");
+  g_clear_pointer (&data, pd_diary_data_free);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_ptr_array_add (doses, dose_at ("Tramadol", 50, "mg", day0 () + i, 8 * 60, BERLIN));
+      g_ptr_array_add (doses, dose_at ("Diazepam", 5, "mg", day0 () + i, 22 * 60, BERLIN));
+    }
+  g_assert_true (pd_database_save_records (db, NULL, NULL, doses, NULL, NULL, &error));
+  g_assert_true (pd_database_set_cyp2d6 (db, PD_CYP2D6_ULTRARAPID, &error));
+  g_assert_no_error (error);
+  data = pd_database_load (db, &error);
+  summary = pd_review_dup_safety_summary (db, data);
+  g_test_message ("%s", summary);
+  g_assert_cmpstr (summary, ==,
+                   "CYP2D6 status (from the patient's genetic test report): Ultrarapid "
+                   "metaboliser.\nMedication safety, last 30 days with doses: Opioid and "
+                   "benzodiazepine the same day on 3 days; Codeine or tramadol with an ultrarapid "
+                   "or poor CYP2D6 status on 3 days");
+  g_object_unref (db);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -694,6 +803,8 @@ main (int   argc,
   g_test_add_func ("/safety/local-midnight", test_local_midnight);
   g_test_add_func ("/safety/summary-columns", test_summary_columns);
   g_test_add_func ("/safety/stored", test_stored);
+  g_test_add_func ("/safety/import-brands", test_import_brands);
+  g_test_add_func ("/safety/review-summary", test_review_summary);
 
   return g_test_run ();
 }

@@ -151,11 +151,11 @@ pd_safety_flag_describe (const char *code)
   if (strcmp (code, "mme_90") == 0)
     return g_strdup (_("90 MME a day or more (CDC 2022: high; not a limit)"));
   if (strcmp (code, "same_class") == 0)
-    return g_strdup (_("Two medications of one class on one day"));
+    return g_strdup (_("Two medications of one class the same day"));
   if (strcmp (code, "opioid_gabapentinoid") == 0)
-    return g_strdup (_("Opioid and gabapentinoid on one day (slowed breathing)"));
+    return g_strdup (_("Opioid and gabapentinoid the same day (slowed breathing)"));
   if (strcmp (code, "opioid_benzodiazepine") == 0)
-    return g_strdup (_("Opioid and benzodiazepine on one day"));
+    return g_strdup (_("Opioid and benzodiazepine the same day"));
   if (strcmp (code, "serotonergic") == 0)
     return g_strdup (_("Tramadol or tapentadol with an SNRI, TCA or SSRI (serotonin syndrome)"));
   if (strcmp (code, "cyp2d6_prodrug") == 0)

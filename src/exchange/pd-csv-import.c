@@ -580,6 +580,21 @@ check_item (Row     *row,
   return TRUE;
 }
 
+/* A brand or another name of a regimen entry's catalogue drug ("Percocet 10/325" for
+ * "Oxycodone/acetaminophen 10/325"): regimen_by_name also keys entries by catalogue key. */
+static const char *
+regimen_by_catalogue (GHashTable *regimen,
+                      const char *name)
+{
+  const PdMedicationInfo *info = pd_catalogue_find_medication (name);
+  g_autofree char *key = NULL;
+
+  if (info == NULL)
+    return NULL;
+  key = g_strconcat ("\001", info->key, NULL);
+  return g_hash_table_lookup (regimen, key);
+}
+
 static gpointer
 dose_from_row (Row        *row,
                GHashTable *regimen,
@@ -624,7 +639,9 @@ dose_from_row (Row        *row,
   /* The regimen first; a catalogue medication or a custom one keeps only its name, which
    * the MME and warnings match through the catalogue. */
   folded = g_utf8_casefold (get_text (row, COL_ITEM), -1);
-  pd_dose_set_medication_id (dose, g_hash_table_lookup (regimen, folded));
+  pd_dose_set_medication_id (dose, g_hash_table_lookup (regimen, folded) != NULL
+                                   ? g_hash_table_lookup (regimen, folded)
+                                   : regimen_by_catalogue (regimen, get_text (row, COL_ITEM)));
   pd_dose_set_name (dose, get_text (row, COL_ITEM));
   pd_dose_set_time (dose, unix_time, utc_offset);
   pd_dose_set_amount (dose, amount);
@@ -790,11 +807,16 @@ regimen_by_name (PdDatabase  *db,
     {
       PdMedication *medication = g_ptr_array_index (medications, i);
       char *folded = g_utf8_casefold (pd_medication_get_name (medication), -1);
+      const char *key = pd_medication_get_catalogue_key (medication);
 
       if (g_hash_table_contains (regimen, folded))
         g_free (folded);
       else
         g_hash_table_insert (regimen, folded, g_strdup (pd_medication_get_id (medication)));
+      /* "\001" keeps catalogue keys apart from names. */
+      if (key != NULL)
+        g_hash_table_insert (regimen, g_strconcat ("\001", key, NULL),
+                             g_strdup (pd_medication_get_id (medication)));
     }
   return regimen;
 }

@@ -19,6 +19,7 @@
 #include "pd-error.h"
 #include "pd-input-file.h"
 #include "pd-review.h"
+#include "pd-safety-days.h"
 
 typedef enum
 {
@@ -191,4 +192,45 @@ pd_review_dup_patient_name (PdDatabase *database)
   if (name != NULL && *name != '\0')
     return g_steal_pointer (&name);
   return g_filename_display_basename (pd_database_get_path (database));
+}
+
+char *
+pd_review_dup_safety_summary (PdDatabase  *database,
+                              PdDiaryData *data)
+{
+  PdCyp2d6Status status = pd_database_get_cyp2d6 (database);
+  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) flags = NULL;
+  PdCheckOptions options;
+  guint32 last = 0;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (status != PD_CYP2D6_UNKNOWN)
+    g_string_append_printf (out, _("CYP2D6 status (from the patient's genetic test report): %s."),
+                            pd_cyp2d6_status_label (status));
+  for (guint i = 0; data->doses != NULL && i < data->doses->len; i++)
+    last = MAX (last, pd_dose_get_local_day (g_ptr_array_index (data->doses, i)));
+  if (last == 0)
+    return g_string_free (out, FALSE);
+
+  /* The acetaminophen maximum is the reviewer's Preferences choice, not the patient's: the
+   * checks use the default 4000 mg here. */
+  pd_check_options_init (&options);
+  options.cyp2d6 = status;
+  flags = pd_safety_flag_days (data->doses, data->medications, last - 29, last, &options);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      PdSafetyFlagDays *flag = g_ptr_array_index (flags, i);
+      g_autofree char *label = pd_safety_flag_describe (flag->code);
+
+      if (out->len > 0)
+        g_string_append (out, i == 0 ? "\n" : "; ");
+      if (i == 0)
+        g_string_append (out, _("Medication safety, last 30 days with doses: "));
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s on %u day", "%s on %u days",
+                                                flag->days->len),
+                              label, flag->days->len);
+    }
+  return g_string_free (out, FALSE);
 }

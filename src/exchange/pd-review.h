@@ -27,4 +27,9 @@ PdDatabase *pd_review_open_finish          (GAsyncResult        *result,
  * window is called by. */
 char       *pd_review_dup_patient_name     (PdDatabase          *database);
 
+/* For the review banner: the CYP2D6 status the patient recorded and the medication safety
+ * flags of the 30 days up to the newest dose ("" when there is nothing to say). */
+char       *pd_review_dup_safety_summary   (PdDatabase          *database,
+                                            PdDiaryData         *data);
+
 G_END_DECLS

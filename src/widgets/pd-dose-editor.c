@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-catalogue.h"
+#include "pd-check-settings.h"
 #include "pd-dose-editor.h"
 #include "pd-medication-checks.h"
 #include "pd-rows.h"
@@ -33,6 +34,7 @@ struct _PdDoseEditor
   AdwEntryRow *note_row;
   AdwPreferencesGroup *safety_group;
   GPtrArray *safety_rows;
+  PdCheckOptions checks;    /* Preferences' acetaminophen maximum, the CYP2D6 status */
 };
 
 G_DEFINE_FINAL_TYPE (PdDoseEditor, pd_dose_editor, PD_TYPE_RECORD_EDITOR)
@@ -70,6 +72,65 @@ dose_from_form (PdDoseEditor *self)
   return dose;
 }
 
+static void
+add_information_row (PdDoseEditor *self,
+                     const char   *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+  adw_preferences_group_add (self->safety_group, row);
+  g_ptr_array_add (self->safety_rows, row);
+}
+
+/* Buprenorphine is not counted in MME; codeine and tramadol depend on CYP2D6 (CPIC's
+ * information, unless the day's flag already says it). */
+static void
+add_information_rows (PdDoseEditor *self,
+                      PdDose       *candidate,
+                      guint32       day,
+                      GPtrArray    *warnings)
+{
+  const PdMedicationInfo *info = pd_catalogue_find_medication (pd_dose_get_name (candidate));
+  PdMedication *medication = pd_dose_find_medication (candidate, self->medications);
+  const char *key = medication != NULL ? pd_medication_get_catalogue_key (medication)
+                                       : info != NULL ? info->key : NULL;
+  g_autoptr(GPtrArray) single = g_ptr_array_new ();
+  g_autoptr(GPtrArray) single_regimen = g_ptr_array_new ();
+
+  if (medication != NULL)
+    {
+      /* Its own regimen entry, as if started that day. */
+      g_autoptr(PdMedication) copy = pd_medication_copy (medication);
+
+      pd_medication_set_start_day (copy, 0);
+      pd_medication_set_stop_day (copy, 0);
+      g_ptr_array_set_free_func (single_regimen, g_object_unref);
+      g_ptr_array_add (single_regimen, g_steal_pointer (&copy));
+    }
+
+  if (pd_catalogue_mme_not_counted (key))
+    add_information_row (self, _("Buprenorphine, a partial agonist, is not counted in MME "
+                                 "(CDC 2022)."));
+  for (guint i = 0; i < warnings->len; i++)
+    if (((PdWarning *) g_ptr_array_index (warnings, i))->kind == PD_WARNING_CYP2D6_PRODRUG)
+      return;
+  /* Only for a dose of codeine or tramadol; Today shows it for the whole regimen. */
+  g_ptr_array_add (single, candidate);
+  if (pd_dose_get_status (candidate) == PD_DOSE_TAKEN &&
+      pd_day_has_cyp2d6_prodrug (single, medication != NULL ? single_regimen : NULL, day))
+    {
+      g_autofree char *text = pd_cyp2d6_information (self->checks.cyp2d6);
+
+      if (text != NULL)
+        add_information_row (self, text);
+    }
+}
+
 /* What the day would look like with this dose: shown before saving, where the dose is
  * logged. */
 static void
@@ -85,7 +146,7 @@ update_safety (PdDoseEditor *self)
   /* g_ptr_array_copy() keeps the free function; this copy owns nothing. */
   g_ptr_array_set_free_func (doses, NULL);
   g_ptr_array_add (doses, candidate);
-  warnings = pd_day_warnings (doses, self->medications, day);
+  warnings = pd_day_warnings_full (doses, self->medications, day, &self->checks);
   mme = pd_daily_mme (doses, self->medications, day);
 
   for (guint i = 0; i < self->safety_rows->len; i++)
@@ -110,6 +171,7 @@ update_safety (PdDoseEditor *self)
       adw_preferences_group_add (self->safety_group, row);
       g_ptr_array_add (self->safety_rows, row);
     }
+  add_information_rows (self, candidate, day, warnings);
   gtk_widget_set_visible (GTK_WIDGET (self->safety_group), self->safety_rows->len > 0);
   pd_record_editor_set_can_save (PD_RECORD_EDITOR (self),
                                  *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) != '\0');
@@ -190,7 +252,7 @@ build (PdDoseEditor *self)
   self->safety_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->safety_group, _("Safety Information"));
   adw_preferences_group_set_description (self->safety_group,
-                                         _("For information only. Ask your doctor or pharmacist about your doses."));
+                                         _("For information only. Ask your care team about your doses."));
   pd_record_editor_add_group (editor, GTK_WIDGET (self->safety_group));
 
   group = adw_preferences_group_new ();
@@ -247,6 +309,7 @@ pd_dose_editor_new (GtkWindow   *parent,
             g_ptr_array_add (self->other_doses, g_object_ref (other));
         }
     }
+  pd_check_options_load (&self->checks, database);
   build (self);
   if (!is_new)
     {

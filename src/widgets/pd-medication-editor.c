@@ -54,6 +54,9 @@ struct _PdMedicationEditor
   AdwActionRow *max_row;
   AdwActionRow *mme_row;
   AdwActionRow *notes_info_row;
+  AdwActionRow *prescribed_row;    /* ibuprofen, naproxen: built in code */
+  GtkSwitch *prescribed_switch;
+  AdwActionRow *ingredients_row;   /* a combination product's strength */
   AdwComboRow *taken_row;
   GtkWidget *reminders_row;
   GtkSwitch *reminders_switch;
@@ -478,6 +481,70 @@ show_info_row (AdwActionRow *row,
   adw_action_row_set_subtitle (row, text != NULL ? text : "");
 }
 
+static void update_info (PdMedicationEditor *self);
+
+static void
+prescribed_toggled_cb (PdMedicationEditor *self)
+{
+  const char *key = pd_medication_get_catalogue_key (self->draft);
+  const PdMedicationInfo *info = key != NULL ? pd_catalogue_lookup_medication (key) : NULL;
+  gboolean prescribed = gtk_switch_get_active (self->prescribed_switch);
+
+  if (info == NULL || prescribed == pd_medication_get_prescribed (self->draft))
+    return;
+  pd_medication_set_prescribed (self->draft, prescribed);
+  /* The maximum it is checked against follows (domain.md: 1200 or 3200 mg of ibuprofen). */
+  if (g_strcmp0 (pd_medication_get_unit (self->draft), info->unit) == 0)
+    pd_medication_set_max_daily (self->draft, pd_catalogue_max_daily (info, prescribed));
+  update_info (self);
+}
+
+/* Rows built in code, so that the template stays as it is: "prescribed" for ibuprofen and
+ * naproxen, and a combination product's ingredients. */
+static void
+update_safety_info (PdMedicationEditor     *self,
+                    const PdMedicationInfo *info)
+{
+  const PdCombinationInfo *combination = pd_catalogue_lookup_combination (info->key);
+
+  if (self->prescribed_row == NULL)
+    {
+      self->prescribed_row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->prescribed_row),
+                                     _("Prescribed"));
+      adw_action_row_set_subtitle (self->prescribed_row,
+                                   _("A prescription allows a higher daily maximum"));
+      self->prescribed_switch = GTK_SWITCH (gtk_switch_new ());
+      gtk_widget_set_valign (GTK_WIDGET (self->prescribed_switch), GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (self->prescribed_row, GTK_WIDGET (self->prescribed_switch));
+      adw_action_row_set_activatable_widget (self->prescribed_row,
+                                             GTK_WIDGET (self->prescribed_switch));
+      g_signal_connect_swapped (self->prescribed_switch, "notify::active",
+                                G_CALLBACK (prescribed_toggled_cb), self);
+      adw_preferences_group_add (self->info_group, GTK_WIDGET (self->prescribed_row));
+
+      self->ingredients_row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ingredients_row),
+                                     _("Per Tablet"));
+      adw_preferences_group_add (self->info_group, GTK_WIDGET (self->ingredients_row));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->prescribed_row),
+                          pd_catalogue_can_be_prescribed (info->key));
+  gtk_switch_set_active (self->prescribed_switch, pd_medication_get_prescribed (self->draft));
+  gtk_widget_set_visible (GTK_WIDGET (self->ingredients_row), combination != NULL);
+  if (combination != NULL)
+    {
+      const PdMedicationInfo *opioid = pd_catalogue_lookup_medication (combination->opioid);
+      /* Translators: "10 mg oxycodone and 325 mg acetaminophen; each counts toward ..." */
+      g_autofree char *text = g_strdup_printf (_("%g mg %s and %g mg acetaminophen; each counts "
+                                                 "toward its own total"),
+                                               combination->opioid_mg, opioid->name,
+                                               combination->acetaminophen_mg);
+
+      adw_action_row_set_subtitle (self->ingredients_row, text);
+    }
+}
+
 static void
 update_info (PdMedicationEditor *self)
 {
@@ -490,10 +557,19 @@ update_info (PdMedicationEditor *self)
   if (info == NULL)
     return;
 
-  if (info->max_daily > 0)
+  update_safety_info (self, info);
+  if (pd_catalogue_max_daily (info, pd_medication_get_prescribed (self->draft)) > 0)
     /* Translators: a maximum amount in 24 hours, e.g. "4000 mg" */
-    max = g_strdup_printf (_("%g %s"), info->max_daily, info->unit);
-  if (info->mme_factor > 0)
+    max = g_strdup_printf (_("%g %s"),
+                           pd_catalogue_max_daily (info, pd_medication_get_prescribed (self->draft)),
+                           info->unit);
+  if (pd_catalogue_mme_not_counted (info->key))
+    mme = g_strdup (_("Not counted: buprenorphine is a partial agonist, which CDC 2022 leaves "
+                      "out of MME."));
+  else if (pd_catalogue_lookup_combination (info->key) != NULL)
+    mme = g_strdup_printf (_("%g per mg of its opioid. Used only to total opioid exposure, never "
+                             "to convert one opioid into another."), info->mme_factor);
+  else if (info->mme_factor > 0)
     {
       if (g_strcmp0 (info->unit, "mcg/h") == 0)
         /* Translators: the fentanyl patch's factor, e.g. "2.4 per mcg/h …" */

@@ -11,6 +11,7 @@
 
 #include "pd-preferences-window.h"
 #include "pd-reminders-page.h"
+#include "pd-safety-preferences.h"
 
 struct _PdPreferencesWindow
 {
@@ -108,6 +109,12 @@ clear_surgery_cb (PdPreferencesWindow *self)
 }
 
 static void
+safety_changed_cb (gpointer user_data)
+{
+  g_signal_emit (user_data, signals[CHANGED], 0);
+}
+
+static void
 pd_preferences_window_dispose (GObject *object)
 {
   PdPreferencesWindow *self = PD_PREFERENCES_WINDOW (object);
@@ -165,6 +172,9 @@ pd_preferences_window_new (GtkWindow  *parent,
   if (!pd_database_is_read_only (database))
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                 ADW_PREFERENCES_PAGE (pd_reminders_page_new (database)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              pd_safety_preferences_page_new (database, G_CALLBACK (safety_changed_cb),
+                                                              self));
   self->loading = FALSE;
   return self;
 }

@@ -16,6 +16,7 @@
 #include "pd-medication-checks.h"
 #include "pd-record-row.h"
 #include "pd-rows.h"
+#include "pd-check-settings.h"
 #include "pd-tags.h"
 #include "pd-today-page.h"
 #include "pd-window.h"
@@ -294,11 +295,15 @@ update_medications (PdTodayPage *self,
                     gboolean     editable)
 {
   g_autoptr(GPtrArray) due = pd_due_doses (self->data->medications, self->data->doses, self->today);
-  g_autoptr(GPtrArray) warnings = pd_day_warnings (self->data->doses, self->data->medications, self->today);
+  PdCheckOptions checks;
+  g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GMenu) menu = g_menu_new ();
   double mme = pd_daily_mme (self->data->doses, self->data->medications, self->today);
   gboolean any_active = FALSE;
+  gboolean cyp2d6_shown = FALSE;
 
+  pd_check_options_load (&checks, self->database);
+  warnings = pd_day_warnings_full (self->data->doses, self->data->medications, self->today, &checks);
   clear_list (self->due_list);
   for (guint i = 0; i < self->extra_rows->len; i++)
     adw_preferences_group_remove (self->medications_group, g_ptr_array_index (self->extra_rows, i));
@@ -345,6 +350,26 @@ update_medications (PdTodayPage *self,
 
       adw_preferences_group_add (self->medications_group, row);
       g_ptr_array_add (self->extra_rows, row);
+      cyp2d6_shown |= warning->kind == PD_WARNING_CYP2D6_PRODRUG;
+    }
+  /* CPIC's information while codeine or tramadol is in the regimen or logged today. */
+  if (!cyp2d6_shown &&
+      pd_day_has_cyp2d6_prodrug (self->data->doses, self->data->medications, self->today))
+    {
+      g_autofree char *text = pd_cyp2d6_information (checks.cyp2d6);
+
+      if (text != NULL)
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+          adw_preferences_group_add (self->medications_group, row);
+          g_ptr_array_add (self->extra_rows, row);
+        }
     }
   if (!any_active && editable)
     {
@@ -420,7 +445,7 @@ show_red_flags (PdTodayPage *self,
     {
       g_autofree char *flags = pd_tags_to_label (PD_TAG_RED_FLAG, emergency);
 
-      text = g_strdup_printf (_("Emergency: you noted %s. Call emergency services now."), flags);
+      text = g_strdup_printf (_("Call emergency services now. Noted today: %s."), flags);
       if (urgent_text != NULL)
         {
           char *both = g_strconcat (text, "\n", urgent_text, NULL);
@@ -525,17 +550,20 @@ static void
 warn_about_new (PdTodayPage *self,
                 PdDose      *dose)
 {
-  g_autoptr(GPtrArray) before = pd_day_warnings (self->data->doses, self->data->medications, self->today);
+  PdCheckOptions checks;
+  g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) doses = g_ptr_array_copy (self->data->doses, NULL, NULL);
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
 
+  pd_check_options_load (&checks, self->database);
+  before = pd_day_warnings_full (self->data->doses, self->data->medications, self->today, &checks);
   /* g_ptr_array_copy() keeps the free function; this copy owns nothing. */
   g_ptr_array_set_free_func (doses, NULL);
   g_ptr_array_insert (doses, 0, dose);
-  after = pd_day_warnings (doses, self->data->medications, self->today);
+  after = pd_day_warnings_full (doses, self->data->medications, self->today, &checks);
   for (guint i = 0; i < after->len; i++)
     {
       PdWarning *warning = g_ptr_array_index (after, i);

@@ -237,6 +237,29 @@ finish_load (PdWindow     *self,
   return data;
 }
 
+/* The review banner also says what a clinician should see first: the CYP2D6 status and the
+ * days with medication safety flags, in a label of its own beside "Reviewing ...". */
+static void
+show_review_safety (PdWindow    *self,
+                    PdDiaryData *data)
+{
+  g_autofree char *safety = pd_review_dup_safety_summary (self->database, data);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->review_label));
+  GtkWidget *label = gtk_widget_get_next_sibling (GTK_WIDGET (self->review_label));
+
+  if (label == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "review-safety");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_label_set_label (GTK_LABEL (label), safety);
+  gtk_widget_set_visible (label, *safety != '\0');
+}
+
 static void
 full_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -254,6 +277,8 @@ full_loaded_cb (GObject      *object,
   ensure_pages (self);
   pd_history_page_set_data (self->history_page, self->database, data);
   pd_trends_page_set_data (self->trends_page, data);
+  if (self->review)
+    show_review_safety (self, data);
   show_diary (self);
   g_debug ("Whole diary handed to History in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
