@@ -273,9 +273,13 @@ pd_body_map_view_set_stats (PdBodyMapView *self,
                             PdBodyStats   *stats)
 {
   g_autofree char *summary = NULL;
+  gboolean resize;
 
   g_return_if_fail (PD_IS_BODY_MAP_VIEW (self));
 
+  /* The legend comes and goes with the statistics; a new period only redraws (Trends
+   * sets one at every step of a drag). */
+  resize = (self->stats == NULL) != (stats == NULL);
   if (self->stats != stats)
     g_clear_pointer (&self->stats, pd_body_stats_free);
   self->stats = stats;
@@ -288,7 +292,10 @@ pd_body_map_view_set_stats (PdBodyMapView *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       summary, -1);
     }
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (resize)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
