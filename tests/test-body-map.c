@@ -206,6 +206,16 @@ test_period_empty (void)
   g_assert_null (pd_body_stats_note (unmarked));
   summary2 = pd_body_stats_summary (unmarked, 5);
   g_assert_cmpstr (summary2, ==, "Most often: Left foot, 1 of 2 days, mean pain 3.0.");
+
+  /* The patient's own words, when the entries have them, are listed as written. */
+  g_assert_null (pd_body_stats_describe_custom (unmarked));
+  g_ptr_array_add (unmarked->custom, g_strdup ("left big toe"));
+  g_ptr_array_add (unmarked->custom, g_strdup ("jaw"));
+  {
+    g_autofree char *custom = pd_body_stats_describe_custom (unmarked);
+
+    g_assert_cmpstr (custom, ==, "Also, in the patient's own words: left big toe, jaw.");
+  }
 }
 
 static guint32
