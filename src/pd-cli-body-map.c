@@ -156,6 +156,7 @@ pd_cli_body_map (const char *diary,
   g_autoptr(PdBodyStats) stats = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *custom = NULL;
   PdBodyMapData map = { 0, -1, NULL };
   guint32 first = 0, last = 0, n_days;
   Format format;
@@ -236,7 +237,10 @@ pd_cli_body_map (const char *diary,
     }
   summary = pd_body_stats_summary (stats, 8);
   note = pd_body_stats_note (stats);
+  custom = pd_body_stats_describe_custom (stats);
   g_print ("%s\n", summary);
+  if (custom != NULL)
+    g_print ("%s\n", custom);
   if (note != NULL)
     g_print ("%s\n", note);
   return 0;

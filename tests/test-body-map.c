@@ -206,6 +206,16 @@ test_period_empty (void)
   g_assert_null (pd_body_stats_note (unmarked));
   summary2 = pd_body_stats_summary (unmarked, 5);
   g_assert_cmpstr (summary2, ==, "Most often: Left foot, 1 of 2 days, mean pain 3.0.");
+
+  /* The patient's own words, when the entries have them, are listed as written. */
+  g_assert_null (pd_body_stats_describe_custom (unmarked));
+  g_ptr_array_add (unmarked->custom, g_strdup ("left big toe"));
+  g_ptr_array_add (unmarked->custom, g_strdup ("jaw"));
+  {
+    g_autofree char *custom = pd_body_stats_describe_custom (unmarked);
+
+    g_assert_cmpstr (custom, ==, "Also, in the patient's own words: left big toe, jaw.");
+  }
 }
 
 static guint32
@@ -339,6 +349,37 @@ test_old_keys (void)
   pd_chart_style_clear (&style);
 }
 
+/* The legend's ranges of days (five, of the days with entries) hold exactly the days that
+ * get their colour. */
+static void
+test_legend_bins (void)
+{
+  PdChartStyle style;
+
+  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
+  for (guint n = 1; n <= 120; n++)
+    for (guint bin = 0; bin < 5; bin++)
+      {
+        guint low = bin * n / 5 + 1, high = (bin + 1) * n / 5;
+        PdChartColour key, colour, next;
+
+        if (high < low)
+          continue;
+        pd_body_map_colour (&style, (double) high / n, &key);
+        for (guint d = low; d <= high; d++)
+          {
+            pd_body_map_colour (&style, (double) d / n, &colour);
+            g_assert_cmpuint (rgb (&colour), ==, rgb (&key));
+          }
+        if (high < n)
+          {
+            pd_body_map_colour (&style, (double) (high + 1) / n, &next);
+            g_assert_cmpuint (rgb (&next), !=, rgb (&key));
+          }
+      }
+  pd_chart_style_clear (&style);
+}
+
 /* The selection of the entry form: a marked region in the selection colour. */
 static void
 test_selection (void)
@@ -381,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/body-map/colours", test_colours);
   g_test_add_func ("/body-map/selection", test_selection);
   g_test_add_func ("/body-map/old-keys", test_old_keys);
+  g_test_add_func ("/body-map/legend-bins", test_legend_bins);
 
   return g_test_run ();
 }

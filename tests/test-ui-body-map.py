@@ -30,6 +30,10 @@ def focused(node):
     return node.get_state_set().contains(Atspi.StateType.FOCUSED)
 
 
+def visible_chip(node):
+    return node.get_state_set().contains(Atspi.StateType.VISIBLE)
+
+
 def locations(db):
     return query(db, "SELECT locations FROM pain_entries WHERE deleted IS NULL")
 
@@ -119,6 +123,18 @@ def main():
         tap(chip("Groin") is not None and not checked(chip("Groin")), "an unmarked region's chip is off")
         tap(True, "the location chips follow the figure")
 
+        # A chip marks the figure too.
+        places = wait_for(lambda: find(app.root, name="Places by Name", role="list item"),
+                          "the list of places")
+        click(on_screen(places))
+        neck_chip = wait_for(lambda: (lambda c: c if c is not None and visible_chip(c) else None)(chip("Neck")),
+                             "the Neck chip shown")
+        press(neck_chip)
+        wait_for(lambda: checked(region("Neck")), "the figure's neck marked by its chip")
+        press(neck_chip)
+        wait_for(lambda: not checked(region("Neck")), "the figure's neck unmarked by its chip")
+        tap(True, "the figure follows the chips")
+
         # An assistive technology presses a region through its action.
         hip = region("Left hip")
         press(hip)
@@ -142,6 +158,14 @@ def main():
         # After saving the form is empty again, the figure too.
         wait_for(lambda: not checked(low_back), "the figure cleared after saving")
         tap(True, "the figure is cleared for the next entry")
+
+        # Trends: the period's map tells where it hurt, for screen readers too.
+        key("alt+4")
+        period = wait_for(lambda: find(app.root, name="Body map of the period"), "the period's body map")
+        text = wait_for(lambda: (period.get_description() or "").startswith("Most often")
+                        and period.get_description(), "the period map's summary")
+        tap("Low back, 1 of 1 day" in text and "Sole of left foot" in text,
+            "Trends: the body map's text alternative names the places", text)
     except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
         app.fail("test-ui-body-map", e)
     finally:

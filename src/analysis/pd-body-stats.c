@@ -180,6 +180,25 @@ pd_body_stats_summary (const PdBodyStats *stats,
 }
 
 char *
+pd_body_stats_describe_custom (const PdBodyStats *stats)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  g_return_val_if_fail (stats != NULL, NULL);
+
+  if (stats->custom->len == 0)
+    return NULL;
+  for (guint i = 0; i < stats->custom->len; i++)
+    {
+      if (i > 0)
+        g_string_append (words, ", ");
+      g_string_append (words, g_ptr_array_index (stats->custom, i));
+    }
+  /* Translators: %s is a list of places as the patient wrote them, e.g. "left big toe, jaw" */
+  return g_strdup_printf (_("Also, in the patient's own words: %s."), words->str);
+}
+
+char *
 pd_body_stats_note (const PdBodyStats *stats)
 {
   g_return_val_if_fail (stats != NULL, NULL);

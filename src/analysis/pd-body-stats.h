@@ -47,6 +47,9 @@ gboolean     pd_body_location_below_knee (const char       *key);
  * 5 days; …" (at most max_items locations), or a sentence saying no location was named. */
 char        *pd_body_stats_summary      (const PdBodyStats *stats,
                                          guint              max_items);
+/* The patient's own words for places (not on the figure), or NULL when there are none:
+ * "Also, in the patient's own words: …". */
+char        *pd_body_stats_describe_custom (const PdBodyStats *stats);
 /* Information for the clinician, or NULL: pain below the knee in this period but not in
  * the one before. */
 char        *pd_body_stats_note         (const PdBodyStats *stats);

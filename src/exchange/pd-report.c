@@ -720,16 +720,17 @@ add_medications (PdReport    *self,
 }
 
 /* Where it hurt: the body map of the period, its summary, and whether the pain now
- * reaches below the knee. Only when a location was marked. */
+ * reaches below the knee. Only when a location was given. */
 static void
 add_body_map (PdReport    *self,
               PdDiaryData *data)
 {
   g_autofree char *summary = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *custom = NULL;
 
   self->body_stats = pd_body_stats_new (data->pain_entries, self->first_day, self->last_day);
-  if (self->body_stats->max_days == 0)
+  if (self->body_stats->max_days == 0 && self->body_stats->custom->len == 0)
     return;
   summary = pd_body_stats_summary (self->body_stats, 6);
   note = pd_body_stats_note (self->body_stats);
@@ -748,6 +749,13 @@ add_body_map (PdReport    *self,
     add_text (self, PD_REPORT_SMALL_SIZE, escaped);
     g_array_index (self->blocks, PdReportBlock, self->blocks->len - 1).keep_with_next = TRUE;
   }
+  if ((custom = pd_body_stats_describe_custom (self->body_stats)) != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (custom, -1);
+
+      add_text (self, PD_REPORT_SMALL_SIZE, escaped);
+      g_array_index (self->blocks, PdReportBlock, self->blocks->len - 1).keep_with_next = TRUE;
+    }
   add_block (self, PD_REPORT_BLOCK_BODY_MAP)->size = PD_REPORT_BODY_MAP_HEIGHT;
 }
 

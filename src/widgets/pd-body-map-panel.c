@@ -23,6 +23,7 @@ struct _PdBodyMapPanel
 
   GtkWidget *view;
   GtkWidget *summary;
+  GtkWidget *custom;
   GtkWidget *note;
 };
 
@@ -34,16 +35,20 @@ update (PdBodyMapPanel *self)
   PdBodyStats *stats;
   g_autofree char *summary = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *custom = NULL;
 
   if (self->entries == NULL || self->first_day == 0 || self->first_day > self->last_day)
     return;
   stats = pd_body_stats_new (self->entries, self->first_day, self->last_day);
   summary = pd_body_stats_summary (stats, 8);
   note = pd_body_stats_note (stats);
+  custom = pd_body_stats_describe_custom (stats);
   pd_body_map_view_set_stats (PD_BODY_MAP_VIEW (self->view), stats);
   gtk_label_set_label (GTK_LABEL (self->summary), summary);
   gtk_label_set_label (GTK_LABEL (self->note), note != NULL ? note : "");
   gtk_widget_set_visible (self->note, note != NULL);
+  gtk_label_set_label (GTK_LABEL (self->custom), custom != NULL ? custom : "");
+  gtk_widget_set_visible (self->custom, custom != NULL);
 }
 
 void
@@ -127,6 +132,12 @@ pd_body_map_panel_init (PdBodyMapPanel *self)
   gtk_box_append (GTK_BOX (box), clamp);
   gtk_box_append (GTK_BOX (box), self->note);
   gtk_box_append (GTK_BOX (box), self->summary);
+  /* The places the figure has no region for, as the patient wrote them. */
+  self->custom = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->custom), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->custom), 0);
+  gtk_widget_set_visible (self->custom, FALSE);
+  gtk_box_append (GTK_BOX (box), self->custom);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
   adw_bin_set_child (ADW_BIN (self), group);
 }

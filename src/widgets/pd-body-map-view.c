@@ -200,6 +200,45 @@ pressed_cb (GtkGestureClick *gesture,
       }
 }
 
+/* The toggles take no pointer: the figure names the region under it. */
+static gboolean
+query_tooltip_cb (PdBodyMapView *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip)
+{
+  PdBodyMapLayout layout;
+  PdChartStyle style;
+  int location;
+
+  if (keyboard)
+    return FALSE;
+  style_init (self, &style);
+  pd_body_map_layout (&layout, gtk_widget_get_width (GTK_WIDGET (self)),
+                      gtk_widget_get_height (GTK_WIDGET (self)), self->stats != NULL, &style);
+  pd_chart_style_clear (&style);
+  location = pd_body_map_location_at (&layout, x, y);
+  if (location < 0)
+    return FALSE;
+  if (self->stats != NULL && self->stats->regions[location].days > 0)
+    {
+      const PdBodyRegionStats *region = &self->stats->regions[location];
+      /* Translators: a body region, the days it hurt, its mean and highest pain */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s: %u day, mean pain %.1f, highest %d",
+                                                            "%s: %u days, mean pain %.1f, highest %d",
+                                                            region->days),
+                                               pd_tag_label (PD_TAG_LOCATION, (guint) location),
+                                               region->days, region->mean, region->max);
+
+      gtk_tooltip_set_text (tooltip, text);
+    }
+  else
+    gtk_tooltip_set_text (tooltip, pd_tag_label (PD_TAG_LOCATION, (guint) location));
+  return TRUE;
+}
+
 static void
 style_changed_cb (PdBodyMapView *self)
 {
@@ -234,9 +273,13 @@ pd_body_map_view_set_stats (PdBodyMapView *self,
                             PdBodyStats   *stats)
 {
   g_autofree char *summary = NULL;
+  gboolean resize;
 
   g_return_if_fail (PD_IS_BODY_MAP_VIEW (self));
 
+  /* The legend comes and goes with the statistics; a new period only redraws (Trends
+   * sets one at every step of a drag). */
+  resize = (self->stats == NULL) != (stats == NULL);
   if (self->stats != stats)
     g_clear_pointer (&self->stats, pd_body_stats_free);
   self->stats = stats;
@@ -249,7 +292,10 @@ pd_body_map_view_set_stats (PdBodyMapView *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       summary, -1);
     }
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (resize)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -300,7 +346,6 @@ pd_body_map_view_init (PdBodyMapView *self)
       /* Named by the location's label; the pointer goes to the figure's exact outlines. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       pd_tag_label (PD_TAG_LOCATION, (guint) location), -1);
-      gtk_widget_set_tooltip_text (toggle, pd_tag_label (PD_TAG_LOCATION, (guint) location));
       gtk_widget_set_can_target (toggle, FALSE);
       gtk_widget_set_focus_on_click (toggle, FALSE);
       g_object_set_data (G_OBJECT (toggle), "location", GINT_TO_POINTER (location));
@@ -313,6 +358,8 @@ pd_body_map_view_init (PdBodyMapView *self)
   gesture = gtk_gesture_click_new ();
   g_signal_connect (gesture, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Body map"), -1);

@@ -35,7 +35,6 @@ struct _PdEntryForm
   AdwEntryRow *note_row;
   PdTimeRow *time_row;
   PdBodyMapView *body_map;
-  GtkLabel *custom_locations_label;
   AdwExpanderRow *locations_row;
   AdwExpanderRow *qualities_row;
   AdwExpanderRow *peg_row;
@@ -502,7 +501,6 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, note_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, time_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, body_map);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, custom_locations_label);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, locations_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, qualities_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, peg_row);
