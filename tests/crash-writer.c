@@ -163,9 +163,9 @@ undo (Writer  *w,
 }
 
 static gboolean
-import (Writer  *w,
-        guint    n,
-        GError **error)
+import_rows (Writer  *w,
+             guint    n,
+             GError **error)
 {
   g_autoptr(GString) csv = g_string_new ("id,date,time,utc_offset,kind,pain,enjoyment_interference,"
                                          "activity_interference,locations,qualities,sleep_hours,"
@@ -197,7 +197,7 @@ main (int   argc,
   g_autoptr(GString) intent = g_string_new (NULL);
   g_autoptr(PdDatabase) db = NULL;
   gboolean (*operations[]) (Writer *, guint, GError **) = {
-    save_single, save_batch, edit, delete, save_single, undo, edit, import,
+    save_single, save_batch, edit, delete, save_single, undo, edit, import_rows,
   };
   Writer w = { NULL, 0, live, deleted, intent };
 

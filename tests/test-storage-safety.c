@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -206,6 +207,32 @@ test_create_atomic (Fixture       *fixture,
   state = folder_state (fixture->dir);
   g_assert_true (g_str_has_prefix (state, "diary.db "));
   g_assert_null (strchr (strchr (state, '\n') + 1, '\n'));
+}
+
+/* What a creation killed before its rename left: removed once old, kept while it may be
+ * another process's creation under way. */
+static void
+test_create_stale_temporaries (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autofree char *old = g_build_filename (fixture->dir, ".diary.db.new-AbC123", NULL);
+  g_autofree char *old_journal = g_build_filename (fixture->dir, ".diary.db.new-AbC123-journal", NULL);
+  g_autofree char *recent = g_build_filename (fixture->dir, ".diary.db.new-XyZ789", NULL);
+  struct timeval times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+
+  g_assert_true (g_file_set_contents (old, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (old_journal, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (recent, "half", -1, NULL));
+  g_assert_cmpint (utimes (old, times), ==, 0);
+  g_assert_cmpint (utimes (old_journal, times), ==, 0);
+
+  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -494,6 +521,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/safety/create/atomic", test_create_atomic);
   ADD ("/safety/create/empty-file", test_create_empty_file);
+  ADD ("/safety/create/stale-temporaries", test_create_stale_temporaries);
   ADD ("/safety/create/hot-journal", test_create_hot_journal);
   ADD ("/safety/create/foreign-hot-journal", test_foreign_hot_journal);
   ADD ("/safety/create/diary-hot-journal", test_diary_hot_journal);
