@@ -1791,7 +1791,11 @@ pd_database_finish_check (PdDatabase  *self,
     return TRUE;
   if (!check_verdict (self->check_db, self->check_rc, self->check_result, self->path,
                       self->display_name, error))
-    return FALSE;
+    {
+      if (error != NULL && g_error_matches (*error, PD_ERROR, PD_ERROR_DAMAGED))
+        explain_damage (error, self->path, self->display_name);
+      return FALSE;
+    }
   g_clear_pointer (&self->check_db, sqlite3_close_v2);
   g_clear_pointer (&self->check_result, g_free);
   return TRUE;
