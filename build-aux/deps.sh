@@ -17,6 +17,7 @@ PD_BUILD_PACKAGES=(
 # rendering and formatting tests expect.
 # shellcheck disable=SC2034
 PD_TEST_PACKAGES=(
+  strace
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
   python3-dbusmock xdotool gnome-calculator imagemagick fonts-cantarell
   adwaita-icon-theme locales gnuplot-nox poppler-utils

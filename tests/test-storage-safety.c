@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -206,6 +207,32 @@ test_create_atomic (Fixture       *fixture,
   state = folder_state (fixture->dir);
   g_assert_true (g_str_has_prefix (state, "diary.db "));
   g_assert_null (strchr (strchr (state, '\n') + 1, '\n'));
+}
+
+/* What a creation killed before its rename left: removed once old, kept while it may be
+ * another process's creation under way. */
+static void
+test_create_stale_temporaries (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autofree char *old = g_build_filename (fixture->dir, ".diary.db.new-AbC123", NULL);
+  g_autofree char *old_journal = g_build_filename (fixture->dir, ".diary.db.new-AbC123-journal", NULL);
+  g_autofree char *recent = g_build_filename (fixture->dir, ".diary.db.new-XyZ789", NULL);
+  struct timeval times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+
+  g_assert_true (g_file_set_contents (old, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (old_journal, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (recent, "half", -1, NULL));
+  g_assert_cmpint (utimes (old, times), ==, 0);
+  g_assert_cmpint (utimes (old_journal, times), ==, 0);
+
+  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -443,6 +470,58 @@ test_damaged_missing_table (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Damage that only the quick check finds, while an export reads (CHECK_LATER): the message
+ * names the newest good backup too. */
+static void
+test_damaged_found_later (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *good = g_build_filename (backups, "diary-2026-01-02.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guchar garbage[256];
+  GStatBuf st;
+  int fd;
+
+  make_diary (fixture->path, 400);
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (good, contents, length, NULL));
+  }
+  /* Scramble a b-tree page in the middle of the file (its type byte kept). */
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = (guchar) (0xa5 ^ (i * 37));
+  fd = g_open (fixture->path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (st.st_size / 4096 / 2) * 4096 + 8), ==,
+                   sizeof garbage);
+  g_close (fd, NULL);
+
+  before = folder_state (fixture->dir);
+  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                                        PD_DATABASE_CHECK_LATER, &error);
+  if (db != NULL)
+    {
+      g_autoptr(PdDiaryData) data = pd_database_load (db, NULL);
+
+      g_assert_false (pd_database_finish_check (db, &error));
+    }
+  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "diary-2026-01-02.db"));
+  g_clear_object (&db);
+  after = folder_state (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* A full disk */
 
 static void
@@ -494,6 +573,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/safety/create/atomic", test_create_atomic);
   ADD ("/safety/create/empty-file", test_create_empty_file);
+  ADD ("/safety/create/stale-temporaries", test_create_stale_temporaries);
   ADD ("/safety/create/hot-journal", test_create_hot_journal);
   ADD ("/safety/create/foreign-hot-journal", test_foreign_hot_journal);
   ADD ("/safety/create/diary-hot-journal", test_diary_hot_journal);
@@ -501,6 +581,7 @@ main (int   argc,
   ADD ("/safety/read-only/folder", test_read_only_folder);
   ADD ("/safety/read-only/folder-with-wal", test_read_only_folder_with_wal);
   ADD ("/safety/damaged/missing-table", test_damaged_missing_table);
+  ADD ("/safety/damaged/found-later", test_damaged_found_later);
   ADD ("/safety/disk-full", test_disk_full);
 #undef ADD
 

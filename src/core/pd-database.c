@@ -581,6 +581,34 @@ remove_with_sides (const char *path)
     }
 }
 
+/* A creation killed before its rename leaves ".<base>.new-XXXXXX" (and its -journal) behind:
+ * never a diary, so removed once it is old enough not to be another process's creation
+ * under way. */
+#define STALE_TEMPORARY_AGE_S (10 * 60)
+
+static void
+remove_stale_temporaries (const char *dir_path,
+                          const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.new-", base);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+          now - (gint64) st.st_mtime > STALE_TEMPORARY_AGE_S)
+        g_remove (path);
+    }
+}
+
 /* Builds a new diary, complete, in a temporary file (0600) beside path, syncs it and renames
  * it into place, then syncs the folder: a kill at any moment leaves no diary or a complete
  * one. With replace FALSE a file that appeared at path meanwhile (another Pain Diary got
@@ -599,6 +627,7 @@ create_diary_file (const char  *path,
   int fd;
   int rc;
 
+  remove_stale_temporaries (dir, base);
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
@@ -1788,7 +1817,11 @@ pd_database_finish_check (PdDatabase  *self,
     return TRUE;
   if (!check_verdict (self->check_db, self->check_rc, self->check_result, self->path,
                       self->display_name, error))
-    return FALSE;
+    {
+      if (error != NULL && g_error_matches (*error, PD_ERROR, PD_ERROR_DAMAGED))
+        explain_damage (error, self->path, self->display_name);
+      return FALSE;
+    }
   g_clear_pointer (&self->check_db, sqlite3_close_v2);
   g_clear_pointer (&self->check_result, g_free);
   return TRUE;

@@ -52,20 +52,20 @@ resolve_links (const char  *path,
 
   for (int i = 0; i < MAX_LINKS; i++)
     {
-      g_autofree char *link = NULL;
+      g_autofree char *link_text = NULL;
       g_autofree char *dir = NULL;
       GStatBuf st;
 
       if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
         return g_steal_pointer (&current);
-      if (!(link = g_file_read_link (current, NULL)))
+      if (!(link_text = g_file_read_link (current, NULL)))
         {
           set_error (error, errno, display);
           return NULL;
         }
       dir = g_path_get_dirname (current);
       g_free (current);
-      current = g_canonicalize_filename (link, dir);
+      current = g_canonicalize_filename (link_text, dir);
     }
   set_error (error, ELOOP, display);
   return NULL;
