@@ -510,7 +510,7 @@ test_damaged_found_later (Fixture       *fixture,
                                         PD_DATABASE_CHECK_LATER, &error);
   if (db != NULL)
     {
-      g_autoptr(PdDiaryData) data = pd_database_load (db, NULL);
+      g_autoptr(PdDiaryData) loaded = pd_database_load (db, NULL);
 
       g_assert_false (pd_database_finish_check (db, &error));
     }
