@@ -34,6 +34,9 @@ typedef enum
   COL_ACTIVITY_INTERFERENCE, COL_LOCATIONS, COL_QUALITIES, COL_SLEEP_HOURS,
   COL_SLEEP_QUALITY, COL_MOOD, COL_RED_FLAGS, COL_ITEM, COL_AMOUNT, COL_UNIT,
   COL_DURATION, COL_INTENSITY, COL_NOTE,
+  N_V1_COLUMNS,
+  /* version 2 */
+  COL_BACK_PAIN = N_V1_COLUMNS, COL_LEG_PAIN, COL_EVENT_KIND, COL_END_DATE,
   N_COLUMNS
 } Column;
 
@@ -41,6 +44,7 @@ static const char * const column_names[N_COLUMNS] = {
   "id", "date", "time", "utc_offset", "kind", "pain", "enjoyment_interference",
   "activity_interference", "locations", "qualities", "sleep_hours", "sleep_quality", "mood",
   "red_flags", "item", "amount", "unit", "duration_min", "intensity", "note",
+  "back_pain", "leg_pain", "event_kind", "end_date",
 };
 
 struct _PdCsvImport
@@ -51,6 +55,7 @@ struct _PdCsvImport
   GPtrArray *doses;
   GPtrArray *activities;
   GPtrArray *events;
+  GPtrArray *custom[2];    /* own locations, own qualities: char *, each once */
 };
 
 /* The reader: RFC 4180 over the whole buffer, unquoting fields in place. */
@@ -63,7 +68,10 @@ typedef struct
   guint line;            /* physical line of pos, 1-based */
   GPtrArray *fields;     /* char *, pointing into buffer */
   GArray *lengths;       /* gsize */
-  int map[N_COLUMNS];    /* column -> field index in a row */
+  int map[N_COLUMNS];    /* column -> field index in a row; -1 for a v2 column in a v1 file */
+  guint n_fields;        /* the header's */
+  char separator;        /* ',' or, as spreadsheets write in many locales, ';' */
+  gboolean cr_lines;     /* lines end with a lone CR (old Mac, some spreadsheets) */
   gboolean have_header;
 } Reader;
 
@@ -158,7 +166,7 @@ read_row (Reader  *reader,
                   pos++;
                   break;
                 }
-              if (c == '\n')
+              if (c == (reader->cr_lines ? '\r' : '\n'))
                 reader->line++;
               *w++ = c;
               pos++;
@@ -167,8 +175,10 @@ read_row (Reader  *reader,
             }
           if (pos >= len)
             row_end = TRUE;
-          else if (buf[pos] == ',')
+          else if (buf[pos] == reader->separator)
             pos++;
+          else if (reader->cr_lines && buf[pos] == '\r')
+            row_end = TRUE, pos++, reader->line++;
           else if (buf[pos] == '\n')
             row_end = TRUE, pos++, reader->line++;
           else if (buf[pos] == '\r' && pos + 1 < len && buf[pos + 1] == '\n')
@@ -193,9 +203,14 @@ read_row (Reader  *reader,
                   break;
                 }
               c = buf[pos];
-              if (c == ',')
+              if (c == reader->separator)
                 {
                   pos++;
+                  break;
+                }
+              if (c == '\r' && reader->cr_lines)
+                {
+                  row_end = TRUE, pos++, reader->line++;
                   break;
                 }
               if (c == '\n')
@@ -246,12 +261,37 @@ too_long:
   return -1;
 }
 
+/* The separator and the line ends, from the header line (which has no quotes). */
+static void
+sniff_header (Reader *reader)
+{
+  guint commas = 0, semicolons = 0;
+
+  for (gsize p = reader->pos; p < reader->length; p++)
+    {
+      char c = reader->buffer[p];
+
+      if (c == '\r' || c == '\n')
+        {
+          reader->cr_lines = c == '\r' && (p + 1 >= reader->length || reader->buffer[p + 1] != '\n');
+          break;
+        }
+      commas += c == ',';
+      semicolons += c == ';';
+    }
+  reader->separator = commas == 0 && semicolons > 0 ? ';' : ',';
+}
+
 static gboolean
 read_header (Reader  *reader,
              GError **error)
 {
   guint line = 1;
-  int status = read_row (reader, &line, error);
+  int status;
+  guint n_v2 = 0;
+
+  sniff_header (reader);
+  status = read_row (reader, &line, error);
 
   if (status < 0)
     return FALSE;
@@ -289,7 +329,10 @@ read_header (Reader  *reader,
           return FALSE;
         }
     }
-  for (guint c = 0; c < N_COLUMNS; c++)
+  /* Version 1 has none of the version 2 columns; version 2 has them all. */
+  for (guint c = N_V1_COLUMNS; c < N_COLUMNS; c++)
+    n_v2 += reader->map[c] != -1;
+  for (guint c = 0; c < (n_v2 > 0 ? N_COLUMNS : N_V1_COLUMNS); c++)
     if (reader->map[c] == -1)
       {
         set_error (error, reader->name, line, "header", _("column “%s” is missing"),
@@ -297,6 +340,7 @@ read_header (Reader  *reader,
         return FALSE;
       }
 
+  reader->n_fields = reader->fields->len;
   reader->have_header = TRUE;
   return TRUE;
 }
@@ -307,6 +351,7 @@ typedef struct
 {
   const char *file;
   guint line;
+  gboolean decimal_comma;    /* a ';'-separated file may write 7,5 for 7.5 */
   const char *values[N_COLUMNS];
 } Row;
 
@@ -314,9 +359,12 @@ typedef struct
 static char *
 shorten (const char *text)
 {
+  g_autofree char *start = NULL;
+
   if (g_utf8_strlen (text, -1) <= 40)
     return g_strdup (text);
-  return g_strconcat (g_utf8_substring (text, 0, 40), "…", NULL);
+  start = g_utf8_substring (text, 0, 40);
+  return g_strconcat (start, "…", NULL);
 }
 
 static gboolean
@@ -407,36 +455,55 @@ get_double (Row     *row,
             GError **error)
 {
   const char *text = row->values[column];
+  char number[64];
   char *end = NULL;
+  gsize length = strlen (text);
 
   if (*text == '\0')
     return row_error (row, column, error, _("missing"));
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && strchr (".eE+-", *p) == NULL)
-      goto bad;
-  *value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (*value))
+  if (length >= sizeof number)
+    goto bad;
+  for (gsize i = 0; i <= length; i++)
+    {
+      char c = text[i];
+
+      if (c == ',' && row->decimal_comma)
+        c = '.';
+      else if (c != '\0' && !g_ascii_isdigit (c) && strchr (".eE+-", c) == NULL)
+        goto bad;
+      number[i] = c;
+    }
+  if (strchr (number, '.') != strrchr (number, '.'))
+    goto bad;
+  *value = g_ascii_strtod (number, &end);
+  if (end == number || *end != '\0' || !isfinite (*value))
     goto bad;
   return TRUE;
 
 bad:
   {
     g_autofree char *shown = shorten (text);
+    if (row->decimal_comma)
+      return row_error (row, column, error, _("“%s” is not a number"), shown);
     return row_error (row, column, error,
                       _("“%s” is not a number (use a '.' decimal point)"), shown);
   }
 }
+
+static const char *get_text (Row    *row,
+                             Column  column);
 
 static gboolean
 get_tags (Row      *row,
           Column    column,
           PdTagKind kind,
           guint32  *mask,
+          GStrv    *custom,
           GError  **error)
 {
   g_autoptr(GError) local = NULL;
 
-  if (!pd_tags_from_string (kind, row->values[column], mask, &local))
+  if (!pd_tags_parse (kind, get_text (row, column), TRUE, mask, custom, &local))
     return row_error (row, column, error, "%s", local->message);
   return TRUE;
 }
@@ -522,36 +589,46 @@ pain_from_row (Row     *row,
                int      utc_offset,
                GError **error)
 {
-  static const Column unused[] = { COL_ITEM, COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY };
+  static const Column unused[] = {
+    COL_ITEM, COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE,
+  };
   g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
-  int pain, enjoyment, interference, sleep_quality, mood;
+  int pain, enjoyment, interference, sleep_quality, mood, back_pain, leg_pain;
   guint32 locations, qualities, red_flags;
+  g_auto(GStrv) custom_locations = NULL;
+  g_auto(GStrv) custom_qualities = NULL;
   double sleep = -1;
 
   if (!check_unused (row, unused, G_N_ELEMENTS (unused), "pain", error) ||
       !get_int (row, COL_PAIN, TRUE, 0, 10, &pain, error) ||
       !get_int (row, COL_ENJOYMENT, FALSE, 0, 10, &enjoyment, error) ||
       !get_int (row, COL_ACTIVITY_INTERFERENCE, FALSE, 0, 10, &interference, error) ||
-      !get_tags (row, COL_LOCATIONS, PD_TAG_LOCATION, &locations, error) ||
-      !get_tags (row, COL_QUALITIES, PD_TAG_QUALITY, &qualities, error) ||
+      !get_tags (row, COL_LOCATIONS, PD_TAG_LOCATION, &locations, &custom_locations, error) ||
+      !get_tags (row, COL_QUALITIES, PD_TAG_QUALITY, &qualities, &custom_qualities, error) ||
       (!is_empty (row, COL_SLEEP_HOURS) && !get_double (row, COL_SLEEP_HOURS, &sleep, error)) ||
       !get_int (row, COL_SLEEP_QUALITY, FALSE, 0, 10, &sleep_quality, error) ||
       !get_int (row, COL_MOOD, FALSE, 0, 10, &mood, error) ||
-      !get_tags (row, COL_RED_FLAGS, PD_TAG_RED_FLAG, &red_flags, error))
+      !get_tags (row, COL_RED_FLAGS, PD_TAG_RED_FLAG, &red_flags, NULL, error) ||
+      !get_int (row, COL_BACK_PAIN, FALSE, 0, 10, &back_pain, error) ||
+      !get_int (row, COL_LEG_PAIN, FALSE, 0, 10, &leg_pain, error))
     return NULL;
   if (!is_empty (row, COL_SLEEP_HOURS) && (sleep < 0 || sleep > 24))
     {
-        row_error (row, COL_SLEEP_HOURS, error, _("%s is outside 0–24 hours"),
-                                       row->values[COL_SLEEP_HOURS]);
-        return NULL;
-      }
+      row_error (row, COL_SLEEP_HOURS, error, _("%s is outside 0–24 hours"),
+                 row->values[COL_SLEEP_HOURS]);
+      return NULL;
+    }
 
   pd_pain_entry_set_time (entry, unix_time, utc_offset);
   pd_pain_entry_set_pain (entry, pain);
   pd_pain_entry_set_enjoyment_interference (entry, enjoyment);
   pd_pain_entry_set_activity_interference (entry, interference);
+  pd_pain_entry_set_back_pain (entry, back_pain);
+  pd_pain_entry_set_leg_pain (entry, leg_pain);
   pd_pain_entry_set_locations (entry, locations);
   pd_pain_entry_set_qualities (entry, qualities);
+  pd_pain_entry_set_custom_locations (entry, (const char * const *) custom_locations);
+  pd_pain_entry_set_custom_qualities (entry, (const char * const *) custom_qualities);
   pd_pain_entry_set_sleep_hours (entry, sleep);
   pd_pain_entry_set_sleep_quality (entry, sleep_quality);
   pd_pain_entry_set_mood (entry, mood);
@@ -560,9 +637,10 @@ pain_from_row (Row     *row,
   return g_steal_pointer (&entry);
 }
 
+/* What only pain rows fill. */
 static const Column pain_columns[] = {
   COL_PAIN, COL_ENJOYMENT, COL_ACTIVITY_INTERFERENCE, COL_LOCATIONS, COL_QUALITIES,
-  COL_SLEEP_HOURS, COL_SLEEP_QUALITY, COL_MOOD, COL_RED_FLAGS,
+  COL_SLEEP_HOURS, COL_SLEEP_QUALITY, COL_MOOD, COL_RED_FLAGS, COL_BACK_PAIN, COL_LEG_PAIN,
 };
 
 static gboolean
@@ -586,7 +664,7 @@ dose_from_row (Row        *row,
                int         utc_offset,
                GError    **error)
 {
-  static const Column unused[] = { COL_DURATION, COL_INTENSITY };
+  static const Column unused[] = { COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE };
   g_autoptr(PdDose) dose = pd_dose_new ();
   g_autofree char *folded = NULL;
   const char *unit = row->values[COL_UNIT];
@@ -599,26 +677,23 @@ dose_from_row (Row        *row,
     return NULL;
   if (*unit == '\0')
     {
-        row_error (row, COL_UNIT, error, _("missing"));
-        return NULL;
-      }
+      row_error (row, COL_UNIT, error, _("missing"));
+      return NULL;
+    }
   if (!pd_dose_unit_is_valid (unit))
     {
       g_autofree char *shown = shorten (unit);
       g_autofree char *known = g_strjoinv (", ", (char **) pd_dose_units ());
-      {
-        row_error (row, COL_UNIT, error,
-                                         _("“%s” is not a known unit (%s)"), shown, known);
-        return NULL;
-      }
+
+      row_error (row, COL_UNIT, error, _("“%s” is not a known unit (%s)"), shown, known);
+      return NULL;
     }
   if (amount <= 0 || amount > pd_dose_unit_max_amount (unit))
     {
-        row_error (row, COL_AMOUNT, error,
-                                       _("%s %s is outside the possible range"),
-                                       row->values[COL_AMOUNT], unit);
-        return NULL;
-      }
+      row_error (row, COL_AMOUNT, error, _("%s %s is outside the possible range"),
+                 row->values[COL_AMOUNT], unit);
+      return NULL;
+    }
 
   /* The regimen first; a catalogue medication or a custom one keeps only its name, which
    * the MME and warnings match through the catalogue. */
@@ -639,7 +714,7 @@ activity_from_row (Row     *row,
                    int      utc_offset,
                    GError **error)
 {
-  static const Column unused[] = { COL_AMOUNT, COL_UNIT };
+  static const Column unused[] = { COL_AMOUNT, COL_UNIT, COL_EVENT_KIND, COL_END_DATE };
   g_autoptr(PdActivity) activity = pd_activity_new ();
   int duration, effort;
 
@@ -658,6 +733,51 @@ activity_from_row (Row     *row,
   return g_steal_pointer (&activity);
 }
 
+/* A version 1 event's kind, from words of its title (DESIGN.md "Diary CSV"). */
+static const char *
+guess_event_kind (const char *title)
+{
+  static const struct { const char *word; const char *kind; } words[] = {
+    { "stimulator trial", "stimulator_trial" },
+    { "fusion", "surgery" }, { "discectomy", "surgery" }, { "laminectomy", "surgery" },
+    { "epidural", "injection" }, { "block", "injection" },
+  };
+  g_autofree char *folded = g_utf8_casefold (title, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (folded, words[i].word) != NULL)
+      return words[i].kind;
+  return "other";
+}
+
+static gboolean
+get_event_kind (Row         *row,
+                const char **kind,
+                GError     **error)
+{
+  const char * const *kinds = pd_event_kinds ();
+  const char *text = row->values[COL_EVENT_KIND];
+
+  if (*text == '\0')
+    {
+      *kind = guess_event_kind (get_text (row, COL_ITEM));
+      return TRUE;
+    }
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (strcmp (kinds[i], text) == 0)
+      {
+        *kind = kinds[i];
+        return TRUE;
+      }
+  {
+    g_autofree char *shown = shorten (text);
+    g_autofree char *known = g_strjoinv (", ", (char **) kinds);
+
+    return row_error (row, COL_EVENT_KIND, error, _("“%s” is not an event kind (%s)"), shown,
+                      known);
+  }
+}
+
 static gpointer
 event_from_row (Row     *row,
                 gint64   unix_time,
@@ -666,18 +786,150 @@ event_from_row (Row     *row,
 {
   static const Column unused[] = { COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY };
   g_autoptr(PdEvent) event = pd_event_new ();
+  const char *kind = NULL;
+  guint32 end_day = 0;
 
   if (!check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "event", error) ||
       !check_unused (row, unused, G_N_ELEMENTS (unused), "event", error) ||
-      !check_item (row, error))
+      !check_item (row, error) ||
+      !get_event_kind (row, &kind, error))
     return NULL;
+  if (!is_empty (row, COL_END_DATE) && !pd_csv_parse_date (row->values[COL_END_DATE], &end_day))
+    {
+      g_autofree char *shown = shorten (row->values[COL_END_DATE]);
+      row_error (row, COL_END_DATE, error, _("“%s” is not a date (YYYY-MM-DD)"), shown);
+      return NULL;
+    }
 
-  /* The CSV has no event kind column: see pd-csv.h. */
-  pd_event_set_kind (event, "other");
+  pd_event_set_kind (event, kind);
   pd_event_set_title (event, get_text (row, COL_ITEM));
   pd_event_set_time (event, unix_time, utc_offset);
+  pd_event_set_end_day (event, end_day);
   pd_event_set_note (event, get_text (row, COL_NOTE));
   return g_steal_pointer (&event);
+}
+
+/* The kinds of row: one parser each. A new kind is a new line here. */
+
+typedef struct
+{
+  GHashTable *regimen;   /* casefolded name -> medication id */
+} Context;
+
+static gpointer
+parse_pain (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return pain_from_row (row, t, offset, error);
+}
+
+static gpointer
+parse_dose (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return dose_from_row (row, context->regimen, t, offset, error);
+}
+
+static gpointer
+parse_activity (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return activity_from_row (row, t, offset, error);
+}
+
+static gpointer
+parse_event (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return event_from_row (row, t, offset, error);
+}
+
+static void
+set_pain_id (gpointer record, const char *id)
+{
+  pd_pain_entry_set_id (record, id);
+}
+
+static gboolean
+validate_pain (gpointer record, GError **error)
+{
+  return pd_pain_entry_validate (record, error);
+}
+
+static void
+set_dose_id (gpointer record, const char *id)
+{
+  pd_dose_set_id (record, id);
+}
+
+static gboolean
+validate_dose (gpointer record, GError **error)
+{
+  return pd_dose_validate (record, error);
+}
+
+static void
+set_activity_id (gpointer record, const char *id)
+{
+  pd_activity_set_id (record, id);
+}
+
+static gboolean
+validate_activity (gpointer record, GError **error)
+{
+  return pd_activity_validate (record, error);
+}
+
+static void
+set_event_id (gpointer record, const char *id)
+{
+  pd_event_set_id (record, id);
+}
+
+static gboolean
+validate_event (gpointer record, GError **error)
+{
+  return pd_event_validate (record, error);
+}
+
+typedef struct
+{
+  const char *name;
+  PdRecordKind kind;
+  gpointer (*parse) (Context *context, Row *row, gint64 unix_time, int utc_offset,
+                     GError **error);
+  void (*set_id) (gpointer record, const char *id);
+  gboolean (*validate) (gpointer record, GError **error);
+} RowKind;
+
+static const RowKind row_kinds[] = {
+  { "pain", PD_RECORD_PAIN, parse_pain, set_pain_id, validate_pain },
+  { "dose", PD_RECORD_DOSE, parse_dose, set_dose_id, validate_dose },
+  { "activity", PD_RECORD_ACTIVITY, parse_activity, set_activity_id,
+    validate_activity },
+  { "event", PD_RECORD_EVENT, parse_event, set_event_id, validate_event },
+};
+
+static GPtrArray *
+records_of_kind (PdCsvImport  *self,
+                 PdRecordKind  kind)
+{
+  switch (kind)
+    {
+    case PD_RECORD_PAIN: return self->pain_entries;
+    case PD_RECORD_DOSE: return self->doses;
+    case PD_RECORD_ACTIVITY: return self->activities;
+    case PD_RECORD_EVENT: return self->events;
+    default: return NULL;
+    }
+}
+
+static void
+note_custom (PdCsvImport        *self,
+             guint               index,
+             const char * const *values)
+{
+  if (self->custom[index] == NULL)
+    self->custom[index] = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  for (guint i = 0; values[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (self->custom[index], values[i], g_str_equal, NULL))
+      g_ptr_array_add (self->custom[index], g_strdup (values[i]));
 }
 
 /* Checks one row and adds its record to the import, unless the diary already has its id. */
@@ -686,12 +938,13 @@ import_row (PdCsvImport *self,
             Row         *row,
             GHashTable  *existing,
             GHashTable  *seen,
-            GHashTable  *regimen,
+            Context     *context,
             GError     **error)
 {
   g_autofree char *id = NULL;
   g_autoptr(GError) local = NULL;
   const char *kind = row->values[COL_KIND];
+  const RowKind *row_kind = NULL;
   gpointer first_line;
   gint64 unix_time = 0;
   int utc_offset = 0;
@@ -712,67 +965,40 @@ import_row (PdCsvImport *self,
   if (!get_time (row, &unix_time, &utc_offset, error))
     return FALSE;
 
-  if (strcmp (kind, "pain") == 0)
-    record = pain_from_row (row, unix_time, utc_offset, error);
-  else if (strcmp (kind, "dose") == 0)
-    record = dose_from_row (row, regimen, unix_time, utc_offset, error);
-  else if (strcmp (kind, "activity") == 0)
-    record = activity_from_row (row, unix_time, utc_offset, error);
-  else if (strcmp (kind, "event") == 0)
-    record = event_from_row (row, unix_time, utc_offset, error);
-  else
+  for (guint i = 0; i < G_N_ELEMENTS (row_kinds) && row_kind == NULL; i++)
+    if (strcmp (kind, row_kinds[i].name) == 0)
+      row_kind = &row_kinds[i];
+  if (row_kind == NULL)
     {
       g_autofree char *shown = shorten (kind);
       return row_error (row, COL_KIND, error,
                         _("“%s” is not a kind (pain, dose, activity or event)"), shown);
     }
+  record = row_kind->parse (context, row, unix_time, utc_offset, error);
   if (record == NULL)
     return FALSE;
 
   /* The record validators have the last word. */
-  if (PD_IS_PAIN_ENTRY (record))
+  row_kind->set_id (record, id);
+  if (!row_kind->validate (record, &local))
     {
-      pd_pain_entry_set_id (record, id);
-      if (!pd_pain_entry_validate (record, &local))
-        goto invalid;
-    }
-  else if (PD_IS_DOSE (record))
-    {
-      pd_dose_set_id (record, id);
-      if (!pd_dose_validate (record, &local))
-        goto invalid;
-    }
-  else if (PD_IS_ACTIVITY (record))
-    {
-      pd_activity_set_id (record, id);
-      if (!pd_activity_validate (record, &local))
-        goto invalid;
-    }
-  else
-    {
-      pd_event_set_id (record, id);
-      if (!pd_event_validate (record, &local))
-        goto invalid;
+      g_object_unref (record);
+      return row_error_from (row, g_steal_pointer (&local), error);
     }
 
   if (g_hash_table_contains (existing, id))
     {
       self->n_present++;
       g_object_unref (record);
+      return TRUE;
     }
-  else if (PD_IS_PAIN_ENTRY (record))
-    g_ptr_array_add (self->pain_entries, record);
-  else if (PD_IS_DOSE (record))
-    g_ptr_array_add (self->doses, record);
-  else if (PD_IS_ACTIVITY (record))
-    g_ptr_array_add (self->activities, record);
-  else
-    g_ptr_array_add (self->events, record);
+  if (row_kind->kind == PD_RECORD_PAIN)
+    {
+      note_custom (self, 0, pd_pain_entry_get_custom_locations (record));
+      note_custom (self, 1, pd_pain_entry_get_custom_qualities (record));
+    }
+  g_ptr_array_add (records_of_kind (self, row_kind->kind), record);
   return TRUE;
-
-invalid:
-  g_object_unref (record);
-  return row_error_from (row, g_steal_pointer (&local), error);
 }
 
 static GHashTable *
@@ -798,6 +1024,15 @@ regimen_by_name (PdDatabase  *db,
   return regimen;
 }
 
+static gboolean
+row_is_blank (GPtrArray *fields)
+{
+  for (guint i = 0; i < fields->len; i++)
+    if (*(const char *) g_ptr_array_index (fields, i) != '\0')
+      return FALSE;
+  return TRUE;
+}
+
 /* Takes the buffer (length + 1 bytes, NUL-terminated). */
 static PdCsvImport *
 prepare (PdDatabase  *db,
@@ -813,8 +1048,10 @@ prepare (PdDatabase  *db,
   g_autoptr(GPtrArray) fields = g_ptr_array_sized_new (N_COLUMNS);
   g_autoptr(GArray) lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), N_COLUMNS);
   g_autofree char *owned = buffer;
-  Reader reader = { name, buffer, length, 0, 1, fields, lengths, { 0 }, FALSE };
-  Row row = { name, 0, { NULL } };
+  Reader reader = { name, buffer, length, 0, 1, fields, lengths, { 0 }, 0, ',', FALSE, FALSE };
+  Row row = { name, 0, FALSE, { NULL } };
+  Context context = { NULL };
+  guint blank_line = 0, blank_fields = 0;
   int status;
 
   self->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
@@ -827,21 +1064,45 @@ prepare (PdDatabase  *db,
   if (!read_header (&reader, error))
     return NULL;
 
+  row.decimal_comma = reader.separator == ';';
+
   if (!(existing = pd_database_dup_record_ids (db, error)) ||
       !(regimen = regimen_by_name (db, error)))
     return NULL;
+  context.regimen = regimen;
 
   while ((status = read_row (&reader, &row.line, error)) > 0)
     {
-      if (fields->len != N_COLUMNS)
+      /* Blank lines (or rows of separators only) are fine at the end, as editors and
+       * spreadsheets leave them; anywhere else they are a row with too few columns. */
+      if (row_is_blank (fields))
         {
-          set_error (error, name, row.line, "columns", _("found %u, the header has %d"),
-                     fields->len, N_COLUMNS);
+          if (blank_line == 0)
+            blank_line = row.line, blank_fields = fields->len;
+          continue;
+        }
+      if (blank_line != 0 && blank_fields != reader.n_fields)
+        {
+          set_error (error, name, blank_line, "columns", _("found %u, the header has %u"),
+                     blank_fields, reader.n_fields);
+          return NULL;
+        }
+      blank_line = 0;
+      if (fields->len != reader.n_fields)
+        {
+          set_error (error, name, row.line, "columns", _("found %u, the header has %u"),
+                     fields->len, reader.n_fields);
           return NULL;
         }
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          guint i = reader.map[c];
+          int i = reader.map[c];
+
+          if (i < 0)
+            {
+              row.values[c] = "";
+              continue;
+            }
           row.values[c] = g_ptr_array_index (fields, i);
           if (!g_utf8_validate_len (row.values[c], g_array_index (lengths, gsize, i), NULL))
             {
@@ -850,7 +1111,7 @@ prepare (PdDatabase  *db,
             }
         }
       self->n_rows++;
-      if (!import_row (self, &row, existing, seen, regimen, error))
+      if (!import_row (self, &row, existing, seen, &context, error))
         return NULL;
     }
   if (status < 0)
@@ -938,6 +1199,30 @@ pd_csv_import_get_n_present (PdCsvImport *self)
   return self->n_present;
 }
 
+guint
+pd_csv_import_get_n_new_of_kind (PdCsvImport  *self,
+                                 PdRecordKind  kind)
+{
+  GPtrArray *records;
+
+  g_return_val_if_fail (self != NULL, 0);
+  records = records_of_kind (self, kind);
+  return records != NULL ? records->len : 0;
+}
+
+const char * const *
+pd_csv_import_get_custom_values (PdCsvImport *self,
+                                 PdTagKind    tag_kind)
+{
+  static const char * const none[] = { NULL };
+  GPtrArray *values;
+
+  g_return_val_if_fail (self != NULL, none);
+  g_return_val_if_fail (tag_kind == PD_TAG_LOCATION || tag_kind == PD_TAG_QUALITY, none);
+  values = self->custom[tag_kind == PD_TAG_LOCATION ? 0 : 1];
+  return values != NULL ? (const char * const *) values->pdata : none;
+}
+
 static GPtrArray *
 nonempty (GPtrArray *array)
 {
@@ -970,5 +1255,7 @@ pd_csv_import_free (PdCsvImport *self)
   g_clear_pointer (&self->doses, g_ptr_array_unref);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->custom[0], g_ptr_array_unref);
+  g_clear_pointer (&self->custom[1], g_ptr_array_unref);
   g_free (self);
 }
