@@ -446,3 +446,21 @@ pd_tags_to_string_full (PdTagKind          kind,
     }
   return g_string_free (str, FALSE);
 }
+
+char *
+pd_tags_to_label_full (PdTagKind          kind,
+                       guint32            mask,
+                       const char * const *custom)
+{
+  GString *str = g_string_new (NULL);
+  g_autofree char *labels = pd_tags_to_label (kind, mask);
+
+  g_string_append (str, labels);
+  for (guint i = 0; custom != NULL && custom[i] != NULL; i++)
+    {
+      if (str->len > 0)
+        g_string_append (str, ", ");
+      g_string_append (str, custom[i]);
+    }
+  return g_string_free (str, FALSE);
+}

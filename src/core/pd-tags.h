@@ -61,6 +61,10 @@ gboolean     pd_tags_parse       (PdTagKind    kind,
                                   GStrv       *custom,
                                   GError     **error);
 /* The keys of mask, then the own values as written, ';'-separated. */
+/* The labels of mask, then the own values, ", "-separated, for people. */
+char        *pd_tags_to_label_full (PdTagKind          kind,
+                                    guint32            mask,
+                                    const char * const *custom);
 char        *pd_tags_to_string_full (PdTagKind          kind,
                                      guint32            mask,
                                      const char * const *custom);
