@@ -687,6 +687,43 @@ test_fixture_cr_only (void)
 }
 
 static void
+test_describe (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("describe.db");
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", "ok-labels-english.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+  g_autoptr(PdCsvImport) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+
+  import = pd_csv_import_prepare (db, csv, &error);
+  g_assert_no_error (error);
+  text = pd_csv_import_describe (import);
+  g_assert_cmpstr (text, ==, "To add: 3 pain entries.\n"
+                             "Own words for where it hurts: Pins in my hip\n"
+                             "Own words for how it feels: Like ants crawling");
+  pd_csv_import_commit (import, db, &error);
+  g_assert_no_error (error);
+  again = pd_csv_import_prepare (db, csv, &error);
+  g_assert_no_error (error);
+  text_again = pd_csv_import_describe (again);
+  g_assert_cmpstr (text_again, ==, "Nothing new to add.\n"
+                                   "3 records are already in the diary and stay as they are.");
+
+  /* Own words for where it hurts only: no list of qualities. */
+  {
+    const char *one = PD_CSV_HEADER_V1 "\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,Knee,,,,,,,,,,,\n";
+    g_autoptr(PdCsvImport) knee = pd_csv_import_prepare_data (db, "knee.csv", one, strlen (one), &error);
+    g_autofree char *text_knee = NULL;
+
+    g_assert_no_error (error);
+    text_knee = pd_csv_import_describe (knee);
+    g_assert_cmpstr (text_knee, ==, "To add: 1 pain entry.\nOwn words for where it hurts: Knee");
+  }
+}
+
+static void
 test_tag_match (void)
 {
   g_autoptr(GError) error = NULL;
@@ -751,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/csv/hostile/10mb-field", test_huge_field);
   g_test_add_func ("/csv/hostile/note-limit", test_note_limit);
   g_test_add_func ("/csv/vocabulary", test_tag_match);
+  g_test_add_func ("/csv/preview", test_describe);
   g_test_add_func ("/csv/fixture/labels-english", test_fixture_labels);
   g_test_add_func ("/csv/fixture/semicolon-spreadsheet", test_fixture_spreadsheet);
   g_test_add_func ("/csv/fixture/v1-events", test_fixture_v1_events);

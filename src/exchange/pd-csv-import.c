@@ -925,8 +925,10 @@ note_custom (PdCsvImport        *self,
              guint               index,
              const char * const *values)
 {
+  if (values[0] == NULL)
+    return;
   if (self->custom[index] == NULL)
-    self->custom[index] = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+    self->custom[index] = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   for (guint i = 0; values[i] != NULL; i++)
     if (!g_ptr_array_find_with_equal_func (self->custom[index], values[i], g_str_equal, NULL))
       g_ptr_array_add (self->custom[index], g_strdup (values[i]));
@@ -1220,7 +1222,8 @@ pd_csv_import_get_custom_values (PdCsvImport *self,
   g_return_val_if_fail (self != NULL, none);
   g_return_val_if_fail (tag_kind == PD_TAG_LOCATION || tag_kind == PD_TAG_QUALITY, none);
   values = self->custom[tag_kind == PD_TAG_LOCATION ? 0 : 1];
-  return values != NULL ? (const char * const *) values->pdata : none;
+  /* An empty array's pdata may be NULL, null-terminated or not. */
+  return values != NULL && values->len > 0 ? (const char * const *) values->pdata : none;
 }
 
 static GPtrArray *

@@ -87,6 +87,9 @@ guint        pd_csv_import_get_n_new_of_kind (PdCsvImport *self,
  * records hold, each once, in the order first met. Never NULL. */
 const char * const *pd_csv_import_get_custom_values (PdCsvImport *self,
                                                      PdTagKind    tag_kind);
+/* What the import will add, by kind, the rows already present and the own values it found,
+ * in a few translated lines for people (pd-csv-preview.c). */
+char        *pd_csv_import_describe         (PdCsvImport  *self);
 /* Writes the new records in one transaction: all or nothing. */
 gboolean     pd_csv_import_commit           (PdCsvImport  *self,
                                              PdDatabase   *db,
