@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "pd-csv.h"
+#include "pd-csv-private.h"
 #include "pd-database.h"
 #include "pd-error.h"
 #include "pd-generator.h"
@@ -518,6 +519,59 @@ test_corpus_file (gconstpointer data)
 }
 
 static void
+test_corpus_file_chunked (gconstpointer data)
+{
+  _pd_csv_import_set_sizes (16, 0);
+  test_corpus_file (data);
+  _pd_csv_import_set_sizes (1024 * 1024, 100000);
+}
+
+/* A big import keeps no records: commit reads the file again, in batches, in one
+ * transaction; the result is the same. */
+static void
+test_round_trip_streamed (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("streamed.db");
+  g_autoptr(GError) error = NULL;
+  GDate end;
+
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&end, 15, G_DATE_MARCH, 2026);
+  pd_generator_fill_demo (db, &end, &error);
+  g_assert_no_error (error);
+  fill_fixture (db);
+  _pd_csv_import_set_sizes (100, 10);
+  check_round_trip (db, "streamed-copy.db");
+  _pd_csv_import_set_sizes (1024 * 1024, 100000);
+}
+
+/* A streamed import whose file turns bad between preview and commit writes nothing. */
+static void
+test_streamed_changed_file (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("changed.db");
+  g_autofree char *csv = tmp_path ("changed.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+  GString *text = g_string_new (PD_CSV_HEADER_V1 "\n");
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (text, "3c1f6a2e-9b4d-4e8a-a1c7-%012u,2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,\n", i);
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  _pd_csv_import_set_sizes (64, 5);
+  import = pd_csv_import_prepare (db, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, 30);
+  g_string_append (text, "3c1f6a2e-9b4d-4e8a-a1c7-999999999999,2026-03-01,08:30,+01:00,pain,11,,,,,,,,,,,,,,\n");
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  g_assert_false (pd_csv_import_commit (import, db, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_cmpuint (pd_database_count_pain_entries (db, NULL), ==, 0);
+  _pd_csv_import_set_sizes (1024 * 1024, 100000);
+  g_string_free (text, TRUE);
+}
+
+static void
 test_huge_field (void)
 {
   g_autofree char *csv = tmp_path ("huge.csv");
@@ -781,6 +835,8 @@ main (int   argc,
   g_test_add_func ("/csv/export-format", test_export_format);
   g_test_add_func ("/csv/round-trip/fixture", test_round_trip_fixture);
   g_test_add_func ("/csv/round-trip/demo", test_round_trip_demo);
+  g_test_add_func ("/csv/round-trip/streamed", test_round_trip_streamed);
+  g_test_add_func ("/csv/streamed/changed-file", test_streamed_changed_file);
   g_test_add_func ("/csv/import/into-other-records", test_import_into_other_records);
   g_test_add_func ("/csv/range", test_range);
   g_test_add_func ("/csv/summary", test_summary);
@@ -805,6 +861,10 @@ main (int   argc,
         continue;
       name = g_strdup_printf ("/csv/hostile/%.*s", (int) strcspn (lines[i], "\t"), lines[i]);
       g_test_add_data_func (name, lines[i], test_corpus_file);
+      g_free (name);
+      /* Again, read in 16-byte chunks that grow, and without keeping records. */
+      name = g_strdup_printf ("/csv/hostile-chunked/%.*s", (int) strcspn (lines[i], "\t"), lines[i]);
+      g_test_add_data_func (name, lines[i], test_corpus_file_chunked);
     }
 
   status = g_test_run ();

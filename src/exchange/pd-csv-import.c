@@ -11,6 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include <glib/gi18n-lib.h>
@@ -49,8 +53,13 @@ static const char * const column_names[N_COLUMNS] = {
 
 struct _PdCsvImport
 {
+  char *name;              /* for messages */
+  char *path;              /* the file, or NULL for data */
+  GBytes *data;
   guint n_rows;
   guint n_present;
+  guint n_new[PD_RECORD_EVENT + 1];
+  gboolean streamed;       /* too many to keep: commit reads the file again */
   GPtrArray *pain_entries;
   GPtrArray *doses;
   GPtrArray *activities;
@@ -58,12 +67,33 @@ struct _PdCsvImport
   GPtrArray *custom[2];    /* own locations, own qualities: char *, each once */
 };
 
-/* The reader: RFC 4180 over the whole buffer, unquoting fields in place. */
+/* The reader: RFC 4180 over a chunk of the file in buffer, unquoting fields in place. */
+#define MAX_READ_BUFFER (4 * 1024 * 1024)
+static gsize read_chunk = 1024 * 1024;
+/* Imports of more new records than this keep none in memory: commit reads the file again
+ * and writes as it goes, in one transaction. */
+static guint max_kept_records = 100000;
+
+void
+_pd_csv_import_set_sizes (gsize chunk,
+                          guint max_kept)
+{
+  read_chunk = chunk;
+  max_kept_records = max_kept;
+}
+
 typedef struct
 {
   const char *name;      /* the file, for messages */
-  char *buffer;          /* NUL-terminated */
-  gsize length;
+  int fd;                /* the file, or -1 to read mem */
+  const char *mem;
+  gsize mem_length;
+  gsize mem_pos;
+  gboolean eof;          /* all read into buffer */
+  char *buffer;          /* capacity + 1 bytes, NUL-terminated at total */
+  gsize capacity;
+  gsize total;           /* bytes in buffer */
+  gsize length;          /* the rows to parse end here */
   gsize pos;
   guint line;            /* physical line of pos, 1-based */
   GPtrArray *fields;     /* char *, pointing into buffer */
@@ -935,34 +965,130 @@ note_custom (PdCsvImport        *self,
 }
 
 /* Checks one row and adds its record to the import, unless the diary already has its id. */
+/* The ids met so far: 16 bytes each in an open-addressed table, so that a million rows
+ * need tens of megabytes, not hundreds. */
+typedef struct
+{
+  guint8 id[16];
+  guint32 line;
+} SeenId;
+
+typedef struct
+{
+  SeenId *slots;
+  gsize mask;
+  gsize n;
+} SeenSet;
+
+static gboolean
+parse_uuid (const char *text,
+            guint8      out[16])
+{
+  guint k = 0;
+
+  for (guint i = 0; i < 36; i++)
+    {
+      int high, low;
+
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (text[i] != '-')
+            return FALSE;
+          continue;
+        }
+      high = g_ascii_xdigit_value (text[i]);
+      low = high < 0 ? -1 : g_ascii_xdigit_value (text[i + 1]);
+      if (low < 0 || i + 1 == 8 || i + 1 == 13 || i + 1 == 18 || i + 1 == 23)
+        return FALSE;
+      out[k++] = high << 4 | low;
+      i++;
+    }
+  return text[36] == '\0';
+}
+
+static gsize
+seen_slot (SeenSet      *set,
+           const guint8  id[16])
+{
+  guint64 h;
+  gsize i;
+
+  memcpy (&h, id, sizeof h);
+  h ^= h >> 29;
+  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  h ^= h >> 32;
+  for (i = h & set->mask; set->slots[i].line != 0; i = (i + 1) & set->mask)
+    if (memcmp (set->slots[i].id, id, 16) == 0)
+      break;
+  return i;
+}
+
+/* The line where id was met first, or 0 after adding it. */
+static guint32
+seen_add (SeenSet      *set,
+          const guint8  id[16],
+          guint32       line)
+{
+  gsize i;
+
+  if ((set->n + 1) * 4 > (set->mask + 1) * 3)
+    {
+      SeenSet bigger = { g_new0 (SeenId, (set->mask + 1) * 2), (set->mask + 1) * 2 - 1, 0 };
+
+      for (gsize j = 0; j <= set->mask; j++)
+        if (set->slots[j].line != 0)
+          bigger.slots[seen_slot (&bigger, set->slots[j].id)] = set->slots[j];
+      bigger.n = set->n;
+      g_free (set->slots);
+      *set = bigger;
+    }
+  i = seen_slot (set, id);
+  if (set->slots[i].line != 0)
+    return set->slots[i].line;
+  memcpy (set->slots[i].id, id, 16);
+  set->slots[i].line = line;
+  set->n++;
+  return 0;
+}
+
+/* Records written by one save_records call when streaming. */
+#define BATCH_SIZE 4096
+
+typedef struct
+{
+  PdDatabase *db;            /* NULL while preparing */
+  GHashTable *existing;
+  GHashTable *regimen;
+  SeenSet seen;
+  Context context;
+} Pass;
+
+
 static gboolean
 import_row (PdCsvImport *self,
             Row         *row,
-            GHashTable  *existing,
-            GHashTable  *seen,
-            Context     *context,
+            Pass        *pass,
             GError     **error)
 {
   g_autofree char *id = NULL;
   g_autoptr(GError) local = NULL;
   const char *kind = row->values[COL_KIND];
   const RowKind *row_kind = NULL;
-  gpointer first_line;
+  guint8 binary_id[16];
+  guint32 first_line;
   gint64 unix_time = 0;
   int utc_offset = 0;
   gpointer record;
 
-  if (!g_uuid_string_is_valid (row->values[COL_ID]))
+  if (!parse_uuid (row->values[COL_ID], binary_id))
     {
       g_autofree char *shown = shorten (row->values[COL_ID]);
       return row_error (row, COL_ID, error, _("“%s” is not a UUID"), shown);
     }
+  first_line = seen_add (&pass->seen, binary_id, row->line);
+  if (first_line != 0)
+    return row_error (row, COL_ID, error, _("the same id as line %u"), first_line);
   id = pd_dup_id (row->values[COL_ID]);
-  first_line = g_hash_table_lookup (seen, id);
-  if (first_line != NULL)
-    return row_error (row, COL_ID, error, _("the same id as line %u"),
-                      GPOINTER_TO_UINT (first_line));
-  g_hash_table_insert (seen, g_strdup (id), GUINT_TO_POINTER (row->line));
 
   if (!get_time (row, &unix_time, &utc_offset, error))
     return FALSE;
@@ -976,7 +1102,7 @@ import_row (PdCsvImport *self,
       return row_error (row, COL_KIND, error,
                         _("“%s” is not a kind (pain, dose, activity or event)"), shown);
     }
-  record = row_kind->parse (context, row, unix_time, utc_offset, error);
+  record = row_kind->parse (&pass->context, row, unix_time, utc_offset, error);
   if (record == NULL)
     return FALSE;
 
@@ -988,18 +1114,43 @@ import_row (PdCsvImport *self,
       return row_error_from (row, g_steal_pointer (&local), error);
     }
 
-  if (g_hash_table_contains (existing, id))
+  if (pass->db != NULL)
+    {
+      /* Committing a streamed import: the new records go to the next batch. */
+      if (g_hash_table_contains (pass->existing, id))
+        g_object_unref (record);
+      else
+        g_ptr_array_add (records_of_kind (self, row_kind->kind), record);
+      return TRUE;
+    }
+
+  self->n_rows++;
+  if (g_hash_table_contains (pass->existing, id))
     {
       self->n_present++;
       g_object_unref (record);
       return TRUE;
     }
+  self->n_new[row_kind->kind]++;
   if (row_kind->kind == PD_RECORD_PAIN)
     {
       note_custom (self, 0, pd_pain_entry_get_custom_locations (record));
       note_custom (self, 1, pd_pain_entry_get_custom_qualities (record));
     }
+  if (self->streamed)
+    {
+      g_object_unref (record);
+      return TRUE;
+    }
   g_ptr_array_add (records_of_kind (self, row_kind->kind), record);
+  if (self->n_rows - self->n_present > max_kept_records)
+    {
+      self->streamed = TRUE;
+      g_ptr_array_set_size (self->pain_entries, 0);
+      g_ptr_array_set_size (self->doses, 0);
+      g_ptr_array_set_size (self->activities, 0);
+      g_ptr_array_set_size (self->events, 0);
+    }
   return TRUE;
 }
 
@@ -1035,46 +1186,187 @@ row_is_blank (GPtrArray *fields)
   return TRUE;
 }
 
-/* Takes the buffer (length + 1 bytes, NUL-terminated). */
-static PdCsvImport *
-prepare (PdDatabase  *db,
-         const char  *name,
-         char        *buffer,
-         gsize        length,
-         GError     **error)
+static gboolean
+fields_are_valid_utf8 (Reader *reader)
 {
-  g_autoptr(PdCsvImport) self = g_new0 (PdCsvImport, 1);
-  g_autoptr(GHashTable) existing = NULL;
-  g_autoptr(GHashTable) regimen = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) fields = g_ptr_array_sized_new (N_COLUMNS);
-  g_autoptr(GArray) lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), N_COLUMNS);
-  g_autofree char *owned = buffer;
-  Reader reader = { name, buffer, length, 0, 1, fields, lengths, { 0 }, 0, ',', FALSE, FALSE };
-  Row row = { name, 0, FALSE, { NULL } };
-  Context context = { NULL };
+  for (guint i = 0; i < reader->fields->len; i++)
+    {
+      const guchar *text = g_ptr_array_index (reader->fields, i);
+      gsize length = g_array_index (reader->lengths, gsize, i);
+      gsize k = 0;
+
+      /* Mostly ASCII: GLib only for the rest. */
+      while (k < length && text[k] != 0 && text[k] < 0x80)
+        k++;
+      if (k < length && !g_utf8_validate_len ((const char *) text + k, length - k, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading in chunks, so that a big file never sits in memory whole. A chunk is parsed up to
+ * its last line end outside quotes (every '"' toggles quoting, a doubled one twice). */
+
+static gboolean
+source_read (Reader  *reader,
+             GError **error)
+{
+  gsize tail = reader->total - reader->pos;
+
+  if (reader->pos > 0 && tail > 0)
+    memmove (reader->buffer, reader->buffer + reader->pos, tail);
+  reader->total = tail;
+  reader->pos = 0;
+
+  while (!reader->eof && reader->total < reader->capacity)
+    {
+      gsize want = reader->capacity - reader->total;
+
+      if (reader->fd < 0)
+        {
+          gsize n = MIN (want, reader->mem_length - reader->mem_pos);
+
+          memcpy (reader->buffer + reader->total, reader->mem + reader->mem_pos, n);
+          reader->mem_pos += n;
+          reader->total += n;
+          reader->eof = reader->mem_pos >= reader->mem_length;
+        }
+      else
+        {
+          gssize n = read (reader->fd, reader->buffer + reader->total, want);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              int saved = errno;
+              g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not read “%s”: %s"),
+                           reader->name, g_strerror (saved));
+              return FALSE;
+            }
+          if (n == 0)
+            reader->eof = TRUE;
+          reader->total += n;
+        }
+    }
+  reader->buffer[reader->total] = '\0';
+  return TRUE;
+}
+
+/* Sets where the complete rows in the buffer end, reading more (into a bigger buffer)
+ * while not one row is complete. */
+static gboolean
+set_parse_limit (Reader  *reader,
+                 GError **error)
+{
+  char line_end = reader->cr_lines ? '\r' : '\n';
+
+  for (;;)
+    {
+      gboolean quoted = FALSE;
+      gsize limit = 0;
+
+      if (reader->eof)
+        {
+          reader->length = reader->total;
+          return TRUE;
+        }
+      for (gsize p = reader->pos; p < reader->total; p++)
+        {
+          char c = reader->buffer[p];
+
+          if (c == '"')
+            quoted = !quoted;
+          else if (c == line_end && !quoted)
+            limit = p + 1;
+        }
+      if (limit > reader->pos)
+        {
+          reader->length = limit;
+          return TRUE;
+        }
+      /* No row ends in the largest buffer: no valid row is that long, so the reader's
+       * error for it (a field too long, a quote not closed) is the answer. */
+      if (reader->capacity >= MAX_READ_BUFFER)
+        {
+          reader->length = reader->total;
+          return TRUE;
+        }
+      reader->capacity = MIN (reader->capacity * 2, MAX_READ_BUFFER);
+      reader->buffer = g_realloc (reader->buffer, reader->capacity + 1);
+      if (!source_read (reader, error))
+        return FALSE;
+    }
+}
+
+/* The next row, reading on where the chunk ends. */
+static int
+next_row (Reader  *reader,
+          guint   *row_line,
+          GError **error)
+{
+  for (;;)
+    {
+      int status = read_row (reader, row_line, error);
+
+      if (status != 0 || (reader->eof && reader->pos >= reader->total))
+        return status;
+      if (!source_read (reader, error) || !set_parse_limit (reader, error))
+        return -1;
+    }
+}
+
+static GPtrArray *
+nonempty (GPtrArray *array)
+{
+  return array->len > 0 ? array : NULL;
+}
+
+static gboolean
+flush_batch (PdCsvImport  *self,
+             PdDatabase   *db,
+             GError      **error)
+{
+  gboolean ok;
+
+  if (self->pain_entries->len + self->doses->len + self->activities->len +
+      self->events->len == 0)
+    return TRUE;
+  ok = pd_database_save_records (db, nonempty (self->pain_entries), NULL,
+                                 nonempty (self->doses), nonempty (self->activities),
+                                 nonempty (self->events), error);
+  g_ptr_array_set_size (self->pain_entries, 0);
+  g_ptr_array_set_size (self->doses, 0);
+  g_ptr_array_set_size (self->activities, 0);
+  g_ptr_array_set_size (self->events, 0);
+  return ok;
+}
+
+/* One pass over the file: checks every row; keeps, drops or (committing) writes the
+ * records. */
+static gboolean
+run_pass (PdCsvImport  *self,
+          Reader       *reader,
+          Pass         *pass,
+          GError      **error)
+{
+  Row row = { reader->name, 0, FALSE, { NULL } };
   guint blank_line = 0, blank_fields = 0;
   int status;
 
-  self->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
-  self->doses = g_ptr_array_new_with_free_func (g_object_unref);
-  self->activities = g_ptr_array_new_with_free_func (g_object_unref);
-  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!source_read (reader, error))
+    return FALSE;
+  if (reader->total >= 3 && memcmp (reader->buffer, "\xef\xbb\xbf", 3) == 0)
+    reader->pos = 3;
+  sniff_header (reader);
+  if (!set_parse_limit (reader, error) || !read_header (reader, error))
+    return FALSE;
+  row.decimal_comma = reader->separator == ';';
 
-  if (length >= 3 && memcmp (buffer, "\xef\xbb\xbf", 3) == 0)
-    reader.pos = 3;
-  if (!read_header (&reader, error))
-    return NULL;
-
-  row.decimal_comma = reader.separator == ';';
-
-  if (!(existing = pd_database_dup_record_ids (db, error)) ||
-      !(regimen = regimen_by_name (db, error)))
-    return NULL;
-  context.regimen = regimen;
-
-  while ((status = read_row (&reader, &row.line, error)) > 0)
+  while ((status = next_row (reader, &row.line, error)) > 0)
     {
+      GPtrArray *fields = reader->fields;
+
       /* Blank lines (or rows of separators only) are fine at the end, as editors and
        * spreadsheets leave them; anywhere else they are a row with too few columns. */
       if (row_is_blank (fields))
@@ -1083,22 +1375,22 @@ prepare (PdDatabase  *db,
             blank_line = row.line, blank_fields = fields->len;
           continue;
         }
-      if (blank_line != 0 && blank_fields != reader.n_fields)
+      if (blank_line != 0 && blank_fields != reader->n_fields)
         {
-          set_error (error, name, blank_line, "columns", _("found %u, the header has %u"),
-                     blank_fields, reader.n_fields);
-          return NULL;
+          set_error (error, reader->name, blank_line, "columns", _("found %u, the header has %u"),
+                     blank_fields, reader->n_fields);
+          return FALSE;
         }
       blank_line = 0;
-      if (fields->len != reader.n_fields)
+      if (fields->len != reader->n_fields)
         {
-          set_error (error, name, row.line, "columns", _("found %u, the header has %u"),
-                     fields->len, reader.n_fields);
-          return NULL;
+          set_error (error, reader->name, row.line, "columns", _("found %u, the header has %u"),
+                     fields->len, reader->n_fields);
+          return FALSE;
         }
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          int i = reader.map[c];
+          int i = reader->map[c];
 
           if (i < 0)
             {
@@ -1106,19 +1398,153 @@ prepare (PdDatabase  *db,
               continue;
             }
           row.values[c] = g_ptr_array_index (fields, i);
-          if (!g_utf8_validate_len (row.values[c], g_array_index (lengths, gsize, i), NULL))
-            {
-              set_error (error, name, row.line, column_names[c], _("not valid UTF-8 text"));
-              return NULL;
-            }
         }
-      self->n_rows++;
-      if (!import_row (self, &row, existing, seen, &context, error))
-        return NULL;
+      /* Valid UTF-8 is the rule: one look at the row's text, field by field only to say
+       * where it is not. */
+      if (!fields_are_valid_utf8 (reader))
+        for (guint c = 0; c < N_COLUMNS; c++)
+          {
+            int i = reader->map[c];
+
+            if (i >= 0 && !g_utf8_validate_len (row.values[c],
+                                                g_array_index (reader->lengths, gsize, i), NULL))
+              {
+                set_error (error, reader->name, row.line, column_names[c],
+                           _("not valid UTF-8 text"));
+                return FALSE;
+              }
+          }
+      if (!import_row (self, &row, pass, error))
+        return FALSE;
+      if (pass->db != NULL && self->pain_entries->len + self->doses->len +
+                              self->activities->len + self->events->len >= BATCH_SIZE &&
+          !flush_batch (self, pass->db, error))
+        return FALSE;
     }
   if (status < 0)
-    return NULL;
+    return FALSE;
+  return pass->db == NULL || flush_batch (self, pass->db, error);
+}
 
+static void
+reader_init (Reader     *reader,
+             const char *name,
+             int         fd,
+             const char *data,
+             gsize       length)
+{
+  memset (reader, 0, sizeof *reader);
+  reader->name = name;
+  reader->fd = fd;
+  reader->mem = data;
+  reader->mem_length = length;
+  reader->eof = fd < 0 && length == 0;
+  reader->capacity = read_chunk;
+  reader->buffer = g_malloc (reader->capacity + 1);
+  reader->buffer[0] = '\0';
+  reader->line = 1;
+  reader->separator = ',';
+  reader->fields = g_ptr_array_sized_new (N_COLUMNS);
+  reader->lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), N_COLUMNS);
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->buffer, g_free);
+  g_clear_pointer (&reader->fields, g_ptr_array_unref);
+  g_clear_pointer (&reader->lengths, g_array_unref);
+  if (reader->fd >= 0)
+    close (reader->fd);
+  reader->fd = -1;
+}
+
+static int
+open_source (const char  *path,
+             GError     **error)
+{
+  GStatBuf st;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not open “%s”: %s"), path,
+                   g_strerror (saved));
+      return -1;
+    }
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PD_CSV_MAX_FILE_SIZE)
+    {
+      close (fd);
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("%s: the file is larger than %d MB; a diary CSV is never that big"), path,
+                   PD_CSV_MAX_FILE_SIZE / (1024 * 1024));
+      return -1;
+    }
+  return fd;
+}
+
+static void
+pass_clear (Pass *pass)
+{
+  g_clear_pointer (&pass->existing, g_hash_table_unref);
+  g_clear_pointer (&pass->regimen, g_hash_table_unref);
+  g_clear_pointer (&pass->seen.slots, g_free);
+}
+
+static gboolean
+pass_init (Pass        *pass,
+           PdDatabase  *db,
+           GError     **error)
+{
+  memset (pass, 0, sizeof *pass);
+  pass->seen.slots = g_new0 (SeenId, 1024);
+  pass->seen.mask = 1023;
+  if (!(pass->existing = pd_database_dup_record_ids (db, error)) ||
+      !(pass->regimen = regimen_by_name (db, error)))
+    return FALSE;
+  pass->context.regimen = pass->regimen;
+  return TRUE;
+}
+
+/* path or data (copied) */
+static PdCsvImport *
+prepare (PdDatabase  *db,
+         const char  *name,
+         const char  *path,
+         const char  *data,
+         gsize        length,
+         GError     **error)
+{
+  g_autoptr(PdCsvImport) self = g_new0 (PdCsvImport, 1);
+  Reader reader;
+  Pass pass;
+  gboolean ok;
+  int fd = -1;
+
+  self->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
+  self->doses = g_ptr_array_new_with_free_func (g_object_unref);
+  self->activities = g_ptr_array_new_with_free_func (g_object_unref);
+  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->name = g_strdup (name);
+  if (path != NULL)
+    {
+      self->path = g_strdup (path);
+      if ((fd = open_source (path, error)) < 0)
+        return NULL;
+    }
+  else
+    {
+      self->data = g_bytes_new (data, length);
+    }
+
+  reader_init (&reader, self->name, fd, path != NULL ? NULL : g_bytes_get_data (self->data, NULL),
+               length);
+  ok = pass_init (&pass, db, error) && run_pass (self, &reader, &pass, error);
+  pass_clear (&pass);
+  reader_clear (&reader);
+  if (!ok)
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -1129,18 +1555,12 @@ pd_csv_import_prepare_data (PdDatabase  *db,
                             gsize        length,
                             GError     **error)
 {
-  char *buffer;
-
   g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  buffer = g_malloc (length + 1);
-  if (length > 0)
-    memcpy (buffer, data, length);
-  buffer[length] = '\0';
-  return prepare (db, name, buffer, length, error);
+  return prepare (db, name, NULL, data != NULL ? data : "", length, error);
 }
 
 PdCsvImport *
@@ -1148,36 +1568,11 @@ pd_csv_import_prepare (PdDatabase  *db,
                        const char  *path,
                        GError     **error)
 {
-  g_autoptr(GError) local = NULL;
-  GStatBuf st;
-  char *contents = NULL;
-  gsize length = 0;
-
   g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PD_CSV_MAX_FILE_SIZE)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("%s: the file is larger than %d MB; a diary CSV is never that big"), path,
-                   PD_CSV_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s", local->message);
-      return NULL;
-    }
-  if (length > PD_CSV_MAX_FILE_SIZE)
-    {
-      g_free (contents);
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("%s: the file is larger than %d MB; a diary CSV is never that big"), path,
-                   PD_CSV_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  return prepare (db, path, contents, length, error);
+  return prepare (db, path, path, NULL, 0, error);
 }
 
 guint
@@ -1205,11 +1600,9 @@ guint
 pd_csv_import_get_n_new_of_kind (PdCsvImport  *self,
                                  PdRecordKind  kind)
 {
-  GPtrArray *records;
-
   g_return_val_if_fail (self != NULL, 0);
-  records = records_of_kind (self, kind);
-  return records != NULL ? records->len : 0;
+  g_return_val_if_fail (kind <= PD_RECORD_EVENT, 0);
+  return self->n_new[kind];
 }
 
 const char * const *
@@ -1226,10 +1619,46 @@ pd_csv_import_get_custom_values (PdCsvImport *self,
   return values != NULL && values->len > 0 ? (const char * const *) values->pdata : none;
 }
 
-static GPtrArray *
-nonempty (GPtrArray *array)
+
+/* Reads the file again and writes its new records in batches, in one transaction. */
+static gboolean
+commit_streamed (PdCsvImport  *self,
+                 PdDatabase   *db,
+                 GError      **error)
 {
-  return array->len > 0 ? array : NULL;
+  Reader reader;
+  Pass pass;
+  gboolean ok;
+  int fd = -1;
+  gsize length = 0;
+  const char *data = NULL;
+
+  if (self->path != NULL && (fd = open_source (self->path, error)) < 0)
+    return FALSE;
+  if (self->data != NULL)
+    data = g_bytes_get_data (self->data, &length);
+  if (!pd_database_begin (db, error))
+    {
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+  reader_init (&reader, self->name, fd, data, length);
+  ok = pass_init (&pass, db, error);
+  pass.db = db;
+  ok = ok && run_pass (self, &reader, &pass, error);
+  pass_clear (&pass);
+  reader_clear (&reader);
+  g_ptr_array_set_size (self->pain_entries, 0);
+  g_ptr_array_set_size (self->doses, 0);
+  g_ptr_array_set_size (self->activities, 0);
+  g_ptr_array_set_size (self->events, 0);
+  if (!ok)
+    {
+      pd_database_rollback (db);
+      return FALSE;
+    }
+  return pd_database_commit (db, error);
 }
 
 gboolean
@@ -1244,9 +1673,11 @@ pd_csv_import_commit (PdCsvImport  *self,
   /* Nothing new: leave the file untouched. */
   if (pd_csv_import_get_n_new (self) == 0)
     return TRUE;
-  return pd_database_save_records (db, nonempty (self->pain_entries), NULL,
-                                   nonempty (self->doses), nonempty (self->activities),
-                                   nonempty (self->events), error);
+  if (!self->streamed)
+    return pd_database_save_records (db, nonempty (self->pain_entries), NULL,
+                                     nonempty (self->doses), nonempty (self->activities),
+                                     nonempty (self->events), error);
+  return commit_streamed (self, db, error);
 }
 
 void
@@ -1260,5 +1691,8 @@ pd_csv_import_free (PdCsvImport *self)
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->custom[0], g_ptr_array_unref);
   g_clear_pointer (&self->custom[1], g_ptr_array_unref);
+  g_clear_pointer (&self->data, g_bytes_unref);
+  g_free (self->name);
+  g_free (self->path);
   g_free (self);
 }
