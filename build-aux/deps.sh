@@ -20,7 +20,7 @@ PD_TEST_PACKAGES=(
   strace
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
   python3-dbusmock xdotool gnome-calculator imagemagick fonts-cantarell
-  adwaita-icon-theme locales gnuplot-nox poppler-utils
+  adwaita-icon-theme locales gnuplot-nox poppler-utils time
   nodejs npm
 )
 

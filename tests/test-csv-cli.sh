@@ -39,7 +39,7 @@ one_line_matching () {
   fi
 }
 
-header='id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,duration_min,intensity,note'
+header='id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,duration_min,intensity,note,back_pain,leg_pain,event_kind,end_date'
 summary_header='date,entries,pain_mean,pain_min,pain_max,enjoyment_interference_mean,activity_interference_mean,sleep_hours,mood_mean,doses,opioid_mme,activity_min,events,back_pain_mean,leg_pain_mean,psfs_mean,acetaminophen_mg,safety_flags'
 
 db="$tmp/demo.db"
@@ -113,5 +113,33 @@ run 1 "importing a bad file into a new diary fails" -d "$tmp/fresh.db" --import-
 check "[ ! -e '$tmp/fresh.db' ]" "no empty diary is left behind"
 run 1 "importing a missing file fails" -d "$tmp/copy.db" --import-csv="$tmp/missing.csv"
 one_line_matching "missing.csv" "the missing file is named"
+
+# Files as people and other tools write them: each imports into an empty diary, and its
+# export imports into another empty diary and exports the same bytes.
+for good in ok-labels-english.csv ok-semicolon-spreadsheet.csv ok-v1-events.csv ok-v2.csv \
+            ok-cr-only.csv ok-blank-last-line.csv ok-bom.csv; do
+  rm -f "$tmp/g1.db" "$tmp/g2.db"
+  run 0 "importing $good" -d "$tmp/g1.db" --import-csv="$corpus/$good"
+  run 0 "exporting what $good gave" -d "$tmp/g1.db" --export-csv="$tmp/g1.csv"
+  run 0 "importing that export" -d "$tmp/g2.db" --import-csv="$tmp/g1.csv"
+  run 0 "exporting again" -d "$tmp/g2.db" --export-csv="$tmp/g2.csv"
+  check "cmp -s '$tmp/g1.csv' '$tmp/g2.csv'" "$good: export, import, export gives the same bytes"
+done
+rm -f "$tmp/g1.db"
+"$app" -d "$tmp/g1.db" --import-csv="$corpus/ok-labels-english.csv" >/dev/null 2>&1
+"$app" -d "$tmp/g1.db" --export-csv="$tmp/g1.csv" >/dev/null 2>&1
+check "grep -q ',pain,7,,,low_back;buttock_right;Pins in my hip,electric;Like ants crawling,' '$tmp/g1.csv'" \
+  "labels come back as keys, own values exactly as written"
+rm -f "$tmp/g1.db"
+"$app" -d "$tmp/g1.db" --import-csv="$corpus/ok-v1-events.csv" >/dev/null 2>&1
+"$app" -d "$tmp/g1.db" --export-csv="$tmp/g1.csv" >/dev/null 2>&1
+check "grep -q ',Lumbar fusion L4-L5,,,,,St. Mary.s,,,surgery,' '$tmp/g1.csv'" "a version 1 fusion is a surgery"
+check "grep -q ',Started physio,,,,,Twice a week,,,other,' '$tmp/g1.csv'" "an unknown title is other"
+
+for bad in unknown-red-flag-label.csv bad-event-kind.csv semicolon-bad-decimal.csv; do
+  run 1 "importing $bad fails" -d "$tmp/copy.db" --import-csv="$corpus/$bad"
+  one_line_matching "^pain-diary: $corpus/$bad:[0-9]+: [a-z_]+: " "$bad names file, line and field"
+  check "cmp -s '$tmp/copy.db' '$tmp/copy-before.db'" "$bad leaves the diary unchanged"
+done
 
 echo "1..$n"

@@ -13,9 +13,11 @@
 #include <glib/gstdio.h>
 
 #include "pd-csv.h"
+#include "pd-csv-private.h"
 #include "pd-database.h"
 #include "pd-error.h"
 #include "pd-generator.h"
+#include "pd-tags.h"
 
 #define UUID(n) "3c1f6a2e-9b4d-4e8a-a1c7-00000000000" #n
 #define CET 3600
@@ -102,6 +104,23 @@ count_lines (GBytes *bytes)
 }
 
 /* The fixture: every field, and every kind of awkward text. */
+/* A mask over the first locations of the original list (low back, buttocks, thighs, lower
+ * legs, feet), whatever keys were added among them since. */
+static guint64
+first_locations (guint bits)
+{
+  static const char * const keys[] = {
+    "low_back", "buttock_left", "buttock_right", "thigh_left", "thigh_right", "lower_leg_left",
+    "lower_leg_right", "foot_left", "foot_right",
+  };
+  guint64 mask = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (bits & (1u << i))
+      mask |= G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, keys[i]);
+  return mask;
+}
+
 static void
 fill_fixture (PdDatabase *db)
 {
@@ -131,12 +150,29 @@ fill_fixture (PdDatabase *db)
         {
           pd_pain_entry_set_enjoyment_interference (entry, i % 10);
           pd_pain_entry_set_activity_interference (entry, (i + 3) % 11);
-          pd_pain_entry_set_locations (entry, 0x5 << (i % 4));
+          pd_pain_entry_set_locations (entry, first_locations (0x5 << (i % 4)));
           pd_pain_entry_set_qualities (entry, 0x3 << (i % 5));
           pd_pain_entry_set_sleep_hours (entry, i == 1 ? 0.1 : 6.5 + i % 2 * 0.5);
           pd_pain_entry_set_sleep_quality (entry, 7);
           pd_pain_entry_set_mood (entry, 4);
           pd_pain_entry_set_red_flags (entry, i == 2 ? 0x3 : 0);
+          pd_pain_entry_set_back_pain (entry, i % 11);
+          if (i % 2)
+            pd_pain_entry_set_leg_pain (entry, (i + 5) % 11);
+        }
+      if (i == 4)
+        {
+          static const char * const own_locations[] = { "Behind the left ear", "Jaw, right side", NULL };
+          static const char * const own_qualities[] = { "Like \"ants\"", NULL };
+
+          pd_pain_entry_set_custom_locations (entry, own_locations);
+          pd_pain_entry_set_custom_qualities (entry, own_qualities);
+        }
+      if (i == 6)
+        {
+          static const char * const formula[] = { "=hip", NULL };
+
+          pd_pain_entry_set_custom_locations (entry, formula);
         }
       pd_pain_entry_set_note (entry, notes[i]);
       g_ptr_array_add (entries, entry);
@@ -178,11 +214,19 @@ fill_fixture (PdDatabase *db)
     }
   {
     PdEvent *event = pd_event_new ();
-    pd_event_set_kind (event, "other");
+    PdEvent *trial = pd_event_new ();
+
+    pd_event_set_kind (event, "surgery");
     pd_event_set_title (event, "Lumbar fusion L4-L5");
     pd_event_set_time (event, t - 86400 * 30, CET);
     pd_event_set_note (event, "Dr. Smith, \"ward 3\"");
     g_ptr_array_add (events, event);
+    /* A kind its title would not give, and an end. */
+    pd_event_set_kind (trial, "stimulator_trial");
+    pd_event_set_title (trial, "SCS week");
+    pd_event_set_time (trial, t - 86400 * 20, CET);
+    pd_event_set_end_day (trial, pd_event_get_local_day (trial) + 7);
+    g_ptr_array_add (events, trial);
   }
 
   pd_database_save_records (db, entries, NULL, doses, activities, events, &error);
@@ -203,31 +247,41 @@ test_export_format (void)
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   g_assert_true (g_str_has_prefix (text, PD_CSV_HEADER "\r\n"));
-  /* 15 pain entries, 4 taken doses (not the skipped one), 2 activities, 1 event. */
-  g_assert_cmpuint (count_lines (bytes), ==, 1 + 15 + 4 + 2 + 1);
+  /* 15 pain entries, 4 taken doses (not the skipped one), 2 activities, 2 events. */
+  g_assert_cmpuint (count_lines (bytes), ==, 1 + 15 + 4 + 2 + 2);
   /* The event comes first (time ascending), local to its own offset. */
   g_assert_nonnull (strstr (text, ",2026-01-30,08:30,+01:00,event,,,,,,,,,,Lumbar fusion L4-L5,,,,,"
-                                  "\"Dr. Smith, \"\"ward 3\"\"\"\r\n"));
+                                  "\"Dr. Smith, \"\"ward 3\"\"\",,,surgery,\r\n"));
+  g_assert_nonnull (strstr (text, ",2026-02-09,08:30,+01:00,event,,,,,,,,,,SCS week,,,,,,,,"
+                                  "stimulator_trial,2026-02-16\r\n"));
+  /* Back and leg pain; the patient's own values after the keys, quoted where needed. */
+  g_assert_nonnull (strstr (text, UUID (4) ",2026-03-01,12:30,+01:00,pain,4,4,7,"
+                                  "\"low_back;buttock_right;Behind the left ear;Jaw, right side\","
+                                  "\"numbness;spasm;Like \"\"ants\"\"\",6.5,7,4,,,,,,,'=SUM(A1:A9),4,,,\r\n"));
+  g_assert_nonnull (strstr (text, UUID (5) ",2026-03-01,13:30,+01:00,pain,5,5,8,buttock_left;thigh_left,"
+                                  "aching;sharp,7,7,4,,,,,,,'+49 123,5,10,,\r\n"));
+  g_assert_nonnull (strstr (text, UUID (6) ",2026-03-01,14:30,+01:00,pain,6,,,'=hip,,,,,,,,,,,"
+                                  "'-2 after PT,,,,\r\n"));
   g_assert_nonnull (strstr (text, UUID (3) ",2026-03-01,05:30,-05:00,pain,3,"));
   g_assert_nonnull (strstr (text, ",0.1,7,4,"));
   g_assert_nonnull (strstr (text, ",6.5,7,4,"));
   g_assert_nonnull (strstr (text, ",7,7,4,"));
   /* Formula neutralisation, quoting, newlines kept inside quotes. */
-  g_assert_nonnull (strstr (text, ",'=SUM(A1:A9)\r\n"));
-  g_assert_nonnull (strstr (text, ",'+49 123\r\n"));
-  g_assert_nonnull (strstr (text, ",'-2 after PT\r\n"));
-  g_assert_nonnull (strstr (text, ",'@mention\r\n"));
-  g_assert_nonnull (strstr (text, ",'\ttab first\r\n"));
-  g_assert_nonnull (strstr (text, ",\"'\rCR first\"\r\n"));
-  g_assert_nonnull (strstr (text, ",''=already quoted\r\n"));
-  g_assert_nonnull (strstr (text, ",'''+twice\r\n"));
-  g_assert_nonnull (strstr (text, ",'plain apostrophe\r\n"));
-  g_assert_nonnull (strstr (text, ",\"Comma, then \"\"quotes\"\"\"\r\n"));
-  g_assert_nonnull (strstr (text, ",\"Two\r\nlines\nand a bare LF\"\r\n"));
-  g_assert_nonnull (strstr (text, ",dose,,,,,,,,,,\"'+Custom, \"\"drops\"\"\",2.5,drop,,,'-with food\r\n"));
-  g_assert_nonnull (strstr (text, ",dose,,,,,,,,,,Fentanyl patch,12,mcg/h,,,\r\n"));
-  g_assert_nonnull (strstr (text, ",activity,,,,,,,,,,'=cmd|' /C calc'!A0,,,30,,\"Slow,\nsteady\"\r\n"));
-  g_assert_nonnull (strstr (text, ",activity,,,,,,,,,,Walking,,,31,4,\"Slow,\nsteady\"\r\n"));
+  g_assert_nonnull (strstr (text, ",'=SUM(A1:A9),"));
+  g_assert_nonnull (strstr (text, ",'+49 123,"));
+  g_assert_nonnull (strstr (text, ",'-2 after PT,"));
+  g_assert_nonnull (strstr (text, ",'@mention,"));
+  g_assert_nonnull (strstr (text, ",'\ttab first,"));
+  g_assert_nonnull (strstr (text, ",\"'\rCR first\","));
+  g_assert_nonnull (strstr (text, ",''=already quoted,"));
+  g_assert_nonnull (strstr (text, ",'''+twice,"));
+  g_assert_nonnull (strstr (text, ",'plain apostrophe,"));
+  g_assert_nonnull (strstr (text, ",\"Comma, then \"\"quotes\"\"\","));
+  g_assert_nonnull (strstr (text, ",\"Two\r\nlines\nand a bare LF\","));
+  g_assert_nonnull (strstr (text, ",dose,,,,,,,,,,\"'+Custom, \"\"drops\"\"\",2.5,drop,,,'-with food,,,,\r\n"));
+  g_assert_nonnull (strstr (text, ",dose,,,,,,,,,,Fentanyl patch,12,mcg/h,,,,,,,\r\n"));
+  g_assert_nonnull (strstr (text, ",activity,,,,,,,,,,'=cmd|' /C calc'!A0,,,30,,\"Slow,\nsteady\",,,,\r\n"));
+  g_assert_nonnull (strstr (text, ",activity,,,,,,,,,,Walking,,,31,4,\"Slow,\nsteady\",,,,\r\n"));
 }
 
 static void
@@ -322,9 +376,15 @@ test_import_into_other_records (void)
   }
 
   import = import_bytes (target, csv);
-  g_assert_cmpuint (pd_csv_import_get_n_rows (import), ==, 22);
+  g_assert_cmpuint (pd_csv_import_get_n_rows (import), ==, 23);
   g_assert_cmpuint (pd_csv_import_get_n_present (import), ==, 1);
-  g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, 21);
+  g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, 22);
+  g_assert_cmpuint (pd_csv_import_get_n_new_of_kind (import, PD_RECORD_PAIN), ==, 14);
+  g_assert_cmpuint (pd_csv_import_get_n_new_of_kind (import, PD_RECORD_EVENT), ==, 2);
+  g_assert_cmpstrv (pd_csv_import_get_custom_values (import, PD_TAG_LOCATION),
+                    ((const char * const[]) { "Behind the left ear", "Jaw, right side", "=hip", NULL }));
+  g_assert_cmpstrv (pd_csv_import_get_custom_values (import, PD_TAG_QUALITY),
+                    ((const char * const[]) { "Like \"ants\"", NULL }));
 
   data = pd_database_load (target, &error);
   g_assert_no_error (error);
@@ -342,9 +402,17 @@ test_import_into_other_records (void)
         g_assert_null (pd_dose_get_medication_id (dose));
     }
   g_assert_cmpuint (linked, ==, 1);
-  g_assert_cmpstr (pd_event_get_kind (g_ptr_array_index (data->events, 0)), ==, "other");
+  /* Events keep their kinds (version 1 lost them). */
+  g_assert_cmpuint (data->events->len, ==, 2);
+  for (guint i = 0; i < data->events->len; i++)
+    {
+      PdEvent *event = g_ptr_array_index (data->events, i);
+      g_assert_cmpstr (pd_event_get_kind (event), ==,
+                       strcmp (pd_event_get_title (event), "SCS week") == 0 ? "stimulator_trial"
+                                                                             : "surgery");
+    }
   merged = export_db (target, FALSE, 0, 0);
-  g_assert_cmpuint (count_lines (merged), ==, 1 + (1 + 14) + 4 + 2 + 1);
+  g_assert_cmpuint (count_lines (merged), ==, 1 + (1 + 14) + 4 + 2 + 2);
 }
 
 static void
@@ -468,11 +536,64 @@ test_corpus_file (gconstpointer data)
 }
 
 static void
+test_corpus_file_chunked (gconstpointer data)
+{
+  _pd_csv_import_set_sizes (16, 0);
+  test_corpus_file (data);
+  _pd_csv_import_set_sizes (1024 * 1024, 100000);
+}
+
+/* A big import keeps no records: commit reads the file again, in batches, in one
+ * transaction; the result is the same. */
+static void
+test_round_trip_streamed (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("streamed.db");
+  g_autoptr(GError) error = NULL;
+  GDate end;
+
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&end, 15, G_DATE_MARCH, 2026);
+  pd_generator_fill_demo (db, &end, &error);
+  g_assert_no_error (error);
+  fill_fixture (db);
+  _pd_csv_import_set_sizes (100, 10);
+  check_round_trip (db, "streamed-copy.db");
+  _pd_csv_import_set_sizes (1024 * 1024, 100000);
+}
+
+/* A streamed import whose file turns bad between preview and commit writes nothing. */
+static void
+test_streamed_changed_file (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("changed.db");
+  g_autofree char *csv = tmp_path ("changed.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+  GString *text = g_string_new (PD_CSV_HEADER_V1 "\n");
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (text, "3c1f6a2e-9b4d-4e8a-a1c7-%012u,2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,\n", i);
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  _pd_csv_import_set_sizes (64, 5);
+  import = pd_csv_import_prepare (db, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, 30);
+  g_string_append (text, "3c1f6a2e-9b4d-4e8a-a1c7-999999999999,2026-03-01,08:30,+01:00,pain,11,,,,,,,,,,,,,,\n");
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  g_assert_false (pd_csv_import_commit (import, db, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_cmpuint (pd_database_count_pain_entries (db, NULL), ==, 0);
+  _pd_csv_import_set_sizes (1024 * 1024, 100000);
+  g_string_free (text, TRUE);
+}
+
+static void
 test_huge_field (void)
 {
   g_autofree char *csv = tmp_path ("huge.csv");
   g_autofree char *db_path = tmp_path ("huge.db");
-  GString *text = g_string_new (PD_CSV_HEADER "\r\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,\"");
+  GString *text = g_string_new (PD_CSV_HEADER_V1 "\r\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,\"");
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdCsvImport) import = NULL;
@@ -506,14 +627,210 @@ test_note_limit (void)
 
   /* Exactly the longest note, neutralised: accepted. One more character: refused. */
   note[0] = '=';
-  longest = g_strconcat (PD_CSV_HEADER "\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,'", note, "\n", NULL);
+  longest = g_strconcat (PD_CSV_HEADER_V1 "\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,'", note, "\n", NULL);
   ok = pd_csv_import_prepare_data (db, "l.csv", longest, strlen (longest), &error);
   g_assert_no_error (error);
-  over = g_strconcat (PD_CSV_HEADER "\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,", note, "x\n", NULL);
+  over = g_strconcat (PD_CSV_HEADER_V1 "\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,,,,,,,,,,,,", note, "x\n", NULL);
   bad = pd_csv_import_prepare_data (db, "l.csv", over, strlen (over), &error);
   g_assert_null (bad);
   g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "l.csv:2: note: longer than 10000"));
+}
+
+/* Hand-written files from people and other tools: what they hold arrives, and survives a
+ * round trip. */
+static PdDiaryData *
+import_fixture (const char *db_name,
+                const char *file)
+{
+  g_autoptr(PdDatabase) db = open_fresh (db_name);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdCsvImport) import = pd_csv_import_prepare (db, csv, &error);
+  PdDiaryData *data;
+
+  g_assert_no_error (error);
+  pd_csv_import_commit (import, db, &error);
+  g_assert_no_error (error);
+  check_round_trip (db, "fixture-round-trip.db");
+  data = pd_database_load (db, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static gpointer
+find_record (GPtrArray  *records,
+             const char *id)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *record_id = NULL;
+      GObject *record = g_ptr_array_index (records, i);
+
+      if (PD_IS_PAIN_ENTRY (record))
+        record_id = pd_pain_entry_get_id (PD_PAIN_ENTRY (record));
+      else if (PD_IS_DOSE (record))
+        record_id = pd_dose_get_id (PD_DOSE (record));
+      else if (PD_IS_EVENT (record))
+        record_id = pd_event_get_id (PD_EVENT (record));
+      else if (PD_IS_ACTIVITY (record))
+        record_id = pd_activity_get_id (PD_ACTIVITY (record));
+      if (g_strcmp0 (record_id, id) == 0)
+        return record;
+    }
+  g_error ("no record %s", id);
+}
+
+#define FIXTURE_ID(n) "7d0e4b2a-1c3f-4a5b-8d6e-0000000000" #n
+
+static void
+test_fixture_labels (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("labels.db", "ok-labels-english.csv");
+  PdPainEntry *first = find_record (data->pain_entries, FIXTURE_ID (01));
+  PdPainEntry *second = find_record (data->pain_entries, FIXTURE_ID (02));
+  PdPainEntry *third = find_record (data->pain_entries, FIXTURE_ID (03));
+
+  g_assert_cmpuint (pd_pain_entry_get_locations (first), ==,
+                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "low_back") |
+                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "thigh_left"));
+  g_assert_cmpuint (pd_pain_entry_get_qualities (first), ==,
+                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_QUALITY, "aching") |
+                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_QUALITY, "burning"));
+  g_assert_cmpuint (g_strv_length ((char **) pd_pain_entry_get_custom_locations (first)), ==, 0);
+  g_assert_cmpuint (pd_pain_entry_get_locations (second), ==,
+                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "low_back") |
+                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "buttock_right"));
+  g_assert_cmpstrv (pd_pain_entry_get_custom_locations (second),
+                    ((const char * const[]) { "Pins in my hip", NULL }));
+  g_assert_cmpstrv (pd_pain_entry_get_custom_qualities (second),
+                    ((const char * const[]) { "Like ants crawling", NULL }));
+  g_assert_cmpuint (pd_pain_entry_get_locations (third), ==,
+                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "lower_leg_left"));
+  g_assert_cmpuint (pd_pain_entry_get_red_flags (third), ==,
+                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_RED_FLAG, "leg_weakness"));
+}
+
+static void
+test_fixture_spreadsheet (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("spreadsheet.db", "ok-semicolon-spreadsheet.csv");
+  PdPainEntry *entry = find_record (data->pain_entries, FIXTURE_ID (11));
+  PdDose *drops = find_record (data->doses, FIXTURE_ID (13));
+  PdEvent *trial = find_record (data->events, FIXTURE_ID (15));
+  guint32 end;
+
+  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), ==, 6.5);
+  g_assert_cmpint (pd_pain_entry_get_back_pain (entry), ==, 4);
+  g_assert_cmpint (pd_pain_entry_get_leg_pain (entry), ==, 6);
+  g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "Slept badly, again");
+  g_assert_cmpfloat (pd_dose_get_amount (drops), ==, 2.5);
+  g_assert_cmpstr (pd_event_get_title (trial), ==, "Trial; week one");
+  g_assert_cmpstr (pd_event_get_kind (trial), ==, "stimulator_trial");
+  g_assert_true (pd_csv_parse_date ("2026-03-11", &end));
+  g_assert_cmpuint (pd_event_get_end_day (trial), ==, end);
+  g_assert_cmpuint (data->activities->len, ==, 1);
+}
+
+static void
+test_fixture_v1_events (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("v1-events.db", "ok-v1-events.csv");
+  static const struct { const char *id; const char *kind; } expected[] = {
+    { FIXTURE_ID (21), "surgery" }, { FIXTURE_ID (22), "injection" },
+    { FIXTURE_ID (23), "injection" }, { FIXTURE_ID (24), "stimulator_trial" },
+    { FIXTURE_ID (25), "other" }, { FIXTURE_ID (26), "surgery" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (pd_event_get_kind (find_record (data->events, expected[i].id)), ==,
+                     expected[i].kind);
+}
+
+static void
+test_fixture_cr_only (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("cr-only.db", "ok-cr-only.csv");
+
+  g_assert_cmpstr (pd_pain_entry_get_note (find_record (data->pain_entries, FIXTURE_ID (41))),
+                   ==, "two\rlines");
+  g_assert_cmpuint (data->activities->len, ==, 1);
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("describe.db");
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", "ok-labels-english.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+  g_autoptr(PdCsvImport) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+
+  import = pd_csv_import_prepare (db, csv, &error);
+  g_assert_no_error (error);
+  text = pd_csv_import_describe (import);
+  g_assert_cmpstr (text, ==, "To add: 3 pain entries.\n"
+                             "Own words for where it hurts: Pins in my hip\n"
+                             "Own words for how it feels: Like ants crawling");
+  pd_csv_import_commit (import, db, &error);
+  g_assert_no_error (error);
+  again = pd_csv_import_prepare (db, csv, &error);
+  g_assert_no_error (error);
+  text_again = pd_csv_import_describe (again);
+  g_assert_cmpstr (text_again, ==, "Nothing new to add.\n"
+                                   "3 records are already in the diary and stay as they are.");
+
+  /* Own words for where it hurts only: no list of qualities. */
+  {
+    const char *one = PD_CSV_HEADER_V1 "\n" UUID (1) ",2026-03-01,08:30,+01:00,pain,5,,,Knee,,,,,,,,,,,\n";
+    g_autoptr(PdCsvImport) knee = pd_csv_import_prepare_data (db, "knee.csv", one, strlen (one), &error);
+    g_autofree char *text_knee = NULL;
+
+    g_assert_no_error (error);
+    text_knee = pd_csv_import_describe (knee);
+    g_assert_cmpstr (text_knee, ==, "To add: 1 pain entry.\nOwn words for where it hurts: Knee");
+  }
+}
+
+static void
+test_tag_match (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) custom = NULL;
+  guint64 mask = 0;
+
+  g_assert_cmpint (pd_tag_match (PD_TAG_LOCATION, "low_back", -1), ==, 0);
+  g_assert_cmpint (pd_tag_match (PD_TAG_LOCATION, "Low back", -1), ==, 0);
+  g_assert_cmpint (pd_tag_match (PD_TAG_LOCATION, " LOW-BACK ", -1), ==, 0);
+  g_assert_cmpint (pd_tag_match (PD_TAG_LOCATION, "lowback", -1), ==, 0);
+  g_assert_cmpint (pd_tag_match (PD_TAG_LOCATION, "low back pain", -1), ==, -1);
+  g_assert_cmpint (pd_tag_match (PD_TAG_QUALITY, "dull, aching", -1), ==,
+                   pd_tag_lookup (PD_TAG_QUALITY, "aching"));
+  g_assert_cmpint (pd_tag_match (PD_TAG_RED_FLAG, "Numbness in the saddle area", -1), ==,
+                   pd_tag_lookup (PD_TAG_RED_FLAG, "saddle_numbness"));
+
+  /* Stored lists read keys only: a label in the diary file is an own value. */
+  g_assert_true (pd_tags_parse (PD_TAG_LOCATION, "neck;Low back", FALSE, &mask, &custom, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mask, ==, G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "neck"));
+  g_assert_cmpstrv (custom, ((const char * const[]) { "Low back", NULL }));
+  g_clear_pointer (&custom, g_strfreev);
+  /* Lenient: labels match, own values kept once, in order. */
+  g_assert_true (pd_tags_parse (PD_TAG_LOCATION, "Knee;neck;Low back;Knee;Jaw", TRUE, &mask,
+                                &custom, &error));
+  g_assert_cmpstrv (custom, ((const char * const[]) { "Knee", "Jaw", NULL }));
+  g_assert_false (pd_tags_parse (PD_TAG_RED_FLAG, "fever_wound;headache", TRUE, &mask, NULL,
+                                 &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "accepted: bowel_bladder"));
+  g_clear_error (&error);
+  g_assert_false (pd_tag_check_custom (PD_TAG_LOCATION, "Neck", &error));
+  g_clear_error (&error);
+  g_assert_false (pd_tag_check_custom (PD_TAG_LOCATION, "a;b", &error));
+  g_clear_error (&error);
+  g_assert_true (pd_tag_check_custom (PD_TAG_LOCATION, "Behind the left ear", &error));
 }
 
 int
@@ -535,12 +852,20 @@ main (int   argc,
   g_test_add_func ("/csv/export-format", test_export_format);
   g_test_add_func ("/csv/round-trip/fixture", test_round_trip_fixture);
   g_test_add_func ("/csv/round-trip/demo", test_round_trip_demo);
+  g_test_add_func ("/csv/round-trip/streamed", test_round_trip_streamed);
+  g_test_add_func ("/csv/streamed/changed-file", test_streamed_changed_file);
   g_test_add_func ("/csv/import/into-other-records", test_import_into_other_records);
   g_test_add_func ("/csv/range", test_range);
   g_test_add_func ("/csv/summary", test_summary);
   g_test_add_func ("/csv/locale-de", test_locale);
   g_test_add_func ("/csv/hostile/10mb-field", test_huge_field);
   g_test_add_func ("/csv/hostile/note-limit", test_note_limit);
+  g_test_add_func ("/csv/vocabulary", test_tag_match);
+  g_test_add_func ("/csv/preview", test_describe);
+  g_test_add_func ("/csv/fixture/labels-english", test_fixture_labels);
+  g_test_add_func ("/csv/fixture/semicolon-spreadsheet", test_fixture_spreadsheet);
+  g_test_add_func ("/csv/fixture/v1-events", test_fixture_v1_events);
+  g_test_add_func ("/csv/fixture/cr-only", test_fixture_cr_only);
 
   expected_path = g_test_build_filename (G_TEST_DIST, "data", "csv", "expected.txt", NULL);
   g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
@@ -553,6 +878,10 @@ main (int   argc,
         continue;
       name = g_strdup_printf ("/csv/hostile/%.*s", (int) strcspn (lines[i], "\t"), lines[i]);
       g_test_add_data_func (name, lines[i], test_corpus_file);
+      g_free (name);
+      /* Again, read in 16-byte chunks that grow, and without keeping records. */
+      name = g_strdup_printf ("/csv/hostile-chunked/%.*s", (int) strcspn (lines[i], "\t"), lines[i]);
+      g_test_add_data_func (name, lines[i], test_corpus_file_chunked);
     }
 
   status = g_test_run ();

@@ -211,6 +211,32 @@ test_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
 }
 
+/* The patient's own locations and qualities are found as notes are. */
+static void
+test_search_own_values (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) hip = NULL;
+  g_autoptr(GListModel) ants = NULL;
+  static const char * const where[] = { "Pins in my HIP", NULL };
+  static const char * const feels[] = { "Like ants", NULL };
+  PdPainEntry *entry = new_entry (MARCH_14 + 9 * HOUR, 3, "");
+
+  pd_pain_entry_set_custom_locations (entry, where);
+  g_ptr_array_add (entries, entry);
+  entry = new_entry (MARCH_14 + 33 * HOUR, 5, "");
+  pd_pain_entry_set_custom_qualities (entry, feels);
+  g_ptr_array_add (entries, entry);
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 40 * HOUR, 7, "Hip ok"));
+
+  hip = pd_day_groups_new (entries, "in my hip");
+  g_assert_cmpuint (g_list_model_get_n_items (hip), ==, 1);
+  g_assert_cmpint (pd_day_group_get_max (group_at (hip, 0)), ==, 3);
+  ants = pd_day_groups_new (entries, "ants");
+  g_assert_cmpuint (g_list_model_get_n_items (ants), ==, 1);
+  g_assert_cmpint (pd_day_group_get_max (group_at (ants, 0)), ==, 5);
+}
+
 static void
 test_references (void)
 {
@@ -412,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/day-group/ordering", test_ordering);
   g_test_add_func ("/day-group/local-days-by-offset", test_local_days_by_offset);
   g_test_add_func ("/day-group/search", test_search);
+  g_test_add_func ("/day-group/search-own-values", test_search_own_values);
   g_test_add_func ("/day-group/references", test_references);
   g_test_add_func ("/day-group/full/kinds", test_full_kinds);
   g_test_add_func ("/day-group/full/search", test_full_search);

@@ -7,13 +7,14 @@ same diary; imports another diary's CSV after the summary dialog and finds its r
 Prints TAP.
 """
 
+import csv
 import os
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, find, finish, key, press, query, tap, type_text, wait_for  # noqa: E402
+from pdui import App, find, finish, key, press, query, tap, type_text, wait_for, walk  # noqa: E402
 
 
 def window(app, title):
@@ -49,6 +50,12 @@ def main():
             subprocess.run([exe, "-d", source, f"--log-pain={score}", f"--note={note}", f"--at={at}"],
                            check=True, env=env, capture_output=True)
         subprocess.run([exe, "-d", source, f"--export-csv={source_csv}"], check=True, env=env)
+        # The patient's own words for where it hurts, beside a label, as a person types them.
+        with open(source_csv, newline="") as f:
+            table = list(csv.reader(f))
+        table[1][table[0].index("locations")] = "Low back;Pins in my hip"
+        with open(source_csv, "w", newline="") as f:
+            csv.writer(f, lineterminator="\r\n").writerows(table)
 
         press(wait_for(lambda: find(app.root, name="Pain 5, Moderate pain", role="push button"), "Pain 5"))
         press(wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "Save Entry"))
@@ -72,13 +79,20 @@ def main():
         key("ctrl+i")
         choose_file(source_csv)
         confirm = wait_for(lambda: window(app, "Import Records?"), "the import summary")
-        body = [n.get_name() for n in [confirm] if n]
+        body = [n.get_name() for n in walk(confirm) if "To add:" in (n.get_name() or "")]
+        tap(len(body) == 1 and "To add: 2 pain entries." in body[0]
+            and "Own words for where it hurts: Pins in my hip" in body[0],
+            "the preview lists what will be added and the own values it found", body)
+        tap(query(app.db, "SELECT count(*) FROM pain_entries")[0][0] == 1,
+            "nothing is written while the preview is open")
         press(wait_for(lambda: find(confirm, name="Import", role="push button"), "the Import button"))
         rows = wait_for(lambda: query(app.db, "SELECT note FROM pain_entries ORDER BY at") if
                         query(app.db, "SELECT count(*) FROM pain_entries")[0][0] == 3 else None,
                         "the imported records")
         tap([r[0] for r in rows][:2] == ["Source one", "Source two"], "Import added the file's records",
             f"{rows} {body}")
+        own = query(app.db, "SELECT locations FROM pain_entries WHERE note = 'Source one'")
+        tap(own == [("low_back;Pins in my hip",)], "the own value arrived after the key", own)
     except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
         if app is not None:
             app.fail("test-ui-exchange", e)

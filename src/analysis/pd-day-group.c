@@ -325,7 +325,26 @@ contains_folded (const char *text,
   return strstr (folded, needle) != NULL;
 }
 
-/* Appends the records whose note or name contains needle (all of them without one). */
+/* A pain entry's own locations and qualities are found as its note is. */
+static gboolean
+own_values_contain (GObject    *record,
+                    const char *needle)
+{
+  const char * const *lists[2];
+
+  if (!PD_IS_PAIN_ENTRY (record))
+    return FALSE;
+  lists[0] = pd_pain_entry_get_custom_locations (PD_PAIN_ENTRY (record));
+  lists[1] = pd_pain_entry_get_custom_qualities (PD_PAIN_ENTRY (record));
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l][i] != NULL; i++)
+      if (contains_folded (lists[l][i], needle))
+        return TRUE;
+  return FALSE;
+}
+
+/* Appends the records whose note, name or own values contain needle (all of them without
+ * one). */
 static void
 keep_matching (GArray     *kept,
                GPtrArray  *records,
@@ -337,7 +356,8 @@ keep_matching (GArray     *kept,
 
       record_info (g_ptr_array_index (records, i), &info);
       if (needle != NULL &&
-          !contains_folded (info.note, needle) && !contains_folded (info.name, needle))
+          !contains_folded (info.note, needle) && !contains_folded (info.name, needle) &&
+          !own_values_contain (info.record, needle))
         continue;
       g_array_append_val (kept, info);
     }

@@ -63,32 +63,58 @@ bind_tags (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, pd_tags_to_string (kind, mask), -1, g_free);
 }
 
+/* The keys, then the patient's own values as written. */
+static void
+bind_tags_full (sqlite3_stmt       *stmt,
+                int                 index,
+                PdTagKind           kind,
+                guint64             mask,
+                const char * const *custom)
+{
+  sqlite3_bind_text (stmt, index, pd_tags_to_string_full (kind, mask, custom), -1, g_free);
+}
+
 static guint64
-column_tags (sqlite3_stmt *stmt,
-             int           column,
-             PdTagKind     kind)
+column_tags_full (sqlite3_stmt *stmt,
+                  int           column,
+                  PdTagKind     kind,
+                  GStrv        *custom)
 {
   const char *text = _pd_column_text (stmt, column);
   g_autoptr(GError) error = NULL;
   guint64 mask = 0;
 
-  if (!pd_tags_from_string (kind, text, &mask, &error))
+  if (!pd_tags_parse (kind, text, FALSE, &mask, custom, &error))
     g_debug ("Ignoring a stored tag list: %s", error->message);
   return mask;
+}
+
+static guint64
+column_tags (sqlite3_stmt *stmt,
+             int           column,
+             PdTagKind     kind)
+{
+  return column_tags_full (stmt, column, kind, NULL);
 }
 
 static gpointer
 entry_from_row (sqlite3_stmt *stmt)
 {
   PdPainEntry *entry = pd_pain_entry_new ();
+  g_auto(GStrv) custom_locations = NULL;
+  g_auto(GStrv) custom_qualities = NULL;
 
   pd_pain_entry_set_id (entry, _pd_column_text (stmt, 0));
   pd_pain_entry_set_time (entry, sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2));
   pd_pain_entry_set_pain (entry, sqlite3_column_int (stmt, 3));
   pd_pain_entry_set_enjoyment_interference (entry, _pd_column_optional_int (stmt, 4));
   pd_pain_entry_set_activity_interference (entry, _pd_column_optional_int (stmt, 5));
-  pd_pain_entry_set_locations (entry, column_tags (stmt, 6, PD_TAG_LOCATION));
-  pd_pain_entry_set_qualities (entry, column_tags (stmt, 7, PD_TAG_QUALITY));
+  pd_pain_entry_set_locations (entry,
+                               column_tags_full (stmt, 6, PD_TAG_LOCATION, &custom_locations));
+  pd_pain_entry_set_qualities (entry,
+                               column_tags_full (stmt, 7, PD_TAG_QUALITY, &custom_qualities));
+  pd_pain_entry_set_custom_locations (entry, (const char * const *) custom_locations);
+  pd_pain_entry_set_custom_qualities (entry, (const char * const *) custom_qualities);
   if (sqlite3_column_type (stmt, 8) == SQLITE_NULL)
     pd_pain_entry_set_sleep_hours (entry, -1);
   else
@@ -141,8 +167,10 @@ write_entry (PdDatabase  *self,
   sqlite3_bind_int (stmt, 4, pd_pain_entry_get_pain (entry));
   _pd_bind_optional_int (stmt, 5, pd_pain_entry_get_enjoyment_interference (entry));
   _pd_bind_optional_int (stmt, 6, pd_pain_entry_get_activity_interference (entry));
-  bind_tags (stmt, 7, PD_TAG_LOCATION, pd_pain_entry_get_locations (entry));
-  bind_tags (stmt, 8, PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry));
+  bind_tags_full (stmt, 7, PD_TAG_LOCATION, pd_pain_entry_get_locations (entry),
+                  pd_pain_entry_get_custom_locations (entry));
+  bind_tags_full (stmt, 8, PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry),
+                  pd_pain_entry_get_custom_qualities (entry));
   sleep_hours = pd_pain_entry_get_sleep_hours (entry);
   if (sleep_hours < 0)
     sqlite3_bind_null (stmt, 9);

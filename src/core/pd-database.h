@@ -162,6 +162,13 @@ GPtrArray   *pd_database_list_events               (PdDatabase       *self,
                                                     gint64            from,
                                                     gint64            to,
                                                     GError          **error);
+/* One all-or-nothing transaction around several writes (a CSV import written in batches);
+ * see pd-database-private.h. */
+gboolean     pd_database_begin                     (PdDatabase       *self,
+                                                    GError          **error);
+gboolean     pd_database_commit                    (PdDatabase       *self,
+                                                    GError          **error);
+void         pd_database_rollback                  (PdDatabase       *self);
 /* Several kinds in one transaction (generator, CSV import): arrays may be NULL. */
 gboolean     pd_database_save_records              (PdDatabase       *self,
                                                     GPtrArray        *pain_entries,

@@ -28,6 +28,8 @@ struct _PdPainEntry
   int leg_pain;
   guint64 locations;
   guint64 qualities;
+  char **custom_locations;   /* the patient's own values, NULL when none */
+  char **custom_qualities;
   double sleep_hours;
   int sleep_quality;
   int mood;
@@ -46,6 +48,8 @@ pd_pain_entry_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   pd_text_clear (&self->note);
+  g_clear_pointer (&self->custom_locations, g_strfreev);
+  g_clear_pointer (&self->custom_qualities, g_strfreev);
 
   G_OBJECT_CLASS (pd_pain_entry_parent_class)->finalize (object);
 }
@@ -97,6 +101,8 @@ pd_pain_entry_copy (PdPainEntry *self)
   copy->leg_pain = self->leg_pain;
   copy->locations = self->locations;
   copy->qualities = self->qualities;
+  copy->custom_locations = g_strdupv (self->custom_locations);
+  copy->custom_qualities = g_strdupv (self->custom_qualities);
   copy->sleep_hours = self->sleep_hours;
   copy->sleep_quality = self->sleep_quality;
   copy->mood = self->mood;
@@ -136,6 +142,23 @@ check_mask (const char  *field,
   return FALSE;
 }
 
+static gboolean
+check_custom (const char  *field,
+              PdTagKind    kind,
+              char       **values,
+              GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    if (!pd_tag_check_custom (kind, values[i], &local))
+      {
+        g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s: %s", field, local->message);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 gboolean
 pd_pain_entry_validate (PdPainEntry  *self,
                         GError      **error)
@@ -154,7 +177,9 @@ pd_pain_entry_validate (PdPainEntry  *self,
       !check_scale ("mood", self->mood, TRUE, error) ||
       !check_mask ("locations", PD_TAG_LOCATION, self->locations, error) ||
       !check_mask ("qualities", PD_TAG_QUALITY, self->qualities, error) ||
-      !check_mask ("red_flags", PD_TAG_RED_FLAG, self->red_flags, error))
+      !check_mask ("red_flags", PD_TAG_RED_FLAG, self->red_flags, error) ||
+      !check_custom ("locations", PD_TAG_LOCATION, self->custom_locations, error) ||
+      !check_custom ("qualities", PD_TAG_QUALITY, self->custom_qualities, error))
     return FALSE;
   if (!isnan (self->sleep_hours) && self->sleep_hours > 24)
     {
@@ -281,6 +306,27 @@ INT_ACCESSORS (mood)
 MASK_ACCESSORS (locations)
 MASK_ACCESSORS (qualities)
 MASK_ACCESSORS (red_flags)
+
+static const char * const no_values[] = { NULL };
+
+#define CUSTOM_ACCESSORS(field)                                                      \
+  const char * const *                                                              \
+  pd_pain_entry_get_##field (PdPainEntry *self)                                     \
+  {                                                                                 \
+    g_return_val_if_fail (PD_IS_PAIN_ENTRY (self), no_values);                      \
+    return self->field != NULL ? (const char * const *) self->field : no_values;    \
+  }                                                                                 \
+  void                                                                              \
+  pd_pain_entry_set_##field (PdPainEntry *self, const char * const *values)         \
+  {                                                                                 \
+    g_return_if_fail (PD_IS_PAIN_ENTRY (self));                                     \
+    g_clear_pointer (&self->field, g_strfreev);                                     \
+    if (values != NULL && values[0] != NULL)                                        \
+      self->field = g_strdupv ((char **) values);                                   \
+  }
+
+CUSTOM_ACCESSORS (custom_locations)
+CUSTOM_ACCESSORS (custom_qualities)
 
 double
 pd_pain_entry_get_sleep_hours (PdPainEntry *self)

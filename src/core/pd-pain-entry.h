@@ -59,6 +59,14 @@ void         pd_pain_entry_set_locations              (PdPainEntry  *self,
 guint64      pd_pain_entry_get_qualities              (PdPainEntry  *self);
 void         pd_pain_entry_set_qualities              (PdPainEntry  *self,
                                                        guint64       mask);
+/* The patient's own locations and qualities, beside the tags of the masks: in the order
+ * written, each passing pd_tag_check_custom. Never NULL (an empty list when none). */
+const char * const *pd_pain_entry_get_custom_locations (PdPainEntry  *self);
+void         pd_pain_entry_set_custom_locations       (PdPainEntry  *self,
+                                                       const char * const *values);
+const char * const *pd_pain_entry_get_custom_qualities (PdPainEntry  *self);
+void         pd_pain_entry_set_custom_qualities       (PdPainEntry  *self,
+                                                       const char * const *values);
 /* Hours slept, or a negative value when unset. */
 double       pd_pain_entry_get_sleep_hours            (PdPainEntry  *self);
 void         pd_pain_entry_set_sleep_hours            (PdPainEntry  *self,

@@ -298,3 +298,242 @@ pd_red_flags_emergency_mask (void)
       mask |= 1u << i;
   return mask;
 }
+
+/* Own values and matching as people write tags */
+
+/* Beside case, spaces, '_' and '-' (DESIGN.md), the comma that some labels hold ("Dull,
+ * aching"): people write them without it. */
+static gboolean
+is_ignored (gunichar c)
+{
+  return c == '_' || c == '-' || c == ',' || g_unichar_isspace (c);
+}
+
+static const char *
+skip_ignored (const char *p,
+              const char *end)
+{
+  while ((end == NULL ? *p != '\0' : p < end) && is_ignored (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+/* text[0..length) and name are equal but for case, spaces, '_' and '-'. */
+static gboolean
+loose_equal (const char *text,
+             const char *end,
+             const char *name)
+{
+  for (;;)
+    {
+      text = skip_ignored (text, end);
+      name = skip_ignored (name, NULL);
+      if (text >= end || *name == '\0')
+        return text >= end && *name == '\0';
+      if (g_unichar_tolower (g_utf8_get_char (text)) != g_unichar_tolower (g_utf8_get_char (name)))
+        return FALSE;
+      text = g_utf8_next_char (text);
+      name = g_utf8_next_char (name);
+    }
+}
+
+int
+pd_tag_match (PdTagKind   kind,
+              const char *text,
+              gssize      length)
+{
+  guint n;
+  const PdTag *tags = tags_for (kind, &n);
+  const char *end;
+  int index;
+
+  g_return_val_if_fail (text != NULL, -1);
+
+  if (length < 0)
+    length = strlen (text);
+  index = lookup_key (kind, text, length);
+  if (index >= 0)
+    return index;
+  if (!g_utf8_validate_len (text, length, NULL))
+    return -1;
+  end = text + length;
+  for (guint i = 0; i < n; i++)
+    if (loose_equal (text, end, tags[i].key) || loose_equal (text, end, tags[i].label) ||
+        loose_equal (text, end, g_dgettext (GETTEXT_PACKAGE, tags[i].label)))
+      return (int) i;
+  return -1;
+}
+
+gboolean
+pd_tag_kind_allows_custom (PdTagKind kind)
+{
+  return kind == PD_TAG_LOCATION || kind == PD_TAG_QUALITY;
+}
+
+static char *
+accepted_keys (PdTagKind kind)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < pd_tag_count (kind); i++)
+    g_string_append_printf (str, "%s%s", i > 0 ? ", " : "", pd_tag_key (kind, i));
+  return g_string_free (str, FALSE);
+}
+
+gboolean
+pd_tag_check_custom (PdTagKind    kind,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!pd_tag_kind_allows_custom (kind))
+    {
+      g_autofree char *keys = accepted_keys (kind);
+      shown = g_utf8_make_valid (text, MIN (strlen (text), 60));
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("unknown %s value “%s”; accepted: %s"),
+                   kind_name (kind), shown, keys);
+      return FALSE;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_INVALID, _("not valid UTF-8 text"));
+      return FALSE;
+    }
+  if (*skip_ignored (text, NULL) == '\0')
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_INVALID, _("an own value is empty"));
+      return FALSE;
+    }
+  if (g_utf8_strlen (text, -1) > PD_TAG_MAX_CUSTOM_LENGTH)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("an own value is longer than %d characters"), PD_TAG_MAX_CUSTOM_LENGTH);
+      return FALSE;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == ';' || (guchar) *p < 0x20)
+      {
+        g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                     _("an own value cannot hold a ';' or a line break: “%s”"), text);
+        return FALSE;
+      }
+  if (pd_tag_match (kind, text, -1) >= 0)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("“%s” is already in the list, not an own value"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pd_tags_parse (PdTagKind    kind,
+               const char  *string,
+               gboolean     lenient,
+               guint64     *mask,
+               GStrv       *custom,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) own = NULL;
+  guint64 result = 0;
+  const char *item = string;
+
+  g_return_val_if_fail (mask != NULL, FALSE);
+
+  while (item != NULL && *item != '\0')
+    {
+      const char *end = strchr (item, ';');
+      const char *next = end != NULL ? end + 1 : NULL;
+      g_autofree char *value = NULL;
+      int index;
+
+      if (end == NULL)
+        end = item + strlen (item);
+      while (item < end && g_ascii_isspace (*item))
+        item++;
+      while (end > item && g_ascii_isspace (end[-1]))
+        end--;
+
+      if (item < end)
+        {
+          index = lenient ? pd_tag_match (kind, item, end - item)
+                          : lookup_key (kind, item, end - item);
+          if (index >= 0)
+            {
+              result |= G_GUINT64_CONSTANT (1) << index;
+            }
+          else
+            {
+              value = g_strndup (item, end - item);
+              /* What the diary stored was checked when it was saved. */
+              if ((lenient || !pd_tag_kind_allows_custom (kind)) &&
+                  !pd_tag_check_custom (kind, value, error))
+                return FALSE;
+              if (own == NULL)
+                own = g_ptr_array_new_with_free_func (g_free);
+              if (!g_ptr_array_find_with_equal_func (own, value, g_str_equal, NULL))
+                g_ptr_array_add (own, g_steal_pointer (&value));
+            }
+        }
+      item = next;
+    }
+
+  *mask = result;
+  if (custom != NULL)
+    {
+      if (own != NULL)
+        {
+          g_ptr_array_add (own, NULL);
+          *custom = (GStrv) g_ptr_array_free (g_steal_pointer (&own), FALSE);
+        }
+      else
+        {
+          *custom = NULL;
+        }
+    }
+  return TRUE;
+}
+
+char *
+pd_tags_to_string_full (PdTagKind          kind,
+                        guint64            mask,
+                        const char * const *custom)
+{
+  GString *str;
+
+  if (custom == NULL || custom[0] == NULL)
+    return pd_tags_to_string (kind, mask);
+  str = g_string_new (NULL);
+  {
+    g_autofree char *keys = pd_tags_to_string (kind, mask);
+    g_string_append (str, keys);
+  }
+  for (guint i = 0; custom[i] != NULL; i++)
+    {
+      if (str->len > 0)
+        g_string_append_c (str, ';');
+      g_string_append (str, custom[i]);
+    }
+  return g_string_free (str, FALSE);
+}
+
+char *
+pd_tags_to_label_full (PdTagKind          kind,
+                       guint64            mask,
+                       const char * const *custom)
+{
+  GString *str = g_string_new (NULL);
+  g_autofree char *labels = pd_tags_to_label (kind, mask);
+
+  g_string_append (str, labels);
+  for (guint i = 0; custom != NULL && custom[i] != NULL; i++)
+    {
+      if (str->len > 0)
+        g_string_append (str, ", ");
+      g_string_append (str, custom[i]);
+    }
+  return g_string_free (str, FALSE);
+}

@@ -39,4 +39,39 @@ char        *pd_tags_to_label    (PdTagKind    kind,
 gboolean     pd_red_flag_is_emergency    (guint        index);
 guint32      pd_red_flags_emergency_mask (void);
 
+/* A tag by its key, its English label or its label in the current locale, ignoring case,
+ * spaces, '_', '-' and ',' ("Low back", "LOW-BACK", "low_back", "Dull aching"); -1 when
+ * none. length may be -1. */
+int          pd_tag_match        (PdTagKind    kind,
+                                  const char  *text,
+                                  gssize       length);
+/* Whether a kind of tag takes the patient's own values (locations and qualities do, red
+ * flags do not: they drive a safety message). */
+gboolean     pd_tag_kind_allows_custom (PdTagKind kind);
+/* Whether text can be an own value: not empty, no ';', no line break, at most
+ * PD_TAG_MAX_CUSTOM_LENGTH characters, and matching no tag (pd_tag_match). */
+#define PD_TAG_MAX_CUSTOM_LENGTH 60
+gboolean     pd_tag_check_custom (PdTagKind    kind,
+                                  const char  *text,
+                                  GError     **error);
+/* A ';'-separated list: the tags in *mask, the rest (trimmed, in order, without repeats) in
+ * *custom (NULL when none). lenient: items are matched with pd_tag_match, as people write
+ * them; else by key only, as the diary stores them. An item that matches nothing is an own
+ * value where the kind allows it, else an error ("unknown red_flags value “x”; accepted: ...").
+ * custom may be NULL when the caller wants only the tags (own values are then dropped). */
+gboolean     pd_tags_parse       (PdTagKind    kind,
+                                  const char  *string,
+                                  gboolean     lenient,
+                                  guint64     *mask,
+                                  GStrv       *custom,
+                                  GError     **error);
+/* The keys of mask, then the own values as written, ';'-separated. */
+/* The labels of mask, then the own values, ", "-separated, for people. */
+char        *pd_tags_to_label_full (PdTagKind          kind,
+                                    guint64            mask,
+                                    const char * const *custom);
+char        *pd_tags_to_string_full (PdTagKind          kind,
+                                     guint64            mask,
+                                     const char * const *custom);
+
 G_END_DECLS

@@ -11,6 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include <glib/gi18n-lib.h>
@@ -35,6 +39,9 @@ typedef enum
   COL_ACTIVITY_INTERFERENCE, COL_LOCATIONS, COL_QUALITIES, COL_SLEEP_HOURS,
   COL_SLEEP_QUALITY, COL_MOOD, COL_RED_FLAGS, COL_ITEM, COL_AMOUNT, COL_UNIT,
   COL_DURATION, COL_INTENSITY, COL_NOTE,
+  N_V1_COLUMNS,
+  /* version 2 */
+  COL_BACK_PAIN = N_V1_COLUMNS, COL_LEG_PAIN, COL_EVENT_KIND, COL_END_DATE,
   N_COLUMNS
 } Column;
 
@@ -42,29 +49,60 @@ static const char * const column_names[N_COLUMNS] = {
   "id", "date", "time", "utc_offset", "kind", "pain", "enjoyment_interference",
   "activity_interference", "locations", "qualities", "sleep_hours", "sleep_quality", "mood",
   "red_flags", "item", "amount", "unit", "duration_min", "intensity", "note",
+  "back_pain", "leg_pain", "event_kind", "end_date",
 };
 
 struct _PdCsvImport
 {
+  char *name;              /* for messages */
+  char *path;              /* the file, or NULL for data */
+  GBytes *data;
   guint n_rows;
   guint n_present;
+  guint n_new[PD_RECORD_EVENT + 1];
+  gboolean streamed;       /* too many to keep: commit reads the file again */
   GPtrArray *pain_entries;
   GPtrArray *doses;
   GPtrArray *activities;
   GPtrArray *events;
+  GPtrArray *custom[2];    /* own locations, own qualities: char *, each once */
 };
 
-/* The reader: RFC 4180 over the whole buffer, unquoting fields in place. */
+/* The reader: RFC 4180 over a chunk of the file in buffer, unquoting fields in place. */
+#define MAX_READ_BUFFER (4 * 1024 * 1024)
+static gsize read_chunk = 1024 * 1024;
+/* Imports of more new records than this keep none in memory: commit reads the file again
+ * and writes as it goes, in one transaction. */
+static guint max_kept_records = 100000;
+
+void
+_pd_csv_import_set_sizes (gsize chunk,
+                          guint max_kept)
+{
+  read_chunk = chunk;
+  max_kept_records = max_kept;
+}
+
 typedef struct
 {
   const char *name;      /* the file, for messages */
-  char *buffer;          /* NUL-terminated */
-  gsize length;
+  int fd;                /* the file, or -1 to read mem */
+  const char *mem;
+  gsize mem_length;
+  gsize mem_pos;
+  gboolean eof;          /* all read into buffer */
+  char *buffer;          /* capacity + 1 bytes, NUL-terminated at total */
+  gsize capacity;
+  gsize total;           /* bytes in buffer */
+  gsize length;          /* the rows to parse end here */
   gsize pos;
   guint line;            /* physical line of pos, 1-based */
   GPtrArray *fields;     /* char *, pointing into buffer */
   GArray *lengths;       /* gsize */
-  int map[N_COLUMNS];    /* column -> field index in a row */
+  int map[N_COLUMNS];    /* column -> field index in a row; -1 for a v2 column in a v1 file */
+  guint n_fields;        /* the header's */
+  char separator;        /* ',' or, as spreadsheets write in many locales, ';' */
+  gboolean cr_lines;     /* lines end with a lone CR (old Mac, some spreadsheets) */
   gboolean have_header;
 } Reader;
 
@@ -159,7 +197,7 @@ read_row (Reader  *reader,
                   pos++;
                   break;
                 }
-              if (c == '\n')
+              if (c == (reader->cr_lines ? '\r' : '\n'))
                 reader->line++;
               *w++ = c;
               pos++;
@@ -168,8 +206,10 @@ read_row (Reader  *reader,
             }
           if (pos >= len)
             row_end = TRUE;
-          else if (buf[pos] == ',')
+          else if (buf[pos] == reader->separator)
             pos++;
+          else if (reader->cr_lines && buf[pos] == '\r')
+            row_end = TRUE, pos++, reader->line++;
           else if (buf[pos] == '\n')
             row_end = TRUE, pos++, reader->line++;
           else if (buf[pos] == '\r' && pos + 1 < len && buf[pos + 1] == '\n')
@@ -194,9 +234,14 @@ read_row (Reader  *reader,
                   break;
                 }
               c = buf[pos];
-              if (c == ',')
+              if (c == reader->separator)
                 {
                   pos++;
+                  break;
+                }
+              if (c == '\r' && reader->cr_lines)
+                {
+                  row_end = TRUE, pos++, reader->line++;
                   break;
                 }
               if (c == '\n')
@@ -247,12 +292,37 @@ too_long:
   return -1;
 }
 
+/* The separator and the line ends, from the header line (which has no quotes). */
+static void
+sniff_header (Reader *reader)
+{
+  guint commas = 0, semicolons = 0;
+
+  for (gsize p = reader->pos; p < reader->length; p++)
+    {
+      char c = reader->buffer[p];
+
+      if (c == '\r' || c == '\n')
+        {
+          reader->cr_lines = c == '\r' && (p + 1 >= reader->length || reader->buffer[p + 1] != '\n');
+          break;
+        }
+      commas += c == ',';
+      semicolons += c == ';';
+    }
+  reader->separator = commas == 0 && semicolons > 0 ? ';' : ',';
+}
+
 static gboolean
 read_header (Reader  *reader,
              GError **error)
 {
   guint line = 1;
-  int status = read_row (reader, &line, error);
+  int status;
+  guint n_v2 = 0;
+
+  sniff_header (reader);
+  status = read_row (reader, &line, error);
 
   if (status < 0)
     return FALSE;
@@ -290,7 +360,10 @@ read_header (Reader  *reader,
           return FALSE;
         }
     }
-  for (guint c = 0; c < N_COLUMNS; c++)
+  /* Version 1 has none of the version 2 columns; version 2 has them all. */
+  for (guint c = N_V1_COLUMNS; c < N_COLUMNS; c++)
+    n_v2 += reader->map[c] != -1;
+  for (guint c = 0; c < (n_v2 > 0 ? N_COLUMNS : N_V1_COLUMNS); c++)
     if (reader->map[c] == -1)
       {
         set_error (error, reader->name, line, "header", _("column “%s” is missing"),
@@ -298,6 +371,7 @@ read_header (Reader  *reader,
         return FALSE;
       }
 
+  reader->n_fields = reader->fields->len;
   reader->have_header = TRUE;
   return TRUE;
 }
@@ -308,6 +382,7 @@ typedef struct
 {
   const char *file;
   guint line;
+  gboolean decimal_comma;    /* a ';'-separated file may write 7,5 for 7.5 */
   const char *values[N_COLUMNS];
 } Row;
 
@@ -315,9 +390,12 @@ typedef struct
 static char *
 shorten (const char *text)
 {
+  g_autofree char *start = NULL;
+
   if (g_utf8_strlen (text, -1) <= 40)
     return g_strdup (text);
-  return g_strconcat (g_utf8_substring (text, 0, 40), "…", NULL);
+  start = g_utf8_substring (text, 0, 40);
+  return g_strconcat (start, "…", NULL);
 }
 
 static gboolean
@@ -408,36 +486,55 @@ get_double (Row     *row,
             GError **error)
 {
   const char *text = row->values[column];
+  char number[64];
   char *end = NULL;
+  gsize length = strlen (text);
 
   if (*text == '\0')
     return row_error (row, column, error, _("missing"));
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && strchr (".eE+-", *p) == NULL)
-      goto bad;
-  *value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (*value))
+  if (length >= sizeof number)
+    goto bad;
+  for (gsize i = 0; i <= length; i++)
+    {
+      char c = text[i];
+
+      if (c == ',' && row->decimal_comma)
+        c = '.';
+      else if (c != '\0' && !g_ascii_isdigit (c) && strchr (".eE+-", c) == NULL)
+        goto bad;
+      number[i] = c;
+    }
+  if (strchr (number, '.') != strrchr (number, '.'))
+    goto bad;
+  *value = g_ascii_strtod (number, &end);
+  if (end == number || *end != '\0' || !isfinite (*value))
     goto bad;
   return TRUE;
 
 bad:
   {
     g_autofree char *shown = shorten (text);
+    if (row->decimal_comma)
+      return row_error (row, column, error, _("“%s” is not a number"), shown);
     return row_error (row, column, error,
                       _("“%s” is not a number (use a '.' decimal point)"), shown);
   }
 }
+
+static const char *get_text (Row    *row,
+                             Column  column);
 
 static gboolean
 get_tags (Row      *row,
           Column    column,
           PdTagKind kind,
           guint64  *mask,
+          GStrv    *custom,
           GError  **error)
 {
   g_autoptr(GError) local = NULL;
 
-  if (!pd_tags_from_string (kind, row->values[column], mask, &local))
+  if (!pd_tags_parse (kind, get_text (row, column), TRUE, mask, custom, &local))
     return row_error (row, column, error, "%s", local->message);
   return TRUE;
 }
@@ -523,36 +620,46 @@ pain_from_row (Row     *row,
                int      utc_offset,
                GError **error)
 {
-  static const Column unused[] = { COL_ITEM, COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY };
+  static const Column unused[] = {
+    COL_ITEM, COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE,
+  };
   g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
-  int pain, enjoyment, interference, sleep_quality, mood;
+  int pain, enjoyment, interference, sleep_quality, mood, back_pain, leg_pain;
   guint64 locations, qualities, red_flags;
+  g_auto(GStrv) custom_locations = NULL;
+  g_auto(GStrv) custom_qualities = NULL;
   double sleep = -1;
 
   if (!check_unused (row, unused, G_N_ELEMENTS (unused), "pain", error) ||
       !get_int (row, COL_PAIN, TRUE, 0, 10, &pain, error) ||
       !get_int (row, COL_ENJOYMENT, FALSE, 0, 10, &enjoyment, error) ||
       !get_int (row, COL_ACTIVITY_INTERFERENCE, FALSE, 0, 10, &interference, error) ||
-      !get_tags (row, COL_LOCATIONS, PD_TAG_LOCATION, &locations, error) ||
-      !get_tags (row, COL_QUALITIES, PD_TAG_QUALITY, &qualities, error) ||
+      !get_tags (row, COL_LOCATIONS, PD_TAG_LOCATION, &locations, &custom_locations, error) ||
+      !get_tags (row, COL_QUALITIES, PD_TAG_QUALITY, &qualities, &custom_qualities, error) ||
       (!is_empty (row, COL_SLEEP_HOURS) && !get_double (row, COL_SLEEP_HOURS, &sleep, error)) ||
       !get_int (row, COL_SLEEP_QUALITY, FALSE, 0, 10, &sleep_quality, error) ||
       !get_int (row, COL_MOOD, FALSE, 0, 10, &mood, error) ||
-      !get_tags (row, COL_RED_FLAGS, PD_TAG_RED_FLAG, &red_flags, error))
+      !get_tags (row, COL_RED_FLAGS, PD_TAG_RED_FLAG, &red_flags, NULL, error) ||
+      !get_int (row, COL_BACK_PAIN, FALSE, 0, 10, &back_pain, error) ||
+      !get_int (row, COL_LEG_PAIN, FALSE, 0, 10, &leg_pain, error))
     return NULL;
   if (!is_empty (row, COL_SLEEP_HOURS) && (sleep < 0 || sleep > 24))
     {
-        row_error (row, COL_SLEEP_HOURS, error, _("%s is outside 0–24 hours"),
-                                       row->values[COL_SLEEP_HOURS]);
-        return NULL;
-      }
+      row_error (row, COL_SLEEP_HOURS, error, _("%s is outside 0–24 hours"),
+                 row->values[COL_SLEEP_HOURS]);
+      return NULL;
+    }
 
   pd_pain_entry_set_time (entry, unix_time, utc_offset);
   pd_pain_entry_set_pain (entry, pain);
   pd_pain_entry_set_enjoyment_interference (entry, enjoyment);
   pd_pain_entry_set_activity_interference (entry, interference);
+  pd_pain_entry_set_back_pain (entry, back_pain);
+  pd_pain_entry_set_leg_pain (entry, leg_pain);
   pd_pain_entry_set_locations (entry, locations);
   pd_pain_entry_set_qualities (entry, qualities);
+  pd_pain_entry_set_custom_locations (entry, (const char * const *) custom_locations);
+  pd_pain_entry_set_custom_qualities (entry, (const char * const *) custom_qualities);
   pd_pain_entry_set_sleep_hours (entry, sleep);
   pd_pain_entry_set_sleep_quality (entry, sleep_quality);
   pd_pain_entry_set_mood (entry, mood);
@@ -561,9 +668,10 @@ pain_from_row (Row     *row,
   return g_steal_pointer (&entry);
 }
 
+/* What only pain rows fill. */
 static const Column pain_columns[] = {
   COL_PAIN, COL_ENJOYMENT, COL_ACTIVITY_INTERFERENCE, COL_LOCATIONS, COL_QUALITIES,
-  COL_SLEEP_HOURS, COL_SLEEP_QUALITY, COL_MOOD, COL_RED_FLAGS,
+  COL_SLEEP_HOURS, COL_SLEEP_QUALITY, COL_MOOD, COL_RED_FLAGS, COL_BACK_PAIN, COL_LEG_PAIN,
 };
 
 static gboolean
@@ -602,7 +710,7 @@ dose_from_row (Row        *row,
                int         utc_offset,
                GError    **error)
 {
-  static const Column unused[] = { COL_DURATION, COL_INTENSITY };
+  static const Column unused[] = { COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE };
   g_autoptr(PdDose) dose = pd_dose_new ();
   g_autofree char *folded = NULL;
   const char *unit = row->values[COL_UNIT];
@@ -615,26 +723,23 @@ dose_from_row (Row        *row,
     return NULL;
   if (*unit == '\0')
     {
-        row_error (row, COL_UNIT, error, _("missing"));
-        return NULL;
-      }
+      row_error (row, COL_UNIT, error, _("missing"));
+      return NULL;
+    }
   if (!pd_dose_unit_is_valid (unit))
     {
       g_autofree char *shown = shorten (unit);
       g_autofree char *known = g_strjoinv (", ", (char **) pd_dose_units ());
-      {
-        row_error (row, COL_UNIT, error,
-                                         _("“%s” is not a known unit (%s)"), shown, known);
-        return NULL;
-      }
+
+      row_error (row, COL_UNIT, error, _("“%s” is not a known unit (%s)"), shown, known);
+      return NULL;
     }
   if (amount <= 0 || amount > pd_dose_unit_max_amount (unit))
     {
-        row_error (row, COL_AMOUNT, error,
-                                       _("%s %s is outside the possible range"),
-                                       row->values[COL_AMOUNT], unit);
-        return NULL;
-      }
+      row_error (row, COL_AMOUNT, error, _("%s %s is outside the possible range"),
+                 row->values[COL_AMOUNT], unit);
+      return NULL;
+    }
 
   /* The regimen first; a catalogue medication or a custom one keeps only its name, which
    * the MME and warnings match through the catalogue. */
@@ -657,7 +762,7 @@ activity_from_row (Row     *row,
                    int      utc_offset,
                    GError **error)
 {
-  static const Column unused[] = { COL_AMOUNT, COL_UNIT };
+  static const Column unused[] = { COL_AMOUNT, COL_UNIT, COL_EVENT_KIND, COL_END_DATE };
   g_autoptr(PdActivity) activity = pd_activity_new ();
   int duration, effort;
 
@@ -676,6 +781,51 @@ activity_from_row (Row     *row,
   return g_steal_pointer (&activity);
 }
 
+/* A version 1 event's kind, from words of its title (DESIGN.md "Diary CSV"). */
+static const char *
+guess_event_kind (const char *title)
+{
+  static const struct { const char *word; const char *kind; } words[] = {
+    { "stimulator trial", "stimulator_trial" },
+    { "fusion", "surgery" }, { "discectomy", "surgery" }, { "laminectomy", "surgery" },
+    { "epidural", "injection" }, { "block", "injection" },
+  };
+  g_autofree char *folded = g_utf8_casefold (title, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (folded, words[i].word) != NULL)
+      return words[i].kind;
+  return "other";
+}
+
+static gboolean
+get_event_kind (Row         *row,
+                const char **kind,
+                GError     **error)
+{
+  const char * const *kinds = pd_event_kinds ();
+  const char *text = row->values[COL_EVENT_KIND];
+
+  if (*text == '\0')
+    {
+      *kind = guess_event_kind (get_text (row, COL_ITEM));
+      return TRUE;
+    }
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (strcmp (kinds[i], text) == 0)
+      {
+        *kind = kinds[i];
+        return TRUE;
+      }
+  {
+    g_autofree char *shown = shorten (text);
+    g_autofree char *known = g_strjoinv (", ", (char **) kinds);
+
+    return row_error (row, COL_EVENT_KIND, error, _("“%s” is not an event kind (%s)"), shown,
+                      known);
+  }
+}
+
 static gpointer
 event_from_row (Row     *row,
                 gint64   unix_time,
@@ -684,113 +834,342 @@ event_from_row (Row     *row,
 {
   static const Column unused[] = { COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY };
   g_autoptr(PdEvent) event = pd_event_new ();
+  const char *kind = NULL;
+  guint32 end_day = 0;
 
   if (!check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "event", error) ||
       !check_unused (row, unused, G_N_ELEMENTS (unused), "event", error) ||
-      !check_item (row, error))
+      !check_item (row, error) ||
+      !get_event_kind (row, &kind, error))
     return NULL;
+  if (!is_empty (row, COL_END_DATE) && !pd_csv_parse_date (row->values[COL_END_DATE], &end_day))
+    {
+      g_autofree char *shown = shorten (row->values[COL_END_DATE]);
+      row_error (row, COL_END_DATE, error, _("“%s” is not a date (YYYY-MM-DD)"), shown);
+      return NULL;
+    }
 
-  /* The CSV has no event kind column: see pd-csv.h. */
-  pd_event_set_kind (event, "other");
+  pd_event_set_kind (event, kind);
   pd_event_set_title (event, get_text (row, COL_ITEM));
   pd_event_set_time (event, unix_time, utc_offset);
+  pd_event_set_end_day (event, end_day);
   pd_event_set_note (event, get_text (row, COL_NOTE));
   return g_steal_pointer (&event);
 }
 
+/* The kinds of row: one parser each. A new kind is a new line here. */
+
+typedef struct
+{
+  GHashTable *regimen;   /* casefolded name -> medication id */
+} Context;
+
+static gpointer
+parse_pain (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return pain_from_row (row, t, offset, error);
+}
+
+static gpointer
+parse_dose (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return dose_from_row (row, context->regimen, t, offset, error);
+}
+
+static gpointer
+parse_activity (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return activity_from_row (row, t, offset, error);
+}
+
+static gpointer
+parse_event (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return event_from_row (row, t, offset, error);
+}
+
+static void
+set_pain_id (gpointer record, const char *id)
+{
+  pd_pain_entry_set_id (record, id);
+}
+
+static gboolean
+validate_pain (gpointer record, GError **error)
+{
+  return pd_pain_entry_validate (record, error);
+}
+
+static void
+set_dose_id (gpointer record, const char *id)
+{
+  pd_dose_set_id (record, id);
+}
+
+static gboolean
+validate_dose (gpointer record, GError **error)
+{
+  return pd_dose_validate (record, error);
+}
+
+static void
+set_activity_id (gpointer record, const char *id)
+{
+  pd_activity_set_id (record, id);
+}
+
+static gboolean
+validate_activity (gpointer record, GError **error)
+{
+  return pd_activity_validate (record, error);
+}
+
+static void
+set_event_id (gpointer record, const char *id)
+{
+  pd_event_set_id (record, id);
+}
+
+static gboolean
+validate_event (gpointer record, GError **error)
+{
+  return pd_event_validate (record, error);
+}
+
+typedef struct
+{
+  const char *name;
+  PdRecordKind kind;
+  gpointer (*parse) (Context *context, Row *row, gint64 unix_time, int utc_offset,
+                     GError **error);
+  void (*set_id) (gpointer record, const char *id);
+  gboolean (*validate) (gpointer record, GError **error);
+} RowKind;
+
+static const RowKind row_kinds[] = {
+  { "pain", PD_RECORD_PAIN, parse_pain, set_pain_id, validate_pain },
+  { "dose", PD_RECORD_DOSE, parse_dose, set_dose_id, validate_dose },
+  { "activity", PD_RECORD_ACTIVITY, parse_activity, set_activity_id,
+    validate_activity },
+  { "event", PD_RECORD_EVENT, parse_event, set_event_id, validate_event },
+};
+
+static GPtrArray *
+records_of_kind (PdCsvImport  *self,
+                 PdRecordKind  kind)
+{
+  switch (kind)
+    {
+    case PD_RECORD_PAIN: return self->pain_entries;
+    case PD_RECORD_DOSE: return self->doses;
+    case PD_RECORD_ACTIVITY: return self->activities;
+    case PD_RECORD_EVENT: return self->events;
+    default: return NULL;
+    }
+}
+
+static void
+note_custom (PdCsvImport        *self,
+             guint               index,
+             const char * const *values)
+{
+  if (values[0] == NULL)
+    return;
+  if (self->custom[index] == NULL)
+    self->custom[index] = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  for (guint i = 0; values[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (self->custom[index], values[i], g_str_equal, NULL))
+      g_ptr_array_add (self->custom[index], g_strdup (values[i]));
+}
+
 /* Checks one row and adds its record to the import, unless the diary already has its id. */
+/* The ids met so far: 16 bytes each in an open-addressed table, so that a million rows
+ * need tens of megabytes, not hundreds. */
+typedef struct
+{
+  guint8 id[16];
+  guint32 line;
+} SeenId;
+
+typedef struct
+{
+  SeenId *slots;
+  gsize mask;
+  gsize n;
+} SeenSet;
+
+static gboolean
+parse_uuid (const char *text,
+            guint8      out[16])
+{
+  guint k = 0;
+
+  for (guint i = 0; i < 36; i++)
+    {
+      int high, low;
+
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (text[i] != '-')
+            return FALSE;
+          continue;
+        }
+      high = g_ascii_xdigit_value (text[i]);
+      low = high < 0 ? -1 : g_ascii_xdigit_value (text[i + 1]);
+      if (low < 0 || i + 1 == 8 || i + 1 == 13 || i + 1 == 18 || i + 1 == 23)
+        return FALSE;
+      out[k++] = high << 4 | low;
+      i++;
+    }
+  return text[36] == '\0';
+}
+
+static gsize
+seen_slot (SeenSet      *set,
+           const guint8  id[16])
+{
+  guint64 h;
+  gsize i;
+
+  memcpy (&h, id, sizeof h);
+  h ^= h >> 29;
+  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  h ^= h >> 32;
+  for (i = h & set->mask; set->slots[i].line != 0; i = (i + 1) & set->mask)
+    if (memcmp (set->slots[i].id, id, 16) == 0)
+      break;
+  return i;
+}
+
+/* The line where id was met first, or 0 after adding it. */
+static guint32
+seen_add (SeenSet      *set,
+          const guint8  id[16],
+          guint32       line)
+{
+  gsize i;
+
+  if ((set->n + 1) * 4 > (set->mask + 1) * 3)
+    {
+      SeenSet bigger = { g_new0 (SeenId, (set->mask + 1) * 2), (set->mask + 1) * 2 - 1, 0 };
+
+      for (gsize j = 0; j <= set->mask; j++)
+        if (set->slots[j].line != 0)
+          bigger.slots[seen_slot (&bigger, set->slots[j].id)] = set->slots[j];
+      bigger.n = set->n;
+      g_free (set->slots);
+      *set = bigger;
+    }
+  i = seen_slot (set, id);
+  if (set->slots[i].line != 0)
+    return set->slots[i].line;
+  memcpy (set->slots[i].id, id, 16);
+  set->slots[i].line = line;
+  set->n++;
+  return 0;
+}
+
+/* Records written by one save_records call when streaming. */
+#define BATCH_SIZE 4096
+
+typedef struct
+{
+  PdDatabase *db;            /* NULL while preparing */
+  GHashTable *existing;
+  GHashTable *regimen;
+  SeenSet seen;
+  Context context;
+} Pass;
+
+
 static gboolean
 import_row (PdCsvImport *self,
             Row         *row,
-            GHashTable  *existing,
-            GHashTable  *seen,
-            GHashTable  *regimen,
+            Pass        *pass,
             GError     **error)
 {
   g_autofree char *id = NULL;
   g_autoptr(GError) local = NULL;
   const char *kind = row->values[COL_KIND];
-  gpointer first_line;
+  const RowKind *row_kind = NULL;
+  guint8 binary_id[16];
+  guint32 first_line;
   gint64 unix_time = 0;
   int utc_offset = 0;
   gpointer record;
 
-  if (!g_uuid_string_is_valid (row->values[COL_ID]))
+  if (!parse_uuid (row->values[COL_ID], binary_id))
     {
       g_autofree char *shown = shorten (row->values[COL_ID]);
       return row_error (row, COL_ID, error, _("“%s” is not a UUID"), shown);
     }
+  first_line = seen_add (&pass->seen, binary_id, row->line);
+  if (first_line != 0)
+    return row_error (row, COL_ID, error, _("the same id as line %u"), first_line);
   id = pd_dup_id (row->values[COL_ID]);
-  first_line = g_hash_table_lookup (seen, id);
-  if (first_line != NULL)
-    return row_error (row, COL_ID, error, _("the same id as line %u"),
-                      GPOINTER_TO_UINT (first_line));
-  g_hash_table_insert (seen, g_strdup (id), GUINT_TO_POINTER (row->line));
 
   if (!get_time (row, &unix_time, &utc_offset, error))
     return FALSE;
 
-  if (strcmp (kind, "pain") == 0)
-    record = pain_from_row (row, unix_time, utc_offset, error);
-  else if (strcmp (kind, "dose") == 0)
-    record = dose_from_row (row, regimen, unix_time, utc_offset, error);
-  else if (strcmp (kind, "activity") == 0)
-    record = activity_from_row (row, unix_time, utc_offset, error);
-  else if (strcmp (kind, "event") == 0)
-    record = event_from_row (row, unix_time, utc_offset, error);
-  else
+  for (guint i = 0; i < G_N_ELEMENTS (row_kinds) && row_kind == NULL; i++)
+    if (strcmp (kind, row_kinds[i].name) == 0)
+      row_kind = &row_kinds[i];
+  if (row_kind == NULL)
     {
       g_autofree char *shown = shorten (kind);
       return row_error (row, COL_KIND, error,
                         _("“%s” is not a kind (pain, dose, activity or event)"), shown);
     }
+  record = row_kind->parse (&pass->context, row, unix_time, utc_offset, error);
   if (record == NULL)
     return FALSE;
 
   /* The record validators have the last word. */
-  if (PD_IS_PAIN_ENTRY (record))
+  row_kind->set_id (record, id);
+  if (!row_kind->validate (record, &local))
     {
-      pd_pain_entry_set_id (record, id);
-      if (!pd_pain_entry_validate (record, &local))
-        goto invalid;
-    }
-  else if (PD_IS_DOSE (record))
-    {
-      pd_dose_set_id (record, id);
-      if (!pd_dose_validate (record, &local))
-        goto invalid;
-    }
-  else if (PD_IS_ACTIVITY (record))
-    {
-      pd_activity_set_id (record, id);
-      if (!pd_activity_validate (record, &local))
-        goto invalid;
-    }
-  else
-    {
-      pd_event_set_id (record, id);
-      if (!pd_event_validate (record, &local))
-        goto invalid;
+      g_object_unref (record);
+      return row_error_from (row, g_steal_pointer (&local), error);
     }
 
-  if (g_hash_table_contains (existing, id))
+  if (pass->db != NULL)
+    {
+      /* Committing a streamed import: the new records go to the next batch. */
+      if (g_hash_table_contains (pass->existing, id))
+        g_object_unref (record);
+      else
+        g_ptr_array_add (records_of_kind (self, row_kind->kind), record);
+      return TRUE;
+    }
+
+  self->n_rows++;
+  if (g_hash_table_contains (pass->existing, id))
     {
       self->n_present++;
       g_object_unref (record);
+      return TRUE;
     }
-  else if (PD_IS_PAIN_ENTRY (record))
-    g_ptr_array_add (self->pain_entries, record);
-  else if (PD_IS_DOSE (record))
-    g_ptr_array_add (self->doses, record);
-  else if (PD_IS_ACTIVITY (record))
-    g_ptr_array_add (self->activities, record);
-  else
-    g_ptr_array_add (self->events, record);
+  self->n_new[row_kind->kind]++;
+  if (row_kind->kind == PD_RECORD_PAIN)
+    {
+      note_custom (self, 0, pd_pain_entry_get_custom_locations (record));
+      note_custom (self, 1, pd_pain_entry_get_custom_qualities (record));
+    }
+  if (self->streamed)
+    {
+      g_object_unref (record);
+      return TRUE;
+    }
+  g_ptr_array_add (records_of_kind (self, row_kind->kind), record);
+  if (self->n_rows - self->n_present > max_kept_records)
+    {
+      self->streamed = TRUE;
+      g_ptr_array_set_size (self->pain_entries, 0);
+      g_ptr_array_set_size (self->doses, 0);
+      g_ptr_array_set_size (self->activities, 0);
+      g_ptr_array_set_size (self->events, 0);
+    }
   return TRUE;
-
-invalid:
-  g_object_unref (record);
-  return row_error_from (row, g_steal_pointer (&local), error);
 }
 
 static GHashTable *
@@ -821,64 +1200,379 @@ regimen_by_name (PdDatabase  *db,
   return regimen;
 }
 
-/* Takes the buffer (length + 1 bytes, NUL-terminated). */
+static gboolean
+row_is_blank (GPtrArray *fields)
+{
+  for (guint i = 0; i < fields->len; i++)
+    if (*(const char *) g_ptr_array_index (fields, i) != '\0')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+fields_are_valid_utf8 (Reader *reader)
+{
+  for (guint i = 0; i < reader->fields->len; i++)
+    {
+      const guchar *text = g_ptr_array_index (reader->fields, i);
+      gsize length = g_array_index (reader->lengths, gsize, i);
+      gsize k = 0;
+
+      /* Mostly ASCII: GLib only for the rest. */
+      while (k < length && text[k] != 0 && text[k] < 0x80)
+        k++;
+      if (k < length && !g_utf8_validate_len ((const char *) text + k, length - k, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading in chunks, so that a big file never sits in memory whole. A chunk is parsed up to
+ * its last line end outside quotes (every '"' toggles quoting, a doubled one twice). */
+
+static gboolean
+source_read (Reader  *reader,
+             GError **error)
+{
+  gsize tail = reader->total - reader->pos;
+
+  if (reader->pos > 0 && tail > 0)
+    memmove (reader->buffer, reader->buffer + reader->pos, tail);
+  reader->total = tail;
+  reader->pos = 0;
+
+  while (!reader->eof && reader->total < reader->capacity)
+    {
+      gsize want = reader->capacity - reader->total;
+
+      if (reader->fd < 0)
+        {
+          gsize n = MIN (want, reader->mem_length - reader->mem_pos);
+
+          memcpy (reader->buffer + reader->total, reader->mem + reader->mem_pos, n);
+          reader->mem_pos += n;
+          reader->total += n;
+          reader->eof = reader->mem_pos >= reader->mem_length;
+        }
+      else
+        {
+          gssize n = read (reader->fd, reader->buffer + reader->total, want);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              int saved = errno;
+              g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not read “%s”: %s"),
+                           reader->name, g_strerror (saved));
+              return FALSE;
+            }
+          if (n == 0)
+            reader->eof = TRUE;
+          reader->total += n;
+        }
+    }
+  reader->buffer[reader->total] = '\0';
+  return TRUE;
+}
+
+/* Sets where the complete rows in the buffer end, reading more (into a bigger buffer)
+ * while not one row is complete. */
+static gboolean
+set_parse_limit (Reader  *reader,
+                 GError **error)
+{
+  char line_end = reader->cr_lines ? '\r' : '\n';
+
+  for (;;)
+    {
+      gboolean quoted = FALSE;
+      gsize limit = 0;
+
+      if (reader->eof)
+        {
+          reader->length = reader->total;
+          return TRUE;
+        }
+      for (gsize p = reader->pos; p < reader->total; p++)
+        {
+          char c = reader->buffer[p];
+
+          if (c == '"')
+            quoted = !quoted;
+          else if (c == line_end && !quoted)
+            limit = p + 1;
+        }
+      if (limit > reader->pos)
+        {
+          reader->length = limit;
+          return TRUE;
+        }
+      /* No row ends in the largest buffer: no valid row is that long, so the reader's
+       * error for it (a field too long, a quote not closed) is the answer. */
+      if (reader->capacity >= MAX_READ_BUFFER)
+        {
+          reader->length = reader->total;
+          return TRUE;
+        }
+      reader->capacity = MIN (reader->capacity * 2, MAX_READ_BUFFER);
+      reader->buffer = g_realloc (reader->buffer, reader->capacity + 1);
+      if (!source_read (reader, error))
+        return FALSE;
+    }
+}
+
+/* The next row, reading on where the chunk ends. */
+static int
+next_row (Reader  *reader,
+          guint   *row_line,
+          GError **error)
+{
+  for (;;)
+    {
+      int status = read_row (reader, row_line, error);
+
+      if (status != 0 || (reader->eof && reader->pos >= reader->total))
+        return status;
+      if (!source_read (reader, error) || !set_parse_limit (reader, error))
+        return -1;
+    }
+}
+
+static GPtrArray *
+nonempty (GPtrArray *array)
+{
+  return array->len > 0 ? array : NULL;
+}
+
+static gboolean
+flush_batch (PdCsvImport  *self,
+             PdDatabase   *db,
+             GError      **error)
+{
+  gboolean ok;
+
+  if (self->pain_entries->len + self->doses->len + self->activities->len +
+      self->events->len == 0)
+    return TRUE;
+  ok = pd_database_save_records (db, nonempty (self->pain_entries), NULL,
+                                 nonempty (self->doses), nonempty (self->activities),
+                                 nonempty (self->events), error);
+  g_ptr_array_set_size (self->pain_entries, 0);
+  g_ptr_array_set_size (self->doses, 0);
+  g_ptr_array_set_size (self->activities, 0);
+  g_ptr_array_set_size (self->events, 0);
+  return ok;
+}
+
+/* One pass over the file: checks every row; keeps, drops or (committing) writes the
+ * records. */
+static gboolean
+run_pass (PdCsvImport  *self,
+          Reader       *reader,
+          Pass         *pass,
+          GError      **error)
+{
+  Row row = { reader->name, 0, FALSE, { NULL } };
+  guint blank_line = 0, blank_fields = 0;
+  int status;
+
+  if (!source_read (reader, error))
+    return FALSE;
+  if (reader->total >= 3 && memcmp (reader->buffer, "\xef\xbb\xbf", 3) == 0)
+    reader->pos = 3;
+  sniff_header (reader);
+  if (!set_parse_limit (reader, error) || !read_header (reader, error))
+    return FALSE;
+  row.decimal_comma = reader->separator == ';';
+
+  while ((status = next_row (reader, &row.line, error)) > 0)
+    {
+      GPtrArray *fields = reader->fields;
+
+      /* Blank lines (or rows of separators only) are fine at the end, as editors and
+       * spreadsheets leave them; anywhere else they are a row with too few columns. */
+      if (row_is_blank (fields))
+        {
+          if (blank_line == 0)
+            blank_line = row.line, blank_fields = fields->len;
+          continue;
+        }
+      if (blank_line != 0 && blank_fields != reader->n_fields)
+        {
+          set_error (error, reader->name, blank_line, "columns", _("found %u, the header has %u"),
+                     blank_fields, reader->n_fields);
+          return FALSE;
+        }
+      blank_line = 0;
+      if (fields->len != reader->n_fields)
+        {
+          set_error (error, reader->name, row.line, "columns", _("found %u, the header has %u"),
+                     fields->len, reader->n_fields);
+          return FALSE;
+        }
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          int i = reader->map[c];
+
+          if (i < 0)
+            {
+              row.values[c] = "";
+              continue;
+            }
+          row.values[c] = g_ptr_array_index (fields, i);
+        }
+      /* Valid UTF-8 is the rule: one look at the row's text, field by field only to say
+       * where it is not. */
+      if (!fields_are_valid_utf8 (reader))
+        for (guint c = 0; c < N_COLUMNS; c++)
+          {
+            int i = reader->map[c];
+
+            if (i >= 0 && !g_utf8_validate_len (row.values[c],
+                                                g_array_index (reader->lengths, gsize, i), NULL))
+              {
+                set_error (error, reader->name, row.line, column_names[c],
+                           _("not valid UTF-8 text"));
+                return FALSE;
+              }
+          }
+      if (!import_row (self, &row, pass, error))
+        return FALSE;
+      if (pass->db != NULL && self->pain_entries->len + self->doses->len +
+                              self->activities->len + self->events->len >= BATCH_SIZE &&
+          !flush_batch (self, pass->db, error))
+        return FALSE;
+    }
+  if (status < 0)
+    return FALSE;
+  return pass->db == NULL || flush_batch (self, pass->db, error);
+}
+
+static void
+reader_init (Reader     *reader,
+             const char *name,
+             int         fd,
+             const char *data,
+             gsize       length)
+{
+  memset (reader, 0, sizeof *reader);
+  reader->name = name;
+  reader->fd = fd;
+  reader->mem = data;
+  reader->mem_length = length;
+  reader->eof = fd < 0 && length == 0;
+  reader->capacity = read_chunk;
+  reader->buffer = g_malloc (reader->capacity + 1);
+  reader->buffer[0] = '\0';
+  reader->line = 1;
+  reader->separator = ',';
+  reader->fields = g_ptr_array_sized_new (N_COLUMNS);
+  reader->lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), N_COLUMNS);
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->buffer, g_free);
+  g_clear_pointer (&reader->fields, g_ptr_array_unref);
+  g_clear_pointer (&reader->lengths, g_array_unref);
+  if (reader->fd >= 0)
+    close (reader->fd);
+  reader->fd = -1;
+}
+
+static int
+open_source (const char  *path,
+             GError     **error)
+{
+  GStatBuf st;
+  int fd;
+
+  /* A device, a FIFO or a folder is refused before anything reads from it (a FIFO would
+   * block the open). */
+  if (!pd_input_file_check (path, PD_CSV_MAX_FILE_SIZE, error))
+    return -1;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not open “%s”: %s"), path,
+                   g_strerror (saved));
+      return -1;
+    }
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PD_CSV_MAX_FILE_SIZE)
+    {
+      close (fd);
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("%s: the file is larger than %d MB; a diary CSV is never that big"), path,
+                   PD_CSV_MAX_FILE_SIZE / (1024 * 1024));
+      return -1;
+    }
+  return fd;
+}
+
+static void
+pass_clear (Pass *pass)
+{
+  g_clear_pointer (&pass->existing, g_hash_table_unref);
+  g_clear_pointer (&pass->regimen, g_hash_table_unref);
+  g_clear_pointer (&pass->seen.slots, g_free);
+}
+
+static gboolean
+pass_init (Pass        *pass,
+           PdDatabase  *db,
+           GError     **error)
+{
+  memset (pass, 0, sizeof *pass);
+  pass->seen.slots = g_new0 (SeenId, 1024);
+  pass->seen.mask = 1023;
+  if (!(pass->existing = pd_database_dup_record_ids (db, error)) ||
+      !(pass->regimen = regimen_by_name (db, error)))
+    return FALSE;
+  pass->context.regimen = pass->regimen;
+  return TRUE;
+}
+
+/* path or data (copied) */
 static PdCsvImport *
 prepare (PdDatabase  *db,
          const char  *name,
-         char        *buffer,
+         const char  *path,
+         const char  *data,
          gsize        length,
          GError     **error)
 {
   g_autoptr(PdCsvImport) self = g_new0 (PdCsvImport, 1);
-  g_autoptr(GHashTable) existing = NULL;
-  g_autoptr(GHashTable) regimen = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) fields = g_ptr_array_sized_new (N_COLUMNS);
-  g_autoptr(GArray) lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), N_COLUMNS);
-  g_autofree char *owned = buffer;
-  Reader reader = { name, buffer, length, 0, 1, fields, lengths, { 0 }, FALSE };
-  Row row = { name, 0, { NULL } };
-  int status;
+  Reader reader;
+  Pass pass;
+  gboolean ok;
+  int fd = -1;
 
   self->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
   self->doses = g_ptr_array_new_with_free_func (g_object_unref);
   self->activities = g_ptr_array_new_with_free_func (g_object_unref);
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (length >= 3 && memcmp (buffer, "\xef\xbb\xbf", 3) == 0)
-    reader.pos = 3;
-  if (!read_header (&reader, error))
-    return NULL;
-
-  if (!(existing = pd_database_dup_record_ids (db, error)) ||
-      !(regimen = regimen_by_name (db, error)))
-    return NULL;
-
-  while ((status = read_row (&reader, &row.line, error)) > 0)
+  self->name = g_strdup (name);
+  if (path != NULL)
     {
-      if (fields->len != N_COLUMNS)
-        {
-          set_error (error, name, row.line, "columns", _("found %u, the header has %d"),
-                     fields->len, N_COLUMNS);
-          return NULL;
-        }
-      for (guint c = 0; c < N_COLUMNS; c++)
-        {
-          guint i = reader.map[c];
-          row.values[c] = g_ptr_array_index (fields, i);
-          if (!g_utf8_validate_len (row.values[c], g_array_index (lengths, gsize, i), NULL))
-            {
-              set_error (error, name, row.line, column_names[c], _("not valid UTF-8 text"));
-              return NULL;
-            }
-        }
-      self->n_rows++;
-      if (!import_row (self, &row, existing, seen, regimen, error))
+      self->path = g_strdup (path);
+      if ((fd = open_source (path, error)) < 0)
         return NULL;
     }
-  if (status < 0)
-    return NULL;
+  else
+    {
+      self->data = g_bytes_new (data, length);
+    }
 
+  reader_init (&reader, self->name, fd, path != NULL ? NULL : g_bytes_get_data (self->data, NULL),
+               length);
+  ok = pass_init (&pass, db, error) && run_pass (self, &reader, &pass, error);
+  pass_clear (&pass);
+  reader_clear (&reader);
+  if (!ok)
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -889,18 +1583,12 @@ pd_csv_import_prepare_data (PdDatabase  *db,
                             gsize        length,
                             GError     **error)
 {
-  char *buffer;
-
   g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  buffer = g_malloc (length + 1);
-  if (length > 0)
-    memcpy (buffer, data, length);
-  buffer[length] = '\0';
-  return prepare (db, name, buffer, length, error);
+  return prepare (db, name, NULL, data != NULL ? data : "", length, error);
 }
 
 PdCsvImport *
@@ -908,39 +1596,11 @@ pd_csv_import_prepare (PdDatabase  *db,
                        const char  *path,
                        GError     **error)
 {
-  g_autoptr(GError) local = NULL;
-  GStatBuf st;
-  char *contents = NULL;
-  gsize length = 0;
-
   g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* A device, a FIFO or a folder is refused before anything reads from it. */
-  if (!pd_input_file_check (path, PD_CSV_MAX_FILE_SIZE, error))
-    return NULL;
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PD_CSV_MAX_FILE_SIZE)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("%s: the file is larger than %d MB; a diary CSV is never that big"), path,
-                   PD_CSV_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s", local->message);
-      return NULL;
-    }
-  if (length > PD_CSV_MAX_FILE_SIZE)
-    {
-      g_free (contents);
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("%s: the file is larger than %d MB; a diary CSV is never that big"), path,
-                   PD_CSV_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  return prepare (db, path, contents, length, error);
+  return prepare (db, path, path, NULL, 0, error);
 }
 
 guint
@@ -964,10 +1624,69 @@ pd_csv_import_get_n_present (PdCsvImport *self)
   return self->n_present;
 }
 
-static GPtrArray *
-nonempty (GPtrArray *array)
+guint
+pd_csv_import_get_n_new_of_kind (PdCsvImport  *self,
+                                 PdRecordKind  kind)
 {
-  return array->len > 0 ? array : NULL;
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (kind <= PD_RECORD_EVENT, 0);
+  return self->n_new[kind];
+}
+
+const char * const *
+pd_csv_import_get_custom_values (PdCsvImport *self,
+                                 PdTagKind    tag_kind)
+{
+  static const char * const none[] = { NULL };
+  GPtrArray *values;
+
+  g_return_val_if_fail (self != NULL, none);
+  g_return_val_if_fail (tag_kind == PD_TAG_LOCATION || tag_kind == PD_TAG_QUALITY, none);
+  values = self->custom[tag_kind == PD_TAG_LOCATION ? 0 : 1];
+  /* An empty array's pdata may be NULL, null-terminated or not. */
+  return values != NULL && values->len > 0 ? (const char * const *) values->pdata : none;
+}
+
+
+/* Reads the file again and writes its new records in batches, in one transaction. */
+static gboolean
+commit_streamed (PdCsvImport  *self,
+                 PdDatabase   *db,
+                 GError      **error)
+{
+  Reader reader;
+  Pass pass;
+  gboolean ok;
+  int fd = -1;
+  gsize length = 0;
+  const char *data = NULL;
+
+  if (self->path != NULL && (fd = open_source (self->path, error)) < 0)
+    return FALSE;
+  if (self->data != NULL)
+    data = g_bytes_get_data (self->data, &length);
+  if (!pd_database_begin (db, error))
+    {
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+  reader_init (&reader, self->name, fd, data, length);
+  ok = pass_init (&pass, db, error);
+  pass.db = db;
+  ok = ok && run_pass (self, &reader, &pass, error);
+  pass_clear (&pass);
+  reader_clear (&reader);
+  g_ptr_array_set_size (self->pain_entries, 0);
+  g_ptr_array_set_size (self->doses, 0);
+  g_ptr_array_set_size (self->activities, 0);
+  g_ptr_array_set_size (self->events, 0);
+  if (!ok)
+    {
+      pd_database_rollback (db);
+      return FALSE;
+    }
+  return pd_database_commit (db, error);
 }
 
 gboolean
@@ -982,9 +1701,11 @@ pd_csv_import_commit (PdCsvImport  *self,
   /* Nothing new: leave the file untouched. */
   if (pd_csv_import_get_n_new (self) == 0)
     return TRUE;
-  return pd_database_save_records (db, nonempty (self->pain_entries), NULL,
-                                   nonempty (self->doses), nonempty (self->activities),
-                                   nonempty (self->events), error);
+  if (!self->streamed)
+    return pd_database_save_records (db, nonempty (self->pain_entries), NULL,
+                                     nonempty (self->doses), nonempty (self->activities),
+                                     nonempty (self->events), error);
+  return commit_streamed (self, db, error);
 }
 
 void
@@ -996,5 +1717,10 @@ pd_csv_import_free (PdCsvImport *self)
   g_clear_pointer (&self->doses, g_ptr_array_unref);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->custom[0], g_ptr_array_unref);
+  g_clear_pointer (&self->custom[1], g_ptr_array_unref);
+  g_clear_pointer (&self->data, g_bytes_unref);
+  g_free (self->name);
+  g_free (self->path);
   g_free (self);
 }

@@ -189,6 +189,24 @@ append_tags (GString  *out,
   g_string_append (out, tags);
 }
 
+/* Keys, then the patient's own values as written (which may need quotes). */
+static void
+append_tags_full (GString            *out,
+                  PdTagKind           kind,
+                  guint64             mask,
+                  const char * const *custom)
+{
+  g_autofree char *tags = NULL;
+
+  if (custom[0] == NULL)
+    {
+      append_tags (out, kind, mask);
+      return;
+    }
+  tags = pd_tags_to_string_full (kind, mask, custom);
+  append_cell (out, tags, TRUE);
+}
+
 /* One record to write, whatever its kind. */
 typedef struct
 {
@@ -282,9 +300,11 @@ append_row (GString   *out,
       g_string_append_c (out, ',');
       append_optional_int (out, pd_pain_entry_get_activity_interference (entry));
       g_string_append_c (out, ',');
-      append_tags (out, PD_TAG_LOCATION, pd_pain_entry_get_locations (entry));
+      append_tags_full (out, PD_TAG_LOCATION, pd_pain_entry_get_locations (entry),
+                        pd_pain_entry_get_custom_locations (entry));
       g_string_append_c (out, ',');
-      append_tags (out, PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry));
+      append_tags_full (out, PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry),
+                        pd_pain_entry_get_custom_qualities (entry));
       g_string_append_c (out, ',');
       if (sleep >= 0)
         append_double (out, sleep);
@@ -337,6 +357,30 @@ append_row (GString   *out,
     }
 
   append_cell (out, note, TRUE);
+
+  /* Version 2: back_pain, leg_pain, event_kind, end_date */
+  g_string_append_c (out, ',');
+  if (row->kind == PD_RECORD_PAIN)
+    {
+      append_optional_int (out, pd_pain_entry_get_back_pain (row->record));
+      g_string_append_c (out, ',');
+      append_optional_int (out, pd_pain_entry_get_leg_pain (row->record));
+      g_string_append (out, ",,");
+    }
+  else if (row->kind == PD_RECORD_EVENT)
+    {
+      guint32 end_day = pd_event_get_end_day (row->record);
+
+      g_string_append (out, ",,");
+      g_string_append (out, pd_event_get_kind (row->record));
+      g_string_append_c (out, ',');
+      if (end_day != 0)
+        append_date (out, end_day);
+    }
+  else
+    {
+      g_string_append (out, ",,,");
+    }
   g_string_append (out, EOL);
 }
 

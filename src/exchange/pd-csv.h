@@ -8,7 +8,13 @@
  *   so a re-import exports in the same order.
  * - Only taken doses are written: the public columns have no dose status, and a skipped dose
  *   written as a dose row would come back as taken.
- * - Events have no kind column: imported events get the kind "other".
+ * - Version 2 (written always) appends back_pain,leg_pain,event_kind,end_date; version 1 (20
+ *   columns) is read too, its events' kinds guessed from their titles.
+ * - Import also reads files that other tools write: a BOM, CRLF, LF or CR line ends, blank
+ *   lines at the end, and ';' as separator (recognised from the header) with ',' or '.'
+ *   decimals.
+ * - A location or quality the app does not know is the patient's own value, written after
+ *   the keys exactly as it was read.
  * - Neutralised text cells (item, note) start with a quote ('). Import removes one leading
  *   quote when the rest starts with = + - @ tab or CR, or with another quote followed by
  *   those; so export also quotes a text that starts with quotes followed by them, and
@@ -23,13 +29,15 @@
 
 #include "pd-database.h"
 #include "pd-medication-checks.h"
+#include "pd-tags.h"
 
 G_BEGIN_DECLS
 
-#define PD_CSV_HEADER                                                                   \
+#define PD_CSV_HEADER_V1                                                                \
   "id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,"     \
   "locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,"      \
   "duration_min,intensity,note"
+#define PD_CSV_HEADER PD_CSV_HEADER_V1 ",back_pain,leg_pain,event_kind,end_date"
 /* Version 2 appends back_pain_mean .. safety_flags. */
 #define PD_CSV_SUMMARY_HEADER                                                           \
   "date,entries,pain_mean,pain_min,pain_max,enjoyment_interference_mean,"               \
@@ -81,6 +89,16 @@ PdCsvImport *pd_csv_import_prepare_data     (PdDatabase   *db,
 guint        pd_csv_import_get_n_rows       (PdCsvImport  *self);
 guint        pd_csv_import_get_n_new        (PdCsvImport  *self);
 guint        pd_csv_import_get_n_present    (PdCsvImport  *self);
+/* New records of one kind. */
+guint        pd_csv_import_get_n_new_of_kind (PdCsvImport *self,
+                                             PdRecordKind  kind);
+/* The patient's own locations (PD_TAG_LOCATION) or qualities (PD_TAG_QUALITY) that the new
+ * records hold, each once, in the order first met. Never NULL. */
+const char * const *pd_csv_import_get_custom_values (PdCsvImport *self,
+                                                     PdTagKind    tag_kind);
+/* What the import will add, by kind, the rows already present and the own values it found,
+ * in a few translated lines for people (pd-csv-preview.c). */
+char        *pd_csv_import_describe         (PdCsvImport  *self);
 /* Writes the new records in one transaction: all or nothing. */
 gboolean     pd_csv_import_commit           (PdCsvImport  *self,
                                              PdDatabase   *db,

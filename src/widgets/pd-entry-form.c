@@ -11,6 +11,7 @@
 
 #include "pd-body-map-view.h"
 #include "pd-entry-form.h"
+#include "pd-own-values.h"
 #include "pd-rows.h"
 #include "pd-tags.h"
 #include "pd-time-row.h"
@@ -27,6 +28,8 @@ struct _PdEntryForm
   GPtrArray *location_buttons;
   GPtrArray *quality_buttons;
   GPtrArray *red_flag_checks;
+  PdOwnValues *own_locations;
+  PdOwnValues *own_qualities;
   gint64 last_one_key;
   gboolean loading;
 
@@ -227,6 +230,30 @@ add_chips (PdEntryForm    *self,
   return buttons;
 }
 
+/* A tag typed into "Add your own…" ticks its chip. */
+static void
+own_tag_typed_cb (PdOwnValues *own,
+                  int          index,
+                  GPtrArray   *buttons)
+{
+  if (index >= 0 && (guint) index < buttons->len)
+    gtk_toggle_button_set_active (g_ptr_array_index (buttons, index), TRUE);
+}
+
+static PdOwnValues *
+add_own_values (PdEntryForm    *self,
+                AdwExpanderRow *row,
+                PdTagKind       kind,
+                GPtrArray      *buttons)
+{
+  GtkWidget *own = pd_own_values_new (kind);
+
+  adw_expander_row_add_row (row, own);
+  g_signal_connect_swapped (own, "changed", G_CALLBACK (emit_changed), self);
+  g_signal_connect (own, "tag-typed", G_CALLBACK (own_tag_typed_cb), buttons);
+  return PD_OWN_VALUES (own);
+}
+
 static void
 add_red_flags (PdEntryForm *self)
 {
@@ -278,9 +305,11 @@ name_switch (AdwExpanderRow *row,
 static void
 update_tag_subtitle (AdwExpanderRow *row,
                      PdTagKind       kind,
-                     guint64         mask)
+                     guint64         mask,
+                     PdOwnValues    *own)
 {
-  g_autofree char *label = pd_tags_to_label (kind, mask);
+  g_auto(GStrv) values = pd_own_values_dup_values (own);
+  g_autofree char *label = pd_tags_to_label_full (kind, mask, (const char * const *) values);
 
   adw_expander_row_set_subtitle (row, label);
 }
@@ -288,10 +317,12 @@ update_tag_subtitle (AdwExpanderRow *row,
 static void
 changed_cb (PdEntryForm *self)
 {
-  update_tag_subtitle (self->locations_row, PD_TAG_LOCATION, pd_chips_get_mask (self->location_buttons));
+  update_tag_subtitle (self->locations_row, PD_TAG_LOCATION,
+                       pd_chips_get_mask (self->location_buttons), self->own_locations);
+  update_tag_subtitle (self->qualities_row, PD_TAG_QUALITY,
+                       pd_chips_get_mask (self->quality_buttons), self->own_qualities);
   /* The chips and the figure show one set of locations. */
   pd_body_map_view_set_selected (self->body_map, pd_chips_get_mask (self->location_buttons));
-  update_tag_subtitle (self->qualities_row, PD_TAG_QUALITY, pd_chips_get_mask (self->quality_buttons));
 }
 
 /* A click on the figure marks the chip too (which says "changed"). */
@@ -311,6 +342,8 @@ pd_entry_form_reset (PdEntryForm *self)
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
   pd_chips_set_mask (self->location_buttons, 0);
   pd_chips_set_mask (self->quality_buttons, 0);
+  pd_own_values_set_values (self->own_locations, NULL);
+  pd_own_values_set_values (self->own_qualities, NULL);
   pd_chips_set_mask (self->red_flag_checks, 0);
   adw_expander_row_set_enable_expansion (self->peg_row, FALSE);
   adw_expander_row_set_enable_expansion (self->sleep_row, FALSE);
@@ -357,6 +390,8 @@ pd_entry_form_set_entry (PdEntryForm *self,
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), pd_pain_entry_get_note (entry));
   pd_chips_set_mask (self->location_buttons, pd_pain_entry_get_locations (entry));
   pd_chips_set_mask (self->quality_buttons, pd_pain_entry_get_qualities (entry));
+  pd_own_values_set_values (self->own_locations, pd_pain_entry_get_custom_locations (entry));
+  pd_own_values_set_values (self->own_qualities, pd_pain_entry_get_custom_qualities (entry));
   pd_chips_set_mask (self->red_flag_checks, pd_pain_entry_get_red_flags (entry));
   if (pd_pain_entry_get_enjoyment_interference (entry) >= 0 ||
       pd_pain_entry_get_activity_interference (entry) >= 0)
@@ -387,6 +422,8 @@ pd_entry_form_fill_entry (PdEntryForm *self,
                           PdPainEntry *entry)
 {
   g_autoptr(GDateTime) time = NULL;
+  g_auto(GStrv) own_locations = NULL;
+  g_auto(GStrv) own_qualities = NULL;
   int score;
 
   g_return_val_if_fail (PD_IS_ENTRY_FORM (self), FALSE);
@@ -400,6 +437,10 @@ pd_entry_form_fill_entry (PdEntryForm *self,
   pd_pain_entry_set_note (entry, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
   pd_pain_entry_set_locations (entry, pd_chips_get_mask (self->location_buttons));
   pd_pain_entry_set_qualities (entry, pd_chips_get_mask (self->quality_buttons));
+  own_locations = pd_own_values_dup_values (self->own_locations);
+  own_qualities = pd_own_values_dup_values (self->own_qualities);
+  pd_pain_entry_set_custom_locations (entry, (const char * const *) own_locations);
+  pd_pain_entry_set_custom_qualities (entry, (const char * const *) own_qualities);
   pd_pain_entry_set_red_flags (entry, pd_chips_get_mask (self->red_flag_checks));
 
   if (adw_expander_row_get_enable_expansion (self->peg_row))
@@ -522,6 +563,10 @@ pd_entry_form_init (PdEntryForm *self)
   build_score_buttons (self);
   self->location_buttons = add_chips (self, self->locations_row, PD_TAG_LOCATION);
   self->quality_buttons = add_chips (self, self->qualities_row, PD_TAG_QUALITY);
+  self->own_locations = add_own_values (self, self->locations_row, PD_TAG_LOCATION,
+                                        self->location_buttons);
+  self->own_qualities = add_own_values (self, self->qualities_row, PD_TAG_QUALITY,
+                                        self->quality_buttons);
   add_red_flags (self);
 
   name_switch (self->peg_row, _("Record interference"));

@@ -61,8 +61,10 @@ describe (PdPainEntry *entry,
           const char  *clock)
 {
   GString *text = g_string_new (clock);
-  g_autofree char *where = pd_tags_to_label (PD_TAG_LOCATION, pd_pain_entry_get_locations (entry));
-  g_autofree char *feels = pd_tags_to_label (PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry));
+  g_autofree char *where = pd_tags_to_label_full (PD_TAG_LOCATION, pd_pain_entry_get_locations (entry),
+                                                  pd_pain_entry_get_custom_locations (entry));
+  g_autofree char *feels = pd_tags_to_label_full (PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry),
+                                                  pd_pain_entry_get_custom_qualities (entry));
 
   if (*where != '\0')
     g_string_append_printf (text, " · %s", where);

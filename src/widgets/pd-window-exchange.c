@@ -308,8 +308,9 @@ prepared_cb (GObject      *object,
 {
   ImportJob *job = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
   AdwMessageDialog *dialog;
-  guint n_new, n_present;
+  guint n_new;
 
   close_progress (job);
   job->import = pd_csv_import_prepare_finish (result, &error);
@@ -321,11 +322,10 @@ prepared_cb (GObject      *object,
     }
 
   n_new = pd_csv_import_get_n_new (job->import);
-  n_present = pd_csv_import_get_n_present (job->import);
+  description = pd_csv_import_describe (job->import);
+  /* Nothing is written before the person has seen this; then all or nothing. */
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (job->window), _("Import Records?"), NULL));
-  /* Translators: the summary before an import, e.g. "120 new records, 30 already in the diary." */
-  adw_message_dialog_format_body (dialog, _("%u new records, %u already in the diary (they stay as they are)."),
-                                  n_new, n_present);
+  adw_message_dialog_set_body (dialog, description);
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   if (n_new > 0)
     {

@@ -1,0 +1,91 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""UI test through AT-SPI: the patient's own words for where it hurts.
+
+On a temporary diary: choose a score, open "Where It Hurts", type an own value and a
+label into "Add your own", save, and find the own value stored after the keys; then find
+the entry's row naming it. Prints TAP.
+"""
+
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdui import (App, Atspi, GLib, click, find, finish, key, press,  # noqa: E402
+                  query, tap, type_text, wait_for, walk)
+
+
+def ticked(button):
+    states = button.get_state_set()
+    return states.contains(Atspi.StateType.CHECKED) or states.contains(Atspi.StateType.PRESSED)
+
+
+def scroll_into_view(node, bottom=600):
+    """Scrolls the page with the mouse wheel, as a person does, until node is on screen."""
+    def shown():
+        box = node.get_extents(Atspi.CoordType.WINDOW)
+        if 0 < box.y and box.y + box.height < bottom:
+            return True
+        subprocess.run(["xdotool", "mousemove", "450", "400", "click", "5"], check=True)
+        return False
+    wait_for(shown, "the field scrolled into view")
+
+
+def add_own(field, text):
+    scroll_into_view(field)
+    click(field)
+    type_text(text)
+    key("Return")
+
+
+def main():
+    app = App(sys.argv[1])
+    try:
+        score = wait_for(lambda: find(app.root, name="Pain 5, Moderate pain", role="push button"),
+                         "the score button 'Pain 5'")
+        press(score)
+
+        where = wait_for(lambda: find(app.root, name="Where It Hurts"), "the Where It Hurts row")
+        click(where)
+        field = wait_for(lambda: find(app.root, name="Add your own", role="text"),
+                         "the Add your own field")
+        add_own(field, "Pins in my hip")
+        chip = wait_for(lambda: find(app.root, name="Pins in my hip", role="push button"),
+                        "a chip for the own value")
+        tap(ticked(chip), "the new chip is ticked")
+        # A label typed as one's own ticks the list's chip instead.
+        add_own(field, "low back")
+        low_back = wait_for(lambda: find(app.root, name="Low back", role="push button"),
+                            "the Low back chip")
+        wait_for(lambda: ticked(low_back), "Low back ticked")
+        tap(True, "typing a label ticks its chip")
+
+        save = wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "Save")
+        wait_for(lambda: save.get_state_set().contains(Atspi.StateType.SENSITIVE), "Save enabled")
+        press(save)
+        stored = wait_for(lambda: query(app.db, "SELECT locations FROM pain_entries"),
+                          "the entry in the diary")
+        tap(stored == [("low_back;Pins in my hip",)], "the own value is stored after the keys",
+            stored)
+
+        def described():
+            for node in walk(app.root):
+                try:
+                    text = (node.get_name() or "") + " " + (node.get_description() or "")
+                except GLib.Error:
+                    continue
+                if "Low back, Pins in my hip" in text:
+                    return node
+            return None
+        wait_for(described, "a row that names the own value")
+        tap(True, "the saved entry's row names its own value")
+    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
+        app.fail("test-ui-own-values", e)
+    finally:
+        app.close()
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
