@@ -848,6 +848,34 @@ pd_database_rotate_backups (PdDatabase  *self,
   return TRUE;
 }
 
+char *
+pd_database_backup_now (PdDatabase  *self,
+                        const char  *reason,
+                        GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir_path = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  dir_path = pd_database_get_backup_dir (self->path);
+  stem = diary_stem (self->path);
+  name = g_strdup_printf ("%s-%s-%s.db", stem, reason, stamp);
+  path = g_build_filename (dir_path, name, NULL);
+  if (!make_private_dir (dir_path, error) ||
+      !backup_connection_to (self->db, self->display_name, path, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
 /* Statements and transactions */
 
 PdCachedStmt *
