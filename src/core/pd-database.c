@@ -876,6 +876,55 @@ pd_database_backup_now (PdDatabase  *self,
   return g_steal_pointer (&path);
 }
 
+gboolean
+pd_database_replace_with (PdDatabase  *self,
+                          const char  *source_path,
+                          GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(sqlite3) source = NULL;
+  g_autofree char *source_display = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (source_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  if (self->read_only || self->transaction_depth > 0)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_READ_ONLY, _("“%s” cannot be replaced now"),
+                   self->display_name);
+      return FALSE;
+    }
+  source_display = g_filename_display_name (source_path);
+  rc = sqlite3_open_v2 (source_path, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      /* One write transaction on this connection: other connections (the reminders) see
+       * the old diary or the new one, never a mix. */
+      backup = sqlite3_backup_init (self->db, "main", source, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (self->db);
+      else
+        {
+          int finish_rc;
+
+          rc = sqlite3_backup_step (backup, -1);
+          finish_rc = sqlite3_backup_finish (backup);
+          rc = (rc == SQLITE_DONE) ? finish_rc : rc;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, self->db, rc, _("Could not replace “%s” with “%s”"), self->display_name,
+                    source_display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Statements and transactions */
 
 PdCachedStmt *

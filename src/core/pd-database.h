@@ -223,6 +223,11 @@ gboolean     pd_database_backup_to                 (PdDatabase       *self,
 char        *pd_database_backup_now                (PdDatabase       *self,
                                                     const char       *reason,
                                                     GError          **error);
+/* Replaces the whole diary by the diary file at source_path (of this schema version),
+ * through the online backup API in one transaction, while the diary stays open. */
+gboolean     pd_database_replace_with              (PdDatabase       *self,
+                                                    const char       *source_path,
+                                                    GError          **error);
 /* Writes today's backup if there is none for the local date of now, then removes all
  * but the newest `keep` backups. Called by pd_database_open() unless NO_BACKUPS. */
 gboolean     pd_database_rotate_backups            (PdDatabase       *self,

@@ -499,6 +499,32 @@ back_up_existing (const char  *diary_path,
   return TRUE;
 }
 
+/* A checked copy of the backup's diary beside diary_path, or NULL. */
+static char *
+decrypt_beside (const char  *diary_path,
+                const char  *backup_path,
+                const char  *passphrase,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (diary_path);
+  g_autofree char *base = g_path_get_basename (diary_path);
+  g_autofree char *restored = g_strdup_printf ("%s/.%s.restore-%u", dir, base, (guint) getpid ());
+  g_autoptr(PdDatabase) check = NULL;
+
+  remove_with_companions (restored);
+  if (!pd_backup_decrypt (backup_path, passphrase, restored, error))
+    return NULL;
+  /* Opened for writing: a backup of an older schema is brought up to date here, in the
+   * copy; a damaged or foreign file is refused. */
+  if (!(check = pd_database_open (restored, PD_DATABASE_NO_BACKUPS, error)))
+    {
+      remove_with_companions (restored);
+      return NULL;
+    }
+  g_clear_object (&check);
+  return g_steal_pointer (&restored);
+}
+
 gboolean
 pd_backup_restore (const char  *backup_path,
                    const char  *passphrase,
@@ -507,33 +533,21 @@ pd_backup_restore (const char  *backup_path,
                    GError     **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *restored = NULL;
-  g_autoptr(PdDatabase) check = NULL;
 
   g_return_val_if_fail (backup_path != NULL && passphrase != NULL && diary_path != NULL, FALSE);
 
   if (previous_backup != NULL)
     *previous_backup = NULL;
   dir = g_path_get_dirname (diary_path);
-  base = g_path_get_basename (diary_path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       set_io_error (error, errno, TRUE, diary_path);
       return FALSE;
     }
   /* Beside the diary, so that the rename that replaces it is atomic. */
-  restored = g_strdup_printf ("%s/.%s.restore-%u", dir, base, (guint) getpid ());
-  remove_with_companions (restored);
-  if (!pd_backup_decrypt (backup_path, passphrase, restored, error))
+  if (!(restored = decrypt_beside (diary_path, backup_path, passphrase, error)))
     return FALSE;
-  /* A sound diary of a schema this program knows, or nothing happens. */
-  if (!(check = pd_database_open (restored, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, error)))
-    {
-      remove_with_companions (restored);
-      return FALSE;
-    }
-  g_clear_object (&check);
 
   if (g_file_test (diary_path, G_FILE_TEST_EXISTS) &&
       !back_up_existing (diary_path, previous_backup, error))
@@ -561,4 +575,148 @@ pd_backup_restore (const char  *backup_path,
       }
   }
   return TRUE;
+}
+
+gboolean
+pd_backup_restore_into (PdDatabase  *db,
+                        const char  *backup_path,
+                        const char  *passphrase,
+                        char       **previous_backup,
+                        GError     **error)
+{
+  g_autofree char *restored = NULL;
+  g_autofree char *previous = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PD_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (backup_path != NULL && passphrase != NULL, FALSE);
+
+  if (!(restored = decrypt_beside (pd_database_get_path (db), backup_path, passphrase, error)))
+    return FALSE;
+  ok = (previous = pd_database_backup_now (db, "before-restore", error)) != NULL &&
+       pd_database_replace_with (db, restored, error);
+  remove_with_companions (restored);
+  if (ok && previous_backup != NULL)
+    *previous_backup = g_steal_pointer (&previous);
+  return ok;
+}
+
+/* Off the main thread */
+
+typedef struct
+{
+  char *path;
+  char *passphrase;
+} BackupJob;
+
+static void
+backup_job_free (BackupJob *job)
+{
+  g_free (job->path);
+  if (job->passphrase != NULL)
+    sodium_memzero (job->passphrase, strlen (job->passphrase));
+  g_free (job->passphrase);
+  g_free (job);
+}
+
+static GTask *
+backup_task_new (PdDatabase          *db,
+                 const char          *path,
+                 const char          *passphrase,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  GTask *task = g_task_new (db, cancellable, callback, user_data);
+  BackupJob *job = g_new0 (BackupJob, 1);
+
+  job->path = g_strdup (path);
+  job->passphrase = g_strdup (passphrase);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
+  return task;
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  GError *error = NULL;
+
+  if (!pd_backup_write (source_object, job->path, job->passphrase, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+pd_backup_write_async (PdDatabase          *db,
+                       const char          *dest_path,
+                       const char          *passphrase,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PD_IS_DATABASE (db));
+  g_return_if_fail (dest_path != NULL && passphrase != NULL);
+
+  task = backup_task_new (db, dest_path, passphrase, pd_backup_write_async, cancellable, callback,
+                          user_data);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+pd_backup_write_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_backup_write_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  GError *error = NULL;
+  char *previous = NULL;
+
+  if (!pd_backup_restore_into (source_object, job->path, job->passphrase, &previous, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, previous, g_free);
+}
+
+void
+pd_backup_restore_into_async (PdDatabase          *db,
+                              const char          *backup_path,
+                              const char          *passphrase,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PD_IS_DATABASE (db));
+  g_return_if_fail (backup_path != NULL && passphrase != NULL);
+
+  task = backup_task_new (db, backup_path, passphrase, pd_backup_restore_into_async, cancellable,
+                          callback, user_data);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+char *
+pd_backup_restore_into_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_backup_restore_into_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

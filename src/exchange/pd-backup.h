@@ -50,4 +50,33 @@ gboolean  pd_backup_restore            (const char          *backup_path,
                                         char               **previous_backup,
                                         GError             **error);
 
+/* The same into an open diary (the window's): the backup's diary is checked (and brought
+ * to this program's schema) beside it, the diary backed up (previous_backup), then
+ * replaced in one transaction through the online backup API, so that every connection
+ * sees the old diary or the new one. On any failure the diary is unchanged. */
+gboolean  pd_backup_restore_into       (PdDatabase          *db,
+                                        const char          *backup_path,
+                                        const char          *passphrase,
+                                        char               **previous_backup,
+                                        GError             **error);
+
+/* pd_backup_write and pd_backup_restore_into off the main thread; the passphrase is copied
+ * and wiped when done. restore_finish returns the previous diary's backup path. */
+void      pd_backup_write_async        (PdDatabase          *db,
+                                        const char          *dest_path,
+                                        const char          *passphrase,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean  pd_backup_write_finish       (GAsyncResult        *result,
+                                        GError             **error);
+void      pd_backup_restore_into_async (PdDatabase          *db,
+                                        const char          *backup_path,
+                                        const char          *passphrase,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+char     *pd_backup_restore_into_finish (GAsyncResult       *result,
+                                         GError            **error);
+
 G_END_DECLS
