@@ -876,15 +876,72 @@ pd_database_backup_now (PdDatabase  *self,
   return g_steal_pointer (&path);
 }
 
+/* The columns of main's table, quoted and comma-separated. */
+static char *
+table_columns (sqlite3    *db,
+               const char *table,
+               int        *rc)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  char *sql = sqlite3_mprintf ("PRAGMA main.table_info(\"%w\")", table);
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  sqlite3_free (sql);
+  while (*rc == SQLITE_OK && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *quoted = sqlite3_mprintf ("\"%w\"", (const char *) sqlite3_column_text (stmt, 1));
+
+      g_string_append_printf (columns, "%s%s", columns->len > 0 ? "," : "", quoted);
+      sqlite3_free (quoted);
+      *rc = SQLITE_OK;
+    }
+  if (*rc == SQLITE_DONE)
+    *rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&columns), FALSE);
+}
+
+/* Every table of main gets the rows of the same table in "restored", by column name (a
+ * migrated diary may order its columns differently). */
+static int
+copy_tables (sqlite3 *db)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM main.sqlite_schema WHERE type = 'table' "
+                               "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *columns = table_columns (db, table, &rc);
+      char *sql;
+
+      if (rc != SQLITE_OK)
+        break;
+      sql = sqlite3_mprintf ("DELETE FROM main.\"%w\"; INSERT INTO main.\"%w\" (%s) SELECT %s FROM restored.\"%w\"",
+                             table, table, columns, columns, table);
+      rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+      sqlite3_free (sql);
+    }
+  return rc;
+}
+
 gboolean
 pd_database_replace_with (PdDatabase  *self,
                           const char  *source_path,
                           GError     **error)
 {
   g_autoptr(GRecMutexLocker) locker = NULL;
-  g_autoptr(sqlite3) source = NULL;
   g_autofree char *source_display = NULL;
-  sqlite3_backup *backup;
+  sqlite3_stmt *attach = NULL;
   int rc;
 
   g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
@@ -899,30 +956,33 @@ pd_database_replace_with (PdDatabase  *self,
       return FALSE;
     }
   source_display = g_filename_display_name (source_path);
-  rc = sqlite3_open_v2 (source_path, &source, SQLITE_OPEN_READONLY, NULL);
+  /* Rows, not pages, in one transaction: other connections (the reminders, another
+   * program) see the old diary or the new one, never a mix. (The backup API writing into
+   * a WAL diary that another process reads left this connection unable to read.) */
+  rc = sqlite3_prepare_v2 (self->db, "ATTACH DATABASE ?1 AS restored", -1, &attach, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (attach, 1, source_path, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (attach)) == SQLITE_DONE)
+    rc = SQLITE_OK;
+  sqlite3_finalize (attach);
   if (rc == SQLITE_OK)
     {
-      /* One write transaction on this connection: other connections (the reminders) see
-       * the old diary or the new one, never a mix. */
-      backup = sqlite3_backup_init (self->db, "main", source, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (self->db);
-      else
+      rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      if (rc == SQLITE_OK && (rc = copy_tables (self->db)) == SQLITE_OK)
+        rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
         {
-          int finish_rc;
-
-          rc = sqlite3_backup_step (backup, -1);
-          finish_rc = sqlite3_backup_finish (backup);
-          rc = (rc == SQLITE_DONE) ? finish_rc : rc;
+          set_db_error (error, self->db, rc, _("Could not replace “%s” with “%s”"),
+                        self->display_name, source_display);
+          if (!sqlite3_get_autocommit (self->db))
+            sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
         }
+      sqlite3_exec (self->db, "DETACH DATABASE restored", NULL, NULL, NULL);
+      return rc == SQLITE_OK;
     }
-  if (rc != SQLITE_OK)
-    {
-      set_db_error (error, self->db, rc, _("Could not replace “%s” with “%s”"), self->display_name,
-                    source_display);
-      return FALSE;
-    }
-  return TRUE;
+  set_db_error (error, self->db, rc, _("Could not replace “%s” with “%s”"), self->display_name,
+                source_display);
+  return FALSE;
 }
 
 /* Statements and transactions */

@@ -223,8 +223,8 @@ gboolean     pd_database_backup_to                 (PdDatabase       *self,
 char        *pd_database_backup_now                (PdDatabase       *self,
                                                     const char       *reason,
                                                     GError          **error);
-/* Replaces the whole diary by the diary file at source_path (of this schema version),
- * through the online backup API in one transaction, while the diary stays open. */
+/* Replaces every record (and meta fact) of the diary by those of the diary file at
+ * source_path (of this schema version), in one transaction, while the diary stays open. */
 gboolean     pd_database_replace_with              (PdDatabase       *self,
                                                     const char       *source_path,
                                                     GError          **error);

@@ -63,17 +63,33 @@ passphrase_changed_cb (GtkEditable      *editable,
   adw_message_dialog_set_response_enabled (dialog, choice->again != NULL ? "back-up" : "restore", ok);
 }
 
+/* A hidden GtkEntry, not GtkPasswordEntry or AdwPasswordEntryRow: in GTK 4.8 their
+ * caps-lock watch outlives them when their dialog is destroyed (a crash). */
 static GtkEditable *
-add_passphrase_row (GtkWidget        *list,
-                    const char       *title,
-                    AdwMessageDialog *dialog)
+add_passphrase_entry (GtkWidget        *box,
+                      const char       *title,
+                      AdwMessageDialog *dialog)
 {
-  GtkWidget *row = adw_password_entry_row_new ();
+  GtkWidget *entry = gtk_entry_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  g_signal_connect (row, "changed", G_CALLBACK (passphrase_changed_cb), dialog);
-  return GTK_EDITABLE (row);
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (passphrase_changed_cb), dialog);
+  return GTK_EDITABLE (entry);
+}
+
+/* The rows go with the dialog, one after the other: none may call back into the others. */
+static void
+stop_watching_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  BackupChoice     *choice)
+{
+  g_signal_handlers_disconnect_by_func (choice->passphrase, passphrase_changed_cb, dialog);
+  if (choice->again != NULL)
+    g_signal_handlers_disconnect_by_func (choice->again, passphrase_changed_cb, dialog);
 }
 
 /* A message dialog asking for the passphrase (twice when again_title is set). */
@@ -84,18 +100,18 @@ passphrase_dialog_new (BackupChoice *choice,
                        const char   *again_title)
 {
   AdwMessageDialog *dialog;
-  GtkWidget *list;
+  GtkWidget *box;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (choice->window), heading, body));
   g_object_set_data_full (G_OBJECT (dialog), "choice", choice, (GDestroyNotify) backup_choice_free);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  choice->passphrase = add_passphrase_row (list, _("Passphrase"), dialog);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  choice->passphrase = add_passphrase_entry (box, _("Passphrase"), dialog);
   if (again_title != NULL)
-    choice->again = add_passphrase_row (list, again_title, dialog);
-  adw_message_dialog_set_extra_child (dialog, list);
+    choice->again = add_passphrase_entry (box, again_title, dialog);
+  adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  /* Connected first, so it runs first: the responses below still read the rows. */
+  g_signal_connect (dialog, "response", G_CALLBACK (stop_watching_cb), choice);
   return dialog;
 }
 
