@@ -97,11 +97,53 @@ test_restore_into_open_diary (void)
   remove_tree (dir);
 }
 
+static void
+test_daily (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pd-backup-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "Sync", NULL);
+  g_autoptr(PdDatabase) db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  log_pain (db, 4);
+  for (int day = 1; day <= 4; day++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 3, day, 12, 0, 0);
+      g_autofree char *written = pd_backup_write_daily (db, folder, "daily words", now, 2, &error);
+      g_autofree char *again = NULL;
+      g_autofree char *expected = g_strdup_printf ("%s/diary-2026-03-%02d.pdbackup", folder, day);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (written, ==, expected);
+      /* Once a day. */
+      again = pd_backup_write_daily (db, folder, "daily words", now, 2, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (again, ==, "");
+    }
+  /* The newest two are kept, and they open. */
+  {
+    g_autofree char *old = g_build_filename (folder, "diary-2026-03-02.pdbackup", NULL);
+    g_autofree char *newest = g_build_filename (folder, "diary-2026-03-04.pdbackup", NULL);
+    g_autofree char *restored = g_build_filename (dir, "restored.db", NULL);
+
+    g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+    g_assert_true (pd_backup_decrypt (newest, "daily words", restored, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&db);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/backup/restore-into-open-diary", test_restore_into_open_diary);
+  g_test_add_func ("/backup/daily", test_daily);
   return g_test_run ();
 }

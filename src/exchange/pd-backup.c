@@ -274,6 +274,76 @@ pd_backup_write (PdDatabase  *db,
   return ok && output_commit (&out, error);
 }
 
+static gboolean
+is_daily_name (const char *name,
+               const char *stem)
+{
+  static const char pattern[] = "-0000-00-00" PD_BACKUP_SUFFIX;
+  gsize stem_len = strlen (stem);
+
+  if (strncmp (name, stem, stem_len) != 0 || strlen (name + stem_len) != sizeof pattern - 1)
+    return FALSE;
+  for (gsize i = 0; pattern[i] != '\0'; i++)
+    if (pattern[i] == '0' ? !g_ascii_isdigit (name[stem_len + i]) : name[stem_len + i] != pattern[i])
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+pd_backup_write_daily (PdDatabase  *db,
+                       const char  *folder,
+                       const char  *passphrase,
+                       GDateTime   *now,
+                       guint        keep,
+                       GError     **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+  gboolean written = FALSE;
+
+  g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (folder != NULL && passphrase != NULL && now != NULL && keep > 0, NULL);
+
+  base = g_path_get_basename (pd_database_get_path (db));
+  if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
+    base[strlen (base) - 3] = '\0';
+  date = g_date_time_format (now, "%Y-%m-%d");
+  name = g_strdup_printf ("%s-%s" PD_BACKUP_SUFFIX, base, date);
+  path = g_build_filename (folder, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!pd_backup_write (db, path, passphrase, error))
+        return NULL;
+      written = TRUE;
+    }
+
+  if (!(dir = g_dir_open (folder, 0, error)))
+    return NULL;
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (is_daily_name (entry, base))
+      g_ptr_array_add (names, g_strdup (entry));
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i + keep < names->len; i++)
+    {
+      g_autofree char *old = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+
+      g_remove (old);
+    }
+  return written ? g_steal_pointer (&path) : g_strdup ("");
+}
+
 /* Reading */
 
 static gboolean

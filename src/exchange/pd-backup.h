@@ -60,6 +60,18 @@ gboolean  pd_backup_restore_into       (PdDatabase          *db,
                                         char               **previous_backup,
                                         GError             **error);
 
+/* The daily encrypted backup into a folder of the user's choice (one a sync service
+ * copies elsewhere): "<diary stem>-YYYY-MM-DD.pdbackup" for the local date of now, written
+ * unless there is one already; all but the newest keep such backups of this diary are
+ * removed. Returns the path written, or an empty string when today's existed; NULL on
+ * error. */
+char     *pd_backup_write_daily        (PdDatabase          *db,
+                                        const char          *folder,
+                                        const char          *passphrase,
+                                        GDateTime           *now,
+                                        guint                keep,
+                                        GError             **error);
+
 /* pd_backup_write and pd_backup_restore_into off the main thread; the passphrase is copied
  * and wiped when done. restore_finish returns the previous diary's backup path. */
 void      pd_backup_write_async        (PdDatabase          *db,
