@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""UI test of Back Up… and Restore Backup… in the main menu (TAP): test-ui-backup.py PAIN_DIARY
+"""UI test of Back Up… and Restore Backup… in the main menu, and of Export > FHIR R4 bundle
+(TAP): test-ui-backup.py PAIN_DIARY
 
 The backup the window writes is opened by the command line's --restore; a wrong passphrase
 in the window changes nothing; the right one replaces the open diary and keeps the one it
 replaced in the backup folder."""
 
 import glob
+import json
 import os
 import stat
 import subprocess
@@ -45,6 +47,35 @@ def open_in_chooser(app, title, path):
     time.sleep(1.0)
     if window(app, title) is not None:
         press(wait_for(lambda: find(chooser, name="Open", role="push button"), "Open"))
+
+
+def choose_in_combo(row, downs):
+    """Opens an AdwComboRow's list and moves down that many items from the first."""
+    click(row)
+    time.sleep(0.5)
+    key(*(["Home"] + ["Down"] * downs + ["Return"]))
+    time.sleep(0.3)
+
+
+def export_fhir(app, path, n_entries):
+    """Export (Ctrl+E), Contents: FHIR R4 bundle, Choose File…: a Bundle with an Observation
+    per pain entry."""
+    key("ctrl+e")
+    dialog = wait_for(lambda: window(app, "Export"), "the Export dialog")
+    choose_in_combo(wait_for(lambda: find(dialog, name="Contents"), "Contents"), 3)
+    press(wait_for(lambda: find(dialog, name="Choose File…", role="push button"), "Choose File…"))
+    wait_for(lambda: window(app, "Export") is not None and window(app, "Export") != dialog,
+             "the Export file chooser")
+    choose_file(path)
+    wait_for(lambda: os.path.exists(path), "the FHIR file", timeout=60)
+    with open(path, encoding="utf-8") as f:
+        bundle = json.load(f)
+    pain = [e for e in bundle["entry"] if e["resource"]["resourceType"] == "Observation"
+            and e["resource"]["code"]["coding"][0]["code"] == "72514-3"]
+    tap(bundle["resourceType"] == "Bundle" and len(pain) == n_entries,
+        f"Export > FHIR R4 bundle writes a Bundle with {n_entries} pain Observations", len(pain))
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    tap(mode == 0o600, "the FHIR file has mode 0600", oct(mode))
 
 
 def sensitive(node):
@@ -92,12 +123,15 @@ def main():
             holder["pass"] = os.path.join(folder, "pass")
             holder["cli"] = os.path.join(folder, "cli.pdbackup")
             prepare(db, make_diary, exe, holder["pass"], holder["cli"])
+            holder["entries"] = len(query(db, "SELECT id FROM pain_entries WHERE deleted IS NULL"))
         app = App(exe, prepare=setup)
         passfile, cli_backup = holder["pass"], holder["cli"]
         env = dict(os.environ, XDG_DATA_HOME=os.path.join(app.tmp, "data"))
         frame = wait_for(lambda: window(app, "Pain Diary"), "the diary window")
         wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "the diary")
         backup = os.path.join(app.tmp, "window.pdbackup")
+
+        export_fhir(app, os.path.join(app.tmp, "diary.json"), holder["entries"])
 
         # Back Up…: where, then the passphrase twice.
         menu_item(app, frame, "Back Up…", "b")
