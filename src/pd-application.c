@@ -77,6 +77,12 @@ static const GOptionEntry option_entries[] = {
     N_("Start without a window and keep firing reminders"), NULL },
   { "export-fhir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a FHIR R4 Bundle (JSON) and exit (“-” for standard output)"), N_("FILE.json") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an encrypted backup of the diary and exit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Restore an encrypted backup into the diary (-d) and exit"), N_("FILE") },
+  { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The backup passphrase, first line (else asked on the terminal)"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -228,7 +234,8 @@ review_alone (GVariantDict *options)
 {
   const char *others[] = { "database", "demo", "log-pain", "note", "at", "import-csv", "export-csv",
                            "export-summary-csv", "report", "chart", "body-map", "width", "height",
-                           "from", "to", "background", "export-fhir", G_OPTION_REMAINING };
+                           "from", "to", "background", "export-fhir", "backup", "restore",
+                           "passphrase-file", G_OPTION_REMAINING };
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     if (g_variant_dict_contains (options, others[i]))
@@ -355,6 +362,21 @@ pd_application_handle_local_options (GApplication *app,
       return pd_cli_export_csv (path, file, TRUE, from, to);
     if (g_variant_dict_lookup (options, "export-fhir", "^ay", &file))
       return pd_cli_export_fhir (path, file, from, to);
+    if (g_variant_dict_lookup (options, "backup", "^ay", &file) ||
+        g_variant_dict_lookup (options, "restore", "^ay", &file))
+      {
+        g_autofree char *passphrase_file = NULL;
+
+        g_variant_dict_lookup (options, "passphrase-file", "^ay", &passphrase_file);
+        if (g_variant_dict_contains (options, "backup") && g_variant_dict_contains (options, "restore"))
+          {
+            g_printerr (_("pain-diary: give --backup or --restore, not both\n"));
+            return 2;
+          }
+        return g_variant_dict_contains (options, "backup")
+               ? pd_cli_backup (path, file, passphrase_file)
+               : pd_cli_restore (path, file, passphrase_file);
+      }
     if (g_variant_dict_lookup (options, "chart", "^ay", &file))
       return pd_cli_chart (path, file, from, to, width, height);
     if (g_variant_dict_lookup (options, "body-map", "^ay", &file))
@@ -368,6 +390,12 @@ pd_application_handle_local_options (GApplication *app,
         return 2;
       }
   }
+
+  if (g_variant_dict_contains (options, "passphrase-file"))
+    {
+      g_printerr (_("pain-diary: --passphrase-file goes with --backup or --restore\n"));
+      return 2;
+    }
 
   if (g_variant_dict_contains (options, "note") || g_variant_dict_contains (options, "at"))
     {

@@ -48,4 +48,15 @@ int pd_cli_report     (const char *diary,
                        const char *from,
                        const char *to);
 
+/* --backup=FILE: the encrypted backup of the diary. passphrase_file: --passphrase-file or
+ * NULL (then asked on the terminal, twice). */
+int pd_cli_backup      (const char *diary,
+                        const char *file,
+                        const char *passphrase_file);
+/* --restore=FILE into the diary: asks on the terminal before replacing a diary that holds
+ * records, and backs that one up first. */
+int pd_cli_restore     (const char *diary,
+                        const char *file,
+                        const char *passphrase_file);
+
 G_END_DECLS

@@ -1170,6 +1170,143 @@ pd_database_rotate_backups (PdDatabase  *self,
   return TRUE;
 }
 
+char *
+pd_database_backup_now (PdDatabase  *self,
+                        const char  *reason,
+                        GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir_path = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  dir_path = pd_database_get_backup_dir (self->path);
+  stem = diary_stem (self->path);
+  name = g_strdup_printf ("%s-%s-%s.db", stem, reason, stamp);
+  path = g_build_filename (dir_path, name, NULL);
+  if (!make_private_dir (dir_path, error) ||
+      !backup_connection_to (self->db, self->display_name, path, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+/* The columns of main's table, quoted and comma-separated. */
+static char *
+table_columns (sqlite3    *db,
+               const char *table,
+               int        *rc)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  char *sql = sqlite3_mprintf ("PRAGMA main.table_info(\"%w\")", table);
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  sqlite3_free (sql);
+  while (*rc == SQLITE_OK && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *quoted = sqlite3_mprintf ("\"%w\"", (const char *) sqlite3_column_text (stmt, 1));
+
+      g_string_append_printf (columns, "%s%s", columns->len > 0 ? "," : "", quoted);
+      sqlite3_free (quoted);
+      *rc = SQLITE_OK;
+    }
+  if (*rc == SQLITE_DONE)
+    *rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&columns), FALSE);
+}
+
+/* Every table of main gets the rows of the same table in "restored", by column name (a
+ * migrated diary may order its columns differently). */
+static int
+copy_tables (sqlite3 *db)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM main.sqlite_schema WHERE type = 'table' "
+                               "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *columns = table_columns (db, table, &rc);
+      char *sql;
+
+      if (rc != SQLITE_OK)
+        break;
+      sql = sqlite3_mprintf ("DELETE FROM main.\"%w\"; INSERT INTO main.\"%w\" (%s) SELECT %s FROM restored.\"%w\"",
+                             table, table, columns, columns, table);
+      rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+      sqlite3_free (sql);
+    }
+  return rc;
+}
+
+gboolean
+pd_database_replace_with (PdDatabase  *self,
+                          const char  *source_path,
+                          GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autofree char *source_display = NULL;
+  sqlite3_stmt *attach = NULL;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (source_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  if (self->read_only || self->transaction_depth > 0)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_READ_ONLY, _("“%s” cannot be replaced now"),
+                   self->display_name);
+      return FALSE;
+    }
+  source_display = g_filename_display_name (source_path);
+  /* Rows, not pages, in one transaction: other connections (the reminders, another
+   * program) see the old diary or the new one, never a mix. (The backup API writing into
+   * a WAL diary that another process reads left this connection unable to read.) */
+  rc = sqlite3_prepare_v2 (self->db, "ATTACH DATABASE ?1 AS restored", -1, &attach, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (attach, 1, source_path, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (attach)) == SQLITE_DONE)
+    rc = SQLITE_OK;
+  sqlite3_finalize (attach);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      if (rc == SQLITE_OK && (rc = copy_tables (self->db)) == SQLITE_OK)
+        rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_db_error (error, self->db, rc, _("Could not replace “%s” with “%s”"),
+                        self->display_name, source_display);
+          if (!sqlite3_get_autocommit (self->db))
+            sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+        }
+      sqlite3_exec (self->db, "DETACH DATABASE restored", NULL, NULL, NULL);
+      return rc == SQLITE_OK;
+    }
+  set_db_error (error, self->db, rc, _("Could not replace “%s” with “%s”"), self->display_name,
+                source_display);
+  return FALSE;
+}
+
 /* Statements and transactions */
 
 PdCachedStmt *

@@ -225,6 +225,16 @@ gboolean     pd_database_set_meta                  (PdDatabase       *self,
 gboolean     pd_database_backup_to                 (PdDatabase       *self,
                                                     const char       *dest_path,
                                                     GError          **error);
+/* A backup now, beside the daily ones: "<stem>-<reason>-YYYYmmdd-HHMMSS.db" in the backup
+ * folder (before a restore replaces the diary, say). Returns its path. */
+char        *pd_database_backup_now                (PdDatabase       *self,
+                                                    const char       *reason,
+                                                    GError          **error);
+/* Replaces every record (and meta fact) of the diary by those of the diary file at
+ * source_path (of this schema version), in one transaction, while the diary stays open. */
+gboolean     pd_database_replace_with              (PdDatabase       *self,
+                                                    const char       *source_path,
+                                                    GError          **error);
 /* Writes today's backup if there is none for the local date of now, then removes all
  * but the newest `keep` backups. Called by pd_database_open() unless NO_BACKUPS. */
 gboolean     pd_database_rotate_backups            (PdDatabase       *self,

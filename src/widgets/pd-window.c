@@ -26,6 +26,7 @@
 #include "pd-toast-clearance.h"
 #include "pd-trends-page.h"
 #include "pd-window.h"
+#include "pd-window-backup.h"
 #include "pd-window-exchange.h"
 
 struct _PdWindow
@@ -95,7 +96,8 @@ set_diary_actions_enabled (PdWindow *self,
   const char *write_actions[] = { "win.new-entry", "win.undo", "win.edit-record",
                                   "win.delete-record", "win.preferences", "win.import",
                                   "win.add-medication", "win.edit-medication", "win.log-dose",
-                                  "win.log-activity", "win.add-event" };
+                                  "win.log-activity", "win.add-event", "win.back-up",
+                                  "win.restore" };
   gboolean writable = enabled && !self->review;
 
   for (guint i = 0; i < G_N_ELEMENTS (read_actions); i++)
@@ -961,6 +963,8 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-trends", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, pd_window_back_up_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, pd_window_restore_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, pd_window_print_report_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_page_action);
