@@ -1,0 +1,295 @@
+/* pd-spine.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-spine"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-spine.h"
+
+/* Stimulator trial */
+
+void
+pd_trial_compute (const PdDailySeries *series,
+                  guint32              start_day,
+                  guint32              end_day,
+                  PdTrial             *trial)
+{
+  g_return_if_fail (series != NULL);
+  g_return_if_fail (trial != NULL);
+  g_return_if_fail (start_day > PD_TRIAL_BASELINE_DAYS);
+
+  if (end_day == 0)
+    end_day = MAX (start_day, pd_daily_series_get_last_day (series));
+  *trial = (PdTrial) {
+    .start_day = start_day,
+    .end_day = end_day,
+    .relief_percent = NAN,
+    .verdict = PD_TRIAL_NOT_ENOUGH_DATA,
+  };
+  trial->baseline_mean = pd_daily_series_mean_pain (series, start_day - PD_TRIAL_BASELINE_DAYS,
+                                                    start_day - 1, &trial->baseline_days);
+  /* The day the lead is placed is in neither window. */
+  if (end_day > start_day)
+    trial->trial_mean = pd_daily_series_mean_pain (series, start_day + 1, end_day,
+                                                   &trial->trial_days);
+  else
+    trial->trial_mean = NAN;
+
+  if (trial->baseline_days < PD_TRIAL_MIN_DAYS || trial->trial_days < PD_TRIAL_MIN_DAYS ||
+      trial->baseline_mean <= 0)
+    return;
+  trial->relief_percent = 100 * (trial->baseline_mean - trial->trial_mean) / trial->baseline_mean;
+  /* Means of whole scores: exactly half must count as half, whatever the rounding. */
+  trial->verdict = trial->relief_percent >= PD_TRIAL_THRESHOLD - 1e-9
+                   ? PD_TRIAL_MET_THRESHOLD : PD_TRIAL_BELOW_THRESHOLD;
+}
+
+PdEvent *
+pd_trial_find_latest (GPtrArray *events,
+                      guint32    day)
+{
+  PdEvent *latest = NULL;
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      PdEvent *event = g_ptr_array_index (events, i);
+
+      if (g_strcmp0 (pd_event_get_kind (event), "stimulator_trial") != 0 ||
+          pd_event_get_local_day (event) > day)
+        continue;
+      if (latest == NULL || pd_event_get_time (event) > pd_event_get_time (latest))
+        latest = event;
+    }
+  return latest;
+}
+
+char *
+pd_trial_describe_verdict (const PdTrial *trial)
+{
+  g_return_val_if_fail (trial != NULL, NULL);
+
+  switch (trial->verdict)
+    {
+    case PD_TRIAL_MET_THRESHOLD:
+      return g_strdup_printf (_("Relief %.0f%%: met the usual 50%% threshold"),
+                              trial->relief_percent);
+    case PD_TRIAL_BELOW_THRESHOLD:
+      return g_strdup_printf (_("Relief %.0f%%: did not meet the usual 50%% threshold"),
+                              trial->relief_percent);
+    case PD_TRIAL_NOT_ENOUGH_DATA:
+    default:
+      if (trial->baseline_days >= PD_TRIAL_MIN_DAYS && trial->trial_days >= PD_TRIAL_MIN_DAYS)
+        return g_strdup (_("No pain before the trial: relief cannot be measured"));
+      return g_strdup_printf (ngettext ("Not enough data: each window needs pain on at least "
+                                        "%d day",
+                                        "Not enough data: each window needs pain on at least "
+                                        "%d days", PD_TRIAL_MIN_DAYS), PD_TRIAL_MIN_DAYS);
+    }
+}
+
+char *
+pd_trial_describe_day (guint32 start_day,
+                       guint32 end_day,
+                       guint32 day)
+{
+  if (day < start_day || (end_day != 0 && day > end_day))
+    return NULL;
+  if (end_day == 0)
+    return g_strdup_printf (_("Trial day %u"), day - start_day + 1);
+  /* Translators: a spinal cord stimulator trial; the day the lead is placed is day 1. */
+  return g_strdup_printf (_("Trial day %u of %u"), day - start_day + 1, end_day - start_day + 1);
+}
+
+/* As-needed doses */
+
+void
+pd_prn_summary_free (PdPrnSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->name);
+  g_free (summary);
+}
+
+gboolean
+pd_dose_is_as_needed (PdDose *dose)
+{
+  g_return_val_if_fail (PD_IS_DOSE (dose), FALSE);
+
+  return pd_dose_get_status (dose) == PD_DOSE_TAKEN &&
+         pd_dose_get_scheduled_time (dose) == PD_NO_SCHEDULED_TIME;
+}
+
+static int
+compare_entries_by_time (gconstpointer a,
+                         gconstpointer b)
+{
+  gint64 x = pd_pain_entry_get_time (*(PdPainEntry **) a);
+  gint64 y = pd_pain_entry_get_time (*(PdPainEntry **) b);
+
+  return (x > y) - (x < y);
+}
+
+/* The index of the first entry at or after time in entries sorted by time. */
+static guint
+first_at_or_after (GPtrArray *sorted,
+                   gint64     time)
+{
+  guint low = 0, high = sorted->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (pd_pain_entry_get_time (g_ptr_array_index (sorted, mid)) < time)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+static gboolean
+change_in_sorted (PdDose    *dose,
+                  GPtrArray *sorted,
+                  int       *change)
+{
+  gint64 at = pd_dose_get_time (dose);
+  guint before, after;
+  PdPainEntry *entry;
+
+  /* The last score at or before the dose, if it is recent enough. */
+  before = first_at_or_after (sorted, at + 1);
+  if (before == 0)
+    return FALSE;
+  entry = g_ptr_array_index (sorted, before - 1);
+  if (pd_pain_entry_get_time (entry) < at - PD_PRN_BEFORE_SECONDS)
+    return FALSE;
+
+  /* The first score in 30-120 minutes after: the effect, before the next dose blurs it. */
+  after = first_at_or_after (sorted, at + PD_PRN_AFTER_FROM_SECONDS);
+  if (after >= sorted->len ||
+      pd_pain_entry_get_time (g_ptr_array_index (sorted, after)) > at + PD_PRN_AFTER_TO_SECONDS)
+    return FALSE;
+
+  *change = pd_pain_entry_get_pain (g_ptr_array_index (sorted, after)) -
+            pd_pain_entry_get_pain (entry);
+  return TRUE;
+}
+
+static GPtrArray *
+sort_by_time (GPtrArray *pain_entries)
+{
+  GPtrArray *sorted = g_ptr_array_sized_new (pain_entries != NULL ? pain_entries->len : 0);
+
+  if (pain_entries != NULL)
+    g_ptr_array_extend (sorted, pain_entries, NULL, NULL);
+  g_ptr_array_sort (sorted, compare_entries_by_time);
+  return sorted;
+}
+
+gboolean
+pd_prn_dose_change (PdDose    *dose,
+                    GPtrArray *pain_entries,
+                    int       *change)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  g_return_val_if_fail (PD_IS_DOSE (dose), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  sorted = sort_by_time (pain_entries);
+  return change_in_sorted (dose, sorted, change);
+}
+
+static int
+compare_summaries (gconstpointer a,
+                   gconstpointer b)
+{
+  const PdPrnSummary *x = *(PdPrnSummary **) a, *y = *(PdPrnSummary **) b;
+
+  if (x->n_doses != y->n_doses)
+    return x->n_doses > y->n_doses ? -1 : 1;
+  return g_utf8_collate (x->name, y->name);
+}
+
+GPtrArray *
+pd_prn_summarise (PdDiaryData *data,
+                  gint64       from,
+                  gint64       to)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GPtrArray *summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_prn_summary_free);
+
+  g_return_val_if_fail (data != NULL, summaries);
+
+  sorted = sort_by_time (data->pain_entries);
+  /* Oldest first, so that a medication is named as first logged. */
+  for (guint i = data->doses != NULL ? data->doses->len : 0; i-- > 0;)
+    {
+      PdDose *dose = g_ptr_array_index (data->doses, i);
+      g_autofree char *key = NULL;
+      PdPrnSummary *summary;
+      double *sum;
+      int change;
+
+      if (!pd_dose_is_as_needed (dose) || pd_dose_get_time (dose) < from ||
+          pd_dose_get_time (dose) >= to)
+        continue;
+      key = g_utf8_casefold (pd_dose_get_name (dose), -1);
+      summary = g_hash_table_lookup (by_name, key);
+      if (summary == NULL)
+        {
+          summary = g_new0 (PdPrnSummary, 1);
+          summary->name = g_strdup (pd_dose_get_name (dose));
+          summary->mean_change = NAN;
+          g_hash_table_insert (by_name, g_steal_pointer (&key), summary);
+          g_hash_table_insert (sums, summary, g_new0 (double, 1));
+          g_ptr_array_add (summaries, summary);
+        }
+      summary->n_doses++;
+      if (!change_in_sorted (dose, sorted, &change))
+        continue;
+      sum = g_hash_table_lookup (sums, summary);
+      *sum += change;
+      summary->n_paired++;
+      summary->mean_change = *sum / summary->n_paired;
+    }
+  g_ptr_array_sort (summaries, compare_summaries);
+  return summaries;
+}
+
+char *
+pd_prn_describe (const PdPrnSummary *summary)
+{
+  g_autofree char *doses = NULL;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  doses = g_strdup_printf (ngettext ("%u as-needed dose", "%u as-needed doses",
+                                     summary->n_doses), summary->n_doses);
+  if (summary->n_paired == 0)
+    return g_strdup_printf (_("%s; no pain scores before and 30–120 minutes after"), doses);
+  if (fabs (summary->mean_change) < 0.05)
+    return g_strdup_printf (ngettext ("%s; pain unchanged 30–120 minutes after (%u dose with scores)",
+                                      "%s; pain unchanged 30–120 minutes after (%u doses with scores)",
+                                      summary->n_paired), doses, summary->n_paired);
+  if (summary->mean_change < 0)
+    return g_strdup_printf (ngettext ("%s; pain %.1f lower 30–120 minutes after (%u dose with scores)",
+                                      "%s; pain %.1f lower 30–120 minutes after (%u doses with scores)",
+                                      summary->n_paired),
+                            doses, -summary->mean_change, summary->n_paired);
+  return g_strdup_printf (ngettext ("%s; pain %.1f higher 30–120 minutes after (%u dose with scores)",
+                                    "%s; pain %.1f higher 30–120 minutes after (%u doses with scores)",
+                                    summary->n_paired),
+                          doses, summary->mean_change, summary->n_paired);
+}

@@ -1,0 +1,324 @@
+/* test-spine.c: spine outcomes, hand-computed at the edges: back and leg pain means, the
+ * stimulator trial's threshold and its days of data, as-needed follow-ups
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-spine"
+
+#include "config.h"
+
+#include "chart-test-util.h"
+#include "pd-daily.h"
+#include "pd-spine.h"
+
+/* Back and leg pain */
+
+static void
+test_back_leg_means (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 first = julian (2024, 3, 1);
+  g_autoptr(PdDailySeries) series = NULL;
+  PdPainEntry *entry;
+  const PdDay *day;
+
+  /* Day 0: back 4 and 7, leg only once (2); an entry with neither does not count. */
+  entry = add_pain_at (data, first, 8 * 60, BERLIN_WINTER, 5);
+  pd_pain_entry_set_back_pain (entry, 4);
+  pd_pain_entry_set_leg_pain (entry, 2);
+  entry = add_pain_at (data, first, 12 * 60, BERLIN_WINTER, 6);
+  pd_pain_entry_set_back_pain (entry, 7);
+  add_pain_at (data, first, 18 * 60, BERLIN_WINTER, 9);
+  /* Day 1: pain only. Day 2: leg 0 is a score, not a gap. */
+  add_pain (data, first + 1, 3);
+  entry = add_pain (data, first + 2, 3);
+  pd_pain_entry_set_leg_pain (entry, 0);
+  series = pd_daily_series_new (data, first, first + 3);
+
+  day = pd_daily_series_get_day (series, first);
+  g_assert_cmpfloat (day->back_pain_mean, ==, 5.5);
+  g_assert_cmpfloat (day->leg_pain_mean, ==, 2);
+  g_assert_cmpfloat (day->pain_mean, ==, 20.0 / 3);
+  day = pd_daily_series_get_day (series, first + 1);
+  g_assert_true (isnan (day->back_pain_mean));
+  g_assert_true (isnan (day->leg_pain_mean));
+  day = pd_daily_series_get_day (series, first + 2);
+  g_assert_true (isnan (day->back_pain_mean));
+  g_assert_cmpfloat (day->leg_pain_mean, ==, 0);
+  day = pd_daily_series_get_day (series, first + 3);
+  g_assert_true (isnan (day->back_pain_mean));
+  g_assert_true (isnan (day->psfs_mean));
+}
+
+/* Stimulator trial */
+
+/* Pain on days start + from .. start + to (inclusive), one entry a day. */
+static void
+add_days (PdDiaryData *data,
+          guint32      start,
+          int          from,
+          int          to,
+          int          pain)
+{
+  for (int d = from; d <= to; d++)
+    add_pain (data, start + d, pain);
+}
+
+static void
+test_trial_exactly_half (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 start = julian (2024, 5, 10), end = start + 7;
+  g_autoptr(PdDailySeries) series = NULL;
+  g_autofree char *text = NULL;
+  PdTrial trial;
+
+  /* Baseline: 6 on days -7..-1 (mean 6); day 0 is 10 and counts nowhere; trial: 3 on days
+   * 1..7 (mean 3). Relief (6 - 3) / 6 = exactly 50%. Day -8 and day 8 lie outside. */
+  add_days (data, start, -8, -8, 0);
+  add_days (data, start, -7, -1, 6);
+  add_days (data, start, 0, 0, 10);
+  add_days (data, start, 1, 7, 3);
+  add_days (data, start, 8, 8, 10);
+  series = pd_daily_series_new (data, start - 10, end + 3);
+  pd_trial_compute (series, start, end, &trial);
+
+  g_assert_cmpfloat (trial.baseline_mean, ==, 6);
+  g_assert_cmpuint (trial.baseline_days, ==, 7);
+  g_assert_cmpfloat (trial.trial_mean, ==, 3);
+  g_assert_cmpuint (trial.trial_days, ==, 7);
+  g_assert_cmpfloat (trial.relief_percent, ==, 50);
+  g_assert_cmpint (trial.verdict, ==, PD_TRIAL_MET_THRESHOLD);
+  text = pd_trial_describe_verdict (&trial);
+  g_assert_cmpstr (text, ==, "Relief 50%: met the usual 50% threshold");
+  g_assert_null (strstr (text, "succeed"));
+}
+
+static void
+test_trial_just_below_half (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 start = julian (2024, 5, 10), end = start + 3;
+  g_autoptr(PdDailySeries) series = NULL;
+  g_autofree char *text = NULL;
+  PdTrial trial;
+
+  /* Baseline 6 (3 days: the minimum); trial 3, 3, 4: mean 10/3, relief 44.4%. */
+  add_days (data, start, -3, -1, 6);
+  add_days (data, start, 1, 2, 3);
+  add_days (data, start, 3, 3, 4);
+  series = pd_daily_series_new (data, start - 10, end);
+  pd_trial_compute (series, start, end, &trial);
+
+  g_assert_cmpuint (trial.baseline_days, ==, 3);
+  g_assert_cmpuint (trial.trial_days, ==, 3);
+  g_assert_cmpfloat_with_epsilon (trial.relief_percent, 100.0 * (6 - 10.0 / 3) / 6, 1e-9);
+  g_assert_cmpint (trial.verdict, ==, PD_TRIAL_BELOW_THRESHOLD);
+  text = pd_trial_describe_verdict (&trial);
+  g_assert_cmpstr (text, ==, "Relief 44%: did not meet the usual 50% threshold");
+}
+
+static void
+test_trial_too_few_days (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 start = julian (2024, 5, 10), end = start + 7;
+  g_autoptr(PdDailySeries) series = NULL;
+  g_autofree char *text = NULL;
+  PdTrial trial;
+
+  /* A full baseline, but pain on only 2 trial days (several entries on one of them). */
+  add_days (data, start, -7, -1, 8);
+  add_pain_at (data, start + 2, 8 * 60, BERLIN_WINTER, 1);
+  add_pain_at (data, start + 2, 20 * 60, BERLIN_WINTER, 1);
+  add_days (data, start, 5, 5, 1);
+  series = pd_daily_series_new (data, start - 10, end);
+  pd_trial_compute (series, start, end, &trial);
+
+  g_assert_cmpuint (trial.baseline_days, ==, 7);
+  g_assert_cmpuint (trial.trial_days, ==, 2);
+  g_assert_cmpfloat (trial.trial_mean, ==, 1);
+  g_assert_true (isnan (trial.relief_percent));
+  g_assert_cmpint (trial.verdict, ==, PD_TRIAL_NOT_ENOUGH_DATA);
+  text = pd_trial_describe_verdict (&trial);
+  g_assert_cmpstr (text, ==, "Not enough data: each window needs pain on at least 3 days");
+}
+
+static void
+test_trial_days (void)
+{
+  guint32 start = julian (2024, 5, 10);
+  g_autofree char *first = pd_trial_describe_day (start, start + 6, start);
+  g_autofree char *last = pd_trial_describe_day (start, start + 6, start + 6);
+  g_autofree char *open = pd_trial_describe_day (start, 0, start + 2);
+
+  g_assert_cmpstr (first, ==, "Trial day 1 of 7");
+  g_assert_cmpstr (last, ==, "Trial day 7 of 7");
+  g_assert_cmpstr (open, ==, "Trial day 3");
+  g_assert_null (pd_trial_describe_day (start, start + 6, start + 7));
+  g_assert_null (pd_trial_describe_day (start, start + 6, start - 1));
+}
+
+static void
+test_trial_find_latest (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 day = julian (2024, 5, 10);
+  PdEvent *trial;
+
+  add_event (data, day - 20, "Epidural");
+  add_event (data, day - 10, "Trial one");
+  pd_event_set_kind (g_ptr_array_index (data->events, 1), "stimulator_trial");
+  add_event (data, day + 5, "Trial two");
+  pd_event_set_kind (g_ptr_array_index (data->events, 2), "stimulator_trial");
+
+  trial = pd_trial_find_latest (data->events, day);
+  g_assert_nonnull (trial);
+  g_assert_cmpstr (pd_event_get_title (trial), ==, "Trial one");
+  g_assert_null (pd_trial_find_latest (data->events, day - 11));
+}
+
+/* As-needed doses */
+
+static PdDose *
+add_prn (PdDiaryData *data,
+         guint32      day,
+         guint        minute,
+         const char  *name)
+{
+  PdDose *dose = add_dose (data, day, name, 5, PD_DOSE_TAKEN);
+
+  pd_dose_set_time (dose, pd_local_day_start (day, BERLIN_WINTER) + minute * 60, BERLIN_WINTER);
+  return dose;
+}
+
+static void
+test_prn_windows (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 day = julian (2024, 6, 3);
+  PdDose *dose;
+  int change = 99;
+
+  /* Dose at 12:00. Before: 9:59 is outside the 2 h, 10:00 and 11:30 inside; the last (7)
+   * counts. After: 12:29 is too early; 12:30 (4) is the first in 30-120 min; 13:00 later. */
+  dose = add_prn (data, day, 12 * 60, "Oxycodone");
+  add_pain_at (data, day, 9 * 60 + 59, BERLIN_WINTER, 2);
+  add_pain_at (data, day, 10 * 60, BERLIN_WINTER, 8);
+  add_pain_at (data, day, 11 * 60 + 30, BERLIN_WINTER, 7);
+  add_pain_at (data, day, 12 * 60 + 29, BERLIN_WINTER, 1);
+  add_pain_at (data, day, 12 * 60 + 30, BERLIN_WINTER, 4);
+  add_pain_at (data, day, 13 * 60, BERLIN_WINTER, 0);
+  g_assert_true (pd_prn_dose_change (dose, data->pain_entries, &change));
+  g_assert_cmpint (change, ==, 4 - 7);
+}
+
+static void
+test_prn_window_edges (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 day = julian (2024, 6, 3);
+  PdDose *dose;
+  int change = 99;
+
+  /* Exactly 2 h before and exactly 120 min after both count; a score at the dose's minute
+   * is "before". */
+  dose = add_prn (data, day, 12 * 60, "Oxycodone");
+  add_pain_at (data, day, 10 * 60, BERLIN_WINTER, 6);
+  add_pain_at (data, day, 14 * 60, BERLIN_WINTER, 5);
+  g_assert_true (pd_prn_dose_change (dose, data->pain_entries, &change));
+  g_assert_cmpint (change, ==, -1);
+  add_pain_at (data, day, 12 * 60, BERLIN_WINTER, 8);
+  g_assert_true (pd_prn_dose_change (dose, data->pain_entries, &change));
+  g_assert_cmpint (change, ==, -3);
+}
+
+static void
+test_prn_missing_scores (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 day = julian (2024, 6, 3);
+  PdDose *no_before, *no_after;
+  int change = 99;
+
+  /* No score before the first dose (only 2 h 1 min before); none 30-120 min after the
+   * second (only 121 min after). */
+  no_before = add_prn (data, day, 12 * 60, "Oxycodone");
+  add_pain_at (data, day, 9 * 60 + 59, BERLIN_WINTER, 7);
+  add_pain_at (data, day, 13 * 60, BERLIN_WINTER, 3);
+  g_assert_false (pd_prn_dose_change (no_before, data->pain_entries, &change));
+  g_assert_cmpint (change, ==, 99);
+
+  no_after = add_prn (data, day + 1, 12 * 60, "Oxycodone");
+  add_pain_at (data, day + 1, 11 * 60, BERLIN_WINTER, 7);
+  add_pain_at (data, day + 1, 14 * 60 + 1, BERLIN_WINTER, 3);
+  g_assert_false (pd_prn_dose_change (no_after, data->pain_entries, &change));
+}
+
+static void
+test_prn_summary (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 day = julian (2024, 6, 3);
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autofree char *oxy = NULL;
+  g_autofree char *ibu = NULL;
+  PdPrnSummary *summary;
+  PdDose *scheduled;
+
+  /* Oxycodone: -3 and -2 (mean -2.5), a third dose without scores. Ibuprofen: one dose
+   * without scores. A scheduled dose and a skipped one do not count. */
+  add_prn (data, day, 8 * 60, "Oxycodone");
+  add_pain_at (data, day, 7 * 60, BERLIN_WINTER, 8);
+  add_pain_at (data, day, 9 * 60, BERLIN_WINTER, 5);
+  add_prn (data, day, 20 * 60, "oxycodone");
+  add_pain_at (data, day, 19 * 60, BERLIN_WINTER, 6);
+  add_pain_at (data, day, 21 * 60, BERLIN_WINTER, 4);
+  add_prn (data, day + 1, 8 * 60, "Oxycodone");
+  add_prn (data, day + 2, 8 * 60, "Ibuprofen");
+  scheduled = add_prn (data, day, 8 * 60 + 10, "Oxycodone");
+  pd_dose_set_scheduled_time (scheduled, 8 * 60);
+  pd_dose_set_status (add_prn (data, day, 8 * 60 + 20, "Oxycodone"), PD_DOSE_SKIPPED);
+
+  summaries = pd_prn_summarise (data, 0, G_MAXINT64);
+  g_assert_cmpuint (summaries->len, ==, 2);
+  summary = g_ptr_array_index (summaries, 0);
+  g_assert_cmpstr (summary->name, ==, "Oxycodone");
+  g_assert_cmpuint (summary->n_doses, ==, 3);
+  g_assert_cmpuint (summary->n_paired, ==, 2);
+  g_assert_cmpfloat (summary->mean_change, ==, -2.5);
+  oxy = pd_prn_describe (summary);
+  g_assert_cmpstr (oxy, ==, "3 as-needed doses; pain 2.5 lower 30–120 minutes after "
+                   "(2 doses with scores)");
+  summary = g_ptr_array_index (summaries, 1);
+  g_assert_cmpstr (summary->name, ==, "Ibuprofen");
+  g_assert_cmpuint (summary->n_paired, ==, 0);
+  g_assert_true (isnan (summary->mean_change));
+  ibu = pd_prn_describe (summary);
+  g_assert_cmpstr (ibu, ==, "1 as-needed dose; no pain scores before and 30–120 minutes after");
+
+  /* The range bounds the doses, not the scores. */
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+  summaries = pd_prn_summarise (data, pd_local_day_start (day + 2, BERLIN_WINTER), G_MAXINT64);
+  g_assert_cmpuint (summaries->len, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/spine/back-leg-means", test_back_leg_means);
+  g_test_add_func ("/spine/trial/exactly-half", test_trial_exactly_half);
+  g_test_add_func ("/spine/trial/just-below-half", test_trial_just_below_half);
+  g_test_add_func ("/spine/trial/too-few-days", test_trial_too_few_days);
+  g_test_add_func ("/spine/trial/days", test_trial_days);
+  g_test_add_func ("/spine/trial/find-latest", test_trial_find_latest);
+  g_test_add_func ("/spine/prn/windows", test_prn_windows);
+  g_test_add_func ("/spine/prn/window-edges", test_prn_window_edges);
+  g_test_add_func ("/spine/prn/missing-scores", test_prn_missing_scores);
+  g_test_add_func ("/spine/prn/summary", test_prn_summary);
+  return g_test_run ();
+}
