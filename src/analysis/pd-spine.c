@@ -95,6 +95,18 @@ pd_trial_describe_verdict (const PdTrial *trial)
 }
 
 char *
+pd_trial_describe_window (double mean,
+                          guint  n_days,
+                          guint  window_days)
+{
+  if (n_days == 0)
+    return g_strdup (_("no pain logged"));
+  return g_strdup_printf (ngettext ("mean %.1f, pain logged on %u of %u day",
+                                    "mean %.1f, pain logged on %u of %u days", window_days),
+                          mean, n_days, window_days);
+}
+
+char *
 pd_trial_describe_day (guint32 start_day,
                        guint32 end_day,
                        guint32 day)

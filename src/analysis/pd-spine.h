@@ -50,6 +50,10 @@ PdEvent    *pd_trial_find_latest       (GPtrArray           *events,
 /* Translated one-line verdict: "Relief 52%: met the usual 50% threshold", "... did not meet
  * ...", or that there is not enough data (and why). Never "succeeded". */
 char       *pd_trial_describe_verdict  (const PdTrial       *trial);
+/* A window's line: "mean 6.0, pain logged on 7 of 7 days" or "no pain logged". */
+char       *pd_trial_describe_window   (double               mean,
+                                        guint                n_days,
+                                        guint                window_days);
 /* "Trial day N of M" for day within the trial (start .. end), else NULL. M is omitted for an
  * open trial. */
 char       *pd_trial_describe_day      (guint32              start_day,

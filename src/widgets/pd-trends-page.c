@@ -14,6 +14,7 @@
 #include "pd-chart.h"
 #include "pd-daily-table.h"
 #include "pd-heatmap-chart.h"
+#include "pd-spine-outcomes.h"
 #include "pd-trends-page.h"
 #include "pd-types.h"
 
@@ -67,6 +68,8 @@ struct _PdTrendsPage
   GtkWidget *heatmap_area;
   GtkWidget *heatmap_summary;
   GtkWidget *heatmap_cell;
+
+  GtkWidget *spine;            /* stimulator trial, function, impressions */
 
   GtkWidget *area;
   GtkWidget *summary;
@@ -1158,6 +1161,7 @@ pd_trends_page_set_data (PdTrendsPage *self,
 
   g_clear_pointer (&self->series, pd_daily_series_unref);
   g_clear_pointer (&self->heatmap_source, pd_heatmap_source_free);
+  pd_spine_outcomes_set_data (PD_SPINE_OUTCOMES (self->spine), NULL, NULL);
   if (data == NULL)
     return;
 
@@ -1195,6 +1199,7 @@ pd_trends_page_set_data (PdTrendsPage *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "chart");
   update_summary (self);
   fill_events (self);
+  pd_spine_outcomes_set_data (PD_SPINE_OUTCOMES (self->spine), data, self->series);
 }
 
 static void
@@ -1347,6 +1352,8 @@ pd_trends_page_init (PdTrendsPage *self)
   gtk_box_append (GTK_BOX (box), self->table_revealer);
   gtk_box_append (GTK_BOX (box), build_heatmap (self));
   gtk_box_append (GTK_BOX (box), build_compare (self));
+  self->spine = pd_spine_outcomes_new ();
+  gtk_box_append (GTK_BOX (box), self->spine);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
