@@ -11,6 +11,7 @@
 #include "chart-test-util.h"
 #include "pd-daily.h"
 #include "pd-spine.h"
+#include "pd-spine-reminders.h"
 
 /* Back and leg pain */
 
@@ -304,6 +305,124 @@ test_prn_summary (void)
   g_assert_cmpuint (summaries->len, ==, 1);
 }
 
+/* Reminders */
+
+static GPtrArray *
+run_reminders (PdDiaryData     *data,
+               PdReminderRules *rules,
+               guint            delay,
+               gint64           last_run,
+               gint64           now,
+               gint64          *next_due)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  PdSpineReminderOptions options = { .prn_follow_up_minutes = delay };
+
+  return pd_spine_reminders_run (rules, &options, data, last_run, now, tz, next_due);
+}
+
+static void
+test_prn_follow_up (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
+  guint32 day = julian (2024, 1, 15);
+  PdDose *dose = add_prn (data, day, 12 * 60, "Oxycodone");
+  gint64 taken = pd_dose_get_time (dose);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) answered = NULL;
+  g_autoptr(GPtrArray) sooner = NULL;
+  gint64 next = 0;
+  PdReminder *reminder;
+
+  /* Not yet at 59 minutes: due in one more. */
+  before = run_reminders (data, rules, 60, taken, taken + 59 * 60, &next);
+  g_assert_cmpuint (before->len, ==, 0);
+  g_assert_cmpint (next, ==, taken + 3600);
+  due = run_reminders (data, rules, 60, taken + 59 * 60, taken + 3600, &next);
+  g_assert_cmpuint (due->len, ==, 1);
+  reminder = g_ptr_array_index (due, 0);
+  g_assert_cmpstr (reminder->title, ==, "How is your pain now?");
+  g_assert_cmpstr (reminder->body, ==, "You took Oxycodone 60 minutes ago. A score now shows "
+                   "whether it helped.");
+  g_assert_cmpint (reminder->kind, ==, PD_REMINDER_CHECK_IN);
+  g_assert_true (g_str_has_prefix (reminder->custom_id, "prn:"));
+  /* Once only. */
+  again = run_reminders (data, rules, 60, taken + 3600, taken + 3660, NULL);
+  g_assert_cmpuint (again->len, ==, 0);
+  /* A score logged after the dose answers it. */
+  add_pain_at (data, day, 12 * 60 + 40, BERLIN_WINTER, 4);
+  answered = run_reminders (data, rules, 60, taken + 59 * 60, taken + 3600, NULL);
+  g_assert_cmpuint (answered->len, ==, 0);
+  /* The delay is the patient's. */
+  g_ptr_array_set_size (data->pain_entries, 0);
+  sooner = run_reminders (data, rules, 45, taken + 44 * 60, taken + 45 * 60, NULL);
+  g_assert_cmpuint (sooner->len, ==, 1);
+}
+
+static void
+test_prn_follow_up_quiet_hours (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
+  guint32 day = julian (2024, 1, 15);
+  gint64 late = pd_dose_get_time (add_prn (data, day, 21 * 60 + 30, "Oxycodone"));
+  gint64 early = pd_dose_get_time (add_prn (data, day + 1, 6 * 60 + 30, "Oxycodone"));
+  g_autoptr(GPtrArray) night = NULL;
+  g_autoptr(GPtrArray) morning = NULL;
+  g_autoptr(GPtrArray) held = NULL;
+
+  /* Quiet 22:00-07:00. 21:30 + 60 min falls at 22:30: held to 07:00, long after the
+   * 120-minute window, so never shown. 06:30 + 60 min = 07:30: shown. */
+  pd_reminder_rules_set_quiet_hours (rules, 22 * 60, 7 * 60);
+  night = run_reminders (data, rules, 60, late, late + 3600, NULL);
+  g_assert_cmpuint (night->len, ==, 0);
+  morning = run_reminders (data, rules, 60, late + 3600, early + 3600, NULL);
+  g_assert_cmpuint (morning->len, ==, 1);
+  g_assert_cmpint (((PdReminder *) g_ptr_array_index (morning, 0))->scheduled, ==,
+                   early + 3600);
+  /* 06:00 + 30 min = 06:30 is held to 07:00: still within 120 minutes, shown then. */
+  g_ptr_array_set_size (data->doses, 0);
+  early = pd_dose_get_time (add_prn (data, day + 1, 6 * 60, "Oxycodone"));
+  held = run_reminders (data, rules, 30, early + 59 * 60, early + 3600, NULL);
+  g_assert_cmpuint (held->len, ==, 1);
+  g_assert_cmpint (((PdReminder *) g_ptr_array_index (held, 0))->due, ==, early + 3600);
+}
+
+static void
+test_trial_check_ins (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
+  guint32 start = julian (2024, 1, 15);
+  gint64 midday = pd_local_day_start (start + 2, BERLIN_WINTER) + 13 * HOUR;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) logged = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 next = 0;
+  PdEvent *trial;
+
+  add_event (data, start, "Stimulator trial");
+  trial = g_ptr_array_index (data->events, 0);
+  pd_event_set_kind (trial, "stimulator_trial");
+  pd_event_set_end_day (trial, start + 2);
+
+  due = run_reminders (data, rules, 60, midday - 60, midday, &next);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_cmpstr (((PdReminder *) g_ptr_array_index (due, 0))->title, ==, "Trial day 3 of 3");
+  g_assert_cmpint (next, ==, midday + 7 * HOUR);
+  /* Pain logged at 11:30 answers the 13:00 check-in. */
+  add_pain_at (data, start + 2, 11 * 60 + 30, BERLIN_WINTER, 4);
+  logged = run_reminders (data, rules, 60, midday - 60, midday, NULL);
+  g_assert_cmpuint (logged->len, ==, 0);
+  /* The day after the trial's last day: nothing, and nothing ahead. */
+  after = run_reminders (data, rules, 60, midday + 24 * HOUR - 60, midday + 24 * HOUR, &next);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_cmpint (next, ==, G_MAXINT64);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,5 +439,8 @@ main (int   argc,
   g_test_add_func ("/spine/prn/window-edges", test_prn_window_edges);
   g_test_add_func ("/spine/prn/missing-scores", test_prn_missing_scores);
   g_test_add_func ("/spine/prn/summary", test_prn_summary);
+  g_test_add_func ("/spine/reminders/prn-follow-up", test_prn_follow_up);
+  g_test_add_func ("/spine/reminders/prn-quiet-hours", test_prn_follow_up_quiet_hours);
+  g_test_add_func ("/spine/reminders/trial-check-ins", test_trial_check_ins);
   return g_test_run ();
 }
