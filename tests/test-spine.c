@@ -10,6 +10,7 @@
 
 #include "chart-test-util.h"
 #include "pd-daily.h"
+#include "pd-error.h"
 #include "pd-spine.h"
 #include "pd-spine-reminders.h"
 
@@ -423,6 +424,247 @@ test_trial_check_ins (void)
   g_assert_cmpint (next, ==, G_MAXINT64);
 }
 
+/* Patient-Specific Functional Scale */
+
+static PdFunctionRating *
+add_rating (GPtrArray  *ratings,
+            const char *activity_id,
+            guint32     day,
+            int         score)
+{
+  PdFunctionRating *rating = pd_function_rating_new ();
+
+  pd_function_rating_set_activity_id (rating, activity_id);
+  pd_function_rating_set_score (rating, score);
+  pd_function_rating_set_time (rating, pd_local_day_start (day, BERLIN_WINTER) + 10 * HOUR,
+                               BERLIN_WINTER);
+  g_ptr_array_add (ratings, rating);
+  return rating;
+}
+
+#define SOCKS "8a3b5a1e-0000-4000-8000-000000000001"
+#define FILM  "8a3b5a1e-0000-4000-8000-000000000002"
+#define STAIRS "8a3b5a1e-0000-4000-8000-000000000003"
+
+static void
+test_psfs_means (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  g_autoptr(GArray) sessions = NULL;
+  g_autoptr(PdDailySeries) series = NULL;
+  guint32 day = julian (2024, 4, 1);
+  const PdPsfsSession *session;
+
+  /* Week 1: 2, 3, 4 (mean 3). Week 2: 4, 5, 6 (mean 5: +2, exactly meaningful). Week 3: only
+   * two rated, 6 and 5 (mean 5.5). */
+  data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  add_rating (data->function_ratings, SOCKS, day, 2);
+  add_rating (data->function_ratings, FILM, day, 3);
+  add_rating (data->function_ratings, STAIRS, day, 4);
+  add_rating (data->function_ratings, SOCKS, day + 7, 4);
+  add_rating (data->function_ratings, FILM, day + 7, 5);
+  add_rating (data->function_ratings, STAIRS, day + 7, 6);
+  add_rating (data->function_ratings, SOCKS, day + 14, 6);
+  add_rating (data->function_ratings, FILM, day + 14, 5);
+
+  sessions = pd_psfs_sessions (data->function_ratings, 0, 0);
+  g_assert_cmpuint (sessions->len, ==, 3);
+  session = &g_array_index (sessions, PdPsfsSession, 0);
+  g_assert_cmpuint (session->day, ==, day);
+  g_assert_cmpfloat (session->mean, ==, 3);
+  g_assert_cmpuint (session->n_rated, ==, 3);
+  session = &g_array_index (sessions, PdPsfsSession, 2);
+  g_assert_cmpfloat (session->mean, ==, 5.5);
+  g_assert_cmpuint (session->n_rated, ==, 2);
+
+  series = pd_daily_series_new (data, day, day + 14);
+  g_assert_cmpfloat (pd_daily_series_get_day (series, day + 7)->psfs_mean, ==, 5);
+  g_assert_cmpfloat (pd_daily_series_get_day (series, day + 14)->psfs_mean, ==, 5.5);
+  g_assert_true (isnan (pd_daily_series_get_day (series, day + 1)->psfs_mean));
+}
+
+static void
+test_psfs_meaningful_line (void)
+{
+  g_autofree char *exactly = NULL;
+  g_autofree char *below = NULL;
+  g_autofree char *worse = NULL;
+  g_autofree char *none = NULL;
+
+  /* 2 points in the mean: exactly 2 counts, 1.9 does not; means of thirds keep exact. */
+  g_assert_cmpint (pd_psfs_change (3, 5, PD_PSFS_MEANINGFUL_MEAN), ==, PD_FUNCTION_BETTER);
+  g_assert_cmpint (pd_psfs_change (10.0 / 3, 16.0 / 3, PD_PSFS_MEANINGFUL_MEAN), ==,
+                   PD_FUNCTION_BETTER);
+  g_assert_cmpint (pd_psfs_change (3, 4.9, PD_PSFS_MEANINGFUL_MEAN), ==,
+                   PD_FUNCTION_NO_CLEAR_CHANGE);
+  g_assert_cmpint (pd_psfs_change (6, 4, PD_PSFS_MEANINGFUL_MEAN), ==, PD_FUNCTION_WORSE);
+  /* 3 for a single activity: 2 points is not enough. */
+  g_assert_cmpint (pd_psfs_change (2, 4, PD_PSFS_MEANINGFUL_SINGLE), ==,
+                   PD_FUNCTION_NO_CLEAR_CHANGE);
+  g_assert_cmpint (pd_psfs_change (2, 5, PD_PSFS_MEANINGFUL_SINGLE), ==, PD_FUNCTION_BETTER);
+  g_assert_cmpint (pd_psfs_change (NAN, 5, PD_PSFS_MEANINGFUL_MEAN), ==,
+                   PD_FUNCTION_NOT_ENOUGH_DATA);
+
+  exactly = pd_psfs_describe_change (3, 5, PD_PSFS_MEANINGFUL_MEAN);
+  g_assert_cmpstr (exactly, ==, "Function 3.0 → 5.0 (+2.0): better by a meaningful amount "
+                   "(2 points or more)");
+  below = pd_psfs_describe_change (3, 4.5, PD_PSFS_MEANINGFUL_MEAN);
+  g_assert_cmpstr (below, ==, "Function 3.0 → 4.5 (+1.5): no clear change (a meaningful change "
+                   "is 2 points)");
+  worse = pd_psfs_describe_change (6, 4, PD_PSFS_MEANINGFUL_MEAN);
+  g_assert_cmpstr (worse, ==, "Function 6.0 → 4.0 (-2.0): worse by a meaningful amount "
+                   "(2 points or more)");
+  none = pd_psfs_describe_change (NAN, 4, PD_PSFS_MEANINGFUL_MEAN);
+  g_assert_cmpstr (none, ==, "Function: not enough ratings to compare");
+}
+
+static void
+test_psfs_around_event (void)
+{
+  g_autoptr(GPtrArray) ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) sessions = NULL;
+  guint32 event = julian (2024, 4, 20);
+  PdPsfsSession before, after;
+  double first, latest;
+  guint n;
+
+  /* Before: day -15 (outside), -10 and -3 (latest counts: 2). Event day 0 in neither.
+   * After: days 4 and 11 (latest: 6); day 15 outside days 1-14. */
+  add_rating (ratings, SOCKS, event - 15, 9);
+  add_rating (ratings, SOCKS, event - 10, 1);
+  add_rating (ratings, SOCKS, event - 3, 2);
+  add_rating (ratings, SOCKS, event, 9);
+  add_rating (ratings, SOCKS, event + 4, 3);
+  add_rating (ratings, SOCKS, event + 11, 6);
+  add_rating (ratings, SOCKS, event + 15, 0);
+  sessions = pd_psfs_sessions (ratings, 0, 0);
+  pd_psfs_around_event (sessions, event, NULL, &before, &after);
+  g_assert_cmpuint (before.day, ==, event - 3);
+  g_assert_cmpfloat (before.mean, ==, 2);
+  g_assert_cmpuint (after.day, ==, event + 11);
+  g_assert_cmpfloat (after.mean, ==, 6);
+
+  pd_psfs_activity_range (ratings, SOCKS, &first, &latest, &n);
+  g_assert_cmpfloat (first, ==, 9);
+  g_assert_cmpfloat (latest, ==, 0);
+  g_assert_cmpuint (n, ==, 7);
+  pd_psfs_activity_range (ratings, FILM, &first, &latest, &n);
+  g_assert_true (isnan (first));
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static void
+test_psfs_due (void)
+{
+  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  guint32 day = julian (2024, 4, 1);
+  PdFunctionActivity *activity = pd_function_activity_new ();
+
+  g_assert_false (pd_psfs_due (activities, ratings, day));
+  pd_function_activity_set_name (activity, "Putting on socks");
+  pd_function_activity_set_added_day (activity, day);
+  g_ptr_array_add (activities, activity);
+  g_assert_true (pd_psfs_due (activities, ratings, day));
+  add_rating (ratings, pd_function_activity_get_id (activity), day, 4);
+  g_assert_false (pd_psfs_due (activities, ratings, day + 6));
+  g_assert_true (pd_psfs_due (activities, ratings, day + 7));
+  /* Retired: nothing to rate. */
+  pd_function_activity_set_retired_day (activity, day + 3);
+  g_assert_cmpuint (pd_psfs_n_active (activities, day + 7), ==, 0);
+  g_assert_false (pd_psfs_due (activities, ratings, day + 7));
+}
+
+/* Patient Global Impression of Change */
+
+static void
+test_pgic (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  g_autoptr(GPtrArray) impressions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) early = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) answered = NULL;
+  g_autoptr(GPtrArray) late = NULL;
+  guint32 day = julian (2024, 5, 1);
+  PdImpression *impression;
+  PdEvent *injection;
+
+  g_assert_cmpstr (pd_pgic_label (1), ==, "Very much improved");
+  g_assert_cmpstr (pd_pgic_label (2), ==, "Much improved");
+  g_assert_cmpstr (pd_pgic_label (3), ==, "Minimally improved");
+  g_assert_cmpstr (pd_pgic_label (4), ==, "No change");
+  g_assert_cmpstr (pd_pgic_label (5), ==, "Minimally worse");
+  g_assert_cmpstr (pd_pgic_label (6), ==, "Much worse");
+  g_assert_cmpstr (pd_pgic_label (7), ==, "Very much worse");
+
+  add_event (data, day, "Epidural");
+  injection = g_ptr_array_index (data->events, 0);
+  add_event (data, day, "Review");
+  pd_event_set_kind (g_ptr_array_index (data->events, 1), "appointment");
+
+  /* Day 13 after: not yet; day 14: the injection (not the appointment). */
+  early = pd_pgic_due_events (data->events, impressions, day + 13, 14);
+  g_assert_cmpuint (early->len, ==, 0);
+  due = pd_pgic_due_events (data->events, impressions, day + 14, 14);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_true (g_ptr_array_index (due, 0) == injection);
+  late = pd_pgic_due_events (data->events, impressions, day + 14 + PD_PGIC_ASK_DAYS + 1, 14);
+  g_assert_cmpuint (late->len, ==, 0);
+
+  impression = pd_impression_new ();
+  pd_impression_set_event_id (impression, pd_event_get_id (injection));
+  pd_impression_set_score (impression, 2);
+  g_ptr_array_add (impressions, impression);
+  answered = pd_pgic_due_events (data->events, impressions, day + 14, 14);
+  g_assert_cmpuint (answered->len, ==, 0);
+  g_assert_true (pd_pgic_find_for_event (impressions, pd_event_get_id (injection)) == impression);
+}
+
+static void
+test_spine_storage (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_database_new_in_memory ("spine", &error);
+  g_autoptr(PdFunctionActivity) activity = pd_function_activity_new ();
+  g_autoptr(PdImpression) impression = pd_impression_new ();
+  g_autoptr(PdImpression) bad = pd_impression_new ();
+  g_autoptr(GPtrArray) ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PdDiaryData) data = NULL;
+  guint32 day = julian (2024, 5, 1);
+
+  g_assert_no_error (error);
+  pd_function_activity_set_name (activity, "Sitting through a film");
+  pd_function_activity_set_added_day (activity, day);
+  g_assert_true (pd_database_save_function_activity (db, activity, &error));
+  g_assert_no_error (error);
+  add_rating (ratings, pd_function_activity_get_id (activity), day, 4);
+  add_rating (ratings, pd_function_activity_get_id (activity), day + 7, 7);
+  g_assert_true (pd_database_save_function_ratings (db, ratings, &error));
+  g_assert_no_error (error);
+  pd_impression_set_score (impression, 3);
+  pd_impression_set_time (impression, pd_local_day_start (day, BERLIN_WINTER), BERLIN_WINTER);
+  g_assert_true (pd_database_save_impression (db, impression, &error));
+  g_assert_no_error (error);
+  /* Out of range: refused with the field named, nothing written. */
+  pd_impression_set_score (bad, 8);
+  g_assert_false (pd_database_save_impression (db, bad, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "amount:"));
+  g_clear_error (&error);
+
+  data = pd_database_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->function_activities->len, ==, 1);
+  g_assert_cmpstr (pd_function_activity_get_name (g_ptr_array_index (data->function_activities, 0)),
+                   ==, "Sitting through a film");
+  g_assert_cmpuint (data->function_ratings->len, ==, 2);
+  g_assert_cmpint (pd_function_rating_get_score (g_ptr_array_index (data->function_ratings, 0)),
+                   ==, 7);
+  g_assert_cmpuint (data->impressions->len, ==, 1);
+  g_assert_cmpint (pd_impression_get_score (g_ptr_array_index (data->impressions, 0)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,5 +684,11 @@ main (int   argc,
   g_test_add_func ("/spine/reminders/prn-follow-up", test_prn_follow_up);
   g_test_add_func ("/spine/reminders/prn-quiet-hours", test_prn_follow_up_quiet_hours);
   g_test_add_func ("/spine/reminders/trial-check-ins", test_trial_check_ins);
+  g_test_add_func ("/spine/psfs/means", test_psfs_means);
+  g_test_add_func ("/spine/psfs/meaningful-line", test_psfs_meaningful_line);
+  g_test_add_func ("/spine/psfs/around-event", test_psfs_around_event);
+  g_test_add_func ("/spine/psfs/due", test_psfs_due);
+  g_test_add_func ("/spine/pgic", test_pgic);
+  g_test_add_func ("/spine/storage", test_spine_storage);
   return g_test_run ();
 }

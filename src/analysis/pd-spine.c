@@ -305,3 +305,258 @@ pd_prn_describe (const PdPrnSummary *summary)
                                     summary->n_paired),
                           doses, summary->mean_change, summary->n_paired);
 }
+
+/* Patient-Specific Functional Scale */
+
+static int
+compare_sessions (gconstpointer a,
+                  gconstpointer b)
+{
+  const PdPsfsSession *x = a, *y = b;
+
+  return (x->day > y->day) - (x->day < y->day);
+}
+
+GArray *
+pd_psfs_sessions (GPtrArray *ratings,
+                  guint32    first,
+                  guint32    last)
+{
+  GArray *sessions = g_array_new (FALSE, FALSE, sizeof (PdPsfsSession));
+  g_autoptr(GHashTable) by_day = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; ratings != NULL && i < ratings->len; i++)
+    {
+      PdFunctionRating *rating = g_ptr_array_index (ratings, i);
+      guint32 day = pd_function_rating_get_local_day (rating);
+      gpointer index;
+      PdPsfsSession *session;
+
+      if (first != 0 && (day < first || day > last))
+        continue;
+      if (!g_hash_table_lookup_extended (by_day, GUINT_TO_POINTER (day), NULL, &index))
+        {
+          PdPsfsSession fresh = { day, 0, 0 };
+
+          index = GUINT_TO_POINTER (sessions->len);
+          g_array_append_val (sessions, fresh);
+          g_hash_table_insert (by_day, GUINT_TO_POINTER (day), index);
+        }
+      session = &g_array_index (sessions, PdPsfsSession, GPOINTER_TO_UINT (index));
+      /* The sum for now; the mean below. */
+      session->mean += pd_function_rating_get_score (rating);
+      session->n_rated++;
+    }
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      PdPsfsSession *session = &g_array_index (sessions, PdPsfsSession, i);
+
+      session->mean /= session->n_rated;
+    }
+  g_array_sort (sessions, compare_sessions);
+  return sessions;
+}
+
+PdFunctionChange
+pd_psfs_change (double before,
+                double after,
+                double threshold)
+{
+  if (isnan (before) || isnan (after))
+    return PD_FUNCTION_NOT_ENOUGH_DATA;
+  /* Means of whole numbers: a change of exactly the threshold must not fall short by a
+   * rounding error. */
+  if (after - before >= threshold - 1e-9)
+    return PD_FUNCTION_BETTER;
+  if (before - after >= threshold - 1e-9)
+    return PD_FUNCTION_WORSE;
+  return PD_FUNCTION_NO_CLEAR_CHANGE;
+}
+
+char *
+pd_psfs_describe_change (double before,
+                         double after,
+                         double threshold)
+{
+  switch (pd_psfs_change (before, after, threshold))
+    {
+    case PD_FUNCTION_BETTER:
+      return g_strdup_printf (_("Function %.1f → %.1f (%+.1f): better by a meaningful amount "
+                                "(%.0f points or more)"), before, after, after - before,
+                              threshold);
+    case PD_FUNCTION_WORSE:
+      return g_strdup_printf (_("Function %.1f → %.1f (%+.1f): worse by a meaningful amount "
+                                "(%.0f points or more)"), before, after, after - before,
+                              threshold);
+    case PD_FUNCTION_NO_CLEAR_CHANGE:
+      return g_strdup_printf (_("Function %.1f → %.1f (%+.1f): no clear change (a meaningful "
+                                "change is %.0f points)"), before, after, after - before,
+                              threshold);
+    case PD_FUNCTION_NOT_ENOUGH_DATA:
+    default:
+      return g_strdup (_("Function: not enough ratings to compare"));
+    }
+}
+
+void
+pd_psfs_around_event (GArray                     *sessions,
+                      guint32                     event_day,
+                      const PdBeforeAfterOptions *options,
+                      PdPsfsSession              *before,
+                      PdPsfsSession              *after)
+{
+  PdBeforeAfterOptions defaults;
+
+  g_return_if_fail (sessions != NULL && before != NULL && after != NULL);
+
+  if (options == NULL)
+    {
+      pd_before_after_options_init (&defaults);
+      options = &defaults;
+    }
+  *before = (PdPsfsSession) { 0, NAN, 0 };
+  *after = (PdPsfsSession) { 0, NAN, 0 };
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const PdPsfsSession *session = &g_array_index (sessions, PdPsfsSession, i);
+
+      if (session->day + options->before_days >= event_day && session->day < event_day)
+        *before = *session;
+      else if (session->day >= event_day + options->after_start &&
+               session->day <= event_day + options->after_end)
+        *after = *session;
+    }
+}
+
+void
+pd_psfs_activity_range (GPtrArray  *ratings,
+                        const char *activity_id,
+                        double     *first,
+                        double     *latest,
+                        guint      *n_ratings)
+{
+  PdFunctionRating *oldest = NULL, *newest = NULL;
+  guint n = 0;
+
+  for (guint i = 0; ratings != NULL && i < ratings->len; i++)
+    {
+      PdFunctionRating *rating = g_ptr_array_index (ratings, i);
+
+      if (g_strcmp0 (pd_function_rating_get_activity_id (rating), activity_id) != 0)
+        continue;
+      n++;
+      if (oldest == NULL || pd_function_rating_get_time (rating) < pd_function_rating_get_time (oldest))
+        oldest = rating;
+      if (newest == NULL || pd_function_rating_get_time (rating) >= pd_function_rating_get_time (newest))
+        newest = rating;
+    }
+  *first = oldest != NULL ? pd_function_rating_get_score (oldest) : NAN;
+  *latest = newest != NULL ? pd_function_rating_get_score (newest) : NAN;
+  if (n_ratings != NULL)
+    *n_ratings = n;
+}
+
+guint
+pd_psfs_n_active (GPtrArray *activities,
+                  guint32    day)
+{
+  guint n = 0;
+
+  for (guint i = 0; activities != NULL && i < activities->len; i++)
+    {
+      PdFunctionActivity *activity = g_ptr_array_index (activities, i);
+      guint32 retired = pd_function_activity_get_retired_day (activity);
+
+      n += retired == 0 || retired > day;
+    }
+  return n;
+}
+
+gboolean
+pd_psfs_due (GPtrArray *activities,
+             GPtrArray *ratings,
+             guint32    day)
+{
+  if (pd_psfs_n_active (activities, day) == 0)
+    return FALSE;
+  for (guint i = 0; ratings != NULL && i < ratings->len; i++)
+    {
+      guint32 rated = pd_function_rating_get_local_day (g_ptr_array_index (ratings, i));
+
+      if (rated <= day && rated + PD_PSFS_INTERVAL_DAYS > day)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Patient Global Impression of Change */
+
+const char *
+pd_pgic_question (void)
+{
+  return _("Since the start of the treatment, overall, I am:");
+}
+
+const char *
+pd_pgic_label (int score)
+{
+  static const char * const labels[] = {
+    N_("Very much improved"),
+    N_("Much improved"),
+    N_("Minimally improved"),
+    N_("No change"),
+    N_("Minimally worse"),
+    N_("Much worse"),
+    N_("Very much worse"),
+  };
+
+  g_return_val_if_fail (score >= PD_PGIC_MIN && score <= PD_PGIC_MAX, "");
+
+  return _(labels[score - 1]);
+}
+
+gboolean
+pd_pgic_asks_about (PdEvent *event)
+{
+  const char *kind = pd_event_get_kind (event);
+
+  return g_strcmp0 (kind, "appointment") != 0 && g_strcmp0 (kind, "other") != 0;
+}
+
+PdImpression *
+pd_pgic_find_for_event (GPtrArray  *impressions,
+                        const char *event_id)
+{
+  PdImpression *latest = NULL;
+
+  for (guint i = 0; impressions != NULL && i < impressions->len; i++)
+    {
+      PdImpression *impression = g_ptr_array_index (impressions, i);
+
+      if (g_strcmp0 (pd_impression_get_event_id (impression), event_id) == 0 &&
+          (latest == NULL || pd_impression_get_time (impression) > pd_impression_get_time (latest)))
+        latest = impression;
+    }
+  return latest;
+}
+
+GPtrArray *
+pd_pgic_due_events (GPtrArray *events,
+                    GPtrArray *impressions,
+                    guint32    day,
+                    guint      n_days)
+{
+  GPtrArray *due = g_ptr_array_new ();
+
+  for (guint i = 0; n_days > 0 && events != NULL && i < events->len; i++)
+    {
+      PdEvent *event = g_ptr_array_index (events, i);
+      guint32 from = pd_event_get_local_day (event) + n_days;
+
+      if (!pd_pgic_asks_about (event) || day < from || day > from + PD_PGIC_ASK_DAYS ||
+          pd_pgic_find_for_event (impressions, pd_event_get_id (event)) != NULL)
+        continue;
+      g_ptr_array_add (due, event);
+    }
+  return due;
+}

@@ -6,7 +6,9 @@
 
 #pragma once
 
+#include "pd-before-after.h"
 #include "pd-daily.h"
+#include "pd-database-spine.h"
 
 G_BEGIN_DECLS
 
@@ -92,5 +94,88 @@ GPtrArray  *pd_prn_summarise           (PdDiaryData         *data,
                                         gint64               to);
 /* Translated: "3 as-needed doses; pain 1.5 lower 30-120 min after (2 with scores)". */
 char       *pd_prn_describe            (const PdPrnSummary  *summary);
+
+/* Patient-Specific Functional Scale */
+
+#define PD_PSFS_MEANINGFUL_MEAN    2.0  /* points in the mean of the rated activities */
+#define PD_PSFS_MEANINGFUL_SINGLE  3.0  /* points for a single activity */
+#define PD_PSFS_MIN_ACTIVITIES     3
+#define PD_PSFS_MAX_ACTIVITIES     5    /* active (not retired) at once */
+#define PD_PSFS_INTERVAL_DAYS      7    /* rated weekly */
+
+/* The ratings of one day: their mean is that day's PSFS score. */
+typedef struct
+{
+  guint32 day;
+  double  mean;
+  guint   n_rated;
+} PdPsfsSession;
+
+typedef enum
+{
+  PD_FUNCTION_NOT_ENOUGH_DATA,
+  PD_FUNCTION_NO_CLEAR_CHANGE,
+  PD_FUNCTION_BETTER,   /* at least the meaningful change higher (more able) */
+  PD_FUNCTION_WORSE,    /* at least the meaningful change lower */
+} PdFunctionChange;
+
+/* The days with ratings in first..last (0, 0: all), oldest first. A GArray of
+ * PdPsfsSession. ratings may be NULL. */
+GArray           *pd_psfs_sessions          (GPtrArray       *ratings,
+                                             guint32          first,
+                                             guint32          last);
+/* after - before against threshold (PD_PSFS_MEANINGFUL_MEAN or _SINGLE); NAN on either
+ * side: not enough data. Exactly the threshold counts. */
+PdFunctionChange  pd_psfs_change            (double           before,
+                                             double           after,
+                                             double           threshold);
+/* "Function 4.0 → 6.5 (+2.5): better by a meaningful amount (2 points or more)". */
+char             *pd_psfs_describe_change   (double           before,
+                                             double           after,
+                                             double           threshold);
+/* Around an event: the latest session in the before window and the latest in the after
+ * window (options NULL: the defaults); sessions with day 0 when there is none. */
+void              pd_psfs_around_event      (GArray                     *sessions,
+                                             guint32                     event_day,
+                                             const PdBeforeAfterOptions *options,
+                                             PdPsfsSession              *before,
+                                             PdPsfsSession              *after);
+/* An activity's first and latest ratings (NAN when none). */
+void              pd_psfs_activity_range    (GPtrArray       *ratings,
+                                             const char      *activity_id,
+                                             double          *first,
+                                             double          *latest,
+                                             guint           *n_ratings);
+/* Activities not retired on day. */
+guint             pd_psfs_n_active          (GPtrArray       *activities,
+                                             guint32          day);
+/* Whether the weekly ratings are due on day: activities to rate, and none rated in the
+ * 6 days before it (nor on it). */
+gboolean          pd_psfs_due               (GPtrArray       *activities,
+                                             GPtrArray       *ratings,
+                                             guint32          day);
+
+/* Patient Global Impression of Change */
+
+#define PD_PGIC_MIN 1
+#define PD_PGIC_MAX 7
+#define PD_PGIC_RESPONDER_MAX 2   /* much or very much improved */
+/* Events asked about no later than this many days after the day they became due. */
+#define PD_PGIC_ASK_DAYS 30
+
+/* The question and the seven answers, translated, as domain.md words them. */
+const char       *pd_pgic_question          (void);
+const char       *pd_pgic_label             (int              score);
+/* Whether the event is a treatment whose effect is asked about (not an appointment). */
+gboolean          pd_pgic_asks_about        (PdEvent         *event);
+/* Treatment events on day: due n_days after them (and up to PD_PGIC_ASK_DAYS longer), with
+ * no impression about them yet. Not owned; newest first. */
+GPtrArray        *pd_pgic_due_events        (GPtrArray       *events,
+                                             GPtrArray       *impressions,
+                                             guint32          day,
+                                             guint            n_days);
+/* The latest impression about the event (by id), or NULL. */
+PdImpression     *pd_pgic_find_for_event    (GPtrArray       *impressions,
+                                             const char      *event_id);
 
 G_END_DECLS
