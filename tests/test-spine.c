@@ -317,7 +317,7 @@ run_reminders (PdDiaryData     *data,
                gint64          *next_due)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  PdSpineReminderOptions options = { .prn_follow_up_minutes = delay };
+  PdSpineReminderOptions options = { .prn_follow_up_minutes = delay, .pgic_days = 14 };
 
   return pd_spine_reminders_run (rules, &options, data, last_run, now, tz, next_due);
 }
@@ -665,6 +665,31 @@ test_spine_storage (void)
   g_assert_cmpint (pd_impression_get_score (g_ptr_array_index (data->impressions, 0)), ==, 3);
 }
 
+static void
+test_question_reminders (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
+  guint32 day = julian (2024, 1, 15);
+  gint64 ten = pd_local_day_start (day + 14, BERLIN_WINTER) + 10 * HOUR;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) next_day = NULL;
+  PdReminder *reminder;
+
+  /* An injection 14 days before: its impression at 10:00. No activities: no ratings asked. */
+  add_event (data, day, "Epidural");
+  due = run_reminders (data, rules, 60, ten - 60, ten, NULL);
+  g_assert_cmpuint (due->len, ==, 1);
+  reminder = g_ptr_array_index (due, 0);
+  g_assert_cmpint (reminder->kind, ==, PD_REMINDER_CUSTOM);
+  g_assert_true (g_str_has_prefix (reminder->custom_id, "pgic:"));
+  g_assert_cmpstr (reminder->body, ==, "Since “Epidural”, overall, are you better, the same or "
+                   "worse? Answer on Today.");
+  /* Asked once: not again the next day, though still unanswered. */
+  next_day = run_reminders (data, rules, 60, ten + 24 * HOUR - 60, ten + 24 * HOUR, NULL);
+  g_assert_cmpuint (next_day->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,5 +715,6 @@ main (int   argc,
   g_test_add_func ("/spine/psfs/due", test_psfs_due);
   g_test_add_func ("/spine/pgic", test_pgic);
   g_test_add_func ("/spine/storage", test_spine_storage);
+  g_test_add_func ("/spine/reminders/questions", test_question_reminders);
   return g_test_run ();
 }

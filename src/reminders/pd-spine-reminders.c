@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-database-spine.h"
 #include "pd-spine.h"
 #include "pd-spine-reminders.h"
 
@@ -23,8 +24,16 @@ pd_spine_reminder_options_load (PdSpineReminderOptions *options,
   g_return_if_fail (options != NULL);
 
   options->prn_follow_up_minutes = PD_PRN_FOLLOW_UP_DEFAULT;
+  options->pgic_days = PD_PGIC_DAYS_DEFAULT;
   if (database == NULL)
     return;
+  {
+    g_autofree char *days = pd_database_get_meta (database, PD_PGIC_DAYS_KEY);
+    guint64 value;
+
+    if (days != NULL && g_ascii_string_to_unsigned (days, 10, 0, 365, &value, NULL))
+      options->pgic_days = (guint) value;
+  }
   minutes = pd_database_get_meta (database, PD_PRN_FOLLOW_UP_KEY);
   if (minutes != NULL)
     {
@@ -176,6 +185,71 @@ add_prn_follow_ups (Run                          *run,
     }
 }
 
+static guint32
+local_today (gint64     now,
+             GTimeZone *tz)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  return pd_local_day (now, (int) (g_date_time_get_utc_offset (local) / G_TIME_SPAN_SECOND));
+}
+
+/* The weekly ratings and the impressions of change: asked at 10:00 on the day they are due,
+ * today's or tomorrow's (the next wake-up). */
+static void
+add_questions (Run                          *run,
+               PdReminderRules              *rules,
+               const PdSpineReminderOptions *options,
+               PdDiaryData                  *data,
+               GTimeZone                    *tz)
+{
+  guint32 today = local_today (run->now, tz);
+
+  for (guint32 day = today; day <= today + 1; day++)
+    {
+      gint64 scheduled = pd_scheduler_wall_clock_instant (tz, day, PD_SPINE_QUESTION_MINUTE);
+      gint64 due = pd_reminder_rules_after_quiet_hours (rules, tz, scheduled);
+      g_autoptr(GPtrArray) events = NULL;
+      PdReminder *reminder;
+
+      if (due > run->now)
+        {
+          /* Only worth waking for when something will be asked. */
+          if (pd_psfs_due (data->function_activities, data->function_ratings, day))
+            run->next_due = MIN (run->next_due, due);
+          continue;
+        }
+      if (!due_now (run, due))
+        continue;
+      if (pd_psfs_due (data->function_activities, data->function_ratings, day))
+        {
+          reminder = add_reminder (run, scheduled, due, tz, "psfs");
+          reminder->kind = PD_REMINDER_CUSTOM;
+          reminder->title = g_strdup (_("Rate your activities"));
+          reminder->body = g_strdup (_("Once a week: how well can you do the activities you "
+                                       "named?"));
+        }
+      events = pd_pgic_due_events (data->events, data->impressions, day, options->pgic_days);
+      for (guint i = 0; i < events->len; i++)
+        {
+          PdEvent *event = g_ptr_array_index (events, i);
+          g_autofree char *id = NULL;
+
+          /* Asked once, on the day it falls due. */
+          if (pd_event_get_local_day (event) + options->pgic_days != day)
+            continue;
+          id = g_strconcat ("pgic:", pd_event_get_id (event), NULL);
+          reminder = add_reminder (run, scheduled, due, tz, id);
+          reminder->kind = PD_REMINDER_CUSTOM;
+          reminder->title = g_strdup (_("How are you since your treatment?"));
+          reminder->body = g_strdup_printf (_("Since “%s”, overall, are you better, the same or "
+                                              "worse? Answer on Today."),
+                                            pd_event_get_title (event));
+        }
+    }
+}
+
 static int
 compare_due (gconstpointer a,
              gconstpointer b)
@@ -206,6 +280,7 @@ pd_spine_reminders_run (PdReminderRules              *rules,
 
   add_trial_check_ins (&run, rules, data, tz);
   add_prn_follow_ups (&run, rules, options, data, tz);
+  add_questions (&run, rules, options, data, tz);
   g_ptr_array_sort (run.reminders, compare_due);
   if (next_due != NULL)
     *next_due = run.next_due;

@@ -6,6 +6,10 @@
  * - As-needed dose: "How is your pain now?" a set time after it (default 60 minutes),
  *   unless pain was logged after the dose; held back by quiet hours, and dropped when the
  *   quiet hours end after the 30-120 minute window in which a score counts.
+ * - Patient-Specific Functional Scale: at 10:00 on a day the weekly ratings are due
+ *   (pd_psfs_due), on by default whenever there are activities to rate.
+ * - Global impression of change: at 10:00 on the day a treatment event's question falls due
+ *   (pd_pgic_due_events: N days after it, default 14).
  * Only what falls due in (last_run, now] and at most PD_SCHEDULER_GRACE before now is
  * shown: these ask for a score now, so a late catch-up would ask about the wrong moment.
  *
@@ -31,16 +35,20 @@ G_BEGIN_DECLS
 #define PD_TRIAL_CHECK_IN_MIDDAY      (13 * 60)
 #define PD_TRIAL_CHECK_IN_EVENING     (20 * 60)
 
+#define PD_SPINE_QUESTION_MINUTE      (10 * 60)
+
 typedef struct
 {
   guint prn_follow_up_minutes;  /* 0: none */
+  guint pgic_days;              /* 0: none */
 } PdSpineReminderOptions;
 
 /* The options stored in the diary, else the defaults. */
 void        pd_spine_reminder_options_load (PdSpineReminderOptions *options,
                                             PdDatabase             *database);
 
-/* PdReminder (kind PD_REMINDER_CHECK_IN, custom_id "trial" or "prn:<dose id>"), in order of
+/* PdReminder (kind PD_REMINDER_CHECK_IN with custom_id "trial" or "prn:<dose id>"; kind
+ * PD_REMINDER_CUSTOM with "psfs" or "pgic:<event id>"), in order of
  * due instant; *next_due: the next instant one falls due after now, or G_MAXINT64. */
 GPtrArray  *pd_spine_reminders_run         (PdReminderRules              *rules,
                                             const PdSpineReminderOptions *options,
