@@ -280,6 +280,26 @@ pd_prn_summarise (PdDiaryData *data,
   return summaries;
 }
 
+const PdPrnSummary *
+pd_prn_summary_find (GPtrArray  *summaries,
+                     const char *name)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  key = g_utf8_casefold (name, -1);
+  for (guint i = 0; summaries != NULL && i < summaries->len; i++)
+    {
+      const PdPrnSummary *summary = g_ptr_array_index (summaries, i);
+      g_autofree char *other = g_utf8_casefold (summary->name, -1);
+
+      if (g_strcmp0 (key, other) == 0)
+        return summary;
+    }
+  return NULL;
+}
+
 char *
 pd_prn_describe (const PdPrnSummary *summary)
 {

@@ -92,6 +92,9 @@ gboolean    pd_prn_dose_change         (PdDose              *dose,
 GPtrArray  *pd_prn_summarise           (PdDiaryData         *data,
                                         gint64               from,
                                         gint64               to);
+/* The summary of the medication named name (ignoring case), or NULL. */
+const PdPrnSummary *pd_prn_summary_find (GPtrArray          *summaries,
+                                         const char         *name);
 /* Translated: "3 as-needed doses; pain 1.5 lower 30-120 min after (2 with scores)". */
 char       *pd_prn_describe            (const PdPrnSummary  *summary);
 
