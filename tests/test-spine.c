@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chart-test-util.h"
+#include "pd-csv-spine.h"
 #include "pd-daily.h"
 #include "pd-error.h"
 #include "pd-spine.h"
@@ -690,6 +691,118 @@ test_question_reminders (void)
   g_assert_cmpuint (next_day->len, ==, 0);
 }
 
+/* CSV */
+
+static void
+test_csv_rows (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PdFunctionRating) again = NULL;
+  g_autoptr(PdFunctionRating) second = NULL;
+  g_autoptr(PdImpression) impression = NULL;
+  g_autoptr(PdImpression) overall = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 day = julian (2024, 7, 1);
+  PdFunctionActivity *socks = pd_function_activity_new ();
+  PdImpression *answer = pd_impression_new ();
+  const PdCsvSpineRow *row;
+
+  data->function_activities = g_ptr_array_new_with_free_func (g_object_unref);
+  data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  data->impressions = g_ptr_array_new_with_free_func (g_object_unref);
+  pd_function_activity_set_name (socks, "Putting on socks, \"left\"");
+  pd_function_activity_set_added_day (socks, day);
+  g_ptr_array_add (data->function_activities, socks);
+  add_rating (data->function_ratings, pd_function_activity_get_id (socks), day + 1, 7);
+  add_event (data, day, "Epidural");
+  pd_impression_set_event_id (answer, pd_event_get_id (g_ptr_array_index (data->events, 0)));
+  pd_impression_set_score (answer, 2);
+  pd_impression_set_time (answer, pd_local_day_start (day + 2, BERLIN_WINTER), BERLIN_WINTER);
+  g_ptr_array_add (data->impressions, answer);
+
+  rows = pd_csv_spine_rows (data, 0, 0);
+  g_assert_cmpuint (rows->len, ==, 2);
+  row = &g_array_index (rows, PdCsvSpineRow, 0);
+  g_assert_cmpstr (row->kind, ==, "function");
+  g_assert_cmpstr (row->item, ==, "Putting on socks, \"left\"");
+  g_assert_cmpstr (row->amount, ==, "7");
+  row = &g_array_index (rows, PdCsvSpineRow, 1);
+  g_assert_cmpstr (row->kind, ==, "impression");
+  g_assert_cmpstr (row->item, ==, "Epidural");
+  g_assert_cmpstr (row->amount, ==, "2");
+  g_clear_pointer (&rows, g_array_unref);
+  rows = pd_csv_spine_rows (data, day + 2, day + 2);
+  g_assert_cmpuint (rows->len, ==, 1);
+
+  /* Read back: the activity is made once, then found ignoring case. */
+  again = pd_csv_spine_read_function (NULL, pd_local_day_start (day, 0), 0, "Walking", "4",
+                                      activities, added, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->len, ==, 1);
+  second = pd_csv_spine_read_function (NULL, pd_local_day_start (day + 7, 0), 0, " walking ",
+                                       "10", activities, added, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->len, ==, 1);
+  g_assert_cmpstr (pd_function_rating_get_activity_id (second), ==,
+                   pd_function_rating_get_activity_id (again));
+  g_assert_cmpint (pd_function_rating_get_score (second), ==, 10);
+  g_assert_null (pd_csv_spine_read_function (NULL, 0, 0, "Walking", "11", activities, added,
+                                             &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "amount: “11” is not a whole number from 0 to 10 "
+                   "(ability)");
+  g_clear_error (&error);
+  g_assert_null (pd_csv_spine_read_function (NULL, 0, 0, "", "3", activities, added, &error));
+  g_assert_cmpstr (error->message, ==, "item: a function row names its activity");
+  g_clear_error (&error);
+
+  impression = pd_csv_spine_read_impression (NULL, 0, 0, "Epidural", "2", data->events, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pd_impression_get_event_id (impression), ==,
+                   pd_event_get_id (g_ptr_array_index (data->events, 0)));
+  overall = pd_csv_spine_read_impression (NULL, 0, 0, "", "7", data->events, &error);
+  g_assert_no_error (error);
+  g_assert_null (pd_impression_get_event_id (overall));
+  g_assert_null (pd_csv_spine_read_impression (NULL, 0, 0, "", "0", data->events, &error));
+  g_assert_cmpstr (error->message, ==, "amount: “0” is not a whole number from 1 to 7 "
+                   "(impression of change)");
+  g_clear_error (&error);
+  g_assert_null (pd_csv_spine_read_impression (NULL, 0, 0, "Fusion", "3", data->events, &error));
+  g_assert_cmpstr (error->message, ==, "item: no treatment event is titled “Fusion”");
+}
+
+static void
+test_csv_summary (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  g_autoptr(PdDailySeries) series = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint32 day = julian (2024, 7, 1);
+  PdPainEntry *entry;
+
+  /* Day 0: back 3 and 4 (3.5), leg once 6, PSFS 2, 3, 3 (2.67). Day 1: nothing spine. */
+  entry = add_pain (data, day, 5);
+  pd_pain_entry_set_back_pain (entry, 3);
+  pd_pain_entry_set_leg_pain (entry, 6);
+  entry = add_pain_at (data, day, 18 * 60, BERLIN_WINTER, 5);
+  pd_pain_entry_set_back_pain (entry, 4);
+  add_pain (data, day + 1, 2);
+  data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  add_rating (data->function_ratings, SOCKS, day, 2);
+  add_rating (data->function_ratings, FILM, day, 3);
+  add_rating (data->function_ratings, STAIRS, day, 3);
+  series = pd_daily_series_new (data, day, day + 1);
+
+  pd_csv_spine_append_summary (out, pd_daily_series_get_day (series, day));
+  g_assert_cmpstr (out->str, ==, ",3.5,6,2.67");
+  g_string_truncate (out, 0);
+  pd_csv_spine_append_summary (out, pd_daily_series_get_day (series, day + 1));
+  g_assert_cmpstr (out->str, ==, ",,,");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,5 +829,7 @@ main (int   argc,
   g_test_add_func ("/spine/pgic", test_pgic);
   g_test_add_func ("/spine/storage", test_spine_storage);
   g_test_add_func ("/spine/reminders/questions", test_question_reminders);
+  g_test_add_func ("/spine/csv/rows", test_csv_rows);
+  g_test_add_func ("/spine/csv/summary", test_csv_summary);
   return g_test_run ();
 }
