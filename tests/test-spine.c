@@ -12,6 +12,7 @@
 #include "pd-csv-spine.h"
 #include "pd-daily.h"
 #include "pd-error.h"
+#include "pd-fhir-spine.h"
 #include "pd-spine.h"
 #include "pd-spine-reminders.h"
 
@@ -803,6 +804,109 @@ test_csv_summary (void)
   g_assert_cmpstr (out->str, ==, ",,,");
 }
 
+/* FHIR */
+
+static JsonNode *
+member_path (JsonNode   *root,
+             const char *path)
+{
+  g_autoptr(JsonPath) query = json_path_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *found;
+  JsonArray *matches;
+
+  json_path_compile (query, path, &error);
+  g_assert_no_error (error);
+  found = json_path_match (query, root);
+  matches = json_node_get_array (found);
+  if (json_array_get_length (matches) != 1)
+    g_error ("%s: %u matches", path, json_array_get_length (matches));
+  {
+    JsonNode *copy = json_node_copy (json_array_get_element (matches, 0));
+
+    json_node_unref (found);
+    return copy;
+  }
+}
+
+static void
+assert_string (JsonNode   *root,
+               const char *path,
+               const char *expected)
+{
+  g_autoptr(JsonNode) node = member_path (root, path);
+
+  g_assert_cmpstr (json_node_get_string (node), ==, expected);
+}
+
+static void
+assert_int (JsonNode   *root,
+            const char *path,
+            gint64      expected)
+{
+  g_autoptr(JsonNode) node = member_path (root, path);
+
+  g_assert_cmpint (json_node_get_int (node), ==, expected);
+}
+
+static void
+test_fhir (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+  g_autoptr(PdPainEntry) plain = pd_pain_entry_new ();
+  g_autoptr(PdFunctionRating) rating = pd_function_rating_new ();
+  g_autoptr(PdImpression) impression = pd_impression_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *back_id = NULL;
+  g_autofree char *again = NULL;
+  guint32 day = julian (2024, 3, 1);
+  gint64 noon = pd_local_day_start (day, BERLIN_WINTER) + 12 * HOUR;
+
+  pd_pain_entry_set_pain (entry, 6);
+  pd_pain_entry_set_back_pain (entry, 3);
+  pd_pain_entry_set_leg_pain (entry, 7);
+  pd_pain_entry_set_time (entry, noon, BERLIN_WINTER);
+  pd_pain_entry_set_pain (plain, 2);
+  pd_function_rating_set_activity_id (rating, SOCKS);
+  pd_function_rating_set_score (rating, 4);
+  pd_function_rating_set_time (rating, noon, BERLIN_WINTER);
+  pd_impression_set_score (impression, 2);
+  pd_impression_set_time (impression, noon, BERLIN_WINTER);
+
+  json_builder_begin_array (builder);
+  pd_fhir_spine_add_back_leg (builder, entry, "urn:uuid:patient");
+  pd_fhir_spine_add_back_leg (builder, plain, "urn:uuid:patient");
+  pd_fhir_spine_add_function_rating (builder, rating, "Putting on socks", "urn:uuid:patient");
+  pd_fhir_spine_add_impression (builder, impression, "Epidural", "urn:uuid:patient");
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+
+  /* Back, leg, PSFS, PGIC: an entry without back or leg pain gives none. */
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 4);
+  back_id = pd_fhir_spine_derive_uuid (pd_pain_entry_get_id (entry), "back-pain");
+  again = pd_fhir_spine_derive_uuid (pd_pain_entry_get_id (entry), "back-pain");
+  g_assert_cmpstr (back_id, ==, again);
+  g_assert_true (g_uuid_string_is_valid (back_id));
+  assert_string (root, "$[0].resource.id", back_id);
+  assert_string (root, "$[0].resource.resourceType", "Observation");
+  assert_string (root, "$[0].resource.code.coding[0].code", "72514-3");
+  assert_string (root, "$[0].resource.bodySite.coding[0].code", "37931006");
+  assert_string (root, "$[0].resource.effectiveDateTime", "2024-03-01T12:00:00+01:00");
+  assert_int (root, "$[0].resource.valueInteger", 3);
+  assert_string (root, "$[1].resource.bodySite.coding[0].code", "61685007");
+  assert_int (root, "$[1].resource.valueInteger", 7);
+  assert_string (root, "$[2].resource.resourceType", "QuestionnaireResponse");
+  assert_string (root, "$[2].resource.id", pd_function_rating_get_id (rating));
+  assert_string (root, "$[2].resource.status", "completed");
+  assert_string (root, "$[2].resource.item[0].answer[0].valueString", "Putting on socks");
+  assert_int (root, "$[2].resource.item[1].answer[0].valueInteger", 4);
+  assert_string (root, "$[3].resource.questionnaire", PD_FHIR_PGIC_QUESTIONNAIRE);
+  assert_string (root, "$[3].resource.item[0].answer[0].valueString", "Epidural");
+  assert_string (root, "$[3].resource.item[1].answer[0].valueCoding.code", "2");
+  assert_string (root, "$[3].resource.item[1].answer[0].valueCoding.display", "Much improved");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,5 +935,6 @@ main (int   argc,
   g_test_add_func ("/spine/reminders/questions", test_question_reminders);
   g_test_add_func ("/spine/csv/rows", test_csv_rows);
   g_test_add_func ("/spine/csv/summary", test_csv_summary);
+  g_test_add_func ("/spine/fhir", test_fhir);
   return g_test_run ();
 }
