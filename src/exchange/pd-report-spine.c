@@ -302,7 +302,11 @@ add_trial (PdReport    *self,
   baseline_days = g_strdup_printf (_("%u of %u"), trial.baseline_days, PD_TRIAL_BASELINE_DAYS);
   during_days = g_strdup_printf (_("%u of %u"), trial.trial_days,
                                  trial.end_day > start ? trial.end_day - start : 0);
-  during_label = g_strdup_printf (_("Trial, days 2–%u"), trial.end_day - start + 1);
+  if (trial.end_day > last)
+    during_label = g_strdup_printf (_("Trial, days 2–%u (still running)"),
+                                    trial.end_day - start + 1);
+  else
+    during_label = g_strdup_printf (_("Trial, days 2–%u"), trial.end_day - start + 1);
   _pd_report_add_row (self, table, FALSE,
                       g_strdupv ((char *[]) { _("Baseline, 7 days before"), baseline,
                                               baseline_days, NULL }));

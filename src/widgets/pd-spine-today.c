@@ -202,6 +202,9 @@ pd_spine_today_set_data (PdSpineToday *self,
 
   update_trial (self, data, today);
   update_questions (self, database, data, today);
+  /* Empty, it would still take the page's spacing. */
+  gtk_widget_set_visible (GTK_WIDGET (self), gtk_widget_get_visible (self->trial_banner) ||
+                                             self->questions != NULL);
 }
 
 static void
