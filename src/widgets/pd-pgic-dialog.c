@@ -136,6 +136,8 @@ pd_pgic_dialog_new (GtkWindow  *parent,
       if (i > 0)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->answers[0]);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pd_pgic_label (i + 1), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (answer_toggled_cb), self);
