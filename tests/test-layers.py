@@ -66,7 +66,8 @@ RULES = {
     "reminders": [
         ('"pd-scheduler.h"', ALLOWED),
         ('"pd-reminder-service.h"', ALLOWED),
-        ('"pd-daily.h"', FORBIDDEN),
+        ('"pd-spine.h"', ALLOWED),
+        ('"pd-report.h"', FORBIDDEN),
         ('"pd-chart.h"', FORBIDDEN),
         ("<libnotify/notify.h>", FORBIDDEN),
         ("<gtk/gtk.h>", FORBIDDEN),

@@ -483,6 +483,7 @@ test_damaged_found_later (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   guchar garbage[256];
+  gint64 damaged_at;
   GStatBuf st;
   int fd;
 
@@ -495,14 +496,30 @@ test_damaged_found_later (Fixture       *fixture,
     g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
     g_assert_true (g_file_set_contents (good, contents, length, NULL));
   }
-  /* Scramble a b-tree page in the middle of the file (its type byte kept). */
+  /* Scramble the root page of the pain entries (its type byte kept): whatever else the
+   * schema holds, the quick check must notice. */
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  {
+    sqlite3 *probe = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture->path, &probe, SQLITE_OPEN_READONLY, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (probe, "SELECT rootpage, (SELECT page_size FROM"
+                                                " pragma_page_size) FROM sqlite_schema"
+                                                " WHERE name = 'pain_entries'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    damaged_at = (sqlite3_column_int64 (stmt, 0) - 1) * sqlite3_column_int64 (stmt, 1) + 8;
+    sqlite3_finalize (stmt);
+    sqlite3_close (probe);
+  }
   for (guint i = 0; i < sizeof garbage; i++)
     garbage[i] = (guchar) (0xa5 ^ (i * 37));
   fd = g_open (fixture->path, O_WRONLY, 0);
   g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (st.st_size / 4096 / 2) * 4096 + 8), ==,
-                   sizeof garbage);
+  g_assert_cmpint (damaged_at + (gint64) sizeof garbage, <, st.st_size);
+  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, damaged_at), ==, sizeof garbage);
   g_close (fd, NULL);
 
   before = folder_state (fixture->dir);

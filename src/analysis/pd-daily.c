@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "pd-daily.h"
+#include "pd-database-spine.h"
 #include "pd-medication-checks.h"
 
 /* Days of records before first_day that still count: the rolling mean's window. */
@@ -127,6 +128,68 @@ add_pain_entries (PdDailySeries *self,
       if (sum->n_sleep > 0)
         day->sleep_hours = sum->sleep_sum / sum->n_sleep;
     }
+}
+
+/* Back and leg pain: optional beside the overall score, so each has its own count. */
+static void
+add_back_leg_pain (PdDailySeries *self,
+                   GPtrArray     *entries)
+{
+  guint32 base = self->first_day - LEAD_DAYS;
+  g_autofree double *sums = g_new0 (double, 2 * self->days->len);
+  g_autofree guint *counts = g_new0 (guint, 2 * self->days->len);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      PdPainEntry *entry = g_ptr_array_index (entries, i);
+      guint32 local_day = pd_pain_entry_get_local_day (entry);
+      int back = pd_pain_entry_get_back_pain (entry);
+      int leg = pd_pain_entry_get_leg_pain (entry);
+      guint index;
+
+      if (local_day < base || local_day > self->last_day)
+        continue;
+      index = 2 * (local_day - base);
+      if (back >= 0)
+        sums[index] += back, counts[index]++;
+      if (leg >= 0)
+        sums[index + 1] += leg, counts[index + 1]++;
+    }
+
+  for (guint i = 0; i < self->days->len; i++)
+    {
+      PdDay *day = day_at (self->days, i);
+
+      if (counts[2 * i] > 0)
+        day->back_pain_mean = sums[2 * i] / counts[2 * i];
+      if (counts[2 * i + 1] > 0)
+        day->leg_pain_mean = sums[2 * i + 1] / counts[2 * i + 1];
+    }
+}
+
+/* PSFS: the mean of the day's activity ratings (domain.md: the mean of the rated
+ * activities). */
+static void
+add_psfs (PdDailySeries *self,
+          GPtrArray     *ratings)
+{
+  guint32 base = self->first_day - LEAD_DAYS;
+  g_autofree double *sums = g_new0 (double, self->days->len);
+  g_autofree guint *counts = g_new0 (guint, self->days->len);
+
+  for (guint i = 0; ratings != NULL && i < ratings->len; i++)
+    {
+      PdFunctionRating *rating = g_ptr_array_index (ratings, i);
+      guint32 local_day = pd_function_rating_get_local_day (rating);
+
+      if (local_day < base || local_day > self->last_day)
+        continue;
+      sums[local_day - base] += pd_function_rating_get_score (rating);
+      counts[local_day - base]++;
+    }
+  for (guint i = 0; i < self->days->len; i++)
+    if (counts[i] > 0)
+      day_at (self->days, i)->psfs_mean = sums[i] / counts[i];
 }
 
 static void
@@ -418,11 +481,16 @@ pd_daily_series_new (PdDiaryData *data,
         .sleep_hours = NAN,
         .mood_mean = NAN,
         .rolling_mean = NAN,
+        .back_pain_mean = NAN,
+        .leg_pain_mean = NAN,
+        .psfs_mean = NAN,
       };
     }
 
   add_pain_entries (self, data->pain_entries);
   compute_rolling_means (self);
+  add_back_leg_pain (self, data->pain_entries);
+  add_psfs (self, data->function_ratings);
   add_doses (self, data);
   add_activities (self, data->activities);
   add_events (self, data->events);

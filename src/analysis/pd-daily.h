@@ -35,6 +35,11 @@ typedef struct
   double  mme;                 /* daily opioid MME (pd_daily_mme) */
   guint   activity_minutes;
   guint   n_events;
+  /* Spine outcomes: means of the entries that give them; NAN when none. */
+  double  back_pain_mean;
+  double  leg_pain_mean;
+  /* PSFS: the mean of the day's activity ratings (domain.md); NAN when none. */
+  double  psfs_mean;
 } PdDay;
 
 /* A treatment event on a day of the series. */

@@ -50,6 +50,7 @@ pd_chart_style_init (PdChartStyle   *style,
     .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (OI_PURPLE, 1),
     .activity = RGB (OI_GREEN, 0.85), .event = RGB (0x000000, 0.6),
     .sleep = RGB (OI_GREEN, 1), .mood = RGB (OI_PURPLE, 1),
+    .back_pain = RGB (0xa86f00, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
     .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_BLUE, 1),
                     RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x999999, 1) },
   };
@@ -60,6 +61,7 @@ pd_chart_style_init (PdChartStyle   *style,
     .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
     .activity = RGB (OI_GREEN, 0.9), .event = RGB (0xffffff, 0.65),
     .sleep = RGB (OI_GREEN, 1), .mood = RGB (OI_PURPLE, 1),
+    .back_pain = RGB (OI_YELLOW, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
     .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_YELLOW, 1),
                     RGB (OI_VERMILLION, 1), RGB (OI_GREEN, 1), RGB (0x9a9a9a, 1) },
   };
@@ -70,6 +72,7 @@ pd_chart_style_init (PdChartStyle   *style,
     .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (0x7a2e5c, 1),
     .activity = RGB (0x006048, 1), .event = RGB (0x000000, 1),
     .sleep = RGB (0x006048, 1), .mood = RGB (0x7a2e5c, 1),
+    .back_pain = RGB (0x7a5000, 1), .leg_pain = RGB (OI_BLUE, 1),
     .medication = { RGB (0xa86f00, 1), RGB (OI_BLUE, 1), RGB (0x000000, 1),
                     RGB (OI_VERMILLION, 1), RGB (0x006048, 1), RGB (0x666666, 1) },
   };
@@ -80,6 +83,7 @@ pd_chart_style_init (PdChartStyle   *style,
     .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
     .activity = RGB (OI_GREEN, 1), .event = RGB (0xffffff, 1),
     .sleep = RGB (OI_GREEN, 1), .mood = RGB (OI_PURPLE, 1),
+    .back_pain = RGB (OI_YELLOW, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
     .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_YELLOW, 1),
                     RGB (OI_VERMILLION, 1), RGB (OI_GREEN, 1), RGB (0xbbbbbb, 1) },
   };
@@ -195,7 +199,7 @@ typedef struct
   guint row;
 } LegendItem;
 
-#define MAX_LEGEND_ITEMS (PD_CHART_MAX_MEDICATION_COLOURS + 4)
+#define MAX_LEGEND_ITEMS (PD_CHART_MAX_MEDICATION_COLOURS + 8)
 
 /* A panel's title and legend, in the order drawn; returns the number of items. */
 static guint
@@ -218,6 +222,11 @@ legend_items (const PdChartData  *data,
         items[n++] = (LegendItem) { SWATCH_LINE, &style->sleep, _("Sleep, hours (right)") };
       if (data->overlays & PD_CHART_OVERLAY_MOOD)
         items[n++] = (LegendItem) { SWATCH_LINE, &style->mood, _("Mood (0–10)") };
+      if (data->overlays & PD_CHART_OVERLAY_BACK_LEG)
+        {
+          items[n++] = (LegendItem) { SWATCH_LINE, &style->back_pain, _("Back pain") };
+          items[n++] = (LegendItem) { SWATCH_LINE, &style->leg_pain, _("Leg pain") };
+        }
     }
   else if (panel == PD_CHART_PANEL_MEDICATION)
     {
@@ -495,6 +504,8 @@ typedef struct
   double doses;       /* taken doses per day, averaged */
   double sleep;       /* hours, mean of the days that give it; NAN: a gap */
   double mood;        /* mean of the days that give it; NAN: a gap */
+  double back_pain;   /* as mood */
+  double leg_pain;
 } Bin;
 
 static void
@@ -819,6 +830,29 @@ pd_chart_cache_free (PdChartCache *cache)
   g_free (cache);
 }
 
+/* The back and leg means of a bin's days, as mood's. */
+static void
+bin_back_leg (PdDailySeries *series,
+              Bin           *bin)
+{
+  double back = 0, leg = 0;
+  guint n_back = 0, n_leg = 0;
+
+  for (guint32 d = bin->first; d < bin->end; d++)
+    {
+      const PdDay *day = pd_daily_series_get_day (series, d);
+
+      if (day == NULL)
+        continue;
+      if (!isnan (day->back_pain_mean))
+        back += day->back_pain_mean, n_back++;
+      if (!isnan (day->leg_pain_mean))
+        leg += day->leg_pain_mean, n_leg++;
+    }
+  bin->back_pain = n_back > 0 ? back / n_back : NAN;
+  bin->leg_pain = n_leg > 0 ? leg / n_leg : NAN;
+}
+
 static void
 compute_bins (const Painter *p,
               guint          n_bins,
@@ -873,6 +907,7 @@ compute_bins (const Painter *p,
       bin.rolling = n_rolling > 0 ? rolling / n_rolling : NAN;
       bin.sleep = n_sleep > 0 ? sleep / n_sleep : NAN;
       bin.mood = n_mood > 0 ? mood / n_mood : NAN;
+      bin_back_leg (series, &bin);
       bin.mme /= bin.end - bin.first;
       bin.activity /= bin.end - bin.first;
       bin.doses /= bin.end - bin.first;
@@ -1343,6 +1378,34 @@ draw_series_line (Painter             *p,
   cairo_restore (cr);
 }
 
+/* Back and leg pain: dashed lines on pain's own 0-10, told apart by colour and dash. */
+static void
+draw_back_leg_overlay (Painter      *p,
+                       const GArray *bins,
+                       gboolean      back)
+{
+  const PdChartLayout *layout = &p->layout;
+  const PdChartColour *colour = back ? &p->style->back_pain : &p->style->leg_pain;
+  g_autofree double *ys = g_new (double, bins->len);
+  double back_dashes[] = { 9, 3 };
+  double leg_dashes[] = { 2, 2 };
+  cairo_t *cr = p->cr;
+
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+      double value = back ? bin->back_pain : bin->leg_pain;
+
+      ys[i] = isnan (value) ? NAN : pd_chart_pain_to_y (layout, value);
+    }
+  if (back)
+    cairo_set_dash (cr, back_dashes, G_N_ELEMENTS (back_dashes), 0);
+  else
+    cairo_set_dash (cr, leg_dashes, G_N_ELEMENTS (leg_dashes), 0);
+  draw_series_line (p, bins, ys, 1.5, colour);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
 /* Sleep or mood over the pain panel: a line broken at days without a value, and a mark on
  * each day while days are wide enough, so that a lone day shows too. Sleep has its scale on
  * the right; mood shares pain's 0-10. */
@@ -1462,6 +1525,11 @@ draw_pain_panel (Painter      *p,
     draw_overlay (p, bins, TRUE);
   if (p->data->overlays & PD_CHART_OVERLAY_MOOD)
     draw_overlay (p, bins, FALSE);
+  if (p->data->overlays & PD_CHART_OVERLAY_BACK_LEG)
+    {
+      draw_back_leg_overlay (p, bins, TRUE);
+      draw_back_leg_overlay (p, bins, FALSE);
+    }
 
   /* Mean points on top: round dots while days are wide, small squares when dense. */
   r = MIN (layout->day_width * 0.3, 0.28 * p->f);
@@ -1826,6 +1894,40 @@ describe_pain (const PdChartData *data,
                                     "days before.", n), from, to, mean, before, n);
 }
 
+static void
+describe_back_leg (const PdChartData *data,
+                   guint32            first,
+                   guint32            last,
+                   GString           *text)
+{
+  double back = 0, leg = 0;
+  guint n_back = 0, n_leg = 0;
+
+  for (guint32 d = first; d <= last; d++)
+    {
+      const PdDay *day = pd_daily_series_get_day (data->series, d);
+
+      if (day == NULL)
+        continue;
+      if (!isnan (day->back_pain_mean))
+        back += day->back_pain_mean, n_back++;
+      if (!isnan (day->leg_pain_mean))
+        leg += day->leg_pain_mean, n_leg++;
+    }
+  if (n_back > 0)
+    g_string_append_printf (text, ngettext (" Back pain averaged %.1f on the %u day that gives it.",
+                                            " Back pain averaged %.1f on the %u days that give it.",
+                                            n_back), back / n_back, n_back);
+  else
+    g_string_append (text, _(" No back pain logged."));
+  if (n_leg > 0)
+    g_string_append_printf (text, ngettext (" Leg pain averaged %.1f on the %u day that gives it.",
+                                            " Leg pain averaged %.1f on the %u days that give it.",
+                                            n_leg), leg / n_leg, n_leg);
+  else
+    g_string_append (text, _(" No leg pain logged."));
+}
+
 /* The overlays' sentence: means over the days that give a value. */
 static char *
 describe_overlays (const PdChartData *data,
@@ -1866,6 +1968,8 @@ describe_overlays (const PdChartData *data,
       else
         g_string_append (text, _(" No mood logged."));
     }
+  if (data->overlays & PD_CHART_OVERLAY_BACK_LEG)
+    describe_back_leg (data, first, last, text);
   return g_string_free (text, FALSE);
 }
 
@@ -1927,6 +2031,10 @@ pd_chart_describe_day (const PdChartData   *data,
     g_string_append_printf (text, _("\nSleep %.1f hours"), day->sleep_hours);
   if (!isnan (day->mood_mean))
     g_string_append_printf (text, _("\nMood %.1f"), day->mood_mean);
+  if (!isnan (day->back_pain_mean))
+    g_string_append_printf (text, _("\nBack pain %.1f"), day->back_pain_mean);
+  if (!isnan (day->leg_pain_mean))
+    g_string_append_printf (text, _("\nLeg pain %.1f"), day->leg_pain_mean);
   if (day->n_doses > 0)
     g_string_append_printf (text, ngettext ("\n%u dose", "\n%u doses", day->n_doses),
                             day->n_doses);

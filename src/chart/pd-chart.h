@@ -44,6 +44,8 @@ typedef struct
   PdChartColour event;          /* markers */
   PdChartColour sleep;          /* overlay: hours slept */
   PdChartColour mood;           /* overlay: mean mood */
+  PdChartColour back_pain;      /* overlay: mean back pain */
+  PdChartColour leg_pain;       /* overlay: mean leg pain */
   /* Stacked dose bars, most-taken medication first; the rest share the last colour. */
   PdChartColour medication[PD_CHART_MAX_MEDICATION_COLOURS];
   char *font_family;            /* owned; "Cantarell" by default */
@@ -69,6 +71,7 @@ typedef enum
 {
   PD_CHART_OVERLAY_SLEEP = 1 << 0,  /* hours slept, on a 0-12 h scale of its own (right) */
   PD_CHART_OVERLAY_MOOD  = 1 << 1,  /* mean mood, 0-10 like pain */
+  PD_CHART_OVERLAY_BACK_LEG = 1 << 2,  /* mean back and leg pain, two lines, 0-10 */
 } PdChartOverlays;
 
 /* The sleep scale's top, in hours; longer nights are drawn at the top. */

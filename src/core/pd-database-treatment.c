@@ -15,6 +15,7 @@
 
 #include "pd-database.h"
 #include "pd-database-private.h"
+#include "pd-database-spine.h"
 #include "pd-error.h"
 
 /* Medications */
@@ -867,6 +868,9 @@ pd_diary_data_free (PdDiaryData *data)
   g_clear_pointer (&data->doses, g_ptr_array_unref);
   g_clear_pointer (&data->activities, g_ptr_array_unref);
   g_clear_pointer (&data->events, g_ptr_array_unref);
+  g_clear_pointer (&data->function_activities, g_ptr_array_unref);
+  g_clear_pointer (&data->function_ratings, g_ptr_array_unref);
+  g_clear_pointer (&data->impressions, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -973,6 +977,15 @@ load_kinds (PdDatabase    *self,
   /* Events are few, and "days since surgery" needs the first surgery: always all. */
   if (ok)
     ok = (data->events = pd_database_list_events (self, G_MININT64, G_MAXINT64, error)) != NULL;
+  /* Few too; the activities and impressions are named by ratings and events of any time. */
+  if (ok)
+    ok = (data->function_activities = pd_database_list_function_activities (self, error)) != NULL;
+  if (ok)
+    ok = (data->function_ratings = pd_database_list_function_ratings (self, from, to, error))
+         != NULL;
+  if (ok)
+    ok = (data->impressions = pd_database_list_impressions (self, G_MININT64, G_MAXINT64,
+                                                            error)) != NULL;
 
   if (pain_apart)
     ok = (data->pain_entries = read_job_finish (&pain, ok ? error : NULL)) != NULL && ok;

@@ -159,6 +159,45 @@ G_STATIC_ASSERT (1348748409 == PD_DATABASE_APPLICATION_ID);
   "ALTER TABLE medications ADD COLUMN prescribed INTEGER NOT NULL DEFAULT 0"            \
   "  CHECK (prescribed IN (0, 1));"
 
+/* Version 6: the Patient-Specific Functional Scale (activities in the patient's words, rated
+ * 0-10) and the Patient Global Impression of Change (1-7, about an event or overall). */
+#define SPINE_TABLES_V6                                                                 \
+  "CREATE TABLE function_activities ("                                                  \
+  "  id TEXT PRIMARY KEY NOT NULL,"                                                     \
+  "  name TEXT NOT NULL CHECK (name <> ''),"                                            \
+  "  added_date TEXT NOT NULL CHECK (added_date GLOB " ISO_DATE_GLOB "),"               \
+  "  retired_date TEXT CHECK (retired_date GLOB " ISO_DATE_GLOB                         \
+  "    AND retired_date >= added_date),"                                                \
+  "  created INTEGER NOT NULL,"                                                         \
+  "  updated INTEGER NOT NULL,"                                                         \
+  "  deleted INTEGER"                                                                   \
+  ");"                                                                                  \
+  "CREATE TABLE function_ratings ("                                                     \
+  "  id TEXT PRIMARY KEY NOT NULL,"                                                     \
+  "  activity_id TEXT NOT NULL REFERENCES function_activities (id),"                    \
+  "  at INTEGER NOT NULL,"                                                              \
+  "  utc_offset INTEGER NOT NULL,"                                                      \
+  "  local_date TEXT NOT NULL,"                                                         \
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),"                            \
+  "  created INTEGER NOT NULL,"                                                         \
+  "  updated INTEGER NOT NULL,"                                                         \
+  "  deleted INTEGER"                                                                   \
+  ");"                                                                                  \
+  "CREATE TABLE impressions ("                                                          \
+  "  id TEXT PRIMARY KEY NOT NULL,"                                                     \
+  "  event_id TEXT REFERENCES events (id),"                                             \
+  "  at INTEGER NOT NULL,"                                                              \
+  "  utc_offset INTEGER NOT NULL,"                                                      \
+  "  local_date TEXT NOT NULL,"                                                         \
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 7),"                             \
+  "  note TEXT NOT NULL DEFAULT '',"                                                    \
+  "  created INTEGER NOT NULL,"                                                         \
+  "  updated INTEGER NOT NULL,"                                                         \
+  "  deleted INTEGER"                                                                   \
+  ");"                                                                                  \
+  "CREATE INDEX function_ratings_at ON function_ratings (at, created, id DESC);"         \
+  "CREATE INDEX impressions_at ON impressions (at, created, id DESC);"
+
 static const char schema_latest[] =
   META_V2
   PAIN_ENTRIES_V2
@@ -166,9 +205,10 @@ static const char schema_latest[] =
   TREATMENT_V3
   SPINE_COLUMNS_V4
   MEDICATIONS_PRESCRIBED_V5
+  SPINE_TABLES_V6
   "PRAGMA application_id = " APPLICATION_ID_SQL ";"
-  "PRAGMA user_version = 5;";
-G_STATIC_ASSERT (PD_DATABASE_SCHEMA_VERSION == 5);
+  "PRAGMA user_version = 6;";
+G_STATIC_ASSERT (PD_DATABASE_SCHEMA_VERSION == 6);
 
 typedef struct
 {
@@ -204,6 +244,11 @@ static const PdMigration migrations[] = {
     5,
     MEDICATIONS_PRESCRIBED_V5
     "PRAGMA user_version = 5;"
+  },
+  {
+    6,
+    SPINE_TABLES_V6
+    "PRAGMA user_version = 6;"
   },
 };
 
@@ -814,6 +859,9 @@ static const struct
   { 3, "doses" },
   { 3, "activities" },
   { 3, "events" },
+  { 6, "function_activities" },
+  { 6, "function_ratings" },
+  { 6, "impressions" },
 };
 
 /* The first table that a diary of version lacks, in *missing (NULL for none). */

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of every diary file: "PdDy". */
 #define PD_DATABASE_APPLICATION_ID 0x50644479
 /* PRAGMA user_version this program writes. */
-#define PD_DATABASE_SCHEMA_VERSION 5
+#define PD_DATABASE_SCHEMA_VERSION 6
 #define PD_DATABASE_BACKUPS_KEPT   7
 
 typedef enum
@@ -186,6 +186,10 @@ typedef struct
   GPtrArray *doses;          /* PdDose, newest first */
   GPtrArray *activities;     /* PdActivity, newest first */
   GPtrArray *events;         /* PdEvent, newest first */
+  /* Spine outcomes (pd-database-spine.h); NULL in data put together by hand. */
+  GPtrArray *function_activities;  /* PdFunctionActivity, all, in the order added */
+  GPtrArray *function_ratings;     /* PdFunctionRating, newest first */
+  GPtrArray *impressions;          /* PdImpression, all, newest first */
 } PdDiaryData;
 
 void         pd_diary_data_free                    (PdDiaryData      *data);

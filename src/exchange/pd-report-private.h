@@ -6,6 +6,8 @@
 #pragma once
 
 #include "pd-chart.h"
+#include "pd-database.h"
+#include "pd-report.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +24,7 @@ G_BEGIN_DECLS
 #define PD_REPORT_SMALL_SIZE          8.0
 #define PD_REPORT_FIGURE_SIZE         14.0
 #define PD_REPORT_CHART_FONT_SIZE     8.0
-#define PD_REPORT_TREND_CHART_HEIGHT  170.0
+#define PD_REPORT_TREND_CHART_HEIGHT  120.0
 #define PD_REPORT_DETAIL_CHART_HEIGHT 320.0
 #define PD_REPORT_BARS_HEIGHT         30.0
 #define PD_REPORT_BODY_MAP_HEIGHT     340.0
@@ -76,5 +78,46 @@ typedef struct
   guint first, end;       /* blocks first .. end - 1 */
   int table_header;       /* a header row repeated at the top, or -1 */
 } PdReportPage;
+
+/* For the sections written in other files (pd-report-spine.c): the blocks of a report
+ * being built, as pd-report.c adds them. */
+void           _pd_report_add_heading  (PdReport     *self,
+                                        const char   *text);
+void           _pd_report_add_text     (PdReport     *self,
+                                        double        size,
+                                        const char   *markup);
+void           _pd_report_add_space    (PdReport     *self,
+                                        double        height);
+int            _pd_report_add_table    (PdReport     *self,
+                                        guint         n_columns,
+                                        const double *widths,
+                                        guint         right_mask,
+                                        double        size);
+/* Takes the cells (NULL-terminated). */
+void           _pd_report_add_row      (PdReport     *self,
+                                        int           table,
+                                        gboolean      header,
+                                        char        **cells);
+PdDailySeries *_pd_report_get_series   (PdReport     *self);
+
+/* pd-report-spine.c */
+
+/* The first day the series needs for the latest treatment event before first_day (its
+ * before window), or G_MAXUINT32 when there is none; events in any order. */
+guint32        _pd_report_spine_first_day   (GPtrArray    *events,
+                                             guint32       first_day);
+/* Page 1: the latest treatment event in the period, or else the latest before it, and the
+ * pain before and after it ("after what"). */
+void           _pd_report_add_latest_event  (PdReport     *self,
+                                             PdDiaryData  *data);
+/* Under an event's before/after: function and the impression of change about it. */
+void           _pd_report_add_event_spine   (PdReport     *self,
+                                             PdDiaryData  *data,
+                                             guint32       event_day,
+                                             const char   *event_title);
+/* The section on spine outcomes: back and leg pain, the stimulator trial, function,
+ * impressions of change and as-needed doses. */
+void           _pd_report_add_spine         (PdReport     *self,
+                                             PdDiaryData  *data);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ struct _PdReport
   guint32 first_day;
   guint32 last_day;
   char *header;          /* markup: patient, surgery, period, generation date */
+  PdDiaryData *data;     /* while pd_report_new builds the blocks; not owned */
 
   GArray *blocks;        /* PdReportBlock */
   GArray *tables;        /* PdReportTable */
@@ -520,7 +521,9 @@ add_medication_safety (PdReport               *self,
                                                  "report): %s."), pd_cyp2d6_status_label (status));
 
       add_text (self, PD_REPORT_BODY_SIZE, line);
-      if (prodrug)
+      /* For an unknown status the information is only the patient's invitation to record it:
+       * page 1 keeps its room for what the clinician needs. */
+      if (prodrug && status != PD_CYP2D6_UNKNOWN)
         {
           g_autofree char *information = pd_cyp2d6_information (status);
 
@@ -528,9 +531,10 @@ add_medication_safety (PdReport               *self,
             add_text (self, PD_REPORT_SMALL_SIZE, information);
         }
     }
-  add_text (self, PD_REPORT_SMALL_SIZE,
-            _("Information from the logged doses, not a judgement of the treatment: ask the "
-              "care team to review it."));
+  if (flags->len > 0)
+    add_text (self, PD_REPORT_SMALL_SIZE,
+              _("Information from the logged doses, not a judgement of the treatment: ask the "
+                "care team to review it."));
 }
 
 static void
@@ -846,6 +850,7 @@ add_before_after (PdReport *self)
       /* The sentence says the verdict in words of its own. */
       escaped = g_markup_printf_escaped ("%s\n%s", details, describe);
       add_text (self, PD_REPORT_BODY_SIZE, escaped);
+      _pd_report_add_event_spine (self, self->data, event->day, event->title);
       add_space (self, 8);
     }
   if (n_shown == 0)
@@ -1024,7 +1029,11 @@ pd_report_new (PdDiaryData            *data,
   self = g_object_new (PD_TYPE_REPORT, NULL);
   self->first_day = first_day;
   self->last_day = last_day;
-  self->series = pd_daily_series_new (data, needed_first_day (first_day, last_day), last_day);
+  self->data = data;
+  self->series = pd_daily_series_new (data,
+                                      MIN (needed_first_day (first_day, last_day),
+                                           _pd_report_spine_first_day (data->events, first_day)),
+                                      last_day);
   self->header = make_header (patient_name, surgery_date, first_day, last_day, generated);
 
   {
@@ -1036,6 +1045,7 @@ pd_report_new (PdDiaryData            *data,
   }
   add_key_figures (self);
   add_change (self);
+  _pd_report_add_latest_event (self, data);
   add_red_flags (self, data);
   add_medication_safety (self, data, sections);
   add_heading (self, _("Pain trend"));
@@ -1047,11 +1057,17 @@ pd_report_new (PdDiaryData            *data,
   if (sections->charts)
     add_charts (self);
   if (sections->before_after)
-    add_before_after (self);
+    {
+      add_before_after (self);
+      /* The outcomes of treatments: back and leg pain, a stimulator trial, function,
+       * impressions of change, as-needed doses. */
+      _pd_report_add_spine (self, data);
+    }
   if (sections->notes)
     add_notes (self, data);
   if (sections->daily_table)
     add_daily_table (self);
+  self->data = NULL;
   return self;
 }
 
@@ -1071,8 +1087,18 @@ pd_report_load (PdDatabase              *db,
   g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
   g_return_val_if_fail (first_day <= last_day, NULL);
 
-  /* The rolling mean looks back a week more. */
+  /* The rolling mean looks back a week more; page 1 names the latest event before the period,
+   * with its before window. */
   from = needed_first_day (first_day, last_day) - PD_ROLLING_DAYS;
+  {
+    g_autoptr(GPtrArray) events = pd_database_list_events (db, G_MININT64,
+                                                           pd_local_day_start (first_day, MAX_OFFSET),
+                                                           error);
+
+    if (events == NULL)
+      return NULL;
+    from = MIN (from, _pd_report_spine_first_day (events, first_day) - PD_ROLLING_DAYS);
+  }
   data = pd_database_load_range (db, pd_local_day_start (from, MAX_OFFSET),
                                  pd_local_day_start (last_day + 1, -MAX_OFFSET), error);
   if (data == NULL)
@@ -1630,4 +1656,53 @@ pd_report_write_pdf (PdReport    *self,
       return FALSE;
     }
   return pd_output_commit (output, error);
+}
+
+/* For the sections in other files */
+
+void
+_pd_report_add_heading (PdReport   *self,
+                        const char *text)
+{
+  add_heading (self, text);
+}
+
+void
+_pd_report_add_text (PdReport   *self,
+                     double      size,
+                     const char *markup)
+{
+  add_text (self, size, markup);
+}
+
+void
+_pd_report_add_space (PdReport *self,
+                      double    height)
+{
+  add_space (self, height);
+}
+
+int
+_pd_report_add_table (PdReport     *self,
+                      guint         n_columns,
+                      const double *widths,
+                      guint         right_mask,
+                      double        size)
+{
+  return add_table (self, n_columns, widths, right_mask, size);
+}
+
+void
+_pd_report_add_row (PdReport  *self,
+                    int        table,
+                    gboolean   header,
+                    char     **cells)
+{
+  add_row (self, table, header, cells);
+}
+
+PdDailySeries *
+_pd_report_get_series (PdReport *self)
+{
+  return self->series;
 }

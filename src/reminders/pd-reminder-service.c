@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-reminder-service.h"
+#include "pd-spine-reminders.h"
 #include "pd-reminder-settings.h"
 #include "pd-reminder-state.h"
 
@@ -191,6 +192,32 @@ timer_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Trial check-ins and follow-ups after as-needed doses, over the same last run. */
+static GPtrArray *
+spine_reminders (PdReminderService *self,
+                 PdReminderRules   *rules,
+                 PdDiaryData       *data,
+                 gint64             time,
+                 GTimeZone         *tz,
+                 gint64            *next_due)
+{
+  PdSpineReminderOptions options;
+  g_autoptr(GPtrArray) events = NULL;
+  GPtrArray *recent;
+  GPtrArray *reminders;
+
+  /* A trial that began before the records loaded for the scheduler still runs. */
+  events = pd_database_list_events (self->database, time - 60 * 24 * 3600, time + 1, NULL);
+  recent = data->events;
+  if (events != NULL)
+    data->events = events;
+  pd_spine_reminder_options_load (&options, self->database);
+  reminders = pd_spine_reminders_run (rules, &options, data, self->last_run, time, tz,
+                                      next_due);
+  data->events = recent;
+  return reminders;
+}
+
 void
 pd_reminder_service_run (PdReminderService *self)
 {
@@ -198,6 +225,8 @@ pd_reminder_service_run (PdReminderService *self)
   g_autoptr(PdReminderRules) rules = NULL;
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(PdSchedule) schedule = NULL;
+  g_autoptr(GPtrArray) spine = NULL;
+  gint64 spine_next;
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GError) error = NULL;
   gint64 time;
@@ -220,13 +249,16 @@ pd_reminder_service_run (PdReminderService *self)
 
   schedule = pd_scheduler_run (rules, data->medications, data->doses, data->pain_entries,
                                self->snoozed, self->last_run, time, tz);
+  spine = spine_reminders (self, rules, data, time, tz, &spine_next);
   self->last_run = schedule->checked_until;
   for (guint i = 0; i < schedule->reminders->len; i++)
     show (self, g_ptr_array_index (schedule->reminders, i));
+  for (guint i = 0; i < spine->len; i++)
+    show (self, g_ptr_array_index (spine, i));
   /* After showing: a crash in between would rather repeat a reminder than lose it. */
   save_last_run (self);
   forget_old (self, time);
-  schedule_wakeup (self, schedule->next_wakeup - time);
+  schedule_wakeup (self, MIN (schedule->next_wakeup, spine_next) - time);
 }
 
 static gboolean

@@ -713,3 +713,25 @@ pd_scheduler_run (PdReminderRules *rules,
   g_ptr_array_sort (schedule->reminders, compare_reminders);
   return schedule;
 }
+
+gint64
+pd_reminder_rules_after_quiet_hours (PdReminderRules *rules,
+                                     GTimeZone       *tz,
+                                     gint64           instant)
+{
+  g_return_val_if_fail (rules != NULL, instant);
+  g_return_val_if_fail (tz != NULL, instant);
+
+  return after_quiet_hours (rules, tz, instant);
+}
+
+gint64
+pd_scheduler_wall_clock_instant (GTimeZone *tz,
+                                 guint32    day,
+                                 guint      minute)
+{
+  g_return_val_if_fail (tz != NULL, 0);
+  g_return_val_if_fail (minute < MINUTES_PER_DAY, 0);
+
+  return wall_clock_instant (tz, day, minute);
+}

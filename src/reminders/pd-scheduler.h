@@ -130,4 +130,14 @@ PdSchedule *pd_scheduler_run   (PdReminderRules  *rules,
                                 gint64            now,
                                 GTimeZone        *tz);
 
+/* For reminders scheduled elsewhere (pd-spine-reminders.c), by the same timing rules: when
+ * something due at instant may be shown (held to the end of the quiet hours), and the first
+ * instant at which the local wall clock reads minute on a local (Julian) day. */
+gint64      pd_reminder_rules_after_quiet_hours (PdReminderRules *rules,
+                                                 GTimeZone       *tz,
+                                                 gint64           instant);
+gint64      pd_scheduler_wall_clock_instant     (GTimeZone       *tz,
+                                                 guint32          day,
+                                                 guint            minute);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "pd-own-values.h"
 #include "pd-rows.h"
 #include "pd-tags.h"
+#include "pd-spine-pain-row.h"
 #include "pd-time-row.h"
 
 #define N_SCORES 11
@@ -43,6 +44,7 @@ struct _PdEntryForm
   AdwExpanderRow *peg_row;
   GtkSpinButton *enjoyment_spin;
   GtkSpinButton *activity_spin;
+  PdSpinePainRow *spine_row;
   AdwExpanderRow *sleep_row;
   GtkSpinButton *sleep_hours_spin;
   GtkSpinButton *sleep_quality_spin;
@@ -346,6 +348,7 @@ pd_entry_form_reset (PdEntryForm *self)
   pd_own_values_set_values (self->own_qualities, NULL);
   pd_chips_set_mask (self->red_flag_checks, 0);
   adw_expander_row_set_enable_expansion (self->peg_row, FALSE);
+  pd_spine_pain_row_set (self->spine_row, PD_UNSET, PD_UNSET);
   adw_expander_row_set_enable_expansion (self->sleep_row, FALSE);
   adw_expander_row_set_enable_expansion (self->mood_row, FALSE);
   adw_expander_row_set_expanded (self->locations_row, FALSE);
@@ -400,6 +403,8 @@ pd_entry_form_set_entry (PdEntryForm *self,
       gtk_spin_button_set_value (self->enjoyment_spin, MAX (0, pd_pain_entry_get_enjoyment_interference (entry)));
       gtk_spin_button_set_value (self->activity_spin, MAX (0, pd_pain_entry_get_activity_interference (entry)));
     }
+  pd_spine_pain_row_set (self->spine_row, pd_pain_entry_get_back_pain (entry),
+                         pd_pain_entry_get_leg_pain (entry));
   if (pd_pain_entry_get_sleep_hours (entry) >= 0 || pd_pain_entry_get_sleep_quality (entry) >= 0)
     {
       adw_expander_row_set_enable_expansion (self->sleep_row, TRUE);
@@ -453,6 +458,8 @@ pd_entry_form_fill_entry (PdEntryForm *self,
       pd_pain_entry_set_enjoyment_interference (entry, PD_UNSET);
       pd_pain_entry_set_activity_interference (entry, PD_UNSET);
     }
+  pd_pain_entry_set_back_pain (entry, pd_spine_pain_row_get_back (self->spine_row));
+  pd_pain_entry_set_leg_pain (entry, pd_spine_pain_row_get_leg (self->spine_row));
   if (adw_expander_row_get_enable_expansion (self->sleep_row))
     {
       pd_pain_entry_set_sleep_hours (entry, gtk_spin_button_get_value (self->sleep_hours_spin));
@@ -530,6 +537,7 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
 
   g_type_ensure (PD_TYPE_TIME_ROW);
   g_type_ensure (PD_TYPE_BODY_MAP_VIEW);
+  g_type_ensure (PD_TYPE_SPINE_PAIN_ROW);
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* Enter in the note: the person is done. */
@@ -547,6 +555,7 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, peg_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, enjoyment_spin);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, activity_spin);
+  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, spine_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, sleep_row);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, sleep_hours_spin);
   gtk_widget_class_bind_template_child (widget_class, PdEntryForm, sleep_quality_spin);
@@ -570,6 +579,7 @@ pd_entry_form_init (PdEntryForm *self)
   add_red_flags (self);
 
   name_switch (self->peg_row, _("Record interference"));
+  name_switch (ADW_EXPANDER_ROW (self->spine_row), _("Record back and leg pain"));
   name_switch (self->sleep_row, _("Record sleep"));
   name_switch (self->mood_row, _("Record mood"));
 

@@ -25,6 +25,8 @@ struct _PdEventEditor
   AdwEntryRow *title_row;
   PdTimeRow *time_row;
   AdwEntryRow *note_row;
+  AdwExpanderRow *lasts_row;
+  GtkSpinButton *days_spin;
 };
 
 G_DEFINE_FINAL_TYPE (PdEventEditor, pd_event_editor, PD_TYPE_RECORD_EDITOR)
@@ -52,6 +54,11 @@ pd_event_editor_save (PdRecordEditor  *editor,
   pd_event_set_note (event, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
   if (time != NULL)
     pd_event_set_date_time (event, time);
+  if (adw_expander_row_get_enable_expansion (self->lasts_row))
+    pd_event_set_end_day (event, pd_event_get_local_day (event) +
+                                 gtk_spin_button_get_value_as_int (self->days_spin) - 1);
+  else
+    pd_event_set_end_day (event, 0);
   return pd_database_save_event (pd_record_editor_get_database (editor), event, error);
 }
 
@@ -75,6 +82,61 @@ pd_event_editor_class_init (PdEventEditorClass *klass)
 static void
 pd_event_editor_init (PdEventEditor *self)
 {
+}
+
+/* An event that lasts (a stimulator trial, a therapy programme): its length in days, the
+ * start day being day 1, which keeps the end on or after the start. */
+static void
+kind_changed_cb (PdEventEditor *self)
+{
+  const char *kind = pd_event_kinds ()[adw_combo_row_get_selected (self->kind_row)];
+
+  /* A trial always lasts; 7 days is typical (5-10). */
+  if (g_strcmp0 (kind, "stimulator_trial") == 0 &&
+      !adw_expander_row_get_enable_expansion (self->lasts_row))
+    {
+      gtk_spin_button_set_value (self->days_spin, 7);
+      adw_expander_row_set_enable_expansion (self->lasts_row, TRUE);
+    }
+}
+
+static void
+add_lasts_row (PdEventEditor *self,
+               GtkWidget     *group)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *days_row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (2, 365, 1);
+  guint32 end = pd_event_get_end_day (self->event);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Lasts Several Days"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
+                                 _("A stimulator trial or a therapy programme"));
+  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row), _("Days, the first included"));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Days, the first included"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (days_row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (days_row), spin);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), days_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  self->lasts_row = ADW_EXPANDER_ROW (row);
+  self->days_spin = GTK_SPIN_BUTTON (spin);
+
+  if (end != 0 && end > pd_event_get_local_day (self->event))
+    {
+      gtk_spin_button_set_value (self->days_spin, end - pd_event_get_local_day (self->event) + 1);
+      adw_expander_row_set_enable_expansion (self->lasts_row, TRUE);
+    }
+  else
+    {
+      gtk_spin_button_set_value (self->days_spin, 7);
+      adw_expander_row_set_enable_expansion (self->lasts_row, FALSE);
+    }
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_changed_cb),
+                            self);
+  kind_changed_cb (self);
 }
 
 static void
@@ -106,6 +168,7 @@ build (PdEventEditor *self)
   /* Appointments are planned ahead. */
   pd_time_row_set_allow_future (self->time_row, TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  add_lasts_row (self, group);
   row = pd_text_row_new (_("Note"), pd_event_get_note (self->event));
   self->note_row = ADW_ENTRY_ROW (row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

@@ -17,6 +17,7 @@
 #include "pd-medication-checks.h"
 #include "pd-medication-editor.h"
 #include "pd-medications-page.h"
+#include "pd-spine.h"
 #include "pd-window.h"
 
 struct _PdMedicationsPage
@@ -257,12 +258,35 @@ recent_doses (GPtrArray *doses,
   return recent;
 }
 
+/* Whether the as-needed doses of the last 30 days were followed by less pain. */
+static void
+add_prn_line (GtkWidget    *row,
+              GPtrArray    *summaries,
+              PdMedication *medication)
+{
+  const PdPrnSummary *summary = pd_prn_summary_find (summaries,
+                                                     pd_medication_get_name (medication));
+  g_autofree char *line = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (summary == NULL)
+    return;
+  line = pd_prn_describe (summary);
+  /* Translators: %s is e.g. "3 as-needed doses; pain 1.5 lower 30–120 minutes after ..." */
+  escaped = g_markup_printf_escaped (_("Last 30 days: %s"), line);
+  subtitle = g_strdup_printf ("%s\n%s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                              escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
 void
 pd_medications_page_set_data (PdMedicationsPage *self,
                               PdDatabase        *database,
                               PdDiaryData       *data)
 {
   g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GPtrArray) prn = NULL;
   gboolean editable;
   guint n_stopped = 0;
   guint minute;
@@ -297,12 +321,15 @@ pd_medications_page_set_data (PdMedicationsPage *self,
   gtk_widget_set_visible (self->empty_add_button, FALSE);
 
   doses = recent_doses (data->doses, today);
+  prn = pd_prn_summarise (data, pd_local_day_start (today - 29, 14 * 3600), G_MAXINT64);
   for (guint i = 0; i < data->medications->len; i++)
     {
       PdMedication *medication = g_ptr_array_index (data->medications, i);
       guint32 stop = pd_medication_get_stop_day (medication);
       gboolean stopped = stop != 0 && stop <= today;
       GtkWidget *row = make_row (self, medication, stopped, doses, today, minute);
+
+      add_prn_line (row, prn, medication);
 
       g_hash_table_insert (self->medications, g_strdup (pd_medication_get_id (medication)),
                            g_object_ref (medication));

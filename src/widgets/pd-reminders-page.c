@@ -17,6 +17,7 @@
 #include "pd-background-portal.h"
 #include "pd-reminder-settings.h"
 #include "pd-reminders-page.h"
+#include "pd-spine-reminder-rows.h"
 
 struct _PdRemindersPage
 {
@@ -777,5 +778,7 @@ pd_reminders_page_new (PdDatabase *database)
   self->database = g_object_ref (database);
   self->settings = pd_reminder_settings_load (database);
   load (self);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self),
+                            ADW_PREFERENCES_GROUP (pd_spine_reminder_group_new (database)));
   return GTK_WIDGET (self);
 }

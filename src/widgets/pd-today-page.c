@@ -17,6 +17,7 @@
 #include "pd-record-row.h"
 #include "pd-rows.h"
 #include "pd-check-settings.h"
+#include "pd-spine-today.h"
 #include "pd-tags.h"
 #include "pd-today-page.h"
 #include "pd-window.h"
@@ -36,6 +37,7 @@ struct _PdTodayPage
   GtkLabel *red_flag_label;
   GtkLabel *date_label;
   GtkLabel *surgery_label;
+  PdSpineToday *spine;
   PdEntryForm *form;
   GtkWidget *save_button;
   GtkListBox *today_list;
@@ -516,6 +518,7 @@ pd_today_page_set_data (PdTodayPage *self,
                                 : _("Nothing logged today."));
 
   update_header (self, now);
+  pd_spine_today_set_data (self->spine, database, data, self->today);
   update_medications (self, editable);
   update_quick_activities (self, editable);
   update_day_so_far (self, editable);
@@ -768,6 +771,7 @@ pd_today_page_class_init (PdTodayPageClass *klass)
   object_class->dispose = pd_today_page_dispose;
 
   g_type_ensure (PD_TYPE_ENTRY_FORM);
+  g_type_ensure (PD_TYPE_SPINE_TODAY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, scroller);
@@ -775,6 +779,7 @@ pd_today_page_class_init (PdTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, red_flag_label);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, surgery_label);
+  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, spine);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, form);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, today_list);

@@ -15,6 +15,7 @@
 #include "pd-chart.h"
 #include "pd-daily-table.h"
 #include "pd-heatmap-chart.h"
+#include "pd-spine-outcomes.h"
 #include "pd-trends-page.h"
 #include "pd-types.h"
 
@@ -55,6 +56,7 @@ struct _PdTrendsPage
   PdChartOverlays overlays;
   GtkWidget *sleep_button;
   GtkWidget *mood_button;
+  GtkWidget *back_leg_button;
   GtkWidget *table_button;
   GtkWidget *table_revealer;
   GtkWidget *table;
@@ -71,6 +73,7 @@ struct _PdTrendsPage
 
   /* Where it hurt over the visible days */
   GtkWidget *body_map;
+  GtkWidget *spine;            /* stimulator trial, function, impressions */
 
   GtkWidget *area;
   GtkWidget *summary;
@@ -814,6 +817,8 @@ overlay_toggled_cb (PdTrendsPage *self)
     self->overlays |= PD_CHART_OVERLAY_SLEEP;
   if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->mood_button)))
     self->overlays |= PD_CHART_OVERLAY_MOOD;
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->back_leg_button)))
+    self->overlays |= PD_CHART_OVERLAY_BACK_LEG;
   update_summary (self);
 }
 
@@ -836,13 +841,31 @@ swatch_draw_cb (GtkDrawingArea *area,
                 int             height,
                 gpointer        user_data)
 {
-  gboolean sleep = GPOINTER_TO_INT (user_data);
+  gboolean sleep = GPOINTER_TO_INT (user_data) == 1;
   PdChartStyle style;
   const PdChartColour *colour;
   double dashes[] = { 4, 2 };
 
   pd_chart_style_init (&style, current_palette (), 1);
   colour = sleep ? &style.sleep : &style.mood;
+  if (GPOINTER_TO_INT (user_data) == 2)
+    {
+      /* Back above, leg below: the two lines the toggle shows. */
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_set_source_rgba (cr, style.back_pain.red, style.back_pain.green,
+                             style.back_pain.blue, style.back_pain.alpha);
+      cairo_move_to (cr, 0, height / 4.0);
+      cairo_line_to (cr, width, height / 4.0);
+      cairo_stroke (cr);
+      cairo_set_source_rgba (cr, style.leg_pain.red, style.leg_pain.green,
+                             style.leg_pain.blue, style.leg_pain.alpha);
+      cairo_move_to (cr, 0, 3 * height / 4.0);
+      cairo_line_to (cr, width, 3 * height / 4.0);
+      cairo_stroke (cr);
+      pd_chart_style_clear (&style);
+      return;
+    }
   cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
   cairo_set_line_width (cr, 2);
   if (!sleep)
@@ -855,7 +878,7 @@ swatch_draw_cb (GtkDrawingArea *area,
 
 static GtkWidget *
 overlay_button_child (const char *label,
-                      gboolean    sleep)
+                      int         kind)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *swatch = gtk_drawing_area_new ();
@@ -864,7 +887,7 @@ overlay_button_child (const char *label,
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 8);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw_cb,
-                                  GINT_TO_POINTER (sleep), NULL);
+                                  GINT_TO_POINTER (kind), NULL);
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), gtk_label_new (label));
   return box;
@@ -877,6 +900,8 @@ build_view_options (PdTrendsPage *self)
   struct { GtkWidget **button; const char *label; const char *name; const char *tooltip; } items[] = {
     { &self->sleep_button, _("Sleep"), _("Show sleep"), _("Hours slept over the pain chart") },
     { &self->mood_button, _("Mood"), _("Show mood"), _("Mean mood over the pain chart") },
+    { &self->back_leg_button, _("Back/Leg"), _("Show back and leg pain"),
+      _("Mean back and leg pain over the pain chart") },
     { &self->table_button, _("Table"), _("Show daily values as a table"),
       _("The chart's days as a table") },
   };
@@ -891,7 +916,9 @@ build_view_options (PdTrendsPage *self)
       else
         gtk_button_set_child (GTK_BUTTON (button),
                               overlay_button_child (items[i].label,
-                                                    items[i].button == &self->sleep_button));
+                                                    items[i].button == &self->sleep_button ? 1
+                                                    : items[i].button == &self->back_leg_button ? 2
+                                                    : 0));
 
       gtk_widget_set_tooltip_text (button, items[i].tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -901,6 +928,8 @@ build_view_options (PdTrendsPage *self)
     }
   g_signal_connect_swapped (self->sleep_button, "toggled", G_CALLBACK (overlay_toggled_cb), self);
   g_signal_connect_swapped (self->mood_button, "toggled", G_CALLBACK (overlay_toggled_cb), self);
+  g_signal_connect_swapped (self->back_leg_button, "toggled", G_CALLBACK (overlay_toggled_cb),
+                            self);
   g_signal_connect_swapped (self->table_button, "toggled", G_CALLBACK (table_toggled_cb), self);
   return box;
 }
@@ -1197,6 +1226,7 @@ pd_trends_page_set_data (PdTrendsPage *self,
   g_clear_pointer (&self->heatmap_source, pd_heatmap_source_free);
   pd_body_map_panel_set_entries (PD_BODY_MAP_PANEL (self->body_map),
                                  data != NULL ? data->pain_entries : NULL);
+  pd_spine_outcomes_set_data (PD_SPINE_OUTCOMES (self->spine), NULL, NULL);
   if (data == NULL)
     return;
 
@@ -1234,6 +1264,7 @@ pd_trends_page_set_data (PdTrendsPage *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "chart");
   update_summary (self);
   fill_events (self);
+  pd_spine_outcomes_set_data (PD_SPINE_OUTCOMES (self->spine), data, self->series);
 }
 
 static void
@@ -1393,6 +1424,8 @@ pd_trends_page_init (PdTrendsPage *self)
   self->body_map = pd_body_map_panel_new ();
   gtk_box_append (GTK_BOX (box), self->body_map);
   gtk_box_append (GTK_BOX (box), build_compare (self));
+  self->spine = pd_spine_outcomes_new ();
+  gtk_box_append (GTK_BOX (box), self->spine);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,

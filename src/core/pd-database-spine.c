@@ -1,0 +1,457 @@
+/* pd-database-spine.c: the function_activities, function_ratings and impressions tables
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-database"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-database-private.h"
+#include "pd-database-spine.h"
+
+static gboolean
+format_day (guint32 day,
+            char    buffer[static 11])
+{
+  GDate date;
+
+  if (!g_date_valid_julian (day))
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  g_snprintf (buffer, 11, "%04u-%02u-%02u", (guint) g_date_get_year (&date),
+              (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+  return TRUE;
+}
+
+static guint32
+column_day (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = _pd_column_text (stmt, column);
+  guint year, month, day;
+  GDate date;
+
+  if (text == NULL || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+static gboolean
+step_upsert (PdDatabase    *self,
+             sqlite3_stmt  *stmt,
+             const char    *created_sql,
+             const char    *id,
+             gint64         now,
+             gint64        *created,
+             gint64        *updated,
+             const char    *what,
+             GError       **error)
+{
+  int rc = _pd_step_upsert (self, stmt, created_sql, id, now, created, updated);
+
+  if (rc != SQLITE_DONE)
+    {
+      _pd_database_set_error (self, error, rc, _("Could not save the %s in “%s”"), what,
+                              self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Activities */
+
+#define ACTIVITY_COLUMNS "id, name, added_date, retired_date, created, updated"
+
+static const char save_activity_sql[] =
+  "INSERT INTO function_activities (id, name, added_date, retired_date, created, updated,"
+  "  deleted)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?5, NULL)"
+  " ON CONFLICT (id) DO UPDATE SET"
+  "  name = excluded.name, added_date = excluded.added_date,"
+  "  retired_date = excluded.retired_date, updated = excluded.updated, deleted = NULL";
+static const char activity_created_sql[] = "SELECT created FROM function_activities WHERE id = ?1";
+/* "at" stands for the order they were added in. */
+static const char list_activities_sql[] =
+  "SELECT " ACTIVITY_COLUMNS " FROM function_activities"
+  " WHERE created >= ?1 AND created < ?2 AND deleted IS NULL"
+  " ORDER BY created DESC, id";
+static const char delete_activity_sql[] =
+  "UPDATE function_activities SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
+static const char restore_activity_sql[] =
+  "UPDATE function_activities SET deleted = NULL, updated = ?2 WHERE id = ?1";
+
+static gpointer
+activity_from_row (sqlite3_stmt *stmt)
+{
+  PdFunctionActivity *activity = pd_function_activity_new ();
+
+  pd_function_activity_set_id (activity, _pd_column_text (stmt, 0));
+  pd_function_activity_set_name (activity, _pd_column_text (stmt, 1));
+  pd_function_activity_set_added_day (activity, column_day (stmt, 2));
+  pd_function_activity_set_retired_day (activity, column_day (stmt, 3));
+  pd_function_activity_set_stamps (activity, sqlite3_column_int64 (stmt, 4),
+                                   sqlite3_column_int64 (stmt, 5));
+  return activity;
+}
+
+static void
+activity_key (gpointer  record,
+              PdRowKey *key)
+{
+  key->time = pd_function_activity_get_created (record);
+  key->created = pd_function_activity_get_created (record);
+  key->id = pd_function_activity_get_id (record);
+}
+
+static const PdListing activity_listing = {
+  list_activities_sql, NULL, activity_from_row, activity_key
+};
+
+static gboolean
+validate_activity (gpointer   record,
+                   GError   **error)
+{
+  return pd_function_activity_validate (record, error);
+}
+
+static gboolean
+write_activity (PdDatabase  *self,
+                gpointer     record,
+                gint64       now,
+                gint64      *created,
+                gint64      *updated,
+                GError     **error)
+{
+  PdFunctionActivity *activity = record;
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_activity_sql, error);
+  char added[11], retired[11];
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, pd_function_activity_get_id (activity), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, pd_function_activity_get_name (activity), -1, SQLITE_TRANSIENT);
+  format_day (pd_function_activity_get_added_day (activity), added);
+  sqlite3_bind_text (stmt, 3, added, -1, SQLITE_TRANSIENT);
+  if (format_day (pd_function_activity_get_retired_day (activity), retired))
+    sqlite3_bind_text (stmt, 4, retired, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_int64 (stmt, 5, now);
+  return step_upsert (self, stmt, activity_created_sql, pd_function_activity_get_id (activity),
+                      now, created, updated, _("activity"), error);
+}
+
+static void
+set_activity_stamps (gpointer record,
+                     gint64   created,
+                     gint64   updated)
+{
+  pd_function_activity_set_stamps (record, created, updated);
+}
+
+static const PdRecordStorage activity_storage = {
+  pd_function_activity_get_type,
+  validate_activity,
+  write_activity,
+  set_activity_stamps,
+  delete_activity_sql,
+  restore_activity_sql,
+};
+
+/* Ratings */
+
+#define RATING_COLUMNS "id, activity_id, at, utc_offset, score, created, updated"
+
+static const char save_rating_sql[] =
+  "INSERT INTO function_ratings (id, activity_id, at, utc_offset, local_date, score, created,"
+  "  updated, deleted)"
+  " VALUES (?1, ?2, ?3, ?4, date(?3 + ?4, 'unixepoch'), ?5, ?6, ?6, NULL)"
+  " ON CONFLICT (id) DO UPDATE SET"
+  "  activity_id = excluded.activity_id, at = excluded.at, utc_offset = excluded.utc_offset,"
+  "  local_date = excluded.local_date, score = excluded.score, updated = excluded.updated,"
+  "  deleted = NULL";
+static const char rating_created_sql[] = "SELECT created FROM function_ratings WHERE id = ?1";
+static const char list_ratings_sql[] =
+  "SELECT " RATING_COLUMNS " FROM function_ratings"
+  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
+  " ORDER BY at DESC, created DESC, id";
+static const char delete_rating_sql[] =
+  "UPDATE function_ratings SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
+static const char restore_rating_sql[] =
+  "UPDATE function_ratings SET deleted = NULL, updated = ?2 WHERE id = ?1";
+
+static gpointer
+rating_from_row (sqlite3_stmt *stmt)
+{
+  PdFunctionRating *rating = pd_function_rating_new ();
+
+  pd_function_rating_set_id (rating, _pd_column_text (stmt, 0));
+  pd_function_rating_set_activity_id (rating, _pd_column_text (stmt, 1));
+  pd_function_rating_set_time (rating, sqlite3_column_int64 (stmt, 2),
+                               sqlite3_column_int (stmt, 3));
+  pd_function_rating_set_score (rating, sqlite3_column_int (stmt, 4));
+  pd_function_rating_set_stamps (rating, sqlite3_column_int64 (stmt, 5),
+                                 sqlite3_column_int64 (stmt, 6));
+  return rating;
+}
+
+static void
+rating_key (gpointer  record,
+            PdRowKey *key)
+{
+  key->time = pd_function_rating_get_time (record);
+  key->created = pd_function_rating_get_created (record);
+  key->id = pd_function_rating_get_id (record);
+}
+
+static const PdListing rating_listing = {
+  list_ratings_sql, NULL, rating_from_row, rating_key
+};
+
+static gboolean
+validate_rating (gpointer   record,
+                 GError   **error)
+{
+  return pd_function_rating_validate (record, error);
+}
+
+static gboolean
+write_rating (PdDatabase  *self,
+              gpointer     record,
+              gint64       now,
+              gint64      *created,
+              gint64      *updated,
+              GError     **error)
+{
+  PdFunctionRating *rating = record;
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_rating_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, pd_function_rating_get_id (rating), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, pd_function_rating_get_activity_id (rating), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, pd_function_rating_get_time (rating));
+  sqlite3_bind_int (stmt, 4, pd_function_rating_get_utc_offset (rating));
+  sqlite3_bind_int (stmt, 5, pd_function_rating_get_score (rating));
+  sqlite3_bind_int64 (stmt, 6, now);
+  return step_upsert (self, stmt, rating_created_sql, pd_function_rating_get_id (rating), now,
+                      created, updated, _("function rating"), error);
+}
+
+static void
+set_rating_stamps (gpointer record,
+                   gint64   created,
+                   gint64   updated)
+{
+  pd_function_rating_set_stamps (record, created, updated);
+}
+
+static const PdRecordStorage rating_storage = {
+  pd_function_rating_get_type,
+  validate_rating,
+  write_rating,
+  set_rating_stamps,
+  delete_rating_sql,
+  restore_rating_sql,
+};
+
+/* Impressions */
+
+#define IMPRESSION_COLUMNS "id, event_id, at, utc_offset, score, note, created, updated"
+
+static const char save_impression_sql[] =
+  "INSERT INTO impressions (id, event_id, at, utc_offset, local_date, score, note, created,"
+  "  updated, deleted)"
+  " VALUES (?1, ?2, ?3, ?4, date(?3 + ?4, 'unixepoch'), ?5, ?6, ?7, ?7, NULL)"
+  " ON CONFLICT (id) DO UPDATE SET"
+  "  event_id = excluded.event_id, at = excluded.at, utc_offset = excluded.utc_offset,"
+  "  local_date = excluded.local_date, score = excluded.score, note = excluded.note,"
+  "  updated = excluded.updated, deleted = NULL";
+static const char impression_created_sql[] = "SELECT created FROM impressions WHERE id = ?1";
+static const char list_impressions_sql[] =
+  "SELECT " IMPRESSION_COLUMNS " FROM impressions"
+  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
+  " ORDER BY at DESC, created DESC, id";
+static const char delete_impression_sql[] =
+  "UPDATE impressions SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
+static const char restore_impression_sql[] =
+  "UPDATE impressions SET deleted = NULL, updated = ?2 WHERE id = ?1";
+
+static gpointer
+impression_from_row (sqlite3_stmt *stmt)
+{
+  PdImpression *impression = pd_impression_new ();
+
+  pd_impression_set_id (impression, _pd_column_text (stmt, 0));
+  pd_impression_set_event_id (impression, _pd_column_text (stmt, 1));
+  pd_impression_set_time (impression, sqlite3_column_int64 (stmt, 2),
+                          sqlite3_column_int (stmt, 3));
+  pd_impression_set_score (impression, sqlite3_column_int (stmt, 4));
+  pd_impression_set_note (impression, _pd_column_text (stmt, 5));
+  pd_impression_set_stamps (impression, sqlite3_column_int64 (stmt, 6),
+                            sqlite3_column_int64 (stmt, 7));
+  return impression;
+}
+
+static void
+impression_key (gpointer  record,
+                PdRowKey *key)
+{
+  key->time = pd_impression_get_time (record);
+  key->created = pd_impression_get_created (record);
+  key->id = pd_impression_get_id (record);
+}
+
+static const PdListing impression_listing = {
+  list_impressions_sql, NULL, impression_from_row, impression_key
+};
+
+static gboolean
+validate_impression (gpointer   record,
+                     GError   **error)
+{
+  return pd_impression_validate (record, error);
+}
+
+static gboolean
+write_impression (PdDatabase  *self,
+                  gpointer     record,
+                  gint64       now,
+                  gint64      *created,
+                  gint64      *updated,
+                  GError     **error)
+{
+  PdImpression *impression = record;
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_impression_sql, error);
+  const char *event_id = pd_impression_get_event_id (impression);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, pd_impression_get_id (impression), -1, SQLITE_TRANSIENT);
+  _pd_bind_optional_text (stmt, 2, event_id != NULL && *event_id != '\0' ? event_id : NULL);
+  sqlite3_bind_int64 (stmt, 3, pd_impression_get_time (impression));
+  sqlite3_bind_int (stmt, 4, pd_impression_get_utc_offset (impression));
+  sqlite3_bind_int (stmt, 5, pd_impression_get_score (impression));
+  sqlite3_bind_text (stmt, 6, pd_impression_get_note (impression), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, now);
+  return step_upsert (self, stmt, impression_created_sql, pd_impression_get_id (impression),
+                      now, created, updated, _("impression of change"), error);
+}
+
+static void
+set_impression_stamps (gpointer record,
+                       gint64   created,
+                       gint64   updated)
+{
+  pd_impression_set_stamps (record, created, updated);
+}
+
+static const PdRecordStorage impression_storage = {
+  pd_impression_get_type,
+  validate_impression,
+  write_impression,
+  set_impression_stamps,
+  delete_impression_sql,
+  restore_impression_sql,
+};
+
+/* Public API */
+
+gboolean
+pd_database_save_function_activity (PdDatabase          *self,
+                                    PdFunctionActivity  *activity,
+                                    GError             **error)
+{
+  PdRecordBatch batch = { &activity_storage, (gpointer *) &activity, 1 };
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (PD_IS_FUNCTION_ACTIVITY (activity), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+GPtrArray *
+pd_database_list_function_activities (PdDatabase  *self,
+                                      GError     **error)
+{
+  GPtrArray *activities;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  activities = _pd_database_list_rows (self, &activity_listing, TRUE, G_MININT64, G_MAXINT64,
+                                       error);
+  /* Listed newest first: the order they were added in is the reverse. */
+  if (activities != NULL)
+    for (guint i = 0, j = activities->len; i + 1 < j; i++, j--)
+      {
+        gpointer swap = activities->pdata[i];
+
+        activities->pdata[i] = activities->pdata[j - 1];
+        activities->pdata[j - 1] = swap;
+      }
+  return activities;
+}
+
+gboolean
+pd_database_save_function_ratings (PdDatabase  *self,
+                                   GPtrArray   *ratings,
+                                   GError     **error)
+{
+  PdRecordBatch batch;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ratings != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  batch = (PdRecordBatch) { &rating_storage, ratings->pdata, ratings->len };
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+GPtrArray *
+pd_database_list_function_ratings (PdDatabase  *self,
+                                   gint64       from,
+                                   gint64       to,
+                                   GError     **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pd_database_list_rows (self, &rating_listing, TRUE, from, to, error);
+}
+
+gboolean
+pd_database_save_impression (PdDatabase    *self,
+                             PdImpression  *impression,
+                             GError       **error)
+{
+  PdRecordBatch batch = { &impression_storage, (gpointer *) &impression, 1 };
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (PD_IS_IMPRESSION (impression), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+GPtrArray *
+pd_database_list_impressions (PdDatabase  *self,
+                              gint64       from,
+                              gint64       to,
+                              GError     **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pd_database_list_rows (self, &impression_listing, TRUE, from, to, error);
+}

@@ -1,0 +1,58 @@
+/* pd-csv-spine.h: the diary CSV's `function` (PSFS) and `impression` (PGIC) rows and the
+ * summary's spine columns, as pieces for the CSV writer and reader to call
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pd-daily.h"
+#include "pd-database-spine.h"
+
+G_BEGIN_DECLS
+
+/* The record-specific cells of one row; the writer fills id, date, time and utc_offset
+ * from id, time and utc_offset and leaves every other column empty. */
+typedef struct
+{
+  const char *id;     /* the record's UUID; valid while data is */
+  gint64 time;
+  int utc_offset;
+  const char *kind;   /* "function" or "impression" */
+  char *item;         /* the activity in the patient's words; the event's title or "" */
+  char *amount;       /* 0-10 ability; 1-7 impression */
+} PdCsvSpineRow;
+
+/* The function and impression rows of data whose local day is within from_day..to_day
+ * (0: no bound), oldest first. A GArray of PdCsvSpineRow that frees its strings. */
+GArray   *pd_csv_spine_rows            (PdDiaryData      *data,
+                                        guint32           from_day,
+                                        guint32           to_day);
+
+/* A function row read back: its activity is found by name (ignoring case) among activities,
+ * else made and added to activities (and to new_activities, for the caller to save first).
+ * FALSE with "field: reason" (PD_ERROR_INVALID) for a bad item or amount. */
+PdFunctionRating *pd_csv_spine_read_function   (const char  *id,
+                                                gint64       time,
+                                                int          utc_offset,
+                                                const char  *item,
+                                                const char  *amount,
+                                                GPtrArray   *activities,
+                                                GPtrArray   *new_activities,
+                                                GError     **error);
+/* An impression row read back: item names an event of events by title (the latest of that
+ * title), or is empty for overall. */
+PdImpression     *pd_csv_spine_read_impression (const char  *id,
+                                                gint64       time,
+                                                int          utc_offset,
+                                                const char  *item,
+                                                const char  *amount,
+                                                GPtrArray   *events,
+                                                GError     **error);
+
+/* The summary CSV's back_pain_mean, leg_pain_mean and psfs_mean cells of a day, each with
+ * its leading comma; empty where the day has none. At most two decimals. */
+void              pd_csv_spine_append_summary  (GString     *out,
+                                                const PdDay *day);
+
+G_END_DECLS

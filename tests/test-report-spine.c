@@ -1,0 +1,219 @@
+/* test-report-spine.c: the report's spine outcomes and page 1's "after what", read back
+ * with pdftotext
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-report-spine"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "chart-test-util.h"
+#include "pd-database-spine.h"
+#include "pd-report.h"
+
+static char *
+pdf_text (PdReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-report-spine-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  int status;
+
+  g_assert_true (pd_report_write_pdf (report, pdf, PD_PAPER_A4, NULL, &error));
+  g_assert_no_error (error);
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    g_error ("pdftotext is missing: install poppler-utils (build-aux/test does)");
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_unlink (pdf);
+  g_rmdir (dir);
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *expected)
+{
+  if (strstr (text, expected) == NULL)
+    g_error ("“%s” is not in the report's text:\n%s", expected, text);
+}
+
+/* The text of page 1 alone (up to its footer). */
+static char *
+page_one (const char *text)
+{
+  const char *end = strstr (text, "Page 1 of");
+
+  g_assert_nonnull (end);
+  return g_strndup (text, end - text);
+}
+
+static void
+test_after_what (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_database_new_in_memory ("after-what", &error);
+  g_autoptr(PdReport) report = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PdEvent) event = pd_event_new ();
+  g_autoptr(PdImpression) impression = pd_impression_new ();
+  guint32 event_day = julian (2025, 3, 1), first = event_day + 20;
+  g_autofree char *text = NULL;
+  g_autofree char *one = NULL;
+
+  /* Pain 6 on the 14 days before the injection, 3 on days 1-14 after; the report covers the
+   * 30 days from day 20 on, where there is no event. */
+  for (int d = -14; d <= 40; d++)
+    {
+      PdPainEntry *entry;
+
+      if (d == 0)
+        continue;
+      entry = pd_pain_entry_new ();
+      pd_pain_entry_set_pain (entry, d < 0 ? 6 : 3);
+      pd_pain_entry_set_time (entry, pd_local_day_start (event_day + d, BERLIN_WINTER) + 12 * HOUR,
+                              BERLIN_WINTER);
+      g_ptr_array_add (entries, entry);
+    }
+  g_assert_true (pd_database_save_pain_entries (db, entries, &error));
+  pd_event_set_kind (event, "injection");
+  pd_event_set_title (event, "Epidural steroid injection L5");
+  pd_event_set_time (event, pd_local_day_start (event_day, BERLIN_WINTER) + 10 * HOUR,
+                     BERLIN_WINTER);
+  g_assert_true (pd_database_save_event (db, event, &error));
+  pd_impression_set_event_id (impression, pd_event_get_id (event));
+  pd_impression_set_score (impression, 2);
+  pd_impression_set_time (impression, pd_local_day_start (event_day + 14, BERLIN_WINTER) + HOUR,
+                          BERLIN_WINTER);
+  g_assert_true (pd_database_save_impression (db, impression, &error));
+  g_assert_no_error (error);
+
+  report = pd_report_load (db, first, first + 29, NULL, &error);
+  g_assert_no_error (error);
+  text = pdf_text (report);
+  one = page_one (text);
+  assert_contains (one, "Latest treatment");
+  assert_contains (one, "2025-03-01 Epidural steroid injection L5 Injection, 20 days before "
+                   "this period");
+  assert_contains (one, "Pain before: 6.0 (14 days with data). After: 3.0 (14 days with "
+                   "data). Change: -3.0 points (-50%).");
+  assert_contains (one, "Since then, overall: Much improved (answered 2025-03-15).");
+  /* The before/after section still says its own period had none. */
+  assert_contains (text, "No treatment events in this period.");
+}
+
+static void
+test_no_event_at_all (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 first = julian (2025, 6, 1);
+  g_autoptr(PdReport) report = NULL;
+  g_autofree char *text = NULL;
+
+  add_pain (data, first + 2, 5);
+  report = pd_report_new (data, first, first + 29, NULL, NULL, NULL, NULL);
+  text = pdf_text (report);
+  assert_contains (text, "No treatment event is recorded before or in this period.");
+  assert_contains (text, "No back or leg pain, stimulator trial, function ratings, impressions "
+                   "of change or as-needed doses in this period.");
+}
+
+static PdFunctionRating *
+rating (GPtrArray  *ratings,
+        const char *activity_id,
+        guint32     day,
+        int         score)
+{
+  PdFunctionRating *r = pd_function_rating_new ();
+
+  pd_function_rating_set_activity_id (r, activity_id);
+  pd_function_rating_set_score (r, score);
+  pd_function_rating_set_time (r, pd_local_day_start (day, BERLIN_WINTER) + 11 * HOUR,
+                               BERLIN_WINTER);
+  g_ptr_array_add (ratings, r);
+  return r;
+}
+
+static void
+test_spine_section (void)
+{
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 first = julian (2025, 6, 1), start = first + 10;
+  g_autoptr(PdReport) report = NULL;
+  g_autofree char *text = NULL;
+  PdFunctionActivity *socks, *film;
+  PdEvent *trial;
+  PdDose *dose;
+  PdPainEntry *entry;
+
+  /* Trial: 6 on the 7 days before, 3 on days 1-6 after: exactly 50%. */
+  for (int d = -7; d <= 6; d++)
+    if (d != 0)
+      {
+        entry = add_pain (data, start + d, d < 0 ? 6 : 3);
+        pd_pain_entry_set_back_pain (entry, 2);
+        if (d > 0)
+          pd_pain_entry_set_leg_pain (entry, 5);
+      }
+  add_event (data, start, "Trial, Boston lead");
+  trial = g_ptr_array_index (data->events, 0);
+  pd_event_set_kind (trial, "stimulator_trial");
+  pd_event_set_end_day (trial, start + 6);
+
+  /* PSFS: 3 then 5 (the 2-point line exactly). */
+  data->function_activities = g_ptr_array_new_with_free_func (g_object_unref);
+  data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  data->impressions = g_ptr_array_new_with_free_func (g_object_unref);
+  socks = pd_function_activity_new ();
+  pd_function_activity_set_name (socks, "Putting on socks");
+  pd_function_activity_set_added_day (socks, first);
+  film = pd_function_activity_new ();
+  pd_function_activity_set_name (film, "Sitting through a film");
+  pd_function_activity_set_added_day (film, first);
+  g_ptr_array_add (data->function_activities, socks);
+  g_ptr_array_add (data->function_activities, film);
+  rating (data->function_ratings, pd_function_activity_get_id (socks), first + 1, 2);
+  rating (data->function_ratings, pd_function_activity_get_id (film), first + 1, 4);
+  rating (data->function_ratings, pd_function_activity_get_id (socks), first + 8, 4);
+  rating (data->function_ratings, pd_function_activity_get_id (film), first + 8, 6);
+
+  /* One as-needed dose at 12:00 on a day before the baseline: 6 at 11:00, 4 at 13:00. */
+  dose = add_dose (data, first + 2, "Oxycodone", 5, PD_DOSE_TAKEN);
+  pd_dose_set_time (dose, pd_local_day_start (first + 2, BERLIN_WINTER) + 12 * HOUR,
+                    BERLIN_WINTER);
+  add_pain_at (data, first + 2, 11 * 60, BERLIN_WINTER, 6);
+  add_pain_at (data, first + 2, 13 * 60, BERLIN_WINTER, 4);
+
+  report = pd_report_new (data, first, first + 29, NULL, NULL, NULL, NULL);
+  text = pdf_text (report);
+  assert_contains (text, "Spine outcomes");
+  assert_contains (text, "Back and leg pain (0–10): back pain averaged 2.0 on 13 days; leg pain "
+                   "averaged 5.0 on 6 days.");
+  assert_contains (text, "Baseline, 7 days before 6.0 7 of 7");
+  assert_contains (text, "Relief 50%: met the usual 50% threshold.");
+  g_assert_null (strstr (text, "succeed"));
+  assert_contains (text, "Function 3.0 → 5.0 (+2.0): better by a meaningful amount (2 points or "
+                   "more).");
+  assert_contains (text, "Putting on socks 2 4");
+  assert_contains (text, "Oxycodone 1 1 -2.0");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report-spine/after-what", test_after_what);
+  g_test_add_func ("/report-spine/no-event-at-all", test_no_event_at_all);
+  g_test_add_func ("/report-spine/spine-section", test_spine_section);
+  return g_test_run ();
+}
