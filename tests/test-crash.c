@@ -51,7 +51,7 @@ run_and_kill (const char *writer,
   g_assert_no_error (error);
   stdout_pipe = g_subprocess_get_stdout_pipe (process);
 
-  while (from_first_write && memchr (output->data, '\n', output->len) == NULL &&
+  while (from_first_write && (output->len == 0 || memchr (output->data, '\n', output->len) == NULL) &&
          (n_read = g_input_stream_read (stdout_pipe, buffer, sizeof buffer, NULL, &error)) > 0)
     g_byte_array_append (output, buffer, n_read);
   g_assert_no_error (error);
