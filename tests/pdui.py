@@ -37,6 +37,15 @@ def wait_for(predicate, what, timeout=TIMEOUT):
     raise TimeoutError(f"timed out waiting for {what}")
 
 
+def poll(predicate, timeout=TIMEOUT):
+    """What predicate returns once it is true, or None after timeout: for a check that
+    must be able to fail (tap(poll(...) is not None, ...)) rather than stop the test."""
+    try:
+        return wait_for(predicate, "", timeout)
+    except TimeoutError:
+        return None
+
+
 def find_app(pid):
     desktop = Atspi.get_desktop(0)
     for i in range(desktop.get_child_count()):
