@@ -19,16 +19,7 @@ if ! command -v sqlite3 >/dev/null; then
   exit 77
 fi
 
-median () { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
-# time_ms CMD...: wall-clock milliseconds from exec until the command has exited.
-time_ms () {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>"$tmp/err" || { echo "failed: $* $(cat "$tmp/err")" >&2; echo -1; return; }
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
-}
+. "$(dirname "$0")/bench.sh"
 
 # report LABEL OURS THEIRS TARGET
 report () {

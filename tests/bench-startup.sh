@@ -45,7 +45,7 @@ time_window () {
   echo $(( (end - start) / 1000000 ))
 }
 
-median () { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+. "$(dirname "$0")/bench.sh"
 
 : >"$tmp/app"; : >"$tmp/calc"
 "$app" -d "$tmp/warm.db" --log-pain=3 >/dev/null   # a diary with an entry, as a user has

@@ -227,7 +227,7 @@ def choose_file(app, path, title=None):
     location entry (Ctrl+L) takes the whole path, then its accept button. Each step waits for its
     state: the chooser has the focus, the entry has it, the entry holds the path."""
     def chooser():
-        roots = [window(app, title)] if title is not None else toplevels(app)
+        roots = [window(app, title)] if title is not None else reversed(toplevels(app))
         for root in roots:
             if root is not None and find(root, name="Cancel", role="push button") is not None \
                     and focused(root) is not None:

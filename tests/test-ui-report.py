@@ -161,7 +161,7 @@ def main():
             "Print to File names the file after the report", name_of(file_button))
         click(file_button)
         printed = os.path.join(app.tmp, "printed.pdf")
-        choose_file(app, printed)
+        choose_file(app, printed, "Select a filename")   # GTK's print dialog's chooser
         wait_for(lambda: next((n for n in walk(printer) if n.get_role_name() == "push button"
                                and name_of(n).endswith("printed.pdf")), None), "the chosen file")
         press(wait_for(lambda: find(printer, name="Print", role="push button"), "the Print button"))

@@ -21,6 +21,10 @@ def add_from_catalogue(app, search):
     entry = wait_for(lambda: find(editor, name="Search medicines and supplements"), "the catalogue search")
     wait_for(lambda: focused(entry), "the catalogue search to have the keyboard")
     type_text(search)
+
+    # The search entry filters the list a moment after the typing (search-changed), and
+    # names the search in the custom row's subtitle then: Return picks the first row shown.
+    wait_for(lambda: find(editor, name=f"Named “{search}”"), f"the catalogue filtered to {search}")
     key("Return")
     # Choosing the first match moves the keyboard on to its details.
     wait_for(lambda: focused(editor) and not focused(entry), "the chosen medicine's details")
