@@ -58,11 +58,14 @@ def find_app(pid):
     return None
 
 
-def walk(node, depth=0):
+def walk(node, depth=0, prune=frozenset()):
+    """node and everything below it, depth first; not below a node whose role is in prune."""
     if node is None or depth > 60:
         return
     yield node
     try:
+        if prune and node.get_role_name() in prune:
+            return
         n = node.get_child_count()
     except GLib.Error:
         return
@@ -71,7 +74,7 @@ def walk(node, depth=0):
             child = node.get_child_at_index(i)
         except GLib.Error:
             continue
-        yield from walk(child, depth + 1)
+        yield from walk(child, depth + 1, prune)
 
 
 def visible(node):
@@ -126,12 +129,21 @@ def has_state(node, state):
         return False
 
 
-def focused(root):
-    """The node below root that has the keyboard focus, or None."""
-    for node in walk(root):
+def focused(root, nodes=None):
+    """The node below root that has the keyboard focus, or None (nodes: how to walk)."""
+    for node in (nodes or walk)(root):
         if has_state(node, Atspi.StateType.FOCUSED):
             return node
     return None
+
+
+LISTS = {"table", "tree table", "tree", "list", "list box"}
+
+
+def walk_controls(node):
+    """walk() without going into lists and tables: a file chooser's list of files can be
+    thousands of nodes, each an AT-SPI call."""
+    return walk(node, prune=LISTS)
 
 
 def settle(node):
@@ -229,14 +241,15 @@ def choose_file(app, path, title=None):
     def chooser():
         roots = [window(app, title)] if title is not None else reversed(toplevels(app))
         for root in roots:
-            if root is not None and find(root, name="Cancel", role="push button") is not None \
-                    and focused(root) is not None:
+            if root is not None and any(node.get_role_name() == "push button"
+                                        and name_of(node) == "Cancel" and visible(node)
+                                        for node in walk_controls(root)):
                 return root
         return None
     root = wait_for(chooser, f"the file chooser {title or ''}")
 
     def location():
-        node = focused(root)
+        node = focused(root, walk_controls)
         if node is not None and node.get_role_name() == "text":
             return node
         key("ctrl+l")
@@ -246,7 +259,7 @@ def choose_file(app, path, title=None):
     type_text(path)
     wait_for(lambda: text_of(entry) == path, f"{path} in the location entry")
     # The accept button through its action: a Return could land in the entry's completion.
-    accept = next((node for node in walk(root) if node.get_role_name() == "push button"
+    accept = next((node for node in walk_controls(root) if node.get_role_name() == "push button"
                    and name_of(node) in ("Open", "Save", "Export", "Select") and visible(node)),
                   None)
     if accept is not None:
