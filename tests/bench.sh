@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154  # $tmp comes from the sourcing benchmark
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # What the shell benchmarks share, sourced by each: . "$(dirname "$0")/bench.sh"

@@ -226,6 +226,15 @@ def key(*keys):
         subprocess.run(["xdotool", "key", k], check=True)
 
 
+def editable(node):
+    """Whether node is a text field that takes typing."""
+    try:
+        return node is not None and node.get_editable_text_iface() is not None \
+            and has_state(node, Atspi.StateType.EDITABLE)
+    except (GLib.Error, AttributeError):
+        return False
+
+
 def text_of(node):
     try:
         text = node.get_text_iface()
@@ -250,7 +259,7 @@ def choose_file(app, path, title=None):
 
     def location():
         node = focused(root, walk_controls)
-        if node is not None and node.get_role_name() == "text":
+        if editable(node):
             return node
         key("ctrl+l")
         return None

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154  # $app and $tmp come from the sourcing test
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # TAP for the shell tests, sourced by each: . "$(dirname "$0")/tap.sh"

@@ -140,8 +140,7 @@ def custom_weekdays(app, root, db, driver_path):
     pdui.click(tab)
     wait_for(lambda: has_state(tab, Atspi.StateType.SELECTED), "the Reminders page")
     press(wait_for(lambda: find(prefs, name="Add Reminder", role="push button"), "Add Reminder"))
-    wait_for(lambda: (node := pdui.focused(prefs)) is not None and node.get_role_name() == "text",
-             "the new reminder's text field to have the keyboard")
+    wait_for(lambda: pdui.editable(pdui.focused(prefs)), "the new reminder's text field to have the keyboard")
     pdui.type_text("Stretch your back")
     key("Return")
     days = wait_for(lambda: find(prefs, name="Reminder days"), "the new reminder's days")

@@ -128,11 +128,13 @@ check (const char *data,
   checked = pd_csv_import_prepare_data (witness, NAME, data, length, &error);
   if (checked == NULL && !names_file_and_line (error->message))
     fail ("a refused file is named with its line", error->message);
-  g_clear_error (&error);
-  g_clear_pointer (&checked, pd_csv_import_free);
   after = export_all (witness);
   if (!g_bytes_equal (after, witness_csv))
     fail ("checking a file changes nothing", NULL);
+  /* Refused: nothing more to check (and most inputs are; the fuzzer runs faster). */
+  if (checked == NULL)
+    return;
+  g_clear_pointer (&checked, pd_csv_import_free);
 
   first = pd_database_new_in_memory (NAME, &error);
   if (first == NULL)

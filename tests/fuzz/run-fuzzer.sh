@@ -20,7 +20,7 @@ runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/log")
 name=${fuzzer##*/}
 if [ "$status" -eq 0 ]; then
   echo "ok 1 - $name: ${runs:-?} runs in ${seconds} s, no crash, leak or broken invariant"
-  echo "# $name: ${runs:-?} runs, corpus $(ls "$tmp/corpus" | wc -l) new inputs"
+  echo "# $name: ${runs:-?} runs, corpus $(find "$tmp/corpus" -type f | wc -l) new inputs"
   exit 0
 fi
 echo "not ok 1 - $name: exit $status after ${runs:-?} runs"
