@@ -137,7 +137,7 @@ def focused(root, nodes=None):
     return None
 
 
-LISTS = {"table", "tree table", "tree", "list", "list box"}
+LISTS = {"table", "tree table"}   # GtkColumnView: the chooser's list of files
 
 
 def walk_controls(node):
@@ -227,11 +227,10 @@ def key(*keys):
 
 
 def editable(node):
-    """Whether node is a text field that takes typing."""
+    """Whether node is a text field (GTK 4.8 offers no EditableText interface)."""
     try:
-        return node is not None and node.get_editable_text_iface() is not None \
-            and has_state(node, Atspi.StateType.EDITABLE)
-    except (GLib.Error, AttributeError):
+        return node is not None and node.get_role_name() in ("text", "entry")
+    except GLib.Error:
         return False
 
 

@@ -140,7 +140,9 @@ def custom_weekdays(app, root, db, driver_path):
     pdui.click(tab)
     wait_for(lambda: has_state(tab, Atspi.StateType.SELECTED), "the Reminders page")
     press(wait_for(lambda: find(prefs, name="Add Reminder", role="push button"), "Add Reminder"))
-    wait_for(lambda: pdui.editable(pdui.focused(prefs)), "the new reminder's text field to have the keyboard")
+    # Adding the row gives its text field the keyboard at once (pd-reminders-page.c).
+    row = wait_for(lambda: find(prefs, name="Reminder Text"), "the new reminder's text field")
+    pdui.settle(row)
     pdui.type_text("Stretch your back")
     key("Return")
     days = wait_for(lambda: find(prefs, name="Reminder days"), "the new reminder's days")
