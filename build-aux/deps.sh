@@ -22,10 +22,14 @@ PD_TEST_PACKAGES=(
   python3-dbusmock xdotool gnome-calculator imagemagick fonts-cantarell
   adwaita-icon-theme locales gnuplot-nox poppler-utils time
   nodejs npm
+  clang libclang-rt-14-dev libfuzzer-14-dev
 )
 
 PD_SOURCE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PD_BUILD_DIR=$PD_SOURCE_DIR/_build
+# The second build: clang with AddressSanitizer, UndefinedBehaviorSanitizer and
+# the libFuzzer harnesses (tests/fuzz).
+PD_SAN_BUILD_DIR=$PD_SOURCE_DIR/_build-san
 
 pd_log () {
   printf '%s: %s\n' "${0##*/}" "$*" >&2
@@ -109,4 +113,17 @@ pd_configure_and_build () {
   fi
   meson setup "${reconfigure[@]}" -Dwerror=true "$PD_BUILD_DIR" "$PD_SOURCE_DIR" || return
   ninja -C "$PD_BUILD_DIR"
+}
+
+# Configures (or reconfigures) and builds the sanitizer build in
+# $PD_SAN_BUILD_DIR: clang, -Db_sanitize=address,undefined, the fuzzers. Not
+# with -Dwerror: the warning set is checked by the main build (gcc).
+pd_configure_and_build_sanitized () {
+  local -a reconfigure=()
+  if [[ -f $PD_SAN_BUILD_DIR/meson-private/coredata.dat ]]; then
+    reconfigure=(--reconfigure)
+  fi
+  CC=clang meson setup "${reconfigure[@]}" -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dfuzzing=true "$PD_SAN_BUILD_DIR" "$PD_SOURCE_DIR" || return
+  ninja -C "$PD_SAN_BUILD_DIR"
 }

@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Count the results in meson's JSON test logs (one JSON object per line).
 
-usage: test-summary.py TESTLOG TEST_STATUS [BENCHMARKLOG BENCHMARK_STATUS]
+usage: test-summary.py TESTLOG TEST_STATUS [BENCHMARKLOG BENCHMARK_STATUS
+                       [LABEL:TESTLOG STATUS]...]
 
 TEST_STATUS and BENCHMARK_STATUS are the exit statuses of the two
-`meson test` runs. Prints the failed tests by name, then, as its last line,
+`meson test` runs. Each further LABEL:TESTLOG STATUS is another run counted
+as tests (the sanitizer build and its fuzzers), its names prefixed by LABEL. Prints the failed tests by name, then, as its last line,
 'N passed, M failed' (', K skipped' when some were skipped). Benchmarks
 count only when they fail. A run that exited non-zero without any failed
 test in its log (the build broke, meson itself failed) counts as one
@@ -29,24 +31,31 @@ def read_results(path):
 
 
 def main(argv):
-    if len(argv) not in (2, 4):
+    if len(argv) < 2 or len(argv) % 2 != 0:
         sys.exit(__doc__)
 
     passed = skipped = 0
     failures = []
 
-    for test in read_results(argv[0]):
-        result = test.get('result')
-        if result in PASSED:
-            passed += 1
-        elif result in SKIPPED:
-            skipped += 1
-        else:
-            failures.append(f"{test.get('name')} ({result})")
-    if int(argv[1]) != 0 and not failures:
-        failures.append(f'meson test exited with status {argv[1]}')
+    runs = [('', argv[0], argv[1])]
+    for i in range(4, len(argv), 2):
+        label, _, path = argv[i].partition(':')
+        runs.append((label + ': ', path, argv[i + 1]))
+    for prefix, path, status in runs:
+        run_failures = []
+        for test in read_results(path):
+            result = test.get('result')
+            if result in PASSED:
+                passed += 1
+            elif result in SKIPPED:
+                skipped += 1
+            else:
+                run_failures.append(f"{prefix}{test.get('name')} ({result})")
+        if int(status) != 0 and not run_failures:
+            run_failures.append(f'{prefix}meson test exited with status {status}')
+        failures += run_failures
 
-    if len(argv) == 4:
+    if len(argv) >= 4:
         bench_failures = [f"benchmark {bench.get('name')} ({bench.get('result')})"
                           for bench in read_results(argv[2])
                           if bench.get('result') not in PASSED | SKIPPED]

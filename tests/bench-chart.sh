@@ -18,16 +18,7 @@ if ! command -v gnuplot >/dev/null; then
   exit 77
 fi
 
-median () { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
-# time_ms CMD...: milliseconds from exec until the command has exited (file written).
-time_ms () {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>"$tmp/err" || { echo "failed: $* $(cat "$tmp/err")" >&2; echo -1; return; }
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
-}
+. "$(dirname "$0")/bench.sh"
 
 # compare LABEL DAYS: a 10-year diary, charted over its last DAYS days
 compare () {

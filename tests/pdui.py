@@ -51,6 +51,15 @@ def wait_for(predicate, what, timeout=TIMEOUT):
     raise TimeoutError(f"timed out waiting for {what}")
 
 
+def poll(predicate, timeout=TIMEOUT):
+    """What predicate returns once it is true, or None after timeout: for a check that
+    must be able to fail (tap(poll(...) is not None, ...)) rather than stop the test."""
+    try:
+        return wait_for(predicate, "", timeout)
+    except TimeoutError:
+        return None
+
+
 def find_app(pid):
     desktop = Atspi.get_desktop(0)
     for i in range(desktop.get_child_count()):
@@ -63,11 +72,14 @@ def find_app(pid):
     return None
 
 
-def walk(node, depth=0):
+def walk(node, depth=0, prune=frozenset()):
+    """node and everything below it, depth first; not below a node whose role is in prune."""
     if node is None or depth > 60:
         return
     yield node
     try:
+        if prune and node.get_role_name() in prune:
+            return
         n = node.get_child_count()
     except GLib.Error:
         return
@@ -76,7 +88,7 @@ def walk(node, depth=0):
             child = node.get_child_at_index(i)
         except GLib.Error:
             continue
-        yield from walk(child, depth + 1)
+        yield from walk(child, depth + 1, prune)
 
 
 def visible(node):
@@ -124,24 +136,158 @@ def press(node):
     return action.do_action(0)
 
 
+def has_state(node, state):
+    try:
+        return node.get_state_set().contains(state)
+    except GLib.Error:
+        return False
+
+
+def focused(root, nodes=None):
+    """The node below root that has the keyboard focus, or None (nodes: how to walk)."""
+    for node in (nodes or walk)(root):
+        if has_state(node, Atspi.StateType.FOCUSED):
+            return node
+    return None
+
+
+LISTS = {"table", "tree table"}   # GtkColumnView: the chooser's list of files
+
+
+def walk_controls(node):
+    """walk() without going into lists and tables: a file chooser's list of files can be
+    thousands of nodes, each an AT-SPI call."""
+    return walk(node, prune=LISTS)
+
+
+def settle(node):
+    """Waits until the application that owns node has answered two AT-SPI calls: its main
+    loop has run since the input sent before (X and D-Bus arrive on the same loop)."""
+    for _ in range(2):
+        try:
+            node.get_child_count()
+        except GLib.Error:
+            pass
+
+
+def toplevels(app):
+    return [child for child in (app.root.get_child_at_index(i)
+                                for i in range(app.root.get_child_count()))
+            if child is not None]
+
+
+def window(app, title):
+    """The application's toplevel titled title (the newest of that name), or None."""
+    found = None
+    for child in toplevels(app):
+        try:
+            if child.get_name() == title:
+                found = child
+        except GLib.Error:
+            continue
+    return found
+
+
+def toplevel_of(node):
+    while node is not None:
+        parent = node.get_parent()
+        if parent is None or parent.get_role_name() == "application":
+            return node
+        node = parent
+    return None
+
+
+def screen_origin(node):
+    """Where node's toplevel window sits on the screen: the X window of this process with
+    the toplevel's title (window managers, and GTK itself, may place it anywhere)."""
+    top = toplevel_of(node)
+    pid = node.get_process_id()
+    title = top.get_name() if top is not None else ""
+    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+                         capture_output=True, text=True).stdout.split()
+    chosen = None
+    for wid in ids:
+        name = subprocess.run(["xdotool", "getwindowname", wid], capture_output=True,
+                              text=True).stdout.strip()
+        if name == title or chosen is None:
+            chosen = wid
+            if name == title:
+                break
+    if chosen is None:
+        raise RuntimeError(f"no X window of process {pid} for {title!r}")
+    geometry = dict(line.split("=", 1) for line in subprocess.run(
+        ["xdotool", "getwindowgeometry", "--shell", chosen], capture_output=True, text=True,
+        check=True).stdout.split())
+    return int(geometry["X"]), int(geometry["Y"])
+
+
 def click(node):
-    """A real pointer click in the middle of node. Without a window manager the window
-    sits at the screen's origin, so window coordinates are screen coordinates."""
+    """A real pointer click in the middle of node, at its place on the screen: its window's
+    origin on the screen plus its place in the window."""
     box = node.get_extents(Atspi.CoordType.WINDOW)
-    subprocess.run(["xdotool", "mousemove", str(box.x + box.width // 2),
-                    str(box.y + box.height // 2), "click", "1"], check=True)
-    time.sleep(0.3)
+    x, y = screen_origin(node)
+    subprocess.run(["xdotool", "mousemove", str(x + box.x + box.width // 2),
+                    str(y + box.y + box.height // 2), "click", "1"], check=True)
+    settle(node)
 
 
 def type_text(text):
     subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
-    time.sleep(0.3)
 
 
 def key(*keys):
     for k in keys:
         subprocess.run(["xdotool", "key", k], check=True)
-        time.sleep(0.4)
+
+
+def editable(node):
+    """Whether node is a text field (GTK 4.8 offers no EditableText interface)."""
+    try:
+        return node is not None and node.get_role_name() in ("text", "entry")
+    except GLib.Error:
+        return False
+
+
+def text_of(node):
+    try:
+        text = node.get_text_iface()
+        return text.get_text(0, text.get_character_count()) if text is not None else None
+    except GLib.Error:
+        return None
+
+
+def choose_file(app, path, title=None):
+    """In the file chooser that is opening (titled title, or any window when None): its
+    location entry (Ctrl+L) takes the whole path, then its accept button. Each step waits for its
+    state: the chooser has the focus, the entry has it, the entry holds the path."""
+    def chooser():
+        roots = [window(app, title)] if title is not None else reversed(toplevels(app))
+        for root in roots:
+            if root is not None and any(node.get_role_name() == "push button"
+                                        and name_of(node) == "Cancel" and visible(node)
+                                        for node in walk_controls(root)):
+                return root
+        return None
+    root = wait_for(chooser, f"the file chooser {title or ''}")
+
+    def location():
+        node = focused(root, walk_controls)
+        if editable(node):
+            return node
+        key("ctrl+l")
+        return None
+    entry = wait_for(location, "the file chooser's location entry")
+    key("ctrl+a")
+    type_text(path)
+    wait_for(lambda: text_of(entry) == path, f"{path} in the location entry")
+    # The accept button through its action: a Return could land in the entry's completion.
+    accept = next((node for node in walk_controls(root) if node.get_role_name() == "push button"
+                   and name_of(node) in ("Open", "Save", "Export", "Select") and visible(node)),
+                  None)
+    if accept is not None:
+        press(accept)
+    else:
+        key("Return")
 
 
 def query(db, sql):

@@ -72,6 +72,17 @@ def new_diary(exe, path, env, settings):
         con.close()
 
 
+def stays_running(proc, seconds=2.0):
+    """Whether proc is still running at every look for seconds (an observation, not a wait:
+    what is checked is that nothing ends it)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not alive(proc):
+            return False
+        time.sleep(0.1)
+    return alive(proc)
+
+
 def close_window(app):
     """Ctrl+W in the window; again while it is still there (a loaded machine may map it
     before it takes keys)."""
@@ -83,8 +94,10 @@ def close_window(app):
         subprocess.run(["xdotool", "windowactivate", "--sync", window], capture_output=True)
         subprocess.run(["xdotool", "windowfocus", "--sync", window, "key", "--window", window, "ctrl+w"],
                        capture_output=True)
-        time.sleep(1)
-        return not windows(app.proc.pid) or not alive(app.proc)
+        try:
+            return wait_for(lambda: not windows(app.proc.pid) or not alive(app.proc), "", timeout=2)
+        except TimeoutError:
+            return False
     wait_for(closed, "the window to close", timeout=60)
 
 
@@ -95,8 +108,7 @@ def scenario(exe, tmp, env, name, settings, background):
     try:
         if background:
             if settings:
-                time.sleep(2)
-                tap(alive(app.proc) and not windows(app.proc.pid),
+                tap(stays_running(app.proc) and not windows(app.proc.pid),
                     f"{name}: --background keeps running without a window")
             else:
                 status = app.proc.wait(10)
@@ -104,10 +116,10 @@ def scenario(exe, tmp, env, name, settings, background):
             return
         close_window(app)
         if settings:
-            time.sleep(2)
             what = f"{name}: closing the window leaves the process running"
+            running = stays_running(app.proc)
             if not todo_if_crashed(app.proc, what):
-                tap(alive(app.proc), what)
+                tap(running, what)
         else:
             what = f"{name}: closing the window quits"
             try:
@@ -133,10 +145,10 @@ def diary_made_in_window(exe, tmp, env):
             con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('reminders', ?)", (CHECK_IN,))
         con.close()
         close_window(app)
-        time.sleep(2)
         what = "a diary made in the window, with a check-in: closing the window leaves it running"
+        running = stays_running(app.proc)
         if not todo_if_crashed(app.proc, what):
-            tap(alive(app.proc), what)
+            tap(running, what)
     finally:
         app.stop()
 

@@ -11,30 +11,8 @@ trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
 unset DISPLAY WAYLAND_DISPLAY
 export XDG_DATA_HOME="$tmp/data"
 
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+. "$(dirname "$0")/tap.sh"
 check () { if eval "$2"; then ok "$1"; else not_ok "$1" "$(cat "$tmp/err" 2>/dev/null)"; fi; }
-
-# run EXPECTED DESCRIPTION ARGS...
-run () {
-  local expected="$1" what="$2"; shift 2
-  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
-  local status=$?
-  if [ "$status" -eq "$expected" ]; then
-    ok "$what (exit $status)"
-  else
-    not_ok "$what: exit $status, expected $expected" "stdout: $(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
-  fi
-}
-
-one_line () {
-  if [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -qE -- "$1" "$tmp/err"; then
-    ok "$2: $(cat "$tmp/err")"
-  else
-    not_ok "$2: stderr should be one line matching /$1/" "$(cat "$tmp/err")"
-  fi
-}
 
 db="$tmp/demo.db"
 "$chart_diary" "$db" demo || { echo "Bail out! cannot make the demo diary"; exit 1; }
@@ -102,4 +80,4 @@ run 1 "--report of a damaged diary" -d "$damaged" --report="$tmp/damaged.pdf"
 one_line "damaged.db.*damaged" "--report of a damaged diary names it"
 check "no report written" '[ -z "$(ls "$tmp" | grep "^damaged.pdf")" ]'
 
-echo "1..$n"
+tap_finish

@@ -9,34 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 unset DISPLAY WAYLAND_DISPLAY
 export XDG_DATA_HOME="$tmp/data"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-
-# run EXPECTED_STATUS DESCRIPTION ARGS...: runs the app, checks the exit status; stdout and
-# stderr are left in $tmp/out and $tmp/err.
-run () {
-  local expected="$1" what="$2"; shift 2
-  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
-  local status=$?
-  if [ "$status" -eq "$expected" ]; then
-    ok "$what (exit $status)"
-  else
-    not_ok "$what: exit $status, expected $expected" "stdout: $(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
-  fi
-}
-
-# one_line_matching PATTERN DESCRIPTION: stderr is exactly one line and matches PATTERN.
-one_line_matching () {
-  local lines
-  lines=$(wc -l <"$tmp/err")
-  if [ "$lines" -eq 1 ] && grep -qE -- "$1" "$tmp/err"; then
-    ok "$2: $(cat "$tmp/err")"
-  else
-    not_ok "$2: stderr should be one line matching /$1/" "got $lines lines: $(cat "$tmp/err")"
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 
 count_entries () {
   sqlite3 "$1" "SELECT count(*) FROM pain_entries WHERE deleted IS NULL" 2>/dev/null || echo "none"
@@ -120,5 +93,4 @@ run 2 "--review without a file name is a usage error" --review=
 [ "$(state)" = "$before" ] && ok "--review created and changed nothing" \
   || not_ok "--review changed the folder" "before: $before" "after: $(state)"
 
-echo "1..$n"
-exit $failed
+tap_finish

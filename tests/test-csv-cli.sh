@@ -11,33 +11,8 @@ trap 'rm -rf "$tmp"' EXIT
 unset DISPLAY WAYLAND_DISPLAY
 export XDG_DATA_HOME="$tmp/data"
 
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+. "$(dirname "$0")/tap.sh"
 check () { if eval "$1"; then ok "$2"; else not_ok "$2" "failed: $1"; fi; }
-
-# run EXPECTED_STATUS DESCRIPTION ARGS...: stdout and stderr land in $tmp/out and $tmp/err.
-run () {
-  local expected="$1" what="$2"; shift 2
-  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
-  local status=$?
-  if [ "$status" -eq "$expected" ]; then
-    ok "$what (exit $status)"
-  else
-    not_ok "$what: exit $status, expected $expected" "stdout: $(head -c 500 "$tmp/out")" "stderr: $(cat "$tmp/err")"
-  fi
-}
-
-# one_line_matching PATTERN DESCRIPTION: stderr is exactly one line and matches PATTERN.
-one_line_matching () {
-  local lines
-  lines=$(wc -l <"$tmp/err")
-  if [ "$lines" -eq 1 ] && grep -qE -- "$1" "$tmp/err"; then
-    ok "$2: $(cat "$tmp/err")"
-  else
-    not_ok "$2: stderr should be one line matching /$1/" "got $lines lines: $(cat "$tmp/err")"
-  fi
-}
 
 header='id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,duration_min,intensity,note,back_pain,leg_pain,event_kind,end_date'
 summary_header='date,entries,pain_mean,pain_min,pain_max,enjoyment_interference_mean,activity_interference_mean,sleep_hours,mood_mean,doses,opioid_mme,activity_min,events,back_pain_mean,leg_pain_mean,psfs_mean,acetaminophen_mg,safety_flags'
@@ -142,4 +117,4 @@ for bad in unknown-red-flag-label.csv bad-event-kind.csv semicolon-bad-decimal.c
   check "cmp -s '$tmp/copy.db' '$tmp/copy-before.db'" "$bad leaves the diary unchanged"
 done
 
-echo "1..$n"
+tap_finish

@@ -17,45 +17,12 @@
 
 #include "pd-day-group.h"
 #include "pd-database.h"
-#include "test-util.h"
+#include "storage-fixture.h"
 #include "pd-error.h"
 #include "pd-generator.h"
 #include "pd-tags.h"
 
 /* Helpers */
-
-typedef struct
-{
-  char *dir;
-  char *path;   /* <dir>/diary.db, not created */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pd-test-database-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "diary.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static char *
-fixture_file (Fixture    *fixture,
-              const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
 
 static PdDatabase *
 open_diary (const char      *path,
@@ -157,52 +124,6 @@ raw_exec (sqlite3    *db,
 
   if (rc != SQLITE_OK)
     g_error ("%s: %s", sql, message);
-}
-
-static char *
-raw_text (sqlite3    *db,
-          const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
-static gint64
-raw_int (sqlite3    *db,
-         const char *sql)
-{
-  g_autofree char *text = raw_text (db, sql);
-
-  g_assert_nonnull (text);
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
-static gint64
-file_int (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = raw_open (path, TRUE);
-  gint64 value = raw_int (db, sql);
-
-  sqlite3_close (db);
-  return value;
-}
-
-static char *
-file_text (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = raw_open (path, TRUE);
-  char *text = raw_text (db, sql);
-
-  sqlite3_close (db);
-  return text;
 }
 
 static void

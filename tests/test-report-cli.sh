@@ -11,29 +11,7 @@ trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
 unset DISPLAY WAYLAND_DISPLAY
 export XDG_DATA_HOME="$tmp/data"
 
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-
-# run EXPECTED DESCRIPTION ARGS...
-run () {
-  local expected="$1" what="$2"; shift 2
-  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
-  local status=$?
-  if [ "$status" -eq "$expected" ]; then
-    ok "$what (exit $status)"
-  else
-    not_ok "$what: exit $status, expected $expected" "stdout: $(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
-  fi
-}
-
-one_line () {
-  if [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -qE -- "$1" "$tmp/err"; then
-    ok "$2: $(cat "$tmp/err")"
-  else
-    not_ok "$2: stderr should be one line matching /$1/" "$(cat "$tmp/err")"
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 
 if ! command -v pdfinfo >/dev/null || ! command -v pdftotext >/dev/null; then
   echo "Bail out! pdfinfo and pdftotext are missing: install poppler-utils (build-aux/test does)"
@@ -102,4 +80,4 @@ one_line "write .*old.pdf.*: File too large" "names the report file"
 cmp -s "$tmp/r.pdf" "$tmp/old.pdf" && ok "the old file is kept whole" || not_ok "the old file changed"
 ls "$tmp"/old.pdf.* >/dev/null 2>&1 && not_ok "temporary file left behind" || ok "no temporary file left"
 
-echo "1..$n"
+tap_finish

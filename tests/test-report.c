@@ -199,9 +199,10 @@ pdf_text (const char *pdf)
   g_autofree char *err = NULL;
   g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   int status;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     g_error ("pdftotext is missing: install poppler-utils (build-aux/test does)");
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
                 &status, &error);
@@ -267,6 +268,7 @@ test_whole_period (Fixture       *f,
   /* The red flag, its day and the advice. */
   expected = g_strdup_printf ("%s %s", flag_day, pd_tag_label (PD_TAG_RED_FLAG, 0));
   assert_contains (text, expected);
+  g_free (expected);
   assert_contains (text, "ask the care team");
   /* PEG of the first week: (6 + 5 + 4) / 3. */
   assert_contains (text, "2025-W10 (from 2025-03-03) 7 6.0 5.0 4.0 5.0");

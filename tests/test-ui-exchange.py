@@ -11,29 +11,10 @@ import csv
 import os
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, find, finish, key, press, query, tap, type_text, wait_for, walk  # noqa: E402
-
-
-def window(app, title):
-    for i in range(app.root.get_child_count()):
-        child = app.root.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
-
-
-def choose_file(path):
-    """In the file chooser: type the whole path into the location entry."""
-    time.sleep(1.0)
-    key("ctrl+l")
-    key("ctrl+a")
-    type_text(path)
-    if os.environ.get("PDUI_DEBUG"):
-        subprocess.run(["import", "-window", "root", "/tmp/chooser.png"])
-    key("Return")
+from pdui import (App, choose_file, find, finish, key, press, query, tap, type_text,  # noqa: E402
+                  wait_for, walk, window)
 
 
 def main():
@@ -65,9 +46,9 @@ def main():
         dialog = wait_for(lambda: window(app, "Export"), "the Export dialog")
         press(wait_for(lambda: find(dialog, name="Choose File…", role="push button"), "Choose File"))
         exported = os.path.join(app.tmp, "from-window.csv")
-        choose_file(exported)
+        choose_file(app, exported, "Export")
+        # Written through a temporary file and a rename: there, it is whole.
         wait_for(lambda: os.path.exists(exported) and os.path.getsize(exported) > 0, "the exported file")
-        time.sleep(0.5)
         expected = subprocess.run([exe, "-d", app.db, "--export-csv=-"], check=True, env=env,
                                   capture_output=True).stdout
         with open(exported, "rb") as f:
@@ -77,7 +58,7 @@ def main():
         tap(oct(os.stat(exported).st_mode & 0o777) == "0o600", "the exported file is readable only by its owner")
 
         key("ctrl+i")
-        choose_file(source_csv)
+        choose_file(app, source_csv, "Import Diary CSV")
         confirm = wait_for(lambda: window(app, "Import Records?"), "the import summary")
         body = [n.get_name() for n in walk(confirm) if "To add:" in (n.get_name() or "")]
         tap(len(body) == 1 and "To add: 2 pain entries." in body[0]

@@ -14,37 +14,23 @@ import os
 import re
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, click, find, finish, key, name_of, press, query, tap, type_text, wait_for, walk  # noqa: E402
+from pdui import (App, choose_file, click, find, finish, focused, key, name_of, press, query,  # noqa: E402
+                  settle, tap, toplevel_of, type_text, wait_for, walk, window)
 
 from gi.repository import Atspi  # noqa: E402
-
-
-def window(app, title):
-    for i in range(app.root.get_child_count()):
-        child = app.root.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
-
-
-def choose_file(path):
-    """In a file chooser: type the whole path into the location entry."""
-    time.sleep(1.0)
-    key("ctrl+l")
-    key("ctrl+a")
-    type_text(path)
-    key("Return")
 
 
 def choose_in_combo(row, downs):
     """Opens an AdwComboRow's list and moves down that many items from the first."""
     click(row)
-    time.sleep(0.5)
+    # The list has the keyboard once the popover is open.
+    wait_for(lambda: (node := focused(toplevel_of(row))) is not None and node != row
+             and node.get_role_name() in ("list item", "list", "table row", "label"),
+             "the open list")
     key(*(["Home"] + ["Down"] * downs + ["Return"]))
-    time.sleep(0.3)
+    settle(row)
 
 
 def digest(path):
@@ -100,7 +86,7 @@ def export_report(app):
 
 def save(app, dialog, path):
     press(wait_for(lambda: find(dialog, name="Save…", role="push button"), "Save…"))
-    choose_file(path)
+    choose_file(app, path, "Save Report")
     wait_for(lambda: complete_pdf(path), f"the report in {path}", timeout=60)
     # The dialog closes once the file is written whole.
     wait_for(lambda: window(app, "Clinician Report") is None, "the dialog to close", timeout=60)
@@ -114,10 +100,15 @@ def main():
         app = App(exe, prepare=lambda db: subprocess.run([make_diary, db, "demo"], check=True,
                                                          capture_output=True))
         env = dict(os.environ, XDG_DATA_HOME=os.path.join(app.tmp, "data"))
-        # The diary shown, then left alone a moment: opening it is not what is checked.
+        # The diary shown, and what opening it writes done (that is not what is checked):
+        # the file the same before and after the application has answered.
         wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "the diary")
-        time.sleep(1.0)
-        before = digest(app.db)
+
+        def settled_digest():
+            first = digest(app.db)
+            settle(app.root)
+            return first if digest(app.db) == first else None
+        before = wait_for(settled_digest, "the diary file at rest")
 
         # 1. Every section, all the diary's days, from Export.
         dialog = export_report(app)
@@ -170,13 +161,12 @@ def main():
             "Print to File names the file after the report", name_of(file_button))
         click(file_button)
         printed = os.path.join(app.tmp, "printed.pdf")
-        choose_file(printed)
+        choose_file(app, printed, "Select a filename")   # GTK's print dialog's chooser
         wait_for(lambda: next((n for n in walk(printer) if n.get_role_name() == "push button"
                                and name_of(n).endswith("printed.pdf")), None), "the chosen file")
         press(wait_for(lambda: find(printer, name="Print", role="push button"), "the Print button"))
         wait_for(lambda: complete_pdf(printed), "the printed file", timeout=60)
         wait_for(lambda: window(app, "Clinician Report") is None, "the dialog to close", timeout=60)
-        time.sleep(0.5)
         printed_pages = pdf_pages(printed)
         printed_text = pdf_text(printed)
         tap(printed_pages == fewer_pages, "the printed report has the saved report's pages",
@@ -217,7 +207,7 @@ def main():
             "its average pain is the mean of February's daily means",
             f"{average_of(custom_text)} vs {expected:.1f}")
 
-        time.sleep(0.5)
+        settle(app.root)
         tap(digest(app.db) == before, "the diary file is unchanged by the reports")
     except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
         if app is not None:

@@ -9,18 +9,9 @@ find them all in History and in the diary file. Prints TAP.
 
 import os
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, find, finish, key, press, query, tap, type_text, wait_for  # noqa: E402
-
-
-def window(app, title):
-    for i in range(app.root.get_child_count()):
-        child = app.root.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
+from pdui import App, find, finish, focused, key, press, query, tap, type_text, wait_for, window  # noqa: E402
 
 
 def add_from_catalogue(app, search):
@@ -28,10 +19,15 @@ def add_from_catalogue(app, search):
     press(wait_for(lambda: find(app.root, name="Add Medication", role="push button"), "Add Medication"))
     editor = wait_for(lambda: window(app, "Add Medication"), "the medication editor")
     entry = wait_for(lambda: find(editor, name="Search medicines and supplements"), "the catalogue search")
-    time.sleep(0.5)
+    wait_for(lambda: focused(entry), "the catalogue search to have the keyboard")
     type_text(search)
+
+    # The search entry filters the list a moment after the typing (search-changed), and
+    # names the search in the custom row's subtitle then: Return picks the first row shown.
+    wait_for(lambda: find(editor, name=f"Named “{search}”"), f"the catalogue filtered to {search}")
     key("Return")
-    time.sleep(0.5)
+    # Choosing the first match moves the keyboard on to its details.
+    wait_for(lambda: focused(editor) and not focused(entry), "the chosen medicine's details")
     key("ctrl+s")
     wait_for(lambda: window(app, "Add Medication") is None, "the editor to close")
 
@@ -68,8 +64,8 @@ def main():
 
         press(wait_for(lambda: find(app.root, name="Log an Activity or Therapy", role="push button"),
                        "the Log activity button"))
-        wait_for(lambda: window(app, "Log Activity"), "the activity editor")
-        time.sleep(0.5)
+        editor = wait_for(lambda: window(app, "Log Activity"), "the activity editor")
+        wait_for(lambda: focused(editor), "the activity editor to have the keyboard")
         key("ctrl+s")
         activities = wait_for(lambda: query(app.db, "SELECT name, duration_min FROM activities"), "the activity")
         tap(len(activities) == 1 and activities[0][1] == 30, "logged an activity", activities)

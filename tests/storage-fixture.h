@@ -1,0 +1,101 @@
+/* storage-fixture.h: the fixture of the C storage tests (test-database,
+ * test-treatment-storage): a temporary folder with a diary path in it, and reading the
+ * diary file directly with SQLite
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "pd-database.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;        /* <dir>/diary.db */
+  PdDatabase *db;    /* open with fixture_set_up_open, else NULL */
+} Fixture;
+
+/* A new temporary folder; the diary file is not created. */
+static inline void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("pd-" G_LOG_DOMAIN "-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "diary.db", NULL);
+  fixture->db = NULL;
+}
+
+/* The same, with a new diary open in it (without backups). */
+static inline void
+fixture_set_up_open (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_up (fixture, data);
+  fixture->db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+}
+
+static inline void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->db != NULL)
+    g_assert_finalize_object (fixture->db);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static inline char *
+fixture_file (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+/* Closes the fixture's diary, so that the file can be looked at directly. */
+static inline void
+close_fixture_db (Fixture *fixture)
+{
+  g_assert_finalize_object (fixture->db);
+  fixture->db = NULL;
+}
+
+/* The first column of the first row of sql on the file at path, read-only; NULL for no
+ * row or NULL. */
+static inline char *
+file_text (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static inline gint64
+file_int (const char *path,
+          const char *sql)
+{
+  g_autofree char *text = file_text (path, sql);
+
+  g_assert_nonnull (text);
+  return g_ascii_strtoll (text, NULL, 10);
+}

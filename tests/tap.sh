@@ -1,0 +1,62 @@
+# shellcheck shell=bash disable=SC2154  # $app and $tmp come from the sourcing test
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# TAP for the shell tests, sourced by each: . "$(dirname "$0")/tap.sh"
+# They set $app (the program that run starts) and $tmp (a scratch folder) first, and end
+# with tap_finish.
+
+n=0
+failed=0
+
+ok () {
+  n=$((n + 1))
+  echo "ok $n - $1"
+}
+
+# not_ok DESCRIPTION [DETAIL...]: each detail becomes a comment line.
+not_ok () {
+  n=$((n + 1))
+  failed=1
+  echo "not ok $n - $1"
+  shift
+  local line
+  for line in "$@"; do
+    printf '%s\n' "$line" | sed 's/^/# /'
+  done
+}
+
+# run EXPECTED_STATUS DESCRIPTION ARGS...: runs $app with ARGS and checks its exit status;
+# its stdout and stderr are left in $tmp/out and $tmp/err.
+run () {
+  local expected="$1" what="$2" status
+  shift 2
+  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  if [ "$status" -eq "$expected" ]; then
+    ok "$what (exit $status)"
+  else
+    not_ok "$what: exit $status, expected $expected" "stdout: $(head -c 2000 "$tmp/out")" \
+      "stderr: $(cat "$tmp/err")"
+  fi
+}
+
+# one_line_matching PATTERN DESCRIPTION: stderr is exactly one line and matches PATTERN.
+one_line_matching () {
+  local lines
+  lines=$(wc -l <"$tmp/err")
+  if [ "$lines" -eq 1 ] && grep -qE -- "$1" "$tmp/err"; then
+    ok "$2: $(cat "$tmp/err")"
+  else
+    not_ok "$2: stderr should be one line matching /$1/" "got $lines lines: $(cat "$tmp/err")"
+  fi
+}
+
+one_line () {
+  one_line_matching "$@"
+}
+
+# The plan, and the exit status: 1 when any check failed.
+tap_finish () {
+  echo "1..$n"
+  exit "$failed"
+}
