@@ -212,10 +212,10 @@ make_row (PdMedicationsPage *self,
       GtkWidget *stop_or_restart;
 
       if (stopped)
-        stop_or_restart = make_button ("media-playback-start-symbolic", "medications.restart", id,
+        stop_or_restart = make_button ("view-refresh-symbolic", "medications.restart", id,
                                        _("Restart Taking"), restart_label);
       else
-        stop_or_restart = make_button ("media-playback-stop-symbolic", "medications.stop", id,
+        stop_or_restart = make_button ("process-stop-symbolic", "medications.stop", id,
                                        _("Stop Taking"), stop_label);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
