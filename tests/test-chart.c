@@ -767,6 +767,48 @@ test_narrow_legends_and_events (void)
   pd_daily_series_unref (series);
 }
 
+static gboolean
+same_colour (const PdChartColour *a,
+             const PdChartColour *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue;
+}
+
+/* Mood and the MME line never share a colour; a medication keeps its hue between the light
+ * and the dark style (the blue only lightened). */
+static void
+test_palettes (void)
+{
+  PdChartStyle light, dark;
+
+  for (PdChartPalette palette = PD_CHART_PALETTE_LIGHT;
+       palette <= PD_CHART_PALETTE_HIGH_CONTRAST_DARK; palette++)
+    {
+      PdChartStyle style;
+
+      pd_chart_style_init (&style, palette, 1);
+      g_assert_false (same_colour (&style.mood, &style.mme));
+      pd_chart_style_clear (&style);
+    }
+  pd_chart_style_init (&light, PD_CHART_PALETTE_LIGHT, 1);
+  pd_chart_style_init (&dark, PD_CHART_PALETTE_DARK, 1);
+  for (guint g = 0; g < PD_CHART_MAX_MEDICATION_COLOURS; g++)
+    {
+      const PdChartColour *a = &light.medication[g], *b = &dark.medication[g];
+
+      if (!same_colour (a, b))
+        {
+          /* The same dominant channel, the dark one lighter. */
+          g_assert_true (a->blue > a->red && a->blue > a->green);
+          g_assert_true (b->blue > b->red && b->blue > b->green);
+          g_assert_cmpfloat (b->red + b->green + b->blue, >, a->red + a->green + a->blue);
+        }
+    }
+  g_assert_cmpfloat (dark.pain_band.alpha, >=, 0.4);
+  pd_chart_style_clear (&light);
+  pd_chart_style_clear (&dark);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -787,5 +829,6 @@ main (int    argc,
   g_test_add_func ("/chart/dense-raster", test_dense_raster);
   g_test_add_func ("/chart/sleep-overlay", test_sleep_overlay);
   g_test_add_func ("/chart/narrow-legends-and-events", test_narrow_legends_and_events);
+  g_test_add_func ("/chart/palettes", test_palettes);
   return g_test_run ();
 }
