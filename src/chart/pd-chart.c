@@ -64,7 +64,7 @@ pd_chart_style_init (PdChartStyle   *style,
     /* A medication keeps its colour in the dark style: the same hues in the same order,
      * the blue lightened to stand out from the background. */
     .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (0x3d8fd1, 1),
-                    RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x9a9a9a, 1) },
+                    RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x999999, 1) },
   };
   static const PdChartStyle contrast = {
     .background = RGB (0xffffff, 1), .foreground = RGB (0x000000, 1),
