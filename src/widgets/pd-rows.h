@@ -17,9 +17,13 @@ GtkWidget *pd_spin_row_new   (const char      *title,
                               double           step,
                               guint            digits,
                               GtkSpinButton  **spin);
-/* A combo row over labels (NULL-terminated). */
+/* A combo row over labels (NULL-terminated), showing the chosen one whole while there is
+ * room (libadwaita 1.2 cuts it at 20 characters). */
 GtkWidget *pd_combo_row_new  (const char      *title,
                               const char * const *labels);
+/* The chosen item of a combo row over a GtkStringList whole while there is room, the list's
+ * items wrapped. */
+void       pd_combo_row_show_whole (AdwComboRow *row);
 /* An entry row. */
 GtkWidget *pd_text_row_new   (const char      *title,
                               const char      *text);

@@ -15,6 +15,7 @@
 #include "pd-daily-table.h"
 #include "pd-heatmap-chart.h"
 #include "pd-trends-page.h"
+#include "pd-rows.h"
 #include "pd-types.h"
 
 struct _PdTrendsPage
@@ -1146,6 +1147,8 @@ build_compare (PdTrendsPage *self)
                            G_LIST_MODEL (window_list));
   g_signal_connect_swapped (self->window_row, "notify::selected", G_CALLBACK (compare_changed_cb),
                             self);
+  pd_combo_row_show_whole (ADW_COMBO_ROW (self->event_row));
+  pd_combo_row_show_whole (ADW_COMBO_ROW (self->window_row));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), self->event_row);
