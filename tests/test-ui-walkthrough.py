@@ -16,7 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pdui  # noqa: E402
-from pdui import (App, Atspi, click, find, finish, key, press, query, tap, visible,  # noqa: E402
+from pdui import (App, Atspi, GLib, click, find, finish, key, press, query, tap, visible,  # noqa: E402
                   wait_for, walk)
 
 DAY = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}\n")
@@ -242,16 +242,21 @@ def check_quick_activity(app, width):
     press(button)
     added = wait_for(lambda: {r[0] for r in query(app.db, live)} - before, "the activity in the diary")
     tap(len(added) == 1, f"{width} px: a quick activity button logs one activity", added)
-    undo = wait_for(lambda: toast_button(app, "Undo"), "Undo in the toast")
     # The toast slides in: where it comes to rest (the same place on two polls in a row).
-    last = [None]
+    found, last = [None], [None]
 
     def at_rest():
-        now, previous = extents(undo), last[0]
-        last[0] = now
-        return now == previous and now
-    wait_for(at_rest, "the toast at rest")
-    toast = extents(undo.get_parent())
+        try:
+            if found[0] is None:
+                found[0] = toast_button(app, "Undo")
+            now = found[0] and extents(found[0].get_parent())
+        except GLib.Error:
+            found[0] = None
+            return None
+        settled, last[0] = now is not None and now == last[0], now
+        return settled and now
+    toast = wait_for(at_rest, "the toast with Undo, at rest")
+    undo = found[0]
     tap(not overlaps(toast, extents(save)), f"{width} px: the toast leaves Save Entry in view",
         f"toast at {toast}, Save Entry at {extents(save)}")
     press(undo)
