@@ -175,8 +175,11 @@ class App:
 
         def registered():
             if self.proc.poll() is not None:
+                with open(self.stderr_path, encoding="utf-8", errors="replace") as f:
+                    stderr = f.read()[-2000:]
                 raise RuntimeError(f"pain-diary exited with status {self.proc.returncode} before its "
-                                   "window appeared (another instance on this session bus?)")
+                                   "window appeared (another instance on this session bus?)\n"
+                                   + stderr)
             return find_app(self.proc.pid)
         # Starting the accessibility bus and GTK can be slow on a loaded machine.
         self.root = wait_for(registered, "the application on the accessibility bus", timeout=60)

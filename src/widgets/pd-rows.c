@@ -197,3 +197,85 @@ pd_warning_row_new (const char *message,
   gtk_widget_add_css_class (row, "safety-note");
   return row;
 }
+
+/* Scrolls the page that holds widget so that all of widget is in view; FALSE when it was
+ * in view already. */
+static gboolean
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+  graphene_rect_t bounds;
+  double before;
+
+  if (scrolled == NULL)
+    return FALSE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  before = gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return gtk_adjustment_get_value (adjustment) != before;
+}
+
+static void popup_in_view_cb (GtkMenuButton *button,
+                              gpointer       user_data);
+
+/* The menu again, now that the page has moved the button into view. */
+static gboolean
+popup_again_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (widget);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+  GMenuModel *model;
+
+  /* Until a frame has laid the page out where it scrolled to. */
+  if (scrolled != NULL && gtk_widget_compute_bounds (widget, scrolled, &bounds)
+      && (bounds.origin.y < 0
+          || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scrolled) + 0.5))
+    return G_SOURCE_CONTINUE;
+  model = g_object_steal_data (G_OBJECT (button), "pd-menu-in-view");
+
+  gtk_menu_button_set_menu_model (button, model);
+  gtk_menu_button_set_create_popup_func (button, popup_in_view_cb, NULL, NULL);
+  g_clear_object (&model);
+  /* Its toggle is still down from the first activation: up, then down again. */
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+popup_in_view_cb (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  GMenuModel *model;
+
+  if (!scroll_into_view (GTK_WIDGET (button)))
+    return;
+  /* Activated while scrolled out of view (from the keyboard's shortcut or assistive
+   * technology): the menu would point off the window. No menu this time; it opens once the
+   * page has moved. */
+  model = gtk_menu_button_get_menu_model (button);
+  if (model == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (button), "pd-menu-in-view", g_object_ref (model),
+                          g_object_unref);
+  gtk_menu_button_set_menu_model (button, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (button), popup_again_cb, NULL, NULL);
+}
+
+void
+pd_menu_button_popup_in_view (GtkMenuButton *button)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  gtk_menu_button_set_create_popup_func (button, popup_in_view_cb, NULL, NULL);
+}

@@ -326,6 +326,7 @@ update_medications (PdTodayPage *self,
     }
   g_menu_append (menu, _("Other Medication…"), "win.log-dose::");
   gtk_menu_button_set_menu_model (self->as_needed_button, G_MENU_MODEL (menu));
+  pd_menu_button_popup_in_view (self->as_needed_button);
   gtk_widget_set_visible (GTK_WIDGET (self->as_needed_button), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->due_list), due->len > 0);
 
