@@ -14,7 +14,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
-TIMEOUT = 20
+TIMEOUT = 60  # one state; a loaded machine (both cores busy) can take this long
 results = []
 
 
