@@ -239,12 +239,21 @@ pd_heatmap_chart_draw (cairo_t            *cr,
               char value[16];
 
               pd_heatmap_chart_colour (style, cell->mean, &colour);
-              /* Too few entries to compare: faint, and left out of the summary. */
-              if (cell->n_entries < PD_HEATMAP_MIN_ENTRIES)
-                colour.alpha = 0.35;
               set_colour (cr, &colour);
-              cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-              cairo_fill (cr);
+              /* Too few entries to compare: faint, an outline in the cell's colour on the
+               * background (a paler or darker fill would read as another pain), and left
+               * out of the summary. */
+              if (cell->n_entries < PD_HEATMAP_MIN_ENTRIES)
+                {
+                  cairo_set_line_width (cr, 2);
+                  cairo_rectangle (cr, rect.x + 3, rect.y + 3, rect.width - 6, rect.height - 6);
+                  cairo_stroke (cr);
+                }
+              else
+                {
+                  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+                  cairo_fill (cr);
+                }
               if (layout.show_values)
                 {
                   static const PdChartColour black = { 0, 0, 0, 0.87 }, white = { 1, 1, 1, 1 };

@@ -318,6 +318,8 @@ show_day (PdTrendsPage *self,
   GdkRectangle rect;
   double x, y, top, bottom;
   const int gap = 12;
+  GtkPositionType position;
+  int width;
 
   current_layout (self, &data, &layout);
   x = pd_chart_day_to_x (&layout, day);
@@ -336,8 +338,17 @@ show_day (PdTrendsPage *self,
   y = CLAMP (y, top, bottom);
   gtk_label_set_label (GTK_LABEL (self->popover_label), text);
   rect = (GdkRectangle) { (int) x - gap, (int) y, 2 * gap, 1 };
-  gtk_popover_set_position (GTK_POPOVER (self->popover),
-                            x < layout.plot.x + layout.plot.width / 2 ? GTK_POS_RIGHT : GTK_POS_LEFT);
+  /* Beside the pointer where the popover fits, on the side with more room; in a window too
+   * narrow for either side, above or below it, away from the middle of the view. */
+  gtk_widget_measure (self->popover, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  if (x + gap + width <= visible.origin.x + visible.size.width
+      && (x < layout.plot.x + layout.plot.width / 2 || x - gap - width < visible.origin.x))
+    position = GTK_POS_RIGHT;
+  else if (x - gap - width >= visible.origin.x)
+    position = GTK_POS_LEFT;
+  else
+    position = y > (top + bottom) / 2 ? GTK_POS_TOP : GTK_POS_BOTTOM;
+  gtk_popover_set_position (GTK_POPOVER (self->popover), position);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
