@@ -282,6 +282,7 @@ weekdays_new (guint      weekdays,
 
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "circular");
+      gtk_widget_add_css_class (button, "weekday-toggle");
       gtk_widget_set_tooltip_text (button, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), (weekdays & PD_WEEKDAY_BIT (day)) != 0);

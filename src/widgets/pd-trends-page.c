@@ -1040,7 +1040,7 @@ compare_draw_cb (GtkDrawingArea *area,
   const char *groups[2] = { _("Pain"), _("PEG") };
   PdChartStyle style;
   const char *legend[2] = { _("Before"), _("After") };
-  double bottom = height - 18, top = 24, group_width = width / 2.0, bar = group_width / 4;
+  double bottom = height - 18, top = 40, group_width = width / 2.0, bar = group_width / 4;
   double legend_x = 0;
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
 
@@ -1060,6 +1060,19 @@ compare_draw_cb (GtkDrawingArea *area,
                              i % 2 == 0 ? MIN (1, colour->alpha * 2.5) : colour->alpha);
       cairo_rectangle (cr, x, bottom - h, bar, h);
       cairo_fill (cr);
+      /* Each bar's value above it: the chart reads without the table. */
+      {
+        char value[16];
+        int w, lh;
+
+        g_snprintf (value, sizeof value, "%.1f", values[i]->mean);
+        pango_layout_set_text (layout, value, -1);
+        pango_layout_get_pixel_size (layout, &w, &lh);
+        cairo_set_source_rgba (cr, style.foreground.red, style.foreground.green,
+                               style.foreground.blue, style.foreground.alpha);
+        cairo_move_to (cr, x + (bar - w) / 2, bottom - h - lh - 1);
+        pango_cairo_show_layout (cr, layout);
+      }
     }
   for (int i = 0; i < 2; i++)
     {
@@ -1169,6 +1182,9 @@ build_compare (PdTrendsPage *self)
   self->compare_table = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (self->compare_table), 12);
   gtk_grid_set_row_spacing (GTK_GRID (self->compare_table), 6);
+  gtk_widget_set_halign (self->compare_table, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->compare_table, "card");
+  gtk_widget_add_css_class (self->compare_table, "compare-table");
   self->compare_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->compare_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->compare_label), 0);
