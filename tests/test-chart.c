@@ -767,6 +767,55 @@ test_narrow_legends_and_events (void)
   pd_daily_series_unref (series);
 }
 
+/* A one-day diary: its summary names the day once, and its one MME value still shows (a
+ * line with one point draws nothing). */
+static void
+test_one_day (void)
+{
+  g_autoptr(PdDiaryData) diary = diary_new ();
+  guint32 day = julian (2026, 10, 14);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 420);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *summary = NULL;
+  PdDailySeries *series;
+  PdChartLayout layout;
+  PdChartStyle style;
+  PdChartData data;
+  guint mme_pixels = 0;
+  const guint8 *pixels;
+  int stride;
+
+  add_pain (diary, day, 6);
+  add_dose (diary, day, "Tramadol", 50, PD_DOSE_TAKEN);
+  series = pd_daily_series_new (diary, day, day);
+  pd_chart_data_init (&data, series);
+  data.today = day + 30;   /* a past day, as a clinician reviews it */
+  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
+  pd_chart_draw (cr, 600, 420, &data, &style);
+  pd_chart_layout_compute (&layout, 600, 420, &data, &style);
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = (int) layout.medication.y; y < (int) (layout.medication.y + layout.medication.height); y++)
+    for (int x = (int) layout.plot.x; x < (int) (layout.plot.x + layout.plot.width); x++)
+      {
+        guint32 argb = ((const guint32 *) (gconstpointer) (pixels + y * stride))[x];
+        int r = argb >> 16 & 0xff, g = argb >> 8 & 0xff, b = argb & 0xff;
+
+        if (ABS (r - (int) (style.mme.red * 255)) < 8 && ABS (g - (int) (style.mme.green * 255)) < 8
+            && ABS (b - (int) (style.mme.blue * 255)) < 8)
+          mme_pixels++;
+      }
+  g_assert_cmpuint (mme_pixels, >, 10);
+  summary = pd_chart_describe (&data);
+  g_assert_true (g_str_has_prefix (summary, "On 14 October 2026 pain averaged 6.0"));
+
+  pd_chart_style_clear (&style);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  pd_daily_series_unref (series);
+}
+
 static gboolean
 same_colour (const PdChartColour *a,
              const PdChartColour *b)
@@ -830,5 +879,6 @@ main (int    argc,
   g_test_add_func ("/chart/sleep-overlay", test_sleep_overlay);
   g_test_add_func ("/chart/narrow-legends-and-events", test_narrow_legends_and_events);
   g_test_add_func ("/chart/palettes", test_palettes);
+  g_test_add_func ("/chart/one-day", test_one_day);
   return g_test_run ();
 }
