@@ -16,6 +16,7 @@
 #include "pd-medication-checks.h"
 #include "pd-record-row.h"
 #include "pd-rows.h"
+#include "pd-toast-clearance.h"
 #include "pd-tags.h"
 #include "pd-today-page.h"
 #include "pd-window.h"
@@ -61,8 +62,10 @@ show_toast (PdTodayPage *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  if (overlay == NULL)
+    return;
+  pd_toast_clearance_update (ADW_TOAST_OVERLAY (overlay));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
 static void reload (PdTodayPage *self);
@@ -117,6 +120,7 @@ show_undo_toast (PdTodayPage  *self,
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "log.undo");
   adw_toast_set_action_target_value (toast, g_variant_new ("(is)", (gint32) kind, id));
+  pd_toast_clearance_update (ADW_TOAST_OVERLAY (overlay));
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
