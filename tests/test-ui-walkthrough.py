@@ -50,7 +50,8 @@ def popup_origins(main_window):
         info = subprocess.run(["xwininfo", "-id", match.group(1)], capture_output=True,
                               text=True).stdout
         if "IsViewable" in info:
-            origins.append((int(match.group(4)), int(match.group(5))))
+            origins.append((int(match.group(4)), int(match.group(5)), int(match.group(2)),
+                            int(match.group(3))))
     return origins
 
 
@@ -112,7 +113,9 @@ def hover_chart(app, chart, label):
             # on the screen. The popover's visible part is the label and its padding: a
             # pointer within 10 px of the label is under it.
             lx, ly, lw, lh = box
-            for ox, oy in popup_origins(main_window):
+            for ox, oy, ow, oh in popup_origins(main_window):
+                if lx + lw > ow or ly + lh > oh:
+                    continue  # not the popover's window (a tooltip, another popup)
                 bx, by = ox + lx, oy + ly
                 if bx - 10 <= px <= bx + lw + 10 and by - 10 <= py <= by + lh + 10:
                     covered.append(f"{label} {px},{py}: label at {bx},{by} {lw}x{lh}")

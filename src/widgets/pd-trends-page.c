@@ -319,7 +319,7 @@ show_day (PdTrendsPage *self,
   double x, y, top, bottom;
   const int gap = 12;
   GtkPositionType position;
-  int width;
+  int width, height;
 
   current_layout (self, &data, &layout);
   x = pd_chart_day_to_x (&layout, day);
@@ -341,13 +341,21 @@ show_day (PdTrendsPage *self,
   /* Beside the pointer where the popover fits, on the side with more room; in a window too
    * narrow for either side, above or below it, away from the middle of the view. */
   gtk_widget_measure (self->popover, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (self->popover, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
   if (x + gap + width <= visible.origin.x + visible.size.width
       && (x < layout.plot.x + layout.plot.width / 2 || x - gap - width < visible.origin.x))
     position = GTK_POS_RIGHT;
   else if (x - gap - width >= visible.origin.x)
     position = GTK_POS_LEFT;
   else
-    position = y > (top + bottom) / 2 ? GTK_POS_TOP : GTK_POS_BOTTOM;
+    position = y - visible.origin.y > height + gap ? GTK_POS_TOP : GTK_POS_BOTTOM;
+  if (position == GTK_POS_LEFT || position == GTK_POS_RIGHT)
+    /* Whole in view beside the pointer: GTK would otherwise slide it over the pointer at
+     * the view's top or bottom edge. */
+    y = CLAMP (y, visible.origin.y + height / 2.0,
+               MAX (visible.origin.y + height / 2.0,
+                    visible.origin.y + visible.size.height - height / 2.0));
+  rect.y = (int) y;
   gtk_popover_set_position (GTK_POPOVER (self->popover), position);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->popover));
