@@ -19,7 +19,7 @@ PD_BUILD_PACKAGES=(
 PD_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
   python3-dbusmock xdotool gnome-calculator imagemagick fonts-cantarell
-  adwaita-icon-theme locales gnuplot-nox poppler-utils x11-utils
+  adwaita-icon-theme locales gnuplot-nox poppler-utils
 )
 
 PD_SOURCE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

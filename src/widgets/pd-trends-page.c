@@ -342,6 +342,10 @@ show_day (PdTrendsPage *self,
    * narrow for either side, above or below it, away from the middle of the view. */
   gtk_widget_measure (self->popover, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
   gtk_widget_measure (self->popover, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  /* The popover's frame, padding and arrow come on top of what it measures; GTK slides a
+   * popover that does not fit over its anchor. */
+  width += 3 * gap;
+  height += 3 * gap;
   if (x + gap + width <= visible.origin.x + visible.size.width
       && (x < layout.plot.x + layout.plot.width / 2 || x - gap - width < visible.origin.x))
     position = GTK_POS_RIGHT;
