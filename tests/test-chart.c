@@ -767,6 +767,97 @@ test_narrow_legends_and_events (void)
   pd_daily_series_unref (series);
 }
 
+/* A one-day diary: its summary names the day once, and its one MME value still shows (a
+ * line with one point draws nothing). */
+static void
+test_one_day (void)
+{
+  g_autoptr(PdDiaryData) diary = diary_new ();
+  guint32 day = julian (2026, 10, 14);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 420);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *summary = NULL;
+  PdDailySeries *series;
+  PdChartLayout layout;
+  PdChartStyle style;
+  PdChartData data;
+  guint mme_pixels = 0;
+  const guint8 *pixels;
+  int stride;
+
+  add_pain (diary, day, 6);
+  add_dose (diary, day, "Tramadol", 50, PD_DOSE_TAKEN);
+  series = pd_daily_series_new (diary, day, day);
+  pd_chart_data_init (&data, series);
+  data.today = day + 30;   /* a past day, as a clinician reviews it */
+  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
+  pd_chart_draw (cr, 600, 420, &data, &style);
+  pd_chart_layout_compute (&layout, 600, 420, &data, &style);
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = (int) layout.medication.y; y < (int) (layout.medication.y + layout.medication.height); y++)
+    for (int x = (int) layout.plot.x; x < (int) (layout.plot.x + layout.plot.width); x++)
+      {
+        guint32 argb = ((const guint32 *) (gconstpointer) (pixels + y * stride))[x];
+        int r = argb >> 16 & 0xff, g = argb >> 8 & 0xff, b = argb & 0xff;
+
+        if (ABS (r - (int) (style.mme.red * 255)) < 8 && ABS (g - (int) (style.mme.green * 255)) < 8
+            && ABS (b - (int) (style.mme.blue * 255)) < 8)
+          mme_pixels++;
+      }
+  g_assert_cmpuint (mme_pixels, >, 10);
+  summary = pd_chart_describe (&data);
+  g_assert_true (g_str_has_prefix (summary, "On 14 October 2026 pain averaged 6.0"));
+
+  pd_chart_style_clear (&style);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  pd_daily_series_unref (series);
+}
+
+static gboolean
+same_colour (const PdChartColour *a,
+             const PdChartColour *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue;
+}
+
+/* Mood and the MME line never share a colour; a medication keeps its hue between the light
+ * and the dark style (the blue only lightened). */
+static void
+test_palettes (void)
+{
+  PdChartStyle light, dark;
+
+  for (PdChartPalette palette = PD_CHART_PALETTE_LIGHT;
+       palette <= PD_CHART_PALETTE_HIGH_CONTRAST_DARK; palette++)
+    {
+      PdChartStyle style;
+
+      pd_chart_style_init (&style, palette, 1);
+      g_assert_false (same_colour (&style.mood, &style.mme));
+      pd_chart_style_clear (&style);
+    }
+  pd_chart_style_init (&light, PD_CHART_PALETTE_LIGHT, 1);
+  pd_chart_style_init (&dark, PD_CHART_PALETTE_DARK, 1);
+  for (guint g = 0; g < PD_CHART_MAX_MEDICATION_COLOURS; g++)
+    {
+      const PdChartColour *a = &light.medication[g], *b = &dark.medication[g];
+
+      if (!same_colour (a, b))
+        {
+          /* The same dominant channel, the dark one lighter. */
+          g_assert_true (a->blue > a->red && a->blue > a->green);
+          g_assert_true (b->blue > b->red && b->blue > b->green);
+          g_assert_cmpfloat (b->red + b->green + b->blue, >, a->red + a->green + a->blue);
+        }
+    }
+  g_assert_cmpfloat (dark.pain_band.alpha, >=, 0.4);
+  pd_chart_style_clear (&light);
+  pd_chart_style_clear (&dark);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -787,5 +878,7 @@ main (int    argc,
   g_test_add_func ("/chart/dense-raster", test_dense_raster);
   g_test_add_func ("/chart/sleep-overlay", test_sleep_overlay);
   g_test_add_func ("/chart/narrow-legends-and-events", test_narrow_legends_and_events);
+  g_test_add_func ("/chart/palettes", test_palettes);
+  g_test_add_func ("/chart/one-day", test_one_day);
   return g_test_run ();
 }

@@ -304,6 +304,9 @@ test_csv (Fixture       *fixture,
   g_assert_cmpuint (diary->activities->len, ==, 1);
   g_assert_cmpuint (diary->events->len, ==, 1);
   g_assert_cmpstr (pd_event_get_title (g_ptr_array_index (diary->events, 0)), ==, "Lumbar fusion L4-L5");
+  /* The medication its dose names, so that Medications lists what Trends plots. */
+  g_assert_cmpuint (diary->medications->len, ==, 1);
+  g_assert_cmpstr (pd_medication_get_name (g_ptr_array_index (diary->medications, 0)), ==, "Ibuprofen");
   g_assert_cmpstr (pd_database_get_path (db), ==, csv);
   name = pd_review_dup_patient_name (db);
   g_assert_cmpstr (name, ==, "patient.csv");

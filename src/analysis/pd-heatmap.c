@@ -212,27 +212,55 @@ pd_heatmap_bin_label (guint bin)
                           (bin + 1) * PD_HEATMAP_BIN_HOURS);
 }
 
+/* Every cell that ties with the peak at weekday, bin (the same mean to the tenth shown):
+ * "highest on Monday, 18:00–21:00 (mean 6.5, 6 entries) and Tuesday, 21:00–24:00 (mean 6.5,
+ * 4 entries)". */
 static char *
 describe_peak (const PdHeatmap *heatmap,
                guint            weekday,
                guint            bin,
                gboolean         highest)
 {
-  const PdHeatmapCell *cell = &heatmap->cells[weekday][bin];
-  g_autofree char *day = pd_heatmap_weekday_name (weekday, FALSE);
-  g_autofree char *hours = pd_heatmap_bin_label (bin);
+  double best = round (heatmap->cells[weekday][bin].mean * 10);
+  g_autoptr(GString) cells = g_string_new (NULL);
+  guint n = 0;
 
+  for (guint w = 0; w < PD_HEATMAP_WEEKDAYS; w++)
+    for (guint b = 0; b < PD_HEATMAP_BINS; b++)
+      {
+        const PdHeatmapCell *cell = &heatmap->cells[w][b];
+        g_autofree char *day = NULL;
+        g_autofree char *hours = NULL;
+
+        if (cell->n_entries < PD_HEATMAP_MIN_ENTRIES || round (cell->mean * 10) != best)
+          continue;
+        day = pd_heatmap_weekday_name (w, FALSE);
+        hours = pd_heatmap_bin_label (b);
+        if (n++ > 0)
+          /* Translators: between two times of the week that tie, "... and Tuesday, ..." */
+          g_string_append (cells, _(" and "));
+        /* Translators: weekday, time range, mean pain, number of entries. */
+        g_string_append_printf (cells, ngettext ("%s, %s (mean %.1f, %u entry)",
+                                                 "%s, %s (mean %.1f, %u entries)",
+                                                 cell->n_entries),
+                                day, hours, cell->mean, cell->n_entries);
+      }
   if (highest)
-    /* Translators: weekday, time range, mean pain, number of entries. */
-    return g_strdup_printf (ngettext ("highest on %s, %s (mean %.1f, %u entry)",
-                                      "highest on %s, %s (mean %.1f, %u entries)",
-                                      cell->n_entries),
-                            day, hours, cell->mean, cell->n_entries);
-  /* Translators: weekday, time range, mean pain, number of entries. */
-  return g_strdup_printf (ngettext ("lowest on %s, %s (mean %.1f, %u entry)",
-                                    "lowest on %s, %s (mean %.1f, %u entries)",
-                                    cell->n_entries),
-                          day, hours, cell->mean, cell->n_entries);
+    /* Translators: "highest on Tuesday, 18:00–21:00 (mean 6.8, 12 entries)" */
+    return g_strdup_printf (_("highest on %s"), cells->str);
+  /* Translators: "lowest on Tuesday, 18:00–21:00 (mean 2.8, 12 entries)" */
+  return g_strdup_printf (_("lowest on %s"), cells->str);
+}
+
+static gboolean
+has_faint_cells (const PdHeatmap *heatmap)
+{
+  for (guint w = 0; w < PD_HEATMAP_WEEKDAYS; w++)
+    for (guint b = 0; b < PD_HEATMAP_BINS; b++)
+      if (heatmap->cells[w][b].n_entries > 0
+          && heatmap->cells[w][b].n_entries < PD_HEATMAP_MIN_ENTRIES)
+        return TRUE;
+  return FALSE;
 }
 
 char *
@@ -241,6 +269,7 @@ pd_heatmap_describe (const PdHeatmap *heatmap)
   guint high_day, high_bin, low_day, low_bin;
   g_autofree char *high = NULL;
   g_autofree char *low = NULL;
+  g_autofree char *summary = NULL;
 
   g_return_val_if_fail (heatmap != NULL, NULL);
 
@@ -254,12 +283,24 @@ pd_heatmap_describe (const PdHeatmap *heatmap)
                             heatmap->n_entries);
   pd_heatmap_find_peak (heatmap, FALSE, &low_day, &low_bin);
   high = describe_peak (heatmap, high_day, high_bin, TRUE);
-  if (low_day == high_day && low_bin == high_bin)
+  if (round (heatmap->cells[low_day][low_bin].mean * 10)
+      == round (heatmap->cells[high_day][high_bin].mean * 10))
     /* Translators: "Pain is highest on Tuesday, 18:00–21:00 (mean 6.8, 12 entries)." */
-    return g_strdup_printf (_("Pain is %s."), high);
-  low = describe_peak (heatmap, low_day, low_bin, FALSE);
-  /* Translators: "Pain is highest on ... (...) and lowest on ... (...)." */
-  return g_strdup_printf (_("Pain is %s and %s."), high, low);
+    summary = g_strdup_printf (_("Pain is %s."), high);
+  else
+    {
+      low = describe_peak (heatmap, low_day, low_bin, FALSE);
+      /* Translators: "Pain is highest on ... (...) and lowest on ... (...)." */
+      summary = g_strdup_printf (_("Pain is %s and %s."), high, low);
+    }
+  if (!has_faint_cells (heatmap))
+    return g_steal_pointer (&summary);
+  /* Translators: after the map's summary; %u is the least number of entries compared. */
+  return g_strdup_printf (ngettext ("%s Times with fewer than %u entry are drawn faint and not "
+                                    "compared.",
+                                    "%s Times with fewer than %u entries are drawn faint and not "
+                                    "compared.", PD_HEATMAP_MIN_ENTRIES),
+                          summary, PD_HEATMAP_MIN_ENTRIES);
 }
 
 char *
@@ -280,6 +321,12 @@ pd_heatmap_describe_cell (const PdHeatmap *heatmap,
   if (cell->n_entries == 0)
     /* Translators: weekday and time range of a cell without entries. */
     return g_strdup_printf (_("%s %s: no entries"), day, hours);
+  if (cell->n_entries < PD_HEATMAP_MIN_ENTRIES)
+    /* Translators: a cell with too few entries to be compared with the others. */
+    return g_strdup_printf (ngettext ("%s %s: mean pain %.1f, %u entry, too few to compare",
+                                      "%s %s: mean pain %.1f, %u entries, too few to compare",
+                                      cell->n_entries),
+                            day, hours, cell->mean, cell->n_entries);
   /* Translators: weekday, time range, mean pain and number of entries of a cell. */
   return g_strdup_printf (ngettext ("%s %s: mean pain %.1f, %u entry",
                                     "%s %s: mean pain %.1f, %u entries", cell->n_entries),

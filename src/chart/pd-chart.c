@@ -49,7 +49,8 @@ pd_chart_style_init (PdChartStyle   *style,
     .pain_band = RGB (OI_BLUE, 0.25), .pain_mean = RGB (OI_BLUE, 1),
     .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (OI_PURPLE, 1),
     .activity = RGB (OI_GREEN, 0.85), .event = RGB (0x000000, 0.6),
-    .sleep = RGB (OI_GREEN, 1), .mood = RGB (OI_PURPLE, 1),
+    /* Mood dashed in the text colour: the purple is the MME line's. */
+    .sleep = RGB (OI_GREEN, 1), .mood = RGB (0x000000, 0.7),
     .back_pain = RGB (0xa86f00, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
     .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_BLUE, 1),
                     RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x999999, 1) },
@@ -57,13 +58,15 @@ pd_chart_style_init (PdChartStyle   *style,
   static const PdChartStyle dark = {
     .background = RGB (0x1e1e1e, 1), .foreground = RGB (0xffffff, 1),
     .dim_foreground = RGB (0xffffff, 0.6), .grid = RGB (0xffffff, 0.12),
-    .pain_band = RGB (OI_SKY_BLUE, 0.3), .pain_mean = RGB (OI_SKY_BLUE, 1),
+    .pain_band = RGB (OI_SKY_BLUE, 0.45), .pain_mean = RGB (OI_SKY_BLUE, 1),
     .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
     .activity = RGB (OI_GREEN, 0.9), .event = RGB (0xffffff, 0.65),
-    .sleep = RGB (OI_GREEN, 1), .mood = RGB (OI_PURPLE, 1),
+    .sleep = RGB (OI_GREEN, 1), .mood = RGB (0xffffff, 0.75),
     .back_pain = RGB (OI_YELLOW, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
-    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_YELLOW, 1),
-                    RGB (OI_VERMILLION, 1), RGB (OI_GREEN, 1), RGB (0x9a9a9a, 1) },
+    /* A medication keeps its colour in the dark style: the same hues in the same order,
+     * the blue lightened to stand out from the background. */
+    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (0x3d8fd1, 1),
+                    RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x999999, 1) },
   };
   static const PdChartStyle contrast = {
     .background = RGB (0xffffff, 1), .foreground = RGB (0x000000, 1),
@@ -71,7 +74,7 @@ pd_chart_style_init (PdChartStyle   *style,
     .pain_band = RGB (OI_BLUE, 0.4), .pain_mean = RGB (0x000000, 1),
     .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (0x7a2e5c, 1),
     .activity = RGB (0x006048, 1), .event = RGB (0x000000, 1),
-    .sleep = RGB (0x006048, 1), .mood = RGB (0x7a2e5c, 1),
+    .sleep = RGB (0x006048, 1), .mood = RGB (0x000000, 1),
     .back_pain = RGB (0x7a5000, 1), .leg_pain = RGB (OI_BLUE, 1),
     .medication = { RGB (0xa86f00, 1), RGB (OI_BLUE, 1), RGB (0x000000, 1),
                     RGB (OI_VERMILLION, 1), RGB (0x006048, 1), RGB (0x666666, 1) },
@@ -82,7 +85,7 @@ pd_chart_style_init (PdChartStyle   *style,
     .pain_band = RGB (OI_SKY_BLUE, 0.45), .pain_mean = RGB (0xffffff, 1),
     .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
     .activity = RGB (OI_GREEN, 1), .event = RGB (0xffffff, 1),
-    .sleep = RGB (OI_GREEN, 1), .mood = RGB (OI_PURPLE, 1),
+    .sleep = RGB (OI_GREEN, 1), .mood = RGB (0xffffff, 1),
     .back_pain = RGB (OI_YELLOW, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
     .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_YELLOW, 1),
                     RGB (OI_VERMILLION, 1), RGB (OI_GREEN, 1), RGB (0xbbbbbb, 1) },
@@ -1325,6 +1328,23 @@ draw_date_axis (Painter *p)
 /* A line through ys (one y per bin, NAN breaks it). While bins are a pixel column or two
  * wide, each column is filled as one box spanning its y and the previous one: the same
  * picture as a stroke, at a fraction of the cost of stroking thousands of segments. */
+/* Where a day's bar goes: the whole column while days are narrow, else the column's middle
+ * three fifths, no wider than 2.4 font sizes (one day over a whole chart). The same for
+ * the range band, the dose bars and the activity bars, so that they line up. */
+static void
+bar_span (const Painter *p,
+          const Bin     *bin,
+          double        *x0,
+          double        *x1)
+{
+  double width = bin->x1 - bin->x0, bar = width, middle = (bin->x0 + bin->x1) / 2;
+
+  if (width > 4)
+    bar = MIN (width * 0.6, 2.4 * p->f);
+  *x0 = snap (p, middle - bar / 2);
+  *x1 = snap (p, middle + bar / 2);
+}
+
 static void
 draw_series_line (Painter             *p,
                   const GArray        *bins,
@@ -1364,6 +1384,17 @@ draw_series_line (Painter             *p,
       else if (drawing)
         {
           cairo_line_to (cr, (bin->x0 + bin->x1) / 2, y);
+        }
+      else if (i + 1 == bins->len || isnan (ys[i + 1]))
+        {
+          /* A lone day (a one-day diary, a day between gaps): a dash as wide as its bar,
+           * where a line would have nothing to join. */
+          double x0, x1;
+
+          bar_span (p, bin, &x0, &x1);
+          cairo_move_to (cr, x0, y);
+          cairo_line_to (cr, MAX (x1, x0 + line_width), y);
+          continue;
         }
       else
         {
@@ -1495,12 +1526,11 @@ draw_pain_panel (Painter      *p,
   for (guint i = 0; i < bins->len; i++)
     {
       const Bin *bin = &g_array_index (bins, Bin, i);
-      double inset = (bin->x1 - bin->x0) > 4 ? (bin->x1 - bin->x0) * 0.2 : 0;
-      double x0 = snap (p, bin->x0 + inset), x1 = snap (p, bin->x1 - inset);
-      double y0, y1;
+      double x0, x1, y0, y1;
 
       if (isnan (bin->mean))
         continue;
+      bar_span (p, bin, &x0, &x1);
       y0 = snap (p, pd_chart_pain_to_y (layout, bin->max));
       y1 = snap (p, pd_chart_pain_to_y (layout, bin->min));
       if (y1 - y0 < hairline (p) * 2)
@@ -1576,12 +1606,12 @@ add_bar (Painter           *p,
          double             to,
          double             top)
 {
-  double inset = (bin->x1 - bin->x0) > 4 ? (bin->x1 - bin->x0) * 0.15 : 0;
-  double x0 = snap (p, bin->x0 + inset), x1 = snap (p, bin->x1 - inset);
+  double x0, x1;
   double bottom = rect->y + rect->height;
   double y0 = snap (p, bottom - rect->height * MIN (to, top) / top);
   double y1 = snap (p, bottom - rect->height * MIN (from, top) / top);
 
+  bar_span (p, bin, &x0, &x1);
   if (y1 > y0)
     boxes_add (p, x0, y0, MAX (x1 - x0, hairline (p)), y1 - y0);
 }
@@ -1872,6 +1902,14 @@ describe_pain (const PdChartData *data,
   g_date_set_julian (&b, last);
   from = format_date (first, g_date_get_year (&a) != g_date_get_year (&b));
   to = format_date (last, TRUE);
+  if (first == last && n_days > 0)
+    {
+      if (isnan (before))
+        /* Translators: the summary of a one-day chart: "On 3 March 2026 pain averaged 5.2." */
+        return g_strdup_printf (_("On %s pain averaged %.1f."), to, mean);
+      /* Translators: "On 3 March 2026 pain averaged 5.2; the day before, 6.0." */
+      return g_strdup_printf (_("On %s pain averaged %.1f; the day before, %.1f."), to, mean, before);
+    }
   if (n_days == 0)
     /* Translators: "No pain entries from 3 March to 1 April 2026." */
     return g_strdup_printf (_("No pain entries from %s to %s."), from, to);

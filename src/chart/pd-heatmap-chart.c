@@ -99,8 +99,9 @@ pd_heatmap_chart_colour (const PdChartStyle *style,
 
   g_return_if_fail (style != NULL && colour != NULL);
 
-  /* More pain, further from the background: dark on light, light on dark. */
-  t = is_dark (&style->background) ? 0.2 + 0.78 * v : 0.96 - 0.78 * v;
+  /* More pain, darker, in the dark style too: one ramp, read the same way in both; on a
+   * dark background it stops at a purple that still stands out from it. */
+  t = is_dark (&style->background) ? 0.96 - 0.5 * v : 0.96 - 0.78 * v;
   position = t * (G_N_ELEMENTS (magma) - 1);
   i = MIN ((guint) position, G_N_ELEMENTS (magma) - 2);
   fraction = position - i;
@@ -239,15 +240,28 @@ pd_heatmap_chart_draw (cairo_t            *cr,
 
               pd_heatmap_chart_colour (style, cell->mean, &colour);
               set_colour (cr, &colour);
-              cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-              cairo_fill (cr);
+              /* Too few entries to compare: faint, an outline in the cell's colour on the
+               * background (a paler or darker fill would read as another pain), and left
+               * out of the summary. */
+              if (cell->n_entries < PD_HEATMAP_MIN_ENTRIES)
+                {
+                  cairo_set_line_width (cr, 2);
+                  cairo_rectangle (cr, rect.x + 3, rect.y + 3, rect.width - 6, rect.height - 6);
+                  cairo_stroke (cr);
+                }
+              else
+                {
+                  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+                  cairo_fill (cr);
+                }
               if (layout.show_values)
                 {
                   static const PdChartColour black = { 0, 0, 0, 0.87 }, white = { 1, 1, 1, 1 };
 
                   g_snprintf (value, sizeof value, "%.1f", cell->mean);
                   show_text (cr, text, value, rect.x + rect.width / 2, rect.y + rect.height / 2,
-                             0.5, is_dark (&colour) ? &white : &black);
+                             0.5, cell->n_entries < PD_HEATMAP_MIN_ENTRIES ? &style->dim_foreground
+                                  : is_dark (&colour) ? &white : &black);
                 }
             }
           else

@@ -891,10 +891,14 @@ add_notes (PdReport    *self,
     {
       PdPainEntry *entry = g_ptr_array_index (notes, i);
       g_autoptr(GDateTime) local = pd_pain_entry_dup_local_time (entry);
-      g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
+      g_autofree char *clock = g_date_time_format (local, "%H:%M");
       g_autofree char *score = g_strdup_printf (_("pain %d"), pd_pain_entry_get_pain (entry));
-      g_autofree char *line = g_markup_printf_escaped ("<b>%s</b>  <span foreground=\"#666666\">%s</span>   %s",
-                                                       when, score,
+      /* Em spaces: a plain space after the bold date is too narrow to part it from the time
+       * ("2026-11-1719:51"), on paper and to text extraction. */
+      g_autofree char *line = g_markup_printf_escaped ("<b>%s</b>\u2003%s\u2003"
+                                                       "<span foreground=\"#666666\">%s</span>\u2003%s",
+                                                       date, clock, score,
                                                        pd_pain_entry_get_note (entry));
 
       add_text (self, PD_REPORT_BODY_SIZE, line);

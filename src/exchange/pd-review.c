@@ -16,6 +16,8 @@
 #include <glib/gstdio.h>
 
 #include "pd-csv.h"
+#include "pd-dose.h"
+#include "pd-medication.h"
 #include "pd-error.h"
 #include "pd-input-file.h"
 #include "pd-review.h"
@@ -87,6 +89,43 @@ sniff (const char  *path,
   return TRUE;
 }
 
+/* A diary CSV holds doses, not the regimen: each medication its doses name becomes one,
+ * taken as needed, with the amount of its newest dose, so that the review's Medications
+ * page lists what Trends plots. */
+static gboolean
+add_implied_medications (PdDatabase  *db,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) medications = pd_database_list_medications (db, error);
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GHashTable) known = NULL;
+
+  if (medications == NULL)
+    return FALSE;
+  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < medications->len; i++)
+    g_hash_table_add (known, g_utf8_casefold (pd_medication_get_name (g_ptr_array_index (medications, i)), -1));
+  if (!(doses = pd_database_list_doses (db, G_MININT64, G_MAXINT64, error)))
+    return FALSE;
+  for (guint i = 0; i < doses->len; i++)
+    {
+      PdDose *dose = g_ptr_array_index (doses, i);
+      g_autofree char *key = g_utf8_casefold (pd_dose_get_name (dose), -1);
+      g_autoptr(PdMedication) medication = NULL;
+
+      if (g_hash_table_contains (known, key))
+        continue;
+      medication = pd_medication_new ();
+      pd_medication_set_name (medication, pd_dose_get_name (dose));
+      pd_medication_set_amount (medication, pd_dose_get_amount (dose));
+      pd_medication_set_unit (medication, pd_dose_get_unit (dose));
+      if (!pd_database_save_medication (db, medication, error))
+        return FALSE;
+      g_hash_table_add (known, g_steal_pointer (&key));
+    }
+  return TRUE;
+}
+
 static PdDatabase *
 load_csv (const char  *path,
           GError     **error)
@@ -96,7 +135,8 @@ load_csv (const char  *path,
 
   if (!(db = pd_database_new_in_memory (path, error)) ||
       !(import = pd_csv_import_prepare (db, path, error)) ||
-      !pd_csv_import_commit (import, db, error))
+      !pd_csv_import_commit (import, db, error) ||
+      !add_implied_medications (db, error))
     return NULL;
   pd_database_make_read_only (db);
   return g_steal_pointer (&db);

@@ -227,9 +227,38 @@ pd_daily_table_class_init (PdDailyTableClass *klass)
   G_OBJECT_CLASS (klass)->dispose = pd_daily_table_dispose;
 }
 
+/* The wheel scrolls the table until its first or last row, then the page around it: the
+ * table never traps the wheel on its way down the page. */
+static gboolean
+table_scroll_cb (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 GtkScrolledWindow        *scrolled)
+{
+  GtkAdjustment *inner = gtk_scrolled_window_get_vadjustment (scrolled);
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (scrolled)),
+                                             GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *outer;
+  double value = gtk_adjustment_get_value (inner);
+  double end = gtk_adjustment_get_upper (inner) - gtk_adjustment_get_page_size (inner);
+  double step;
+
+  if (page == NULL || dy == 0 || (dy < 0 && value > gtk_adjustment_get_lower (inner))
+      || (dy > 0 && value < end))
+    return FALSE;
+  outer = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  /* As far as GTK scrolls for one wheel click. */
+  step = pow (gtk_adjustment_get_page_size (outer), 2.0 / 3.0);
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
+    step = 1;
+  gtk_adjustment_set_value (outer, gtk_adjustment_get_value (outer) + dy * step);
+  return TRUE;
+}
+
 static void
 pd_daily_table_init (PdDailyTable *self)
 {
+  GtkEventController *controller;
   GtkSelectionModel *selection;
   GtkWidget *scrolled;
 
@@ -259,5 +288,9 @@ pd_daily_table_init (PdDailyTable *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->view);
   gtk_widget_add_css_class (scrolled, "card");
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "scroll", G_CALLBACK (table_scroll_cb), scrolled);
+  gtk_widget_add_controller (scrolled, controller);
   adw_bin_set_child (ADW_BIN (self), scrolled);
 }

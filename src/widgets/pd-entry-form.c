@@ -211,7 +211,7 @@ red_flag_toggled_cb (PdEntryForm    *self,
                                       gtk_check_button_get_label (check));
     }
   adw_message_dialog_add_response (dialog, "ok", _("_I Understand"));
-  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
   gtk_widget_add_css_class (GTK_WIDGET (dialog), "red-flag-dialog");
   gtk_window_present (GTK_WINDOW (dialog));
 }

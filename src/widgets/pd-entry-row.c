@@ -105,9 +105,17 @@ pd_entry_row_new (PdPainEntry *entry,
   local = pd_pain_entry_dup_local_time (entry);
   clock = g_date_time_format (local, "%H:%M");
 
-  /* Translators: a row title when the entry has no note, e.g. "Pain 6" */
-  title = (*note != '\0') ? g_markup_escape_text (note, -1) : g_strdup_printf (_("Pain %d"), pain);
+  /* The score names the row, as the badge shows it; a note comes under it, with the details. */
+  /* Translators: a row title, e.g. "Pain 6" */
+  title = g_strdup_printf (_("Pain %d"), pain);
   subtitle = describe (entry, clock);
+  if (*note != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (note, -1);
+      g_autofree char *details = g_steal_pointer (&subtitle);
+
+      subtitle = g_strdup_printf ("%s\n%s", escaped, details);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 2);

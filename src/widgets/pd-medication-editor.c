@@ -37,6 +37,7 @@ struct _PdMedicationEditor
   guint32 stop_day;
 
   GtkWidget *back_button;
+  GtkWidget *cancel_button;   /* hidden while Back shows: one way out at a time */
   GtkWidget *save_button;
   GtkStack *pages;
   GtkSearchEntry *search_entry;
@@ -817,6 +818,7 @@ show_form (PdMedicationEditor *self)
   gtk_stack_set_visible_child_name (self->pages, "form");
   gtk_widget_set_visible (self->save_button, TRUE);
   gtk_widget_set_visible (self->back_button, self->adding);
+  gtk_widget_set_visible (self->cancel_button, !self->adding);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.back", self->adding);
 }
@@ -827,6 +829,7 @@ show_catalogue (PdMedicationEditor *self)
   gtk_stack_set_visible_child_name (self->pages, "catalogue");
   gtk_widget_set_visible (self->save_button, FALSE);
   gtk_widget_set_visible (self->back_button, FALSE);
+  gtk_widget_set_visible (self->cancel_button, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.back", FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -1073,6 +1076,7 @@ pd_medication_editor_class_init (PdMedicationEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-medication-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, pages);
   gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, search_entry);

@@ -108,10 +108,23 @@ format_adherence (PdMedication *medication,
   if (month.due == 0)
     return NULL;
 
-  /* Translators: adherence, scheduled doses taken of those due,
-   * e.g. "Last 7 days: 12 of 14 taken · 30 days: 55 of 60" */
-  return g_strdup_printf (_("Last 7 days: %u of %u taken · 30 days: %u of %u"),
-                          week.taken, week.due, month.taken, month.due);
+  /* The same windows and form as the report's table: the 7 and the 30 days ending today,
+   * with their first day named, and the share taken. */
+  {
+    g_autoptr(GDate) week_start = g_date_new_julian (today - 6);
+    g_autoptr(GDate) month_start = g_date_new_julian (today - 29);
+    char week_day[64], month_day[64];
+
+    /* Translators: the first day of an adherence window, strftime format: "27 Nov" */
+    g_date_strftime (week_day, sizeof week_day, C_("adherence", "%-d %b"), week_start);
+    g_date_strftime (month_day, sizeof month_day, C_("adherence", "%-d %b"), month_start);
+    /* Translators: adherence, scheduled doses taken of those due in the 7 and 30 days
+     * ending today, e.g. "Taken since 27 Nov: 12 of 14 (86%) · since 4 Nov: 55 of 60 (92%)" */
+    return g_strdup_printf (_("Taken since %s: %u of %u (%.0f%%) · since %s: %u of %u (%.0f%%)"),
+                            week_day, week.taken, week.due,
+                            week.due > 0 ? 100.0 * week.taken / week.due : 0.0,
+                            month_day, month.taken, month.due, 100.0 * month.taken / month.due);
+  }
 }
 
 /* "NSAID · 400 mg · 08:00, 20:00", then when it starts or stops, then the adherence line. */
@@ -213,10 +226,10 @@ make_row (PdMedicationsPage *self,
       GtkWidget *stop_or_restart;
 
       if (stopped)
-        stop_or_restart = make_button ("media-playback-start-symbolic", "medications.restart", id,
+        stop_or_restart = make_button ("view-refresh-symbolic", "medications.restart", id,
                                        _("Restart Taking"), restart_label);
       else
-        stop_or_restart = make_button ("media-playback-stop-symbolic", "medications.stop", id,
+        stop_or_restart = make_button ("process-stop-symbolic", "medications.stop", id,
                                        _("Stop Taking"), stop_label);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),

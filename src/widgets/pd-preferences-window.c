@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-preferences-window.h"
+#include "pd-format.h"
 #include "pd-reminders-page.h"
 #include "pd-safety-preferences.h"
 
@@ -57,13 +58,14 @@ show_surgery_date (PdPreferencesWindow *self)
 {
   g_autofree char *value = pd_database_get_meta (self->database, "surgery_date");
   g_autoptr(GDate) date = g_date_new ();
-  char text[64] = "";
 
   if (value != NULL)
     g_date_set_parse (date, value);
   if (value != NULL && g_date_valid (date))
     {
-      g_date_strftime (text, sizeof text, "%x", date);
+      /* The long form, as everywhere else in the window. */
+      g_autofree char *text = pd_format_day (g_date_get_julian (date));
+
       adw_action_row_set_subtitle (self->surgery_row, text);
     }
   else

@@ -284,6 +284,7 @@ weekdays_new (guint      weekdays,
 
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "circular");
+      gtk_widget_add_css_class (button, "weekday-toggle");
       gtk_widget_set_tooltip_text (button, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), (weekdays & PD_WEEKDAY_BIT (day)) != 0);
@@ -502,13 +503,17 @@ build_medications (PdRemindersPage *self)
     {
       PdMedication *medication = g_ptr_array_index (medications, i);
       guint32 stop = pd_medication_get_stop_day (medication);
+      g_autofree char *schedule = NULL;
+      g_auto(GStrv) parts = NULL;
       g_autofree char *times = NULL;
       GtkWidget *row, *toggle;
 
       if (pd_medication_is_as_needed (medication) || (stop != 0 && stop < day))
         continue;
-      times = pd_medication_dup_schedule_string (medication);
-      g_strdelimit (times, ";", ',');
+      schedule = pd_medication_dup_schedule_string (medication);
+      parts = g_strsplit (schedule, ";", -1);
+      /* Translators: the separator between scheduled times, as in "08:00, 20:00" */
+      times = g_strjoinv (_(", "), parts);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pd_medication_get_name (medication));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), times);

@@ -663,6 +663,9 @@ pd_report_dialog_new (PdWindow *window,
     {
       gtk_widget_remove_css_class (self->save_button, "suggested-action");
       gtk_widget_add_css_class (self->print_button, "suggested-action");
+      /* The suggested action goes last, where GNOME puts it. */
+      gtk_box_reorder_child_after (GTK_BOX (gtk_widget_get_parent (self->print_button)),
+                                   self->print_button, self->save_button);
     }
   gtk_window_set_default_widget (GTK_WINDOW (self), print ? self->print_button : self->save_button);
   return self;

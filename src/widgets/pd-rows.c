@@ -35,6 +35,60 @@ pd_spin_row_new (const char     *title,
   return row;
 }
 
+static void
+whole_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  in_list)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (in_list))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+whole_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  in_list)
+{
+  GObject *object = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       GTK_IS_STRING_OBJECT (object)
+                       ? gtk_string_object_get_string (GTK_STRING_OBJECT (object)) : "");
+}
+
+static GtkListItemFactory *
+whole_factory (gboolean in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (whole_setup_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (whole_bind_cb), GINT_TO_POINTER (in_list));
+  return factory;
+}
+
+void
+pd_combo_row_show_whole (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = whole_factory (FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = whole_factory (TRUE);
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  adw_combo_row_set_factory (row, factory);
+  adw_combo_row_set_list_factory (row, list_factory);
+}
+
 GtkWidget *
 pd_combo_row_new (const char         *title,
                   const char * const *labels)
@@ -44,6 +98,7 @@ pd_combo_row_new (const char         *title,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  pd_combo_row_show_whole (ADW_COMBO_ROW (row));
   return row;
 }
 
@@ -141,4 +196,86 @@ pd_warning_row_new (const char *message,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_widget_add_css_class (row, "safety-note");
   return row;
+}
+
+/* Scrolls the page that holds widget so that all of widget is in view; FALSE when it was
+ * in view already. */
+static gboolean
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+  graphene_rect_t bounds;
+  double before;
+
+  if (scrolled == NULL)
+    return FALSE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  before = gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return gtk_adjustment_get_value (adjustment) != before;
+}
+
+static void popup_in_view_cb (GtkMenuButton *button,
+                              gpointer       user_data);
+
+/* The menu again, now that the page has moved the button into view. */
+static gboolean
+popup_again_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (widget);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+  GMenuModel *model;
+
+  /* Until a frame has laid the page out where it scrolled to. */
+  if (scrolled != NULL && gtk_widget_compute_bounds (widget, scrolled, &bounds)
+      && (bounds.origin.y < 0
+          || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scrolled) + 0.5))
+    return G_SOURCE_CONTINUE;
+  model = g_object_steal_data (G_OBJECT (button), "pd-menu-in-view");
+
+  gtk_menu_button_set_menu_model (button, model);
+  gtk_menu_button_set_create_popup_func (button, popup_in_view_cb, NULL, NULL);
+  g_clear_object (&model);
+  /* Its toggle is still down from the first activation: up, then down again. */
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+popup_in_view_cb (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  GMenuModel *model;
+
+  if (!scroll_into_view (GTK_WIDGET (button)))
+    return;
+  /* Activated while scrolled out of view (from the keyboard's shortcut or assistive
+   * technology): the menu would point off the window. No menu this time; it opens once the
+   * page has moved. */
+  model = gtk_menu_button_get_menu_model (button);
+  if (model == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (button), "pd-menu-in-view", g_object_ref (model),
+                          g_object_unref);
+  gtk_menu_button_set_menu_model (button, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (button), popup_again_cb, NULL, NULL);
+}
+
+void
+pd_menu_button_popup_in_view (GtkMenuButton *button)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  gtk_menu_button_set_create_popup_func (button, popup_in_view_cb, NULL, NULL);
 }

@@ -17,9 +17,17 @@ GtkWidget *pd_spin_row_new   (const char      *title,
                               double           step,
                               guint            digits,
                               GtkSpinButton  **spin);
-/* A combo row over labels (NULL-terminated). */
+/* A combo row over labels (NULL-terminated), showing the chosen one whole while there is
+ * room (libadwaita 1.2 cuts it at 20 characters). */
 GtkWidget *pd_combo_row_new  (const char      *title,
                               const char * const *labels);
+/* The chosen item of a combo row over a GtkStringList whole while there is room, the list's
+ * items wrapped. */
+void       pd_combo_row_show_whole (AdwComboRow *row);
+/* A menu button in a scrolled page that scrolls itself into view before its menu opens
+ * (activated from the keyboard or assistive technology while scrolled out of view, its
+ * menu would point off the window, where GTK finds no monitor). */
+void       pd_menu_button_popup_in_view (GtkMenuButton *button);
 /* An entry row. */
 GtkWidget *pd_text_row_new   (const char      *title,
                               const char      *text);

@@ -106,3 +106,17 @@ pd_toast_clearance_keep (AdwToastOverlay *overlay,
     }
   changed_cb (GTK_WIDGET (overlay));
 }
+
+void
+pd_toast_clearance_update (AdwToastOverlay *overlay)
+{
+  Clearance *clearance;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  clearance = g_object_get_data (G_OBJECT (overlay), CLASS);
+  if (clearance == NULL)
+    return;
+  g_clear_handle_id (&clearance->timeout, g_source_remove);
+  measure_cb (overlay);
+}

@@ -14,4 +14,8 @@ G_BEGIN_DECLS
 void pd_toast_clearance_keep (AdwToastOverlay *overlay,
                               GtkWidget       *button);
 
+/* Measures again at once: before a toast is shown, in case the page moved since (the view
+ * switcher bar slides in as the window narrows). */
+void pd_toast_clearance_update (AdwToastOverlay *overlay);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "pd-rows.h"
 #include "pd-check-settings.h"
 #include "pd-spine-today.h"
+#include "pd-toast-clearance.h"
 #include "pd-tags.h"
 #include "pd-today-page.h"
 #include "pd-window.h"
@@ -64,8 +65,10 @@ show_toast (PdTodayPage *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  if (overlay == NULL)
+    return;
+  pd_toast_clearance_update (ADW_TOAST_OVERLAY (overlay));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
 static void reload (PdTodayPage *self);
@@ -120,6 +123,7 @@ show_undo_toast (PdTodayPage  *self,
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "log.undo");
   adw_toast_set_action_target_value (toast, g_variant_new ("(is)", (gint32) kind, id));
+  pd_toast_clearance_update (ADW_TOAST_OVERLAY (overlay));
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
@@ -333,6 +337,7 @@ update_medications (PdTodayPage *self,
     }
   g_menu_append (menu, _("Other Medication…"), "win.log-dose::");
   gtk_menu_button_set_menu_model (self->as_needed_button, G_MENU_MODEL (menu));
+  pd_menu_button_popup_in_view (self->as_needed_button);
   gtk_widget_set_visible (GTK_WIDGET (self->as_needed_button), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->due_list), due->len > 0);
 

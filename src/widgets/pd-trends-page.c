@@ -17,6 +17,7 @@
 #include "pd-heatmap-chart.h"
 #include "pd-spine-outcomes.h"
 #include "pd-trends-page.h"
+#include "pd-rows.h"
 #include "pd-types.h"
 
 struct _PdTrendsPage
@@ -326,6 +327,8 @@ show_day (PdTrendsPage *self,
   GdkRectangle rect;
   double x, y, top, bottom;
   const int gap = 12;
+  GtkPositionType position;
+  int width, height;
 
   current_layout (self, &data, &layout);
   x = pd_chart_day_to_x (&layout, day);
@@ -344,8 +347,29 @@ show_day (PdTrendsPage *self,
   y = CLAMP (y, top, bottom);
   gtk_label_set_label (GTK_LABEL (self->popover_label), text);
   rect = (GdkRectangle) { (int) x - gap, (int) y, 2 * gap, 1 };
-  gtk_popover_set_position (GTK_POPOVER (self->popover),
-                            x < layout.plot.x + layout.plot.width / 2 ? GTK_POS_RIGHT : GTK_POS_LEFT);
+  /* Beside the pointer where the popover fits, on the side with more room; in a window too
+   * narrow for either side, above or below it, away from the middle of the view. */
+  gtk_widget_measure (self->popover, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (self->popover, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  /* The popover's frame, padding and arrow come on top of what it measures; GTK slides a
+   * popover that does not fit over its anchor. */
+  width += 3 * gap;
+  height += 3 * gap;
+  if (x + gap + width <= visible.origin.x + visible.size.width
+      && (x < layout.plot.x + layout.plot.width / 2 || x - gap - width < visible.origin.x))
+    position = GTK_POS_RIGHT;
+  else if (x - gap - width >= visible.origin.x)
+    position = GTK_POS_LEFT;
+  else
+    position = y - visible.origin.y > height + gap ? GTK_POS_TOP : GTK_POS_BOTTOM;
+  if (position == GTK_POS_LEFT || position == GTK_POS_RIGHT)
+    /* Whole in view beside the pointer: GTK would otherwise slide it over the pointer at
+     * the view's top or bottom edge. */
+    y = CLAMP (y, visible.origin.y + height / 2.0,
+               MAX (visible.origin.y + height / 2.0,
+                    visible.origin.y + visible.size.height - height / 2.0));
+  rect.y = (int) y;
+  gtk_popover_set_position (GTK_POPOVER (self->popover), position);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
@@ -1063,7 +1087,7 @@ compare_draw_cb (GtkDrawingArea *area,
   const char *groups[2] = { _("Pain"), _("PEG") };
   PdChartStyle style;
   const char *legend[2] = { _("Before"), _("After") };
-  double bottom = height - 18, top = 24, group_width = width / 2.0, bar = group_width / 4;
+  double bottom = height - 18, top = 40, group_width = width / 2.0, bar = group_width / 4;
   double legend_x = 0;
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
 
@@ -1083,6 +1107,19 @@ compare_draw_cb (GtkDrawingArea *area,
                              i % 2 == 0 ? MIN (1, colour->alpha * 2.5) : colour->alpha);
       cairo_rectangle (cr, x, bottom - h, bar, h);
       cairo_fill (cr);
+      /* Each bar's value above it: the chart reads without the table. */
+      {
+        char value[16];
+        int w, lh;
+
+        g_snprintf (value, sizeof value, "%.1f", values[i]->mean);
+        pango_layout_set_text (layout, value, -1);
+        pango_layout_get_pixel_size (layout, &w, &lh);
+        cairo_set_source_rgba (cr, style.foreground.red, style.foreground.green,
+                               style.foreground.blue, style.foreground.alpha);
+        cairo_move_to (cr, x + (bar - w) / 2, bottom - h - lh - 1);
+        pango_cairo_show_layout (cr, layout);
+      }
     }
   for (int i = 0; i < 2; i++)
     {
@@ -1181,6 +1218,8 @@ build_compare (PdTrendsPage *self)
                            G_LIST_MODEL (window_list));
   g_signal_connect_swapped (self->window_row, "notify::selected", G_CALLBACK (compare_changed_cb),
                             self);
+  pd_combo_row_show_whole (ADW_COMBO_ROW (self->event_row));
+  pd_combo_row_show_whole (ADW_COMBO_ROW (self->window_row));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), self->event_row);
@@ -1190,6 +1229,9 @@ build_compare (PdTrendsPage *self)
   self->compare_table = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (self->compare_table), 12);
   gtk_grid_set_row_spacing (GTK_GRID (self->compare_table), 6);
+  gtk_widget_set_halign (self->compare_table, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->compare_table, "card");
+  gtk_widget_add_css_class (self->compare_table, "compare-table");
   self->compare_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->compare_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->compare_label), 0);

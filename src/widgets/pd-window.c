@@ -409,6 +409,7 @@ pd_window_record_deleted (PdWindow     *self,
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  pd_toast_clearance_update (self->toast_overlay);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   pd_window_diary_changed (self);
