@@ -288,7 +288,6 @@ pd_diary_day_class_init (PdDiaryDayClass *klass)
 static void
 pd_diary_day_init (PdDiaryDay *self)
 {
-  self->records = pd_object_list_new (G_TYPE_OBJECT, _pd_record_compare, NULL);
   self->min = self->max = -1;
 }
 
@@ -299,7 +298,8 @@ _pd_diary_day_new (guint32    day,
   PdDiaryDay *self = g_object_new (PD_TYPE_DIARY_DAY, NULL);
 
   self->day = day;
-  g_ptr_array_unref (pd_object_list_swap (self->records, records));
+  /* Built in the load's thread: nothing may be emitted (that takes GLib's signal lock). */
+  self->records = pd_object_list_new_take (G_TYPE_OBJECT, _pd_record_compare, NULL, records);
   update_figures (self, FALSE);
   return self;
 }

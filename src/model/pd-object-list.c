@@ -97,6 +97,22 @@ pd_object_list_new (GType            item_type,
   return self;
 }
 
+PdObjectList *
+pd_object_list_new_take (GType            item_type,
+                         GCompareDataFunc compare,
+                         gpointer         compare_data,
+                         GPtrArray       *items)
+{
+  PdObjectList *self = pd_object_list_new (item_type, compare, compare_data);
+
+  g_return_val_if_fail (items != NULL, self);
+
+  g_ptr_array_unref (self->items);
+  self->items = items;
+  g_ptr_array_set_free_func (self->items, g_object_unref);
+  return self;
+}
+
 gpointer
 pd_object_list_peek (PdObjectList *self,
                      guint         position)

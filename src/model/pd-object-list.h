@@ -18,6 +18,12 @@ G_DECLARE_FINAL_TYPE (PdObjectList, pd_object_list, PD, OBJECT_LIST, GObject)
 PdObjectList *pd_object_list_new           (GType             item_type,
                                             GCompareDataFunc  compare,
                                             gpointer          compare_data);
+/* The same, holding items (sorted, owning their references) from the start: nothing is
+ * emitted, so a thread may build it. */
+PdObjectList *pd_object_list_new_take      (GType             item_type,
+                                            GCompareDataFunc  compare,
+                                            gpointer          compare_data,
+                                            GPtrArray        *items);
 /* Transfer none. */
 gpointer      pd_object_list_peek          (PdObjectList     *self,
                                             guint             position);
