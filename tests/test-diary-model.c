@@ -336,6 +336,62 @@ test_load (Fixture       *fixture,
 
 typedef struct
 {
+  Fixture *fixture;
+  GError *error;
+  gboolean done;
+} Outcome;
+
+static void
+outcome_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  pd_diary_model_load_finish (PD_DIARY_MODEL (object), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+/* A newer load supersedes one under way; the caller's cancellable and
+ * pd_diary_model_cancel_loads() cancel one. */
+static void
+test_load_cancel (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Outcome first = { fixture }, second = { fixture }, third = { fixture };
+
+  pd_diary_model_load_async (fixture->model, NULL, outcome_cb, &first);
+  pd_diary_model_load_async (fixture->model, NULL, outcome_cb, &second);
+  while (!first.done || !second.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_no_error (second.error);
+  g_assert_cmpuint (fixture->n_loaded, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_diary_model_get_days (fixture->model)), ==, 2);
+
+  pd_diary_model_load_async (fixture->model, cancellable, outcome_cb, &third);
+  g_cancellable_cancel (cancellable);
+  while (!third.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (third.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (fixture->n_loaded, ==, 1);
+  /* A cancelled load is no error to report. */
+  g_assert_cmpuint (fixture->n_errors, ==, 0);
+  g_clear_error (&first.error);
+  g_clear_error (&third.error);
+
+  third.done = FALSE;
+  pd_diary_model_load_async (fixture->model, NULL, outcome_cb, &third);
+  pd_diary_model_cancel_loads (fixture->model);
+  while (!third.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (third.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&third.error);
+}
+
+typedef struct
+{
   guint n;
   guint position;
   guint removed;
@@ -710,6 +766,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/model/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("load", test_load);
+  ADD ("load-cancel", test_load_cancel);
   ADD ("save-inserts", test_save_inserts);
   ADD ("edit-moves", test_edit_moves);
   ADD ("delete-undo", test_delete_undo);

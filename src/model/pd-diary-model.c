@@ -37,7 +37,6 @@ struct _PdDiaryModel
   GObject parent_instance;
 
   GMainContext *context;
-  GCancellable *cancellable;
   PdDatabase *writer;
   PdDatabase *reader;
   GThreadPool *writes;
@@ -51,6 +50,7 @@ struct _PdDiaryModel
 
   GPtrArray *undo;               /* UndoEntry, the newest last */
   GTask *load_task;              /* the load under way */
+  GCancellable *load_cancellable;
   GPtrArray *replay;             /* WriteOps applied while it runs */
   gboolean loaded;
 };
@@ -492,7 +492,8 @@ batch_kinds (PdDiaryData *batch,
 }
 
 static void start_load (PdDiaryModel *self,
-                        GTask        *task);
+                        GTask        *task,
+                        GCancellable *caller);
 
 /* Brings the lists up to date with a write that succeeded. */
 static void
@@ -586,7 +587,7 @@ write_finished (PdDiaryModel *self,
   if (n_records > IMPORT_IN_PLACE_MAX)
     {
       /* The callback runs when the reload is published: the task goes on to it. */
-      start_load (self, g_object_ref (task));
+      start_load (self, g_object_ref (task), NULL);
       return;
     }
   if (self->load_task != NULL)
@@ -897,9 +898,17 @@ loaded_cb (GObject      *object,
   gboolean current = self->load_task == task;
   WriteOp *import = NULL;
 
+  /* Cancelled after it read everything, before this ran: cancelled all the same. */
+  if (snapshot != NULL && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_pointer (&snapshot, snapshot_free);
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The load was cancelled"));
+    }
+
   if (current)
     {
       g_clear_object (&self->load_task);
+      g_clear_object (&self->load_cancellable);
       if (snapshot == NULL)
         g_clear_pointer (&self->replay, g_ptr_array_unref);
     }
@@ -935,22 +944,56 @@ loaded_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Runs a load for task (which the load owns), superseding one under way. */
+/* The caller's cancellable cancels the load's own, which a newer load cancels too. */
+typedef struct
+{
+  GCancellable *caller;
+  gulong handler;
+} CancelLink;
+
+static void
+cancel_link_free (CancelLink *link)
+{
+  g_cancellable_disconnect (link->caller, link->handler);
+  g_object_unref (link->caller);
+  g_free (link);
+}
+
+static void
+forward_cancel_cb (GCancellable *caller,
+                   gpointer      own)
+{
+  g_cancellable_cancel (own);
+}
+
+/* Runs a load for task (which the load owns), superseding one under way; caller (may be
+ * NULL) cancels it. */
 static void
 start_load (PdDiaryModel *self,
-            GTask        *task)
+            GTask        *task,
+            GCancellable *caller)
 {
   g_autoptr(GTask) reading = NULL;
+  g_autoptr(GCancellable) own = g_cancellable_new ();
 
-  if (self->load_task != NULL)
-    g_cancellable_cancel (g_task_get_cancellable (self->load_task));
+  pd_diary_model_cancel_loads (self);
   g_set_object (&self->load_task, task);
+  g_set_object (&self->load_cancellable, own);
   if (self->replay == NULL)
     self->replay = g_ptr_array_new_with_free_func ((GDestroyNotify) write_op_unref);
 
-  reading = g_task_new (self, g_task_get_cancellable (task), loaded_cb, task);
+  reading = g_task_new (self, own, loaded_cb, task);
   g_task_set_source_tag (reading, start_load);
   g_task_set_task_data (reading, g_object_ref (self->reader), g_object_unref);
+  if (caller != NULL)
+    {
+      CancelLink *link = g_new0 (CancelLink, 1);
+
+      link->caller = g_object_ref (caller);
+      link->handler = g_cancellable_connect (caller, G_CALLBACK (forward_cancel_cb), own, NULL);
+      g_object_set_data_full (G_OBJECT (reading), "pd-cancel-link", link,
+                              (GDestroyNotify) cancel_link_free);
+    }
   g_thread_unref (g_thread_new ("pd-model-load", load_thread, g_object_ref (reading)));
 }
 
@@ -960,20 +1003,23 @@ pd_diary_model_load_async (PdDiaryModel        *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GCancellable) own = NULL;
   GTask *task;
 
   g_return_if_fail (PD_IS_DIARY_MODEL (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  /* A newer load cancels this one without touching the caller's cancellable. */
-  own = g_cancellable_new ();
-  if (cancellable != NULL)
-    g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel), g_object_ref (own),
-                           g_object_unref);
-  task = g_task_new (self, own, callback, user_data);
+  task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, pd_diary_model_load_async);
-  start_load (self, task);
+  start_load (self, task, cancellable);
+}
+
+void
+pd_diary_model_cancel_loads (PdDiaryModel *self)
+{
+  g_return_if_fail (PD_IS_DIARY_MODEL (self));
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
 }
 
 gboolean
@@ -1120,7 +1166,7 @@ pd_diary_model_dispose (GObject *object)
 {
   PdDiaryModel *self = PD_DIARY_MODEL (object);
 
-  g_cancellable_cancel (self->cancellable);
+  pd_diary_model_cancel_loads (self);
   /* Every queued write holds a reference to the model: none is left by now. */
   if (self->writes != NULL)
     g_thread_pool_free (g_steal_pointer (&self->writes), FALSE, TRUE);
@@ -1143,9 +1189,9 @@ pd_diary_model_finalize (GObject *object)
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->replay, g_ptr_array_unref);
   g_clear_object (&self->load_task);
+  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->reader);
   g_clear_object (&self->writer);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->context, g_main_context_unref);
   G_OBJECT_CLASS (pd_diary_model_parent_class)->finalize (object);
 }
@@ -1243,7 +1289,6 @@ static void
 pd_diary_model_init (PdDiaryModel *self)
 {
   self->context = g_main_context_ref_thread_default ();
-  self->cancellable = g_cancellable_new ();
   self->writes = g_thread_pool_new (write_thread, NULL, 1, FALSE, NULL);
   for (PdRecordKind kind = 0; kind < N_KINDS; kind++)
     {

@@ -61,6 +61,9 @@ void          pd_diary_model_load_async       (PdDiaryModel         *self,
 gboolean      pd_diary_model_load_finish      (PdDiaryModel         *self,
                                                GAsyncResult         *result,
                                                GError              **error);
+/* Cancels the load under way (the window closes): it finishes with G_IO_ERROR_CANCELLED.
+ * Writes are never cancelled this way: a save that was asked for is made. */
+void          pd_diary_model_cancel_loads     (PdDiaryModel         *self);
 
 /* The lists (transfer none), the same objects throughout: one copy of each record.
  * Days: PdDiaryDay, newest first, one per local day with a record. Records of a kind:
