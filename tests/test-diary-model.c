@@ -610,6 +610,33 @@ test_import (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (pd_diary_model_get_records (fixture->model, PD_RECORD_ACTIVITY)), ==, 2);
 }
 
+/* All or nothing: one bad record, and nothing of the import is written or shown. */
+static void
+test_import_fails_whole (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(PdDiaryData) batch = g_new0 (PdDiaryData, 1);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *pain = pd_diary_model_get_records (fixture->model, PD_RECORD_PAIN);
+
+  load (fixture);
+  batch->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < 10; i++)
+    g_ptr_array_add (batch->pain_entries, entry_at (TODAY - 40, 6 * 60 + i, 3));
+  pd_pain_entry_set_pain (g_ptr_array_index (batch->pain_entries, 7), 11);
+
+  pd_diary_model_import_async (fixture->model, batch, NULL, done_cb, fixture);
+  result = wait_result (fixture);
+  g_assert_false (pd_diary_model_import_finish (fixture->model, result, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_cmpuint (fixture->n_errors, ==, 1);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pain), ==, 3);
+  g_assert_null (pd_diary_model_lookup_day (fixture->model, TODAY - 40));
+  g_assert_cmpint (pd_database_count_pain_entries (fixture->db, NULL), ==, 3);
+}
+
 static void
 take (Fixture      *fixture,
       guint         minute,
@@ -771,6 +798,7 @@ main (int    argc,
   ADD ("edit-moves", test_edit_moves);
   ADD ("delete-undo", test_delete_undo);
   ADD ("import", test_import);
+  ADD ("import-fails-whole", test_import_fails_whole);
   ADD ("due", test_due);
   ADD ("read-only", test_read_only);
   ADD ("open-and-save-while-loading", test_open_and_save_while_loading);
