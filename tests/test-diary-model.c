@@ -390,6 +390,40 @@ test_load_cancel (Fixture       *fixture,
   g_clear_error (&third.error);
 }
 
+/* The last days first (what Today needs), then everything. */
+static void
+test_load_recent (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PdPainEntry) old = entry_at (TODAY - 100, 9 * 60, 8);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *days = pd_diary_model_get_days (fixture->model);
+
+  g_assert_true (pd_database_save_pain_entry (fixture->db, old, &error));
+  g_assert_no_error (error);
+
+  pd_diary_model_load_recent_async (fixture->model, 7, NULL, done_cb, fixture);
+  result = wait_result (fixture);
+  g_assert_true (pd_diary_model_load_finish (fixture->model, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (pd_diary_model_is_loaded (fixture->model));
+  g_assert_false (pd_diary_model_is_complete (fixture->model));
+  g_assert_cmpuint (g_list_model_get_n_items (days), ==, 2);
+  g_assert_null (pd_diary_model_lookup_day (fixture->model, TODAY - 100));
+  /* All of the regimen, and today's due doses, already. */
+  g_assert_cmpuint (g_list_model_get_n_items (pd_diary_model_get_regimen (fixture->model)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_diary_model_get_due_doses (fixture->model)), ==, 2);
+
+  load (fixture);
+  g_assert_true (pd_diary_model_is_complete (fixture->model));
+  g_assert_cmpuint (g_list_model_get_n_items (days), ==, 3);
+  g_assert_cmpint (pd_diary_day_get_max (pd_diary_model_lookup_day (fixture->model, TODAY - 100)), ==, 8);
+  g_assert_cmpuint (fixture->n_loaded, ==, 2);
+  assert_one_copy (fixture);
+}
+
 typedef struct
 {
   guint n;
@@ -794,6 +828,7 @@ main (int    argc,
   g_test_add ("/model/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("load", test_load);
   ADD ("load-cancel", test_load_cancel);
+  ADD ("load-recent", test_load_recent);
   ADD ("save-inserts", test_save_inserts);
   ADD ("edit-moves", test_edit_moves);
   ADD ("delete-undo", test_delete_undo);

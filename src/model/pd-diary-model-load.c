@@ -16,6 +16,7 @@
 #endif
 
 #include "pd-diary-model-private.h"
+#include "pd-types.h"
 
 /* The nice value of the threads that load. */
 #define LOAD_NICE 10
@@ -28,7 +29,21 @@ typedef struct
   GHashTable *ids[N_KINDS];
   GPtrArray *days;
   GHashTable *day_index;
+  gboolean complete;   /* the whole diary, not only its last days */
 } Snapshot;
+
+typedef struct
+{
+  PdDatabase *reader;
+  gint64 from;         /* G_MININT64: everything */
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_object_unref (request->reader);
+  g_free (request);
+}
 
 static void
 snapshot_free (Snapshot *snapshot)
@@ -145,9 +160,10 @@ static gpointer
 load_thread (gpointer user_data)
 {
   g_autoptr(GTask) task = user_data;
-  PdDatabase *reader = g_task_get_task_data (task);
+  LoadRequest *request = g_task_get_task_data (task);
   g_autoptr(PdDiaryData) data = NULL;
   GError *error = NULL;
+  Snapshot *snapshot;
 
 #ifdef __linux__
   if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), LOAD_NICE) != 0)
@@ -155,11 +171,20 @@ load_thread (gpointer user_data)
 #endif
   if (g_task_return_error_if_cancelled (task))
     return NULL;
-  data = pd_database_load (reader, &error);
+  if (request->from == G_MININT64)
+    data = pd_database_load (request->reader, &error);
+  else
+    data = pd_database_load_range (request->reader, request->from, G_MAXINT64, &error);
   if (data == NULL)
-    g_task_return_error (task, error);
-  else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, snapshot_new (data), (GDestroyNotify) snapshot_free);
+    {
+      g_task_return_error (task, error);
+      return NULL;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+  snapshot = snapshot_new (data);
+  snapshot->complete = request->from == G_MININT64;
+  g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_free);
   return NULL;
 }
 
@@ -190,6 +215,11 @@ publish (PdDiaryModel *self,
     {
       self->loaded = TRUE;
       _pd_diary_model_notify_loaded (self);
+    }
+  if (self->complete != snapshot->complete)
+    {
+      self->complete = snapshot->complete;
+      _pd_diary_model_notify_complete (self);
     }
 }
 
@@ -278,10 +308,12 @@ forward_cancel_cb (GCancellable *caller,
 void
 _pd_diary_model_start_load (PdDiaryModel *self,
                             GTask        *task,
+                            gint64        from,
                             GCancellable *caller)
 {
   g_autoptr(GTask) reading = NULL;
   g_autoptr(GCancellable) own = g_cancellable_new ();
+  LoadRequest *request = g_new0 (LoadRequest, 1);
 
   pd_diary_model_cancel_loads (self);
   g_set_object (&self->load_task, task);
@@ -291,7 +323,9 @@ _pd_diary_model_start_load (PdDiaryModel *self,
 
   reading = g_task_new (self, own, loaded_cb, task);
   g_task_set_source_tag (reading, _pd_diary_model_start_load);
-  g_task_set_task_data (reading, g_object_ref (self->reader), g_object_unref);
+  request->reader = g_object_ref (self->reader);
+  request->from = from;
+  g_task_set_task_data (reading, request, (GDestroyNotify) load_request_free);
   if (caller != NULL)
     {
       CancelLink *link = g_new0 (CancelLink, 1);
@@ -317,7 +351,25 @@ pd_diary_model_load_async (PdDiaryModel        *self,
 
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, pd_diary_model_load_async);
-  _pd_diary_model_start_load (self, task, cancellable);
+  _pd_diary_model_start_load (self, task, G_MININT64, cancellable);
+}
+
+void
+pd_diary_model_load_recent_async (PdDiaryModel        *self,
+                                  guint                days,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PD_IS_DIARY_MODEL (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, pd_diary_model_load_async);
+  _pd_diary_model_start_load (self, task, pd_local_day_start (self->today - days, 0),
+                              cancellable);
 }
 
 void

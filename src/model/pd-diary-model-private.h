@@ -36,6 +36,7 @@ struct _PdDiaryModel
   GCancellable *load_cancellable;
   GPtrArray *replay;             /* WriteOps applied while it runs */
   gboolean loaded;
+  gboolean complete;
 };
 
 typedef enum
@@ -84,6 +85,7 @@ void          _pd_diary_model_emit_error           (PdDiaryModel  *self,
 void          _pd_diary_model_emit_loaded          (PdDiaryModel  *self);
 void          _pd_diary_model_notify_can_undo      (PdDiaryModel  *self);
 void          _pd_diary_model_notify_loaded        (PdDiaryModel  *self);
+void          _pd_diary_model_notify_complete      (PdDiaryModel  *self);
 
 /* pd-diary-model-changes.c: the lists, on the main context */
 void          _pd_diary_model_update_due           (PdDiaryModel  *self);
@@ -97,10 +99,11 @@ void          _pd_diary_model_apply_write          (PdDiaryModel  *self,
 void          _pd_diary_model_write_thread         (gpointer       data,
                                                     gpointer       user_data);
 
-/* pd-diary-model-load.c: runs a load for task (which the load owns), superseding one under
- * way; caller (may be NULL) cancels it. */
+/* pd-diary-model-load.c: runs a load for task (which the load owns) of the records from
+ * `from` on (G_MININT64: all), superseding one under way; caller (may be NULL) cancels it. */
 void          _pd_diary_model_start_load           (PdDiaryModel  *self,
                                                     GTask         *task,
+                                                    gint64         from,
                                                     GCancellable  *caller);
 
 G_END_DECLS

@@ -118,7 +118,7 @@ write_finished (PdDiaryModel *self,
   if (n_records > IMPORT_IN_PLACE_MAX)
     {
       /* The callback runs when the reload is published: the task goes on to it. */
-      _pd_diary_model_start_load (self, g_object_ref (task), NULL);
+      _pd_diary_model_start_load (self, g_object_ref (task), G_MININT64, NULL);
       return;
     }
   if (self->load_task != NULL)

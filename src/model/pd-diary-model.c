@@ -24,6 +24,7 @@ enum {
   PROP_TODAY,
   PROP_CAN_UNDO,
   PROP_LOADED,
+  PROP_COMPLETE,
   N_PROPS
 };
 
@@ -70,6 +71,12 @@ void
 _pd_diary_model_notify_loaded (PdDiaryModel *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+void
+_pd_diary_model_notify_complete (PdDiaryModel *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
 /* Lists and lookups */
@@ -156,6 +163,13 @@ pd_diary_model_is_loaded (PdDiaryModel *self)
 {
   g_return_val_if_fail (PD_IS_DIARY_MODEL (self), FALSE);
   return self->loaded;
+}
+
+gboolean
+pd_diary_model_is_complete (PdDiaryModel *self)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), FALSE);
+  return self->complete;
 }
 
 guint32
@@ -257,6 +271,9 @@ pd_diary_model_get_property (GObject    *object,
     case PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
       break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->complete);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -306,6 +323,10 @@ pd_diary_model_class_init (PdDiaryModelClass *klass)
   properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The lists hold the whole diary, not only the last days (pd_diary_model_load_recent_async). */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The whole diary was (re)read and every list replaced. */

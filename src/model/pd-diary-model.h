@@ -46,6 +46,8 @@ PdDiaryModel *pd_diary_model_new_for_database (PdDatabase           *database);
 PdDatabase   *pd_diary_model_get_database     (PdDiaryModel         *self);
 gboolean      pd_diary_model_is_read_only     (PdDiaryModel         *self);
 gboolean      pd_diary_model_is_loaded        (PdDiaryModel         *self);
+/* The lists hold the whole diary (a full load was published), not only its last days. */
+gboolean      pd_diary_model_is_complete      (PdDiaryModel         *self);
 /* The local day whose due doses the model lists (pd_local_today at construction). */
 guint32       pd_diary_model_get_today        (PdDiaryModel         *self);
 void          pd_diary_model_set_today        (PdDiaryModel         *self,
@@ -61,6 +63,14 @@ void          pd_diary_model_load_async       (PdDiaryModel         *self,
 gboolean      pd_diary_model_load_finish      (PdDiaryModel         *self,
                                                GAsyncResult         *result,
                                                GError              **error);
+/* The same with only the pain entries, doses and activities of the last `days` days before
+ * today (all medications and events): what Today needs, quickly, whatever the diary's size.
+ * "complete" stays FALSE until a full load follows. Finish with pd_diary_model_load_finish. */
+void          pd_diary_model_load_recent_async (PdDiaryModel        *self,
+                                               guint                days,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
 /* Cancels the load under way (the window closes): it finishes with G_IO_ERROR_CANCELLED.
  * Writes are never cancelled this way: a save that was asked for is made. */
 void          pd_diary_model_cancel_loads     (PdDiaryModel         *self);
