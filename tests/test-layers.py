@@ -9,7 +9,8 @@ command that built one of its files (from compile_commands.json), so the same
 include folders and dependencies, and compiles a two-line file with it: an
 allowed header (the layer's own or a lower one's) must compile, a forbidden one
 (a higher layer's, GTK, libadwaita, libnotify below the notifier, cairo below
-the chart) must fail because the compiler cannot find it.
+the chart; for the diary model, GTK and the chart, exchange and widget headers)
+must fail because the compiler cannot find it.
 """
 
 import json
@@ -27,6 +28,7 @@ RULES = {
     "core": [
         ('"pd-database.h"', ALLOWED),
         ('"pd-daily.h"', FORBIDDEN),
+        ('"pd-diary-model.h"', FORBIDDEN),
         ('"pd-chart.h"', FORBIDDEN),
         ('"pd-csv.h"', FORBIDDEN),
         ('"pd-scheduler.h"', FORBIDDEN),
@@ -42,6 +44,7 @@ RULES = {
         ('"pd-database.h"', ALLOWED),
         ('"pd-chart.h"', FORBIDDEN),
         ('"pd-report.h"', FORBIDDEN),
+        ('"pd-diary-model.h"', FORBIDDEN),
         ("<cairo.h>", FORBIDDEN),
         ("<gtk/gtk.h>", FORBIDDEN),
     ],
@@ -71,6 +74,22 @@ RULES = {
         ('"pd-chart.h"', FORBIDDEN),
         ("<libnotify/notify.h>", FORBIDDEN),
         ("<gtk/gtk.h>", FORBIDDEN),
+    ],
+    "model": [
+        ('"pd-diary-model.h"', ALLOWED),
+        ('"pd-day-group.h"', ALLOWED),
+        ('"pd-medication-checks.h"', ALLOWED),
+        ('"pd-database.h"', ALLOWED),
+        ('"pd-chart.h"', FORBIDDEN),
+        ('"pd-csv.h"', FORBIDDEN),
+        ('"pd-report.h"', FORBIDDEN),
+        ('"pd-scheduler.h"', FORBIDDEN),
+        ('"pd-window.h"', FORBIDDEN),
+        ('"pd-today-page.h"', FORBIDDEN),
+        ('"pd-application.h"', FORBIDDEN),
+        ("<cairo.h>", FORBIDDEN),
+        ("<gtk/gtk.h>", FORBIDDEN),
+        ("<adwaita.h>", FORBIDDEN),
     ],
     "notifier": [
         ("<libnotify/notify.h>", ALLOWED),

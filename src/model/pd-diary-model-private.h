@@ -1,0 +1,109 @@
+/* pd-diary-model-private.h: what the files of PdDiaryModel share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pd-diary-model.h"
+#include "pd-model-private.h"
+
+G_BEGIN_DECLS
+
+#define N_KINDS (PD_RECORD_EVENT + 1)
+/* Larger imports are applied by reloading: inserting one by one would move the arrays for
+ * every record. */
+#define IMPORT_IN_PLACE_MAX 256
+
+struct _PdDiaryModel
+{
+  GObject parent_instance;
+
+  GMainContext *context;
+  PdDatabase *writer;
+  PdDatabase *reader;
+  GThreadPool *writes;
+
+  PdObjectList *lists[N_KINDS];
+  GHashTable *ids[N_KINDS];      /* id -> record, borrowed from lists[] */
+  PdObjectList *days;
+  GHashTable *day_index;         /* day -> PdDiaryDay, borrowed from days */
+  GListStore *due;
+  guint32 today;
+
+  GPtrArray *undo;               /* UndoEntry, the newest last */
+  GTask *load_task;              /* the load under way */
+  GCancellable *load_cancellable;
+  GPtrArray *replay;             /* WriteOps applied while it runs */
+  gboolean loaded;
+  gboolean complete;
+};
+
+typedef enum
+{
+  OP_SAVE,
+  OP_DELETE,
+  OP_RESTORE,
+  OP_IMPORT,
+} OpType;
+
+typedef struct
+{
+  PdRecordKind kind;
+  char *id;
+  GObject *record;   /* as it was, or NULL when it was not in the lists */
+} UndoEntry;
+
+typedef struct
+{
+  gatomicrefcount ref_count;
+  OpType type;
+  PdRecordKind kind;
+  char *id;
+  GObject *record;        /* save: the copy stored; restore: what comes back */
+  PdDiaryData *batch;     /* import */
+  GError *error;
+} WriteOp;
+
+void          _pd_undo_entry_free                  (UndoEntry     *entry);
+WriteOp      *_pd_write_op_ref                     (WriteOp       *op);
+void          _pd_write_op_unref                   (WriteOp       *op);
+GPtrArray   **_pd_diary_data_array                 (PdDiaryData   *data,
+                                                    PdRecordKind   kind);
+GCompareDataFunc _pd_record_compare_for            (PdRecordKind   kind);
+/* The kinds in batch as PD_DIARY_KIND_BIT mask, and how many records it holds. */
+guint         _pd_diary_batch_kinds                (PdDiaryData   *batch,
+                                                    guint         *n_records);
+
+/* pd-diary-model.c: signals */
+void          _pd_diary_model_emit_records_changed (PdDiaryModel  *self,
+                                                    guint          kinds,
+                                                    const char    *id,
+                                                    PdDiaryChange  change);
+void          _pd_diary_model_emit_error           (PdDiaryModel  *self,
+                                                    const GError  *error);
+void          _pd_diary_model_emit_loaded          (PdDiaryModel  *self);
+void          _pd_diary_model_notify_can_undo      (PdDiaryModel  *self);
+void          _pd_diary_model_notify_loaded        (PdDiaryModel  *self);
+void          _pd_diary_model_notify_complete      (PdDiaryModel  *self);
+
+/* pd-diary-model-changes.c: the lists, on the main context */
+void          _pd_diary_model_update_due           (PdDiaryModel  *self);
+/* Brings the lists up to date with a write that succeeded; replaying: again, after a load
+ * that may not have seen it. */
+void          _pd_diary_model_apply_write          (PdDiaryModel  *self,
+                                                    WriteOp       *op,
+                                                    gboolean       replaying);
+
+/* pd-diary-model-writes.c: the worker thread's function (data: the write's GTask). */
+void          _pd_diary_model_write_thread         (gpointer       data,
+                                                    gpointer       user_data);
+
+/* pd-diary-model-load.c: runs a load for task (which the load owns) of the records from
+ * `from` on (G_MININT64: all), superseding one under way; caller (may be NULL) cancels it. */
+void          _pd_diary_model_start_load           (PdDiaryModel  *self,
+                                                    GTask         *task,
+                                                    gint64         from,
+                                                    GCancellable  *caller);
+
+G_END_DECLS

@@ -1,0 +1,423 @@
+/* pd-diary-model.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One copy of the diary for every page. Loads read on a connection of their own, so a
+ * save made meanwhile does not wait for them (pd-diary-model-load.c); writes run in order
+ * on one worker thread (pd-diary-model-writes.c); results are applied on the main context,
+ * to the affected positions only (pd-diary-model-changes.c).
+ */
+
+#define G_LOG_DOMAIN "pd-model"
+
+#include "config.h"
+
+#include "pd-database-reader.h"
+#include "pd-diary-model-private.h"
+#include "pd-types.h"
+
+G_DEFINE_FINAL_TYPE (PdDiaryModel, pd_diary_model, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_TODAY,
+  PROP_CAN_UNDO,
+  PROP_LOADED,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  LOADED,
+  RECORDS_CHANGED,
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+_pd_diary_model_emit_records_changed (PdDiaryModel  *self,
+                                      guint          kinds,
+                                      const char    *id,
+                                      PdDiaryChange  change)
+{
+  g_signal_emit (self, signals[RECORDS_CHANGED], 0, kinds, id, change);
+}
+
+void
+_pd_diary_model_emit_error (PdDiaryModel *self,
+                            const GError *error)
+{
+  g_signal_emit (self, signals[ERROR], 0, error);
+}
+
+void
+_pd_diary_model_emit_loaded (PdDiaryModel *self)
+{
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+void
+_pd_diary_model_notify_can_undo (PdDiaryModel *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+}
+
+void
+_pd_diary_model_notify_loaded (PdDiaryModel *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+void
+_pd_diary_model_notify_complete (PdDiaryModel *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+/* Lists and lookups */
+
+GListModel *
+pd_diary_model_get_days (PdDiaryModel *self)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), NULL);
+  return G_LIST_MODEL (self->days);
+}
+
+GListModel *
+pd_diary_model_get_records (PdDiaryModel *self,
+                            PdRecordKind  kind)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), NULL);
+  g_return_val_if_fail (kind < N_KINDS, NULL);
+  return G_LIST_MODEL (self->lists[kind]);
+}
+
+GListModel *
+pd_diary_model_get_regimen (PdDiaryModel *self)
+{
+  return pd_diary_model_get_records (self, PD_RECORD_MEDICATION);
+}
+
+GListModel *
+pd_diary_model_get_due_doses (PdDiaryModel *self)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), NULL);
+  return G_LIST_MODEL (self->due);
+}
+
+PdDiaryDay *
+pd_diary_model_lookup_day (PdDiaryModel *self,
+                           guint32       day)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), NULL);
+  return g_hash_table_lookup (self->day_index, GUINT_TO_POINTER (day));
+}
+
+GObject *
+pd_diary_model_lookup (PdDiaryModel *self,
+                       PdRecordKind  kind,
+                       const char   *id)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), NULL);
+  g_return_val_if_fail (kind < N_KINDS, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->ids[kind], id);
+}
+
+PdDiaryData *
+pd_diary_model_dup_data (PdDiaryModel *self)
+{
+  PdDiaryData *data;
+
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), NULL);
+
+  data = g_new0 (PdDiaryData, 1);
+  for (PdRecordKind kind = 0; kind < N_KINDS; kind++)
+    *_pd_diary_data_array (data, kind) = g_ptr_array_copy (pd_object_list_get_array (self->lists[kind]),
+                                                 (GCopyFunc) (void (*) (void)) g_object_ref,
+                                                 NULL);
+  return data;
+}
+
+PdDatabase *
+pd_diary_model_get_database (PdDiaryModel *self)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), NULL);
+  return self->writer;
+}
+
+gboolean
+pd_diary_model_is_read_only (PdDiaryModel *self)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), TRUE);
+  return pd_database_is_read_only (self->writer);
+}
+
+gboolean
+pd_diary_model_is_loaded (PdDiaryModel *self)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), FALSE);
+  return self->loaded;
+}
+
+gboolean
+pd_diary_model_is_complete (PdDiaryModel *self)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), FALSE);
+  return self->complete;
+}
+
+guint32
+pd_diary_model_get_today (PdDiaryModel *self)
+{
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), 0);
+  return self->today;
+}
+
+void
+pd_diary_model_set_today (PdDiaryModel *self,
+                          guint32       today)
+{
+  g_return_if_fail (PD_IS_DIARY_MODEL (self));
+
+  if (self->today == today)
+    return;
+  self->today = today;
+  _pd_diary_model_update_due (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+/* Construction */
+
+static void
+pd_diary_model_constructed (GObject *object)
+{
+  PdDiaryModel *self = PD_DIARY_MODEL (object);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (pd_diary_model_parent_class)->constructed (object);
+
+  g_assert (PD_IS_DATABASE (self->writer));
+  if (!pd_database_is_read_only (self->writer))
+    self->reader = pd_database_open_reader (self->writer, &error);
+  if (self->reader == NULL)
+    {
+      /* Read-only (nothing writes, so nothing waits) or in memory: one connection. */
+      if (error != NULL)
+        g_debug ("Loads share the writer's connection: %s", error->message);
+      self->reader = g_object_ref (self->writer);
+    }
+}
+
+static void
+pd_diary_model_dispose (GObject *object)
+{
+  PdDiaryModel *self = PD_DIARY_MODEL (object);
+
+  pd_diary_model_cancel_loads (self);
+  /* Every queued write holds a reference to the model: none is left by now. */
+  if (self->writes != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->writes), FALSE, TRUE);
+  G_OBJECT_CLASS (pd_diary_model_parent_class)->dispose (object);
+}
+
+static void
+pd_diary_model_finalize (GObject *object)
+{
+  PdDiaryModel *self = PD_DIARY_MODEL (object);
+
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      g_clear_pointer (&self->ids[i], g_hash_table_unref);
+      g_clear_object (&self->lists[i]);
+    }
+  g_clear_pointer (&self->day_index, g_hash_table_unref);
+  g_clear_object (&self->days);
+  g_clear_object (&self->due);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->replay, g_ptr_array_unref);
+  g_clear_object (&self->load_task);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->reader);
+  g_clear_object (&self->writer);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  G_OBJECT_CLASS (pd_diary_model_parent_class)->finalize (object);
+}
+
+static void
+pd_diary_model_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PdDiaryModel *self = PD_DIARY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->writer);
+      break;
+    case PROP_TODAY:
+      g_value_set_uint (value, self->today);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, self->undo->len > 0);
+      break;
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->complete);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pd_diary_model_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PdDiaryModel *self = PD_DIARY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->writer = g_value_dup_object (value);
+      break;
+    case PROP_TODAY:
+      pd_diary_model_set_today (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pd_diary_model_class_init (PdDiaryModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = pd_diary_model_constructed;
+  object_class->dispose = pd_diary_model_dispose;
+  object_class->finalize = pd_diary_model_finalize;
+  object_class->get_property = pd_diary_model_get_property;
+  object_class->set_property = pd_diary_model_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, PD_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TODAY] =
+    g_param_spec_uint ("today", NULL, NULL, 0, G_MAXUINT32, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The lists hold the whole diary, not only the last days (pd_diary_model_load_recent_async). */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The whole diary was (re)read and every list replaced. */
+  signals[LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* (guint kinds: PD_DIARY_KIND_BIT mask, const char *id or NULL for many,
+   *  PdDiaryChange change), after the lists changed. */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_STRING, G_TYPE_INT);
+  /* (GError *error): an operation failed; its _finish returns the same error. Pages show
+   * it without asking the window. */
+  signals[ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+pd_diary_model_init (PdDiaryModel *self)
+{
+  self->context = g_main_context_ref_thread_default ();
+  self->writes = g_thread_pool_new (_pd_diary_model_write_thread, NULL, 1, FALSE, NULL);
+  for (PdRecordKind kind = 0; kind < N_KINDS; kind++)
+    {
+      self->lists[kind] = pd_object_list_new (kind == PD_RECORD_PAIN ? PD_TYPE_PAIN_ENTRY :
+                                              kind == PD_RECORD_MEDICATION ? PD_TYPE_MEDICATION :
+                                              kind == PD_RECORD_DOSE ? PD_TYPE_DOSE :
+                                              kind == PD_RECORD_ACTIVITY ? PD_TYPE_ACTIVITY :
+                                              PD_TYPE_EVENT,
+                                              _pd_record_compare_for (kind), NULL);
+      self->ids[kind] = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  self->days = pd_object_list_new (PD_TYPE_DIARY_DAY, _pd_day_compare, NULL);
+  self->day_index = g_hash_table_new (NULL, NULL);
+  self->due = g_list_store_new (PD_TYPE_DUE_ITEM);
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) _pd_undo_entry_free);
+  self->today = pd_local_today (NULL);
+}
+
+PdDiaryModel *
+pd_diary_model_new_for_database (PdDatabase *database)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  return g_object_new (PD_TYPE_DIARY_MODEL, "database", database, NULL);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PdDatabaseFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "pd-flags"));
+  GError *error = NULL;
+  PdDatabase *db = pd_database_open (task_data, flags, &error);
+
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, db, g_object_unref);
+}
+
+void
+pd_diary_model_open_async (const char          *path,
+                           PdDatabaseFlags      flags,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_diary_model_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "pd-flags", GUINT_TO_POINTER (flags));
+  g_task_run_in_thread (task, open_thread);
+}
+
+PdDiaryModel *
+pd_diary_model_open_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_autoptr(PdDatabase) db = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_diary_model_open_async,
+                        NULL);
+
+  db = g_task_propagate_pointer (G_TASK (result), error);
+  return db != NULL ? pd_diary_model_new_for_database (db) : NULL;
+}
