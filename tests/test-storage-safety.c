@@ -580,6 +580,52 @@ test_disk_full (Fixture       *fixture,
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM pain_entries"), ==, 1);
 }
 
+/* A second connection in the same process (the reminder service keeps one) must not cost the
+ * first its locks: otherwise another process that opens and closes the diary thinks it is
+ * the last user, removes the -wal and -shm files, and the first connection's next read fails
+ * with a disk I/O error. */
+static void
+test_second_connection_keeps_locks (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) first = NULL;
+  g_autoptr(PdDatabase) second = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int status = 0;
+  pid_t pid;
+
+  first = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  log_pain (first, 3);
+  second = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+
+  /* Another process opens, reads and closes the diary. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+      int ok = sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+               sqlite3_exec (db, "SELECT count(*) FROM pain_entries", NULL, NULL, NULL) == SQLITE_OK;
+
+      sqlite3_close (db);
+      _exit (ok ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  log_pain (first, 5);
+  entries = pd_database_list_pain_entries (first, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = pd_database_list_pain_entries (second, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +635,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/safety/create/atomic", test_create_atomic);
+  ADD ("/safety/second-connection-keeps-locks", test_second_connection_keeps_locks);
   ADD ("/safety/create/empty-file", test_create_empty_file);
   ADD ("/safety/create/stale-temporaries", test_create_stale_temporaries);
   ADD ("/safety/create/hot-journal", test_create_hot_journal);

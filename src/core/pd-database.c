@@ -748,6 +748,11 @@ recover_in_place (const char *path)
 
 /* Inspecting a file before anything writes to it */
 
+/* Reads the header through SQLite's own file layer, not a descriptor of ours: closing any
+ * descriptor of a file drops every POSIX lock this process holds on it, the locks of another
+ * connection to the same diary included (the reminder service keeps one), after which
+ * another process may take the WAL away from under it. SQLite's unix layer shares one set of
+ * descriptors per file and closes them only when no lock is held. */
 static gboolean
 has_sqlite_header (const char  *path,
                    const char  *display,
@@ -755,21 +760,27 @@ has_sqlite_header (const char  *path,
 {
   static const char magic[] = "SQLite format 3";
   char header[SQLITE_HEADER_SIZE];
-  gssize n_read;
-  int fd;
+  sqlite3 *db = NULL;
+  sqlite3_file *file = NULL;
+  int rc;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc != SQLITE_OK || file == NULL || file->pMethods == NULL)
     {
-      set_io_error (error, errno, _("Could not open “%s”"), display);
+      int saved_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
+      sqlite3_close_v2 (db);
+      set_io_error (error, saved_errno != 0 ? saved_errno : ENOENT, _("Could not open “%s”"),
+                    display);
       return FALSE;
     }
-  do
-    n_read = read (fd, header, sizeof header);
-  while (n_read < 0 && errno == EINTR);
-  g_close (fd, NULL);
+  /* A short file reads as SQLITE_IOERR_SHORT_READ: not a diary. */
+  rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  sqlite3_close_v2 (db);
 
-  return n_read == sizeof header && memcmp (header, magic, sizeof magic) == 0;
+  return rc == SQLITE_OK && memcmp (header, magic, sizeof magic) == 0;
 }
 
 /* Opens an existing file for reading only. When no -wal or -journal lies beside it there is
