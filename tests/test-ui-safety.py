@@ -40,7 +40,8 @@ def prepare(program):
                 f.write(f"{uuid.uuid4()},{date},{at},{offset},dose,,,,,,,,,,{item},{amount},{unit},,,\n")
             f.write(f"{uuid.uuid4()},{date},00:20,{offset},pain,6,,,,,,,,calf_breathless;night_pain,,,,,,\n")
         subprocess.run([os.path.abspath(program), "-d", db, f"--import-csv={csv}"], check=True,
-                       env=dict(os.environ, XDG_DATA_HOME=os.path.dirname(db)))
+                       env=dict(os.environ, XDG_DATA_HOME=os.path.dirname(db)),
+                       stdout=subprocess.DEVNULL)  # what it imported is not TAP
     return fill
 
 
