@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 
 
 
@@ -245,6 +246,28 @@ def click(node):
     settle(node)
 
 
+def scroll_into_view(node, window=None, margin_top=60, margin_bottom=90):
+    """Scrolls window (by default the toplevel under node) with the mouse wheel until node is
+    in view, clear of the header bar and the bottom bar; returns node."""
+    top = (window or toplevel_of(node)).get_extents(Atspi.CoordType.WINDOW)
+    x, y = screen_origin(node)
+
+    def box():
+        extents = node.get_extents(Atspi.CoordType.WINDOW)
+        return extents.y, extents.height
+
+    for _ in range(40):
+        at, height = box()
+        if at > margin_top and at + height < top.height - margin_bottom:
+            return node
+        before = box()
+        subprocess.run(["xdotool", "mousemove", str(x + top.width // 2), str(y + top.height // 2),
+                        "click", "5" if at + height >= top.height - margin_bottom else "4"],
+                       check=True)
+        wait_for(lambda: box() != before, "the window to scroll", timeout=5)
+    raise TimeoutError(f"'{node.get_name()}' never scrolled into view")
+
+
 def type_text(text):
     subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
 
@@ -347,7 +370,8 @@ class App:
     def fail(self, name, error):
         shot = os.path.join(os.environ.get("G_TEST_BUILDDIR", self.tmp), f"{name}-failure.png")
         subprocess.run(["import", "-window", "root", shot], check=False)
-        tap(False, "UI scenario", f"{error!r}; screenshot: {shot}")
+        where = "".join(traceback.format_exception(error)[-3:]) if isinstance(error, BaseException) else ""
+        tap(False, "UI scenario", f"{error!r}; screenshot: {shot}\n{where}")
 
     def close(self):
         self.proc.terminate()

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """UI test through AT-SPI: the patient's own words for where it hurts.
 
-On a temporary diary: choose a score, open "Where It Hurts", type an own value and a
+On a temporary diary: choose a score, open "Places by Name", type an own value and a
 label into "Add your own", save, and find the own value stored after the keys; then find
 the entry's row naming it. Prints TAP.
 """
@@ -46,7 +46,11 @@ def main():
                          "the score button 'Pain 5'")
         press(score)
 
-        where = wait_for(lambda: find(app.root, name="Where It Hurts"), "the Where It Hurts row")
+        # The location chips, "Add your own" among them, are in the collapsed list of places
+        # under the body map.
+        where = wait_for(lambda: find(app.root, name="Places by Name", role="list item"),
+                         "the list of places by name")
+        scroll_into_view(where)
         click(where)
         field = wait_for(lambda: find(app.root, name="Add your own", role="text"),
                          "the Add your own field")
