@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "test-util.h"
 #include "pd-database.h"
 #include "pd-types.h"
 

@@ -85,9 +85,9 @@ def shown(node):
     return box.width > 0 or box.height > 0
 
 
-def walk(node, depth=0, prune=frozenset()):
+def walk(node, depth=0, prune=frozenset(), sized=True):
     """node and everything below it, depth first; not below a node whose role is in prune,
-    nor into widgets with no size (see shown)."""
+    nor (when sized) into widgets with no size (see shown)."""
     if node is None or depth > 60:
         return
     yield node
@@ -102,8 +102,8 @@ def walk(node, depth=0, prune=frozenset()):
             child = node.get_child_at_index(i)
         except GLib.Error:
             continue
-        if child is not None and shown(child):
-            yield from walk(child, depth + 1, prune)
+        if child is not None and (not sized or shown(child)):
+            yield from walk(child, depth + 1, prune, sized)
 
 
 def visible(node):
@@ -166,13 +166,15 @@ def focused(root, nodes=None):
     return None
 
 
+BLIND = object()   # typed into whatever has the keyboard focus; the outcome is checked
 LISTS = {"table", "tree table"}   # GtkColumnView: the chooser's list of files
 
 
 def walk_controls(node):
     """walk() without going into lists and tables: a file chooser's list of files can be
-    thousands of nodes, each an AT-SPI call."""
-    return walk(node, prune=LISTS)
+    thousands of nodes, each an AT-SPI call. Widgets with no size are walked too: GTK 4.8
+    reports none for some of the file chooser's (its location entry among them)."""
+    return walk(node, prune=LISTS, sized=False)
 
 
 def settle(node):
@@ -298,29 +300,59 @@ def choose_file(app, path, title=None):
     location entry (Ctrl+L) takes the whole path, then its accept button. Each step waits for its
     state: the chooser has the focus, the entry has it, the entry holds the path."""
     def chooser():
-        roots = [window(app, title)] if title is not None else reversed(toplevels(app))
+        # The chooser is the newest toplevel (of that title) with a Cancel button; one with a
+        # text field first, as the dialog that opened it may still be there, with the same
+        # title and a Cancel of its own.
+        roots = [root for root in reversed(toplevels(app))
+                 if title is None or name_of(root) == title]
+        found = []
         for root in roots:
-            if root is not None and any(node.get_role_name() == "push button"
-                                        and name_of(node) == "Cancel" and visible(node)
-                                        for node in walk_controls(root)):
-                return root
-        return None
+            nodes = list(walk_controls(root))
+            if any(node.get_role_name() == "push button" and name_of(node) == "Cancel"
+                   and visible(node) for node in nodes):
+                found.append((any(editable(node) for node in nodes), root))
+        with_text = [root for has_text, root in found if has_text]
+        return (with_text or [root for _, root in found] or [None])[0]
     root = wait_for(chooser, f"the file chooser {title or ''}")
 
+    tried = []
+
     def location():
-        node = focused(root, walk_controls)
-        if editable(node):
-            return node
+        try:
+            node = focused(root, walk_controls)
+            if editable(node):
+                return node
+            fields = [n for n in walk_controls(root) if editable(n) and visible(n)]
+        except GLib.Error:
+            fields = []
+        # GTK 4.8 does not always report the focus of the chooser's entry: after Ctrl+L its
+        # one text field is the entry.
+        if tried and len(fields) == 1:
+            return fields[0]
+        if len(tried) >= 3:
+            return BLIND
         key("ctrl+l")
+        tried.append(True)
+        settle(root)
         return None
     entry = wait_for(location, "the file chooser's location entry")
     key("ctrl+a")
     type_text(path)
-    wait_for(lambda: text_of(entry) == path, f"{path} in the location entry")
+    if entry is not BLIND:
+        wait_for(lambda: text_of(entry) == path, f"{path} in the location entry")
     # The accept button through its action: a Return could land in the entry's completion.
-    accept = next((node for node in walk_controls(root) if node.get_role_name() == "push button"
-                   and name_of(node) in ("Open", "Save", "Export", "Select") and visible(node)),
-                  None)
+    # (In whichever toplevel holds it now: the dialog that opened the chooser may be gone.)
+    def accept_button():
+        for top in reversed(toplevels(app)):
+            try:
+                for node in walk_controls(top):
+                    if (node.get_role_name() == "push button" and visible(node)
+                            and name_of(node) in ("Open", "Save", "Export", "Select")):
+                        return node
+            except GLib.Error:
+                continue
+        return None
+    accept = accept_button()
     if accept is not None:
         press(accept)
     else:

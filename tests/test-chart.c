@@ -682,7 +682,7 @@ chart_text (const PdChartData *data,
   cairo_t *cr;
   int status;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!test_have_program ("pdftotext"))
     return NULL;
   surface = cairo_pdf_surface_create (pdf, width, height);
   cr = cairo_create (surface);

@@ -28,7 +28,7 @@ pdf_text (PdReport *report)
 
   g_assert_true (pd_report_write_pdf (report, pdf, PD_PAPER_A4, NULL, &error));
   g_assert_no_error (error);
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!test_have_program ("pdftotext"))
     g_error ("pdftotext is missing: install poppler-utils (build-aux/test does)");
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
                 &status, &error);

@@ -26,3 +26,12 @@ remove_tree (const char *path)
     }
   g_remove (path);
 }
+
+/* Whether a program the test runs is on PATH. */
+static inline gboolean
+test_have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}

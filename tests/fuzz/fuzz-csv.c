@@ -97,7 +97,7 @@ setup (void)
 {
   static const char seed[] =
     PD_CSV_HEADER "\r\n"
-    "5f2b8c1e-7a4d-4c3b-9e21-00000000f001,2026-03-01,08:30,+01:00,pain,4,,,,,,,,,,,,,,seed\r\n";
+    "5f2b8c1e-7a4d-4c3b-9e21-00000000f001,2026-03-01,08:30,+01:00,pain,4,,,,,,,,,,,,,,seed,,,,\r\n";
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
@@ -196,7 +196,7 @@ row_with (const char *cell,
     g_string_append (csv, offset);
   else
     g_string_append_len (csv, text, length);
-  g_string_append (csv, ",pain,5,,,,,,,,,,,,,,\r\n");
+  g_string_append (csv, ",pain,5,,,,,,,,,,,,,,,,,,\r\n");
   return csv;
 }
 
