@@ -112,9 +112,9 @@ def main():
         wait_for(lambda: checked(outer_calf), "the outer left lower leg marked")
         tap(True, "two clicks marked the low back and the outer side of the left lower leg")
 
-        # The chips (in the collapsed list of places) say the same.
+        # The chips (in the collapsed list of places, so of no size yet) say the same.
         def chip(name):
-            return next((n for n in walk(app.root) if n.get_name() == name
+            return next((n for n in walk(app.root, sized=False) if n.get_name() == name
                          and n.get_role_name() in TOGGLE_ROLES
                          and n.get_parent().get_name() != "Body map"), None)
         wait_for(lambda: all(chip(name) is not None and checked(chip(name))
