@@ -207,14 +207,22 @@ test_period_empty (void)
   summary2 = pd_body_stats_summary (unmarked, 5);
   g_assert_cmpstr (summary2, ==, "Most often: Left foot, 1 of 2 days, mean pain 3.0.");
 
-  /* The patient's own words, when the entries have them, are listed as written. */
+  /* The patient's own words of the period's entries: sorted, each once, none from outside. */
   g_assert_null (pd_body_stats_describe_custom (unmarked));
-  g_ptr_array_add (unmarked->custom, g_strdup ("left big toe"));
-  g_ptr_array_add (unmarked->custom, g_strdup ("jaw"));
   {
-    g_autofree char *custom = pd_body_stats_describe_custom (unmarked);
+    const char * const toe[] = { "left big toe", "jaw", NULL };
+    const char * const jaw[] = { "jaw", NULL };
+    const char * const outside[] = { "elbow", NULL };
+    g_autoptr(PdBodyStats) own = NULL;
+    g_autofree char *custom = NULL;
 
-    g_assert_cmpstr (custom, ==, "Also, in the patient's own words: left big toe, jaw.");
+    pd_pain_entry_set_custom_locations (add_pain_where (data, day + 2, 4, 0), toe);
+    pd_pain_entry_set_custom_locations (add_pain_where (data, day + 3, 5, 0), jaw);
+    pd_pain_entry_set_custom_locations (add_pain_where (data, day + 30, 5, 0), outside);
+    own = pd_body_stats_new (data->pain_entries, day, day + 6);
+    g_assert_cmpuint (own->custom->len, ==, 2);
+    custom = pd_body_stats_describe_custom (own);
+    g_assert_cmpstr (custom, ==, "Also, in the patient's own words: jaw, left big toe.");
   }
 }
 

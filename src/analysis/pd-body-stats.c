@@ -32,6 +32,28 @@ below_knee_mask (void)
   return mask;
 }
 
+static int
+compare_words (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The patient's own location words, each once (sorted at the end). */
+static void
+add_custom (GPtrArray          *custom,
+            const char * const *words)
+{
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      guint at;
+
+      if (words[i][0] == '\0' || g_ptr_array_find_with_equal_func (custom, words[i], g_str_equal, &at))
+        continue;
+      g_ptr_array_add (custom, g_strdup (words[i]));
+    }
+}
+
 PdBodyStats *
 pd_body_stats_new (GPtrArray *entries,
                    guint32    first_day,
@@ -76,6 +98,7 @@ pd_body_stats_new (GPtrArray *entries,
       if (day < first_day || day > last_day)
         continue;
       g_hash_table_add (days, GUINT_TO_POINTER (day));
+      add_custom (stats->custom, pd_pain_entry_get_custom_locations (entry));
       if (locations & below)
         stats->below_knee = TRUE;
       for (guint i = 0; i < n_regions; i++)
@@ -94,6 +117,7 @@ pd_body_stats_new (GPtrArray *entries,
     }
 
   stats->days_with_entries = g_hash_table_size (days);
+  g_ptr_array_sort (stats->custom, compare_words);
   for (guint i = 0; i < n_regions; i++)
     {
       PdBodyRegionStats *region = &stats->regions[i];
