@@ -418,6 +418,9 @@ class App:
 # What GTK, GLib and pixman print when the program is wrong: every one fails the test.
 # (GTK under Xvfb has a monitor; a popover placed off its window finds none and says so.)
 BAD_OUTPUT = re.compile(r"-(CRITICAL|WARNING) \*\*|\*\*\* BUG \*\*\*|assertion .* failed")
+# Patterns a test names as a known, open defect (with the issue that tracks it); each is
+# printed as a comment, and every other line still fails.
+KNOWN_OUTPUT = []
 
 
 def check_stderr(path):
@@ -427,6 +430,10 @@ def check_stderr(path):
         text = f.read()
     sys.stderr.write(text)
     bad = [line for line in text.splitlines() if BAD_OUTPUT.search(line)]
+    known = [line for line in bad if any(re.search(k, line) for k in KNOWN_OUTPUT)]
+    for line in known[:5]:
+        print(f"# known, open: {line}")
+    bad = [line for line in bad if line not in known]
     return tap(not bad, "no GTK critical or warning on standard error",
                "\n".join(bad[:20]) + (f"\n... and {len(bad) - 20} more" if len(bad) > 20 else ""))
 

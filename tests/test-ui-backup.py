@@ -16,6 +16,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pdui  # noqa: E402
 from pdui import Atspi  # noqa: E402
 from pdui import App, click, find, finish, key, press, query, tap, type_text, wait_for, walk  # noqa: E402
 
@@ -84,7 +85,13 @@ def sensitive(node):
 
 def menu_item(app, frame, label, mnemonic):
     # Real clicks: GTK 4.8 offers no AT-SPI action on a menu button.
-    click(wait_for(lambda: find(frame, name="Main Menu"), "the main menu"))
+    button = wait_for(lambda: find(frame, name="Main Menu"), "the main menu")
+    # A click that lands while the last dialog is still closing can be lost: the menu is
+    # clicked again when it did not open.
+    for _ in range(3):
+        click(button)
+        if pdui.poll(lambda: find(app.root, name=label), timeout=10) is not None:
+            break
     wait_for(lambda: find(app.root, name=label), f"{label} in the main menu")
     key(mnemonic)
 
