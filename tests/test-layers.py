@@ -9,7 +9,8 @@ command that built one of its files (from compile_commands.json), so the same
 include folders and dependencies, and compiles a two-line file with it: an
 allowed header (the layer's own or a lower one's) must compile, a forbidden one
 (a higher layer's, GTK, libadwaita, libnotify below the notifier, cairo below
-the chart; for the diary model, GTK and the chart, exchange and widget headers)
+the chart, libsecret below the services; for the diary model, GTK and the chart,
+exchange and widget headers)
 must fail because the compiler cannot find it.
 """
 
@@ -63,6 +64,8 @@ RULES = {
         ('"pd-scheduler.h"', FORBIDDEN),
         ('"pd-cli.h"', FORBIDDEN),
         ('"pd-window.h"', FORBIDDEN),
+        ('"pd-keyring.h"', FORBIDDEN),
+        ("<libsecret/secret.h>", FORBIDDEN),
         ("<libnotify/notify.h>", FORBIDDEN),
         ("<gtk/gtk.h>", FORBIDDEN),
     ],
@@ -88,6 +91,19 @@ RULES = {
         ('"pd-today-page.h"', FORBIDDEN),
         ('"pd-application.h"', FORBIDDEN),
         ("<cairo.h>", FORBIDDEN),
+        ("<gtk/gtk.h>", FORBIDDEN),
+        ("<adwaita.h>", FORBIDDEN),
+    ],
+    "services": [
+        ('"pd-backup-folder.h"', ALLOWED),
+        ('"pd-keyring.h"', ALLOWED),
+        ('"pd-backup.h"', ALLOWED),
+        ("<libsecret/secret.h>", ALLOWED),
+        ('"pd-window.h"', FORBIDDEN),
+        ('"pd-preferences-window.h"', FORBIDDEN),
+        ('"pd-application.h"', FORBIDDEN),
+        ('"pd-scheduler.h"', FORBIDDEN),
+        ("<libnotify/notify.h>", FORBIDDEN),
         ("<gtk/gtk.h>", FORBIDDEN),
         ("<adwaita.h>", FORBIDDEN),
     ],

@@ -296,6 +296,38 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* "diary" for "/path/diary.db": the start of the diary's daily backups' names. */
+static char *
+diary_stem (const char *diary_path)
+{
+  char *base = g_path_get_basename (diary_path);
+
+  if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
+    base[strlen (base) - 3] = '\0';
+  return base;
+}
+
+GPtrArray *
+pd_backup_list_daily (const char  *diary_path,
+                      const char  *folder,
+                      GError     **error)
+{
+  g_autofree char *stem = diary_stem (diary_path);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+
+  g_return_val_if_fail (diary_path != NULL && folder != NULL, NULL);
+
+  if (!(dir = g_dir_open (folder, 0, error)))
+    return NULL;
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (is_daily_name (entry, stem))
+      g_ptr_array_add (names, g_strdup (entry));
+  g_ptr_array_sort (names, compare_strings);
+  return g_steal_pointer (&names);
+}
+
 char *
 pd_backup_write_daily (PdDatabase  *db,
                        const char  *folder,
@@ -304,23 +336,19 @@ pd_backup_write_daily (PdDatabase  *db,
                        guint        keep,
                        GError     **error)
 {
-  g_autofree char *base = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *date = NULL;
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = NULL;
-  const char *entry;
+  g_autoptr(GPtrArray) names = NULL;
   gboolean written = FALSE;
 
   g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
   g_return_val_if_fail (folder != NULL && passphrase != NULL && now != NULL && keep > 0, NULL);
 
-  base = g_path_get_basename (pd_database_get_path (db));
-  if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
-    base[strlen (base) - 3] = '\0';
+  stem = diary_stem (pd_database_get_path (db));
   date = g_date_time_format (now, "%Y-%m-%d");
-  name = g_strdup_printf ("%s-%s" PD_BACKUP_SUFFIX, base, date);
+  name = g_strdup_printf ("%s-%s" PD_BACKUP_SUFFIX, stem, date);
   path = g_build_filename (folder, name, NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -329,12 +357,8 @@ pd_backup_write_daily (PdDatabase  *db,
       written = TRUE;
     }
 
-  if (!(dir = g_dir_open (folder, 0, error)))
+  if (!(names = pd_backup_list_daily (pd_database_get_path (db), folder, error)))
     return NULL;
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    if (is_daily_name (entry, base))
-      g_ptr_array_add (names, g_strdup (entry));
-  g_ptr_array_sort (names, compare_strings);
   for (guint i = 0; i + keep < names->len; i++)
     {
       g_autofree char *old = g_build_filename (folder, g_ptr_array_index (names, i), NULL);

@@ -72,6 +72,12 @@ char     *pd_backup_write_daily        (PdDatabase          *db,
                                         guint                keep,
                                         GError             **error);
 
+/* The names of diary_path's daily backups in folder (as pd_backup_write_daily names them),
+ * oldest first; NULL with error when the folder cannot be read. */
+GPtrArray *pd_backup_list_daily        (const char          *diary_path,
+                                        const char          *folder,
+                                        GError             **error);
+
 /* pd_backup_write and pd_backup_restore_into off the main thread; the passphrase is copied
  * and wiped when done. restore_finish returns the previous diary's backup path. */
 void      pd_backup_write_async        (PdDatabase          *db,

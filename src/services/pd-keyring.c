@@ -1,0 +1,109 @@
+/* pd-keyring.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-keyring"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsecret/secret.h>
+
+#include "pd-keyring.h"
+
+static const SecretSchema *
+get_schema (void)
+{
+  static const SecretSchema schema = {
+    PD_KEYRING_SCHEMA_NAME, SECRET_SCHEMA_NONE,
+    {
+      { "purpose", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+#define PURPOSE "backup-folder"
+
+void
+pd_keyring_store_async (const char          *passphrase,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (passphrase != NULL && *passphrase != '\0');
+
+  /* The label is what the keyring's own application (Passwords and Keys) shows. */
+  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, _("Pain Diary backup folder passphrase"),
+                         passphrase, cancellable, callback, user_data, "purpose", PURPOSE, NULL);
+}
+
+gboolean
+pd_keyring_store_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  return secret_password_store_finish (result, error);
+}
+
+void
+pd_keyring_lookup_async (GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  secret_password_lookup (get_schema (), cancellable, callback, user_data, "purpose", PURPOSE, NULL);
+}
+
+char *
+pd_keyring_lookup_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  return secret_password_lookup_finish (result, error);
+}
+
+void
+pd_keyring_clear_async (GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  secret_password_clear (get_schema (), cancellable, callback, user_data, "purpose", PURPOSE, NULL);
+}
+
+gboolean
+pd_keyring_clear_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* Nothing to clear is no failure. */
+  if (!secret_password_clear_finish (result, &local_error) && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+pd_keyring_free (char *passphrase)
+{
+  secret_password_free (passphrase);
+}
+
+char *
+pd_keyring_explain (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_strdup (_("Your keyring is locked, so the backup passphrase could not be read. "
+                       "Unlock it (it opens when you log in, or in Passwords and Keys) and Pain Diary "
+                       "tries again."));
+  return g_strdup_printf (_("Your keyring could not be reached, so the backup passphrase could not be "
+                            "read or saved. Log out and in again; if that does not help, your system "
+                            "may have no keyring service. (%s)"),
+                          error->message);
+}
