@@ -19,7 +19,7 @@ PD_BUILD_PACKAGES=(
 PD_TEST_PACKAGES=(
   strace
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
-  python3-dbusmock xdotool gnome-calculator imagemagick fonts-cantarell
+  python3-dbusmock gnome-keyring xdotool gnome-calculator imagemagick fonts-cantarell
   adwaita-icon-theme locales gnuplot-nox poppler-utils time
   clang libclang-rt-14-dev libfuzzer-14-dev
 )

@@ -48,19 +48,62 @@ pd_keyring_store_finish (GAsyncResult  *result,
   return secret_password_store_finish (result, error);
 }
 
+/* A locked keyring that could not ask for its password (the prompt was dismissed, or there
+ * is no display) gives no passphrase and no error, as if none was stored: an item that
+ * is there but locked tells the two apart. */
+static void
+searched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *items = secret_password_search_finish (result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (items != NULL)
+    g_task_return_new_error (task, SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "%s",
+                             "The keyring holding the passphrase is locked");
+  else
+    g_task_return_pointer (task, NULL, NULL);
+  g_list_free_full (items, g_object_unref);
+}
+
+static void
+looked_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *passphrase = secret_password_lookup_finish (result, &error);
+
+  if (passphrase != NULL)
+    g_task_return_pointer (task, passphrase, (GDestroyNotify) secret_password_free);
+  else if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    secret_password_search (get_schema (), SECRET_SEARCH_ALL, g_task_get_cancellable (task), searched_cb,
+                            g_object_ref (task), "purpose", PURPOSE, NULL);
+}
+
 void
 pd_keyring_lookup_async (GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  secret_password_lookup (get_schema (), cancellable, callback, user_data, "purpose", PURPOSE, NULL);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, pd_keyring_lookup_async);
+  secret_password_lookup (get_schema (), cancellable, looked_up_cb, task, "purpose", PURPOSE, NULL);
 }
 
 char *
 pd_keyring_lookup_finish (GAsyncResult  *result,
                           GError       **error)
 {
-  return secret_password_lookup_finish (result, error);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

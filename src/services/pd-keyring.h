@@ -14,7 +14,8 @@
 
 G_BEGIN_DECLS
 
-#define PD_KEYRING_SCHEMA_NAME APPLICATION_ID ".BackupPassphrase"
+/* The application id and what it keeps. */
+#define PD_KEYRING_SCHEMA_NAME "io.github.paindiary.PainDiary.BackupPassphrase"
 
 void      pd_keyring_store_async   (const char          *passphrase,
                                     GCancellable        *cancellable,
