@@ -43,6 +43,8 @@ dialog_done_cb (GObject      *source,
 
   if (g_object_get_data (source, "pd-save") != NULL)
     file = gtk_file_dialog_save_finish (dialog, result, &error);
+  else if (g_object_get_data (source, "pd-folder") != NULL)
+    file = gtk_file_dialog_select_folder_finish (dialog, result, &error);
   else
     file = gtk_file_dialog_open_finish (dialog, result, &error);
   if (file == NULL && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
@@ -88,6 +90,11 @@ pd_choose_file (GtkWindow        *parent,
         gtk_file_dialog_set_initial_name (dialog, suggested_name);
       gtk_file_dialog_save (dialog, parent, NULL, dialog_done_cb, choice);
     }
+  else if (mode == PD_CHOOSE_FOLDER)
+    {
+      g_object_set_data (G_OBJECT (dialog), "pd-folder", GINT_TO_POINTER (1));
+      gtk_file_dialog_select_folder (dialog, parent, NULL, dialog_done_cb, choice);
+    }
   else
     gtk_file_dialog_open (dialog, parent, NULL, dialog_done_cb, choice);
 }
@@ -127,8 +134,9 @@ pd_choose_file (GtkWindow        *parent,
   choice->destroy = destroy;
 
   native = gtk_file_chooser_native_new (title, parent,
-                                        mode == PD_CHOOSE_SAVE ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                               : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        mode == PD_CHOOSE_SAVE     ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                        : mode == PD_CHOOSE_FOLDER ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                                   : GTK_FILE_CHOOSER_ACTION_OPEN,
                                         accept_label, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   for (guint i = 0; filters != NULL && i < filters->len; i++)

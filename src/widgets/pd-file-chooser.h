@@ -13,6 +13,7 @@ typedef enum
 {
   PD_CHOOSE_OPEN,
   PD_CHOOSE_SAVE,
+  PD_CHOOSE_FOLDER,
 } PdChooseMode;
 
 /* Called once: with the chosen file, or NULL when the person cancelled. */

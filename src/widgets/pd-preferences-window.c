@@ -21,6 +21,7 @@ struct _PdPreferencesWindow
   PdDatabase *database;
   gboolean loading;
 
+  AdwPreferencesPage *diary_page;
   AdwEntryRow *name_row;
   AdwActionRow *surgery_row;
   GtkWidget *clear_surgery_button;
@@ -140,6 +141,7 @@ pd_preferences_window_class_init (PdPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paindiary/PainDiary/pd-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdPreferencesWindow, diary_page);
   gtk_widget_class_bind_template_child (widget_class, PdPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, PdPreferencesWindow, surgery_row);
   gtk_widget_class_bind_template_child (widget_class, PdPreferencesWindow, clear_surgery_button);
@@ -179,4 +181,12 @@ pd_preferences_window_new (GtkWindow  *parent,
                                                               self));
   self->loading = FALSE;
   return self;
+}
+
+void
+pd_preferences_window_add_diary_group (PdPreferencesWindow *self,
+                                       AdwPreferencesGroup *group)
+{
+  g_return_if_fail (PD_IS_PREFERENCES_WINDOW (self));
+  adw_preferences_page_add (self->diary_page, group);
 }

@@ -19,4 +19,8 @@ G_DECLARE_FINAL_TYPE (PdPreferencesWindow, pd_preferences_window, PD, PREFERENCE
 PdPreferencesWindow *pd_preferences_window_new (GtkWindow  *parent,
                                                 PdDatabase *database);
 
+/* Adds a group at the end of the Diary page. */
+void pd_preferences_window_add_diary_group (PdPreferencesWindow *self,
+                                            AdwPreferencesGroup *group);
+
 G_END_DECLS

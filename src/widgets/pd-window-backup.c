@@ -10,14 +10,15 @@
 #include <glib/gi18n.h>
 
 #include "pd-backup.h"
+#include "pd-backup-folder.h"
+#include "pd-backup-preferences.h"
+#include "pd-passphrase-dialog.h"
 #include "pd-window-backup.h"
 
 typedef struct
 {
   PdWindow *window;
   char *path;
-  GtkEditable *passphrase;
-  GtkEditable *again;      /* NULL when restoring: asked once */
 } BackupChoice;
 
 static void
@@ -26,6 +27,17 @@ backup_choice_free (BackupChoice *choice)
   g_clear_object (&choice->window);
   g_free (choice->path);
   g_free (choice);
+}
+
+static BackupChoice *
+backup_choice_new (PdWindow  *window,
+                   char     **path)
+{
+  BackupChoice *choice = g_new0 (BackupChoice, 1);
+
+  choice->window = g_object_ref (window);
+  choice->path = g_steal_pointer (path);
+  return choice;
 }
 
 static void
@@ -50,71 +62,6 @@ backup_filter (void)
   return filter;
 }
 
-/* The response is possible once a passphrase is typed (the same twice when creating). */
-static void
-passphrase_changed_cb (GtkEditable      *editable,
-                       AdwMessageDialog *dialog)
-{
-  BackupChoice *choice = g_object_get_data (G_OBJECT (dialog), "choice");
-  const char *text = gtk_editable_get_text (choice->passphrase);
-  gboolean ok = *text != '\0' &&
-                (choice->again == NULL || g_strcmp0 (text, gtk_editable_get_text (choice->again)) == 0);
-
-  adw_message_dialog_set_response_enabled (dialog, choice->again != NULL ? "back-up" : "restore", ok);
-}
-
-/* A hidden GtkEntry, not GtkPasswordEntry or AdwPasswordEntryRow: in GTK 4.8 their
- * caps-lock watch outlives them when their dialog is destroyed (a crash). */
-static GtkEditable *
-add_passphrase_entry (GtkWidget        *box,
-                      const char       *title,
-                      AdwMessageDialog *dialog)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_box_append (GTK_BOX (box), entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (passphrase_changed_cb), dialog);
-  return GTK_EDITABLE (entry);
-}
-
-/* The rows go with the dialog, one after the other: none may call back into the others. */
-static void
-stop_watching_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  BackupChoice     *choice)
-{
-  g_signal_handlers_disconnect_by_func (choice->passphrase, passphrase_changed_cb, dialog);
-  if (choice->again != NULL)
-    g_signal_handlers_disconnect_by_func (choice->again, passphrase_changed_cb, dialog);
-}
-
-/* A message dialog asking for the passphrase (twice when again_title is set). */
-static AdwMessageDialog *
-passphrase_dialog_new (BackupChoice *choice,
-                       const char   *heading,
-                       const char   *body,
-                       const char   *again_title)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *box;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (choice->window), heading, body));
-  g_object_set_data_full (G_OBJECT (dialog), "choice", choice, (GDestroyNotify) backup_choice_free);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  choice->passphrase = add_passphrase_entry (box, _("Passphrase"), dialog);
-  if (again_title != NULL)
-    choice->again = add_passphrase_entry (box, again_title, dialog);
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  /* Connected first, so it runs first: the responses below still read the rows. */
-  g_signal_connect (dialog, "response", G_CALLBACK (stop_watching_cb), choice);
-  return dialog;
-}
-
 /* Back up */
 
 static void
@@ -132,18 +79,16 @@ written_cb (GObject      *object,
 }
 
 static void
-back_up_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
+back_up_passphrase_cb (const char *passphrase,
+                       gpointer    user_data)
 {
-  BackupChoice *choice = g_object_get_data (G_OBJECT (dialog), "choice");
+  BackupChoice *choice = user_data;
 
-  if (g_strcmp0 (response, "back-up") != 0)
+  if (passphrase == NULL)
     return;
   pd_window_add_toast (choice->window, _("Backing up…"));
-  pd_backup_write_async (pd_window_get_database (choice->window), choice->path,
-                         gtk_editable_get_text (choice->passphrase), NULL, written_cb,
-                         g_object_ref (choice->window));
+  pd_backup_write_async (pd_window_get_database (choice->window), choice->path, passphrase, NULL,
+                         written_cb, g_object_ref (choice->window));
 }
 
 static void
@@ -157,23 +102,12 @@ back_up_file_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
-    {
-      BackupChoice *choice = g_new0 (BackupChoice, 1);
-      AdwMessageDialog *dialog;
-
-      choice->window = g_object_ref (self);
-      choice->path = g_steal_pointer (&path);
-      dialog = passphrase_dialog_new (choice, _("Choose a Passphrase"),
-                                      _("The backup can only be opened with it: keep it somewhere safe. "
-                                        "A lost passphrase cannot be recovered."),
-                                      _("Passphrase Again"));
-      adw_message_dialog_add_response (dialog, "back-up", _("_Back Up"));
-      adw_message_dialog_set_response_appearance (dialog, "back-up", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_response_enabled (dialog, "back-up", FALSE);
-      adw_message_dialog_set_default_response (dialog, "back-up");
-      g_signal_connect (dialog, "response", G_CALLBACK (back_up_response_cb), NULL);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    pd_passphrase_dialog_present (GTK_WINDOW (self), _("Choose a Passphrase"),
+                                  _("The backup can only be opened with it: keep it somewhere safe. "
+                                    "A lost passphrase cannot be recovered."),
+                                  TRUE, "back-up", _("_Back Up"), ADW_RESPONSE_SUGGESTED,
+                                  back_up_passphrase_cb, backup_choice_new (self, &path),
+                                  (GDestroyNotify) backup_choice_free);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
   g_object_unref (self);
@@ -221,18 +155,16 @@ restored_cb (GObject      *object,
 }
 
 static void
-restore_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
+restore_passphrase_cb (const char *passphrase,
+                       gpointer    user_data)
 {
-  BackupChoice *choice = g_object_get_data (G_OBJECT (dialog), "choice");
+  BackupChoice *choice = user_data;
 
-  if (g_strcmp0 (response, "restore") != 0)
+  if (passphrase == NULL)
     return;
   pd_window_add_toast (choice->window, _("Restoring…"));
-  pd_backup_restore_into_async (pd_window_get_database (choice->window), choice->path,
-                                gtk_editable_get_text (choice->passphrase), NULL, restored_cb,
-                                g_object_ref (choice->window));
+  pd_backup_restore_into_async (pd_window_get_database (choice->window), choice->path, passphrase, NULL,
+                                restored_cb, g_object_ref (choice->window));
 }
 
 static void
@@ -246,23 +178,12 @@ restore_file_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
-    {
-      BackupChoice *choice = g_new0 (BackupChoice, 1);
-      AdwMessageDialog *dialog;
-
-      choice->window = g_object_ref (self);
-      choice->path = g_steal_pointer (&path);
-      dialog = passphrase_dialog_new (choice, _("Replace the Diary?"),
-                                      _("Everything in this diary is replaced by the backup’s records. "
-                                        "A copy of the diary as it is now is kept in its backup folder."),
-                                      NULL);
-      adw_message_dialog_add_response (dialog, "restore", _("_Replace"));
-      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_enabled (dialog, "restore", FALSE);
-      adw_message_dialog_set_close_response (dialog, "cancel");
-      g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), NULL);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    pd_passphrase_dialog_present (GTK_WINDOW (self), _("Replace the Diary?"),
+                                  _("Everything in this diary is replaced by the backup’s records. "
+                                    "A copy of the diary as it is now is kept in its backup folder."),
+                                  FALSE, "restore", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE,
+                                  restore_passphrase_cb, backup_choice_new (self, &path),
+                                  (GDestroyNotify) backup_choice_free);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
   g_object_unref (self);
@@ -284,4 +205,48 @@ pd_window_restore_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (restore_file_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The backup folder */
+
+#define BACKUP_FOLDER_KEY "pd-backup-folder"
+
+static void
+folder_setting_changed_cb (GSettings      *settings,
+                           const char     *key,
+                           PdBackupFolder *folder)
+{
+  g_autofree char *path = g_settings_get_string (settings, key);
+
+  pd_backup_folder_set_folder (folder, path);
+}
+
+void
+pd_window_start_backup_folder (PdWindow *self)
+{
+  GSettings *settings = pd_window_get_settings (self);
+  PdDatabase *db = pd_window_get_database (self);
+  PdBackupFolder *folder;
+
+  /* The folder object of the diary opened before, if any, goes (and stops its timer). */
+  g_object_set_data (G_OBJECT (self), BACKUP_FOLDER_KEY, NULL);
+  if (settings == NULL || db == NULL || pd_window_is_review (self) || pd_database_is_read_only (db))
+    return;
+  folder = pd_backup_folder_new (db);
+  g_object_set_data_full (G_OBJECT (self), BACKUP_FOLDER_KEY, folder, g_object_unref);
+  g_signal_connect_object (settings, "changed::backup-folder", G_CALLBACK (folder_setting_changed_cb),
+                           folder, 0);
+  folder_setting_changed_cb (settings, "backup-folder", folder);
+}
+
+void
+pd_window_add_backup_preferences (PdWindow            *self,
+                                  PdPreferencesWindow *preferences)
+{
+  PdBackupFolder *folder = g_object_get_data (G_OBJECT (self), BACKUP_FOLDER_KEY);
+
+  if (folder != NULL)
+    pd_preferences_window_add_diary_group (preferences,
+                                           ADW_PREFERENCES_GROUP (pd_backup_preferences_new (
+                                             folder, pd_window_get_settings (self))));
 }

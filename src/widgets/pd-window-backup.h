@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "pd-preferences-window.h"
 #include "pd-window.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,13 @@ void pd_window_back_up_action (GtkWidget  *widget,
 void pd_window_restore_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter);
+
+/* The daily encrypted backup into the folder of Preferences (settings' "backup-folder"),
+ * for the diary just opened: once now, then every hour while it stays open (at most one a
+ * day; see PdBackupFolder). Nothing for a review, or without the settings schema. */
+void pd_window_start_backup_folder      (PdWindow            *self);
+/* Adds the Backup Folder group to the Preferences of this window's diary. */
+void pd_window_add_backup_preferences   (PdWindow            *self,
+                                         PdPreferencesWindow *preferences);
 
 G_END_DECLS

@@ -165,6 +165,7 @@ opened_cb (GObject      *object,
   g_set_object (&self->database, db);
   g_object_unref (db);
   pd_window_diary_changed (self);
+  pd_window_start_backup_folder (self);
 }
 
 static void
@@ -317,6 +318,13 @@ open_database (PdWindow *self)
   g_task_set_source_tag (task, open_database);
   g_task_set_task_data (task, g_strdup (self->path), g_free);
   g_task_run_in_thread (task, open_in_thread);
+}
+
+GSettings *
+pd_window_get_settings (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+  return self->settings;
 }
 
 gboolean
@@ -691,6 +699,7 @@ preferences_action (GtkWidget  *widget,
   prefs = pd_preferences_window_new (GTK_WINDOW (self), self->database);
   g_signal_connect_object (prefs, "changed", G_CALLBACK (pd_window_diary_changed), self,
                            G_CONNECT_SWAPPED);
+  pd_window_add_backup_preferences (self, prefs);
   gtk_window_present (GTK_WINDOW (prefs));
 }
 

@@ -35,6 +35,8 @@ void        pd_window_show_error   (PdWindow      *self,
                                     const GError  *error);
 void        pd_window_add_toast      (PdWindow     *self,
                                       const char   *message);
+/* The application's settings, or NULL when its schema is not installed. */
+GSettings  *pd_window_get_settings   (PdWindow     *self);
 /* The diary as last loaded, or NULL while loading. */
 PdDiaryData *pd_window_get_data      (PdWindow     *self);
 /* A record was deleted: show a toast whose Undo restores it (also Ctrl+Z), and reload. */
