@@ -25,6 +25,8 @@ struct _PdBackupPreferences
   /* What the keyring said: a passphrase is there (or not), or why it could not be read. */
   gboolean has_passphrase;
   char *keyring_problem;
+  /* The keyring is asked only once a folder is set: Preferences alone never touch it. */
+  gboolean asked_keyring;
 
   AdwActionRow *folder_row;
   GtkWidget *clear_button;
@@ -49,6 +51,10 @@ format_time (GDateTime *when)
   return g_strdup_printf (_("%s, %s"), day, time);
 }
 
+static void looked_up_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
 static void
 update (PdBackupPreferences *self)
 {
@@ -66,6 +72,12 @@ update (PdBackupPreferences *self)
   else
     adw_action_row_set_subtitle (self->folder_row, _("Not set: no encrypted daily backup"));
   gtk_widget_set_visible (self->clear_button, folder != NULL);
+  if (folder != NULL && !self->asked_keyring)
+    {
+      self->asked_keyring = TRUE;
+      pd_keyring_lookup_async (self->cancellable, looked_up_cb, g_object_ref (self));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->passphrase_row), folder != NULL);
 
   adw_action_row_set_subtitle (self->passphrase_row,
                                self->has_passphrase ? _("Kept in your keyring") : _("Not set"));
@@ -197,9 +209,12 @@ add_button (AdwActionRow *row,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  /* A button with a label is named by it; an icon's by the tooltip. */
   if (label == NULL)
-    gtk_widget_add_css_class (button, "flat");
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_widget_add_css_class (button, "flat");
+    }
   g_signal_connect_swapped (button, "clicked", callback, self);
   adw_action_row_add_suffix (row, button);
   return button;
@@ -239,7 +254,6 @@ pd_backup_preferences_class_init (PdBackupPreferencesClass *klass)
 static void
 pd_backup_preferences_init (PdBackupPreferences *self)
 {
-  GtkWidget *choose;
   g_autofree char *description = NULL;
 
   self->cancellable = g_cancellable_new ();
@@ -251,9 +265,8 @@ pd_backup_preferences_init (PdBackupPreferences *self)
   self->folder_row = add_row (self, _("Folder"));
   self->clear_button = add_button (self->folder_row, "edit-clear-symbolic", NULL, _("Stop Backing Up to the Folder"),
                                    G_CALLBACK (clear_clicked_cb), self);
-  choose = add_button (self->folder_row, "folder-open-symbolic", NULL, _("Choose Backup Folder"),
-                       G_CALLBACK (choose_clicked_cb), self);
-  adw_action_row_set_activatable_widget (self->folder_row, choose);
+  add_button (self->folder_row, "folder-open-symbolic", NULL, _("Choose Backup Folder"),
+              G_CALLBACK (choose_clicked_cb), self);
   self->passphrase_row = add_row (self, _("Passphrase"));
   self->passphrase_button = add_button (self->passphrase_row, NULL, _("Set…"), _("Set the Backup Passphrase"),
                                         G_CALLBACK (passphrase_clicked_cb), self);
@@ -277,7 +290,6 @@ pd_backup_preferences_new (PdBackupFolder *folder,
   self->settings = g_object_ref (settings);
   g_signal_connect_object (folder, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
-  pd_keyring_lookup_async (self->cancellable, looked_up_cb, g_object_ref (self));
   /* What is in the folder now (a sync may have brought or removed backups). */
   pd_backup_folder_refresh (folder);
   return GTK_WIDGET (self);
