@@ -332,6 +332,8 @@ looked_up_cb (GObject      *object,
                           "Preferences; until then no encrypted backup is written."));
   if (has_folder (self))
     start_job (self, NULL, problem);
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static gboolean
