@@ -92,6 +92,9 @@ guint        pd_csv_import_get_n_present    (PdCsvImport  *self);
 /* New records of one kind. */
 guint        pd_csv_import_get_n_new_of_kind (PdCsvImport *self,
                                              PdRecordKind  kind);
+/* New function (PSFS) ratings and impressions of change (PGIC). */
+guint        pd_csv_import_get_n_new_function_ratings (PdCsvImport *self);
+guint        pd_csv_import_get_n_new_impressions (PdCsvImport *self);
 /* The patient's own locations (PD_TAG_LOCATION) or qualities (PD_TAG_QUALITY) that the new
  * records hold, each once, in the order first met. Never NULL. */
 const char * const *pd_csv_import_get_custom_values (PdCsvImport *self,
