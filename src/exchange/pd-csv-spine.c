@@ -33,9 +33,9 @@ in_range (guint32 day,
   return (from_day == 0 || day >= from_day) && (to_day == 0 || day <= to_day);
 }
 
-static const char *
-activity_name (GPtrArray  *activities,
-               const char *id)
+const char *
+pd_csv_spine_activity_name (GPtrArray  *activities,
+                            const char *id)
 {
   for (guint i = 0; activities != NULL && i < activities->len; i++)
     {
@@ -47,9 +47,9 @@ activity_name (GPtrArray  *activities,
   return NULL;
 }
 
-static const char *
-event_title (GPtrArray  *events,
-             const char *id)
+const char *
+pd_csv_spine_event_title (GPtrArray  *events,
+                          const char *id)
 {
   for (guint i = 0; id != NULL && events != NULL && i < events->len; i++)
     {
@@ -85,8 +85,8 @@ pd_csv_spine_rows (PdDiaryData *data,
   for (guint i = 0; data->function_ratings != NULL && i < data->function_ratings->len; i++)
     {
       PdFunctionRating *rating = g_ptr_array_index (data->function_ratings, i);
-      const char *name = activity_name (data->function_activities,
-                                        pd_function_rating_get_activity_id (rating));
+      const char *name = pd_csv_spine_activity_name (data->function_activities,
+                                                     pd_function_rating_get_activity_id (rating));
       PdCsvSpineRow row;
 
       /* A rating whose activity is gone cannot be read back: it names nothing. */
@@ -109,7 +109,7 @@ pd_csv_spine_rows (PdDiaryData *data,
       row = (PdCsvSpineRow) {
         pd_impression_get_id (impression), pd_impression_get_time (impression),
         pd_impression_get_utc_offset (impression), "impression",
-        g_strdup (event_title (data->events, pd_impression_get_event_id (impression))),
+        g_strdup (pd_csv_spine_event_title (data->events, pd_impression_get_event_id (impression))),
         g_strdup_printf ("%d", pd_impression_get_score (impression)),
         pd_impression_get_note (impression),
       };

@@ -24,6 +24,13 @@ typedef struct
   const char *note;   /* an impression's note, or NULL; valid while data is */
 } PdCsvSpineRow;
 
+/* The name of the activity of that id, or NULL; the title of the event of that id, or ""
+ * for none (an impression about nothing in particular, or about a deleted event). */
+const char *pd_csv_spine_activity_name (GPtrArray      *activities,
+                                        const char     *id);
+const char *pd_csv_spine_event_title   (GPtrArray      *events,
+                                        const char     *id);
+
 /* The function and impression rows of data whose local day is within from_day..to_day
  * (0: no bound), oldest first. A GArray of PdCsvSpineRow that frees its strings. */
 GArray   *pd_csv_spine_rows            (PdDiaryData      *data,
