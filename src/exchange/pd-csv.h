@@ -21,6 +21,12 @@
  *   round trips are exact.
  * - Doses keep no scheduled time or side effects (no column): imported doses are extra
  *   doses without side effects.
+ * - Function rows: a rating whose activity was deleted names nothing and is not written. On
+ *   import an activity is found by name ignoring case (retired ones too) or made, added on
+ *   the day of its first rating; retirement has no column and is not carried.
+ * - Impression rows may carry a note. Their item is found, after the last row, among the
+ *   diary's and the file's events by exact title: the latest so titled at or before the
+ *   impression, else the latest; an impression about a deleted event is written as overall.
  */
 
 #pragma once
