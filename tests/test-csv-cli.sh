@@ -92,7 +92,7 @@ one_line_matching "missing.csv" "the missing file is named"
 # Files as people and other tools write them: each imports into an empty diary, and its
 # export imports into another empty diary and exports the same bytes.
 for good in ok-labels-english.csv ok-semicolon-spreadsheet.csv ok-v1-events.csv ok-v2.csv \
-            ok-cr-only.csv ok-blank-last-line.csv ok-bom.csv; do
+            ok-cr-only.csv ok-blank-last-line.csv ok-bom.csv ok-spine.csv; do
   rm -f "$tmp/g1.db" "$tmp/g2.db"
   run 0 "importing $good" -d "$tmp/g1.db" --import-csv="$corpus/$good"
   run 0 "exporting what $good gave" -d "$tmp/g1.db" --export-csv="$tmp/g1.csv"
@@ -111,7 +111,8 @@ rm -f "$tmp/g1.db"
 check "grep -q ',Lumbar fusion L4-L5,,,,,St. Mary.s,,,surgery,' '$tmp/g1.csv'" "a version 1 fusion is a surgery"
 check "grep -q ',Started physio,,,,,Twice a week,,,other,' '$tmp/g1.csv'" "an unknown title is other"
 
-for bad in unknown-red-flag-label.csv bad-event-kind.csv semicolon-bad-decimal.csv; do
+for bad in unknown-red-flag-label.csv bad-event-kind.csv semicolon-bad-decimal.csv \
+           function-amount-11.csv impression-unknown-event.csv; do
   run 1 "importing $bad fails" -d "$tmp/copy.db" --import-csv="$corpus/$bad"
   one_line_matching "^pain-diary: $corpus/$bad:[0-9]+: [a-z_]+: " "$bad names file, line and field"
   check "cmp -s '$tmp/copy.db' '$tmp/copy-before.db'" "$bad leaves the diary unchanged"

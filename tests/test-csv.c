@@ -448,10 +448,12 @@ test_summary (void)
   bytes = export_db (db, TRUE, from, 0);
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   /* 15 entries 0..10,0..3 (mean 4.07); the optional items on the 10 entries with i % 3 != 0;
-   * tramadol 50 mg x 0.2 + fentanyl 12 mcg/h x 2.4 = 38.8 MME. */
+   * tramadol 50 mg x 0.2 + fentanyl 12 mcg/h x 2.4 = 38.8 MME. Back pain i % 11 on those
+   * 10 (1+2+4+5+7+8+10+0+2+3 = 42: 4.2), leg pain (i + 5) % 11 on the odd ones among them
+   * (6+10+1+5+7 = 29 over 5: 5.8); 2026-03-02 has no entries, so neither. */
   g_assert_cmpstr (text, ==,
                    PD_CSV_SUMMARY_HEADER "\r\n"
-                   "2026-03-01,15,4.07,0,10,3.5,5,6.06,4,4,38.8,30,0,,,,0,same_class\r\n"
+                   "2026-03-01,15,4.07,0,10,3.5,5,6.06,4,4,38.8,30,0,4.2,5.8,,0,same_class\r\n"
                    "2026-03-02,0,,,,,,,,0,28.8,31,0,,,,0,\r\n");
 }
 

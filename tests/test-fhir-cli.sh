@@ -60,9 +60,28 @@ fi
 entries=$(sqlite3 "$db" 'SELECT count(*) FROM pain_entries WHERE deleted IS NULL' 2>/dev/null || echo '?')
 doses=$(sqlite3 "$db" 'SELECT count(*) FROM doses WHERE deleted IS NULL' 2>/dev/null || echo '?')
 check "grep -qx 'MedicationAdministration $doses' '$tmp/summary'" "one MedicationAdministration per dose ($doses)"
-check "[ \$(grep -c '\"code\" : \"72514-3\"' '$tmp/a.json') -eq $entries ]" "one pain Observation per entry ($entries)"
+back=$(sqlite3 "$db" 'SELECT count(back_pain) FROM pain_entries WHERE deleted IS NULL' 2>/dev/null || echo '?')
+leg=$(sqlite3 "$db" 'SELECT count(leg_pain) FROM pain_entries WHERE deleted IS NULL' 2>/dev/null || echo '?')
+ratings=$(sqlite3 "$db" 'SELECT count(*) FROM function_ratings WHERE deleted IS NULL' 2>/dev/null || echo '?')
+impressions=$(sqlite3 "$db" 'SELECT count(*) FROM impressions WHERE deleted IS NULL' 2>/dev/null || echo '?')
+# 72514-3 for the overall score, and again with a body site for back and leg pain.
+check "[ \$(grep -c '\"code\" : \"72514-3\"' '$tmp/a.json') -eq \$(($entries + $back + $leg)) ]" \
+  "one pain Observation per entry ($entries), back ($back) and leg pain ($leg) score"
+check "[ \$(grep -c '\"code\" : \"37931006\"' '$tmp/a.json') -eq $back ] && [ \$(grep -c '\"code\" : \"61685007\"' '$tmp/a.json') -eq $leg ]" \
+  "back and leg pain carry their body sites"
+check "[ $ratings -gt 0 ] && grep -qx \"QuestionnaireResponse \$(($ratings + $impressions))\" '$tmp/summary'" \
+  "a QuestionnaireResponse per PSFS rating ($ratings) and PGIC answer ($impressions)"
+check "[ \$(grep -c 'urn:io.github.paindiary:questionnaire:psfs' '$tmp/a.json') -eq $ratings ] && [ \$(grep -c 'urn:io.github.paindiary:questionnaire:pgic' '$tmp/a.json') -eq $impressions ]" \
+  "PSFS and PGIC each answer their questionnaire"
 check "grep -qx 'Patient 1' '$tmp/summary'" "the named patient is a Patient resource"
 check "grep -q '^Procedure [1-9]' '$tmp/summary'" "the surgery is a Procedure"
+
+# Without a patient name the subjects only say whose diary it is: still valid.
+cp "$db" "$tmp/anonymous.db"
+sqlite3 "$tmp/anonymous.db" "DELETE FROM meta WHERE key = 'patient_name'"
+run 0 "--export-fhir without a patient name" -d "$tmp/anonymous.db" --export-fhir="$tmp/anonymous.json"
+check "node '$validate' '$modules' '$tmp/anonymous.json' && ! grep -q '\"Patient\"' '$tmp/anonymous.json' && grep -q '\"QuestionnaireResponse\"' '$tmp/anonymous.json'" \
+  "the Bundle without a Patient is valid, spine outcomes included"
 
 # The validator itself must be able to say no.
 sed '0,/"status" : "final"/s//"status" : "finished"/' "$tmp/a.json" >"$tmp/bad.json"

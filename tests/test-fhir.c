@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pd-fhir.h"
+#include "pd-fhir-spine.h"
 
 #define ENTRY_A "0a000000-0000-4000-8000-00000000000a"
 #define ENTRY_B "0b000000-0000-4000-8000-00000000000b"
@@ -19,6 +20,13 @@
 #define SURGERY "3a000000-0000-4000-8000-00000000003a"
 #define INJECT  "3b000000-0000-4000-8000-00000000003b"
 #define APPOINT "3c000000-0000-4000-8000-00000000003c"
+#define SOCKS   "4a000000-0000-4000-8000-00000000004a"
+#define FILM    "4b000000-0000-4000-8000-00000000004b"
+#define RATE_1  "5a000000-0000-4000-8000-00000000005a"
+#define RATE_2  "5b000000-0000-4000-8000-00000000005b"
+#define RATE_3  "5c000000-0000-4000-8000-00000000005c"
+#define PGIC_1  "6a000000-0000-4000-8000-00000000006a"
+#define PGIC_2  "6b000000-0000-4000-8000-00000000006b"
 
 /* Unix time of a local time at a UTC offset in hours. */
 static gint64
@@ -135,6 +143,86 @@ sample_data (gboolean reversed)
             arrays[a]->pdata[i] = arrays[a]->pdata[arrays[a]->len - 1 - i];
             arrays[a]->pdata[arrays[a]->len - 1 - i] = tmp;
           }
+    }
+  return data;
+}
+
+static void
+reverse (GPtrArray *array)
+{
+  for (guint i = 0; i < array->len / 2; i++)
+    {
+      gpointer tmp = array->pdata[i];
+
+      array->pdata[i] = array->pdata[array->len - 1 - i];
+      array->pdata[array->len - 1 - i] = tmp;
+    }
+}
+
+static PdFunctionRating *
+rating_new (const char *id, const char *activity_id, gint64 time, int score)
+{
+  PdFunctionRating *rating = pd_function_rating_new ();
+
+  pd_function_rating_set_id (rating, id);
+  pd_function_rating_set_activity_id (rating, activity_id);
+  pd_function_rating_set_time (rating, time, 3600);
+  pd_function_rating_set_score (rating, score);
+  return rating;
+}
+
+static PdImpression *
+impression_new (const char *id, const char *event_id, gint64 time, int score)
+{
+  PdImpression *impression = pd_impression_new ();
+
+  pd_impression_set_id (impression, id);
+  pd_impression_set_event_id (impression, event_id);
+  pd_impression_set_time (impression, time, 3600);
+  pd_impression_set_score (impression, score);
+  return impression;
+}
+
+/* The sample with spine outcomes: entry A back 5 and leg 7, entry B back 2; PSFS socks 4 and
+ * film 6 on 2026-03-02 19:30, and a rating of an activity that is gone; PGIC 2 about the
+ * injection on 2026-02-24 and 6 overall on 2026-03-28. */
+static PdDiaryData *
+spine_data (gboolean reversed)
+{
+  PdDiaryData *data = sample_data (reversed);
+  PdFunctionActivity *socks = pd_function_activity_new ();
+  PdFunctionActivity *film = pd_function_activity_new ();
+
+  for (guint i = 0; i < data->pain_entries->len; i++)
+    {
+      PdPainEntry *entry = g_ptr_array_index (data->pain_entries, i);
+
+      if (g_str_equal (pd_pain_entry_get_id (entry), ENTRY_A))
+        {
+          pd_pain_entry_set_back_pain (entry, 5);
+          pd_pain_entry_set_leg_pain (entry, 7);
+        }
+      else if (g_str_equal (pd_pain_entry_get_id (entry), ENTRY_B))
+        pd_pain_entry_set_back_pain (entry, 2);
+    }
+  pd_function_activity_set_id (socks, SOCKS);
+  pd_function_activity_set_name (socks, "Putting on socks");
+  pd_function_activity_set_id (film, FILM);
+  pd_function_activity_set_name (film, "Sitting through a film");
+  data->function_activities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (data->function_activities, socks);
+  g_ptr_array_add (data->function_activities, film);
+  data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (data->function_ratings, rating_new (RATE_3, "gone", at (2026, 3, 3, 8, 0, 1), 9));
+  g_ptr_array_add (data->function_ratings, rating_new (RATE_2, FILM, at (2026, 3, 2, 19, 30, 1), 6));
+  g_ptr_array_add (data->function_ratings, rating_new (RATE_1, SOCKS, at (2026, 3, 2, 19, 30, 1), 4));
+  data->impressions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (data->impressions, impression_new (PGIC_2, NULL, at (2026, 3, 28, 18, 0, 1), 6));
+  g_ptr_array_add (data->impressions, impression_new (PGIC_1, INJECT, at (2026, 2, 24, 18, 0, 1), 2));
+  if (reversed)
+    {
+      reverse (data->function_ratings);
+      reverse (data->impressions);
     }
   return data;
 }
@@ -307,6 +395,137 @@ test_bundle (void)
   }
 }
 
+/* The answer of item link_id of a QuestionnaireResponse. */
+static JsonObject *
+answer (JsonObject *response,
+        const char *link_id)
+{
+  JsonArray *items = json_object_get_array_member (response, "item");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_strcmp0 (json_object_get_string_member (item, "linkId"), link_id) == 0)
+        return json_array_get_object_element (json_object_get_array_member (item, "answer"), 0);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_spine (void)
+{
+  g_autoptr(PdDiaryData) data = spine_data (FALSE);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) named = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) named_root = NULL;
+  g_autoptr(GPtrArray) pain = NULL;
+  g_autoptr(GPtrArray) responses = NULL;
+  g_autoptr(GPtrArray) named_responses = NULL;
+  g_autofree char *back_a = pd_fhir_spine_derive_uuid (ENTRY_A, "back-pain");
+  g_autofree char *leg_a = pd_fhir_spine_derive_uuid (ENTRY_A, "leg-pain");
+  g_autofree char *back_b = pd_fhir_spine_derive_uuid (ENTRY_B, "back-pain");
+  JsonObject *coding;
+  guint n = 0;
+
+  bytes = pd_fhir_export (data, NULL, 0, 0, &n);
+  root = parse (bytes);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
+                                                                        "entry")), ==, n);
+
+  /* The 3 overall scores, then back and leg: entry A's 5 and 7, entry B's 2, each with its
+   * body site and an id of its own, stable across exports. */
+  pain = observations_coded (root, "72514-3");
+  g_assert_cmpuint (pain->len, ==, 3 + 3);
+  g_assert_cmpstr (json_object_get_string_member (pain->pdata[0], "id"), ==, ENTRY_A);
+  g_assert_false (json_object_has_member (pain->pdata[0], "bodySite"));
+  g_assert_cmpstr (json_object_get_string_member (pain->pdata[1], "id"), ==, back_a);
+  g_assert_cmpstr (code_of (pain->pdata[1], "bodySite"), ==, "37931006");
+  g_assert_cmpint (json_object_get_int_member (pain->pdata[1], "valueInteger"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (pain->pdata[1], "effectiveDateTime"), ==,
+                   "2026-03-29T01:30:00+01:00");
+  g_assert_cmpstr (json_object_get_string_member (pain->pdata[2], "id"), ==, leg_a);
+  g_assert_cmpstr (code_of (pain->pdata[2], "bodySite"), ==, "61685007");
+  g_assert_cmpint (json_object_get_int_member (pain->pdata[2], "valueInteger"), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (pain->pdata[3], "id"), ==, ENTRY_B);
+  g_assert_cmpstr (json_object_get_string_member (pain->pdata[4], "id"), ==, back_b);
+  g_assert_cmpint (json_object_get_int_member (pain->pdata[4], "valueInteger"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (pain->pdata[5], "id"), ==, ENTRY_C);
+  g_assert_true (g_uuid_string_is_valid (back_a));
+  g_assert_cmpstr (back_a, !=, leg_a);
+  /* Without a Patient the subject says whose diary it is, as elsewhere. */
+  g_assert_false (json_object_has_member (json_object_get_object_member (pain->pdata[1], "subject"),
+                                          "reference"));
+
+  /* PSFS then PGIC, each oldest first (ties by id), ids the records' UUIDs; the rating of
+   * an activity that is gone names nothing and is left out. */
+  responses = resources (root, "QuestionnaireResponse");
+  g_assert_cmpuint (responses->len, ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (responses->pdata[0], "id"), ==, RATE_1);
+  g_assert_cmpstr (json_object_get_string_member (responses->pdata[0], "questionnaire"), ==,
+                   PD_FHIR_PSFS_QUESTIONNAIRE);
+  g_assert_cmpstr (json_object_get_string_member (responses->pdata[0], "authored"), ==,
+                   "2026-03-02T19:30:00+01:00");
+  g_assert_cmpstr (json_object_get_string_member (answer (responses->pdata[0], "activity"),
+                                                  "valueString"), ==, "Putting on socks");
+  g_assert_cmpint (json_object_get_int_member (answer (responses->pdata[0], "ability"),
+                                               "valueInteger"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (responses->pdata[1], "id"), ==, RATE_2);
+  g_assert_cmpstr (json_object_get_string_member (answer (responses->pdata[1], "activity"),
+                                                  "valueString"), ==, "Sitting through a film");
+  g_assert_cmpint (json_object_get_int_member (answer (responses->pdata[1], "ability"),
+                                               "valueInteger"), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (responses->pdata[2], "id"), ==, PGIC_1);
+  g_assert_cmpstr (json_object_get_string_member (responses->pdata[2], "questionnaire"), ==,
+                   PD_FHIR_PGIC_QUESTIONNAIRE);
+  g_assert_cmpstr (json_object_get_string_member (answer (responses->pdata[2], "about"),
+                                                  "valueString"), ==, "Epidural steroid injection");
+  coding = json_object_get_object_member (answer (responses->pdata[2], "pgic"), "valueCoding");
+  g_assert_cmpstr (json_object_get_string_member (coding, "code"), ==, "2");
+  g_assert_cmpstr (json_object_get_string_member (coding, "display"), ==, "Much improved");
+  g_assert_cmpstr (json_object_get_string_member (responses->pdata[3], "id"), ==, PGIC_2);
+  g_assert_cmpstr (json_object_get_string_member (answer (responses->pdata[3], "about"),
+                                                  "valueString"), ==, "Overall");
+  coding = json_object_get_object_member (answer (responses->pdata[3], "pgic"), "valueCoding");
+  g_assert_cmpstr (json_object_get_string_member (coding, "code"), ==, "6");
+  g_assert_cmpstr (json_object_get_string_member (coding, "display"), ==, "Much worse");
+  g_assert_false (json_object_has_member (responses->pdata[3], "source"));
+
+  /* With a Patient, the responses name it as subject and source. */
+  named = pd_fhir_export (data, "Alex Example", 0, 0, NULL);
+  named_root = parse (named);
+  named_responses = resources (named_root, "QuestionnaireResponse");
+  {
+    g_autoptr(GPtrArray) patients = resources (named_root, "Patient");
+    g_autofree char *ref = g_strconcat ("urn:uuid:", json_object_get_string_member (patients->pdata[0], "id"),
+                                        NULL);
+
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (named_responses->pdata[0],
+                                                                                   "subject"),
+                                                    "reference"), ==, ref);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (named_responses->pdata[3],
+                                                                                   "source"),
+                                                    "reference"), ==, ref);
+  }
+}
+
+/* Only the range's spine records: March leaves out the February impression. */
+static void
+test_spine_range (void)
+{
+  g_autoptr(PdDiaryData) data = spine_data (FALSE);
+  g_autoptr(GBytes) bytes = pd_fhir_export (data, NULL, julian (2026, 3, 1), julian (2026, 3, 28), NULL);
+  g_autoptr(JsonNode) root = parse (bytes);
+  g_autoptr(GPtrArray) responses = resources (root, "QuestionnaireResponse");
+  g_autoptr(GPtrArray) pain = observations_coded (root, "72514-3");
+
+  g_assert_cmpuint (responses->len, ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (responses->pdata[2], "id"), ==, PGIC_2);
+  /* Entries A and B (2026-03-29) are out, with their back and leg pain. */
+  g_assert_cmpuint (pain->len, ==, 0);
+}
+
 static void
 test_patient (void)
 {
@@ -335,8 +554,14 @@ test_deterministic (void)
   g_autoptr(PdDiaryData) reversed = sample_data (TRUE);
   g_autoptr(GBytes) a = pd_fhir_export (data, NULL, 0, 0, NULL);
   g_autoptr(GBytes) b = pd_fhir_export (reversed, NULL, 0, 0, NULL);
+  g_autoptr(PdDiaryData) spine = spine_data (FALSE);
+  g_autoptr(PdDiaryData) spine_reversed = spine_data (TRUE);
+  g_autoptr(GBytes) c = pd_fhir_export (spine, NULL, 0, 0, NULL);
+  g_autoptr(GBytes) d = pd_fhir_export (spine_reversed, NULL, 0, 0, NULL);
 
   g_assert_true (g_bytes_equal (a, b));
+  g_assert_true (g_bytes_equal (c, d));
+  g_assert_false (g_bytes_equal (a, c));
 }
 
 static void
@@ -364,5 +589,7 @@ main (int   argc,
   g_test_add_func ("/fhir/patient", test_patient);
   g_test_add_func ("/fhir/deterministic", test_deterministic);
   g_test_add_func ("/fhir/range", test_range);
+  g_test_add_func ("/fhir/spine", test_spine);
+  g_test_add_func ("/fhir/spine/range", test_spine_range);
   return g_test_run ();
 }

@@ -13,7 +13,8 @@
 static const char record_ids_sql[] =
   "SELECT id FROM pain_entries UNION ALL SELECT id FROM medications"
   " UNION ALL SELECT id FROM doses UNION ALL SELECT id FROM activities"
-  " UNION ALL SELECT id FROM events";
+  " UNION ALL SELECT id FROM events UNION ALL SELECT id FROM function_ratings"
+  " UNION ALL SELECT id FROM impressions";
 
 GHashTable *
 pd_database_dup_record_ids (PdDatabase  *self,

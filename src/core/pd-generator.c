@@ -12,6 +12,7 @@
 
 #include "pd-catalogue.h"
 #include "pd-database-private.h"
+#include "pd-database-spine.h"
 #include "pd-error.h"
 #include "pd-generator.h"
 #include "pd-tags.h"
@@ -764,6 +765,125 @@ demo_events (GRand       *rand,
                                       "Left L5 transforaminal, under X-ray guidance"));
 }
 
+/* Spine outcomes, from their own sequence so that the rest of the demo stays as it was:
+ * back and leg pain on most entries (the leg worse in the flare), three PSFS activities
+ * rated weekly from the physiotherapy assessment on (one retired when it stopped being hard,
+ * another added), and impressions of change after the surgery and the injection. */
+
+#define DEMO_PSFS_FIRST_DAY 12
+#define DEMO_PSFS_SWAP_DAY 82
+
+static void
+demo_back_leg (GRand     *rand,
+               GPtrArray *entries,
+               guint32    first_day)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PdPainEntry *entry = g_ptr_array_index (entries, i);
+      int pain = pd_pain_entry_get_pain (entry);
+      double flare = demo_flare (pd_pain_entry_get_local_day (entry) - first_day);
+
+      if (!rand_chance (rand, 0.7))
+        continue;
+      pd_pain_entry_set_back_pain (entry, clamp_scale (pain - 0.3 * flare + 0.6 * rand_normal (rand)));
+      pd_pain_entry_set_leg_pain (entry, clamp_scale (pain - 2.5 + 1.2 * flare +
+                                                      0.6 * rand_normal (rand)));
+    }
+}
+
+static void
+demo_psfs (GRand       *rand,
+           GTimeZone   *tz,
+           const GDate *first,
+           GPtrArray   *activities,
+           GPtrArray   *ratings)
+{
+  static const struct { const char *name; double start, gain; guint from, to; } items[] = {
+    { "Putting on socks", 3, 5, DEMO_PSFS_FIRST_DAY, DEMO_DAYS },
+    { "Sitting through a film", 2, 5, DEMO_PSFS_FIRST_DAY, DEMO_DAYS },
+    { "Walking to the shop", 4, 4, DEMO_PSFS_FIRST_DAY, DEMO_PSFS_SWAP_DAY },
+    { "Carrying the shopping", 1, 6, DEMO_PSFS_SWAP_DAY, DEMO_DAYS },
+  };
+  guint32 first_day = g_date_get_julian (first);
+
+  for (guint a = 0; a < G_N_ELEMENTS (items); a++)
+    {
+      PdFunctionActivity *activity = pd_function_activity_new ();
+      g_autofree char *activity_id = rand_uuid (rand);
+
+      pd_function_activity_set_id (activity, activity_id);
+      pd_function_activity_set_name (activity, items[a].name);
+      pd_function_activity_set_added_day (activity, first_day + items[a].from);
+      if (items[a].to < DEMO_DAYS)
+        pd_function_activity_set_retired_day (activity, first_day + items[a].to);
+      g_ptr_array_add (activities, activity);
+      for (guint day = items[a].from; day < items[a].to; day += 7)
+        {
+          PdFunctionRating *rating = pd_function_rating_new ();
+          g_autofree char *id = rand_uuid (rand);
+          GDate date = *first;
+          g_autoptr(GDateTime) time = NULL;
+          double progress = (double) (day - DEMO_PSFS_FIRST_DAY) / (DEMO_DAYS - DEMO_PSFS_FIRST_DAY);
+
+          g_date_add_days (&date, day);
+          time = local_time (tz, &date, 19 * 60 + 30);
+          pd_function_rating_set_id (rating, id);
+          pd_function_rating_set_activity_id (rating, activity_id);
+          pd_function_rating_set_time (rating, g_date_time_to_unix (time),
+                                       g_date_time_get_utc_offset (time) / G_USEC_PER_SEC);
+          pd_function_rating_set_score (rating, clamp_scale (items[a].start +
+                                                             items[a].gain * progress -
+                                                             0.8 * demo_flare (day) +
+                                                             0.5 * rand_normal (rand)));
+          g_ptr_array_add (ratings, rating);
+        }
+    }
+}
+
+/* days after first; 3 "minimally improved", 2 "much improved" */
+static void
+demo_impression (GRand       *rand,
+                 GTimeZone   *tz,
+                 const GDate *first,
+                 guint        day,
+                 PdEvent     *about,
+                 int          score,
+                 GPtrArray   *impressions)
+{
+  PdImpression *impression = pd_impression_new ();
+  g_autofree char *id = rand_uuid (rand);
+  GDate date = *first;
+  g_autoptr(GDateTime) time = NULL;
+
+  g_date_add_days (&date, day);
+  time = local_time (tz, &date, 18 * 60);
+  pd_impression_set_id (impression, id);
+  pd_impression_set_event_id (impression, pd_event_get_id (about));
+  pd_impression_set_time (impression, g_date_time_to_unix (time),
+                          g_date_time_get_utc_offset (time) / G_USEC_PER_SEC);
+  pd_impression_set_score (impression, score);
+  g_ptr_array_add (impressions, impression);
+}
+
+static gboolean
+save_demo_spine (PdDatabase  *db,
+                 GPtrArray   *activities,
+                 GPtrArray   *ratings,
+                 GPtrArray   *impressions,
+                 GError     **error)
+{
+  for (guint i = 0; i < activities->len; i++)
+    if (!pd_database_save_function_activity (db, g_ptr_array_index (activities, i), error))
+      return FALSE;
+  if (!pd_database_save_function_ratings (db, ratings, error))
+    return FALSE;
+  for (guint i = 0; i < impressions->len; i++)
+    if (!pd_database_save_impression (db, g_ptr_array_index (impressions, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 pd_generator_fill_demo (PdDatabase   *db,
                         const GDate  *end_date,
@@ -780,6 +900,10 @@ pd_generator_fill_demo (PdDatabase   *db,
   g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) spine_rand = g_rand_new_with_seed (DEMO_SEED + 2);
+  g_autoptr(GPtrArray) function_activities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) impressions = g_ptr_array_new_with_free_func (g_object_unref);
   PdMedication *gabapentin, *acetaminophen, *ibuprofen, *tramadol;
   GDate first;
   GDate surgery;
@@ -843,12 +967,20 @@ pd_generator_fill_demo (PdDatabase   *db,
       demo_activities (treatment_rand, tz, &date, phase, activities);
     }
   demo_events (treatment_rand, tz, &surgery, &first, events);
+  demo_back_leg (spine_rand, entries, g_date_get_julian (&first));
+  demo_psfs (spine_rand, tz, &first, function_activities, ratings);
+  /* events: the surgery, two appointments, the injection (demo_events) */
+  demo_impression (spine_rand, tz, &first, DEMO_PSFS_FIRST_DAY, g_ptr_array_index (events, 0), 3,
+                   impressions);
+  demo_impression (spine_rand, tz, &first, DEMO_INJECTION_DAY + 14, g_ptr_array_index (events, 3),
+                   2, impressions);
 
   if (!pd_database_begin (db, error))
     return FALSE;
   if (!pd_database_set_meta (db, "patient_name", "Alex Demo", error) ||
       !pd_database_set_meta (db, "surgery_date", surgery_date, error) ||
-      !pd_database_save_records (db, entries, medications, doses, activities, events, error))
+      !pd_database_save_records (db, entries, medications, doses, activities, events, error) ||
+      !save_demo_spine (db, function_activities, ratings, impressions, error))
     {
       pd_database_rollback (db);
       return FALSE;

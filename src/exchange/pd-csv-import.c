@@ -21,6 +21,7 @@
 
 #include "pd-csv.h"
 #include "pd-csv-private.h"
+#include "pd-csv-spine.h"
 #include "pd-database-ids.h"
 #include "pd-input-file.h"
 #include "pd-catalogue.h"
@@ -52,6 +53,10 @@ static const char * const column_names[N_COLUMNS] = {
   "back_pain", "leg_pain", "event_kind", "end_date",
 };
 
+/* Row kinds after PdRecordKind's: the spine outcomes (pd-csv-spine.c). Their records are
+ * kept in memory even when an import streams, and written after the others. */
+enum { KIND_FUNCTION = PD_RECORD_EVENT + 1, KIND_IMPRESSION, N_KINDS };
+
 struct _PdCsvImport
 {
   char *name;              /* for messages */
@@ -59,12 +64,17 @@ struct _PdCsvImport
   GBytes *data;
   guint n_rows;
   guint n_present;
-  guint n_new[PD_RECORD_EVENT + 1];
+  guint n_new[N_KINDS];
   gboolean streamed;       /* too many to keep: commit reads the file again */
   GPtrArray *pain_entries;
   GPtrArray *doses;
   GPtrArray *activities;
   GPtrArray *events;
+  GPtrArray *ratings;      /* new function ratings */
+  GPtrArray *impressions;  /* new impressions; their events found after the last row */
+  GPtrArray *function_activities;  /* the diary's and the new ones, to find by name */
+  GPtrArray *new_activities;       /* made for function rows */
+  GPtrArray *known_events;         /* the diary's and the file's, to find by title */
   GPtrArray *custom[2];    /* own locations, own qualities: char *, each once */
 };
 
@@ -862,6 +872,8 @@ event_from_row (Row     *row,
 typedef struct
 {
   GHashTable *regimen;   /* casefolded name -> medication id */
+  GPtrArray *function_activities;   /* to find a function row's activity by name ... */
+  GPtrArray *new_activities;        /* ... or to add it here */
 } Context;
 
 static gpointer
@@ -886,6 +898,58 @@ static gpointer
 parse_event (Context *context, Row *row, gint64 t, int offset, GError **error)
 {
   return event_from_row (row, t, offset, error);
+}
+
+/* The columns neither function nor impression rows use, beyond pain_columns. */
+static const Column spine_unused[] = {
+  COL_UNIT, COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE, COL_NOTE,
+};
+
+static gpointer
+parse_function (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  gpointer rating;
+
+  if (!check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "function", error) ||
+      !check_unused (row, spine_unused, G_N_ELEMENTS (spine_unused), "function", error) ||
+      !check_item (row, error))
+    return NULL;
+  rating = pd_csv_spine_read_function (NULL, t, offset, get_text (row, COL_ITEM),
+                                       row->values[COL_AMOUNT], context->function_activities,
+                                       context->new_activities, &local);
+  if (rating == NULL)
+    row_error_from (row, g_steal_pointer (&local), error);
+  return rating;
+}
+
+/* The event an impression is about is found by its title after the last row (it may come
+ * later in the file): until then the title and line ride on the record. */
+#define IMPRESSION_TITLE "pd-csv-title"
+#define IMPRESSION_LINE "pd-csv-line"
+
+static gpointer
+parse_impression (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  PdImpression *impression;
+
+  /* The note is the impression's own (the last of spine_unused). */
+  if (!check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "impression", error) ||
+      !check_unused (row, spine_unused, G_N_ELEMENTS (spine_unused) - 1, "impression", error))
+    return NULL;
+  impression = pd_csv_spine_read_impression (NULL, t, offset, NULL, row->values[COL_AMOUNT],
+                                             NULL, &local);
+  if (impression == NULL)
+    {
+      row_error_from (row, g_steal_pointer (&local), error);
+      return NULL;
+    }
+  pd_impression_set_note (impression, get_text (row, COL_NOTE));
+  g_object_set_data_full (G_OBJECT (impression), IMPRESSION_TITLE,
+                          g_strdup (get_text (row, COL_ITEM)), g_free);
+  g_object_set_data (G_OBJECT (impression), IMPRESSION_LINE, GUINT_TO_POINTER (row->line));
+  return impression;
 }
 
 static void
@@ -936,10 +1000,34 @@ validate_event (gpointer record, GError **error)
   return pd_event_validate (record, error);
 }
 
+static void
+set_function_id (gpointer record, const char *id)
+{
+  pd_function_rating_set_id (record, id);
+}
+
+static gboolean
+validate_function (gpointer record, GError **error)
+{
+  return pd_function_rating_validate (record, error);
+}
+
+static void
+set_impression_id (gpointer record, const char *id)
+{
+  pd_impression_set_id (record, id);
+}
+
+static gboolean
+validate_impression (gpointer record, GError **error)
+{
+  return pd_impression_validate (record, error);
+}
+
 typedef struct
 {
   const char *name;
-  PdRecordKind kind;
+  guint kind;            /* PdRecordKind, KIND_FUNCTION or KIND_IMPRESSION */
   gpointer (*parse) (Context *context, Row *row, gint64 unix_time, int utc_offset,
                      GError **error);
   void (*set_id) (gpointer record, const char *id);
@@ -952,11 +1040,13 @@ static const RowKind row_kinds[] = {
   { "activity", PD_RECORD_ACTIVITY, parse_activity, set_activity_id,
     validate_activity },
   { "event", PD_RECORD_EVENT, parse_event, set_event_id, validate_event },
+  { "function", KIND_FUNCTION, parse_function, set_function_id, validate_function },
+  { "impression", KIND_IMPRESSION, parse_impression, set_impression_id, validate_impression },
 };
 
 static GPtrArray *
-records_of_kind (PdCsvImport  *self,
-                 PdRecordKind  kind)
+records_of_kind (PdCsvImport *self,
+                 guint        kind)
 {
   switch (kind)
     {
@@ -964,6 +1054,8 @@ records_of_kind (PdCsvImport  *self,
     case PD_RECORD_DOSE: return self->doses;
     case PD_RECORD_ACTIVITY: return self->activities;
     case PD_RECORD_EVENT: return self->events;
+    case KIND_FUNCTION: return self->ratings;
+    case KIND_IMPRESSION: return self->impressions;
     default: return NULL;
     }
 }
@@ -1118,8 +1210,12 @@ import_row (PdCsvImport *self,
     {
       g_autofree char *shown = shorten (kind);
       return row_error (row, COL_KIND, error,
-                        _("“%s” is not a kind (pain, dose, activity or event)"), shown);
+                        _("“%s” is not a kind (pain, dose, activity, event, function or "
+                          "impression)"), shown);
     }
+  /* Committing a streamed import: the spine records were kept from the first pass. */
+  if (pass->db != NULL && row_kind->kind > PD_RECORD_EVENT)
+    return TRUE;
   record = row_kind->parse (&pass->context, row, unix_time, utc_offset, error);
   if (record == NULL)
     return FALSE;
@@ -1131,6 +1227,9 @@ import_row (PdCsvImport *self,
       g_object_unref (record);
       return row_error_from (row, g_steal_pointer (&local), error);
     }
+  /* An impression's title may name an event of the file, new or not. */
+  if (row_kind->kind == PD_RECORD_EVENT && pass->db == NULL)
+    g_ptr_array_add (self->known_events, g_object_ref (record));
 
   if (pass->db != NULL)
     {
@@ -1155,7 +1254,7 @@ import_row (PdCsvImport *self,
       note_custom (self, 0, pd_pain_entry_get_custom_locations (record));
       note_custom (self, 1, pd_pain_entry_get_custom_qualities (record));
     }
-  if (self->streamed)
+  if (self->streamed && row_kind->kind <= PD_RECORD_EVENT)
     {
       g_object_unref (record);
       return TRUE;
@@ -1535,6 +1634,80 @@ pass_init (Pass        *pass,
   return TRUE;
 }
 
+/* What function and impression rows are matched against: the diary's activities and events
+ * (the file's events join as they are read). */
+static gboolean
+load_spine_context (PdCsvImport  *self,
+                    PdDatabase   *db,
+                    Pass         *pass,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+
+  self->function_activities = pd_database_list_function_activities (db, error);
+  if (self->function_activities == NULL ||
+      !(events = pd_database_list_events (db, G_MININT64, G_MAXINT64, error)))
+    return FALSE;
+  g_ptr_array_extend_and_steal (self->known_events, g_steal_pointer (&events));
+  pass->context.function_activities = self->function_activities;
+  pass->context.new_activities = self->new_activities;
+  return TRUE;
+}
+
+/* After the last row: each new impression's event, by title, among the diary's and the
+ * file's. */
+static gboolean
+resolve_impressions (PdCsvImport  *self,
+                     GError      **error)
+{
+  for (guint i = 0; i < self->impressions->len; i++)
+    {
+      PdImpression *impression = g_ptr_array_index (self->impressions, i);
+      g_autoptr(GError) local = NULL;
+
+      if (!pd_csv_spine_set_impression_event (impression,
+                                              g_object_get_data (G_OBJECT (impression),
+                                                                 IMPRESSION_TITLE),
+                                              self->known_events, &local))
+        {
+          g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s", self->name,
+                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (impression),
+                                                            IMPRESSION_LINE)),
+                       local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Writes the new activities that new ratings use, the ratings and the impressions, inside
+ * the caller's transaction. */
+static gboolean
+save_spine (PdCsvImport  *self,
+            PdDatabase   *db,
+            GError      **error)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->ratings->len; i++)
+    g_hash_table_add (used, (gpointer) pd_function_rating_get_activity_id (
+                                         g_ptr_array_index (self->ratings, i)));
+  for (guint i = 0; i < self->new_activities->len; i++)
+    {
+      PdFunctionActivity *activity = g_ptr_array_index (self->new_activities, i);
+
+      if (g_hash_table_contains (used, pd_function_activity_get_id (activity)) &&
+          !pd_database_save_function_activity (db, activity, error))
+        return FALSE;
+    }
+  if (self->ratings->len > 0 && !pd_database_save_function_ratings (db, self->ratings, error))
+    return FALSE;
+  for (guint i = 0; i < self->impressions->len; i++)
+    if (!pd_database_save_impression (db, g_ptr_array_index (self->impressions, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 /* path or data (copied) */
 static PdCsvImport *
 prepare (PdDatabase  *db,
@@ -1554,6 +1727,10 @@ prepare (PdDatabase  *db,
   self->doses = g_ptr_array_new_with_free_func (g_object_unref);
   self->activities = g_ptr_array_new_with_free_func (g_object_unref);
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->impressions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->new_activities = g_ptr_array_new_with_free_func (g_object_unref);
+  self->known_events = g_ptr_array_new_with_free_func (g_object_unref);
   self->name = g_strdup (name);
   if (path != NULL)
     {
@@ -1568,7 +1745,8 @@ prepare (PdDatabase  *db,
 
   reader_init (&reader, self->name, fd, path != NULL ? NULL : g_bytes_get_data (self->data, NULL),
                length);
-  ok = pass_init (&pass, db, error) && run_pass (self, &reader, &pass, error);
+  ok = pass_init (&pass, db, error) && load_spine_context (self, db, &pass, error) &&
+       run_pass (self, &reader, &pass, error) && resolve_impressions (self, error);
   pass_clear (&pass);
   reader_clear (&reader);
   if (!ok)
@@ -1633,6 +1811,20 @@ pd_csv_import_get_n_new_of_kind (PdCsvImport  *self,
   return self->n_new[kind];
 }
 
+guint
+pd_csv_import_get_n_new_function_ratings (PdCsvImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_new[KIND_FUNCTION];
+}
+
+guint
+pd_csv_import_get_n_new_impressions (PdCsvImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_new[KIND_IMPRESSION];
+}
+
 const char * const *
 pd_csv_import_get_custom_values (PdCsvImport *self,
                                  PdTagKind    tag_kind)
@@ -1674,7 +1866,7 @@ commit_streamed (PdCsvImport  *self,
   reader_init (&reader, self->name, fd, data, length);
   ok = pass_init (&pass, db, error);
   pass.db = db;
-  ok = ok && run_pass (self, &reader, &pass, error);
+  ok = ok && run_pass (self, &reader, &pass, error) && save_spine (self, db, error);
   pass_clear (&pass);
   reader_clear (&reader);
   g_ptr_array_set_size (self->pain_entries, 0);
@@ -1701,11 +1893,18 @@ pd_csv_import_commit (PdCsvImport  *self,
   /* Nothing new: leave the file untouched. */
   if (pd_csv_import_get_n_new (self) == 0)
     return TRUE;
-  if (!self->streamed)
-    return pd_database_save_records (db, nonempty (self->pain_entries), NULL,
-                                     nonempty (self->doses), nonempty (self->activities),
-                                     nonempty (self->events), error);
-  return commit_streamed (self, db, error);
+  if (self->streamed)
+    return commit_streamed (self, db, error);
+  if (!pd_database_begin (db, error))
+    return FALSE;
+  if (!pd_database_save_records (db, nonempty (self->pain_entries), NULL, nonempty (self->doses),
+                                 nonempty (self->activities), nonempty (self->events), error) ||
+      !save_spine (self, db, error))
+    {
+      pd_database_rollback (db);
+      return FALSE;
+    }
+  return pd_database_commit (db, error);
 }
 
 void
@@ -1717,6 +1916,11 @@ pd_csv_import_free (PdCsvImport *self)
   g_clear_pointer (&self->doses, g_ptr_array_unref);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->ratings, g_ptr_array_unref);
+  g_clear_pointer (&self->impressions, g_ptr_array_unref);
+  g_clear_pointer (&self->function_activities, g_ptr_array_unref);
+  g_clear_pointer (&self->new_activities, g_ptr_array_unref);
+  g_clear_pointer (&self->known_events, g_ptr_array_unref);
   g_clear_pointer (&self->custom[0], g_ptr_array_unref);
   g_clear_pointer (&self->custom[1], g_ptr_array_unref);
   g_clear_pointer (&self->data, g_bytes_unref);

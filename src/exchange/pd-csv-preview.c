@@ -53,6 +53,13 @@ pd_csv_import_describe (PdCsvImport *self)
       n = pd_csv_import_get_n_new_of_kind (self, PD_RECORD_EVENT);
       add_count (parts, n, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u treatment event",
                                                          "%u treatment events", n), n));
+      n = pd_csv_import_get_n_new_function_ratings (self);
+      add_count (parts, n, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u function rating",
+                                                         "%u function ratings", n), n));
+      n = pd_csv_import_get_n_new_impressions (self);
+      add_count (parts, n, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u impression of change",
+                                                         "%u impressions of change", n), n));
       list = g_strjoinv (", ", (char **) parts->pdata);
       /* Translators: %s is a list of counts, e.g. "12 pain entries, 3 doses" */
       g_string_append_printf (out, _("To add: %s."), list);

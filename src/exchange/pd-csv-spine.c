@@ -33,9 +33,9 @@ in_range (guint32 day,
   return (from_day == 0 || day >= from_day) && (to_day == 0 || day <= to_day);
 }
 
-static const char *
-activity_name (GPtrArray  *activities,
-               const char *id)
+const char *
+pd_csv_spine_activity_name (GPtrArray  *activities,
+                            const char *id)
 {
   for (guint i = 0; activities != NULL && i < activities->len; i++)
     {
@@ -47,9 +47,9 @@ activity_name (GPtrArray  *activities,
   return NULL;
 }
 
-static const char *
-event_title (GPtrArray  *events,
-             const char *id)
+const char *
+pd_csv_spine_event_title (GPtrArray  *events,
+                          const char *id)
 {
   for (guint i = 0; id != NULL && events != NULL && i < events->len; i++)
     {
@@ -85,8 +85,8 @@ pd_csv_spine_rows (PdDiaryData *data,
   for (guint i = 0; data->function_ratings != NULL && i < data->function_ratings->len; i++)
     {
       PdFunctionRating *rating = g_ptr_array_index (data->function_ratings, i);
-      const char *name = activity_name (data->function_activities,
-                                        pd_function_rating_get_activity_id (rating));
+      const char *name = pd_csv_spine_activity_name (data->function_activities,
+                                                     pd_function_rating_get_activity_id (rating));
       PdCsvSpineRow row;
 
       /* A rating whose activity is gone cannot be read back: it names nothing. */
@@ -95,7 +95,7 @@ pd_csv_spine_rows (PdDiaryData *data,
       row = (PdCsvSpineRow) {
         pd_function_rating_get_id (rating), pd_function_rating_get_time (rating),
         pd_function_rating_get_utc_offset (rating), "function", g_strdup (name),
-        g_strdup_printf ("%d", pd_function_rating_get_score (rating)),
+        g_strdup_printf ("%d", pd_function_rating_get_score (rating)), NULL,
       };
       g_array_append_val (rows, row);
     }
@@ -109,8 +109,9 @@ pd_csv_spine_rows (PdDiaryData *data,
       row = (PdCsvSpineRow) {
         pd_impression_get_id (impression), pd_impression_get_time (impression),
         pd_impression_get_utc_offset (impression), "impression",
-        g_strdup (event_title (data->events, pd_impression_get_event_id (impression))),
+        g_strdup (pd_csv_spine_event_title (data->events, pd_impression_get_event_id (impression))),
         g_strdup_printf ("%d", pd_impression_get_score (impression)),
+        pd_impression_get_note (impression),
       };
       g_array_append_val (rows, row);
     }
@@ -208,6 +209,64 @@ pd_csv_spine_read_function (const char  *id,
   return g_steal_pointer (&rating);
 }
 
+/* Of the events titled title: the latest at or before time, else the latest; ties by id. */
+static PdEvent *
+find_event (GPtrArray  *events,
+            const char *title,
+            gint64      time)
+{
+  PdEvent *before = NULL, *any = NULL;
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      PdEvent *event = g_ptr_array_index (events, i);
+      gint64 at = pd_event_get_time (event);
+
+      if (g_strcmp0 (pd_event_get_title (event), title) != 0)
+        continue;
+      if (any == NULL || at > pd_event_get_time (any) ||
+          (at == pd_event_get_time (any) &&
+           strcmp (pd_event_get_id (event), pd_event_get_id (any)) < 0))
+        any = event;
+      if (at <= time &&
+          (before == NULL || at > pd_event_get_time (before) ||
+           (at == pd_event_get_time (before) &&
+            strcmp (pd_event_get_id (event), pd_event_get_id (before)) < 0)))
+        before = event;
+    }
+  return before != NULL ? before : any;
+}
+
+gboolean
+pd_csv_spine_set_impression_event (PdImpression  *impression,
+                                   const char    *title,
+                                   GPtrArray     *events,
+                                   GError       **error)
+{
+  PdEvent *about;
+
+  g_return_val_if_fail (PD_IS_IMPRESSION (impression), FALSE);
+
+  if (title == NULL || *title == '\0')
+    {
+      pd_impression_set_event_id (impression, NULL);
+      return TRUE;
+    }
+  about = find_event (events, title, pd_impression_get_time (impression));
+  if (about == NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (title, -1);
+      g_autofree char *shown = g_utf8_strlen (valid, -1) > 40 ? g_utf8_substring (valid, 0, 40)
+                                                              : g_strdup (valid);
+
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("item: no treatment event is titled “%s”"), shown);
+      return FALSE;
+    }
+  pd_impression_set_event_id (impression, pd_event_get_id (about));
+  return TRUE;
+}
+
 PdImpression *
 pd_csv_spine_read_impression (const char  *id,
                               gint64       time,
@@ -218,33 +277,14 @@ pd_csv_spine_read_impression (const char  *id,
                               GError     **error)
 {
   g_autoptr(PdImpression) impression = pd_impression_new ();
-  PdEvent *about = NULL;
   int score;
 
   if (!read_whole (amount, 1, 7, _("impression of change"), &score, error))
     return NULL;
-  if (item != NULL && *item != '\0')
-    {
-      for (guint i = 0; events != NULL && i < events->len; i++)
-        {
-          PdEvent *event = g_ptr_array_index (events, i);
-
-          if (g_strcmp0 (pd_event_get_title (event), item) == 0 &&
-              (about == NULL || pd_event_get_time (event) > pd_event_get_time (about)))
-            about = event;
-        }
-      if (about == NULL)
-        {
-          g_autofree char *shown = g_utf8_make_valid (item, -1);
-
-          g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                       _("item: no treatment event is titled “%s”"), shown);
-          return NULL;
-        }
-      pd_impression_set_event_id (impression, pd_event_get_id (about));
-    }
-  pd_impression_set_id (impression, id);
   pd_impression_set_time (impression, time, utc_offset);
+  if (!pd_csv_spine_set_impression_event (impression, item, events, error))
+    return NULL;
+  pd_impression_set_id (impression, id);
   pd_impression_set_score (impression, score);
   if (!pd_impression_validate (impression, error))
     return NULL;

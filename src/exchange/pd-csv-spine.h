@@ -21,7 +21,15 @@ typedef struct
   const char *kind;   /* "function" or "impression" */
   char *item;         /* the activity in the patient's words; the event's title or "" */
   char *amount;       /* 0-10 ability; 1-7 impression */
+  const char *note;   /* an impression's note, or NULL; valid while data is */
 } PdCsvSpineRow;
+
+/* The name of the activity of that id, or NULL; the title of the event of that id, or ""
+ * for none (an impression about nothing in particular, or about a deleted event). */
+const char *pd_csv_spine_activity_name (GPtrArray      *activities,
+                                        const char     *id);
+const char *pd_csv_spine_event_title   (GPtrArray      *events,
+                                        const char     *id);
 
 /* The function and impression rows of data whose local day is within from_day..to_day
  * (0: no bound), oldest first. A GArray of PdCsvSpineRow that frees its strings. */
@@ -40,8 +48,8 @@ PdFunctionRating *pd_csv_spine_read_function   (const char  *id,
                                                 GPtrArray   *activities,
                                                 GPtrArray   *new_activities,
                                                 GError     **error);
-/* An impression row read back: item names an event of events by title (the latest of that
- * title), or is empty for overall. */
+/* An impression row read back: item names an event of events by title (see
+ * pd_csv_spine_set_impression_event), or is empty for overall. */
 PdImpression     *pd_csv_spine_read_impression (const char  *id,
                                                 gint64       time,
                                                 int          utc_offset,
@@ -49,6 +57,14 @@ PdImpression     *pd_csv_spine_read_impression (const char  *id,
                                                 const char  *amount,
                                                 GPtrArray   *events,
                                                 GError     **error);
+
+/* Sets the event the impression is about from its title: of the events so titled, the latest
+ * at or before the impression, else the latest. NULL or "": overall. FALSE with
+ * "item: reason" (PD_ERROR_INVALID) when no event has that title. */
+gboolean          pd_csv_spine_set_impression_event (PdImpression  *impression,
+                                                     const char    *title,
+                                                     GPtrArray     *events,
+                                                     GError       **error);
 
 /* The summary CSV's back_pain_mean, leg_pain_mean and psfs_mean cells of a day, each with
  * its leading comma; empty where the day has none. At most two decimals. */

@@ -12,7 +12,9 @@
 
 #include "pd-csv.h"
 #include "pd-csv-private.h"
+#include "pd-csv-spine.h"
 #include "pd-medication-checks.h"
+#include "pd-spine.h"
 #include "pd-tags.h"
 #include "pd-types.h"
 
@@ -207,6 +209,9 @@ append_tags_full (GString            *out,
   append_cell (out, tags, TRUE);
 }
 
+/* The kind of a function or impression row (record: its PdCsvSpineRow), after PdRecordKind's. */
+#define ROW_SPINE ((PdRecordKind) (PD_RECORD_EVENT + 1))
+
 /* One record to write, whatever its kind. */
 typedef struct
 {
@@ -285,7 +290,8 @@ append_row (GString   *out,
   g_string_append_c (out, ':');
   append_two_digits (out, offset % 3600 / 60);
   g_string_append_c (out, ',');
-  g_string_append (out, kinds[row->kind]);
+  g_string_append (out, row->kind == ROW_SPINE ? ((const PdCsvSpineRow *) row->record)->kind
+                                                : kinds[row->kind]);
   g_string_append_c (out, ',');
 
   /* pain .. red_flags */
@@ -355,6 +361,16 @@ append_row (GString   *out,
       g_string_append (out, ",,,,,");
       note = pd_event_get_note (event);
     }
+  else if (row->kind == ROW_SPINE)
+    {
+      const PdCsvSpineRow *spine = row->record;
+
+      append_cell (out, spine->item, TRUE);
+      g_string_append_c (out, ',');
+      g_string_append (out, spine->amount);
+      g_string_append (out, ",,,,");
+      note = spine->note;
+    }
 
   append_cell (out, note, TRUE);
 
@@ -390,6 +406,7 @@ pd_csv_export (PdDiaryData *data,
                guint32      to_day)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autoptr(GArray) spine = NULL;
   GString *out;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -422,6 +439,13 @@ pd_csv_export (PdDiaryData *data,
       add_row (rows, PD_RECORD_EVENT, event, pd_event_get_id (event), pd_event_get_time (event),
                pd_event_get_utc_offset (event), from_day, to_day);
     }
+  /* Function and impression rows: complete before rows point into it. */
+  spine = pd_csv_spine_rows (data, from_day, to_day);
+  for (guint i = 0; i < spine->len; i++)
+    {
+      PdCsvSpineRow *row = &g_array_index (spine, PdCsvSpineRow, i);
+      add_row (rows, ROW_SPINE, row, row->id, row->time, row->utc_offset, from_day, to_day);
+    }
   g_array_sort (rows, compare_rows);
 
   out = g_string_sized_new (64 + rows->len * 96);
@@ -444,6 +468,10 @@ typedef struct
   guint doses;
   guint activity_min;
   guint events;
+  double back_sum, leg_sum;
+  guint back_n, leg_n;
+  double psfs_mean;
+  guint psfs_n;            /* activities rated that day; 0: no PSFS score */
 } DaySummary;
 
 static DaySummary *
@@ -494,27 +522,53 @@ compare_summaries (gconstpointer a,
   return (x->day > y->day) - (x->day < y->day);
 }
 
-/* Version 2's columns, one function each. back_pain_mean, leg_pain_mean and psfs_mean are
- * written by the spine outcome records; empty until those exist. */
+/* Version 2's columns, one function each. Back and leg pain: the means of the day's entries
+ * that give them; empty when none does. */
 static void
 append_back_pain_mean (GString          *out,
-                       G_GNUC_UNUSED const DaySummary *s)
+                       const DaySummary *s)
 {
-  g_string_append_c (out, ',');
+  append_optional_mean (out, s->back_sum, s->back_n);
 }
 
 static void
 append_leg_pain_mean (GString          *out,
-                      G_GNUC_UNUSED const DaySummary *s)
+                      const DaySummary *s)
 {
-  g_string_append_c (out, ',');
+  append_optional_mean (out, s->leg_sum, s->leg_n);
 }
 
+/* The day's PSFS score as the app computes it (pd_psfs_sessions): the mean of the ratings
+ * of that day; empty on a day without ratings. */
 static void
 append_psfs_mean (GString          *out,
-                  G_GNUC_UNUSED const DaySummary *s)
+                  const DaySummary *s)
 {
   g_string_append_c (out, ',');
+  if (s->psfs_n > 0)
+    append_mean (out, s->psfs_mean);
+}
+
+/* A row for every day with PSFS ratings, which holds its score. */
+static void
+add_psfs_days (GHashTable  *days,
+               PdDiaryData *data,
+               guint32      from_day,
+               guint32      to_day)
+{
+  g_autoptr(GArray) sessions = pd_psfs_sessions (data->function_ratings, 0, 0);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const PdPsfsSession *session = &g_array_index (sessions, PdPsfsSession, i);
+      DaySummary *s;
+
+      if (!in_range (session->day, from_day, to_day))
+        continue;
+      s = summary_for (days, session->day);
+      s->psfs_mean = session->mean;
+      s->psfs_n = session->n_rated;
+    }
 }
 
 /* The day's acetaminophen, combination tablets included (Percocet 10/325: 325 mg each). */
@@ -588,6 +642,8 @@ pd_csv_export_summary_full (PdDiaryData          *data,
       add_optional (pd_pain_entry_get_activity_interference (entry), &s->activity_sum,
                     &s->activity_n);
       add_optional (pd_pain_entry_get_mood (entry), &s->mood_sum, &s->mood_n);
+      add_optional (pd_pain_entry_get_back_pain (entry), &s->back_sum, &s->back_n);
+      add_optional (pd_pain_entry_get_leg_pain (entry), &s->leg_sum, &s->leg_n);
       if (sleep >= 0)
         {
           s->sleep_sum += sleep;
@@ -628,6 +684,7 @@ pd_csv_export_summary_full (PdDiaryData          *data,
       if (in_range (day, from_day, to_day))
         summary_for (days, day)->events++;
     }
+  add_psfs_days (days, data, from_day, to_day);
 
   sorted = g_ptr_array_sized_new (g_hash_table_size (days));
   g_hash_table_iter_init (&iter, days);

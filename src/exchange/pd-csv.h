@@ -21,6 +21,12 @@
  *   round trips are exact.
  * - Doses keep no scheduled time or side effects (no column): imported doses are extra
  *   doses without side effects.
+ * - Function rows: a rating whose activity was deleted names nothing and is not written. On
+ *   import an activity is found by name ignoring case (retired ones too) or made, added on
+ *   the day of its first rating; retirement has no column and is not carried.
+ * - Impression rows may carry a note. Their item is found, after the last row, among the
+ *   diary's and the file's events by exact title: the latest so titled at or before the
+ *   impression, else the latest; an impression about a deleted event is written as overall.
  */
 
 #pragma once
@@ -92,6 +98,9 @@ guint        pd_csv_import_get_n_present    (PdCsvImport  *self);
 /* New records of one kind. */
 guint        pd_csv_import_get_n_new_of_kind (PdCsvImport *self,
                                              PdRecordKind  kind);
+/* New function (PSFS) ratings and impressions of change (PGIC). */
+guint        pd_csv_import_get_n_new_function_ratings (PdCsvImport *self);
+guint        pd_csv_import_get_n_new_impressions (PdCsvImport *self);
 /* The patient's own locations (PD_TAG_LOCATION) or qualities (PD_TAG_QUALITY) that the new
  * records hold, each once, in the order first met. Never NULL. */
 const char * const *pd_csv_import_get_custom_values (PdCsvImport *self,

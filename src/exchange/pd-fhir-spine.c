@@ -74,6 +74,8 @@ end_entry (JsonBuilder *builder)
   json_builder_end_object (builder);
 }
 
+/* Without a Patient resource (reference NULL) the subject only says whose diary it is, as
+ * in the rest of the Bundle. */
 static void
 add_reference (JsonBuilder *builder,
                const char  *member,
@@ -81,8 +83,8 @@ add_reference (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "reference");
-  json_builder_add_string_value (builder, reference);
+  json_builder_set_member_name (builder, reference != NULL ? "reference" : "display");
+  json_builder_add_string_value (builder, reference != NULL ? reference : "Pain Diary patient");
   json_builder_end_object (builder);
 }
 
@@ -159,21 +161,29 @@ add_site_observation (JsonBuilder *builder,
   end_entry (builder);
 }
 
-void
+guint
 pd_fhir_spine_add_back_leg (JsonBuilder *builder,
                             PdPainEntry *entry,
                             const char  *patient_reference)
 {
-  g_return_if_fail (JSON_IS_BUILDER (builder));
-  g_return_if_fail (PD_IS_PAIN_ENTRY (entry));
-  g_return_if_fail (patient_reference != NULL);
+  guint n = 0;
+
+  g_return_val_if_fail (JSON_IS_BUILDER (builder), 0);
+  g_return_val_if_fail (PD_IS_PAIN_ENTRY (entry), 0);
 
   if (pd_pain_entry_get_back_pain (entry) >= 0)
-    add_site_observation (builder, entry, "back-pain", "37931006", "Structure of low back",
-                          pd_pain_entry_get_back_pain (entry), patient_reference);
+    {
+      add_site_observation (builder, entry, "back-pain", "37931006", "Structure of low back",
+                            pd_pain_entry_get_back_pain (entry), patient_reference);
+      n++;
+    }
   if (pd_pain_entry_get_leg_pain (entry) >= 0)
-    add_site_observation (builder, entry, "leg-pain", "61685007", "Lower limb structure",
-                          pd_pain_entry_get_leg_pain (entry), patient_reference);
+    {
+      add_site_observation (builder, entry, "leg-pain", "61685007", "Lower limb structure",
+                            pd_pain_entry_get_leg_pain (entry), patient_reference);
+      n++;
+    }
+  return n;
 }
 
 static void
@@ -192,7 +202,8 @@ begin_response (JsonBuilder *builder,
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, "completed");
   add_reference (builder, "subject", patient_reference);
-  add_reference (builder, "source", patient_reference);
+  if (patient_reference != NULL)
+    add_reference (builder, "source", patient_reference);
   json_builder_set_member_name (builder, "authored");
   json_builder_add_string_value (builder, when);
   json_builder_set_member_name (builder, "item");
@@ -231,15 +242,15 @@ end_item (JsonBuilder *builder)
   json_builder_end_object (builder);
 }
 
-void
+guint
 pd_fhir_spine_add_function_rating (JsonBuilder      *builder,
                                    PdFunctionRating *rating,
                                    const char       *activity_name,
                                    const char       *patient_reference)
 {
-  g_return_if_fail (JSON_IS_BUILDER (builder));
-  g_return_if_fail (PD_IS_FUNCTION_RATING (rating));
-  g_return_if_fail (activity_name != NULL && patient_reference != NULL);
+  g_return_val_if_fail (JSON_IS_BUILDER (builder), 0);
+  g_return_val_if_fail (PD_IS_FUNCTION_RATING (rating), 0);
+  g_return_val_if_fail (activity_name != NULL, 0);
 
   begin_response (builder, pd_function_rating_get_id (rating), PD_FHIR_PSFS_QUESTIONNAIRE,
                   pd_function_rating_get_time (rating), pd_function_rating_get_utc_offset (rating),
@@ -255,6 +266,7 @@ pd_fhir_spine_add_function_rating (JsonBuilder      *builder,
   json_builder_add_int_value (builder, pd_function_rating_get_score (rating));
   end_item (builder);
   end_response (builder);
+  return 1;
 }
 
 /* The answers in English, as the questionnaire codes them; the app shows them translated. */
@@ -263,7 +275,7 @@ static const char * const pgic_answers[] = {
   "Minimally worse", "Much worse", "Very much worse",
 };
 
-void
+guint
 pd_fhir_spine_add_impression (JsonBuilder  *builder,
                               PdImpression *impression,
                               const char   *event_title,
@@ -272,9 +284,8 @@ pd_fhir_spine_add_impression (JsonBuilder  *builder,
   int score;
   char code[2];
 
-  g_return_if_fail (JSON_IS_BUILDER (builder));
-  g_return_if_fail (PD_IS_IMPRESSION (impression));
-  g_return_if_fail (patient_reference != NULL);
+  g_return_val_if_fail (JSON_IS_BUILDER (builder), 0);
+  g_return_val_if_fail (PD_IS_IMPRESSION (impression), 0);
 
   score = CLAMP (pd_impression_get_score (impression), PD_PGIC_MIN, PD_PGIC_MAX);
   begin_response (builder, pd_impression_get_id (impression), PD_FHIR_PGIC_QUESTIONNAIRE,
@@ -299,4 +310,5 @@ pd_fhir_spine_add_impression (JsonBuilder  *builder,
   json_builder_end_object (builder);
   end_item (builder);
   end_response (builder);
+  return 1;
 }

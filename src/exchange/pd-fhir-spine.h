@@ -18,23 +18,23 @@ G_BEGIN_DECLS
 #define PD_FHIR_PGIC_QUESTIONNAIRE "urn:io.github.paindiary:questionnaire:pgic"
 
 /* Each adds whole Bundle entries ({"fullUrl": "urn:uuid:…", "resource": {…}}) to builder,
- * which must be inside an array (the Bundle's "entry"). patient_reference: the subject, e.g.
- * "urn:uuid:…" of the Bundle's Patient.
+ * which must be inside an array (the Bundle's "entry"), and returns how many. patient_reference:
+ * the subject, e.g. "urn:uuid:…" of the Bundle's Patient, or NULL when there is none.
  *
  * Back and leg pain: one Observation each that the entry gives (LOINC 72514-3 with a
  * bodySite), ids derived from the entry's UUID so that a re-export names the same ones. */
-void  pd_fhir_spine_add_back_leg        (JsonBuilder      *builder,
+guint pd_fhir_spine_add_back_leg        (JsonBuilder      *builder,
                                          PdPainEntry      *entry,
                                          const char       *patient_reference);
 /* One QuestionnaireResponse per rating (its UUID): the activity in the patient's words and
  * the ability 0-10. */
-void  pd_fhir_spine_add_function_rating (JsonBuilder      *builder,
+guint pd_fhir_spine_add_function_rating (JsonBuilder      *builder,
                                          PdFunctionRating *rating,
                                          const char       *activity_name,
                                          const char       *patient_reference);
 /* One QuestionnaireResponse per impression: what it is about (event_title, NULL for overall)
  * and the answer as a coding 1-7 with its words. */
-void  pd_fhir_spine_add_impression      (JsonBuilder      *builder,
+guint pd_fhir_spine_add_impression      (JsonBuilder      *builder,
                                          PdImpression     *impression,
                                          const char       *event_title,
                                          const char       *patient_reference);

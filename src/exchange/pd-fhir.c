@@ -24,8 +24,10 @@
 
 #include "pd-catalogue.h"
 #include "pd-daily.h"
+#include "pd-csv-spine.h"
 #include "pd-error.h"
 #include "pd-fhir.h"
+#include "pd-fhir-spine.h"
 #include "pd-types.h"
 
 #define LOINC "http://loinc.org"
@@ -649,6 +651,15 @@ static const RecordAccess event_access = {
   (TimeFunc) pd_event_get_time, (OffsetFunc) pd_event_get_utc_offset, (IdFunc) pd_event_get_id,
 };
 
+static const RecordAccess rating_access = {
+  (TimeFunc) pd_function_rating_get_time, (OffsetFunc) pd_function_rating_get_utc_offset,
+  (IdFunc) pd_function_rating_get_id,
+};
+static const RecordAccess impression_access = {
+  (TimeFunc) pd_impression_get_time, (OffsetFunc) pd_impression_get_utc_offset,
+  (IdFunc) pd_impression_get_id,
+};
+
 static int
 compare_records (gconstpointer a,
                  gconstpointer b,
@@ -681,6 +692,37 @@ records_in_range (const Writer       *w,
     }
   g_ptr_array_sort_with_data (chosen, compare_records, (gpointer) access);
   return chosen;
+}
+
+/* PSFS ratings and PGIC answers of the range, oldest first, as QuestionnaireResponses
+ * (pd-fhir-spine.c). A rating whose activity is gone names nothing and is left out, as in
+ * the CSV. */
+static void
+add_spine_responses (Writer      *w,
+                     PdDiaryData *data)
+{
+  g_autoptr(GPtrArray) ratings = records_in_range (w, data->function_ratings, &rating_access);
+  g_autoptr(GPtrArray) impressions = records_in_range (w, data->impressions, &impression_access);
+
+  for (guint i = 0; i < ratings->len; i++)
+    {
+      PdFunctionRating *rating = g_ptr_array_index (ratings, i);
+      const char *name = pd_csv_spine_activity_name (data->function_activities,
+                                                     pd_function_rating_get_activity_id (rating));
+
+      if (name != NULL)
+        w->n_resources += pd_fhir_spine_add_function_rating (w->builder, rating, name,
+                                                             w->patient_ref);
+    }
+  for (guint i = 0; i < impressions->len; i++)
+    {
+      PdImpression *impression = g_ptr_array_index (impressions, i);
+      const char *title = pd_csv_spine_event_title (data->events,
+                                                    pd_impression_get_event_id (impression));
+
+      w->n_resources += pd_fhir_spine_add_impression (w->builder, impression, title,
+                                                      w->patient_ref);
+    }
 }
 
 /* Replaces every marked decimal string ("\u0001" 7.5 ") by the bare number. */
@@ -744,6 +786,8 @@ pd_fhir_export (PdDiaryData *data,
     {
       add_pain_observation (&w, g_ptr_array_index (entries, i));
       add_peg_observation (&w, g_ptr_array_index (entries, i));
+      w.n_resources += pd_fhir_spine_add_back_leg (w.builder, g_ptr_array_index (entries, i),
+                                                   w.patient_ref);
     }
   if (entries->len > 0)
     {
@@ -764,6 +808,7 @@ pd_fhir_export (PdDiaryData *data,
   for (guint i = 0; i < events->len; i++)
     if (is_procedure (g_ptr_array_index (events, i)))
       add_procedure (&w, g_ptr_array_index (events, i));
+  add_spine_responses (&w, data);
 
   json_builder_end_array (w.builder);
   json_builder_end_object (w.builder);
