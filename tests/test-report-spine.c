@@ -101,11 +101,11 @@ test_after_what (void)
   text = pdf_text (report);
   one = page_one (text);
   assert_contains (one, "Latest treatment");
-  assert_contains (one, "2025-03-01 Epidural steroid injection L5 Injection, 20 days before "
+  assert_contains (one, "1 Mar 2025 Epidural steroid injection L5 Injection, 20 days before "
                    "this period");
   assert_contains (one, "Pain before: 6.0 (14 days with data). After: 3.0 (14 days with "
                    "data). Change: -3.0 points (-50%).");
-  assert_contains (one, "Since then, overall: Much improved (answered 2025-03-15).");
+  assert_contains (one, "Since then, overall: Much improved (answered 15 Mar 2025).");
   /* The before/after section still says its own period had none. */
   assert_contains (text, "No treatment events in this period.");
 }

@@ -13,6 +13,7 @@
 #include "pd-database.h"
 #include "pd-cyp2d6.h"
 #include "pd-report.h"
+#include "pd-report-private.h"
 #include "pd-report-tasks.h"
 #include "pd-tags.h"
 #include "pd-types.h"
@@ -40,15 +41,16 @@ julian (int year, int month, int day)
   return g_date_get_julian (&date);
 }
 
+/* A day as the report writes it in the C locale: "3 Mar 2025". */
 static char *
-iso (guint32 day)
+day_text (guint32 day)
 {
   GDate date;
-  char buffer[16];
+  char buffer[32];
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, day);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &date);
+  g_date_strftime (buffer, sizeof buffer, "%-d %b %Y", &date);
   return g_strdup (buffer);
 }
 
@@ -200,6 +202,7 @@ pdf_text (const char *pdf)
   g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_auto(GStrv) words = NULL;
   int status;
 
   if (pdftotext == NULL)
@@ -209,6 +212,10 @@ pdf_text (const char *pdf)
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, &error))
     g_error ("pdftotext %s: %s: %s", pdf, error->message, err);
+  /* No-break spaces (which keep a date on one line) as spaces. */
+  words = g_strsplit (out, "\u00a0", -1);
+  g_free (out);
+  out = g_strjoinv (" ", words);
   return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
 }
 
@@ -241,9 +248,9 @@ test_whole_period (Fixture       *f,
   g_autoptr(PdReport) report = load (f, f->first, f->first + N_DAYS - 1, NULL);
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *first = iso (f->first);
-  g_autofree char *best = iso (f->first + SURGERY_DAY);
-  g_autofree char *flag_day = iso (f->first + RED_FLAG_DAY);
+  g_autofree char *first = day_text (f->first);
+  g_autofree char *best = day_text (f->first + SURGERY_DAY);
+  g_autofree char *flag_day = day_text (f->first + RED_FLAG_DAY);
   g_autofree char *expected = NULL;
   struct stat st;
   int n_pages = 0;
@@ -254,7 +261,11 @@ test_whole_period (Fixture       *f,
   text = pdf_text (pdf);
 
   assert_contains (text, "Maria Example");
-  assert_contains (text, "2024-11-05");
+  /* Dates in the locale's words, as the window writes them: the surgery's from the diary's
+   * meta, the period's, the notes'; no ISO date but the ISO weeks of the PEG table. */
+  assert_contains (text, "Surgery: 5 Nov 2024");
+  assert_contains (text, "Period: 3 Mar 2025 to 30 Mar 2025 (28 days)");
+  g_assert_false (g_regex_match_simple ("[0-9]{4}-[0-9]{2}-[0-9]{2}", text, 0, 0));
   /* Average, best and worst day. */
   assert_contains (text, "Average pain (0–10) Best day (lowest mean) Worst day (highest mean) 4.5");
   expected = g_strdup_printf ("3.0 on %s", best);
@@ -271,7 +282,7 @@ test_whole_period (Fixture       *f,
   g_free (expected);
   assert_contains (text, "ask the care team");
   /* PEG of the first week: (6 + 5 + 4) / 3. */
-  assert_contains (text, "2025-W10 (from 2025-03-03) 7 6.0 5.0 4.0 5.0");
+  assert_contains (text, "2025-W10 (from 3 Mar 2025) 7 6.0 5.0 4.0 5.0");
   /* Medications: the evening dose taken every other day; tramadol's MME (50 x 0.2). */
   assert_contains (text, "Acetaminophen 08:00, 20:00 10 of 14 (71%) 42 of 56 (75%)");
   assert_contains (text, "Tramadol as needed");
@@ -282,9 +293,10 @@ test_whole_period (Fixture       *f,
   assert_contains (text, "Change: -3.0 points (-50%)");
   g_assert_null (strstr (text, "worked"));
   /* Notes, dated, with the score; the daily table. */
-  assert_contains (text, "2025-03-06 09:00 pain 6 Sat through a whole film");
+  assert_contains (text, "6 Mar 2025 09:00 pain 6 Sat through a whole film");
   assert_contains (text, "Walked to the bakery & back");
   assert_contains (text, "Daily values");
+  assert_contains (text, "Mon 3 Mar 2025 1 6.0 6 6");
   expected = g_strdup_printf ("Page 1 of %d", n_pages);
   assert_contains (text, expected);
   g_free (expected);
@@ -305,9 +317,9 @@ test_medication_safety (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *gabapentin_days = NULL;
   g_autofree char *cyp2d6_days = NULL;
-  g_autofree char *day_0 = iso (f->first);
-  g_autofree char *day_2 = iso (f->first + 2);
-  g_autofree char *day_5 = iso (f->first + 5);
+  g_autofree char *day_0 = day_text (f->first);
+  g_autofree char *day_2 = day_text (f->first + 2);
+  g_autofree char *day_5 = day_text (f->first + 5);
   const char *page_2;
 
   {
@@ -557,8 +569,8 @@ test_tasks (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->dir, "async.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *period = NULL;
-  g_autofree char *from = iso (f->first);
-  g_autofree char *to = iso (f->first + N_DAYS - 1);
+  g_autofree char *from = day_text (f->first);
+  g_autofree char *to = day_text (f->first + N_DAYS - 1);
   double width, height;
   int n_pages;
 
@@ -646,6 +658,101 @@ test_tasks_empty (void)
   remove_tree (dir);
 }
 
+/* A medication stopped in the period, on a schedule of four times: its row wraps rather
+ * than cutting off the stop date ("08:00, 12:00, 16:00, 20:00, stopped 2026-10…"). */
+static void
+test_stopped_medication (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_database_open (f->diary, PD_DATABASE_NO_BACKUPS, &error);
+  g_autoptr(PdMedication) gabapentin = pd_medication_new_from_catalogue ("gabapentin");
+  g_autoptr(PdReport) report = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *stop = day_text (f->first + 20);
+  const guint schedule[] = { 8 * 60, 12 * 60, 16 * 60, 20 * 60 };
+  char *section, *end;
+
+  g_assert_no_error (error);
+  pd_medication_set_schedule (gabapentin, schedule, G_N_ELEMENTS (schedule));
+  pd_medication_set_start_day (gabapentin, f->first);
+  pd_medication_set_stop_day (gabapentin, f->first + 20);
+  g_assert_true (pd_database_save_medication (db, gabapentin, &error));
+  g_clear_object (&db);
+
+  report = load (f, f->first, f->first + N_DAYS - 1, NULL);
+  for (guint paper = PD_PAPER_A4; paper <= PD_PAPER_LETTER; paper++)
+    {
+      g_clear_pointer (&pdf, g_free);
+      g_clear_pointer (&text, g_free);
+      pdf = write_report (f, report, paper, NULL);
+      text = pdf_text (pdf);
+      /* The table's text, where pdftotext puts a wrapped cell's second line after the
+       * row's other cells. */
+      section = strstr (text, "Current medications");
+      g_assert_nonnull (section);
+      end = strstr (section, "Daily opioid dose");
+      g_assert_nonnull (end);
+      *end = '\0';
+      assert_contains (section, "Gabapentin");
+      assert_contains (section, "08:00, 12:00, 16:00, 20:00, stopped");
+      assert_contains (section, stop);
+      g_assert_null (strstr (section, "…"));
+    }
+}
+
+static gboolean
+is_small_print (const PdReportBlock *block)
+{
+  return block->kind == PD_REPORT_BLOCK_TEXT && block->size < PD_REPORT_BODY_SIZE;
+}
+
+/* Laid out on pages from 400 to 900 points high (every other point): no page holds only
+ * small print, none begins with a footnote (small print belongs under what it explains;
+ * small print that introduces a section follows its heading), and a page that goes on
+ * with a table holds at least two of its rows. */
+static void
+test_pagination (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PdReport) report = load (f, f->first - 40, f->first + N_DAYS - 1, NULL);
+  double width, height;
+
+  pd_paper_get_size (PD_PAPER_A4, &width, &height);
+  for (double h = 400; h <= 900; h += 2)
+    {
+      int n_pages = pd_report_get_n_pages (report, width, h);
+
+      for (int page = 1; page < n_pages; page++)
+        {
+          guint first, end, start, n_small = 0, n_blocks = 0, n_rows = 0;
+          const PdReportBlock *top;
+
+          _pd_report_get_page_range (report, page, &first, &end);
+          for (start = first; start < end && _pd_report_get_block (report, start)->kind ==
+                                             PD_REPORT_BLOCK_SPACE; start++)
+            ;
+          g_assert_cmpuint (start, <, end);
+          top = _pd_report_get_block (report, start);
+          for (guint i = start; i < end; i++)
+            {
+              const PdReportBlock *block = _pd_report_get_block (report, i);
+
+              n_blocks += block->kind != PD_REPORT_BLOCK_SPACE;
+              n_small += is_small_print (block);
+              n_rows += block->kind == PD_REPORT_BLOCK_ROW && block->table == top->table;
+            }
+          if (n_small == n_blocks || is_small_print (top))
+            g_error ("%.0f pt pages: page %d holds %u blocks, %u of them small print, the "
+                     "first “%s”", h, page + 1, n_blocks, n_small, top->markup);
+          if (top->kind == PD_REPORT_BLOCK_ROW && !top->header && n_rows < 2)
+            g_error ("%.0f pt pages: page %d goes on with one row of a table (“%s”)", h,
+                     page + 1, top->cells[0]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,5 +778,9 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/report/tasks", Fixture, NULL, fixture_setup, test_tasks, fixture_teardown);
   g_test_add_func ("/report/tasks-empty", test_tasks_empty);
+  g_test_add ("/report/stopped-medication", Fixture, NULL, fixture_setup, test_stopped_medication,
+              fixture_teardown);
+  g_test_add ("/report/pagination", Fixture, NULL, fixture_setup, test_pagination,
+              fixture_teardown);
   return g_test_run ();
 }

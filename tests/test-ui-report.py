@@ -9,6 +9,7 @@ saves it again with fewer sections; prints it through GTK's own print dialog to 
 period and a wrong date; and that the diary file never changed. Prints TAP.
 """
 
+import datetime
 import hashlib
 import os
 import re
@@ -51,7 +52,7 @@ def pdf_text(path):
     text = subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True,
                           text=True).stdout
     # The minute the report was made is the one thing that may differ.
-    return re.sub(r"Generated \d{4}-\d\d-\d\d \d\d:\d\d", "Generated", text)
+    return re.sub(r"Generated \d{1,2} \w{3} \d{4} \d\d:\d\d", "Generated", text)
 
 
 def average_of(text):
@@ -118,14 +119,16 @@ def main():
         full = os.path.join(app.tmp, "full.pdf")
         save(app, dialog, full)
         text = pdf_text(full)
-        period = re.search(r"(\d{4}-\d\d-\d\d) to (\d{4}-\d\d-\d\d) \((\d+) days\)", text)
-        tap(period is not None and period.group(2) == "2026-03-15",
+        period = re.search(r"(\d{1,2} \w{3} \d{4}) to (\d{1,2} \w{3} \d{4}) \((\d+) days\)", text)
+        tap(period is not None and period.group(2) == "15 Mar 2026",
             "All time reaches the diary's last day", period and period.group(0))
         tap("Alex Demo" in text, "the patient's name from Preferences is in the text")
         tap(oct(os.stat(full).st_mode & 0o777) == "0o600", "the report is readable only by its owner")
         cli = os.path.join(app.tmp, "cli.pdf")
-        subprocess.run([exe, "-d", app.db, f"--report={cli}", f"--from={period.group(1)}",
-                        f"--to={period.group(2)}"], check=True, env=env, capture_output=True)
+        first, last = (datetime.datetime.strptime(period.group(i), "%d %b %Y").date().isoformat()
+                       for i in (1, 2))
+        subprocess.run([exe, "-d", app.db, f"--report={cli}", f"--from={first}", f"--to={last}"],
+                       check=True, env=env, capture_output=True)
         full_pages = pdf_pages(full)
         tap(full_pages == pdf_pages(cli) and text == pdf_text(cli),
             f"the window's report is --report's for the same days ({full_pages} pages)",
@@ -199,7 +202,7 @@ def main():
         custom = os.path.join(app.tmp, "custom.pdf")
         save(app, dialog, custom)
         custom_text = pdf_text(custom)
-        tap("2026-02-01 to 2026-02-28 (28 days)" in custom_text, "the custom period is the report's")
+        tap("1 Feb 2026 to 28 Feb 2026 (28 days)" in custom_text, "the custom period is the report's")
         expected = query(app.db, "SELECT avg(m) FROM (SELECT avg(pain) AS m FROM pain_entries "
                                  "WHERE deleted IS NULL AND local_date BETWEEN '2026-02-01' AND '2026-02-28' "
                                  "GROUP BY local_date)")[0][0]

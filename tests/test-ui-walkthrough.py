@@ -129,6 +129,8 @@ def check_dialogs(app):
     key("alt+1")
     dialogs = [
         (("ctrl+comma",), "Preferences"),
+        # Its page buttons' labels once reported a negative width (libadwaita's stack
+        # switcher margins; ui/style.css): the stderr check fails on that warning.
         (("ctrl+question",), "Shortcuts"),
         (("ctrl+e",), "Export"),
         (("ctrl+p",), "Print Report"),
@@ -246,9 +248,6 @@ def check_quick_activity(app, width):
 
 def main():
     chart_diary = sys.argv[2]
-    # Issue 16, open: at 360 px a label of the merged window reports a negative minimum width
-    # (GTK's warning names no widget); traced neither to the toast nor to our CSS yet.
-    pdui.KNOWN_OUTPUT.append(r"GtkLabel .* reported min width -[0-9]+, but sizes must be >= 0")
     app = App(sys.argv[1], prepare=lambda db: subprocess.run([chart_diary, db, "demo"], check=True))
     try:
         frame_of(app)

@@ -173,14 +173,16 @@ pd_safety_flag_format_days (GArray *days,
   for (guint i = 0; i < shown; i++)
     {
       g_autoptr(GDate) date = g_date_new_julian (g_array_index (days, guint32, i));
+      char buffer[64];
 
       if (i > 0)
         g_string_append (out, ", ");
-      g_string_append_printf (out, "%04d-%02d-%02d", g_date_get_year (date),
-                              g_date_get_month (date), g_date_get_day (date));
+      /* Translators: a date, strftime format, as in "4 Nov 2026". */
+      if (g_date_strftime (buffer, sizeof buffer, _("%-d %b %Y"), date) > 0)
+        g_string_append (out, buffer);
     }
   if (days->len > shown)
-    /* Translators: after a list of dates: "2024-10-02, 2024-10-05 and 3 more". */
+    /* Translators: after a list of dates: "2 Oct 2024, 5 Oct 2024 and 3 more". */
     g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
                                               days->len - shown),
                             days->len - shown);

@@ -31,7 +31,7 @@ GPtrArray  *pd_safety_flag_days         (GPtrArray            *doses,
 /* A translated name for a code: "Opioid and gabapentinoid on one day", "Over the maximum
  * in 24 hours: Acetaminophen". */
 char       *pd_safety_flag_describe     (const char           *code);
-/* "2024-10-02, 2024-10-05 and 3 more": at most max_shown dates. */
+/* "2 Oct 2024, 5 Oct 2024 and 3 more" (in the locale's words): at most max_shown dates. */
 char       *pd_safety_flag_format_days  (GArray               *days,
                                          guint                 max_shown);
 

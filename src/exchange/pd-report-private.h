@@ -56,6 +56,7 @@ typedef struct
   PdReportBlockKind kind;
   double size;            /* font size (text, rows); height (chart, bars, space) */
   gboolean keep_with_next;
+  gboolean keep_with_previous;  /* a footnote: never alone at the top of a page */
   char *markup;           /* text */
   char **cells;           /* row */
   int table;              /* row: index of its table */
@@ -99,6 +100,17 @@ void           _pd_report_add_row      (PdReport     *self,
                                         gboolean      header,
                                         char        **cells);
 PdDailySeries *_pd_report_get_series   (PdReport     *self);
+/* A day in the locale's words and order, as the window writes a date in a list: "4 Nov
+ * 2026", "4. Nov 2026". */
+char          *_pd_report_format_day   (guint32       day);
+
+/* For tests: the blocks of page (0-based) of the layout last computed, first .. end - 1. */
+const PdReportBlock *_pd_report_get_block      (PdReport     *self,
+                                                guint         index);
+void                 _pd_report_get_page_range (PdReport     *self,
+                                                int           page,
+                                                guint        *first,
+                                                guint        *end);
 
 /* pd-report-spine.c */
 

@@ -20,18 +20,6 @@
 #define LATEST_EVENT_MAX_DAYS 365
 
 static char *
-iso_day (guint32 day)
-{
-  GDate date;
-  char buffer[16];
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &date);
-  return g_strdup (buffer);
-}
-
-static char *
 format_mean (double value)
 {
   return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.1f", value);
@@ -92,7 +80,7 @@ find_event (GPtrArray  *events,
 static char *
 describe_impression (PdImpression *impression)
 {
-  g_autofree char *date = iso_day (pd_impression_get_local_day (impression));
+  g_autofree char *date = _pd_report_format_day (pd_impression_get_local_day (impression));
 
   /* Translators: a PGIC answer and when it was given. */
   return g_strdup_printf (_("%s (answered %s)"), pd_pgic_label (pd_impression_get_score (impression)),
@@ -127,7 +115,7 @@ _pd_report_add_latest_event (PdReport    *self,
       return;
     }
   day = pd_event_get_local_day (event);
-  date = iso_day (day);
+  date = _pd_report_format_day (day);
   if (day >= first)
     when = g_strdup (_("in this period"));
   else
@@ -287,7 +275,7 @@ add_trial (PdReport    *self,
                     pd_event_get_end_day (event) != 0 ? pd_event_get_end_day (event) : last,
                     &trial);
   {
-    g_autofree char *from = iso_day (start);
+    g_autofree char *from = _pd_report_format_day (start);
 
     title = g_markup_printf_escaped (_("<b>Stimulator trial</b>  %s, from %s"),
                                      pd_event_get_title (event), from);
@@ -344,8 +332,8 @@ add_function (PdReport    *self,
       "meaningful)."));
   _pd_report_add_text (self, 10, intro);
   {
-    g_autofree char *from = iso_day (baseline->day);
-    g_autofree char *to = iso_day (latest->day);
+    g_autofree char *from = _pd_report_format_day (baseline->day);
+    g_autofree char *to = _pd_report_format_day (latest->day);
     g_autofree char *text = NULL;
 
     change = pd_psfs_describe_change (baseline->mean, latest->mean, PD_PSFS_MEANINGFUL_MEAN);
@@ -411,7 +399,7 @@ add_impressions (PdReport    *self,
         if (g_strcmp0 (pd_event_get_id (g_ptr_array_index (data->events, j)),
                        pd_impression_get_event_id (impression)) == 0)
           about = pd_event_get_title (g_ptr_array_index (data->events, j));
-      date = iso_day (day);
+      date = _pd_report_format_day (day);
       _pd_report_add_row (self, table, FALSE,
                           g_strdupv ((char *[]) { date, (char *) about,
                                                   (char *) pd_pgic_label (pd_impression_get_score (impression)),

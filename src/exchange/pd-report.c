@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -214,6 +215,16 @@ add_heading (PdReport   *self,
   block->keep_with_next = TRUE;
 }
 
+/* Small print under what it explains: it goes to the next page with the block above it,
+ * never alone. */
+static void
+add_footnote (PdReport   *self,
+              const char *markup)
+{
+  add_text (self, PD_REPORT_SMALL_SIZE, markup);
+  g_array_index (self->blocks, PdReportBlock, self->blocks->len - 1).keep_with_previous = TRUE;
+}
+
 static void
 add_page_break (PdReport *self)
 {
@@ -291,10 +302,49 @@ format_day (guint32     day,
   return g_strdup (buffer);
 }
 
-static char *
-iso_day (guint32 day)
+char *
+_pd_report_format_day (guint32 day)
 {
-  return format_day (day, "%Y-%m-%d");
+  /* Translators: a date, strftime format, as in "4 Nov 2026". */
+  return format_day (day, _("%-d %b %Y"));
+}
+
+/* A date that a wrapped table cell never breaks ("stopped 23 / Mar 2025"). */
+static char *
+format_day_unbroken (guint32 day)
+{
+  g_autofree char *text = _pd_report_format_day (day);
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  return g_strjoinv ("\u00a0", words);
+}
+
+/* A date from the diary's meta (YYYY-MM-DD) in the locale's words; anything else as it is. */
+static char *
+format_iso_date (const char *iso)
+{
+  int year, month, day;
+  char extra;
+  GDate date;
+
+  if (sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &extra) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return g_strdup (iso);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return _pd_report_format_day (g_date_get_julian (&date));
+}
+
+static guint32
+julian_of (GDateTime *time)
+{
+  int year, month, day;
+  GDate date;
+
+  g_date_time_get_ymd (time, &year, &month, &day);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
 }
 
 static char *
@@ -348,8 +398,8 @@ add_key_figures (PdReport *self)
     }
   {
     g_autofree char *average = g_strdup_printf ("%.1f", mean);
-    g_autofree char *best_day = iso_day (best->day);
-    g_autofree char *worst_day = iso_day (worst->day);
+    g_autofree char *best_day = _pd_report_format_day (best->day);
+    g_autofree char *worst_day = _pd_report_format_day (worst->day);
     /* Translators: a day's mean pain and its date. */
     g_autofree char *best_text = g_strdup_printf (_("%.1f on %s"), best->pain_mean, best_day);
     g_autofree char *worst_text = g_strdup_printf (_("%.1f on %s"), worst->pain_mean, worst_day);
@@ -365,7 +415,7 @@ add_key_figures (PdReport *self)
                                             "Pain was recorded on %u of %u days in the period.",
                                             n_days),
                                n_with_data, n_days);
-  add_text (self, PD_REPORT_SMALL_SIZE, days_text);
+  add_footnote (self, days_text);
 }
 
 static void
@@ -376,8 +426,8 @@ add_change (PdReport *self)
   double now = pd_daily_series_mean_pain (self->series, self->first_day, self->last_day, &n_now);
   double before = pd_daily_series_mean_pain (self->series, before_first, before_last, &n_before);
   PdChangeVerdict verdict = pd_change_verdict (before, n_before, now, n_now);
-  g_autofree char *from = iso_day (before_first);
-  g_autofree char *to = iso_day (before_last);
+  g_autofree char *from = _pd_report_format_day (before_first);
+  g_autofree char *to = _pd_report_format_day (before_last);
   g_autofree char *heading = NULL;
   g_autofree char *figures = NULL;
   g_autofree char *conclusion = NULL;
@@ -470,7 +520,7 @@ add_red_flags (PdReport    *self,
       {
         guint32 day = g_array_index (sorted, guint32, i);
         guint32 mask = GPOINTER_TO_UINT (g_hash_table_lookup (flags, GUINT_TO_POINTER (day)));
-        g_autofree char *date = iso_day (day);
+        g_autofree char *date = _pd_report_format_day (day);
         g_autofree char *labels = pd_tags_to_label (PD_TAG_RED_FLAG, mask);
         g_autofree char *line = g_markup_printf_escaped ("<span foreground=\"#a51d2d\"><b>%s</b></span>  %s",
                                                          date, labels);
@@ -478,7 +528,7 @@ add_red_flags (PdReport    *self,
         add_text (self, PD_REPORT_BODY_SIZE, line);
       }
   }
-  add_text (self, PD_REPORT_SMALL_SIZE,
+  add_footnote (self,
             _("Red-flag symptoms need prompt review: ask the care team whether they were "
               "assessed."));
 }
@@ -528,11 +578,11 @@ add_medication_safety (PdReport               *self,
           g_autofree char *information = pd_cyp2d6_information (status);
 
           if (information != NULL)
-            add_text (self, PD_REPORT_SMALL_SIZE, information);
+            add_footnote (self, information);
         }
     }
   if (flags->len > 0)
-    add_text (self, PD_REPORT_SMALL_SIZE,
+    add_footnote (self,
               _("Information from the logged doses, not a judgement of the treatment: ask the "
                 "care team to review it."));
 }
@@ -595,7 +645,7 @@ add_weekly_peg (PdReport *self)
       double p = mean_of (week->p, week->n_p), e = mean_of (week->e, week->n_e);
       double g = mean_of (week->g, week->n_g);
       double peg = isnan (p) || isnan (e) || isnan (g) ? NAN : (p + e + g) / 3;
-      g_autofree char *monday = iso_day (week->monday);
+      g_autofree char *monday = _pd_report_format_day (week->monday);
       g_autofree char *label = NULL;
       g_autofree char *n = g_strdup_printf ("%u", week->n);
       g_autofree char *ps = format_score (p);
@@ -614,7 +664,7 @@ add_weekly_peg (PdReport *self)
     {
       g_autofree char *more = g_strdup_printf (_("The last %u of %u weeks."),
                                                PD_REPORT_SUMMARY_WEEKS, weeks->len);
-      add_text (self, PD_REPORT_SMALL_SIZE, more);
+      add_footnote (self, more);
     }
 }
 
@@ -632,7 +682,7 @@ static void
 add_medications (PdReport    *self,
                  PdDiaryData *data)
 {
-  static const double widths[] = { 0.30, 0.26, 0.22, 0.22 };
+  static const double widths[] = { 0.26, 0.34, 0.20, 0.20 };
   GPtrArray *medications = data->medications;
   g_autoptr(GPtrArray) empty = g_ptr_array_new ();
   GPtrArray *doses = data->doses != NULL ? data->doses : empty;
@@ -669,7 +719,7 @@ add_medications (PdReport    *self,
         }
       if (stop != 0 && stop <= self->last_day)
         {
-          g_autofree char *stop_day = iso_day (stop);
+          g_autofree char *stop_day = format_day_unbroken (stop);
           g_autofree char *with_stop = g_strdup_printf (_("%s, stopped %s"), schedule, stop_day);
           g_free (schedule);
           schedule = g_steal_pointer (&with_stop);
@@ -718,7 +768,7 @@ add_medications (PdReport    *self,
 
       add_text (self, PD_REPORT_BODY_SIZE, caution);
     }
-  add_text (self, PD_REPORT_SMALL_SIZE,
+  add_footnote (self,
             _("Taken: scheduled doses marked taken of those due. MME totals exposure only; it "
               "is never a conversion between opioids."));
 }
@@ -815,7 +865,7 @@ add_before_after (PdReport *self)
         continue;
       n_shown++;
       pd_before_after_compute (self->series, event->day, &options, &result);
-      date = iso_day (event->day);
+      date = _pd_report_format_day (event->day);
       title = g_markup_printf_escaped ("<b>%s  %s</b>  <span foreground=\"#666666\">%s</span>",
                                        date, event->title,
                                        event->kind != NULL ? pd_event_kind_label (event->kind) : "");
@@ -891,11 +941,11 @@ add_notes (PdReport    *self,
     {
       PdPainEntry *entry = g_ptr_array_index (notes, i);
       g_autoptr(GDateTime) local = pd_pain_entry_dup_local_time (entry);
-      g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
+      g_autofree char *date = _pd_report_format_day (julian_of (local));
       g_autofree char *clock = g_date_time_format (local, "%H:%M");
       g_autofree char *score = g_strdup_printf (_("pain %d"), pd_pain_entry_get_pain (entry));
       /* Em spaces: a plain space after the bold date is too narrow to part it from the time
-       * ("2026-11-1719:51"), on paper and to text extraction. */
+       * ("17 Nov 202619:51"), on paper and to text extraction. */
       g_autofree char *line = g_markup_printf_escaped ("<b>%s</b>\u2003%s\u2003"
                                                        "<span foreground=\"#666666\">%s</span>\u2003%s",
                                                        date, clock, score,
@@ -922,8 +972,11 @@ add_daily_table (PdReport *self)
       const PdDay *day = pd_daily_series_get_day (self->series, d);
       gboolean any = day->n_entries > 0;
       char **cells = g_new0 (char *, 11);
+      g_autofree char *weekday = format_day (d, "%a");
+      g_autofree char *date = _pd_report_format_day (d);
 
-      cells[0] = format_day (d, "%a %Y-%m-%d");
+      /* Translators: a weekday and a date in the daily table, as in "Wed 4 Nov 2026". */
+      cells[0] = g_strdup_printf (C_("daily table", "%s %s"), weekday, date);
       cells[1] = g_strdup_printf ("%u", day->n_entries);
       cells[2] = format_score (day->pain_mean);
       cells[3] = any ? g_strdup_printf ("%d", day->pain_min) : g_strdup ("–");
@@ -946,9 +999,13 @@ make_header (const char *patient_name,
 {
   gboolean has_name = patient_name != NULL && *patient_name != '\0';
   gboolean has_surgery = surgery_date != NULL && *surgery_date != '\0';
-  g_autofree char *from = iso_day (first_day);
-  g_autofree char *to = iso_day (last_day);
-  g_autofree char *when = g_date_time_format (generated, "%Y-%m-%d %H:%M");
+  g_autofree char *from = _pd_report_format_day (first_day);
+  g_autofree char *to = _pd_report_format_day (last_day);
+  g_autofree char *generated_day = _pd_report_format_day (julian_of (generated));
+  g_autofree char *clock = g_date_time_format (generated, "%H:%M");
+  g_autofree char *surgery = has_surgery ? format_iso_date (surgery_date) : NULL;
+  /* Translators: when the report was made, as in "3 Dec 2026 14:58". */
+  g_autofree char *when = g_strdup_printf (C_("generated", "%s %s"), generated_day, clock);
   guint n_days = last_day - first_day + 1;
   g_autofree char *period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "%s to %s (%u day)",
@@ -959,7 +1016,7 @@ make_header (const char *patient_name,
   return g_markup_printf_escaped (_("Patient: <b>%s</b>   Surgery: <b>%s</b>\n"
                                     "Period: <b>%s</b>   Generated %s"),
                                   has_name ? patient_name : _("not set"),
-                                  has_surgery ? surgery_date : _("not set"),
+                                  has_surgery ? surgery : _("not set"),
                                   period, when);
 }
 
@@ -1196,8 +1253,49 @@ text_layout (PangoLayout         *layout,
   pango_layout_set_markup (layout, block->markup, -1);
 }
 
+/* One cell of a row laid out in its column: wrapped, never cut. */
+static void
+cell_layout (PangoLayout         *layout,
+             const PdReportTable *table,
+             const PdReportBlock *row,
+             guint                column,
+             double               width)
+{
+  double cell_width = table->widths[column] * width;
+
+  set_font (layout, row->size, row->header);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) ((cell_width - 2 * PD_REPORT_CELL_PADDING) * PANGO_SCALE));
+  pango_layout_set_alignment (layout, (table->right_mask & (1u << column)) != 0
+                                      ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  set_plain_text (layout, row->cells[column]);
+}
+
+/* A row is one line high, or as high as its tallest cell when one wraps. */
 static double
-block_height (PangoLayout         *layout,
+row_height (PdReport            *self,
+            PangoLayout         *layout,
+            const PdReportBlock *row,
+            double               width)
+{
+  const PdReportTable *table = &g_array_index (self->tables, PdReportTable, row->table);
+  double height = row->size * PD_REPORT_ROW_SPACING;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      int text_height;
+
+      cell_layout (layout, table, row, c, width);
+      pango_layout_get_size (layout, NULL, &text_height);
+      height = MAX (height, (double) text_height / PANGO_SCALE + row->size * 0.5);
+    }
+  return height;
+}
+
+static double
+block_height (PdReport            *self,
+              PangoLayout         *layout,
               const PdReportBlock *block,
               double               width)
 {
@@ -1211,7 +1309,7 @@ block_height (PangoLayout         *layout,
       return (double) height / PANGO_SCALE + block->size * (block->size > PD_REPORT_BODY_SIZE
                                                             ? 0.35 : 0.45);
     case PD_REPORT_BLOCK_ROW:
-      return block->size * PD_REPORT_ROW_SPACING;
+      return row_height (self, layout, block, width);
     case PD_REPORT_BLOCK_CHART:
     case PD_REPORT_BLOCK_BARS:
     case PD_REPORT_BLOCK_BODY_MAP:
@@ -1246,6 +1344,49 @@ start_page (GArray *pages,
   g_array_append_val (pages, page);
 }
 
+static const PdReportBlock *
+block_at (PdReport *self,
+          guint     index)
+{
+  return &g_array_index (self->blocks, PdReportBlock, index);
+}
+
+/* Whether block i may not begin a page: a footnote, or the last row of a table that the
+ * page before continues (a page holds at least two rows of such a table). */
+static gboolean
+keeps_with_previous (PdReport *self,
+                     guint     i)
+{
+  const PdReportBlock *block = block_at (self, i);
+  const PdReportBlock *previous, *next;
+
+  if (block->keep_with_previous)
+    return TRUE;
+  if (block->kind != PD_REPORT_BLOCK_ROW || block->header || i == 0)
+    return FALSE;
+  previous = block_at (self, i - 1);
+  next = i + 1 < self->blocks->len ? block_at (self, i + 1) : NULL;
+  return previous->kind == PD_REPORT_BLOCK_ROW && !previous->header &&
+         previous->table == block->table &&
+         (next == NULL || next->kind != PD_REPORT_BLOCK_ROW || next->table != block->table);
+}
+
+/* The block that ends the page (exclusive) when block i does not fit on it: i, or an
+ * earlier one, so that what may not begin a page takes the blocks before it along (and
+ * what keeps with them), as long as the page keeps one. */
+static guint
+page_end_before (PdReport           *self,
+                 const PdReportPage *page,
+                 guint               i)
+{
+  guint end = i;
+
+  while (end > page->first + 1 &&
+         (keeps_with_previous (self, end) || block_at (self, end - 1)->keep_with_next))
+    end--;
+  return end;
+}
+
 static void
 paginate (PdReport *self,
           double    width,
@@ -1259,7 +1400,7 @@ paginate (PdReport *self,
 
   content_box (width, height, &x, &top, &text_width, &text_height);
   for (guint i = 0; i < self->blocks->len; i++)
-    heights[i] = block_height (layout, &g_array_index (self->blocks, PdReportBlock, i),
+    heights[i] = block_height (self, layout, &g_array_index (self->blocks, PdReportBlock, i),
                                text_width);
 
   g_array_set_size (self->pages, 0);
@@ -1294,17 +1435,28 @@ paginate (PdReport *self,
         }
       if (page->end > page->first && y + need > text_height)
         {
-          start_page (self->pages, i);
+          guint end = page_end_before (self, page, i), start = end;
+          const PdReportBlock *first;
+
+          /* Space at the top of a page is left on the page before. */
+          while (start < i && block_at (self, start)->kind == PD_REPORT_BLOCK_SPACE)
+            start++;
+          page->end = end;
+          start_page (self->pages, start);
           page = &g_array_index (self->pages, PdReportPage, self->pages->len - 1);
+          page->end = i;
           y = 0;
-          if (block->kind == PD_REPORT_BLOCK_ROW && !block->header)
+          first = block_at (self, start);
+          if (first->kind == PD_REPORT_BLOCK_ROW && !first->header)
             {
-              PdReportTable *table = &g_array_index (self->tables, PdReportTable, block->table);
+              PdReportTable *table = &g_array_index (self->tables, PdReportTable, first->table);
 
               page->table_header = table->header;
               if (table->header >= 0)
                 y += heights[table->header];
             }
+          for (guint j = start; j < i; j++)
+            y += heights[j];
         }
       y += heights[i];
       page->end = i + 1;
@@ -1345,7 +1497,7 @@ draw_row (PdReport            *self,
           double               width)
 {
   const PdReportTable *table = &g_array_index (self->tables, PdReportTable, block->table);
-  double height = block->size * PD_REPORT_ROW_SPACING;
+  double height = row_height (self, layout, block, width);
   double cx = x;
 
   if (block->header)
@@ -1362,18 +1514,12 @@ draw_row (PdReport            *self,
       cairo_rel_line_to (cr, width, 0);
       cairo_stroke (cr);
     }
-  set_font (layout, block->size, block->header);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   for (guint c = 0; c < table->n_columns; c++)
     {
       double cell_width = table->widths[c] * width;
-      gboolean right = (table->right_mask & (1u << c)) != 0;
       int text_height;
 
-      pango_layout_set_width (layout, (int) ((cell_width - 2 * PD_REPORT_CELL_PADDING) * PANGO_SCALE));
-      pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      set_plain_text (layout, block->cells[c]);
+      cell_layout (layout, table, block, c, width);
       pango_layout_get_size (layout, NULL, &text_height);
       set_colour (cr, block->header ? &dim : &ink);
       cairo_move_to (cr, cx + PD_REPORT_CELL_PADDING,
@@ -1559,7 +1705,7 @@ pd_report_draw_page (PdReport *self,
         {
         case PD_REPORT_BLOCK_TEXT:
           {
-            double height = block_height (layout, block, text_width);
+            double height = block_height (self, layout, block, text_width);
 
             set_colour (cr, &ink);
             cairo_move_to (cr, x, y);
@@ -1709,4 +1855,26 @@ PdDailySeries *
 _pd_report_get_series (PdReport *self)
 {
   return self->series;
+}
+
+const PdReportBlock *
+_pd_report_get_block (PdReport *self,
+                      guint     index)
+{
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+  return block_at (self, index);
+}
+
+void
+_pd_report_get_page_range (PdReport *self,
+                           int       page,
+                           guint    *first,
+                           guint    *end)
+{
+  const PdReportPage *p;
+
+  g_return_if_fail (page >= 0 && (guint) page < self->pages->len);
+  p = &g_array_index (self->pages, PdReportPage, page);
+  *first = p->first;
+  *end = p->end;
 }

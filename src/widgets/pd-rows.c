@@ -77,16 +77,58 @@ whole_factory (gboolean in_list)
   return factory;
 }
 
+static gboolean scroll_into_view (GtkWidget *widget);
+static gboolean in_view (GtkWidget *widget);
+
+/* The row again, now that the page has laid it out in view. */
+static gboolean
+activate_again_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  if (!in_view (widget))
+    return G_SOURCE_CONTINUE;
+  gtk_widget_activate (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* Enter on a combo row that is not (yet) in view, as while the page still scrolls to the
+ * row that Tab just reached: GTK 4.8 would point its list at where the row is now, off the
+ * screen, where it finds no monitor (gdk_monitor_get_geometry: assertion failed). The row
+ * comes into view first, then its list opens. */
+static gboolean
+combo_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      gpointer               user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter &&
+      keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space)
+    return FALSE;
+  if (in_view (row))
+    return FALSE;
+  scroll_into_view (row);
+  gtk_widget_add_tick_callback (row, activate_again_cb, NULL, NULL);
+  return TRUE;
+}
+
 void
 pd_combo_row_show_whole (AdwComboRow *row)
 {
   g_autoptr(GtkListItemFactory) factory = whole_factory (FALSE);
   g_autoptr(GtkListItemFactory) list_factory = whole_factory (TRUE);
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
 
   adw_combo_row_set_factory (row, factory);
   adw_combo_row_set_list_factory (row, list_factory);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (combo_key_pressed_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (row), keys);
 }
 
 GtkWidget *
@@ -222,6 +264,18 @@ scroll_into_view (GtkWidget *widget)
   return gtk_adjustment_get_value (adjustment) != before;
 }
 
+/* Whether all of widget is laid out within its page's view (or it is in no page). */
+static gboolean
+in_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return scrolled == NULL || !gtk_widget_compute_bounds (widget, scrolled, &bounds) ||
+         (bounds.origin.y >= 0 &&
+          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled) + 0.5);
+}
+
 static void popup_in_view_cb (GtkMenuButton *button,
                               gpointer       user_data);
 
@@ -232,14 +286,10 @@ popup_again_cb (GtkWidget     *widget,
                 gpointer       user_data)
 {
   GtkMenuButton *button = GTK_MENU_BUTTON (widget);
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  graphene_rect_t bounds;
   GMenuModel *model;
 
   /* Until a frame has laid the page out where it scrolled to. */
-  if (scrolled != NULL && gtk_widget_compute_bounds (widget, scrolled, &bounds)
-      && (bounds.origin.y < 0
-          || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scrolled) + 0.5))
+  if (!in_view (widget))
     return G_SOURCE_CONTINUE;
   model = g_object_steal_data (G_OBJECT (button), "pd-menu-in-view");
 
