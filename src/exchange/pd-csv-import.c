@@ -727,6 +727,27 @@ regimen_by_catalogue (GHashTable *regimen,
   return g_hash_table_lookup (regimen, key);
 }
 
+/* The regimen entry a dose's name means, or NULL. The regimen first; a catalogue
+ * medication or a custom one keeps only its name, which the MME and warnings match through
+ * the catalogue. A diary's doses have a few names: each is looked up once and kept in the
+ * regimen table under "\002" and the name as written (""  for none). */
+static const char *
+regimen_medication_id (GHashTable *regimen,
+                       const char *name)
+{
+  g_autofree char *known = g_strconcat ("\002", name, NULL);
+  g_autofree char *folded = NULL;
+  const char *id = g_hash_table_lookup (regimen, known);
+
+  if (id != NULL)
+    return *id != '\0' ? id : NULL;
+  folded = g_utf8_casefold (name, -1);
+  if ((id = g_hash_table_lookup (regimen, folded)) == NULL)
+    id = regimen_by_catalogue (regimen, name);
+  g_hash_table_insert (regimen, g_steal_pointer (&known), g_strdup (id != NULL ? id : ""));
+  return id;
+}
+
 static gpointer
 dose_from_row (Row        *row,
                GHashTable *regimen,
@@ -736,7 +757,6 @@ dose_from_row (Row        *row,
 {
   static const Column unused[] = { COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE };
   g_autoptr(PdDose) dose = pd_dose_new ();
-  g_autofree char *folded = NULL;
   const char *unit = row->values[COL_UNIT];
   double amount;
 
@@ -765,12 +785,7 @@ dose_from_row (Row        *row,
       return NULL;
     }
 
-  /* The regimen first; a catalogue medication or a custom one keeps only its name, which
-   * the MME and warnings match through the catalogue. */
-  folded = g_utf8_casefold (get_text (row, COL_ITEM), -1);
-  pd_dose_set_medication_id (dose, g_hash_table_lookup (regimen, folded) != NULL
-                                   ? g_hash_table_lookup (regimen, folded)
-                                   : regimen_by_catalogue (regimen, get_text (row, COL_ITEM)));
+  pd_dose_set_medication_id (dose, regimen_medication_id (regimen, get_text (row, COL_ITEM)));
   pd_dose_set_name (dose, get_text (row, COL_ITEM));
   pd_dose_set_time (dose, unix_time, utc_offset);
   pd_dose_set_amount (dose, amount);
