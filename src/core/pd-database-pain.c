@@ -161,7 +161,9 @@ write_entry (PdDatabase  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, pd_pain_entry_get_id (entry), -1, SQLITE_TRANSIENT);
+  /* The record's own strings: they outlive the step, and the statement's bindings are
+   * cleared when it is released (no copies). */
+  sqlite3_bind_text (stmt, 1, pd_pain_entry_get_id (entry), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, pd_pain_entry_get_time (entry));
   sqlite3_bind_int (stmt, 3, pd_pain_entry_get_utc_offset (entry));
   sqlite3_bind_int (stmt, 4, pd_pain_entry_get_pain (entry));
@@ -179,7 +181,7 @@ write_entry (PdDatabase  *self,
   _pd_bind_optional_int (stmt, 10, pd_pain_entry_get_sleep_quality (entry));
   _pd_bind_optional_int (stmt, 11, pd_pain_entry_get_mood (entry));
   bind_tags (stmt, 12, PD_TAG_RED_FLAG, pd_pain_entry_get_red_flags (entry));
-  sqlite3_bind_text (stmt, 13, pd_pain_entry_get_note (entry), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, pd_pain_entry_get_note (entry), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 14, now);
   _pd_bind_optional_int (stmt, 15, pd_pain_entry_get_back_pain (entry));
   _pd_bind_optional_int (stmt, 16, pd_pain_entry_get_leg_pain (entry));

@@ -335,13 +335,13 @@ write_dose (PdDatabase  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, pd_dose_get_id (dose), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, pd_dose_get_id (dose), -1, SQLITE_STATIC);
   _pd_bind_optional_text (stmt, 2, pd_dose_get_medication_id (dose));
-  sqlite3_bind_text (stmt, 3, pd_dose_get_name (dose), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, pd_dose_get_name (dose), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, pd_dose_get_time (dose));
   sqlite3_bind_int (stmt, 5, pd_dose_get_utc_offset (dose));
   sqlite3_bind_double (stmt, 6, pd_dose_get_amount (dose));
-  sqlite3_bind_text (stmt, 7, pd_dose_get_unit (dose), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, pd_dose_get_unit (dose), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, pd_dose_get_status (dose) == PD_DOSE_SKIPPED ? "skipped" : "taken",
                      -1, SQLITE_STATIC);
   if (scheduled_time != PD_NO_SCHEDULED_TIME)
@@ -349,7 +349,7 @@ write_dose (PdDatabase  *self,
                                                  scheduled_time % 60), -1, g_free);
   sqlite3_bind_text (stmt, 10, side_effects_to_string (pd_dose_get_side_effects (dose)), -1,
                      g_free);
-  sqlite3_bind_text (stmt, 11, pd_dose_get_note (dose), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, pd_dose_get_note (dose), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 12, now);
 
   rc = _pd_step_upsert (self, stmt, dose_created_sql, pd_dose_get_id (dose), now,
@@ -469,13 +469,13 @@ write_activity (PdDatabase  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, pd_activity_get_id (activity), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, pd_activity_get_name (activity), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, pd_activity_get_id (activity), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, pd_activity_get_name (activity), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, pd_activity_get_time (activity));
   sqlite3_bind_int (stmt, 4, pd_activity_get_utc_offset (activity));
   sqlite3_bind_int (stmt, 5, pd_activity_get_duration (activity));
   _pd_bind_optional_int (stmt, 6, pd_activity_get_effort (activity));
-  sqlite3_bind_text (stmt, 7, pd_activity_get_note (activity), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, pd_activity_get_note (activity), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, now);
 
   rc = _pd_step_upsert (self, stmt, activity_created_sql, pd_activity_get_id (activity), now,
@@ -584,12 +584,12 @@ write_event (PdDatabase  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, pd_event_get_id (event), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, pd_event_get_kind (event), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, pd_event_get_title (event), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, pd_event_get_id (event), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, pd_event_get_kind (event), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, pd_event_get_title (event), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, pd_event_get_time (event));
   sqlite3_bind_int (stmt, 5, pd_event_get_utc_offset (event));
-  sqlite3_bind_text (stmt, 6, pd_event_get_note (event), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, pd_event_get_note (event), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, now);
   if (format_day (pd_event_get_end_day (event), end_date))
     sqlite3_bind_text (stmt, 8, end_date, -1, SQLITE_TRANSIENT);

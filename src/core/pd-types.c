@@ -137,11 +137,31 @@ pd_record_id_ensure (char **id)
   return value;
 }
 
+/* As g_uuid_string_is_valid, inline: every record saved and every row imported is
+ * checked, and GLib's took a tenth of an import. */
+static gboolean
+is_uuid (const char *id)
+{
+  for (guint i = 0; i < 36; i++)
+    {
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (id[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isxdigit (id[i]))
+        {
+          return FALSE;
+        }
+    }
+  return id[36] == '\0';
+}
+
 gboolean
 pd_check_id (const char  *id,
              GError     **error)
 {
-  if (id != NULL && g_uuid_string_is_valid (id))
+  if (id != NULL && is_uuid (id))
     return TRUE;
 
   g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("id: “%s” is not a UUID"),

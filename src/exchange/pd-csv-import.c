@@ -107,8 +107,11 @@ typedef struct
   gsize length;          /* the rows to parse end here */
   gsize pos;
   guint line;            /* physical line of pos, 1-based */
-  GPtrArray *fields;     /* char *, pointing into buffer */
-  GArray *lengths;       /* gsize */
+  char **fields;         /* the row's, pointing into buffer */
+  gsize *lengths;
+  guint n_row_fields;
+  guint fields_capacity;
+  guint8 stop[256];      /* the bytes that end an unquoted run: separator, CR, LF, quote, NUL */
   int map[N_COLUMNS];    /* column -> field index in a row; -1 for a v2 column in a v1 file */
   guint n_fields;        /* the header's */
   char separator;        /* ',' or, as spreadsheets write in many locales, ';' */
@@ -156,6 +159,14 @@ set_error (GError     **error,
   g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s: %s", file, line, field, reason);
 }
 
+static void
+set_stop_bytes (Reader *reader)
+{
+  memset (reader->stop, 0, sizeof reader->stop);
+  reader->stop[(guchar) reader->separator] = 1;
+  reader->stop['\r'] = reader->stop['\n'] = reader->stop['"'] = reader->stop['\0'] = 1;
+}
+
 /* Reads the next row into reader->fields. 1: a row, starting on *row_line; 0: end of file;
  * -1: error. */
 static int
@@ -171,8 +182,7 @@ read_row (Reader  *reader,
     return 0;
 
   *row_line = reader->line;
-  g_ptr_array_set_size (reader->fields, 0);
-  g_array_set_size (reader->lengths, 0);
+  reader->n_row_fields = 0;
 
   for (;;)
     {
@@ -191,7 +201,7 @@ read_row (Reader  *reader,
               if (pos >= len)
                 {
                   set_error (error, reader->name, *row_line,
-                             field_name (reader, reader->fields->len),
+                             field_name (reader, reader->n_row_fields),
                              _("a quoted field is not closed"));
                   return -1;
                 }
@@ -227,23 +237,37 @@ read_row (Reader  *reader,
           else
             {
               set_error (error, reader->name, *row_line,
-                         field_name (reader, reader->fields->len),
+                         field_name (reader, reader->n_row_fields),
                          _("text after the closing quote (double a quote inside a quoted field)"));
               return -1;
             }
         }
       else
         {
+          gsize field_start = pos;
+
           for (;;)
             {
               char c;
 
+              /* The run of ordinary bytes at once; the table stops at the end of the
+               * chunk too (a line end, or the NUL after the last byte of the file). */
+              while (!reader->stop[(guchar) buf[pos]])
+                pos++;
+              if (pos - field_start > MAX_FIELD_BYTES)
+                goto too_long;
+              w = buf + pos;
               if (pos >= len)
                 {
                   row_end = TRUE;
                   break;
                 }
               c = buf[pos];
+              if (c == '\0')
+                {
+                  pos++;
+                  continue;
+                }
               if (c == reader->separator)
                 {
                   pos++;
@@ -267,28 +291,27 @@ read_row (Reader  *reader,
                       break;
                     }
                   set_error (error, reader->name, *row_line,
-                             field_name (reader, reader->fields->len),
+                             field_name (reader, reader->n_row_fields),
                              _("a carriage return outside quotes"));
                   return -1;
                 }
-              if (c == '"')
-                {
-                  set_error (error, reader->name, *row_line,
-                             field_name (reader, reader->fields->len),
-                             _("a quote inside an unquoted field"));
-                  return -1;
-                }
-              w++;
-              pos++;
-              if ((gsize) (w - start) > MAX_FIELD_BYTES)
-                goto too_long;
+              set_error (error, reader->name, *row_line,
+                         field_name (reader, reader->n_row_fields),
+                         _("a quote inside an unquoted field"));
+              return -1;
             }
         }
 
       field_length = w - start;
       *w = '\0';
-      g_ptr_array_add (reader->fields, start);
-      g_array_append_val (reader->lengths, field_length);
+      if (reader->n_row_fields == reader->fields_capacity)
+        {
+          reader->fields_capacity *= 2;
+          reader->fields = g_renew (char *, reader->fields, reader->fields_capacity);
+          reader->lengths = g_renew (gsize, reader->lengths, reader->fields_capacity);
+        }
+      reader->fields[reader->n_row_fields] = start;
+      reader->lengths[reader->n_row_fields++] = field_length;
       if (row_end)
         break;
     }
@@ -297,7 +320,7 @@ read_row (Reader  *reader,
   return 1;
 
 too_long:
-  set_error (error, reader->name, *row_line, field_name (reader, reader->fields->len),
+  set_error (error, reader->name, *row_line, field_name (reader, reader->n_row_fields),
              _("longer than %d characters"), PD_MAX_NOTE_LENGTH);
   return -1;
 }
@@ -321,6 +344,7 @@ sniff_header (Reader *reader)
       semicolons += c == ';';
     }
   reader->separator = commas == 0 && semicolons > 0 ? ';' : ',';
+  set_stop_bytes (reader);
 }
 
 static gboolean
@@ -344,9 +368,9 @@ read_header (Reader  *reader,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     reader->map[c] = -1;
-  for (guint i = 0; i < reader->fields->len; i++)
+  for (guint i = 0; i < reader->n_row_fields; i++)
     {
-      const char *name = g_ptr_array_index (reader->fields, i);
+      const char *name = reader->fields[i];
       gboolean known = FALSE;
 
       for (guint c = 0; c < N_COLUMNS && !known; c++)
@@ -381,7 +405,7 @@ read_header (Reader  *reader,
         return FALSE;
       }
 
-  reader->n_fields = reader->fields->len;
+  reader->n_fields = reader->n_row_fields;
   reader->have_header = TRUE;
   return TRUE;
 }
@@ -713,6 +737,27 @@ regimen_by_catalogue (GHashTable *regimen,
   return g_hash_table_lookup (regimen, key);
 }
 
+/* The regimen entry a dose's name means, or NULL. The regimen first; a catalogue
+ * medication or a custom one keeps only its name, which the MME and warnings match through
+ * the catalogue. A diary's doses have a few names: each is looked up once and kept in the
+ * regimen table under "\002" and the name as written (""  for none). */
+static const char *
+regimen_medication_id (GHashTable *regimen,
+                       const char *name)
+{
+  g_autofree char *known = g_strconcat ("\002", name, NULL);
+  g_autofree char *folded = NULL;
+  const char *id = g_hash_table_lookup (regimen, known);
+
+  if (id != NULL)
+    return *id != '\0' ? id : NULL;
+  folded = g_utf8_casefold (name, -1);
+  if ((id = g_hash_table_lookup (regimen, folded)) == NULL)
+    id = regimen_by_catalogue (regimen, name);
+  g_hash_table_insert (regimen, g_steal_pointer (&known), g_strdup (id != NULL ? id : ""));
+  return id;
+}
+
 static gpointer
 dose_from_row (Row        *row,
                GHashTable *regimen,
@@ -722,7 +767,6 @@ dose_from_row (Row        *row,
 {
   static const Column unused[] = { COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE };
   g_autoptr(PdDose) dose = pd_dose_new ();
-  g_autofree char *folded = NULL;
   const char *unit = row->values[COL_UNIT];
   double amount;
 
@@ -751,12 +795,7 @@ dose_from_row (Row        *row,
       return NULL;
     }
 
-  /* The regimen first; a catalogue medication or a custom one keeps only its name, which
-   * the MME and warnings match through the catalogue. */
-  folded = g_utf8_casefold (get_text (row, COL_ITEM), -1);
-  pd_dose_set_medication_id (dose, g_hash_table_lookup (regimen, folded) != NULL
-                                   ? g_hash_table_lookup (regimen, folded)
-                                   : regimen_by_catalogue (regimen, get_text (row, COL_ITEM)));
+  pd_dose_set_medication_id (dose, regimen_medication_id (regimen, get_text (row, COL_ITEM)));
   pd_dose_set_name (dose, get_text (row, COL_ITEM));
   pd_dose_set_time (dose, unix_time, utc_offset);
   pd_dose_set_amount (dose, amount);
@@ -1090,6 +1129,15 @@ typedef struct
   gsize n;
 } SeenSet;
 
+static inline int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  c |= 0x20;
+  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 static gboolean
 parse_uuid (const char *text,
             guint8      out[16])
@@ -1106,8 +1154,8 @@ parse_uuid (const char *text,
             return FALSE;
           continue;
         }
-      high = g_ascii_xdigit_value (text[i]);
-      low = high < 0 ? -1 : g_ascii_xdigit_value (text[i + 1]);
+      high = hex_value (text[i]);
+      low = high < 0 ? -1 : hex_value (text[i + 1]);
       if (low < 0 || i + 1 == 8 || i + 1 == 13 || i + 1 == 18 || i + 1 == 23)
         return FALSE;
       out[k++] = high << 4 | low;
@@ -1300,10 +1348,10 @@ regimen_by_name (PdDatabase  *db,
 }
 
 static gboolean
-row_is_blank (GPtrArray *fields)
+row_is_blank (Reader *reader)
 {
-  for (guint i = 0; i < fields->len; i++)
-    if (*(const char *) g_ptr_array_index (fields, i) != '\0')
+  for (guint i = 0; i < reader->n_row_fields; i++)
+    if (reader->fields[i][0] != '\0')
       return FALSE;
   return TRUE;
 }
@@ -1311,10 +1359,10 @@ row_is_blank (GPtrArray *fields)
 static gboolean
 fields_are_valid_utf8 (Reader *reader)
 {
-  for (guint i = 0; i < reader->fields->len; i++)
+  for (guint i = 0; i < reader->n_row_fields; i++)
     {
-      const guchar *text = g_ptr_array_index (reader->fields, i);
-      gsize length = g_array_index (reader->lengths, gsize, i);
+      const guchar *text = (const guchar *) reader->fields[i];
+      gsize length = reader->lengths[i];
       gsize k = 0;
 
       /* Mostly ASCII: GLib only for the rest. */
@@ -1393,14 +1441,22 @@ set_parse_limit (Reader  *reader,
           reader->length = reader->total;
           return TRUE;
         }
-      for (gsize p = reader->pos; p < reader->total; p++)
+      /* From quote to quote; in each stretch outside quotes, its last line end. */
+      for (const char *p = reader->buffer + reader->pos, *end = reader->buffer + reader->total;;)
         {
-          char c = reader->buffer[p];
+          const char *quote = memchr (p, '"', end - p);
+          const char *stretch_end = quote != NULL ? quote : end;
 
-          if (c == '"')
-            quoted = !quoted;
-          else if (c == line_end && !quoted)
-            limit = p + 1;
+          for (const char *q = stretch_end; !quoted && q > p; q--)
+            if (q[-1] == line_end)
+              {
+                limit = q - reader->buffer;
+                break;
+              }
+          if (quote == NULL)
+            break;
+          quoted = !quoted;
+          p = quote + 1;
         }
       if (limit > reader->pos)
         {
@@ -1487,14 +1543,13 @@ run_pass (PdCsvImport  *self,
 
   while ((status = next_row (reader, &row.line, error)) > 0)
     {
-      GPtrArray *fields = reader->fields;
 
       /* Blank lines (or rows of separators only) are fine at the end, as editors and
        * spreadsheets leave them; anywhere else they are a row with too few columns. */
-      if (row_is_blank (fields))
+      if (row_is_blank (reader))
         {
           if (blank_line == 0)
-            blank_line = row.line, blank_fields = fields->len;
+            blank_line = row.line, blank_fields = reader->n_row_fields;
           continue;
         }
       if (blank_line != 0 && blank_fields != reader->n_fields)
@@ -1504,10 +1559,10 @@ run_pass (PdCsvImport  *self,
           return FALSE;
         }
       blank_line = 0;
-      if (fields->len != reader->n_fields)
+      if (reader->n_row_fields != reader->n_fields)
         {
           set_error (error, reader->name, row.line, "columns", _("found %u, the header has %u"),
-                     fields->len, reader->n_fields);
+                     reader->n_row_fields, reader->n_fields);
           return FALSE;
         }
       for (guint c = 0; c < N_COLUMNS; c++)
@@ -1519,7 +1574,7 @@ run_pass (PdCsvImport  *self,
               row.values[c] = "";
               continue;
             }
-          row.values[c] = g_ptr_array_index (fields, i);
+          row.values[c] = reader->fields[i];
         }
       /* Valid UTF-8 is the rule: one look at the row's text, field by field only to say
        * where it is not. */
@@ -1529,7 +1584,7 @@ run_pass (PdCsvImport  *self,
             int i = reader->map[c];
 
             if (i >= 0 && !g_utf8_validate_len (row.values[c],
-                                                g_array_index (reader->lengths, gsize, i), NULL))
+                                                reader->lengths[i], NULL))
               {
                 set_error (error, reader->name, row.line, column_names[c],
                            _("not valid UTF-8 text"));
@@ -1566,16 +1621,18 @@ reader_init (Reader     *reader,
   reader->buffer[0] = '\0';
   reader->line = 1;
   reader->separator = ',';
-  reader->fields = g_ptr_array_sized_new (N_COLUMNS);
-  reader->lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), N_COLUMNS);
+  reader->fields_capacity = N_COLUMNS;
+  reader->fields = g_new (char *, reader->fields_capacity);
+  reader->lengths = g_new (gsize, reader->fields_capacity);
+  set_stop_bytes (reader);
 }
 
 static void
 reader_clear (Reader *reader)
 {
   g_clear_pointer (&reader->buffer, g_free);
-  g_clear_pointer (&reader->fields, g_ptr_array_unref);
-  g_clear_pointer (&reader->lengths, g_array_unref);
+  g_clear_pointer (&reader->fields, g_free);
+  g_clear_pointer (&reader->lengths, g_free);
   if (reader->fd >= 0)
     close (reader->fd);
   reader->fd = -1;
