@@ -97,6 +97,13 @@ void          _pd_bind_optional_text           (sqlite3_stmt  *stmt,
                                                 const char    *value);
 const char   *_pd_column_text                  (sqlite3_stmt  *stmt,
                                                 int            column);
+/* Dates (start, stop, added, retired) are stored as local YYYY-MM-DD and handled as Julian
+ * day numbers: _pd_format_day writes day into buffer (FALSE for no valid day, stored as
+ * NULL); _pd_column_day reads one back (0 for NULL or anything else). */
+gboolean      _pd_format_day                   (guint32        day,
+                                                char           buffer[static 11]);
+guint32       _pd_column_day                   (sqlite3_stmt  *stmt,
+                                                int            column);
 
 /* Steps an upsert (INSERT ... ON CONFLICT (id) DO UPDATE, stamping updated with now and
  * keeping created) of the record with that id, and tells its stamps. created_sql reads the
@@ -166,6 +173,8 @@ sqlite3      *_pd_database_open_reader         (PdDatabase    *self);
 void          _pd_database_set_vfs             (const char    *vfs_name);
 /* How pain entries are listed, for reading them on such a connection. */
 extern const PdListing _pd_pain_entry_listing;
+/* And doses. */
+extern const PdListing _pd_dose_listing;
 
 
 /* How each kind of record is stored. */
