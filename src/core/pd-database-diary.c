@@ -239,14 +239,14 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  const gint64 *range = task_data;
+  const PdTimeRange *range = task_data;
   PdDiaryData *data;
   GError *error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  data = load (source_object, range[0], range[1], cancellable, &error);
+  data = load (source_object, range->from, range->to, cancellable, &error);
   if (data == NULL)
     g_task_return_error (task, error);
   else
@@ -259,8 +259,6 @@ pd_database_load_async (PdDatabase          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (PD_IS_DATABASE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -275,19 +273,11 @@ pd_database_load_range_async (PdDatabase          *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  gint64 *range;
-
   g_return_if_fail (PD_IS_DATABASE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  range = g_new (gint64, 2);
-  range[0] = from;
-  range[1] = to;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_database_load_range_async);
-  g_task_set_task_data (task, range, g_free);
-  g_task_run_in_thread (task, load_thread);
+  _pd_database_run_range_task (self, from, to, cancellable, callback, user_data,
+                               pd_database_load_range_async, load_thread);
 }
 
 PdDiaryData *
@@ -295,10 +285,38 @@ pd_database_load_finish (PdDatabase    *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
+  return _pd_database_finish_task (self, result, pd_database_load_range_async, error);
+}
+
+void
+_pd_database_run_range_task (PdDatabase          *self,
+                             gint64               from,
+                             gint64               to,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data,
+                             gpointer             source_tag,
+                             GTaskThreadFunc      thread_func)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  PdTimeRange *range = g_new (PdTimeRange, 1);
+
+  range->from = from;
+  range->to = to;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, range, g_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
+gpointer
+_pd_database_finish_task (PdDatabase    *self,
+                          GAsyncResult  *result,
+                          gpointer       source_tag,
+                          GError       **error)
+{
   g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_database_load_range_async,
-                        NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

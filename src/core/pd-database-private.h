@@ -164,6 +164,30 @@ GPtrArray    *_pd_database_list_rows_on        (PdDatabase      *self,
                                                 gint64           from,
                                                 gint64           to,
                                                 GError         **error);
+/* The times from and to of a read run in a thread: the task data of
+ * _pd_database_run_range_task. */
+typedef struct
+{
+  gint64 from;
+  gint64 to;
+} PdTimeRange;
+
+/* Runs thread_func in a thread, with a GTask of self tagged source_tag whose task data is a
+ * PdTimeRange of from and to. */
+void          _pd_database_run_range_task      (PdDatabase          *self,
+                                                gint64               from,
+                                                gint64               to,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data,
+                                                gpointer             source_tag,
+                                                GTaskThreadFunc      thread_func);
+/* The pointer that such a task returned. */
+gpointer      _pd_database_finish_task         (PdDatabase          *self,
+                                                GAsyncResult        *result,
+                                                gpointer             source_tag,
+                                                GError             **error);
+
 /* A second, read-only connection to the diary's file, for reading in parallel; NULL where
  * there is no such file. Close with sqlite3_close(). */
 sqlite3      *_pd_database_open_reader         (PdDatabase    *self);
