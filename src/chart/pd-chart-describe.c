@@ -111,35 +111,21 @@ describe_pain (const PdChartData *data,
 }
 
 static void
-describe_back_leg (const PdChartData *data,
-                   guint32            first,
-                   guint32            last,
-                   GString           *text)
+describe_back_leg (const DayMeans *means,
+                   GString        *text)
 {
-  double back = 0, leg = 0;
-  guint n_back = 0, n_leg = 0;
-
-  for (guint32 d = first; d <= last; d++)
-    {
-      const PdDay *day = pd_daily_series_get_day (data->series, d);
-
-      if (day == NULL)
-        continue;
-      if (!isnan (day->back_pain_mean))
-        back += day->back_pain_mean, n_back++;
-      if (!isnan (day->leg_pain_mean))
-        leg += day->leg_pain_mean, n_leg++;
-    }
-  if (n_back > 0)
+  if (means->n_back_pain > 0)
     g_string_append_printf (text, ngettext (" Back pain averaged %.1f on the %u day that gives it.",
                                             " Back pain averaged %.1f on the %u days that give it.",
-                                            n_back), back / n_back, n_back);
+                                            means->n_back_pain),
+                            means->back_pain, means->n_back_pain);
   else
     g_string_append (text, _(" No back pain logged."));
-  if (n_leg > 0)
+  if (means->n_leg_pain > 0)
     g_string_append_printf (text, ngettext (" Leg pain averaged %.1f on the %u day that gives it.",
                                             " Leg pain averaged %.1f on the %u days that give it.",
-                                            n_leg), leg / n_leg, n_leg);
+                                            means->n_leg_pain),
+                            means->leg_pain, means->n_leg_pain);
   else
     g_string_append (text, _(" No leg pain logged."));
 }
@@ -150,42 +136,31 @@ describe_overlays (const PdChartData *data,
                    guint32            first,
                    guint32            last)
 {
-  double sleep = 0, mood = 0;
-  guint n_sleep = 0, n_mood = 0;
   GString *text = g_string_new (NULL);
+  DayMeans means;
 
-  for (guint32 d = first; d <= last; d++)
-    {
-      const PdDay *day = pd_daily_series_get_day (data->series, d);
-
-      if (day == NULL)
-        continue;
-      if (!isnan (day->sleep_hours))
-        sleep += day->sleep_hours, n_sleep++;
-      if (!isnan (day->mood_mean))
-        mood += day->mood_mean, n_mood++;
-    }
+  _pd_chart_day_means (data->series, first, last + 1, &means);
   if (data->overlays & PD_CHART_OVERLAY_SLEEP)
     {
-      if (n_sleep > 0)
+      if (means.n_sleep > 0)
         g_string_append_printf (text, ngettext (" Sleep averaged %.1f hours on the %u day that "
                                                 "gives it.",
                                                 " Sleep averaged %.1f hours on the %u days that "
-                                                "give it.", n_sleep), sleep / n_sleep, n_sleep);
+                                                "give it.", means.n_sleep), means.sleep, means.n_sleep);
       else
         g_string_append (text, _(" No sleep logged."));
     }
   if (data->overlays & PD_CHART_OVERLAY_MOOD)
     {
-      if (n_mood > 0)
+      if (means.n_mood > 0)
         g_string_append_printf (text, ngettext (" Mood averaged %.1f on the %u day that gives it.",
                                                 " Mood averaged %.1f on the %u days that give it.",
-                                                n_mood), mood / n_mood, n_mood);
+                                                means.n_mood), means.mood, means.n_mood);
       else
         g_string_append (text, _(" No mood logged."));
     }
   if (data->overlays & PD_CHART_OVERLAY_BACK_LEG)
-    describe_back_leg (data, first, last, text);
+    describe_back_leg (&means, text);
   return g_string_free (text, FALSE);
 }
 

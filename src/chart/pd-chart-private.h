@@ -233,4 +233,18 @@ _pd_chart_draw_legend (Painter           *p,
 void
 _pd_chart_draw_date_axis (Painter *p);
 
+/* The means of the days first..end - 1 that give each value (NAN where none does), and how
+ * many days gave it. */
+typedef struct
+{
+  double sleep, mood, back_pain, leg_pain;
+  guint n_sleep, n_mood, n_back_pain, n_leg_pain;
+} DayMeans;
+
+void
+_pd_chart_day_means (PdDailySeries *series,
+                     guint32        first,
+                     guint32        end,
+                     DayMeans      *means);
+
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "pd-chart-private.h"
@@ -61,27 +63,34 @@ pd_chart_cache_free (PdChartCache *cache)
   g_free (cache);
 }
 
-/* The back and leg means of a bin's days, as mood's. */
-static void
-bin_back_leg (PdDailySeries *series,
-              Bin           *bin)
+void
+_pd_chart_day_means (PdDailySeries *series,
+                     guint32        first,
+                     guint32        end,
+                     DayMeans      *means)
 {
-  double back = 0, leg = 0;
-  guint n_back = 0, n_leg = 0;
+  double sleep = 0, mood = 0, back = 0, leg = 0;
 
-  for (guint32 d = bin->first; d < bin->end; d++)
+  memset (means, 0, sizeof *means);
+  for (guint32 d = first; d < end; d++)
     {
       const PdDay *day = pd_daily_series_get_day (series, d);
 
       if (day == NULL)
         continue;
+      if (!isnan (day->sleep_hours))
+        sleep += day->sleep_hours, means->n_sleep++;
+      if (!isnan (day->mood_mean))
+        mood += day->mood_mean, means->n_mood++;
       if (!isnan (day->back_pain_mean))
-        back += day->back_pain_mean, n_back++;
+        back += day->back_pain_mean, means->n_back_pain++;
       if (!isnan (day->leg_pain_mean))
-        leg += day->leg_pain_mean, n_leg++;
+        leg += day->leg_pain_mean, means->n_leg_pain++;
     }
-  bin->back_pain = n_back > 0 ? back / n_back : NAN;
-  bin->leg_pain = n_leg > 0 ? leg / n_leg : NAN;
+  means->sleep = means->n_sleep > 0 ? sleep / means->n_sleep : NAN;
+  means->mood = means->n_mood > 0 ? mood / means->n_mood : NAN;
+  means->back_pain = means->n_back_pain > 0 ? back / means->n_back_pain : NAN;
+  means->leg_pain = means->n_leg_pain > 0 ? leg / means->n_leg_pain : NAN;
 }
 
 static void
@@ -99,8 +108,9 @@ compute_bins (const Painter *p,
   for (guint b = 0; b < n_bins; b++)
     {
       Bin bin = { 0 };
-      double sum = 0, rolling = 0, sleep = 0, mood = 0;
-      guint n = 0, n_rolling = 0, n_sleep = 0, n_mood = 0;
+      DayMeans means;
+      double sum = 0, rolling = 0;
+      guint n = 0, n_rolling = 0;
       double *groups = doses + (gsize) b * n_groups;
 
       bin.first = layout->first_day + (guint32) ((guint64) b * layout->n_days / n_bins);
@@ -123,10 +133,6 @@ compute_bins (const Painter *p,
             }
           if (!isnan (day->rolling_mean))
             rolling += day->rolling_mean, n_rolling++;
-          if (!isnan (day->sleep_hours))
-            sleep += day->sleep_hours, n_sleep++;
-          if (!isnan (day->mood_mean))
-            mood += day->mood_mean, n_mood++;
           bin.mme += day->mme;
           bin.activity += day->activity_minutes;
           bin.doses += day->n_doses;
@@ -136,9 +142,11 @@ compute_bins (const Painter *p,
         }
       bin.mean = n > 0 ? sum / n : NAN;
       bin.rolling = n_rolling > 0 ? rolling / n_rolling : NAN;
-      bin.sleep = n_sleep > 0 ? sleep / n_sleep : NAN;
-      bin.mood = n_mood > 0 ? mood / n_mood : NAN;
-      bin_back_leg (series, &bin);
+      _pd_chart_day_means (series, bin.first, bin.end, &means);
+      bin.sleep = means.sleep;
+      bin.mood = means.mood;
+      bin.back_pain = means.back_pain;
+      bin.leg_pain = means.leg_pain;
       bin.mme /= bin.end - bin.first;
       bin.activity /= bin.end - bin.first;
       bin.doses /= bin.end - bin.first;
