@@ -99,7 +99,7 @@ set_write_error (int      saved,
                  GError **error)
 {
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-               _("cannot write: %s"), g_strerror (saved));
+               _("cannot write: %s"), pd_error_describe_errno (saved));
   return FALSE;
 }
 

@@ -1,89 +1,185 @@
 #!/bin/bash
-# Time until the main window is shown, against GNOME Calculator started the same way.
+# Start-up and memory against GNOME Calculator, side by side in one run (issue 11):
+#  - time until the main window is shown, with a one-entry diary and with the 10-year diary,
+#    against the time until Calculator's window is shown (target: at most 0.8x);
+#  - peak memory (VmHWM) of the window holding the 10-year diary on the Trends page, once it
+#    has settled, against Calculator's once its window has settled (target: at most 1.2x).
+# Prints every figure and ratio. A side that could not be measured (no Calculator, a window
+# that never showed or never went away, a page that did not change) fails the benchmark.
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Needs an X display (build-aux/test runs benchmarks under xvfb-run) and xdotool.
+# Usage: bench-startup.sh PAIN-DIARY MAKE-DIARY
+# Needs an X display (build-aux/test runs benchmarks under xvfb-run), xdotool and
+# ImageMagick's import.
 set -u
 
 app="$1"
+make_diary="$2"
 runs=${PD_STARTUP_RUNS:-7}
+mem_runs=${PD_MEMORY_RUNS:-3}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=memory
 
-if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
-  echo "startup benchmark needs DISPLAY and xdotool; not measured"
-  exit 77
-fi
-calculator=$(command -v gnome-calculator || true)
-
-# time_window NAME_REGEX CMD...: milliseconds from exec until a visible window named NAME_REGEX.
-time_window () {
-  local name="$1"; shift
-  local start end pid deadline
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 &
-  pid=$!
-  # xdotool's own --sync polls twice a second; poll much faster than that.
-  local deadline=$(( start + 30000000000 ))
-  until xdotool search --onlyvisible --name "$name" >/dev/null 2>&1; do
-    if [ "$(date +%s%N)" -gt "$deadline" ]; then
-      kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-      echo "-1"; return
-    fi
-    sleep 0.005
-  done
-  end=$(date +%s%N)
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-  # The next run starts once this window is gone.
-  deadline=$(( $(date +%s%N) + 10000000000 ))
-  while xdotool search --onlyvisible --name "$name" >/dev/null 2>&1; do
-    if [ "$(date +%s%N)" -gt "$deadline" ]; then
-      echo "-1"; return
-    fi
-    sleep 0.005
-  done
-  echo $(( (end - start) / 1000000 ))
+not_measured () {
+  echo "FAIL: not measured: $*"
+  exit 1
 }
+
+[ -n "${DISPLAY:-}" ] || not_measured "no X display (run it under xvfb-run)"
+for tool in xdotool import; do
+  command -v "$tool" >/dev/null || not_measured "$tool is not installed"
+done
+calculator=$(command -v gnome-calculator) ||
+  not_measured "gnome-calculator (the reference, build-aux/deps.sh) is not installed"
 
 . "$(dirname "$0")/bench.sh"
 
-: >"$tmp/app"; : >"$tmp/calc"
-"$app" -d "$tmp/warm.db" --log-pain=3 >/dev/null   # a diary with an entry, as a user has
-for _ in $(seq "$runs"); do
-  time_window '^Pain Diary$' "$app" -d "$tmp/warm.db" >>"$tmp/app"
-  if [ -n "$calculator" ]; then
-    time_window '^Calculator$' "$calculator" >>"$tmp/calc"
+now_ns () { date +%s%N; }
+
+# window_of NAME_REGEX: the id of the first visible window named so, once there is one
+# (polled far faster than xdotool's own --sync); nothing after 30 s.
+window_of () {
+  local deadline=$(( $(now_ns) + 30000000000 )) wid
+  until wid=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1) && [ -n "$wid" ]; do
+    [ "$(now_ns)" -gt "$deadline" ] && return 1
+    sleep 0.005
+  done
+  echo "$wid"
+}
+
+# stop PID NAME_REGEX: ends the process and waits until its window is gone (the next run
+# starts only then); fails when it stays 10 s.
+stop () {
+  local deadline
+  kill "$1" 2>/dev/null
+  wait "$1" 2>/dev/null
+  deadline=$(( $(now_ns) + 10000000000 ))
+  while xdotool search --onlyvisible --name "$2" >/dev/null 2>&1; do
+    [ "$(now_ns)" -gt "$deadline" ] && return 1
+    sleep 0.005
+  done
+}
+
+# time_window NAME_REGEX CMD...: milliseconds from exec until a visible window named
+# NAME_REGEX; -1 when it never showed or never went away.
+time_window () {
+  local name="$1" start end pid
+  shift
+  start=$(now_ns)
+  "$@" >/dev/null 2>&1 &
+  pid=$!
+  if ! window_of "$name" >/dev/null; then
+    stop "$pid" "$name"
+    echo -1
+    return
   fi
+  end=$(now_ns)
+  stop "$pid" "$name" || { echo -1; return; }
+  echo $(( (end - start) / 1000000 ))
+}
+
+# settle PID: waits until the process has used no CPU time for half a second (its load,
+# layout and drawing are done); fails when it dies or is still busy after 60 s.
+settle () {
+  local deadline=$(( $(now_ns) + 60000000000 )) last=-1 ticks quiet=0
+  while [ "$quiet" -lt 5 ]; do
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null) || return 1
+    if [ "$ticks" = "$last" ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    last=$ticks
+    [ "$(now_ns)" -gt "$deadline" ] && return 1
+    sleep 0.1
+  done
+}
+
+peak_kb () { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
+
+# window_hash WID: a hash of what the window shows.
+window_hash () { import -window "$1" rgb:- 2>/dev/null | md5sum | cut -d' ' -f1; }
+
+# peak_memory NAME_REGEX PAGE_KEY CMD...: the process's peak resident memory in kB once its
+# window has settled, after PAGE_KEY (a key to press in the window, or "") has changed what
+# the window shows and that has settled too; -1 when it could not be measured.
+peak_memory () {
+  local name="$1" key="$2" pid wid before kb
+  shift 2
+  "$@" >/dev/null 2>&1 &
+  pid=$!
+  if ! wid=$(window_of "$name") || ! settle "$pid"; then
+    stop "$pid" "$name"
+    echo -1
+    return
+  fi
+  if [ -n "$key" ]; then
+    before=$(window_hash "$wid")
+    xdotool windowfocus --sync "$wid" 2>/dev/null
+    xdotool key --clearmodifiers "$key"
+    if ! settle "$pid" || [ "$(window_hash "$wid")" = "$before" ]; then
+      echo "the key $key did not change the window" >&2
+      stop "$pid" "$name"
+      echo -1
+      return
+    fi
+  fi
+  kb=$(peak_kb "$pid")
+  stop "$pid" "$name" || { echo -1; return; }
+  echo "${kb:--1}"
+}
+
+"$app" -d "$tmp/one.db" --log-pain=3 >/dev/null || not_measured "the one-entry diary was not made"
+"$make_diary" "$tmp/ten.db" 3650 6 8 3 >/dev/null || not_measured "the 10-year diary was not made"
+
+# One run of each, not counted: the files in the page cache, the day's backup made.
+time_window '^Pain Diary$' "$app" -d "$tmp/one.db" >/dev/null
+time_window '^Pain Diary$' "$app" -d "$tmp/ten.db" >/dev/null
+time_window '^Calculator$' "$calculator" >/dev/null
+
+: >"$tmp/one"; : >"$tmp/ten"; : >"$tmp/calc"; : >"$tmp/mem_ten"; : >"$tmp/mem_calc"
+for _ in $(seq "$runs"); do
+  time_window '^Pain Diary$' "$app" -d "$tmp/one.db" >>"$tmp/one"
+  time_window '^Pain Diary$' "$app" -d "$tmp/ten.db" >>"$tmp/ten"
+  time_window '^Calculator$' "$calculator" >>"$tmp/calc"
+done
+for _ in $(seq "$mem_runs"); do
+  peak_memory '^Pain Diary$' alt+4 "$app" -d "$tmp/ten.db" >>"$tmp/mem_ten"
+  peak_memory '^Calculator$' '' "$calculator" >>"$tmp/mem_calc"
 done
 
-# A run that could not time its window (it never showed, or never went away) is left out of
-# the median and reported; when fewer than half the runs of a side were timed the comparison
-# means nothing, and the benchmark fails rather than print a median of -1.
+# A run that could not be measured is reported and left out of the median; when fewer than
+# half the runs of a side were measured, the comparison means nothing and the benchmark fails.
 failed=0
-untimed () { grep -cx -- '-1' "$1"; }
-for side in app calc; do
-  [ "$side" = calc ] && [ -z "$calculator" ] && continue
-  bad=$(untimed "$tmp/$side")
-  if [ "$bad" -gt 0 ]; then
-    echo "could not time the $([ "$side" = app ] && echo 'Pain Diary' || echo 'GNOME Calculator') window in $bad of $runs runs"
-  fi
-  if [ $((bad * 2)) -gt "$runs" ]; then
+declare -A label=(
+  [one]="Pain Diary (one entry) start-up" [ten]="Pain Diary (10-year diary) start-up"
+  [calc]="GNOME Calculator start-up" [mem_ten]="Pain Diary (10-year diary, Trends) memory"
+  [mem_calc]="GNOME Calculator memory"
+)
+declare -A med
+for side in one ten calc mem_ten mem_calc; do
+  total=$(wc -l <"$tmp/$side")
+  bad=$(grep -cx -- '-1' "$tmp/$side")
+  [ "$bad" -gt 0 ] && echo "could not measure ${label[$side]} in $bad of $total runs"
+  grep -vx -- '-1' "$tmp/$side" >"$tmp/$side.ok"
+  if [ $((bad * 2)) -gt "$total" ] || [ ! -s "$tmp/$side.ok" ]; then
+    echo "FAIL: ${label[$side]}: too few runs measured"
     failed=1
+    med[$side]=0
+  else
+    med[$side]=$(median <"$tmp/$side.ok")
   fi
-  grep -vx -- '-1' "$tmp/$side" >"$tmp/$side.timed" || true
-  mv "$tmp/$side.timed" "$tmp/$side"
 done
-app_ms=$(median <"$tmp/app")
-echo "main window shown (median of $(wc -l <"$tmp/app") timed runs): ${app_ms} ms"
-if [ -n "$calculator" ]; then
-  calc_ms=$(median <"$tmp/calc")
-  echo "GNOME Calculator window shown (median of $(wc -l <"$tmp/calc") timed runs): ${calc_ms} ms"
-  if [ "$app_ms" -gt 0 ] && [ "$calc_ms" -gt 0 ]; then
-    ratio=$(awk -v a="$app_ms" -v c="$calc_ms" 'BEGIN { printf "%.2f", a / c }')
-    verdict=$(awk -v a="$app_ms" -v c="$calc_ms" 'BEGIN { print (a <= c) ? "within target" : "OVER TARGET" }')
-    echo "ratio Pain Diary / GNOME Calculator: ${ratio}  [target <= 1.00: $verdict]"
-  fi
-else
-  echo "gnome-calculator not installed: no ratio"
-fi
-[ "$failed" -eq 0 ] && [ "$app_ms" -gt 0 ]
+[ "$failed" -eq 0 ] || exit 1
+
+# ratio A B TARGET: A / B, and whether it is within TARGET.
+ratio () {
+  awk -v a="$1" -v b="$2" -v t="$3" \
+    'BEGIN { r = a / b; printf "%.2f  [target <= %.2f: %s]", r, t, (r <= t) ? "within target" : "OVER TARGET" }'
+}
+echo "main window shown, one entry (median of $(wc -l <"$tmp/one.ok") runs): ${med[one]} ms"
+echo "main window shown, 10-year diary (median of $(wc -l <"$tmp/ten.ok") runs): ${med[ten]} ms"
+echo "GNOME Calculator window shown (median of $(wc -l <"$tmp/calc.ok") runs): ${med[calc]} ms"
+echo "start-up ratio Pain Diary / GNOME Calculator, one entry: $(ratio "${med[one]}" "${med[calc]}" 0.8)"
+echo "start-up ratio Pain Diary / GNOME Calculator, 10-year diary: $(ratio "${med[ten]}" "${med[calc]}" 0.8)"
+echo "peak memory, 10-year diary on the Trends page (median of $(wc -l <"$tmp/mem_ten.ok") runs):" \
+     "$(( ${med[mem_ten]} / 1024 )) MB"
+echo "peak memory, GNOME Calculator (median of $(wc -l <"$tmp/mem_calc.ok") runs):" \
+     "$(( ${med[mem_calc]} / 1024 )) MB"
+echo "memory ratio Pain Diary / GNOME Calculator: $(ratio "${med[mem_ten]}" "${med[mem_calc]}" 1.2)"

@@ -4,8 +4,9 @@
  *
  * "pd-fault" wraps the default VFS. Armed with fault_vfs_arm (kind, n, rc, sys_errno), the
  * nth write (or sync) from then on returns rc, and the VFS reports sys_errno as the system's
- * error (what sqlite3_system_errno() gives); every other call goes through unchanged. The
- * diary code is pointed at it with _pd_database_set_vfs ("pd-fault").
+ * error (what sqlite3_system_errno() gives, and what the failed file answers to
+ * SQLITE_FCNTL_LAST_ERRNO, as the unix VFS's files do); every other call goes through
+ * unchanged. The diary code is pointed at it with _pd_database_set_vfs ("pd-fault").
  */
 
 #pragma once
@@ -25,6 +26,7 @@ typedef struct
 {
   sqlite3_file base;
   sqlite3_file *real;   /* the wrapped file, allocated right after this struct */
+  int last_errno;       /* the system error of this file's failed call */
 } FaultFile;
 
 static sqlite3_vfs fault_vfs;
@@ -99,7 +101,10 @@ fault_write (sqlite3_file *file, const void *buf, int amount, sqlite3_int64 offs
   FaultFile *f = (FaultFile *) file;
 
   if (fault_hit (FAULT_WRITE))
-    return fault_rc;
+    {
+      f->last_errno = fault_errno;
+      return fault_rc;
+    }
   return f->real->pMethods->xWrite (f->real, buf, amount, offset);
 }
 
@@ -116,7 +121,10 @@ fault_sync (sqlite3_file *file, int flags)
   FaultFile *f = (FaultFile *) file;
 
   if (fault_hit (FAULT_SYNC))
-    return fault_rc;
+    {
+      f->last_errno = fault_errno;
+      return fault_rc;
+    }
   if (fault_skip_real_sync)
     return SQLITE_OK;
   return f->real->pMethods->xSync (f->real, flags);
@@ -154,6 +162,12 @@ static int
 fault_file_control (sqlite3_file *file, int op, void *arg)
 {
   FaultFile *f = (FaultFile *) file;
+
+  if (op == SQLITE_FCNTL_LAST_ERRNO && f->last_errno != 0)
+    {
+      *(int *) arg = f->last_errno;
+      return SQLITE_OK;
+    }
   return f->real->pMethods->xFileControl (f->real, op, arg);
 }
 
@@ -221,6 +235,7 @@ fault_open (sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, i
   int rc;
 
   f->real = (sqlite3_file *) (f + 1);
+  f->last_errno = 0;
   rc = fault_real_vfs->xOpen (fault_real_vfs, name, f->real, flags, out_flags);
   real_methods = f->real->pMethods;
   if (real_methods == NULL)

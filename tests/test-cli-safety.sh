@@ -121,6 +121,11 @@ run 1 "--export-csv into a device is refused" -d "$db" --export-csv=/dev/full
 stderr_matches "device or a pipe" "--export-csv says a device is no file"
 run 0 "--export-csv=- still writes to standard output" -d "$db" --export-csv=-
 check "standard output has the export" [ "$(grep -c ',pain,[0-9]' "$tmp/out")" -eq 2 ]
+# Standard output on a full disk (/dev/full fails every write with ENOSPC).
+timeout 20 "$app" -d "$db" --export-csv=- >/dev/full 2>"$tmp/err" </dev/null
+status=$?
+check "--export-csv=- onto a full disk fails (exit $status)" [ "$status" -eq 1 ]
+stderr_matches "standard output: the disk is full.*free some space" "--export-csv=- says the disk is full"
 leftovers=$(find "$out" -name '*.??????' | wc -l)
 check "no temporary file is left behind" [ "$leftovers" -eq 0 ]
 

@@ -1,11 +1,13 @@
-/* test-faults.c: a failed write or sync at any point of a save, an import, a migration or a
- * creation loses nothing
+/* test-faults.c: a failed write or sync at any point of a save, an import, a migration, a
+ * creation or a backup loses nothing
  *
  * Through the fault-injecting VFS of fault-vfs.h, the Nth write (or sync) fails with
  * SQLITE_IOERR or SQLITE_FULL, for every N until the operation (and closing the diary
  * after it) needs no Nth one. After each failure the diary opens, passes
  * PRAGMA integrity_check, and holds exactly the records that were acknowledged; the error
- * names the diary, and a full disk says that the disk is full.
+ * names the diary, and a full disk (SQLITE_FULL, or an I/O error whose system error is
+ * ENOSPC) says that the disk is full and how to make room. A failed daily backup leaves the
+ * diary as it was and no backup file, whole or partial.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +16,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -24,6 +29,7 @@
 #include "pd-database.h"
 #include "pd-database-private.h"
 #include "pd-error.h"
+#include "pd-output.h"
 #include "test-util.h"
 
 #define N_BASE_ENTRIES 3
@@ -42,6 +48,7 @@ typedef enum
   OP_IMPORT,
   OP_MIGRATE,
   OP_CREATE,
+  OP_BACKUP,
 } Operation;
 
 typedef struct
@@ -238,6 +245,18 @@ run_operation (Fixture    *fixture,
         *n_added = N_IMPORT_ROWS;
       }
       break;
+    case OP_BACKUP:
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+        fault_vfs_disarm ();
+        if (!(db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, error)))
+          return FALSE;
+        fault_vfs_arm (fault_kind, fault_countdown_start, fault_rc, fault_errno);
+        /* The daily backup that opening the diary makes, into backups/. */
+        ok = pd_database_rotate_backups (db, now, 3, error);
+      }
+      break;
     case OP_MIGRATE:
     case OP_CREATE:
       /* Opening is the operation: the backup before the migration, the migration, the
@@ -250,6 +269,33 @@ run_operation (Fixture    *fixture,
   /* Closing (the checkpoint) still goes through the failing VFS. */
   g_clear_object (&db);
   return ok;
+}
+
+/* A failed backup leaves no file in backups/ (nor a part of one); one that succeeded is a
+ * whole diary of its own. */
+static void
+check_backups (Fixture  *fixture,
+               gboolean  acknowledged)
+{
+  g_autofree char *dir_path = pd_database_get_backup_dir (fixture->path);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *integrity = NULL;
+
+      n_files++;
+      g_assert_true (g_str_has_suffix (name, ".db"));
+      integrity = raw_text (path, "PRAGMA integrity_check");
+      g_assert_cmpstr (integrity, ==, "ok");
+      g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pain_entries"), ==,
+                       fixture->n_template_entries);
+    }
+  g_assert_cmpuint (n_files, ==, acknowledged ? 1 : 0);
 }
 
 static void
@@ -292,17 +338,26 @@ check_after (Fixture    *fixture,
     expected = fixture->n_template_entries;
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM pain_entries"), ==, expected);
   g_assert_cmpint (raw_int (fixture->path, "PRAGMA user_version"), ==, PD_DATABASE_SCHEMA_VERSION);
+  if (op == OP_BACKUP)
+    check_backups (fixture, acknowledged);
 }
 
+/* A full disk, whether SQLite says SQLITE_FULL or an I/O error with the system's ENOSPC, is
+ * named as such, with what to do; any other I/O error says so. */
 static void
 check_message (const GError *error,
-               int           rc)
+               int           rc,
+               int           sys_errno)
 {
   g_assert_nonnull (error);
   g_assert_true (error->domain == PD_ERROR);
   g_assert_nonnull (strstr (error->message, "diary.db"));
-  if ((rc & 0xff) == SQLITE_FULL)
-    g_assert_nonnull (strstr (error->message, "disk is full"));
+  if ((rc & 0xff) == SQLITE_FULL || sys_errno == ENOSPC)
+    {
+      if (!strstr (error->message, "disk is full") || !strstr (error->message, "free some space"))
+        g_error ("a full disk reported as: %s", error->message);
+      g_assert_null (strstr (error->message, "I/O error"));
+    }
   else
     g_assert_nonnull (strstr (error->message, "I/O error"));
 }
@@ -316,11 +371,16 @@ run_all_faults (Fixture       *fixture,
   {
     FaultKind kind;
     int rc;
+    int sys_errno;
   } faults[] = {
-    { FAULT_WRITE, SQLITE_IOERR_WRITE },
-    { FAULT_WRITE, SQLITE_FULL },
-    { FAULT_SYNC, SQLITE_IOERR_FSYNC },
-    { FAULT_SYNC, SQLITE_FULL },
+    { FAULT_WRITE, SQLITE_IOERR_WRITE, EIO },
+    { FAULT_WRITE, SQLITE_FULL, 0 },
+    /* What a full disk gives in the journal, the WAL or the checkpoint: a failed write or
+     * sync, with ENOSPC as the system's error. */
+    { FAULT_WRITE, SQLITE_IOERR_WRITE, ENOSPC },
+    { FAULT_SYNC, SQLITE_IOERR_FSYNC, EIO },
+    { FAULT_SYNC, SQLITE_FULL, 0 },
+    { FAULT_SYNC, SQLITE_IOERR_FSYNC, ENOSPC },
   };
 
   g_test_log_set_fatal_handler (log_is_fatal, NULL);
@@ -343,7 +403,7 @@ run_all_faults (Fixture       *fixture,
 
           _pd_database_set_vfs ("pd-fault");
           fault_countdown_start = n;
-          fault_vfs_arm (faults[f].kind, n, faults[f].rc, 0);
+          fault_vfs_arm (faults[f].kind, n, faults[f].rc, faults[f].sys_errno);
           acknowledged = run_operation (fixture, op, &n_added, &error);
           fired = fault_fired;
           fault_vfs_disarm ();
@@ -352,7 +412,7 @@ run_all_faults (Fixture       *fixture,
           if (!acknowledged)
             {
               g_assert_true (fired);
-              check_message (error, faults[f].rc);
+              check_message (error, faults[f].rc, faults[f].sys_errno);
               fixture->n_failures++;
             }
           else
@@ -362,11 +422,50 @@ run_all_faults (Fixture       *fixture,
             break;
         }
       g_assert_cmpuint (n, <, MAX_N);
-      g_test_message ("%s %d: %u places to fail", faults[f].kind == FAULT_WRITE ? "write" : "sync",
-                      faults[f].rc, n - 1);
+      g_test_message ("%s %d (errno %d): %u places to fail",
+                      faults[f].kind == FAULT_WRITE ? "write" : "sync", faults[f].rc,
+                      faults[f].sys_errno, n - 1);
     }
   /* The faults must have hit the operation, or this tests nothing. */
   g_assert_cmpuint (fixture->n_failures, >, 0);
+}
+
+/* An output file (export, report, chart) whose write meets a full disk: the message says
+ * so, the old file stays as it was, and no temporary file is left beside it. */
+static void
+test_output_disk_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pd-test-faults-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  PdOutput *output;
+  int full;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  output = pd_output_open (path, &error);
+  g_assert_no_error (error);
+  /* Writes into /dev/full fail with ENOSPC, as on a full disk. */
+  full = open ("/dev/full", O_WRONLY | O_CLOEXEC);
+  g_assert_cmpint (full, >=, 0);
+  g_assert_cmpint (dup2 (full, pd_output_get_fd (output)), >=, 0);
+  close (full);
+  g_assert_false (pd_output_write (output, "id,date\n", 8));
+  pd_output_set_write_error (output, 0, &error);
+  pd_output_free (output);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "export.csv"));
+  if (!strstr (error->message, "disk is full") || !strstr (error->message, "free some space"))
+    g_error ("a full disk reported as: %s", error->message);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "export.csv");
+  g_assert_null (g_dir_read_name (listing));
+  remove_tree (dir);
 }
 
 int
@@ -381,7 +480,9 @@ main (int   argc,
   ADD ("/faults/import", OP_IMPORT);
   ADD ("/faults/migration", OP_MIGRATE);
   ADD ("/faults/creation", OP_CREATE);
+  ADD ("/faults/backup", OP_BACKUP);
 #undef ADD
+  g_test_add_func ("/faults/output-disk-full", test_output_disk_full);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "pd-body-map.h"
+#include "pd-chart-draw.h"
 #include "pd-tags.h"
 
 /* A view's figure, in figure units. */
@@ -403,12 +404,6 @@ pd_body_map_location_centre (const PdBodyMapLayout *layout,
 /* Drawing */
 
 static gboolean
-is_dark (const PdChartColour *colour)
-{
-  return 0.2126 * colour->red + 0.7152 * colour->green + 0.0722 * colour->blue < 0.5;
-}
-
-static gboolean
 is_high_contrast (const PdChartStyle *style)
 {
   return style->dim_foreground.alpha > 0.99;
@@ -429,7 +424,7 @@ pd_body_map_colour (const PdChartStyle *style,
 
   g_return_if_fail (style != NULL && colour != NULL);
 
-  t = is_dark (&style->background) ? 0.12 + 0.88 * v : 0.92 - 0.92 * v;
+  t = _pd_chart_is_dark (&style->background) ? 0.12 + 0.88 * v : 0.92 - 0.92 * v;
   position = t * (G_N_ELEMENTS (viridis) - 1);
   i = MIN ((guint) position, G_N_ELEMENTS (viridis) - 2);
   part = position - i;
@@ -439,13 +434,6 @@ pd_body_map_colour (const PdChartStyle *style,
   colour->blue = CHANNEL (viridis[i], 0) * (1 - part) + CHANNEL (viridis[i + 1], 0) * part;
 #undef CHANNEL
   colour->alpha = 1;
-}
-
-static void
-set_colour (cairo_t             *cr,
-            const PdChartColour *colour)
-{
-  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
 }
 
 static void
@@ -467,7 +455,7 @@ silhouette (cairo_t               *cr,
 {
   double s = layout->scale;
 
-  set_colour (cr, body);
+  _pd_chart_set_colour (cr, body);
   for (int view = 0; view < PD_BODY_N_VIEWS; view++)
     {
       double ox = layout->origin_x[view], oy = layout->origin_y[view];
@@ -487,38 +475,6 @@ silhouette (cairo_t               *cr,
     }
 }
 
-static PangoLayout *
-create_text (cairo_t            *cr,
-             const PdChartStyle *style,
-             double              size)
-{
-  PangoLayout *text = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
-
-  pango_font_description_set_family (font, style->font_family ? style->font_family : "Sans");
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (text, font);
-  return text;
-}
-
-static void
-show_text (cairo_t             *cr,
-           PangoLayout         *text,
-           const char          *string,
-           double               x,
-           double               y,
-           double               align,
-           const PdChartColour *colour)
-{
-  int width, height;
-
-  pango_layout_set_text (text, string, -1);
-  pango_layout_get_pixel_size (text, &width, &height);
-  set_colour (cr, colour);
-  cairo_move_to (cr, x - align * width, y - height / 2.0);
-  pango_cairo_show_layout (cr, text);
-}
-
 static void
 draw_titles (cairo_t               *cr,
              PangoLayout           *text,
@@ -534,12 +490,12 @@ draw_titles (cairo_t               *cr,
     {
       double ox = layout->origin_x[view], oy = layout->origin_y[view];
 
-      show_text (cr, text, _(titles[view]), ox + 50 * s, oy - TITLE_SPACE * f / 2, 0.5,
-                 &style->foreground);
-      show_text (cr, text, _(sides[view][0]), ox + 12 * s, oy + 14 * s, 0,
-                 &style->dim_foreground);
-      show_text (cr, text, _(sides[view][1]), ox + 88 * s, oy + 14 * s, 1,
-                 &style->dim_foreground);
+      _pd_chart_show_text (cr, text, _(titles[view]), ox + 50 * s, oy - TITLE_SPACE * f / 2, 0.5,
+                           &style->foreground);
+      _pd_chart_show_text (cr, text, _(sides[view][0]), ox + 12 * s, oy + 14 * s, 0,
+                           &style->dim_foreground);
+      _pd_chart_show_text (cr, text, _(sides[view][1]), ox + 88 * s, oy + 14 * s, 1,
+                           &style->dim_foreground);
     }
 }
 
@@ -556,7 +512,7 @@ draw_legend (cairo_t               *cr,
 
   pango_layout_set_text (text, _("Days with pain:"), -1);
   pango_layout_get_pixel_size (text, &width, &height);
-  show_text (cr, text, _("Days with pain:"), x, y, 0, &style->dim_foreground);
+  _pd_chart_show_text (cr, text, _("Days with pain:"), x, y, 0, &style->dim_foreground);
   x += width + 0.4 * f;
   for (guint bin = 0; bin < N_BINS; bin++)
     {
@@ -572,16 +528,16 @@ draw_legend (cairo_t               *cr,
       else
         g_snprintf (label, sizeof label, "%u–%u", low, high);
       pd_body_map_colour (style, (double) high / n, &colour);
-      set_colour (cr, &colour);
+      _pd_chart_set_colour (cr, &colour);
       cairo_rectangle (cr, x, y - h / 2, h, h);
       cairo_fill (cr);
-      set_colour (cr, &style->foreground);
+      _pd_chart_set_colour (cr, &style->foreground);
       cairo_set_line_width (cr, 1);
       cairo_rectangle (cr, x + 0.5, y - h / 2 + 0.5, h - 1, h - 1);
       cairo_stroke (cr);
       pango_layout_set_text (text, label, -1);
       pango_layout_get_pixel_size (text, &width, &height);
-      show_text (cr, text, label, x + h + 0.2 * f, y, 0, &style->dim_foreground);
+      _pd_chart_show_text (cr, text, label, x + h + 0.2 * f, y, 0, &style->dim_foreground);
       x += h + width + 0.7 * f;
     }
   {
@@ -594,7 +550,7 @@ draw_legend (cairo_t               *cr,
 
     pango_layout_set_width (text, (int) (layout->legend.width * PANGO_SCALE));
     pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-    show_text (cr, text, of, layout->legend.x, y + 1.2 * f, 0, &style->dim_foreground);
+    _pd_chart_show_text (cr, text, of, layout->legend.x, y + 1.2 * f, 0, &style->dim_foreground);
     pango_layout_set_width (text, -1);
     pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
   }
@@ -643,9 +599,9 @@ draw_value (cairo_t               *cr,
       cx += shape->points[i].x;
       cy += shape->points[i].y;
     }
-  show_text (cr, text, value, layout->origin_x[shape->view] + cx / shape->n_points * s,
-             layout->origin_y[shape->view] + cy / shape->n_points * s, 0.5,
-             is_dark (fill) ? &white : &black);
+  _pd_chart_show_text (cr, text, value, layout->origin_x[shape->view] + cx / shape->n_points * s,
+                       layout->origin_y[shape->view] + cy / shape->n_points * s, 0.5,
+                       _pd_chart_is_dark (fill) ? &white : &black);
 }
 
 static void
@@ -705,7 +661,7 @@ pd_body_map_draw (cairo_t             *cr,
     outline.alpha *= 0.7;
 
   cairo_save (cr);
-  set_colour (cr, &style->background);
+  _pd_chart_set_colour (cr, &style->background);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -731,13 +687,13 @@ pd_body_map_draw (cairo_t             *cr,
         mix (&style->background, &style->pain_mean, shape->group ? 0.45 : 1, &fill);
       else
         continue;
-      set_colour (cr, &fill);
+      _pd_chart_set_colour (cr, &fill);
       shape_path (cr, &layout, shape);
       cairo_fill (cr);
     }
 
   cairo_set_line_width (cr, contrast ? 1.5 : 1);
-  set_colour (cr, &outline);
+  _pd_chart_set_colour (cr, &outline);
   for (guint i = 0; i < shapes->len; i++)
     {
       const Shape *shape = &g_array_index (shapes, Shape, i);
@@ -748,7 +704,7 @@ pd_body_map_draw (cairo_t             *cr,
       cairo_stroke (cr);
     }
 
-  text = create_text (cr, style, 0.75 * f);
+  text = _pd_chart_text_new (cr, style, 0.75 * f);
   if (data->stats != NULL)
     for (guint i = 0; i < shapes->len; i++)
       {
@@ -766,7 +722,7 @@ pd_body_map_draw (cairo_t             *cr,
   if (data->focus >= 0)
     {
       cairo_set_line_width (cr, 3);
-      set_colour (cr, &style->foreground);
+      _pd_chart_set_colour (cr, &style->foreground);
       for (guint i = 0; i < shapes->len; i++)
         {
           const Shape *shape = &g_array_index (shapes, Shape, i);
@@ -779,7 +735,7 @@ pd_body_map_draw (cairo_t             *cr,
     }
   g_object_unref (text);
 
-  text = create_text (cr, style, 0.85 * f);
+  text = _pd_chart_text_new (cr, style, 0.85 * f);
   draw_titles (cr, text, &layout, style);
   if (data->stats != NULL)
     draw_legend (cr, text, &layout, data->stats, style);

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "pd-chart-draw.h"
 #include "pd-heatmap-chart.h"
 
 /* In multiples of the font size. */
@@ -80,12 +81,6 @@ pd_heatmap_chart_cell_at (const PdHeatmapLayout *layout,
   return TRUE;
 }
 
-static gboolean
-is_dark (const PdChartColour *colour)
-{
-  return 0.2126 * colour->red + 0.7152 * colour->green + 0.0722 * colour->blue < 0.5;
-}
-
 void
 pd_heatmap_chart_colour (const PdChartStyle *style,
                          double              mean,
@@ -101,7 +96,7 @@ pd_heatmap_chart_colour (const PdChartStyle *style,
 
   /* More pain, darker, in the dark style too: one ramp, read the same way in both; on a
    * dark background it stops at a purple that still stands out from it. */
-  t = is_dark (&style->background) ? 0.96 - 0.5 * v : 0.96 - 0.78 * v;
+  t = _pd_chart_is_dark (&style->background) ? 0.96 - 0.5 * v : 0.96 - 0.78 * v;
   position = t * (G_N_ELEMENTS (magma) - 1);
   i = MIN ((guint) position, G_N_ELEMENTS (magma) - 2);
   fraction = position - i;
@@ -112,31 +107,6 @@ pd_heatmap_chart_colour (const PdChartStyle *style,
   colour->blue = CHANNEL (magma[i], 0) * (1 - fraction) + CHANNEL (magma[i + 1], 0) * fraction;
 #undef CHANNEL
   colour->alpha = 1;
-}
-
-static void
-set_colour (cairo_t             *cr,
-            const PdChartColour *colour)
-{
-  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
-}
-
-static void
-show_text (cairo_t             *cr,
-           PangoLayout         *text,
-           const char          *string,
-           double               x,
-           double               y,
-           double               align,
-           const PdChartColour *colour)
-{
-  int width, height;
-
-  pango_layout_set_text (text, string, -1);
-  pango_layout_get_pixel_size (text, &width, &height);
-  set_colour (cr, colour);
-  cairo_move_to (cr, x - align * width, y - height / 2.0);
-  pango_cairo_show_layout (cr, text);
 }
 
 static void
@@ -152,29 +122,29 @@ draw_legend (cairo_t               *cr,
 
   pango_layout_set_text (text, _("Mean pain 0"), -1);
   pango_layout_get_pixel_size (text, &width, &height);
-  show_text (cr, text, _("Mean pain 0"), x, y, 0, &style->dim_foreground);
+  _pd_chart_show_text (cr, text, _("Mean pain 0"), x, y, 0, &style->dim_foreground);
   x += width + 0.3 * f;
   for (int step = 0; step < 20; step++)
     {
       PdChartColour colour;
 
       pd_heatmap_chart_colour (style, (step + 0.5) / 2.0, &colour);
-      set_colour (cr, &colour);
+      _pd_chart_set_colour (cr, &colour);
       cairo_rectangle (cr, x + step * bar / 20, y - h / 2, bar / 20 + 0.5, h);
       cairo_fill (cr);
     }
   x += bar + 0.3 * f;
   pango_layout_set_text (text, "10", -1);
   pango_layout_get_pixel_size (text, &width, &height);
-  show_text (cr, text, "10", x, y, 0, &style->dim_foreground);
+  _pd_chart_show_text (cr, text, "10", x, y, 0, &style->dim_foreground);
   x += width + 1.2 * f;
 
   /* An empty cell, as drawn in the grid. */
-  set_colour (cr, &style->grid);
+  _pd_chart_set_colour (cr, &style->grid);
   cairo_set_line_width (cr, 1);
   cairo_rectangle (cr, x + 0.5, y - h / 2 + 0.5, h - 1, h - 1);
   cairo_stroke (cr);
-  show_text (cr, text, _("no entries"), x + h + 0.3 * f, y, 0, &style->dim_foreground);
+  _pd_chart_show_text (cr, text, _("no entries"), x + h + 0.3 * f, y, 0, &style->dim_foreground);
 }
 
 void
@@ -188,7 +158,6 @@ pd_heatmap_chart_draw (cairo_t            *cr,
                        const PdChartStyle *style)
 {
   PdHeatmapLayout layout;
-  g_autoptr(PangoFontDescription) font = NULL;
   PangoLayout *text;
   double f;
 
@@ -199,15 +168,11 @@ pd_heatmap_chart_draw (cairo_t            *cr,
   f = style->font_size;
   pd_heatmap_chart_layout (&layout, width, height, first_weekday, style);
   cairo_save (cr);
-  set_colour (cr, &style->background);
+  _pd_chart_set_colour (cr, &style->background);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
 
-  text = pango_cairo_create_layout (cr);
-  font = pango_font_description_new ();
-  pango_font_description_set_family (font, style->font_family ? style->font_family : "Sans");
-  pango_font_description_set_absolute_size (font, 0.85 * f * PANGO_SCALE);
-  pango_layout_set_font_description (text, font);
+  text = _pd_chart_text_new (cr, style, 0.85 * f);
 
   /* Hours along the top, at the cells' edges. */
   for (guint b = 0; b <= PD_HEATMAP_BINS; b++)
@@ -215,9 +180,9 @@ pd_heatmap_chart_draw (cairo_t            *cr,
       char label[8];
 
       g_snprintf (label, sizeof label, "%u", b * PD_HEATMAP_BIN_HOURS);
-      show_text (cr, text, label, layout.grid.x + b * layout.cell_width,
-                 layout.grid.y - TOP_SPACE * f / 2, b == PD_HEATMAP_BINS ? 0.9 : 0.5,
-                 &style->dim_foreground);
+      _pd_chart_show_text (cr, text, label, layout.grid.x + b * layout.cell_width,
+                           layout.grid.y - TOP_SPACE * f / 2, b == PD_HEATMAP_BINS ? 0.9 : 0.5,
+                           &style->dim_foreground);
     }
 
   for (guint row = 0; row < PD_HEATMAP_WEEKDAYS; row++)
@@ -225,8 +190,8 @@ pd_heatmap_chart_draw (cairo_t            *cr,
       guint weekday = (row + layout.first_weekday) % PD_HEATMAP_WEEKDAYS;
       g_autofree char *name = pd_heatmap_weekday_name (weekday, TRUE);
 
-      show_text (cr, text, name, layout.grid.x - 0.4 * f,
-                 layout.grid.y + (row + 0.5) * layout.cell_height, 1, &style->foreground);
+      _pd_chart_show_text (cr, text, name, layout.grid.x - 0.4 * f,
+                           layout.grid.y + (row + 0.5) * layout.cell_height, 1, &style->foreground);
       for (guint b = 0; b < PD_HEATMAP_BINS; b++)
         {
           const PdHeatmapCell *cell = &heatmap->cells[weekday][b];
@@ -239,7 +204,7 @@ pd_heatmap_chart_draw (cairo_t            *cr,
               char value[16];
 
               pd_heatmap_chart_colour (style, cell->mean, &colour);
-              set_colour (cr, &colour);
+              _pd_chart_set_colour (cr, &colour);
               /* Too few entries to compare: faint, an outline in the cell's colour on the
                * background (a paler or darker fill would read as another pain), and left
                * out of the summary. */
@@ -257,23 +222,25 @@ pd_heatmap_chart_draw (cairo_t            *cr,
               if (layout.show_values)
                 {
                   static const PdChartColour black = { 0, 0, 0, 0.87 }, white = { 1, 1, 1, 1 };
+                  const PdChartColour *ink = cell->n_entries < PD_HEATMAP_MIN_ENTRIES
+                                             ? &style->dim_foreground
+                                             : _pd_chart_is_dark (&colour) ? &white : &black;
 
                   g_snprintf (value, sizeof value, "%.1f", cell->mean);
-                  show_text (cr, text, value, rect.x + rect.width / 2, rect.y + rect.height / 2,
-                             0.5, cell->n_entries < PD_HEATMAP_MIN_ENTRIES ? &style->dim_foreground
-                                  : is_dark (&colour) ? &white : &black);
+                  _pd_chart_show_text (cr, text, value, rect.x + rect.width / 2,
+                                       rect.y + rect.height / 2, 0.5, ink);
                 }
             }
           else
             {
               /* Empty: the background with a dash, never the colour of a zero. */
-              set_colour (cr, &style->dim_foreground);
+              _pd_chart_set_colour (cr, &style->dim_foreground);
               cairo_rectangle (cr, rect.x + rect.width / 2 - 0.3 * f, rect.y + rect.height / 2 - 0.5,
                                0.6 * f, 1);
               cairo_fill (cr);
             }
           /* Every cell outlined, so that an empty one still reads as a cell. */
-          set_colour (cr, &style->grid);
+          _pd_chart_set_colour (cr, &style->grid);
           cairo_set_line_width (cr, 1);
           cairo_rectangle (cr, rect.x + 0.5, rect.y + 0.5, rect.width - 1, rect.height - 1);
           cairo_stroke (cr);
@@ -286,7 +253,7 @@ pd_heatmap_chart_draw (cairo_t            *cr,
       PdChartRect rect;
 
       pd_heatmap_chart_cell (&layout, (guint) focus_weekday, (guint) focus_bin, &rect);
-      set_colour (cr, &style->foreground);
+      _pd_chart_set_colour (cr, &style->foreground);
       cairo_set_line_width (cr, 2.5);
       cairo_rectangle (cr, rect.x + 1.25, rect.y + 1.25, rect.width - 2.5, rect.height - 2.5);
       cairo_stroke (cr);

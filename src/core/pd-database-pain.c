@@ -291,19 +291,13 @@ pd_database_list_pain_entries (PdDatabase  *self,
   return _pd_database_list_rows (self, &_pd_pain_entry_listing, TRUE, from, to, error);
 }
 
-typedef struct
-{
-  gint64 from;
-  gint64 to;
-} ListRange;
-
 static void
 list_pain_entries_thread (GTask        *task,
                           gpointer      source_object,
                           gpointer      task_data,
                           GCancellable *cancellable)
 {
-  ListRange *range = task_data;
+  const PdTimeRange *range = task_data;
   GPtrArray *entries;
   GError *error = NULL;
 
@@ -325,20 +319,11 @@ pd_database_list_pain_entries_async (PdDatabase          *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ListRange *range;
-
   g_return_if_fail (PD_IS_DATABASE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  range = g_new (ListRange, 1);
-  range->from = from;
-  range->to = to;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_database_list_pain_entries_async);
-  g_task_set_task_data (task, range, g_free);
-  g_task_run_in_thread (task, list_pain_entries_thread);
+  _pd_database_run_range_task (self, from, to, cancellable, callback, user_data,
+                               pd_database_list_pain_entries_async, list_pain_entries_thread);
 }
 
 GPtrArray *
@@ -346,12 +331,7 @@ pd_database_list_pain_entries_finish (PdDatabase    *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        pd_database_list_pain_entries_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _pd_database_finish_task (self, result, pd_database_list_pain_entries_async, error);
 }
 
 gint64

@@ -97,6 +97,13 @@ void          _pd_bind_optional_text           (sqlite3_stmt  *stmt,
                                                 const char    *value);
 const char   *_pd_column_text                  (sqlite3_stmt  *stmt,
                                                 int            column);
+/* Dates (start, stop, added, retired) are stored as local YYYY-MM-DD and handled as Julian
+ * day numbers: _pd_format_day writes day into buffer (FALSE for no valid day, stored as
+ * NULL); _pd_column_day reads one back (0 for NULL or anything else). */
+gboolean      _pd_format_day                   (guint32        day,
+                                                char           buffer[static 11]);
+guint32       _pd_column_day                   (sqlite3_stmt  *stmt,
+                                                int            column);
 
 /* Steps an upsert (INSERT ... ON CONFLICT (id) DO UPDATE, stamping updated with now and
  * keeping created) of the record with that id, and tells its stamps. created_sql reads the
@@ -157,6 +164,30 @@ GPtrArray    *_pd_database_list_rows_on        (PdDatabase      *self,
                                                 gint64           from,
                                                 gint64           to,
                                                 GError         **error);
+/* The times from and to of a read run in a thread: the task data of
+ * _pd_database_run_range_task. */
+typedef struct
+{
+  gint64 from;
+  gint64 to;
+} PdTimeRange;
+
+/* Runs thread_func in a thread, with a GTask of self tagged source_tag whose task data is a
+ * PdTimeRange of from and to. */
+void          _pd_database_run_range_task      (PdDatabase          *self,
+                                                gint64               from,
+                                                gint64               to,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data,
+                                                gpointer             source_tag,
+                                                GTaskThreadFunc      thread_func);
+/* The pointer that such a task returned. */
+gpointer      _pd_database_finish_task         (PdDatabase          *self,
+                                                GAsyncResult        *result,
+                                                gpointer             source_tag,
+                                                GError             **error);
+
 /* A second, read-only connection to the diary's file, for reading in parallel; NULL where
  * there is no such file. Close with sqlite3_close(). */
 sqlite3      *_pd_database_open_reader         (PdDatabase    *self);
@@ -166,6 +197,8 @@ sqlite3      *_pd_database_open_reader         (PdDatabase    *self);
 void          _pd_database_set_vfs             (const char    *vfs_name);
 /* How pain entries are listed, for reading them on such a connection. */
 extern const PdListing _pd_pain_entry_listing;
+/* And doses. */
+extern const PdListing _pd_dose_listing;
 
 
 /* How each kind of record is stored. */

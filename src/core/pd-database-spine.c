@@ -7,43 +7,10 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "pd-database-private.h"
 #include "pd-database-spine.h"
-
-static gboolean
-format_day (guint32 day,
-            char    buffer[static 11])
-{
-  GDate date;
-
-  if (!g_date_valid_julian (day))
-    return FALSE;
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  g_snprintf (buffer, 11, "%04u-%02u-%02u", (guint) g_date_get_year (&date),
-              (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
-  return TRUE;
-}
-
-static guint32
-column_day (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = _pd_column_text (stmt, column);
-  guint year, month, day;
-  GDate date;
-
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
-}
 
 static gboolean
 step_upsert (PdDatabase    *self,
@@ -96,8 +63,8 @@ activity_from_row (sqlite3_stmt *stmt)
 
   pd_function_activity_set_id (activity, _pd_column_text (stmt, 0));
   pd_function_activity_set_name (activity, _pd_column_text (stmt, 1));
-  pd_function_activity_set_added_day (activity, column_day (stmt, 2));
-  pd_function_activity_set_retired_day (activity, column_day (stmt, 3));
+  pd_function_activity_set_added_day (activity, _pd_column_day (stmt, 2));
+  pd_function_activity_set_retired_day (activity, _pd_column_day (stmt, 3));
   pd_function_activity_set_stamps (activity, sqlite3_column_int64 (stmt, 4),
                                    sqlite3_column_int64 (stmt, 5));
   return activity;
@@ -139,9 +106,9 @@ write_activity (PdDatabase  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, pd_function_activity_get_id (activity), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, pd_function_activity_get_name (activity), -1, SQLITE_TRANSIENT);
-  format_day (pd_function_activity_get_added_day (activity), added);
+  _pd_format_day (pd_function_activity_get_added_day (activity), added);
   sqlite3_bind_text (stmt, 3, added, -1, SQLITE_TRANSIENT);
-  if (format_day (pd_function_activity_get_retired_day (activity), retired))
+  if (_pd_format_day (pd_function_activity_get_retired_day (activity), retired))
     sqlite3_bind_text (stmt, 4, retired, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 4);

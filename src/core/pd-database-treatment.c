@@ -1,5 +1,5 @@
 /* pd-database-treatment.c: storing the regimen, doses, activities and treatment events,
- * and the calls that span every kind (save_records, load)
+ * (the calls that span every kind are in pd-database-diary.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -49,39 +48,6 @@ static const char restore_medication_sql[] =
   " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
   " WHERE id = ?1";
 
-/* Dates are stored as local YYYY-MM-DD and handled as Julian day numbers. */
-static gboolean
-format_day (guint32 day,
-            char    buffer[static 11])
-{
-  GDate date;
-
-  if (!g_date_valid_julian (day))
-    return FALSE;
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  g_snprintf (buffer, 11, "%04u-%02u-%02u", (guint) g_date_get_year (&date),
-              (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
-  return TRUE;
-}
-
-static guint32
-column_day (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = _pd_column_text (stmt, column);
-  guint year, month, day;
-  GDate date;
-
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return 0;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
-}
-
 static gpointer
 medication_from_row (sqlite3_stmt *stmt)
 {
@@ -97,8 +63,8 @@ medication_from_row (sqlite3_stmt *stmt)
   pd_medication_set_unit (medication, _pd_column_text (stmt, 6));
   if (!pd_medication_set_schedule_string (medication, _pd_column_text (stmt, 7), &error))
     g_debug ("Ignoring a stored schedule: %s", error->message);
-  pd_medication_set_start_day (medication, column_day (stmt, 8));
-  pd_medication_set_stop_day (medication, column_day (stmt, 9));
+  pd_medication_set_start_day (medication, _pd_column_day (stmt, 8));
+  pd_medication_set_stop_day (medication, _pd_column_day (stmt, 9));
   pd_medication_set_mme_factor (medication, sqlite3_column_double (stmt, 10));
   pd_medication_set_max_daily (medication, sqlite3_column_double (stmt, 11));
   pd_medication_set_reminders (medication, sqlite3_column_int (stmt, 12) != 0);
@@ -145,10 +111,10 @@ write_medication (PdDatabase  *self,
   sqlite3_bind_double (stmt, 6, pd_medication_get_amount (medication));
   sqlite3_bind_text (stmt, 7, pd_medication_get_unit (medication), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, pd_medication_dup_schedule_string (medication), -1, g_free);
-  if (format_day (pd_medication_get_start_day (medication), start_date))
+  if (_pd_format_day (pd_medication_get_start_day (medication), start_date))
     sqlite3_bind_text (stmt, 9, start_date, -1, SQLITE_TRANSIENT);
   if (pd_medication_get_stop_day (medication) != 0 &&
-      format_day (pd_medication_get_stop_day (medication), stop_date))
+      _pd_format_day (pd_medication_get_stop_day (medication), stop_date))
     sqlite3_bind_text (stmt, 10, stop_date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_double (stmt, 11, pd_medication_get_mme_factor (medication));
   sqlite3_bind_double (stmt, 12, pd_medication_get_max_daily (medication));
@@ -308,7 +274,7 @@ dose_key (gpointer  record,
   key->id = pd_dose_get_id (record);
 }
 
-static const PdListing dose_listing = {
+const PdListing _pd_dose_listing = {
   list_doses_sql, list_all_doses_sql, dose_from_row, dose_key
 };
 
@@ -544,7 +510,7 @@ event_from_row (sqlite3_stmt *stmt)
   pd_event_set_time (event, sqlite3_column_int64 (stmt, 3), sqlite3_column_int (stmt, 4));
   pd_event_set_note (event, _pd_column_text (stmt, 5));
   pd_event_set_stamps (event, sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 7));
-  pd_event_set_end_day (event, column_day (stmt, 8));
+  pd_event_set_end_day (event, _pd_column_day (stmt, 8));
   return event;
 }
 
@@ -591,7 +557,7 @@ write_event (PdDatabase  *self,
   sqlite3_bind_int (stmt, 5, pd_event_get_utc_offset (event));
   sqlite3_bind_text (stmt, 6, pd_event_get_note (event), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, now);
-  if (format_day (pd_event_get_end_day (event), end_date))
+  if (_pd_format_day (pd_event_get_end_day (event), end_date))
     sqlite3_bind_text (stmt, 8, end_date, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 8);
@@ -685,7 +651,7 @@ pd_database_list_doses (PdDatabase  *self,
   g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _pd_database_list_rows (self, &dose_listing, TRUE, from, to, error);
+  return _pd_database_list_rows (self, &_pd_dose_listing, TRUE, from, to, error);
 }
 
 gboolean
@@ -784,7 +750,7 @@ pd_database_get_last_day (PdDatabase  *self,
     return 0;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    day = column_day (stmt, 0);
+    day = _pd_column_day (stmt, 0);
   else if (rc != SQLITE_DONE)
     _pd_database_set_read_error (self, error, rc);
   return day;
@@ -814,295 +780,4 @@ pd_database_list_events (PdDatabase  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _pd_database_list_rows (self, &event_listing, TRUE, from, to, error);
-}
-
-/* Every kind at once */
-
-gboolean
-pd_database_save_records (PdDatabase  *self,
-                          GPtrArray   *pain_entries,
-                          GPtrArray   *medications,
-                          GPtrArray   *doses,
-                          GPtrArray   *activities,
-                          GPtrArray   *events,
-                          GError     **error)
-{
-  /* Medications first: doses refer to them. */
-  const struct
-  {
-    const PdRecordStorage *storage;
-    GPtrArray *records;
-  } kinds[] = {
-    { &_pd_medication_storage, medications },
-    { &_pd_pain_entry_storage, pain_entries },
-    { &_pd_dose_storage, doses },
-    { &_pd_activity_storage, activities },
-    { &_pd_event_storage, events },
-  };
-  PdRecordBatch batches[G_N_ELEMENTS (kinds)];
-  guint n_batches = 0;
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      if (kinds[i].records == NULL || kinds[i].records->len == 0)
-        continue;
-      batches[n_batches].storage = kinds[i].storage;
-      batches[n_batches].records = kinds[i].records->pdata;
-      batches[n_batches].n_records = kinds[i].records->len;
-      n_batches++;
-    }
-  return _pd_database_save_batches (self, batches, n_batches, error);
-}
-
-void
-pd_diary_data_free (PdDiaryData *data)
-{
-  if (data == NULL)
-    return;
-
-  g_clear_pointer (&data->pain_entries, g_ptr_array_unref);
-  g_clear_pointer (&data->medications, g_ptr_array_unref);
-  g_clear_pointer (&data->doses, g_ptr_array_unref);
-  g_clear_pointer (&data->activities, g_ptr_array_unref);
-  g_clear_pointer (&data->events, g_ptr_array_unref);
-  g_clear_pointer (&data->function_activities, g_ptr_array_unref);
-  g_clear_pointer (&data->function_ratings, g_ptr_array_unref);
-  g_clear_pointer (&data->impressions, g_ptr_array_unref);
-  g_free (data);
-}
-
-static const char load_begin_sql[] = "SAVEPOINT pd_load";
-static const char load_end_sql[] = "RELEASE pd_load";
-
-static gboolean
-run_load_stmt (PdDatabase  *self,
-               const char  *sql,
-               GError     **error)
-{
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_set_read_error (self, error, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A list read on a connection of its own, in a thread of its own. */
-typedef struct
-{
-  PdDatabase *self;
-  sqlite3 *reader;
-  const PdListing *listing;
-  gint64 from;
-  gint64 to;
-  GThread *thread;
-  GPtrArray *records;
-  GError *error;
-} ReadJob;
-
-static gpointer
-read_job_run (gpointer user_data)
-{
-  ReadJob *job = user_data;
-
-  job->records = _pd_database_list_rows_on (job->self, job->reader, job->listing, job->from,
-                                            job->to, &job->error);
-  return NULL;
-}
-
-/* Starts the job in another thread when a second connection can be had; FALSE otherwise,
- * and the caller reads on its own connection. */
-static gboolean
-read_job_start (ReadJob *job)
-{
-  if ((job->reader = _pd_database_open_reader (job->self)) == NULL)
-    return FALSE;
-  job->thread = g_thread_try_new ("pd-load", read_job_run, job, NULL);
-  if (job->thread == NULL)
-    g_clear_pointer (&job->reader, sqlite3_close);
-  return job->thread != NULL;
-}
-
-static GPtrArray *
-read_job_finish (ReadJob  *job,
-                 GError  **error)
-{
-  g_thread_join (job->thread);
-  sqlite3_close (job->reader);
-  if (job->records == NULL)
-    {
-      if (error != NULL && *error == NULL)
-        g_propagate_error (error, job->error);
-      else
-        g_clear_error (&job->error);
-    }
-  return job->records;
-}
-
-static gboolean
-load_kinds (PdDatabase    *self,
-            PdDiaryData   *data,
-            gint64         from,
-            gint64         to,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  ReadJob pain = { self, NULL, &_pd_pain_entry_listing, from, to };
-  ReadJob doses = { self, NULL, &dose_listing, from, to };
-  gboolean pain_apart, doses_apart, ok = TRUE;
-
-  /* Pain entries and doses are most of a big diary: each is read on a second connection in
-   * a thread of its own meanwhile. The caller holds the mutex, so nothing of this process
-   * writes in between; an ordinary read transaction on each connection does the rest. */
-  pain_apart = read_job_start (&pain);
-  doses_apart = read_job_start (&doses);
-
-  if (!pain_apart)
-    ok = (data->pain_entries = pd_database_list_pain_entries (self, from, to, error)) != NULL;
-  if (ok && !doses_apart)
-    ok = (data->doses = pd_database_list_doses (self, from, to, error)) != NULL;
-  if (ok)
-    ok = (data->medications = pd_database_list_medications (self, error)) != NULL;
-  if (ok)
-    ok = (data->activities = pd_database_list_activities (self, from, to, error)) != NULL;
-  /* Events are few, and "days since surgery" needs the first surgery: always all. */
-  if (ok)
-    ok = (data->events = pd_database_list_events (self, G_MININT64, G_MAXINT64, error)) != NULL;
-  /* Few too; the activities and impressions are named by ratings and events of any time. */
-  if (ok)
-    ok = (data->function_activities = pd_database_list_function_activities (self, error)) != NULL;
-  if (ok)
-    ok = (data->function_ratings = pd_database_list_function_ratings (self, from, to, error))
-         != NULL;
-  if (ok)
-    ok = (data->impressions = pd_database_list_impressions (self, G_MININT64, G_MAXINT64,
-                                                            error)) != NULL;
-
-  if (pain_apart)
-    ok = (data->pain_entries = read_job_finish (&pain, ok ? error : NULL)) != NULL && ok;
-  if (doses_apart)
-    ok = (data->doses = read_job_finish (&doses, ok ? error : NULL)) != NULL && ok;
-  return ok && !g_cancellable_set_error_if_cancelled (cancellable, error);
-}
-
-static PdDiaryData *
-load (PdDatabase    *self,
-      gint64         from,
-      gint64         to,
-      GCancellable  *cancellable,
-      GError       **error)
-{
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
-  g_autoptr(PdDiaryData) data = g_new0 (PdDiaryData, 1);
-  gboolean ok;
-
-  /* One read transaction (or a savepoint in the caller's), so that the five lists describe
-   * one state of the file even when another process writes meanwhile. */
-  if (!run_load_stmt (self, load_begin_sql, error))
-    return NULL;
-  ok = load_kinds (self, data, from, to, cancellable, error);
-  if (!run_load_stmt (self, load_end_sql, ok ? error : NULL) || !ok)
-    return NULL;
-  return g_steal_pointer (&data);
-}
-
-PdDiaryData *
-pd_database_load (PdDatabase  *self,
-                  GError     **error)
-{
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return load (self, G_MININT64, G_MAXINT64, NULL, error);
-}
-
-PdDiaryData *
-pd_database_load_range (PdDatabase  *self,
-                        gint64       from,
-                        gint64       to,
-                        GError     **error)
-{
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return load (self, from, to, NULL, error);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  const gint64 *range = task_data;
-  PdDiaryData *data;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  data = load (source_object, range[0], range[1], cancellable, &error);
-  if (data == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, data, (GDestroyNotify) pd_diary_data_free);
-}
-
-void
-pd_database_load_async (PdDatabase          *self,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PD_IS_DATABASE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  pd_database_load_range_async (self, G_MININT64, G_MAXINT64, cancellable, callback, user_data);
-}
-
-void
-pd_database_load_range_async (PdDatabase          *self,
-                              gint64               from,
-                              gint64               to,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  gint64 *range;
-
-  g_return_if_fail (PD_IS_DATABASE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  range = g_new (gint64, 2);
-  range[0] = from;
-  range[1] = to;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_database_load_range_async);
-  g_task_set_task_data (task, range, g_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-PdDiaryData *
-pd_database_load_finish (PdDatabase    *self,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_database_load_range_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -311,21 +311,38 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* The system's error behind SQLite's I/O error rc. SQLite keeps it for the connection only
+ * where some calls fail (opening, a statement's own writes), not where a commit fails (a
+ * sync of the journal or the WAL, the checkpoint); the unix VFS's files keep their last one
+ * (SQLITE_FCNTL_LAST_ERRNO), so ask the journal or WAL, then the diary file. */
+static int
+system_errno (sqlite3 *db,
+              int      rc)
+{
+  sqlite3_file *journal = NULL;
+  int saved_errno;
+
+  if (db == NULL || (rc & 0xff) != SQLITE_IOERR)
+    return 0;
+  if ((saved_errno = sqlite3_system_errno (db)) != 0)
+    return saved_errno;
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK &&
+      journal != NULL && journal->pMethods != NULL &&
+      journal->pMethods->xFileControl (journal, SQLITE_FCNTL_LAST_ERRNO, &saved_errno) == SQLITE_OK &&
+      saved_errno != 0)
+    return saved_errno;
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_LAST_ERRNO, &saved_errno) == SQLITE_OK)
+    return saved_errno;
+  return 0;
+}
+
 /* SQLite reports a full disk as SQLITE_FULL only for some writes; a sync, a truncation or
  * the WAL index that meets ENOSPC is a plain I/O error with the system's errno. */
 static gboolean
 is_disk_full (sqlite3 *db,
               int      rc)
 {
-  if ((rc & 0xff) == SQLITE_FULL)
-    return TRUE;
-  return (rc & 0xff) == SQLITE_IOERR && db != NULL && sqlite3_system_errno (db) == ENOSPC;
-}
-
-static const char *
-disk_full_message (void)
-{
-  return _("the disk is full. Nothing was lost; free some space and try again");
+  return (rc & 0xff) == SQLITE_FULL || system_errno (db, rc) == ENOSPC;
 }
 
 static void set_db_error (GError     **error,
@@ -351,7 +368,7 @@ set_db_error (GError     **error,
   va_end (args);
 
   if (is_disk_full (db, rc))
-    g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s: %s", context, disk_full_message ());
+    g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s: %s", context, pd_error_disk_full_message ());
   else
     g_set_error (error, PD_ERROR, error_code_for_sqlite (rc), "%s: %s", context,
                  db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
@@ -377,7 +394,7 @@ set_io_error (GError     **error,
   va_end (args);
 
   g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s: %s", context,
-               saved_errno == ENOSPC ? disk_full_message () : g_strerror (saved_errno));
+               pd_error_describe_errno (saved_errno));
 }
 
 void
@@ -681,11 +698,14 @@ create_diary_file (const char  *path,
     }
   g_close (fd, NULL);
 
-  /* Built in rollback-journal mode, then switched to WAL while it has its temporary name:
-   * the diary file never changes its mode under its own name. */
+  /* Built with a journal kept in memory (the temporary file is thrown away on any failure;
+   * and a failed write or sync is then the file's own, which keeps its system error), then
+   * switched to WAL while it has its temporary name: the diary file never changes its mode
+   * under its own name. */
   rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, write_vfs);
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "PRAGMA synchronous = FULL; BEGIN IMMEDIATE", NULL, NULL, NULL);
+    rc = sqlite3_exec (db, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = FULL; BEGIN IMMEDIATE",
+                       NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, schema_latest, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
@@ -1139,6 +1159,12 @@ backup_connection_to (sqlite3     *source,
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (dest, BUSY_TIMEOUT_MS);
+      /* The part file is thrown away on any failure, so it needs no journal; without one, a
+       * failed write or sync is the part file's own, which keeps its system error. */
+      rc = sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
       backup = sqlite3_backup_init (dest, "main", source, "main");
       if (backup == NULL)
         rc = sqlite3_errcode (dest);
@@ -1151,9 +1177,11 @@ backup_connection_to (sqlite3     *source,
           rc = (rc == SQLITE_DONE) ? finish_rc : rc;
         }
     }
-  /* The copy carries the diary's WAL flag; a backup is better one self-contained file. */
+  /* The copy carries the diary's WAL flag; a backup is better one self-contained file (and
+   * opens in the default rollback mode). Leaving WAL rewrites the header, through a journal
+   * kept in memory for the reason above. */
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = MEMORY", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       set_db_error (error, dest, rc, _("Could not back up “%s” to “%s”"), display_name,

@@ -23,6 +23,11 @@ typedef enum
   PD_ERROR_IO,             /* the file system refused */
 } PdError;
 
-GQuark pd_error_quark (void);
+GQuark      pd_error_quark             (void);
+
+/* "the disk is full", with what to do about it: for ENOSPC, or SQLITE_FULL. */
+const char *pd_error_disk_full_message (void);
+/* The system's message for saved_errno; for ENOSPC, the disk-full message. */
+const char *pd_error_describe_errno    (int saved_errno);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "pd-error.h"
 #include "pd-output.h"
 #include "pd-types.h"
 
@@ -39,7 +40,7 @@ set_error (GError     **error,
            const char  *display)
 {
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+               _("Could not write “%s”: %s"), display, pd_error_describe_errno (saved_errno));
 }
 
 /* Follows path's symbolic links to the file they lead to (which need not exist yet). */
@@ -249,10 +250,14 @@ pd_output_write_contents (const char  *path,
 
   if (strcmp (path, "-") == 0)
     {
+      errno = 0;
       if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
         {
-          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_IO,
-                               _("Could not write to standard output"));
+          int saved_errno = errno != 0 ? errno : EIO;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Could not write to standard output: %s"),
+                       pd_error_describe_errno (saved_errno));
           return FALSE;
         }
       return TRUE;

@@ -76,7 +76,7 @@ set_io_error (GError     **error,
 
   if (writing)
     g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not write “%s”: %s"), display,
-                 g_strerror (saved_errno));
+                 pd_error_describe_errno (saved_errno));
   else
     g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not read “%s”: %s"), display,
                  g_strerror (saved_errno));

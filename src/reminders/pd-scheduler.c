@@ -422,16 +422,16 @@ answered_doses (GPtrArray *doses,
   return answered;
 }
 
-static gboolean
-entry_logged (GPtrArray *entries,
-              gint64     scheduled,
-              gint64     now)
+gboolean
+pd_scheduler_pain_logged (GPtrArray *entries,
+                          gint64     from,
+                          gint64     to)
 {
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
       gint64 time = pd_pain_entry_get_time (g_ptr_array_index (entries, i));
 
-      if (time >= scheduled - PD_SCHEDULER_CHECK_IN_LOOK_BACK && time <= now)
+      if (time >= from && time <= to)
         return TRUE;
     }
   return FALSE;
@@ -449,7 +449,8 @@ already_logged (const Occurrence *occurrence,
   switch (occurrence->kind)
     {
     case PD_REMINDER_CHECK_IN:
-      return entry_logged (entries, occurrence->scheduled, now);
+      return pd_scheduler_pain_logged (entries,
+                                       occurrence->scheduled - PD_SCHEDULER_CHECK_IN_LOOK_BACK, now);
     case PD_REMINDER_DOSE:
       if (medication_id == NULL)
         return FALSE;

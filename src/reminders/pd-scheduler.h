@@ -139,5 +139,9 @@ gint64      pd_reminder_rules_after_quiet_hours (PdReminderRules *rules,
 gint64      pd_scheduler_wall_clock_instant     (GTimeZone       *tz,
                                                  guint32          day,
                                                  guint            minute);
+/* Whether entries (PdPainEntry, or NULL) hold pain logged with from <= time <= to. */
+gboolean    pd_scheduler_pain_logged            (GPtrArray       *entries,
+                                                 gint64           from,
+                                                 gint64           to);
 
 G_END_DECLS

@@ -44,22 +44,6 @@ pd_spine_reminder_options_load (PdSpineReminderOptions *options,
     }
 }
 
-/* Pain logged with from <= time <= to. */
-static gboolean
-pain_logged (GPtrArray *entries,
-             gint64     from,
-             gint64     to)
-{
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      gint64 time = pd_pain_entry_get_time (g_ptr_array_index (entries, i));
-
-      if (time >= from && time <= to)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 typedef struct
 {
   gint64 last_run;
@@ -132,8 +116,8 @@ add_trial_check_ins (Run             *run,
           PdReminder *reminder;
 
           if (!due_now (run, due) ||
-              pain_logged (data->pain_entries, scheduled - PD_SCHEDULER_CHECK_IN_LOOK_BACK,
-                           run->now))
+              pd_scheduler_pain_logged (data->pain_entries,
+                                        scheduled - PD_SCHEDULER_CHECK_IN_LOOK_BACK, run->now))
             continue;
           reminder = add_reminder (run, scheduled, due, tz, "trial");
           title = pd_trial_describe_day (pd_event_get_local_day (trial),
@@ -169,7 +153,7 @@ add_prn_follow_ups (Run                          *run,
       due = pd_reminder_rules_after_quiet_hours (rules, tz, taken + delay);
       /* A score later than 2 hours no longer tells whether the dose helped. */
       if (due > taken + PD_PRN_AFTER_TO_SECONDS || !due_now (run, due) ||
-          pain_logged (data->pain_entries, taken + 1, run->now))
+          pd_scheduler_pain_logged (data->pain_entries, taken + 1, run->now))
         continue;
       id = g_strconcat ("prn:", pd_dose_get_id (dose), NULL);
       reminder = add_reminder (run, taken + delay, due, tz, id);

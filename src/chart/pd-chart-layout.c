@@ -1,0 +1,424 @@
+/* pd-chart-layout.c: the chart's style and layout: where the panels, their
+ * legends and the event titles go, and the mapping between days, pain and coordinates
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-chart"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include "pd-chart-private.h"
+
+void
+pd_chart_style_init (PdChartStyle   *style,
+                     PdChartPalette  palette,
+                     double          scale)
+{
+  /* libadwaita's view colours: @view_bg_color and @view_fg_color. */
+  static const PdChartStyle light = {
+    .background = RGB (0xffffff, 1), .foreground = RGB (0x000000, 0.8),
+    .dim_foreground = RGB (0x000000, 0.55), .grid = RGB (0x000000, 0.1),
+    .pain_band = RGB (OI_BLUE, 0.25), .pain_mean = RGB (OI_BLUE, 1),
+    .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (OI_PURPLE, 1),
+    .activity = RGB (OI_GREEN, 0.85), .event = RGB (0x000000, 0.6),
+    /* Mood dashed in the text colour: the purple is the MME line's. */
+    .sleep = RGB (OI_GREEN, 1), .mood = RGB (0x000000, 0.7),
+    .back_pain = RGB (0xa86f00, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
+    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_BLUE, 1),
+                    RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x999999, 1) },
+  };
+  static const PdChartStyle dark = {
+    .background = RGB (0x1e1e1e, 1), .foreground = RGB (0xffffff, 1),
+    .dim_foreground = RGB (0xffffff, 0.6), .grid = RGB (0xffffff, 0.12),
+    .pain_band = RGB (OI_SKY_BLUE, 0.45), .pain_mean = RGB (OI_SKY_BLUE, 1),
+    .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
+    .activity = RGB (OI_GREEN, 0.9), .event = RGB (0xffffff, 0.65),
+    .sleep = RGB (OI_GREEN, 1), .mood = RGB (0xffffff, 0.75),
+    .back_pain = RGB (OI_YELLOW, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
+    /* A medication keeps its colour in the dark style: the same hues in the same order,
+     * the blue lightened to stand out from the background. */
+    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (0x3d8fd1, 1),
+                    RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x999999, 1) },
+  };
+  static const PdChartStyle contrast = {
+    .background = RGB (0xffffff, 1), .foreground = RGB (0x000000, 1),
+    .dim_foreground = RGB (0x000000, 1), .grid = RGB (0x000000, 0.3),
+    .pain_band = RGB (OI_BLUE, 0.4), .pain_mean = RGB (0x000000, 1),
+    .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (0x7a2e5c, 1),
+    .activity = RGB (0x006048, 1), .event = RGB (0x000000, 1),
+    .sleep = RGB (0x006048, 1), .mood = RGB (0x000000, 1),
+    .back_pain = RGB (0x7a5000, 1), .leg_pain = RGB (OI_BLUE, 1),
+    .medication = { RGB (0xa86f00, 1), RGB (OI_BLUE, 1), RGB (0x000000, 1),
+                    RGB (OI_VERMILLION, 1), RGB (0x006048, 1), RGB (0x666666, 1) },
+  };
+  static const PdChartStyle contrast_dark = {
+    .background = RGB (0x000000, 1), .foreground = RGB (0xffffff, 1),
+    .dim_foreground = RGB (0xffffff, 1), .grid = RGB (0xffffff, 0.35),
+    .pain_band = RGB (OI_SKY_BLUE, 0.45), .pain_mean = RGB (0xffffff, 1),
+    .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
+    .activity = RGB (OI_GREEN, 1), .event = RGB (0xffffff, 1),
+    .sleep = RGB (OI_GREEN, 1), .mood = RGB (0xffffff, 1),
+    .back_pain = RGB (OI_YELLOW, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
+    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_YELLOW, 1),
+                    RGB (OI_VERMILLION, 1), RGB (OI_GREEN, 1), RGB (0xbbbbbb, 1) },
+  };
+
+  g_return_if_fail (style != NULL);
+
+  switch (palette)
+    {
+    case PD_CHART_PALETTE_DARK:
+      *style = dark;
+      break;
+    case PD_CHART_PALETTE_HIGH_CONTRAST:
+      *style = contrast;
+      break;
+    case PD_CHART_PALETTE_HIGH_CONTRAST_DARK:
+      *style = contrast_dark;
+      break;
+    case PD_CHART_PALETTE_LIGHT:
+    default:
+      *style = light;
+      break;
+    }
+  style->font_family = g_strdup ("Cantarell");
+  style->font_size = 13;
+  style->scale = scale > 0 ? scale : 1;
+}
+
+void
+pd_chart_style_clear (PdChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+  g_clear_pointer (&style->font_family, g_free);
+}
+
+void
+pd_chart_data_init (PdChartData   *data,
+                    PdDailySeries *series)
+{
+  g_return_if_fail (data != NULL);
+
+  *data = (PdChartData) {
+    .series = series,
+    .panels = PD_CHART_PANELS_ALL,
+    .show_events = TRUE,
+  };
+}
+
+void
+_pd_chart_visible_range (const PdChartData *data,
+                         guint32           *first,
+                         guint32           *last)
+{
+  guint32 series_first = pd_daily_series_get_first_day (data->series);
+  guint32 series_last = pd_daily_series_get_last_day (data->series);
+
+  *first = data->first_day != 0 ? data->first_day : series_first;
+  *last = data->last_day != 0 ? data->last_day : series_last;
+  if (*last < *first)
+    *last = *first;
+}
+
+PdChartPanels
+_pd_chart_panels_of (const PdChartData *data)
+{
+  return data->panels != 0 ? data->panels : PD_CHART_PANELS_ALL;
+}
+
+
+/* Text measured for layout decisions (legend rows, event title rows) in the label font,
+ * the same for every target, so that the layout and the drawing agree on them. */
+PangoLayout *
+_pd_chart_measure_new (const PdChartStyle *style)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) font = _pd_chart_font_new (style, 0.85 * style->font_size);
+  PangoLayout *layout = pango_layout_new (context);
+
+  g_object_unref (context);
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
+static double
+measure_text (PangoLayout *measure,
+              const char  *text,
+              double       max_width)
+{
+  int width;
+
+  pango_layout_set_width (measure, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_set_ellipsize (measure, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (measure, text, -1);
+  pango_layout_get_pixel_size (measure, &width, NULL);
+  return width;
+}
+
+
+/* A panel's title and legend, in the order drawn; returns the number of items. */
+guint
+_pd_chart_legend_items (const PdChartData  *data,
+                        const PdChartStyle *style,
+                        PdChartPanels       panel,
+                        gboolean            show_mme,
+                        const char        **title,
+                        LegendItem         *items)
+{
+  guint n = 0;
+
+  if (panel == PD_CHART_PANEL_PAIN)
+    {
+      *title = _("Pain (0–10)");
+      items[n++] = (LegendItem) { SWATCH_BOX, &style->pain_band, _("Daily range") };
+      items[n++] = (LegendItem) { SWATCH_DOT, &style->pain_mean, _("Daily mean") };
+      items[n++] = (LegendItem) { SWATCH_LINE, &style->rolling_mean, _("7-day mean") };
+      if (data->overlays & PD_CHART_OVERLAY_SLEEP)
+        items[n++] = (LegendItem) { SWATCH_LINE, &style->sleep, _("Sleep, hours (right)") };
+      if (data->overlays & PD_CHART_OVERLAY_MOOD)
+        items[n++] = (LegendItem) { SWATCH_LINE, &style->mood, _("Mood (0–10)") };
+      if (data->overlays & PD_CHART_OVERLAY_BACK_LEG)
+        {
+          items[n++] = (LegendItem) { SWATCH_LINE, &style->back_pain, _("Back pain") };
+          items[n++] = (LegendItem) { SWATCH_LINE, &style->leg_pain, _("Leg pain") };
+        }
+    }
+  else if (panel == PD_CHART_PANEL_MEDICATION)
+    {
+      guint n_medications = pd_daily_series_get_n_medications (data->series);
+      guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
+
+      *title = _("Doses per day");
+      for (guint g = 0; g < n_groups; g++)
+        {
+          const char *name = pd_daily_series_get_medication_name (data->series, g);
+
+          if (g == PD_CHART_MAX_MEDICATION_COLOURS - 1 && n_medications > n_groups)
+            name = _("Other");
+          items[n++] = (LegendItem) { SWATCH_BOX, &style->medication[g], name };
+        }
+      if (show_mme)
+        items[n++] = (LegendItem) { SWATCH_LINE, &style->mme, _("Opioid MME per day") };
+    }
+  else
+    {
+      *title = _("Activity, minutes per day");
+    }
+  return n;
+}
+
+/* Places the items after the title from x, in rows up to right: an item that does not fit
+ * starts a new row at x0 rather than being cut or left out. Returns the number of rows. */
+guint
+_pd_chart_flow_legend (PangoLayout *measure,
+                       double       f,
+                       double       x0,
+                       double       right,
+                       const char  *title,
+                       LegendItem  *items,
+                       guint        n_items)
+{
+  double x = x0 + measure_text (measure, title, 0) + 1.5 * f;
+  guint row = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      double width = (items[i].swatch == SWATCH_LINE ? 1.4 : 1) * 0.75 * f + 0.35 * f
+                     + measure_text (measure, items[i].label, 0);
+
+      if (x + width > right && x > x0)
+        x = x0, row++;
+      items[i].x = x;
+      items[i].row = row;
+      x += width + 1.2 * f;
+    }
+  return row + 1;
+}
+
+/* The legend rows of a panel at this width (the medication panel as if its MME line were
+ * shown wherever the series has one). */
+guint
+_pd_chart_legend_rows (PangoLayout        *measure,
+                       const PdChartData  *data,
+                       const PdChartStyle *style,
+                       PdChartPanels       panel,
+                       double              x0,
+                       double              right)
+{
+  LegendItem items[MAX_LEGEND_ITEMS];
+  const char *title;
+  gboolean has_mme = pd_daily_series_get_max_mme (data->series) > 0;
+  guint n = _pd_chart_legend_items (data, style, panel, has_mme, &title, items);
+
+  return _pd_chart_flow_legend (measure, style->font_size, x0, right, title, items, n);
+}
+
+/* Rows for the titles of the events in the visible days, with the x each title starts at:
+ * a title goes below every earlier title that reaches over its marker, so that no marker
+ * crosses a title and no two titles overlap; a title with no row left gets row -1 (the
+ * hover and the list under the chart name it). Returns the number of rows used. */
+guint
+_pd_chart_event_rows (PangoLayout         *measure,
+                      const PdChartLayout *layout,
+                      const PdChartData   *data,
+                      double               f,
+                      int                 *rows,
+                      double              *starts)
+{
+  const PdDayEvent *events;
+  guint n_events;
+  double right = layout->plot.x + layout->plot.width + RIGHT_SPACE * f;
+  double max_width = MIN (EVENT_TITLE * f, layout->plot.width * 0.45);
+  g_autofree double *ends = NULL;
+  guint used = 0;
+
+  events = pd_daily_series_get_events (data->series, &n_events);
+  ends = g_new0 (double, n_events);
+  for (guint i = 0; i < n_events; i++)
+    {
+      double x, width;
+      int row = 0;
+
+      rows[i] = -1;
+      if (events[i].day < layout->first_day || events[i].day > layout->last_day)
+        continue;
+      x = pd_chart_day_to_x (layout, events[i].day);
+      width = measure_text (measure, events[i].title, max_width);
+      starts[i] = MIN (x + 3, right - width);
+      ends[i] = starts[i] + width + 0.5 * f;
+      for (guint j = 0; j < i; j++)
+        if (rows[j] >= 0 && ((starts[j] - 2 <= x && x <= ends[j])
+                             || (starts[j] < ends[i] && starts[i] < ends[j])))
+          row = MAX (row, rows[j] + 1);
+      if (row >= MAX_EVENT_ROWS)
+        continue;
+      rows[i] = row;
+      used = MAX (used, (guint) row + 1);
+    }
+  return used;
+}
+
+void
+pd_chart_layout_compute (PdChartLayout      *layout,
+                         int                 width,
+                         int                 height,
+                         const PdChartData  *data,
+                         const PdChartStyle *style)
+{
+  PdChartPanels panels;
+  double f, top, bottom, left, right, weights, unit, y, title[3] = { 0 };
+  struct { PdChartRect *rect; PdChartPanels panel; double weight; } rows[3];
+  PangoLayout *measure;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (data != NULL && data->series != NULL);
+  g_return_if_fail (style != NULL);
+
+  panels = _pd_chart_panels_of (data);
+  f = style->font_size;
+  _pd_chart_visible_range (data, &layout->first_day, &layout->last_day);
+  layout->n_days = layout->last_day - layout->first_day + 1;
+
+  top = (data->show_events ? EVENT_ROW : 0.4) * f;
+  bottom = AXIS_ROW * f;
+  left = LEFT_SPACE * f;
+  right = RIGHT_SPACE * f;
+  layout->plot = (PdChartRect) { left, top, MAX (width - left - right, 1),
+                                 MAX (height - top - bottom, 1) };
+  layout->day_width = layout->plot.width / layout->n_days;
+
+  measure = _pd_chart_measure_new (style);
+  layout->event_rows = 0;
+  if (data->show_events)
+    {
+      guint n_events;
+      g_autofree int *event_row = NULL;
+      g_autofree double *starts = NULL;
+
+      pd_daily_series_get_events (data->series, &n_events);
+      event_row = g_new (int, n_events + 1);
+      starts = g_new (double, n_events + 1);
+      layout->event_rows = _pd_chart_event_rows (measure, layout, data, f, event_row, starts);
+      top = EVENT_ROW * MAX (layout->event_rows, 1) * f;
+      layout->plot.y = top;
+      layout->plot.height = MAX (height - top - bottom, 1);
+    }
+
+  rows[0].rect = &layout->pain, rows[0].panel = PD_CHART_PANEL_PAIN, rows[0].weight = 0.55;
+  rows[1].rect = &layout->medication, rows[1].panel = PD_CHART_PANEL_MEDICATION,
+  rows[1].weight = 0.25;
+  rows[2].rect = &layout->activity, rows[2].panel = PD_CHART_PANEL_ACTIVITY,
+  rows[2].weight = 0.2;
+
+  weights = 0;
+  unit = layout->plot.height;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (panels & rows[i].panel)
+      {
+        layout->legend_rows[i] = _pd_chart_legend_rows (measure, data, style, rows[i].panel, left,
+                                                        width);
+        title[i] = (TITLE_ROW + (layout->legend_rows[i] - 1) * LEGEND_ROW) * f;
+        weights += rows[i].weight;
+        unit -= title[i] + (weights > rows[i].weight ? PANEL_GAP * f : 0);
+      }
+    else
+      {
+        layout->legend_rows[i] = 0;
+      }
+  unit = MAX (unit, 1) / MAX (weights, 0.01);
+  g_object_unref (measure);
+
+  y = layout->plot.y;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      PdChartRect *rect = rows[i].rect;
+
+      if (!(panels & rows[i].panel))
+        {
+          *rect = (PdChartRect) { layout->plot.x, y, layout->plot.width, 0 };
+          continue;
+        }
+      if (y > layout->plot.y)
+        y += PANEL_GAP * f;
+      y += title[i];
+      *rect = (PdChartRect) { layout->plot.x, y, layout->plot.width, rows[i].weight * unit };
+      y += rect->height;
+    }
+}
+
+double
+pd_chart_day_to_x (const PdChartLayout *layout,
+                   guint32              day)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->plot.x + ((double) day - layout->first_day + 0.5) * layout->day_width;
+}
+
+gboolean
+pd_chart_x_to_day (const PdChartLayout *layout,
+                   double               x,
+                   guint32             *day)
+{
+  double offset;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  offset = floor ((x - layout->plot.x) / layout->day_width);
+  if (offset < 0 || offset >= layout->n_days)
+    return FALSE;
+  if (day != NULL)
+    *day = layout->first_day + (guint32) offset;
+  return TRUE;
+}
+
+double
+pd_chart_pain_to_y (const PdChartLayout *layout,
+                    double               pain)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->pain.y + layout->pain.height * (1.0 - pain / 10.0);
+}
