@@ -14,7 +14,7 @@ export XDG_DATA_HOME="$tmp/data"
 n=0
 failed=0
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do printf "%s\n" "$l" | sed "s/^/# /"; done; }
 has () { if grep -qF -- "$2" "$3"; then ok "$1"; else not_ok "$1" "no “$2” in:" "$(head -20 "$3")"; fi; }
 
 if ! locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
@@ -47,6 +47,24 @@ if pdfinfo "$tmp/report.pdf" | grep -q 'Page size:.*(A4)'; then
 else
   not_ok "the report is A4 in Germany" "$(pdfinfo "$tmp/report.pdf" | grep 'Page size')"
 fi
+
+# A spreadsheet typed by a German patient: ';' between fields, decimal commas, the window's
+# German labels for places, qualities and warning signs, in any case and spacing.
+printf '%s\n' \
+  'id;date;time;utc_offset;kind;pain;enjoyment_interference;activity_interference;locations;qualities;sleep_hours;sleep_quality;mood;red_flags;item;amount;unit;duration_min;intensity;note' \
+  '5b7e0c1d-2a3f-4b6c-9d8e-0000000000d1;2026-03-03;08:00;+01:00;pain;6;;;"unterer rücken;Linkes  Gesäß";"Brennend;elektrisierend, einschießend";6,5;;;Neue oder zunehmende Schwäche im Bein;;;;;;Nach dem Einkaufen' \
+  '5b7e0c1d-2a3f-4b6c-9d8e-0000000000d2;2026-03-03;09:00;+01:00;dose;;;;;;;;;;Ibuprofen;400;mg;;;' \
+  >"$tmp/de-labels.csv"
+if "$app" -d "$tmp/de.db" --import-csv="$tmp/de-labels.csv" >"$tmp/out" 2>"$tmp/err"; then
+  ok "a ';' spreadsheet with German labels imports"
+else
+  not_ok "a ';' spreadsheet with German labels imports" "$(cat "$tmp/err")"
+fi
+"$app" -d "$tmp/de.db" --export-csv="$tmp/de-out.csv" >/dev/null 2>&1
+has "German place labels are read as their keys" ',low_back;buttock_left,' "$tmp/de-out.csv"
+has "German quality labels are read as their keys" ',burning;electric,' "$tmp/de-out.csv"
+has "a decimal comma is read as 6.5 hours of sleep" ',6.5,' "$tmp/de-out.csv"
+has "a German warning sign is read as its key" ',leg_weakness,' "$tmp/de-out.csv"
 
 echo "1..$n"
 exit "$failed"
