@@ -5,6 +5,9 @@
 
 #pragma once
 
+#include <sys/types.h>
+
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "pd-database.h"
@@ -21,8 +24,13 @@ gboolean pd_database_commit   (PdDatabase  *self,
                                GError     **error);
 void     pd_database_rollback (PdDatabase  *self);
 
-/* The rest is shared by pd-database.c (connection, schema, transactions), pd-database-pain.c
- * and pd-database-treatment.c (the records), and nothing else. */
+/* The rest is shared by the pd-database*.c files (the connection, opening, schema,
+ * backups, transactions and the records), and nothing else. */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close_v2)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+#define BUSY_TIMEOUT_MS 5000
 
 struct _PdDatabase
 {
@@ -242,5 +250,66 @@ gboolean      _pd_database_save_batches        (PdDatabase          *self,
                                                 const PdRecordBatch *batches,
                                                 guint                n_batches,
                                                 GError             **error);
+
+/* The SQLite VFS that diary files are written through; NULL for the default. */
+extern const char *_pd_write_vfs;
+
+/* Errors without a PdDatabase (pd-database.c). Sets "<context>: <SQLite's message>"; call it
+ * before any other statement on db, which would replace the message. */
+void          _pd_set_db_error                 (GError       **error,
+                                                sqlite3       *db,
+                                                int            rc,
+                                                const char    *format,
+                                                ...) G_GNUC_PRINTF (4, 5);
+/* Sets "<context>: <the system's message for saved_errno>". */
+void          _pd_set_io_error                 (GError       **error,
+                                                int            saved_errno,
+                                                const char    *format,
+                                                ...) G_GNUC_PRINTF (3, 4);
+
+/* The diary file on disk (pd-database-files.c). */
+int           _pd_query_int                    (sqlite3       *db,
+                                                const char    *sql,
+                                                gint64        *value);
+int           _pd_quick_check                  (sqlite3       *db,
+                                                char         **result);
+gboolean      _pd_create_private_file          (const char    *path,
+                                                GError       **error);
+gboolean      _pd_make_private_dir             (const char    *path,
+                                                GError       **error);
+gboolean      _pd_sibling_exists               (const char    *path,
+                                                const char    *suffix);
+gboolean      _pd_can_write                    (const char    *path,
+                                                mode_t         mode);
+gboolean      _pd_check_can_write              (const char    *path,
+                                                GStatBuf      *st,
+                                                const char    *display,
+                                                GError       **error);
+gboolean      _pd_create_diary_file            (const char    *path,
+                                                const char    *display,
+                                                gboolean       replace,
+                                                GError       **error);
+void          _pd_recover_in_place             (const char    *path);
+
+/* Inspecting a file (pd-database-open.c). */
+void          _pd_read_through_mmap            (sqlite3       *db);
+int           _pd_inspect_file                 (const char    *path,
+                                                const char    *display,
+                                                sqlite3      **deferred,
+                                                GError       **error);
+
+/* The schema (pd-database-schema.c): the SQL that creates a fresh diary at the latest
+ * version. */
+extern const char _pd_schema_latest[];
+gboolean      _pd_configure_connection         (sqlite3       *db,
+                                                gboolean       read_only,
+                                                GError       **error);
+gboolean      _pd_prepare_schema               (sqlite3       *db,
+                                                const char    *display_name,
+                                                GError       **error);
+
+/* Backups (pd-database-backup.c). */
+gboolean      _pd_database_backup_before_migration (PdDatabase  *self,
+                                                    GError     **error);
 
 G_END_DECLS

@@ -5,7 +5,9 @@
 
 #pragma once
 
+#include "pd-body-map.h"
 #include "pd-chart.h"
+#include "pd-daily.h"
 #include "pd-database.h"
 #include "pd-report.h"
 
@@ -80,8 +82,68 @@ typedef struct
   int table_header;       /* a header row repeated at the top, or -1 */
 } PdReportPage;
 
-/* For the sections written in other files (pd-report-spine.c): the blocks of a report
- * being built, as pd-report.c adds them. */
+/* The report being built and its layout: pd-report.c builds it, its sections add blocks,
+ * pd-report-layout.c lays them out. */
+struct _PdReport
+{
+  GObject parent_instance;
+
+  PdDailySeries *series;
+  PdBodyStats *body_stats;
+  guint32 first_day;
+  guint32 last_day;
+  char *header;          /* markup: patient, surgery, period, generation date */
+  PdDiaryData *data;     /* while pd_report_new builds the blocks; not owned */
+
+  GArray *blocks;        /* PdReportBlock */
+  GArray *tables;        /* PdReportTable */
+
+  /* The layout for one page size. */
+  double laid_out_width;
+  double laid_out_height;
+  GArray *pages;         /* PdReportPage */
+};
+
+/* pd-report.c: building blocks and formatting, for the sections in the other files. */
+PdReportBlock *_pd_report_add_block (PdReport         *self,
+                                      PdReportBlockKind kind);
+void _pd_report_add_footnote (PdReport   *self,
+                              const char *markup);
+void _pd_report_add_page_break (PdReport *self);
+char **_pd_report_cells_new (const char *first,
+                              ...) G_GNUC_NULL_TERMINATED;
+/* day in the strftime format. */
+char *_pd_report_format_day_as (guint32     day,
+                                const char *format);
+char *_pd_report_format_day_unbroken (guint32 day);
+char *_pd_report_format_iso_date (const char *iso);
+guint32 _pd_report_julian_of (GDateTime *time);
+char *_pd_report_format_score (double value);
+double _pd_report_mean_of (double sum,
+                           guint  n);
+
+/* pd-report-summary.c and pd-report-sections.c: the sections, in the order of the report. */
+void _pd_report_add_key_figures (PdReport *self);
+void _pd_report_add_change (PdReport *self);
+void _pd_report_add_red_flags (PdReport    *self,
+                               PdDiaryData *data);
+void _pd_report_add_medication_safety (PdReport               *self,
+                                       PdDiaryData            *data,
+                                       const PdReportSections *sections);
+void _pd_report_add_trend_chart (PdReport *self);
+void _pd_report_add_weekly_peg (PdReport *self);
+void _pd_report_add_medications (PdReport    *self,
+                                 PdDiaryData *data);
+void _pd_report_add_body_map (PdReport    *self,
+                              PdDiaryData *data);
+void _pd_report_add_charts (PdReport *self);
+void _pd_report_add_before_after (PdReport *self);
+void _pd_report_add_notes (PdReport    *self,
+                           PdDiaryData *data);
+void _pd_report_add_daily_table (PdReport *self);
+
+/* For the sections written in other files: the blocks of a report being built, as
+ * pd-report.c adds them. */
 void           _pd_report_add_heading  (PdReport     *self,
                                         const char   *text);
 void           _pd_report_add_text     (PdReport     *self,

@@ -1,0 +1,417 @@
+/* pd-database-records.c: what every kind of record shares: listing, getting, saving in batches, deleting and restoring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "pd-database.h"
+#include "pd-database-private.h"
+#include "pd-error.h"
+
+/* Records of every kind */
+
+static const PdRecordStorage *
+storage_for_kind (PdRecordKind kind)
+{
+  switch (kind)
+    {
+    case PD_RECORD_PAIN:
+      return &_pd_pain_entry_storage;
+    case PD_RECORD_MEDICATION:
+      return &_pd_medication_storage;
+    case PD_RECORD_DOSE:
+      return &_pd_dose_storage;
+    case PD_RECORD_ACTIVITY:
+      return &_pd_activity_storage;
+    case PD_RECORD_EVENT:
+      return &_pd_event_storage;
+    default:
+      return NULL;
+    }
+}
+
+void
+_pd_database_set_not_found_error (GError       **error,
+                                  PdRecordKind   kind,
+                                  const char    *id)
+{
+  switch (kind)
+    {
+    case PD_RECORD_PAIN:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No entry with id “%s”"), id);
+      break;
+    case PD_RECORD_MEDICATION:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No medication with id “%s”"), id);
+      break;
+    case PD_RECORD_DOSE:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No dose with id “%s”"), id);
+      break;
+    case PD_RECORD_ACTIVITY:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No activity with id “%s”"), id);
+      break;
+    case PD_RECORD_EVENT:
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("No event with id “%s”"), id);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+int
+_pd_step_upsert (PdDatabase   *self,
+                 sqlite3_stmt *stmt,
+                 const char   *created_sql,
+                 const char   *id,
+                 gint64        now,
+                 gint64       *created,
+                 gint64       *updated)
+{
+  g_autoptr(PdCachedStmt) lookup = NULL;
+  int rc;
+
+  /* Not RETURNING: SQLite runs that through a temporary table, and it more than doubled
+   * the cost of every save (an import of ten years was mostly that). An insert sets the
+   * last rowid; the update of an existing row does not. Rowids here are never 0. */
+  sqlite3_set_last_insert_rowid (self->db, 0);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return rc;
+
+  *updated = now;
+  if (sqlite3_last_insert_rowid (self->db) != 0)
+    {
+      *created = now;
+      return SQLITE_DONE;
+    }
+
+  if ((lookup = _pd_database_lookup_stmt (self, created_sql, NULL)) == NULL)
+    return sqlite3_errcode (self->db);
+  sqlite3_bind_text (lookup, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (lookup);
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
+  *created = sqlite3_column_int64 (lookup, 0);
+  return SQLITE_DONE;
+}
+
+static int
+compare_row_keys (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const PdRowKey *key_a = a;
+  const PdRowKey *key_b = b;
+
+  if (key_a->time != key_b->time)
+    return key_a->time < key_b->time ? 1 : -1;
+  if (key_a->created != key_b->created)
+    return key_a->created < key_b->created ? 1 : -1;
+  return strcmp (key_a->id, key_b->id);
+}
+
+/* Puts records read in table order newest first, as the ranged statements order them.
+ * Rows are mostly stored oldest first, so reversed they are usually in order already. */
+static void
+sort_newest_first (GPtrArray    *records,
+                   PdRowKeyFunc  key)
+{
+  g_autofree PdRowKey *keys = g_new (PdRowKey, MAX (records->len, 1));
+  guint n = records->len;
+  gboolean sorted = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      keys[i].record = g_ptr_array_index (records, n - 1 - i);
+      key (keys[i].record, &keys[i]);
+      if (i > 0 && sorted && compare_row_keys (&keys[i - 1], &keys[i], NULL) > 0)
+        sorted = FALSE;
+    }
+  if (!sorted)
+    g_qsort_with_data (keys, n, sizeof (PdRowKey), compare_row_keys, NULL);
+  for (guint i = 0; i < n; i++)
+    records->pdata[i] = keys[i].record;
+}
+
+static gboolean
+lists_all (const PdListing *listing,
+           gint64           from,
+           gint64           to)
+{
+  return listing->all_sql != NULL && from == G_MININT64 && to == G_MAXINT64;
+}
+
+/* Steps stmt to the end, one record per row. */
+static GPtrArray *
+collect_rows (sqlite3_stmt    *stmt,
+              const PdListing *listing,
+              gboolean         all,
+              int             *rc)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, listing->from_row (stmt));
+  if (*rc != SQLITE_DONE)
+    return NULL;
+  if (all)
+    sort_newest_first (records, listing->key);
+  return g_steal_pointer (&records);
+}
+
+GPtrArray *
+_pd_database_list_rows (PdDatabase       *self,
+                        const PdListing  *listing,
+                        gboolean          ranged,
+                        gint64            from,
+                        gint64            to,
+                        GError          **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  gboolean all = ranged && lists_all (listing, from, to);
+  g_autoptr(PdCachedStmt) stmt = NULL;
+  GPtrArray *records;
+  int rc;
+
+  stmt = _pd_database_lookup_stmt (self, all ? listing->all_sql : listing->sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (ranged && !all)
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+    }
+  records = collect_rows (stmt, listing, all, &rc);
+  if (records == NULL)
+    _pd_database_set_read_error (self, error, rc);
+  return records;
+}
+
+gpointer
+_pd_database_get_row (PdDatabase    *self,
+                      const char    *sql,
+                      PdRecordKind   kind,
+                      const char    *id,
+                      PdRowFunc      from_row,
+                      GError       **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, sql, error);
+  g_autofree char *normal_id = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  normal_id = g_ascii_strdown (id, -1);
+  sqlite3_bind_text (stmt, 1, normal_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return from_row (stmt);
+  if (rc == SQLITE_DONE)
+    _pd_database_set_not_found_error (error, kind, id);
+  else
+    _pd_database_set_read_error (self, error, rc);
+  return NULL;
+}
+
+GPtrArray *
+_pd_database_list_rows_on (PdDatabase       *self,
+                           sqlite3          *db,
+                           const PdListing  *listing,
+                           gint64            from,
+                           gint64            to,
+                           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean all = lists_all (listing, from, to);
+  GPtrArray *records;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, all ? listing->all_sql : listing->sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _pd_set_db_error (error, db, rc, _("Could not read “%s”"), self->display_name);
+      return NULL;
+    }
+  if (!all)
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+    }
+  records = collect_rows (stmt, listing, all, &rc);
+  if (records == NULL)
+    _pd_set_db_error (error, db, rc, _("Could not read “%s”"), self->display_name);
+  return records;
+}
+
+sqlite3 *
+_pd_database_open_reader (PdDatabase *self)
+{
+  g_autofree char *uri = NULL;
+  int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+  const char *file;
+  sqlite3 *reader = NULL;
+
+  /* Not for a read-only diary of an older schema: that is an in-memory copy (no file
+   * name), migrated there. A current one is a plain read-only file connection, as this. */
+  if (!(file = sqlite3_db_filename (self->db, "main")) || *file == '\0')
+    return NULL;
+  /* A diary opened "immutable" (nothing beside it to recover) is read so again: a plain
+   * read-only connection would create -wal and -shm files beside it. */
+  if (sqlite3_uri_boolean (file, "immutable", 0))
+    {
+      g_autofree char *file_uri = g_filename_to_uri (file, NULL, NULL);
+
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+      file = uri;
+      flags |= SQLITE_OPEN_URI;
+    }
+  if (sqlite3_open_v2 (file, &reader, flags, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (reader);
+      return NULL;
+    }
+  sqlite3_busy_timeout (reader, 5000);
+  _pd_read_through_mmap (reader);
+  return reader;
+}
+
+gboolean
+_pd_database_save_batches (PdDatabase          *self,
+                           const PdRecordBatch *batches,
+                           guint                n_batches,
+                           GError             **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(GArray) stamps = NULL;
+  gint64 now = _pd_database_now ();
+
+  if (!_pd_database_check_writable (self, error))
+    return FALSE;
+  for (guint b = 0; b < n_batches; b++)
+    {
+      const PdRecordBatch *batch = &batches[b];
+
+      for (guint i = 0; i < batch->n_records; i++)
+        {
+          g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (batch->records[i],
+                                                            batch->storage->get_type ()),
+                                FALSE);
+          if (!batch->storage->validate (batch->records[i], error))
+            return FALSE;
+        }
+    }
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  if (!_pd_database_begin_write (self, error))
+    return FALSE;
+
+  stamps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint b = 0; b < n_batches; b++)
+    {
+      const PdRecordBatch *batch = &batches[b];
+
+      for (guint i = 0; i < batch->n_records; i++)
+        {
+          gint64 created, updated;
+
+          if (!batch->storage->write (self, batch->records[i], now, &created, &updated, error))
+            {
+              _pd_database_rollback_write (self);
+              return FALSE;
+            }
+          g_array_append_val (stamps, created);
+          g_array_append_val (stamps, updated);
+        }
+    }
+  if (!_pd_database_commit_write (self, error))
+    return FALSE;
+
+  /* Only now that they are stored do the records carry the stamps. */
+  for (guint b = 0, k = 0; b < n_batches; b++)
+    {
+      const PdRecordBatch *batch = &batches[b];
+
+      for (guint i = 0; i < batch->n_records; i++, k += 2)
+        batch->storage->set_stamps (batch->records[i], g_array_index (stamps, gint64, k),
+                                    g_array_index (stamps, gint64, k + 1));
+    }
+  return TRUE;
+}
+
+static gboolean
+mark_record (PdDatabase    *self,
+             PdRecordKind   kind,
+             const char    *id,
+             gboolean       deleted,
+             GError       **error)
+{
+  const PdRecordStorage *storage = storage_for_kind (kind);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autofree char *normal_id = g_ascii_strdown (id, -1);
+  g_autoptr(PdCachedStmt) stmt = NULL;
+  int rc;
+
+  if (!_pd_database_check_writable (self, error))
+    return FALSE;
+  stmt = _pd_database_lookup_stmt (self, deleted ? storage->delete_sql : storage->restore_sql,
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, normal_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, _pd_database_now ());
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pd_set_db_error (error, self->db, rc, _("Could not change the record in “%s”"),
+                        self->display_name);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      _pd_database_set_not_found_error (error, kind, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pd_database_delete_record (PdDatabase    *self,
+                           PdRecordKind   kind,
+                           const char    *id,
+                           GError       **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (storage_for_kind (kind) != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return mark_record (self, kind, id, TRUE, error);
+}
+
+gboolean
+pd_database_restore_record (PdDatabase    *self,
+                            PdRecordKind   kind,
+                            const char    *id,
+                            GError       **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (storage_for_kind (kind) != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return mark_record (self, kind, id, FALSE, error);
+}

@@ -1,0 +1,536 @@
+/* pd-csv-reader.c: the diary CSV reader: RFC 4180 over chunks of a file, unquoting fields in place, and the header
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-csv"
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-csv.h"
+#include "pd-csv-private.h"
+#include "pd-csv-spine.h"
+#include "pd-database-ids.h"
+#include "pd-input-file.h"
+#include "pd-catalogue.h"
+#include "pd-error.h"
+#include "pd-tags.h"
+#include "pd-types.h"
+#include "pd-csv-import-private.h"
+
+const char * const _pd_csv_column_names[N_COLUMNS] = {
+  "id", "date", "time", "utc_offset", "kind", "pain", "enjoyment_interference",
+  "activity_interference", "locations", "qualities", "sleep_hours", "sleep_quality", "mood",
+  "red_flags", "item", "amount", "unit", "duration_min", "intensity", "note",
+  "back_pain", "leg_pain", "event_kind", "end_date",
+};
+
+/* The reader: RFC 4180 over a chunk of the file in buffer, unquoting fields in place. */
+#define MAX_READ_BUFFER (4 * 1024 * 1024)
+
+const char *
+_pd_csv_field_name (Reader *reader,
+                    guint   index)
+{
+  static char buffer[32];
+
+  if (!reader->have_header)
+    return "header";
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (reader->map[c] == (int) index)
+      return _pd_csv_column_names[c];
+  g_snprintf (buffer, sizeof buffer, "column %u", index + 1);
+  return buffer;
+}
+
+
+void
+_pd_csv_set_error (GError     **error,
+                   const char  *file,
+                   guint        line,
+                   const char  *field,
+                   const char  *format,
+                   ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s: %s", file, line, field, reason);
+}
+
+static void
+set_stop_bytes (Reader *reader)
+{
+  memset (reader->stop, 0, sizeof reader->stop);
+  reader->stop[(guchar) reader->separator] = 1;
+  reader->stop['\r'] = reader->stop['\n'] = reader->stop['"'] = reader->stop['\0'] = 1;
+}
+
+/* Reads the next row into reader->fields. 1: a row, starting on *row_line; 0: end of file;
+ * -1: error. */
+int
+_pd_csv_read_row (Reader  *reader,
+                  guint   *row_line,
+                  GError **error)
+{
+  char *buf = reader->buffer;
+  gsize len = reader->length;
+  gsize pos = reader->pos;
+
+  if (pos >= len)
+    return 0;
+
+  *row_line = reader->line;
+  reader->n_row_fields = 0;
+
+  for (;;)
+    {
+      char *start = buf + pos;
+      char *w = start;
+      gboolean row_end = FALSE;
+      gsize field_length;
+
+      if (buf[pos] == '"')
+        {
+          pos++;
+          for (;;)
+            {
+              char c;
+
+              if (pos >= len)
+                {
+                  _pd_csv_set_error (error, reader->name, *row_line,
+                                     _pd_csv_field_name (reader, reader->n_row_fields),
+                                     _("a quoted field is not closed"));
+                  return -1;
+                }
+              c = buf[pos];
+              if (c == '"')
+                {
+                  if (pos + 1 < len && buf[pos + 1] == '"')
+                    {
+                      *w++ = '"';
+                      pos += 2;
+                      continue;
+                    }
+                  pos++;
+                  break;
+                }
+              if (c == (reader->cr_lines ? '\r' : '\n'))
+                reader->line++;
+              *w++ = c;
+              pos++;
+              if ((gsize) (w - start) > MAX_FIELD_BYTES)
+                goto too_long;
+            }
+          if (pos >= len)
+            row_end = TRUE;
+          else if (buf[pos] == reader->separator)
+            pos++;
+          else if (reader->cr_lines && buf[pos] == '\r')
+            row_end = TRUE, pos++, reader->line++;
+          else if (buf[pos] == '\n')
+            row_end = TRUE, pos++, reader->line++;
+          else if (buf[pos] == '\r' && pos + 1 < len && buf[pos + 1] == '\n')
+            row_end = TRUE, pos += 2, reader->line++;
+          else
+            {
+              _pd_csv_set_error (error, reader->name, *row_line,
+                                 _pd_csv_field_name (reader, reader->n_row_fields),
+                                 _("text after the closing quote (double a quote inside a quoted field)"));
+              return -1;
+            }
+        }
+      else
+        {
+          gsize field_start = pos;
+
+          for (;;)
+            {
+              char c;
+
+              /* The run of ordinary bytes at once; the table stops at the end of the
+               * chunk too (a line end, or the NUL after the last byte of the file). */
+              while (!reader->stop[(guchar) buf[pos]])
+                pos++;
+              if (pos - field_start > MAX_FIELD_BYTES)
+                goto too_long;
+              w = buf + pos;
+              if (pos >= len)
+                {
+                  row_end = TRUE;
+                  break;
+                }
+              c = buf[pos];
+              if (c == '\0')
+                {
+                  pos++;
+                  continue;
+                }
+              if (c == reader->separator)
+                {
+                  pos++;
+                  break;
+                }
+              if (c == '\r' && reader->cr_lines)
+                {
+                  row_end = TRUE, pos++, reader->line++;
+                  break;
+                }
+              if (c == '\n')
+                {
+                  row_end = TRUE, pos++, reader->line++;
+                  break;
+                }
+              if (c == '\r')
+                {
+                  if (pos + 1 < len && buf[pos + 1] == '\n')
+                    {
+                      row_end = TRUE, pos += 2, reader->line++;
+                      break;
+                    }
+                  _pd_csv_set_error (error, reader->name, *row_line,
+                                     _pd_csv_field_name (reader, reader->n_row_fields),
+                                     _("a carriage return outside quotes"));
+                  return -1;
+                }
+              _pd_csv_set_error (error, reader->name, *row_line,
+                                 _pd_csv_field_name (reader, reader->n_row_fields),
+                                 _("a quote inside an unquoted field"));
+              return -1;
+            }
+        }
+
+      field_length = w - start;
+      *w = '\0';
+      if (reader->n_row_fields == reader->fields_capacity)
+        {
+          reader->fields_capacity *= 2;
+          reader->fields = g_renew (char *, reader->fields, reader->fields_capacity);
+          reader->lengths = g_renew (gsize, reader->lengths, reader->fields_capacity);
+        }
+      reader->fields[reader->n_row_fields] = start;
+      reader->lengths[reader->n_row_fields++] = field_length;
+      if (row_end)
+        break;
+    }
+
+  reader->pos = pos;
+  return 1;
+
+too_long:
+  _pd_csv_set_error (error, reader->name, *row_line, _pd_csv_field_name (reader, reader->n_row_fields),
+                     _("longer than %d characters"), PD_MAX_NOTE_LENGTH);
+  return -1;
+}
+
+/* The separator and the line ends, from the header line (which has no quotes). */
+void
+_pd_csv_sniff_header (Reader *reader)
+{
+  guint commas = 0, semicolons = 0;
+
+  for (gsize p = reader->pos; p < reader->length; p++)
+    {
+      char c = reader->buffer[p];
+
+      if (c == '\r' || c == '\n')
+        {
+          reader->cr_lines = c == '\r' && (p + 1 >= reader->length || reader->buffer[p + 1] != '\n');
+          break;
+        }
+      commas += c == ',';
+      semicolons += c == ';';
+    }
+  reader->separator = commas == 0 && semicolons > 0 ? ';' : ',';
+  set_stop_bytes (reader);
+}
+
+gboolean
+_pd_csv_read_header (Reader  *reader,
+                     GError **error)
+{
+  guint line = 1;
+  int status;
+  guint n_v2 = 0;
+
+  _pd_csv_sniff_header (reader);
+  status = _pd_csv_read_row (reader, &line, error);
+
+  if (status < 0)
+    return FALSE;
+  if (status == 0)
+    {
+      _pd_csv_set_error (error, reader->name, 1, "header", _("the file is empty"));
+      return FALSE;
+    }
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    reader->map[c] = -1;
+  for (guint i = 0; i < reader->n_row_fields; i++)
+    {
+      const char *name = reader->fields[i];
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < N_COLUMNS && !known; c++)
+        {
+          if (strcmp (name, _pd_csv_column_names[c]) != 0)
+            continue;
+          known = TRUE;
+          if (reader->map[c] != -1)
+            {
+              _pd_csv_set_error (error, reader->name, line, "header", _("column “%s” appears twice"),
+                                 name);
+              return FALSE;
+            }
+          reader->map[c] = i;
+        }
+      if (!known)
+        {
+          g_autofree char *shown = g_utf8_make_valid (name, MIN (strlen (name), 40));
+          _pd_csv_set_error (error, reader->name, line, "header",
+                             _("unknown column “%s”; a diary CSV starts with %s"), shown, PD_CSV_HEADER);
+          return FALSE;
+        }
+    }
+  /* Version 1 has none of the version 2 columns; version 2 has them all. */
+  for (guint c = N_V1_COLUMNS; c < N_COLUMNS; c++)
+    n_v2 += reader->map[c] != -1;
+  for (guint c = 0; c < (n_v2 > 0 ? N_COLUMNS : N_V1_COLUMNS); c++)
+    if (reader->map[c] == -1)
+      {
+        _pd_csv_set_error (error, reader->name, line, "header", _("column “%s” is missing"),
+                           _pd_csv_column_names[c]);
+        return FALSE;
+      }
+
+  reader->n_fields = reader->n_row_fields;
+  reader->have_header = TRUE;
+  return TRUE;
+}
+
+gboolean
+_pd_csv_row_is_blank (Reader *reader)
+{
+  for (guint i = 0; i < reader->n_row_fields; i++)
+    if (reader->fields[i][0] != '\0')
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_pd_csv_fields_are_valid_utf8 (Reader *reader)
+{
+  for (guint i = 0; i < reader->n_row_fields; i++)
+    {
+      const guchar *text = (const guchar *) reader->fields[i];
+      gsize length = reader->lengths[i];
+      gsize k = 0;
+
+      /* Mostly ASCII: GLib only for the rest. */
+      while (k < length && text[k] != 0 && text[k] < 0x80)
+        k++;
+      if (k < length && !g_utf8_validate_len ((const char *) text + k, length - k, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading in chunks, so that a big file never sits in memory whole. A chunk is parsed up to
+ * its last line end outside quotes (every '"' toggles quoting, a doubled one twice). */
+
+gboolean
+_pd_csv_source_read (Reader  *reader,
+                     GError **error)
+{
+  gsize tail = reader->total - reader->pos;
+
+  if (reader->pos > 0 && tail > 0)
+    memmove (reader->buffer, reader->buffer + reader->pos, tail);
+  reader->total = tail;
+  reader->pos = 0;
+
+  while (!reader->eof && reader->total < reader->capacity)
+    {
+      gsize want = reader->capacity - reader->total;
+
+      if (reader->fd < 0)
+        {
+          gsize n = MIN (want, reader->mem_length - reader->mem_pos);
+
+          memcpy (reader->buffer + reader->total, reader->mem + reader->mem_pos, n);
+          reader->mem_pos += n;
+          reader->total += n;
+          reader->eof = reader->mem_pos >= reader->mem_length;
+        }
+      else
+        {
+          gssize n = read (reader->fd, reader->buffer + reader->total, want);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              int saved = errno;
+              g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not read “%s”: %s"),
+                           reader->name, g_strerror (saved));
+              return FALSE;
+            }
+          if (n == 0)
+            reader->eof = TRUE;
+          reader->total += n;
+        }
+    }
+  reader->buffer[reader->total] = '\0';
+  return TRUE;
+}
+
+/* Sets where the complete rows in the buffer end, reading more (into a bigger buffer)
+ * while not one row is complete. */
+gboolean
+_pd_csv_set_parse_limit (Reader  *reader,
+                         GError **error)
+{
+  char line_end = reader->cr_lines ? '\r' : '\n';
+
+  for (;;)
+    {
+      gboolean quoted = FALSE;
+      gsize limit = 0;
+
+      if (reader->eof)
+        {
+          reader->length = reader->total;
+          return TRUE;
+        }
+      /* From quote to quote; in each stretch outside quotes, its last line end. */
+      for (const char *p = reader->buffer + reader->pos, *end = reader->buffer + reader->total;;)
+        {
+          const char *quote = memchr (p, '"', end - p);
+          const char *stretch_end = quote != NULL ? quote : end;
+
+          for (const char *q = stretch_end; !quoted && q > p; q--)
+            if (q[-1] == line_end)
+              {
+                limit = q - reader->buffer;
+                break;
+              }
+          if (quote == NULL)
+            break;
+          quoted = !quoted;
+          p = quote + 1;
+        }
+      if (limit > reader->pos)
+        {
+          reader->length = limit;
+          return TRUE;
+        }
+      /* No row ends in the largest buffer: no valid row is that long, so the reader's
+       * error for it (a field too long, a quote not closed) is the answer. */
+      if (reader->capacity >= MAX_READ_BUFFER)
+        {
+          reader->length = reader->total;
+          return TRUE;
+        }
+      reader->capacity = MIN (reader->capacity * 2, MAX_READ_BUFFER);
+      reader->buffer = g_realloc (reader->buffer, reader->capacity + 1);
+      if (!_pd_csv_source_read (reader, error))
+        return FALSE;
+    }
+}
+
+/* The next row, reading on where the chunk ends. */
+int
+_pd_csv_next_row (Reader  *reader,
+                  guint   *row_line,
+                  GError **error)
+{
+  for (;;)
+    {
+      int status = _pd_csv_read_row (reader, row_line, error);
+
+      if (status != 0 || (reader->eof && reader->pos >= reader->total))
+        return status;
+      if (!_pd_csv_source_read (reader, error) || !_pd_csv_set_parse_limit (reader, error))
+        return -1;
+    }
+}
+
+void
+_pd_csv_reader_init (Reader     *reader,
+                     const char *name,
+                     int         fd,
+                     const char *data,
+                     gsize       length)
+{
+  memset (reader, 0, sizeof *reader);
+  reader->name = name;
+  reader->fd = fd;
+  reader->mem = data;
+  reader->mem_length = length;
+  reader->eof = fd < 0 && length == 0;
+  reader->capacity = _pd_csv_read_chunk;
+  reader->buffer = g_malloc (reader->capacity + 1);
+  reader->buffer[0] = '\0';
+  reader->line = 1;
+  reader->separator = ',';
+  reader->fields_capacity = N_COLUMNS;
+  reader->fields = g_new (char *, reader->fields_capacity);
+  reader->lengths = g_new (gsize, reader->fields_capacity);
+  set_stop_bytes (reader);
+}
+
+void
+_pd_csv_reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->buffer, g_free);
+  g_clear_pointer (&reader->fields, g_free);
+  g_clear_pointer (&reader->lengths, g_free);
+  if (reader->fd >= 0)
+    close (reader->fd);
+  reader->fd = -1;
+}
+
+int
+_pd_csv_open_source (const char  *path,
+                     GError     **error)
+{
+  GStatBuf st;
+  int fd;
+
+  /* A device, a FIFO or a folder is refused before anything reads from it (a FIFO would
+   * block the open). */
+  if (!pd_input_file_check (path, PD_CSV_MAX_FILE_SIZE, error))
+    return -1;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not open “%s”: %s"), path,
+                   g_strerror (saved));
+      return -1;
+    }
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PD_CSV_MAX_FILE_SIZE)
+    {
+      close (fd);
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("%s: the file is larger than %d MB; a diary CSV is never that big"), path,
+                   PD_CSV_MAX_FILE_SIZE / (1024 * 1024));
+      return -1;
+    }
+  return fd;
+}

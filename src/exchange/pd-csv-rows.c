@@ -1,0 +1,584 @@
+/* pd-csv-rows.c: converting one row of a diary CSV into a record: cells, times, and one parser per kind of row
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-csv"
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-csv.h"
+#include "pd-csv-private.h"
+#include "pd-csv-spine.h"
+#include "pd-database-ids.h"
+#include "pd-input-file.h"
+#include "pd-catalogue.h"
+#include "pd-error.h"
+#include "pd-tags.h"
+#include "pd-types.h"
+#include "pd-csv-import-private.h"
+
+/* Converting one row */
+
+/* At most 40 characters of a value (already valid UTF-8), for a message. */
+char *
+_pd_csv_shorten (const char *text)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= 40)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, 40);
+  return g_strconcat (start, "…", NULL);
+}
+
+
+gboolean
+_pd_csv_row_error (Row        *row,
+                   Column      column,
+                   GError    **error,
+                   const char *format,
+                   ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  _pd_csv_set_error (error, row->file, row->line, _pd_csv_column_names[column], "%s", reason);
+  return FALSE;
+}
+
+/* A validator's "field: reason", prefixed with the file and line. */
+gboolean
+_pd_csv_row_error_from (Row     *row,
+                        GError  *local,
+                        GError **error)
+{
+  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s", row->file, row->line,
+               local->message);
+  g_error_free (local);
+  return FALSE;
+}
+
+gboolean
+_pd_csv_is_empty (Row    *row,
+                  Column  column)
+{
+  return row->values[column][0] == '\0';
+}
+
+/* An optional whole number within min..max; PD_UNSET when empty. */
+gboolean
+_pd_csv_get_int (Row      *row,
+                 Column    column,
+                 gboolean  required,
+                 int       min,
+                 int       max,
+                 int      *value,
+                 GError  **error)
+{
+  const char *text = row->values[column];
+  gint64 number;
+
+  if (*text == '\0')
+    {
+      if (required)
+        return _pd_csv_row_error (row, column, error, _("missing"));
+      *value = PD_UNSET;
+      return TRUE;
+    }
+  for (const char *p = text + (*text == '-'); ; p++)
+    {
+      if (*p == '\0' && p > text + (*text == '-') && p - text <= 10)
+        break;
+      if (!g_ascii_isdigit (*p))
+        {
+          g_autofree char *shown = _pd_csv_shorten (text);
+          return _pd_csv_row_error (row, column, error, _("“%s” is not a whole number"), shown);
+        }
+    }
+  number = g_ascii_strtoll (text, NULL, 10);
+  if (number < min || number > max)
+    return _pd_csv_row_error (row, column, error, _("%s is outside %d–%d"), text, min, max);
+  *value = (int) number;
+  return TRUE;
+}
+
+/* A decimal number with a '.' point (no exponent letters other than e, no hex, no inf). */
+static gboolean
+get_double (Row     *row,
+            Column   column,
+            double  *value,
+            GError **error)
+{
+  const char *text = row->values[column];
+  char number[64];
+  char *end = NULL;
+  gsize length = strlen (text);
+
+  if (*text == '\0')
+    return _pd_csv_row_error (row, column, error, _("missing"));
+  if (length >= sizeof number)
+    goto bad;
+  for (gsize i = 0; i <= length; i++)
+    {
+      char c = text[i];
+
+      if (c == ',' && row->decimal_comma)
+        c = '.';
+      else if (c != '\0' && !g_ascii_isdigit (c) && strchr (".eE+-", c) == NULL)
+        goto bad;
+      number[i] = c;
+    }
+  if (strchr (number, '.') != strrchr (number, '.'))
+    goto bad;
+  *value = g_ascii_strtod (number, &end);
+  if (end == number || *end != '\0' || !isfinite (*value))
+    goto bad;
+  return TRUE;
+
+bad:
+  {
+    g_autofree char *shown = _pd_csv_shorten (text);
+    if (row->decimal_comma)
+      return _pd_csv_row_error (row, column, error, _("“%s” is not a number"), shown);
+    return _pd_csv_row_error (row, column, error,
+                              _("“%s” is not a number (use a '.' decimal point)"), shown);
+  }
+}
+
+
+static gboolean
+get_tags (Row      *row,
+          Column    column,
+          PdTagKind kind,
+          guint64  *mask,
+          GStrv    *custom,
+          GError  **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!pd_tags_parse (kind, _pd_csv_get_text (row, column), TRUE, mask, custom, &local))
+    return _pd_csv_row_error (row, column, error, "%s", local->message);
+  return TRUE;
+}
+
+/* A text cell without the quote that export's formula neutralisation added. */
+const char *
+_pd_csv_get_text (Row    *row,
+                  Column  column)
+{
+  const char *text = row->values[column];
+
+  if (text[0] == '\'' && _pd_csv_needs_neutralising (text + 1))
+    return text + 1;
+  return text;
+}
+
+gboolean
+_pd_csv_check_unused (Row          *row,
+                      const Column *columns,
+                      guint         n_columns,
+                      const char   *kind,
+                      GError      **error)
+{
+  for (guint i = 0; i < n_columns; i++)
+    if (!_pd_csv_is_empty (row, columns[i]))
+      return _pd_csv_row_error (row, columns[i], error, _("not used in %s rows; leave it empty"), kind);
+  return TRUE;
+}
+
+static gboolean
+parse_two_digits (const char *text,
+                  int         max,
+                  int        *value)
+{
+  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]))
+    return FALSE;
+  *value = (text[0] - '0') * 10 + (text[1] - '0');
+  return *value <= max;
+}
+
+/* The instant of the row's date, time and offset. */
+gboolean
+_pd_csv_get_time (Row     *row,
+                  gint64  *unix_time,
+                  int     *utc_offset,
+                  GError **error)
+{
+  const char *date = row->values[COL_DATE];
+  const char *time = row->values[COL_TIME];
+  const char *offset = row->values[COL_UTC_OFFSET];
+  guint32 day;
+  int hours, minutes, offset_hours, offset_minutes;
+
+  if (!pd_csv_parse_date (date, &day))
+    {
+      g_autofree char *shown = _pd_csv_shorten (date);
+      return _pd_csv_row_error (row, COL_DATE, error, _("“%s” is not a date (YYYY-MM-DD)"), shown);
+    }
+  if (strlen (time) != 5 || time[2] != ':' || !parse_two_digits (time, 23, &hours) ||
+      !parse_two_digits (time + 3, 59, &minutes))
+    {
+      g_autofree char *shown = _pd_csv_shorten (time);
+      return _pd_csv_row_error (row, COL_TIME, error, _("“%s” is not a time of day (HH:MM)"), shown);
+    }
+  if (strlen (offset) != 6 || (offset[0] != '+' && offset[0] != '-') || offset[3] != ':' ||
+      !parse_two_digits (offset + 1, 14, &offset_hours) ||
+      !parse_two_digits (offset + 4, 59, &offset_minutes) ||
+      offset_hours * 60 + offset_minutes > 14 * 60)
+    {
+      g_autofree char *shown = _pd_csv_shorten (offset);
+      return _pd_csv_row_error (row, COL_UTC_OFFSET, error,
+                                _("“%s” is not a UTC offset (+HH:MM, from -14:00 to +14:00)"), shown);
+    }
+
+  *utc_offset = (offset_hours * 3600 + offset_minutes * 60) * (offset[0] == '-' ? -1 : 1);
+  *unix_time = pd_local_day_start (day, *utc_offset) + hours * 3600 + minutes * 60;
+  return TRUE;
+}
+
+static gpointer
+pain_from_row (Row     *row,
+               gint64   unix_time,
+               int      utc_offset,
+               GError **error)
+{
+  static const Column unused[] = {
+    COL_ITEM, COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE,
+  };
+  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+  int pain, enjoyment, interference, sleep_quality, mood, back_pain, leg_pain;
+  guint64 locations, qualities, red_flags;
+  g_auto(GStrv) custom_locations = NULL;
+  g_auto(GStrv) custom_qualities = NULL;
+  double sleep = -1;
+
+  if (!_pd_csv_check_unused (row, unused, G_N_ELEMENTS (unused), "pain", error) ||
+      !_pd_csv_get_int (row, COL_PAIN, TRUE, 0, 10, &pain, error) ||
+      !_pd_csv_get_int (row, COL_ENJOYMENT, FALSE, 0, 10, &enjoyment, error) ||
+      !_pd_csv_get_int (row, COL_ACTIVITY_INTERFERENCE, FALSE, 0, 10, &interference, error) ||
+      !get_tags (row, COL_LOCATIONS, PD_TAG_LOCATION, &locations, &custom_locations, error) ||
+      !get_tags (row, COL_QUALITIES, PD_TAG_QUALITY, &qualities, &custom_qualities, error) ||
+      (!_pd_csv_is_empty (row, COL_SLEEP_HOURS) && !get_double (row, COL_SLEEP_HOURS, &sleep, error)) ||
+      !_pd_csv_get_int (row, COL_SLEEP_QUALITY, FALSE, 0, 10, &sleep_quality, error) ||
+      !_pd_csv_get_int (row, COL_MOOD, FALSE, 0, 10, &mood, error) ||
+      !get_tags (row, COL_RED_FLAGS, PD_TAG_RED_FLAG, &red_flags, NULL, error) ||
+      !_pd_csv_get_int (row, COL_BACK_PAIN, FALSE, 0, 10, &back_pain, error) ||
+      !_pd_csv_get_int (row, COL_LEG_PAIN, FALSE, 0, 10, &leg_pain, error))
+    return NULL;
+  if (!_pd_csv_is_empty (row, COL_SLEEP_HOURS) && (sleep < 0 || sleep > 24))
+    {
+      _pd_csv_row_error (row, COL_SLEEP_HOURS, error, _("%s is outside 0–24 hours"),
+                         row->values[COL_SLEEP_HOURS]);
+      return NULL;
+    }
+
+  pd_pain_entry_set_time (entry, unix_time, utc_offset);
+  pd_pain_entry_set_pain (entry, pain);
+  pd_pain_entry_set_enjoyment_interference (entry, enjoyment);
+  pd_pain_entry_set_activity_interference (entry, interference);
+  pd_pain_entry_set_back_pain (entry, back_pain);
+  pd_pain_entry_set_leg_pain (entry, leg_pain);
+  pd_pain_entry_set_locations (entry, locations);
+  pd_pain_entry_set_qualities (entry, qualities);
+  pd_pain_entry_set_custom_locations (entry, (const char * const *) custom_locations);
+  pd_pain_entry_set_custom_qualities (entry, (const char * const *) custom_qualities);
+  pd_pain_entry_set_sleep_hours (entry, sleep);
+  pd_pain_entry_set_sleep_quality (entry, sleep_quality);
+  pd_pain_entry_set_mood (entry, mood);
+  pd_pain_entry_set_red_flags (entry, red_flags);
+  pd_pain_entry_set_note (entry, _pd_csv_get_text (row, COL_NOTE));
+  return g_steal_pointer (&entry);
+}
+
+/* What only pain rows fill. */
+static const Column pain_columns[] = {
+  COL_PAIN, COL_ENJOYMENT, COL_ACTIVITY_INTERFERENCE, COL_LOCATIONS, COL_QUALITIES,
+  COL_SLEEP_HOURS, COL_SLEEP_QUALITY, COL_MOOD, COL_RED_FLAGS, COL_BACK_PAIN, COL_LEG_PAIN,
+};
+
+static gboolean
+check_item (Row     *row,
+            GError **error)
+{
+  const char *item = _pd_csv_get_text (row, COL_ITEM);
+  g_autofree char *stripped = g_strstrip (g_strdup (item));
+
+  if (*stripped == '\0')
+    return _pd_csv_row_error (row, COL_ITEM, error, _("missing"));
+  if (g_utf8_strlen (item, -1) > PD_MAX_NAME_LENGTH)
+    return _pd_csv_row_error (row, COL_ITEM, error, _("longer than %d characters"), PD_MAX_NAME_LENGTH);
+  return TRUE;
+}
+
+/* A brand or another name of a regimen entry's catalogue drug ("Percocet 10/325" for
+ * "Oxycodone/acetaminophen 10/325"): regimen_by_name also keys entries by catalogue key. */
+static const char *
+regimen_by_catalogue (GHashTable *regimen,
+                      const char *name)
+{
+  const PdMedicationInfo *info = pd_catalogue_find_medication (name);
+  g_autofree char *key = NULL;
+
+  if (info == NULL)
+    return NULL;
+  key = g_strconcat ("\001", info->key, NULL);
+  return g_hash_table_lookup (regimen, key);
+}
+
+/* The regimen entry a dose's name means, or NULL. The regimen first; a catalogue
+ * medication or a custom one keeps only its name, which the MME and warnings match through
+ * the catalogue. A diary's doses have a few names: each is looked up once and kept in the
+ * regimen table under "\002" and the name as written (""  for none). */
+static const char *
+regimen_medication_id (GHashTable *regimen,
+                       const char *name)
+{
+  g_autofree char *known = g_strconcat ("\002", name, NULL);
+  g_autofree char *folded = NULL;
+  const char *id = g_hash_table_lookup (regimen, known);
+
+  if (id != NULL)
+    return *id != '\0' ? id : NULL;
+  folded = g_utf8_casefold (name, -1);
+  if ((id = g_hash_table_lookup (regimen, folded)) == NULL)
+    id = regimen_by_catalogue (regimen, name);
+  g_hash_table_insert (regimen, g_steal_pointer (&known), g_strdup (id != NULL ? id : ""));
+  return id;
+}
+
+static gpointer
+dose_from_row (Row        *row,
+               GHashTable *regimen,
+               gint64      unix_time,
+               int         utc_offset,
+               GError    **error)
+{
+  static const Column unused[] = { COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE };
+  g_autoptr(PdDose) dose = pd_dose_new ();
+  const char *unit = row->values[COL_UNIT];
+  double amount;
+
+  if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "dose", error) ||
+      !_pd_csv_check_unused (row, unused, G_N_ELEMENTS (unused), "dose", error) ||
+      !check_item (row, error) ||
+      !get_double (row, COL_AMOUNT, &amount, error))
+    return NULL;
+  if (*unit == '\0')
+    {
+      _pd_csv_row_error (row, COL_UNIT, error, _("missing"));
+      return NULL;
+    }
+  if (!pd_dose_unit_is_valid (unit))
+    {
+      g_autofree char *shown = _pd_csv_shorten (unit);
+      g_autofree char *known = g_strjoinv (", ", (char **) pd_dose_units ());
+
+      _pd_csv_row_error (row, COL_UNIT, error, _("“%s” is not a known unit (%s)"), shown, known);
+      return NULL;
+    }
+  if (amount <= 0 || amount > pd_dose_unit_max_amount (unit))
+    {
+      _pd_csv_row_error (row, COL_AMOUNT, error, _("%s %s is outside the possible range"),
+                         row->values[COL_AMOUNT], unit);
+      return NULL;
+    }
+
+  pd_dose_set_medication_id (dose, regimen_medication_id (regimen, _pd_csv_get_text (row, COL_ITEM)));
+  pd_dose_set_name (dose, _pd_csv_get_text (row, COL_ITEM));
+  pd_dose_set_time (dose, unix_time, utc_offset);
+  pd_dose_set_amount (dose, amount);
+  pd_dose_set_unit (dose, unit);
+  pd_dose_set_status (dose, PD_DOSE_TAKEN);
+  pd_dose_set_note (dose, _pd_csv_get_text (row, COL_NOTE));
+  return g_steal_pointer (&dose);
+}
+
+static gpointer
+activity_from_row (Row     *row,
+                   gint64   unix_time,
+                   int      utc_offset,
+                   GError **error)
+{
+  static const Column unused[] = { COL_AMOUNT, COL_UNIT, COL_EVENT_KIND, COL_END_DATE };
+  g_autoptr(PdActivity) activity = pd_activity_new ();
+  int duration, effort;
+
+  if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "activity", error) ||
+      !_pd_csv_check_unused (row, unused, G_N_ELEMENTS (unused), "activity", error) ||
+      !check_item (row, error) ||
+      !_pd_csv_get_int (row, COL_DURATION, TRUE, 1, 1440, &duration, error) ||
+      !_pd_csv_get_int (row, COL_INTENSITY, FALSE, 0, 10, &effort, error))
+    return NULL;
+
+  pd_activity_set_name (activity, _pd_csv_get_text (row, COL_ITEM));
+  pd_activity_set_time (activity, unix_time, utc_offset);
+  pd_activity_set_duration (activity, duration);
+  pd_activity_set_effort (activity, effort);
+  pd_activity_set_note (activity, _pd_csv_get_text (row, COL_NOTE));
+  return g_steal_pointer (&activity);
+}
+
+/* A version 1 event's kind, from words of its title (DESIGN.md "Diary CSV"). */
+static const char *
+guess_event_kind (const char *title)
+{
+  static const struct { const char *word; const char *kind; } words[] = {
+    { "stimulator trial", "stimulator_trial" },
+    { "fusion", "surgery" }, { "discectomy", "surgery" }, { "laminectomy", "surgery" },
+    { "epidural", "injection" }, { "block", "injection" },
+  };
+  g_autofree char *folded = g_utf8_casefold (title, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (folded, words[i].word) != NULL)
+      return words[i].kind;
+  return "other";
+}
+
+static gboolean
+get_event_kind (Row         *row,
+                const char **kind,
+                GError     **error)
+{
+  const char * const *kinds = pd_event_kinds ();
+  const char *text = row->values[COL_EVENT_KIND];
+
+  if (*text == '\0')
+    {
+      *kind = guess_event_kind (_pd_csv_get_text (row, COL_ITEM));
+      return TRUE;
+    }
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (strcmp (kinds[i], text) == 0)
+      {
+        *kind = kinds[i];
+        return TRUE;
+      }
+  {
+    g_autofree char *shown = _pd_csv_shorten (text);
+    g_autofree char *known = g_strjoinv (", ", (char **) kinds);
+
+    return _pd_csv_row_error (row, COL_EVENT_KIND, error, _("“%s” is not an event kind (%s)"), shown,
+                              known);
+  }
+}
+
+static gpointer
+event_from_row (Row     *row,
+                gint64   unix_time,
+                int      utc_offset,
+                GError **error)
+{
+  static const Column unused[] = { COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY };
+  g_autoptr(PdEvent) event = pd_event_new ();
+  const char *kind = NULL;
+  guint32 end_day = 0;
+
+  if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "event", error) ||
+      !_pd_csv_check_unused (row, unused, G_N_ELEMENTS (unused), "event", error) ||
+      !check_item (row, error) ||
+      !get_event_kind (row, &kind, error))
+    return NULL;
+  if (!_pd_csv_is_empty (row, COL_END_DATE) && !pd_csv_parse_date (row->values[COL_END_DATE], &end_day))
+    {
+      g_autofree char *shown = _pd_csv_shorten (row->values[COL_END_DATE]);
+      _pd_csv_row_error (row, COL_END_DATE, error, _("“%s” is not a date (YYYY-MM-DD)"), shown);
+      return NULL;
+    }
+
+  pd_event_set_kind (event, kind);
+  pd_event_set_title (event, _pd_csv_get_text (row, COL_ITEM));
+  pd_event_set_time (event, unix_time, utc_offset);
+  pd_event_set_end_day (event, end_day);
+  pd_event_set_note (event, _pd_csv_get_text (row, COL_NOTE));
+  return g_steal_pointer (&event);
+}
+
+gpointer
+_pd_csv_parse_pain (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return pain_from_row (row, t, offset, error);
+}
+
+gpointer
+_pd_csv_parse_dose (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return dose_from_row (row, context->regimen, t, offset, error);
+}
+
+gpointer
+_pd_csv_parse_activity (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return activity_from_row (row, t, offset, error);
+}
+
+gpointer
+_pd_csv_parse_event (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  return event_from_row (row, t, offset, error);
+}
+
+/* The columns neither function nor impression rows use, beyond pain_columns. */
+static const Column spine_unused[] = {
+  COL_UNIT, COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE, COL_NOTE,
+};
+
+gpointer
+_pd_csv_parse_function (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  gpointer rating;
+
+  if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "function", error) ||
+      !_pd_csv_check_unused (row, spine_unused, G_N_ELEMENTS (spine_unused), "function", error) ||
+      !check_item (row, error))
+    return NULL;
+  rating = pd_csv_spine_read_function (NULL, t, offset, _pd_csv_get_text (row, COL_ITEM),
+                                       row->values[COL_AMOUNT], context->function_activities,
+                                       context->new_activities, &local);
+  if (rating == NULL)
+    _pd_csv_row_error_from (row, g_steal_pointer (&local), error);
+  return rating;
+}
+
+/* The event an impression is about is found by its title after the last row (it may come
+ * later in the file): until then the title and line ride on the record. */
+
+gpointer
+_pd_csv_parse_impression (Context *context, Row *row, gint64 t, int offset, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  PdImpression *impression;
+
+  /* The note is the impression's own (the last of spine_unused). */
+  if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "impression", error) ||
+      !_pd_csv_check_unused (row, spine_unused, G_N_ELEMENTS (spine_unused) - 1, "impression", error))
+    return NULL;
+  impression = pd_csv_spine_read_impression (NULL, t, offset, NULL, row->values[COL_AMOUNT],
+                                             NULL, &local);
+  if (impression == NULL)
+    {
+      _pd_csv_row_error_from (row, g_steal_pointer (&local), error);
+      return NULL;
+    }
+  pd_impression_set_note (impression, _pd_csv_get_text (row, COL_NOTE));
+  g_object_set_data_full (G_OBJECT (impression), IMPRESSION_TITLE,
+                          g_strdup (_pd_csv_get_text (row, COL_ITEM)), g_free);
+  g_object_set_data (G_OBJECT (impression), IMPRESSION_LINE, GUINT_TO_POINTER (row->line));
+  return impression;
+}
