@@ -6,15 +6,9 @@ set -u
 
 app="$1"
 chart_diary="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+. "$(dirname "$0")/tap.sh"
+tap_setup
 has () { if grep -qF -- "$2" "$3"; then ok "$1"; else not_ok "$1" "no “$2” in:" "$(head -20 "$3")"; fi; }
 
 if ! locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
@@ -48,5 +42,4 @@ else
   not_ok "the report is A4 in Germany" "$(pdfinfo "$tmp/report.pdf" | grep 'Page size')"
 fi
 
-echo "1..$n"
-exit "$failed"
+tap_finish
