@@ -7,10 +7,8 @@ set -eu
 
 app="$1"
 make_diary="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
+. "$(dirname "$0")/tap.sh"
+tap_setup
 
 # 10 years, as the CSV benchmark: 3 entries, 4 doses (3 scheduled, 1 extra) and 1 activity a day.
 "$make_diary" "$tmp/diary.db" 3650 3 4 1 >/dev/null

@@ -14,16 +14,6 @@
 #define HOUR 3600
 #define BERLIN_WINTER HOUR
 
-static inline guint32
-julian (int year, int month, int day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
-}
-
 static inline PdDiaryData *
 diary_new (void)
 {

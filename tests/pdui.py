@@ -415,6 +415,39 @@ class App:
         check_stderr(self.stderr_path)
 
 
+class Scenario:
+    """A UI test's scenario: `with Scenario(name) as scenario:` and `app =
+    scenario.start(App(...))`. Any exception in it is a failed test with its reason (and a
+    screenshot once the app runs); the app is closed, and its stderr checked, at the end."""
+
+    def __init__(self, name):
+        self.name = name
+        self.app = None
+
+    def start(self, app):
+        self.app = app
+        return app
+
+    def close(self):
+        """Closes the app now (its stderr checked); the scenario goes on without it."""
+        app, self.app = self.app, None
+        app.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, tb):
+        failed = isinstance(error, Exception)
+        if failed:
+            if self.app is not None:
+                self.app.fail(self.name, error)
+            else:
+                tap(False, f"{self.name}: the scenario failed before the app ran", repr(error))
+        if self.app is not None:
+            self.close()
+        return failed
+
+
 # What GTK, GLib and pixman print when the program is wrong: every one fails the test.
 # (GTK under Xvfb has a monitor; a popover placed off its window finds none and says so.)
 BAD_OUTPUT = re.compile(r"-(CRITICAL|WARNING) \*\*|\*\*\* BUG \*\*\*|assertion .* failed")

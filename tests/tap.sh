@@ -2,11 +2,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # TAP for the shell tests, sourced by each: . "$(dirname "$0")/tap.sh"
-# They set $app (the program that run starts) and $tmp (a scratch folder) first, and end
-# with tap_finish.
+# They set $app (the program that run starts) and call tap_setup (or set $tmp, a scratch
+# folder, themselves) first, and end with tap_finish.
 
 n=0
 failed=0
+
+# tap_setup: a scratch folder $tmp, removed on exit (made writable first), no display, and
+# the app's data folder inside $tmp.
+tap_setup () {
+  tmp=$(mktemp -d)
+  trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+  unset DISPLAY WAYLAND_DISPLAY
+  export XDG_DATA_HOME="$tmp/data"
+}
 
 ok () {
   n=$((n + 1))
@@ -25,12 +34,27 @@ not_ok () {
   done
 }
 
-# run EXPECTED_STATUS DESCRIPTION ARGS...: runs $app with ARGS and checks its exit status;
-# its stdout and stderr are left in $tmp/out and $tmp/err.
+# check COMMAND DESCRIPTION: ok when COMMAND (evaluated) succeeds.
+check () {
+  if eval "$1"; then ok "$2"; else not_ok "$2" "failed: $1"; fi
+}
+
+# check_quiet_export FILE DIARY COPY: after an export to FILE, FILE has mode 0600, nothing
+# was printed and DIARY still equals its COPY from before.
+check_quiet_export () {
+  check "[ \"\$(stat -c %a '$1')\" = 600 ]" "the export has mode 0600"
+  check "[ ! -s '$tmp/out' ] && [ ! -s '$tmp/err' ]" "a file export prints nothing"
+  check "cmp -s '$2' '$3'" "exporting leaves the diary unchanged"
+}
+
+# run EXPECTED_STATUS DESCRIPTION ARGS...: runs $app with ARGS, stdin from /dev/null, and
+# checks its exit status; its stdout and stderr are left in $tmp/out and $tmp/err.
+# $run_with (words, such as "setsid" or "timeout 20") goes before $app when set.
 run () {
   local expected="$1" what="$2" status
   shift 2
-  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
+  # shellcheck disable=SC2086  # $run_with is words
+  ${run_with-} "$app" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
   status=$?
   if [ "$status" -eq "$expected" ]; then
     ok "$what (exit $status)"

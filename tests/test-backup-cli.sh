@@ -7,27 +7,9 @@ set -u
 
 app="$1"
 make_diary="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
-
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-check () { if eval "$1"; then ok "$2"; else not_ok "$2" "failed: $1"; fi; }
-
-# run EXPECTED_STATUS DESCRIPTION ARGS...: no terminal (stdin from /dev/null, setsid).
-run () {
-  local expected="$1" what="$2"; shift 2
-  setsid "$app" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-  local status=$?
-  if [ "$status" -eq "$expected" ]; then
-    ok "$what (exit $status)"
-  else
-    not_ok "$what: exit $status, expected $expected" "stdout: $(head -c 500 "$tmp/out")" "stderr: $(cat "$tmp/err")"
-  fi
-}
+. "$(dirname "$0")/tap.sh"
+tap_setup
+run_with=setsid  # no terminal
 
 # on_terminal INPUT EXPECTED_STATUS DESCRIPTION ARGS...: typed INPUT on a pseudo-terminal.
 on_terminal () {
@@ -147,4 +129,4 @@ run 2 "--passphrase-file alone is a usage error" -d "$db" --passphrase-file="$tm
 run 1 "backing up a missing diary fails" -d "$tmp/missing.db" --backup="$tmp/x.pdbackup" --passphrase-file="$tmp/pass"
 check "[ ! -e '$tmp/missing.db' ] && [ ! -e '$tmp/x.pdbackup' ]" "nothing was created"
 
-echo "1..$n"
+tap_finish

@@ -5,34 +5,10 @@
 set -u
 
 app="$1"
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
-
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+. "$(dirname "$0")/tap.sh"
+tap_setup
 check () { if eval "$2"; then ok "$1"; else not_ok "$1" "$(cat "$tmp/out" "$tmp/err" 2>/dev/null)"; fi; }
 
-run () {
-  local expected="$1" what="$2"; shift 2
-  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
-  local status=$?
-  if [ "$status" -eq "$expected" ]; then
-    ok "$what (exit $status)"
-  else
-    not_ok "$what: exit $status, expected $expected" "stdout: $(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
-  fi
-}
-
-one_line () {
-  if [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -qE -- "$1" "$tmp/err"; then
-    ok "$2: $(cat "$tmp/err")"
-  else
-    not_ok "$2: stderr should be one line matching /$1/" "$(cat "$tmp/err")"
-  fi
-}
 
 # February: the low back only. March 1-14: the low back every day, the outer left lower
 # leg from the 10th: the pain now reaches below the knee.
@@ -96,4 +72,4 @@ one_line "no/such/dir/x.png: " "names the file"
 run 1 "missing diary" -d "$tmp/none.db" --body-map="$tmp/x.png"
 check "a missing diary is not created" '[ ! -e "$tmp/none.db" ]'
 
-echo "1..$n"
+tap_finish

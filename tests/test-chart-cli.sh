@@ -6,12 +6,8 @@ set -u
 
 app="$1"
 chart_diary="$2"
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
-
 . "$(dirname "$0")/tap.sh"
+tap_setup
 check () { if eval "$2"; then ok "$1"; else not_ok "$1" "$(cat "$tmp/err" 2>/dev/null)"; fi; }
 
 db="$tmp/demo.db"

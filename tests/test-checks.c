@@ -12,6 +12,7 @@
 #include "pd-catalogue.h"
 #include "pd-medication-checks.h"
 #include "pd-types.h"
+#include "checks-test-util.h"
 
 #define BERLIN 3600
 #define ADVICE "Ask your care team about this."
@@ -31,13 +32,7 @@ dose_at (const char *name,
          guint32     day,
          guint       minute)
 {
-  PdDose *dose = pd_dose_new ();
-
-  pd_dose_set_name (dose, name);
-  pd_dose_set_amount (dose, amount);
-  pd_dose_set_unit (dose, unit);
-  pd_dose_set_time (dose, pd_local_day_start (day, BERLIN) + minute * 60, BERLIN);
-  return dose;
+  return test_dose_at (name, amount, unit, day, minute, BERLIN);
 }
 
 static void
@@ -74,28 +69,6 @@ static GPtrArray *
 new_array (void)
 {
   return g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-static guint
-count_kind (GPtrArray     *warnings,
-            PdWarningKind  kind)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < warnings->len; i++)
-    if (((PdWarning *) g_ptr_array_index (warnings, i))->kind == kind)
-      n++;
-  return n;
-}
-
-static PdWarning *
-find_kind (GPtrArray     *warnings,
-           PdWarningKind  kind)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (((PdWarning *) g_ptr_array_index (warnings, i))->kind == kind)
-      return g_ptr_array_index (warnings, i);
-  return NULL;
 }
 
 static void

@@ -15,23 +15,9 @@ trap cleanup EXIT
 unset DISPLAY WAYLAND_DISPLAY
 export XDG_DATA_HOME="$tmp/data"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+. "$(dirname "$0")/tap.sh"
+run_with="timeout 20"
 check () { local what="$1"; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
-
-# run EXPECTED_STATUS DESCRIPTION ARGS...: stdout and stderr are left in $tmp/out and $tmp/err.
-run () {
-  local expected="$1" what="$2"; shift 2
-  timeout 20 "$app" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local status=$?
-  if [ "$status" -eq "$expected" ]; then
-    ok "$what (exit $status)"
-  else
-    not_ok "$what: exit $status, expected $expected" "stdout: $(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
-  fi
-}
 
 stderr_matches () {
   if grep -qE -- "$1" "$tmp/err"; then
@@ -163,5 +149,4 @@ else
   ok "# SKIP no tmpfs can be mounted here for the full-disk test"
 fi
 
-echo "1..$n"
-exit $failed
+tap_finish

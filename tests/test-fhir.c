@@ -9,6 +9,7 @@
 
 #include "pd-fhir.h"
 #include "pd-fhir-spine.h"
+#include "test-util.h"
 
 #define ENTRY_A "0a000000-0000-4000-8000-00000000000a"
 #define ENTRY_B "0b000000-0000-4000-8000-00000000000b"
@@ -36,16 +37,6 @@ at (int y, int mo, int d, int h, int mi, int offset_hours)
   g_autoptr(GDateTime) dt = g_date_time_new (tz, y, mo, d, h, mi, 0);
 
   return g_date_time_to_unix (dt);
-}
-
-static guint32
-julian (int y, int m, int d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return g_date_get_julian (&date);
 }
 
 static PdPainEntry *

@@ -6,15 +6,9 @@ set -u
 
 app="$1"
 chart_diary="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do printf "%s\n" "$l" | sed "s/^/# /"; done; }
+. "$(dirname "$0")/tap.sh"
+tap_setup
 has () { if grep -qF -- "$2" "$3"; then ok "$1"; else not_ok "$1" "no “$2” in:" "$(head -20 "$3")"; fi; }
 
 if ! locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
@@ -66,5 +60,4 @@ has "German quality labels are read as their keys" ',burning;electric,' "$tmp/de
 has "a decimal comma is read as 6.5 hours of sleep" ',6.5,' "$tmp/de-out.csv"
 has "a German warning sign is read as its key" ',leg_weakness,' "$tmp/de-out.csv"
 
-echo "1..$n"
-exit "$failed"
+tap_finish

@@ -14,16 +14,7 @@
 #include "pd-dose.h"
 #include "pd-error.h"
 #include "pd-medication.h"
-
-static guint32
-julian (int year,
-        int month,
-        int day)
-{
-  g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
-
-  return g_date_get_julian (date);
-}
+#include "test-util.h"
 
 /* Validates and checks the message: "field: ..." containing the given words. */
 static void

@@ -12,6 +12,7 @@
 #include "pd-catalogue.h"
 #include "pd-medication-checks.h"
 #include "pd-types.h"
+#include "checks-test-util.h"
 
 #define HOUR 3600
 #define BERLIN HOUR
@@ -26,25 +27,6 @@ day0 (void)
   return g_date_get_julian (date);
 }
 
-/* A dose at a local day and time (minutes after midnight) at a UTC offset. */
-static PdDose *
-dose_at (const char   *name,
-         double        amount,
-         const char   *unit,
-         guint32       day,
-         guint         minute,
-         int           utc_offset)
-{
-  PdDose *dose = pd_dose_new ();
-
-  pd_dose_set_name (dose, name);
-  pd_dose_set_amount (dose, amount);
-  pd_dose_set_unit (dose, unit);
-  pd_dose_set_time (dose, pd_local_day_start (day, utc_offset) + minute * 60, utc_offset);
-  g_assert_cmpuint (pd_dose_get_local_day (dose), ==, day);
-  return dose;
-}
-
 static void
 add_dose (GPtrArray  *doses,
           const char *name,
@@ -53,7 +35,7 @@ add_dose (GPtrArray  *doses,
           guint32     day,
           guint       minute)
 {
-  g_ptr_array_add (doses, dose_at (name, amount, unit, day, minute, BERLIN));
+  g_ptr_array_add (doses, test_dose_at (name, amount, unit, day, minute, BERLIN));
 }
 
 static GPtrArray *
@@ -143,12 +125,12 @@ test_regimen_factor (void)
   pd_medication_set_mme_factor (custom, 30);
   g_ptr_array_add (regimen, custom);
 
-  by_id = dose_at ("renamed since", 0.2, "mg", day0 (), 8 * 60, BERLIN);
+  by_id = test_dose_at ("renamed since", 0.2, "mg", day0 (), 8 * 60, BERLIN);
   pd_dose_set_medication_id (by_id, pd_medication_get_id (custom));
-  by_name = dose_at ("BUPRENORPHINE TABLET", 0.2, "mg", day0 (), 20 * 60, BERLIN);
-  unknown = dose_at ("Frobnicol", 1000, "mg", day0 (), 20 * 60, BERLIN);
+  by_name = test_dose_at ("BUPRENORPHINE TABLET", 0.2, "mg", day0 (), 20 * 60, BERLIN);
+  unknown = test_dose_at ("Frobnicol", 1000, "mg", day0 (), 20 * 60, BERLIN);
   /* A medication since deleted from the regimen: found by its name in the catalogue. */
-  stale = dose_at ("Tramadol", 50, "mg", day0 (), 21 * 60, BERLIN);
+  stale = test_dose_at ("Tramadol", 50, "mg", day0 (), 21 * 60, BERLIN);
   pd_dose_set_medication_id (stale, "5b1bd2a4-0f3c-4bd6-9a43-7a7c6e4f0e11");
 
   g_assert_true (pd_dose_find_medication (by_id, regimen) == custom);
@@ -231,34 +213,12 @@ test_fentanyl_two_at_once (void)
 
   /* A skipped patch change replaces nothing. */
   {
-    PdDose *skipped = dose_at ("Fentanyl patch", 25, "mcg/h", day + 4, 9 * 60, BERLIN);
+    PdDose *skipped = test_dose_at ("Fentanyl patch", 25, "mcg/h", day + 4, 9 * 60, BERLIN);
 
     pd_dose_set_status (skipped, PD_DOSE_SKIPPED);
     g_ptr_array_add (doses, skipped);
     g_assert_cmpfloat (pd_daily_mme (doses, regimen, day + 4), ==, 0);
   }
-}
-
-static guint
-count_kind (GPtrArray     *warnings,
-            PdWarningKind  kind)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < warnings->len; i++)
-    if (((PdWarning *) g_ptr_array_index (warnings, i))->kind == kind)
-      n++;
-  return n;
-}
-
-static PdWarning *
-find_kind (GPtrArray     *warnings,
-           PdWarningKind  kind)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (((PdWarning *) g_ptr_array_index (warnings, i))->kind == kind)
-      return g_ptr_array_index (warnings, i);
-  return NULL;
 }
 
 static void
@@ -327,8 +287,8 @@ test_crossing_midnight (gconstpointer data)
 {
   int offset = GPOINTER_TO_INT (data);
   g_autoptr(GPtrArray) doses = new_doses ();
-  PdDose *late = dose_at ("Oxycodone", 20, "mg", day0 (), 23 * 60 + 30, offset);
-  PdDose *early = dose_at ("Oxycodone", 10, "mg", day0 () + 1, 30, offset);
+  PdDose *late = test_dose_at ("Oxycodone", 20, "mg", day0 (), 23 * 60 + 30, offset);
+  PdDose *early = test_dose_at ("Oxycodone", 10, "mg", day0 () + 1, 30, offset);
   g_autoptr(GDateTime) late_utc = g_date_time_new_from_unix_utc (pd_dose_get_time (late));
   g_autoptr(GDateTime) early_utc = g_date_time_new_from_unix_utc (pd_dose_get_time (early));
 
@@ -350,7 +310,7 @@ static void
 test_skipped_and_others (void)
 {
   g_autoptr(GPtrArray) doses = new_doses ();
-  PdDose *skipped = dose_at ("Morphine SR", 30, "mg", day0 (), 8 * 60, BERLIN);
+  PdDose *skipped = test_dose_at ("Morphine SR", 30, "mg", day0 (), 8 * 60, BERLIN);
 
   pd_dose_set_status (skipped, PD_DOSE_SKIPPED);
   g_ptr_array_add (doses, skipped);

@@ -5,15 +5,9 @@
 set -u
 
 app="$1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+. "$(dirname "$0")/tap.sh"
+tap_setup
 
 if ! command -v strace >/dev/null || ! strace -f -qq -o /dev/null true 2>/dev/null; then
   echo "1..0 # SKIP strace is missing or may not trace here"
@@ -57,5 +51,4 @@ traced "a refused option" "$app" -d "$db" --log-pain=3 --export-csv=-
 [ -s "$tmp/report.pdf" ] && [ -s "$tmp/chart.png" ] && [ -s "$tmp/other.db" ] \
   && ok "the traced operations did their work" || not_ok "the traced operations did their work"
 
-echo "1..$n"
-exit $failed
+tap_finish

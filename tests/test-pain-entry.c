@@ -13,6 +13,7 @@
 #include "pd-error.h"
 #include "pd-pain-entry.h"
 #include "pd-tags.h"
+#include "test-util.h"
 
 static void
 test_defaults (void)
@@ -178,16 +179,6 @@ test_validation (void)
 
   g_assert_true (pd_pain_entry_validate (entry, &error));
   g_assert_no_error (error);
-}
-
-static guint32
-julian (int        year,
-        GDateMonth month,
-        int        day)
-{
-  g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
-
-  return g_date_get_julian (date);
 }
 
 static guint32

@@ -6,12 +6,8 @@ set -u
 
 app="$1"
 make_diary="$2"
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
-
 . "$(dirname "$0")/tap.sh"
+tap_setup
 
 if ! command -v pdfinfo >/dev/null || ! command -v pdftotext >/dev/null; then
   echo "Bail out! pdfinfo and pdftotext are missing: install poppler-utils (build-aux/test does)"

@@ -31,16 +31,6 @@ typedef struct
   guint32 first;                 /* the first day with data: 2025-03-03, a Monday */
 } Fixture;
 
-static guint32
-julian (int year, int month, int day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
-}
-
 /* A day as the report writes it in the C locale: "3 Mar 2025". */
 static char *
 day_text (guint32 day)

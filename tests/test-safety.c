@@ -16,6 +16,7 @@
 #include "pd-medication-checks.h"
 #include "pd-review.h"
 #include "pd-types.h"
+#include "checks-test-util.h"
 #include "test-util.h"
 
 #define HOUR 3600
@@ -31,23 +32,6 @@ day0 (void)
   return g_date_get_julian (date);
 }
 
-static PdDose *
-dose_at (const char *name,
-         double      amount,
-         const char *unit,
-         guint32     day,
-         guint       minute,
-         int         utc_offset)
-{
-  PdDose *dose = pd_dose_new ();
-
-  pd_dose_set_name (dose, name);
-  pd_dose_set_amount (dose, amount);
-  pd_dose_set_unit (dose, unit);
-  pd_dose_set_time (dose, pd_local_day_start (day, utc_offset) + minute * 60, utc_offset);
-  return dose;
-}
-
 static void
 add_dose (GPtrArray  *doses,
           const char *name,
@@ -55,7 +39,7 @@ add_dose (GPtrArray  *doses,
           const char *unit,
           guint       minute)
 {
-  g_ptr_array_add (doses, dose_at (name, amount, unit, day0 (), minute, BERLIN));
+  g_ptr_array_add (doses, test_dose_at (name, amount, unit, day0 (), minute, BERLIN));
 }
 
 static GPtrArray *
@@ -169,8 +153,8 @@ test_prescribed_maxima (void)
 
         pd_medication_set_prescribed (medication, TRUE);
         g_ptr_array_add (regimen, medication);
-        dose = dose_at (pd_medication_get_name (medication), prescribed[i].max + delta, "mg",
-                        day0 (), 9 * 60, BERLIN);
+        dose = test_dose_at (pd_medication_get_name (medication), prescribed[i].max + delta, "mg",
+                             day0 (), 9 * 60, BERLIN);
         pd_dose_set_medication_id (dose, pd_medication_get_id (medication));
         g_ptr_array_add (doses, dose);
         flags = flags_for (doses, regimen, NULL);
@@ -352,8 +336,8 @@ test_mme_every_opioid (void)
       /* The same from a regimen entry. */
       g_ptr_array_add (regimen, medication);
       g_ptr_array_set_size (doses, 0);
-      dose = dose_at (opioids[i].name, opioids[i].amount, opioids[i].unit, day0 (), 9 * 60,
-                      BERLIN);
+      dose = test_dose_at (opioids[i].name, opioids[i].amount, opioids[i].unit, day0 (), 9 * 60,
+                           BERLIN);
       pd_dose_set_medication_id (dose, pd_medication_get_id (medication));
       g_ptr_array_add (doses, dose);
       g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, regimen, day0 ()), opioids[i].mme,
@@ -560,10 +544,10 @@ test_local_midnight (void)
   g_autofree char *after = NULL;
   g_autofree char *travel = NULL;
 
-  g_ptr_array_add (doses, dose_at ("Acetaminophen", 3000, "mg", day0 (), 23 * 60 + 30, BERLIN));
-  g_ptr_array_add (doses, dose_at ("Acetaminophen", 1500, "mg", day0 () + 1, 30, BERLIN));
-  g_ptr_array_add (doses, dose_at ("Gabapentin", 300, "mg", day0 (), 23 * 60 + 59, BERLIN));
-  g_ptr_array_add (doses, dose_at ("Oxycodone", 5, "mg", day0 () + 1, 1, BERLIN));
+  g_ptr_array_add (doses, test_dose_at ("Acetaminophen", 3000, "mg", day0 (), 23 * 60 + 30, BERLIN));
+  g_ptr_array_add (doses, test_dose_at ("Acetaminophen", 1500, "mg", day0 () + 1, 30, BERLIN));
+  g_ptr_array_add (doses, test_dose_at ("Gabapentin", 300, "mg", day0 (), 23 * 60 + 59, BERLIN));
+  g_ptr_array_add (doses, test_dose_at ("Oxycodone", 5, "mg", day0 () + 1, 1, BERLIN));
   before = pd_day_safety_flags (doses, NULL, day0 (), NULL);
   after = pd_day_safety_flags (doses, NULL, day0 () + 1, NULL);
   g_assert_cmpstr (before, ==, "");
@@ -572,8 +556,8 @@ test_local_midnight (void)
   g_assert_cmpfloat (pd_daily_acetaminophen_mg (doses, NULL, day0 () + 1), ==, 1500);
 
   /* 23:30 in New York is 04:30 UTC the next day, and still day0 there. */
-  g_ptr_array_add (doses, dose_at ("Acetaminophen", 1001, "mg", day0 (), 23 * 60 + 30, NEW_YORK));
-  g_ptr_array_add (doses, dose_at ("Oxycodone", 5, "mg", day0 (), 23 * 60 + 45, NEW_YORK));
+  g_ptr_array_add (doses, test_dose_at ("Acetaminophen", 1001, "mg", day0 (), 23 * 60 + 30, NEW_YORK));
+  g_ptr_array_add (doses, test_dose_at ("Oxycodone", 5, "mg", day0 (), 23 * 60 + 45, NEW_YORK));
   travel = pd_day_safety_flags (doses, NULL, day0 (), NULL);
   g_assert_cmpstr (travel, ==, "over_max:acetaminophen;opioid_gabapentinoid");
   g_assert_cmpfloat (pd_daily_acetaminophen_mg (doses, NULL, day0 () + 1), ==, 1500);
@@ -593,20 +577,20 @@ test_summary_columns (void)
   data->doses = new_array ();
   data->medications = new_array ();
   /* Day 1: 4 Percocet 10/325 (1300 mg, 60 MME) + 1000 mg + gabapentin. */
-  g_ptr_array_add (data->doses, dose_at ("Percocet 10/325", 2, "tablet", d, 8 * 60, BERLIN));
-  g_ptr_array_add (data->doses, dose_at ("Percocet 10/325", 2, "tablet", d, 14 * 60, BERLIN));
-  g_ptr_array_add (data->doses, dose_at ("Gabapentin", 300, "mg", d, 20 * 60, BERLIN));
-  g_ptr_array_add (data->doses, dose_at ("Acetaminophen", 1000, "mg", d, 22 * 60, BERLIN));
+  g_ptr_array_add (data->doses, test_dose_at ("Percocet 10/325", 2, "tablet", d, 8 * 60, BERLIN));
+  g_ptr_array_add (data->doses, test_dose_at ("Percocet 10/325", 2, "tablet", d, 14 * 60, BERLIN));
+  g_ptr_array_add (data->doses, test_dose_at ("Gabapentin", 300, "mg", d, 20 * 60, BERLIN));
+  g_ptr_array_add (data->doses, test_dose_at ("Acetaminophen", 1000, "mg", d, 22 * 60, BERLIN));
   /* Day 2: 1000 mg just after midnight, tramadol 100 mg (20 MME) with sertraline. */
-  g_ptr_array_add (data->doses, dose_at ("Acetaminophen", 1000, "mg", d + 1, 30, BERLIN));
-  g_ptr_array_add (data->doses, dose_at ("Tramadol", 100, "mg", d + 1, 9 * 60, BERLIN));
-  g_ptr_array_add (data->doses, dose_at ("Sertraline", 50, "mg", d + 1, 9 * 60 + 5, BERLIN));
+  g_ptr_array_add (data->doses, test_dose_at ("Acetaminophen", 1000, "mg", d + 1, 30, BERLIN));
+  g_ptr_array_add (data->doses, test_dose_at ("Tramadol", 100, "mg", d + 1, 9 * 60, BERLIN));
+  g_ptr_array_add (data->doses, test_dose_at ("Sertraline", 50, "mg", d + 1, 9 * 60 + 5, BERLIN));
   /* Day 3: 3 x 1000 mg + 2 co-codamol 30/500 = 4000 mg, over 3000; 60 mg codeine = 9 MME. */
   for (guint i = 0; i < 3; i++)
-    g_ptr_array_add (data->doses, dose_at ("Acetaminophen", 1000, "mg", d + 2, (7 + 5 * i) * 60,
-                                           BERLIN));
-  g_ptr_array_add (data->doses, dose_at ("co-codamol 30/500", 2, "tablet", d + 2, 23 * 60,
-                                         BERLIN));
+    g_ptr_array_add (data->doses, test_dose_at ("Acetaminophen", 1000, "mg", d + 2, (7 + 5 * i) * 60,
+                                                BERLIN));
+  g_ptr_array_add (data->doses, test_dose_at ("co-codamol 30/500", 2, "tablet", d + 2,
+                                              23 * 60, BERLIN));
 
   pd_check_options_init (&options);
   options.acetaminophen_max = PD_ACETAMINOPHEN_MAX_LOWER;
@@ -766,8 +750,8 @@ test_review_summary (void)
 
   for (guint i = 0; i < 3; i++)
     {
-      g_ptr_array_add (doses, dose_at ("Tramadol", 50, "mg", day0 () + i, 8 * 60, BERLIN));
-      g_ptr_array_add (doses, dose_at ("Diazepam", 5, "mg", day0 () + i, 22 * 60, BERLIN));
+      g_ptr_array_add (doses, test_dose_at ("Tramadol", 50, "mg", day0 () + i, 8 * 60, BERLIN));
+      g_ptr_array_add (doses, test_dose_at ("Diazepam", 5, "mg", day0 () + i, 22 * 60, BERLIN));
     }
   g_assert_true (pd_database_save_records (db, NULL, NULL, doses, NULL, NULL, &error));
   g_assert_true (pd_database_set_cyp2d6 (db, PD_CYP2D6_ULTRARAPID, &error));

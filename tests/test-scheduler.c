@@ -15,6 +15,7 @@
 #include "pd-pain-entry.h"
 #include "pd-scheduler.h"
 #include "pd-types.h"
+#include "test-util.h"
 
 #define HM(h, m) ((h) * 60 + (m))
 #define GABAPENTIN_ID "7b1f7a52-0a0c-4b7e-9a55-9f0f3c6f0a01"
@@ -27,16 +28,6 @@ utc (const char *iso)
 
   g_assert_nonnull (date_time);
   return g_date_time_to_unix (date_time);
-}
-
-static guint32
-julian (int year,
-        int month,
-        int day)
-{
-  g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
-
-  return g_date_get_julian (date);
 }
 
 static int

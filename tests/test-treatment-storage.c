@@ -28,18 +28,6 @@
 /* Helpers */
 
 static guint32
-julian (guint     day,
-        GDateMonth month,
-        guint     year)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
-}
-
-static guint32
 side_effect (const char *key)
 {
   for (guint i = 0; i < pd_side_effect_count (); i++)
@@ -56,7 +44,7 @@ new_medication (const char *key)
   PdMedication *medication = pd_medication_new_from_catalogue (key);
 
   g_assert_nonnull (medication);
-  pd_medication_set_start_day (medication, julian (1, G_DATE_OCTOBER, 2025));
+  pd_medication_set_start_day (medication, julian (2025, G_DATE_OCTOBER, 1));
   return medication;
 }
 
@@ -252,16 +240,16 @@ test_types (void)
   int offset;
 
   /* 2025-10-09 08:53:20 UTC: the 9th in Berlin, the 8th in Honolulu. */
-  g_assert_cmpuint (pd_local_day (T0, CEST), ==, julian (9, G_DATE_OCTOBER, 2025));
-  g_assert_cmpuint (pd_local_day (T0, -10 * 3600), ==, julian (8, G_DATE_OCTOBER, 2025));
-  g_assert_cmpuint (pd_local_day (0, 0), ==, julian (1, G_DATE_JANUARY, 1970));
-  g_assert_cmpuint (pd_local_day (-1, 0), ==, julian (31, G_DATE_DECEMBER, 1969));
-  g_assert_cmpint (pd_local_day_start (julian (9, G_DATE_OCTOBER, 2025), CEST), ==,
+  g_assert_cmpuint (pd_local_day (T0, CEST), ==, julian (2025, G_DATE_OCTOBER, 9));
+  g_assert_cmpuint (pd_local_day (T0, -10 * 3600), ==, julian (2025, G_DATE_OCTOBER, 8));
+  g_assert_cmpuint (pd_local_day (0, 0), ==, julian (1970, G_DATE_JANUARY, 1));
+  g_assert_cmpuint (pd_local_day (-1, 0), ==, julian (1969, G_DATE_DECEMBER, 31));
+  g_assert_cmpint (pd_local_day_start (julian (2025, G_DATE_OCTOBER, 9), CEST), ==,
                    1759960800);
-  g_assert_cmpuint (pd_local_day (pd_local_day_start (julian (9, G_DATE_OCTOBER, 2025), CEST),
-                                  CEST), ==, julian (9, G_DATE_OCTOBER, 2025));
-  g_assert_cmpuint (pd_local_day (pd_local_day_start (julian (9, G_DATE_OCTOBER, 2025), CEST) - 1,
-                                  CEST), ==, julian (8, G_DATE_OCTOBER, 2025));
+  g_assert_cmpuint (pd_local_day (pd_local_day_start (julian (2025, G_DATE_OCTOBER, 9), CEST),
+                                  CEST), ==, julian (2025, G_DATE_OCTOBER, 9));
+  g_assert_cmpuint (pd_local_day (pd_local_day_start (julian (2025, G_DATE_OCTOBER, 9), CEST) - 1,
+                                  CEST), ==, julian (2025, G_DATE_OCTOBER, 8));
 
   pd_local_now (&now, &offset);
   g_assert_cmpint (now, >=, before);
@@ -324,7 +312,7 @@ test_activity_object (void)
 
   copy = pd_activity_copy (activity);
   assert_same_activity (copy, activity);
-  g_assert_cmpuint (pd_activity_get_local_day (copy), ==, julian (9, G_DATE_OCTOBER, 2025));
+  g_assert_cmpuint (pd_activity_get_local_day (copy), ==, julian (2025, G_DATE_OCTOBER, 9));
 }
 
 static void
@@ -354,7 +342,7 @@ test_event_object (void)
   /* Late in the evening local time, the local day is still the 9th. */
   pd_event_set_date_time (event, local);
   g_assert_cmpint (pd_event_get_utc_offset (event), ==, CEST);
-  g_assert_cmpuint (pd_event_get_local_day (event), ==, julian (9, G_DATE_OCTOBER, 2025));
+  g_assert_cmpuint (pd_event_get_local_day (event), ==, julian (2025, G_DATE_OCTOBER, 9));
   pd_event_set_note (event, "Two weeks, then decide");
   copy = pd_event_copy (event);
   assert_same_event (copy, event);
@@ -377,7 +365,7 @@ test_medication_round_trip (Fixture       *fixture,
 
   pd_medication_set_amount (scheduled, 1000);
   pd_medication_set_schedule (scheduled, times, G_N_ELEMENTS (times));
-  pd_medication_set_stop_day (scheduled, julian (31, G_DATE_DECEMBER, 2025));
+  pd_medication_set_stop_day (scheduled, julian (2025, G_DATE_DECEMBER, 31));
   pd_medication_set_reminders (scheduled, FALSE);
   pd_medication_set_notes (scheduled, "Not with alcohol; “max 4 g”");
 
@@ -388,7 +376,7 @@ test_medication_round_trip (Fixture       *fixture,
   pd_medication_set_form (custom, "gel");
   pd_medication_set_amount (custom, 2);
   pd_medication_set_unit (custom, "g");
-  pd_medication_set_start_day (custom, julian (15, G_DATE_SEPTEMBER, 2025));
+  pd_medication_set_start_day (custom, julian (2025, G_DATE_SEPTEMBER, 15));
 
   g_assert_true (pd_database_save_medication (fixture->db, scheduled, &error));
   g_assert_no_error (error);
@@ -546,7 +534,7 @@ test_activity_round_trip (Fixture       *fixture,
   g_assert_cmpint (pd_activity_get_effort (listed->pdata[0]), ==, PD_UNSET);
   g_assert_cmpint (pd_activity_get_effort (listed->pdata[1]), ==, 4);
   g_assert_cmpuint (pd_activity_get_local_day (listed->pdata[1]), ==,
-                    julian (9, G_DATE_OCTOBER, 2025));
+                    julian (2025, G_DATE_OCTOBER, 9));
 }
 
 static void
@@ -1022,7 +1010,7 @@ test_bad_input (Fixture       *fixture,
     pd_medication_set_amount (absurd, 100000);
     pd_medication_set_amount (negative, -1);
     pd_medication_set_unit (unknown_unit, "bucket");
-    pd_medication_set_stop_day (stops_before_start, julian (1, G_DATE_JANUARY, 2025));
+    pd_medication_set_stop_day (stops_before_start, julian (2025, G_DATE_JANUARY, 1));
 
     assert_refused (fixture, PD_RECORD_MEDICATION, no_name, "name: ");
     assert_refused (fixture, PD_RECORD_MEDICATION, absurd, "amount: ");
@@ -1484,7 +1472,7 @@ test_demo (Fixture       *fixture,
   g_assert_no_error (error);
   surgery_date = pd_database_get_meta (fixture->db, "surgery_date");
   g_assert_cmpstr (surgery_date, ==, "2026-01-03");
-  surgery_day = julian (3, G_DATE_JANUARY, 2026);
+  surgery_day = julian (2026, G_DATE_JANUARY, 3);
 
   /* The regimen. */
   g_assert_cmpuint (demo->medications->len, ==, 4);
@@ -1642,7 +1630,7 @@ test_last_day (Fixture       *fixture,
   g_assert_true (pd_database_save_dose (fixture->db, dose, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pd_database_get_last_day (fixture->db, &error), ==,
-                    julian (10, G_DATE_OCTOBER, 2025));
+                    julian (2025, G_DATE_OCTOBER, 10));
 
   /* A deleted activity three days later does not count; restored, it does. */
   pd_activity_set_time (activity, late + 3 * 86400, CEST);
@@ -1651,11 +1639,11 @@ test_last_day (Fixture       *fixture,
                                             pd_activity_get_id (activity), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pd_database_get_last_day (fixture->db, &error), ==,
-                    julian (10, G_DATE_OCTOBER, 2025));
+                    julian (2025, G_DATE_OCTOBER, 10));
   g_assert_true (pd_database_restore_record (fixture->db, PD_RECORD_ACTIVITY,
                                              pd_activity_get_id (activity), &error));
   g_assert_cmpuint (pd_database_get_last_day (fixture->db, &error), ==,
-                    julian (13, G_DATE_OCTOBER, 2025));
+                    julian (2025, G_DATE_OCTOBER, 13));
   g_assert_no_error (error);
 }
 

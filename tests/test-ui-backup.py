@@ -18,36 +18,16 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pdui  # noqa: E402
 from pdui import Atspi  # noqa: E402
-from pdui import App, click, find, finish, key, press, query, tap, type_text, wait_for, walk  # noqa: E402
+from pdui import (App, Scenario, choose_file, click, find, finish, key, press, query, tap,  # noqa: E402
+                  type_text, wait_for, walk, window)
 
 PASSPHRASE = "plum tree 42 lantern"
 
 
-def window(app, title):
-    for i in range(app.root.get_child_count()):
-        child = app.root.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
-
-
-def choose_file(path):
-    """In a file chooser: type the whole path into the location entry."""
-    time.sleep(1.0)
-    key("ctrl+l")
-    key("ctrl+a")
-    type_text(path)
-    key("Return")
-
-
 def open_in_chooser(app, title, path):
-    """Types the path; the second time GTK's chooser shows Recent, where Return only
-    searches, so Open is pressed when the chooser stays."""
-    chooser = wait_for(lambda: window(app, title), f"the {title} file chooser")
-    choose_file(path)
-    time.sleep(1.0)
-    if window(app, title) is not None:
-        press(wait_for(lambda: find(chooser, name="Open", role="push button"), "Open"))
+    """The chooser titled title opens path (its Open button pressed: the second time GTK's
+    chooser shows Recent, where Return only searches)."""
+    choose_file(app, path, title)
 
 
 def choose_in_combo(row, downs):
@@ -67,7 +47,7 @@ def export_fhir(app, path, n_entries):
     press(wait_for(lambda: find(dialog, name="Choose File…", role="push button"), "Choose File…"))
     wait_for(lambda: window(app, "Export") is not None and window(app, "Export") != dialog,
              "the Export file chooser")
-    choose_file(path)
+    choose_file(app, path, "Export")
     wait_for(lambda: os.path.exists(path), "the FHIR file", timeout=60)
     with open(path, encoding="utf-8") as f:
         bundle = json.load(f)
@@ -121,8 +101,7 @@ def prepare(db, make_diary, exe, passfile, cli_backup):
 def main():
     exe = sys.argv[1]
     make_diary = os.path.join(os.environ["G_TEST_BUILDDIR"], "make-diary")
-    app = None
-    try:
+    with Scenario("test-ui-backup") as scenario:
         holder = {}
 
         def setup(db):
@@ -131,7 +110,7 @@ def main():
             holder["cli"] = os.path.join(folder, "cli.pdbackup")
             prepare(db, make_diary, exe, holder["pass"], holder["cli"])
             holder["entries"] = len(query(db, "SELECT id FROM pain_entries WHERE deleted IS NULL"))
-        app = App(exe, prepare=setup)
+        app = scenario.start(App(exe, prepare=setup))
         passfile, cli_backup = holder["pass"], holder["cli"]
         env = dict(os.environ, XDG_DATA_HOME=os.path.join(app.tmp, "data"))
         frame = wait_for(lambda: window(app, "Pain Diary"), "the diary window")
@@ -143,7 +122,7 @@ def main():
         # Back Up…: where, then the passphrase twice.
         menu_item(app, frame, "Back Up…", "b")
         wait_for(lambda: window(app, "Back Up Diary"), "the Back Up file chooser")
-        choose_file(backup)
+        choose_file(app, backup, "Back Up Diary")
         dialog = wait_for(lambda: window(app, "Choose a Passphrase"), "the passphrase dialog")
         button = wait_for(lambda: find(dialog, name="Back Up", role="push button"), "Back Up")
         type_into(dialog, "Passphrase", PASSPHRASE)
@@ -201,22 +180,13 @@ def main():
             wait_for(lambda: find(app.root, prefix="Backup restored"), "the toast", timeout=10)
         except TimeoutError:
             pass
-        app.close()
+        scenario.close()
         app_closed = app
-        app = None
         tap("after the backup" not in notes(app_closed.db) and len(notes(app_closed.db)) > 1,
             "Restore Backup replaced the open diary with the backup's records")
         kept = glob.glob(kept_pattern)
         tap(len(kept) == 1 and "after the backup" in notes(kept[0]),
             "the replaced diary is kept in the backup folder", kept)
-    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
-        if app is not None:
-            app.fail("test-ui-backup", e)
-        else:
-            tap(False, "backup UI scenario", repr(e))
-    finally:
-        if app is not None:
-            app.close()
     return finish()
 
 

@@ -13,17 +13,16 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, choose_file, find, finish, key, press, query, tap, type_text,  # noqa: E402
+from pdui import (App, Scenario, choose_file, find, finish, key, press, query, tap, type_text,  # noqa: E402
                   wait_for, walk, window)
 
 
 def main():
     exe = sys.argv[1]
-    app = None
-    try:
+    with Scenario("test-ui-exchange") as scenario:
         # Two diaries made on the command line: the one the window opens, and a source
         # whose CSV is imported.
-        app = App(exe)
+        app = scenario.start(App(exe))
         env = dict(os.environ, XDG_DATA_HOME=os.path.join(app.tmp, "data"))
         source = os.path.join(app.tmp, "source.db")
         source_csv = os.path.join(app.tmp, "source.csv")
@@ -74,14 +73,6 @@ def main():
             f"{rows} {body}")
         own = query(app.db, "SELECT locations FROM pain_entries WHERE note = 'Source one'")
         tap(own == [("low_back;Pins in my hip",)], "the own value arrived after the key", own)
-    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
-        if app is not None:
-            app.fail("test-ui-exchange", e)
-        else:
-            tap(False, "UI scenario", repr(e))
-    finally:
-        if app is not None:
-            app.close()
     return finish()
 
 

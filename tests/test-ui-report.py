@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, choose_file, click, find, finish, focused, key, name_of, press, query,  # noqa: E402
+from pdui import (App, Scenario, choose_file, click, find, finish, focused, key, name_of, press, query,  # noqa: E402
                   settle, tap, toplevel_of, type_text, wait_for, walk, window)
 
 from gi.repository import Atspi  # noqa: E402
@@ -96,10 +96,9 @@ def save(app, dialog, path):
 def main():
     exe = sys.argv[1]
     make_diary = os.path.join(os.environ["G_TEST_BUILDDIR"], "make-diary")
-    app = None
-    try:
-        app = App(exe, prepare=lambda db: subprocess.run([make_diary, db, "demo"], check=True,
-                                                         capture_output=True))
+    with Scenario("test-ui-report") as scenario:
+        app = scenario.start(App(exe, prepare=lambda db: subprocess.run(
+            [make_diary, db, "demo"], check=True, capture_output=True)))
         env = dict(os.environ, XDG_DATA_HOME=os.path.join(app.tmp, "data"))
         # The diary shown, and what opening it writes done (that is not what is checked):
         # the file the same before and after the application has answered.
@@ -212,14 +211,6 @@ def main():
 
         settle(app.root)
         tap(digest(app.db) == before, "the diary file is unchanged by the reports")
-    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
-        if app is not None:
-            app.fail("test-ui-report", e)
-        else:
-            tap(False, "UI scenario", repr(e))
-    finally:
-        if app is not None:
-            app.close()
     return finish()
 
 

@@ -17,7 +17,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, find, finish, key, press, query, tap, wait_for  # noqa: E402
+from pdui import App, find, finish, key, press, query, tap, wait_for, window  # noqa: E402
 
 HEADER = ("id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,"
           "locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,"
@@ -43,14 +43,6 @@ def prepare(program):
                        env=dict(os.environ, XDG_DATA_HOME=os.path.dirname(db)),
                        stdout=subprocess.DEVNULL)  # what it imported is not TAP
     return fill
-
-
-def window(app, title):
-    for i in range(app.root.get_child_count()):
-        child = app.root.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
 
 
 def screenshot(name):

@@ -16,7 +16,7 @@ import sys
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, click, find, finish, key, press, query, tap, wait_for  # noqa: E402
+from pdui import App, click, find, finish, key, press, query, tap, wait_for, window  # noqa: E402
 
 import gi  # noqa: E402
 gi.require_version("Atspi", "2.0")
@@ -50,14 +50,6 @@ def prepare(program):
         con.commit()
         con.close()
     return run
-
-
-def window(app, title):
-    for i in range(app.root.get_child_count()):
-        child = app.root.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
 
 
 def set_value(node, value):

@@ -27,6 +27,19 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
+/* The Julian day number of a calendar date. */
+static inline guint32
+julian (int year,
+        int month,
+        int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
 /* Whether a program the test runs is on PATH. */
 static inline gboolean
 test_have_program (const char *name)

@@ -7,14 +7,9 @@ set -u
 
 app="$1"
 chart_diary="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
 
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+. "$(dirname "$0")/tap.sh"
+tap_setup
 
 db="$tmp/demo.db"
 "$chart_diary" "$db" demo >/dev/null || { echo "Bail out! cannot make the demo diary"; exit 1; }
@@ -46,25 +41,26 @@ fi
 
 # Dates as the locale writes them (issue 17): "17 Nov 2026" here, "17. Nov 2026" in German;
 # no ISO date but the PEG table's ISO weeks ("2026-W47").
-iso=$(grep -cE '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$tmp/r.txt")
-if [ "$iso" -eq 0 ] && grep -qE '^Period: [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4} to ' "$tmp/r.txt"; then
-  ok "the report's dates are in the locale's words (C.UTF-8)"
-else
-  not_ok "the report's dates are in the locale's words (C.UTF-8)" "$iso ISO dates" \
-    "$(grep -E '^Period|[0-9]{4}-[0-9]{2}-[0-9]{2}' "$tmp/r.txt" | head -5)"
-fi
+# dates_in_words LOCALE TEXT PATTERN SHOWN: TEXT has no ISO date and matches PATTERN; on
+# failure, the lines matching SHOWN are shown.
+dates_in_words () {
+  local iso
+  iso=$(grep -cE '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$2")
+  if [ "$iso" -eq 0 ] && grep -qE -- "$3" "$2"; then
+    ok "the report's dates are in the locale's words ($1)"
+  else
+    not_ok "the report's dates are in the locale's words ($1)" "$iso ISO dates" \
+      "$(grep -E -- "$4" "$2" | head -5)"
+  fi
+}
+dates_in_words C.UTF-8 "$tmp/r.txt" '^Period: [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4} to ' \
+  '^Period|[0-9]{4}-[0-9]{2}-[0-9]{2}'
 if locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
   LANGUAGE=de LC_ALL=de_DE.UTF-8 "$app" -d "$db" --report="$tmp/de.pdf" >"$tmp/out" 2>"$tmp/err"
   pdftotext -layout -enc UTF-8 "$tmp/de.pdf" "$tmp/de.txt"
-  iso=$(grep -cE '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$tmp/de.txt")
-  if [ "$iso" -eq 0 ] && grep -qE '[0-9]{1,2}\. [A-Z][a-zä]{2,3}\.? [0-9]{4}' "$tmp/de.txt"; then
-    ok "the report's dates are in the locale's words (de_DE.UTF-8)"
-  else
-    not_ok "the report's dates are in the locale's words (de_DE.UTF-8)" "$iso ISO dates" \
-      "$(grep -E '[0-9]{4}' "$tmp/de.txt" | head -5)"
-  fi
+  dates_in_words de_DE.UTF-8 "$tmp/de.txt" '[0-9]{1,2}\. [A-Z][a-zä]{2,3}\.? [0-9]{4}' '[0-9]{4}'
 else
   echo "# de_DE.UTF-8 is not generated: the German dates are not checked (build-aux/test generates it)"
 fi
 
-echo "1..$n"
+tap_finish
