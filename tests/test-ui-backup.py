@@ -52,7 +52,8 @@ def export_fhir(app, path, n_entries):
     with open(path, encoding="utf-8") as f:
         bundle = json.load(f)
     pain = [e for e in bundle["entry"] if e["resource"]["resourceType"] == "Observation"
-            and e["resource"]["code"]["coding"][0]["code"] == "72514-3"]
+            and e["resource"]["code"]["coding"][0]["code"] == "72514-3"
+            and "bodySite" not in e["resource"]]   # back and leg pain carry their site
     tap(bundle["resourceType"] == "Bundle" and len(pain) == n_entries,
         f"Export > FHIR R4 bundle writes a Bundle with {n_entries} pain Observations", len(pain))
     mode = stat.S_IMODE(os.stat(path).st_mode)
