@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 #define N_KINDS (PD_RECORD_EVENT + 1)
+/* function_activities, function_ratings, impressions */
+#define N_OUTCOMES 3
 /* Larger imports are applied by reloading: inserting one by one would move the arrays for
  * every record. */
 #define IMPORT_IN_PLACE_MAX 256
@@ -30,6 +32,8 @@ struct _PdDiaryModel
   GHashTable *day_index;         /* day -> PdDiaryDay, borrowed from days */
   GListStore *due;
   guint32 today;
+  /* Spine outcomes (pd-database-spine.h), replaced whole by loads and reload_outcomes. */
+  GPtrArray *outcomes[N_OUTCOMES];
 
   GPtrArray *undo;               /* UndoEntry, the newest last */
   GTask *load_task;              /* the load under way */
@@ -83,6 +87,9 @@ void          _pd_diary_model_emit_records_changed (PdDiaryModel  *self,
 void          _pd_diary_model_emit_error           (PdDiaryModel  *self,
                                                     const GError  *error);
 void          _pd_diary_model_emit_loaded          (PdDiaryModel  *self);
+/* The outcome arrays of data, in the order of self->outcomes. */
+GPtrArray   **_pd_diary_data_outcomes              (PdDiaryData   *data,
+                                                    guint          index);
 void          _pd_diary_model_notify_can_undo      (PdDiaryModel  *self);
 void          _pd_diary_model_notify_loaded        (PdDiaryModel  *self);
 void          _pd_diary_model_notify_complete      (PdDiaryModel  *self);

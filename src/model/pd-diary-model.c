@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "pd-database-reader.h"
+#include "pd-database-spine.h"
 #include "pd-diary-model-private.h"
 #include "pd-types.h"
 
@@ -33,6 +34,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   LOADED,
   RECORDS_CHANGED,
+  OUTCOMES_CHANGED,
   ERROR,
   N_SIGNALS
 };
@@ -141,7 +143,55 @@ pd_diary_model_dup_data (PdDiaryModel *self)
     *_pd_diary_data_array (data, kind) = g_ptr_array_copy (pd_object_list_get_array (self->lists[kind]),
                                                  (GCopyFunc) (void (*) (void)) g_object_ref,
                                                  NULL);
+  for (guint i = 0; i < N_OUTCOMES; i++)
+    if (self->outcomes[i] != NULL)
+      *_pd_diary_data_outcomes (data, i) = g_ptr_array_ref (self->outcomes[i]);
   return data;
+}
+
+GPtrArray **
+_pd_diary_data_outcomes (PdDiaryData *data,
+                         guint        index)
+{
+  switch (index)
+    {
+    case 0:
+      return &data->function_activities;
+    case 1:
+      return &data->function_ratings;
+    case 2:
+      return &data->impressions;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+pd_diary_model_reload_outcomes (PdDiaryModel  *self,
+                                GError       **error)
+{
+  GPtrArray *read[N_OUTCOMES] = { NULL };
+
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), FALSE);
+
+  read[0] = pd_database_list_function_activities (self->writer, error);
+  if (read[0] != NULL)
+    read[1] = pd_database_list_function_ratings (self->writer, G_MININT64, G_MAXINT64, error);
+  if (read[1] != NULL)
+    read[2] = pd_database_list_impressions (self->writer, G_MININT64, G_MAXINT64, error);
+  if (read[2] == NULL)
+    {
+      for (guint i = 0; i < N_OUTCOMES; i++)
+        g_clear_pointer (&read[i], g_ptr_array_unref);
+      return FALSE;
+    }
+  for (guint i = 0; i < N_OUTCOMES; i++)
+    {
+      g_clear_pointer (&self->outcomes[i], g_ptr_array_unref);
+      self->outcomes[i] = read[i];
+    }
+  g_signal_emit (self, signals[OUTCOMES_CHANGED], 0);
+  return TRUE;
 }
 
 PdDatabase *
@@ -236,6 +286,8 @@ pd_diary_model_finalize (GObject *object)
       g_clear_pointer (&self->ids[i], g_hash_table_unref);
       g_clear_object (&self->lists[i]);
     }
+  for (guint i = 0; i < N_OUTCOMES; i++)
+    g_clear_pointer (&self->outcomes[i], g_ptr_array_unref);
   g_clear_pointer (&self->day_index, g_hash_table_unref);
   g_clear_object (&self->days);
   g_clear_object (&self->due);
@@ -338,6 +390,10 @@ pd_diary_model_class_init (PdDiaryModelClass *klass)
   signals[RECORDS_CHANGED] =
     g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_STRING, G_TYPE_INT);
+  /* The spine outcomes were read again (pd_diary_model_reload_outcomes). */
+  signals[OUTCOMES_CHANGED] =
+    g_signal_new ("outcomes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* (GError *error): an operation failed; its _finish returns the same error. Pages show
    * it without asking the window. */
   signals[ERROR] =

@@ -94,6 +94,12 @@ GObject      *pd_diary_model_lookup           (PdDiaryModel         *self,
  * functions that take PdDiaryData. */
 PdDiaryData  *pd_diary_model_dup_data         (PdDiaryModel         *self);
 
+/* The spine outcomes (function activities, ratings, impressions) are read with the loads
+ * and are in pd_diary_model_dup_data. They are saved on the database directly (small and
+ * rare); this reads them again on the writer connection and emits "outcomes-changed". */
+gboolean      pd_diary_model_reload_outcomes  (PdDiaryModel         *self,
+                                               GError              **error);
+
 /* Writes run one after another in a thread of their own on the writer connection; a save
  * never waits for a load. The lists change (and "records-changed" is emitted) before the
  * callback runs. Save stores a copy of record (a PdPainEntry, PdMedication, PdDose,

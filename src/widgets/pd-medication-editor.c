@@ -22,7 +22,7 @@ struct _PdMedicationEditor
 {
   AdwWindow parent_instance;
 
-  PdDatabase *database;
+  PdDiaryModel *model;
   /* What is being edited: a copy of the medication, or the new one chosen from the
    * catalogue. NULL while a new one is still to be chosen. */
   PdMedication *draft;
@@ -776,6 +776,28 @@ store_form (PdMedicationEditor  *self,
 }
 
 static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(PdMedicationEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+  if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
+    {
+      /* Translators: e.g. "Not saved: disk full" */
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      show_error (self, message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -791,17 +813,9 @@ save_action (GtkWidget  *widget,
       show_invalid (self, error);
       return;
     }
-  if (!pd_database_save_medication (self->database, self->draft, &error))
-    {
-      /* Translators: e.g. "Not saved: disk full" */
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-
-      show_error (self, message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* The model's worker writes it; nothing to press twice meanwhile. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  pd_diary_model_save_async (self->model, self->draft, NULL, saved_cb, g_object_ref (self));
 }
 
 static void
@@ -1053,7 +1067,7 @@ pd_medication_editor_dispose (GObject *object)
   PdMedicationEditor *self = PD_MEDICATION_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_MEDICATION_EDITOR);
-  g_clear_object (&self->database);
+  g_clear_object (&self->model);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->class_keys, g_ptr_array_unref);
   g_clear_pointer (&self->form_keys, g_ptr_array_unref);
@@ -1143,17 +1157,17 @@ pd_medication_editor_init (PdMedicationEditor *self)
 
 PdMedicationEditor *
 pd_medication_editor_new (GtkWindow    *parent,
-                          PdDatabase   *database,
+                          PdDiaryModel *model,
                           PdMedication *medication)
 {
   PdMedicationEditor *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
   g_return_val_if_fail (medication == NULL || PD_IS_MEDICATION (medication), NULL);
 
   self = g_object_new (PD_TYPE_MEDICATION_EDITOR, "transient-for", parent, NULL);
-  self->database = g_object_ref (database);
+  self->model = g_object_ref (model);
   self->adding = medication == NULL;
 
   if (self->adding)

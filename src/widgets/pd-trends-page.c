@@ -17,12 +17,16 @@
 #include "pd-heatmap-chart.h"
 #include "pd-spine-outcomes.h"
 #include "pd-trends-page.h"
+#include "pd-model-watch.h"
 #include "pd-rows.h"
 #include "pd-types.h"
 
 struct _PdTrendsPage
 {
   AdwBin parent_instance;
+
+  PdDiaryModel *model;
+  PdDiaryData *data;   /* the model's records as last shown */
 
   PdDailySeries *series;
   PdChartCache *chart_cache;  /* the chart's columns, kept between redraws */
@@ -1256,19 +1260,17 @@ build_compare (PdTrendsPage *self)
   return self->compare_group;
 }
 
-void
-pd_trends_page_set_data (PdTrendsPage *self,
-                         PdDiaryData  *data)
+static void
+show_data (PdTrendsPage *self,
+           PdDiaryData  *data)
 {
   guint32 first = G_MAXUINT32, last = 0;
-
-  g_return_if_fail (PD_IS_TRENDS_PAGE (self));
 
   g_clear_pointer (&self->series, pd_daily_series_unref);
   g_clear_pointer (&self->heatmap_source, pd_heatmap_source_free);
   pd_body_map_panel_set_entries (PD_BODY_MAP_PANEL (self->body_map),
                                  data != NULL ? data->pain_entries : NULL);
-  pd_spine_outcomes_set_data (PD_SPINE_OUTCOMES (self->spine), NULL, NULL);
+  pd_spine_outcomes_set_data (PD_SPINE_OUTCOMES (self->spine), NULL, NULL, NULL);
   if (data == NULL)
     return;
 
@@ -1306,7 +1308,31 @@ pd_trends_page_set_data (PdTrendsPage *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "chart");
   update_summary (self);
   fill_events (self);
-  pd_spine_outcomes_set_data (PD_SPINE_OUTCOMES (self->spine), data, self->series);
+  pd_spine_outcomes_set_data (PD_SPINE_OUTCOMES (self->spine), self->model, data, self->series);
+}
+
+static void
+refresh (GtkWidget *widget)
+{
+  PdTrendsPage *self = PD_TRENDS_PAGE (widget);
+  PdDiaryData *old = g_steal_pointer (&self->data);
+
+  self->data = pd_diary_model_dup_data (self->model);
+  show_data (self, self->data);
+  pd_diary_data_free (old);
+}
+
+void
+pd_trends_page_set_model (PdTrendsPage *self,
+                          PdDiaryModel *model)
+{
+  g_return_if_fail (PD_IS_TRENDS_PAGE (self));
+  g_return_if_fail (PD_IS_DIARY_MODEL (model));
+
+  if (self->model == model)
+    return;
+  g_set_object (&self->model, model);
+  pd_model_watch (GTK_WIDGET (self), model, TRUE, refresh);
 }
 
 static void
@@ -1323,6 +1349,8 @@ pd_trends_page_dispose (GObject *object)
   PdTrendsPage *self = PD_TRENDS_PAGE (object);
 
   g_clear_pointer (&self->series, pd_daily_series_unref);
+  g_clear_pointer (&self->data, pd_diary_data_free);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->chart_cache, pd_chart_cache_free);
   g_clear_pointer (&self->heatmap_source, pd_heatmap_source_free);
   g_clear_pointer (&self->range_buttons, g_ptr_array_unref);
