@@ -75,11 +75,36 @@ void          _pd_write_op_unref                   (WriteOp       *op);
 GPtrArray   **_pd_diary_data_array                 (PdDiaryData   *data,
                                                     PdRecordKind   kind);
 GCompareDataFunc _pd_record_compare_for            (PdRecordKind   kind);
+/* The outcome arrays of data, in the order of PdDiaryModel's outcomes. */
+GPtrArray   **_pd_diary_data_outcomes              (PdDiaryData   *data,
+                                                    guint          index);
 /* The kinds in batch as PD_DIARY_KIND_BIT mask, and how many records it holds. */
 guint         _pd_diary_batch_kinds                (PdDiaryData   *batch,
                                                     guint         *n_records);
 
-/* pd-diary-model.c: signals */
+/* pd-diary-model-signals.c: the signals and properties (registered by the class in
+ * pd-diary-model.c), and their emission, which the other files share */
+enum {
+  PD_DIARY_MODEL_PROP_0,
+  PD_DIARY_MODEL_PROP_DATABASE,
+  PD_DIARY_MODEL_PROP_TODAY,
+  PD_DIARY_MODEL_PROP_CAN_UNDO,
+  PD_DIARY_MODEL_PROP_LOADED,
+  PD_DIARY_MODEL_PROP_COMPLETE,
+  PD_DIARY_MODEL_N_PROPS
+};
+
+enum {
+  PD_DIARY_MODEL_LOADED,
+  PD_DIARY_MODEL_RECORDS_CHANGED,
+  PD_DIARY_MODEL_OUTCOMES_CHANGED,
+  PD_DIARY_MODEL_ERROR,
+  PD_DIARY_MODEL_N_SIGNALS
+};
+
+extern GParamSpec *_pd_diary_model_properties[PD_DIARY_MODEL_N_PROPS];
+extern guint _pd_diary_model_signals[PD_DIARY_MODEL_N_SIGNALS];
+
 void          _pd_diary_model_emit_records_changed (PdDiaryModel  *self,
                                                     guint          kinds,
                                                     const char    *id,
@@ -87,12 +112,10 @@ void          _pd_diary_model_emit_records_changed (PdDiaryModel  *self,
 void          _pd_diary_model_emit_error           (PdDiaryModel  *self,
                                                     const GError  *error);
 void          _pd_diary_model_emit_loaded          (PdDiaryModel  *self);
-/* The outcome arrays of data, in the order of self->outcomes. */
-GPtrArray   **_pd_diary_data_outcomes              (PdDiaryData   *data,
-                                                    guint          index);
 void          _pd_diary_model_notify_can_undo      (PdDiaryModel  *self);
 void          _pd_diary_model_notify_loaded        (PdDiaryModel  *self);
 void          _pd_diary_model_notify_complete      (PdDiaryModel  *self);
+void          _pd_diary_model_emit_outcomes_changed (PdDiaryModel *self);
 
 /* pd-diary-model-changes.c: the lists, on the main context */
 void          _pd_diary_model_update_due           (PdDiaryModel  *self);

@@ -19,68 +19,6 @@
 
 G_DEFINE_FINAL_TYPE (PdDiaryModel, pd_diary_model, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_DATABASE,
-  PROP_TODAY,
-  PROP_CAN_UNDO,
-  PROP_LOADED,
-  PROP_COMPLETE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  LOADED,
-  RECORDS_CHANGED,
-  OUTCOMES_CHANGED,
-  ERROR,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-void
-_pd_diary_model_emit_records_changed (PdDiaryModel  *self,
-                                      guint          kinds,
-                                      const char    *id,
-                                      PdDiaryChange  change)
-{
-  g_signal_emit (self, signals[RECORDS_CHANGED], 0, kinds, id, change);
-}
-
-void
-_pd_diary_model_emit_error (PdDiaryModel *self,
-                            const GError *error)
-{
-  g_signal_emit (self, signals[ERROR], 0, error);
-}
-
-void
-_pd_diary_model_emit_loaded (PdDiaryModel *self)
-{
-  g_signal_emit (self, signals[LOADED], 0);
-}
-
-void
-_pd_diary_model_notify_can_undo (PdDiaryModel *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-}
-
-void
-_pd_diary_model_notify_loaded (PdDiaryModel *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-}
-
-void
-_pd_diary_model_notify_complete (PdDiaryModel *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
-}
-
 /* Lists and lookups */
 
 GListModel *
@@ -149,23 +87,6 @@ pd_diary_model_dup_data (PdDiaryModel *self)
   return data;
 }
 
-GPtrArray **
-_pd_diary_data_outcomes (PdDiaryData *data,
-                         guint        index)
-{
-  switch (index)
-    {
-    case 0:
-      return &data->function_activities;
-    case 1:
-      return &data->function_ratings;
-    case 2:
-      return &data->impressions;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 gboolean
 pd_diary_model_reload_outcomes (PdDiaryModel  *self,
                                 GError       **error)
@@ -190,7 +111,7 @@ pd_diary_model_reload_outcomes (PdDiaryModel  *self,
       g_clear_pointer (&self->outcomes[i], g_ptr_array_unref);
       self->outcomes[i] = read[i];
     }
-  g_signal_emit (self, signals[OUTCOMES_CHANGED], 0);
+  _pd_diary_model_emit_outcomes_changed (self);
   return TRUE;
 }
 
@@ -239,7 +160,7 @@ pd_diary_model_set_today (PdDiaryModel *self,
     return;
   self->today = today;
   _pd_diary_model_update_due (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), _pd_diary_model_properties[PD_DIARY_MODEL_PROP_TODAY]);
 }
 
 /* Construction */
@@ -311,19 +232,19 @@ pd_diary_model_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
+    case PD_DIARY_MODEL_PROP_DATABASE:
       g_value_set_object (value, self->writer);
       break;
-    case PROP_TODAY:
+    case PD_DIARY_MODEL_PROP_TODAY:
       g_value_set_uint (value, self->today);
       break;
-    case PROP_CAN_UNDO:
+    case PD_DIARY_MODEL_PROP_CAN_UNDO:
       g_value_set_boolean (value, self->undo->len > 0);
       break;
-    case PROP_LOADED:
+    case PD_DIARY_MODEL_PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
       break;
-    case PROP_COMPLETE:
+    case PD_DIARY_MODEL_PROP_COMPLETE:
       g_value_set_boolean (value, self->complete);
       break;
     default:
@@ -341,10 +262,10 @@ pd_diary_model_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
+    case PD_DIARY_MODEL_PROP_DATABASE:
       self->writer = g_value_dup_object (value);
       break;
-    case PROP_TODAY:
+    case PD_DIARY_MODEL_PROP_TODAY:
       pd_diary_model_set_today (self, g_value_get_uint (value));
       break;
     default:
@@ -363,40 +284,41 @@ pd_diary_model_class_init (PdDiaryModelClass *klass)
   object_class->get_property = pd_diary_model_get_property;
   object_class->set_property = pd_diary_model_set_property;
 
-  properties[PROP_DATABASE] =
+  _pd_diary_model_properties[PD_DIARY_MODEL_PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL, PD_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TODAY] =
+  _pd_diary_model_properties[PD_DIARY_MODEL_PROP_TODAY] =
     g_param_spec_uint ("today", NULL, NULL, 0, G_MAXUINT32, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_UNDO] =
+  _pd_diary_model_properties[PD_DIARY_MODEL_PROP_CAN_UNDO] =
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADED] =
+  _pd_diary_model_properties[PD_DIARY_MODEL_PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /* The lists hold the whole diary, not only the last days (pd_diary_model_load_recent_async). */
-  properties[PROP_COMPLETE] =
+  _pd_diary_model_properties[PD_DIARY_MODEL_PROP_COMPLETE] =
     g_param_spec_boolean ("complete", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, PD_DIARY_MODEL_N_PROPS,
+                                     _pd_diary_model_properties);
 
   /* The whole diary was (re)read and every list replaced. */
-  signals[LOADED] =
+  _pd_diary_model_signals[PD_DIARY_MODEL_LOADED] =
     g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* (guint kinds: PD_DIARY_KIND_BIT mask, const char *id or NULL for many,
    *  PdDiaryChange change), after the lists changed. */
-  signals[RECORDS_CHANGED] =
+  _pd_diary_model_signals[PD_DIARY_MODEL_RECORDS_CHANGED] =
     g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_STRING, G_TYPE_INT);
   /* The spine outcomes were read again (pd_diary_model_reload_outcomes). */
-  signals[OUTCOMES_CHANGED] =
+  _pd_diary_model_signals[PD_DIARY_MODEL_OUTCOMES_CHANGED] =
     g_signal_new ("outcomes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* (GError *error): an operation failed; its _finish returns the same error. Pages show
    * it without asking the window. */
-  signals[ERROR] =
+  _pd_diary_model_signals[PD_DIARY_MODEL_ERROR] =
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }

@@ -8,22 +8,11 @@
 #include <gio/gio.h>
 
 #include "pd-database.h"
+#include "pd-diary-change.h"
 #include "pd-diary-day.h"
 #include "pd-due-item.h"
 
 G_BEGIN_DECLS
-
-/* What a "records-changed" emission reports. */
-typedef enum
-{
-  PD_DIARY_CHANGE_ADDED,    /* saved for the first time, or back by undo */
-  PD_DIARY_CHANGE_CHANGED,  /* saved again (edited) */
-  PD_DIARY_CHANGE_REMOVED,  /* deleted */
-  PD_DIARY_CHANGE_MANY,     /* an import: several records, possibly of several kinds */
-} PdDiaryChange;
-
-/* "records-changed" names the kinds as a mask of these bits. */
-#define PD_DIARY_KIND_BIT(kind) (1u << (kind))
 
 #define PD_TYPE_DIARY_MODEL (pd_diary_model_get_type ())
 

@@ -34,6 +34,8 @@ static void
 refresh_now (GtkWidget *page,
              Watch     *watch)
 {
+  gint64 start;
+
   if (watch->complete_only && !pd_diary_model_is_complete (watch->model))
     return;
   if (!pd_diary_model_is_loaded (watch->model))
@@ -43,8 +45,11 @@ refresh_now (GtkWidget *page,
       watch->stale = TRUE;
       return;
     }
+  start = g_get_monotonic_time ();
   watch->stale = FALSE;
   watch->refresh (page);
+  g_debug ("%s shown again in %.1f ms", G_OBJECT_TYPE_NAME (page),
+           (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "pd-psfs-editor.h"
 #include "pd-spine.h"
 #include "pd-spine-outcomes.h"
+#include "pd-style.h"
 
 struct _PdSpineOutcomes
 {
@@ -111,17 +112,6 @@ update_trial (PdSpineOutcomes *self,
 
 /* Function (PSFS) */
 
-static PdChartPalette
-current_palette (void)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (manager);
-
-  if (adw_style_manager_get_high_contrast (manager))
-    return dark ? PD_CHART_PALETTE_HIGH_CONTRAST_DARK : PD_CHART_PALETTE_HIGH_CONTRAST;
-  return dark ? PD_CHART_PALETTE_DARK : PD_CHART_PALETTE_LIGHT;
-}
-
 static void
 set_source (cairo_t             *cr,
             const PdChartColour *colour)
@@ -149,7 +139,7 @@ function_draw_cb (GtkDrawingArea *area,
 
   if (sessions == NULL || sessions->len == 0 || plot_w <= 0 || plot_h <= 0)
     return;
-  pd_chart_style_init (&style, current_palette (), 1);
+  pd_chart_style_init (&style, pd_style_chart_palette (), 1);
   first = g_array_index (sessions, PdPsfsSession, 0).day;
   last = g_array_index (sessions, PdPsfsSession, sessions->len - 1).day;
 
