@@ -436,7 +436,7 @@ open_diary (PdApplication *self,
   PdWindow *window = find_window_for (self, path);
 
   if (window == NULL)
-    window = pd_window_new (self, path);
+    window = pd_window_new (GTK_APPLICATION (self), path);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -497,7 +497,7 @@ review_opened_cb (GObject      *object,
 
   /* Opened twice meanwhile: the first window stays. */
   if (!(window = find_window (request->app, request->path, TRUE)))
-    window = pd_window_new_for_review (request->app, request->path, db);
+    window = pd_window_new_for_review (GTK_APPLICATION (request->app), request->path, db);
   gtk_window_present (GTK_WINDOW (window));
   review_request_free (request);
 }

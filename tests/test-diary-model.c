@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "pd-database-spine.h"
 #include "pd-diary-model.h"
 #include "pd-error.h"
 #include "pd-types.h"
@@ -818,6 +819,72 @@ test_open_and_save_while_loading (Fixture       *fixture,
   assert_finalized (g_steal_pointer (&opened));
 }
 
+static void
+outcomes_changed_cb (guint *n_outcomes)
+{
+  (*n_outcomes)++;
+}
+
+/* The spine outcomes come with a load and are in dup_data; saved on the database, they are
+ * in the model once it reads them again, which it says. */
+static void
+test_outcomes (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(PdFunctionActivity) activity = pd_function_activity_new ();
+  g_autoptr(PdFunctionRating) rating = pd_function_rating_new ();
+  g_autoptr(PdImpression) impression = pd_impression_new ();
+  g_autoptr(GPtrArray) ratings = g_ptr_array_new ();
+  g_autoptr(PdDiaryData) before = NULL;
+  g_autoptr(PdDiaryData) after = NULL;
+  g_autoptr(PdDiaryData) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_outcomes = 0;
+
+  pd_function_activity_set_name (activity, "putting on socks");
+  pd_function_activity_set_added_day (activity, TODAY - 7);
+  g_assert_true (pd_database_save_function_activity (fixture->db, activity, &error));
+  g_assert_no_error (error);
+  load (fixture);
+  before = pd_diary_model_dup_data (fixture->model);
+  g_assert_nonnull (before->function_activities);
+  g_assert_cmpuint (before->function_activities->len, ==, 1);
+  g_assert_cmpuint (before->function_ratings->len, ==, 0);
+  g_assert_cmpuint (before->impressions->len, ==, 0);
+
+  g_signal_connect_swapped (fixture->model, "outcomes-changed", G_CALLBACK (outcomes_changed_cb),
+                            &n_outcomes);
+  pd_function_rating_set_activity_id (rating, pd_function_activity_get_id (activity));
+  pd_function_rating_set_score (rating, 4);
+  pd_function_rating_set_time (rating, at (TODAY, 9 * 60), OFFSET);
+  g_ptr_array_add (ratings, rating);
+  g_assert_true (pd_database_save_function_ratings (pd_diary_model_get_database (fixture->model),
+                                                    ratings, &error));
+  pd_impression_set_score (impression, 2);
+  pd_impression_set_time (impression, at (TODAY, 10 * 60), OFFSET);
+  g_assert_true (pd_database_save_impression (pd_diary_model_get_database (fixture->model),
+                                              impression, &error));
+  g_assert_no_error (error);
+  /* Not read yet: the model's copy is as loaded. */
+  after = pd_diary_model_dup_data (fixture->model);
+  g_assert_cmpuint (after->function_ratings->len, ==, 0);
+  g_assert_cmpuint (n_outcomes, ==, 0);
+
+  g_assert_true (pd_diary_model_reload_outcomes (fixture->model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_outcomes, ==, 1);
+  reloaded = pd_diary_model_dup_data (fixture->model);
+  g_assert_cmpuint (reloaded->function_activities->len, ==, 1);
+  g_assert_cmpuint (reloaded->function_ratings->len, ==, 1);
+  g_assert_cmpint (pd_function_rating_get_score (g_ptr_array_index (reloaded->function_ratings, 0)), ==, 4);
+  g_assert_cmpuint (reloaded->impressions->len, ==, 1);
+  /* The records are not touched: no records-changed, no load. */
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_cmpuint (fixture->n_loaded, ==, 1);
+  /* The earlier copy keeps what it had. */
+  g_assert_cmpuint (before->function_ratings->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -837,6 +904,7 @@ main (int    argc,
   ADD ("due", test_due);
   ADD ("read-only", test_read_only);
   ADD ("open-and-save-while-loading", test_open_and_save_while_loading);
+  ADD ("outcomes", test_outcomes);
 #undef ADD
 
   return g_test_run ();

@@ -30,6 +30,23 @@ _pd_diary_data_array (PdDiaryData  *data,
     }
 }
 
+GPtrArray **
+_pd_diary_data_outcomes (PdDiaryData *data,
+                         guint        index)
+{
+  switch (index)
+    {
+    case 0:
+      return &data->function_activities;
+    case 1:
+      return &data->function_ratings;
+    case 2:
+      return &data->impressions;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 GCompareDataFunc
 _pd_record_compare_for (PdRecordKind kind)
 {
@@ -126,7 +143,7 @@ put_record (PdDiaryModel *self,
 void
 _pd_diary_model_update_due (PdDiaryModel *self)
 {
-  PdDiaryDay *today = pd_diary_model_lookup_day (self, self->today);
+  PdDiaryDay *today = g_hash_table_lookup (self->day_index, GUINT_TO_POINTER (self->today));
   g_autoptr(GPtrArray) doses = g_ptr_array_new ();
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);

@@ -29,6 +29,7 @@ typedef struct
   GHashTable *ids[N_KINDS];
   GPtrArray *days;
   GHashTable *day_index;
+  GPtrArray *outcomes[N_OUTCOMES];
   gboolean complete;   /* the whole diary, not only its last days */
 } Snapshot;
 
@@ -53,6 +54,8 @@ snapshot_free (Snapshot *snapshot)
       g_clear_pointer (&snapshot->ids[i], g_hash_table_unref);
       g_clear_pointer (&snapshot->lists[i], g_ptr_array_unref);
     }
+  for (guint i = 0; i < N_OUTCOMES; i++)
+    g_clear_pointer (&snapshot->outcomes[i], g_ptr_array_unref);
   g_clear_pointer (&snapshot->day_index, g_hash_table_unref);
   g_clear_pointer (&snapshot->days, g_ptr_array_unref);
   g_free (snapshot);
@@ -112,6 +115,8 @@ snapshot_new (PdDiaryData *data)
         g_ptr_array_extend (dated, records, NULL, NULL);
     }
 
+  for (guint i = 0; i < N_OUTCOMES; i++)
+    snapshot->outcomes[i] = g_steal_pointer (_pd_diary_data_outcomes (data, i));
   sort_records (dated, _pd_record_compare);
   snapshot->days = g_ptr_array_new_with_free_func (g_object_unref);
   snapshot->day_index = g_hash_table_new (NULL, NULL);
@@ -201,6 +206,11 @@ publish (PdDiaryModel *self,
       self->ids[kind] = g_steal_pointer (&snapshot->ids[kind]);
       old->lists[kind] = pd_object_list_swap (self->lists[kind],
                                               g_steal_pointer (&snapshot->lists[kind]));
+    }
+  for (guint i = 0; i < N_OUTCOMES; i++)
+    {
+      old->outcomes[i] = self->outcomes[i];
+      self->outcomes[i] = g_steal_pointer (&snapshot->outcomes[i]);
     }
   old->day_index = self->day_index;
   self->day_index = g_steal_pointer (&snapshot->day_index);

@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 #define N_KINDS (PD_RECORD_EVENT + 1)
+/* function_activities, function_ratings, impressions */
+#define N_OUTCOMES 3
 /* Larger imports are applied by reloading: inserting one by one would move the arrays for
  * every record. */
 #define IMPORT_IN_PLACE_MAX 256
@@ -30,6 +32,8 @@ struct _PdDiaryModel
   GHashTable *day_index;         /* day -> PdDiaryDay, borrowed from days */
   GListStore *due;
   guint32 today;
+  /* Spine outcomes (pd-database-spine.h), replaced whole by loads and reload_outcomes. */
+  GPtrArray *outcomes[N_OUTCOMES];
 
   GPtrArray *undo;               /* UndoEntry, the newest last */
   GTask *load_task;              /* the load under way */
@@ -71,11 +75,36 @@ void          _pd_write_op_unref                   (WriteOp       *op);
 GPtrArray   **_pd_diary_data_array                 (PdDiaryData   *data,
                                                     PdRecordKind   kind);
 GCompareDataFunc _pd_record_compare_for            (PdRecordKind   kind);
+/* The outcome arrays of data, in the order of PdDiaryModel's outcomes. */
+GPtrArray   **_pd_diary_data_outcomes              (PdDiaryData   *data,
+                                                    guint          index);
 /* The kinds in batch as PD_DIARY_KIND_BIT mask, and how many records it holds. */
 guint         _pd_diary_batch_kinds                (PdDiaryData   *batch,
                                                     guint         *n_records);
 
-/* pd-diary-model.c: signals */
+/* pd-diary-model-signals.c: the signals and properties (registered by the class in
+ * pd-diary-model.c), and their emission, which the other files share */
+enum {
+  PD_DIARY_MODEL_PROP_0,
+  PD_DIARY_MODEL_PROP_DATABASE,
+  PD_DIARY_MODEL_PROP_TODAY,
+  PD_DIARY_MODEL_PROP_CAN_UNDO,
+  PD_DIARY_MODEL_PROP_LOADED,
+  PD_DIARY_MODEL_PROP_COMPLETE,
+  PD_DIARY_MODEL_N_PROPS
+};
+
+enum {
+  PD_DIARY_MODEL_LOADED,
+  PD_DIARY_MODEL_RECORDS_CHANGED,
+  PD_DIARY_MODEL_OUTCOMES_CHANGED,
+  PD_DIARY_MODEL_ERROR,
+  PD_DIARY_MODEL_N_SIGNALS
+};
+
+extern GParamSpec *_pd_diary_model_properties[PD_DIARY_MODEL_N_PROPS];
+extern guint _pd_diary_model_signals[PD_DIARY_MODEL_N_SIGNALS];
+
 void          _pd_diary_model_emit_records_changed (PdDiaryModel  *self,
                                                     guint          kinds,
                                                     const char    *id,
@@ -86,6 +115,7 @@ void          _pd_diary_model_emit_loaded          (PdDiaryModel  *self);
 void          _pd_diary_model_notify_can_undo      (PdDiaryModel  *self);
 void          _pd_diary_model_notify_loaded        (PdDiaryModel  *self);
 void          _pd_diary_model_notify_complete      (PdDiaryModel  *self);
+void          _pd_diary_model_emit_outcomes_changed (PdDiaryModel *self);
 
 /* pd-diary-model-changes.c: the lists, on the main context */
 void          _pd_diary_model_update_due           (PdDiaryModel  *self);

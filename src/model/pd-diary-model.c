@@ -13,71 +13,11 @@
 #include "config.h"
 
 #include "pd-database-reader.h"
+#include "pd-database-spine.h"
 #include "pd-diary-model-private.h"
 #include "pd-types.h"
 
 G_DEFINE_FINAL_TYPE (PdDiaryModel, pd_diary_model, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_DATABASE,
-  PROP_TODAY,
-  PROP_CAN_UNDO,
-  PROP_LOADED,
-  PROP_COMPLETE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  LOADED,
-  RECORDS_CHANGED,
-  ERROR,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-void
-_pd_diary_model_emit_records_changed (PdDiaryModel  *self,
-                                      guint          kinds,
-                                      const char    *id,
-                                      PdDiaryChange  change)
-{
-  g_signal_emit (self, signals[RECORDS_CHANGED], 0, kinds, id, change);
-}
-
-void
-_pd_diary_model_emit_error (PdDiaryModel *self,
-                            const GError *error)
-{
-  g_signal_emit (self, signals[ERROR], 0, error);
-}
-
-void
-_pd_diary_model_emit_loaded (PdDiaryModel *self)
-{
-  g_signal_emit (self, signals[LOADED], 0);
-}
-
-void
-_pd_diary_model_notify_can_undo (PdDiaryModel *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-}
-
-void
-_pd_diary_model_notify_loaded (PdDiaryModel *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-}
-
-void
-_pd_diary_model_notify_complete (PdDiaryModel *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
-}
 
 /* Lists and lookups */
 
@@ -141,7 +81,38 @@ pd_diary_model_dup_data (PdDiaryModel *self)
     *_pd_diary_data_array (data, kind) = g_ptr_array_copy (pd_object_list_get_array (self->lists[kind]),
                                                  (GCopyFunc) (void (*) (void)) g_object_ref,
                                                  NULL);
+  for (guint i = 0; i < N_OUTCOMES; i++)
+    if (self->outcomes[i] != NULL)
+      *_pd_diary_data_outcomes (data, i) = g_ptr_array_ref (self->outcomes[i]);
   return data;
+}
+
+gboolean
+pd_diary_model_reload_outcomes (PdDiaryModel  *self,
+                                GError       **error)
+{
+  GPtrArray *read[N_OUTCOMES] = { NULL };
+
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), FALSE);
+
+  read[0] = pd_database_list_function_activities (self->writer, error);
+  if (read[0] != NULL)
+    read[1] = pd_database_list_function_ratings (self->writer, G_MININT64, G_MAXINT64, error);
+  if (read[1] != NULL)
+    read[2] = pd_database_list_impressions (self->writer, G_MININT64, G_MAXINT64, error);
+  if (read[2] == NULL)
+    {
+      for (guint i = 0; i < N_OUTCOMES; i++)
+        g_clear_pointer (&read[i], g_ptr_array_unref);
+      return FALSE;
+    }
+  for (guint i = 0; i < N_OUTCOMES; i++)
+    {
+      g_clear_pointer (&self->outcomes[i], g_ptr_array_unref);
+      self->outcomes[i] = read[i];
+    }
+  _pd_diary_model_emit_outcomes_changed (self);
+  return TRUE;
 }
 
 PdDatabase *
@@ -189,7 +160,7 @@ pd_diary_model_set_today (PdDiaryModel *self,
     return;
   self->today = today;
   _pd_diary_model_update_due (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), _pd_diary_model_properties[PD_DIARY_MODEL_PROP_TODAY]);
 }
 
 /* Construction */
@@ -236,6 +207,8 @@ pd_diary_model_finalize (GObject *object)
       g_clear_pointer (&self->ids[i], g_hash_table_unref);
       g_clear_object (&self->lists[i]);
     }
+  for (guint i = 0; i < N_OUTCOMES; i++)
+    g_clear_pointer (&self->outcomes[i], g_ptr_array_unref);
   g_clear_pointer (&self->day_index, g_hash_table_unref);
   g_clear_object (&self->days);
   g_clear_object (&self->due);
@@ -259,19 +232,19 @@ pd_diary_model_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
+    case PD_DIARY_MODEL_PROP_DATABASE:
       g_value_set_object (value, self->writer);
       break;
-    case PROP_TODAY:
+    case PD_DIARY_MODEL_PROP_TODAY:
       g_value_set_uint (value, self->today);
       break;
-    case PROP_CAN_UNDO:
+    case PD_DIARY_MODEL_PROP_CAN_UNDO:
       g_value_set_boolean (value, self->undo->len > 0);
       break;
-    case PROP_LOADED:
+    case PD_DIARY_MODEL_PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
       break;
-    case PROP_COMPLETE:
+    case PD_DIARY_MODEL_PROP_COMPLETE:
       g_value_set_boolean (value, self->complete);
       break;
     default:
@@ -289,10 +262,10 @@ pd_diary_model_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
+    case PD_DIARY_MODEL_PROP_DATABASE:
       self->writer = g_value_dup_object (value);
       break;
-    case PROP_TODAY:
+    case PD_DIARY_MODEL_PROP_TODAY:
       pd_diary_model_set_today (self, g_value_get_uint (value));
       break;
     default:
@@ -311,36 +284,41 @@ pd_diary_model_class_init (PdDiaryModelClass *klass)
   object_class->get_property = pd_diary_model_get_property;
   object_class->set_property = pd_diary_model_set_property;
 
-  properties[PROP_DATABASE] =
+  _pd_diary_model_properties[PD_DIARY_MODEL_PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL, PD_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TODAY] =
+  _pd_diary_model_properties[PD_DIARY_MODEL_PROP_TODAY] =
     g_param_spec_uint ("today", NULL, NULL, 0, G_MAXUINT32, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_UNDO] =
+  _pd_diary_model_properties[PD_DIARY_MODEL_PROP_CAN_UNDO] =
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADED] =
+  _pd_diary_model_properties[PD_DIARY_MODEL_PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /* The lists hold the whole diary, not only the last days (pd_diary_model_load_recent_async). */
-  properties[PROP_COMPLETE] =
+  _pd_diary_model_properties[PD_DIARY_MODEL_PROP_COMPLETE] =
     g_param_spec_boolean ("complete", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, PD_DIARY_MODEL_N_PROPS,
+                                     _pd_diary_model_properties);
 
   /* The whole diary was (re)read and every list replaced. */
-  signals[LOADED] =
+  _pd_diary_model_signals[PD_DIARY_MODEL_LOADED] =
     g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* (guint kinds: PD_DIARY_KIND_BIT mask, const char *id or NULL for many,
    *  PdDiaryChange change), after the lists changed. */
-  signals[RECORDS_CHANGED] =
+  _pd_diary_model_signals[PD_DIARY_MODEL_RECORDS_CHANGED] =
     g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_STRING, G_TYPE_INT);
+  /* The spine outcomes were read again (pd_diary_model_reload_outcomes). */
+  _pd_diary_model_signals[PD_DIARY_MODEL_OUTCOMES_CHANGED] =
+    g_signal_new ("outcomes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* (GError *error): an operation failed; its _finish returns the same error. Pages show
    * it without asking the window. */
-  signals[ERROR] =
+  _pd_diary_model_signals[PD_DIARY_MODEL_ERROR] =
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }

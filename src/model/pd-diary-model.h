@@ -8,22 +8,11 @@
 #include <gio/gio.h>
 
 #include "pd-database.h"
+#include "pd-diary-change.h"
 #include "pd-diary-day.h"
 #include "pd-due-item.h"
 
 G_BEGIN_DECLS
-
-/* What a "records-changed" emission reports. */
-typedef enum
-{
-  PD_DIARY_CHANGE_ADDED,    /* saved for the first time, or back by undo */
-  PD_DIARY_CHANGE_CHANGED,  /* saved again (edited) */
-  PD_DIARY_CHANGE_REMOVED,  /* deleted */
-  PD_DIARY_CHANGE_MANY,     /* an import: several records, possibly of several kinds */
-} PdDiaryChange;
-
-/* "records-changed" names the kinds as a mask of these bits. */
-#define PD_DIARY_KIND_BIT(kind) (1u << (kind))
 
 #define PD_TYPE_DIARY_MODEL (pd_diary_model_get_type ())
 
@@ -93,6 +82,12 @@ GObject      *pd_diary_model_lookup           (PdDiaryModel         *self,
 /* The records as arrays (new arrays, referencing the model's objects) for the analysis
  * functions that take PdDiaryData. */
 PdDiaryData  *pd_diary_model_dup_data         (PdDiaryModel         *self);
+
+/* The spine outcomes (function activities, ratings, impressions) are read with the loads
+ * and are in pd_diary_model_dup_data. They are saved on the database directly (small and
+ * rare); this reads them again on the writer connection and emits "outcomes-changed". */
+gboolean      pd_diary_model_reload_outcomes  (PdDiaryModel         *self,
+                                               GError              **error);
 
 /* Writes run one after another in a thread of their own on the writer connection; a save
  * never waits for a load. The lists change (and "records-changed" is emitted) before the

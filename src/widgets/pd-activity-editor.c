@@ -55,9 +55,9 @@ kind_changed_cb (PdActivityEditor *self)
   pd_record_editor_set_can_save (PD_RECORD_EDITOR (self), *name != '\0');
 }
 
-static gboolean
-pd_activity_editor_save (PdRecordEditor  *editor,
-                         GError         **error)
+static GObject *
+pd_activity_editor_build (PdRecordEditor  *editor,
+                          GError         **error)
 {
   PdActivityEditor *self = PD_ACTIVITY_EDITOR (editor);
   g_autoptr(PdActivity) activity = pd_activity_copy (self->activity);
@@ -71,7 +71,7 @@ pd_activity_editor_save (PdRecordEditor  *editor,
   pd_activity_set_note (activity, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
   if (time != NULL)
     pd_activity_set_date_time (activity, time);
-  return pd_database_save_activity (pd_record_editor_get_database (editor), activity, error);
+  return G_OBJECT (g_steal_pointer (&activity));
 }
 
 static void
@@ -88,7 +88,7 @@ static void
 pd_activity_editor_class_init (PdActivityEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = pd_activity_editor_finalize;
-  PD_RECORD_EDITOR_CLASS (klass)->save = pd_activity_editor_save;
+  PD_RECORD_EDITOR_CLASS (klass)->build = pd_activity_editor_build;
 }
 
 static void
@@ -147,20 +147,20 @@ build (PdActivityEditor *self)
 
 PdActivityEditor *
 pd_activity_editor_new (GtkWindow  *parent,
-                        PdDatabase *database,
+                        PdDiaryModel *model,
                         PdActivity *activity,
                         gboolean    is_new)
 {
   PdActivityEditor *self;
 
-  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
   g_return_val_if_fail (PD_IS_ACTIVITY (activity), NULL);
 
   self = g_object_new (PD_TYPE_ACTIVITY_EDITOR,
                        "transient-for", parent,
                        "title", is_new ? _("Log Activity") : _("Edit Activity"),
                        NULL);
-  pd_record_editor_set_database (PD_RECORD_EDITOR (self), database);
+  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
   self->activity = g_object_ref (activity);
   self->is_new = is_new;
   build (self);

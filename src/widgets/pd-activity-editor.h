@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PdActivityEditor, pd_activity_editor, PD, ACTIVITY_EDITOR, PdRecordEditor)
 
 PdActivityEditor *pd_activity_editor_new (GtkWindow  *parent,
-                                          PdDatabase *database,
+                                          PdDiaryModel *model,
                                           PdActivity *activity,
                                           gboolean    is_new);
 

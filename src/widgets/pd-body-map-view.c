@@ -17,6 +17,7 @@
 #include "pd-body-map.h"
 #include "pd-body-map-view.h"
 #include "pd-tags.h"
+#include "pd-style.h"
 
 /* Pixels per figure unit, at most: side by side, and stacked (narrow: the phone). */
 #define MAX_SCALE         2.2
@@ -42,22 +43,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static PdChartPalette
-current_palette (void)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (manager);
-
-  if (adw_style_manager_get_high_contrast (manager))
-    return dark ? PD_CHART_PALETTE_HIGH_CONTRAST_DARK : PD_CHART_PALETTE_HIGH_CONTRAST;
-  return dark ? PD_CHART_PALETTE_DARK : PD_CHART_PALETTE_LIGHT;
-}
-
 static void
 style_init (PdBodyMapView *self,
             PdChartStyle  *style)
 {
-  pd_chart_style_init (style, current_palette (), gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  pd_chart_style_init (style, pd_style_chart_palette (), gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
 static int

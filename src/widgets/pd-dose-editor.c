@@ -177,14 +177,14 @@ update_safety (PdDoseEditor *self)
                                  *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) != '\0');
 }
 
-static gboolean
-pd_dose_editor_save (PdRecordEditor  *editor,
-                     GError         **error)
+static GObject *
+pd_dose_editor_build (PdRecordEditor  *editor,
+                      GError         **error)
 {
   PdDoseEditor *self = PD_DOSE_EDITOR (editor);
   g_autoptr(PdDose) dose = dose_from_form (self);
 
-  return pd_database_save_dose (pd_record_editor_get_database (editor), dose, error);
+  return G_OBJECT (g_steal_pointer (&dose));
 }
 
 static void
@@ -205,7 +205,7 @@ static void
 pd_dose_editor_class_init (PdDoseEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = pd_dose_editor_finalize;
-  PD_RECORD_EDITOR_CLASS (klass)->save = pd_dose_editor_save;
+  PD_RECORD_EDITOR_CLASS (klass)->build = pd_dose_editor_build;
 }
 
 static void
@@ -278,21 +278,21 @@ build (PdDoseEditor *self)
 
 PdDoseEditor *
 pd_dose_editor_new (GtkWindow   *parent,
-                    PdDatabase  *database,
+                    PdDiaryModel *model,
                     PdDiaryData *data,
                     PdDose      *dose,
                     gboolean     is_new)
 {
   PdDoseEditor *self;
 
-  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
   g_return_val_if_fail (PD_IS_DOSE (dose), NULL);
 
   self = g_object_new (PD_TYPE_DOSE_EDITOR,
                        "transient-for", parent,
                        "title", is_new ? _("Log Dose") : _("Edit Dose"),
                        NULL);
-  pd_record_editor_set_database (PD_RECORD_EDITOR (self), database);
+  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
   self->dose = g_object_ref (dose);
   self->is_new = is_new;
   self->medications = g_ptr_array_new_with_free_func (g_object_unref);
@@ -309,7 +309,7 @@ pd_dose_editor_new (GtkWindow   *parent,
             g_ptr_array_add (self->other_doses, g_object_ref (other));
         }
     }
-  pd_check_options_load (&self->checks, database);
+  pd_check_options_load (&self->checks, pd_diary_model_get_database (model));
   build (self);
   if (!is_new)
     {

@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (PdDoseEditor, pd_dose_editor, PD, DOSE_EDITOR, PdRecordEdi
 /* dose: a new dose prepared by the caller (name, medication, amount, unit, time) or a
  * saved one to edit. data: the diary as loaded, for the safety checks (may be NULL). */
 PdDoseEditor *pd_dose_editor_new (GtkWindow   *parent,
-                                  PdDatabase  *database,
+                                  PdDiaryModel *model,
                                   PdDiaryData *data,
                                   PdDose      *dose,
                                   gboolean     is_new);

@@ -16,7 +16,7 @@ struct _PdEntryEditor
 {
   AdwWindow parent_instance;
 
-  PdDatabase *database;
+  PdDiaryModel *model;
   PdPainEntry *entry;
 
   PdEntryForm *form;
@@ -39,18 +39,15 @@ form_changed_cb (PdEntryEditor *self)
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  PdEntryEditor *self = PD_ENTRY_EDITOR (widget);
-  g_autoptr(PdPainEntry) changed = pd_pain_entry_copy (self->entry);
+  g_autoptr(PdEntryEditor) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!pd_entry_form_fill_entry (self->form, changed))
-    return;
-
-  if (!pd_database_save_pain_entry (self->database, changed, &error))
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+  if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
     {
       AdwMessageDialog *dialog;
 
@@ -63,6 +60,22 @@ save_action (GtkWidget  *widget,
 
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PdEntryEditor *self = PD_ENTRY_EDITOR (widget);
+  g_autoptr(PdPainEntry) changed = pd_pain_entry_copy (self->entry);
+
+  if (!pd_entry_form_fill_entry (self->form, changed))
+    return;
+
+  /* The model's worker writes it; nothing to press twice meanwhile. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  pd_diary_model_save_async (self->model, changed, NULL, saved_cb, g_object_ref (self));
 }
 
 static void
@@ -87,7 +100,7 @@ pd_entry_editor_dispose (GObject *object)
   PdEntryEditor *self = PD_ENTRY_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_ENTRY_EDITOR);
-  g_clear_object (&self->database);
+  g_clear_object (&self->model);
   g_clear_object (&self->entry);
 
   G_OBJECT_CLASS (pd_entry_editor_parent_class)->dispose (object);
@@ -127,17 +140,17 @@ pd_entry_editor_init (PdEntryEditor *self)
 }
 
 PdEntryEditor *
-pd_entry_editor_new (GtkWindow   *parent,
-                     PdDatabase  *database,
-                     PdPainEntry *entry)
+pd_entry_editor_new (GtkWindow    *parent,
+                     PdDiaryModel *model,
+                     PdPainEntry  *entry)
 {
   PdEntryEditor *self;
 
-  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
   g_return_val_if_fail (PD_IS_PAIN_ENTRY (entry), NULL);
 
   self = g_object_new (PD_TYPE_ENTRY_EDITOR, "transient-for", parent, NULL);
-  self->database = g_object_ref (database);
+  self->model = g_object_ref (model);
   self->entry = g_object_ref (entry);
   pd_entry_form_set_entry (self->form, entry);
   form_changed_cb (self);

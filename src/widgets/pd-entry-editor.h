@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "pd-database.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PdEntryEditor, pd_entry_editor, PD, ENTRY_EDITOR, AdwWindow)
 
 /* Emits "saved" after the changed entry was written. */
-PdEntryEditor *pd_entry_editor_new (GtkWindow   *parent,
-                                    PdDatabase  *database,
-                                    PdPainEntry *entry);
+PdEntryEditor *pd_entry_editor_new (GtkWindow    *parent,
+                                    PdDiaryModel *model,
+                                    PdPainEntry  *entry);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-entry-row.h"
-#include "pd-record-row.h"
+#include "pd-rows.h"
 #include "pd-tags.h"
 
 struct _PdEntryRow
@@ -136,7 +136,7 @@ pd_entry_row_new (PdPainEntry *entry,
     {
       /* Translators: what the Edit and Delete buttons act on, e.g. "entry of 08:30" */
       g_autofree char *what = g_strdup_printf (_("entry of %s"), clock);
-      pd_record_row_add_buttons (ADW_ACTION_ROW (self), PD_RECORD_PAIN, pd_pain_entry_get_id (entry), what);
+      pd_row_add_record_buttons (ADW_ACTION_ROW (self), PD_RECORD_PAIN, pd_pain_entry_get_id (entry), what);
     }
   return GTK_WIDGET (self);
 }

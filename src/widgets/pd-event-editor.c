@@ -39,9 +39,9 @@ title_changed_cb (PdEventEditor *self)
   pd_record_editor_set_can_save (PD_RECORD_EDITOR (self), *title != '\0');
 }
 
-static gboolean
-pd_event_editor_save (PdRecordEditor  *editor,
-                      GError         **error)
+static GObject *
+pd_event_editor_build (PdRecordEditor  *editor,
+                       GError         **error)
 {
   PdEventEditor *self = PD_EVENT_EDITOR (editor);
   g_autoptr(PdEvent) event = pd_event_copy (self->event);
@@ -59,7 +59,7 @@ pd_event_editor_save (PdRecordEditor  *editor,
                                  gtk_spin_button_get_value_as_int (self->days_spin) - 1);
   else
     pd_event_set_end_day (event, 0);
-  return pd_database_save_event (pd_record_editor_get_database (editor), event, error);
+  return G_OBJECT (g_steal_pointer (&event));
 }
 
 static void
@@ -76,7 +76,7 @@ static void
 pd_event_editor_class_init (PdEventEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = pd_event_editor_finalize;
-  PD_RECORD_EDITOR_CLASS (klass)->save = pd_event_editor_save;
+  PD_RECORD_EDITOR_CLASS (klass)->build = pd_event_editor_build;
 }
 
 static void
@@ -182,20 +182,20 @@ build (PdEventEditor *self)
 
 PdEventEditor *
 pd_event_editor_new (GtkWindow  *parent,
-                     PdDatabase *database,
+                     PdDiaryModel *model,
                      PdEvent    *event,
                      gboolean    is_new)
 {
   PdEventEditor *self;
 
-  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
   g_return_val_if_fail (PD_IS_EVENT (event), NULL);
 
   self = g_object_new (PD_TYPE_EVENT_EDITOR,
                        "transient-for", parent,
                        "title", is_new ? _("Add Treatment Event") : _("Edit Treatment Event"),
                        NULL);
-  pd_record_editor_set_database (PD_RECORD_EDITOR (self), database);
+  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
   self->event = g_object_ref (event);
   self->is_new = is_new;
   build (self);

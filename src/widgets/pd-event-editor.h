@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PdEventEditor, pd_event_editor, PD, EVENT_EDITOR, PdRecordEditor)
 
 PdEventEditor *pd_event_editor_new (GtkWindow  *parent,
-                                    PdDatabase *database,
+                                    PdDiaryModel *model,
                                     PdEvent    *event,
                                     gboolean    is_new);
 

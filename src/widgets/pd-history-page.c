@@ -12,14 +12,15 @@
 #include "pd-day-group.h"
 #include "pd-record-row.h"
 #include "pd-history-page.h"
+#include "pd-model-watch.h"
 
 struct _PdHistoryPage
 {
   AdwBin parent_instance;
 
-  PdDatabase *database;
-  /* The diary's records, shared with the window (the arrays are referenced: a grouping
-   * in a thread may outlive the window's data). Searching needs no query. */
+  PdDiaryModel *model;
+  /* The model's records as last shown (the arrays are shared with a grouping in a thread,
+   * which may outlive them here). Searching needs no query. */
   PdDiaryData *data;
 
   GCancellable *cancellable;
@@ -161,17 +162,27 @@ search_changed_cb (PdHistoryPage *self)
   rebuild_model (self);
 }
 
+static void
+refresh (GtkWidget *widget)
+{
+  PdHistoryPage *self = PD_HISTORY_PAGE (widget);
+
+  g_clear_pointer (&self->data, pd_diary_data_free);
+  self->data = pd_diary_model_dup_data (self->model);
+  rebuild_model (self);
+}
+
 void
-pd_history_page_set_data (PdHistoryPage *self,
-                          PdDatabase    *database,
-                          PdDiaryData   *data)
+pd_history_page_set_model (PdHistoryPage *self,
+                           PdDiaryModel  *model)
 {
   g_return_if_fail (PD_IS_HISTORY_PAGE (self));
+  g_return_if_fail (PD_IS_DIARY_MODEL (model));
 
-  g_set_object (&self->database, database);
-  g_clear_pointer (&self->data, pd_diary_data_free);
-  self->data = data != NULL ? share_data (data) : NULL;
-  rebuild_model (self);
+  if (self->model == model)
+    return;
+  g_set_object (&self->model, model);
+  pd_model_watch (GTK_WIDGET (self), model, TRUE, refresh);
 }
 
 void
@@ -268,7 +279,7 @@ bind_item_cb (GtkSignalListItemFactory *factory,
   GtkWidget *slot = adw_clamp_get_child (ADW_CLAMP (gtk_list_item_get_child (item)));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->list_view));
   guint position = gtk_list_item_get_position (item);
-  gboolean editable = self->database != NULL && !pd_database_is_read_only (self->database);
+  gboolean editable = self->model != NULL && !pd_diary_model_is_read_only (self->model);
 
   gtk_widget_remove_css_class (slot, "history-card");
   gtk_widget_remove_css_class (slot, "first");
@@ -294,7 +305,7 @@ pd_history_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_HISTORY_PAGE);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->database);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->data, pd_diary_data_free);
 
   G_OBJECT_CLASS (pd_history_page_parent_class)->dispose (object);

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "pd-database.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PdHistoryPage, pd_history_page, PD, HISTORY_PAGE, AdwBin)
 
-/* data is the window's, valid until the next call. */
-void pd_history_page_set_data     (PdHistoryPage *self,
-                                   PdDatabase    *database,
-                                   PdDiaryData   *data);
+/* The whole diary, once the model holds it, and again whenever the model changes. */
+void pd_history_page_set_model    (PdHistoryPage *self,
+                                   PdDiaryModel  *model);
 void pd_history_page_focus_search (PdHistoryPage *self);
 
 G_END_DECLS

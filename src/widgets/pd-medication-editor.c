@@ -13,16 +13,16 @@
 #include "pd-format.h"
 #include "pd-types.h"
 #include "pd-catalogue.h"
+#include "pd-dose-times.h"
 #include "pd-medication-editor.h"
 
 #define DEFAULT_TIME     (8 * 60)
-#define MINUTES_PER_DAY  (24 * 60)
 
 struct _PdMedicationEditor
 {
   AdwWindow parent_instance;
 
-  PdDatabase *database;
+  PdDiaryModel *model;
   /* What is being edited: a copy of the medication, or the new one chosen from the
    * catalogue. NULL while a new one is still to be chosen. */
   PdMedication *draft;
@@ -31,8 +31,8 @@ struct _PdMedicationEditor
   GPtrArray *class_keys;
   GPtrArray *form_keys;
   GPtrArray *unit_keys;
-  /* The AdwActionRows of times_group, each with a GtkSpinButton of minutes. */
-  GPtrArray *time_rows;
+  /* The rows of times_group. */
+  PdDoseTimes *times;
   guint32 start_day;
   guint32 stop_day;
 
@@ -173,214 +173,12 @@ clear_stop_action (GtkWidget  *widget,
   gtk_widget_grab_focus (self->stop_button);
 }
 
-/* Times of day: one spin button of minutes per scheduled time, shown as a clock. */
-
-static char *
-format_minutes (guint minutes)
-{
-  return g_strdup_printf ("%02u:%02u", minutes / 60 % 24, minutes % 60);
-}
-
-/* "8", "08:30", "8.30", "830", "8:30 pm", "20h30" -> minutes after midnight; -1 otherwise. */
-static int
-parse_minutes (const char *text)
-{
-  g_autofree char *lower = g_ascii_strdown (text, -1);
-  char *p = g_strstrip (lower);
-  gboolean pm = FALSE, am = FALSE;
-  guint64 hours, minutes = 0;
-  char *end;
-  gsize len = strlen (p);
-
-  if (len >= 2 && (g_str_has_suffix (p, "pm") || g_str_has_suffix (p, "am")))
-    {
-      pm = p[len - 2] == 'p';
-      am = !pm;
-      p[len - 2] = '\0';
-      g_strchomp (p);
-    }
-  if (!g_ascii_isdigit (*p))
-    return -1;
-
-  hours = g_ascii_strtoull (p, &end, 10);
-  if (*end == ':' || *end == '.' || *end == 'h')
-    {
-      if (end[1] == '\0' && *end == 'h')
-        minutes = 0;
-      else
-        {
-          char *rest = end + 1;
-
-          if (!g_ascii_isdigit (*rest))
-            return -1;
-          minutes = g_ascii_strtoull (rest, &end, 10);
-          if (end - rest != 2)
-            return -1;
-        }
-    }
-  else if (end - p >= 3 && end - p <= 4)
-    {
-      minutes = hours % 100;
-      hours /= 100;
-    }
-  else if (end - p > 2)
-    return -1;
-  if (*end != '\0')
-    return -1;
-
-  if (am || pm)
-    {
-      if (hours < 1 || hours > 12)
-        return -1;
-      hours = hours % 12 + (pm ? 12 : 0);
-    }
-  if (hours > 23 || minutes > 59)
-    return -1;
-  return (int) (hours * 60 + minutes);
-}
-
-static int
-time_input_cb (GtkSpinButton *spin,
-               double        *value)
-{
-  int minutes = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (spin)));
-
-  if (minutes < 0)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (spin), "error");
-      return GTK_INPUT_ERROR;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (spin), "error");
-  *value = minutes;
-  return TRUE;
-}
-
-static gboolean
-time_output_cb (GtkSpinButton *spin)
-{
-  g_autofree char *text = format_minutes ((guint) gtk_spin_button_get_value (spin));
-
-  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
-                                  -1);
-  return TRUE;
-}
-
-static GtkSpinButton *
-time_row_get_spin (GtkWidget *row)
-{
-  return g_object_get_data (G_OBJECT (row), "spin");
-}
-
-/* Titles and accessible names follow the position: "Dose 1", "Remove dose 1". */
-static void
-renumber_time_rows (PdMedicationEditor *self)
-{
-  for (guint i = 0; i < self->time_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->time_rows, i);
-      GtkWidget *remove = g_object_get_data (G_OBJECT (row), "remove");
-      /* Translators: the title of one scheduled time, e.g. "Dose 2" */
-      g_autofree char *title = g_strdup_printf (_("Dose %u"), i + 1);
-      /* Translators: accessible names, e.g. "Time of dose 2", "Remove dose 2" */
-      g_autofree char *time_label = g_strdup_printf (_("Time of dose %u"), i + 1);
-      g_autofree char *remove_label = g_strdup_printf (_("Remove dose %u"), i + 1);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (time_row_get_spin (row)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, time_label, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-    }
-}
-
-static void
-remove_time_cb (GtkButton          *button,
-                PdMedicationEditor *self)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
-  guint index;
-
-  if (!g_ptr_array_find (self->time_rows, row, &index))
-    return;
-  adw_preferences_group_remove (self->times_group, row);
-  g_ptr_array_remove_index (self->time_rows, index);
-  renumber_time_rows (self);
-
-  /* Keep the keyboard focus near where it was. */
-  if (self->time_rows->len > 0)
-    {
-      GtkWidget *next = g_ptr_array_index (self->time_rows, MIN (index, self->time_rows->len - 1));
-
-      gtk_widget_grab_focus (GTK_WIDGET (time_row_get_spin (next)));
-    }
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->taken_row));
-}
-
-static GtkWidget *
-add_time_row (PdMedicationEditor *self,
-              guint               minutes)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, MINUTES_PER_DAY - 1, 15);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin), 15, 60);
-  gtk_spin_button_set_wrap (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  g_signal_connect (spin, "input", G_CALLBACK (time_input_cb), NULL);
-  g_signal_connect (spin, "output", G_CALLBACK (time_output_cb), NULL);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), minutes);
-  time_output_cb (GTK_SPIN_BUTTON (spin));
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Time"));
-  g_object_set_data (G_OBJECT (remove), "row", row);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_time_cb), self);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  g_object_set_data (G_OBJECT (row), "spin", spin);
-  g_object_set_data (G_OBJECT (row), "remove", remove);
-
-  adw_preferences_group_add (self->times_group, row);
-  g_ptr_array_add (self->time_rows, row);
-  renumber_time_rows (self);
-  return row;
-}
-
-static void
-clear_time_rows (PdMedicationEditor *self)
-{
-  for (guint i = 0; i < self->time_rows->len; i++)
-    adw_preferences_group_remove (self->times_group, g_ptr_array_index (self->time_rows, i));
-  g_ptr_array_set_size (self->time_rows, 0);
-}
-
 static void
 add_time_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  PdMedicationEditor *self = PD_MEDICATION_EDITOR (widget);
-  guint minutes = DEFAULT_TIME;
-  GtkWidget *row;
-
-  /* A new time four hours after the last: 08:00, 12:00, 16:00, 20:00. */
-  if (self->time_rows->len > 0)
-    {
-      GtkWidget *last = g_ptr_array_index (self->time_rows, self->time_rows->len - 1);
-      guint last_minutes = (guint) gtk_spin_button_get_value (time_row_get_spin (last));
-
-      minutes = (last_minutes + 4 * 60) % MINUTES_PER_DAY;
-    }
-  row = add_time_row (self, minutes);
-  gtk_widget_grab_focus (GTK_WIDGET (time_row_get_spin (row)));
+  pd_dose_times_add_next (PD_MEDICATION_EDITOR (widget)->times);
 }
 
 static gboolean
@@ -394,8 +192,8 @@ taken_changed_cb (PdMedicationEditor *self)
 {
   gboolean scheduled = at_set_times (self);
 
-  if (scheduled && self->time_rows->len == 0)
-    add_time_row (self, DEFAULT_TIME);
+  if (scheduled && pd_dose_times_get_n (self->times) == 0)
+    pd_dose_times_add (self->times, DEFAULT_TIME);
   gtk_widget_set_visible (GTK_WIDGET (self->times_group), scheduled);
   gtk_widget_set_visible (self->reminders_row, scheduled);
 }
@@ -669,9 +467,9 @@ load_form (PdMedicationEditor *self)
   select_key (self->unit_row, self->unit_keys, pd_medication_get_unit (medication), "mg");
   gtk_spin_button_set_value (self->amount_spin, pd_medication_get_amount (medication));
 
-  clear_time_rows (self);
+  pd_dose_times_clear (self->times);
   for (guint i = 0; i < times->len; i++)
-    add_time_row (self, g_array_index (times, guint, i));
+    pd_dose_times_add (self->times, g_array_index (times, guint, i));
   adw_combo_row_set_selected (self->taken_row,
                               taken_as_needed (self) ? TAKEN_AS_NEEDED : TAKEN_AT_SET_TIMES);
   taken_changed_cb (self);
@@ -690,13 +488,6 @@ load_form (PdMedicationEditor *self)
   show_error (self, NULL);
 }
 
-static int
-compare_minutes (gconstpointer a,
-                 gconstpointer b)
-{
-  return (int) *(const guint *) a - (int) *(const guint *) b;
-}
-
 /* Copies the form into the draft; FALSE with a message for what the model cannot say. */
 static gboolean
 store_form (PdMedicationEditor  *self,
@@ -704,46 +495,25 @@ store_form (PdMedicationEditor  *self,
 {
   PdMedication *medication = self->draft;
   g_autofree char *name = dup_stripped_text (GTK_EDITABLE (self->name_row));
-  g_autoptr(GArray) minutes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) minutes = NULL;
 
   /* Text still being typed in a time counts. */
-  for (guint i = 0; i < self->time_rows->len; i++)
-    {
-      GtkSpinButton *spin = time_row_get_spin (g_ptr_array_index (self->time_rows, i));
-      int typed = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (spin)));
-
-      if (typed < 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Dose %u: “%s” is not a time of day. Write it as 08:00."), i + 1,
-                       gtk_editable_get_text (GTK_EDITABLE (spin)));
-          return FALSE;
-        }
-      gtk_spin_button_set_value (spin, typed);
-    }
+  if (!pd_dose_times_take_typed (self->times, error))
+    return FALSE;
   gtk_spin_button_update (self->amount_spin);
 
   if (at_set_times (self))
     {
-      for (guint i = 0; i < self->time_rows->len; i++)
-        {
-          GtkWidget *row = g_ptr_array_index (self->time_rows, i);
-          guint value = (guint) gtk_spin_button_get_value (time_row_get_spin (row));
-          gboolean seen = FALSE;
-
-          for (guint j = 0; j < minutes->len; j++)
-            seen |= g_array_index (minutes, guint, j) == value;
-          if (!seen)
-            g_array_append_val (minutes, value);
-        }
+      minutes = pd_dose_times_get_minutes (self->times);
       if (minutes->len == 0)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                                _("Add at least one time of day, or choose “As needed”."));
           return FALSE;
         }
-      g_array_sort (minutes, compare_minutes);
     }
+  else
+    minutes = g_array_new (FALSE, FALSE, sizeof (guint));
 
   pd_medication_set_name (medication, name);
   pd_medication_set_drug_class (medication, selected_key (self->class_row, self->class_keys));
@@ -776,6 +546,28 @@ store_form (PdMedicationEditor  *self,
 }
 
 static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(PdMedicationEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+  if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
+    {
+      /* Translators: e.g. "Not saved: disk full" */
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      show_error (self, message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -791,17 +583,9 @@ save_action (GtkWidget  *widget,
       show_invalid (self, error);
       return;
     }
-  if (!pd_database_save_medication (self->database, self->draft, &error))
-    {
-      /* Translators: e.g. "Not saved: disk full" */
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-
-      show_error (self, message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* The model's worker writes it; nothing to press twice meanwhile. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  pd_diary_model_save_async (self->model, self->draft, NULL, saved_cb, g_object_ref (self));
 }
 
 static void
@@ -1053,12 +837,12 @@ pd_medication_editor_dispose (GObject *object)
   PdMedicationEditor *self = PD_MEDICATION_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_MEDICATION_EDITOR);
-  g_clear_object (&self->database);
+  g_clear_object (&self->model);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->class_keys, g_ptr_array_unref);
   g_clear_pointer (&self->form_keys, g_ptr_array_unref);
   g_clear_pointer (&self->unit_keys, g_ptr_array_unref);
-  g_clear_pointer (&self->time_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->times, pd_dose_times_free);
 
   G_OBJECT_CLASS (pd_medication_editor_parent_class)->dispose (object);
 }
@@ -1133,7 +917,7 @@ pd_medication_editor_init (PdMedicationEditor *self)
   self->class_keys = g_ptr_array_new_with_free_func (g_free);
   self->form_keys = g_ptr_array_new_with_free_func (g_free);
   self->unit_keys = g_ptr_array_new_with_free_func (g_free);
-  self->time_rows = g_ptr_array_new ();
+  self->times = pd_dose_times_new (self->times_group, GTK_WIDGET (self->taken_row));
   setup_combos (self);
 
   keys = gtk_event_controller_key_new ();
@@ -1143,17 +927,17 @@ pd_medication_editor_init (PdMedicationEditor *self)
 
 PdMedicationEditor *
 pd_medication_editor_new (GtkWindow    *parent,
-                          PdDatabase   *database,
+                          PdDiaryModel *model,
                           PdMedication *medication)
 {
   PdMedicationEditor *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
   g_return_val_if_fail (medication == NULL || PD_IS_MEDICATION (medication), NULL);
 
   self = g_object_new (PD_TYPE_MEDICATION_EDITOR, "transient-for", parent, NULL);
-  self->database = g_object_ref (database);
+  self->model = g_object_ref (model);
   self->adding = medication == NULL;
 
   if (self->adding)

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "pd-database.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (PdMedicationEditor, pd_medication_editor, PD, MEDICATION_E
 /* medication NULL: add a new one, chosen from the catalogue or custom. The medication
  * itself is not changed; a copy is saved. Emits "saved" after writing. */
 PdMedicationEditor *pd_medication_editor_new (GtkWindow    *parent,
-                                              PdDatabase   *database,
+                                              PdDiaryModel *model,
                                               PdMedication *medication);
 
 G_END_DECLS

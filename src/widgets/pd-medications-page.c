@@ -17,14 +17,14 @@
 #include "pd-medication-checks.h"
 #include "pd-medication-editor.h"
 #include "pd-medications-page.h"
+#include "pd-model-watch.h"
 #include "pd-spine.h"
-#include "pd-window.h"
 
 struct _PdMedicationsPage
 {
   AdwBin parent_instance;
 
-  PdDatabase *database;
+  PdDiaryModel *model;
   /* id -> PdMedication, for the row actions. */
   GHashTable *medications;
   /* The rows added to current_group and stopped_expander, removed on the next rebuild. */
@@ -215,7 +215,7 @@ make_row (PdMedicationsPage *self,
   if (stopped)
     gtk_widget_add_css_class (row, "medication-stopped");
 
-  if (self->database != NULL && !pd_database_is_read_only (self->database))
+  if (self->model != NULL && !pd_diary_model_is_read_only (self->model))
     {
       /* Translators: accessible names of a medication's buttons, e.g. "Edit Ibuprofen" */
       g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), name);
@@ -293,11 +293,11 @@ add_prn_line (GtkWidget    *row,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 }
 
-void
-pd_medications_page_set_data (PdMedicationsPage *self,
-                              PdDatabase        *database,
-                              PdDiaryData       *data)
+static void
+refresh (GtkWidget *widget)
 {
+  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
+  g_autoptr(PdDiaryData) data = pd_diary_model_dup_data (self->model);
   g_autoptr(GPtrArray) doses = NULL;
   g_autoptr(GPtrArray) prn = NULL;
   gboolean editable;
@@ -305,14 +305,10 @@ pd_medications_page_set_data (PdMedicationsPage *self,
   guint minute;
   guint32 today = pd_local_today (&minute);
 
-  g_return_if_fail (PD_IS_MEDICATIONS_PAGE (self));
-  g_return_if_fail (database == NULL || PD_IS_DATABASE (database));
-
-  g_set_object (&self->database, database);
   g_hash_table_remove_all (self->medications);
   clear_rows (self);
 
-  editable = database != NULL && !pd_database_is_read_only (database);
+  editable = !pd_diary_model_is_read_only (self->model);
   if (editable)
     adw_status_page_set_description (self->empty_page,
                                      _("Add the medicines and supplements you take, with their "
@@ -323,7 +319,7 @@ pd_medications_page_set_data (PdMedicationsPage *self,
 
   /* One Add button at a time, so that the one on the page out of sight is not found by a
    * screen reader's list of buttons. */
-  if (data == NULL || data->medications == NULL || data->medications->len == 0)
+  if (data->medications->len == 0)
     {
       gtk_widget_set_visible (self->add_button, FALSE);
       gtk_widget_set_visible (self->empty_add_button, editable);
@@ -382,33 +378,28 @@ pd_medications_page_set_data (PdMedicationsPage *self,
 
 /* Actions */
 
-static PdWindow *
-get_window (PdMedicationsPage *self)
+void
+pd_medications_page_set_model (PdMedicationsPage *self,
+                               PdDiaryModel      *model)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_return_if_fail (PD_IS_MEDICATIONS_PAGE (self));
+  g_return_if_fail (PD_IS_DIARY_MODEL (model));
 
-  return PD_IS_WINDOW (root) ? PD_WINDOW (root) : NULL;
+  if (self->model == model)
+    return;
+  g_set_object (&self->model, model);
+  pd_model_watch (GTK_WIDGET (self), model, FALSE, refresh);
 }
 
-static void
-diary_changed (PdMedicationsPage *self)
-{
-  PdWindow *window = get_window (self);
+/* Actions */
 
-  if (window != NULL)
-    pd_window_diary_changed (window);
-}
-
+/* The window shows what went wrong (win.show-error). */
 static void
 show_error (PdMedicationsPage *self,
             const char        *title,
             const GError      *error)
 {
-  PdWindow *window = get_window (self);
-
-  if (window != NULL)
-    pd_window_show_error (window, title, error);
-  else
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)", title, error->message))
     g_warning ("%s: %s", title, error->message);
 }
 
@@ -416,7 +407,7 @@ static PdMedication *
 lookup (PdMedicationsPage *self,
         GVariant          *parameter)
 {
-  if (self->database == NULL)
+  if (self->model == NULL)
     return NULL;
   return g_hash_table_lookup (self->medications, g_variant_get_string (parameter, NULL));
 }
@@ -432,10 +423,52 @@ edit_action (GtkWidget  *widget,
 
   if (medication == NULL)
     return;
-  editor = pd_medication_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->database,
+  editor = pd_medication_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->model,
                                      medication);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (diary_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* A change the model's worker makes, and what to say when it is done. */
+typedef struct
+{
+  PdMedicationsPage *self;
+  char *done;          /* the toast once done, or NULL */
+  const char *failed;  /* the heading of the error */
+} Pending;
+
+static Pending *
+pending_new (PdMedicationsPage *self,
+             char              *done,
+             const char        *failed)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->self = g_object_ref (self);
+  pending->done = done;
+  pending->failed = failed;
+  return pending;
+}
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->self);
+  g_free (pending->done);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
+
+static void
+stop_day_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Pending) pending = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
+    show_error (pending->self, pending->failed, error);
 }
 
 static void
@@ -444,18 +477,11 @@ save_stop_day (PdMedicationsPage *self,
                guint32            stop_day)
 {
   g_autoptr(PdMedication) changed = pd_medication_copy (medication);
-  g_autoptr(GError) error = NULL;
 
   pd_medication_set_stop_day (changed, stop_day);
-  if (!pd_database_save_medication (self->database, changed, &error))
-    {
-      if (stop_day != 0)
-        show_error (self, _("The Medication Was Not Stopped"), error);
-      else
-        show_error (self, _("The Medication Was Not Restarted"), error);
-      return;
-    }
-  diary_changed (self);
+  pd_diary_model_save_async (self->model, changed, NULL, stop_day_saved_cb,
+                             pending_new (self, NULL, stop_day != 0 ? _("The Medication Was Not Stopped")
+                                                                    : _("The Medication Was Not Restarted")));
 }
 
 static void
@@ -467,7 +493,7 @@ stop_response_cb (AdwMessageDialog *dialog,
   const char *id = g_object_get_data (G_OBJECT (dialog), "medication-id");
   PdMedication *medication;
 
-  if (!g_str_equal (response, "stop") || self->database == NULL)
+  if (!g_str_equal (response, "stop") || self->model == NULL)
     return;
   /* The regimen may have been reloaded while the dialog was open. */
   medication = g_hash_table_lookup (self->medications, id);
@@ -518,32 +544,36 @@ restart_action (GtkWidget  *widget,
 }
 
 static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Pending) pending = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_diary_model_delete_finish (PD_DIARY_MODEL (object), result, &error))
+    show_error (pending->self, pending->failed, error);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (pending->self), "win.show-undo-toast", "s", pending->done);
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
   PdMedication *medication = lookup (self, parameter);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *message = NULL;
-  PdWindow *window;
+  char *done;
 
   if (medication == NULL)
     return;
 
-  id = g_strdup (pd_medication_get_id (medication));
-  if (!pd_database_delete_record (self->database, PD_RECORD_MEDICATION, id, &error))
-    {
-      show_error (self, _("The Medication Was Not Deleted"), error);
-      return;
-    }
-
   /* Translators: a toast, e.g. "Ibuprofen deleted" */
-  message = g_strdup_printf (_("%s deleted"), pd_medication_get_name (medication));
-  window = get_window (self);
-  if (window != NULL)
-    pd_window_record_deleted (window, PD_RECORD_MEDICATION, id, message);
+  done = g_strdup_printf (_("%s deleted"), pd_medication_get_name (medication));
+  pd_diary_model_delete_async (self->model, PD_RECORD_MEDICATION, pd_medication_get_id (medication),
+                               NULL, deleted_cb,
+                               pending_new (self, done, _("The Medication Was Not Deleted")));
 }
 
 static void
@@ -553,7 +583,7 @@ pd_medications_page_dispose (GObject *object)
 
   /* No gtk_widget_dispose_template(): with libadwaita 1.2 it makes the expander row of
    * stopped medications unparent its rows a second time. The page's children go with it. */
-  g_clear_object (&self->database);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->medications, g_hash_table_unref);
   g_clear_pointer (&self->current_rows, g_ptr_array_unref);
   g_clear_pointer (&self->stopped_rows, g_ptr_array_unref);

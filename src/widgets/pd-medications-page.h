@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "pd-database.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PdMedicationsPage, pd_medications_page, PD, MEDICATIONS_PAGE, AdwBin)
 
-/* Shows the regimen of data (owned by the caller; only what is kept is referenced), with
- * the adherence of the last 7 and 30 days as of now. database may be NULL (nothing open). */
-void pd_medications_page_set_data (PdMedicationsPage *self,
-                                   PdDatabase        *database,
-                                   PdDiaryData       *data);
+/* Shows the model's regimen, with the adherence of the last 7 and 30 days as of now, and
+ * again whenever the model changes. Changes go through the model; errors and the Undo
+ * toast through the window's actions win.show-error and win.show-undo-toast. */
+void pd_medications_page_set_model (PdMedicationsPage *self,
+                                    PdDiaryModel      *model);
 
 G_END_DECLS

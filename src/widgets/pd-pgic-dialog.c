@@ -52,7 +52,10 @@ pd_pgic_dialog_save (PdRecordEditor  *editor,
   if (about > 0 && about <= self->events->len)
     pd_impression_set_event_id (impression,
                                 pd_event_get_id (g_ptr_array_index (self->events, about - 1)));
-  return pd_database_save_impression (pd_record_editor_get_database (editor), impression, error);
+  if (!pd_database_save_impression (pd_record_editor_get_database (editor), impression, error))
+    return FALSE;
+  pd_record_editor_outcomes_saved (editor);
+  return TRUE;
 }
 
 static void
@@ -88,26 +91,26 @@ event_label (PdEvent *event)
 }
 
 PdPgicDialog *
-pd_pgic_dialog_new (GtkWindow  *parent,
-                    PdDatabase *database,
-                    GPtrArray  *events,
-                    PdEvent    *event)
+pd_pgic_dialog_new (GtkWindow    *parent,
+                    PdDiaryModel *model,
+                    PdEvent      *event)
 {
+  GListModel *events = pd_diary_model_get_records (model, PD_RECORD_EVENT);
   PdPgicDialog *self;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *group, *row;
   guint selected = 0;
 
-  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
 
   self = g_object_new (PD_TYPE_PGIC_DIALOG, "transient-for", parent,
                        "title", _("Impression of Change"), NULL);
-  pd_record_editor_set_database (PD_RECORD_EDITOR (self), database);
+  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
 
   g_ptr_array_add (labels, g_strdup (_("Overall")));
-  for (guint i = 0; events != NULL && i < events->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
-      PdEvent *candidate = g_ptr_array_index (events, i);
+      g_autoptr(PdEvent) candidate = g_list_model_get_item (events, i);
 
       if (!pd_pgic_asks_about (candidate))
         continue;

@@ -14,11 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PdPgicDialog, pd_pgic_dialog, PD, PGIC_DIALOG, PdRecordEditor)
 
-/* events: the diary's (PdEvent), offered as what the impression is about; event: the one
- * chosen at first, or NULL for overall. */
-PdPgicDialog *pd_pgic_dialog_new (GtkWindow  *parent,
-                                  PdDatabase *database,
-                                  GPtrArray  *events,
-                                  PdEvent    *event);
+/* The model's events are offered as what the impression is about; event: the one chosen
+ * at first, or NULL for overall. A save makes the model read the outcomes again. */
+PdPgicDialog *pd_pgic_dialog_new (GtkWindow    *parent,
+                                  PdDiaryModel *model,
+                                  PdEvent      *event);
 
 G_END_DECLS

@@ -185,7 +185,10 @@ pd_psfs_editor_save (PdRecordEditor  *editor,
       pd_function_rating_set_time (rating, now, offset);
       g_ptr_array_add (ratings, rating);
     }
-  return pd_database_save_function_ratings (database, ratings, error);
+  if (!pd_database_save_function_ratings (database, ratings, error))
+    return FALSE;
+  pd_record_editor_outcomes_saved (editor);
+  return TRUE;
 }
 
 static void
@@ -212,24 +215,25 @@ pd_psfs_editor_init (PdPsfsEditor *self)
 }
 
 PdPsfsEditor *
-pd_psfs_editor_new (GtkWindow   *parent,
-                    PdDatabase  *database,
-                    PdDiaryData *data)
+pd_psfs_editor_new (GtkWindow    *parent,
+                    PdDiaryModel *model)
 {
+  g_autoptr(PdDiaryData) data = NULL;
   PdPsfsEditor *self;
   GtkWidget *add_group;
 
-  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
 
   self = g_object_new (PD_TYPE_PSFS_EDITOR, "transient-for", parent,
                        "title", _("Rate Your Activities"), NULL);
-  pd_record_editor_set_database (PD_RECORD_EDITOR (self), database);
+  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
+  data = pd_diary_model_dup_data (model);
 
   self->rate_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->rate_group),
                                    _("How Well Can You Do Them Today?"));
   pd_record_editor_add_group (PD_RECORD_EDITOR (self), self->rate_group);
-  for (guint i = 0; data != NULL && data->function_activities != NULL &&
+  for (guint i = 0; data->function_activities != NULL &&
                     i < data->function_activities->len; i++)
     {
       PdFunctionActivity *activity = g_ptr_array_index (data->function_activities, i);

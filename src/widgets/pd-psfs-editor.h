@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PdPsfsEditor, pd_psfs_editor, PD, PSFS_EDITOR, PdRecordEditor)
 
-/* data: the diary as loaded (activities and ratings); read while the editor is built. */
-PdPsfsEditor *pd_psfs_editor_new (GtkWindow   *parent,
-                                  PdDatabase  *database,
-                                  PdDiaryData *data);
+/* The activities and ratings are the model's, as the editor is built; a save makes the
+ * model read the outcomes again. */
+PdPsfsEditor *pd_psfs_editor_new (GtkWindow    *parent,
+                                  PdDiaryModel *model);
 
 G_END_DECLS

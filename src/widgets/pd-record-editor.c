@@ -14,6 +14,7 @@
 typedef struct
 {
   PdDatabase *database;
+  PdDiaryModel *model;
   AdwPreferencesPage *page;
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
@@ -47,6 +48,38 @@ pd_record_editor_set_database (PdRecordEditor *self,
   g_set_object (&priv->database, database);
 }
 
+PdDiaryModel *
+pd_record_editor_get_model (PdRecordEditor *self)
+{
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (PD_IS_RECORD_EDITOR (self), NULL);
+  return priv->model;
+}
+
+void
+pd_record_editor_set_model (PdRecordEditor *self,
+                            PdDiaryModel   *model)
+{
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+
+  g_return_if_fail (PD_IS_RECORD_EDITOR (self));
+  g_return_if_fail (PD_IS_DIARY_MODEL (model));
+  g_set_object (&priv->model, model);
+  pd_record_editor_set_database (self, pd_diary_model_get_database (model));
+}
+
+void
+pd_record_editor_outcomes_saved (PdRecordEditor *self)
+{
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PD_IS_RECORD_EDITOR (self));
+  if (priv->model != NULL && !pd_diary_model_reload_outcomes (priv->model, &error))
+    g_warning ("The outcomes were saved but could not be read again: %s", error->message);
+}
+
 void
 pd_record_editor_add_group (PdRecordEditor *self,
                             GtkWidget      *group)
@@ -65,22 +98,66 @@ pd_record_editor_set_can_save (PdRecordEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", can_save);
 }
 
+static void
+show_not_saved (PdRecordEditor *self,
+                const GError   *error)
+{
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+
+  gtk_label_set_label (priv->error_label, error ? error->message : _("Not saved"));
+  gtk_revealer_set_reveal_child (priv->error_revealer, TRUE);
+}
+
+static void
+saved (PdRecordEditor *self)
+{
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+model_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PdRecordEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+  if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
+    show_not_saved (self, error);
+  else
+    saved (self);
+}
+
 void
 pd_record_editor_save (PdRecordEditor *self)
 {
   PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+  PdRecordEditorClass *klass = PD_RECORD_EDITOR_GET_CLASS (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) record = NULL;
 
   g_return_if_fail (PD_IS_RECORD_EDITOR (self));
 
-  if (!PD_RECORD_EDITOR_GET_CLASS (self)->save (self, &error))
+  if (klass->build != NULL && priv->model != NULL)
     {
-      gtk_label_set_label (priv->error_label, error ? error->message : _("Not saved"));
-      gtk_revealer_set_reveal_child (priv->error_revealer, TRUE);
+      if (!(record = klass->build (self, &error)))
+        {
+          show_not_saved (self, error);
+          return;
+        }
+      /* Nothing to press twice while the model's worker writes. */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      pd_diary_model_save_async (priv->model, record, NULL, model_saved_cb, g_object_ref (self));
       return;
     }
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (!klass->save (self, &error))
+    {
+      show_not_saved (self, error);
+      return;
+    }
+  saved (self);
 }
 
 static void
@@ -108,6 +185,7 @@ pd_record_editor_dispose (GObject *object)
    * of a derivable template class. The template's widgets are the window's content, which
    * the window disposes of. */
   g_clear_object (&priv->database);
+  g_clear_object (&priv->model);
 
   G_OBJECT_CLASS (pd_record_editor_parent_class)->dispose (object);
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "pd-database.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +22,22 @@ struct _PdRecordEditorClass
   AdwWindowClass parent_class;
 
   /* Validates and writes; on failure sets error (its message is shown) and writes nothing. */
-  gboolean (*save) (PdRecordEditor  *self,
-                    GError         **error);
+  gboolean (*save)  (PdRecordEditor  *self,
+                     GError         **error);
+  /* For a diary record (entry, dose, activity, event, medication): validates and returns the
+   * record to save through the diary model (which saves it in its worker thread), or NULL
+   * with error set. When set, it is used instead of save. */
+  GObject *(*build) (PdRecordEditor  *self,
+                     GError         **error);
 };
+
+PdDiaryModel *pd_record_editor_get_model    (PdRecordEditor *self);
+/* Also sets the database: the model's writer connection. */
+void          pd_record_editor_set_model    (PdRecordEditor *self,
+                                             PdDiaryModel   *model);
+/* For a save that wrote spine outcomes on the database: the model reads them again. The
+ * write succeeded: a failure to read is logged, not shown. */
+void          pd_record_editor_outcomes_saved (PdRecordEditor *self);
 
 PdDatabase *pd_record_editor_get_database   (PdRecordEditor *self);
 void        pd_record_editor_set_database   (PdRecordEditor *self,

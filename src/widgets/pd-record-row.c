@@ -12,6 +12,7 @@
 #include "pd-catalogue.h"
 #include "pd-entry-row.h"
 #include "pd-record-row.h"
+#include "pd-rows.h"
 
 PdRecordKind
 pd_record_kind_of (GObject *record)
@@ -40,38 +41,6 @@ pd_record_id_of (GObject *record)
     case PD_RECORD_PAIN: return pd_pain_entry_get_id (PD_PAIN_ENTRY (record));
     default: g_assert_not_reached ();
     }
-}
-
-static GtkWidget *
-make_button (const char   *icon,
-             const char   *action,
-             PdRecordKind  kind,
-             const char   *id,
-             const char   *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(is)", (gint32) kind, id);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return button;
-}
-
-void
-pd_record_row_add_buttons (AdwActionRow *row,
-                           PdRecordKind  kind,
-                           const char   *id,
-                           const char   *what)
-{
-  /* Translators: accessible names, e.g. "Edit entry of 08:30", "Delete Gabapentin at 08:00" */
-  g_autofree char *edit = g_strdup_printf (_("Edit %s"), what);
-  g_autofree char *delete = g_strdup_printf (_("Delete %s"), what);
-
-  adw_action_row_add_suffix (row, make_button ("document-edit-symbolic", "win.edit-record", kind, id, edit));
-  adw_action_row_add_suffix (row, make_button ("user-trash-symbolic", "win.delete-record", kind, id, delete));
 }
 
 static GtkWidget *
@@ -137,7 +106,7 @@ dose_row (PdDose   *dose,
     {
       /* Translators: what a button acts on, e.g. "Gabapentin at 08:00" */
       what = g_strdup_printf (_("%s at %s"), pd_dose_get_name (dose), clock);
-      pd_record_row_add_buttons (ADW_ACTION_ROW (row), PD_RECORD_DOSE, pd_dose_get_id (dose), what);
+      pd_row_add_record_buttons (ADW_ACTION_ROW (row), PD_RECORD_DOSE, pd_dose_get_id (dose), what);
     }
   return row;
 }
@@ -161,7 +130,7 @@ activity_row (PdActivity *activity,
   if (editable)
     {
       g_autofree char *what = g_strdup_printf (_("%s at %s"), pd_activity_get_name (activity), clock);
-      pd_record_row_add_buttons (ADW_ACTION_ROW (row), PD_RECORD_ACTIVITY, pd_activity_get_id (activity), what);
+      pd_row_add_record_buttons (ADW_ACTION_ROW (row), PD_RECORD_ACTIVITY, pd_activity_get_id (activity), what);
     }
   return row;
 }
@@ -182,7 +151,7 @@ event_row (PdEvent  *event,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), make_icon ("starred-symbolic", "event"));
   gtk_widget_add_css_class (row, "event-row");
   if (editable)
-    pd_record_row_add_buttons (ADW_ACTION_ROW (row), PD_RECORD_EVENT, pd_event_get_id (event),
+    pd_row_add_record_buttons (ADW_ACTION_ROW (row), PD_RECORD_EVENT, pd_event_get_id (event),
                                pd_event_get_title (event));
   return row;
 }

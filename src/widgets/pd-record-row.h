@@ -17,10 +17,5 @@ GtkWidget *pd_record_row_new          (GObject      *record,
                                        gboolean      editable);
 PdRecordKind pd_record_kind_of        (GObject      *record);
 const char  *pd_record_id_of          (GObject      *record);
-/* Adds the Edit and Delete buttons for a record to a row. */
-void         pd_record_row_add_buttons (AdwActionRow *row,
-                                        PdRecordKind  kind,
-                                        const char   *id,
-                                        const char   *what);
 
 G_END_DECLS

@@ -23,7 +23,7 @@ struct _PdReportDialog
 {
   AdwWindow parent_instance;
 
-  PdWindow *window;
+  GtkWindow *parent;   /* where toasts go once the dialog is closed */
   PdDatabase *database;
   GCancellable *cancellable;
   /* While printing: the report and the paper it was laid out for. */
@@ -273,6 +273,13 @@ is_closed (PdReportDialog *self)
 }
 
 static void
+show_toast (PdReportDialog *self,
+            const char     *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->parent), "win.show-toast", "s", message);
+}
+
+static void
 fail (PdReportDialog *self,
       const char     *heading,
       GError         *error)
@@ -285,7 +292,7 @@ fail (PdReportDialog *self,
   message = g_strdup_printf ("%s: %s", heading, error->message);
   if (is_closed (self))
     {
-      pd_window_add_toast (self->window, message);
+      show_toast (self, message);
       return;
     }
   set_busy (self, NULL);
@@ -312,7 +319,7 @@ written_cb (GObject      *object,
   basename = g_path_get_basename (self->file);
   /* Translators: a toast, e.g. "Report saved as pain-report-2026-03-15.pdf" */
   message = g_strdup_printf (_("Report saved as %s"), basename);
-  pd_window_add_toast (self->window, message);
+  show_toast (self, message);
   if (!is_closed (self))
     gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -452,7 +459,7 @@ print_done_cb (GtkPrintOperation       *operation,
     {
     case GTK_PRINT_OPERATION_RESULT_APPLY:
       g_set_object (&last.print_settings, gtk_print_operation_get_print_settings (operation));
-      pd_window_add_toast (self->window, _("Report sent to the printer"));
+      show_toast (self, _("Report sent to the printer"));
       if (!is_closed (self))
         gtk_window_destroy (GTK_WINDOW (self));
       break;
@@ -598,7 +605,7 @@ pd_report_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->database);
-  g_clear_object (&self->window);
+  g_clear_object (&self->parent);
   g_clear_pointer (&self->file, g_free);
 
   G_OBJECT_CLASS (pd_report_dialog_parent_class)->finalize (object);
@@ -648,17 +655,18 @@ pd_report_dialog_init (PdReportDialog *self)
 }
 
 PdReportDialog *
-pd_report_dialog_new (PdWindow *window,
-                      gboolean  print)
+pd_report_dialog_new (GtkWindow    *parent,
+                      PdDiaryModel *model,
+                      gboolean      print)
 {
   PdReportDialog *self;
 
-  g_return_val_if_fail (PD_IS_WINDOW (window), NULL);
-  g_return_val_if_fail (pd_window_get_database (window) != NULL, NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
 
-  self = g_object_new (PD_TYPE_REPORT_DIALOG, "transient-for", window, NULL);
-  self->window = g_object_ref (window);
-  self->database = g_object_ref (pd_window_get_database (window));
+  self = g_object_new (PD_TYPE_REPORT_DIALOG, "transient-for", parent, NULL);
+  self->parent = g_object_ref (parent);
+  self->database = g_object_ref (pd_diary_model_get_database (model));
   if (print)
     {
       gtk_widget_remove_css_class (self->save_button, "suggested-action");

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "pd-window.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
@@ -25,9 +25,11 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (PdReportDialog, pd_report_dialog, PD, REPORT_DIALOG, AdwWindow)
 
-/* Over window, on its diary, with the choices last made in this session (or all
- * sections, the last 30 days and the locale's paper). print: Print is the main button. */
-PdReportDialog *pd_report_dialog_new        (PdWindow        *window,
+/* Over parent, on the model's diary, with the choices last made in this session (or all
+ * sections, the last 30 days and the locale's paper). print: Print is the main button.
+ * What is said once the dialog is gone goes to parent's win.show-toast action. */
+PdReportDialog *pd_report_dialog_new        (GtkWindow       *parent,
+                                             PdDiaryModel    *model,
                                              gboolean         print);
 void            pd_report_dialog_set_range  (PdReportDialog  *self,
                                              PdReportRange    range);

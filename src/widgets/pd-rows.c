@@ -329,3 +329,38 @@ pd_menu_button_popup_in_view (GtkMenuButton *button)
 
   gtk_menu_button_set_create_popup_func (button, popup_in_view_cb, NULL, NULL);
 }
+
+/* Edit and Delete of a record */
+
+static GtkWidget *
+record_button (const char   *icon,
+             const char   *action,
+             PdRecordKind  kind,
+             const char   *id,
+             const char   *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(is)", (gint32) kind, id);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+void
+pd_row_add_record_buttons (AdwActionRow *row,
+                           PdRecordKind  kind,
+                           const char   *id,
+                           const char   *what)
+{
+  /* Translators: accessible names, e.g. "Edit entry of 08:30", "Delete Gabapentin at 08:00" */
+  g_autofree char *edit = g_strdup_printf (_("Edit %s"), what);
+  g_autofree char *delete = g_strdup_printf (_("Delete %s"), what);
+
+  adw_action_row_add_suffix (row, record_button ("document-edit-symbolic", "win.edit-record", kind, id, edit));
+  adw_action_row_add_suffix (row, record_button ("user-trash-symbolic", "win.delete-record", kind, id, delete));
+}
+

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "pd-database.h"
+
 G_BEGIN_DECLS
 
 /* An action row with a spin button as its suffix (and activatable widget). */
@@ -42,5 +44,12 @@ void       pd_chips_set_mask (GPtrArray       *buttons,
 /* A row with a warning icon and a wrapped message, for safety information. */
 GtkWidget *pd_warning_row_new (const char     *message,
                                gboolean        severe);
+/* Adds the Edit and Delete buttons of a record to a row: they activate win.edit-record and
+ * win.delete-record with the target (kind, id), GVariant type "(is)". what names the record
+ * in their accessible names. */
+void       pd_row_add_record_buttons (AdwActionRow *row,
+                                      PdRecordKind  kind,
+                                      const char   *id,
+                                      const char   *what);
 
 G_END_DECLS

@@ -16,12 +16,13 @@
 #include "pd-psfs-editor.h"
 #include "pd-spine.h"
 #include "pd-spine-outcomes.h"
-#include "pd-window.h"
+#include "pd-style.h"
 
 struct _PdSpineOutcomes
 {
   GtkBox parent_instance;
 
+  PdDiaryModel *model;
   GtkWidget *trial_group;
   GtkWidget *function_group;
   GtkWidget *impression_group;
@@ -111,17 +112,6 @@ update_trial (PdSpineOutcomes *self,
 
 /* Function (PSFS) */
 
-static PdChartPalette
-current_palette (void)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (manager);
-
-  if (adw_style_manager_get_high_contrast (manager))
-    return dark ? PD_CHART_PALETTE_HIGH_CONTRAST_DARK : PD_CHART_PALETTE_HIGH_CONTRAST;
-  return dark ? PD_CHART_PALETTE_DARK : PD_CHART_PALETTE_LIGHT;
-}
-
 static void
 set_source (cairo_t             *cr,
             const PdChartColour *colour)
@@ -149,7 +139,7 @@ function_draw_cb (GtkDrawingArea *area,
 
   if (sessions == NULL || sessions->len == 0 || plot_w <= 0 || plot_h <= 0)
     return;
-  pd_chart_style_init (&style, current_palette (), 1);
+  pd_chart_style_init (&style, pd_style_chart_palette (), 1);
   first = g_array_index (sessions, PdPsfsSession, 0).day;
   last = g_array_index (sessions, PdPsfsSession, sessions->len - 1).day;
 
@@ -210,51 +200,29 @@ function_draw_cb (GtkDrawingArea *area,
 }
 
 static void
-saved_cb (GtkWidget       *editor,
-          PdSpineOutcomes *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (PD_IS_WINDOW (root))
-    pd_window_diary_changed (PD_WINDOW (root));
-}
-
-static void
 rate_clicked_cb (PdSpineOutcomes *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PdPsfsEditor *editor;
 
-  if (!PD_IS_WINDOW (root) || pd_window_get_database (PD_WINDOW (root)) == NULL)
+  if (self->model == NULL || !GTK_IS_WINDOW (root))
     return;
-  editor = pd_psfs_editor_new (GTK_WINDOW (root), pd_window_get_database (PD_WINDOW (root)),
-                               pd_window_get_data (PD_WINDOW (root)));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
+  gtk_window_present (GTK_WINDOW (pd_psfs_editor_new (GTK_WINDOW (root), self->model)));
 }
 
 static void
 impression_clicked_cb (PdSpineOutcomes *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PdDiaryData *data;
-  PdPgicDialog *dialog;
 
-  if (!PD_IS_WINDOW (root) || pd_window_get_database (PD_WINDOW (root)) == NULL ||
-      (data = pd_window_get_data (PD_WINDOW (root))) == NULL)
+  if (self->model == NULL || !GTK_IS_WINDOW (root))
     return;
-  dialog = pd_pgic_dialog_new (GTK_WINDOW (root), pd_window_get_database (PD_WINDOW (root)),
-                               data->events, NULL);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (pd_pgic_dialog_new (GTK_WINDOW (root), self->model, NULL)));
 }
 
 static gboolean
 is_review (PdSpineOutcomes *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return !PD_IS_WINDOW (root) || pd_window_is_review (PD_WINDOW (root));
+  return self->model == NULL || pd_diary_model_is_read_only (self->model);
 }
 
 static GtkWidget *
@@ -468,11 +436,14 @@ update_impressions (PdSpineOutcomes *self,
 
 void
 pd_spine_outcomes_set_data (PdSpineOutcomes *self,
+                            PdDiaryModel    *model,
                             PdDiaryData     *data,
                             PdDailySeries   *series)
 {
   g_return_if_fail (PD_IS_SPINE_OUTCOMES (self));
+  g_return_if_fail (model == NULL || PD_IS_DIARY_MODEL (model));
 
+  g_set_object (&self->model, model);
   update_trial (self, data, series);
   update_function (self, data);
   update_impressions (self, data);
@@ -484,6 +455,7 @@ pd_spine_outcomes_dispose (GObject *object)
   PdSpineOutcomes *self = PD_SPINE_OUTCOMES (object);
 
   g_clear_pointer (&self->sessions, g_array_unref);
+  g_clear_object (&self->model);
   G_OBJECT_CLASS (pd_spine_outcomes_parent_class)->dispose (object);
 }
 

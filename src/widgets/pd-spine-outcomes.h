@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "pd-daily.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +18,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PdSpineOutcomes, pd_spine_outcomes, PD, SPINE_OUTCOMES, GtkBox)
 
 GtkWidget *pd_spine_outcomes_new      (void);
-/* data: the window's diary data, valid until the next call; series covers the diary. */
+/* data: the model's records (pd_diary_model_dup_data), valid until the next call; series
+ * covers the diary. The buttons open their editors on the model (none when it is read-only
+ * or NULL). */
 void       pd_spine_outcomes_set_data (PdSpineOutcomes *self,
+                                       PdDiaryModel    *model,
                                        PdDiaryData     *data,
                                        PdDailySeries   *series);
 

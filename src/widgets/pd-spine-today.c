@@ -14,11 +14,12 @@
 #include "pd-spine.h"
 #include "pd-spine-reminders.h"
 #include "pd-spine-today.h"
-#include "pd-window.h"
 
 struct _PdSpineToday
 {
   GtkBox parent_instance;
+
+  PdDiaryModel *model;
 
   GtkWidget *trial_banner;
   GtkWidget *trial_title;
@@ -62,28 +63,14 @@ update_trial (PdSpineToday *self,
 /* Questions */
 
 static void
-saved_cb (GtkWidget *editor,
-          GtkWidget *self)
-{
-  GtkRoot *root = gtk_widget_get_root (self);
-
-  if (PD_IS_WINDOW (root))
-    pd_window_diary_changed (PD_WINDOW (root));
-}
-
-static void
 rate_clicked_cb (GtkButton    *button,
                  PdSpineToday *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PdPsfsEditor *editor;
 
-  if (!PD_IS_WINDOW (root) || pd_window_get_database (PD_WINDOW (root)) == NULL)
+  if (self->model == NULL || !GTK_IS_WINDOW (root))
     return;
-  editor = pd_psfs_editor_new (GTK_WINDOW (root), pd_window_get_database (PD_WINDOW (root)),
-                               pd_window_get_data (PD_WINDOW (root)));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
+  gtk_window_present (GTK_WINDOW (pd_psfs_editor_new (GTK_WINDOW (root), self->model)));
 }
 
 static void
@@ -91,16 +78,11 @@ impression_clicked_cb (GtkButton    *button,
                        PdSpineToday *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PdDiaryData *data;
-  PdPgicDialog *dialog;
 
-  if (!PD_IS_WINDOW (root) || pd_window_get_database (PD_WINDOW (root)) == NULL ||
-      (data = pd_window_get_data (PD_WINDOW (root))) == NULL)
+  if (self->model == NULL || !GTK_IS_WINDOW (root))
     return;
-  dialog = pd_pgic_dialog_new (GTK_WINDOW (root), pd_window_get_database (PD_WINDOW (root)),
-                               data->events, g_object_get_data (G_OBJECT (button), "event"));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (pd_pgic_dialog_new (GTK_WINDOW (root), self->model,
+                                                      g_object_get_data (G_OBJECT (button), "event"))));
 }
 
 static GtkWidget *
@@ -194,22 +176,34 @@ update_questions (PdSpineToday *self,
 
 void
 pd_spine_today_set_data (PdSpineToday *self,
-                         PdDatabase   *database,
+                         PdDiaryModel *model,
                          PdDiaryData  *data,
                          guint32       today)
 {
   g_return_if_fail (PD_IS_SPINE_TODAY (self));
+  g_return_if_fail (PD_IS_DIARY_MODEL (model));
 
+  g_set_object (&self->model, model);
   update_trial (self, data, today);
-  update_questions (self, database, data, today);
+  update_questions (self, pd_diary_model_get_database (model), data, today);
   /* Empty, it would still take the page's spacing. */
   gtk_widget_set_visible (GTK_WIDGET (self), gtk_widget_get_visible (self->trial_banner) ||
                                              self->questions != NULL);
 }
 
 static void
+pd_spine_today_dispose (GObject *object)
+{
+  PdSpineToday *self = PD_SPINE_TODAY (object);
+
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (pd_spine_today_parent_class)->dispose (object);
+}
+
+static void
 pd_spine_today_class_init (PdSpineTodayClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = pd_spine_today_dispose;
 }
 
 static GtkWidget *

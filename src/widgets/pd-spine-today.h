@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "pd-database.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PdSpineToday, pd_spine_today, PD, SPINE_TODAY, GtkBox)
 
 GtkWidget *pd_spine_today_new      (void);
-/* data: the window's diary data, valid until the next call; today: local Julian day. */
+/* data: the model's records (pd_diary_model_dup_data), valid until the next call; today:
+ * local Julian day. The questions open their editors on the model. */
 void       pd_spine_today_set_data (PdSpineToday *self,
-                                    PdDatabase   *database,
+                                    PdDiaryModel *model,
                                     PdDiaryData  *data,
                                     guint32       today);
 

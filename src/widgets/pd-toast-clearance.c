@@ -120,3 +120,13 @@ pd_toast_clearance_update (AdwToastOverlay *overlay)
   g_clear_handle_id (&clearance->timeout, g_source_remove);
   measure_cb (overlay);
 }
+
+void
+pd_toast_send (GtkWidget  *widget,
+               const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (!gtk_widget_activate_action (widget, "win.show-toast", "s", message))
+    g_message ("%s", message);
+}

@@ -18,4 +18,9 @@ void pd_toast_clearance_keep (AdwToastOverlay *overlay,
  * switcher bar slides in as the window narrows). */
 void pd_toast_clearance_update (AdwToastOverlay *overlay);
 
+/* A toast in the window of widget, through its win.show-toast action (string parameter):
+ * what a dialog or page says without knowing the window. */
+void pd_toast_send             (GtkWidget       *widget,
+                                const char      *message);
+
 G_END_DECLS

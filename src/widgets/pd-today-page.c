@@ -11,24 +11,24 @@
 
 #include "pd-types.h"
 #include "pd-catalogue.h"
-#include "pd-day-group.h"
 #include "pd-entry-form.h"
 #include "pd-medication-checks.h"
 #include "pd-record-row.h"
 #include "pd-rows.h"
 #include "pd-check-settings.h"
+#include "pd-model-watch.h"
 #include "pd-spine-today.h"
 #include "pd-toast-clearance.h"
 #include "pd-tags.h"
 #include "pd-today-page.h"
-#include "pd-window.h"
 
 struct _PdTodayPage
 {
   AdwBin parent_instance;
 
-  PdDatabase *database;
-  /* The window's diary data; valid until the next set_data. */
+  PdDiaryModel *model;
+  PdDatabase *database;   /* the model's, for the settings stored in the diary */
+  /* The model's records as last shown (its own references to them). */
   PdDiaryData *data;
   guint32 today;
   GPtrArray *extra_rows;   /* MME and warning rows in the medications group */
@@ -71,7 +71,28 @@ show_toast (PdTodayPage *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
-static void reload (PdTodayPage *self);
+static gboolean
+is_editable (PdTodayPage *self)
+{
+  return self->model != NULL && !pd_diary_model_is_read_only (self->model);
+}
+
+static void
+log_undone_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PdTodayPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_diary_model_delete_finish (PD_DIARY_MODEL (object), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
+      show_toast (self, message);
+      return;
+    }
+  show_toast (self, _("Undone"));
+}
 
 static void
 undo_log_cb (GSimpleAction *action,
@@ -79,21 +100,13 @@ undo_log_cb (GSimpleAction *action,
              gpointer       user_data)
 {
   PdTodayPage *self = PD_TODAY_PAGE (user_data);
-  g_autoptr(GError) error = NULL;
   const char *id;
   gint32 kind;
 
-  if (self->database == NULL || pd_database_is_read_only (self->database))
+  if (!is_editable (self))
     return;
   g_variant_get (parameter, "(i&s)", &kind, &id);
-  if (!pd_database_delete_record (self->database, kind, id, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
-      show_toast (self, message);
-      return;
-    }
-  show_toast (self, _("Undone"));
-  reload (self);
+  pd_diary_model_delete_async (self->model, kind, id, NULL, log_undone_cb, g_object_ref (self));
 }
 
 /* A toast for a record just logged, whose Undo takes it out again. The toast is the
@@ -127,30 +140,102 @@ show_undo_toast (PdTodayPage  *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/* A record that Today logs, while the model's worker writes it. */
+typedef struct
+{
+  PdTodayPage *self;
+  PdRecordKind kind;
+  char *id;
+  char *done;          /* the toast on success */
+  char *safety;        /* safety information the record brings up, shown once it is saved */
+} Logging;
+
+static void
+logging_free (Logging *logging)
+{
+  g_object_unref (logging->self);
+  g_free (logging->id);
+  g_free (logging->done);
+  g_free (logging->safety);
+  g_free (logging);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Logging, logging_free)
+
+static void
+show_safety (PdTodayPage *self,
+             const char  *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Safety Information"), text));
+  adw_message_dialog_add_response (dialog, "ok", _("OK"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+logged_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Logging) logging = user_data;
+  PdTodayPage *self = logging->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (logging->kind == PD_RECORD_PAIN)
+        message = g_strdup_printf (_("The entry was not saved: %s"), error->message);
+      else if (logging->kind == PD_RECORD_DOSE)
+        message = g_strdup_printf (_("The dose was not saved: %s"), error->message);
+      else
+        message = g_strdup_printf (_("Not saved: %s"), error->message);
+      show_toast (self, message);
+      return;
+    }
+  if (logging->kind == PD_RECORD_PAIN)
+    {
+      pd_entry_form_reset (self->form);
+      /* Back to the top, where a warning sign just noted shows its banner. */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+    }
+  if (logging->safety != NULL)
+    show_safety (self, logging->safety);
+  show_undo_toast (self, logging->done, logging->kind, logging->id);
+}
+
+/* Saves record through the model; done: the toast once saved; safety (taken): shown too. */
+static void
+log_record (PdTodayPage  *self,
+            gpointer      record,
+            PdRecordKind  kind,
+            const char   *id,
+            const char   *done,
+            char         *safety)
+{
+  Logging *logging = g_new0 (Logging, 1);
+
+  logging->self = g_object_ref (self);
+  logging->kind = kind;
+  logging->id = g_strdup (id);
+  logging->done = g_strdup (done);
+  logging->safety = safety;
+  pd_diary_model_save_async (self->model, record, NULL, logged_cb, logging);
+}
+
 static void
 save_clicked_cb (PdTodayPage *self)
 {
   g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->database == NULL || pd_database_is_read_only (self->database) ||
-      !pd_entry_form_fill_entry (self->form, entry))
+  if (!is_editable (self) || !pd_entry_form_fill_entry (self->form, entry))
     return;
 
-  if (!pd_database_save_pain_entry (self->database, entry, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The entry was not saved: %s"), error->message);
-      show_toast (self, message);
-      return;
-    }
-
-  pd_entry_form_reset (self->form);
-  show_undo_toast (self, _("Entry saved"), PD_RECORD_PAIN, pd_pain_entry_get_id (entry));
-  /* Back to the top, where a warning sign just noted shows its banner. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  if (PD_IS_WINDOW (root))
-    pd_window_diary_changed (PD_WINDOW (root));
+  log_record (self, entry, PD_RECORD_PAIN, pd_pain_entry_get_id (entry), _("Entry saved"), NULL);
 }
 
 /* The surgery date from Preferences, else the first surgery among the events. */
@@ -290,7 +375,7 @@ due_row (PdTodayPage *self,
   if (due->dose != NULL && editable)
     {
       g_autofree char *what = g_strdup_printf (_("%s at %s"), name, clock);
-      pd_record_row_add_buttons (ADW_ACTION_ROW (row), PD_RECORD_DOSE, pd_dose_get_id (due->dose), what);
+      pd_row_add_record_buttons (ADW_ACTION_ROW (row), PD_RECORD_DOSE, pd_dose_get_id (due->dose), what);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
@@ -472,23 +557,18 @@ static void
 update_day_so_far (PdTodayPage *self,
                    gboolean     editable)
 {
-  g_autoptr(GListModel) groups = pd_day_groups_new_full (self->data, NULL, PD_DAY_GROUPS_ALL_KINDS);
+  PdDiaryDay *day = pd_diary_model_lookup_day (self->model, self->today);
+  GListModel *records = day != NULL ? pd_diary_day_get_records (day) : NULL;
   guint32 red_flags = 0;
 
   clear_list (self->today_list);
-  if (g_list_model_get_n_items (groups) > 0)
+  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
     {
-      g_autoptr(PdDayGroup) group = g_list_model_get_item (groups, 0);
+      g_autoptr(GObject) record = g_list_model_get_item (records, i);
 
-      if (pd_day_group_get_day (group) == self->today)
-        for (guint i = 0; i < pd_day_group_get_n_records (group); i++)
-          {
-            GObject *record = pd_day_group_get_record (group, i);
-
-            if (PD_IS_PAIN_ENTRY (record))
-              red_flags |= pd_pain_entry_get_red_flags (PD_PAIN_ENTRY (record));
-            gtk_list_box_append (self->today_list, pd_record_row_new (record, editable));
-          }
+      if (PD_IS_PAIN_ENTRY (record))
+        red_flags |= pd_pain_entry_get_red_flags (PD_PAIN_ENTRY (record));
+      gtk_list_box_append (self->today_list, pd_record_row_new (record, editable));
     }
 
   if (red_flags != 0)
@@ -496,24 +576,16 @@ update_day_so_far (PdTodayPage *self,
   gtk_revealer_set_reveal_child (self->red_flag_revealer, red_flags != 0);
 }
 
-void
-pd_today_page_set_data (PdTodayPage *self,
-                        PdDatabase  *database,
-                        PdDiaryData *data)
+static void
+refresh (GtkWidget *widget)
 {
+  PdTodayPage *self = PD_TODAY_PAGE (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gboolean editable;
+  gboolean editable = is_editable (self);
 
-  g_return_if_fail (PD_IS_TODAY_PAGE (self));
-
-  if (self->database != database)
-    {
-      g_set_object (&self->database, database);
-      pd_entry_form_reset (self->form);
-    }
-  self->data = data;
+  g_clear_pointer (&self->data, pd_diary_data_free);
+  self->data = pd_diary_model_dup_data (self->model);
   self->today = pd_local_today (NULL);
-  editable = !pd_database_is_read_only (database);
   /* Nobody logs pain for someone else: no form in a review. */
   gtk_widget_set_visible (GTK_WIDGET (self->form), editable);
   gtk_widget_set_visible (self->save_button, editable);
@@ -523,38 +595,41 @@ pd_today_page_set_data (PdTodayPage *self,
                                 : _("Nothing logged today."));
 
   update_header (self, now);
-  pd_spine_today_set_data (self->spine, database, data, self->today);
+  pd_spine_today_set_data (self->spine, self->model, self->data, self->today);
   update_medications (self, editable);
   update_quick_activities (self, editable);
   update_day_so_far (self, editable);
   form_changed_cb (self);
 }
 
+void
+pd_today_page_set_model (PdTodayPage  *self,
+                         PdDiaryModel *model)
+{
+  g_return_if_fail (PD_IS_TODAY_PAGE (self));
+  g_return_if_fail (PD_IS_DIARY_MODEL (model));
+
+  if (self->model == model)
+    return;
+  g_set_object (&self->model, model);
+  g_set_object (&self->database, pd_diary_model_get_database (model));
+  pd_entry_form_reset (self->form);
+  pd_model_watch (GTK_WIDGET (self), model, FALSE, refresh);
+}
+
 static PdMedication *
 find_medication (PdTodayPage *self,
                  const char  *id)
 {
-  for (guint i = 0; self->data && i < self->data->medications->len; i++)
-    {
-      PdMedication *medication = g_ptr_array_index (self->data->medications, i);
+  GObject *medication = self->model ? pd_diary_model_lookup (self->model, PD_RECORD_MEDICATION, id)
+                                    : NULL;
 
-      if (g_strcmp0 (pd_medication_get_id (medication), id) == 0)
-        return medication;
-    }
-  return NULL;
+  return medication ? PD_MEDICATION (medication) : NULL;
 }
 
-static void
-reload (PdTodayPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (PD_IS_WINDOW (root))
-    pd_window_diary_changed (PD_WINDOW (root));
-}
-
-/* Safety information that a new dose brings up is shown at once, where it was logged. */
-static void
+/* Safety information that a new dose brings up, to show at once where it was logged; NULL
+ * when there is none. */
+static char *
 warn_about_new (PdTodayPage *self,
                 PdDose      *dose)
 {
@@ -563,8 +638,6 @@ warn_about_new (PdTodayPage *self,
   g_autoptr(GPtrArray) doses = g_ptr_array_copy (self->data->doses, NULL, NULL);
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
 
   pd_check_options_load (&checks, self->database);
   before = pd_day_warnings_full (self->data->doses, self->data->medications, self->today, &checks);
@@ -586,12 +659,8 @@ warn_about_new (PdTodayPage *self,
         g_string_append_printf (text, "%s%s", text->len ? "\n\n" : "", warning->message);
     }
   if (text->len == 0)
-    return;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Safety Information"), text->str));
-  adw_message_dialog_add_response (dialog, "ok", _("OK"));
-  gtk_window_present (GTK_WINDOW (dialog));
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -599,18 +668,10 @@ save_dose (PdTodayPage *self,
            PdDose      *dose,
            const char  *done)
 {
-  g_autoptr(GError) error = NULL;
+  /* Against the doses before this one: worked out now, shown once it is saved. */
+  char *safety = pd_dose_get_status (dose) == PD_DOSE_TAKEN ? warn_about_new (self, dose) : NULL;
 
-  if (!pd_database_save_dose (self->database, dose, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The dose was not saved: %s"), error->message);
-      show_toast (self, message);
-      return;
-    }
-  if (pd_dose_get_status (dose) == PD_DOSE_TAKEN)
-    warn_about_new (self, dose);
-  show_undo_toast (self, done, PD_RECORD_DOSE, pd_dose_get_id (dose));
-  reload (self);
+  log_record (self, dose, PD_RECORD_DOSE, pd_dose_get_id (dose), done, safety);
 }
 
 static PdDose *
@@ -676,34 +737,21 @@ repeat_activity_action (GtkWidget  *widget,
   PdTodayPage *self = PD_TODAY_PAGE (widget);
   const char *id = g_variant_get_string (parameter, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdActivity) again = NULL;
   g_autofree char *done = NULL;
+  GObject *found = self->model ? pd_diary_model_lookup (self->model, PD_RECORD_ACTIVITY, id) : NULL;
+  PdActivity *activity = found ? PD_ACTIVITY (found) : NULL;
 
-  for (guint i = 0; self->data && i < self->data->activities->len && again == NULL; i++)
-    {
-      PdActivity *activity = g_ptr_array_index (self->data->activities, i);
-
-      if (g_strcmp0 (pd_activity_get_id (activity), id) != 0)
-        continue;
-      again = pd_activity_new ();
-      pd_activity_set_name (again, pd_activity_get_name (activity));
-      pd_activity_set_duration (again, pd_activity_get_duration (activity));
-      pd_activity_set_effort (again, pd_activity_get_effort (activity));
-      pd_activity_set_date_time (again, now);
-    }
-  if (again == NULL)
+  if (activity == NULL || !is_editable (self))
     return;
-  if (!pd_database_save_activity (self->database, again, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      show_toast (self, message);
-      return;
-    }
+  again = pd_activity_new ();
+  pd_activity_set_name (again, pd_activity_get_name (activity));
+  pd_activity_set_duration (again, pd_activity_get_duration (activity));
+  pd_activity_set_effort (again, pd_activity_get_effort (activity));
+  pd_activity_set_date_time (again, now);
   /* Translators: a toast, e.g. "Walking logged" */
   done = g_strdup_printf (_("%s logged"), pd_activity_get_name (again));
-  show_undo_toast (self, done, PD_RECORD_ACTIVITY, pd_activity_get_id (again));
-  reload (self);
+  log_record (self, again, PD_RECORD_ACTIVITY, pd_activity_get_id (again), done, NULL);
 }
 
 GtkWidget *
@@ -762,6 +810,8 @@ pd_today_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_TODAY_PAGE);
   g_clear_object (&self->database);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->data, pd_diary_data_free);
   g_clear_pointer (&self->extra_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pd_today_page_parent_class)->dispose (object);

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "pd-database.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PdTodayPage, pd_today_page, PD, TODAY_PAGE, AdwBin)
 
-/* data is the window's, valid until the next call. */
-void pd_today_page_set_data    (PdTodayPage *self,
-                                PdDatabase  *database,
-                                PdDiaryData *data);
+/* Today shows the model's today, and again whenever the model changes. */
+void pd_today_page_set_model   (PdTodayPage  *self,
+                                PdDiaryModel *model);
 void pd_today_page_focus_score (PdTodayPage *self);
 /* Save Entry, which toasts keep clear of. */
 GtkWidget *pd_today_page_get_save_button (PdTodayPage *self);

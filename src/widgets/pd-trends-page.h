@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "pd-database.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PdTrendsPage, pd_trends_page, PD, TRENDS_PAGE, AdwBin)
 
-/* data: the whole diary (the window's, valid until the next call). */
-void pd_trends_page_set_data (PdTrendsPage *self,
-                              PdDiaryData  *data);
+/* The whole diary, once the model holds it, and again whenever the model changes. */
+void pd_trends_page_set_model (PdTrendsPage *self,
+                               PdDiaryModel *model);
 
 G_END_DECLS

@@ -13,11 +13,13 @@
 #include "pd-backup-folder.h"
 #include "pd-backup-preferences.h"
 #include "pd-passphrase-dialog.h"
+#include "pd-toast-clearance.h"
 #include "pd-window-backup.h"
 
 typedef struct
 {
-  PdWindow *window;
+  GtkWindow *window;
+  PdDatabase *database;
   char *path;
 } BackupChoice;
 
@@ -25,29 +27,19 @@ static void
 backup_choice_free (BackupChoice *choice)
 {
   g_clear_object (&choice->window);
+  g_clear_object (&choice->database);
   g_free (choice->path);
   g_free (choice);
 }
 
-static BackupChoice *
-backup_choice_new (PdWindow  *window,
-                   char     **path)
-{
-  BackupChoice *choice = g_new0 (BackupChoice, 1);
-
-  choice->window = g_object_ref (window);
-  choice->path = g_steal_pointer (path);
-  return choice;
-}
-
 static void
-show_problem (PdWindow   *self,
+show_problem (GtkWindow  *self,
               const char *heading,
               GError     *error)
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self, heading, error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -69,13 +61,13 @@ written_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(PdWindow) self = user_data;
+  g_autoptr(GtkWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!pd_backup_write_finish (result, &error))
     show_problem (self, _("No Backup Was Written"), error);
   else
-    pd_window_add_toast (self, _("Encrypted backup written"));
+    pd_toast_send (GTK_WIDGET (self), _("Encrypted backup written"));
 }
 
 static void
@@ -86,15 +78,15 @@ back_up_passphrase_cb (const char *passphrase,
 
   if (passphrase == NULL)
     return;
-  pd_window_add_toast (choice->window, _("Backing up…"));
-  pd_backup_write_async (pd_window_get_database (choice->window), choice->path, passphrase, NULL,
-                         written_cb, g_object_ref (choice->window));
+  pd_toast_send (GTK_WIDGET (choice->window), _("Backing up…"));
+  pd_backup_write_async (choice->database, choice->path, passphrase, NULL, written_cb,
+                         g_object_ref (choice->window));
 }
 
 static void
 back_up_file_chosen_cb (GtkNativeDialog *chooser,
                         int              response,
-                        PdWindow        *self)
+                        BackupChoice    *choice)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
@@ -102,35 +94,46 @@ back_up_file_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
-    pd_passphrase_dialog_present (GTK_WINDOW (self), _("Choose a Passphrase"),
-                                  _("The backup can only be opened with it: keep it somewhere safe. "
-                                    "A lost passphrase cannot be recovered."),
-                                  TRUE, "back-up", _("_Back Up"), ADW_RESPONSE_SUGGESTED,
-                                  back_up_passphrase_cb, backup_choice_new (self, &path),
-                                  (GDestroyNotify) backup_choice_free);
+    {
+      choice->path = g_steal_pointer (&path);
+      pd_passphrase_dialog_present (choice->window, _("Choose a Passphrase"),
+                                    _("The backup can only be opened with it: keep it somewhere safe. "
+                                      "A lost passphrase cannot be recovered."),
+                                    TRUE, "back-up", _("_Back Up"), ADW_RESPONSE_SUGGESTED,
+                                    back_up_passphrase_cb, choice, (GDestroyNotify) backup_choice_free);
+    }
+  else
+    backup_choice_free (choice);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  g_object_unref (self);
+}
+
+static BackupChoice *
+backup_choice_new (GtkWindow  *window,
+                   PdDatabase *database)
+{
+  BackupChoice *choice = g_new0 (BackupChoice, 1);
+
+  choice->window = g_object_ref (window);
+  choice->database = g_object_ref (database);
+  return choice;
 }
 
 void
-pd_window_back_up_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+pd_window_back_up (GtkWindow  *self,
+                   PdDatabase *database)
 {
-  PdWindow *self = PD_WINDOW (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "pain-diary-%Y-%m-%d" PD_BACKUP_SUFFIX);
   g_autoptr(GtkFileFilter) filter = backup_filter ();
   GtkFileChooserNative *chooser;
 
-  if (pd_window_get_database (self) == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Back Up Diary"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+  chooser = gtk_file_chooser_native_new (_("Back Up Diary"), self, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (back_up_file_chosen_cb), g_object_ref (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (back_up_file_chosen_cb),
+                    backup_choice_new (self, database));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -141,7 +144,7 @@ restored_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(PdWindow) self = user_data;
+  g_autoptr(GtkWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *previous = pd_backup_restore_into_finish (result, &error);
 
@@ -150,8 +153,8 @@ restored_cb (GObject      *object,
       show_problem (self, _("Nothing Was Restored"), error);
       return;
     }
-  pd_window_add_toast (self, _("Backup restored; the diary it replaced is kept in the backup folder"));
-  pd_window_diary_changed (self);
+  pd_toast_send (GTK_WIDGET (self), _("Backup restored; the diary it replaced is kept in the backup folder"));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
 }
 
 static void
@@ -162,15 +165,15 @@ restore_passphrase_cb (const char *passphrase,
 
   if (passphrase == NULL)
     return;
-  pd_window_add_toast (choice->window, _("Restoring…"));
-  pd_backup_restore_into_async (pd_window_get_database (choice->window), choice->path, passphrase, NULL,
-                                restored_cb, g_object_ref (choice->window));
+  pd_toast_send (GTK_WIDGET (choice->window), _("Restoring…"));
+  pd_backup_restore_into_async (choice->database, choice->path, passphrase, NULL, restored_cb,
+                                g_object_ref (choice->window));
 }
 
 static void
 restore_file_chosen_cb (GtkNativeDialog *chooser,
                         int              response,
-                        PdWindow        *self)
+                        BackupChoice    *choice)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
@@ -178,32 +181,32 @@ restore_file_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
-    pd_passphrase_dialog_present (GTK_WINDOW (self), _("Replace the Diary?"),
-                                  _("Everything in this diary is replaced by the backup’s records. "
-                                    "A copy of the diary as it is now is kept in its backup folder."),
-                                  FALSE, "restore", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE,
-                                  restore_passphrase_cb, backup_choice_new (self, &path),
-                                  (GDestroyNotify) backup_choice_free);
+    {
+      choice->path = g_steal_pointer (&path);
+      pd_passphrase_dialog_present (choice->window, _("Replace the Diary?"),
+                                    _("Everything in this diary is replaced by the backup’s records. "
+                                      "A copy of the diary as it is now is kept in its backup folder."),
+                                    FALSE, "restore", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE,
+                                    restore_passphrase_cb, choice, (GDestroyNotify) backup_choice_free);
+    }
+  else
+    backup_choice_free (choice);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  g_object_unref (self);
 }
 
 void
-pd_window_restore_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+pd_window_restore (GtkWindow  *self,
+                   PdDatabase *database)
 {
-  PdWindow *self = PD_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = backup_filter ();
   GtkFileChooserNative *chooser;
 
-  if (pd_window_get_database (self) == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Restore Backup"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+  chooser = gtk_file_chooser_native_new (_("Restore Backup"), self, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (restore_file_chosen_cb), g_object_ref (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (restore_file_chosen_cb),
+                    backup_choice_new (self, database));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -5,20 +5,22 @@
 
 #pragma once
 
+#include <adwaita.h>
+
+#include "pd-database.h"
 #include "pd-preferences-window.h"
 #include "pd-window.h"
 
 G_BEGIN_DECLS
 
-/* win.back-up: where, then a passphrase (asked twice); writes off the main thread. */
-void pd_window_back_up_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter);
-/* win.restore: which backup, then a confirmation with its passphrase; the diary is backed
- * up, then replaced; nothing changes when the passphrase is wrong or the file altered. */
-void pd_window_restore_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter);
+/* Asks for a file and a passphrase, and writes the encrypted backup of database there.
+ * Says what happened through window's win.show-toast action. */
+void pd_window_back_up (GtkWindow  *window,
+                        PdDatabase *database);
+/* Asks for a backup and its passphrase, and replaces database's records with its own
+ * (keeping a copy first); then activates window's win.reload. */
+void pd_window_restore (GtkWindow  *window,
+                        PdDatabase *database);
 
 /* The daily encrypted backup into the folder of Preferences (settings' "backup-folder"),
  * for the diary just opened: once now, then every hour while it stays open (at most one a

@@ -13,6 +13,7 @@
 #include "pd-fhir.h"
 #include "pd-report-dialog.h"
 #include "pd-rows.h"
+#include "pd-toast-clearance.h"
 #include "pd-types.h"
 #include "pd-window-exchange.h"
 
@@ -20,7 +21,8 @@
 
 typedef struct
 {
-  PdWindow *window;
+  GtkWindow *window;
+  PdDatabase *database;
   gboolean summary;
   gboolean fhir;
   guint32 from_day;
@@ -30,6 +32,7 @@ static void
 export_choice_free (ExportChoice *choice)
 {
   g_clear_object (&choice->window);
+  g_clear_object (&choice->database);
   g_free (choice);
 }
 
@@ -38,7 +41,7 @@ exported_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(PdWindow) self = user_data;
+  g_autoptr(GtkWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint n_rows = 0;
@@ -48,7 +51,7 @@ exported_cb (GObject      *object,
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u row", "Exported %u rows", n_rows),
                                n_rows);
-  pd_window_add_toast (self, message);
+  pd_toast_send (GTK_WIDGET (self), message);
 }
 
 static void
@@ -56,7 +59,7 @@ fhir_exported_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(PdWindow) self = user_data;
+  g_autoptr(GtkWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint n = 0;
@@ -67,7 +70,7 @@ fhir_exported_cb (GObject      *object,
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u FHIR resource",
                                             "Exported %u FHIR resources", n),
                                n);
-  pd_window_add_toast (self, message);
+  pd_toast_send (GTK_WIDGET (self), message);
 }
 
 static void
@@ -82,12 +85,12 @@ export_file_chosen_cb (GtkNativeDialog *chooser,
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
     {
-      pd_window_add_toast (choice->window, _("Exporting…"));
+      pd_toast_send (GTK_WIDGET (choice->window), _("Exporting…"));
       if (choice->fhir)
-        pd_fhir_export_file_async (pd_window_get_database (choice->window), path, choice->from_day, 0,
+        pd_fhir_export_file_async (choice->database, path, choice->from_day, 0,
                                    NULL, fhir_exported_cb, g_object_ref (choice->window));
       else
-        pd_csv_export_file_async (pd_window_get_database (choice->window), path, choice->summary,
+        pd_csv_export_file_async (choice->database, path, choice->summary,
                                   choice->from_day, 0, NULL, exported_cb, g_object_ref (choice->window));
     }
   export_choice_free (choice);
@@ -98,9 +101,10 @@ export_file_chosen_cb (GtkNativeDialog *chooser,
 static void
 export_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
-                    PdWindow         *self)
+                    GtkWindow        *self)
 {
   static const int ranges[] = { 0, 30, 90, 365 };
+  PdDiaryModel *model = g_object_get_data (G_OBJECT (dialog), "model");
   AdwComboRow *kind = g_object_get_data (G_OBJECT (dialog), "kind");
   AdwComboRow *range = g_object_get_data (G_OBJECT (dialog), "range");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -116,7 +120,7 @@ export_response_cb (AdwMessageDialog *dialog,
     {
       static const PdReportRange report_ranges[] = { PD_REPORT_RANGE_ALL, PD_REPORT_RANGE_30_DAYS,
                                                      PD_REPORT_RANGE_90_DAYS, PD_REPORT_RANGE_YEAR };
-      PdReportDialog *report = pd_report_dialog_new (self, FALSE);
+      PdReportDialog *report = pd_report_dialog_new (self, model, FALSE);
 
       pd_report_dialog_set_range (report, report_ranges[MIN (adw_combo_row_get_selected (range),
                                                              G_N_ELEMENTS (report_ranges) - 1)]);
@@ -126,12 +130,13 @@ export_response_cb (AdwMessageDialog *dialog,
 
   choice = g_new0 (ExportChoice, 1);
   choice->window = g_object_ref (self);
+  choice->database = g_object_ref (pd_diary_model_get_database (model));
   choice->summary = adw_combo_row_get_selected (kind) == 1;
   choice->fhir = adw_combo_row_get_selected (kind) == 3;
   days = ranges[MIN (adw_combo_row_get_selected (range), G_N_ELEMENTS (ranges) - 1)];
   choice->from_day = days > 0 ? pd_local_today (NULL) - days + 1 : 0;
 
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+  chooser = gtk_file_chooser_native_new (_("Export"), self, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   name = g_date_time_format (now, choice->fhir ? "pain-diary-fhir-%Y-%m-%d.json"
                                  : choice->summary ? "pain-diary-summary-%Y-%m-%d.csv"
@@ -152,7 +157,8 @@ export_kind_changed_cb (AdwComboRow      *kind,
 }
 
 void
-pd_window_export (PdWindow *self)
+pd_window_export (GtkWindow    *self,
+                  PdDiaryModel *model)
 {
   const char *kinds[] = { _("Diary CSV (every record)"), _("Daily summary CSV (one row per day)"),
                           _("Clinician report (PDF)"), _("FHIR R4 bundle (JSON, for health records)"),
@@ -161,9 +167,10 @@ pd_window_export (PdWindow *self)
   AdwMessageDialog *dialog;
   GtkWidget *list, *kind, *range;
 
-  g_return_if_fail (PD_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WINDOW (self));
+  g_return_if_fail (PD_IS_DIARY_MODEL (model));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export"),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self, _("Export"),
                                                        _("A CSV file for a spreadsheet, or a report for your "
                                                          "care team. It holds health data: share it with care.")));
   list = gtk_list_box_new ();
@@ -176,6 +183,7 @@ pd_window_export (PdWindow *self)
   adw_message_dialog_set_extra_child (dialog, list);
   g_object_set_data (G_OBJECT (dialog), "kind", kind);
   g_object_set_data (G_OBJECT (dialog), "range", range);
+  g_object_set_data_full (G_OBJECT (dialog), "model", g_object_ref (model), g_object_unref);
 
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Choose File…"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
@@ -185,23 +193,12 @@ pd_window_export (PdWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-pd_window_print_report_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-
-  if (pd_window_get_database (self) == NULL)
-    return;
-  gtk_window_present (GTK_WINDOW (pd_report_dialog_new (self, TRUE)));
-}
-
 /* Import */
 
 typedef struct
 {
-  PdWindow *window;
+  GtkWindow *window;
+  PdDatabase *database;
   PdCsvImport *import;
   AdwMessageDialog *progress;
 } ImportJob;
@@ -220,6 +217,7 @@ import_job_free (ImportJob *job)
   close_progress (job);
   g_clear_pointer (&job->import, pd_csv_import_free);
   g_clear_object (&job->window);
+  g_clear_object (&job->database);
   g_free (job);
 }
 
@@ -236,10 +234,10 @@ pulse_cb (GtkWidget     *bar,
 }
 
 static AdwMessageDialog *
-progress_dialog (PdWindow   *self,
+progress_dialog (GtkWindow  *self,
                  const char *heading)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self, heading, NULL));
   GtkWidget *bar = gtk_progress_bar_new ();
 
   gtk_progress_bar_set_pulse_step (GTK_PROGRESS_BAR (bar), 0.1);
@@ -251,13 +249,13 @@ progress_dialog (PdWindow   *self,
 }
 
 static void
-show_problem (PdWindow   *self,
+show_problem (GtkWindow  *self,
               const char *heading,
               GError     *error)
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self, heading, error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -281,8 +279,8 @@ committed_cb (GObject      *object,
     {
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u record", "Imported %u records", n_new),
                                  n_new);
-      pd_window_add_toast (job->window, message);
-      pd_window_diary_changed (job->window);
+      pd_toast_send (GTK_WIDGET (job->window), message);
+      gtk_widget_activate_action (GTK_WIDGET (job->window), "win.reload", NULL);
     }
   import_job_free (job);
 }
@@ -298,7 +296,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
       return;
     }
   job->progress = progress_dialog (job->window, _("Importing…"));
-  pd_csv_import_commit_async (job->import, pd_window_get_database (job->window), NULL, committed_cb, job);
+  pd_csv_import_commit_async (job->import, job->database, NULL, committed_cb, job);
 }
 
 static void
@@ -324,7 +322,7 @@ prepared_cb (GObject      *object,
   n_new = pd_csv_import_get_n_new (job->import);
   description = pd_csv_import_describe (job->import);
   /* Nothing is written before the person has seen this; then all or nothing. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (job->window), _("Import Records?"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (job->window, _("Import Records?"), NULL));
   adw_message_dialog_set_body (dialog, description);
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   if (n_new > 0)
@@ -340,7 +338,7 @@ prepared_cb (GObject      *object,
 static void
 import_file_chosen_cb (GtkNativeDialog *chooser,
                        int              response,
-                       PdWindow        *self)
+                       ImportJob       *job)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
@@ -349,31 +347,35 @@ import_file_chosen_cb (GtkNativeDialog *chooser,
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
     {
-      ImportJob *job = g_new0 (ImportJob, 1);
-
-      job->window = g_object_ref (self);
-      job->progress = progress_dialog (self, _("Checking the File…"));
-      pd_csv_import_prepare_async (pd_window_get_database (self), path, NULL, prepared_cb, job);
+      job->progress = progress_dialog (job->window, _("Checking the File…"));
+      pd_csv_import_prepare_async (job->database, path, NULL, prepared_cb, job);
     }
+  else
+    import_job_free (job);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  g_object_unref (self);
 }
 
 void
-pd_window_import (PdWindow *self)
+pd_window_import (GtkWindow  *self,
+                  PdDatabase *database)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  ImportJob *job;
 
-  g_return_if_fail (PD_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WINDOW (self));
+  g_return_if_fail (PD_IS_DATABASE (database));
 
-  chooser = gtk_file_chooser_native_new (_("Import Diary CSV"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+  job = g_new0 (ImportJob, 1);
+  job->window = g_object_ref (self);
+  job->database = g_object_ref (database);
+  chooser = gtk_file_chooser_native_new (_("Import Diary CSV"), self, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Diary CSV"));
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_file_chosen_cb), g_object_ref (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (import_file_chosen_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -5,21 +5,19 @@
 
 #pragma once
 
-#include "pd-window.h"
+#include <adwaita.h>
+
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
-/* Asks what to export (diary or daily summary CSV, which days), then where; exports off
- * the main thread and says how it went. */
-void pd_window_export (PdWindow *self);
-/* Asks for a diary CSV, checks all of it off the main thread, shows what it would add,
- * and imports it all or nothing when confirmed. */
-void pd_window_import (PdWindow *self);
-
-/* win.print-report: the clinician report's dialog with Print as its main button (Export
- * opens it with Save). */
-void pd_window_print_report_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter);
+/* Asks what to export (a CSV, the report, a FHIR bundle) and where, from the model's diary.
+ * Says what happened through window's win.show-toast action. */
+void pd_window_export (GtkWindow    *window,
+                       PdDiaryModel *model);
+/* Asks for a diary CSV, shows what it holds, and adds it to database all or nothing; then
+ * activates window's win.reload. */
+void pd_window_import (GtkWindow    *window,
+                       PdDatabase   *database);
 
 G_END_DECLS

@@ -11,16 +11,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "pd-activity-editor.h"
-#include "pd-dose-editor.h"
-#include "pd-entry-editor.h"
-#include "pd-event-editor.h"
-#include "pd-medication-editor.h"
 #include "pd-medications-page.h"
-#include "pd-record-row.h"
 #include "pd-error.h"
 #include "pd-history-page.h"
 #include "pd-preferences-window.h"
+#include "pd-report-dialog.h"
 #include "pd-review.h"
 #include "pd-today-page.h"
 #include "pd-toast-clearance.h"
@@ -28,25 +23,25 @@
 #include "pd-window.h"
 #include "pd-window-backup.h"
 #include "pd-window-exchange.h"
+#include "pd-window-records.h"
 
 struct _PdWindow
 {
   AdwApplicationWindow parent_instance;
 
   char *path;
+  /* Given for a review; otherwise the model's, once it is open. */
   PdDatabase *database;
   /* A clinician's read-only review of someone else's diary or CSV: the database is a
    * private copy in memory, and nothing in the window writes. */
   gboolean review;
-  /* The diary as last loaded in full, which History shows, and the last weeks of it,
-   * loaded first so that Today is ready at once whatever the diary's size. */
-  PdDiaryData *data;
-  PdDiaryData *recent;
+  /* The diary every page shows: the last weeks are loaded first, so that Today is ready at
+   * once whatever the diary's size, then the whole of it. Saves, deletes and undo go
+   * through it and change its lists in place. */
+  PdDiaryModel *model;
   GCancellable *cancellable;
   GCancellable *load_cancellable;
   GSettings *settings;
-  /* Deleted records as (kind, id) variants, newest last: what Ctrl+Z restores. */
-  GPtrArray *undo_stack;
   char *backup_path;
 
   AdwToastOverlay *toast_overlay;
@@ -105,7 +100,8 @@ set_diary_actions_enabled (PdWindow *self,
   for (guint i = 0; i < G_N_ELEMENTS (write_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), write_actions[i], writable);
   if (writable)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_stack->len > 0);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                   self->model != NULL && pd_diary_model_can_undo (self->model));
   gtk_widget_set_visible (self->new_button, writable);
 }
 
@@ -128,21 +124,41 @@ pd_window_show_error (PdWindow     *self,
   set_diary_actions_enabled (self, FALSE);
 }
 
-static void
-open_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  const char *path = task_data;
-  GError *error = NULL;
-  PdDatabase *db;
+static void start_loading (PdWindow *self);
 
-  db = pd_database_open (path, PD_DATABASE_FLAGS_NONE, &error);
-  if (db == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, db, g_object_unref);
+static void
+can_undo_cb (PdWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 !self->review && pd_diary_model_can_undo (self->model));
+}
+
+static void
+model_error_cb (PdWindow     *self,
+                const GError *error)
+{
+  /* Writes say what failed themselves; this is for what nobody waits on. */
+  g_debug ("The diary model: %s", error->message);
+}
+
+static void
+set_model (PdWindow     *self,
+           PdDiaryModel *model)
+{
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+  g_set_object (&self->database, pd_diary_model_get_database (model));
+  g_signal_connect_object (model, "notify::can-undo", G_CALLBACK (can_undo_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "error", G_CALLBACK (model_error_cb), self, G_CONNECT_SWAPPED);
+  if (self->history_page != NULL)
+    {
+      pd_today_page_set_model (self->today_page, model);
+      pd_medications_page_set_model (self->medications_page, model);
+      pd_history_page_set_model (self->history_page, model);
+      pd_trends_page_set_model (self->trends_page, model);
+    }
 }
 
 static void
@@ -152,27 +168,22 @@ opened_cb (GObject      *object,
 {
   g_autoptr(PdWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  PdDatabase *db;
+  g_autoptr(PdDiaryModel) model = pd_diary_model_open_finish (result, &error);
 
-  db = g_task_propagate_pointer (G_TASK (result), &error);
-  if (db == NULL)
+  if (model == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         pd_window_show_error (self, _("This Diary Can’t Be Opened"), error);
       return;
     }
-
-  g_set_object (&self->database, db);
-  g_object_unref (db);
-  pd_window_diary_changed (self);
+  set_model (self, model);
+  start_loading (self);
   pd_window_start_backup_folder (self);
 }
 
 static void
 ensure_pages (PdWindow *self)
 {
-  PdDiaryData *recent = self->recent;
-
   if (self->history_page != NULL)
     return;
   g_clear_handle_id (&self->pages_idle, g_source_remove);
@@ -185,17 +196,9 @@ ensure_pages (PdWindow *self)
   adw_bin_set_child (self->medications_slot, GTK_WIDGET (self->medications_page));
   self->trends_page = g_object_new (PD_TYPE_TRENDS_PAGE, NULL);
   adw_bin_set_child (self->trends_slot, GTK_WIDGET (self->trends_page));
-  /* Data that arrived before the pages did. */
-  if (self->data != NULL)
-    {
-      pd_history_page_set_data (self->history_page, self->database, self->data);
-      pd_trends_page_set_data (self->trends_page, self->data);
-    }
-  if (recent != NULL)
-    {
-      pd_today_page_set_data (self->today_page, self->database, recent);
-      pd_medications_page_set_data (self->medications_page, self->database, recent);
-    }
+  /* A model that was opened before the pages were built. */
+  if (self->model != NULL)
+    set_model (self, self->model);
 }
 
 static gboolean
@@ -227,17 +230,17 @@ show_diary (PdWindow *self)
     pd_today_page_focus_score (self->today_page);
 }
 
-static PdDiaryData *
+static gboolean
 finish_load (PdWindow     *self,
-             GObject      *object,
              GAsyncResult *result)
 {
   g_autoptr(GError) error = NULL;
-  PdDiaryData *data = pd_database_load_finish (PD_DATABASE (object), result, &error);
 
-  if (data == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (pd_diary_model_load_finish (self->model, result, &error))
+    return TRUE;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     pd_window_show_error (self, _("This Diary Can’t Be Read"), error);
-  return data;
+  return FALSE;
 }
 
 /* The review banner also says what a clinician should see first: the CYP2D6 status and the
@@ -269,21 +272,17 @@ full_loaded_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(PdWindow) self = user_data;
-  PdDiaryData *data = finish_load (self, object, result);
-  gint64 start = g_get_monotonic_time ();
+  g_autoptr(PdDiaryData) data = NULL;
 
-  if (data == NULL)
+  if (!finish_load (self, result))
     return;
-  /* Today and Medications keep the recent data: all they need. */
-  g_clear_pointer (&self->data, pd_diary_data_free);
-  self->data = data;
   ensure_pages (self);
-  pd_history_page_set_data (self->history_page, self->database, data);
-  pd_trends_page_set_data (self->trends_page, data);
   if (self->review)
-    show_review_safety (self, data);
+    {
+      data = pd_diary_model_dup_data (self->model);
+      show_review_safety (self, data);
+    }
   show_diary (self);
-  g_debug ("Whole diary handed to History in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void
@@ -292,32 +291,41 @@ recent_loaded_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(PdWindow) self = user_data;
-  PdDiaryData *data = finish_load (self, object, result);
 
-  if (data == NULL)
+  if (!finish_load (self, result))
     return;
-  g_clear_pointer (&self->recent, pd_diary_data_free);
-  self->recent = data;
   ensure_pages (self);
-  pd_today_page_set_data (self->today_page, self->database, data);
-  pd_medications_page_set_data (self->medications_page, self->database, data);
   show_diary (self);
 
-  /* Then everything, for History. */
-  pd_database_load_async (self->database, self->load_cancellable, full_loaded_cb, g_object_ref (self));
+  /* Then everything, for History and Trends. */
+  pd_diary_model_load_async (self->model, self->load_cancellable, full_loaded_cb, g_object_ref (self));
+}
+
+/* A newer load replaces one still under way. */
+static void
+renew_load_cancellable (PdWindow *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+}
+
+/* Adherence looks back 30 days; a fentanyl patch counts for 3. */
+static void
+start_loading (PdWindow *self)
+{
+  renew_load_cancellable (self);
+  pd_diary_model_load_recent_async (self->model, RECENT_DAYS, self->load_cancellable,
+                                    recent_loaded_cb, g_object_ref (self));
 }
 
 static void
 open_database (PdWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   set_diary_actions_enabled (self, FALSE);
-  task = g_task_new (self, self->cancellable, opened_cb, g_object_ref (self));
-  g_task_set_source_tag (task, open_database);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_task_run_in_thread (task, open_in_thread);
+  pd_diary_model_open_async (self->path, PD_DATABASE_FLAGS_NONE, self->cancellable, opened_cb,
+                             g_object_ref (self));
 }
 
 GSettings *
@@ -348,6 +356,116 @@ pd_window_get_database (PdWindow *self)
   return self->database;
 }
 
+PdDiaryModel *
+pd_window_get_model (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+  return self->model;
+}
+
+static void
+show_undo_toast (PdWindow   *self,
+                 const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  pd_toast_clearance_update (self->toast_overlay);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static PdDiaryModel *
+model_of (GtkWidget *widget)
+{
+  return PD_WINDOW (widget)->model;
+}
+
+static void
+new_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "today");
+  ensure_pages (self);
+  pd_today_page_focus_score (self->today_page);
+}
+
+/* What pages and dialogs tell the window (they never call it) */
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  pd_window_add_toast (PD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_undo_toast_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  show_undo_toast (PD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_error_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  const char *title, *message;
+
+  g_variant_get (parameter, "(&s&s)", &title, &message);
+  error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, message);
+  pd_window_show_error (PD_WINDOW (widget), title, error);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pd_window_diary_changed (PD_WINDOW (widget));
+}
+
+static void
+back_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  if (self->database != NULL)
+    pd_window_back_up (GTK_WINDOW (self), self->database);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  if (self->database != NULL)
+    pd_window_restore (GTK_WINDOW (self), self->database);
+}
+
+static void
+print_report_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  if (self->model != NULL)
+    gtk_window_present (GTK_WINDOW (pd_report_dialog_new (GTK_WINDOW (self), self->model, TRUE)));
+}
+
 void
 pd_window_add_toast (PdWindow   *self,
                      const char *message)
@@ -361,7 +479,10 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  pd_window_export (PD_WINDOW (widget));
+  PdWindow *self = PD_WINDOW (widget);
+
+  if (self->model != NULL)
+    pd_window_export (GTK_WINDOW (self), self->model);
 }
 
 static void
@@ -369,299 +490,21 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  pd_window_import (PD_WINDOW (widget));
-}
+  PdWindow *self = PD_WINDOW (widget);
 
-PdDiaryData *
-pd_window_get_data (PdWindow *self)
-{
-  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
-  return self->recent ? self->recent : self->data;
+  if (self->database != NULL)
+    pd_window_import (GTK_WINDOW (self), self->database);
 }
 
 void
 pd_window_diary_changed (PdWindow *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) start = NULL;
-
   g_return_if_fail (PD_IS_WINDOW (self));
 
-  if (self->database == NULL)
+  if (self->model == NULL)
     return;
-  /* A newer load replaces one still under way. */
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-  /* Adherence looks back 30 days; a fentanyl patch counts for 3. */
-  now = g_date_time_new_now_local ();
-  start = g_date_time_add_days (now, -RECENT_DAYS);
-  pd_database_load_range_async (self->database, g_date_time_to_unix (start), G_MAXINT64,
-                                self->load_cancellable, recent_loaded_cb, g_object_ref (self));
-}
-
-void
-pd_window_record_deleted (PdWindow     *self,
-                          PdRecordKind  kind,
-                          const char   *id,
-                          const char   *message)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (PD_IS_WINDOW (self));
-
-  g_ptr_array_add (self->undo_stack, g_variant_ref_sink (g_variant_new ("(is)", (gint32) kind, id)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
-
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  pd_toast_clearance_update (self->toast_overlay);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  pd_window_diary_changed (self);
-}
-
-static void show_problem (PdWindow   *self,
-                          const char *format,
-                          ...) G_GNUC_PRINTF (2, 3);
-
-static void
-show_problem (PdWindow   *self,
-              const char *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) record = NULL;
-  const char *id;
-  gint32 kind;
-
-  if (self->database == NULL || self->undo_stack->len == 0)
-    return;
-
-  record = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  gtk_widget_action_set_enabled (widget, "win.undo", self->undo_stack->len > 0);
-  g_variant_get (record, "(i&s)", &kind, &id);
-  if (!pd_database_restore_record (self->database, kind, id, &error))
-    {
-      show_problem (self, _("Could not restore: %s"), error->message);
-      return;
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Restored")));
-  pd_window_diary_changed (self);
-}
-
-static GObject *
-find_in (PdDiaryData  *data,
-         PdRecordKind  kind,
-         const char   *id)
-{
-  GPtrArray *records = NULL;
-
-  if (data == NULL)
-    return NULL;
-  switch (kind)
-    {
-    case PD_RECORD_PAIN: records = data->pain_entries; break;
-    case PD_RECORD_MEDICATION: records = data->medications; break;
-    case PD_RECORD_DOSE: records = data->doses; break;
-    case PD_RECORD_ACTIVITY: records = data->activities; break;
-    case PD_RECORD_EVENT: records = data->events; break;
-    default: return NULL;
-    }
-  for (guint i = 0; i < records->len; i++)
-    if (g_strcmp0 (pd_record_id_of (g_ptr_array_index (records, i)), id) == 0)
-      return g_ptr_array_index (records, i);
-  return NULL;
-}
-
-static GObject *
-find_record (PdWindow     *self,
-             PdRecordKind  kind,
-             const char   *id)
-{
-  GObject *record = find_in (self->recent, kind, id);
-
-  return record ? record : find_in (self->data, kind, id);
-}
-
-static void
-present_editor (PdWindow  *self,
-                GtkWindow *editor)
-{
-  g_signal_connect_object (editor, "saved", G_CALLBACK (pd_window_diary_changed), self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
-}
-
-static void
-edit_record_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-  GtkWindow *parent = GTK_WINDOW (self);
-  const char *id;
-  gint32 kind;
-  GObject *record;
-
-  g_variant_get (parameter, "(i&s)", &kind, &id);
-  if (!(record = find_record (self, kind, id)))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("That record is no longer in the diary")));
-      return;
-    }
-  switch (kind)
-    {
-    case PD_RECORD_PAIN:
-      present_editor (self, GTK_WINDOW (pd_entry_editor_new (parent, self->database, PD_PAIN_ENTRY (record))));
-      break;
-    case PD_RECORD_DOSE:
-      present_editor (self, GTK_WINDOW (pd_dose_editor_new (parent, self->database, pd_window_get_data (self),
-                                                            PD_DOSE (record), FALSE)));
-      break;
-    case PD_RECORD_ACTIVITY:
-      present_editor (self, GTK_WINDOW (pd_activity_editor_new (parent, self->database,
-                                                                PD_ACTIVITY (record), FALSE)));
-      break;
-    case PD_RECORD_EVENT:
-      present_editor (self, GTK_WINDOW (pd_event_editor_new (parent, self->database, PD_EVENT (record), FALSE)));
-      break;
-    case PD_RECORD_MEDICATION:
-      present_editor (self, GTK_WINDOW (pd_medication_editor_new (parent, self->database,
-                                                                  PD_MEDICATION (record))));
-      break;
-    default:
-      break;
-    }
-}
-
-static const char *
-deleted_message (PdRecordKind kind)
-{
-  switch (kind)
-    {
-    case PD_RECORD_PAIN: return _("Entry deleted");
-    case PD_RECORD_DOSE: return _("Dose deleted");
-    case PD_RECORD_ACTIVITY: return _("Activity deleted");
-    case PD_RECORD_EVENT: return _("Event deleted");
-    case PD_RECORD_MEDICATION: return _("Medication deleted");
-    default: return _("Deleted");
-    }
-}
-
-static void
-delete_record_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  const char *id;
-  gint32 kind;
-
-  g_variant_get (parameter, "(i&s)", &kind, &id);
-  if (!pd_database_delete_record (self->database, kind, id, &error))
-    {
-      show_problem (self, _("Not deleted: %s"), error->message);
-      return;
-    }
-  pd_window_record_deleted (self, kind, id, deleted_message (kind));
-}
-
-static void
-add_medication_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-
-  present_editor (self, GTK_WINDOW (pd_medication_editor_new (GTK_WINDOW (self), self->database, NULL)));
-}
-
-static void
-edit_medication_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  gtk_widget_activate_action (widget, "win.edit-record", "(is)", (gint32) PD_RECORD_MEDICATION,
-                              g_variant_get_string (parameter, NULL));
-}
-
-static void
-log_dose_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  GObject *medication = *id ? find_record (self, PD_RECORD_MEDICATION, id) : NULL;
-  g_autoptr(PdDose) dose = pd_dose_new ();
-
-  pd_dose_set_unit (dose, "mg");
-  if (medication != NULL)
-    {
-      pd_dose_set_medication_id (dose, id);
-      pd_dose_set_name (dose, pd_medication_get_name (PD_MEDICATION (medication)));
-      pd_dose_set_amount (dose, pd_medication_get_amount (PD_MEDICATION (medication)));
-      pd_dose_set_unit (dose, pd_medication_get_unit (PD_MEDICATION (medication)));
-    }
-  present_editor (self, GTK_WINDOW (pd_dose_editor_new (GTK_WINDOW (self), self->database,
-                                                        pd_window_get_data (self), dose, TRUE)));
-}
-
-static void
-log_activity_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-  g_autoptr(PdActivity) activity = pd_activity_new ();
-
-  pd_activity_set_name (activity, g_variant_get_string (parameter, NULL));
-  pd_activity_set_duration (activity, 30);
-  pd_activity_set_effort (activity, 3);
-  present_editor (self, GTK_WINDOW (pd_activity_editor_new (GTK_WINDOW (self), self->database, activity, TRUE)));
-}
-
-static void
-add_event_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-  g_autoptr(PdEvent) event = pd_event_new ();
-
-  pd_event_set_kind (event, "appointment");
-  present_editor (self, GTK_WINDOW (pd_event_editor_new (GTK_WINDOW (self), self->database, event, TRUE)));
-}
-
-static void
-new_entry_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "today");
-  ensure_pages (self);
-  pd_today_page_focus_score (self->today_page);
+  renew_load_cancellable (self);
+  pd_diary_model_load_async (self->model, self->load_cancellable, full_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -694,7 +537,7 @@ preferences_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
   PdPreferencesWindow *prefs;
 
-  if (self->database == NULL)
+  if (self->model == NULL)
     return;
   prefs = pd_preferences_window_new (GTK_WINDOW (self), self->database);
   g_signal_connect_object (prefs, "changed", G_CALLBACK (pd_window_diary_changed), self,
@@ -774,6 +617,7 @@ show_review (PdWindow *self)
   g_autofree char *name = pd_review_dup_patient_name (self->database);
   g_autofree char *title = NULL;
   g_autofree char *banner = NULL;
+  g_autoptr(PdDiaryModel) model = NULL;
 
   /* Translators: the title of a window reviewing a patient's diary; %s is the patient's
    * name, or the file's when the diary has none. */
@@ -789,7 +633,9 @@ show_review (PdWindow *self)
   adw_view_stack_set_visible_child_name (self->view_stack, "trends");
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   set_diary_actions_enabled (self, FALSE);
-  pd_window_diary_changed (self);
+  model = pd_diary_model_new_for_database (self->database);
+  set_model (self, model);
+  start_loading (self);
 }
 
 static void
@@ -846,6 +692,8 @@ pd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_handle_id (&self->pages_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
 
@@ -857,13 +705,11 @@ pd_window_finalize (GObject *object)
 {
   PdWindow *self = PD_WINDOW (object);
 
+  g_clear_object (&self->model);
   g_clear_object (&self->database);
-  g_clear_pointer (&self->data, pd_diary_data_free);
-  g_clear_pointer (&self->recent, pd_diary_data_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
 
@@ -960,22 +806,19 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, review_banner);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, review_label);
 
+  pd_window_class_add_record_actions (widget_class, model_of);
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-record", "(is)", edit_record_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-record", "(is)", delete_record_action);
-  gtk_widget_class_install_action (widget_class, "win.add-medication", NULL, add_medication_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-medication", "s", edit_medication_action);
-  gtk_widget_class_install_action (widget_class, "win.log-dose", "s", log_dose_action);
-  gtk_widget_class_install_action (widget_class, "win.log-activity", "s", log_activity_action);
-  gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.show-medications", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-trends", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, pd_window_back_up_action);
-  gtk_widget_class_install_action (widget_class, "win.restore", NULL, pd_window_restore_action);
-  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, pd_window_print_report_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_page_action);
@@ -1002,7 +845,6 @@ pd_window_init (PdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   self->settings = settings_new_if_installed ();
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 
@@ -1020,8 +862,8 @@ pd_window_init (PdWindow *self)
 }
 
 PdWindow *
-pd_window_new (PdApplication *application,
-               const char    *path)
+pd_window_new (GtkApplication *application,
+               const char     *path)
 {
   return g_object_new (PD_TYPE_WINDOW,
                        "application", application,
@@ -1030,9 +872,9 @@ pd_window_new (PdApplication *application,
 }
 
 PdWindow *
-pd_window_new_for_review (PdApplication *application,
-                          const char    *path,
-                          PdDatabase    *database)
+pd_window_new_for_review (GtkApplication *application,
+                          const char     *path,
+                          PdDatabase     *database)
 {
   g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
   g_return_val_if_fail (pd_database_is_read_only (database), NULL);

@@ -15,39 +15,13 @@
 
 #include "pd-check-settings.h"
 #include "pd-cli.h"
+#include "pd-cli-common.h"
 #include "pd-csv.h"
 #include "pd-database.h"
 #include "pd-error.h"
 #include "pd-input-file.h"
 #include "pd-output.h"
 #include "pd-fhir.h"
-
-/* Parses --from/--to; prints the usage error and returns FALSE for a bad value. */
-static gboolean
-parse_range (const char *from,
-             const char *to,
-             guint32    *from_day,
-             guint32    *to_day)
-{
-  *from_day = 0;
-  *to_day = 0;
-  if (from != NULL && !pd_csv_parse_date (from, from_day))
-    {
-      g_printerr (_("pain-diary: --from: “%s” is not a date (YYYY-MM-DD)\n"), from);
-      return FALSE;
-    }
-  if (to != NULL && !pd_csv_parse_date (to, to_day))
-    {
-      g_printerr (_("pain-diary: --to: “%s” is not a date (YYYY-MM-DD)\n"), to);
-      return FALSE;
-    }
-  if (from != NULL && to != NULL && *from_day > *to_day)
-    {
-      g_printerr (_("pain-diary: --from %s is after --to %s\n"), from, to);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /* Health data: readable by the patient only; a temporary file renamed into place, so a
  * failed export never leaves half a file. */
@@ -62,20 +36,20 @@ write_output (const char  *file,
   return pd_output_write_contents (file, data, size, error);
 }
 
-int
-pd_cli_export_csv (const char *diary,
-                   const char *file,
-                   gboolean    summary,
-                   const char *from,
-                   const char *to)
+/* What both exports check and read first: 0, or the exit status. */
+static int
+read_for_export (const char   *diary,
+                 const char   *file,
+                 const char   *from,
+                 const char   *to,
+                 guint32      *from_day,
+                 guint32      *to_day,
+                 PdDatabase  **db,
+                 PdDiaryData **data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PdDatabase) db = NULL;
-  g_autoptr(PdDiaryData) data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  guint32 from_day, to_day;
 
-  if (!parse_range (from, to, &from_day, &to_day))
+  if (!pd_cli_parse_period (from, to, 0, from_day, to_day))
     return 2;
   if (*file == '\0')
     {
@@ -87,25 +61,26 @@ pd_cli_export_csv (const char *diary,
       g_printerr (_("pain-diary: %s: no such diary\n"), diary);
       return 1;
     }
-
   /* The file's quick check runs meanwhile; nothing is written before it passed. */
-  if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
-                                      PD_DATABASE_CHECK_LATER, &error)) ||
-      !(data = pd_database_load (db, &error)))
+  if (!(*db = pd_cli_open_diary (diary)))
+    return 1;
+  if (!(*data = pd_database_load (*db, &error)))
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
       return 1;
     }
+  return 0;
+}
 
-  if (summary)
-    {
-      PdCheckOptions options;
+/* Once the diary's quick check passed: 0, or the exit status. */
+static int
+write_export (const char *diary,
+              PdDatabase *db,
+              const char *file,
+              GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
 
-      pd_check_options_load (&options, db);
-      bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
-    }
-  else
-    bytes = pd_csv_export (data, from_day, to_day);
   if (!pd_database_finish_check (db, &error))
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
@@ -117,6 +92,33 @@ pd_cli_export_csv (const char *diary,
       return 1;
     }
   return 0;
+}
+
+int
+pd_cli_export_csv (const char *diary,
+                   const char *file,
+                   gboolean    summary,
+                   const char *from,
+                   const char *to)
+{
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint32 from_day, to_day;
+  int status;
+
+  if ((status = read_for_export (diary, file, from, to, &from_day, &to_day, &db, &data)) != 0)
+    return status;
+  if (summary)
+    {
+      PdCheckOptions options;
+
+      pd_check_options_load (&options, db);
+      bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
+    }
+  else
+    bytes = pd_csv_export (data, from_day, to_day);
+  return write_export (diary, db, file, bytes);
 }
 
 static void
@@ -187,44 +189,16 @@ pd_cli_export_fhir (const char *diary,
                     const char *from,
                     const char *to)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   guint32 from_day, to_day;
+  int status;
 
-  if (!parse_range (from, to, &from_day, &to_day))
-    return 2;
-  if (*file == '\0')
-    {
-      g_printerr (_("pain-diary: the export needs a file name, or '-' for standard output\n"));
-      return 2;
-    }
-  if (!g_file_test (diary, G_FILE_TEST_EXISTS))
-    {
-      g_printerr (_("pain-diary: %s: no such diary\n"), diary);
-      return 1;
-    }
-
-  if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
-                                      PD_DATABASE_CHECK_LATER, &error)) ||
-      !(data = pd_database_load (db, &error)))
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
+  if ((status = read_for_export (diary, file, from, to, &from_day, &to_day, &db, &data)) != 0)
+    return status;
   name = pd_database_get_meta (db, "patient_name");
   bytes = pd_fhir_export (data, name, from_day, to_day, NULL);
-  if (!pd_database_finish_check (db, &error))
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
-  if (!write_output (file, bytes, &error))
-    {
-      g_printerr ("pain-diary: %s\n", error->message);
-      return 1;
-    }
-  return 0;
+  return write_export (diary, db, file, bytes);
 }

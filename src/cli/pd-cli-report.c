@@ -11,7 +11,7 @@
 
 #include "pd-check-settings.h"
 #include "pd-cli.h"
-#include "pd-csv.h"
+#include "pd-cli-common.h"
 #include "pd-database.h"
 #include "pd-report.h"
 #include "pd-types.h"
@@ -36,47 +36,14 @@ pd_cli_report (const char *diary,
       g_printerr (_("pain-diary: %s: --report writes a .pdf file\n"), file);
       return 2;
     }
-  if (from != NULL && !pd_csv_parse_date (from, &first))
-    {
-      g_printerr (_("pain-diary: --from: “%s” is not a date (YYYY-MM-DD)\n"), from);
-      return 2;
-    }
-  if (to != NULL && !pd_csv_parse_date (to, &last))
-    {
-      g_printerr (_("pain-diary: --to: “%s” is not a date (YYYY-MM-DD)\n"), to);
-      return 2;
-    }
-  if (from != NULL && to != NULL && first > last)
-    {
-      g_printerr (_("pain-diary: --from %s is after --to %s\n"), from, to);
-      return 2;
-    }
+  if (!pd_cli_parse_period (from, to, 0, &first, &last))
+    return 2;
 
-  /* Read-only: a report never writes to the diary, not even a backup. The file's quick
-   * check runs while the report is read; nothing is written before it passed. */
-  db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
-                                PD_DATABASE_CHECK_LATER, &error);
-  if (db == NULL)
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
-  if (to == NULL)
-    {
-      /* The newest day with data (through the time index), or today for none. */
-      last = pd_database_get_last_day (db, &error);
-      if (error != NULL)
-        {
-          g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-          return 1;
-        }
-      if (last == 0)
-        last = pd_local_today (NULL);
-      if (from != NULL)
-        last = MAX (last, first);
-    }
-  if (from == NULL)
-    first = last - (DEFAULT_DAYS - 1);
+  /* The file's quick check runs while the report is read; nothing is written before it
+   * passed. */
+  if (!(db = pd_cli_open_diary (diary)) ||
+      !pd_cli_default_period (db, diary, from, to, DEFAULT_DAYS, &first, &last))
+    return 1;
 
   pd_report_sections_init (&sections);
   pd_check_options_load (&sections.checks, NULL);

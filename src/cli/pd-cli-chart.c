@@ -19,49 +19,11 @@
 #include "pd-chart.h"
 #include "pd-error.h"
 #include "pd-cli.h"
+#include "pd-cli-common.h"
 #include "pd-database.h"
 #include "pd-output.h"
 #include "pd-types.h"
 
-#define DEFAULT_WIDTH  1600
-#define DEFAULT_HEIGHT 900
-#define MAX_SIZE       20000
-#define DEFAULT_DAYS   90
-/* Local days reach 14 hours either side of UTC. */
-#define MAX_OFFSET     (14 * 3600)
-
-typedef enum
-{
-  FORMAT_PNG,
-  FORMAT_SVG,
-} Format;
-
-/* YYYY-MM-DD exactly, a real date; its Julian day or 0. */
-static guint32
-parse_day (const char *text)
-{
-  int year, month, day, consumed = 0;
-  GDate date;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) != 3 || consumed != 10 ||
-      !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]) || year < 1000 ||
-      !g_date_valid_dmy (day, month, year))
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
-}
-
-static PdDiaryData *
-load_days (PdDatabase  *db,
-           guint32      first,
-           guint32      last,
-           GError     **error)
-{
-  return pd_database_load_range (db, pd_local_day_start (first, MAX_OFFSET),
-                                 pd_local_day_start (last + 1, -MAX_OFFSET), error);
-}
 
 static cairo_status_t
 write_cb (void                *closure,
@@ -141,7 +103,7 @@ out:
 
 static gboolean
 render (PdOutput           *output,
-        Format              format,
+        PdCliImageFormat    format,
         int                 width,
         int                 height,
         const PdChartData  *data)
@@ -152,7 +114,7 @@ render (PdOutput           *output,
   cairo_status_t status;
 
   pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
-  if (format == FORMAT_SVG)
+  if (format == PD_CLI_IMAGE_SVG)
     surface = cairo_svg_surface_create_for_stream (write_cb, output, width, height);
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
@@ -160,7 +122,7 @@ render (PdOutput           *output,
   pd_chart_draw (cr, width, height, data, &style);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG && !write_png (output, surface))
+  if (status == CAIRO_STATUS_SUCCESS && format == PD_CLI_IMAGE_PNG && !write_png (output, surface))
     status = CAIRO_STATUS_WRITE_ERROR;
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
@@ -176,7 +138,7 @@ render (PdOutput           *output,
  * sees half a chart, and a failure leaves an existing file as it was. */
 static gboolean
 write_chart (const char         *file,
-             Format              format,
+             PdCliImageFormat    format,
              int                 width,
              int                 height,
              const PdChartData  *data,
@@ -211,71 +173,19 @@ pd_cli_chart (const char *diary,
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(PdDailySeries) series = NULL;
   PdChartData chart;
-  guint32 first = 0, last = 0, n_days;
-  Format format;
+  guint32 first, last, n_days;
+  PdCliPictureOptions options;
+  int status;
 
-  if (g_str_has_suffix (file, ".png") || g_str_has_suffix (file, ".PNG"))
-    format = FORMAT_PNG;
-  else if (g_str_has_suffix (file, ".svg") || g_str_has_suffix (file, ".SVG"))
-    format = FORMAT_SVG;
-  else
-    {
-      g_printerr (_("pain-diary: %s: --chart writes .png or .svg files\n"), file);
-      return 2;
-    }
-  width = width != 0 ? width : DEFAULT_WIDTH;
-  height = height != 0 ? height : DEFAULT_HEIGHT;
-  if (width < 200 || height < 150 || width > MAX_SIZE || height > MAX_SIZE)
-    {
-      g_printerr (_("pain-diary: --width and --height: from 200×150 to %d×%d pixels\n"),
-                  MAX_SIZE, MAX_SIZE);
-      return 2;
-    }
-  if (from != NULL && (first = parse_day (from)) == 0)
-    {
-      g_printerr (_("pain-diary: --from: “%s” is not a date (YYYY-MM-DD)\n"), from);
-      return 2;
-    }
-  if (to != NULL && (last = parse_day (to)) == 0)
-    {
-      g_printerr (_("pain-diary: --to: “%s” is not a date (YYYY-MM-DD)\n"), to);
-      return 2;
-    }
-  if (from != NULL && to != NULL && first > last)
-    {
-      g_printerr (_("pain-diary: --from %s is after --to %s\n"), from, to);
-      return 2;
-    }
-
-  /* Read-only: a chart never writes to the diary, not even a backup. */
-  db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
-                                PD_DATABASE_CHECK_LATER, &error);
-  if (db == NULL)
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
-
-  if (to == NULL)
-    {
-      /* The range ends on the newest day with data (a few rows through the time index). */
-      last = pd_database_get_last_day (db, &error);
-      if (error != NULL)
-        {
-          g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-          return 1;
-        }
-      if (last == 0)
-        last = pd_local_today (NULL);
-      if (from != NULL)
-        last = MAX (last, first);
-    }
-  if (from == NULL)
-    first = last - (DEFAULT_DAYS - 1);
+  if (!(db = pd_cli_picture_open (PD_CLI_CHART, diary, file, from, to, width, height, &options,
+                                   &status)))
+    return status;
+  first = options.first;
+  last = options.last;
   n_days = last - first + 1;
 
   /* The days before the range too, for the summary's comparison. */
-  data = load_days (db, first - n_days - PD_ROLLING_DAYS, last, &error);
+  data = pd_cli_load_days (db, first - n_days - PD_ROLLING_DAYS, last, &error);
   if (data == NULL)
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
@@ -288,7 +198,7 @@ pd_cli_chart (const char *diary,
   chart.first_day = first;
   chart.last_day = last;
 
-  if (!write_chart (file, format, width, height, &chart, db, &error))
+  if (!write_chart (file, options.format, options.width, options.height, &chart, db, &error))
     {
       g_printerr ("pain-diary: %s: %s\n", error->domain == PD_ERROR ? diary : file,
                   error->message);

@@ -1,0 +1,78 @@
+/* pd-cli-common.h: what the command line's operations share: --from/--to, the diary opened
+ * read-only for a file written from it, the default period, and the image options
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each prints its own error on stderr, as pd-cli.h says (usage errors: exit status 2; the
+ * diary's: 1), and returns FALSE or NULL.
+ */
+
+#pragma once
+
+#include "pd-database.h"
+
+G_BEGIN_DECLS
+
+/* Parses --from/--to (YYYY-MM-DD; either may be NULL): their Julian days, 0 for one not
+ * given. A date before min_year is no date (the pictures take none before 1000). */
+gboolean     pd_cli_parse_period   (const char  *from,
+                                    const char  *to,
+                                    int          min_year,
+                                    guint32     *first,
+                                    guint32     *last);
+/* The diary at path read-only, for a file written from it: no backup, and the quick check
+ * runs meanwhile (pd_database_finish_check before the file takes its name). */
+PdDatabase  *pd_cli_open_diary     (const char  *diary);
+/* The period of a picture or report: without --to, up to the newest day with data (today
+ * for an empty diary, never before --from); without --from, the `days` days up to there.
+ * first and last: as pd_cli_parse_period left them. */
+gboolean     pd_cli_default_period (PdDatabase  *db,
+                                    const char  *diary,
+                                    const char  *from,
+                                    const char  *to,
+                                    guint        days,
+                                    guint32     *first,
+                                    guint32     *last);
+/* The records of the local days first to last, wherever their time zone. */
+PdDiaryData *pd_cli_load_days      (PdDatabase  *db,
+                                    guint32      first,
+                                    guint32      last,
+                                    GError     **error);
+
+/* --chart and --body-map */
+typedef enum
+{
+  PD_CLI_CHART,
+  PD_CLI_BODY_MAP,
+} PdCliPicture;
+
+typedef enum
+{
+  PD_CLI_IMAGE_PNG,
+  PD_CLI_IMAGE_SVG,
+} PdCliImageFormat;
+
+typedef struct
+{
+  PdCliImageFormat format;   /* from the file's name */
+  int width;                 /* --width/--height, or the picture's defaults */
+  int height;
+  guint32 first;             /* the period: --from/--to, or the picture's default */
+  guint32 last;
+} PdCliPictureOptions;
+
+/* Checks a picture's options (the file's format, --width/--height, --from/--to) and opens
+ * the diary read-only; the period defaults as pd_cli_default_period says (90 days for the
+ * chart, 30 for the body map). NULL, with the exit status in status (2 for bad usage, 1
+ * for the diary), after printing the error. */
+PdDatabase  *pd_cli_picture_open   (PdCliPicture          picture,
+                                    const char           *diary,
+                                    const char           *file,
+                                    const char           *from,
+                                    const char           *to,
+                                    int                   width,
+                                    int                   height,
+                                    PdCliPictureOptions  *options,
+                                    int                  *status);
+
+G_END_DECLS

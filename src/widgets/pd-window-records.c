@@ -1,0 +1,266 @@
+/* pd-window-records.c: the window's actions on records, through the diary model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-activity-editor.h"
+#include "pd-dose-editor.h"
+#include "pd-entry-editor.h"
+#include "pd-event-editor.h"
+#include "pd-medication-editor.h"
+#include "pd-toast-clearance.h"
+#include "pd-window-records.h"
+
+/* The window's model, as the window class gives it. */
+static PdWindowModelFunc get_model;
+
+static void show_problem (GtkWidget  *window,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+
+/* A problem that leaves the diary as it is, as a toast. */
+static void
+show_problem (GtkWidget  *window,
+              const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  pd_toast_send (window, message);
+}
+
+/* Undo */
+
+static void
+undone_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GtkWidget) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_diary_model_undo_finish (PD_DIARY_MODEL (object), result, &error))
+    show_problem (self, _("Could not restore: %s"), error->message);
+  else
+    pd_toast_send (self, _("Restored"));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PdDiaryModel *model = get_model (widget);
+
+  if (model == NULL || !pd_diary_model_can_undo (model))
+    return;
+  pd_diary_model_undo_async (model, NULL, undone_cb, g_object_ref (widget));
+}
+
+/* Editing */
+
+static void
+edit_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PdDiaryModel *model = get_model (widget);
+  GtkWindow *parent = GTK_WINDOW (widget);
+  g_autoptr(PdDiaryData) data = NULL;
+  GtkWindow *editor = NULL;
+  GObject *record;
+  const char *id;
+  gint32 kind;
+
+  g_variant_get (parameter, "(i&s)", &kind, &id);
+  if (model == NULL || kind < 0 || kind > PD_RECORD_EVENT ||
+      !(record = pd_diary_model_lookup (model, kind, id)))
+    {
+      pd_toast_send (widget, _("That record is no longer in the diary"));
+      return;
+    }
+  switch (kind)
+    {
+    case PD_RECORD_PAIN:
+      editor = GTK_WINDOW (pd_entry_editor_new (parent, model, PD_PAIN_ENTRY (record)));
+      break;
+    case PD_RECORD_DOSE:
+      data = pd_diary_model_dup_data (model);
+      editor = GTK_WINDOW (pd_dose_editor_new (parent, model, data, PD_DOSE (record), FALSE));
+      break;
+    case PD_RECORD_ACTIVITY:
+      editor = GTK_WINDOW (pd_activity_editor_new (parent, model, PD_ACTIVITY (record), FALSE));
+      break;
+    case PD_RECORD_EVENT:
+      editor = GTK_WINDOW (pd_event_editor_new (parent, model, PD_EVENT (record), FALSE));
+      break;
+    case PD_RECORD_MEDICATION:
+      editor = GTK_WINDOW (pd_medication_editor_new (parent, model, PD_MEDICATION (record)));
+      break;
+    default:
+      return;
+    }
+  gtk_window_present (editor);
+}
+
+/* Deleting */
+
+static const char *
+deleted_message (PdRecordKind kind)
+{
+  switch (kind)
+    {
+    case PD_RECORD_PAIN: return _("Entry deleted");
+    case PD_RECORD_DOSE: return _("Dose deleted");
+    case PD_RECORD_ACTIVITY: return _("Activity deleted");
+    case PD_RECORD_EVENT: return _("Event deleted");
+    case PD_RECORD_MEDICATION: return _("Medication deleted");
+    default: return _("Deleted");
+    }
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  PdRecordKind kind;
+} Deleting;
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Deleting *deleting = user_data;
+  g_autoptr(GtkWidget) self = deleting->window;
+  g_autoptr(GError) error = NULL;
+  PdRecordKind kind = deleting->kind;
+
+  g_free (deleting);
+  if (!pd_diary_model_delete_finish (PD_DIARY_MODEL (object), result, &error))
+    show_problem (self, _("Not deleted: %s"), error->message);
+  else
+    gtk_widget_activate_action (self, "win.show-undo-toast", "s", deleted_message (kind));
+}
+
+static void
+delete_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PdDiaryModel *model = get_model (widget);
+  Deleting *deleting;
+  const char *id;
+  gint32 kind;
+
+  g_variant_get (parameter, "(i&s)", &kind, &id);
+  if (model == NULL || kind < 0 || kind > PD_RECORD_EVENT)
+    return;
+  deleting = g_new0 (Deleting, 1);
+  deleting->window = g_object_ref (widget);
+  deleting->kind = kind;
+  pd_diary_model_delete_async (model, kind, id, NULL, deleted_cb, deleting);
+}
+
+/* New records */
+
+static void
+add_medication_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PdDiaryModel *model = get_model (widget);
+
+  if (model != NULL)
+    gtk_window_present (GTK_WINDOW (pd_medication_editor_new (GTK_WINDOW (widget), model, NULL)));
+}
+
+static void
+edit_medication_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "win.edit-record", "(is)", (gint32) PD_RECORD_MEDICATION,
+                              g_variant_get_string (parameter, NULL));
+}
+
+static void
+log_dose_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PdDiaryModel *model = get_model (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  GObject *medication;
+  g_autoptr(PdDose) dose = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+
+  if (model == NULL)
+    return;
+  medication = *id ? pd_diary_model_lookup (model, PD_RECORD_MEDICATION, id) : NULL;
+  dose = pd_dose_new ();
+  pd_dose_set_unit (dose, "mg");
+  if (medication != NULL)
+    {
+      pd_dose_set_medication_id (dose, id);
+      pd_dose_set_name (dose, pd_medication_get_name (PD_MEDICATION (medication)));
+      pd_dose_set_amount (dose, pd_medication_get_amount (PD_MEDICATION (medication)));
+      pd_dose_set_unit (dose, pd_medication_get_unit (PD_MEDICATION (medication)));
+    }
+  data = pd_diary_model_dup_data (model);
+  gtk_window_present (GTK_WINDOW (pd_dose_editor_new (GTK_WINDOW (widget), model, data, dose, TRUE)));
+}
+
+static void
+log_activity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PdDiaryModel *model = get_model (widget);
+  g_autoptr(PdActivity) activity = pd_activity_new ();
+
+  if (model == NULL)
+    return;
+  pd_activity_set_name (activity, g_variant_get_string (parameter, NULL));
+  pd_activity_set_duration (activity, 30);
+  pd_activity_set_effort (activity, 3);
+  gtk_window_present (GTK_WINDOW (pd_activity_editor_new (GTK_WINDOW (widget), model, activity, TRUE)));
+}
+
+static void
+add_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PdDiaryModel *model = get_model (widget);
+  g_autoptr(PdEvent) event = pd_event_new ();
+
+  if (model == NULL)
+    return;
+  pd_event_set_kind (event, "appointment");
+  gtk_window_present (GTK_WINDOW (pd_event_editor_new (GTK_WINDOW (widget), model, event, TRUE)));
+}
+
+void
+pd_window_class_add_record_actions (GtkWidgetClass    *widget_class,
+                                    PdWindowModelFunc  model_func)
+{
+  get_model = model_func;
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-record", "(is)", edit_record_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-record", "(is)", delete_record_action);
+  gtk_widget_class_install_action (widget_class, "win.add-medication", NULL, add_medication_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-medication", "s", edit_medication_action);
+  gtk_widget_class_install_action (widget_class, "win.log-dose", "s", log_dose_action);
+  gtk_widget_class_install_action (widget_class, "win.log-activity", "s", log_activity_action);
+  gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
+}
