@@ -106,6 +106,29 @@ _pd_step_upsert (PdDatabase   *self,
   return SQLITE_DONE;
 }
 
+gboolean
+_pd_database_upsert (PdDatabase    *self,
+                     sqlite3_stmt  *stmt,
+                     const char    *created_sql,
+                     const char    *id,
+                     gint64         now,
+                     gint64        *created,
+                     gint64        *updated,
+                     GError       **error,
+                     const char    *format,
+                     ...)
+{
+  va_list args;
+  int rc = _pd_step_upsert (self, stmt, created_sql, id, now, created, updated);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  va_start (args, format);
+  _pd_database_set_error_valist (self, error, rc, format, args);
+  va_end (args);
+  return FALSE;
+}
+
 static int
 compare_row_keys (gconstpointer a,
                   gconstpointer b,
@@ -414,4 +437,32 @@ pd_database_restore_record (PdDatabase    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return mark_record (self, kind, id, FALSE, error);
+}
+
+gboolean
+_pd_database_save_one (PdDatabase            *self,
+                       const PdRecordStorage *storage,
+                       gpointer               record,
+                       GError               **error)
+{
+  PdRecordBatch batch = { storage, &record, 1 };
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, storage->get_type ()), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+GPtrArray *
+_pd_database_list_range (PdDatabase       *self,
+                         const PdListing  *listing,
+                         gint64            from,
+                         gint64            to,
+                         GError          **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pd_database_list_rows (self, listing, TRUE, from, to, error);
 }
