@@ -200,15 +200,11 @@ typedef gpointer (*PdRangeReadFunc) (PdDatabase    *self,
 /* Checks the arguments of a public *_async call, then runs read on from and to in a thread,
  * with a GTask of self tagged source_tag that returns the result (freed with
  * free_result when not taken). */
-void          _pd_database_run_range_task      (PdDatabase          *self,
-                                                gint64               from,
-                                                gint64               to,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data,
-                                                gpointer             source_tag,
-                                                PdRangeReadFunc      read,
-                                                GDestroyNotify       free_result);
+void          _pd_database_run_range_task      (PdDatabase *self, gint64 from, gint64 to,
+                                                GCancellable *cancellable,
+                                                GAsyncReadyCallback callback, gpointer user_data,
+                                                gpointer source_tag, PdRangeReadFunc read,
+                                                GDestroyNotify free_result);
 /* The pointer that such a task returned. */
 gpointer      _pd_database_finish_task         (PdDatabase          *self,
                                                 GAsyncResult        *result,
@@ -269,15 +265,10 @@ typedef struct
   }
 
 /* _pd_step_upsert, setting error from format (then SQLite's message) when it fails. */
-gboolean      _pd_database_upsert              (PdDatabase    *self,
-                                                sqlite3_stmt  *stmt,
-                                                const char    *created_sql,
-                                                const char    *id,
-                                                gint64         now,
-                                                gint64        *created,
-                                                gint64        *updated,
-                                                GError       **error,
-                                                const char    *format,
+gboolean      _pd_database_upsert              (PdDatabase *self, sqlite3_stmt *stmt,
+                                                const char *created_sql, const char *id,
+                                                gint64 now, gint64 *created, gint64 *updated,
+                                                GError **error, const char *format,
                                                 ...) G_GNUC_PRINTF (9, 10);
 
 extern const PdRecordStorage _pd_pain_entry_storage;

@@ -382,11 +382,18 @@ mark_record (PdDatabase    *self,
              GError       **error)
 {
   const PdRecordStorage *storage = storage_for_kind (kind);
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
-  g_autofree char *normal_id = g_ascii_strdown (id, -1);
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autofree char *normal_id = NULL;
   g_autoptr(PdCachedStmt) stmt = NULL;
   int rc;
 
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (storage != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  normal_id = g_ascii_strdown (id, -1);
   if (!_pd_database_check_writable (self, error))
     return FALSE;
   stmt = _pd_database_lookup_stmt (self, deleted ? storage->delete_sql : storage->restore_sql,
@@ -417,11 +424,6 @@ pd_database_delete_record (PdDatabase    *self,
                            const char    *id,
                            GError       **error)
 {
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (storage_for_kind (kind) != NULL, FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   return mark_record (self, kind, id, TRUE, error);
 }
 
@@ -431,11 +433,6 @@ pd_database_restore_record (PdDatabase    *self,
                             const char    *id,
                             GError       **error)
 {
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (storage_for_kind (kind) != NULL, FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   return mark_record (self, kind, id, FALSE, error);
 }
 

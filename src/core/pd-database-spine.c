@@ -12,21 +12,6 @@
 #include "pd-database-private.h"
 #include "pd-database-spine.h"
 
-static gboolean
-step_upsert (PdDatabase    *self,
-             sqlite3_stmt  *stmt,
-             const char    *created_sql,
-             const char    *id,
-             gint64         now,
-             gint64        *created,
-             gint64        *updated,
-             const char    *what,
-             GError       **error)
-{
-  return _pd_database_upsert (self, stmt, created_sql, id, now, created, updated, error,
-                              _("Could not save the %s in “%s”"), what, self->display_name);
-}
-
 /* Activities */
 
 #define ACTIVITY_COLUMNS "id, name, added_date, retired_date, created, updated"
@@ -99,8 +84,11 @@ write_activity (PdDatabase  *self,
   else
     sqlite3_bind_null (stmt, 4);
   sqlite3_bind_int64 (stmt, 5, now);
-  return step_upsert (self, stmt, activity_created_sql, pd_function_activity_get_id (activity),
-                      now, created, updated, _("activity"), error);
+  return _pd_database_upsert (self, stmt, activity_created_sql,
+                              pd_function_activity_get_id (activity),
+                              now, created, updated, error,
+                              _("Could not save the %s in “%s”"), _("activity"),
+                              self->display_name);
 }
 
 PD_DEFINE_STORAGE_CALLBACKS (activity, pd_function_activity)
@@ -176,8 +164,11 @@ write_rating (PdDatabase  *self,
   sqlite3_bind_int (stmt, 4, pd_function_rating_get_utc_offset (rating));
   sqlite3_bind_int (stmt, 5, pd_function_rating_get_score (rating));
   sqlite3_bind_int64 (stmt, 6, now);
-  return step_upsert (self, stmt, rating_created_sql, pd_function_rating_get_id (rating), now,
-                      created, updated, _("function rating"), error);
+  return _pd_database_upsert (self, stmt, rating_created_sql,
+                              pd_function_rating_get_id (rating),
+                              now, created, updated, error,
+                              _("Could not save the %s in “%s”"), _("function rating"),
+                              self->display_name);
 }
 
 PD_DEFINE_STORAGE_CALLBACKS (rating, pd_function_rating)
@@ -256,8 +247,11 @@ write_impression (PdDatabase  *self,
   sqlite3_bind_int (stmt, 5, pd_impression_get_score (impression));
   sqlite3_bind_text (stmt, 6, pd_impression_get_note (impression), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, now);
-  return step_upsert (self, stmt, impression_created_sql, pd_impression_get_id (impression),
-                      now, created, updated, _("impression of change"), error);
+  return _pd_database_upsert (self, stmt, impression_created_sql,
+                              pd_impression_get_id (impression),
+                              now, created, updated, error,
+                              _("Could not save the %s in “%s”"), _("impression of change"),
+                              self->display_name);
 }
 
 PD_DEFINE_STORAGE_CALLBACKS (impression, pd_impression)
