@@ -190,7 +190,7 @@ load_kinds (PdDatabase    *self,
   return ok && !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
-static PdDiaryData *
+static gpointer
 load (PdDatabase    *self,
       gint64         from,
       gint64         to,
@@ -233,26 +233,6 @@ pd_database_load_range (PdDatabase  *self,
   return load (self, from, to, NULL, error);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  const PdTimeRange *range = task_data;
-  PdDiaryData *data;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  data = load (source_object, range->from, range->to, cancellable, &error);
-  if (data == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, data, (GDestroyNotify) pd_diary_data_free);
-}
-
 void
 pd_database_load_async (PdDatabase          *self,
                         GCancellable        *cancellable,
@@ -273,11 +253,9 @@ pd_database_load_range_async (PdDatabase          *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_return_if_fail (PD_IS_DATABASE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
   _pd_database_run_range_task (self, from, to, cancellable, callback, user_data,
-                               pd_database_load_range_async, load_thread);
+                               pd_database_load_range_async, load,
+                               (GDestroyNotify) pd_diary_data_free);
 }
 
 PdDiaryData *
@@ -288,6 +266,34 @@ pd_database_load_finish (PdDatabase    *self,
   return _pd_database_finish_task (self, result, pd_database_load_range_async, error);
 }
 
+typedef struct
+{
+  gint64 from;
+  gint64 to;
+  PdRangeReadFunc read;
+  GDestroyNotify free_result;
+} RangeTask;
+
+static void
+range_task_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const RangeTask *range = task_data;
+  gpointer result;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  result = range->read (source_object, range->from, range->to, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, range->free_result);
+}
+
 void
 _pd_database_run_range_task (PdDatabase          *self,
                              gint64               from,
@@ -296,16 +302,21 @@ _pd_database_run_range_task (PdDatabase          *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data,
                              gpointer             source_tag,
-                             GTaskThreadFunc      thread_func)
+                             PdRangeReadFunc      read,
+                             GDestroyNotify       free_result)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  PdTimeRange *range = g_new (PdTimeRange, 1);
+  g_autoptr(GTask) task = NULL;
+  RangeTask *range;
 
-  range->from = from;
-  range->to = to;
+  g_return_if_fail (PD_IS_DATABASE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  range = g_new (RangeTask, 1);
+  *range = (RangeTask) { from, to, read, free_result };
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, range, g_free);
-  g_task_run_in_thread (task, thread_func);
+  g_task_run_in_thread (task, range_task_thread);
 }
 
 gpointer

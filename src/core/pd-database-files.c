@@ -22,22 +22,34 @@
 
 /* Small SQLite helpers */
 
+/* Prepares sql and steps to its first row: SQLITE_OK with *stmt on it, else the error
+ * (SQLITE_ERROR for no row). */
+static int
+step_first_row (sqlite3       *db,
+                const char    *sql,
+                sqlite3_stmt **stmt)
+{
+  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  rc = sqlite3_step (*stmt);
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+  return SQLITE_OK;
+}
+
 int
 _pd_query_int (sqlite3    *db,
                const char *sql,
                gint64     *value)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  int rc = step_first_row (db, sql, &stmt);
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
-  *value = sqlite3_column_int64 (stmt, 0);
-  return SQLITE_OK;
+  if (rc == SQLITE_OK)
+    *value = sqlite3_column_int64 (stmt, 0);
+  return rc;
 }
 
 /* The first line PRAGMA quick_check returns: "ok" for a sound file. */
@@ -46,16 +58,11 @@ _pd_quick_check (sqlite3  *db,
                  char    **result)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  int rc = step_first_row (db, "PRAGMA quick_check", &stmt);
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
-  *result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  return SQLITE_OK;
+  if (rc == SQLITE_OK)
+    *result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return rc;
 }
 
 gboolean

@@ -130,16 +130,7 @@ entry_from_row (sqlite3_stmt *stmt)
   return entry;
 }
 
-static void
-entry_key (gpointer  record,
-           PdRowKey *key)
-{
-  PdPainEntry *entry = record;
-
-  key->time = pd_pain_entry_get_time (entry);
-  key->created = pd_pain_entry_get_created (entry);
-  key->id = pd_pain_entry_get_id (entry);
-}
+PD_DEFINE_ROW_KEY (entry, pd_pain_entry)
 
 const PdListing _pd_pain_entry_listing = {
   list_entries_sql, list_all_entries_sql, entry_from_row, entry_key
@@ -156,7 +147,6 @@ write_entry (PdDatabase  *self,
   PdPainEntry *entry = record;
   g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_entry_sql, error);
   double sleep_hours;
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -186,31 +176,13 @@ write_entry (PdDatabase  *self,
   _pd_bind_optional_int (stmt, 15, pd_pain_entry_get_back_pain (entry));
   _pd_bind_optional_int (stmt, 16, pd_pain_entry_get_leg_pain (entry));
 
-  rc = _pd_step_upsert (self, stmt, entry_created_sql, pd_pain_entry_get_id (entry), now,
-                        created, updated);
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_set_error (self, error, rc, _("Could not save the entry in “%s”"),
+  return _pd_database_upsert (self, stmt, entry_created_sql, pd_pain_entry_get_id (entry),
+                              now, created, updated, error,
+                              _("Could not save the entry in “%s”"),
                               self->display_name);
-      return FALSE;
-    }
-  return TRUE;
 }
 
-static gboolean
-validate_entry (gpointer   record,
-                GError   **error)
-{
-  return pd_pain_entry_validate (record, error);
-}
-
-static void
-set_entry_stamps (gpointer record,
-                  gint64   created,
-                  gint64   updated)
-{
-  pd_pain_entry_set_stamps (record, created, updated);
-}
+PD_DEFINE_STORAGE_CALLBACKS (entry, pd_pain_entry)
 
 const PdRecordStorage _pd_pain_entry_storage = {
   pd_pain_entry_get_type,
@@ -226,13 +198,7 @@ pd_database_save_pain_entry (PdDatabase   *self,
                              PdPainEntry  *entry,
                              GError      **error)
 {
-  PdRecordBatch batch = { &_pd_pain_entry_storage, (gpointer *) &entry, 1 };
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (PD_IS_PAIN_ENTRY (entry), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return _pd_database_save_batches (self, &batch, 1, error);
+  return _pd_database_save_one (self, &_pd_pain_entry_storage, entry, error);
 }
 
 gboolean
@@ -285,30 +251,17 @@ pd_database_list_pain_entries (PdDatabase  *self,
                                gint64       to,
                                GError     **error)
 {
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return _pd_database_list_rows (self, &_pd_pain_entry_listing, TRUE, from, to, error);
+  return _pd_database_list_range (self, &_pd_pain_entry_listing, from, to, error);
 }
 
-static void
-list_pain_entries_thread (GTask        *task,
-                          gpointer      source_object,
-                          gpointer      task_data,
-                          GCancellable *cancellable)
+static gpointer
+read_pain_entries (PdDatabase    *self,
+                   gint64         from,
+                   gint64         to,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  const PdTimeRange *range = task_data;
-  GPtrArray *entries;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  entries = pd_database_list_pain_entries (source_object, range->from, range->to, &error);
-  if (entries == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+  return pd_database_list_pain_entries (self, from, to, error);
 }
 
 void
@@ -319,11 +272,9 @@ pd_database_list_pain_entries_async (PdDatabase          *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_return_if_fail (PD_IS_DATABASE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
   _pd_database_run_range_task (self, from, to, cancellable, callback, user_data,
-                               pd_database_list_pain_entries_async, list_pain_entries_thread);
+                               pd_database_list_pain_entries_async, read_pain_entries,
+                               (GDestroyNotify) g_ptr_array_unref);
 }
 
 GPtrArray *

@@ -80,6 +80,11 @@ void          _pd_database_set_error           (PdDatabase    *self,
                                                 int            rc,
                                                 const char    *format,
                                                 ...) G_GNUC_PRINTF (4, 5);
+void          _pd_database_set_error_valist    (PdDatabase    *self,
+                                                GError       **error,
+                                                int            rc,
+                                                const char    *format,
+                                                va_list        args) G_GNUC_PRINTF (4, 0);
 void          _pd_database_set_read_error      (PdDatabase    *self,
                                                 GError       **error,
                                                 int            rc);
@@ -139,6 +144,18 @@ typedef struct
 typedef void (*PdRowKeyFunc) (gpointer  record,
                               PdRowKey *key);
 
+/* Defines name_key, the PdRowKeyFunc of a record type with prefix_get_time, _get_created and
+ * _get_id. */
+#define PD_DEFINE_ROW_KEY(name, prefix)                                                 \
+  static void                                                                           \
+  name##_key (gpointer  record,                                                         \
+              PdRowKey *key)                                                            \
+  {                                                                                     \
+    key->time = prefix##_get_time (record);                                             \
+    key->created = prefix##_get_created (record);                                       \
+    key->id = prefix##_get_id (record);                                                 \
+  }
+
 /* How one kind of record is listed. sql returns them newest first, bound to from (?1) and
  * to (?2) when ranged; all_sql, if set, returns every live one in any order (a plain table
  * scan, much cheaper than walking the time index), and key puts them in order after. */
@@ -172,24 +189,22 @@ GPtrArray    *_pd_database_list_rows_on        (PdDatabase      *self,
                                                 gint64           from,
                                                 gint64           to,
                                                 GError         **error);
-/* The times from and to of a read run in a thread: the task data of
- * _pd_database_run_range_task. */
-typedef struct
-{
-  gint64 from;
-  gint64 to;
-} PdTimeRange;
+/* Reads what a task of _pd_database_run_range_task returns: a new reference, or NULL with
+ * error. */
+typedef gpointer (*PdRangeReadFunc) (PdDatabase    *self,
+                                     gint64         from,
+                                     gint64         to,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
 
-/* Runs thread_func in a thread, with a GTask of self tagged source_tag whose task data is a
- * PdTimeRange of from and to. */
-void          _pd_database_run_range_task      (PdDatabase          *self,
-                                                gint64               from,
-                                                gint64               to,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data,
-                                                gpointer             source_tag,
-                                                GTaskThreadFunc      thread_func);
+/* Checks the arguments of a public *_async call, then runs read on from and to in a thread,
+ * with a GTask of self tagged source_tag that returns the result (freed with
+ * free_result when not taken). */
+void          _pd_database_run_range_task      (PdDatabase *self, gint64 from, gint64 to,
+                                                GCancellable *cancellable,
+                                                GAsyncReadyCallback callback, gpointer user_data,
+                                                gpointer source_tag, PdRangeReadFunc read,
+                                                GDestroyNotify free_result);
 /* The pointer that such a task returned. */
 gpointer      _pd_database_finish_task         (PdDatabase          *self,
                                                 GAsyncResult        *result,
@@ -231,6 +246,31 @@ typedef struct
   const char  *restore_sql;
 } PdRecordStorage;
 
+/* Defines validate_name and set_name_stamps, the PdRecordStorage callbacks that forward to
+ * the record type's prefix_validate and prefix_set_stamps. */
+#define PD_DEFINE_STORAGE_CALLBACKS(name, prefix)                                       \
+  static gboolean                                                                       \
+  validate_##name (gpointer   record,                                                   \
+                   GError   **error)                                                    \
+  {                                                                                     \
+    return prefix##_validate (record, error);                                           \
+  }                                                                                     \
+                                                                                        \
+  static void                                                                           \
+  set_##name##_stamps (gpointer record,                                                 \
+                       gint64   created,                                                \
+                       gint64   updated)                                                \
+  {                                                                                     \
+    prefix##_set_stamps (record, created, updated);                                     \
+  }
+
+/* _pd_step_upsert, setting error from format (then SQLite's message) when it fails. */
+gboolean      _pd_database_upsert              (PdDatabase *self, sqlite3_stmt *stmt,
+                                                const char *created_sql, const char *id,
+                                                gint64 now, gint64 *created, gint64 *updated,
+                                                GError **error, const char *format,
+                                                ...) G_GNUC_PRINTF (9, 10);
+
 extern const PdRecordStorage _pd_pain_entry_storage;
 extern const PdRecordStorage _pd_medication_storage;
 extern const PdRecordStorage _pd_dose_storage;
@@ -250,6 +290,18 @@ gboolean      _pd_database_save_batches        (PdDatabase          *self,
                                                 const PdRecordBatch *batches,
                                                 guint                n_batches,
                                                 GError             **error);
+
+/* The public pd_database_save_<kind> of one record, and pd_database_list_<kind> of the
+ * records from..to: they check their arguments like the public calls. */
+gboolean      _pd_database_save_one            (PdDatabase            *self,
+                                                const PdRecordStorage *storage,
+                                                gpointer               record,
+                                                GError               **error);
+GPtrArray    *_pd_database_list_range          (PdDatabase      *self,
+                                                const PdListing *listing,
+                                                gint64           from,
+                                                gint64           to,
+                                                GError         **error);
 
 /* The SQLite VFS that diary files are written through; NULL for the default. */
 extern const char *_pd_write_vfs;

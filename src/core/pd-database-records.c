@@ -106,6 +106,29 @@ _pd_step_upsert (PdDatabase   *self,
   return SQLITE_DONE;
 }
 
+gboolean
+_pd_database_upsert (PdDatabase    *self,
+                     sqlite3_stmt  *stmt,
+                     const char    *created_sql,
+                     const char    *id,
+                     gint64         now,
+                     gint64        *created,
+                     gint64        *updated,
+                     GError       **error,
+                     const char    *format,
+                     ...)
+{
+  va_list args;
+  int rc = _pd_step_upsert (self, stmt, created_sql, id, now, created, updated);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  va_start (args, format);
+  _pd_database_set_error_valist (self, error, rc, format, args);
+  va_end (args);
+  return FALSE;
+}
+
 static int
 compare_row_keys (gconstpointer a,
                   gconstpointer b,
@@ -359,11 +382,18 @@ mark_record (PdDatabase    *self,
              GError       **error)
 {
   const PdRecordStorage *storage = storage_for_kind (kind);
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
-  g_autofree char *normal_id = g_ascii_strdown (id, -1);
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autofree char *normal_id = NULL;
   g_autoptr(PdCachedStmt) stmt = NULL;
   int rc;
 
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (storage != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  normal_id = g_ascii_strdown (id, -1);
   if (!_pd_database_check_writable (self, error))
     return FALSE;
   stmt = _pd_database_lookup_stmt (self, deleted ? storage->delete_sql : storage->restore_sql,
@@ -394,11 +424,6 @@ pd_database_delete_record (PdDatabase    *self,
                            const char    *id,
                            GError       **error)
 {
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (storage_for_kind (kind) != NULL, FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   return mark_record (self, kind, id, TRUE, error);
 }
 
@@ -408,10 +433,33 @@ pd_database_restore_record (PdDatabase    *self,
                             const char    *id,
                             GError       **error)
 {
+  return mark_record (self, kind, id, FALSE, error);
+}
+
+gboolean
+_pd_database_save_one (PdDatabase            *self,
+                       const PdRecordStorage *storage,
+                       gpointer               record,
+                       GError               **error)
+{
+  PdRecordBatch batch = { storage, &record, 1 };
+
   g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (storage_for_kind (kind) != NULL, FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, storage->get_type ()), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return mark_record (self, kind, id, FALSE, error);
+  return _pd_database_save_batches (self, &batch, 1, error);
+}
+
+GPtrArray *
+_pd_database_list_range (PdDatabase       *self,
+                         const PdListing  *listing,
+                         gint64            from,
+                         gint64            to,
+                         GError          **error)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pd_database_list_rows (self, listing, TRUE, from, to, error);
 }

@@ -12,28 +12,6 @@
 #include "pd-database-private.h"
 #include "pd-database-spine.h"
 
-static gboolean
-step_upsert (PdDatabase    *self,
-             sqlite3_stmt  *stmt,
-             const char    *created_sql,
-             const char    *id,
-             gint64         now,
-             gint64        *created,
-             gint64        *updated,
-             const char    *what,
-             GError       **error)
-{
-  int rc = _pd_step_upsert (self, stmt, created_sql, id, now, created, updated);
-
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_set_error (self, error, rc, _("Could not save the %s in “%s”"), what,
-                              self->display_name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Activities */
 
 #define ACTIVITY_COLUMNS "id, name, added_date, retired_date, created, updated"
@@ -84,13 +62,6 @@ static const PdListing activity_listing = {
 };
 
 static gboolean
-validate_activity (gpointer   record,
-                   GError   **error)
-{
-  return pd_function_activity_validate (record, error);
-}
-
-static gboolean
 write_activity (PdDatabase  *self,
                 gpointer     record,
                 gint64       now,
@@ -113,17 +84,14 @@ write_activity (PdDatabase  *self,
   else
     sqlite3_bind_null (stmt, 4);
   sqlite3_bind_int64 (stmt, 5, now);
-  return step_upsert (self, stmt, activity_created_sql, pd_function_activity_get_id (activity),
-                      now, created, updated, _("activity"), error);
+  return _pd_database_upsert (self, stmt, activity_created_sql,
+                              pd_function_activity_get_id (activity),
+                              now, created, updated, error,
+                              _("Could not save the %s in “%s”"), _("activity"),
+                              self->display_name);
 }
 
-static void
-set_activity_stamps (gpointer record,
-                     gint64   created,
-                     gint64   updated)
-{
-  pd_function_activity_set_stamps (record, created, updated);
-}
+PD_DEFINE_STORAGE_CALLBACKS (activity, pd_function_activity)
 
 static const PdRecordStorage activity_storage = {
   pd_function_activity_get_type,
@@ -171,25 +139,11 @@ rating_from_row (sqlite3_stmt *stmt)
   return rating;
 }
 
-static void
-rating_key (gpointer  record,
-            PdRowKey *key)
-{
-  key->time = pd_function_rating_get_time (record);
-  key->created = pd_function_rating_get_created (record);
-  key->id = pd_function_rating_get_id (record);
-}
+PD_DEFINE_ROW_KEY (rating, pd_function_rating)
 
 static const PdListing rating_listing = {
   list_ratings_sql, NULL, rating_from_row, rating_key
 };
-
-static gboolean
-validate_rating (gpointer   record,
-                 GError   **error)
-{
-  return pd_function_rating_validate (record, error);
-}
 
 static gboolean
 write_rating (PdDatabase  *self,
@@ -210,17 +164,14 @@ write_rating (PdDatabase  *self,
   sqlite3_bind_int (stmt, 4, pd_function_rating_get_utc_offset (rating));
   sqlite3_bind_int (stmt, 5, pd_function_rating_get_score (rating));
   sqlite3_bind_int64 (stmt, 6, now);
-  return step_upsert (self, stmt, rating_created_sql, pd_function_rating_get_id (rating), now,
-                      created, updated, _("function rating"), error);
+  return _pd_database_upsert (self, stmt, rating_created_sql,
+                              pd_function_rating_get_id (rating),
+                              now, created, updated, error,
+                              _("Could not save the %s in “%s”"), _("function rating"),
+                              self->display_name);
 }
 
-static void
-set_rating_stamps (gpointer record,
-                   gint64   created,
-                   gint64   updated)
-{
-  pd_function_rating_set_stamps (record, created, updated);
-}
+PD_DEFINE_STORAGE_CALLBACKS (rating, pd_function_rating)
 
 static const PdRecordStorage rating_storage = {
   pd_function_rating_get_type,
@@ -269,25 +220,11 @@ impression_from_row (sqlite3_stmt *stmt)
   return impression;
 }
 
-static void
-impression_key (gpointer  record,
-                PdRowKey *key)
-{
-  key->time = pd_impression_get_time (record);
-  key->created = pd_impression_get_created (record);
-  key->id = pd_impression_get_id (record);
-}
+PD_DEFINE_ROW_KEY (impression, pd_impression)
 
 static const PdListing impression_listing = {
   list_impressions_sql, NULL, impression_from_row, impression_key
 };
-
-static gboolean
-validate_impression (gpointer   record,
-                     GError   **error)
-{
-  return pd_impression_validate (record, error);
-}
 
 static gboolean
 write_impression (PdDatabase  *self,
@@ -310,17 +247,14 @@ write_impression (PdDatabase  *self,
   sqlite3_bind_int (stmt, 5, pd_impression_get_score (impression));
   sqlite3_bind_text (stmt, 6, pd_impression_get_note (impression), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, now);
-  return step_upsert (self, stmt, impression_created_sql, pd_impression_get_id (impression),
-                      now, created, updated, _("impression of change"), error);
+  return _pd_database_upsert (self, stmt, impression_created_sql,
+                              pd_impression_get_id (impression),
+                              now, created, updated, error,
+                              _("Could not save the %s in “%s”"), _("impression of change"),
+                              self->display_name);
 }
 
-static void
-set_impression_stamps (gpointer record,
-                       gint64   created,
-                       gint64   updated)
-{
-  pd_impression_set_stamps (record, created, updated);
-}
+PD_DEFINE_STORAGE_CALLBACKS (impression, pd_impression)
 
 static const PdRecordStorage impression_storage = {
   pd_impression_get_type,
@@ -338,13 +272,7 @@ pd_database_save_function_activity (PdDatabase          *self,
                                     PdFunctionActivity  *activity,
                                     GError             **error)
 {
-  PdRecordBatch batch = { &activity_storage, (gpointer *) &activity, 1 };
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (PD_IS_FUNCTION_ACTIVITY (activity), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return _pd_database_save_batches (self, &batch, 1, error);
+  return _pd_database_save_one (self, &activity_storage, activity, error);
 }
 
 GPtrArray *
@@ -391,10 +319,7 @@ pd_database_list_function_ratings (PdDatabase  *self,
                                    gint64       to,
                                    GError     **error)
 {
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return _pd_database_list_rows (self, &rating_listing, TRUE, from, to, error);
+  return _pd_database_list_range (self, &rating_listing, from, to, error);
 }
 
 gboolean
@@ -402,13 +327,7 @@ pd_database_save_impression (PdDatabase    *self,
                              PdImpression  *impression,
                              GError       **error)
 {
-  PdRecordBatch batch = { &impression_storage, (gpointer *) &impression, 1 };
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (PD_IS_IMPRESSION (impression), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return _pd_database_save_batches (self, &batch, 1, error);
+  return _pd_database_save_one (self, &impression_storage, impression, error);
 }
 
 GPtrArray *
@@ -417,8 +336,5 @@ pd_database_list_impressions (PdDatabase  *self,
                               gint64       to,
                               GError     **error)
 {
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return _pd_database_list_rows (self, &impression_listing, TRUE, from, to, error);
+  return _pd_database_list_range (self, &impression_listing, from, to, error);
 }

@@ -78,13 +78,6 @@ medication_from_row (sqlite3_stmt *stmt)
 static const PdListing medication_listing = { list_medications_sql, NULL, medication_from_row };
 
 static gboolean
-validate_medication (gpointer   record,
-                     GError   **error)
-{
-  return pd_medication_validate (record, error);
-}
-
-static gboolean
 write_medication (PdDatabase  *self,
                   gpointer     record,
                   gint64       now,
@@ -98,7 +91,6 @@ write_medication (PdDatabase  *self,
   const char *form = pd_medication_get_form (medication);
   char start_date[11];
   char stop_date[11];
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -123,24 +115,13 @@ write_medication (PdDatabase  *self,
   sqlite3_bind_int64 (stmt, 15, now);
   sqlite3_bind_int (stmt, 16, pd_medication_get_prescribed (medication) ? 1 : 0);
 
-  rc = _pd_step_upsert (self, stmt, medication_created_sql, pd_medication_get_id (medication),
-                        now, created, updated);
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_set_error (self, error, rc, _("Could not save the medication “%s” in “%s”"),
+  return _pd_database_upsert (self, stmt, medication_created_sql,
+                              pd_medication_get_id (medication), now, created, updated, error,
+                              _("Could not save the medication “%s” in “%s”"),
                               pd_medication_get_name (medication), self->display_name);
-      return FALSE;
-    }
-  return TRUE;
 }
 
-static void
-set_medication_stamps (gpointer record,
-                       gint64   created,
-                       gint64   updated)
-{
-  pd_medication_set_stamps (record, created, updated);
-}
+PD_DEFINE_STORAGE_CALLBACKS (medication, pd_medication)
 
 const PdRecordStorage _pd_medication_storage = {
   pd_medication_get_type,
@@ -265,25 +246,11 @@ dose_from_row (sqlite3_stmt *stmt)
   return dose;
 }
 
-static void
-dose_key (gpointer  record,
-         PdRowKey *key)
-{
-  key->time = pd_dose_get_time (record);
-  key->created = pd_dose_get_created (record);
-  key->id = pd_dose_get_id (record);
-}
+PD_DEFINE_ROW_KEY (dose, pd_dose)
 
 const PdListing _pd_dose_listing = {
   list_doses_sql, list_all_doses_sql, dose_from_row, dose_key
 };
-
-static gboolean
-validate_dose (gpointer   record,
-               GError   **error)
-{
-  return pd_dose_validate (record, error);
-}
 
 static gboolean
 write_dose (PdDatabase  *self,
@@ -336,13 +303,7 @@ write_dose (PdDatabase  *self,
   return TRUE;
 }
 
-static void
-set_dose_stamps (gpointer record,
-                 gint64   created,
-                 gint64   updated)
-{
-  pd_dose_set_stamps (record, created, updated);
-}
+PD_DEFINE_STORAGE_CALLBACKS (dose, pd_dose)
 
 const PdRecordStorage _pd_dose_storage = {
   pd_dose_get_type,
@@ -400,25 +361,11 @@ activity_from_row (sqlite3_stmt *stmt)
   return activity;
 }
 
-static void
-activity_key (gpointer  record,
-             PdRowKey *key)
-{
-  key->time = pd_activity_get_time (record);
-  key->created = pd_activity_get_created (record);
-  key->id = pd_activity_get_id (record);
-}
+PD_DEFINE_ROW_KEY (activity, pd_activity)
 
 static const PdListing activity_listing = {
   list_activities_sql, list_all_activities_sql, activity_from_row, activity_key
 };
-
-static gboolean
-validate_activity (gpointer   record,
-                   GError   **error)
-{
-  return pd_activity_validate (record, error);
-}
 
 static gboolean
 write_activity (PdDatabase  *self,
@@ -430,7 +377,6 @@ write_activity (PdDatabase  *self,
 {
   PdActivity *activity = record;
   g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_activity_sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -444,24 +390,13 @@ write_activity (PdDatabase  *self,
   sqlite3_bind_text (stmt, 7, pd_activity_get_note (activity), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, now);
 
-  rc = _pd_step_upsert (self, stmt, activity_created_sql, pd_activity_get_id (activity), now,
-                        created, updated);
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_set_error (self, error, rc, _("Could not save the activity “%s” in “%s”"),
+  return _pd_database_upsert (self, stmt, activity_created_sql, pd_activity_get_id (activity),
+                              now, created, updated, error,
+                              _("Could not save the activity “%s” in “%s”"),
                               pd_activity_get_name (activity), self->display_name);
-      return FALSE;
-    }
-  return TRUE;
 }
 
-static void
-set_activity_stamps (gpointer record,
-                     gint64   created,
-                     gint64   updated)
-{
-  pd_activity_set_stamps (record, created, updated);
-}
+PD_DEFINE_STORAGE_CALLBACKS (activity, pd_activity)
 
 const PdRecordStorage _pd_activity_storage = {
   pd_activity_get_type,
@@ -514,25 +449,11 @@ event_from_row (sqlite3_stmt *stmt)
   return event;
 }
 
-static void
-event_key (gpointer  record,
-          PdRowKey *key)
-{
-  key->time = pd_event_get_time (record);
-  key->created = pd_event_get_created (record);
-  key->id = pd_event_get_id (record);
-}
+PD_DEFINE_ROW_KEY (event, pd_event)
 
 static const PdListing event_listing = {
   list_events_sql, list_all_events_sql, event_from_row, event_key
 };
-
-static gboolean
-validate_event (gpointer   record,
-                GError   **error)
-{
-  return pd_event_validate (record, error);
-}
 
 static gboolean
 write_event (PdDatabase  *self,
@@ -545,7 +466,6 @@ write_event (PdDatabase  *self,
   PdEvent *event = record;
   g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_event_sql, error);
   char end_date[11];
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -562,24 +482,13 @@ write_event (PdDatabase  *self,
   else
     sqlite3_bind_null (stmt, 8);
 
-  rc = _pd_step_upsert (self, stmt, event_created_sql, pd_event_get_id (event), now,
-                        created, updated);
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_set_error (self, error, rc, _("Could not save the event “%s” in “%s”"),
+  return _pd_database_upsert (self, stmt, event_created_sql, pd_event_get_id (event),
+                              now, created, updated, error,
+                              _("Could not save the event “%s” in “%s”"),
                               pd_event_get_title (event), self->display_name);
-      return FALSE;
-    }
-  return TRUE;
 }
 
-static void
-set_event_stamps (gpointer record,
-                  gint64   created,
-                  gint64   updated)
-{
-  pd_event_set_stamps (record, created, updated);
-}
+PD_DEFINE_STORAGE_CALLBACKS (event, pd_event)
 
 const PdRecordStorage _pd_event_storage = {
   pd_event_get_type,
@@ -597,13 +506,7 @@ pd_database_save_medication (PdDatabase    *self,
                              PdMedication  *medication,
                              GError       **error)
 {
-  PdRecordBatch batch = { &_pd_medication_storage, (gpointer *) &medication, 1 };
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (PD_IS_MEDICATION (medication), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return _pd_database_save_batches (self, &batch, 1, error);
+  return _pd_database_save_one (self, &_pd_medication_storage, medication, error);
 }
 
 PdMedication *
@@ -633,13 +536,7 @@ pd_database_save_dose (PdDatabase  *self,
                        PdDose      *dose,
                        GError     **error)
 {
-  PdRecordBatch batch = { &_pd_dose_storage, (gpointer *) &dose, 1 };
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (PD_IS_DOSE (dose), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return _pd_database_save_batches (self, &batch, 1, error);
+  return _pd_database_save_one (self, &_pd_dose_storage, dose, error);
 }
 
 GPtrArray *
@@ -648,10 +545,7 @@ pd_database_list_doses (PdDatabase  *self,
                         gint64       to,
                         GError     **error)
 {
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return _pd_database_list_rows (self, &_pd_dose_listing, TRUE, from, to, error);
+  return _pd_database_list_range (self, &_pd_dose_listing, from, to, error);
 }
 
 gboolean
@@ -659,13 +553,7 @@ pd_database_save_activity (PdDatabase  *self,
                            PdActivity  *activity,
                            GError     **error)
 {
-  PdRecordBatch batch = { &_pd_activity_storage, (gpointer *) &activity, 1 };
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (PD_IS_ACTIVITY (activity), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return _pd_database_save_batches (self, &batch, 1, error);
+  return _pd_database_save_one (self, &_pd_activity_storage, activity, error);
 }
 
 GPtrArray *
@@ -674,10 +562,7 @@ pd_database_list_activities (PdDatabase  *self,
                              gint64       to,
                              GError     **error)
 {
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return _pd_database_list_rows (self, &activity_listing, TRUE, from, to, error);
+  return _pd_database_list_range (self, &activity_listing, from, to, error);
 }
 
 GStrv
@@ -761,13 +646,7 @@ pd_database_save_event (PdDatabase  *self,
                         PdEvent     *event,
                         GError     **error)
 {
-  PdRecordBatch batch = { &_pd_event_storage, (gpointer *) &event, 1 };
-
-  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (PD_IS_EVENT (event), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return _pd_database_save_batches (self, &batch, 1, error);
+  return _pd_database_save_one (self, &_pd_event_storage, event, error);
 }
 
 GPtrArray *
@@ -776,8 +655,5 @@ pd_database_list_events (PdDatabase  *self,
                          gint64       to,
                          GError     **error)
 {
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return _pd_database_list_rows (self, &event_listing, TRUE, from, to, error);
+  return _pd_database_list_range (self, &event_listing, from, to, error);
 }

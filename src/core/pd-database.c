@@ -114,6 +114,33 @@ is_disk_full (sqlite3 *db,
   return (rc & 0xff) == SQLITE_FULL || system_errno (db, rc) == ENOSPC;
 }
 
+/* Sets "<context from format>: <detail>" with code. */
+static void G_GNUC_PRINTF (4, 0)
+set_error_valist (GError     **error,
+                  int          code,
+                  const char  *detail,
+                  const char  *format,
+                  va_list      args)
+{
+  g_autofree char *context = g_strdup_vprintf (format, args);
+
+  g_set_error (error, PD_ERROR, code, "%s: %s", context, detail);
+}
+
+static void G_GNUC_PRINTF (4, 0)
+set_db_error_valist (GError     **error,
+                     sqlite3     *db,
+                     int          rc,
+                     const char  *format,
+                     va_list      args)
+{
+  if (is_disk_full (db, rc))
+    set_error_valist (error, PD_ERROR_IO, pd_error_disk_full_message (), format, args);
+  else
+    set_error_valist (error, error_code_for_sqlite (rc),
+                      db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc), format, args);
+}
+
 /* Sets "<context>: <SQLite's message>"; call it before any other statement on db, which
  * would replace the message. */
 void
@@ -123,18 +150,11 @@ _pd_set_db_error (GError     **error,
                   const char  *format,
                   ...)
 {
-  g_autofree char *context = NULL;
   va_list args;
 
   va_start (args, format);
-  context = g_strdup_vprintf (format, args);
+  set_db_error_valist (error, db, rc, format, args);
   va_end (args);
-
-  if (is_disk_full (db, rc))
-    g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s: %s", context, pd_error_disk_full_message ());
-  else
-    g_set_error (error, PD_ERROR, error_code_for_sqlite (rc), "%s: %s", context,
-                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 }
 
 /* Sets "<context>: <the system's message for saved_errno>". */
@@ -144,15 +164,21 @@ _pd_set_io_error (GError     **error,
                   const char  *format,
                   ...)
 {
-  g_autofree char *context = NULL;
   va_list args;
 
   va_start (args, format);
-  context = g_strdup_vprintf (format, args);
+  set_error_valist (error, PD_ERROR_IO, pd_error_describe_errno (saved_errno), format, args);
   va_end (args);
+}
 
-  g_set_error (error, PD_ERROR, PD_ERROR_IO, "%s: %s", context,
-               pd_error_describe_errno (saved_errno));
+void
+_pd_database_set_error_valist (PdDatabase  *self,
+                               GError     **error,
+                               int          rc,
+                               const char  *format,
+                               va_list      args)
+{
+  set_db_error_valist (error, self->db, rc, format, args);
 }
 
 void
@@ -162,14 +188,11 @@ _pd_database_set_error (PdDatabase  *self,
                         const char  *format,
                         ...)
 {
-  g_autofree char *context = NULL;
   va_list args;
 
   va_start (args, format);
-  context = g_strdup_vprintf (format, args);
+  set_db_error_valist (error, self->db, rc, format, args);
   va_end (args);
-
-  _pd_set_db_error (error, self->db, rc, "%s", context);
 }
 
 void
