@@ -62,6 +62,33 @@ write_output (const char  *file,
   return pd_output_write_contents (file, data, size, error);
 }
 
+/* The diary CSV streamed from the file: into the temporary output while the check runs,
+ * committed once it passed; onto standard output only after it passed. */
+static int
+export_records (PdDatabase *db,
+                const char *diary,
+                const char *file,
+                guint32     from_day,
+                guint32     to_day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdOutput) output = NULL;
+  gboolean ok;
+
+  if (strcmp (file, "-") == 0)
+    ok = pd_database_finish_check (db, &error) &&
+         pd_csv_export_to_stdout (db, from_day, to_day, &error);
+  else
+    ok = (output = pd_output_open (file, &error)) != NULL &&
+         pd_csv_export_to_output (db, output, from_day, to_day, NULL, &error) &&
+         pd_database_finish_check (db, &error) && pd_output_commit (output, &error);
+  if (!ok && error->domain == PD_ERROR)
+    g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+  else if (!ok)
+    g_printerr ("pain-diary: %s\n", error->message);
+  return ok ? 0 : 1;
+}
+
 int
 pd_cli_export_csv (const char *diary,
                    const char *file,
@@ -73,6 +100,7 @@ pd_cli_export_csv (const char *diary,
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  PdCheckOptions options;
   guint32 from_day, to_day;
 
   if (!parse_range (from, to, &from_day, &to_day))
@@ -91,21 +119,17 @@ pd_cli_export_csv (const char *diary,
   /* The file's quick check runs meanwhile; nothing is written before it passed. */
   if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
                                       PD_DATABASE_CHECK_LATER, &error)) ||
-      !(data = pd_database_load (db, &error)))
+      (summary && !(data = pd_database_load (db, &error))))
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
       return 1;
     }
 
-  if (summary)
-    {
-      PdCheckOptions options;
+  if (!summary)
+    return export_records (db, diary, file, from_day, to_day);
 
-      pd_check_options_load (&options, db);
-      bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
-    }
-  else
-    bytes = pd_csv_export (data, from_day, to_day);
+  pd_check_options_load (&options, db);
+  bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
   if (!pd_database_finish_check (db, &error))
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
