@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "pd-csv.h"
+#include "pd-csv-tasks.h"
 #include "pd-database-spine.h"
 #include "pd-error.h"
 #include "pd-generator.h"
@@ -484,6 +485,63 @@ test_pieces (void)
   g_string_free (pieces.all, TRUE);
 }
 
+/* Line ends outside quotes, but the header's. */
+static guint
+count_rows (const char *text,
+            gsize       length)
+{
+  gboolean quoted = FALSE;
+  guint n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      quoted ^= text[i] == '"';
+      n += text[i] == '\n' && !quoted;
+    }
+  return n - 1;
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  guint *n_rows = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pd_csv_export_file_finish (result, n_rows, &error));
+  g_assert_no_error (error);
+}
+
+/* The Export dialog's task writes the streamed CSV, readable by the patient only. */
+static void
+test_task (void)
+{
+  g_autoptr(PdDatabase) db = open_fresh ("task.db");
+  g_autofree char *path = g_build_filename (tmp_dir, "task.csv", NULL);
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_rows = G_MAXUINT;
+  gsize length;
+  GStatBuf st;
+
+  fill_fixture (db, TRUE);
+  expected = assert_same_export (db, "2026-03-29", NULL);
+  pd_csv_export_file_async (db, path, FALSE, day_of ("2026-03-29"), 0, NULL, on_exported,
+                            &n_rows);
+  while (n_rows == G_MAXUINT)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (path, &written, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (written, length, g_bytes_get_data (expected, NULL),
+                   g_bytes_get_size (expected));
+  /* Rows, not lines: notes hold line breaks. */
+  g_assert_cmpuint (n_rows, ==, count_rows (written, length));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/csv-stream/demo", test_demo);
   g_test_add_func ("/csv-stream/in-memory", test_in_memory);
   g_test_add_func ("/csv-stream/pieces", test_pieces);
+  g_test_add_func ("/csv-stream/task", test_task);
 
   result = g_test_run ();
   {
