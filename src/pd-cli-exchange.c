@@ -82,6 +82,17 @@ export_records (PdDatabase *db,
     ok = (output = pd_output_open (file, &error)) != NULL &&
          pd_csv_export_to_output (db, output, from_day, to_day, NULL, &error) &&
          pd_database_finish_check (db, &error) && pd_output_commit (output, &error);
+  /* A file that cannot be read is most likely damaged: the check tells, with the backups. */
+  if (!ok && error->domain == PD_ERROR)
+    {
+      g_autoptr(GError) check_error = NULL;
+
+      if (!pd_database_finish_check (db, &check_error))
+        {
+          g_clear_error (&error);
+          error = g_steal_pointer (&check_error);
+        }
+    }
   if (!ok && error->domain == PD_ERROR)
     g_printerr ("pain-diary: %s: %s\n", diary, error->message);
   else if (!ok)
