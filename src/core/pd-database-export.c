@@ -182,11 +182,12 @@ stream_step (Stream *stream)
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Merges the streams by time. SQLITE_OK, SQLITE_ABORT when func stopped, or the error. */
+/* Merges the streams by time: SQLITE_OK (also when func stopped it) or the error. */
 static int
 merge (Stream       *streams,
        PdExportFunc  func,
-       gpointer      user_data)
+       gpointer      user_data,
+       gboolean     *stopped)
 {
   for (;;)
     {
@@ -199,7 +200,10 @@ merge (Stream       *streams,
       if (next == NULL)
         return SQLITE_OK;
       if (!func (&next->record, user_data))
-        return SQLITE_ABORT;
+        {
+          *stopped = TRUE;
+          return SQLITE_OK;
+        }
       if ((rc = stream_step (next)) != SQLITE_OK)
         return rc;
     }
@@ -210,7 +214,8 @@ run (sqlite3      *db,
      gint64        from,
      gint64        to,
      PdExportFunc  func,
-     gpointer      user_data)
+     gpointer      user_data,
+     gboolean     *stopped)
 {
   Stream streams[N_KINDS];
   int rc = SQLITE_OK;
@@ -228,7 +233,7 @@ run (sqlite3      *db,
         }
     }
   if (rc == SQLITE_OK)
-    rc = merge (streams, func, user_data);
+    rc = merge (streams, func, user_data, stopped);
   for (guint i = 0; i < N_KINDS; i++)
     sqlite3_finalize (streams[i].stmt);
   return rc;
@@ -246,18 +251,19 @@ read_on (PdDatabase    *self,
          GError       **error)
 {
   int rc = sqlite3_exec (db, "SAVEPOINT pd_export", NULL, NULL, NULL);
+  gboolean stopped = FALSE;
 
   if (rc == SQLITE_OK)
-    rc = run (db, from, to, func, user_data);
+    rc = run (db, from, to, func, user_data, &stopped);
   /* The failure's message, before the release replaces it. */
-  if (rc != SQLITE_OK && rc != SQLITE_ABORT)
+  if (rc != SQLITE_OK)
     _pd_database_set_read_error_on (self, db, error, rc);
   if (sqlite3_exec (db, "RELEASE pd_export", NULL, NULL, NULL) != SQLITE_OK && rc == SQLITE_OK)
     {
       rc = sqlite3_errcode (db);
       _pd_database_set_read_error_on (self, db, error, rc);
     }
-  return rc == SQLITE_OK;
+  return rc == SQLITE_OK && !stopped;
 }
 
 gboolean
