@@ -105,6 +105,20 @@ rm -f "$tmp/g1.db"
 check "grep -q ',Lumbar fusion L4-L5,,,,,St. Mary.s,,,surgery,' '$tmp/g1.csv'" "a version 1 fusion is a surgery"
 check "grep -q ',Started physio,,,,,Twice a week,,,other,' '$tmp/g1.csv'" "an unknown title is other"
 
+# A damaged page among the doses, which the export reads (test-chart-cli damages an index
+# it does not read): the reading fails, and the quick check says why.
+damaged="$tmp/damaged.db"
+cp "$db" "$damaged"
+page=$(sqlite3 "$damaged" "SELECT max(pageno) FROM dbstat WHERE name = 'doses' AND pagetype = 'leaf'")
+size=$(sqlite3 "$damaged" "PRAGMA page_size")
+head -c "$size" /dev/zero | tr '\0' '\377' | dd of="$damaged" bs="$size" seek=$((page - 1)) count=1 \
+  conv=notrunc status=none
+run 1 "--export-csv of a diary with a damaged table" -d "$damaged" --export-csv="$tmp/damaged.csv"
+one_line_matching "damaged.db.* is damaged" "it says the diary is damaged"
+check "[ -z \"\$(ls '$tmp' | grep '^damaged.csv')\" ]" "no CSV and no temporary file written"
+run 1 "--export-csv of it to standard output" -d "$damaged" --export-csv=-
+check "[ ! -s '$tmp/out' ]" "nothing on standard output"
+
 for bad in unknown-red-flag-label.csv bad-event-kind.csv semicolon-bad-decimal.csv \
            function-amount-11.csv impression-unknown-event.csv; do
   run 1 "importing $bad fails" -d "$tmp/copy.db" --import-csv="$corpus/$bad"

@@ -45,7 +45,7 @@ read_for_export (const char   *diary,
                  guint32      *from_day,
                  guint32      *to_day,
                  PdDatabase  **db,
-                 PdDiaryData **data)
+                 PdDiaryData **data)   /* NULL: the records are streamed, not loaded */
 {
   g_autoptr(GError) error = NULL;
 
@@ -64,7 +64,7 @@ read_for_export (const char   *diary,
   /* The file's quick check runs meanwhile; nothing is written before it passed. */
   if (!(*db = pd_cli_open_diary (diary)))
     return 1;
-  if (!(*data = pd_database_load (*db, &error)))
+  if (data != NULL && !(*data = pd_database_load (*db, &error)))
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
       return 1;
@@ -94,6 +94,44 @@ write_export (const char *diary,
   return 0;
 }
 
+/* The diary CSV streamed from the file: into the temporary output while the check runs,
+ * committed once it passed; onto standard output only after it passed. */
+static int
+export_records (PdDatabase *db,
+                const char *diary,
+                const char *file,
+                guint32     from_day,
+                guint32     to_day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdOutput) output = NULL;
+  gboolean ok;
+
+  if (strcmp (file, "-") == 0)
+    ok = pd_database_finish_check (db, &error) &&
+         pd_csv_export_to_stdout (db, from_day, to_day, &error);
+  else
+    ok = (output = pd_output_open (file, &error)) != NULL &&
+         pd_csv_export_to_output (db, output, from_day, to_day, NULL, &error) &&
+         pd_database_finish_check (db, &error) && pd_output_commit (output, &error);
+  /* A file that cannot be read is most likely damaged: the check tells, with the backups. */
+  if (!ok && error->domain == PD_ERROR)
+    {
+      g_autoptr(GError) check_error = NULL;
+
+      if (!pd_database_finish_check (db, &check_error))
+        {
+          g_clear_error (&error);
+          error = g_steal_pointer (&check_error);
+        }
+    }
+  if (!ok && error->domain == PD_ERROR)
+    g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+  else if (!ok)
+    g_printerr ("pain-diary: %s\n", error->message);
+  return ok ? 0 : 1;
+}
+
 int
 pd_cli_export_csv (const char *diary,
                    const char *file,
@@ -104,20 +142,18 @@ pd_cli_export_csv (const char *diary,
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  PdCheckOptions options;
   guint32 from_day, to_day;
   int status;
 
-  if ((status = read_for_export (diary, file, from, to, &from_day, &to_day, &db, &data)) != 0)
+  if ((status = read_for_export (diary, file, from, to, &from_day, &to_day, &db,
+                                 summary ? &data : NULL)) != 0)
     return status;
-  if (summary)
-    {
-      PdCheckOptions options;
+  if (!summary)
+    return export_records (db, diary, file, from_day, to_day);
 
-      pd_check_options_load (&options, db);
-      bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
-    }
-  else
-    bytes = pd_csv_export (data, from_day, to_day);
+  pd_check_options_load (&options, db);
+  bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
   return write_export (diary, db, file, bytes);
 }
 

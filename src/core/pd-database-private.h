@@ -88,6 +88,11 @@ void          _pd_database_set_error_valist    (PdDatabase    *self,
 void          _pd_database_set_read_error      (PdDatabase    *self,
                                                 GError       **error,
                                                 int            rc);
+/* The same for a failure on db, another connection to the diary (_pd_database_open_reader). */
+void          _pd_database_set_read_error_on   (PdDatabase    *self,
+                                                sqlite3       *db,
+                                                GError       **error,
+                                                int            rc);
 
 /* PD_ERROR_READ_ONLY for a read-only diary. */
 gboolean      _pd_database_check_writable      (PdDatabase    *self,

@@ -203,6 +203,15 @@ _pd_database_set_read_error (PdDatabase  *self,
   _pd_set_db_error (error, self->db, rc, _("Could not read “%s”"), self->display_name);
 }
 
+void
+_pd_database_set_read_error_on (PdDatabase  *self,
+                                sqlite3     *db,
+                                GError     **error,
+                                int          rc)
+{
+  _pd_set_db_error (error, db, rc, _("Could not read “%s”"), self->display_name);
+}
+
 gboolean
 _pd_database_check_writable (PdDatabase  *self,
                              GError     **error)

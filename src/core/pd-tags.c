@@ -537,3 +537,63 @@ pd_tags_to_label_full (PdTagKind          kind,
     }
   return g_string_free (str, FALSE);
 }
+
+/* Whether the own value item[0..length) appears among the ';'-separated ones from own up
+ * to item. */
+static gboolean
+own_value_repeats (const char *own,
+                   const char *item,
+                   gsize       length)
+{
+  while (own < item)
+    {
+      const char *end = strchr (own, ';');
+
+      if ((gsize) (end - own) == length && memcmp (own, item, length) == 0)
+        return TRUE;
+      own = end + 1;
+    }
+  return FALSE;
+}
+
+gboolean
+pd_tags_is_canonical (PdTagKind   kind,
+                      const char *string)
+{
+  guint n;
+  const PdTag *tags = tags_for (kind, &n);
+  const char *item = string;
+  const char *own = NULL;   /* the first own value */
+  guint next = 0;           /* keys come in list order */
+
+  g_return_val_if_fail (string != NULL, FALSE);
+
+  if (*string == '\0')
+    return TRUE;
+  for (;;)
+    {
+      const char *end = strchr (item, ';');
+      gsize length;
+      guint i;
+
+      if (end == NULL)
+        end = item + strlen (item);
+      length = end - item;
+      if (length == 0 || g_ascii_isspace (item[0]) || g_ascii_isspace (end[-1]))
+        return FALSE;
+      for (i = next; i < n; i++)
+        if (tags[i].key[0] == item[0] && strncmp (tags[i].key, item, length) == 0 &&
+            tags[i].key[length] == '\0')
+          break;
+      if (i < n && own == NULL)
+        next = i + 1;
+      else if (i < n || !pd_tag_kind_allows_custom (kind) || lookup_key (kind, item, length) >= 0 ||
+               (own != NULL && own_value_repeats (own, item, length)))
+        return FALSE;
+      else if (own == NULL)
+        own = item;
+      if (*end == '\0')
+        return TRUE;
+      item = end + 1;
+    }
+}

@@ -73,5 +73,11 @@ char        *pd_tags_to_label_full (PdTagKind          kind,
 char        *pd_tags_to_string_full (PdTagKind          kind,
                                      guint64            mask,
                                      const char * const *custom);
+/* Whether string is already what pd_tags_to_string_full writes for what pd_tags_parse
+ * (kind, string, FALSE, ...) reads from it, as the diary stores tags: the keys in list
+ * order, each once, then own values (where the kind takes them), each once, without
+ * surrounding spaces or empty items. Such a string stands for itself. */
+gboolean     pd_tags_is_canonical  (PdTagKind          kind,
+                                    const char        *string);
 
 G_END_DECLS

@@ -44,6 +44,40 @@ count_rows (GBytes *bytes)
   return lines > 0 ? lines - 1 : 0;
 }
 
+/* The diary CSV streams from the file into the output; the summary needs the records. */
+static gboolean
+export_records (PdDatabase  *db,
+                ExportJob   *job,
+                guint       *n_rows,
+                GError     **error)
+{
+  g_autoptr(PdOutput) output = pd_output_open (job->path, error);
+
+  return output != NULL &&
+         pd_csv_export_to_output (db, output, job->from_day, job->to_day, n_rows, error) &&
+         pd_output_commit (output, error);
+}
+
+static gboolean
+export_summary (PdDatabase  *db,
+                ExportJob   *job,
+                guint       *n_rows,
+                GError     **error)
+{
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gconstpointer contents;
+  gsize size;
+
+  if (!(data = pd_database_load (db, error)))
+    return FALSE;
+  bytes = pd_csv_export_summary (data, job->from_day, job->to_day);
+  contents = g_bytes_get_data (bytes, &size);
+  *n_rows = count_rows (bytes);
+  /* Health data: only the user may read it. */
+  return pd_output_write_contents (job->path, contents, size, error);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -51,30 +85,16 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  PdDatabase *db = source_object;
-  g_autoptr(PdDiaryData) data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
-  gconstpointer contents;
-  gsize size;
+  guint n_rows = 0;
 
-  if (!(data = pd_database_load (db, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   if (g_task_return_error_if_cancelled (task))
     return;
-  bytes = job->summary ? pd_csv_export_summary (data, job->from_day, job->to_day)
-                       : pd_csv_export (data, job->from_day, job->to_day);
-  contents = g_bytes_get_data (bytes, &size);
-  /* Health data: only the user may read it. */
-  if (!pd_output_write_contents (job->path, contents, size, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_int (task, count_rows (bytes));
+  if (job->summary ? !export_summary (source_object, job, &n_rows, &error)
+                   : !export_records (source_object, job, &n_rows, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n_rows);
 }
 
 void

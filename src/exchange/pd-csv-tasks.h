@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* Loads the diary, writes the diary CSV (or the daily summary) of the local days
- * from_day..to_day (0: no bound) to path, mode 0600, atomically. */
+/* Writes the diary CSV (streamed from the file) or the daily summary (of the loaded
+ * diary) of the local days from_day..to_day (0: no bound) to path, mode 0600, atomically. */
 void         pd_csv_export_file_async       (PdDatabase          *db,
                                              const char          *path,
                                              gboolean             summary,

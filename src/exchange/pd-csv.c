@@ -56,85 +56,6 @@ _pd_csv_needs_neutralising (const char *text)
   return strchr ("=+-@\t\r", *text) != NULL && *text != '\0';
 }
 
-static void
-append_cell (GString    *out,
-             const char *text,
-             gboolean    neutralise)
-{
-  gboolean quote;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  quote = strpbrk (text, ",\"\r\n") != NULL;
-  if (quote)
-    g_string_append_c (out, '"');
-  if (neutralise && _pd_csv_needs_neutralising (text))
-    g_string_append_c (out, '\'');
-  if (quote)
-    {
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    {
-      g_string_append (out, text);
-    }
-}
-
-/* Integers by hand: printf was a third of the time of exporting ten years. */
-static void
-append_int (GString *out,
-            gint64   value)
-{
-  char digits[24];
-  int n = 0;
-  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
-
-  do
-    {
-      digits[n++] = '0' + magnitude % 10;
-      magnitude /= 10;
-    }
-  while (magnitude > 0);
-  if (value < 0)
-    g_string_append_c (out, '-');
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
-}
-
-/* 0 <= value < 100, as two digits. */
-static void
-append_two_digits (GString *out,
-                   int      value)
-{
-  g_string_append_c (out, '0' + value / 10);
-  g_string_append_c (out, '0' + value % 10);
-}
-
-/* The shortest of %.15g and %.17g that reads back as the same double: 7, 6.5, 0.1. */
-static void
-append_double (GString *out,
-               double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (value == (double) (gint64) value && ABS (value) < 1e15 && !(value == 0 && signbit (value)))
-    {
-      append_int (out, (gint64) value);
-      return;
-    }
-  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
-  if (g_ascii_strtod (buffer, NULL) != value)
-    g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
-  g_string_append (out, buffer);
-}
-
 /* At most two decimals, no trailing zeros: 6.5, 7, 3.33. */
 static void
 append_mean (GString *out,
@@ -154,61 +75,6 @@ append_mean (GString *out,
   g_string_append (out, buffer);
 }
 
-static void
-append_optional_int (GString *out,
-                     int      value)
-{
-  if (value != PD_UNSET)
-    append_int (out, value);
-}
-
-static void
-append_date (GString *out,
-             guint32  day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  append_two_digits (out, g_date_get_year (&date) / 100);
-  append_two_digits (out, g_date_get_year (&date) % 100);
-  g_string_append_c (out, '-');
-  append_two_digits (out, g_date_get_month (&date));
-  g_string_append_c (out, '-');
-  append_two_digits (out, g_date_get_day (&date));
-}
-
-static void
-append_tags (GString  *out,
-             PdTagKind kind,
-             guint64   mask)
-{
-  g_autofree char *tags = NULL;
-
-  if (mask == 0)
-    return;
-  tags = pd_tags_to_string (kind, mask);
-  g_string_append (out, tags);
-}
-
-/* Keys, then the patient's own values as written (which may need quotes). */
-static void
-append_tags_full (GString            *out,
-                  PdTagKind           kind,
-                  guint64             mask,
-                  const char * const *custom)
-{
-  g_autofree char *tags = NULL;
-
-  if (custom[0] == NULL)
-    {
-      append_tags (out, kind, mask);
-      return;
-    }
-  tags = pd_tags_to_string_full (kind, mask, custom);
-  append_cell (out, tags, TRUE);
-}
-
 /* The kind of a function or impression row (record: its PdCsvSpineRow), after PdRecordKind's. */
 #define ROW_SPINE ((PdRecordKind) (PD_RECORD_EVENT + 1))
 
@@ -216,6 +82,7 @@ append_tags_full (GString            *out,
 typedef struct
 {
   gint64 minute;   /* the instant in whole minutes: the CSV's precision */
+  gint64 time;
   int utc_offset;
   const char *id;
   PdRecordKind kind;
@@ -231,13 +98,6 @@ compare_rows (gconstpointer a,
   if (x->minute != y->minute)
     return x->minute < y->minute ? -1 : 1;
   return strcmp (x->id, y->id);
-}
-
-static inline gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
 static gboolean
@@ -258,146 +118,94 @@ add_row (GArray       *rows,
          guint32       from_day,
          guint32       to_day)
 {
-  Row row = { floor_div (unix_time, 60), utc_offset, id, kind, record };
+  Row row = { _pd_csv_floor_div (unix_time, 60), unix_time, utc_offset, id, kind, record };
 
   if (in_range (pd_local_day (unix_time, utc_offset), from_day, to_day))
     g_array_append_val (rows, row);
+}
+
+/* The row's record as the CSV writer takes it; *tags holds the strings it made. */
+static void
+pain_record (PdExportRecord *r,
+             PdPainEntry    *entry,
+             char          **tags)
+{
+  r->pain = pd_pain_entry_get_pain (entry);
+  r->enjoyment_interference = pd_pain_entry_get_enjoyment_interference (entry);
+  r->activity_interference = pd_pain_entry_get_activity_interference (entry);
+  r->locations = tags[0] = pd_tags_to_string_full (PD_TAG_LOCATION,
+                                                   pd_pain_entry_get_locations (entry),
+                                                   pd_pain_entry_get_custom_locations (entry));
+  r->qualities = tags[1] = pd_tags_to_string_full (PD_TAG_QUALITY,
+                                                   pd_pain_entry_get_qualities (entry),
+                                                   pd_pain_entry_get_custom_qualities (entry));
+  r->red_flags = tags[2] = pd_tags_to_string (PD_TAG_RED_FLAG,
+                                              pd_pain_entry_get_red_flags (entry));
+  r->sleep_hours = pd_pain_entry_get_sleep_hours (entry);
+  r->sleep_quality = pd_pain_entry_get_sleep_quality (entry);
+  r->mood = pd_pain_entry_get_mood (entry);
+  r->back_pain = pd_pain_entry_get_back_pain (entry);
+  r->leg_pain = pd_pain_entry_get_leg_pain (entry);
+  r->note = pd_pain_entry_get_note (entry);
+}
+
+static void
+row_record (const Row      *row,
+            PdExportRecord *r,
+            char          **tags)
+{
+  const PdCsvSpineRow *spine = row->record;
+
+  r->id = row->id;
+  r->time = row->time;
+  r->utc_offset = row->utc_offset;
+  switch (row->kind)
+    {
+    case PD_RECORD_PAIN:
+      r->kind = PD_EXPORT_PAIN;
+      pain_record (r, row->record, tags);
+      break;
+    case PD_RECORD_DOSE:
+      r->kind = PD_EXPORT_DOSE;
+      r->item = pd_dose_get_name (row->record);
+      r->amount = pd_dose_get_amount (row->record);
+      r->unit = pd_dose_get_unit (row->record);
+      r->note = pd_dose_get_note (row->record);
+      break;
+    case PD_RECORD_ACTIVITY:
+      r->kind = PD_EXPORT_ACTIVITY;
+      r->item = pd_activity_get_name (row->record);
+      r->duration = pd_activity_get_duration (row->record);
+      r->effort = pd_activity_get_effort (row->record);
+      r->note = pd_activity_get_note (row->record);
+      break;
+    case PD_RECORD_EVENT:
+      r->kind = PD_EXPORT_EVENT;
+      r->item = pd_event_get_title (row->record);
+      r->event_kind = pd_event_get_kind (row->record);
+      r->end_day = pd_event_get_end_day (row->record);
+      r->note = pd_event_get_note (row->record);
+      break;
+    default:
+      r->kind = g_str_equal (spine->kind, "function") ? PD_EXPORT_FUNCTION : PD_EXPORT_IMPRESSION;
+      r->item = spine->item;
+      r->score = (int) g_ascii_strtoll (spine->amount, NULL, 10);
+      r->note = spine->note;
+      break;
+    }
 }
 
 static void
 append_row (GString   *out,
             const Row *row)
 {
-  gint64 local_minute = row->minute + row->utc_offset / 60;
-  gint64 day_minute = local_minute - floor_div (local_minute, 1440) * 1440;
-  int offset = ABS (row->utc_offset);
-  static const char * const kinds[] = {
-    [PD_RECORD_PAIN] = "pain", [PD_RECORD_DOSE] = "dose",
-    [PD_RECORD_ACTIVITY] = "activity", [PD_RECORD_EVENT] = "event",
-  };
-  const char *note = NULL;
+  PdExportRecord record = { 0 };
+  char *tags[3] = { NULL, NULL, NULL };
 
-  g_string_append (out, row->id);
-  g_string_append_c (out, ',');
-  append_date (out, pd_local_day (row->minute * 60, row->utc_offset));
-  g_string_append_c (out, ',');
-  append_two_digits (out, day_minute / 60);
-  g_string_append_c (out, ':');
-  append_two_digits (out, day_minute % 60);
-  g_string_append_c (out, ',');
-  g_string_append_c (out, row->utc_offset < 0 ? '-' : '+');
-  append_two_digits (out, offset / 3600);
-  g_string_append_c (out, ':');
-  append_two_digits (out, offset % 3600 / 60);
-  g_string_append_c (out, ',');
-  g_string_append (out, row->kind == ROW_SPINE ? ((const PdCsvSpineRow *) row->record)->kind
-                                                : kinds[row->kind]);
-  g_string_append_c (out, ',');
-
-  /* pain .. red_flags */
-  if (row->kind == PD_RECORD_PAIN)
-    {
-      PdPainEntry *entry = row->record;
-      double sleep = pd_pain_entry_get_sleep_hours (entry);
-
-      append_int (out, pd_pain_entry_get_pain (entry));
-      g_string_append_c (out, ',');
-      append_optional_int (out, pd_pain_entry_get_enjoyment_interference (entry));
-      g_string_append_c (out, ',');
-      append_optional_int (out, pd_pain_entry_get_activity_interference (entry));
-      g_string_append_c (out, ',');
-      append_tags_full (out, PD_TAG_LOCATION, pd_pain_entry_get_locations (entry),
-                        pd_pain_entry_get_custom_locations (entry));
-      g_string_append_c (out, ',');
-      append_tags_full (out, PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry),
-                        pd_pain_entry_get_custom_qualities (entry));
-      g_string_append_c (out, ',');
-      if (sleep >= 0)
-        append_double (out, sleep);
-      g_string_append_c (out, ',');
-      append_optional_int (out, pd_pain_entry_get_sleep_quality (entry));
-      g_string_append_c (out, ',');
-      append_optional_int (out, pd_pain_entry_get_mood (entry));
-      g_string_append_c (out, ',');
-      append_tags (out, PD_TAG_RED_FLAG, pd_pain_entry_get_red_flags (entry));
-      g_string_append (out, ",,,,,,");
-      note = pd_pain_entry_get_note (entry);
-    }
-  else
-    {
-      g_string_append (out, ",,,,,,,,,");
-    }
-
-  /* item .. intensity */
-  if (row->kind == PD_RECORD_DOSE)
-    {
-      PdDose *dose = row->record;
-
-      append_cell (out, pd_dose_get_name (dose), TRUE);
-      g_string_append_c (out, ',');
-      append_double (out, pd_dose_get_amount (dose));
-      g_string_append_c (out, ',');
-      append_cell (out, pd_dose_get_unit (dose), TRUE);
-      g_string_append (out, ",,,");
-      note = pd_dose_get_note (dose);
-    }
-  else if (row->kind == PD_RECORD_ACTIVITY)
-    {
-      PdActivity *activity = row->record;
-
-      append_cell (out, pd_activity_get_name (activity), TRUE);
-      g_string_append (out, ",,,");
-      append_int (out, pd_activity_get_duration (activity));
-      g_string_append_c (out, ',');
-      append_optional_int (out, pd_activity_get_effort (activity));
-      g_string_append_c (out, ',');
-      note = pd_activity_get_note (activity);
-    }
-  else if (row->kind == PD_RECORD_EVENT)
-    {
-      PdEvent *event = row->record;
-
-      append_cell (out, pd_event_get_title (event), TRUE);
-      g_string_append (out, ",,,,,");
-      note = pd_event_get_note (event);
-    }
-  else if (row->kind == ROW_SPINE)
-    {
-      const PdCsvSpineRow *spine = row->record;
-
-      append_cell (out, spine->item, TRUE);
-      g_string_append_c (out, ',');
-      g_string_append (out, spine->amount);
-      g_string_append (out, ",,,,");
-      note = spine->note;
-    }
-
-  append_cell (out, note, TRUE);
-
-  /* Version 2: back_pain, leg_pain, event_kind, end_date */
-  g_string_append_c (out, ',');
-  if (row->kind == PD_RECORD_PAIN)
-    {
-      append_optional_int (out, pd_pain_entry_get_back_pain (row->record));
-      g_string_append_c (out, ',');
-      append_optional_int (out, pd_pain_entry_get_leg_pain (row->record));
-      g_string_append (out, ",,");
-    }
-  else if (row->kind == PD_RECORD_EVENT)
-    {
-      guint32 end_day = pd_event_get_end_day (row->record);
-
-      g_string_append (out, ",,");
-      g_string_append (out, pd_event_get_kind (row->record));
-      g_string_append_c (out, ',');
-      if (end_day != 0)
-        append_date (out, end_day);
-    }
-  else
-    {
-      g_string_append (out, ",,,");
-    }
-  g_string_append (out, EOL);
+  row_record (row, &record, tags);
+  _pd_csv_append_record (out, &record, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    g_free (tags[i]);
 }
 
 GBytes *
@@ -593,7 +401,7 @@ append_safety_flags (GString              *out,
   g_autofree char *flags = pd_day_safety_flags (doses, medications, day, options);
 
   g_string_append_c (out, ',');
-  append_cell (out, flags, TRUE);
+  _pd_csv_append_cell (out, flags, TRUE);
 }
 
 GBytes *
@@ -699,7 +507,7 @@ pd_csv_export_summary_full (PdDiaryData          *data,
       DaySummary *s = g_ptr_array_index (sorted, i);
       g_autoptr(GPtrArray) recent = g_ptr_array_new ();
 
-      append_date (out, s->day);
+      _pd_csv_append_date (out, s->day);
       g_string_append_printf (out, ",%u,", s->entries);
       if (s->entries > 0)
         {

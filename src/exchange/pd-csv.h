@@ -35,6 +35,7 @@
 
 #include "pd-database.h"
 #include "pd-medication-checks.h"
+#include "pd-output.h"
 #include "pd-tags.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,42 @@ gboolean     pd_csv_parse_date              (const char   *text,
 GBytes      *pd_csv_export                  (PdDiaryData  *data,
                                              guint32       from_day,
                                              guint32       to_day);
+/* Takes the next piece of a file being written; FALSE with error set to stop. */
+typedef gboolean (*PdCsvWriteFunc) (const char  *data,
+                                    gsize        length,
+                                    gpointer     user_data,
+                                    GError     **error);
+
+/* The same CSV straight from the diary file (pd-csv-export.c): the same bytes as
+ * pd_csv_export (pd_database_load (db), from_day, to_day), but no record objects are made
+ * and memory stays small whatever the size of the diary. The file is handed to write in
+ * pieces, in order; *n_rows (may be NULL) is the number of records written. FALSE with
+ * error set when reading the diary (PD_ERROR) or write failed. */
+gboolean     pd_csv_export_stream           (PdDatabase   *db,
+                                             guint32       from_day,
+                                             guint32       to_day,
+                                             PdCsvWriteFunc write,
+                                             gpointer      user_data,
+                                             guint        *n_rows,
+                                             GError      **error);
+/* Into memory; NULL with error set. */
+GBytes      *pd_csv_export_database         (PdDatabase   *db,
+                                             guint32       from_day,
+                                             guint32       to_day,
+                                             GError      **error);
+/* Into an output file (not committed: the caller commits it once everything passed), write
+ * errors as pd_output_set_write_error gives them (G_FILE_ERROR). */
+gboolean     pd_csv_export_to_output        (PdDatabase   *db,
+                                             PdOutput     *output,
+                                             guint32       from_day,
+                                             guint32       to_day,
+                                             guint        *n_rows,
+                                             GError      **error);
+/* Onto standard output, as it is read: check the diary before. */
+gboolean     pd_csv_export_to_stdout        (PdDatabase   *db,
+                                             guint32       from_day,
+                                             guint32       to_day,
+                                             GError      **error);
 /* The daily summary CSV: one row per local date with any record, ascending. */
 GBytes      *pd_csv_export_summary          (PdDiaryData  *data,
                                              guint32       from_day,
