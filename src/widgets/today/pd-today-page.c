@@ -31,7 +31,6 @@ struct _PdTodayPage
   /* The model's records as last shown (its own references to them). */
   PdDiaryData *data;
   guint32 today;
-  GPtrArray *extra_rows;   /* MME and warning rows in the medications group */
 
   GtkScrolledWindow *scroller;
   GtkRevealer *red_flag_revealer;
@@ -43,6 +42,7 @@ struct _PdTodayPage
   GtkWidget *save_button;
   GtkListBox *today_list;
   AdwPreferencesGroup *medications_group;
+  GtkListBox *checks_list;
   GtkListBox *due_list;
   GtkMenuButton *as_needed_button;
   GtkFlowBox *quick_activities;
@@ -295,6 +295,15 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
+/* The day's opioid MME, its checks and notes: a card of their own below the doses. */
+static void
+add_check_row (PdTodayPage *self,
+               GtkWidget   *row)
+{
+  gtk_list_box_append (self->checks_list, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_list), TRUE);
+}
+
 static GtkWidget *
 small_button (const char *label,
               const char *accessible,
@@ -396,9 +405,8 @@ update_medications (PdTodayPage *self,
   pd_check_options_load (&checks, self->database);
   warnings = pd_day_warnings_full (self->data->doses, self->data->medications, self->today, &checks);
   clear_list (self->due_list);
-  for (guint i = 0; i < self->extra_rows->len; i++)
-    adw_preferences_group_remove (self->medications_group, g_ptr_array_index (self->extra_rows, i));
-  g_ptr_array_set_size (self->extra_rows, 0);
+  clear_list (self->checks_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_list), FALSE);
 
   for (guint i = 0; i < due->len; i++)
     gtk_list_box_append (self->due_list, due_row (self, g_ptr_array_index (due, i), editable));
@@ -425,6 +433,8 @@ update_medications (PdTodayPage *self,
   pd_menu_button_popup_in_view (self->as_needed_button);
   gtk_widget_set_visible (GTK_WIDGET (self->as_needed_button), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->due_list), due->len > 0);
+  /* Apart from the doses' card, as libadwaita's groups keep their cards apart. */
+  gtk_widget_set_margin_top (GTK_WIDGET (self->checks_list), due->len > 0 ? 12 : 0);
 
   if (mme > 0)
     {
@@ -432,16 +442,15 @@ update_medications (PdTodayPage *self,
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      adw_preferences_group_add (self->medications_group, row);
-      g_ptr_array_add (self->extra_rows, row);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);   /* wraps at 360 px */
+      add_check_row (self, row);
     }
   for (guint i = 0; i < warnings->len; i++)
     {
       PdWarning *warning = g_ptr_array_index (warnings, i);
       GtkWidget *row = pd_warning_row_new (warning->message, warning->kind != PD_WARNING_MME_CAUTION);
 
-      adw_preferences_group_add (self->medications_group, row);
-      g_ptr_array_add (self->extra_rows, row);
+      add_check_row (self, row);
       cyp2d6_shown |= warning->kind == PD_WARNING_CYP2D6_PRODRUG;
     }
   /* CPIC's information while codeine or tramadol is in the regimen or logged today. */
@@ -459,8 +468,7 @@ update_medications (PdTodayPage *self,
           adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                      gtk_image_new_from_icon_name ("dialog-information-symbolic"));
-          adw_preferences_group_add (self->medications_group, row);
-          g_ptr_array_add (self->extra_rows, row);
+          add_check_row (self, row);
         }
     }
   if (!any_active && editable)
@@ -472,8 +480,7 @@ update_medications (PdTodayPage *self,
       gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-medication");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
-      adw_preferences_group_add (self->medications_group, row);
-      g_ptr_array_add (self->extra_rows, row);
+      add_check_row (self, row);
     }
 }
 
@@ -812,7 +819,6 @@ pd_today_page_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->model);
   g_clear_pointer (&self->data, pd_diary_data_free);
-  g_clear_pointer (&self->extra_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pd_today_page_parent_class)->dispose (object);
 }
@@ -839,6 +845,7 @@ pd_today_page_class_init (PdTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, today_list);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, medications_group);
+  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, checks_list);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, due_list);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, as_needed_button);
   gtk_widget_class_bind_template_child (widget_class, PdTodayPage, quick_activities);
@@ -863,7 +870,6 @@ pd_today_page_init (PdTodayPage *self)
 
   self->placeholder = GTK_LABEL (create_placeholder ());
   gtk_list_box_set_placeholder (self->today_list, GTK_WIDGET (self->placeholder));
-  self->extra_rows = g_ptr_array_new ();
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
