@@ -9,6 +9,9 @@
 # user's own keyring is never touched. No skipping: without gnome-keyring-daemon
 # (Debian package gnome-keyring, build-aux/deps.sh) the test fails.
 set -euo pipefail
+# Before the bus starts: services it activates (the keyring's unlock prompter, gcr-prompter)
+# inherit its environment, and with a display a prompt would wait for a person forever.
+unset DISPLAY WAYLAND_DISPLAY
 
 if [[ -z ${PD_KEYRING_BUS:-} ]]; then
   for program in dbus-run-session gnome-keyring-daemon gdbus; do
@@ -34,7 +37,6 @@ trap cleanup EXIT
 mkdir -m 700 "$home/data" "$home/config" "$home/run" "$home/cache"
 export HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config \
   XDG_RUNTIME_DIR=$home/run XDG_CACHE_HOME=$home/cache
-unset DISPLAY WAYLAND_DISPLAY
 
 printf 'pain-diary-test-login' |
   gnome-keyring-daemon --foreground --unlock --components=secrets >"$home/daemon.log" 2>&1 &
