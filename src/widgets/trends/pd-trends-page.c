@@ -700,7 +700,9 @@ add_view_options (PdTrendsPage *self)
       gtk_widget_set_tooltip_text (button, items[i].tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       items[i].name, -1);
-      gtk_box_append (GTK_BOX (box), button);
+      gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+      /* The focus goes straight to the button, not to its flow box child first. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
       *items[i].button = button;
     }
   g_signal_connect_swapped (self->sleep_button, "toggled", G_CALLBACK (overlay_toggled_cb), self);
