@@ -19,6 +19,7 @@
 #include "pd-error.h"
 #include "pd-generator.h"
 #include "pd-review.h"
+#include "csv-test-util.h"
 
 #define CET 3600
 /* 2026-03-01 00:00 CET */
@@ -31,20 +32,6 @@
 #define EPIDURAL ID ("e1", 1)
 #define SOCKS_0 ID ("a1", 2)
 
-static char *tmp_dir;
-
-static PdDatabase *
-open_fresh (const char *name)
-{
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  PdDatabase *db;
-
-  g_remove (path);
-  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
-  return db;
-}
 
 static char *
 export_text (PdDatabase *db,
@@ -309,7 +296,7 @@ test_round_trip_streamed (void)
   g_autoptr(PdDatabase) copy = open_fresh ("streamed-copy.db");
   g_autoptr(PdCsvImport) import = NULL;
   g_autofree char *first = NULL, *second = NULL;
-  g_autofree char *csv = g_build_filename (tmp_dir, "streamed.csv", NULL);
+  g_autofree char *csv = tmp_path ("streamed.csv");
   g_autoptr(GError) error = NULL;
 
   fill_spine (db);
@@ -328,17 +315,11 @@ test_round_trip_streamed (void)
 static void
 test_round_trip_demo (void)
 {
-  g_autoptr(PdDatabase) db = open_fresh ("demo.db");
+  g_autoptr(PdDatabase) db = open_demo ("demo.db");
   g_autoptr(PdDatabase) copy = open_fresh ("demo-copy.db");
   g_autoptr(PdCsvImport) import = NULL;
   g_autofree char *first = NULL, *second = NULL;
-  g_autoptr(GError) error = NULL;
-  GDate end;
 
-  g_date_clear (&end, 1);
-  g_date_set_dmy (&end, 15, G_DATE_MARCH, 2026);
-  pd_generator_fill_demo (db, &end, &error);
-  g_assert_no_error (error);
   first = export_text (db, FALSE);
   import = import_text (copy, first);
   second = export_text (copy, FALSE);
@@ -481,7 +462,7 @@ test_review (void)
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL, *again = NULL, *summary = NULL, *review_summary = NULL;
-  g_autofree char *csv = g_build_filename (tmp_dir, "review.csv", NULL);
+  g_autofree char *csv = tmp_path ("review.csv");
 
   fill_spine (db);
   text = export_text (db, FALSE);
@@ -505,10 +486,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("test-csv-spine-XXXXXX", NULL);
 
   g_test_add_func ("/csv-spine/rows", test_rows);
   g_test_add_func ("/csv-spine/round-trip", test_round_trip);
@@ -518,19 +496,5 @@ main (int   argc,
   g_test_add_func ("/csv-spine/matching", test_matching);
   g_test_add_func ("/csv-spine/bad-rows", test_bad_rows);
   g_test_add_func ("/csv-spine/review", test_review);
-  status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-        g_remove (path);
-      }
-    g_rmdir (tmp_dir);
-    g_free (tmp_dir);
-  }
-  return status;
+  return run_in_tmp_dir ();
 }

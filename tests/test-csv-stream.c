@@ -21,26 +21,12 @@
 #include "pd-generator.h"
 #include "pd-tags.h"
 #include "pd-types.h"
+#include "csv-test-util.h"
 
 #define CET 3600
 #define CEST 7200
 /* 2026-03-29 00:00 UTC: Berlin changes to summer time at 01:00 UTC. */
 #define DST_DAY 1774742400
-
-static char *tmp_dir;
-
-static PdDatabase *
-open_fresh (const char *name)
-{
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  PdDatabase *db;
-
-  g_remove (path);
-  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
-  return db;
-}
 
 static guint32
 day_of (const char *date)
@@ -397,14 +383,8 @@ test_fixture (void)
 static void
 test_demo (void)
 {
-  g_autoptr(PdDatabase) db = open_fresh ("demo.db");
-  g_autoptr(GError) error = NULL;
-  GDate end;
+  g_autoptr(PdDatabase) db = open_demo ("demo.db");
 
-  g_date_clear (&end, 1);
-  g_date_set_dmy (&end, 15, G_DATE_MARCH, 2026);
-  pd_generator_fill_demo (db, &end, &error);
-  g_assert_no_error (error);
   g_bytes_unref (assert_same_export (db, NULL, NULL));
   g_bytes_unref (assert_same_export (db, "2026-01-01", "2026-01-31"));
   g_bytes_unref (assert_same_export (db, "2025-11-20", NULL));
@@ -518,7 +498,7 @@ static void
 test_task (void)
 {
   g_autoptr(PdDatabase) db = open_fresh ("task.db");
-  g_autofree char *path = g_build_filename (tmp_dir, "task.csv", NULL);
+  g_autofree char *path = tmp_path ("task.csv");
   g_autoptr(GBytes) expected = NULL;
   g_autofree char *written = NULL;
   g_autoptr(GError) error = NULL;
@@ -546,10 +526,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("test-csv-stream-XXXXXX", NULL);
 
   g_test_add_func ("/csv-stream/fixture", test_fixture);
   g_test_add_func ("/csv-stream/demo", test_demo);
@@ -557,17 +534,5 @@ main (int   argc,
   g_test_add_func ("/csv-stream/pieces", test_pieces);
   g_test_add_func ("/csv-stream/task", test_task);
 
-  result = g_test_run ();
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-        g_remove (path);
-      }
-  }
-  g_rmdir (tmp_dir);
-  return result;
+  return run_in_tmp_dir ();
 }

@@ -18,30 +18,11 @@
 #include "pd-error.h"
 #include "pd-generator.h"
 #include "pd-tags.h"
+#include "csv-test-util.h"
 
 #define UUID(n) "3c1f6a2e-9b4d-4e8a-a1c7-00000000000" #n
 #define CET 3600
 
-static char *tmp_dir;
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmp_dir, name, NULL);
-}
-
-static PdDatabase *
-open_fresh (const char *name)
-{
-  g_autofree char *path = tmp_path (name);
-  g_autoptr(GError) error = NULL;
-  PdDatabase *db;
-
-  g_remove (path);
-  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
-  return db;
-}
 
 static GBytes *
 export_db (PdDatabase *db,
@@ -329,14 +310,8 @@ test_round_trip_fixture (void)
 static void
 test_round_trip_demo (void)
 {
-  g_autoptr(PdDatabase) db = open_fresh ("demo.db");
-  g_autoptr(GError) error = NULL;
-  GDate end;
+  g_autoptr(PdDatabase) db = open_demo ("demo.db");
 
-  g_date_clear (&end, 1);
-  g_date_set_dmy (&end, 15, G_DATE_MARCH, 2026);
-  pd_generator_fill_demo (db, &end, &error);
-  g_assert_no_error (error);
   check_round_trip (db, "demo-copy.db");
 }
 
@@ -550,14 +525,8 @@ test_corpus_file_chunked (gconstpointer data)
 static void
 test_round_trip_streamed (void)
 {
-  g_autoptr(PdDatabase) db = open_fresh ("streamed.db");
-  g_autoptr(GError) error = NULL;
-  GDate end;
+  g_autoptr(PdDatabase) db = open_demo ("streamed.db");
 
-  g_date_clear (&end, 1);
-  g_date_set_dmy (&end, 15, G_DATE_MARCH, 2026);
-  pd_generator_fill_demo (db, &end, &error);
-  g_assert_no_error (error);
   fill_fixture (db);
   _pd_csv_import_set_sizes (100, 10);
   check_round_trip (db, "streamed-copy.db");
@@ -842,14 +811,9 @@ main (int   argc,
   g_autofree char *expected = NULL;
   g_autofree char *expected_path = NULL;
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
-
-  tmp_dir = g_dir_make_tmp ("pd-test-csv-XXXXXX", &error);
-  g_assert_no_error (error);
 
   g_test_add_func ("/csv/export-format", test_export_format);
   g_test_add_func ("/csv/round-trip/fixture", test_round_trip_fixture);
@@ -886,18 +850,5 @@ main (int   argc,
       g_test_add_data_func (name, lines[i], test_corpus_file_chunked);
     }
 
-  status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = tmp_path (name);
-        g_remove (path);
-      }
-    g_rmdir (tmp_dir);
-  }
-  g_free (tmp_dir);
-  return status;
+  return run_in_tmp_dir ();
 }

@@ -18,6 +18,7 @@
 #include "pd-day-group.h"
 #include "pd-database.h"
 #include "storage-fixture.h"
+#include "record-fields.h"
 #include "pd-error.h"
 #include "pd-generator.h"
 #include "pd-tags.h"
@@ -360,29 +361,31 @@ test_default_path (void)
 
 /* Entries */
 
+static const Field entry_fields[] = {
+  FIELD (STR, pd_pain_entry_get_id),
+  FIELD (INT64, pd_pain_entry_get_time),
+  FIELD (INT, pd_pain_entry_get_utc_offset),
+  FIELD (INT, pd_pain_entry_get_pain),
+  FIELD (INT, pd_pain_entry_get_enjoyment_interference),
+  FIELD (INT, pd_pain_entry_get_activity_interference),
+  FIELD (INT, pd_pain_entry_get_back_pain),
+  FIELD (INT, pd_pain_entry_get_leg_pain),
+  FIELD (UINT64, pd_pain_entry_get_locations),
+  FIELD (UINT64, pd_pain_entry_get_qualities),
+  FIELD (DOUBLE, pd_pain_entry_get_sleep_hours),
+  FIELD (INT, pd_pain_entry_get_sleep_quality),
+  FIELD (INT, pd_pain_entry_get_mood),
+  FIELD (UINT64, pd_pain_entry_get_red_flags),
+  FIELD (STR, pd_pain_entry_get_note),
+  FIELD (INT64, pd_pain_entry_get_created),
+  FIELD (INT64, pd_pain_entry_get_updated),
+};
+
 static void
 assert_same_entry (PdPainEntry *a,
                    PdPainEntry *b)
 {
-  g_assert_cmpstr (pd_pain_entry_get_id (a), ==, pd_pain_entry_get_id (b));
-  g_assert_cmpint (pd_pain_entry_get_time (a), ==, pd_pain_entry_get_time (b));
-  g_assert_cmpint (pd_pain_entry_get_utc_offset (a), ==, pd_pain_entry_get_utc_offset (b));
-  g_assert_cmpint (pd_pain_entry_get_pain (a), ==, pd_pain_entry_get_pain (b));
-  g_assert_cmpint (pd_pain_entry_get_enjoyment_interference (a), ==,
-                   pd_pain_entry_get_enjoyment_interference (b));
-  g_assert_cmpint (pd_pain_entry_get_activity_interference (a), ==,
-                   pd_pain_entry_get_activity_interference (b));
-  g_assert_cmpint (pd_pain_entry_get_back_pain (a), ==, pd_pain_entry_get_back_pain (b));
-  g_assert_cmpint (pd_pain_entry_get_leg_pain (a), ==, pd_pain_entry_get_leg_pain (b));
-  g_assert_cmpuint (pd_pain_entry_get_locations (a), ==, pd_pain_entry_get_locations (b));
-  g_assert_cmpuint (pd_pain_entry_get_qualities (a), ==, pd_pain_entry_get_qualities (b));
-  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (a), ==, pd_pain_entry_get_sleep_hours (b));
-  g_assert_cmpint (pd_pain_entry_get_sleep_quality (a), ==, pd_pain_entry_get_sleep_quality (b));
-  g_assert_cmpint (pd_pain_entry_get_mood (a), ==, pd_pain_entry_get_mood (b));
-  g_assert_cmpuint (pd_pain_entry_get_red_flags (a), ==, pd_pain_entry_get_red_flags (b));
-  g_assert_cmpstr (pd_pain_entry_get_note (a), ==, pd_pain_entry_get_note (b));
-  g_assert_cmpint (pd_pain_entry_get_created (a), ==, pd_pain_entry_get_created (b));
-  g_assert_cmpint (pd_pain_entry_get_updated (a), ==, pd_pain_entry_get_updated (b));
+  assert_same_fields (a, b, entry_fields, G_N_ELEMENTS (entry_fields));
 }
 
 static void
@@ -769,7 +772,39 @@ find_migration_backup (const char *backup_dir)
           found = g_build_filename (backup_dir, name, NULL);
         }
     }
+  g_assert_nonnull (found);
   return found;
+}
+
+/* After a migration from old_version: the diary is at the latest version, the one backup
+ * holds the file as it was (its five entries), and the diary has exactly the schema of a new
+ * one. */
+static void
+assert_migrated (Fixture *fixture,
+                 int      old_version)
+{
+  g_autofree char *backup_dir = pd_database_get_backup_dir (fixture->path);
+  g_autofree char *backup = find_migration_backup (backup_dir);
+  g_autofree char *check = file_text (backup, "PRAGMA quick_check");
+  g_autofree char *fresh = fixture_file (fixture, "fresh.db");
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+
+  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==,
+                   PD_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (file_int (fixture->path, "PRAGMA application_id"), ==,
+                   PD_DATABASE_APPLICATION_ID);
+
+  g_assert_cmpuint (file_mode (backup), ==, 0600);
+  g_assert_cmpuint (file_mode (backup_dir), ==, 0700);
+  g_assert_cmpint (file_int (backup, "PRAGMA user_version"), ==, old_version);
+  g_assert_cmpint (file_int (backup, "SELECT count(*) FROM pain_entries"), ==, 5);
+  g_assert_cmpstr (check, ==, "ok");
+
+  g_object_unref (open_diary (fresh, PD_DATABASE_NO_BACKUPS));
+  migrated_schema = schema_of (fixture->path);
+  fresh_schema = schema_of (fresh);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
 }
 
 static void
@@ -778,10 +813,6 @@ test_migrate_v1 (Fixture       *fixture,
 {
   g_autofree char *backup_dir = pd_database_get_backup_dir (fixture->path);
   g_autofree char *backup = NULL;
-  g_autofree char *fresh = fixture_file (fixture, "fresh.db");
-  g_autofree char *migrated_schema = NULL;
-  g_autofree char *fresh_schema = NULL;
-  g_autofree char *check = NULL;
   PdDatabase *db;
 
   load_sql_fixture (fixture->path, "diary-v1.sql");
@@ -793,9 +824,8 @@ test_migrate_v1 (Fixture       *fixture,
   db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
   assert_v1_entries (db);
   close_diary (db);
+  assert_migrated (fixture, 1);
 
-  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==,
-                   PD_DATABASE_SCHEMA_VERSION);
   for (guint i = 0; i < G_N_ELEMENTS (v1_entries); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT local_date FROM pain_entries"
@@ -805,29 +835,11 @@ test_migrate_v1 (Fixture       *fixture,
       g_assert_cmpstr (local_date, ==, v1_entries[i].local_date);
     }
 
-  /* The backup holds the file as it was. */
-  backup = find_migration_backup (backup_dir);
-  g_assert_nonnull (backup);
-  g_assert_cmpuint (file_mode (backup), ==, 0600);
-  g_assert_cmpuint (file_mode (backup_dir), ==, 0700);
-  g_assert_cmpint (file_int (backup, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (file_int (backup, "SELECT count(*) FROM pain_entries"), ==, 5);
-  check = file_text (backup, "PRAGMA quick_check");
-  g_assert_cmpstr (check, ==, "ok");
-
-  /* A migrated diary has exactly the schema of a new one. */
-  g_object_unref (open_diary (fresh, PD_DATABASE_NO_BACKUPS));
-  migrated_schema = schema_of (fixture->path);
-  fresh_schema = schema_of (fresh);
-  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
-
   /* Opening again migrates nothing and backs nothing up. */
   db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
   assert_v1_entries (db);
   close_diary (db);
-  g_clear_pointer (&backup, g_free);
   backup = find_migration_backup (backup_dir);
-  g_assert_nonnull (backup);
 }
 
 static guint32
@@ -922,10 +934,6 @@ test_migrate_v2 (Fixture       *fixture,
 {
   g_autofree char *backup_dir = pd_database_get_backup_dir (fixture->path);
   g_autofree char *backup = NULL;
-  g_autofree char *fresh = fixture_file (fixture, "fresh.db");
-  g_autofree char *migrated_schema = NULL;
-  g_autofree char *fresh_schema = NULL;
-  g_autofree char *check = NULL;
   g_autoptr(PdMedication) medication = pd_medication_new_from_catalogue ("ibuprofen");
   g_autoptr(PdDose) dose = pd_dose_new ();
   g_autoptr(GError) error = NULL;
@@ -944,28 +952,10 @@ test_migrate_v2 (Fixture       *fixture,
   g_assert_true (pd_database_delete_pain_entry (db, V2_DELETED_ID, &error));
   g_assert_no_error (error);
   close_diary (db);
-
-  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==,
-                   PD_DATABASE_SCHEMA_VERSION);
-  g_assert_cmpint (file_int (fixture->path, "PRAGMA application_id"), ==,
-                   PD_DATABASE_APPLICATION_ID);
-
-  /* The backup holds the file as it was. */
+  assert_migrated (fixture, 2);
   backup = find_migration_backup (backup_dir);
-  g_assert_nonnull (backup);
-  g_assert_cmpuint (file_mode (backup), ==, 0600);
-  g_assert_cmpint (file_int (backup, "PRAGMA user_version"), ==, 2);
-  g_assert_cmpint (file_int (backup, "SELECT count(*) FROM pain_entries"), ==, 5);
   g_assert_cmpint (file_int (backup, "SELECT count(*) FROM sqlite_schema"
                                      " WHERE name = 'medications'"), ==, 0);
-  check = file_text (backup, "PRAGMA quick_check");
-  g_assert_cmpstr (check, ==, "ok");
-
-  /* A migrated diary has exactly the schema of a new one. */
-  g_object_unref (open_diary (fresh, PD_DATABASE_NO_BACKUPS));
-  migrated_schema = schema_of (fixture->path);
-  fresh_schema = schema_of (fresh);
-  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
 
   /* The new tables work, foreign key included. */
   db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
@@ -986,7 +976,6 @@ test_migrate_v2 (Fixture       *fixture,
   close_diary (db);
   g_clear_pointer (&backup, g_free);
   backup = find_migration_backup (backup_dir);
-  g_assert_nonnull (backup);
 }
 
 static void
@@ -1014,7 +1003,6 @@ test_migrate_v2_failure_rolls_back (Fixture       *fixture,
   g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM sqlite_schema"
                                             " WHERE name IN ('medications', 'doses')"), ==, 0);
   backup = find_migration_backup (backup_dir);
-  g_assert_nonnull (backup);
   g_assert_cmpint (file_int (backup, "PRAGMA user_version"), ==, 2);
 }
 
@@ -1070,7 +1058,6 @@ test_migrate_failure_rolls_back (Fixture       *fixture,
   g_assert_cmpint (file_int (fixture->path,
                              "SELECT count(*) FROM sqlite_schema WHERE name = 'meta'"), ==, 0);
   backup = find_migration_backup (backup_dir);
-  g_assert_nonnull (backup);
 }
 
 static void
@@ -1663,17 +1650,15 @@ test_async_list (Fixture       *fixture,
 
 /* Generated diaries */
 
-static void
-assert_same_content (PdPainEntry *a,
-                     PdPainEntry *b)
-{
-  g_assert_cmpstr (pd_pain_entry_get_id (a), ==, pd_pain_entry_get_id (b));
-  g_assert_cmpint (pd_pain_entry_get_time (a), ==, pd_pain_entry_get_time (b));
-  g_assert_cmpint (pd_pain_entry_get_pain (a), ==, pd_pain_entry_get_pain (b));
-  g_assert_cmpint (pd_pain_entry_get_mood (a), ==, pd_pain_entry_get_mood (b));
-  g_assert_cmpuint (pd_pain_entry_get_locations (a), ==, pd_pain_entry_get_locations (b));
-  g_assert_cmpstr (pd_pain_entry_get_note (a), ==, pd_pain_entry_get_note (b));
-}
+/* What the generator makes the same from the same seed. */
+static const Field content_fields[] = {
+  FIELD (STR, pd_pain_entry_get_id),
+  FIELD (INT64, pd_pain_entry_get_time),
+  FIELD (INT, pd_pain_entry_get_pain),
+  FIELD (INT, pd_pain_entry_get_mood),
+  FIELD (UINT64, pd_pain_entry_get_locations),
+  FIELD (STR, pd_pain_entry_get_note),
+};
 
 static void
 test_generator (Fixture       *fixture,
@@ -1707,7 +1692,8 @@ test_generator (Fixture       *fixture,
   g_assert_cmpuint (a->len, ==, 180);
   g_assert_cmpuint (b->len, ==, 180);
   for (guint i = 0; i < a->len; i++)
-    assert_same_content (a->pdata[i], b->pdata[i]);
+    assert_same_fields (a->pdata[i], b->pdata[i], content_fields,
+                        G_N_ELEMENTS (content_fields));
 
   /* New York's offsets, both sides of its change on 2026-03-08, on the right days. */
   groups = pd_day_groups_new (a, NULL);

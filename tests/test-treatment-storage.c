@@ -16,6 +16,7 @@
 #include "pd-catalogue.h"
 #include "pd-database.h"
 #include "storage-fixture.h"
+#include "record-fields.h"
 #include "pd-database-private.h"
 #include "pd-error.h"
 #include "pd-generator.h"
@@ -151,6 +152,65 @@ count_kind (PdDatabase   *db,
   return records->len;
 }
 
+static const Field medication_fields[] = {
+  FIELD (STR, pd_medication_get_id),
+  FIELD (STR, pd_medication_get_name),
+  FIELD (STR, pd_medication_get_catalogue_key),
+  FIELD (STR, pd_medication_get_drug_class),
+  FIELD (STR, pd_medication_get_form),
+  FIELD (DOUBLE, pd_medication_get_amount),
+  FIELD (STR, pd_medication_get_unit),
+  FIELD (UINT, pd_medication_get_start_day),
+  FIELD (UINT, pd_medication_get_stop_day),
+  FIELD (DOUBLE, pd_medication_get_mme_factor),
+  FIELD (DOUBLE, pd_medication_get_max_daily),
+  FIELD (INT, pd_medication_get_reminders),
+  FIELD (STR, pd_medication_get_notes),
+  FIELD (INT64, pd_medication_get_created),
+  FIELD (INT64, pd_medication_get_updated),
+};
+
+static const Field dose_fields[] = {
+  FIELD (STR, pd_dose_get_id),
+  FIELD (STR, pd_dose_get_medication_id),
+  FIELD (STR, pd_dose_get_name),
+  FIELD (INT64, pd_dose_get_time),
+  FIELD (INT, pd_dose_get_utc_offset),
+  FIELD (UINT, pd_dose_get_local_day),
+  FIELD (DOUBLE, pd_dose_get_amount),
+  FIELD (STR, pd_dose_get_unit),
+  FIELD (INT, pd_dose_get_status),
+  FIELD (UINT, pd_dose_get_scheduled_time),
+  FIELD (UINT, pd_dose_get_side_effects),
+  FIELD (STR, pd_dose_get_note),
+  FIELD (INT64, pd_dose_get_created),
+  FIELD (INT64, pd_dose_get_updated),
+};
+
+static const Field activity_fields[] = {
+  FIELD (STR, pd_activity_get_id),
+  FIELD (STR, pd_activity_get_name),
+  FIELD (INT64, pd_activity_get_time),
+  FIELD (INT, pd_activity_get_utc_offset),
+  FIELD (INT, pd_activity_get_duration),
+  FIELD (INT, pd_activity_get_effort),
+  FIELD (STR, pd_activity_get_note),
+  FIELD (INT64, pd_activity_get_created),
+  FIELD (INT64, pd_activity_get_updated),
+};
+
+static const Field event_fields[] = {
+  FIELD (STR, pd_event_get_id),
+  FIELD (STR, pd_event_get_kind),
+  FIELD (STR, pd_event_get_title),
+  FIELD (INT64, pd_event_get_time),
+  FIELD (INT, pd_event_get_utc_offset),
+  FIELD (STR, pd_event_get_note),
+  FIELD (UINT, pd_event_get_end_day),
+  FIELD (INT64, pd_event_get_created),
+  FIELD (INT64, pd_event_get_updated),
+};
+
 static void
 assert_same_medication (PdMedication *a,
                         PdMedication *b)
@@ -158,75 +218,32 @@ assert_same_medication (PdMedication *a,
   const GArray *schedule_a = pd_medication_get_schedule (a);
   const GArray *schedule_b = pd_medication_get_schedule (b);
 
-  g_assert_cmpstr (pd_medication_get_id (a), ==, pd_medication_get_id (b));
-  g_assert_cmpstr (pd_medication_get_name (a), ==, pd_medication_get_name (b));
-  g_assert_cmpstr (pd_medication_get_catalogue_key (a), ==, pd_medication_get_catalogue_key (b));
-  g_assert_cmpstr (pd_medication_get_drug_class (a), ==, pd_medication_get_drug_class (b));
-  g_assert_cmpstr (pd_medication_get_form (a), ==, pd_medication_get_form (b));
-  g_assert_cmpfloat (pd_medication_get_amount (a), ==, pd_medication_get_amount (b));
-  g_assert_cmpstr (pd_medication_get_unit (a), ==, pd_medication_get_unit (b));
+  assert_same_fields (a, b, medication_fields, G_N_ELEMENTS (medication_fields));
   g_assert_cmpuint (schedule_a->len, ==, schedule_b->len);
   for (guint i = 0; i < schedule_a->len; i++)
     g_assert_cmpuint (g_array_index (schedule_a, guint, i), ==,
                       g_array_index (schedule_b, guint, i));
-  g_assert_cmpuint (pd_medication_get_start_day (a), ==, pd_medication_get_start_day (b));
-  g_assert_cmpuint (pd_medication_get_stop_day (a), ==, pd_medication_get_stop_day (b));
-  g_assert_cmpfloat (pd_medication_get_mme_factor (a), ==, pd_medication_get_mme_factor (b));
-  g_assert_cmpfloat (pd_medication_get_max_daily (a), ==, pd_medication_get_max_daily (b));
-  g_assert_cmpint (pd_medication_get_reminders (a), ==, pd_medication_get_reminders (b));
-  g_assert_cmpstr (pd_medication_get_notes (a), ==, pd_medication_get_notes (b));
-  g_assert_cmpint (pd_medication_get_created (a), ==, pd_medication_get_created (b));
-  g_assert_cmpint (pd_medication_get_updated (a), ==, pd_medication_get_updated (b));
 }
 
 static void
 assert_same_dose (PdDose *a,
                   PdDose *b)
 {
-  g_assert_cmpstr (pd_dose_get_id (a), ==, pd_dose_get_id (b));
-  g_assert_cmpstr (pd_dose_get_medication_id (a), ==, pd_dose_get_medication_id (b));
-  g_assert_cmpstr (pd_dose_get_name (a), ==, pd_dose_get_name (b));
-  g_assert_cmpint (pd_dose_get_time (a), ==, pd_dose_get_time (b));
-  g_assert_cmpint (pd_dose_get_utc_offset (a), ==, pd_dose_get_utc_offset (b));
-  g_assert_cmpuint (pd_dose_get_local_day (a), ==, pd_dose_get_local_day (b));
-  g_assert_cmpfloat (pd_dose_get_amount (a), ==, pd_dose_get_amount (b));
-  g_assert_cmpstr (pd_dose_get_unit (a), ==, pd_dose_get_unit (b));
-  g_assert_cmpint (pd_dose_get_status (a), ==, pd_dose_get_status (b));
-  g_assert_cmpuint (pd_dose_get_scheduled_time (a), ==, pd_dose_get_scheduled_time (b));
-  g_assert_cmpuint (pd_dose_get_side_effects (a), ==, pd_dose_get_side_effects (b));
-  g_assert_cmpstr (pd_dose_get_note (a), ==, pd_dose_get_note (b));
-  g_assert_cmpint (pd_dose_get_created (a), ==, pd_dose_get_created (b));
-  g_assert_cmpint (pd_dose_get_updated (a), ==, pd_dose_get_updated (b));
+  assert_same_fields (a, b, dose_fields, G_N_ELEMENTS (dose_fields));
 }
 
 static void
 assert_same_activity (PdActivity *a,
                       PdActivity *b)
 {
-  g_assert_cmpstr (pd_activity_get_id (a), ==, pd_activity_get_id (b));
-  g_assert_cmpstr (pd_activity_get_name (a), ==, pd_activity_get_name (b));
-  g_assert_cmpint (pd_activity_get_time (a), ==, pd_activity_get_time (b));
-  g_assert_cmpint (pd_activity_get_utc_offset (a), ==, pd_activity_get_utc_offset (b));
-  g_assert_cmpint (pd_activity_get_duration (a), ==, pd_activity_get_duration (b));
-  g_assert_cmpint (pd_activity_get_effort (a), ==, pd_activity_get_effort (b));
-  g_assert_cmpstr (pd_activity_get_note (a), ==, pd_activity_get_note (b));
-  g_assert_cmpint (pd_activity_get_created (a), ==, pd_activity_get_created (b));
-  g_assert_cmpint (pd_activity_get_updated (a), ==, pd_activity_get_updated (b));
+  assert_same_fields (a, b, activity_fields, G_N_ELEMENTS (activity_fields));
 }
 
 static void
 assert_same_event (PdEvent *a,
                    PdEvent *b)
 {
-  g_assert_cmpstr (pd_event_get_id (a), ==, pd_event_get_id (b));
-  g_assert_cmpstr (pd_event_get_kind (a), ==, pd_event_get_kind (b));
-  g_assert_cmpstr (pd_event_get_title (a), ==, pd_event_get_title (b));
-  g_assert_cmpint (pd_event_get_time (a), ==, pd_event_get_time (b));
-  g_assert_cmpint (pd_event_get_utc_offset (a), ==, pd_event_get_utc_offset (b));
-  g_assert_cmpstr (pd_event_get_note (a), ==, pd_event_get_note (b));
-  g_assert_cmpuint (pd_event_get_end_day (a), ==, pd_event_get_end_day (b));
-  g_assert_cmpint (pd_event_get_created (a), ==, pd_event_get_created (b));
-  g_assert_cmpint (pd_event_get_updated (a), ==, pd_event_get_updated (b));
+  assert_same_fields (a, b, event_fields, G_N_ELEMENTS (event_fields));
 }
 
 /* The record objects and their shared helpers */
