@@ -1,6 +1,6 @@
 /* storage-fixture.h: the fixture of the C storage tests (test-database,
- * test-treatment-storage): a temporary folder with a diary path in it, and reading the
- * diary file directly with SQLite
+ * test-treatment-storage, test-review): a temporary folder with a diary path in it, and
+ * writing and reading the diary file directly with SQLite
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -69,6 +69,25 @@ close_fixture_db (Fixture *fixture)
 {
   g_assert_finalize_object (fixture->db);
   fixture->db = NULL;
+}
+
+/* Runs tests/data/<name>, SQL, on the file at path (created when missing). */
+static inline void
+load_sql_fixture (const char *path,
+                  const char *name)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", name, message);
+  sqlite3_close (db);
 }
 
 /* The first column of the first row of sql on the file at path, read-only; NULL for no

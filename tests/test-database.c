@@ -127,22 +127,6 @@ raw_exec (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
-static void
-load_sql_fixture (const char *path,
-                  const char *name)
-{
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autofree char *sql = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db;
-
-  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
-  g_assert_no_error (error);
-  db = raw_open (path, FALSE);
-  raw_exec (db, sql);
-  sqlite3_close (db);
-}
-
 static PdPainEntry *
 new_entry (gint64      unix_time,
            int         utc_offset,

@@ -6,6 +6,8 @@
  * every file beside it, and the folder's list of files.
  */
 
+#define G_LOG_DOMAIN "test-review"
+
 #include "config.h"
 
 #include <string.h>
@@ -15,33 +17,7 @@
 #include "pd-csv.h"
 #include "pd-error.h"
 #include "pd-review.h"
-#include "test-util.h"
-
-typedef struct
-{
-  char *dir;
-  char *path;   /* <dir>/diary.db, not created */
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pd-test-review-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "diary.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+#include "storage-fixture.h"
 
 static int
 compare_lines (gconstpointer a,
@@ -79,6 +55,16 @@ describe_folder (const char *dir_path)
   g_ptr_array_sort (lines, compare_lines);
   g_ptr_array_add (lines, NULL);
   return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* The folder is as describe_folder described it before. */
+static void
+assert_folder_unchanged (const char *dir_path,
+                         const char *before)
+{
+  g_autofree char *after = describe_folder (dir_path);
+
+  g_assert_cmpstr (after, ==, before);
 }
 
 static void
@@ -128,14 +114,52 @@ assert_read_only (PdDatabase *db)
   g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
 }
 
+/* Opens path for review: read-only, with n_entries pain entries (some, for -1) and the
+ * patient's name (not checked for NULL). */
+static PdDatabase *
+review (const char *path,
+        gint64      n_entries,
+        const char *patient)
+{
+  g_autoptr(GError) error = NULL;
+  PdDatabase *db = pd_review_open (path, &error);
+
+  g_assert_no_error (error);
+  if (n_entries < 0)
+    g_assert_cmpint (pd_database_count_pain_entries (db, NULL), >, 0);
+  else
+    g_assert_cmpint (pd_database_count_pain_entries (db, NULL), ==, n_entries);
+  if (patient != NULL)
+    {
+      g_autofree char *name = pd_review_dup_patient_name (db);
+
+      g_assert_cmpstr (name, ==, patient);
+    }
+  assert_read_only (db);
+  return db;
+}
+
+/* Opening path for review fails with code, and leaves the folder as describe_folder
+ * described it before; the error, for more checks. */
+static GError *
+review_fails (const char *path,
+              PdError     code,
+              const char *dir_path,
+              const char *before)
+{
+  GError *error = NULL;
+
+  g_assert_null (pd_review_open (path, &error));
+  g_assert_error (error, PD_ERROR, code);
+  assert_folder_unchanged (dir_path, before);
+  return error;
+}
+
 static void
 test_closed_diary (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   PdDatabase *db;
 
@@ -144,20 +168,11 @@ test_closed_diary (Fixture       *fixture,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   before = describe_folder (fixture->dir);
 
-  db = pd_review_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pd_database_count_pain_entries (db, NULL), ==, 12);
-  name = pd_review_dup_patient_name (db);
-  g_assert_cmpstr (name, ==, "Alice Example");
-  assert_read_only (db);
+  db = review (fixture->path, 12, "Alice Example");
   /* Nothing beside the file while it is open either: not even a -shm file. */
-  after = describe_folder (fixture->dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_folder_unchanged (fixture->dir, before);
   g_object_unref (db);
-
-  g_clear_pointer (&after, g_free);
-  after = describe_folder (fixture->dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_folder_unchanged (fixture->dir, before);
 }
 
 /* The patient's Pain Diary has the file open: its latest entries are in the -wal file. */
@@ -165,27 +180,15 @@ static void
 test_open_diary_with_wal (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) writer = new_diary (fixture->path, 5, NULL);
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *name = NULL;
-  PdDatabase *db;
 
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
   before = describe_folder (fixture->dir);
 
-  db = pd_review_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pd_database_count_pain_entries (db, NULL), ==, 5);
-  name = pd_review_dup_patient_name (db);
-  g_assert_cmpstr (name, ==, "diary.db");
-  assert_read_only (db);
-  g_object_unref (db);
-
-  after = describe_folder (fixture->dir);
-  g_assert_cmpstr (after, ==, before);
+  g_object_unref (review (fixture->path, 5, "diary.db"));
+  assert_folder_unchanged (fixture->dir, before);
 
   /* The patient's own diary goes on as before. */
   save_entries (writer, 1);
@@ -193,40 +196,17 @@ test_open_diary_with_wal (Fixture       *fixture,
 }
 
 static void
-load_sql_fixture (const char *path,
-                  const char *name)
-{
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autofree char *sql = NULL;
-  sqlite3 *db = NULL;
-
-  g_assert_true (g_file_get_contents (fixture, &sql, NULL, NULL));
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-static void
 test_old_schema (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  PdDatabase *db;
 
   load_sql_fixture (fixture->path, "diary-v1.sql");
   before = describe_folder (fixture->dir);
 
   /* Migrated in memory: no backup, no migration of the file. */
-  db = pd_review_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pd_database_count_pain_entries (db, NULL), >, 0);
-  assert_read_only (db);
-  g_object_unref (db);
-
-  after = describe_folder (fixture->dir);
-  g_assert_cmpstr (after, ==, before);
+  g_object_unref (review (fixture->path, -1, NULL));
+  assert_folder_unchanged (fixture->dir, before);
 }
 
 static void
@@ -235,7 +215,6 @@ test_newer_schema (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   sqlite3 *raw = NULL;
 
   g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
@@ -244,10 +223,7 @@ test_newer_schema (Fixture       *fixture,
   sqlite3_close (raw);
   before = describe_folder (fixture->dir);
 
-  g_assert_null (pd_review_open (fixture->path, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_NEWER_SCHEMA);
-  after = describe_folder (fixture->dir);
-  g_assert_cmpstr (after, ==, before);
+  error = review_fails (fixture->path, PD_ERROR_NEWER_SCHEMA, fixture->dir, before);
 }
 
 static void
@@ -256,7 +232,6 @@ test_damaged (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
@@ -268,12 +243,9 @@ test_damaged (Fixture       *fixture,
   g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
   before = describe_folder (fixture->dir);
 
-  g_assert_null (pd_review_open (fixture->path, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  error = review_fails (fixture->path, PD_ERROR_DAMAGED, fixture->dir, before);
   /* Nothing offered: the backups beside someone else's diary are not the reviewer's. */
   g_assert_null (strstr (error->message, "backup"));
-  after = describe_folder (fixture->dir);
-  g_assert_cmpstr (after, ==, before);
 }
 
 static void
@@ -281,11 +253,9 @@ test_csv (Fixture       *fixture,
           gconstpointer  data)
 {
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "csv", "ok-lf.csv", NULL);
-  g_autofree char *csv = g_build_filename (fixture->dir, "patient.csv", NULL);
+  g_autofree char *csv = fixture_file (fixture, "patient.csv");
   g_autofree char *contents = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDiaryData) diary = NULL;
   PdDatabase *db;
@@ -295,8 +265,7 @@ test_csv (Fixture       *fixture,
   g_assert_true (g_file_set_contents (csv, contents, length, NULL));
   before = describe_folder (fixture->dir);
 
-  db = pd_review_open (csv, &error);
-  g_assert_no_error (error);
+  db = review (csv, 1, "patient.csv");
   diary = pd_database_load (db, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (diary->pain_entries->len, ==, 1);
@@ -308,14 +277,10 @@ test_csv (Fixture       *fixture,
   g_assert_cmpuint (diary->medications->len, ==, 1);
   g_assert_cmpstr (pd_medication_get_name (g_ptr_array_index (diary->medications, 0)), ==, "Ibuprofen");
   g_assert_cmpstr (pd_database_get_path (db), ==, csv);
-  name = pd_review_dup_patient_name (db);
-  g_assert_cmpstr (name, ==, "patient.csv");
-  assert_read_only (db);
   g_object_unref (db);
 
   /* Loaded into memory: no diary written anywhere in the folder. */
-  after = describe_folder (fixture->dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_folder_unchanged (fixture->dir, before);
 }
 
 static void
@@ -337,36 +302,34 @@ test_not_reviewable (Fixture       *fixture,
                      gconstpointer  data)
 {
   static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
-  g_autofree char *image = g_build_filename (fixture->dir, "scan.png", NULL);
-  g_autofree char *empty = g_build_filename (fixture->dir, "empty.db", NULL);
-  g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
+  /* What is opened, the error, and a name its message gives (or NULL). */
+  static const struct {
+    const char *name;   /* in the folder; NULL: the folder itself */
+    PdError code;
+    const char *mentions;
+  } cases[] = {
+    { "scan.png", PD_ERROR_NOT_A_DIARY, "scan.png" },
+    { "empty.db", PD_ERROR_NOT_A_DIARY, NULL },
+    { "missing.db", PD_ERROR_IO, "missing.db" },
+    { NULL, PD_ERROR_NOT_A_DIARY, NULL },
+  };
+  g_autofree char *image = fixture_file (fixture, "scan.png");
+  g_autofree char *empty = fixture_file (fixture, "empty.db");
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_set_contents (image, (const char *) png, sizeof png, NULL));
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
   before = describe_folder (fixture->dir);
 
-  g_assert_null (pd_review_open (image, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
-  g_assert_nonnull (strstr (error->message, "scan.png"));
-  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = cases[i].name != NULL ? fixture_file (fixture, cases[i].name)
+                                                    : g_strdup (fixture->dir);
+      g_autoptr(GError) error = review_fails (path, cases[i].code, fixture->dir, before);
 
-  g_assert_null (pd_review_open (empty, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
-  g_clear_error (&error);
-
-  g_assert_null (pd_review_open (missing, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "missing.db"));
-  g_clear_error (&error);
-
-  g_assert_null (pd_review_open (fixture->dir, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
-
-  after = describe_folder (fixture->dir);
-  g_assert_cmpstr (after, ==, before);
+      if (cases[i].mentions != NULL)
+        g_assert_nonnull (strstr (error->message, cases[i].mentions));
+    }
 }
 
 int
@@ -376,7 +339,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/review/closed-diary", test_closed_diary);
   ADD ("/review/open-diary-with-wal", test_open_diary_with_wal);
   ADD ("/review/old-schema", test_old_schema);

@@ -112,6 +112,25 @@ typedef struct
   GTimeZone *tz;
 } World;
 
+/* One run of the scheduler in world, from last_run to now. */
+static PdSchedule *
+run (World  *world,
+     gint64  last_run,
+     gint64  now)
+{
+  return pd_scheduler_run (world->rules, world->medications, world->doses, world->entries,
+                           world->snoozed, last_run, now, world->tz);
+}
+
+/* The same, between two ISO 8601 instants. */
+static PdSchedule *
+run_iso (World      *world,
+         const char *from,
+         const char *to)
+{
+  return run (world, utc (from), utc (to));
+}
+
 static GPtrArray *
 simulate (World  *world,
           gint64  start,
@@ -124,10 +143,7 @@ simulate (World  *world,
 
   while (now <= end)
     {
-      g_autoptr(PdSchedule) schedule = pd_scheduler_run (world->rules, world->medications,
-                                                         world->doses, world->entries,
-                                                         world->snoozed, last_run, now,
-                                                         world->tz);
+      g_autoptr(PdSchedule) schedule = run (world, last_run, now);
 
       g_assert_cmpint (schedule->next_wakeup, >, now);
       g_assert_cmpint (schedule->next_wakeup, <=, now + PD_SCHEDULER_MAX_SLEEP);
@@ -181,6 +197,37 @@ find_kind (GPtrArray      *shown,
         }
     }
   return found;
+}
+
+/* Most tests' world: Berlin, rules to fill in, and gabapentin 300 mg at the times of the
+ * test's data (no medications for NULL). */
+typedef struct
+{
+  World world;
+  GTimeZone *tz;
+  PdReminderRules *rules;
+  GPtrArray *medications;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->tz = g_time_zone_new_identifier ("Europe/Berlin");
+  fixture->rules = pd_reminder_rules_new ();
+  fixture->medications = data != NULL
+    ? medications_of (medication_new (GABAPENTIN_ID, "gabapentin", 300, data)) : NULL;
+  fixture->world = (World) { fixture->rules, fixture->medications, NULL, NULL, NULL,
+                             fixture->tz };
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_time_zone_unref (fixture->tz);
+  pd_reminder_rules_free (fixture->rules);
+  g_clear_pointer (&fixture->medications, g_ptr_array_unref);
 }
 
 /* The instant the wall clock first reads minute on day, found by brute force through
@@ -312,19 +359,14 @@ test_dst_week (gconstpointer data)
 /* Texts and the 08:00 rule, in June (CEST, UTC+2). */
 
 static void
-test_texts (void)
+test_texts (Fixture       *fixture,
+            gconstpointer  data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
-  g_autoptr(GPtrArray) medications = medications_of (medication_new (GABAPENTIN_ID,
-                                                                     "gabapentin", 300,
-                                                                     "08:00"));
   g_autoptr(PdSchedule) on_time = NULL;
   g_autoptr(PdSchedule) late = NULL;
   PdReminder *reminder;
 
-  on_time = pd_scheduler_run (rules, medications, NULL, NULL, NULL,
-                              utc ("2026-06-15T05:59:30Z"), utc ("2026-06-15T06:00:00Z"), tz);
+  on_time = run_iso (&fixture->world, "2026-06-15T05:59:30Z", "2026-06-15T06:00:00Z");
   g_assert_cmpuint (on_time->reminders->len, ==, 1);
   reminder = g_ptr_array_index (on_time->reminders, 0);
   g_assert_cmpint (reminder->kind, ==, PD_REMINDER_DOSE);
@@ -337,8 +379,7 @@ test_texts (void)
   g_assert_cmpstr (reminder->body, ==, "Scheduled for 08:00");
 
   /* After a 2-hour suspend. */
-  late = pd_scheduler_run (rules, medications, NULL, NULL, NULL,
-                           utc ("2026-06-15T05:00:00Z"), utc ("2026-06-15T07:00:00Z"), tz);
+  late = run_iso (&fixture->world, "2026-06-15T05:00:00Z", "2026-06-15T07:00:00Z");
   g_assert_cmpuint (late->reminders->len, ==, 1);
   reminder = g_ptr_array_index (late->reminders, 0);
   g_assert_true (reminder->missed);
@@ -349,20 +390,20 @@ test_texts (void)
 /* A time-zone change between two runs: the reminders follow the new wall clock. */
 
 static void
-test_zone_change (void)
+test_zone_change (Fixture       *fixture,
+                  gconstpointer  data)
 {
-  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  GTimeZone *berlin = fixture->tz;
   g_autoptr(GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
-  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
   g_autoptr(GPtrArray) shown = NULL;
-  World world = { rules, NULL, NULL, NULL, NULL, berlin };
+  World world = fixture->world;
   gint64 start = utc ("2026-06-14T12:00:00Z");
   gint64 change = utc ("2026-06-15T05:00:00Z");   /* 07:00 in Berlin, 01:00 in New York */
   gint64 end = utc ("2026-06-16T12:00:00Z");
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
 
-  pd_reminder_rules_add_check_in (rules, HM (8, 0), PD_WEEKDAYS_ALL);
+  pd_reminder_rules_add_check_in (fixture->rules, HM (8, 0), PD_WEEKDAYS_ALL);
 
   /* Flying west: 08:00 Berlin (06:00 UTC) never comes; 08:00 New York (12:00 UTC) does. */
   before = simulate (&world, start, change, 0);
@@ -394,25 +435,21 @@ test_zone_change (void)
 /* A 30-hour suspend: one catch-up per kind. */
 
 static void
-test_suspend (void)
+test_suspend (Fixture       *fixture,
+              gconstpointer  data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
-  g_autoptr(GPtrArray) medications = medications_of (medication_new (GABAPENTIN_ID,
-                                                                     "gabapentin", 300,
-                                                                     "08:00;20:00"));
+  PdReminderRules *rules = fixture->rules;
   g_autoptr(PdSchedule) schedule = NULL;
   g_autoptr(PdSchedule) at_noon = NULL;
   PdReminder *reminder;
 
-  g_ptr_array_add (medications, medication_new (NAPROXEN_ID, "naproxen", 500, "12:00"));
+  g_ptr_array_add (fixture->medications, medication_new (NAPROXEN_ID, "naproxen", 500, "12:00"));
   pd_reminder_rules_add_check_in (rules, HM (9, 0), PD_WEEKDAYS_ALL);
   pd_reminder_rules_add_check_in (rules, HM (21, 0), PD_WEEKDAYS_ALL);
   pd_reminder_rules_add_custom (rules, "stretch", HM (10, 0), PD_WEEKDAYS_ALL, "Stretch");
 
   /* Monday 07:00 to Tuesday 13:00 local. */
-  schedule = pd_scheduler_run (rules, medications, NULL, NULL, NULL,
-                               utc ("2026-06-15T05:00:00Z"), utc ("2026-06-16T11:00:00Z"), tz);
+  schedule = run_iso (&fixture->world, "2026-06-15T05:00:00Z", "2026-06-16T11:00:00Z");
   g_assert_cmpuint (schedule->reminders->len, ==, 3);
 
   reminder = find_kind (schedule->reminders, PD_REMINDER_CHECK_IN);
@@ -438,8 +475,7 @@ test_suspend (void)
   g_assert_cmpstr (reminder->title, ==, "Stretch");
 
   /* Waking up right at 12:00: naproxen is on time, the rest is one catch-up. */
-  at_noon = pd_scheduler_run (rules, medications, NULL, NULL, NULL,
-                              utc ("2026-06-15T05:00:00Z"), utc ("2026-06-16T10:00:30Z"), tz);
+  at_noon = run_iso (&fixture->world, "2026-06-15T05:00:00Z", "2026-06-16T10:00:30Z");
   g_assert_cmpuint (at_noon->reminders->len, ==, 4);
   reminder = g_ptr_array_index (at_noon->reminders, 3);
   g_assert_cmpint (reminder->kind, ==, PD_REMINDER_DOSE);
@@ -452,15 +488,12 @@ test_suspend (void)
 /* Quiet hours, wrapping midnight and not. */
 
 static void
-test_quiet_hours (void)
+test_quiet_hours (Fixture       *fixture,
+                  gconstpointer  data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
+  PdReminderRules *rules = fixture->rules;
   g_autoptr(PdReminderRules) afternoon = pd_reminder_rules_new ();
-  g_autoptr(GPtrArray) medications = medications_of (medication_new (GABAPENTIN_ID,
-                                                                     "gabapentin", 300,
-                                                                     "06:00"));
-  World world = { rules, medications, NULL, NULL, NULL, tz };
+  World world = fixture->world;
   g_autoptr(GPtrArray) shown = NULL;
   g_autoptr(GPtrArray) afternoon_shown = NULL;
   gint64 quiet_end = utc ("2026-06-16T05:00:00Z");   /* 07:00 local */
@@ -510,15 +543,12 @@ test_quiet_hours (void)
 /* What cancels a dose reminder. */
 
 static void
-test_dose_logged (void)
+test_dose_logged (Fixture       *fixture,
+                  gconstpointer  data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
-  g_autoptr(GPtrArray) medications = medications_of (medication_new (GABAPENTIN_ID,
-                                                                     "gabapentin", 300,
-                                                                     "08:00;14:00;20:00"));
+  GTimeZone *tz = fixture->tz;
   g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
-  World world = { rules, medications, doses, NULL, NULL, tz };
+  World world = fixture->world;
   g_autoptr(GPtrArray) shown = NULL;
   g_autoptr(PdSchedule) catch_up = NULL;
 
@@ -533,13 +563,13 @@ test_dose_logged (void)
   g_ptr_array_add (doses, dose_new (GABAPENTIN_ID, "2026-06-14T12:00:00Z", tz, HM (14, 0),
                                     PD_DOSE_TAKEN));
 
+  world.doses = doses;
   shown = simulate (&world, utc ("2026-06-14T22:00:00Z"), utc ("2026-06-15T21:59:00Z"), 0);
   g_assert_cmpuint (shown->len, ==, 1);
   g_assert_cmpuint (count_shown (shown, PD_REMINDER_DOSE, utc ("2026-06-15T12:00:00Z")), ==, 1);
 
   /* Nor is a logged dose caught up after a suspend. */
-  catch_up = pd_scheduler_run (rules, medications, doses, NULL, NULL,
-                               utc ("2026-06-15T05:00:00Z"), utc ("2026-06-15T11:00:00Z"), tz);
+  catch_up = run_iso (&world, "2026-06-15T05:00:00Z", "2026-06-15T11:00:00Z");
   g_assert_cmpuint (catch_up->reminders->len, ==, 0);
 }
 
@@ -597,13 +627,14 @@ test_medication_switches (void)
 /* A pain entry cancels a check-in; weekdays. */
 
 static void
-test_check_in (void)
+test_check_in (Fixture       *fixture,
+               gconstpointer  data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
+  GTimeZone *tz = fixture->tz;
+  PdReminderRules *rules = fixture->rules;
   g_autoptr(PdReminderRules) weekly = pd_reminder_rules_new ();
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  World world = { rules, NULL, NULL, entries, NULL, tz };
+  World world = fixture->world;
   g_autoptr(GPtrArray) shown = NULL;
   g_autoptr(GPtrArray) week = NULL;
 
@@ -612,6 +643,7 @@ test_check_in (void)
   /* 07:30 cancels 08:00 (within 2 hours before); 16:00 is too early for 20:00. */
   g_ptr_array_add (entries, entry_new ("2026-06-15T05:30:00Z", tz));
   g_ptr_array_add (entries, entry_new ("2026-06-15T14:00:00Z", tz));
+  world.entries = entries;
   shown = simulate (&world, utc ("2026-06-14T22:00:00Z"), utc ("2026-06-15T21:59:00Z"), 0);
   g_assert_cmpuint (shown->len, ==, 1);
   g_assert_cmpuint (count_shown (shown, PD_REMINDER_CHECK_IN, utc ("2026-06-15T18:00:00Z")),
@@ -634,25 +666,22 @@ test_check_in (void)
 /* Snooze: fires once at its instant, unless the dose has been logged meanwhile. */
 
 static void
-test_snooze (void)
+test_snooze (Fixture       *fixture,
+             gconstpointer  data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
-  g_autoptr(GPtrArray) medications = medications_of (medication_new (GABAPENTIN_ID,
-                                                                     "gabapentin", 300,
-                                                                     "08:00"));
+  GTimeZone *tz = fixture->tz;
   g_autoptr(GPtrArray) snoozed = NULL;
   g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(PdSchedule) first = NULL;
   g_autoptr(GPtrArray) shown = NULL;
   g_autoptr(GPtrArray) after_logging = NULL;
-  World world = { rules, medications, NULL, NULL, snoozed, tz };
+  World world = fixture->world;
   gint64 eight = utc ("2026-06-15T06:00:00Z");
   PdReminder *reminder;
 
   snoozed = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_reminder_free);
+  first = run (&world, eight - 30, eight);
   world.snoozed = snoozed;
-  first = pd_scheduler_run (rules, medications, NULL, NULL, NULL, eight - 30, eight, tz);
   g_assert_cmpuint (first->reminders->len, ==, 1);
   g_ptr_array_add (snoozed, pd_reminder_snooze (g_ptr_array_index (first->reminders, 0),
                                                 eight + 15 * 60));
@@ -677,10 +706,10 @@ test_snooze (void)
 /* First run, clock steps and the next wake-up. */
 
 static void
-test_runs (void)
+test_runs (Fixture       *fixture,
+           gconstpointer  data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(PdReminderRules) rules = pd_reminder_rules_new ();
+  World *world = &fixture->world;
   gint64 eight = utc ("2026-06-15T06:00:00Z");
   g_autoptr(PdSchedule) first_late = NULL;
   g_autoptr(PdSchedule) first_soon = NULL;
@@ -689,28 +718,28 @@ test_runs (void)
   g_autoptr(PdSchedule) idle = NULL;
   g_autoptr(PdSchedule) far_back = NULL;
 
-  pd_reminder_rules_add_check_in (rules, HM (8, 0), PD_WEEKDAYS_ALL);
+  pd_reminder_rules_add_check_in (fixture->rules, HM (8, 0), PD_WEEKDAYS_ALL);
 
   /* A first run does not catch up on the past... */
-  first_late = pd_scheduler_run (rules, NULL, NULL, NULL, NULL, 0, eight + 3600, tz);
+  first_late = run (world, 0, eight + 3600);
   g_assert_cmpuint (first_late->reminders->len, ==, 0);
   /* ...but shows what has just fallen due. */
-  first_soon = pd_scheduler_run (rules, NULL, NULL, NULL, NULL, 0, eight + 180, tz);
+  first_soon = run (world, 0, eight + 180);
   g_assert_cmpuint (first_soon->reminders->len, ==, 1);
   g_assert_false (((PdReminder *) g_ptr_array_index (first_soon->reminders, 0))->missed);
 
   /* The clock stepped back 10 minutes past 08:00: 08:00 does not fire twice. */
-  backwards = pd_scheduler_run (rules, NULL, NULL, NULL, NULL, eight + 300, eight - 300, tz);
+  backwards = run (world, eight + 300, eight - 300);
   g_assert_cmpuint (backwards->reminders->len, ==, 0);
   g_assert_cmpint (backwards->checked_until, ==, eight + 300);
   /* A large step back (a clock that was wrong) is trusted. */
-  far_back = pd_scheduler_run (rules, NULL, NULL, NULL, NULL, eight + 86400, eight - 300, tz);
+  far_back = run (world, eight + 86400, eight - 300);
   g_assert_cmpint (far_back->checked_until, ==, eight - 300);
 
   /* The next wake-up: the due instant when it is near, else a minute. */
-  before = pd_scheduler_run (rules, NULL, NULL, NULL, NULL, eight - 60, eight - 30, tz);
+  before = run (world, eight - 60, eight - 30);
   g_assert_cmpint (before->next_wakeup, ==, eight);
-  idle = pd_scheduler_run (rules, NULL, NULL, NULL, NULL, eight, eight + 7200, tz);
+  idle = run (world, eight, eight + 7200);
   g_assert_cmpint (idle->next_wakeup, ==, eight + 7200 + PD_SCHEDULER_MAX_SLEEP);
 }
 
@@ -727,15 +756,19 @@ main (int   argc,
 
       g_test_add_data_func (path, &dst_cases[i], test_dst_week);
     }
-  g_test_add_func ("/scheduler/texts", test_texts);
-  g_test_add_func ("/scheduler/zone-change", test_zone_change);
-  g_test_add_func ("/scheduler/suspend", test_suspend);
-  g_test_add_func ("/scheduler/quiet-hours", test_quiet_hours);
-  g_test_add_func ("/scheduler/dose-logged", test_dose_logged);
+  /* The data: the times of the fixture's gabapentin. */
+#define ADD(path, func, schedule) \
+  g_test_add (path, Fixture, schedule, fixture_set_up, func, fixture_tear_down)
+  ADD ("/scheduler/texts", test_texts, "08:00");
+  ADD ("/scheduler/zone-change", test_zone_change, NULL);
+  ADD ("/scheduler/suspend", test_suspend, "08:00;20:00");
+  ADD ("/scheduler/quiet-hours", test_quiet_hours, "06:00");
+  ADD ("/scheduler/dose-logged", test_dose_logged, "08:00;14:00;20:00");
   g_test_add_func ("/scheduler/medication-switches", test_medication_switches);
-  g_test_add_func ("/scheduler/check-in", test_check_in);
-  g_test_add_func ("/scheduler/snooze", test_snooze);
-  g_test_add_func ("/scheduler/runs", test_runs);
+  ADD ("/scheduler/check-in", test_check_in, NULL);
+  ADD ("/scheduler/snooze", test_snooze, "08:00");
+  ADD ("/scheduler/runs", test_runs, NULL);
+#undef ADD
 
   return g_test_run ();
 }
