@@ -246,6 +246,85 @@ assert_same_event (PdEvent *a,
   assert_same_fields (a, b, event_fields, G_N_ELEMENTS (event_fields));
 }
 
+static void
+assert_same_record (PdRecordKind kind,
+                    gpointer     a,
+                    gpointer     b)
+{
+  switch (kind)
+    {
+    case PD_RECORD_MEDICATION:
+      assert_same_medication (a, b);
+      break;
+    case PD_RECORD_DOSE:
+      assert_same_dose (a, b);
+      break;
+    case PD_RECORD_ACTIVITY:
+      assert_same_activity (a, b);
+      break;
+    case PD_RECORD_EVENT:
+      assert_same_event (a, b);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Saves record, of kind, in db. */
+static void
+save_record (PdDatabase   *db,
+             PdRecordKind  kind,
+             gpointer      record)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
+
+  switch (kind)
+    {
+    case PD_RECORD_MEDICATION:
+      saved = pd_database_save_medication (db, record, &error);
+      break;
+    case PD_RECORD_DOSE:
+      saved = pd_database_save_dose (db, record, &error);
+      break;
+    case PD_RECORD_ACTIVITY:
+      saved = pd_database_save_activity (db, record, &error);
+      break;
+    case PD_RECORD_EVENT:
+      saved = pd_database_save_event (db, record, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_assert_no_error (error);
+  g_assert_true (saved);
+}
+
+/* db lists exactly the records that follow (up to NULL), in that order, of kind from from to
+ * to; the list, for more checks. */
+G_GNUC_NULL_TERMINATED static GPtrArray *
+assert_listed (PdDatabase   *db,
+               PdRecordKind  kind,
+               gint64        from,
+               gint64        to,
+               ...)
+{
+  GPtrArray *listed = list_kind (db, kind, from, to);
+  gpointer expected;
+  guint n = 0;
+  va_list args;
+
+  va_start (args, to);
+  while ((expected = va_arg (args, gpointer)) != NULL)
+    {
+      g_assert_cmpuint (n, <, listed->len);
+      assert_same_record (kind, listed->pdata[n++], expected);
+    }
+  va_end (args);
+  g_assert_cmpuint (listed->len, ==, n);
+  return listed;
+}
+
 /* The record objects and their shared helpers */
 
 static void
@@ -395,10 +474,8 @@ test_medication_round_trip (Fixture       *fixture,
   pd_medication_set_unit (custom, "g");
   pd_medication_set_start_day (custom, julian (2025, G_DATE_SEPTEMBER, 15));
 
-  g_assert_true (pd_database_save_medication (fixture->db, scheduled, &error));
-  g_assert_no_error (error);
-  g_assert_true (pd_database_save_medication (fixture->db, custom, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_MEDICATION, scheduled);
+  save_record (fixture->db, PD_RECORD_MEDICATION, custom);
   g_assert_cmpint (ABS (pd_medication_get_created (scheduled) - now), <=, 2);
   g_assert_cmpint (pd_medication_get_updated (scheduled), ==,
                    pd_medication_get_created (scheduled));
@@ -434,8 +511,7 @@ test_medication_round_trip (Fixture       *fixture,
   /* An update keeps created. */
   pd_medication_set_amount (scheduled, 500);
   pd_medication_set_stop_day (scheduled, 0);
-  g_assert_true (pd_database_save_medication (fixture->db, scheduled, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_MEDICATION, scheduled);
   got = pd_database_get_medication (fixture->db, pd_medication_get_id (scheduled), &error);
   g_assert_no_error (error);
   assert_same_medication (got, scheduled);
@@ -460,11 +536,9 @@ test_dose_round_trip (Fixture       *fixture,
   g_autoptr(PdDose) skipped = new_dose (gabapentin, T0 + 12 * 3600, 300);
   g_autoptr(PdDose) other = new_dose (NULL, T0 + 3600, 250);
   g_autoptr(GPtrArray) listed = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
 
-  g_assert_true (pd_database_save_medication (fixture->db, gabapentin, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_MEDICATION, gabapentin);
 
   pd_dose_set_scheduled_time (scheduled, 8 * 60);
   pd_dose_set_side_effects (scheduled, side_effect ("drowsiness") | side_effect ("dry_mouth"));
@@ -477,16 +551,12 @@ test_dose_round_trip (Fixture       *fixture,
     {
       PdDose *dose = (PdDose *[]) { scheduled, skipped, other }[i];
 
-      g_assert_true (pd_database_save_dose (fixture->db, dose, &error));
-      g_assert_no_error (error);
+      save_record (fixture->db, PD_RECORD_DOSE, dose);
       g_assert_cmpint (pd_dose_get_created (dose), >, 0);
     }
 
-  listed = list_kind (fixture->db, PD_RECORD_DOSE, G_MININT64, G_MAXINT64);
-  g_assert_cmpuint (listed->len, ==, 3);
-  assert_same_dose (listed->pdata[0], skipped);
-  assert_same_dose (listed->pdata[1], other);
-  assert_same_dose (listed->pdata[2], scheduled);
+  listed = assert_listed (fixture->db, PD_RECORD_DOSE, G_MININT64, G_MAXINT64,
+                          skipped, other, scheduled, NULL);
   g_assert_null (pd_dose_get_medication_id (listed->pdata[1]));
   g_assert_cmpuint (pd_dose_get_scheduled_time (listed->pdata[1]), ==, PD_NO_SCHEDULED_TIME);
   g_assert_cmpint (pd_dose_get_status (listed->pdata[0]), ==, PD_DOSE_SKIPPED);
@@ -494,12 +564,8 @@ test_dose_round_trip (Fixture       *fixture,
   /* An update moves the dose and keeps created. */
   pd_dose_set_amount (scheduled, 600);
   pd_dose_set_side_effects (scheduled, 0);
-  g_assert_true (pd_database_save_dose (fixture->db, scheduled, &error));
-  g_assert_no_error (error);
-  g_clear_pointer (&listed, g_ptr_array_unref);
-  listed = list_kind (fixture->db, PD_RECORD_DOSE, T0, T0 + 1);
-  g_assert_cmpuint (listed->len, ==, 1);
-  assert_same_dose (listed->pdata[0], scheduled);
+  save_record (fixture->db, PD_RECORD_DOSE, scheduled);
+  g_ptr_array_unref (assert_listed (fixture->db, PD_RECORD_DOSE, T0, T0 + 1, scheduled, NULL));
 
   close_fixture_db (fixture);
   stored = file_text (fixture->path, "SELECT group_concat(status || ',' || ifnull(scheduled_time,"
@@ -514,13 +580,11 @@ test_dose_side_effects_on_disk (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(PdDose) dose = new_dose (NULL, T0, 250);
-  g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
 
   pd_dose_set_side_effects (dose, side_effect ("nausea") | side_effect ("other") |
                                   side_effect ("drowsiness"));
-  g_assert_true (pd_database_save_dose (fixture->db, dose, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_DOSE, dose);
   close_fixture_db (fixture);
 
   stored = file_text (fixture->path, "SELECT side_effects FROM doses");
@@ -534,20 +598,15 @@ test_activity_round_trip (Fixture       *fixture,
   g_autoptr(PdActivity) walk = new_activity ("Walking", T0, 35);
   g_autoptr(PdActivity) tens = new_activity ("TENS", T0 + 600, 30);
   g_autoptr(GPtrArray) listed = NULL;
-  g_autoptr(GError) error = NULL;
 
   pd_activity_set_effort (walk, 4);
   pd_activity_set_note (walk, "Along the river");
 
-  g_assert_true (pd_database_save_activity (fixture->db, walk, &error));
-  g_assert_no_error (error);
-  g_assert_true (pd_database_save_activity (fixture->db, tens, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_ACTIVITY, walk);
+  save_record (fixture->db, PD_RECORD_ACTIVITY, tens);
 
-  listed = list_kind (fixture->db, PD_RECORD_ACTIVITY, G_MININT64, G_MAXINT64);
-  g_assert_cmpuint (listed->len, ==, 2);
-  assert_same_activity (listed->pdata[0], tens);
-  assert_same_activity (listed->pdata[1], walk);
+  listed = assert_listed (fixture->db, PD_RECORD_ACTIVITY, G_MININT64, G_MAXINT64,
+                          tens, walk, NULL);
   g_assert_cmpint (pd_activity_get_effort (listed->pdata[0]), ==, PD_UNSET);
   g_assert_cmpint (pd_activity_get_effort (listed->pdata[1]), ==, 4);
   g_assert_cmpuint (pd_activity_get_local_day (listed->pdata[1]), ==,
@@ -560,28 +619,17 @@ test_event_round_trip (Fixture       *fixture,
 {
   g_autoptr(PdEvent) surgery = new_event ("surgery", "Lumbar fusion L4-L5", T0 - 86400 * 60);
   g_autoptr(PdEvent) injection = new_event ("injection", "Epidural steroid injection", T0);
-  g_autoptr(GPtrArray) listed = NULL;
-  g_autoptr(GError) error = NULL;
 
   pd_event_set_note (injection, "Left L5, transforaminal");
-  g_assert_true (pd_database_save_event (fixture->db, surgery, &error));
-  g_assert_no_error (error);
-  g_assert_true (pd_database_save_event (fixture->db, injection, &error));
-  g_assert_no_error (error);
-
-  listed = list_kind (fixture->db, PD_RECORD_EVENT, G_MININT64, G_MAXINT64);
-  g_assert_cmpuint (listed->len, ==, 2);
-  assert_same_event (listed->pdata[0], injection);
-  assert_same_event (listed->pdata[1], surgery);
+  save_record (fixture->db, PD_RECORD_EVENT, surgery);
+  save_record (fixture->db, PD_RECORD_EVENT, injection);
+  g_ptr_array_unref (assert_listed (fixture->db, PD_RECORD_EVENT, G_MININT64, G_MAXINT64,
+                                    injection, surgery, NULL));
 
   /* An update keeps created. */
   pd_event_set_title (surgery, "Lumbar fusion L4-L5 (TLIF)");
-  g_assert_true (pd_database_save_event (fixture->db, surgery, &error));
-  g_assert_no_error (error);
-  g_clear_pointer (&listed, g_ptr_array_unref);
-  listed = list_kind (fixture->db, PD_RECORD_EVENT, G_MININT64, T0);
-  g_assert_cmpuint (listed->len, ==, 1);
-  assert_same_event (listed->pdata[0], surgery);
+  save_record (fixture->db, PD_RECORD_EVENT, surgery);
+  g_ptr_array_unref (assert_listed (fixture->db, PD_RECORD_EVENT, G_MININT64, T0, surgery, NULL));
 }
 
 /* A stimulator trial lasts: its last day is kept, and an end before its start is refused. */
@@ -596,17 +644,13 @@ test_event_end_day (Fixture       *fixture,
   guint32 start = pd_event_get_local_day (trial);
 
   pd_event_set_end_day (trial, start + 7);
-  g_assert_true (pd_database_save_event (fixture->db, trial, &error));
-  g_assert_no_error (error);
-  listed = list_kind (fixture->db, PD_RECORD_EVENT, G_MININT64, G_MAXINT64);
-  g_assert_cmpuint (listed->len, ==, 1);
-  assert_same_event (listed->pdata[0], trial);
+  save_record (fixture->db, PD_RECORD_EVENT, trial);
+  listed = assert_listed (fixture->db, PD_RECORD_EVENT, G_MININT64, G_MAXINT64, trial, NULL);
   g_assert_cmpuint (pd_event_get_end_day (listed->pdata[0]), ==, start + 7);
 
   /* An end may be cleared again. */
   pd_event_set_end_day (trial, 0);
-  g_assert_true (pd_database_save_event (fixture->db, trial, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_EVENT, trial);
   g_clear_pointer (&listed, g_ptr_array_unref);
   listed = list_kind (fixture->db, PD_RECORD_EVENT, G_MININT64, G_MAXINT64);
   g_assert_cmpuint (pd_event_get_end_day (listed->pdata[0]), ==, 0);
@@ -778,8 +822,7 @@ test_delete_restore (Fixture       *fixture,
 
   /* Saving a deleted record brings it back. */
   g_assert_true (pd_database_delete_record (fixture->db, PD_RECORD_EVENT, records[4].id, NULL));
-  g_assert_true (pd_database_save_event (fixture->db, event, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_EVENT, event);
   g_assert_true (get_exists (fixture->db, PD_RECORD_EVENT, records[4].id));
 }
 
@@ -795,10 +838,8 @@ test_delete_medication_keeps_doses (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const char *id = pd_medication_get_id (tramadol);
 
-  g_assert_true (pd_database_save_medication (fixture->db, tramadol, &error));
-  g_assert_no_error (error);
-  g_assert_true (pd_database_save_dose (fixture->db, dose, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_MEDICATION, tramadol);
+  save_record (fixture->db, PD_RECORD_DOSE, dose);
 
   g_assert_true (pd_database_delete_record (fixture->db, PD_RECORD_MEDICATION, id, &error));
   g_assert_no_error (error);
@@ -815,8 +856,7 @@ test_delete_medication_keeps_doses (Fixture       *fixture,
   g_assert_cmpstr (pd_dose_get_medication_id (doses->pdata[0]), ==, id);
   later = pd_dose_copy (doses->pdata[0]);
   pd_dose_set_note (later, "Last one");
-  g_assert_true (pd_database_save_dose (fixture->db, later, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_DOSE, later);
 
   /* A dose for a medication the diary never had is refused, clearly. */
   g_clear_object (&later);
@@ -986,8 +1026,7 @@ test_bad_input (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) listed = NULL;
 
-  g_assert_true (pd_database_save_medication (fixture->db, medication, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_MEDICATION, medication);
 
   /* Doses */
   {
@@ -1214,8 +1253,7 @@ test_load (Fixture       *fixture,
   g_autoptr(PdEvent) event = new_event ("surgery", "Revision surgery", T0);
 
   fill_small_diary (fixture->db);
-  g_assert_true (pd_database_save_event (fixture->db, event, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_EVENT, event);
 
   loaded = pd_database_load (fixture->db, &error);
   g_assert_no_error (error);
@@ -1325,8 +1363,7 @@ test_recent_activity_names (Fixture       *fixture,
     {
       g_autoptr(PdActivity) activity = new_activity (logged[i], T0 + i * 3600, 20);
 
-      g_assert_true (pd_database_save_activity (fixture->db, activity, &error));
-      g_assert_no_error (error);
+      save_record (fixture->db, PD_RECORD_ACTIVITY, activity);
       if (i + 1 == G_N_ELEMENTS (logged))
         cycling_id = g_intern_string (pd_activity_get_id (activity));
     }
@@ -1644,8 +1681,7 @@ test_last_day (Fixture       *fixture,
   pd_pain_entry_set_time (entry, late, CEST);
   pd_dose_set_time (dose, late + 3600, -5 * 3600);
   g_assert_true (pd_database_save_pain_entry (fixture->db, entry, &error));
-  g_assert_true (pd_database_save_dose (fixture->db, dose, &error));
-  g_assert_no_error (error);
+  save_record (fixture->db, PD_RECORD_DOSE, dose);
   g_assert_cmpuint (pd_database_get_last_day (fixture->db, &error), ==,
                     julian (2025, G_DATE_OCTOBER, 10));
 
