@@ -98,6 +98,11 @@ new_event (const char *kind,
   return event;
 }
 
+/* Every kind of record, in the order of PdRecordKind. */
+static const PdRecordKind all_kinds[] = {
+  PD_RECORD_PAIN, PD_RECORD_MEDICATION, PD_RECORD_DOSE, PD_RECORD_ACTIVITY, PD_RECORD_EVENT
+};
+
 static const char *
 record_id (PdRecordKind kind,
            gpointer     record)
@@ -760,17 +765,7 @@ test_delete_restore (Fixture       *fixture,
   g_autoptr(GPtrArray) activities = g_ptr_array_new ();
   g_autoptr(GPtrArray) events = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  const struct
-  {
-    PdRecordKind kind;
-    const char *id;
-  } records[] = {
-    { PD_RECORD_PAIN, pd_pain_entry_get_id (entry) },
-    { PD_RECORD_MEDICATION, pd_medication_get_id (medication) },
-    { PD_RECORD_DOSE, pd_dose_get_id (dose) },
-    { PD_RECORD_ACTIVITY, pd_activity_get_id (activity) },
-    { PD_RECORD_EVENT, pd_event_get_id (event) },
-  };
+  gpointer records[] = { entry, medication, dose, activity, event };   /* of all_kinds */
 
   pd_pain_entry_set_pain (entry, 4);
   g_ptr_array_add (entries, entry);
@@ -784,16 +779,18 @@ test_delete_restore (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (records); i++)
     {
-      PdRecordKind kind = records[i].kind;
-      g_autofree char *upper_id = g_ascii_strup (records[i].id, -1);
+      PdRecordKind kind = all_kinds[i];
+      const char *id = record_id (kind, records[i]);
+      guint other = (i + 1) % G_N_ELEMENTS (records);
+      g_autofree char *upper_id = g_ascii_strup (id, -1);
 
-      g_assert_true (get_exists (fixture->db, kind, records[i].id));
+      g_assert_true (get_exists (fixture->db, kind, id));
       g_assert_true (pd_database_delete_record (fixture->db, kind, upper_id, &error));
       g_assert_no_error (error);
-      g_assert_false (get_exists (fixture->db, kind, records[i].id));
+      g_assert_false (get_exists (fixture->db, kind, id));
 
       /* Twice, or an unknown id, or the id of another kind: nothing found. */
-      g_assert_false (pd_database_delete_record (fixture->db, kind, records[i].id, &error));
+      g_assert_false (pd_database_delete_record (fixture->db, kind, id, &error));
       g_assert_error (error, PD_ERROR, PD_ERROR_NOT_FOUND);
       g_clear_error (&error);
       g_assert_false (pd_database_restore_record (fixture->db, kind, UNKNOWN_ID, &error));
@@ -801,29 +798,31 @@ test_delete_restore (Fixture       *fixture,
       g_assert_nonnull (strstr (error->message, UNKNOWN_ID));
       g_clear_error (&error);
       g_assert_false (pd_database_restore_record (fixture->db, kind,
-                                                  records[(i + 1) % G_N_ELEMENTS (records)].id,
+                                                  record_id (all_kinds[other], records[other]),
                                                   &error));
       g_assert_error (error, PD_ERROR, PD_ERROR_NOT_FOUND);
       g_clear_error (&error);
 
       /* Undo. */
-      g_assert_true (pd_database_restore_record (fixture->db, kind, records[i].id, &error));
+      g_assert_true (pd_database_restore_record (fixture->db, kind, id, &error));
       g_assert_no_error (error);
-      g_assert_true (get_exists (fixture->db, kind, records[i].id));
+      g_assert_true (get_exists (fixture->db, kind, id));
     }
 
   /* The pain entry calls still work, as thin calls. */
-  g_assert_true (pd_database_delete_pain_entry (fixture->db, records[0].id, &error));
+  g_assert_true (pd_database_delete_pain_entry (fixture->db, pd_pain_entry_get_id (entry), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_kind (fixture->db, PD_RECORD_PAIN), ==, 0);
-  g_assert_true (pd_database_restore_pain_entry (fixture->db, records[0].id, &error));
+  g_assert_true (pd_database_restore_pain_entry (fixture->db, pd_pain_entry_get_id (entry),
+                                                 &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_kind (fixture->db, PD_RECORD_PAIN), ==, 1);
 
   /* Saving a deleted record brings it back. */
-  g_assert_true (pd_database_delete_record (fixture->db, PD_RECORD_EVENT, records[4].id, NULL));
+  g_assert_true (pd_database_delete_record (fixture->db, PD_RECORD_EVENT, pd_event_get_id (event),
+                                            NULL));
   save_record (fixture->db, PD_RECORD_EVENT, event);
-  g_assert_true (get_exists (fixture->db, PD_RECORD_EVENT, records[4].id));
+  g_assert_true (get_exists (fixture->db, PD_RECORD_EVENT, pd_event_get_id (event)));
 }
 
 static void
@@ -895,17 +894,7 @@ test_read_only (Fixture       *fixture,
   g_autofree char *after = NULL;
   gsize before_length, after_length;
   PdDatabase *db;
-  const struct
-  {
-    PdRecordKind kind;
-    const char *id;
-  } records[] = {
-    { PD_RECORD_PAIN, pd_pain_entry_get_id (entry) },
-    { PD_RECORD_MEDICATION, pd_medication_get_id (medication) },
-    { PD_RECORD_DOSE, pd_dose_get_id (dose) },
-    { PD_RECORD_ACTIVITY, pd_activity_get_id (activity) },
-    { PD_RECORD_EVENT, pd_event_get_id (event) },
-  };
+  gpointer records[] = { entry, medication, dose, activity, event };   /* of all_kinds */
 
   g_assert_true (pd_database_save_pain_entry (fixture->db, entry, NULL));
   g_assert_true (pd_database_save_medication (fixture->db, medication, NULL));
@@ -913,7 +902,7 @@ test_read_only (Fixture       *fixture,
   g_assert_true (pd_database_save_activity (fixture->db, activity, NULL));
   g_assert_true (pd_database_save_event (fixture->db, event, NULL));
   g_assert_true (pd_database_delete_record (fixture->db, PD_RECORD_ACTIVITY,
-                                            records[3].id, NULL));
+                                            pd_activity_get_id (activity), NULL));
   close_fixture_db (fixture);
   g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
 
@@ -942,10 +931,12 @@ test_read_only (Fixture       *fixture,
   g_clear_error (&error);
   for (guint i = 0; i < G_N_ELEMENTS (records); i++)
     {
-      g_assert_false (pd_database_delete_record (db, records[i].kind, records[i].id, &error));
+      const char *id = record_id (all_kinds[i], records[i]);
+
+      g_assert_false (pd_database_delete_record (db, all_kinds[i], id, &error));
       g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
       g_clear_error (&error);
-      g_assert_false (pd_database_restore_record (db, records[i].kind, records[i].id, &error));
+      g_assert_false (pd_database_restore_record (db, all_kinds[i], id, &error));
       g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
       g_clear_error (&error);
     }
@@ -1136,9 +1127,6 @@ test_save_records_all_or_nothing (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PdMedication *medication = new_medication ("gabapentin");
   PdDose *bad;
-  const PdRecordKind kinds[] = {
-    PD_RECORD_PAIN, PD_RECORD_MEDICATION, PD_RECORD_DOSE, PD_RECORD_ACTIVITY, PD_RECORD_EVENT
-  };
 
   g_ptr_array_add (medications, medication);
   for (guint i = 0; i < 10; i++)
@@ -1161,8 +1149,8 @@ test_save_records_all_or_nothing (Fixture       *fixture,
   g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "amount: "));
   g_clear_error (&error);
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    g_assert_cmpuint (count_kind (fixture->db, kinds[k]), ==, 0);
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    g_assert_cmpuint (count_kind (fixture->db, all_kinds[k]), ==, 0);
   g_assert_cmpint (pd_medication_get_created (medication), ==, 0);
   g_assert_cmpint (pd_pain_entry_get_created (entries->pdata[0]), ==, 0);
 
@@ -1175,8 +1163,8 @@ test_save_records_all_or_nothing (Fixture       *fixture,
   g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "medication_id: "));
   g_clear_error (&error);
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    g_assert_cmpuint (count_kind (fixture->db, kinds[k]), ==, 0);
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    g_assert_cmpuint (count_kind (fixture->db, all_kinds[k]), ==, 0);
   g_assert_cmpint (pd_medication_get_created (medication), ==, 0);
 
   /* Corrected: all of it, stamped. */
