@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <time.h>
 
+#include "bench-util.h"
 #include "pd-chart.h"
 #include "pd-generator.h"
 
@@ -28,36 +29,12 @@
 #define DRAW_TARGET_MS 4.0
 #define HOVER_TARGET_MS 1.0
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
 /* CPU time of this thread: the figure to trust on a busy machine, where wall time also
  * counts the time other processes had the CPU. */
 static double
 cpu_ms (void)
 {
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+  return cpu_ms_of (CLOCK_THREAD_CPUTIME_ID);
 }
 
 static void

@@ -13,8 +13,8 @@
 
 #include <glib/gstdio.h>
 #include <sys/resource.h>
-#include <time.h>
 
+#include "bench-util.h"
 #include "pd-database.h"
 #include "pd-day-group.h"
 #include "pd-generator.h"
@@ -26,32 +26,6 @@
 #define SAVE_TARGET_MS 10.0
 #define OPEN_TARGET_MS 150.0
 #define TODAY_TARGET_MS 150.0
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-/* Milliseconds of CPU this process used: on a busy machine the wall-clock figures grow with
- * the other load, this much less. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
 
 static double
 bench_save (const char *dir)
@@ -88,83 +62,108 @@ typedef struct
   guint n_days;
 } DiarySize;
 
+typedef struct
+{
+  const char *path;
+  guint32 today;
+  /* What a run opened and computed, freed after it is timed */
+  PdDatabase *db;
+  PdDiaryData *loaded;
+  gpointer computed;
+  GDestroyNotify computed_free;
+  /* What the History page shows */
+  guint n_entries;
+  guint n_doses;
+  guint n_activities;
+  guint n_medications;
+  guint n_days;
+  /* What the Today page shows */
+  guint n_due;
+  double mme;
+} Diary;
+
+/* Runs once (diary) runs times, each time freeing what it opened after timing it; the median
+ * wall-clock time, and in *cpu the median CPU time of the process. */
 static double
-bench_open_history (const char *path,
-                    DiarySize  *size,
-                    double     *cpu)
+time_runs (int     runs,
+           void  (*once) (Diary *diary),
+           Diary  *diary,
+           double *cpu)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
 
-  for (int i = 0; i < OPEN_RUNS; i++)
+  for (int i = 0; i < runs; i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PdDatabase) db = NULL;
-      g_autoptr(PdDiaryData) data = NULL;
-      g_autoptr(GListModel) groups = NULL;
-      gint64 start = g_get_monotonic_time ();
-      double cpu_start = cpu_ms ();
+      double start = now_ms ();
+      double cpu_start = cpu_ms_of (CLOCK_PROCESS_CPUTIME_ID);
       double ms, cpu_used;
 
-      db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-      g_assert_no_error (error);
-      data = pd_database_load (db, &error);
-      g_assert_no_error (error);
-      groups = pd_day_groups_new_full (data, NULL, PD_DAY_GROUPS_ALL_KINDS);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      cpu_used = cpu_ms () - cpu_start;
+      once (diary);
+      ms = now_ms () - start;
+      cpu_used = cpu_ms_of (CLOCK_PROCESS_CPUTIME_ID) - cpu_start;
       g_array_append_val (times, ms);
       g_array_append_val (cpu_times, cpu_used);
-      size->n_entries = data->pain_entries->len;
-      size->n_doses = data->doses->len;
-      size->n_activities = data->activities->len;
-      size->n_medications = data->medications->len;
-      size->n_days = g_list_model_get_n_items (groups);
+      g_clear_pointer (&diary->computed, diary->computed_free);
+      g_clear_pointer (&diary->loaded, pd_diary_data_free);
+      g_clear_object (&diary->db);
     }
   *cpu = median (cpu_times);
   return median (times);
 }
 
+static void
+open_diary (Diary *diary)
+{
+  g_autoptr(GError) error = NULL;
+
+  diary->db = pd_database_open (diary->path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+}
+
+/* History: every record, grouped by day. */
+static void
+open_history (Diary *diary)
+{
+  g_autoptr(GError) error = NULL;
+
+  open_diary (diary);
+  diary->loaded = pd_database_load (diary->db, &error);
+  g_assert_no_error (error);
+  diary->computed = pd_day_groups_new_full (diary->loaded, NULL, PD_DAY_GROUPS_ALL_KINDS);
+  diary->computed_free = g_object_unref;
+  diary->n_entries = diary->loaded->pain_entries->len;
+  diary->n_doses = diary->loaded->doses->len;
+  diary->n_activities = diary->loaded->activities->len;
+  diary->n_medications = diary->loaded->medications->len;
+  diary->n_days = g_list_model_get_n_items (diary->computed);
+}
+
 /* Today: the doses due on the diary's last day with their state, the day's MME and the
  * safety warnings. */
-static double
-bench_open_today (const char *path,
-                  guint32     today,
-                  guint      *n_due,
-                  double     *mme,
-                  double     *cpu)
+static void
+open_today (Diary *diary)
 {
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  /* The due doses and the warnings, freed together after the timing. */
+  GPtrArray *lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  PdDiaryData *loaded;
+  GPtrArray *due;
 
-  for (int i = 0; i < OPEN_RUNS; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PdDatabase) db = NULL;
-      g_autoptr(PdDiaryData) data = NULL;
-      g_autoptr(GPtrArray) due = NULL;
-      g_autoptr(GPtrArray) warnings = NULL;
-      gint64 start = g_get_monotonic_time ();
-      double cpu_start = cpu_ms ();
-      double ms, cpu_used;
-
-      db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-      g_assert_no_error (error);
-      /* As the window does: the last weeks first (pd-window.c RECENT_DAYS), so that Today
-       * does not wait for ten years of History. */
-      data = pd_database_load_range (db, pd_local_day_start (today - 32, 0), G_MAXINT64, &error);
-      g_assert_no_error (error);
-      due = pd_due_doses (data->medications, data->doses, today);
-      *mme = pd_daily_mme (data->doses, data->medications, today);
-      warnings = pd_day_warnings (data->doses, data->medications, today);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      cpu_used = cpu_ms () - cpu_start;
-      g_array_append_val (times, ms);
-      g_array_append_val (cpu_times, cpu_used);
-      *n_due = due->len;
-    }
-  *cpu = median (cpu_times);
-  return median (times);
+  open_diary (diary);
+  /* As the window does: the last weeks first (pd-window.c RECENT_DAYS), so that Today
+   * does not wait for ten years of History. */
+  loaded = diary->loaded = pd_database_load_range (diary->db,
+                                                   pd_local_day_start (diary->today - 32, 0),
+                                                   G_MAXINT64, &error);
+  g_assert_no_error (error);
+  due = pd_due_doses (loaded->medications, loaded->doses, diary->today);
+  diary->mme = pd_daily_mme (loaded->doses, loaded->medications, diary->today);
+  g_ptr_array_add (lists, due);
+  g_ptr_array_add (lists, pd_day_warnings (loaded->doses, loaded->medications, diary->today));
+  diary->computed = lists;
+  diary->computed_free = (GDestroyNotify) g_ptr_array_unref;
+  diary->n_due = due->len;
 }
 
 int
@@ -176,10 +175,9 @@ main (int    argc,
   g_autofree char *big = NULL;
   PdGeneratorOptions options = { 0 };
   struct rusage usage;
-  double save_ms, open_ms, today_ms, generate_ms, mme = 0;
+  double save_ms, open_ms, today_ms, generate_ms;
   double open_cpu_ms = 0, today_cpu_ms = 0;
-  DiarySize size = { 0 };
-  guint n_due = 0;
+  Diary diary = { 0 };
   gint64 start;
 
   g_assert_no_error (error);
@@ -202,14 +200,15 @@ main (int    argc,
   }
   generate_ms = (g_get_monotonic_time () - start) / 1000.0;
 
-  open_ms = bench_open_history (big, &size, &open_cpu_ms);
-  today_ms = bench_open_today (big, g_date_get_julian (&options.end_date), &n_due, &mme,
-                               &today_cpu_ms);
+  diary.path = big;
+  diary.today = g_date_get_julian (&options.end_date);
+  open_ms = time_runs (OPEN_RUNS, open_history, &diary, &open_cpu_ms);
+  today_ms = time_runs (OPEN_RUNS, open_today, &diary, &today_cpu_ms);
   getrusage (RUSAGE_SELF, &usage);
 
   g_print ("synthetic 10-year diary: %u entries, %u doses (%u medications), %u activities "
            "over %u days (generated in %.0f ms)\n",
-           size.n_entries, size.n_doses, size.n_medications, size.n_activities, size.n_days,
+           diary.n_entries, diary.n_doses, diary.n_medications, diary.n_activities, diary.n_days,
            generate_ms);
   g_print ("save one entry (median of %d): %.2f ms  [target < %.0f ms: %.2fx of target]\n",
            SAVE_RUNS, save_ms, SAVE_TARGET_MS, save_ms / SAVE_TARGET_MS);
@@ -220,7 +219,7 @@ main (int    argc,
            "%.1f ms  [target < %.0f ms: %.2fx of target]  (CPU %.1f ms; %u doses due, "
            "%.0f MME)\n",
            OPEN_RUNS, today_ms, TODAY_TARGET_MS, today_ms / TODAY_TARGET_MS, today_cpu_ms,
-           n_due, mme);
+           diary.n_due, diary.mme);
   g_print ("peak RSS: %.1f MiB\n", usage.ru_maxrss / 1024.0);
 
   {

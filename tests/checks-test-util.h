@@ -31,6 +31,27 @@ test_dose_at (const char *name,
   return dose;
 }
 
+/* A dose of a day's list: at minute after local midnight. */
+typedef struct
+{
+  const char *name;
+  double amount;
+  const char *unit;
+  guint minute;
+} TestDose;
+
+/* The doses of table, on day, in Berlin's winter time (UTC+1), added to doses. */
+static inline void
+test_add_doses (GPtrArray      *doses,
+                guint32         day,
+                const TestDose *table,
+                gsize           n)
+{
+  for (gsize i = 0; i < n; i++)
+    g_ptr_array_add (doses, test_dose_at (table[i].name, table[i].amount, table[i].unit, day,
+                                          table[i].minute, 3600));
+}
+
 /* How many of warnings are of kind. */
 static inline guint
 count_kind (GPtrArray     *warnings,

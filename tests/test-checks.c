@@ -313,14 +313,17 @@ test_same_class (void)
 static void
 test_same_class_value (void)
 {
+  static const TestDose day[] = {
+    { "Ibuprofen", 400, "mg", 8 * 60 },
+    { "Naproxen", 250, "mg", 9 * 60 },
+    { "Ibuprofen", 400, "mg", 14 * 60 },
+    { "Celecoxib", 100, "mg", 20 * 60 },
+  };
   g_autoptr(GPtrArray) doses = new_array ();
   g_autoptr(GPtrArray) warnings = NULL;
   PdWarning *warning;
 
-  add_dose (doses, "Ibuprofen", 400, "mg", day0 (), 8 * 60);
-  add_dose (doses, "Naproxen", 250, "mg", day0 (), 9 * 60);
-  add_dose (doses, "Ibuprofen", 400, "mg", day0 (), 14 * 60);
-  add_dose (doses, "Celecoxib", 100, "mg", day0 (), 20 * 60);
+  test_add_doses (doses, day0 (), day, G_N_ELEMENTS (day));
   /* Another day's naproxen is not "the same day". */
   add_dose (doses, "Naproxen", 250, "mg", day0 () + 1, 9 * 60);
   warnings = pd_day_warnings (doses, NULL, day0 ());

@@ -224,19 +224,22 @@ test_fentanyl_two_at_once (void)
 static void
 test_mixed_day (void)
 {
+  static const TestDose day[] = {
+    /* Oxycodone 10 mg x 2 = 30, tramadol 50 mg x 2 = 20: 50, the caution line. */
+    { "Oxycodone", 10, "mg", 8 * 60 },
+    { "Oxycodone", 10, "mg", 20 * 60 },
+    { "Tramadol", 50, "mg", 12 * 60 },
+    { "Tramadol", 50, "mg", 18 * 60 },
+    /* Not opioids. */
+    { "Acetaminophen", 1000, "mg", 8 * 60 },
+    { "Gabapentin", 300, "mg", 22 * 60 },
+    { "Ibuprofen", 400, "mg", 13 * 60 },
+  };
   g_autoptr(GPtrArray) doses = new_doses ();
   g_autoptr(GPtrArray) warnings = NULL;
   PdWarning *warning;
 
-  /* Oxycodone 10 mg x 2 = 30, tramadol 50 mg x 2 = 20: 50, the caution line. */
-  add_dose (doses, "Oxycodone", 10, "mg", day0 (), 8 * 60);
-  add_dose (doses, "Oxycodone", 10, "mg", day0 (), 20 * 60);
-  add_dose (doses, "Tramadol", 50, "mg", day0 (), 12 * 60);
-  add_dose (doses, "Tramadol", 50, "mg", day0 (), 18 * 60);
-  /* Not opioids. */
-  add_dose (doses, "Acetaminophen", 1000, "mg", day0 (), 8 * 60);
-  add_dose (doses, "Gabapentin", 300, "mg", day0 (), 22 * 60);
-  add_dose (doses, "Ibuprofen", 400, "mg", day0 (), 13 * 60);
+  test_add_doses (doses, day0 (), day, G_N_ELEMENTS (day));
   g_assert_cmpfloat (pd_daily_mme (doses, NULL, day0 ()), ==, 50);
 
   warnings = pd_day_warnings (doses, NULL, day0 ());
@@ -309,17 +312,20 @@ test_crossing_midnight (gconstpointer data)
 static void
 test_skipped_and_others (void)
 {
+  static const TestDose others[] = {
+    { "Acetaminophen", 1000, "mg", 8 * 60 },
+    { "Ibuprofen", 400, "mg", 12 * 60 },
+    { "Pregabalin", 75, "mg", 20 * 60 },
+    { "Lidocaine patch", 1, "patch", 9 * 60 },
+    { "Vitamin D3", 1000, "IU", 9 * 60 },
+    { "Something unknown", 10, "mg", 9 * 60 },
+  };
   g_autoptr(GPtrArray) doses = new_doses ();
   PdDose *skipped = test_dose_at ("Morphine SR", 30, "mg", day0 (), 8 * 60, BERLIN);
 
   pd_dose_set_status (skipped, PD_DOSE_SKIPPED);
   g_ptr_array_add (doses, skipped);
-  add_dose (doses, "Acetaminophen", 1000, "mg", day0 (), 8 * 60);
-  add_dose (doses, "Ibuprofen", 400, "mg", day0 (), 12 * 60);
-  add_dose (doses, "Pregabalin", 75, "mg", day0 (), 20 * 60);
-  add_dose (doses, "Lidocaine patch", 1, "patch", day0 (), 9 * 60);
-  add_dose (doses, "Vitamin D3", 1000, "IU", day0 (), 9 * 60);
-  add_dose (doses, "Something unknown", 10, "mg", day0 (), 9 * 60);
+  test_add_doses (doses, day0 (), others, G_N_ELEMENTS (others));
   g_assert_cmpfloat (pd_daily_mme (doses, NULL, day0 ()), ==, 0);
   g_assert_cmpfloat (pd_daily_mme (NULL, NULL, day0 ()), ==, 0);
 
