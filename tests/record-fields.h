@@ -1,5 +1,5 @@
 /* record-fields.h: comparing two records field by field through a table of their getters
- * (test-database, test-treatment-storage)
+ * (the storage tests)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,5 +1,5 @@
-/* storage-fixture.h: the fixture of the C storage tests (test-database,
- * test-treatment-storage, test-review): a temporary folder with a diary path in it, and
+/* storage-fixture.h: the fixture of the C storage tests (test-database*,
+ * test-treatment*, test-review): a temporary folder with a diary path in it, and
  * writing and reading the diary file directly with SQLite
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,0 +1,440 @@
+/* test-database-files.c: files the diary must not touch (newer, damaged, not a diary,
+ * read-only) and its backups
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-database-files"
+
+#include "config.h"
+
+#include "database-test-util.h"
+#include "pd-error.h"
+
+/* Files that must not be touched */
+
+static void
+test_newer_schema (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PdPainEntry) entry = new_entry (1760000000, 7200, 4, NULL);
+  g_autoptr(GError) error = NULL;
+  Snapshot before;
+  PdDatabase *db;
+  sqlite3 *raw;
+
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  save (db, entry);
+  close_diary (db);
+  raw = raw_open (fixture->path, FALSE);
+  raw_exec (raw, "PRAGMA user_version = 99");
+  sqlite3_close (raw);
+  assert_no_sqlite_siblings (fixture->path);
+
+  before = take_snapshot (fixture->path);
+
+  db = pd_database_open (fixture->path, PD_DATABASE_FLAGS_NONE, &error);
+  g_assert_null (db);
+  g_assert_error (error, PD_ERROR, PD_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, "newer version of Pain Diary (schema 99)"));
+  g_clear_error (&error);
+
+  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY, &error);
+  g_assert_null (db);
+  g_assert_error (error, PD_ERROR, PD_ERROR_NEWER_SCHEMA);
+
+  assert_unchanged (fixture->path, &before);
+  assert_no_sqlite_siblings (fixture->path);
+}
+
+static void
+test_damaged (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *backup_dir = pd_database_get_backup_dir (fixture->path);
+  g_autofree char *good_backup = NULL;
+  g_autofree char *found = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  Snapshot before;
+  PdDatabase *db;
+
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  fill (db, 200, 4);
+  g_assert_true (pd_database_rotate_backups (db, now, PD_DATABASE_BACKUPS_KEPT, &error));
+  g_assert_no_error (error);
+  close_diary (db);
+  {
+    g_autofree char *name = today_backup_name ();
+
+    good_backup = g_build_filename (backup_dir, name, NULL);
+  }
+
+  corrupt_middle_page (fixture->path);
+  before = take_snapshot (fixture->path);
+
+  db = pd_database_open (fixture->path, PD_DATABASE_FLAGS_NONE, &error);
+  g_assert_null (db);
+  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, good_backup));
+  g_clear_error (&error);
+
+  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY, &error);
+  g_assert_null (db);
+  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  assert_unchanged (fixture->path, &before);
+  assert_no_sqlite_siblings (fixture->path);
+
+  found = pd_database_find_newest_good_backup (fixture->path);
+  g_assert_cmpstr (found, ==, good_backup);
+
+  /* The damage is real: SQLite's own check agrees. */
+  check = file_text (fixture->path, "PRAGMA quick_check");
+  g_assert_cmpstr (check, !=, "ok");
+
+  /* Without backups, the message says so. */
+  remove_tree (backup_dir);
+  db = pd_database_open (fixture->path, PD_DATABASE_FLAGS_NONE, &error);
+  g_assert_null (db);
+  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "No good backup"));
+  g_assert_false (g_file_test (backup_dir, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_not_a_diary (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_strdup_printf ("“%s” is not a Pain Diary file", path);
+  Snapshot before = take_snapshot (path);
+  PdDatabase *db;
+
+  db = pd_database_open (path, PD_DATABASE_FLAGS_NONE, &error);
+  g_assert_null (db);
+  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  db = pd_database_open (path, PD_DATABASE_READ_ONLY, &error);
+  g_assert_null (db);
+  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
+
+  assert_unchanged (path, &before);
+  assert_no_sqlite_siblings (path);
+}
+
+static void
+test_not_a_diary (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *text = fixture_file (fixture, "notes.txt");
+  g_autofree char *tiny = fixture_file (fixture, "tiny.db");
+  g_autofree char *other = fixture_file (fixture, "contacts.db");
+  g_autofree char *other_wal = fixture_file (fixture, "contacts-wal.db");
+  g_autofree char *anonymous = fixture_file (fixture, "anonymous.db");
+  g_autofree char *folder = fixture_file (fixture, "folder.db");
+  g_autofree char *backup_dir = pd_database_get_backup_dir (text);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw;
+
+  g_assert_true (g_file_set_contents (text, "Dear diary,\nmy back hurts less today. I walked to "
+                                      "the bakery and back without stopping, which is a first "
+                                      "since the operation.\n", -1, &error));
+  assert_not_a_diary (text);
+
+  g_assert_true (g_file_set_contents (tiny, "SQLite", -1, &error));
+  assert_not_a_diary (tiny);
+
+  /* Another program's SQLite files, in either journal mode. */
+  raw = raw_open (other, FALSE);
+  raw_exec (raw, "PRAGMA application_id = 42;"
+                 "CREATE TABLE contacts (name TEXT);"
+                 "INSERT INTO contacts VALUES ('Dr Who');");
+  sqlite3_close (raw);
+  assert_not_a_diary (other);
+
+  raw = raw_open (other_wal, FALSE);
+  raw_exec (raw, "PRAGMA journal_mode = WAL;"
+                 "PRAGMA application_id = 42;"
+                 "CREATE TABLE contacts (name TEXT);");
+  sqlite3_close (raw);
+  assert_not_a_diary (other_wal);
+
+  /* No application id, but tables: someone's data all the same. */
+  raw = raw_open (anonymous, FALSE);
+  raw_exec (raw, "CREATE TABLE pain_entries (id TEXT)");
+  sqlite3_close (raw);
+  assert_not_a_diary (anonymous);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_null (pd_database_open (folder, PD_DATABASE_FLAGS_NONE, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
+
+  g_assert_false (g_file_test (backup_dir, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(PdPainEntry) entry = new_entry (1760000000, 7200, 4, "one");
+  g_autoptr(PdPainEntry) other = new_entry (1760000100, 7200, 5, "two");
+  g_autoptr(PdPainEntry) got = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_dir = pd_database_get_backup_dir (fixture->path);
+  g_autofree char *missing = fixture_file (fixture, "missing.db");
+  g_autofree char *empty = fixture_file (fixture, "empty.db");
+  g_autofree char *name = NULL;
+  const char *id = pd_pain_entry_get_id (entry);
+  Snapshot before;
+  PdDatabase *db;
+
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  save (db, entry);
+  g_assert_true (pd_database_set_meta (db, "patient_name", "Alex", NULL));
+  close_diary (db);
+  before = take_snapshot (fixture->path);
+
+  db = open_diary (fixture->path, PD_DATABASE_READ_ONLY);
+  g_assert_true (pd_database_is_read_only (db));
+  g_assert_cmpint (count (db), ==, 1);
+  listed = list_all (db);
+  g_assert_cmpuint (listed->len, ==, 1);
+  got = pd_database_get_pain_entry (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pd_pain_entry_get_note (got), ==, "one");
+  name = pd_database_get_meta (db, "patient_name");
+  g_assert_cmpstr (name, ==, "Alex");
+
+  g_assert_false (pd_database_save_pain_entry (db, other, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpint (pd_pain_entry_get_created (other), ==, 0);
+  g_ptr_array_add (batch, other);
+  g_assert_false (pd_database_save_pain_entries (db, batch, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (pd_database_delete_pain_entry (db, id, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (pd_database_restore_pain_entry (db, id, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (pd_database_set_meta (db, "patient_name", "Sam", &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpint (count (db), ==, 1);
+  close_diary (db);
+
+  assert_unchanged (fixture->path, &before);
+  g_assert_false (g_file_test (backup_dir, G_FILE_TEST_EXISTS));
+
+  /* Read-only never creates anything. */
+  g_assert_null (pd_database_open (missing, PD_DATABASE_READ_ONLY, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_null (pd_database_open (empty, PD_DATABASE_READ_ONLY, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
+  g_clear_error (&error);
+  g_assert_cmpuint (file_mode (empty), !=, 0);
+}
+
+/* Backups */
+
+static GPtrArray *
+daily_backups (const char *backup_dir)
+{
+  g_autoptr(GPtrArray) names = list_dir (backup_dir);
+  GPtrArray *daily = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = names->pdata[i];
+
+      /* diary-YYYY-MM-DD.db */
+      if (g_str_has_prefix (name, "diary-") && strlen (name) == strlen ("diary-2030-01-01.db") &&
+          g_ascii_isdigit (name[6]))
+        g_ptr_array_add (daily, g_strdup (name));
+    }
+  return daily;
+}
+
+static void
+assert_good_backup (const char *path,
+                    gint64      n_entries)
+{
+  g_autofree char *check = file_text (path, "PRAGMA quick_check");
+  g_autofree char *journal_mode = file_text (path, "PRAGMA journal_mode");
+  PdDatabase *db;
+
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpstr (journal_mode, ==, "delete");
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  assert_no_sqlite_siblings (path);
+
+  db = open_diary (path, PD_DATABASE_READ_ONLY);
+  g_assert_cmpint (count (db), ==, n_entries);
+  close_diary (db);
+}
+
+static void
+test_backup_rotation (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *backup_dir = pd_database_get_backup_dir (fixture->path);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *newest = NULL;
+  g_autofree char *found = NULL;
+  const char *unrelated[] = {
+    "other-2030-01-01.db",
+    "diary-before-v2-20300101-000000.db",
+    "diary-notes.txt",
+    "diary-2030-01-01.db.old",
+  };
+  Snapshot before;
+  PdDatabase *db;
+
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  fill (db, 5, 2);
+  g_assert_false (g_file_test (backup_dir, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_mkdir (backup_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (unrelated); i++)
+    {
+      g_autofree char *path = g_build_filename (backup_dir, unrelated[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+    }
+
+  for (guint day = 1; day <= 10; day++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new (tz, 2030, 1, day, 12, 0, 0);
+      g_autoptr(GPtrArray) daily = NULL;
+
+      g_assert_true (pd_database_rotate_backups (db, now, PD_DATABASE_BACKUPS_KEPT, &error));
+      g_assert_no_error (error);
+      daily = daily_backups (backup_dir);
+      g_assert_cmpuint (daily->len, ==, MIN (day, PD_DATABASE_BACKUPS_KEPT));
+    }
+
+  names = daily_backups (backup_dir);
+  g_assert_cmpuint (names->len, ==, 7);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("diary-2030-01-%02u.db", i + 4);
+      g_autofree char *path = g_build_filename (backup_dir, names->pdata[i], NULL);
+
+      g_assert_cmpstr (names->pdata[i], ==, expected);
+      assert_good_backup (path, 10);
+    }
+  g_assert_cmpuint (file_mode (backup_dir), ==, 0700);
+  for (guint i = 0; i < G_N_ELEMENTS (unrelated); i++)
+    {
+      g_autofree char *path = g_build_filename (backup_dir, unrelated[i], NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+
+  /* Later the same day: nothing new, today's backup untouched. */
+  newest = g_build_filename (backup_dir, "diary-2030-01-10.db", NULL);
+  before = take_snapshot (newest);
+  {
+    g_autoptr(GDateTime) evening = g_date_time_new (tz, 2030, 1, 10, 23, 59, 0);
+    g_autoptr(GPtrArray) daily = NULL;
+
+    g_assert_true (pd_database_rotate_backups (db, evening, 7, &error));
+    g_assert_no_error (error);
+    daily = daily_backups (backup_dir);
+    g_assert_cmpuint (daily->len, ==, 7);
+  }
+  assert_unchanged (newest, &before);
+
+  found = pd_database_find_newest_good_backup (fixture->path);
+  g_assert_cmpstr (found, ==, newest);
+  g_clear_pointer (&found, g_free);
+
+  /* A spoilt newest backup is passed over. */
+  g_assert_true (g_file_set_contents (newest, "not a database", -1, NULL));
+  found = pd_database_find_newest_good_backup (fixture->path);
+  g_assert_true (g_str_has_suffix (found, "/diary-2030-01-09.db"));
+  g_clear_pointer (&found, g_free);
+
+  /* The next day's backup holds what was saved since. */
+  {
+    g_autoptr(PdPainEntry) entry = new_entry (1900000000, 3600, 2, "later");
+    g_autoptr(GDateTime) next = g_date_time_new (tz, 2030, 1, 11, 8, 0, 0);
+    g_autofree char *path = g_build_filename (backup_dir, "diary-2030-01-11.db", NULL);
+
+    save (db, entry);
+    g_assert_true (pd_database_rotate_backups (db, next, 7, &error));
+    g_assert_no_error (error);
+    assert_good_backup (path, 11);
+  }
+  close_diary (db);
+
+  {
+    g_autofree char *none = fixture_file (fixture, "none.db");
+
+    g_assert_null (pd_database_find_newest_good_backup (none));
+  }
+}
+
+static void
+test_backup_to (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(PdDatabase) db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  g_autofree char *copy = fixture_file (fixture, "copy.db");
+  g_autofree char *part = g_strconcat (copy, ".part", NULL);
+  g_autofree char *nowhere = fixture_file (fixture, "no/such/folder/copy.db");
+  g_autoptr(GError) error = NULL;
+
+  fill (db, 3, 3);
+  g_assert_true (pd_database_backup_to (db, copy, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  assert_good_backup (copy, 9);
+
+  /* Over an existing file: replaced whole. */
+  g_assert_true (g_file_set_contents (copy, "old", -1, NULL));
+  g_assert_true (pd_database_backup_to (db, copy, &error));
+  g_assert_no_error (error);
+  assert_good_backup (copy, 9);
+
+  g_assert_false (pd_database_backup_to (db, nowhere, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_IO);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/database/newer-schema", test_newer_schema);
+  ADD ("/database/damaged", test_damaged);
+  ADD ("/database/not-a-diary", test_not_a_diary);
+  ADD ("/database/read-only", test_read_only);
+  ADD ("/database/backup-rotation", test_backup_rotation);
+  ADD ("/database/backup-to", test_backup_to);
+
+#undef ADD
+
+  return g_test_run ();
+}
