@@ -10,6 +10,7 @@
 #include "test-util.h"
 #include "pd-database.h"
 #include "pd-types.h"
+#include "record-builders.h"
 
 #define HOUR 3600
 #define BERLIN_WINTER HOUR
@@ -35,10 +36,9 @@ add_pain_at (PdDiaryData *data,
              int          utc_offset,
              int          pain)
 {
-  PdPainEntry *entry = pd_pain_entry_new ();
+  PdPainEntry *entry = new_entry (pd_local_day_start (day, utc_offset) + minute * 60,
+                                  utc_offset, pain, NULL);
 
-  pd_pain_entry_set_pain (entry, pain);
-  pd_pain_entry_set_time (entry, pd_local_day_start (day, utc_offset) + minute * 60, utc_offset);
   g_ptr_array_add (data->pain_entries, entry);
   return entry;
 }
@@ -74,13 +74,9 @@ add_activity (PdDiaryData *data,
               guint32      day,
               int          minutes)
 {
-  PdActivity *activity = pd_activity_new ();
-
-  pd_activity_set_name (activity, "Walking");
-  pd_activity_set_duration (activity, minutes);
-  pd_activity_set_time (activity, pd_local_day_start (day, BERLIN_WINTER) + 17 * HOUR,
-                        BERLIN_WINTER);
-  g_ptr_array_add (data->activities, activity);
+  g_ptr_array_add (data->activities,
+                   new_activity ("Walking", pd_local_day_start (day, BERLIN_WINTER) + 17 * HOUR,
+                                 BERLIN_WINTER, minutes));
 }
 
 static inline void
@@ -88,10 +84,7 @@ add_event (PdDiaryData *data,
            guint32      day,
            const char  *title)
 {
-  PdEvent *event = pd_event_new ();
-
-  pd_event_set_kind (event, "injection");
-  pd_event_set_title (event, title);
-  pd_event_set_time (event, pd_local_day_start (day, BERLIN_WINTER) + 10 * HOUR, BERLIN_WINTER);
-  g_ptr_array_add (data->events, event);
+  g_ptr_array_add (data->events,
+                   new_event ("injection", title,
+                              pd_local_day_start (day, BERLIN_WINTER) + 10 * HOUR, BERLIN_WINTER));
 }

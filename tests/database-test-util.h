@@ -18,6 +18,7 @@
 
 #include "pd-database.h"
 #include "pd-generator.h"
+#include "record-builders.h"
 #include "record-fields.h"
 #include "storage-fixture.h"
 
@@ -121,20 +122,6 @@ raw_exec (sqlite3    *db,
 
   if (rc != SQLITE_OK)
     g_error ("%s: %s", sql, message);
-}
-
-static inline PdPainEntry *
-new_entry (gint64      unix_time,
-           int         utc_offset,
-           int         pain,
-           const char *note)
-{
-  PdPainEntry *entry = pd_pain_entry_new ();
-
-  pd_pain_entry_set_time (entry, unix_time, utc_offset);
-  pd_pain_entry_set_pain (entry, pain);
-  pd_pain_entry_set_note (entry, note);
-  return entry;
 }
 
 static inline void

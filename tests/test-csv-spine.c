@@ -20,6 +20,7 @@
 #include "pd-generator.h"
 #include "pd-review.h"
 #include "csv-test-util.h"
+#include "record-builders.h"
 
 #define CET 3600
 /* 2026-03-01 00:00 CET */
@@ -85,11 +86,9 @@ add_pain (GPtrArray  *entries,
           int         back,
           int         leg)
 {
-  PdPainEntry *entry = pd_pain_entry_new ();
+  PdPainEntry *entry = new_entry (time, CET, pain, NULL);
 
   pd_pain_entry_set_id (entry, id);
-  pd_pain_entry_set_time (entry, time, CET);
-  pd_pain_entry_set_pain (entry, pain);
   pd_pain_entry_set_back_pain (entry, back);
   pd_pain_entry_set_leg_pain (entry, leg);
   g_ptr_array_add (entries, entry);
@@ -102,12 +101,9 @@ add_event (GPtrArray  *events,
            const char *title,
            gint64      time)
 {
-  PdEvent *event = pd_event_new ();
+  PdEvent *event = new_event (kind, title, time, CET);
 
   pd_event_set_id (event, id);
-  pd_event_set_kind (event, kind);
-  pd_event_set_title (event, title);
-  pd_event_set_time (event, time, CET);
   g_ptr_array_add (events, event);
 }
 

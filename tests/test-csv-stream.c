@@ -22,6 +22,7 @@
 #include "pd-tags.h"
 #include "pd-types.h"
 #include "csv-test-util.h"
+#include "record-builders.h"
 
 #define CET 3600
 #define CEST 7200
@@ -120,12 +121,9 @@ add_event (GPtrArray  *events,
            const char *kind,
            const char *title)
 {
-  PdEvent *event = pd_event_new ();
+  PdEvent *event = new_event (kind, title, time, CET);
 
   pd_event_set_id (event, id);
-  pd_event_set_kind (event, kind);
-  pd_event_set_title (event, title);
-  pd_event_set_time (event, time, CET);
   g_ptr_array_add (events, event);
   return event;
 }

@@ -9,22 +9,10 @@
 
 #include "chart-test-util.h"
 #include "pd-day-group.h"
+#include "record-builders.h"
 
 /* 2024-03-14 00:00 in Berlin (+01:00). */
 #define MARCH_14 1710370800
-
-static PdPainEntry *
-new_entry (gint64      unix_time,
-           int         pain,
-           const char *note)
-{
-  PdPainEntry *entry = pd_pain_entry_new ();
-
-  pd_pain_entry_set_time (entry, unix_time, HOUR);
-  pd_pain_entry_set_pain (entry, pain);
-  pd_pain_entry_set_note (entry, note);
-  return entry;
-}
 
 static PdDayGroup *
 group_at (GListModel *groups,
@@ -62,10 +50,10 @@ test_aggregates (void)
   int min, max;
   guint day;
 
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 8 * HOUR, 2, NULL));
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 13 * HOUR, 8, NULL));
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 20 * HOUR, 6, NULL));
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 33 * HOUR, 0, NULL));
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 8 * HOUR, HOUR, 2, NULL));
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 13 * HOUR, HOUR, 8, NULL));
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 20 * HOUR, HOUR, 6, NULL));
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 33 * HOUR, HOUR, 0, NULL));
   groups = pd_day_groups_new (entries, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 2);
 
@@ -112,16 +100,18 @@ test_ordering (void)
   PdPainEntry *older, *newer;
 
   /* Any order in; the same moment twice, told apart by when they were made. */
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 10 * HOUR, 1, "14"));
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 2 * 24 * HOUR + 8 * HOUR, 1, "16 morning"));
-  older = new_entry (MARCH_14 + 24 * HOUR + 9 * HOUR, 1, "15 same-time older");
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 10 * HOUR, HOUR, 1, "14"));
+  g_ptr_array_add (entries,
+                   new_entry (MARCH_14 + 2 * 24 * HOUR + 8 * HOUR, HOUR, 1, "16 morning"));
+  older = new_entry (MARCH_14 + 24 * HOUR + 9 * HOUR, HOUR, 1, "15 same-time older");
   pd_pain_entry_set_stamps (older, 100, 100);
   g_ptr_array_add (entries, older);
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 24 * HOUR + 22 * HOUR, 1, "15 late"));
-  newer = new_entry (MARCH_14 + 24 * HOUR + 9 * HOUR, 1, "15 same-time newer");
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 24 * HOUR + 22 * HOUR, HOUR, 1, "15 late"));
+  newer = new_entry (MARCH_14 + 24 * HOUR + 9 * HOUR, HOUR, 1, "15 same-time newer");
   pd_pain_entry_set_stamps (newer, 200, 200);
   g_ptr_array_add (entries, newer);
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 2 * 24 * HOUR + 20 * HOUR, 1, "16 evening"));
+  g_ptr_array_add (entries,
+                   new_entry (MARCH_14 + 2 * 24 * HOUR + 20 * HOUR, HOUR, 1, "16 evening"));
 
   groups = pd_day_groups_new (entries, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 3);
@@ -149,8 +139,8 @@ test_local_days_by_offset (void)
   PdPainEntry *home, *away;
 
   /* One instant, 2024-03-15 02:30 UTC: the 15th in Berlin, still the 14th in New York. */
-  home = new_entry (1710469800, 5, "home");
-  away = new_entry (1710469800, 5, "away");
+  home = new_entry (1710469800, HOUR, 5, "home");
+  away = new_entry (1710469800, HOUR, 5, "away");
   pd_pain_entry_set_time (away, 1710469800, -5 * HOUR);
   g_ptr_array_add (entries, home);
   g_ptr_array_add (entries, away);
@@ -173,11 +163,11 @@ test_search (void)
   g_autoptr(GListModel) none = NULL;
   PdDayGroup *group;
 
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 9 * HOUR, 3, "Walked 20 minutes"));
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 18 * HOUR, 6, "Bad night"));
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 33 * HOUR, 4, "Physio, then a short WALK"));
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 40 * HOUR, 7, "Sehr MÜDE heute"));
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 58 * HOUR, 2, ""));
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 9 * HOUR, HOUR, 3, "Walked 20 minutes"));
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 18 * HOUR, HOUR, 6, "Bad night"));
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 33 * HOUR, HOUR, 4, "Physio, then a short WALK"));
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 40 * HOUR, HOUR, 7, "Sehr MÜDE heute"));
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 58 * HOUR, HOUR, 2, ""));
 
   all = pd_day_groups_new (entries, "");
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
@@ -212,14 +202,14 @@ test_search_own_values (void)
   g_autoptr(GListModel) ants = NULL;
   static const char * const where[] = { "Pins in my HIP", NULL };
   static const char * const feels[] = { "Like ants", NULL };
-  PdPainEntry *entry = new_entry (MARCH_14 + 9 * HOUR, 3, "");
+  PdPainEntry *entry = new_entry (MARCH_14 + 9 * HOUR, HOUR, 3, "");
 
   pd_pain_entry_set_custom_locations (entry, where);
   g_ptr_array_add (entries, entry);
-  entry = new_entry (MARCH_14 + 33 * HOUR, 5, "");
+  entry = new_entry (MARCH_14 + 33 * HOUR, HOUR, 5, "");
   pd_pain_entry_set_custom_qualities (entry, feels);
   g_ptr_array_add (entries, entry);
-  g_ptr_array_add (entries, new_entry (MARCH_14 + 40 * HOUR, 7, "Hip ok"));
+  g_ptr_array_add (entries, new_entry (MARCH_14 + 40 * HOUR, HOUR, 7, "Hip ok"));
 
   hip = pd_day_groups_new (entries, "in my hip");
   g_assert_cmpuint (g_list_model_get_n_items (hip), ==, 1);
@@ -235,7 +225,7 @@ test_references (void)
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListModel) groups = NULL;
   g_autoptr(PdDayGroup) group = NULL;
-  PdPainEntry *entry = new_entry (MARCH_14 + 9 * HOUR, 3, "kept");
+  PdPainEntry *entry = new_entry (MARCH_14 + 9 * HOUR, HOUR, 3, "kept");
 
   g_ptr_array_add (entries, entry);
   groups = pd_day_groups_new (entries, NULL);
@@ -262,49 +252,23 @@ new_dose (gint64      unix_time,
   return dose;
 }
 
-static PdActivity *
-new_activity (gint64      unix_time,
-              const char *name,
-              const char *note)
-{
-  PdActivity *activity = pd_activity_new ();
-
-  pd_activity_set_time (activity, unix_time, HOUR);
-  pd_activity_set_name (activity, name);
-  pd_activity_set_note (activity, note);
-  return activity;
-}
-
-static PdEvent *
-new_event (gint64      unix_time,
-           const char *title,
-           const char *note)
-{
-  PdEvent *event = pd_event_new ();
-
-  pd_event_set_time (event, unix_time, HOUR);
-  pd_event_set_kind (event, "injection");
-  pd_event_set_title (event, title);
-  pd_event_set_note (event, note);
-  return event;
-}
-
 /* Two days: the 14th with a pain entry, a dose, an activity and an event; the 16th with a
  * dose and an activity only. */
 static PdDiaryData *
 new_diary_data (void)
 {
   PdDiaryData *data = diary_new ();
+  PdActivity *swim = new_activity ("Swimming / hydrotherapy", MARCH_14 + 56 * HOUR, HOUR, 30);
 
-  g_ptr_array_add (data->pain_entries, new_entry (MARCH_14 + 9 * HOUR, 4, "stiff morning"));
-  g_ptr_array_add (data->pain_entries, new_entry (MARCH_14 + 21 * HOUR, 6, ""));
+  g_ptr_array_add (data->pain_entries, new_entry (MARCH_14 + 9 * HOUR, HOUR, 4, "stiff morning"));
+  g_ptr_array_add (data->pain_entries, new_entry (MARCH_14 + 21 * HOUR, HOUR, 6, ""));
   g_ptr_array_add (data->doses, new_dose (MARCH_14 + 8 * HOUR, "Ibuprofen", "with food"));
-  g_ptr_array_add (data->activities, new_activity (MARCH_14 + 11 * HOUR, "Walking", ""));
-  g_ptr_array_add (data->events,
-                   new_event (MARCH_14 + 14 * HOUR, "Epidural steroid injection L5", ""));
+  g_ptr_array_add (data->activities, new_activity ("Walking", MARCH_14 + 11 * HOUR, HOUR, 30));
+  g_ptr_array_add (data->events, new_event ("injection", "Epidural steroid injection L5",
+                                            MARCH_14 + 14 * HOUR, HOUR));
   g_ptr_array_add (data->doses, new_dose (MARCH_14 + 50 * HOUR, "Naproxen", ""));
-  g_ptr_array_add (data->activities,
-                   new_activity (MARCH_14 + 56 * HOUR, "Swimming / hydrotherapy", "Easy lanes"));
+  pd_activity_set_note (swim, "Easy lanes");
+  g_ptr_array_add (data->activities, swim);
   return data;
 }
 

@@ -16,6 +16,7 @@
 #include "pd-catalogue.h"
 #include "pd-database.h"
 #include "storage-fixture.h"
+#include "record-builders.h"
 #include "record-fields.h"
 #include "pd-database-private.h"
 #include "pd-error.h"
@@ -70,32 +71,6 @@ new_dose (PdMedication *medication,
   pd_dose_set_time (dose, unix_time, CEST);
   pd_dose_set_amount (dose, amount);
   return dose;
-}
-
-static PdActivity *
-new_activity (const char *name,
-              gint64      unix_time,
-              int         duration)
-{
-  PdActivity *activity = pd_activity_new ();
-
-  pd_activity_set_name (activity, name);
-  pd_activity_set_time (activity, unix_time, CEST);
-  pd_activity_set_duration (activity, duration);
-  return activity;
-}
-
-static PdEvent *
-new_event (const char *kind,
-           const char *title,
-           gint64      unix_time)
-{
-  PdEvent *event = pd_event_new ();
-
-  pd_event_set_kind (event, kind);
-  pd_event_set_title (event, title);
-  pd_event_set_time (event, unix_time, CEST);
-  return event;
 }
 
 /* Every kind of record, in the order of PdRecordKind. */
@@ -600,8 +575,8 @@ static void
 test_activity_round_trip (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(PdActivity) walk = new_activity ("Walking", T0, 35);
-  g_autoptr(PdActivity) tens = new_activity ("TENS", T0 + 600, 30);
+  g_autoptr(PdActivity) walk = new_activity ("Walking", T0, CEST, 35);
+  g_autoptr(PdActivity) tens = new_activity ("TENS", T0 + 600, CEST, 30);
   g_autoptr(GPtrArray) listed = NULL;
 
   pd_activity_set_effort (walk, 4);
@@ -622,8 +597,8 @@ static void
 test_event_round_trip (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(PdEvent) surgery = new_event ("surgery", "Lumbar fusion L4-L5", T0 - 86400 * 60);
-  g_autoptr(PdEvent) injection = new_event ("injection", "Epidural steroid injection", T0);
+  g_autoptr(PdEvent) surgery = new_event ("surgery", "Lumbar fusion L4-L5", T0 - 86400 * 60, CEST);
+  g_autoptr(PdEvent) injection = new_event ("injection", "Epidural steroid injection", T0, CEST);
 
   pd_event_set_note (injection, "Left L5, transforaminal");
   save_record (fixture->db, PD_RECORD_EVENT, surgery);
@@ -642,7 +617,7 @@ static void
 test_event_end_day (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(PdEvent) trial = new_event ("stimulator_trial", "Stimulator trial", T0);
+  g_autoptr(PdEvent) trial = new_event ("stimulator_trial", "Stimulator trial", T0, CEST);
   g_autoptr(PdEvent) stored = NULL;
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GError) error = NULL;
@@ -692,8 +667,8 @@ test_list_ranges (Fixture       *fixture,
       pd_pain_entry_set_time (entry, at, CEST);
       g_ptr_array_add (entries, entry);
       g_ptr_array_add (doses, new_dose (NULL, at, 100 + i));
-      g_ptr_array_add (activities, new_activity ("Walking", at, 10 + i));
-      g_ptr_array_add (events, new_event ("appointment", "Physio", at));
+      g_ptr_array_add (activities, new_activity ("Walking", at, CEST, 10 + i));
+      g_ptr_array_add (events, new_event ("appointment", "Physio", at, CEST));
     }
   g_assert_true (pd_database_save_records (fixture->db, entries, NULL, doses, activities, events,
                                            &error));
@@ -757,8 +732,8 @@ test_delete_restore (Fixture       *fixture,
   g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
   g_autoptr(PdMedication) medication = new_medication ("ibuprofen");
   g_autoptr(PdDose) dose = new_dose (medication, T0, 400);
-  g_autoptr(PdActivity) activity = new_activity ("Cycling", T0, 40);
-  g_autoptr(PdEvent) event = new_event ("procedure", "Radiofrequency ablation", T0);
+  g_autoptr(PdActivity) activity = new_activity ("Cycling", T0, CEST, 40);
+  g_autoptr(PdEvent) event = new_event ("procedure", "Radiofrequency ablation", T0, CEST);
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   g_autoptr(GPtrArray) medications = g_ptr_array_new ();
   g_autoptr(GPtrArray) doses = g_ptr_array_new ();
@@ -885,8 +860,8 @@ test_read_only (Fixture       *fixture,
 {
   g_autoptr(PdMedication) medication = new_medication ("naproxen");
   g_autoptr(PdDose) dose = new_dose (medication, T0, 250);
-  g_autoptr(PdActivity) activity = new_activity ("Yoga / Pilates", T0, 60);
-  g_autoptr(PdEvent) event = new_event ("stimulator", "SCS trial", T0);
+  g_autoptr(PdActivity) activity = new_activity ("Yoga / Pilates", T0, CEST, 60);
+  g_autoptr(PdEvent) event = new_event ("stimulator", "SCS trial", T0, CEST);
   g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
   g_autoptr(GPtrArray) doses = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -1068,11 +1043,11 @@ test_bad_input (Fixture       *fixture,
 
   /* Activities */
   {
-    g_autoptr(PdActivity) no_name = new_activity ("", T0, 30);
-    g_autoptr(PdActivity) no_time = new_activity ("Walking", T0, 0);
-    g_autoptr(PdActivity) too_long = new_activity ("Walking", T0, 24 * 60 + 1);
-    g_autoptr(PdActivity) too_hard = new_activity ("Walking", T0, 30);
-    g_autoptr(PdActivity) bad_offset = new_activity ("Walking", T0, 30);
+    g_autoptr(PdActivity) no_name = new_activity ("", T0, CEST, 30);
+    g_autoptr(PdActivity) no_time = new_activity ("Walking", T0, CEST, 0);
+    g_autoptr(PdActivity) too_long = new_activity ("Walking", T0, CEST, 24 * 60 + 1);
+    g_autoptr(PdActivity) too_hard = new_activity ("Walking", T0, CEST, 30);
+    g_autoptr(PdActivity) bad_offset = new_activity ("Walking", T0, CEST, 30);
 
     pd_activity_set_effort (too_hard, 11);
     pd_activity_set_time (bad_offset, T0, 15 * 3600);
@@ -1086,9 +1061,9 @@ test_bad_input (Fixture       *fixture,
 
   /* Events */
   {
-    g_autoptr(PdEvent) no_title = new_event ("surgery", "", T0);
-    g_autoptr(PdEvent) unknown_kind = new_event ("haircut", "Haircut", T0);
-    g_autoptr(PdEvent) bad_id = new_event ("surgery", "Discectomy", T0);
+    g_autoptr(PdEvent) no_title = new_event ("surgery", "", T0, CEST);
+    g_autoptr(PdEvent) unknown_kind = new_event ("haircut", "Haircut", T0, CEST);
+    g_autoptr(PdEvent) bad_id = new_event ("surgery", "Discectomy", T0, CEST);
     g_autofree char *long_note = g_strnfill (PD_MAX_NOTE_LENGTH + 1, 'x');
 
     pd_event_set_id (bad_id, "not-a-uuid");
@@ -1137,8 +1112,8 @@ test_save_records_all_or_nothing (Fixture       *fixture,
       pd_pain_entry_set_pain (entry, (int) i);
       g_ptr_array_add (entries, entry);
       g_ptr_array_add (doses, new_dose (medication, T0 + i * 3600, 300));
-      g_ptr_array_add (activities, new_activity ("Walking", T0 + i * 3600, 20));
-      g_ptr_array_add (events, new_event ("appointment", "Physio", T0 + i * 3600));
+      g_ptr_array_add (activities, new_activity ("Walking", T0 + i * 3600, CEST, 20));
+      g_ptr_array_add (events, new_event ("appointment", "Physio", T0 + i * 3600, CEST));
     }
 
   /* One absurd dose in the middle: nothing at all is written. */
@@ -1197,7 +1172,7 @@ test_save_records_in_transaction (Fixture       *fixture,
   g_autofree char *note = NULL;
 
   /* Inside an outer transaction that is rolled back, nothing stays. */
-  g_ptr_array_add (activities, new_activity ("Swimming / hydrotherapy", T0, 45));
+  g_ptr_array_add (activities, new_activity ("Swimming / hydrotherapy", T0, CEST, 45));
   g_assert_true (pd_database_begin (fixture->db, &error));
   g_assert_true (pd_database_set_meta (fixture->db, "note", "inside", &error));
   g_assert_true (pd_database_save_records (fixture->db, NULL, NULL, NULL, activities, NULL,
@@ -1238,7 +1213,7 @@ test_load (Fixture       *fixture,
 {
   g_autoptr(PdDiaryData) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PdEvent) event = new_event ("surgery", "Revision surgery", T0);
+  g_autoptr(PdEvent) event = new_event ("surgery", "Revision surgery", T0, CEST);
 
   fill_small_diary (fixture->db);
   save_record (fixture->db, PD_RECORD_EVENT, event);
@@ -1349,7 +1324,7 @@ test_recent_activity_names (Fixture       *fixture,
   /* Oldest first; the last is the newest. */
   for (guint i = 0; i < G_N_ELEMENTS (logged); i++)
     {
-      g_autoptr(PdActivity) activity = new_activity (logged[i], T0 + i * 3600, 20);
+      g_autoptr(PdActivity) activity = new_activity (logged[i], T0 + i * 3600, CEST, 20);
 
       save_record (fixture->db, PD_RECORD_ACTIVITY, activity);
       if (i + 1 == G_N_ELEMENTS (logged))
@@ -1658,7 +1633,7 @@ test_last_day (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
   g_autoptr(PdDose) dose = new_dose (NULL, 0, 100);
-  g_autoptr(PdActivity) activity = new_activity ("Walking", 0, 20);
+  g_autoptr(PdActivity) activity = new_activity ("Walking", 0, CEST, 20);
   /* 2025-10-09 22:30 UTC: 10 October at +02:00, still 9 October at -05:00. */
   gint64 late = G_GINT64_CONSTANT (1760049000);
 
