@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "pd-database.h"
@@ -51,6 +52,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->db != NULL)
     g_assert_finalize_object (fixture->db);
+  /* A test may have made the folder read-only. */
+  g_chmod (fixture->dir, 0700);
   remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
@@ -117,4 +120,30 @@ file_int (const char *path,
 
   g_assert_nonnull (text);
   return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* A test of a storage program: the function run at path in a fixture, with data. */
+typedef void (*FixtureFunc) (Fixture      *fixture,
+                             gconstpointer data);
+
+typedef struct
+{
+  const char *path;
+  FixtureFunc func;
+  gconstpointer data;
+} FixtureTest;
+
+/* Runs the program's tests, each in a fixture made by set_up (fixture_set_up, or
+ * fixture_set_up_open for a new diary open in it). */
+static inline int
+run_fixture_tests (int               *argc,
+                   char            ***argv,
+                   FixtureFunc        set_up,
+                   const FixtureTest *tests,
+                   gsize              n_tests)
+{
+  g_test_init (argc, argv, NULL);
+  for (gsize i = 0; i < n_tests; i++)
+    g_test_add (tests[i].path, Fixture, tests[i].data, set_up, tests[i].func, fixture_tear_down);
+  return g_test_run ();
 }

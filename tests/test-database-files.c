@@ -422,19 +422,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const FixtureTest tests[] = {
+    { "/database/newer-schema", test_newer_schema },
+    { "/database/damaged", test_damaged },
+    { "/database/not-a-diary", test_not_a_diary },
+    { "/database/read-only", test_read_only },
+    { "/database/backup-rotation", test_backup_rotation },
+    { "/database/backup-to", test_backup_to },
+  };
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/database/newer-schema", test_newer_schema);
-  ADD ("/database/damaged", test_damaged);
-  ADD ("/database/not-a-diary", test_not_a_diary);
-  ADD ("/database/read-only", test_read_only);
-  ADD ("/database/backup-rotation", test_backup_rotation);
-  ADD ("/database/backup-to", test_backup_to);
-
-#undef ADD
-
-  return g_test_run ();
+  return run_fixture_tests (&argc, &argv, fixture_set_up, tests, G_N_ELEMENTS (tests));
 }

@@ -424,20 +424,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const FixtureTest tests[] = {
+    { "/database/migrate-v1", test_migrate_v1 },
+    { "/database/migrate-failure-rolls-back", test_migrate_failure_rolls_back, &out_of_range_v1 },
+    { "/database/migrate-v2", test_migrate_v2 },
+    { "/database/migrate-v2-failure-rolls-back", test_migrate_failure_rolls_back,
+      &table_in_the_way_v2 },
+    { "/database/read-only-v2", test_read_only_old, &diary_v2 },
+    { "/database/read-only-old-schema", test_read_only_old, &diary_v1 },
+  };
 
-#define ADD(path, data, func) \
-  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/database/migrate-v1", NULL, test_migrate_v1);
-  ADD ("/database/migrate-failure-rolls-back", &out_of_range_v1, test_migrate_failure_rolls_back);
-  ADD ("/database/migrate-v2", NULL, test_migrate_v2);
-  ADD ("/database/migrate-v2-failure-rolls-back", &table_in_the_way_v2,
-       test_migrate_failure_rolls_back);
-  ADD ("/database/read-only-v2", &diary_v2, test_read_only_old);
-  ADD ("/database/read-only-old-schema", &diary_v1, test_read_only_old);
-
-#undef ADD
-
-  return g_test_run ();
+  return run_fixture_tests (&argc, &argv, fixture_set_up, tests, G_N_ELEMENTS (tests));
 }

@@ -103,7 +103,8 @@ test_create_in_empty_file (Fixture       *fixture,
 }
 
 static void
-test_default_path (void)
+test_default_path (Fixture       *fixture,
+                   gconstpointer  data)
 {
   g_autofree char *path = pd_database_get_default_path ();
   g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "pain-diary",
@@ -805,27 +806,22 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const FixtureTest tests[] = {
+    { "/database/create", test_create },
+    { "/database/create-in-empty-file", test_create_in_empty_file },
+    { "/database/default-path", test_default_path },
+    { "/database/save-and-get", test_save_and_get },
+    { "/database/update", test_update },
+    { "/database/list", test_list },
+    { "/database/delete-restore", test_delete_restore },
+    { "/database/validation-writes-nothing", test_validation_writes_nothing },
+    { "/database/meta", test_meta },
+    { "/database/dst-days", test_dst_days },
+    { "/database/async-list", test_async_list },
+    { "/database/generator", test_generator },
+    { "/database/demo", test_demo },
+    { "/database/performance", test_performance },
+  };
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/database/create", test_create);
-  ADD ("/database/create-in-empty-file", test_create_in_empty_file);
-  g_test_add_func ("/database/default-path", test_default_path);
-  ADD ("/database/save-and-get", test_save_and_get);
-  ADD ("/database/update", test_update);
-  ADD ("/database/list", test_list);
-  ADD ("/database/delete-restore", test_delete_restore);
-  ADD ("/database/validation-writes-nothing", test_validation_writes_nothing);
-  ADD ("/database/meta", test_meta);
-  ADD ("/database/dst-days", test_dst_days);
-  ADD ("/database/async-list", test_async_list);
-  ADD ("/database/generator", test_generator);
-  ADD ("/database/demo", test_demo);
-  ADD ("/database/performance", test_performance);
-
-#undef ADD
-
-  return g_test_run ();
+  return run_fixture_tests (&argc, &argv, fixture_set_up, tests, G_N_ELEMENTS (tests));
 }

@@ -24,34 +24,8 @@
 #include "pd-database.h"
 #include "pd-database-private.h"
 #include "pd-error.h"
+#include "storage-fixture.h"
 #include "test-util.h"
-
-typedef struct
-{
-  char *dir;
-  char *path;   /* <dir>/diary.db, not created */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pd-test-safety-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "diary.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_chmod (fixture->dir, 0700);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
 
 static int
 compare_names (gconstpointer a,
@@ -630,24 +604,21 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const FixtureTest tests[] = {
+    { "/safety/create/atomic", test_create_atomic },
+    { "/safety/second-connection-keeps-locks", test_second_connection_keeps_locks },
+    { "/safety/create/empty-file", test_create_empty_file },
+    { "/safety/create/stale-temporaries", test_create_stale_temporaries },
+    { "/safety/create/hot-journal", test_create_hot_journal },
+    { "/safety/create/foreign-hot-journal", test_foreign_hot_journal },
+    { "/safety/create/diary-hot-journal", test_diary_hot_journal },
+    { "/safety/read-only/file", test_read_only_file },
+    { "/safety/read-only/folder", test_read_only_folder },
+    { "/safety/read-only/folder-with-wal", test_read_only_folder_with_wal },
+    { "/safety/damaged/missing-table", test_damaged_missing_table },
+    { "/safety/damaged/found-later", test_damaged_found_later },
+    { "/safety/disk-full", test_disk_full },
+  };
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/safety/create/atomic", test_create_atomic);
-  ADD ("/safety/second-connection-keeps-locks", test_second_connection_keeps_locks);
-  ADD ("/safety/create/empty-file", test_create_empty_file);
-  ADD ("/safety/create/stale-temporaries", test_create_stale_temporaries);
-  ADD ("/safety/create/hot-journal", test_create_hot_journal);
-  ADD ("/safety/create/foreign-hot-journal", test_foreign_hot_journal);
-  ADD ("/safety/create/diary-hot-journal", test_diary_hot_journal);
-  ADD ("/safety/read-only/file", test_read_only_file);
-  ADD ("/safety/read-only/folder", test_read_only_folder);
-  ADD ("/safety/read-only/folder-with-wal", test_read_only_folder_with_wal);
-  ADD ("/safety/damaged/missing-table", test_damaged_missing_table);
-  ADD ("/safety/damaged/found-later", test_damaged_found_later);
-  ADD ("/safety/disk-full", test_disk_full);
-#undef ADD
-
-  return g_test_run ();
+  return run_fixture_tests (&argc, &argv, fixture_set_up, tests, G_N_ELEMENTS (tests));
 }
