@@ -10,6 +10,11 @@
 
 #include "pd-medication-checks.h"
 #include "pd-types.h"
+#include "test-util.h"
+
+#define HOUR 3600
+#define BERLIN HOUR
+#define NEW_YORK (-5 * HOUR)
 
 /* A dose at a local day and time (minutes after midnight) at a UTC offset; it falls on that
  * local day. */

@@ -134,16 +134,6 @@ save (PdDatabase  *db,
   g_assert_no_error (error);
 }
 
-static inline gint64
-count (PdDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = pd_database_count_pain_entries (db, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
 static inline GPtrArray *
 list_all (PdDatabase *db)
 {

@@ -21,6 +21,30 @@ typedef struct
   PdDatabase *db;    /* open with fixture_set_up_open, else NULL */
 } Fixture;
 
+/* The pain entries in db. */
+static inline gint64
+count_entries (PdDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = pd_database_count_pain_entries (db, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+/* Logs a pain entry of pain, now, in db. */
+static inline void
+log_pain (PdDatabase *db,
+          int         pain)
+{
+  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+  g_autoptr(GError) error = NULL;
+
+  pd_pain_entry_set_pain (entry, pain);
+  g_assert_true (pd_database_save_pain_entry (db, entry, &error));
+  g_assert_no_error (error);
+}
+
 /* A new temporary folder; the diary file is not created. */
 static inline void
 fixture_set_up (Fixture       *fixture,

@@ -3,49 +3,28 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-backup"
+
 #include <glib/gstdio.h>
 
 #include "pd-backup.h"
 #include "pd-error.h"
 #include "pd-generator.h"
+#include "storage-fixture.h"
 #include "test-util.h"
 
-static gint64
-count_entries (PdDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = pd_database_count_pain_entries (db, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
 static void
-log_pain (PdDatabase *db,
-          int         pain)
-{
-  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
-  g_autoptr(GError) error = NULL;
-
-  pd_pain_entry_set_pain (entry, pain);
-  pd_database_save_pain_entry (db, entry, &error);
-  g_assert_no_error (error);
-}
-
-static void
-test_restore_into_open_diary (void)
+test_restore_into_open_diary (Fixture       *fixture,
+                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pd-backup-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autofree char *backup = g_build_filename (dir, "b.pdbackup", NULL);
+  g_autofree char *backup = fixture_file (fixture, "b.pdbackup");
   g_autofree char *previous = NULL;
-  g_autoptr(PdDatabase) db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  PdDatabase *db = fixture->db;
   g_autoptr(PdDatabase) other = NULL;
   GStatBuf st;
   gint64 base;
 
-  g_assert_no_error (error);
   {
     g_autoptr(GDate) end = g_date_new_dmy (1, 3, 2026);
 
@@ -59,11 +38,11 @@ test_restore_into_open_diary (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   /* A second connection, as the reminders keep one. */
-  other = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  other = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
   g_assert_no_error (error);
   log_pain (other, 5);
   g_clear_object (&other);
-  other = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  other = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
   g_assert_cmpint (count_entries (db), ==, base + 1);
 
   /* A wrong passphrase changes nothing. */
@@ -82,7 +61,7 @@ test_restore_into_open_diary (void)
   log_pain (db, 3);
   g_assert_cmpint (count_entries (other), ==, base + 1);
   {
-    g_autoptr(PdDiaryData) data = pd_database_load (other, &error);
+    g_autoptr(PdDiaryData) loaded = pd_database_load (other, &error);
 
     g_assert_no_error (error);
   }
@@ -93,21 +72,17 @@ test_restore_into_open_diary (void)
     g_assert_cmpint (count_entries (kept), ==, base + 1);
   }
   g_clear_object (&other);
-  g_clear_object (&db);
-  remove_tree (dir);
 }
 
 static void
-test_daily (void)
+test_daily (Fixture       *fixture,
+            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pd-backup-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autofree char *folder = g_build_filename (dir, "Sync", NULL);
-  g_autoptr(PdDatabase) db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_autofree char *folder = fixture_file (fixture, "Sync");
+  PdDatabase *db = fixture->db;
   g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
 
-  g_assert_no_error (error);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   log_pain (db, 4);
   for (int day = 1; day <= 4; day++)
@@ -128,22 +103,22 @@ test_daily (void)
   {
     g_autofree char *old = g_build_filename (folder, "diary-2026-03-02.pdbackup", NULL);
     g_autofree char *newest = g_build_filename (folder, "diary-2026-03-04.pdbackup", NULL);
-    g_autofree char *restored = g_build_filename (dir, "restored.db", NULL);
+    g_autofree char *restored = fixture_file (fixture, "restored.db");
 
     g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
     g_assert_true (pd_backup_decrypt (newest, "daily words", restored, &error));
     g_assert_no_error (error);
   }
-  g_clear_object (&db);
-  remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/backup/restore-into-open-diary", test_restore_into_open_diary);
-  g_test_add_func ("/backup/daily", test_daily);
-  return g_test_run ();
+  static const FixtureTest tests[] = {
+    { "/backup/restore-into-open-diary", test_restore_into_open_diary },
+    { "/backup/daily", test_daily },
+  };
+
+  return run_fixture_tests (&argc, &argv, fixture_set_up_open, tests, G_N_ELEMENTS (tests));
 }

@@ -14,15 +14,12 @@
 #include "pd-types.h"
 #include "checks-test-util.h"
 
-#define BERLIN 3600
 #define ADVICE "Ask your care team about this."
 
 static guint32
 day0 (void)
 {
-  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_APRIL, 2024);
-
-  return g_date_get_julian (date);
+  return julian (2024, G_DATE_APRIL, 1);
 }
 
 static PdDose *

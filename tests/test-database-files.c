@@ -205,7 +205,7 @@ test_read_only (Fixture       *fixture,
 
   db = open_diary (fixture->path, PD_DATABASE_READ_ONLY);
   g_assert_true (pd_database_is_read_only (db));
-  g_assert_cmpint (count (db), ==, 1);
+  g_assert_cmpint (count_entries (db), ==, 1);
   listed = list_all (db);
   g_assert_cmpuint (listed->len, ==, 1);
   got = pd_database_get_pain_entry (db, id, &error);
@@ -231,7 +231,7 @@ test_read_only (Fixture       *fixture,
   g_assert_false (pd_database_set_meta (db, "patient_name", "Sam", &error));
   g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
   g_clear_error (&error);
-  g_assert_cmpint (count (db), ==, 1);
+  g_assert_cmpint (count_entries (db), ==, 1);
   close_diary (db);
 
   assert_unchanged (fixture->path, &before);
@@ -284,7 +284,7 @@ assert_good_backup (const char *path,
   assert_no_sqlite_siblings (path);
 
   db = open_diary (path, PD_DATABASE_READ_ONLY);
-  g_assert_cmpint (count (db), ==, n_entries);
+  g_assert_cmpint (count_entries (db), ==, n_entries);
   close_diary (db);
 }
 

@@ -48,7 +48,7 @@ assert_v1_entries (PdDatabase *db)
   g_autoptr(GListModel) groups = NULL;
   g_autoptr(PdDayGroup) first_day = NULL;
 
-  g_assert_cmpint (count (db), ==, G_N_ELEMENTS (v1_entries));
+  g_assert_cmpint (count_entries (db), ==, G_N_ELEMENTS (v1_entries));
   g_assert_cmpuint (listed->len, ==, G_N_ELEMENTS (v1_entries));
 
   for (guint i = 0; i < G_N_ELEMENTS (v1_entries); i++)
@@ -290,7 +290,7 @@ test_migrate_v2 (Fixture       *fixture,
   /* Deleted before the migration, still undoable after it. */
   g_assert_true (pd_database_restore_pain_entry (db, V2_DELETED_ID, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (db), ==, 5);
+  g_assert_cmpint (count_entries (db), ==, 5);
   g_assert_true (pd_database_delete_pain_entry (db, V2_DELETED_ID, &error));
   g_assert_no_error (error);
   close_diary (db);

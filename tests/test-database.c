@@ -32,7 +32,7 @@ test_create (Fixture       *fixture,
   db = open_diary (path, PD_DATABASE_FLAGS_NONE);
   g_assert_cmpstr (pd_database_get_path (db), ==, path);
   g_assert_false (pd_database_is_read_only (db));
-  g_assert_cmpint (count (db), ==, 0);
+  g_assert_cmpint (count_entries (db), ==, 0);
 
   g_assert_cmpuint (file_mode (nested_dir), ==, 0700);
   g_assert_cmpuint (file_mode (path), ==, 0600);
@@ -62,7 +62,7 @@ test_create (Fixture       *fixture,
 
   /* Opening again finds the entry and adds no second backup for today. */
   db = open_diary (path, PD_DATABASE_FLAGS_NONE);
-  g_assert_cmpint (count (db), ==, 1);
+  g_assert_cmpint (count_entries (db), ==, 1);
   close_diary (db);
   {
     g_autoptr(GPtrArray) names = list_dir (backup_dir);
@@ -84,7 +84,7 @@ test_create_in_empty_file (Fixture       *fixture,
   g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
   db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
   g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
-  g_assert_cmpint (count (db), ==, 0);
+  g_assert_cmpint (count_entries (db), ==, 0);
   close_diary (db);
   g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==,
                    PD_DATABASE_SCHEMA_VERSION);
@@ -149,7 +149,7 @@ test_save_and_get (Fixture       *fixture,
   save (db, bare);
   g_assert_cmpint (ABS (pd_pain_entry_get_created (full) - now), <=, 2);
   g_assert_cmpint (pd_pain_entry_get_updated (full), ==, pd_pain_entry_get_created (full));
-  g_assert_cmpint (count (db), ==, 2);
+  g_assert_cmpint (count_entries (db), ==, 2);
 
   got = pd_database_get_pain_entry (db, pd_pain_entry_get_id (full), &error);
   g_assert_no_error (error);
@@ -213,7 +213,7 @@ test_update (Fixture       *fixture,
   g_assert_cmpint (pd_pain_entry_get_created (entry), ==, created);
   g_assert_cmpint (pd_pain_entry_get_updated (entry), >=, created);
 
-  g_assert_cmpint (count (db), ==, 1);
+  g_assert_cmpint (count_entries (db), ==, 1);
   got = pd_database_get_pain_entry (db, pd_pain_entry_get_id (entry), &error);
   g_assert_no_error (error);
   assert_same_entry (got, entry);
@@ -281,7 +281,7 @@ test_delete_restore (Fixture       *fixture,
 
   g_assert_true (pd_database_delete_pain_entry (db, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (db), ==, 1);
+  g_assert_cmpint (count_entries (db), ==, 1);
   got = pd_database_get_pain_entry (db, id, &error);
   g_assert_error (error, PD_ERROR, PD_ERROR_NOT_FOUND);
   g_assert_null (got);
@@ -303,7 +303,7 @@ test_delete_restore (Fixture       *fixture,
   /* Undo. */
   g_assert_true (pd_database_restore_pain_entry (db, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (db), ==, 2);
+  g_assert_cmpint (count_entries (db), ==, 2);
   got = pd_database_get_pain_entry (db, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (pd_pain_entry_get_note (got), ==, "gone");
@@ -311,9 +311,9 @@ test_delete_restore (Fixture       *fixture,
 
   /* Saving a deleted entry again brings it back too. */
   g_assert_true (pd_database_delete_pain_entry (db, id, NULL));
-  g_assert_cmpint (count (db), ==, 1);
+  g_assert_cmpint (count_entries (db), ==, 1);
   save (db, gone);
-  g_assert_cmpint (count (db), ==, 2);
+  g_assert_cmpint (count_entries (db), ==, 2);
 
   /* The row stays in the file, marked, until then. */
   g_assert_true (pd_database_delete_pain_entry (db, id, NULL));
@@ -340,7 +340,7 @@ test_validation_writes_nothing (Fixture       *fixture,
   g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (pd_pain_entry_get_created (bad), ==, 0);
-  g_assert_cmpint (count (db), ==, 1);
+  g_assert_cmpint (count_entries (db), ==, 1);
 
   /* An invalid update leaves the stored entry as it was. */
   pd_pain_entry_set_note (existing, "changed");
@@ -360,14 +360,14 @@ test_validation_writes_nothing (Fixture       *fixture,
   g_assert_false (pd_database_save_pain_entries (db, batch, &error));
   g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (count (db), ==, 1);
+  g_assert_cmpint (count_entries (db), ==, 1);
   for (guint i = 0; i < batch->len; i++)
     g_assert_cmpint (pd_pain_entry_get_created (batch->pdata[i]), ==, 0);
 
   g_ptr_array_remove_index (batch, 2);
   g_assert_true (pd_database_save_pain_entries (db, batch, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (db), ==, 6);
+  g_assert_cmpint (count_entries (db), ==, 6);
   for (guint i = 0; i < batch->len; i++)
     g_assert_cmpint (pd_pain_entry_get_created (batch->pdata[i]), >, 0);
 }
@@ -628,8 +628,8 @@ test_generator (Fixture       *fixture,
   options.seed = 8;
   g_assert_true (pd_generator_fill (third, &options, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (third), >=, 60);
-  g_assert_cmpint (count (third), <=, 240);
+  g_assert_cmpint (count_entries (third), >=, 60);
+  g_assert_cmpint (count_entries (third), <=, 240);
 
   options.tz = "Mars/Olympus_Mons";
   g_assert_false (pd_generator_fill (third, &options, &error));

@@ -14,17 +14,12 @@
 #include "pd-types.h"
 #include "checks-test-util.h"
 
-#define HOUR 3600
-#define BERLIN HOUR
-#define NEW_YORK (-5 * HOUR)
 
 /* 2024-03-14, the day most tests log on. */
 static guint32
 day0 (void)
 {
-  g_autoptr(GDate) date = g_date_new_dmy (14, G_DATE_MARCH, 2024);
-
-  return g_date_get_julian (date);
+  return julian (2024, G_DATE_MARCH, 14);
 }
 
 static void

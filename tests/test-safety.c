@@ -19,17 +19,12 @@
 #include "checks-test-util.h"
 #include "test-util.h"
 
-#define HOUR 3600
-#define BERLIN HOUR
-#define NEW_YORK (-5 * HOUR)
 #define ADVICE "Ask your care team about this."
 
 static guint32
 day0 (void)
 {
-  g_autoptr(GDate) date = g_date_new_dmy (2, G_DATE_OCTOBER, 2024);
-
-  return g_date_get_julian (date);
+  return julian (2024, G_DATE_OCTOBER, 2);
 }
 
 static void

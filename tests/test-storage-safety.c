@@ -95,18 +95,6 @@ raw_exec (const char *path,
 }
 
 static void
-log_pain (PdDatabase *db,
-          int         pain)
-{
-  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
-  g_autoptr(GError) error = NULL;
-
-  pd_pain_entry_set_pain (entry, pain);
-  g_assert_true (pd_database_save_pain_entry (db, entry, &error));
-  g_assert_no_error (error);
-}
-
-static void
 make_diary (const char *path,
             int         n_entries)
 {
