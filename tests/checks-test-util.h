@@ -36,6 +36,18 @@ test_dose_at (const char *name,
   return dose;
 }
 
+/* Adds a dose at a local day and time (minutes after midnight) in Berlin. */
+static inline void
+add_dose_on (GPtrArray  *doses,
+             const char *name,
+             double      amount,
+             const char *unit,
+             guint32     day,
+             guint       minute)
+{
+  g_ptr_array_add (doses, test_dose_at (name, amount, unit, day, minute, BERLIN));
+}
+
 /* A dose of a day's list: at minute after local midnight. */
 typedef struct
 {

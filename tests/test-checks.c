@@ -32,17 +32,6 @@ dose_at (const char *name,
   return test_dose_at (name, amount, unit, day, minute, BERLIN);
 }
 
-static void
-add_dose (GPtrArray  *doses,
-          const char *name,
-          double      amount,
-          const char *unit,
-          guint32     day,
-          guint       minute)
-{
-  g_ptr_array_add (doses, dose_at (name, amount, unit, day, minute));
-}
-
 /* A dose answering a scheduled time of a regimen medication. */
 static PdDose *
 add_scheduled (GPtrArray    *doses,
@@ -85,13 +74,13 @@ test_acetaminophen_max (void)
 
   /* 4 x 1000 mg: exactly the maximum, no warning. */
   for (guint i = 0; i < 4; i++)
-    add_dose (doses, "Acetaminophen", 1000, "mg", day0 (), (6 + 5 * i) * 60);
+    add_dose_on (doses, "Acetaminophen", 1000, "mg", day0 (), (6 + 5 * i) * 60);
   warnings = pd_day_warnings (doses, NULL, day0 ());
   g_assert_cmpuint (warnings->len, ==, 0);
   g_clear_pointer (&warnings, g_ptr_array_unref);
 
   /* One more 500 mg tablet: 4500 mg. */
-  add_dose (doses, "Acetaminophen", 500, "mg", day0 (), 23 * 60);
+  add_dose_on (doses, "Acetaminophen", 500, "mg", day0 (), 23 * 60);
   warnings = pd_day_warnings (doses, NULL, day0 ());
   g_assert_cmpuint (warnings->len, ==, 1);
   warning = g_ptr_array_index (warnings, 0);
@@ -118,7 +107,7 @@ test_skipped_do_not_count (void)
   PdDose *skipped;
 
   for (guint i = 0; i < 4; i++)
-    add_dose (doses, "Acetaminophen", 1000, "mg", day0 (), (6 + 5 * i) * 60);
+    add_dose_on (doses, "Acetaminophen", 1000, "mg", day0 (), (6 + 5 * i) * 60);
   skipped = dose_at ("Acetaminophen", 1000, "mg", day0 (), 23 * 60);
   pd_dose_set_status (skipped, PD_DOSE_SKIPPED);
   g_ptr_array_add (doses, skipped);
@@ -138,12 +127,12 @@ test_ibuprofen_max (void)
 
   /* Without prescription: 3 x 400 mg = 1200 mg, the maximum; one more is over it. */
   for (guint i = 0; i < 3; i++)
-    add_dose (doses, "Ibuprofen", 400, "mg", day0 (), (7 + 4 * i) * 60);
+    add_dose_on (doses, "Ibuprofen", 400, "mg", day0 (), (7 + 4 * i) * 60);
   warnings = pd_day_warnings (doses, NULL, day0 ());
   g_assert_cmpuint (warnings->len, ==, 0);
   g_clear_pointer (&warnings, g_ptr_array_unref);
 
-  add_dose (doses, "ibuprofen", 400, "mg", day0 (), 23 * 60);
+  add_dose_on (doses, "ibuprofen", 400, "mg", day0 (), 23 * 60);
   warnings = pd_day_warnings (doses, NULL, day0 ());
   g_assert_cmpuint (warnings->len, ==, 1);
   warning = find_kind (warnings, PD_WARNING_MAX_DAILY);
@@ -166,7 +155,7 @@ test_ibuprofen_max (void)
   g_assert_null (find_kind (warnings, PD_WARNING_MAX_DAILY));
   g_clear_pointer (&warnings, g_ptr_array_unref);
 
-  add_dose (doses, "Ibuprofen", 1, "mg", day0 (), 23 * 60 + 30);
+  add_dose_on (doses, "Ibuprofen", 1, "mg", day0 (), 23 * 60 + 30);
   warnings = pd_day_warnings (doses, regimen, day0 ());
   warning = find_kind (warnings, PD_WARNING_MAX_DAILY);
   g_assert_nonnull (warning);
@@ -184,11 +173,11 @@ test_mass_conversion (void)
   PdWarning *warning;
 
   /* 1 g + 1 g + 1000 mg + 500 mg + 1 g = 4500 mg, under two names. */
-  add_dose (doses, "Acetaminophen", 1, "g", day0 (), 6 * 60);
-  add_dose (doses, "Paracetamol", 1, "g", day0 (), 10 * 60);
-  add_dose (doses, "PARACETAMOL", 1000, "mg", day0 (), 14 * 60);
-  add_dose (doses, "Acetaminophen", 500, "mg", day0 (), 18 * 60);
-  add_dose (doses, "Acetaminophen", 1, "g", day0 (), 22 * 60);
+  add_dose_on (doses, "Acetaminophen", 1, "g", day0 (), 6 * 60);
+  add_dose_on (doses, "Paracetamol", 1, "g", day0 (), 10 * 60);
+  add_dose_on (doses, "PARACETAMOL", 1000, "mg", day0 (), 14 * 60);
+  add_dose_on (doses, "Acetaminophen", 500, "mg", day0 (), 18 * 60);
+  add_dose_on (doses, "Acetaminophen", 1, "g", day0 (), 22 * 60);
   warnings = pd_day_warnings (doses, NULL, day0 ());
   g_assert_cmpuint (warnings->len, ==, 1);
   warning = g_ptr_array_index (warnings, 0);
@@ -212,8 +201,8 @@ test_mass_conversion (void)
 
   /* Amounts that are not a mass cannot be added to one. */
   g_ptr_array_set_size (doses, 0);
-  add_dose (doses, "Acetaminophen", 3500, "mg", day0 (), 6 * 60);
-  add_dose (doses, "Acetaminophen", 20, "ml", day0 (), 10 * 60);
+  add_dose_on (doses, "Acetaminophen", 3500, "mg", day0 (), 6 * 60);
+  add_dose_on (doses, "Acetaminophen", 20, "ml", day0 (), 10 * 60);
   warnings = pd_day_warnings (doses, NULL, day0 ());
   g_assert_cmpuint (warnings->len, ==, 0);
 }
@@ -239,7 +228,7 @@ test_regimen_max (void)
   for (guint i = 0; i < 9; i++)
     {
       add_scheduled (doses, custom, day0 (), 60 + i * 120, PD_DOSE_TAKEN);
-      add_dose (doses, "Ibuprofen", 400, "mg", day0 (), 60 + i * 120);
+      add_dose_on (doses, "Ibuprofen", 400, "mg", day0 (), 60 + i * 120);
     }
   warnings = pd_day_warnings (doses, regimen, day0 ());
   g_assert_cmpuint (count_kind (warnings, PD_WARNING_MAX_DAILY), ==, 1);
@@ -260,8 +249,8 @@ assert_same_class (const char * const *names,
       const PdMedicationInfo *info = pd_catalogue_find_medication (names[i]);
 
       g_assert_nonnull (info);
-      add_dose (doses, names[i], info->usual_amount > 0 ? info->usual_amount : 5, info->unit,
-                day0 (), 8 * 60 + i * 60);
+      add_dose_on (doses, names[i], info->usual_amount > 0 ? info->usual_amount : 5, info->unit,
+                   day0 (), 8 * 60 + i * 60);
     }
   warnings = pd_day_warnings (doses, NULL, day0 ());
   g_assert_cmpuint (count_kind (warnings, PD_WARNING_SAME_CLASS), ==, expected_warnings);
@@ -322,7 +311,7 @@ test_same_class_value (void)
 
   test_add_doses (doses, day0 (), day, G_N_ELEMENTS (day));
   /* Another day's naproxen is not "the same day". */
-  add_dose (doses, "Naproxen", 250, "mg", day0 () + 1, 9 * 60);
+  add_dose_on (doses, "Naproxen", 250, "mg", day0 () + 1, 9 * 60);
   warnings = pd_day_warnings (doses, NULL, day0 ());
   warning = find_kind (warnings, PD_WARNING_SAME_CLASS);
   g_assert_nonnull (warning);
@@ -375,7 +364,7 @@ test_same_class_regimen (void)
   pd_medication_set_stop_day (naproxen, day0 () - 1);
 
   /* A custom COX-2 inhibitor from the regimen, by its class. */
-  add_dose (doses, "etoricoxib", 60, "mg", day0 (), 12 * 60);
+  add_dose_on (doses, "etoricoxib", 60, "mg", day0 (), 12 * 60);
   warnings = pd_day_warnings (doses, regimen, day0 ());
   g_assert_cmpuint (count_kind (warnings, PD_WARNING_SAME_CLASS), ==, 1);
   g_assert_nonnull (strstr (find_kind (warnings, PD_WARNING_SAME_CLASS)->message, "Etoricoxib"));
@@ -397,11 +386,11 @@ test_warnings_together (void)
 
   /* Oxycodone 40 mg x 1.5 + tapentadol 100 mg x 0.4 = 100 MME, two opioids, and too much
    * acetaminophen. */
-  add_dose (doses, "Oxycodone", 20, "mg", day0 (), 8 * 60);
-  add_dose (doses, "Oxycodone", 20, "mg", day0 (), 20 * 60);
-  add_dose (doses, "Tapentadol", 100, "mg", day0 (), 14 * 60);
-  add_dose (doses, "Acetaminophen", 2000, "mg", day0 (), 8 * 60);
-  add_dose (doses, "Acetaminophen", 2500, "mg", day0 (), 20 * 60);
+  add_dose_on (doses, "Oxycodone", 20, "mg", day0 (), 8 * 60);
+  add_dose_on (doses, "Oxycodone", 20, "mg", day0 (), 20 * 60);
+  add_dose_on (doses, "Tapentadol", 100, "mg", day0 (), 14 * 60);
+  add_dose_on (doses, "Acetaminophen", 2000, "mg", day0 (), 8 * 60);
+  add_dose_on (doses, "Acetaminophen", 2500, "mg", day0 (), 20 * 60);
   warnings = pd_day_warnings (doses, NULL, day0 ());
   g_assert_cmpuint (warnings->len, ==, 3);
   g_assert_cmpuint (count_kind (warnings, PD_WARNING_MAX_DAILY), ==, 1);
@@ -475,7 +464,7 @@ test_adherence (void)
     PdDose *extra = add_scheduled (doses, steady, first + 3, 8 * 60, PD_DOSE_TAKEN);
 
     pd_dose_set_scheduled_time (extra, PD_NO_SCHEDULED_TIME);
-    add_dose (doses, "Gabapentin", 300, "mg", first + 6, 20 * 60);
+    add_dose_on (doses, "Gabapentin", 300, "mg", first + 6, 20 * 60);
   }
 
   /* Once a day, stopped on day 9 (inclusive); doses logged after that are not counted. */
@@ -496,7 +485,7 @@ test_adherence (void)
       }
 
   as_needed = scheduled_medication ("Tramadol", "", first - 30, 0);
-  add_dose (doses, "Tramadol", 50, "mg", first + 3, 10 * 60);
+  add_dose_on (doses, "Tramadol", 50, "mg", first + 3, 10 * 60);
 
   /* 29 full days x 2 + this morning = 59 due. */
   assert_adherence (pd_adherence (steady, doses, first, last, today, noon), 59, 57, 1);
@@ -562,8 +551,8 @@ test_due_doses (void)
   /* Yesterday's evening dose, an as-needed dose and a dose logged by name only answer
    * nothing today. */
   add_scheduled (doses, gabapentin, today - 1, 20 * 60, PD_DOSE_TAKEN);
-  add_dose (doses, "Tramadol", 50, "mg", today, 10 * 60);
-  add_dose (doses, "Acetaminophen", 500, "mg", today, 21 * 60);
+  add_dose_on (doses, "Tramadol", 50, "mg", today, 10 * 60);
+  add_dose_on (doses, "Acetaminophen", 500, "mg", today, 21 * 60);
 
   due = pd_due_doses (regimen, doses, today);
   g_assert_cmpuint (due->len, ==, G_N_ELEMENTS (expected));

@@ -22,17 +22,6 @@ day0 (void)
   return julian (2024, G_DATE_MARCH, 14);
 }
 
-static void
-add_dose (GPtrArray  *doses,
-          const char *name,
-          double      amount,
-          const char *unit,
-          guint32     day,
-          guint       minute)
-{
-  g_ptr_array_add (doses, test_dose_at (name, amount, unit, day, minute, BERLIN));
-}
-
 static GPtrArray *
 new_doses (void)
 {
@@ -70,7 +59,7 @@ test_opioid (gconstpointer data)
   PdDose *dose;
 
   /* Logged by name, not in the regimen: the catalogue gives the factor. */
-  add_dose (doses, c->name, c->amount, c->unit, day0 (), 9 * 60);
+  add_dose_on (doses, c->name, c->amount, c->unit, day0 (), 9 * 60);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day0 ()), c->mme, 1e-9);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, regimen, day0 ()), c->mme, 1e-9);
 
@@ -83,7 +72,7 @@ test_opioid (gconstpointer data)
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, regimen, day0 ()), c->mme, 1e-9);
 
   /* Twice as much, twice the MME. */
-  add_dose (doses, c->name, c->amount, c->unit, day0 (), 9 * 60);
+  add_dose_on (doses, c->name, c->amount, c->unit, day0 (), 9 * 60);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, regimen, day0 ()), 2 * c->mme, 1e-9);
 
   /* Nothing the day before. */
@@ -96,13 +85,13 @@ test_mass_units (void)
   g_autoptr(GPtrArray) doses = new_doses ();
 
   /* 2000 mcg and 0.002 g of hydromorphone are 2 mg each: 3 x 2 mg x 5. */
-  add_dose (doses, "Hydromorphone", 2000, "mcg", day0 (), 8 * 60);
-  add_dose (doses, "Hydromorphone", 0.002, "g", day0 (), 12 * 60);
-  add_dose (doses, "Hydromorphone", 2, "mg", day0 (), 16 * 60);
+  add_dose_on (doses, "Hydromorphone", 2000, "mcg", day0 (), 8 * 60);
+  add_dose_on (doses, "Hydromorphone", 0.002, "g", day0 (), 12 * 60);
+  add_dose_on (doses, "Hydromorphone", 2, "mg", day0 (), 16 * 60);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day0 ()), 30, 1e-9);
 
   /* A liquid measured in ml has no mass to multiply: it does not count. */
-  add_dose (doses, "Oxycodone", 5, "ml", day0 (), 18 * 60);
+  add_dose_on (doses, "Oxycodone", 5, "ml", day0 (), 18 * 60);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day0 ()), 30, 1e-9);
 }
 
@@ -154,7 +143,7 @@ test_fentanyl_patch (void)
   guint32 day = day0 ();
 
   /* 25 mcg/h, worn 72 h: the day it is applied and the two after. */
-  add_dose (doses, "Fentanyl patch", 25, "mcg/h", day, 9 * 60);
+  add_dose_on (doses, "Fentanyl patch", 25, "mcg/h", day, 9 * 60);
   g_assert_cmpfloat (pd_daily_mme (doses, NULL, day - 1), ==, 0);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day), 60, 1e-9);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day + 1), 60, 1e-9);
@@ -162,7 +151,7 @@ test_fentanyl_patch (void)
   g_assert_cmpfloat (pd_daily_mme (doses, NULL, day + 3), ==, 0);
 
   /* With tramadol on the second day: both count. */
-  add_dose (doses, "Tramadol", 50, "mg", day + 1, 12 * 60);
+  add_dose_on (doses, "Tramadol", 50, "mg", day + 1, 12 * 60);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day + 1), 70, 1e-9);
 }
 
@@ -173,8 +162,8 @@ test_fentanyl_replaced (void)
   guint32 day = day0 ();
 
   /* 25 mcg/h on day 0, replaced on day 2 by 50 mcg/h, which is worn until day 4. */
-  add_dose (doses, "Fentanyl patch", 25, "mcg/h", day, 9 * 60);
-  add_dose (doses, "Fentanyl patch", 50, "mcg/h", day + 2, 9 * 60);
+  add_dose_on (doses, "Fentanyl patch", 25, "mcg/h", day, 9 * 60);
+  add_dose_on (doses, "Fentanyl patch", 50, "mcg/h", day + 2, 9 * 60);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day), 60, 1e-9);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day + 1), 60, 1e-9);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day + 2), 120, 1e-9);
@@ -193,14 +182,14 @@ test_fentanyl_two_at_once (void)
 
   /* 25 + 12 mcg/h put on together are worn together: 37 x 2.4. */
   g_ptr_array_add (regimen, patch);
-  add_dose (doses, "Fentanyl patch", 25, "mcg/h", day, 9 * 60);
-  add_dose (doses, "Fentanyl patch", 12, "mcg/h", day, 9 * 60);
+  add_dose_on (doses, "Fentanyl patch", 25, "mcg/h", day, 9 * 60);
+  add_dose_on (doses, "Fentanyl patch", 12, "mcg/h", day, 9 * 60);
   for (guint i = 0; i < doses->len; i++)
     pd_dose_set_medication_id (g_ptr_array_index (doses, i), pd_medication_get_id (patch));
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, regimen, day + 1), 37 * 2.4, 1e-9);
 
   /* A patch that fell off and was replaced the same day: only the new one is worn. */
-  add_dose (doses, "Fentanyl patch", 25, "mcg/h", day + 1, 15 * 60);
+  add_dose_on (doses, "Fentanyl patch", 25, "mcg/h", day + 1, 15 * 60);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, regimen, day), 37 * 2.4, 1e-9);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, regimen, day + 1), 60, 1e-9);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, regimen, day + 3), 60, 1e-9);
@@ -271,7 +260,7 @@ test_thresholds (void)
       g_autoptr(GPtrArray) doses = new_doses ();
       g_autoptr(GPtrArray) warnings = NULL;
 
-      add_dose (doses, "Oxycodone", cases[i].oxycodone_mg, "mg", day0 (), 8 * 60);
+      add_dose_on (doses, "Oxycodone", cases[i].oxycodone_mg, "mg", day0 (), 8 * 60);
       g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day0 ()), cases[i].mme, 1e-9);
       warnings = pd_day_warnings (doses, NULL, day0 ());
       /* Only the higher of the two. */
@@ -324,7 +313,7 @@ test_skipped_and_others (void)
   g_assert_cmpfloat (pd_daily_mme (doses, NULL, day0 ()), ==, 0);
   g_assert_cmpfloat (pd_daily_mme (NULL, NULL, day0 ()), ==, 0);
 
-  add_dose (doses, "Morphine SR", 15, "mg", day0 (), 20 * 60);
+  add_dose_on (doses, "Morphine SR", 15, "mg", day0 (), 20 * 60);
   g_assert_cmpfloat_with_epsilon (pd_daily_mme (doses, NULL, day0 ()), 15, 1e-9);
 }
 

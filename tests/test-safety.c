@@ -34,7 +34,7 @@ add_dose (GPtrArray  *doses,
           const char *unit,
           guint       minute)
 {
-  g_ptr_array_add (doses, test_dose_at (name, amount, unit, day0 (), minute, BERLIN));
+  add_dose_on (doses, name, amount, unit, day0 (), minute);
 }
 
 static GPtrArray *
