@@ -50,7 +50,7 @@ _pd_diary_data_outcomes (PdDiaryData *data,
 GCompareDataFunc
 _pd_record_compare_for (PdRecordKind kind)
 {
-  return kind == PD_RECORD_MEDICATION ? _pd_medication_compare : _pd_record_compare;
+  return kind == PD_RECORD_MEDICATION ? _pd_medication_compare : pd_record_compare;
 }
 
 static PdDiaryDay *

@@ -117,7 +117,7 @@ snapshot_new (PdDiaryData *data)
 
   for (guint i = 0; i < N_OUTCOMES; i++)
     snapshot->outcomes[i] = g_steal_pointer (_pd_diary_data_outcomes (data, i));
-  sort_records (dated, _pd_record_compare);
+  sort_records (dated, pd_record_compare);
   snapshot->days = g_ptr_array_new_with_free_func (g_object_unref);
   snapshot->day_index = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < dated->len; i++)
