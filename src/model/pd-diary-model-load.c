@@ -26,7 +26,7 @@
 typedef struct
 {
   GPtrArray *lists[N_KINDS];
-  GHashTable *ids[N_KINDS];
+  GPtrArray *ids[N_KINDS];
   GPtrArray *days;
   GHashTable *day_index;
   GPtrArray *outcomes[N_OUTCOMES];
@@ -51,7 +51,7 @@ snapshot_free (Snapshot *snapshot)
 {
   for (guint i = 0; i < N_KINDS; i++)
     {
-      g_clear_pointer (&snapshot->ids[i], g_hash_table_unref);
+      g_clear_pointer (&snapshot->ids[i], g_ptr_array_unref);
       g_clear_pointer (&snapshot->lists[i], g_ptr_array_unref);
     }
   for (guint i = 0; i < N_OUTCOMES; i++)
@@ -85,12 +85,6 @@ sort_records (GPtrArray        *records,
   g_ptr_array_sort_with_data (records, compare_indirect, &sort);
 }
 
-static GHashTable *
-id_index_new (void)
-{
-  return g_hash_table_new (g_str_hash, g_str_equal);
-}
-
 static Snapshot *
 snapshot_new (PdDiaryData *data)
 {
@@ -106,11 +100,7 @@ snapshot_new (PdDiaryData *data)
 
       sort_records (records, _pd_record_compare_for (kind));
       snapshot->lists[kind] = records;
-      snapshot->ids[kind] = id_index_new ();
-      for (guint i = 0; i < records->len; i++)
-        g_hash_table_insert (snapshot->ids[kind],
-                             (gpointer) _pd_record_get_id (g_ptr_array_index (records, i)),
-                             g_ptr_array_index (records, i));
+      snapshot->ids[kind] = _pd_id_index_new (records);
       if (kind != PD_RECORD_MEDICATION)
         g_ptr_array_extend (dated, records, NULL, NULL);
     }
