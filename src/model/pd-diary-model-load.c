@@ -338,11 +338,13 @@ _pd_diary_model_start_load (PdDiaryModel *self,
   g_thread_unref (g_thread_new ("pd-model-load", load_thread, g_object_ref (reading)));
 }
 
-void
-pd_diary_model_load_async (PdDiaryModel        *self,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+/* A load of the records from `from` on, for the caller's callback. */
+static void
+load_from (PdDiaryModel        *self,
+           gint64               from,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
 {
   GTask *task;
 
@@ -351,7 +353,16 @@ pd_diary_model_load_async (PdDiaryModel        *self,
 
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, pd_diary_model_load_async);
-  _pd_diary_model_start_load (self, task, G_MININT64, cancellable);
+  _pd_diary_model_start_load (self, task, from, cancellable);
+}
+
+void
+pd_diary_model_load_async (PdDiaryModel        *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  load_from (self, G_MININT64, cancellable, callback, user_data);
 }
 
 void
@@ -361,15 +372,8 @@ pd_diary_model_load_recent_async (PdDiaryModel        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (PD_IS_DIARY_MODEL (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, pd_diary_model_load_async);
-  _pd_diary_model_start_load (self, task, pd_local_day_start (self->today - days, 0),
-                              cancellable);
+  load_from (self, pd_local_day_start (self->today - days, 0), cancellable, callback, user_data);
 }
 
 void
