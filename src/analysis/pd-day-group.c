@@ -15,28 +15,88 @@ struct _PdDayGroup
 {
   GObject parent_instance;
 
-  guint32 day;
+  PdDayFigures figures;
   GPtrArray *items;   /* PdPainEntry, newest first */
   GPtrArray *records; /* every kind, newest first */
-  double mean;
-  int min;
-  int max;
 };
 
 G_DEFINE_FINAL_TYPE (PdDayGroup, pd_day_group, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_DAY,
-  PROP_N_ITEMS,
-  PROP_N_RECORDS,
-  PROP_MEAN,
-  PROP_MIN,
-  PROP_MAX,
-  N_PROPS
-};
+/* The figures first (PD_DAY_FIGURES_* + 1), then the records' count. */
+#define PROP_FIGURES 1
+#define PROP_N_RECORDS (PROP_FIGURES + PD_DAY_FIGURES_N_PROPS)
+#define N_PROPS (PROP_N_RECORDS + 1)
 
 static GParamSpec *properties[N_PROPS];
+
+void
+pd_day_figures_count (PdDayFigures   *figures,
+                      GObject *const *records,
+                      guint           n_records)
+{
+  int sum = 0;
+
+  figures->n_entries = 0;
+  figures->min = 10;
+  figures->max = 0;
+  for (guint i = 0; i < n_records; i++)
+    {
+      int pain;
+
+      if (!PD_IS_PAIN_ENTRY (records[i]))
+        continue;
+      pain = pd_pain_entry_get_pain (PD_PAIN_ENTRY (records[i]));
+      figures->n_entries++;
+      sum += pain;
+      figures->min = MIN (figures->min, pain);
+      figures->max = MAX (figures->max, pain);
+    }
+  figures->mean = figures->n_entries > 0 ? (double) sum / figures->n_entries : 0;
+  if (figures->n_entries == 0)
+    figures->min = figures->max = -1;
+}
+
+void
+pd_day_figures_pspecs (GParamSpec  **pspecs,
+                       const char   *count_name,
+                       GParamFlags   extra)
+{
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | extra;
+
+  pspecs[PD_DAY_FIGURES_DAY] = g_param_spec_uint ("day", NULL, NULL, 0, G_MAXUINT32, 0,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  pspecs[PD_DAY_FIGURES_N_ENTRIES] = g_param_spec_uint (count_name, NULL, NULL, 0, G_MAXUINT, 0, flags);
+  pspecs[PD_DAY_FIGURES_MEAN] = g_param_spec_double ("mean", NULL, NULL, 0, 10, 0, flags);
+  pspecs[PD_DAY_FIGURES_MIN] = g_param_spec_int ("min", NULL, NULL, -1, 10, -1, flags);
+  pspecs[PD_DAY_FIGURES_MAX] = g_param_spec_int ("max", NULL, NULL, -1, 10, -1, flags);
+}
+
+void
+pd_day_figures_get_value (const PdDayFigures *figures,
+                          guint               which,
+                          GValue             *value)
+{
+  switch (which)
+    {
+    case PD_DAY_FIGURES_DAY:
+      g_value_set_uint (value, figures->day);
+      break;
+    case PD_DAY_FIGURES_N_ENTRIES:
+      g_value_set_uint (value, figures->n_entries);
+      break;
+    case PD_DAY_FIGURES_MEAN:
+      g_value_set_double (value, figures->mean);
+      break;
+    case PD_DAY_FIGURES_MIN:
+      g_value_set_int (value, figures->min);
+      break;
+    case PD_DAY_FIGURES_MAX:
+      g_value_set_int (value, figures->max);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
 
 static void
 pd_day_group_finalize (GObject *object)
@@ -57,29 +117,12 @@ pd_day_group_get_property (GObject    *object,
 {
   PdDayGroup *self = PD_DAY_GROUP (object);
 
-  switch (prop_id)
-    {
-    case PROP_DAY:
-      g_value_set_uint (value, self->day);
-      break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->items->len);
-      break;
-    case PROP_N_RECORDS:
-      g_value_set_uint (value, self->records->len);
-      break;
-    case PROP_MEAN:
-      g_value_set_double (value, self->mean);
-      break;
-    case PROP_MIN:
-      g_value_set_int (value, self->min);
-      break;
-    case PROP_MAX:
-      g_value_set_int (value, self->max);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_N_RECORDS)
+    g_value_set_uint (value, self->records->len);
+  else if (prop_id >= PROP_FIGURES && prop_id < PROP_N_RECORDS)
+    pd_day_figures_get_value (&self->figures, prop_id - PROP_FIGURES, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -90,25 +133,10 @@ pd_day_group_class_init (PdDayGroupClass *klass)
   object_class->finalize = pd_day_group_finalize;
   object_class->get_property = pd_day_group_get_property;
 
-  properties[PROP_DAY] =
-    g_param_spec_uint ("day", NULL, NULL, 0, G_MAXUINT32, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  pd_day_figures_pspecs (properties + PROP_FIGURES, "n-items", 0);
   properties[PROP_N_RECORDS] =
     g_param_spec_uint ("n-records", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEAN] =
-    g_param_spec_double ("mean", NULL, NULL, 0, 10, 0,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MIN] =
-    g_param_spec_int ("min", NULL, NULL, -1, 10, -1,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MAX] =
-    g_param_spec_int ("max", NULL, NULL, -1, 10, -1,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -127,32 +155,17 @@ pd_day_group_new (guint32   day,
                   guint     n_records)
 {
   PdDayGroup *self = g_object_new (PD_TYPE_DAY_GROUP, NULL);
-  int sum = 0;
 
   g_assert (n_records > 0);
 
-  self->day = day;
-  self->min = 10;
-  self->max = 0;
   for (guint i = 0; i < n_records; i++)
     {
-      int pain;
-
       g_ptr_array_add (self->records, g_object_ref (records[i]));
-      if (!PD_IS_PAIN_ENTRY (records[i]))
-        continue;
-
-      pain = pd_pain_entry_get_pain (PD_PAIN_ENTRY (records[i]));
-      g_ptr_array_add (self->items, g_object_ref (records[i]));
-      sum += pain;
-      self->min = MIN (self->min, pain);
-      self->max = MAX (self->max, pain);
+      if (PD_IS_PAIN_ENTRY (records[i]))
+        g_ptr_array_add (self->items, g_object_ref (records[i]));
     }
-
-  if (self->items->len > 0)
-    self->mean = (double) sum / self->items->len;
-  else
-    self->min = self->max = -1;
+  pd_day_figures_count (&self->figures, records, n_records);
+  self->figures.day = day;
   return self;
 }
 
@@ -160,14 +173,14 @@ guint32
 pd_day_group_get_day (PdDayGroup *self)
 {
   g_return_val_if_fail (PD_IS_DAY_GROUP (self), 0);
-  return self->day;
+  return self->figures.day;
 }
 
 GDate *
 pd_day_group_dup_date (PdDayGroup *self)
 {
   g_return_val_if_fail (PD_IS_DAY_GROUP (self), NULL);
-  return g_date_new_julian (self->day);
+  return g_date_new_julian (self->figures.day);
 }
 
 guint
@@ -206,21 +219,21 @@ double
 pd_day_group_get_mean (PdDayGroup *self)
 {
   g_return_val_if_fail (PD_IS_DAY_GROUP (self), 0);
-  return self->mean;
+  return self->figures.mean;
 }
 
 int
 pd_day_group_get_min (PdDayGroup *self)
 {
   g_return_val_if_fail (PD_IS_DAY_GROUP (self), 0);
-  return self->min;
+  return self->figures.min;
 }
 
 int
 pd_day_group_get_max (PdDayGroup *self)
 {
   g_return_val_if_fail (PD_IS_DAY_GROUP (self), 0);
-  return self->max;
+  return self->figures.max;
 }
 
 /* What ordering and searching need of a record of any kind, read once per record. */
@@ -290,12 +303,9 @@ record_info (GObject    *record,
 
 /* Newest day first; within a day newest first, in the database's order otherwise. */
 static int
-compare_records (gconstpointer a,
-                 gconstpointer b)
+compare_infos (const RecordInfo *info_a,
+               const RecordInfo *info_b)
 {
-  const RecordInfo *info_a = a;
-  const RecordInfo *info_b = b;
-
   if (info_a->day != info_b->day)
     return info_a->day < info_b->day ? 1 : -1;
   if (info_a->time != info_b->time)
@@ -303,6 +313,25 @@ compare_records (gconstpointer a,
   if (info_a->created != info_b->created)
     return info_a->created < info_b->created ? 1 : -1;
   return strcmp (info_a->id, info_b->id);
+}
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b)
+{
+  return compare_infos (a, b);
+}
+
+int
+pd_record_compare (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  RecordInfo info_a, info_b;
+
+  record_info ((GObject *) a, &info_a);
+  record_info ((GObject *) b, &info_b);
+  return compare_infos (&info_a, &info_b);
 }
 
 static char *
@@ -343,23 +372,88 @@ own_values_contain (GObject    *record,
   return FALSE;
 }
 
-/* Appends the records whose note, name or own values contain needle (all of them without
- * one). */
+struct _PdRecordSearch
+{
+  char *needle;   /* folded; NULL: every record */
+  guint kinds;
+};
+
+PdRecordSearch *
+pd_record_search_new (const char *search,
+                      guint       kinds)
+{
+  PdRecordSearch *self = g_new0 (PdRecordSearch, 1);
+
+  if (search != NULL && *search != '\0')
+    self->needle = fold (search);
+  self->kinds = kinds;
+  return self;
+}
+
+static guint
+kind_bit (GObject *record)
+{
+  if (PD_IS_PAIN_ENTRY (record))
+    return 1u << PD_RECORD_PAIN;
+  if (PD_IS_DOSE (record))
+    return 1u << PD_RECORD_DOSE;
+  if (PD_IS_ACTIVITY (record))
+    return 1u << PD_RECORD_ACTIVITY;
+  if (PD_IS_EVENT (record))
+    return 1u << PD_RECORD_EVENT;
+  return 0;
+}
+
+static gboolean
+info_matches (const PdRecordSearch *self,
+              const RecordInfo     *info)
+{
+  if (!(self->kinds & kind_bit (info->record)))
+    return FALSE;
+  return self->needle == NULL || contains_folded (info->note, self->needle) ||
+         contains_folded (info->name, self->needle) || own_values_contain (info->record, self->needle);
+}
+
+gboolean
+pd_record_search_matches (const PdRecordSearch *self,
+                          GObject              *record)
+{
+  RecordInfo info;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  record_info (record, &info);
+  return info_matches (self, &info);
+}
+
+gboolean
+pd_record_search_is_all (const PdRecordSearch *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->needle == NULL && (self->kinds & PD_DAY_GROUPS_ALL_KINDS) == PD_DAY_GROUPS_ALL_KINDS;
+}
+
+void
+pd_record_search_free (PdRecordSearch *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->needle);
+  g_free (self);
+}
+
+/* Appends the records that search keeps. */
 static void
-keep_matching (GArray     *kept,
-               GPtrArray  *records,
-               const char *needle)
+keep_matching (GArray               *kept,
+               GPtrArray            *records,
+               const PdRecordSearch *search)
 {
   for (guint i = 0; records != NULL && i < records->len; i++)
     {
       RecordInfo info;
 
       record_info (g_ptr_array_index (records, i), &info);
-      if (needle != NULL &&
-          !contains_folded (info.note, needle) && !contains_folded (info.name, needle) &&
-          !own_values_contain (info.record, needle))
-        continue;
-      g_array_append_val (kept, info);
+      if (info_matches (search, &info))
+        g_array_append_val (kept, info);
     }
 }
 
@@ -391,31 +485,29 @@ group_by_day (GArray *kept)
   return G_LIST_MODEL (store);
 }
 
-static GArray *
-record_info_array_new (void)
+static GListModel *
+groups_of (GPtrArray  **arrays,
+           guint        n_arrays,
+           const char  *search,
+           guint        kinds)
 {
-  return g_array_new (FALSE, FALSE, sizeof (RecordInfo));
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (RecordInfo));
+  g_autoptr(PdRecordSearch) matcher = pd_record_search_new (search, kinds);
+
+  for (guint i = 0; i < n_arrays; i++)
+    keep_matching (kept, arrays[i], matcher);
+  return group_by_day (kept);
 }
 
 GListModel *
 pd_day_groups_new (GPtrArray  *entries,
                    const char *search)
 {
-  g_autoptr(GArray) kept = record_info_array_new ();
-  g_autofree char *needle = NULL;
-
-  if (entries == NULL)
-    return G_LIST_MODEL (g_list_store_new (PD_TYPE_DAY_GROUP));
-
-  for (guint i = 0; i < entries->len; i++)
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
     g_return_val_if_fail (PD_IS_PAIN_ENTRY (g_ptr_array_index (entries, i)),
                           G_LIST_MODEL (g_list_store_new (PD_TYPE_DAY_GROUP)));
 
-  if (search != NULL && *search != '\0')
-    needle = fold (search);
-
-  keep_matching (kept, entries, needle);
-  return group_by_day (kept);
+  return groups_of (&entries, 1, search, 1u << PD_RECORD_PAIN);
 }
 
 GListModel *
@@ -423,22 +515,13 @@ pd_day_groups_new_full (PdDiaryData *data,
                         const char  *search,
                         guint        kinds)
 {
-  g_autoptr(GArray) kept = record_info_array_new ();
-  g_autofree char *needle = NULL;
+  GPtrArray *arrays[4];
 
   if (data == NULL)
     return G_LIST_MODEL (g_list_store_new (PD_TYPE_DAY_GROUP));
-
-  if (search != NULL && *search != '\0')
-    needle = fold (search);
-
-  if (kinds & (1u << PD_RECORD_PAIN))
-    keep_matching (kept, data->pain_entries, needle);
-  if (kinds & (1u << PD_RECORD_DOSE))
-    keep_matching (kept, data->doses, needle);
-  if (kinds & (1u << PD_RECORD_ACTIVITY))
-    keep_matching (kept, data->activities, needle);
-  if (kinds & (1u << PD_RECORD_EVENT))
-    keep_matching (kept, data->events, needle);
-  return group_by_day (kept);
+  arrays[0] = data->pain_entries;
+  arrays[1] = data->doses;
+  arrays[2] = data->activities;
+  arrays[3] = data->events;
+  return groups_of (arrays, G_N_ELEMENTS (arrays), search, kinds);
 }

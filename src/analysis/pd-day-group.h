@@ -50,4 +50,57 @@ GListModel  *pd_day_groups_new_full     (PdDiaryData *data,
                                          const char  *search,
                                          guint        kinds);
 
+/* Newest day first, newest first within a day, then by creation and id: a total order on
+ * records of every kind but medications (user_data unused). */
+int          pd_record_compare          (gconstpointer a,
+                                         gconstpointer b,
+                                         gpointer      user_data);
+
+/* What pd_day_groups_new_full keeps of a record: of a kind in the mask, and with a search
+ * (not empty) in its note, name, title or own locations and qualities. */
+typedef struct _PdRecordSearch PdRecordSearch;
+
+PdRecordSearch *pd_record_search_new     (const char           *search,
+                                          guint                 kinds);
+gboolean        pd_record_search_matches (const PdRecordSearch *self,
+                                          GObject              *record);
+/* Whether it keeps every record of the four kinds. */
+gboolean        pd_record_search_is_all  (const PdRecordSearch *self);
+void            pd_record_search_free    (PdRecordSearch       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdRecordSearch, pd_record_search_free)
+
+/* A day's pain figures, as PdDayGroup and the diary model's days have them: over the
+ * pain entries among its records; with none, mean 0 and min and max -1. */
+typedef struct
+{
+  guint32 day;
+  guint n_entries;
+  double mean;
+  int min;
+  int max;
+} PdDayFigures;
+
+/* Their properties, in this order: "day", the count (named by the class), "mean", "min",
+ * "max". */
+enum
+{
+  PD_DAY_FIGURES_DAY,
+  PD_DAY_FIGURES_N_ENTRIES,
+  PD_DAY_FIGURES_MEAN,
+  PD_DAY_FIGURES_MIN,
+  PD_DAY_FIGURES_MAX,
+  PD_DAY_FIGURES_N_PROPS
+};
+
+void         pd_day_figures_count       (PdDayFigures   *figures,
+                                         GObject *const *records,
+                                         guint           n_records);
+/* Fills pspecs[0 .. PD_DAY_FIGURES_N_PROPS - 1] (readable, with extra flags). */
+void         pd_day_figures_pspecs      (GParamSpec    **pspecs,
+                                         const char     *count_name,
+                                         GParamFlags     extra);
+void         pd_day_figures_get_value   (const PdDayFigures *figures,
+                                         guint           which,
+                                         GValue         *value);
+
 G_END_DECLS

@@ -15,26 +15,16 @@ struct _PdDiaryDay
 {
   GObject parent_instance;
 
-  guint32 day;
+  PdDayFigures figures;
   PdObjectList *records;
-  guint n_entries;
-  double mean;
-  int min;
-  int max;
 };
 
 G_DEFINE_FINAL_TYPE (PdDiaryDay, pd_diary_day, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_DAY,
-  PROP_RECORDS,
-  PROP_N_ENTRIES,
-  PROP_MEAN,
-  PROP_MIN,
-  PROP_MAX,
-  N_PROPS
-};
+/* The figures first (PD_DAY_FIGURES_* + 1), then the records. */
+#define PROP_FIGURES 1
+#define PROP_RECORDS (PROP_FIGURES + PD_DAY_FIGURES_N_PROPS)
+#define N_PROPS (PROP_RECORDS + 1)
 
 static GParamSpec *properties[N_PROPS];
 
@@ -87,62 +77,6 @@ _pd_record_get_day (gpointer record)
   return 0;
 }
 
-typedef struct
-{
-  guint32 day;
-  gint64 time;
-  gint64 created;
-  const char *id;
-} RecordKey;
-
-static void
-record_key (gpointer   record,
-            RecordKey *key)
-{
-  key->day = _pd_record_get_day (record);
-  key->id = _pd_record_get_id (record);
-  if (PD_IS_PAIN_ENTRY (record))
-    {
-      key->time = pd_pain_entry_get_time (record);
-      key->created = pd_pain_entry_get_created (record);
-    }
-  else if (PD_IS_DOSE (record))
-    {
-      key->time = pd_dose_get_time (record);
-      key->created = pd_dose_get_created (record);
-    }
-  else if (PD_IS_ACTIVITY (record))
-    {
-      key->time = pd_activity_get_time (record);
-      key->created = pd_activity_get_created (record);
-    }
-  else if (PD_IS_EVENT (record))
-    {
-      key->time = pd_event_get_time (record);
-      key->created = pd_event_get_created (record);
-    }
-  else
-    g_assert_not_reached ();
-}
-
-int
-_pd_record_compare (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      unused)
-{
-  RecordKey key_a, key_b;
-
-  record_key ((gpointer) a, &key_a);
-  record_key ((gpointer) b, &key_b);
-  if (key_a.day != key_b.day)
-    return key_a.day < key_b.day ? 1 : -1;
-  if (key_a.time != key_b.time)
-    return key_a.time < key_b.time ? 1 : -1;
-  if (key_a.created != key_b.created)
-    return key_a.created < key_b.created ? 1 : -1;
-  return strcmp (key_a.id, key_b.id);
-}
-
 int
 _pd_medication_compare (gconstpointer a,
                         gconstpointer b,
@@ -162,8 +96,8 @@ _pd_day_compare (gconstpointer a,
                  gconstpointer b,
                  gpointer      unused)
 {
-  guint32 day_a = ((const PdDiaryDay *) a)->day;
-  guint32 day_b = ((const PdDiaryDay *) b)->day;
+  guint32 day_a = ((const PdDiaryDay *) a)->figures.day;
+  guint32 day_b = ((const PdDiaryDay *) b)->figures.day;
 
   return day_a == day_b ? 0 : day_a < day_b ? 1 : -1;
 }
@@ -174,43 +108,21 @@ update_figures (PdDiaryDay *self,
                 gboolean    notify)
 {
   GPtrArray *records = pd_object_list_get_array (self->records);
-  guint n_entries = 0;
-  int sum = 0, min = 10, max = 0;
-  double mean = 0;
+  PdDayFigures old = self->figures;
 
-  for (guint i = 0; i < records->len; i++)
-    {
-      int pain;
-
-      if (!PD_IS_PAIN_ENTRY (g_ptr_array_index (records, i)))
-        continue;
-      pain = pd_pain_entry_get_pain (g_ptr_array_index (records, i));
-      n_entries++;
-      sum += pain;
-      min = MIN (min, pain);
-      max = MAX (max, pain);
-    }
-  if (n_entries > 0)
-    mean = (double) sum / n_entries;
-  else
-    min = max = -1;
-
-  if (notify)
-    g_object_freeze_notify (G_OBJECT (self));
-#define SET(field, prop) \
-  if (self->field != field) \
-    { \
-      self->field = field; \
-      if (notify) \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
-    }
-  SET (n_entries, PROP_N_ENTRIES)
-  SET (mean, PROP_MEAN)
-  SET (min, PROP_MIN)
-  SET (max, PROP_MAX)
-#undef SET
-  if (notify)
-    g_object_thaw_notify (G_OBJECT (self));
+  pd_day_figures_count (&self->figures, (GObject **) records->pdata, records->len);
+  if (!notify)
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (old.n_entries != self->figures.n_entries)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURES + PD_DAY_FIGURES_N_ENTRIES]);
+  if (old.mean != self->figures.mean)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURES + PD_DAY_FIGURES_MEAN]);
+  if (old.min != self->figures.min)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURES + PD_DAY_FIGURES_MIN]);
+  if (old.max != self->figures.max)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURES + PD_DAY_FIGURES_MAX]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -230,29 +142,12 @@ pd_diary_day_get_property (GObject    *object,
 {
   PdDiaryDay *self = PD_DIARY_DAY (object);
 
-  switch (prop_id)
-    {
-    case PROP_DAY:
-      g_value_set_uint (value, self->day);
-      break;
-    case PROP_RECORDS:
-      g_value_set_object (value, self->records);
-      break;
-    case PROP_N_ENTRIES:
-      g_value_set_uint (value, self->n_entries);
-      break;
-    case PROP_MEAN:
-      g_value_set_double (value, self->mean);
-      break;
-    case PROP_MIN:
-      g_value_set_int (value, self->min);
-      break;
-    case PROP_MAX:
-      g_value_set_int (value, self->max);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_RECORDS)
+    g_value_set_object (value, self->records);
+  else if (prop_id >= PROP_FIGURES && prop_id < PROP_RECORDS)
+    pd_day_figures_get_value (&self->figures, prop_id - PROP_FIGURES, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -263,32 +158,17 @@ pd_diary_day_class_init (PdDiaryDayClass *klass)
   object_class->finalize = pd_diary_day_finalize;
   object_class->get_property = pd_diary_day_get_property;
 
-  properties[PROP_DAY] =
-    g_param_spec_uint ("day", NULL, NULL, 0, G_MAXUINT32, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  pd_day_figures_pspecs (properties + PROP_FIGURES, "n-entries", G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_RECORDS] =
     g_param_spec_object ("records", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ENTRIES] =
-    g_param_spec_uint ("n-entries", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEAN] =
-    g_param_spec_double ("mean", NULL, NULL, 0, 10, 0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MIN] =
-    g_param_spec_int ("min", NULL, NULL, -1, 10, -1,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MAX] =
-    g_param_spec_int ("max", NULL, NULL, -1, 10, -1,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 pd_diary_day_init (PdDiaryDay *self)
 {
-  self->min = self->max = -1;
+  self->figures.min = self->figures.max = -1;
 }
 
 PdDiaryDay *
@@ -297,9 +177,9 @@ _pd_diary_day_new (guint32    day,
 {
   PdDiaryDay *self = g_object_new (PD_TYPE_DIARY_DAY, NULL);
 
-  self->day = day;
+  self->figures.day = day;
   /* Built in the load's thread: nothing may be emitted (that takes GLib's signal lock). */
-  self->records = pd_object_list_new_take (G_TYPE_OBJECT, _pd_record_compare, NULL, records);
+  self->records = pd_object_list_new_take (G_TYPE_OBJECT, pd_record_compare, NULL, records);
   update_figures (self, FALSE);
   return self;
 }
@@ -337,14 +217,14 @@ guint32
 pd_diary_day_get_day (PdDiaryDay *self)
 {
   g_return_val_if_fail (PD_IS_DIARY_DAY (self), 0);
-  return self->day;
+  return self->figures.day;
 }
 
 GDate *
 pd_diary_day_dup_date (PdDiaryDay *self)
 {
   g_return_val_if_fail (PD_IS_DIARY_DAY (self), NULL);
-  return g_date_new_julian (self->day);
+  return g_date_new_julian (self->figures.day);
 }
 
 GListModel *
@@ -358,26 +238,26 @@ guint
 pd_diary_day_get_n_entries (PdDiaryDay *self)
 {
   g_return_val_if_fail (PD_IS_DIARY_DAY (self), 0);
-  return self->n_entries;
+  return self->figures.n_entries;
 }
 
 double
 pd_diary_day_get_mean (PdDiaryDay *self)
 {
   g_return_val_if_fail (PD_IS_DIARY_DAY (self), 0);
-  return self->mean;
+  return self->figures.mean;
 }
 
 int
 pd_diary_day_get_min (PdDiaryDay *self)
 {
   g_return_val_if_fail (PD_IS_DIARY_DAY (self), -1);
-  return self->min;
+  return self->figures.min;
 }
 
 int
 pd_diary_day_get_max (PdDiaryDay *self)
 {
   g_return_val_if_fail (PD_IS_DIARY_DAY (self), -1);
-  return self->max;
+  return self->figures.max;
 }

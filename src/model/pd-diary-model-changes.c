@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pd-diary-model-private.h"
 
 GPtrArray **
@@ -50,7 +52,71 @@ _pd_diary_data_outcomes (PdDiaryData *data,
 GCompareDataFunc
 _pd_record_compare_for (PdRecordKind kind)
 {
-  return kind == PD_RECORD_MEDICATION ? _pd_medication_compare : _pd_record_compare;
+  return kind == PD_RECORD_MEDICATION ? _pd_medication_compare : pd_record_compare;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (_pd_record_get_id (*(gpointer *) a), _pd_record_get_id (*(gpointer *) b));
+}
+
+GPtrArray *
+_pd_id_index_new (GPtrArray *records)
+{
+  GPtrArray *index = g_ptr_array_sized_new (records->len);
+
+  g_ptr_array_extend (index, records, NULL, NULL);
+  g_ptr_array_sort (index, compare_ids);
+  return index;
+}
+
+/* Where a record with id is or would go. */
+static guint
+id_position (GPtrArray  *index,
+             const char *id)
+{
+  guint low = 0, high = index->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (strcmp (_pd_record_get_id (g_ptr_array_index (index, middle)), id) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+GObject *
+_pd_id_index_lookup (GPtrArray  *index,
+                     const char *id)
+{
+  guint position = id_position (index, id);
+
+  if (position < index->len && strcmp (_pd_record_get_id (g_ptr_array_index (index, position)), id) == 0)
+    return g_ptr_array_index (index, position);
+  return NULL;
+}
+
+void
+_pd_id_index_add (GPtrArray *index,
+                  GObject   *record)
+{
+  g_ptr_array_insert (index, id_position (index, _pd_record_get_id (record)), record);
+}
+
+void
+_pd_id_index_remove (GPtrArray *index,
+                     GObject   *record)
+{
+  guint position = id_position (index, _pd_record_get_id (record));
+
+  if (position < index->len && g_ptr_array_index (index, position) == record)
+    g_ptr_array_remove_index (index, position);
 }
 
 static PdDiaryDay *
@@ -94,7 +160,7 @@ remove_record (PdDiaryModel *self,
   g_autoptr(GObject) keep = g_object_ref (record);
   guint position;
 
-  g_hash_table_remove (self->ids[kind], _pd_record_get_id (record));
+  _pd_id_index_remove (self->ids[kind], record);
   if (pd_object_list_find (self->lists[kind], record, &position))
     pd_object_list_remove (self->lists[kind], position);
   if (kind != PD_RECORD_MEDICATION)
@@ -112,7 +178,7 @@ add_record (PdDiaryModel *self,
             PdRecordKind  kind,
             GObject      *record)
 {
-  g_hash_table_insert (self->ids[kind], (gpointer) _pd_record_get_id (record), record);
+  _pd_id_index_add (self->ids[kind], record);
   pd_object_list_insert_sorted (self->lists[kind], record);
   if (kind != PD_RECORD_MEDICATION)
     {
@@ -129,7 +195,7 @@ put_record (PdDiaryModel *self,
             PdRecordKind  kind,
             GObject      *record)
 {
-  GObject *old = g_hash_table_lookup (self->ids[kind], _pd_record_get_id (record));
+  GObject *old = _pd_id_index_lookup (self->ids[kind], _pd_record_get_id (record));
 
   if (old == record)
     return TRUE;
@@ -232,7 +298,7 @@ _pd_diary_model_apply_write (PdDiaryModel *self,
       break;
     case OP_DELETE:
       {
-        GObject *old = g_hash_table_lookup (self->ids[op->kind], op->id);
+        GObject *old = _pd_id_index_lookup (self->ids[op->kind], op->id);
 
         if (!replaying)
           {

@@ -26,7 +26,7 @@
 typedef struct
 {
   GPtrArray *lists[N_KINDS];
-  GHashTable *ids[N_KINDS];
+  GPtrArray *ids[N_KINDS];
   GPtrArray *days;
   GHashTable *day_index;
   GPtrArray *outcomes[N_OUTCOMES];
@@ -51,7 +51,7 @@ snapshot_free (Snapshot *snapshot)
 {
   for (guint i = 0; i < N_KINDS; i++)
     {
-      g_clear_pointer (&snapshot->ids[i], g_hash_table_unref);
+      g_clear_pointer (&snapshot->ids[i], g_ptr_array_unref);
       g_clear_pointer (&snapshot->lists[i], g_ptr_array_unref);
     }
   for (guint i = 0; i < N_OUTCOMES; i++)
@@ -85,12 +85,6 @@ sort_records (GPtrArray        *records,
   g_ptr_array_sort_with_data (records, compare_indirect, &sort);
 }
 
-static GHashTable *
-id_index_new (void)
-{
-  return g_hash_table_new (g_str_hash, g_str_equal);
-}
-
 static Snapshot *
 snapshot_new (PdDiaryData *data)
 {
@@ -106,18 +100,14 @@ snapshot_new (PdDiaryData *data)
 
       sort_records (records, _pd_record_compare_for (kind));
       snapshot->lists[kind] = records;
-      snapshot->ids[kind] = id_index_new ();
-      for (guint i = 0; i < records->len; i++)
-        g_hash_table_insert (snapshot->ids[kind],
-                             (gpointer) _pd_record_get_id (g_ptr_array_index (records, i)),
-                             g_ptr_array_index (records, i));
+      snapshot->ids[kind] = _pd_id_index_new (records);
       if (kind != PD_RECORD_MEDICATION)
         g_ptr_array_extend (dated, records, NULL, NULL);
     }
 
   for (guint i = 0; i < N_OUTCOMES; i++)
     snapshot->outcomes[i] = g_steal_pointer (_pd_diary_data_outcomes (data, i));
-  sort_records (dated, _pd_record_compare);
+  sort_records (dated, pd_record_compare);
   snapshot->days = g_ptr_array_new_with_free_func (g_object_unref);
   snapshot->day_index = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < dated->len; i++)
@@ -348,11 +338,13 @@ _pd_diary_model_start_load (PdDiaryModel *self,
   g_thread_unref (g_thread_new ("pd-model-load", load_thread, g_object_ref (reading)));
 }
 
-void
-pd_diary_model_load_async (PdDiaryModel        *self,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+/* A load of the records from `from` on, for the caller's callback. */
+static void
+load_from (PdDiaryModel        *self,
+           gint64               from,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
 {
   GTask *task;
 
@@ -361,7 +353,16 @@ pd_diary_model_load_async (PdDiaryModel        *self,
 
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, pd_diary_model_load_async);
-  _pd_diary_model_start_load (self, task, G_MININT64, cancellable);
+  _pd_diary_model_start_load (self, task, from, cancellable);
+}
+
+void
+pd_diary_model_load_async (PdDiaryModel        *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  load_from (self, G_MININT64, cancellable, callback, user_data);
 }
 
 void
@@ -371,15 +372,8 @@ pd_diary_model_load_recent_async (PdDiaryModel        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (PD_IS_DIARY_MODEL (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, pd_diary_model_load_async);
-  _pd_diary_model_start_load (self, task, pd_local_day_start (self->today - days, 0),
-                              cancellable);
+  load_from (self, pd_local_day_start (self->today - days, 0), cancellable, callback, user_data);
 }
 
 void

@@ -66,7 +66,7 @@ pd_diary_model_lookup (PdDiaryModel *self,
   g_return_val_if_fail (PD_IS_DIARY_MODEL (self), NULL);
   g_return_val_if_fail (kind < N_KINDS, NULL);
   g_return_val_if_fail (id != NULL, NULL);
-  return g_hash_table_lookup (self->ids[kind], id);
+  return _pd_id_index_lookup (self->ids[kind], id);
 }
 
 PdDiaryData *
@@ -204,7 +204,7 @@ pd_diary_model_finalize (GObject *object)
 
   for (guint i = 0; i < N_KINDS; i++)
     {
-      g_clear_pointer (&self->ids[i], g_hash_table_unref);
+      g_clear_pointer (&self->ids[i], g_ptr_array_unref);
       g_clear_object (&self->lists[i]);
     }
   for (guint i = 0; i < N_OUTCOMES; i++)
@@ -336,7 +336,7 @@ pd_diary_model_init (PdDiaryModel *self)
                                               kind == PD_RECORD_ACTIVITY ? PD_TYPE_ACTIVITY :
                                               PD_TYPE_EVENT,
                                               _pd_record_compare_for (kind), NULL);
-      self->ids[kind] = g_hash_table_new (g_str_hash, g_str_equal);
+      self->ids[kind] = g_ptr_array_new ();
     }
   self->days = pd_object_list_new (PD_TYPE_DIARY_DAY, _pd_day_compare, NULL);
   self->day_index = g_hash_table_new (NULL, NULL);

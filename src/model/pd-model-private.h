@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pd-database.h"
+#include "pd-day-group.h"
 #include "pd-diary-day.h"
 #include "pd-object-list.h"
 
@@ -17,10 +18,6 @@ gboolean    _pd_record_get_kind        (gpointer       record,
 const char *_pd_record_get_id          (gpointer       record);
 /* The local day; 0 for a medication. */
 guint32     _pd_record_get_day         (gpointer       record);
-/* Newest day first, newest first within a day, then by creation and id: a total order. */
-int         _pd_record_compare         (gconstpointer  a,
-                                        gconstpointer  b,
-                                        gpointer       unused);
 /* The regimen's order: by name ignoring case, then by id. */
 int         _pd_medication_compare     (gconstpointer  a,
                                         gconstpointer  b,
@@ -30,7 +27,7 @@ int         _pd_day_compare            (gconstpointer  a,
                                         gconstpointer  b,
                                         gpointer       unused);
 
-/* records: of that day, sorted by _pd_record_compare; the day takes them. */
+/* records: of that day, sorted by pd_record_compare; the day takes them. */
 PdDiaryDay *_pd_diary_day_new          (guint32        day,
                                         GPtrArray     *records);
 PdObjectList *_pd_diary_day_get_list   (PdDiaryDay    *self);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-day-group.h"
+#include "pd-history-list.h"
 #include "pd-record-row.h"
 #include "pd-history-page.h"
 #include "pd-model-watch.h"
@@ -19,11 +20,11 @@ struct _PdHistoryPage
   AdwBin parent_instance;
 
   PdDiaryModel *model;
-  /* The model's records as last shown (the arrays are shared with a grouping in a thread,
-   * which may outlive them here). Searching needs no query. */
-  PdDiaryData *data;
-
-  GCancellable *cancellable;
+  /* The model's days as headings and records, bound when the page is first shown with the
+   * whole diary: a save changes one day's rows, nothing is regrouped or copied. */
+  GtkFilterListModel *filtered;
+  GtkCustomFilter *filter;
+  PdRecordSearch *search;   /* NULL: every record */
 
   GtkSearchEntry *search_entry;
   GtkDropDown *kind_dropdown;
@@ -33,97 +34,44 @@ struct _PdHistoryPage
 
 G_DEFINE_FINAL_TYPE (PdHistoryPage, pd_history_page, ADW_TYPE_BIN)
 
-/* The arrays are shared, not copied: the window may replace its data meanwhile. */
-static PdDiaryData *
-share_data (PdDiaryData *data)
+/* A heading stays while any record of its day does. */
+static gboolean
+keep_item (gpointer item,
+           gpointer user_data)
 {
-  PdDiaryData *shared = g_new0 (PdDiaryData, 1);
+  PdHistoryPage *self = user_data;
+  GListModel *records;
 
-  shared->pain_entries = g_ptr_array_ref (data->pain_entries);
-  shared->medications = g_ptr_array_ref (data->medications);
-  shared->doses = g_ptr_array_ref (data->doses);
-  shared->activities = g_ptr_array_ref (data->activities);
-  shared->events = g_ptr_array_ref (data->events);
-  return shared;
-}
-
-/* One list item per heading and per record, not per day: the list view then creates
- * widgets only for the rows in sight, however long a day is. */
-static GListModel *
-flatten (GListModel *groups)
-{
-  GListStore *store = g_list_store_new (G_TYPE_OBJECT);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+  if (!PD_IS_DIARY_DAY (item))
+    return pd_record_search_matches (self->search, item);
+  records = pd_diary_day_get_records (item);
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
     {
-      PdDayGroup *group = g_list_model_get_item (groups, i);
+      g_autoptr(GObject) record = g_list_model_get_item (records, i);
 
-      g_ptr_array_add (items, group);
-      for (guint j = 0; j < pd_day_group_get_n_records (group); j++)
-        g_ptr_array_add (items, g_object_ref (pd_day_group_get_record (group, j)));
+      if (pd_record_search_matches (self->search, record))
+        return TRUE;
     }
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (store);
-}
-
-typedef struct
-{
-  PdDiaryData *data;   /* its own references to the arrays */
-  char *search;
-  guint kinds;
-} Grouping;
-
-static void
-grouping_free (Grouping *grouping)
-{
-  pd_diary_data_free (grouping->data);
-  g_free (grouping->search);
-  g_free (grouping);
+  return FALSE;
 }
 
 static void
-group_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+update_state (PdHistoryPage *self)
 {
-  Grouping *grouping = task_data;
-  g_autoptr(GListModel) groups = pd_day_groups_new_full (grouping->data, grouping->search, grouping->kinds);
+  const char *state = "list";
 
-  g_task_return_pointer (task, flatten (groups), g_object_unref);
+  if (self->filtered == NULL)
+    state = "loading";
+  else if (g_list_model_get_n_items (pd_diary_model_get_days (self->model)) == 0)
+    state = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 &&
+           gtk_filter_list_model_get_pending (self->filtered) == 0)
+    state = "no-results";
+  gtk_stack_set_visible_child_name (self->stack, state);
 }
 
 static void
-grouped_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  PdHistoryPage *self = PD_HISTORY_PAGE (object);
-  g_autoptr(GListModel) items = g_task_propagate_pointer (G_TASK (result), NULL);
-  g_autoptr(GtkSelectionModel) selection = NULL;
-  gboolean empty;
-
-  if (items == NULL || self->data == NULL)
-    return;
-
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_steal_pointer (&items)));
-  gtk_list_view_set_model (self->list_view, selection);
-
-  empty = self->data->pain_entries->len == 0 && self->data->doses->len == 0 &&
-          self->data->activities->len == 0 && self->data->events->len == 0;
-  if (empty)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (selection)) == 0)
-    gtk_stack_set_visible_child_name (self->stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
-}
-
-/* Grouping ten years of records takes tens of milliseconds: done off the main thread, so
- * that typing in the search field stays fluid. */
-static void
-rebuild_model (PdHistoryPage *self)
+search_changed_cb (PdHistoryPage *self)
 {
   static const guint kinds[] = {
     PD_DAY_GROUPS_ALL_KINDS,
@@ -133,43 +81,47 @@ rebuild_model (PdHistoryPage *self)
     1u << PD_RECORD_EVENT,
   };
   guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
-  g_autoptr(GTask) task = NULL;
-  Grouping *grouping;
+  GtkFilter *filter;
 
-  if (self->data == NULL)
+  g_clear_pointer (&self->search, pd_record_search_free);
+  self->search = pd_record_search_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                       kinds[MIN (selected, G_N_ELEMENTS (kinds) - 1)]);
+  if (pd_record_search_is_all (self->search))
+    g_clear_pointer (&self->search, pd_record_search_free);
+  if (self->filtered == NULL)
     return;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  grouping = g_new0 (Grouping, 1);
-  grouping->data = share_data (self->data);
-  grouping->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  grouping->kinds = kinds[MIN (selected, G_N_ELEMENTS (kinds) - 1)];
-
-  task = g_task_new (self, self->cancellable, grouped_cb, NULL);
-  g_task_set_source_tag (task, rebuild_model);
-  /* A newer search supersedes this one. */
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, grouping, (GDestroyNotify) grouping_free);
-  g_task_run_in_thread (task, group_in_thread);
+  /* Without a search nothing is filtered: the list is the model's, item for item. */
+  filter = self->search != NULL ? GTK_FILTER (self->filter) : NULL;
+  if (gtk_filter_list_model_get_filter (self->filtered) != filter)
+    gtk_filter_list_model_set_filter (self->filtered, filter);
+  else if (filter != NULL)
+    gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
 }
 
-static void
-search_changed_cb (PdHistoryPage *self)
-{
-  rebuild_model (self);
-}
-
+/* The first time the page is shown with the whole diary, and for another model. */
 static void
 refresh (GtkWidget *widget)
 {
   PdHistoryPage *self = PD_HISTORY_PAGE (widget);
+  g_autoptr(GtkSelectionModel) selection = NULL;
 
-  g_clear_pointer (&self->data, pd_diary_data_free);
-  self->data = pd_diary_model_dup_data (self->model);
-  rebuild_model (self);
+  if (self->filtered == NULL)
+    {
+      GListModel *items = G_LIST_MODEL (pd_history_list_new (pd_diary_model_get_days (self->model)));
+
+      self->filtered = gtk_filter_list_model_new (items, NULL);
+      /* Ten years are searched a part at a time: typing stays fluid. */
+      gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+      g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->filtered, "notify::pending", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
+      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
+      gtk_list_view_set_model (self->list_view, selection);
+      search_changed_cb (self);
+    }
+  update_state (self);
 }
 
 void
@@ -182,6 +134,9 @@ pd_history_page_set_model (PdHistoryPage *self,
   if (self->model == model)
     return;
   g_set_object (&self->model, model);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->filtered);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
   pd_model_watch (GTK_WIDGET (self), model, TRUE, refresh);
 }
 
@@ -229,18 +184,18 @@ setup_item_cb (GtkSignalListItemFactory *factory,
 }
 
 static GtkWidget *
-heading_new (PdDayGroup *group)
+heading_new (PdDiaryDay *group)
 {
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *day_label, *stats_label;
-  g_autoptr(GDate) date = pd_day_group_dup_date (group);
+  g_autoptr(GDate) date = pd_diary_day_dup_date (group);
   g_autofree char *day = format_day (date);
   g_autofree char *stats = NULL;
 
   /* Translators: a day's figures, e.g. "mean 4.5 · max 7" */
-  if (pd_day_group_get_n_items (group) > 0)
-    stats = g_strdup_printf (_("mean %.1f · max %d"), pd_day_group_get_mean (group),
-                             pd_day_group_get_max (group));
+  if (pd_diary_day_get_n_entries (group) > 0)
+    stats = g_strdup_printf (_("mean %.1f · max %d"), pd_diary_day_get_mean (group),
+                             pd_diary_day_get_max (group));
   day_label = gtk_label_new (day);
   gtk_label_set_xalign (GTK_LABEL (day_label), 0);
   gtk_label_set_wrap (GTK_LABEL (day_label), TRUE);
@@ -267,7 +222,7 @@ is_heading_at (GListModel *model,
   if (position >= g_list_model_get_n_items (model))
     return TRUE;
   item = g_list_model_get_item (model, position);
-  return PD_IS_DAY_GROUP (item);
+  return PD_IS_DIARY_DAY (item);
 }
 
 static void
@@ -284,9 +239,9 @@ bind_item_cb (GtkSignalListItemFactory *factory,
   gtk_widget_remove_css_class (slot, "history-card");
   gtk_widget_remove_css_class (slot, "first");
   gtk_widget_remove_css_class (slot, "last");
-  if (PD_IS_DAY_GROUP (record))
+  if (PD_IS_DIARY_DAY (record))
     {
-      adw_bin_set_child (ADW_BIN (slot), heading_new (PD_DAY_GROUP (record)));
+      adw_bin_set_child (ADW_BIN (slot), heading_new (PD_DIARY_DAY (record)));
       return;
     }
   adw_bin_set_child (ADW_BIN (slot), pd_record_row_new (record, editable));
@@ -302,11 +257,11 @@ pd_history_page_dispose (GObject *object)
 {
   PdHistoryPage *self = PD_HISTORY_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_HISTORY_PAGE);
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->data, pd_diary_data_free);
+  g_clear_pointer (&self->search, pd_record_search_free);
 
   G_OBJECT_CLASS (pd_history_page_parent_class)->dispose (object);
 }
@@ -339,4 +294,5 @@ pd_history_page_init (PdHistoryPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+  self->filter = gtk_custom_filter_new (keep_item, self, NULL);
 }

@@ -78,61 +78,70 @@ format_amount (double amount)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", amount));
 }
 
+/* A row titled title, with an icon, and the record's edit and delete buttons when editable
+ * (what: what they act on, as "title at clock"). */
+static GtkWidget *
+timed_row (const char   *title,
+           const char   *subtitle,
+           const char   *icon_name,
+           const char   *css_class,
+           PdRecordKind  kind,
+           const char   *id,
+           const char   *clock,
+           gboolean      editable)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), make_icon (icon_name, css_class));
+  if (editable)
+    {
+      /* Translators: what a button acts on, e.g. "Gabapentin at 08:00" */
+      g_autofree char *what = g_strdup_printf (_("%s at %s"), title, clock);
+
+      pd_row_add_record_buttons (ADW_ACTION_ROW (row), kind, id, what);
+    }
+  return row;
+}
+
 static GtkWidget *
 dose_row (PdDose   *dose,
           gboolean  editable)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *clock = format_clock (pd_dose_get_time (dose), pd_dose_get_utc_offset (dose));
   g_autofree char *amount = format_amount (pd_dose_get_amount (dose));
   g_autofree char *subtitle = NULL;
-  g_autofree char *what = NULL;
   gboolean skipped = pd_dose_get_status (dose) == PD_DOSE_SKIPPED;
   const char *note = pd_dose_get_note (dose);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pd_dose_get_name (dose));
   if (skipped)
     /* Translators: a skipped dose, e.g. "08:00 · skipped" */
     subtitle = g_strdup_printf (_("%s · skipped"), clock);
   else
     subtitle = g_strdup_printf ("%s · %s %s%s%s", clock, amount, pd_dose_get_unit (dose),
                                 *note ? " · " : "", note);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             make_icon (skipped ? "action-unavailable-symbolic" : "emblem-ok-symbolic",
-                                        skipped ? "dose-skipped" : "dose-taken"));
-  if (editable)
-    {
-      /* Translators: what a button acts on, e.g. "Gabapentin at 08:00" */
-      what = g_strdup_printf (_("%s at %s"), pd_dose_get_name (dose), clock);
-      pd_row_add_record_buttons (ADW_ACTION_ROW (row), PD_RECORD_DOSE, pd_dose_get_id (dose), what);
-    }
-  return row;
+  return timed_row (pd_dose_get_name (dose), subtitle,
+                    skipped ? "action-unavailable-symbolic" : "emblem-ok-symbolic",
+                    skipped ? "dose-skipped" : "dose-taken",
+                    PD_RECORD_DOSE, pd_dose_get_id (dose), clock, editable);
 }
 
 static GtkWidget *
 activity_row (PdActivity *activity,
               gboolean    editable)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *clock = format_clock (pd_activity_get_time (activity), pd_activity_get_utc_offset (activity));
-  g_autofree char *subtitle = NULL;
   const char *note = pd_activity_get_note (activity);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pd_activity_get_name (activity));
   /* Translators: "08:30 · 30 min · effort 4" */
-  subtitle = g_strdup_printf (_("%s · %d min · effort %d%s%s"), clock, pd_activity_get_duration (activity),
-                              MAX (0, pd_activity_get_effort (activity)), *note ? " · " : "", note);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), make_icon ("emblem-favorite-symbolic", "activity"));
-  if (editable)
-    {
-      g_autofree char *what = g_strdup_printf (_("%s at %s"), pd_activity_get_name (activity), clock);
-      pd_row_add_record_buttons (ADW_ACTION_ROW (row), PD_RECORD_ACTIVITY, pd_activity_get_id (activity), what);
-    }
-  return row;
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %d min · effort %d%s%s"), clock,
+                                               pd_activity_get_duration (activity),
+                                               MAX (0, pd_activity_get_effort (activity)),
+                                               *note ? " · " : "", note);
+
+  return timed_row (pd_activity_get_name (activity), subtitle, "emblem-favorite-symbolic", "activity",
+                    PD_RECORD_ACTIVITY, pd_activity_get_id (activity), clock, editable);
 }
 
 static GtkWidget *
