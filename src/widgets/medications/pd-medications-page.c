@@ -18,6 +18,7 @@
 #include "pd-medication-editor.h"
 #include "pd-medications-page.h"
 #include "pd-model-watch.h"
+#include "pd-page-util.h"
 #include "pd-spine.h"
 
 struct _PdMedicationsPage
@@ -176,25 +177,6 @@ describe (PdMedication *medication,
 }
 
 static GtkWidget *
-make_button (const char *icon,
-             const char *action,
-             const char *id,
-             const char *tooltip,
-             const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  return button;
-}
-
-static GtkWidget *
 make_row (PdMedicationsPage *self,
           PdMedication      *medication,
           gboolean           stopped,
@@ -223,22 +205,23 @@ make_row (PdMedicationsPage *self,
       g_autofree char *restart_label = g_strdup_printf (_("Restart %s"), name);
       g_autofree char *delete_label = g_strdup_printf (_("Delete %s"), name);
 
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (id));
       GtkWidget *stop_or_restart;
 
       if (stopped)
-        stop_or_restart = make_button ("view-refresh-symbolic", "medications.restart", id,
-                                       _("Restart Taking"), restart_label);
+        stop_or_restart = pd_action_button_new ("view-refresh-symbolic", "medications.restart", target,
+                                                _("Restart Taking"), restart_label);
       else
-        stop_or_restart = make_button ("process-stop-symbolic", "medications.stop", id,
-                                       _("Stop Taking"), stop_label);
+        stop_or_restart = pd_action_button_new ("process-stop-symbolic", "medications.stop", target,
+                                                _("Stop Taking"), stop_label);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_button ("document-edit-symbolic", "medications.edit", id,
-                                              _("Edit"), edit_label));
+                                 pd_action_button_new ("document-edit-symbolic", "medications.edit", target,
+                                                       _("Edit"), edit_label));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), stop_or_restart);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_button ("user-trash-symbolic", "medications.delete", id,
-                                              _("Delete"), delete_label));
+                                 pd_action_button_new ("user-trash-symbolic", "medications.delete", target,
+                                                       _("Delete"), delete_label));
     }
   return row;
 }
@@ -594,19 +577,21 @@ pd_medications_page_dispose (GObject *object)
 static void
 pd_medications_page_class_init (PdMedicationsPageClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdMedicationsPage, stack),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, empty_page),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, empty_add_button),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, add_button),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, current_group),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, stopped_group),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, stopped_expander)
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pd_medications_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-medications-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, empty_add_button);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, add_button);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, current_group);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, stopped_group);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, stopped_expander);
+  pd_widget_class_set_template (widget_class, "pd-medications-page.ui", bindings, G_N_ELEMENTS (bindings));
 
   gtk_widget_class_install_action (widget_class, "medications.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "medications.stop", "s", stop_action);
