@@ -899,7 +899,8 @@ pd_medication_editor_class_init (PdMedicationEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  pd_widget_class_set_template (widget_class, "pd-medication-editor.ui", bindings, G_N_ELEMENTS (bindings));
+  pd_widget_class_set_template (widget_class, "pd-medication-editor.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action);

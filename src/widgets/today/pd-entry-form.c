@@ -171,7 +171,8 @@ pd_entry_form_take_keys_of (PdEntryForm *self,
   g_return_if_fail (PD_IS_ENTRY_FORM (self));
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, keys);
 }
 
@@ -215,7 +216,8 @@ red_flag_toggled_cb (PdEntryForm    *self,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   emergency = is_emergency_check (self, check);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
                                                        emergency ? _("Call Emergency Services Now")
                                                                  : _("Contact a Clinician Now"),
                                                        NULL));
@@ -583,7 +585,8 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
   signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  pd_widget_class_set_template (widget_class, "pd-entry-form.ui", bindings, G_N_ELEMENTS (bindings));
+  pd_widget_class_set_template (widget_class, "pd-entry-form.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 }
 
 static void

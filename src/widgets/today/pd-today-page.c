@@ -832,7 +832,8 @@ pd_today_page_class_init (PdTodayPageClass *klass)
   g_type_ensure (PD_TYPE_ENTRY_FORM);
   g_type_ensure (PD_TYPE_SPINE_TODAY);
 
-  pd_widget_class_set_template (widget_class, "pd-today-page.ui", bindings, G_N_ELEMENTS (bindings));
+  pd_widget_class_set_template (widget_class, "pd-today-page.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 
   gtk_widget_class_install_action (widget_class, "today.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "today.take", "(su)", take_action);

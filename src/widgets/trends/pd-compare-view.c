@@ -300,7 +300,8 @@ pd_compare_view_class_init (PdCompareViewClass *klass)
   object_class->dispose = pd_compare_view_dispose;
   object_class->finalize = pd_compare_view_finalize;
 
-  pd_widget_class_set_template (widget_class, "pd-compare-view.ui", bindings, G_N_ELEMENTS (bindings));
+  pd_widget_class_set_template (widget_class, "pd-compare-view.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 }
 
 static void

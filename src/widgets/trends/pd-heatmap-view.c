@@ -231,7 +231,8 @@ pd_heatmap_view_class_init (PdHeatmapViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = pd_heatmap_view_dispose;
 
-  pd_widget_class_set_template (widget_class, "pd-heatmap-view.ui", bindings, G_N_ELEMENTS (bindings));
+  pd_widget_class_set_template (widget_class, "pd-heatmap-view.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 }
 
 static void

@@ -847,7 +847,8 @@ pd_trends_page_class_init (PdTrendsPageClass *klass)
   g_type_ensure (PD_TYPE_COMPARE_VIEW);
   g_type_ensure (PD_TYPE_SPINE_OUTCOMES);
 
-  pd_widget_class_set_template (widget_class, "pd-trends-page.ui", bindings, G_N_ELEMENTS (bindings));
+  pd_widget_class_set_template (widget_class, "pd-trends-page.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 }
 
 static void
