@@ -13,6 +13,7 @@
 #include "pd-check-settings.h"
 #include "pd-dose-editor.h"
 #include "pd-medication-checks.h"
+#include "pd-page-util.h"
 #include "pd-rows.h"
 #include "pd-time-row.h"
 
@@ -76,13 +77,8 @@ static void
 add_information_row (PdDoseEditor *self,
                      const char   *text)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = pd_information_row_new (text);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("dialog-information-symbolic"));
   adw_preferences_group_add (self->safety_group, row);
   g_ptr_array_add (self->safety_rows, row);
 }

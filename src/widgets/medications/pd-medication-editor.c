@@ -15,6 +15,7 @@
 #include "pd-catalogue.h"
 #include "pd-dose-times.h"
 #include "pd-medication-editor.h"
+#include "pd-page-util.h"
 
 #define DEFAULT_TIME     (8 * 60)
 
@@ -850,6 +851,46 @@ pd_medication_editor_dispose (GObject *object)
 static void
 pd_medication_editor_class_init (PdMedicationEditorClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdMedicationEditor, back_button),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, cancel_button),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, save_button),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, pages),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, search_entry),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, catalogue_list),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, error_revealer),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, error_label),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, name_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, class_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, form_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, amount_spin),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, unit_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, info_group),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, typical_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, max_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, mme_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, notes_info_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, taken_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, reminders_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, reminders_switch),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, times_group),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, start_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, start_calendar),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, start_button),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, stop_row),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, stop_calendar),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, stop_button),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, clear_stop_button),
+    PD_TEMPLATE_CHILD (PdMedicationEditor, notes_row),
+    PD_TEMPLATE_CALLBACK (search_changed_cb),
+    PD_TEMPLATE_CALLBACK (search_activate_cb),
+    PD_TEMPLATE_CALLBACK (search_stop_cb),
+    PD_TEMPLATE_CALLBACK (catalogue_row_activated_cb),
+    PD_TEMPLATE_CALLBACK (entry_activated_cb),
+    PD_TEMPLATE_CALLBACK (taken_changed_cb),
+    PD_TEMPLATE_CALLBACK (start_day_selected_cb),
+    PD_TEMPLATE_CALLBACK (stop_day_selected_cb)
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -858,45 +899,8 @@ pd_medication_editor_class_init (PdMedicationEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-medication-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, back_button);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, pages);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, catalogue_list);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, error_label);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, name_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, class_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, form_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, amount_spin);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, unit_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, info_group);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, typical_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, max_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, mme_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, notes_info_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, taken_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, reminders_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, reminders_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, times_group);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, start_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, start_calendar);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, start_button);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, stop_row);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, stop_calendar);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, stop_button);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, clear_stop_button);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationEditor, notes_row);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, catalogue_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, taken_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, start_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_day_selected_cb);
+  pd_widget_class_set_template (widget_class, "pd-medication-editor.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action);

@@ -18,6 +18,7 @@
 #include "pd-medication-editor.h"
 #include "pd-medications-page.h"
 #include "pd-model-watch.h"
+#include "pd-page-util.h"
 #include "pd-spine.h"
 
 struct _PdMedicationsPage
@@ -176,25 +177,6 @@ describe (PdMedication *medication,
 }
 
 static GtkWidget *
-make_button (const char *icon,
-             const char *action,
-             const char *id,
-             const char *tooltip,
-             const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  return button;
-}
-
-static GtkWidget *
 make_row (PdMedicationsPage *self,
           PdMedication      *medication,
           gboolean           stopped,
@@ -223,22 +205,23 @@ make_row (PdMedicationsPage *self,
       g_autofree char *restart_label = g_strdup_printf (_("Restart %s"), name);
       g_autofree char *delete_label = g_strdup_printf (_("Delete %s"), name);
 
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (id));
       GtkWidget *stop_or_restart;
 
       if (stopped)
-        stop_or_restart = make_button ("view-refresh-symbolic", "medications.restart", id,
-                                       _("Restart Taking"), restart_label);
+        stop_or_restart = pd_action_button_new ("view-refresh-symbolic", "medications.restart",
+                                                target, _("Restart Taking"), restart_label);
       else
-        stop_or_restart = make_button ("process-stop-symbolic", "medications.stop", id,
-                                       _("Stop Taking"), stop_label);
+        stop_or_restart = pd_action_button_new ("process-stop-symbolic", "medications.stop",
+                                                target, _("Stop Taking"), stop_label);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_button ("document-edit-symbolic", "medications.edit", id,
-                                              _("Edit"), edit_label));
+                                 pd_action_button_new ("document-edit-symbolic", "medications.edit",
+                                                       target, _("Edit"), edit_label));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), stop_or_restart);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_button ("user-trash-symbolic", "medications.delete", id,
-                                              _("Delete"), delete_label));
+                                 pd_action_button_new ("user-trash-symbolic", "medications.delete",
+                                                       target, _("Delete"), delete_label));
     }
   return row;
 }
@@ -413,37 +396,39 @@ lookup (PdMedicationsPage *self,
 }
 
 static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+edit_medication (PdMedicationsPage *self,
+                 PdMedication      *medication)
 {
-  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
-  PdMedication *medication = lookup (self, parameter);
-  PdMedicationEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PdMedicationEditor *editor = pd_medication_editor_new (GTK_WINDOW (root), self->model,
+                                                         medication);
 
-  if (medication == NULL)
-    return;
-  editor = pd_medication_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->model,
-                                     medication);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
 /* A change the model's worker makes, and what to say when it is done. */
+typedef gboolean (*ModelFinish) (PdDiaryModel  *model,
+                                  GAsyncResult  *result,
+                                  GError       **error);
+
 typedef struct
 {
   PdMedicationsPage *self;
+  ModelFinish finish;  /* the model's _finish() of the change */
   char *done;          /* the toast once done, or NULL */
   const char *failed;  /* the heading of the error */
 } Pending;
 
 static Pending *
 pending_new (PdMedicationsPage *self,
+             ModelFinish        finish,
              char              *done,
              const char        *failed)
 {
   Pending *pending = g_new0 (Pending, 1);
 
   pending->self = g_object_ref (self);
+  pending->finish = finish;
   pending->done = done;
   pending->failed = failed;
   return pending;
@@ -460,15 +445,17 @@ pending_free (Pending *pending)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
 
 static void
-stop_day_saved_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+pending_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(Pending) pending = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
+  if (!pending->finish (PD_DIARY_MODEL (object), result, &error))
     show_error (pending->self, pending->failed, error);
+  else if (pending->done != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (pending->self), "win.show-undo-toast", "s", pending->done);
 }
 
 static void
@@ -479,9 +466,10 @@ save_stop_day (PdMedicationsPage *self,
   g_autoptr(PdMedication) changed = pd_medication_copy (medication);
 
   pd_medication_set_stop_day (changed, stop_day);
-  pd_diary_model_save_async (self->model, changed, NULL, stop_day_saved_cb,
-                             pending_new (self, NULL, stop_day != 0 ? _("The Medication Was Not Stopped")
-                                                                    : _("The Medication Was Not Restarted")));
+  pd_diary_model_save_async (self->model, changed, NULL, pending_done_cb,
+                             pending_new (self, pd_diary_model_save_finish, NULL,
+                                          stop_day != 0 ? _("The Medication Was Not Stopped")
+                                                        : _("The Medication Was Not Restarted")));
 }
 
 static void
@@ -502,25 +490,19 @@ stop_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+stop_medication (PdMedicationsPage *self,
+                 PdMedication      *medication)
 {
-  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
-  PdMedication *medication = lookup (self, parameter);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *heading = NULL;
   const char *body;
   AdwMessageDialog *dialog;
-
-  if (medication == NULL)
-    return;
 
   /* Translators: e.g. "Stop Taking Ibuprofen?" */
   heading = g_strdup_printf (_("Stop Taking %s?"), pd_medication_get_name (medication));
   body = _("Today becomes its last day. Its doses stay in the diary, and it can be restarted "
            "later.");
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       heading, body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "stop", _("Stop Taking"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "stop", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -532,48 +514,52 @@ stop_action (GtkWidget  *widget,
 }
 
 static void
-restart_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+restart_medication (PdMedicationsPage *self,
+                    PdMedication      *medication)
 {
-  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
-  PdMedication *medication = lookup (self, parameter);
-
-  if (medication != NULL)
-    save_stop_day (self, medication, 0);
+  save_stop_day (self, medication, 0);
 }
 
 static void
-deleted_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+delete_medication (PdMedicationsPage *self,
+                   PdMedication      *medication)
 {
-  g_autoptr(Pending) pending = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!pd_diary_model_delete_finish (PD_DIARY_MODEL (object), result, &error))
-    show_error (pending->self, pending->failed, error);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (pending->self), "win.show-undo-toast", "s", pending->done);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
-  PdMedication *medication = lookup (self, parameter);
   char *done;
-
-  if (medication == NULL)
-    return;
 
   /* Translators: a toast, e.g. "Ibuprofen deleted" */
   done = g_strdup_printf (_("%s deleted"), pd_medication_get_name (medication));
   pd_diary_model_delete_async (self->model, PD_RECORD_MEDICATION, pd_medication_get_id (medication),
-                               NULL, deleted_cb,
-                               pending_new (self, done, _("The Medication Was Not Deleted")));
+                               NULL, pending_done_cb,
+                               pending_new (self, pd_diary_model_delete_finish, done,
+                                            _("The Medication Was Not Deleted")));
+}
+
+/* The actions on one medication, whose id is their parameter. */
+static const struct
+{
+  const char *name;
+  void (*run) (PdMedicationsPage *self,
+               PdMedication      *medication);
+} medication_actions[] = {
+  { "medications.edit", edit_medication },
+  { "medications.stop", stop_medication },
+  { "medications.restart", restart_medication },
+  { "medications.delete", delete_medication },
+};
+
+static void
+medication_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PdMedicationsPage *self = PD_MEDICATIONS_PAGE (widget);
+  PdMedication *medication = lookup (self, parameter);
+
+  for (guint i = 0; medication != NULL && i < G_N_ELEMENTS (medication_actions); i++)
+    {
+      if (g_str_equal (action_name, medication_actions[i].name))
+        medication_actions[i].run (self, medication);
+    }
 }
 
 static void
@@ -594,24 +580,26 @@ pd_medications_page_dispose (GObject *object)
 static void
 pd_medications_page_class_init (PdMedicationsPageClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdMedicationsPage, stack),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, empty_page),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, empty_add_button),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, add_button),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, current_group),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, stopped_group),
+    PD_TEMPLATE_CHILD (PdMedicationsPage, stopped_expander)
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pd_medications_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-medications-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, empty_add_button);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, add_button);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, current_group);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, stopped_group);
-  gtk_widget_class_bind_template_child (widget_class, PdMedicationsPage, stopped_expander);
+  pd_widget_class_set_template (widget_class, "pd-medications-page.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 
-  gtk_widget_class_install_action (widget_class, "medications.edit", "s", edit_action);
-  gtk_widget_class_install_action (widget_class, "medications.stop", "s", stop_action);
-  gtk_widget_class_install_action (widget_class, "medications.restart", "s", restart_action);
-  gtk_widget_class_install_action (widget_class, "medications.delete", "s", delete_action);
+  for (guint i = 0; i < G_N_ELEMENTS (medication_actions); i++)
+    gtk_widget_class_install_action (widget_class, medication_actions[i].name, "s",
+                                     medication_action);
 }
 
 static void

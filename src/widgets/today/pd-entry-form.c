@@ -12,6 +12,7 @@
 #include "pd-body-map-view.h"
 #include "pd-entry-form.h"
 #include "pd-own-values.h"
+#include "pd-page-util.h"
 #include "pd-rows.h"
 #include "pd-tags.h"
 #include "pd-spine-pain-row.h"
@@ -151,6 +152,30 @@ pd_entry_form_handle_key (PdEntryForm     *self,
   return TRUE;
 }
 
+static gboolean
+key_pressed_cb (PdEntryForm           *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  return pd_entry_form_handle_key (self, keyval, state);
+}
+
+void
+pd_entry_form_take_keys_of (PdEntryForm *self,
+                            GtkWidget   *widget)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_return_if_fail (PD_IS_ENTRY_FORM (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, keys);
+}
+
 static void
 note_activated_cb (PdEntryForm *self)
 {
@@ -183,33 +208,30 @@ red_flag_toggled_cb (PdEntryForm    *self,
 {
   AdwMessageDialog *dialog;
   GtkRoot *root;
+  gboolean emergency;
 
   emit_changed (self);
   if (self->loading || !gtk_check_button_get_active (check))
     return;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (is_emergency_check (self, check))
-    {
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                           _("Call Emergency Services Now"), NULL));
-      adw_message_dialog_format_body (dialog,
-                                      _("“%s” can be an emergency.\n\n"
-                                        "Call emergency services now. Do not wait to reach "
-                                        "your doctor."),
-                                      gtk_check_button_get_label (check));
-      gtk_widget_add_css_class (GTK_WIDGET (dialog), "emergency-dialog");
-    }
-  else
-    {
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                           _("Contact a Clinician Now"), NULL));
-      adw_message_dialog_format_body (dialog,
-                                      _("“%s” can be a sign of a problem that needs urgent care.\n\n"
-                                        "Call your surgeon, your doctor or an out-of-hours service now. "
-                                        "If you cannot reach them, go to an emergency department."),
-                                      gtk_check_button_get_label (check));
-    }
+  emergency = is_emergency_check (self, check);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       emergency ? _("Call Emergency Services Now")
+                                                                 : _("Contact a Clinician Now"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  emergency
+                                  ? _("“%s” can be an emergency.\n\n"
+                                      "Call emergency services now. Do not wait to reach "
+                                      "your doctor.")
+                                  : _("“%s” can be a sign of a problem that needs urgent care.\n\n"
+                                      "Call your surgeon, your doctor or an out-of-hours service now. "
+                                      "If you cannot reach them, go to an emergency department."),
+                                  gtk_check_button_get_label (check));
+  if (emergency)
+    gtk_widget_add_css_class (GTK_WIDGET (dialog), "emergency-dialog");
   adw_message_dialog_add_response (dialog, "ok", _("_I Understand"));
   adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
   gtk_widget_add_css_class (GTK_WIDGET (dialog), "red-flag-dialog");
@@ -529,6 +551,25 @@ pd_entry_form_finalize (GObject *object)
 static void
 pd_entry_form_class_init (PdEntryFormClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdEntryForm, score_box),
+    PD_TEMPLATE_CHILD (PdEntryForm, score_label),
+    PD_TEMPLATE_CHILD (PdEntryForm, note_row),
+    PD_TEMPLATE_CHILD (PdEntryForm, time_row),
+    PD_TEMPLATE_CHILD (PdEntryForm, body_map),
+    PD_TEMPLATE_CHILD (PdEntryForm, locations_row),
+    PD_TEMPLATE_CHILD (PdEntryForm, qualities_row),
+    PD_TEMPLATE_CHILD (PdEntryForm, peg_row),
+    PD_TEMPLATE_CHILD (PdEntryForm, enjoyment_spin),
+    PD_TEMPLATE_CHILD (PdEntryForm, activity_spin),
+    PD_TEMPLATE_CHILD (PdEntryForm, spine_row),
+    PD_TEMPLATE_CHILD (PdEntryForm, sleep_row),
+    PD_TEMPLATE_CHILD (PdEntryForm, sleep_hours_spin),
+    PD_TEMPLATE_CHILD (PdEntryForm, sleep_quality_spin),
+    PD_TEMPLATE_CHILD (PdEntryForm, mood_row),
+    PD_TEMPLATE_CHILD (PdEntryForm, mood_spin),
+    PD_TEMPLATE_CHILD (PdEntryForm, red_flags_row)
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -544,24 +585,8 @@ pd_entry_form_class_init (PdEntryFormClass *klass)
   signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-entry-form.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, score_box);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, score_label);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, note_row);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, time_row);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, body_map);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, locations_row);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, qualities_row);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, peg_row);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, enjoyment_spin);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, activity_spin);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, spine_row);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, sleep_row);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, sleep_hours_spin);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, sleep_quality_spin);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, mood_row);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, mood_spin);
-  gtk_widget_class_bind_template_child (widget_class, PdEntryForm, red_flags_row);
+  pd_widget_class_set_template (widget_class, "pd-entry-form.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 }
 
 static void

@@ -32,5 +32,9 @@ void       pd_entry_form_focus_score  (PdEntryForm *self);
 gboolean   pd_entry_form_handle_key   (PdEntryForm *self,
                                        guint        keyval,
                                        GdkModifierType state);
+/* The number keys pressed anywhere in widget (the page or window that holds the form) go
+ * to pd_entry_form_handle_key(). */
+void       pd_entry_form_take_keys_of (PdEntryForm *self,
+                                       GtkWidget   *widget);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-own-values.h"
+#include "pd-page-util.h"
 
 struct _PdOwnValues
 {
@@ -211,10 +212,7 @@ pd_own_values_init (PdOwnValues *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->flow));
   gtk_box_append (GTK_BOX (box), add_box);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  pd_widget_set_margins (box, 6, 12, 12, 12);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);

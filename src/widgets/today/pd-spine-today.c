@@ -14,6 +14,7 @@
 #include "pd-spine.h"
 #include "pd-spine-reminders.h"
 #include "pd-spine-today.h"
+#include "pd-page-util.h"
 
 struct _PdSpineToday
 {
@@ -228,12 +229,8 @@ pd_spine_today_init (PdSpineToday *self)
   gtk_widget_set_visible (self->trial_banner, FALSE);
   self->trial_title = card_label ("heading");
   self->trial_body = card_label ("body");
-  gtk_widget_set_margin_start (self->trial_title, 12);
-  gtk_widget_set_margin_end (self->trial_title, 12);
-  gtk_widget_set_margin_top (self->trial_title, 12);
-  gtk_widget_set_margin_start (self->trial_body, 12);
-  gtk_widget_set_margin_end (self->trial_body, 12);
-  gtk_widget_set_margin_bottom (self->trial_body, 12);
+  pd_widget_set_margins (self->trial_title, 12, 12, 0, 12);
+  pd_widget_set_margins (self->trial_body, 0, 12, 12, 12);
   gtk_box_append (GTK_BOX (self->trial_banner), self->trial_title);
   gtk_box_append (GTK_BOX (self->trial_banner), self->trial_body);
   gtk_box_append (GTK_BOX (self), self->trial_banner);

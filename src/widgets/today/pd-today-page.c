@@ -17,6 +17,7 @@
 #include "pd-rows.h"
 #include "pd-check-settings.h"
 #include "pd-model-watch.h"
+#include "pd-page-util.h"
 #include "pd-spine-today.h"
 #include "pd-toast-clearance.h"
 #include "pd-tags.h"
@@ -460,16 +461,7 @@ update_medications (PdTodayPage *self,
       g_autofree char *text = pd_cyp2d6_information (checks.cyp2d6);
 
       if (text != NULL)
-        {
-          GtkWidget *row = adw_action_row_new ();
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                     gtk_image_new_from_icon_name ("dialog-information-symbolic"));
-          add_check_row (self, row);
-        }
+        add_check_row (self, pd_information_row_new (text));
     }
   if (!any_active && editable)
     {
@@ -775,16 +767,6 @@ pd_today_page_focus_score (PdTodayPage *self)
   pd_entry_form_focus_score (self->form);
 }
 
-static gboolean
-key_pressed_cb (PdTodayPage           *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  return pd_entry_form_handle_key (self->form, keyval, state);
-}
-
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -803,10 +785,7 @@ create_placeholder (void)
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 18);
-  gtk_widget_set_margin_bottom (label, 18);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
+  pd_widget_set_margins (label, 18, 12, 18, 12);
   return label;
 }
 
@@ -826,6 +805,25 @@ pd_today_page_dispose (GObject *object)
 static void
 pd_today_page_class_init (PdTodayPageClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdTodayPage, scroller),
+    PD_TEMPLATE_CHILD (PdTodayPage, red_flag_revealer),
+    PD_TEMPLATE_CHILD (PdTodayPage, red_flag_label),
+    PD_TEMPLATE_CHILD (PdTodayPage, date_label),
+    PD_TEMPLATE_CHILD (PdTodayPage, surgery_label),
+    PD_TEMPLATE_CHILD (PdTodayPage, spine),
+    PD_TEMPLATE_CHILD (PdTodayPage, form),
+    PD_TEMPLATE_CHILD (PdTodayPage, save_button),
+    PD_TEMPLATE_CHILD (PdTodayPage, today_list),
+    PD_TEMPLATE_CHILD (PdTodayPage, medications_group),
+    PD_TEMPLATE_CHILD (PdTodayPage, checks_list),
+    PD_TEMPLATE_CHILD (PdTodayPage, due_list),
+    PD_TEMPLATE_CHILD (PdTodayPage, as_needed_button),
+    PD_TEMPLATE_CHILD (PdTodayPage, quick_activities),
+    PD_TEMPLATE_CHILD (PdTodayPage, activities_group),
+    PD_TEMPLATE_CALLBACK (form_changed_cb),
+    PD_TEMPLATE_CALLBACK (save_clicked_cb)
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -834,24 +832,8 @@ pd_today_page_class_init (PdTodayPageClass *klass)
   g_type_ensure (PD_TYPE_ENTRY_FORM);
   g_type_ensure (PD_TYPE_SPINE_TODAY);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-today-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, red_flag_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, red_flag_label);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, date_label);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, surgery_label);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, spine);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, form);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, save_button);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, today_list);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, medications_group);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, checks_list);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, due_list);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, as_needed_button);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, quick_activities);
-  gtk_widget_class_bind_template_child (widget_class, PdTodayPage, activities_group);
-  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  pd_widget_class_set_template (widget_class, "pd-today-page.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 
   gtk_widget_class_install_action (widget_class, "today.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "today.take", "(su)", take_action);
@@ -864,14 +846,9 @@ pd_today_page_class_init (PdTodayPageClass *klass)
 static void
 pd_today_page_init (PdTodayPage *self)
 {
-  GtkEventController *keys;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->placeholder = GTK_LABEL (create_placeholder ());
   gtk_list_box_set_placeholder (self->today_list, GTK_WIDGET (self->placeholder));
-
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  pd_entry_form_take_keys_of (self->form, GTK_WIDGET (self));
 }

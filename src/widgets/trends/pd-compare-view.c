@@ -13,6 +13,7 @@
 #include "pd-before-after.h"
 #include "pd-compare-view.h"
 #include "pd-rows.h"
+#include "pd-page-util.h"
 #include "pd-style.h"
 
 struct _PdCompareView
@@ -285,20 +286,22 @@ pd_compare_view_finalize (GObject *object)
 static void
 pd_compare_view_class_init (PdCompareViewClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdCompareView, event_row),
+    PD_TEMPLATE_CHILD (PdCompareView, window_row),
+    PD_TEMPLATE_CHILD (PdCompareView, label),
+    PD_TEMPLATE_CHILD (PdCompareView, table),
+    PD_TEMPLATE_CHILD (PdCompareView, area),
+    PD_TEMPLATE_CALLBACK (update)
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pd_compare_view_dispose;
   object_class->finalize = pd_compare_view_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/paindiary/PainDiary/pd-compare-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdCompareView, event_row);
-  gtk_widget_class_bind_template_child (widget_class, PdCompareView, window_row);
-  gtk_widget_class_bind_template_child (widget_class, PdCompareView, label);
-  gtk_widget_class_bind_template_child (widget_class, PdCompareView, table);
-  gtk_widget_class_bind_template_child (widget_class, PdCompareView, area);
-  gtk_widget_class_bind_template_callback (widget_class, update);
+  pd_widget_class_set_template (widget_class, "pd-compare-view.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 }
 
 static void

@@ -129,20 +129,7 @@ cell_text (const PdDay *day,
     }
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_DATE ? 0 : 1);
-  if (column != COLUMN_DATE)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
+/* A cell's label is made when the cell is first bound. */
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -155,6 +142,14 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
 
+  if (label == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_DATE ? 0 : 1);
+      if (column != COLUMN_DATE)
+        gtk_widget_add_css_class (label, "numeric");
+      gtk_list_item_set_child (item, label);
+    }
   if (day == NULL)
     return;
   text = cell_text (day, column);
@@ -275,7 +270,6 @@ pd_daily_table_init (PdDailyTable *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (_(titles[i]), factory);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (self->view), column);

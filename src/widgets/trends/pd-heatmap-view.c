@@ -11,6 +11,7 @@
 
 #include "pd-heatmap-chart.h"
 #include "pd-heatmap-view.h"
+#include "pd-page-util.h"
 #include "pd-style.h"
 
 struct _PdHeatmapView
@@ -217,19 +218,21 @@ pd_heatmap_view_dispose (GObject *object)
 static void
 pd_heatmap_view_class_init (PdHeatmapViewClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdHeatmapView, area),
+    PD_TEMPLATE_CHILD (PdHeatmapView, summary),
+    PD_TEMPLATE_CHILD (PdHeatmapView, cell),
+    PD_TEMPLATE_CALLBACK (motion_cb),
+    PD_TEMPLATE_CALLBACK (pressed_cb),
+    PD_TEMPLATE_CALLBACK (key_pressed_cb),
+    PD_TEMPLATE_CALLBACK (focus_enter_cb)
+  };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = pd_heatmap_view_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/paindiary/PainDiary/pd-heatmap-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdHeatmapView, area);
-  gtk_widget_class_bind_template_child (widget_class, PdHeatmapView, summary);
-  gtk_widget_class_bind_template_child (widget_class, PdHeatmapView, cell);
-  gtk_widget_class_bind_template_callback (widget_class, motion_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pressed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, focus_enter_cb);
+  pd_widget_class_set_template (widget_class, "pd-heatmap-view.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "pd-psfs-editor.h"
 #include "pd-spine.h"
 #include "pd-spine-outcomes.h"
+#include "pd-page-util.h"
 #include "pd-style.h"
 
 struct _PdSpineOutcomes
@@ -303,9 +304,7 @@ build_function_group (PdSpineOutcomes *self,
                                     summary, -1);
     GtkWidget *row = adw_preferences_row_new ();
 
-    gtk_widget_set_margin_top (area, 12);
-    gtk_widget_set_margin_bottom (area, 12);
-    gtk_widget_set_margin_end (area, 6);
+    pd_widget_set_margins (area, 12, 6, 12, 0);
     /* A row of the group's list, so that it comes first, above the numbers. */
     gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
     gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), area);

@@ -16,6 +16,7 @@
 #include "pd-daily-table.h"
 #include "pd-heatmap-view.h"
 #include "pd-spine-outcomes.h"
+#include "pd-page-util.h"
 #include "pd-style.h"
 #include "pd-trends-page.h"
 #include "pd-model-watch.h"
@@ -811,6 +812,31 @@ pd_trends_page_dispose (GObject *object)
 static void
 pd_trends_page_class_init (PdTrendsPageClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdTrendsPage, stack),
+    PD_TEMPLATE_CHILD (PdTrendsPage, scroller),
+    PD_TEMPLATE_CHILD (PdTrendsPage, ranges_box),
+    PD_TEMPLATE_CHILD (PdTrendsPage, area),
+    PD_TEMPLATE_CHILD (PdTrendsPage, summary),
+    PD_TEMPLATE_CHILD (PdTrendsPage, events_label),
+    PD_TEMPLATE_CHILD (PdTrendsPage, options_box),
+    PD_TEMPLATE_CHILD (PdTrendsPage, table_revealer),
+    PD_TEMPLATE_CHILD (PdTrendsPage, table),
+    PD_TEMPLATE_CHILD (PdTrendsPage, heatmap),
+    PD_TEMPLATE_CHILD (PdTrendsPage, body_map),
+    PD_TEMPLATE_CHILD (PdTrendsPage, compare),
+    PD_TEMPLATE_CHILD (PdTrendsPage, spine),
+    PD_TEMPLATE_CALLBACK (motion_cb),
+    PD_TEMPLATE_CALLBACK (leave_cb),
+    PD_TEMPLATE_CALLBACK (scroll_cb),
+    PD_TEMPLATE_CALLBACK (drag_begin_cb),
+    PD_TEMPLATE_CALLBACK (drag_update_cb),
+    PD_TEMPLATE_CALLBACK (drag_end_cb),
+    PD_TEMPLATE_CALLBACK (pinch_begin_cb),
+    PD_TEMPLATE_CALLBACK (pinch_scale_cb),
+    PD_TEMPLATE_CALLBACK (key_pressed_cb),
+    PD_TEMPLATE_CALLBACK (focus_leave_cb)
+  };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = pd_trends_page_dispose;
@@ -821,31 +847,8 @@ pd_trends_page_class_init (PdTrendsPageClass *klass)
   g_type_ensure (PD_TYPE_COMPARE_VIEW);
   g_type_ensure (PD_TYPE_SPINE_OUTCOMES);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/paindiary/PainDiary/pd-trends-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, ranges_box);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, area);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, summary);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, events_label);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, options_box);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, table_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, table);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, heatmap);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, body_map);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, compare);
-  gtk_widget_class_bind_template_child (widget_class, PdTrendsPage, spine);
-  gtk_widget_class_bind_template_callback (widget_class, motion_cb);
-  gtk_widget_class_bind_template_callback (widget_class, leave_cb);
-  gtk_widget_class_bind_template_callback (widget_class, scroll_cb);
-  gtk_widget_class_bind_template_callback (widget_class, drag_begin_cb);
-  gtk_widget_class_bind_template_callback (widget_class, drag_update_cb);
-  gtk_widget_class_bind_template_callback (widget_class, drag_end_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pinch_begin_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pinch_scale_cb);
-  gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, focus_leave_cb);
+  pd_widget_class_set_template (widget_class, "pd-trends-page.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 }
 
 static void
