@@ -18,6 +18,7 @@
 #include "pd-report-dialog.h"
 #include "pd-report-tasks.h"
 #include "pd-types.h"
+#include "pd-page-util.h"
 
 struct _PdReportDialog
 {
@@ -614,29 +615,31 @@ pd_report_dialog_finalize (GObject *object)
 static void
 pd_report_dialog_class_init (PdReportDialogClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdReportDialog, page),
+    PD_TEMPLATE_CHILD (PdReportDialog, range_row),
+    PD_TEMPLATE_CHILD (PdReportDialog, from_row),
+    PD_TEMPLATE_CHILD (PdReportDialog, to_row),
+    PD_TEMPLATE_CHILD (PdReportDialog, charts_switch),
+    PD_TEMPLATE_CHILD (PdReportDialog, before_after_switch),
+    PD_TEMPLATE_CHILD (PdReportDialog, notes_switch),
+    PD_TEMPLATE_CHILD (PdReportDialog, daily_table_switch),
+    PD_TEMPLATE_CHILD (PdReportDialog, paper_row),
+    PD_TEMPLATE_CHILD (PdReportDialog, progress_bar),
+    PD_TEMPLATE_CHILD (PdReportDialog, status_label),
+    PD_TEMPLATE_CHILD (PdReportDialog, print_button),
+    PD_TEMPLATE_CHILD (PdReportDialog, save_button),
+    PD_TEMPLATE_CALLBACK (range_changed_cb),
+    PD_TEMPLATE_CALLBACK (date_changed_cb)
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pd_report_dialog_dispose;
   object_class->finalize = pd_report_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/paindiary/PainDiary/pd-report-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, page);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, range_row);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, from_row);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, to_row);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, charts_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, before_after_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, notes_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, daily_table_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, paper_row);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, status_label);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, print_button);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  pd_widget_class_set_template (widget_class, "pd-report-dialog.ui", bindings,
+                                G_N_ELEMENTS (bindings));
 
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);

@@ -18,6 +18,7 @@
 #include "pd-reminder-settings.h"
 #include "pd-reminders-page.h"
 #include "pd-spine-reminder-rows.h"
+#include "pd-page-util.h"
 
 struct _PdRemindersPage
 {
@@ -740,25 +741,27 @@ pd_reminders_page_finalize (GObject *object)
 static void
 pd_reminders_page_class_init (PdRemindersPageClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdRemindersPage, medications_group),
+    PD_TEMPLATE_CHILD (PdRemindersPage, check_ins_group),
+    PD_TEMPLATE_CHILD (PdRemindersPage, custom_group),
+    PD_TEMPLATE_CHILD (PdRemindersPage, medications_switch),
+    PD_TEMPLATE_CHILD (PdRemindersPage, quiet_row),
+    PD_TEMPLATE_CHILD (PdRemindersPage, autostart_switch),
+    PD_TEMPLATE_CALLBACK (medications_switch_cb),
+    PD_TEMPLATE_CALLBACK (add_check_in_cb),
+    PD_TEMPLATE_CALLBACK (add_custom_cb),
+    PD_TEMPLATE_CALLBACK (quiet_switch_cb),
+    PD_TEMPLATE_CALLBACK (autostart_switch_cb)
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pd_reminders_page_dispose;
   object_class->finalize = pd_reminders_page_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/paindiary/PainDiary/pd-reminders-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, medications_group);
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, check_ins_group);
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, custom_group);
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, medications_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, quiet_row);
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, autostart_switch);
-  gtk_widget_class_bind_template_callback (widget_class, medications_switch_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_check_in_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_custom_cb);
-  gtk_widget_class_bind_template_callback (widget_class, quiet_switch_cb);
-  gtk_widget_class_bind_template_callback (widget_class, autostart_switch_cb);
+  pd_widget_class_set_template (widget_class, "pd-reminders-page.ui", bindings,
+                                G_N_ELEMENTS (bindings));
 }
 
 static void

@@ -1,0 +1,31 @@
+/* pd-page-util.h: what the pages and their views share in building themselves
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* One object or callback of a widget template: an object is stored at offset in the
+ * instance, a callback (callback not NULL) is found by name from the template's signals. */
+typedef struct
+{
+  const char *name;
+  gssize      offset;
+  GCallback   callback;
+} PdTemplateBinding;
+
+#define PD_TEMPLATE_CHILD(Type, member) { #member, G_STRUCT_OFFSET (Type, member), NULL }
+#define PD_TEMPLATE_CALLBACK(function) { #function, 0, G_CALLBACK (function) }
+
+/* Builds instances of widget_class from ui_file in the application's resources, binding
+ * the n_bindings objects and callbacks listed. */
+void pd_widget_class_set_template (GtkWidgetClass          *widget_class,
+                                   const char              *ui_file,
+                                   const PdTemplateBinding *bindings,
+                                   gsize                    n_bindings);
+
+G_END_DECLS
