@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-editor-save.h"
+#include "pd-editor-util.h"
 #include "pd-page-util.h"
 #include "pd-record-editor.h"
 
@@ -103,15 +103,17 @@ show_not_saved (GtkWindow    *window,
   gtk_revealer_set_reveal_child (priv->error_revealer, TRUE);
 }
 
-void
-pd_record_editor_save (PdRecordEditor *self)
+/* Runs the subclass's build or save; on success emits "saved" and closes. */
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  PdRecordEditor *self = PD_RECORD_EDITOR (widget);
   PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
   PdRecordEditorClass *klass = PD_RECORD_EDITOR_GET_CLASS (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) record = NULL;
-
-  g_return_if_fail (PD_IS_RECORD_EDITOR (self));
 
   if (klass->build != NULL && priv->model != NULL)
     {
@@ -121,25 +123,10 @@ pd_record_editor_save (PdRecordEditor *self)
         pd_editor_save_record (GTK_WINDOW (self), priv->model, record, show_not_saved);
       return;
     }
-  if (!klass->save (self, &error))
+  if (klass->save != NULL && !klass->save (self, &error))
     show_not_saved (GTK_WINDOW (self), error);
   else
     pd_editor_saved (GTK_WINDOW (self));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  pd_record_editor_save (PD_RECORD_EDITOR (widget));
-}
-
-static gboolean
-pd_record_editor_real_save (PdRecordEditor  *self,
-                            GError         **error)
-{
-  return TRUE;
 }
 
 static void
@@ -168,7 +155,6 @@ pd_record_editor_class_init (PdRecordEditorClass *klass)
   };
 
   G_OBJECT_CLASS (klass)->dispose = pd_record_editor_dispose;
-  klass->save = pd_record_editor_real_save;
 
   pd_widget_class_set_template (GTK_WIDGET_CLASS (klass), "pd-record-editor.ui", bindings,
                                 G_N_ELEMENTS (bindings));

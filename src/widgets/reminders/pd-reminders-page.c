@@ -721,21 +721,12 @@ pd_reminders_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_REMINDERS_PAGE);
   g_clear_object (&self->database);
-
-  G_OBJECT_CLASS (pd_reminders_page_parent_class)->dispose (object);
-}
-
-static void
-pd_reminders_page_finalize (GObject *object)
-{
-  PdRemindersPage *self = PD_REMINDERS_PAGE (object);
-
   g_clear_pointer (&self->settings, pd_reminder_settings_free);
   g_clear_pointer (&self->medication_rows, g_ptr_array_unref);
   g_clear_pointer (&self->check_in_rows, g_ptr_array_unref);
   g_clear_pointer (&self->custom_rows, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (pd_reminders_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (pd_reminders_page_parent_class)->dispose (object);
 }
 
 static void
@@ -754,13 +745,8 @@ pd_reminders_page_class_init (PdRemindersPageClass *klass)
     PD_TEMPLATE_CALLBACK (quiet_switch_cb),
     PD_TEMPLATE_CALLBACK (autostart_switch_cb)
   };
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = pd_reminders_page_dispose;
-  object_class->finalize = pd_reminders_page_finalize;
-
-  pd_widget_class_set_template (widget_class, "pd-reminders-page.ui", bindings,
+  G_OBJECT_CLASS (klass)->dispose = pd_reminders_page_dispose;
+  pd_widget_class_set_template (GTK_WIDGET_CLASS (klass), "pd-reminders-page.ui", bindings,
                                 G_N_ELEMENTS (bindings));
 }
 

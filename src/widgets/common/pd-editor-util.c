@@ -1,13 +1,13 @@
-/* pd-editor-save.c
+/* pd-editor-util.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "pd-editor-save"
+#define G_LOG_DOMAIN "pd-editor-util"
 
 #include "config.h"
 
-#include "pd-editor-save.h"
+#include "pd-editor-util.h"
 
 void
 pd_editor_class_add_save (GtkWidgetClass              *widget_class,
@@ -38,16 +38,15 @@ model_saved_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  Saving *saving = user_data;
-  g_autoptr(GtkWindow) editor = saving->editor;
+  g_autofree Saving *saving = user_data;
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (editor), "editor.save", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (saving->editor), "editor.save", TRUE);
   if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
-    saving->failed (editor, error);
+    saving->failed (saving->editor, error);
   else
-    pd_editor_saved (editor);
-  g_free (saving);
+    pd_editor_saved (saving->editor);
+  g_object_unref (saving->editor);
 }
 
 void
@@ -68,4 +67,27 @@ pd_editor_save_record (GtkWindow          *editor,
   /* Nothing to press twice while the model's worker writes. */
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "editor.save", FALSE);
   pd_diary_model_save_async (model, record, NULL, model_saved_cb, saving);
+}
+
+static gboolean
+score_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      PdEntryForm           *form)
+{
+  return pd_entry_form_handle_key (form, keyval, state);
+}
+
+void
+pd_editor_forward_score_keys (GtkWidget   *widget,
+                              PdEntryForm *form)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (PD_IS_ENTRY_FORM (form));
+
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (score_key_pressed_cb), form, 0);
+  gtk_widget_add_controller (widget, keys);
 }

@@ -1,4 +1,4 @@
-/* pd-editor-save.h: how an editor window saves, shared by the editor dialogs
+/* pd-editor-util.h: what the editor windows share: how they save, the score's keys
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "pd-diary-model.h"
+#include "pd-entry-form.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,9 @@ void pd_editor_save_record (GtkWindow          *editor,
 
 /* Emits "saved" on the editor and destroys it. */
 void pd_editor_saved (GtkWindow *editor);
+
+/* Number keys pressed anywhere in widget choose form's score (pd_entry_form_handle_key). */
+void pd_editor_forward_score_keys (GtkWidget   *widget,
+                                   PdEntryForm *form);
 
 G_END_DECLS
