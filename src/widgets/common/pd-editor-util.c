@@ -16,7 +16,8 @@ pd_editor_class_add_save (GtkWidgetClass              *widget_class,
   g_signal_new ("saved", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -67,27 +68,4 @@ pd_editor_save_record (GtkWindow          *editor,
   /* Nothing to press twice while the model's worker writes. */
   gtk_widget_action_set_enabled (GTK_WIDGET (editor), "editor.save", FALSE);
   pd_diary_model_save_async (model, record, NULL, model_saved_cb, saving);
-}
-
-static gboolean
-score_key_pressed_cb (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      PdEntryForm           *form)
-{
-  return pd_entry_form_handle_key (form, keyval, state);
-}
-
-void
-pd_editor_forward_score_keys (GtkWidget   *widget,
-                              PdEntryForm *form)
-{
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (PD_IS_ENTRY_FORM (form));
-
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (score_key_pressed_cb), form, 0);
-  gtk_widget_add_controller (widget, keys);
 }

@@ -1,4 +1,4 @@
-/* pd-editor-util.h: what the editor windows share: how they save, the score's keys
+/* pd-editor-util.h: what the editor windows share: how they save
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +8,6 @@
 #include <gtk/gtk.h>
 
 #include "pd-diary-model.h"
-#include "pd-entry-form.h"
 
 G_BEGIN_DECLS
 
@@ -32,9 +31,5 @@ void pd_editor_save_record (GtkWindow          *editor,
 
 /* Emits "saved" on the editor and destroys it. */
 void pd_editor_saved (GtkWindow *editor);
-
-/* Number keys pressed anywhere in widget choose form's score (pd_entry_form_handle_key). */
-void pd_editor_forward_score_keys (GtkWidget   *widget,
-                                   PdEntryForm *form);
 
 G_END_DECLS

@@ -30,3 +30,49 @@ pd_widget_class_set_template (GtkWidgetClass          *widget_class,
                                                    bindings[i].offset);
     }
 }
+
+GtkWidget *
+pd_information_row_new (const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+  return row;
+}
+
+GtkWidget *
+pd_action_button_new (const char *icon,
+                      const char *action,
+                      GVariant   *target,
+                      const char *tooltip,
+                      const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  return button;
+}
+
+void
+pd_widget_set_margins (GtkWidget *widget,
+                       int        top,
+                       int        end,
+                       int        bottom,
+                       int        start)
+{
+  gtk_widget_set_margin_top (widget, top);
+  gtk_widget_set_margin_end (widget, end);
+  gtk_widget_set_margin_bottom (widget, bottom);
+  gtk_widget_set_margin_start (widget, start);
+}

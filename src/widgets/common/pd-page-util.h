@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -27,5 +27,23 @@ void pd_widget_class_set_template (GtkWidgetClass          *widget_class,
                                    const char              *ui_file,
                                    const PdTemplateBinding *bindings,
                                    gsize                    n_bindings);
+
+/* An action row telling text (wrapped, not markup) beside an information icon. */
+GtkWidget *pd_information_row_new (const char *text);
+
+/* A flat icon button, centred in a row, that activates action with target (floating or
+ * NULL); tooltip shows on hovering, label is its accessible name. */
+GtkWidget *pd_action_button_new (const char *icon,
+                                 const char *action,
+                                 GVariant   *target,
+                                 const char *tooltip,
+                                 const char *label);
+
+/* Sets the four margins of widget, in the order of CSS: top, end, bottom, start. */
+void pd_widget_set_margins (GtkWidget *widget,
+                            int        top,
+                            int        end,
+                            int        bottom,
+                            int        start);
 
 G_END_DECLS

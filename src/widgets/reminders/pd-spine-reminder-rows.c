@@ -89,6 +89,7 @@ pd_spine_reminder_group_new (PdDatabase *database)
                                          _("Questions that show whether something helped; "
                                            "quiet hours hold them back. 0 turns one off."));
   for (guint i = 0; i < G_N_ELEMENTS (spin_rows); i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), spin_row_new (database, &spin_rows[i]));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               spin_row_new (database, &spin_rows[i]));
   return group;
 }
