@@ -52,6 +52,24 @@ dialog_done_cb (GObject      *source,
   choice_finish (user_data, file);
 }
 
+#else
+
+static void
+native_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  choice_finish (user_data, file);
+  g_object_unref (native);
+}
+
+#endif
+
 void
 pd_choose_file (GtkWindow        *parent,
                 PdChooseMode      mode,
@@ -63,12 +81,13 @@ pd_choose_file (GtkWindow        *parent,
                 gpointer          user_data,
                 GDestroyNotify    destroy)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   Choice *choice = g_new0 (Choice, 1);
 
   choice->callback = callback;
   choice->user_data = user_data;
   choice->destroy = destroy;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
   gtk_file_dialog_set_title (dialog, title);
   gtk_file_dialog_set_modal (dialog, TRUE);
@@ -97,47 +116,13 @@ pd_choose_file (GtkWindow        *parent,
     }
   else
     gtk_file_dialog_open (dialog, parent, NULL, dialog_done_cb, choice);
-}
-
 #else
+  GtkFileChooserAction action = mode == PD_CHOOSE_SAVE     ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                : mode == PD_CHOOSE_FOLDER ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                           : GTK_FILE_CHOOSER_ACTION_OPEN;
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, parent, action, accept_label,
+                                                              NULL);
 
-static void
-native_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    gpointer         user_data)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  choice_finish (user_data, file);
-  g_object_unref (native);
-}
-
-void
-pd_choose_file (GtkWindow        *parent,
-                PdChooseMode      mode,
-                const char       *title,
-                const char       *accept_label,
-                const char       *suggested_name,
-                GPtrArray        *filters,
-                PdFileChosenFunc  callback,
-                gpointer          user_data,
-                GDestroyNotify    destroy)
-{
-  GtkFileChooserNative *native;
-  Choice *choice = g_new0 (Choice, 1);
-
-  choice->callback = callback;
-  choice->user_data = user_data;
-  choice->destroy = destroy;
-
-  native = gtk_file_chooser_native_new (title, parent,
-                                        mode == PD_CHOOSE_SAVE     ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                        : mode == PD_CHOOSE_FOLDER ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                                                   : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        accept_label, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   for (guint i = 0; filters != NULL && i < filters->len; i++)
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), g_ptr_array_index (filters, i));
@@ -145,6 +130,5 @@ pd_choose_file (GtkWindow        *parent,
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
   g_signal_connect (native, "response", G_CALLBACK (native_response_cb), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
 #endif
+}

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-page-util.h"
 #include "pd-rows.h"
 
 GtkWidget *
@@ -332,24 +333,6 @@ pd_menu_button_popup_in_view (GtkMenuButton *button)
 
 /* Edit and Delete of a record */
 
-static GtkWidget *
-record_button (const char   *icon,
-             const char   *action,
-             PdRecordKind  kind,
-             const char   *id,
-             const char   *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(is)", (gint32) kind, id);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return button;
-}
-
 void
 pd_row_add_record_buttons (AdwActionRow *row,
                            PdRecordKind  kind,
@@ -360,7 +343,11 @@ pd_row_add_record_buttons (AdwActionRow *row,
   g_autofree char *edit = g_strdup_printf (_("Edit %s"), what);
   g_autofree char *delete = g_strdup_printf (_("Delete %s"), what);
 
-  adw_action_row_add_suffix (row, record_button ("document-edit-symbolic", "win.edit-record", kind, id, edit));
-  adw_action_row_add_suffix (row, record_button ("user-trash-symbolic", "win.delete-record", kind, id, delete));
+  adw_action_row_add_suffix (row, pd_action_button_new ("document-edit-symbolic", "win.edit-record",
+                                                        g_variant_new ("(is)", (gint32) kind, id),
+                                                        edit, edit));
+  adw_action_row_add_suffix (row, pd_action_button_new ("user-trash-symbolic", "win.delete-record",
+                                                        g_variant_new ("(is)", (gint32) kind, id),
+                                                        delete, delete));
 }
 

@@ -34,3 +34,21 @@ pd_style_redraw_on_change (GtkWidget *widget)
   g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (gtk_widget_queue_draw),
                            widget, G_CONNECT_SWAPPED);
 }
+
+static gboolean
+pulse_cb (GtkWidget     *bar,
+          GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  if (gdk_frame_clock_get_frame_counter (clock) % 6 == 0)
+    gtk_progress_bar_pulse (GTK_PROGRESS_BAR (bar));
+  return G_SOURCE_CONTINUE;
+}
+
+void
+pd_style_pulse (GtkProgressBar *bar)
+{
+  g_return_if_fail (GTK_IS_PROGRESS_BAR (bar));
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (bar), pulse_cb, NULL, NULL);
+}

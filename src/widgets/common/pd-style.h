@@ -15,5 +15,7 @@ G_BEGIN_DECLS
 PdChartPalette pd_style_chart_palette    (void);
 /* Draws widget again whenever the style turns dark or light, or its contrast changes. */
 void           pd_style_redraw_on_change (GtkWidget *widget);
+/* Pulses bar about ten times a second, whatever the frame rate, whenever it is drawn. */
+void           pd_style_pulse            (GtkProgressBar *bar);
 
 G_END_DECLS

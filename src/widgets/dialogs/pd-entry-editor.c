@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "pd-entry-editor.h"
+#include "pd-editor-util.h"
 #include "pd-entry-form.h"
+#include "pd-page-util.h"
 
 struct _PdEntryEditor
 {
@@ -24,13 +26,6 @@ struct _PdEntryEditor
 
 G_DEFINE_FINAL_TYPE (PdEntryEditor, pd_entry_editor, ADW_TYPE_WINDOW)
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static void
 form_changed_cb (PdEntryEditor *self)
 {
@@ -39,27 +34,15 @@ form_changed_cb (PdEntryEditor *self)
 }
 
 static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+not_saved (GtkWindow    *self,
+           const GError *error)
 {
-  g_autoptr(PdEntryEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
-  if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
-    {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Entry Was Not Saved"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self, _("The Entry Was Not Saved"),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -70,12 +53,8 @@ save_action (GtkWidget  *widget,
   PdEntryEditor *self = PD_ENTRY_EDITOR (widget);
   g_autoptr(PdPainEntry) changed = pd_pain_entry_copy (self->entry);
 
-  if (!pd_entry_form_fill_entry (self->form, changed))
-    return;
-
-  /* The model's worker writes it; nothing to press twice meanwhile. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-  pd_diary_model_save_async (self->model, changed, NULL, saved_cb, g_object_ref (self));
+  if (pd_entry_form_fill_entry (self->form, changed))
+    pd_editor_save_record (GTK_WINDOW (self), self->model, changed, not_saved);
 }
 
 static void
@@ -109,22 +88,16 @@ pd_entry_editor_dispose (GObject *object)
 static void
 pd_entry_editor_class_init (PdEntryEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdEntryEditor, form),
+    PD_TEMPLATE_CALLBACK (form_changed_cb),
+    PD_TEMPLATE_CALLBACK (form_activate_cb)
+  };
+  G_OBJECT_CLASS (klass)->dispose = pd_entry_editor_dispose;
 
-  object_class->dispose = pd_entry_editor_dispose;
-
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-entry-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdEntryEditor, form);
-  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, form_activate_cb);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  pd_widget_class_set_template (GTK_WIDGET_CLASS (klass), "pd-entry-editor.ui", bindings,
+                                G_N_ELEMENTS (bindings));
+  pd_editor_class_add_save (GTK_WIDGET_CLASS (klass), save_action);
 }
 
 static void

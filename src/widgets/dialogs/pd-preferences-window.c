@@ -13,6 +13,7 @@
 #include "pd-format.h"
 #include "pd-reminders-page.h"
 #include "pd-safety-preferences.h"
+#include "pd-page-util.h"
 
 struct _PdPreferencesWindow
 {
@@ -131,6 +132,17 @@ pd_preferences_window_dispose (GObject *object)
 static void
 pd_preferences_window_class_init (PdPreferencesWindowClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdPreferencesWindow, diary_page),
+    PD_TEMPLATE_CHILD (PdPreferencesWindow, name_row),
+    PD_TEMPLATE_CHILD (PdPreferencesWindow, surgery_row),
+    PD_TEMPLATE_CHILD (PdPreferencesWindow, clear_surgery_button),
+    PD_TEMPLATE_CHILD (PdPreferencesWindow, surgery_popover),
+    PD_TEMPLATE_CHILD (PdPreferencesWindow, surgery_calendar),
+    PD_TEMPLATE_CALLBACK (name_applied_cb),
+    PD_TEMPLATE_CALLBACK (surgery_day_selected_cb),
+    PD_TEMPLATE_CALLBACK (clear_surgery_cb)
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -139,17 +151,8 @@ pd_preferences_window_class_init (PdPreferencesWindowClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/paindiary/PainDiary/pd-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdPreferencesWindow, diary_page);
-  gtk_widget_class_bind_template_child (widget_class, PdPreferencesWindow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, PdPreferencesWindow, surgery_row);
-  gtk_widget_class_bind_template_child (widget_class, PdPreferencesWindow, clear_surgery_button);
-  gtk_widget_class_bind_template_child (widget_class, PdPreferencesWindow, surgery_popover);
-  gtk_widget_class_bind_template_child (widget_class, PdPreferencesWindow, surgery_calendar);
-  gtk_widget_class_bind_template_callback (widget_class, name_applied_cb);
-  gtk_widget_class_bind_template_callback (widget_class, surgery_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, clear_surgery_cb);
+  pd_widget_class_set_template (widget_class, "pd-preferences-window.ui", bindings,
+                                G_N_ELEMENTS (bindings));
 }
 
 static void

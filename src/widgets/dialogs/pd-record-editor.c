@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-editor-util.h"
+#include "pd-page-util.h"
 #include "pd-record-editor.h"
 
 typedef struct
@@ -21,13 +23,6 @@ typedef struct
 } PdRecordEditorPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (PdRecordEditor, pd_record_editor, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 PdDatabase *
 pd_record_editor_get_database (PdRecordEditor *self)
@@ -99,80 +94,39 @@ pd_record_editor_set_can_save (PdRecordEditor *self,
 }
 
 static void
-show_not_saved (PdRecordEditor *self,
-                const GError   *error)
+show_not_saved (GtkWindow    *window,
+                const GError *error)
 {
-  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (PD_RECORD_EDITOR (window));
 
   gtk_label_set_label (priv->error_label, error ? error->message : _("Not saved"));
   gtk_revealer_set_reveal_child (priv->error_revealer, TRUE);
 }
 
-static void
-saved (PdRecordEditor *self)
-{
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-model_saved_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(PdRecordEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
-  if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
-    show_not_saved (self, error);
-  else
-    saved (self);
-}
-
-void
-pd_record_editor_save (PdRecordEditor *self)
-{
-  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
-  PdRecordEditorClass *klass = PD_RECORD_EDITOR_GET_CLASS (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) record = NULL;
-
-  g_return_if_fail (PD_IS_RECORD_EDITOR (self));
-
-  if (klass->build != NULL && priv->model != NULL)
-    {
-      if (!(record = klass->build (self, &error)))
-        {
-          show_not_saved (self, error);
-          return;
-        }
-      /* Nothing to press twice while the model's worker writes. */
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-      pd_diary_model_save_async (priv->model, record, NULL, model_saved_cb, g_object_ref (self));
-      return;
-    }
-  if (!klass->save (self, &error))
-    {
-      show_not_saved (self, error);
-      return;
-    }
-  saved (self);
-}
-
+/* Runs the subclass's build or save; on success emits "saved" and closes. */
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  pd_record_editor_save (PD_RECORD_EDITOR (widget));
-}
+  PdRecordEditor *self = PD_RECORD_EDITOR (widget);
+  PdRecordEditorPrivate *priv = pd_record_editor_get_instance_private (self);
+  PdRecordEditorClass *klass = PD_RECORD_EDITOR_GET_CLASS (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) record = NULL;
 
-static gboolean
-pd_record_editor_real_save (PdRecordEditor  *self,
-                            GError         **error)
-{
-  return TRUE;
+  if (klass->build != NULL && priv->model != NULL)
+    {
+      if (!(record = klass->build (self, &error)))
+        show_not_saved (GTK_WINDOW (self), error);
+      else
+        pd_editor_save_record (GTK_WINDOW (self), priv->model, record, show_not_saved);
+      return;
+    }
+  if (klass->save != NULL && !klass->save (self, &error))
+    show_not_saved (GTK_WINDOW (self), error);
+  else
+    pd_editor_saved (GTK_WINDOW (self));
 }
 
 static void
@@ -193,24 +147,18 @@ pd_record_editor_dispose (GObject *object)
 static void
 pd_record_editor_class_init (PdRecordEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  /* The private struct's offsets are known once the type is registered: no static table. */
+  const PdTemplateBinding bindings[] = {
+    { "page", G_PRIVATE_OFFSET (PdRecordEditor, page), NULL },
+    { "error_revealer", G_PRIVATE_OFFSET (PdRecordEditor, error_revealer), NULL },
+    { "error_label", G_PRIVATE_OFFSET (PdRecordEditor, error_label), NULL }
+  };
 
-  object_class->dispose = pd_record_editor_dispose;
-  klass->save = pd_record_editor_real_save;
+  G_OBJECT_CLASS (klass)->dispose = pd_record_editor_dispose;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/paindiary/PainDiary/pd-record-editor.ui");
-  gtk_widget_class_bind_template_child_private (widget_class, PdRecordEditor, page);
-  gtk_widget_class_bind_template_child_private (widget_class, PdRecordEditor, error_revealer);
-  gtk_widget_class_bind_template_child_private (widget_class, PdRecordEditor, error_label);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  pd_widget_class_set_template (GTK_WIDGET_CLASS (klass), "pd-record-editor.ui", bindings,
+                                G_N_ELEMENTS (bindings));
+  pd_editor_class_add_save (GTK_WIDGET_CLASS (klass), save_action);
 }
 
 static void

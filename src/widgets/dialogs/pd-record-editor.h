@@ -21,7 +21,8 @@ struct _PdRecordEditorClass
 {
   AdwWindowClass parent_class;
 
-  /* Validates and writes; on failure sets error (its message is shown) and writes nothing. */
+  /* Validates and writes; on failure sets error (its message is shown) and writes nothing.
+   * NULL: nothing to write. */
   gboolean (*save)  (PdRecordEditor  *self,
                      GError         **error);
   /* For a diary record (entry, dose, activity, event, medication): validates and returns the
@@ -44,10 +45,9 @@ void        pd_record_editor_set_database   (PdRecordEditor *self,
                                              PdDatabase     *database);
 void        pd_record_editor_add_group      (PdRecordEditor *self,
                                              GtkWidget      *group);
-/* Whether Save can be pressed now. */
+/* Whether Save can be pressed now (the "editor.save" action, also on Ctrl+S, which runs build
+ * or save; on success the editor emits "saved" and closes). */
 void        pd_record_editor_set_can_save   (PdRecordEditor *self,
                                              gboolean        can_save);
-/* Runs save; on success emits "saved" and closes. */
-void        pd_record_editor_save           (PdRecordEditor *self);
 
 G_END_DECLS

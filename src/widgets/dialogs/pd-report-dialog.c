@@ -15,9 +15,12 @@
 
 #include "pd-csv.h"
 #include "pd-check-settings.h"
+#include "pd-file-chooser.h"
 #include "pd-report-dialog.h"
 #include "pd-report-tasks.h"
+#include "pd-style.h"
 #include "pd-types.h"
+#include "pd-page-util.h"
 
 struct _PdReportDialog
 {
@@ -240,17 +243,6 @@ date_changed_cb (PdReportDialog *self)
 
 /* Busy */
 
-static gboolean
-pulse_cb (GtkWidget     *bar,
-          GdkFrameClock *clock,
-          gpointer       user_data)
-{
-  /* About ten pulses a second, whatever the frame rate. */
-  if (gdk_frame_clock_get_frame_counter (clock) % 6 == 0)
-    gtk_progress_bar_pulse (GTK_PROGRESS_BAR (bar));
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 set_busy (PdReportDialog *self,
           const char     *message)
@@ -324,10 +316,13 @@ written_cb (GObject      *object,
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void run_print (PdReportDialog *self);
+
+/* The report is ready: written to self->file, or printed when there is none. */
 static void
-loaded_for_save_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(PdReportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -340,6 +335,12 @@ loaded_for_save_cb (GObject      *object,
     }
   if (is_closed (self))
     return;
+  if (self->file == NULL)
+    {
+      g_set_object (&self->report, report);
+      run_print (self);
+      return;
+    }
   set_busy (self, _("Saving the report…"));
   /* Not cancelled when the dialog is closed: the file is written whole, and the window
    * says so. */
@@ -348,8 +349,7 @@ loaded_for_save_cb (GObject      *object,
 }
 
 static void
-start_load (PdReportDialog      *self,
-            GAsyncReadyCallback  callback)
+start_load (PdReportDialog *self)
 {
   PdReportSections sections;
   guint32 first_day, last_day;
@@ -362,26 +362,20 @@ start_load (PdReportDialog      *self,
   self->paper = get_paper (self);
   set_busy (self, _("Preparing the report…"));
   pd_report_load_async (self->database, first_day, last_day, &sections, self->paper,
-                        self->cancellable, callback, g_object_ref (self));
+                        self->cancellable, loaded_cb, g_object_ref (self));
 }
 
 static void
-file_chosen_cb (GtkNativeDialog *chooser,
-                int              response,
-                PdReportDialog  *self)
+file_chosen_cb (GFile    *file,
+                gpointer  user_data)
 {
-  g_autoptr(GFile) file = NULL;
+  PdReportDialog *self = user_data;
 
   g_clear_pointer (&self->file, g_free);
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (self->file = g_file_get_path (file)) != NULL)
-    start_load (self, loaded_for_save_cb);
-  else if (response == GTK_RESPONSE_ACCEPT)
+  if (file != NULL && (self->file = g_file_get_path (file)) != NULL)
+    start_load (self);
+  else if (file != NULL)
     show_status (self, _("Choose a file on this computer."), TRUE);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
 }
 
 static void
@@ -390,24 +384,21 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   PdReportDialog *self = PD_REPORT_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkFileFilter *filter = gtk_file_filter_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "pain-report-%Y-%m-%d.pdf");
-  GtkFileChooserNative *chooser;
   guint32 first_day, last_day;
 
+  g_ptr_array_add (filters, filter);
   /* Wrong dates are said before the file is asked for. */
   if (!get_days (self, &first_day, &last_day))
     return;
-  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF document"));
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  pd_choose_file (GTK_WINDOW (self), PD_CHOOSE_SAVE, _("Save Report"), _("_Save"), name, filters,
+                  file_chosen_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Print */
@@ -536,31 +527,14 @@ run_print (PdReportDialog *self)
 }
 
 static void
-loaded_for_print_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(PdReportDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  PdReport *report = pd_report_load_finish (result, &error);
-
-  if (report == NULL)
-    {
-      fail (self, _("The report could not be made"), error);
-      return;
-    }
-  g_set_object (&self->report, report);
-  g_object_unref (report);
-  if (!is_closed (self))
-    run_print (self);
-}
-
-static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  start_load (PD_REPORT_DIALOG (widget), loaded_for_print_cb);
+  PdReportDialog *self = PD_REPORT_DIALOG (widget);
+
+  g_clear_pointer (&self->file, g_free);
+  start_load (self);
 }
 
 /* Life */
@@ -614,29 +588,31 @@ pd_report_dialog_finalize (GObject *object)
 static void
 pd_report_dialog_class_init (PdReportDialogClass *klass)
 {
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdReportDialog, page),
+    PD_TEMPLATE_CHILD (PdReportDialog, range_row),
+    PD_TEMPLATE_CHILD (PdReportDialog, from_row),
+    PD_TEMPLATE_CHILD (PdReportDialog, to_row),
+    PD_TEMPLATE_CHILD (PdReportDialog, charts_switch),
+    PD_TEMPLATE_CHILD (PdReportDialog, before_after_switch),
+    PD_TEMPLATE_CHILD (PdReportDialog, notes_switch),
+    PD_TEMPLATE_CHILD (PdReportDialog, daily_table_switch),
+    PD_TEMPLATE_CHILD (PdReportDialog, paper_row),
+    PD_TEMPLATE_CHILD (PdReportDialog, progress_bar),
+    PD_TEMPLATE_CHILD (PdReportDialog, status_label),
+    PD_TEMPLATE_CHILD (PdReportDialog, print_button),
+    PD_TEMPLATE_CHILD (PdReportDialog, save_button),
+    PD_TEMPLATE_CALLBACK (range_changed_cb),
+    PD_TEMPLATE_CALLBACK (date_changed_cb)
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pd_report_dialog_dispose;
   object_class->finalize = pd_report_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/paindiary/PainDiary/pd-report-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, page);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, range_row);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, from_row);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, to_row);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, charts_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, before_after_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, notes_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, daily_table_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, paper_row);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, status_label);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, print_button);
-  gtk_widget_class_bind_template_child (widget_class, PdReportDialog, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  pd_widget_class_set_template (widget_class, "pd-report-dialog.ui", bindings,
+                                G_N_ELEMENTS (bindings));
 
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
@@ -649,7 +625,7 @@ pd_report_dialog_init (PdReportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  gtk_widget_add_tick_callback (GTK_WIDGET (self->progress_bar), pulse_cb, NULL, NULL);
+  pd_style_pulse (self->progress_bar);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   restore_choices (self);
 }

@@ -18,6 +18,7 @@
 #include "pd-reminder-settings.h"
 #include "pd-reminders-page.h"
 #include "pd-spine-reminder-rows.h"
+#include "pd-page-util.h"
 
 struct _PdRemindersPage
 {
@@ -720,45 +721,33 @@ pd_reminders_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_REMINDERS_PAGE);
   g_clear_object (&self->database);
-
-  G_OBJECT_CLASS (pd_reminders_page_parent_class)->dispose (object);
-}
-
-static void
-pd_reminders_page_finalize (GObject *object)
-{
-  PdRemindersPage *self = PD_REMINDERS_PAGE (object);
-
   g_clear_pointer (&self->settings, pd_reminder_settings_free);
   g_clear_pointer (&self->medication_rows, g_ptr_array_unref);
   g_clear_pointer (&self->check_in_rows, g_ptr_array_unref);
   g_clear_pointer (&self->custom_rows, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (pd_reminders_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (pd_reminders_page_parent_class)->dispose (object);
 }
 
 static void
 pd_reminders_page_class_init (PdRemindersPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = pd_reminders_page_dispose;
-  object_class->finalize = pd_reminders_page_finalize;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/paindiary/PainDiary/pd-reminders-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, medications_group);
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, check_ins_group);
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, custom_group);
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, medications_switch);
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, quiet_row);
-  gtk_widget_class_bind_template_child (widget_class, PdRemindersPage, autostart_switch);
-  gtk_widget_class_bind_template_callback (widget_class, medications_switch_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_check_in_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_custom_cb);
-  gtk_widget_class_bind_template_callback (widget_class, quiet_switch_cb);
-  gtk_widget_class_bind_template_callback (widget_class, autostart_switch_cb);
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdRemindersPage, medications_group),
+    PD_TEMPLATE_CHILD (PdRemindersPage, check_ins_group),
+    PD_TEMPLATE_CHILD (PdRemindersPage, custom_group),
+    PD_TEMPLATE_CHILD (PdRemindersPage, medications_switch),
+    PD_TEMPLATE_CHILD (PdRemindersPage, quiet_row),
+    PD_TEMPLATE_CHILD (PdRemindersPage, autostart_switch),
+    PD_TEMPLATE_CALLBACK (medications_switch_cb),
+    PD_TEMPLATE_CALLBACK (add_check_in_cb),
+    PD_TEMPLATE_CALLBACK (add_custom_cb),
+    PD_TEMPLATE_CALLBACK (quiet_switch_cb),
+    PD_TEMPLATE_CALLBACK (autostart_switch_cb)
+  };
+  G_OBJECT_CLASS (klass)->dispose = pd_reminders_page_dispose;
+  pd_widget_class_set_template (GTK_WIDGET_CLASS (klass), "pd-reminders-page.ui", bindings,
+                                G_N_ELEMENTS (bindings));
 }
 
 static void

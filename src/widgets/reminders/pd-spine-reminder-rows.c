@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-rows.h"
 #include "pd-spine-reminder-rows.h"
 #include "pd-spine-reminders.h"
 
@@ -38,31 +39,41 @@ value_changed_cb (GtkSpinButton *spin,
     g_warning ("Could not save %s: %s", key, error->message);
 }
 
-static void
-add_spin_row (GtkWidget  *group,
-              PdDatabase *database,
-              const char *title,
-              const char *subtitle,
-              const char *key,
-              guint       value,
-              guint       max)
+/* One question's delay: 0 turns it off. */
+typedef struct
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 1);
+  const char *title;
+  const char *subtitle;
+  const char *key;
+  guint       fallback;
+  guint       stored_max;   /* the most a stored value may be */
+  guint       max;          /* the most the row offers */
+} SpinRow;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  g_object_set_data (G_OBJECT (spin), "key", (gpointer) key);
+static const SpinRow spin_rows[] = {
+  { N_("Pain after an as-needed dose"),
+    N_("Minutes after the dose to ask “How is your pain now?”"),
+    PD_PRN_FOLLOW_UP_KEY, PD_PRN_FOLLOW_UP_DEFAULT, 24 * 60, 120 },
+  { N_("Impression of change after a treatment"),
+    N_("Days after a treatment to ask whether you are better, the same or worse"),
+    PD_PGIC_DAYS_KEY, PD_PGIC_DAYS_DEFAULT, 365, 90 },
+};
+
+static GtkWidget *
+spin_row_new (PdDatabase    *database,
+              const SpinRow *spin_row)
+{
+  const char *title = _(spin_row->title);
+  GtkSpinButton *spin;
+  GtkWidget *row = pd_spin_row_new (title, _(spin_row->subtitle), 0, spin_row->max, 1, 0, &spin);
+
+  gtk_spin_button_set_value (spin, stored_value (database, spin_row->key, spin_row->fallback,
+                                                 spin_row->stored_max));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data (G_OBJECT (spin), "key", (gpointer) spin_row->key);
   g_signal_connect_object (spin, "value-changed", G_CALLBACK (value_changed_cb), database, 0);
-  gtk_widget_set_sensitive (spin, !pd_database_is_read_only (database));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_widget_set_sensitive (GTK_WIDGET (spin), !pd_database_is_read_only (database));
+  return row;
 }
 
 GtkWidget *
@@ -77,15 +88,8 @@ pd_spine_reminder_group_new (PdDatabase *database)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Questions that show whether something helped; "
                                            "quiet hours hold them back. 0 turns one off."));
-  add_spin_row (group, database, _("Pain after an as-needed dose"),
-                _("Minutes after the dose to ask “How is your pain now?”"),
-                PD_PRN_FOLLOW_UP_KEY,
-                stored_value (database, PD_PRN_FOLLOW_UP_KEY, PD_PRN_FOLLOW_UP_DEFAULT, 24 * 60),
-                120);
-  add_spin_row (group, database, _("Impression of change after a treatment"),
-                _("Days after a treatment to ask whether you are better, the same or worse"),
-                PD_PGIC_DAYS_KEY,
-                stored_value (database, PD_PGIC_DAYS_KEY, PD_PGIC_DAYS_DEFAULT, 365),
-                90);
+  for (guint i = 0; i < G_N_ELEMENTS (spin_rows); i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               spin_row_new (database, &spin_rows[i]));
   return group;
 }
