@@ -644,7 +644,7 @@ reminder_diary_changed_cb (PdApplication *self)
   PdWindow *window = find_window_for (self, self->reminders_path);
 
   if (window != NULL)
-    pd_window_diary_changed (window);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
 }
 
 static void

@@ -11,8 +11,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "pd-medications-page.h"
+#include "pd-backup-commands.h"
+#include "pd-backup-preferences.h"
 #include "pd-error.h"
+#include "pd-exchange-commands.h"
+#include "pd-medications-page.h"
 #include "pd-history-page.h"
 #include "pd-preferences-window.h"
 #include "pd-report-dialog.h"
@@ -20,10 +23,8 @@
 #include "pd-today-page.h"
 #include "pd-toast-clearance.h"
 #include "pd-trends-page.h"
+#include "pd-record-actions.h"
 #include "pd-window.h"
-#include "pd-window-backup.h"
-#include "pd-window-exchange.h"
-#include "pd-window-records.h"
 
 struct _PdWindow
 {
@@ -43,6 +44,8 @@ struct _PdWindow
   GCancellable *load_cancellable;
   GSettings *settings;
   char *backup_path;
+  /* The daily backup of the diary open, into the folder of Preferences. */
+  PdBackupFolder *backup_folder;
 
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -105,13 +108,12 @@ set_diary_actions_enabled (PdWindow *self,
   gtk_widget_set_visible (self->new_button, writable);
 }
 
-void
-pd_window_show_error (PdWindow     *self,
-                      const char   *title,
-                      const GError *error)
+/* The diary cannot be shown: the error page, with a backup to restore when it is damaged. */
+static void
+show_error (PdWindow     *self,
+            const char   *title,
+            const GError *error)
 {
-  g_return_if_fail (PD_IS_WINDOW (self));
-
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, error ? error->message : NULL);
   g_clear_pointer (&self->backup_path, g_free);
@@ -173,12 +175,15 @@ opened_cb (GObject      *object,
   if (model == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        pd_window_show_error (self, _("This Diary Can’t Be Opened"), error);
+        show_error (self, _("This Diary Can’t Be Opened"), error);
       return;
     }
   set_model (self, model);
   start_loading (self);
-  pd_window_start_backup_folder (self);
+  /* The folder object of the diary opened before, if any, goes (and stops its timer). */
+  g_clear_object (&self->backup_folder);
+  if (self->settings != NULL && !self->review)
+    self->backup_folder = pd_backup_commands_start_folder (self->database, self->settings);
 }
 
 static void
@@ -239,7 +244,7 @@ finish_load (PdWindow     *self,
   if (pd_diary_model_load_finish (self->model, result, &error))
     return TRUE;
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    pd_window_show_error (self, _("This Diary Can’t Be Read"), error);
+    show_error (self, _("This Diary Can’t Be Read"), error);
   return FALSE;
 }
 
@@ -319,6 +324,17 @@ start_loading (PdWindow *self)
                                     recent_loaded_cb, g_object_ref (self));
 }
 
+/* The diary changed outside the model (an import, a restored backup, the preferences, a
+ * reminder): the model reads it again, off the main thread, and the pages follow. */
+static void
+diary_changed (PdWindow *self)
+{
+  if (self->model == NULL)
+    return;
+  renew_load_cancellable (self);
+  pd_diary_model_load_async (self->model, self->load_cancellable, full_loaded_cb, g_object_ref (self));
+}
+
 static void
 open_database (PdWindow *self)
 {
@@ -326,13 +342,6 @@ open_database (PdWindow *self)
   set_diary_actions_enabled (self, FALSE);
   pd_diary_model_open_async (self->path, PD_DATABASE_FLAGS_NONE, self->cancellable, opened_cb,
                              g_object_ref (self));
-}
-
-GSettings *
-pd_window_get_settings (PdWindow *self)
-{
-  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
-  return self->settings;
 }
 
 gboolean
@@ -347,20 +356,6 @@ pd_window_get_path (PdWindow *self)
 {
   g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
   return self->path;
-}
-
-PdDatabase *
-pd_window_get_database (PdWindow *self)
-{
-  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
-  return self->database;
-}
-
-PdDiaryModel *
-pd_window_get_model (PdWindow *self)
-{
-  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
-  return self->model;
 }
 
 static void
@@ -401,7 +396,8 @@ show_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  pd_window_add_toast (PD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  adw_toast_overlay_add_toast (PD_WINDOW (widget)->toast_overlay,
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 static void
@@ -422,7 +418,7 @@ show_error_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&s&s)", &title, &message);
   error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, message);
-  pd_window_show_error (PD_WINDOW (widget), title, error);
+  show_error (PD_WINDOW (widget), title, error);
 }
 
 static void
@@ -430,7 +426,7 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  pd_window_diary_changed (PD_WINDOW (widget));
+  diary_changed (PD_WINDOW (widget));
 }
 
 static void
@@ -441,7 +437,7 @@ back_up_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
 
   if (self->database != NULL)
-    pd_window_back_up (GTK_WINDOW (self), self->database);
+    pd_backup_commands_back_up (GTK_WINDOW (self), self->database);
 }
 
 static void
@@ -452,7 +448,7 @@ restore_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
 
   if (self->database != NULL)
-    pd_window_restore (GTK_WINDOW (self), self->database);
+    pd_backup_commands_restore (GTK_WINDOW (self), self->database);
 }
 
 static void
@@ -466,14 +462,6 @@ print_report_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (pd_report_dialog_new (GTK_WINDOW (self), self->model, TRUE)));
 }
 
-void
-pd_window_add_toast (PdWindow   *self,
-                     const char *message)
-{
-  g_return_if_fail (PD_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -482,7 +470,7 @@ export_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
 
   if (self->model != NULL)
-    pd_window_export (GTK_WINDOW (self), self->model);
+    pd_exchange_commands_export (GTK_WINDOW (self), self->model);
 }
 
 static void
@@ -493,18 +481,7 @@ import_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
 
   if (self->database != NULL)
-    pd_window_import (GTK_WINDOW (self), self->database);
-}
-
-void
-pd_window_diary_changed (PdWindow *self)
-{
-  g_return_if_fail (PD_IS_WINDOW (self));
-
-  if (self->model == NULL)
-    return;
-  renew_load_cancellable (self);
-  pd_diary_model_load_async (self->model, self->load_cancellable, full_loaded_cb, g_object_ref (self));
+    pd_exchange_commands_import (GTK_WINDOW (self), self->database);
 }
 
 static void
@@ -540,9 +517,11 @@ preferences_action (GtkWidget  *widget,
   if (self->model == NULL)
     return;
   prefs = pd_preferences_window_new (GTK_WINDOW (self), self->database);
-  g_signal_connect_object (prefs, "changed", G_CALLBACK (pd_window_diary_changed), self,
+  g_signal_connect_object (prefs, "changed", G_CALLBACK (diary_changed), self,
                            G_CONNECT_SWAPPED);
-  pd_window_add_backup_preferences (self, prefs);
+  if (self->backup_folder != NULL)
+    pd_preferences_window_add_diary_group (prefs, ADW_PREFERENCES_GROUP (pd_backup_preferences_new (
+                                                    self->backup_folder, self->settings)));
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
@@ -604,7 +583,7 @@ restore_backup_action (GtkWidget  *widget,
     return;
   if (!restore_backup (self, &error))
     {
-      pd_window_show_error (self, _("The Backup Could Not Be Restored"), error);
+      show_error (self, _("The Backup Could Not Be Restored"), error);
       return;
     }
   open_database (self);
@@ -709,6 +688,7 @@ pd_window_finalize (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->backup_folder);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
@@ -806,7 +786,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, review_banner);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, review_label);
 
-  pd_window_class_add_record_actions (widget_class, model_of);
+  pd_record_actions_install (widget_class, model_of);
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);

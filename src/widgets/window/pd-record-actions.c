@@ -1,4 +1,4 @@
-/* pd-window-records.c: the window's actions on records, through the diary model
+/* pd-record-actions.c: a window's actions on records, through the diary model
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +15,10 @@
 #include "pd-event-editor.h"
 #include "pd-medication-editor.h"
 #include "pd-toast-clearance.h"
-#include "pd-window-records.h"
+#include "pd-record-actions.h"
 
 /* The window's model, as the window class gives it. */
-static PdWindowModelFunc get_model;
+static PdRecordActionsModelFunc get_model;
 
 static void show_problem (GtkWidget  *window,
                           const char *format,
@@ -251,8 +251,8 @@ add_event_action (GtkWidget  *widget,
 }
 
 void
-pd_window_class_add_record_actions (GtkWidgetClass    *widget_class,
-                                    PdWindowModelFunc  model_func)
+pd_record_actions_install (GtkWidgetClass           *widget_class,
+                           PdRecordActionsModelFunc  model_func)
 {
   get_model = model_func;
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

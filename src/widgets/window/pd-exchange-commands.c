@@ -1,9 +1,9 @@
-/* pd-window-exchange.c
+/* pd-exchange-commands.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "pd-window-exchange"
+#define G_LOG_DOMAIN "pd-exchange-commands"
 
 #include "config.h"
 
@@ -15,7 +15,7 @@
 #include "pd-rows.h"
 #include "pd-toast-clearance.h"
 #include "pd-types.h"
-#include "pd-window-exchange.h"
+#include "pd-exchange-commands.h"
 
 /* Export */
 
@@ -157,8 +157,8 @@ export_kind_changed_cb (AdwComboRow      *kind,
 }
 
 void
-pd_window_export (GtkWindow    *self,
-                  PdDiaryModel *model)
+pd_exchange_commands_export (GtkWindow    *self,
+                             PdDiaryModel *model)
 {
   const char *kinds[] = { _("Diary CSV (every record)"), _("Daily summary CSV (one row per day)"),
                           _("Clinician report (PDF)"), _("FHIR R4 bundle (JSON, for health records)"),
@@ -357,8 +357,8 @@ import_file_chosen_cb (GtkNativeDialog *chooser,
 }
 
 void
-pd_window_import (GtkWindow  *self,
-                  PdDatabase *database)
+pd_exchange_commands_import (GtkWindow  *self,
+                             PdDatabase *database)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();

@@ -1,20 +1,18 @@
-/* pd-window-backup.c
+/* pd-backup-commands.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "pd-window-backup"
+#define G_LOG_DOMAIN "pd-backup-commands"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "pd-backup.h"
-#include "pd-backup-folder.h"
-#include "pd-backup-preferences.h"
 #include "pd-passphrase-dialog.h"
 #include "pd-toast-clearance.h"
-#include "pd-window-backup.h"
+#include "pd-backup-commands.h"
 
 typedef struct
 {
@@ -120,8 +118,8 @@ backup_choice_new (GtkWindow  *window,
 }
 
 void
-pd_window_back_up (GtkWindow  *self,
-                   PdDatabase *database)
+pd_backup_commands_back_up (GtkWindow  *self,
+                            PdDatabase *database)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "pain-diary-%Y-%m-%d" PD_BACKUP_SUFFIX);
@@ -196,8 +194,8 @@ restore_file_chosen_cb (GtkNativeDialog *chooser,
 }
 
 void
-pd_window_restore (GtkWindow  *self,
-                   PdDatabase *database)
+pd_backup_commands_restore (GtkWindow  *self,
+                            PdDatabase *database)
 {
   g_autoptr(GtkFileFilter) filter = backup_filter ();
   GtkFileChooserNative *chooser;
@@ -212,8 +210,6 @@ pd_window_restore (GtkWindow  *self,
 
 /* The backup folder */
 
-#define BACKUP_FOLDER_KEY "pd-backup-folder"
-
 static void
 folder_setting_changed_cb (GSettings      *settings,
                            const char     *key,
@@ -224,32 +220,20 @@ folder_setting_changed_cb (GSettings      *settings,
   pd_backup_folder_set_folder (folder, path);
 }
 
-void
-pd_window_start_backup_folder (PdWindow *self)
+PdBackupFolder *
+pd_backup_commands_start_folder (PdDatabase *database,
+                                 GSettings  *settings)
 {
-  GSettings *settings = pd_window_get_settings (self);
-  PdDatabase *db = pd_window_get_database (self);
   PdBackupFolder *folder;
 
-  /* The folder object of the diary opened before, if any, goes (and stops its timer). */
-  g_object_set_data (G_OBJECT (self), BACKUP_FOLDER_KEY, NULL);
-  if (settings == NULL || db == NULL || pd_window_is_review (self) || pd_database_is_read_only (db))
-    return;
-  folder = pd_backup_folder_new (db);
-  g_object_set_data_full (G_OBJECT (self), BACKUP_FOLDER_KEY, folder, g_object_unref);
+  g_return_val_if_fail (PD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  if (pd_database_is_read_only (database))
+    return NULL;
+  folder = pd_backup_folder_new (database);
   g_signal_connect_object (settings, "changed::backup-folder", G_CALLBACK (folder_setting_changed_cb),
                            folder, 0);
   folder_setting_changed_cb (settings, "backup-folder", folder);
-}
-
-void
-pd_window_add_backup_preferences (PdWindow            *self,
-                                  PdPreferencesWindow *preferences)
-{
-  PdBackupFolder *folder = g_object_get_data (G_OBJECT (self), BACKUP_FOLDER_KEY);
-
-  if (folder != NULL)
-    pd_preferences_window_add_diary_group (preferences,
-                                           ADW_PREFERENCES_GROUP (pd_backup_preferences_new (
-                                             folder, pd_window_get_settings (self))));
+  return folder;
 }
