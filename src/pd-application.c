@@ -15,10 +15,12 @@
 #include "pd-cli.h"
 #include "pd-database.h"
 #include "pd-error.h"
+#include "pd-first-frame.h"
 #include "pd-generator.h"
 #include "pd-input.h"
 #include "pd-notifier.h"
 #include "pd-preferences-window.h"
+#include "pd-problem-dialog.h"
 #include "pd-reminder-service.h"
 #include "pd-review.h"
 #include "pd-window.h"
@@ -35,6 +37,8 @@ struct _PdApplication
   PdNotifier *notifier;
   PdReminderService *reminders;
   char *reminders_path;
+  /* Those of a new window's diary start once the window is on screen. */
+  char *pending_reminders_path;
   gboolean held;
 };
 
@@ -429,15 +433,18 @@ find_window_for (PdApplication *self,
   return find_window (self, path, FALSE);
 }
 
-static void
+/* Presents the window of the diary at path; returns it when it is new. */
+static PdWindow *
 open_diary (PdApplication *self,
             const char    *path)
 {
   PdWindow *window = find_window_for (self, path);
+  gboolean new = window == NULL;
 
-  if (window == NULL)
+  if (new)
     window = pd_window_new (GTK_APPLICATION (self), path);
   gtk_window_present (GTK_WINDOW (window));
+  return new ? window : NULL;
 }
 
 /* Review */
@@ -476,21 +483,13 @@ review_opened_cb (GObject      *object,
   db = pd_review_open_finish (result, &error);
   if (db == NULL)
     {
-      AdwMessageDialog *dialog;
-
       if (request->cmdline != NULL)
         {
           g_application_command_line_printerr (request->cmdline, "pain-diary: %s\n", error->message);
           g_application_command_line_set_exit_status (request->cmdline, 1);
         }
       if (request->parent != NULL || request->cmdline == NULL)
-        {
-          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (request->parent,
-                                                               _("This File Can’t Be Reviewed"),
-                                                               error->message));
-          adw_message_dialog_add_response (dialog, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+        pd_problem_dialog_present (request->parent, _("This File Can’t Be Reviewed"), error->message);
       review_request_free (request);
       return;
     }
@@ -644,7 +643,7 @@ reminder_diary_changed_cb (PdApplication *self)
   PdWindow *window = find_window_for (self, self->reminders_path);
 
   if (window != NULL)
-    pd_window_diary_changed (window);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
 }
 
 static void
@@ -680,6 +679,43 @@ start_reminders (PdApplication *self,
       pd_reminder_service_start (self->reminders);
     }
   update_hold (self);
+}
+
+static gboolean
+start_pending_reminders_cb (gpointer data)
+{
+  PdApplication *self = data;
+  g_autofree char *path = g_steal_pointer (&self->pending_reminders_path);
+
+  if (path != NULL)
+    start_reminders (self, path);
+  return G_SOURCE_REMOVE;
+}
+
+/* The reminders of the diary of a new window start once the window is on screen: start-up
+ * does not wait for them (they read the diary). */
+static void
+open_diary_with_reminders (PdApplication *self,
+                           const char    *path)
+{
+  PdWindow *window = open_diary (self, path);
+
+  if (window == NULL)
+    {
+      start_reminders (self, path);
+      return;
+    }
+  /* Should the window go before it was shown, closing it starts them
+   * (pd_application_window_removed). */
+  if (self->reminders == NULL && path != self->reminders_path)
+    {
+      g_free (self->reminders_path);
+      self->reminders_path = g_strdup (path);
+    }
+  g_free (self->pending_reminders_path);
+  self->pending_reminders_path = g_strdup (path);
+  pd_after_next_frame (GTK_WIDGET (window), start_pending_reminders_cb, g_object_ref (self),
+                       g_object_unref);
 }
 
 static void
@@ -736,9 +772,10 @@ pd_application_command_line (GApplication            *app,
       start_reminders (self, path);
       return 0;
     }
-  open_diary (self, path);
-  if (!g_variant_dict_contains (options, "demo"))
-    start_reminders (self, path);
+  if (g_variant_dict_contains (options, "demo"))
+    open_diary (self, path);
+  else
+    open_diary_with_reminders (self, path);
   return 0;
 }
 
@@ -754,8 +791,7 @@ pd_application_activate (GApplication *app)
       return;
     }
   path = pd_database_get_default_path ();
-  open_diary (PD_APPLICATION (app), path);
-  start_reminders (PD_APPLICATION (app), path);
+  open_diary_with_reminders (PD_APPLICATION (app), path);
 }
 
 static void
@@ -787,6 +823,7 @@ pd_application_finalize (GObject *object)
 
   g_clear_pointer (&self->temporary_files, g_ptr_array_unref);
   g_clear_pointer (&self->reminders_path, g_free);
+  g_clear_pointer (&self->pending_reminders_path, g_free);
 
   G_OBJECT_CLASS (pd_application_parent_class)->finalize (object);
 }

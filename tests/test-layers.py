@@ -14,10 +14,14 @@ exchange and widget headers)
 must fail because the compiler cannot find it.
 
 The widgets share one include folder, so their rules are read from the sources:
-pages and dialogs receive the diary model, never the window. Only the window's own
-files (pd-window*.c) include pd-window.h or call pd_window_*; no widget includes
-pd-application.h; the row of an entry (pd-entry-row.c) does not use the row of any
-record (pd-record-row.c), which builds it. Each rule is also checked against a probe that breaks it, so a rule
+pages and dialogs receive the diary model, never the window. Only the window
+(pd-window.c) includes pd-window.h or calls pd_window_*: the parts it is split into
+(backup, exchange, record actions) receive what they need as arguments, and the window
+does not call its own public functions (it uses its actions or static helpers); no
+widget includes pd-application.h; the row of an entry (pd-entry-row.c) does not use the
+row of any record (pd-record-row.c), which builds it. No two files of the window's
+folder and pd-application.c call each other (A a function defined in B, and B one
+defined in A). Each rule is also checked against a probe that breaks it, so a rule
 that could not see a violation fails.
 """
 
@@ -170,7 +174,7 @@ def compile_with(argv, directory, header, scratch):
 
 
 SOURCE_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
-WINDOW_FILE = re.compile(r"^pd-window(-[a-z-]+)?\.[ch]$")
+WINDOW_FILE = re.compile(r"^pd-window\.[ch]$")
 
 
 def strip_comments(text):
@@ -189,6 +193,47 @@ def window_calls(text):
     return sorted(set(re.findall(r"\b(pd_window_[a-z_]+)\s*\(", code)))
 
 
+def own_calls(text):
+    """The window's public pd_window_* functions that pd-window.c calls itself: every use
+    but a definition (at the start of a line, GNU style), static ones and GObject's."""
+    code = strip_comments(text)
+    used = set(re.findall(r"(?<=[^\w\n])(pd_window_[a-z_]+)\s*\(", code))
+    static = set(re.findall(r"^static[^;{]*\n(pd_window_[a-z_]+)\s*\(", code, flags=re.M))
+    return sorted(used - static - {"pd_window_get_type"})
+
+
+def defined_functions(text):
+    """The functions a .c file defines for other files: a name at the start of a line
+    followed by its parameters, the line before (its type) not static."""
+    names = set()
+    lines = strip_comments(text).split("\n")
+    for i, line in enumerate(lines):
+        m = re.match(r"^([a-z_][a-z0-9_]*)\s*\(", line)
+        if m and i > 0 and lines[i - 1].strip() and not re.match(r"^\s*(static|#)", lines[i - 1]) \
+                and not (i > 1 and lines[i - 2].startswith("static")):
+            names.add(m.group(1))
+    return names
+
+
+def called_functions(text):
+    return set(re.findall(r"\b([a-z_][a-z0-9_]*)\s*\(", strip_comments(text)))
+
+
+def circles(sources):
+    """The pairs of files that call each other: {name: text} in, sentences out."""
+    defined = {name: defined_functions(text) for name, text in sources.items()}
+    called = {name: called_functions(text) for name, text in sources.items()}
+    found = []
+    names = sorted(sources)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            ab = sorted(called[a] & defined[b])
+            ba = sorted(called[b] & defined[a])
+            if ab and ba:
+                found.append(f"{a} calls {', '.join(ab)} of {b}, which calls {', '.join(ba)} of {a}")
+    return found
+
+
 def source_rules(name, text):
     """The UI-floor rules that one file of src/widgets breaks, as sentences."""
     broken = []
@@ -202,6 +247,9 @@ def source_rules(name, text):
         broken.append(f"{name} includes pd-application.h")
     if not own and window_calls(text):
         broken.append(f"{name} calls {', '.join(window_calls(text))}")
+    if name == "pd-window.c" and own_calls(text):
+        broken.append(f"{name} calls its own public {', '.join(own_calls(text))} "
+                      "(a static helper or an action instead)")
     # pd-record-row.c builds the row of any record, an entry's too: never the other way.
     if name == "pd-entry-row.c" and ("pd-record-row.h" in incs or
                                      re.search(r"\bpd_record_row_[a-z_]+\s*\(",
@@ -219,12 +267,41 @@ PROBES = [
     ("pd-entry-row.c", '#include "pd-record-row.h"\n'),
     ("pd-entry-row.c", "pd_record_row_new (record, TRUE);\n"),
     ("pd-window.h", '#include "pd-application.h"\n'),
+    ("pd-backup-commands.c", '#include "pd-window.h"\n'),
+    ("pd-record-actions.c", "  settings = pd_window_get_settings (window);\n"),
+    ("pd-window.c", "void\npd_window_reload (PdWindow *self)\n{\n}\n\n"
+                    "static void\nf (void)\n{\n  pd_window_reload (self);\n}\n"),
 ]
 ALLOWED_PROBES = [
-    ("pd-window-exchange.c", '#include "pd-window.h"\n'),
+    ("pd-window.c", "void\npd_window_reload (PdWindow *self)\n{\n  reload (self);\n}\n"),
     ("pd-today-page.c", "/* pd_window_diary_changed (w) was called here */\n"),
     ("pd-record-row.c", "return pd_entry_row_new (entry, editable);\n"),
 ]
+
+
+# Two files that call each other, and two that call one way only.
+CIRCLE_PROBE = {
+    "a.c": "void\npd_a_one (void)\n{\n  pd_b_two ();\n}\n",
+    "b.c": "void\npd_b_two (void)\n{\n}\n\nstatic void\nthree (void)\n{\n  pd_a_one ();\n}\n",
+    "c.c": "static void\npd_c_four (void)\n{\n  pd_a_one ();\n}\n",
+}
+
+
+def check_circles():
+    paths = sorted(glob.glob(os.path.join(SOURCE_ROOT, "widgets", "window", "*.c")))
+    paths.append(os.path.join(SOURCE_ROOT, "pd-application.c"))
+    sources = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            sources[os.path.relpath(path, SOURCE_ROOT)] = f.read()
+    found = circles(sources)
+    tap(len(sources) > 3 and not found,
+        f"window: no two of {len(sources)} files of widgets/window and pd-application.c call each other",
+        "\n".join(found))
+    probe = circles(CIRCLE_PROBE)
+    tap(len(probe) == 1 and probe[0].startswith("a.c calls pd_b_two of b.c"),
+        "window: a probe of two files that call each other is seen, one that calls one way is not",
+        "\n".join(probe))
 
 
 def check_sources():
@@ -234,8 +311,8 @@ def check_sources():
     for path in files:
         with open(path, encoding="utf-8") as f:
             broken += source_rules(os.path.basename(path), f.read())
-    tap(not broken, "widgets: only pd-window*.c include pd-window.h or call pd_window_*; "
-        "none includes pd-application.h; the record rows do not call each other",
+    tap(not broken, "widgets: only pd-window.c includes pd-window.h or calls pd_window_*, and not "
+        "its own public ones; none includes pd-application.h; the record rows do not call each other",
         "\n".join(broken))
     missed = [f"{name}: {text.strip()}" for name, text in PROBES if not source_rules(name, text)]
     tap(not missed, f"widgets: each of {len(PROBES)} probes that break a rule is seen",
@@ -245,7 +322,7 @@ def check_sources():
         "\n".join(wrong))
 
 
-N_SOURCE_CHECKS = 4
+N_SOURCE_CHECKS = 6
 
 
 def main():
@@ -254,6 +331,7 @@ def main():
         commands = json.load(f)
     print(f"1..{sum(len(rules) for rules in RULES.values()) + N_SOURCE_CHECKS}")
     check_sources()
+    check_circles()
     with tempfile.TemporaryDirectory() as scratch:
         for layer, rules in RULES.items():
             argv, directory = layer_command(commands, layer)

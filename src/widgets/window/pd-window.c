@@ -11,8 +11,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "pd-medications-page.h"
+#include "pd-backup-commands.h"
+#include "pd-backup-preferences.h"
 #include "pd-error.h"
+#include "pd-exchange-commands.h"
+#include "pd-first-frame.h"
+#include "pd-medications-page.h"
 #include "pd-history-page.h"
 #include "pd-preferences-window.h"
 #include "pd-report-dialog.h"
@@ -20,10 +24,8 @@
 #include "pd-today-page.h"
 #include "pd-toast-clearance.h"
 #include "pd-trends-page.h"
+#include "pd-record-actions.h"
 #include "pd-window.h"
-#include "pd-window-backup.h"
-#include "pd-window-exchange.h"
-#include "pd-window-records.h"
 
 struct _PdWindow
 {
@@ -43,22 +45,28 @@ struct _PdWindow
   GCancellable *load_cancellable;
   GSettings *settings;
   char *backup_path;
+  /* The daily backup of the diary open, into the folder of Preferences. */
+  PdBackupFolder *backup_folder;
 
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
+  /* Start-up waits for none of the pages, nor for the diary: the window shows the loading
+   * page first, and once that is on screen (shown) it opens and loads the diary and shows it
+   * with the page in view, built then; the other pages follow, one an idle moment, or at once
+   * when asked for. */
   AdwBin *today_slot;
-  PdTodayPage *today_page;
-  /* The pages are built after the window is first shown (it shows the loading page until
-   * the diary is read anyway), so that start-up does not wait for them. */
   AdwBin *history_slot;
   AdwBin *medications_slot;
   AdwBin *trends_slot;
-  PdTrendsPage *trends_page;
+  PdTodayPage *today_page;
   PdHistoryPage *history_page;
   PdMedicationsPage *medications_page;
+  PdTrendsPage *trends_page;
   guint pages_idle;
+  gboolean shown;
+  gboolean diary_waiting;
   AdwStatusPage *error_page;
   GtkWidget *restore_button;
   GtkWidget *new_button;
@@ -69,6 +77,17 @@ struct _PdWindow
 G_DEFINE_FINAL_TYPE (PdWindow, pd_window, ADW_TYPE_APPLICATION_WINDOW)
 
 #define RECENT_DAYS 32
+
+enum {
+  PAGE_TODAY,
+  PAGE_HISTORY,
+  PAGE_MEDICATIONS,
+  PAGE_TRENDS,
+  N_PAGES
+};
+
+/* As the view stack names them. */
+static const char * const page_names[N_PAGES] = { "today", "history", "medications", "trends" };
 
 enum {
   PROP_0,
@@ -105,13 +124,12 @@ set_diary_actions_enabled (PdWindow *self,
   gtk_widget_set_visible (self->new_button, writable);
 }
 
-void
-pd_window_show_error (PdWindow     *self,
-                      const char   *title,
-                      const GError *error)
+/* The diary cannot be shown: the error page, with a backup to restore when it is damaged. */
+static void
+show_error (PdWindow     *self,
+            const char   *title,
+            const GError *error)
 {
-  g_return_if_fail (PD_IS_WINDOW (self));
-
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, error ? error->message : NULL);
   g_clear_pointer (&self->backup_path, g_free);
@@ -125,6 +143,7 @@ pd_window_show_error (PdWindow     *self,
 }
 
 static void start_loading (PdWindow *self);
+static void open_database (PdWindow *self);
 
 static void
 can_undo_cb (PdWindow *self)
@@ -152,13 +171,23 @@ set_model (PdWindow     *self,
   g_signal_connect_object (model, "notify::can-undo", G_CALLBACK (can_undo_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "error", G_CALLBACK (model_error_cb), self, G_CONNECT_SWAPPED);
+  if (self->today_page != NULL)
+    pd_today_page_set_model (self->today_page, model);
   if (self->history_page != NULL)
-    {
-      pd_today_page_set_model (self->today_page, model);
-      pd_medications_page_set_model (self->medications_page, model);
-      pd_history_page_set_model (self->history_page, model);
-      pd_trends_page_set_model (self->trends_page, model);
-    }
+    pd_history_page_set_model (self->history_page, model);
+  if (self->medications_page != NULL)
+    pd_medications_page_set_model (self->medications_page, model);
+  if (self->trends_page != NULL)
+    pd_trends_page_set_model (self->trends_page, model);
+}
+
+static void
+start_backup_folder (PdWindow *self)
+{
+  /* The folder object of the diary opened before, if any, goes (and stops its timer). */
+  g_clear_object (&self->backup_folder);
+  if (self->settings != NULL && self->database != NULL && !self->review)
+    self->backup_folder = pd_backup_commands_start_folder (self->database, self->settings);
 }
 
 static void
@@ -173,61 +202,133 @@ opened_cb (GObject      *object,
   if (model == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        pd_window_show_error (self, _("This Diary Can’t Be Opened"), error);
+        show_error (self, _("This Diary Can’t Be Opened"), error);
       return;
     }
   set_model (self, model);
   start_loading (self);
-  pd_window_start_backup_folder (self);
+  start_backup_folder (self);
 }
 
+/* Builds the page (PAGE_*) unless it is there, and gives it the model when there is one. */
 static void
-ensure_pages (PdWindow *self)
+ensure_page (PdWindow *self,
+             guint     page)
 {
-  if (self->history_page != NULL)
+  AdwBin *slots[N_PAGES] = { self->today_slot, self->history_slot, self->medications_slot,
+                             self->trends_slot };
+  GtkWidget *widget = NULL;
+
+  if (adw_bin_get_child (slots[page]) != NULL)
     return;
-  g_clear_handle_id (&self->pages_idle, g_source_remove);
-  self->today_page = g_object_new (PD_TYPE_TODAY_PAGE, NULL);
-  adw_bin_set_child (self->today_slot, GTK_WIDGET (self->today_page));
-  pd_toast_clearance_keep (self->toast_overlay, pd_today_page_get_save_button (self->today_page));
-  self->history_page = g_object_new (PD_TYPE_HISTORY_PAGE, NULL);
-  adw_bin_set_child (self->history_slot, GTK_WIDGET (self->history_page));
-  self->medications_page = g_object_new (PD_TYPE_MEDICATIONS_PAGE, NULL);
-  adw_bin_set_child (self->medications_slot, GTK_WIDGET (self->medications_page));
-  self->trends_page = g_object_new (PD_TYPE_TRENDS_PAGE, NULL);
-  adw_bin_set_child (self->trends_slot, GTK_WIDGET (self->trends_page));
-  /* A model that was opened before the pages were built. */
+  switch (page)
+    {
+    case PAGE_TODAY:
+      widget = GTK_WIDGET (self->today_page = g_object_new (PD_TYPE_TODAY_PAGE, NULL));
+      break;
+    case PAGE_HISTORY:
+      widget = GTK_WIDGET (self->history_page = g_object_new (PD_TYPE_HISTORY_PAGE, NULL));
+      break;
+    case PAGE_MEDICATIONS:
+      widget = GTK_WIDGET (self->medications_page = g_object_new (PD_TYPE_MEDICATIONS_PAGE, NULL));
+      break;
+    case PAGE_TRENDS:
+      widget = GTK_WIDGET (self->trends_page = g_object_new (PD_TYPE_TRENDS_PAGE, NULL));
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  adw_bin_set_child (slots[page], widget);
+  if (page == PAGE_TODAY)
+    pd_toast_clearance_keep (self->toast_overlay, pd_today_page_get_save_button (self->today_page));
   if (self->model != NULL)
     set_model (self, self->model);
 }
 
+static guint
+visible_page (PdWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  for (guint i = 0; i < N_PAGES; i++)
+    if (g_strcmp0 (name, page_names[i]) == 0)
+      return i;
+  return PAGE_TODAY;
+}
+
+/* One page an idle moment, so that the window stays quick to answer meanwhile. */
 static gboolean
-build_pages_cb (gpointer user_data)
+build_next_page_cb (gpointer user_data)
+{
+  PdWindow *self = user_data;
+  AdwBin *slots[N_PAGES] = { self->today_slot, self->history_slot, self->medications_slot,
+                             self->trends_slot };
+
+  for (guint i = 0; i < N_PAGES; i++)
+    if (adw_bin_get_child (slots[i]) == NULL)
+      {
+        ensure_page (self, i);
+        return G_SOURCE_CONTINUE;
+      }
+  self->pages_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A page not built yet comes into view: at once (before the diary is shown, show_diary
+ * builds the one in view). */
+static void
+visible_page_changed_cb (PdWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "diary") == 0)
+    ensure_page (self, visible_page (self));
+}
+
+static void
+show_diary (PdWindow *self)
+{
+  if (!self->shown)
+    {
+      self->diary_waiting = TRUE;
+      return;
+    }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "diary") == 0)
+    return;
+  ensure_page (self, visible_page (self));
+  gtk_stack_set_visible_child_name (self->main_stack, "diary");
+  set_diary_actions_enabled (self, TRUE);
+  if (!self->review)
+    {
+      ensure_page (self, PAGE_TODAY);
+      pd_today_page_focus_score (self->today_page);
+    }
+  if (self->pages_idle == 0)
+    self->pages_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_next_page_cb, self, NULL);
+}
+
+/* The window is on screen: now what start-up did not wait for. */
+static gboolean
+first_frame_cb (gpointer user_data)
 {
   PdWindow *self = user_data;
 
-  self->pages_idle = 0;
-  ensure_pages (self);
+  if (self->shown)
+    return G_SOURCE_REMOVE;
+  self->shown = TRUE;
+  /* A review's database is open already; the person's own diary is opened now. */
+  if (self->review)
+    start_loading (self);
+  else
+    open_database (self);
+  if (self->diary_waiting)
+    show_diary (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 mapped_cb (PdWindow *self)
 {
-  if (self->history_page == NULL && self->pages_idle == 0)
-    self->pages_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_pages_cb, self, NULL);
-}
-
-static void
-show_diary (PdWindow *self)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "diary") == 0)
-    return;
-  ensure_pages (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "diary");
-  set_diary_actions_enabled (self, TRUE);
-  if (!self->review)
-    pd_today_page_focus_score (self->today_page);
+  if (!self->shown)
+    pd_after_next_frame (GTK_WIDGET (self), first_frame_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -239,7 +340,7 @@ finish_load (PdWindow     *self,
   if (pd_diary_model_load_finish (self->model, result, &error))
     return TRUE;
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    pd_window_show_error (self, _("This Diary Can’t Be Read"), error);
+    show_error (self, _("This Diary Can’t Be Read"), error);
   return FALSE;
 }
 
@@ -276,7 +377,6 @@ full_loaded_cb (GObject      *object,
 
   if (!finish_load (self, result))
     return;
-  ensure_pages (self);
   if (self->review)
     {
       data = pd_diary_model_dup_data (self->model);
@@ -294,7 +394,6 @@ recent_loaded_cb (GObject      *object,
 
   if (!finish_load (self, result))
     return;
-  ensure_pages (self);
   show_diary (self);
 
   /* Then everything, for History and Trends. */
@@ -319,6 +418,17 @@ start_loading (PdWindow *self)
                                     recent_loaded_cb, g_object_ref (self));
 }
 
+/* The diary changed outside the model (an import, a restored backup, the preferences, a
+ * reminder): the model reads it again, off the main thread, and the pages follow. */
+static void
+diary_changed (PdWindow *self)
+{
+  if (self->model == NULL)
+    return;
+  renew_load_cancellable (self);
+  pd_diary_model_load_async (self->model, self->load_cancellable, full_loaded_cb, g_object_ref (self));
+}
+
 static void
 open_database (PdWindow *self)
 {
@@ -326,13 +436,6 @@ open_database (PdWindow *self)
   set_diary_actions_enabled (self, FALSE);
   pd_diary_model_open_async (self->path, PD_DATABASE_FLAGS_NONE, self->cancellable, opened_cb,
                              g_object_ref (self));
-}
-
-GSettings *
-pd_window_get_settings (PdWindow *self)
-{
-  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
-  return self->settings;
 }
 
 gboolean
@@ -347,20 +450,6 @@ pd_window_get_path (PdWindow *self)
 {
   g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
   return self->path;
-}
-
-PdDatabase *
-pd_window_get_database (PdWindow *self)
-{
-  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
-  return self->database;
-}
-
-PdDiaryModel *
-pd_window_get_model (PdWindow *self)
-{
-  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
-  return self->model;
 }
 
 static void
@@ -390,7 +479,7 @@ new_entry_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "today");
-  ensure_pages (self);
+  ensure_page (self, PAGE_TODAY);
   pd_today_page_focus_score (self->today_page);
 }
 
@@ -401,7 +490,8 @@ show_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  pd_window_add_toast (PD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  adw_toast_overlay_add_toast (PD_WINDOW (widget)->toast_overlay,
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 static void
@@ -422,7 +512,7 @@ show_error_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&s&s)", &title, &message);
   error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, message);
-  pd_window_show_error (PD_WINDOW (widget), title, error);
+  show_error (PD_WINDOW (widget), title, error);
 }
 
 static void
@@ -430,81 +520,46 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  pd_window_diary_changed (PD_WINDOW (widget));
+  diary_changed (PD_WINDOW (widget));
 }
 
 static void
-back_up_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+present_report (GtkWindow    *parent,
+                PdDiaryModel *model)
 {
-  PdWindow *self = PD_WINDOW (widget);
-
-  if (self->database != NULL)
-    pd_window_back_up (GTK_WINDOW (self), self->database);
+  gtk_window_present (GTK_WINDOW (pd_report_dialog_new (parent, model, TRUE)));
 }
+
+/* The commands of the diary open, each given what it works on. */
+static const struct
+{
+  const char *action_name;
+  void (*on_database) (GtkWindow *parent, PdDatabase *database);
+  void (*on_model) (GtkWindow *parent, PdDiaryModel *model);
+} diary_commands[] = {
+  { "win.back-up", pd_backup_commands_back_up, NULL },
+  { "win.restore", pd_backup_commands_restore, NULL },
+  { "win.import", pd_exchange_commands_import, NULL },
+  { "win.export", NULL, pd_exchange_commands_export },
+  { "win.print-report", NULL, present_report },
+};
 
 static void
-restore_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+diary_command_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   PdWindow *self = PD_WINDOW (widget);
 
-  if (self->database != NULL)
-    pd_window_restore (GTK_WINDOW (self), self->database);
-}
-
-static void
-print_report_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-
-  if (self->model != NULL)
-    gtk_window_present (GTK_WINDOW (pd_report_dialog_new (GTK_WINDOW (self), self->model, TRUE)));
-}
-
-void
-pd_window_add_toast (PdWindow   *self,
-                     const char *message)
-{
-  g_return_if_fail (PD_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-
-  if (self->model != NULL)
-    pd_window_export (GTK_WINDOW (self), self->model);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-
-  if (self->database != NULL)
-    pd_window_import (GTK_WINDOW (self), self->database);
-}
-
-void
-pd_window_diary_changed (PdWindow *self)
-{
-  g_return_if_fail (PD_IS_WINDOW (self));
-
-  if (self->model == NULL)
-    return;
-  renew_load_cancellable (self);
-  pd_diary_model_load_async (self->model, self->load_cancellable, full_loaded_cb, g_object_ref (self));
+  for (guint i = 0; self->model != NULL && i < G_N_ELEMENTS (diary_commands); i++)
+    {
+      if (!g_str_equal (action_name, diary_commands[i].action_name))
+        continue;
+      if (diary_commands[i].on_database != NULL)
+        diary_commands[i].on_database (GTK_WINDOW (self), self->database);
+      else
+        diary_commands[i].on_model (GTK_WINDOW (self), self->model);
+    }
 }
 
 static void
@@ -525,7 +580,7 @@ search_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "history");
-  ensure_pages (self);
+  ensure_page (self, PAGE_HISTORY);
   pd_history_page_focus_search (self->history_page);
 }
 
@@ -540,9 +595,11 @@ preferences_action (GtkWidget  *widget,
   if (self->model == NULL)
     return;
   prefs = pd_preferences_window_new (GTK_WINDOW (self), self->database);
-  g_signal_connect_object (prefs, "changed", G_CALLBACK (pd_window_diary_changed), self,
+  g_signal_connect_object (prefs, "changed", G_CALLBACK (diary_changed), self,
                            G_CONNECT_SWAPPED);
-  pd_window_add_backup_preferences (self, prefs);
+  if (self->backup_folder != NULL)
+    pd_preferences_window_add_diary_group (prefs, ADW_PREFERENCES_GROUP (pd_backup_preferences_new (
+                                                    self->backup_folder, self->settings)));
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
@@ -604,7 +661,7 @@ restore_backup_action (GtkWidget  *widget,
     return;
   if (!restore_backup (self, &error))
     {
-      pd_window_show_error (self, _("The Backup Could Not Be Restored"), error);
+      show_error (self, _("The Backup Could Not Be Restored"), error);
       return;
     }
   open_database (self);
@@ -635,7 +692,6 @@ show_review (PdWindow *self)
   set_diary_actions_enabled (self, FALSE);
   model = pd_diary_model_new_for_database (self->database);
   set_model (self, model);
-  start_loading (self);
 }
 
 static void
@@ -658,7 +714,9 @@ pd_window_constructed (GObject *object)
     adw_view_switcher_title_set_subtitle (self->switcher_title, _("Sample Diary"));
   else if (g_strcmp0 (self->path, default_path) != 0)
     adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
-  open_database (self);
+  /* Opened once the window is on screen (first_frame_cb). */
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  set_diary_actions_enabled (self, FALSE);
 }
 
 static void
@@ -709,6 +767,7 @@ pd_window_finalize (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->backup_folder);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
@@ -806,7 +865,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, review_banner);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, review_label);
 
-  pd_window_class_add_record_actions (widget_class, model_of);
+  pd_record_actions_install (widget_class, model_of);
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);
@@ -814,12 +873,9 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.show-medications", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-trends", NULL, show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
-  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
-  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  for (guint i = 0; i < G_N_ELEMENTS (diary_commands); i++)
+    gtk_widget_class_install_action (widget_class, diary_commands[i].action_name, NULL, diary_command_action);
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -847,6 +903,8 @@ pd_window_init (PdWindow *self)
   self->cancellable = g_cancellable_new ();
   self->settings = settings_new_if_installed ();
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (self->settings != NULL)
     {

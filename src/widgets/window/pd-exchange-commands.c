@@ -1,9 +1,9 @@
-/* pd-window-exchange.c
+/* pd-exchange-commands.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "pd-window-exchange"
+#define G_LOG_DOMAIN "pd-exchange-commands"
 
 #include "config.h"
 
@@ -11,91 +11,88 @@
 
 #include "pd-csv-tasks.h"
 #include "pd-fhir.h"
+#include "pd-file-chooser.h"
 #include "pd-report-dialog.h"
 #include "pd-rows.h"
+#include "pd-problem-dialog.h"
 #include "pd-toast-clearance.h"
 #include "pd-types.h"
-#include "pd-window-exchange.h"
+#include "pd-exchange-commands.h"
 
 /* Export */
 
+/* An export or an import under way, from the file chosen on. */
 typedef struct
 {
   GtkWindow *window;
   PdDatabase *database;
+  gboolean importing;
+  /* Export */
   gboolean summary;
   gboolean fhir;
   guint32 from_day;
-} ExportChoice;
+  /* Import */
+  PdCsvImport *import;
+  AdwMessageDialog *progress;
+} Exchange;
 
 static void
-export_choice_free (ExportChoice *choice)
+close_progress (Exchange *exchange)
 {
-  g_clear_object (&choice->window);
-  g_clear_object (&choice->database);
-  g_free (choice);
+  if (exchange->progress != NULL)
+    gtk_window_destroy (GTK_WINDOW (exchange->progress));
+  exchange->progress = NULL;
 }
 
+static void
+exchange_free (gpointer data)
+{
+  Exchange *exchange = data;
+
+  close_progress (exchange);
+  g_clear_pointer (&exchange->import, pd_csv_import_free);
+  g_clear_object (&exchange->window);
+  g_clear_object (&exchange->database);
+  g_free (exchange);
+}
+
+static void file_chosen_cb (GFile    *file,
+                            gpointer  user_data);
+
+/* Both exports finish alike: a count, or an error; only what is counted differs. */
 static void
 exported_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GtkWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n_rows = 0;
-
-  if (!pd_csv_export_file_finish (result, &n_rows, &error))
-    message = g_strdup_printf (_("Not exported: %s"), error->message);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u row", "Exported %u rows", n_rows),
-                               n_rows);
-  pd_toast_send (GTK_WIDGET (self), message);
-}
-
-static void
-fhir_exported_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GtkWindow) self = user_data;
+  Exchange *choice = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint n = 0;
 
-  if (!pd_fhir_export_file_finish (result, &n, &error))
+  if (!(choice->fhir ? pd_fhir_export_file_finish (result, &n, &error)
+                     : pd_csv_export_file_finish (result, &n, &error)))
     message = g_strdup_printf (_("Not exported: %s"), error->message);
-  else
+  else if (choice->fhir)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u FHIR resource",
                                             "Exported %u FHIR resources", n),
                                n);
-  pd_toast_send (GTK_WIDGET (self), message);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u row", "Exported %u rows", n), n);
+  pd_toast_send (GTK_WIDGET (choice->window), message);
+  exchange_free (choice);
 }
 
 static void
-export_file_chosen_cb (GtkNativeDialog *chooser,
-                       int              response,
-                       ExportChoice    *choice)
+start_export (Exchange   *choice,
+              const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    {
-      pd_toast_send (GTK_WIDGET (choice->window), _("Exporting…"));
-      if (choice->fhir)
-        pd_fhir_export_file_async (choice->database, path, choice->from_day, 0,
-                                   NULL, fhir_exported_cb, g_object_ref (choice->window));
-      else
-        pd_csv_export_file_async (choice->database, path, choice->summary,
-                                  choice->from_day, 0, NULL, exported_cb, g_object_ref (choice->window));
-    }
-  export_choice_free (choice);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  pd_toast_send (GTK_WIDGET (choice->window), _("Exporting…"));
+  if (choice->fhir)
+    pd_fhir_export_file_async (choice->database, path, choice->from_day, 0, NULL, exported_cb, choice);
+  else
+    pd_csv_export_file_async (choice->database, path, choice->summary, choice->from_day, 0, NULL,
+                              exported_cb, choice);
 }
 
 static void
@@ -109,8 +106,7 @@ export_response_cb (AdwMessageDialog *dialog,
   AdwComboRow *range = g_object_get_data (G_OBJECT (dialog), "range");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
-  ExportChoice *choice;
+  Exchange *choice;
   int days;
 
   if (g_strcmp0 (response, "export") != 0)
@@ -128,7 +124,7 @@ export_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  choice = g_new0 (ExportChoice, 1);
+  choice = g_new0 (Exchange, 1);
   choice->window = g_object_ref (self);
   choice->database = g_object_ref (pd_diary_model_get_database (model));
   choice->summary = adw_combo_row_get_selected (kind) == 1;
@@ -136,14 +132,11 @@ export_response_cb (AdwMessageDialog *dialog,
   days = ranges[MIN (adw_combo_row_get_selected (range), G_N_ELEMENTS (ranges) - 1)];
   choice->from_day = days > 0 ? pd_local_today (NULL) - days + 1 : 0;
 
-  chooser = gtk_file_chooser_native_new (_("Export"), self, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
   name = g_date_time_format (now, choice->fhir ? "pain-diary-fhir-%Y-%m-%d.json"
                                  : choice->summary ? "pain-diary-summary-%Y-%m-%d.csv"
                                  : "pain-diary-%Y-%m-%d.csv");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_file_chosen_cb), choice);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  pd_choose_file (self, PD_CHOOSE_SAVE, _("Export"), _("_Export"), name, NULL, file_chosen_cb,
+                  choice, NULL);
 }
 
 /* The report has its own dialog, which chooses more than a file. */
@@ -157,8 +150,8 @@ export_kind_changed_cb (AdwComboRow      *kind,
 }
 
 void
-pd_window_export (GtkWindow    *self,
-                  PdDiaryModel *model)
+pd_exchange_commands_export (GtkWindow    *self,
+                             PdDiaryModel *model)
 {
   const char *kinds[] = { _("Diary CSV (every record)"), _("Daily summary CSV (one row per day)"),
                           _("Clinician report (PDF)"), _("FHIR R4 bundle (JSON, for health records)"),
@@ -195,32 +188,6 @@ pd_window_export (GtkWindow    *self,
 
 /* Import */
 
-typedef struct
-{
-  GtkWindow *window;
-  PdDatabase *database;
-  PdCsvImport *import;
-  AdwMessageDialog *progress;
-} ImportJob;
-
-static void
-close_progress (ImportJob *job)
-{
-  if (job->progress != NULL)
-    gtk_window_destroy (GTK_WINDOW (job->progress));
-  job->progress = NULL;
-}
-
-static void
-import_job_free (ImportJob *job)
-{
-  close_progress (job);
-  g_clear_pointer (&job->import, pd_csv_import_free);
-  g_clear_object (&job->window);
-  g_clear_object (&job->database);
-  g_free (job);
-}
-
 /* A dialog that says what is being done while it is done: big files take a while. */
 static gboolean
 pulse_cb (GtkWidget     *bar,
@@ -249,23 +216,11 @@ progress_dialog (GtkWindow  *self,
 }
 
 static void
-show_problem (GtkWindow  *self,
-              const char *heading,
-              GError     *error)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self, heading, error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 committed_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  ImportJob *job = user_data;
+  Exchange *job = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint n_new = pd_csv_import_get_n_new (job->import);
@@ -273,7 +228,7 @@ committed_cb (GObject      *object,
   if (!pd_csv_import_commit_finish (result, &error))
     {
       close_progress (job);
-      show_problem (job->window, _("Nothing Was Imported"), error);
+      pd_problem_dialog_present (job->window, _("Nothing Was Imported"), error->message);
     }
   else
     {
@@ -282,17 +237,17 @@ committed_cb (GObject      *object,
       pd_toast_send (GTK_WIDGET (job->window), message);
       gtk_widget_activate_action (GTK_WIDGET (job->window), "win.reload", NULL);
     }
-  import_job_free (job);
+  exchange_free (job);
 }
 
 static void
 confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
-                     ImportJob        *job)
+                     Exchange        *job)
 {
   if (g_strcmp0 (response, "import") != 0)
     {
-      import_job_free (job);
+      exchange_free (job);
       return;
     }
   job->progress = progress_dialog (job->window, _("Importing…"));
@@ -304,7 +259,7 @@ prepared_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  ImportJob *job = user_data;
+  Exchange *job = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   AdwMessageDialog *dialog;
@@ -314,8 +269,8 @@ prepared_cb (GObject      *object,
   job->import = pd_csv_import_prepare_finish (result, &error);
   if (job->import == NULL)
     {
-      show_problem (job->window, _("This File Can’t Be Imported"), error);
-      import_job_free (job);
+      pd_problem_dialog_present (job->window, _("This File Can’t Be Imported"), error->message);
+      exchange_free (job);
       return;
     }
 
@@ -336,46 +291,47 @@ prepared_cb (GObject      *object,
 }
 
 static void
-import_file_chosen_cb (GtkNativeDialog *chooser,
-                       int              response,
-                       ImportJob       *job)
+start_import (Exchange   *job,
+              const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  job->progress = progress_dialog (job->window, _("Checking the File…"));
+  pd_csv_import_prepare_async (job->database, path, NULL, prepared_cb, job);
+}
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    {
-      job->progress = progress_dialog (job->window, _("Checking the File…"));
-      pd_csv_import_prepare_async (job->database, path, NULL, prepared_cb, job);
-    }
+static void
+file_chosen_cb (GFile    *file,
+                gpointer  user_data)
+{
+  Exchange *exchange = user_data;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path == NULL)
+    exchange_free (exchange);
+  else if (exchange->importing)
+    start_import (exchange, path);
   else
-    import_job_free (job);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+    start_export (exchange, path);
 }
 
 void
-pd_window_import (GtkWindow  *self,
-                  PdDatabase *database)
+pd_exchange_commands_import (GtkWindow  *self,
+                             PdDatabase *database)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  ImportJob *job;
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  Exchange *job;
 
   g_return_if_fail (GTK_IS_WINDOW (self));
   g_return_if_fail (PD_IS_DATABASE (database));
 
-  job = g_new0 (ImportJob, 1);
+  job = g_new0 (Exchange, 1);
   job->window = g_object_ref (self);
   job->database = g_object_ref (database);
-  chooser = gtk_file_chooser_native_new (_("Import Diary CSV"), self, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
+  job->importing = TRUE;
   gtk_file_filter_set_name (filter, _("Diary CSV"));
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_file_chosen_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_ptr_array_add (filters, filter);
+  pd_choose_file (self, PD_CHOOSE_OPEN, _("Import Diary CSV"), _("_Open"), NULL, filters,
+                  file_chosen_cb, job, NULL);
 }

@@ -1,4 +1,4 @@
-/* pd-window-records.c: the window's actions on records, through the diary model
+/* pd-record-actions.c: a window's actions on records, through the diary model
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +15,10 @@
 #include "pd-event-editor.h"
 #include "pd-medication-editor.h"
 #include "pd-toast-clearance.h"
-#include "pd-window-records.h"
+#include "pd-record-actions.h"
 
 /* The window's model, as the window class gives it. */
-static PdWindowModelFunc get_model;
+static PdRecordActionsModelFunc get_model;
 
 static void show_problem (GtkWidget  *window,
                           const char *format,
@@ -171,17 +171,89 @@ delete_record_action (GtkWidget  *widget,
   pd_diary_model_delete_async (model, kind, id, NULL, deleted_cb, deleting);
 }
 
-/* New records */
+/* New records: each builds the editor of a new record, from the action's parameter. */
+
+typedef GtkWindow *(*NewEditorFunc) (GtkWindow    *parent,
+                                     PdDiaryModel *model,
+                                     GVariant     *parameter);
+
+static GtkWindow *
+new_medication_editor (GtkWindow    *parent,
+                       PdDiaryModel *model,
+                       GVariant     *parameter)
+{
+  return GTK_WINDOW (pd_medication_editor_new (parent, model, NULL));
+}
+
+/* parameter: a medication's id, or "" for a dose of none of them. */
+static GtkWindow *
+new_dose_editor (GtkWindow    *parent,
+                 PdDiaryModel *model,
+                 GVariant     *parameter)
+{
+  const char *id = g_variant_get_string (parameter, NULL);
+  GObject *medication = *id ? pd_diary_model_lookup (model, PD_RECORD_MEDICATION, id) : NULL;
+  g_autoptr(PdDose) dose = pd_dose_new ();
+  g_autoptr(PdDiaryData) data = pd_diary_model_dup_data (model);
+
+  pd_dose_set_unit (dose, "mg");
+  if (medication != NULL)
+    {
+      pd_dose_set_medication_id (dose, id);
+      pd_dose_set_name (dose, pd_medication_get_name (PD_MEDICATION (medication)));
+      pd_dose_set_amount (dose, pd_medication_get_amount (PD_MEDICATION (medication)));
+      pd_dose_set_unit (dose, pd_medication_get_unit (PD_MEDICATION (medication)));
+    }
+  return GTK_WINDOW (pd_dose_editor_new (parent, model, data, dose, TRUE));
+}
+
+/* parameter: the activity's name. */
+static GtkWindow *
+new_activity_editor (GtkWindow    *parent,
+                     PdDiaryModel *model,
+                     GVariant     *parameter)
+{
+  g_autoptr(PdActivity) activity = pd_activity_new ();
+
+  pd_activity_set_name (activity, g_variant_get_string (parameter, NULL));
+  pd_activity_set_duration (activity, 30);
+  pd_activity_set_effort (activity, 3);
+  return GTK_WINDOW (pd_activity_editor_new (parent, model, activity, TRUE));
+}
+
+static GtkWindow *
+new_event_editor (GtkWindow    *parent,
+                  PdDiaryModel *model,
+                  GVariant     *parameter)
+{
+  g_autoptr(PdEvent) event = pd_event_new ();
+
+  pd_event_set_kind (event, "appointment");
+  return GTK_WINDOW (pd_event_editor_new (parent, model, event, TRUE));
+}
+
+static const struct
+{
+  const char *action_name;
+  const char *parameter_type;
+  NewEditorFunc new_editor;
+} new_record_actions[] = {
+  { "win.add-medication", NULL, new_medication_editor },
+  { "win.log-dose", "s", new_dose_editor },
+  { "win.log-activity", "s", new_activity_editor },
+  { "win.add-event", NULL, new_event_editor },
+};
 
 static void
-add_medication_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   PdDiaryModel *model = get_model (widget);
 
-  if (model != NULL)
-    gtk_window_present (GTK_WINDOW (pd_medication_editor_new (GTK_WINDOW (widget), model, NULL)));
+  for (guint i = 0; model != NULL && i < G_N_ELEMENTS (new_record_actions); i++)
+    if (g_str_equal (action_name, new_record_actions[i].action_name))
+      gtk_window_present (new_record_actions[i].new_editor (GTK_WINDOW (widget), model, parameter));
 }
 
 static void
@@ -193,74 +265,16 @@ edit_medication_action (GtkWidget  *widget,
                               g_variant_get_string (parameter, NULL));
 }
 
-static void
-log_dose_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  PdDiaryModel *model = get_model (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  GObject *medication;
-  g_autoptr(PdDose) dose = NULL;
-  g_autoptr(PdDiaryData) data = NULL;
-
-  if (model == NULL)
-    return;
-  medication = *id ? pd_diary_model_lookup (model, PD_RECORD_MEDICATION, id) : NULL;
-  dose = pd_dose_new ();
-  pd_dose_set_unit (dose, "mg");
-  if (medication != NULL)
-    {
-      pd_dose_set_medication_id (dose, id);
-      pd_dose_set_name (dose, pd_medication_get_name (PD_MEDICATION (medication)));
-      pd_dose_set_amount (dose, pd_medication_get_amount (PD_MEDICATION (medication)));
-      pd_dose_set_unit (dose, pd_medication_get_unit (PD_MEDICATION (medication)));
-    }
-  data = pd_diary_model_dup_data (model);
-  gtk_window_present (GTK_WINDOW (pd_dose_editor_new (GTK_WINDOW (widget), model, data, dose, TRUE)));
-}
-
-static void
-log_activity_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PdDiaryModel *model = get_model (widget);
-  g_autoptr(PdActivity) activity = pd_activity_new ();
-
-  if (model == NULL)
-    return;
-  pd_activity_set_name (activity, g_variant_get_string (parameter, NULL));
-  pd_activity_set_duration (activity, 30);
-  pd_activity_set_effort (activity, 3);
-  gtk_window_present (GTK_WINDOW (pd_activity_editor_new (GTK_WINDOW (widget), model, activity, TRUE)));
-}
-
-static void
-add_event_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PdDiaryModel *model = get_model (widget);
-  g_autoptr(PdEvent) event = pd_event_new ();
-
-  if (model == NULL)
-    return;
-  pd_event_set_kind (event, "appointment");
-  gtk_window_present (GTK_WINDOW (pd_event_editor_new (GTK_WINDOW (widget), model, event, TRUE)));
-}
-
 void
-pd_window_class_add_record_actions (GtkWidgetClass    *widget_class,
-                                    PdWindowModelFunc  model_func)
+pd_record_actions_install (GtkWidgetClass           *widget_class,
+                           PdRecordActionsModelFunc  model_func)
 {
   get_model = model_func;
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.edit-record", "(is)", edit_record_action);
   gtk_widget_class_install_action (widget_class, "win.delete-record", "(is)", delete_record_action);
-  gtk_widget_class_install_action (widget_class, "win.add-medication", NULL, add_medication_action);
   gtk_widget_class_install_action (widget_class, "win.edit-medication", "s", edit_medication_action);
-  gtk_widget_class_install_action (widget_class, "win.log-dose", "s", log_dose_action);
-  gtk_widget_class_install_action (widget_class, "win.log-activity", "s", log_activity_action);
-  gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
+  for (guint i = 0; i < G_N_ELEMENTS (new_record_actions); i++)
+    gtk_widget_class_install_action (widget_class, new_record_actions[i].action_name,
+                                     new_record_actions[i].parameter_type, new_record_action);
 }

@@ -1,4 +1,4 @@
-/* pd-window-records.h: the window's actions on records (edit, delete, undo, log, add),
+/* pd-record-actions.h: a window's actions on records (edit, delete, undo, log, add),
  * through the diary model
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,13 +13,13 @@
 G_BEGIN_DECLS
 
 /* The model of a window of the class, or NULL while none is open. */
-typedef PdDiaryModel *(*PdWindowModelFunc) (GtkWidget *window);
+typedef PdDiaryModel *(*PdRecordActionsModelFunc) (GtkWidget *window);
 
 /* Installs win.undo, win.edit-record and win.delete-record ("(is)": kind, id),
  * win.add-medication, win.edit-medication ("s"), win.log-dose ("s": a medication's id or
  * ""), win.log-activity ("s": a name) and win.add-event. They say what happened through
  * the window's win.show-toast and win.show-undo-toast actions. */
-void pd_window_class_add_record_actions (GtkWidgetClass    *widget_class,
-                                         PdWindowModelFunc  model_func);
+void pd_record_actions_install (GtkWidgetClass           *widget_class,
+                                PdRecordActionsModelFunc  model_func);
 
 G_END_DECLS

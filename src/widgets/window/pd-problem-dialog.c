@@ -1,0 +1,23 @@
+/* pd-problem-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pd-problem-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-problem-dialog.h"
+
+void
+pd_problem_dialog_present (GtkWindow  *parent,
+                           const char *heading,
+                           const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
