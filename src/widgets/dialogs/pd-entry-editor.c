@@ -63,16 +63,6 @@ form_activate_cb (PdEntryEditor *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
 }
 
-static gboolean
-key_pressed_cb (PdEntryEditor         *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  return pd_entry_form_handle_key (self->form, keyval, state);
-}
-
 static void
 pd_entry_editor_dispose (GObject *object)
 {
@@ -103,13 +93,8 @@ pd_entry_editor_class_init (PdEntryEditorClass *klass)
 static void
 pd_entry_editor_init (PdEntryEditor *self)
 {
-  GtkEventController *keys;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  pd_entry_form_take_keys_of (self->form, GTK_WIDGET (self));
 }
 
 PdEntryEditor *

@@ -18,6 +18,7 @@
 #include "pd-toast-clearance.h"
 #include "pd-types.h"
 #include "pd-exchange-commands.h"
+#include "pd-style.h"
 
 /* Export */
 
@@ -189,17 +190,6 @@ pd_exchange_commands_export (GtkWindow    *self,
 /* Import */
 
 /* A dialog that says what is being done while it is done: big files take a while. */
-static gboolean
-pulse_cb (GtkWidget     *bar,
-          GdkFrameClock *clock,
-          gpointer       user_data)
-{
-  /* About ten pulses a second, whatever the frame rate. */
-  if (gdk_frame_clock_get_frame_counter (clock) % 6 == 0)
-    gtk_progress_bar_pulse (GTK_PROGRESS_BAR (bar));
-  return G_SOURCE_CONTINUE;
-}
-
 static AdwMessageDialog *
 progress_dialog (GtkWindow  *self,
                  const char *heading)
@@ -208,7 +198,7 @@ progress_dialog (GtkWindow  *self,
   GtkWidget *bar = gtk_progress_bar_new ();
 
   gtk_progress_bar_set_pulse_step (GTK_PROGRESS_BAR (bar), 0.1);
-  gtk_widget_add_tick_callback (bar, pulse_cb, NULL, NULL);
+  pd_style_pulse (GTK_PROGRESS_BAR (bar));
   adw_message_dialog_set_extra_child (dialog, bar);
   gtk_window_set_deletable (GTK_WINDOW (dialog), FALSE);
   gtk_window_present (GTK_WINDOW (dialog));
