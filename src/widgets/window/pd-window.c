@@ -103,10 +103,10 @@ static void
 set_diary_actions_enabled (PdWindow *self,
                            gboolean  enabled)
 {
-  /* The full names, as installed: GTK ignores a name without the "win." prefix. */
-  const char *read_actions[] = { "win.show-today", "win.show-history", "win.show-medications",
-                                 "win.show-trends", "win.export", "win.search",
-                                 "win.print-report" };
+  /* The full names, as installed: GTK ignores a name without the "win." prefix. The page
+   * actions (win.show-today...) stay enabled: a page chosen while the diary loads is the one
+   * shown once it is there. */
+  const char *read_actions[] = { "win.export", "win.search", "win.print-report" };
   const char *write_actions[] = { "win.new-entry", "win.undo", "win.edit-record",
                                   "win.delete-record", "win.preferences", "win.import",
                                   "win.add-medication", "win.edit-medication", "win.log-dose",
