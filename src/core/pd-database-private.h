@@ -232,28 +232,35 @@ extern const PdListing _pd_dose_listing;
 /* How each kind of record is stored. */
 typedef struct
 {
-  GType      (*get_type)   (void);
-  gboolean   (*validate)   (gpointer      record,
-                            GError      **error);
-  /* Inserts the record or updates the one with its id (un-deleting it), inside the
-   * caller's transaction, and returns the stored stamps. */
-  gboolean   (*write)      (PdDatabase   *self,
-                            gpointer      record,
-                            gint64        now,
-                            gint64       *created,
-                            gint64       *updated,
-                            GError      **error);
-  void       (*set_stamps) (gpointer      record,
-                            gint64        created,
-                            gint64        updated);
+  GType        (*get_type)    (void);
+  gboolean     (*validate)    (gpointer       record,
+                               GError       **error);
+  void         (*set_stamps)  (gpointer       record,
+                               gint64         created,
+                               gint64         updated);
+  const char  *(*get_id)      (gpointer       record);
+  /* save_sql inserts the record or updates the one with its id (un-deleting it); bind binds
+   * the record's fields to it, now standing for its created and updated. created_sql reads
+   * the stored created of an id (?1). */
+  const char   *save_sql;
+  const char   *created_sql;
+  void         (*bind)        (sqlite3_stmt  *stmt,
+                               gpointer       record,
+                               gint64         now);
+  /* Sets error when the save of record failed with rc: which record, in which diary. */
+  void         (*save_failed) (PdDatabase    *self,
+                               gpointer       record,
+                               int            rc,
+                               GError       **error);
   /* ?1: the id, ?2: now. Change one row, or none for an unknown id. */
-  const char  *delete_sql;
-  const char  *restore_sql;
+  const char   *delete_sql;
+  const char   *restore_sql;
 } PdRecordStorage;
 
-/* Defines validate_name and set_name_stamps, the PdRecordStorage callbacks that forward to
- * the record type's prefix_validate and prefix_set_stamps. */
-#define PD_DEFINE_STORAGE_CALLBACKS(name, prefix)                                       \
+/* Defines storage (a declarator: "static const PdRecordStorage rating_storage"), the storage
+ * of the record type of prefix (prefix_get_type, _validate, _set_stamps, _get_id) in table,
+ * saved by save_name_sql bound by bind_name. */
+#define PD_DEFINE_RECORD_STORAGE(storage, name, prefix, table, save_failed)             \
   static gboolean                                                                       \
   validate_##name (gpointer   record,                                                   \
                    GError   **error)                                                    \
@@ -267,14 +274,23 @@ typedef struct
                        gint64   updated)                                                \
   {                                                                                     \
     prefix##_set_stamps (record, created, updated);                                     \
+  }                                                                                     \
+                                                                                        \
+  static const char *                                                                   \
+  name##_id (gpointer record)                                                           \
+  {                                                                                     \
+    return prefix##_get_id (record);                                                    \
+  }                                                                                     \
+                                                                                        \
+  storage = {                                                                           \
+    prefix##_get_type, validate_##name, set_##name##_stamps, name##_id,                 \
+    save_##name##_sql, "SELECT created FROM " table " WHERE id = ?1",                   \
+    bind_##name, save_failed,                                                           \
+    "UPDATE " table " SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL", \
+    "UPDATE " table                                                                     \
+    " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL" \
+    " WHERE id = ?1"                                                                    \
   }
-
-/* _pd_step_upsert, setting error from format (then SQLite's message) when it fails. */
-gboolean      _pd_database_upsert              (PdDatabase *self, sqlite3_stmt *stmt,
-                                                const char *created_sql, const char *id,
-                                                gint64 now, gint64 *created, gint64 *updated,
-                                                GError **error, const char *format,
-                                                ...) G_GNUC_PRINTF (9, 10);
 
 extern const PdRecordStorage _pd_pain_entry_storage;
 extern const PdRecordStorage _pd_medication_storage;
