@@ -36,12 +36,6 @@ static const char save_entry_sql[] =
   "  updated = excluded.updated, deleted = NULL";
 static const char get_entry_sql[] =
   "SELECT " ENTRY_COLUMNS " FROM pain_entries WHERE id = ?1 AND deleted IS NULL";
-static const char list_entries_sql[] =
-  "SELECT " ENTRY_COLUMNS " FROM pain_entries"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
-static const char list_all_entries_sql[] =
-  "SELECT " ENTRY_COLUMNS " FROM pain_entries WHERE deleted IS NULL";
 static const char count_entries_sql[] =
   "SELECT count(*) FROM pain_entries WHERE deleted IS NULL";
 
@@ -123,11 +117,8 @@ entry_from_row (sqlite3_stmt *stmt)
   return entry;
 }
 
-PD_DEFINE_ROW_KEY (entry, pd_pain_entry)
-
-const PdListing _pd_pain_entry_listing = {
-  list_entries_sql, list_all_entries_sql, entry_from_row, entry_key
-};
+PD_DEFINE_LISTING (const PdListing _pd_pain_entry_listing, entry, pd_pain_entry,
+                   "pain_entries", ENTRY_COLUMNS);
 
 /* The record's own strings: they outlive the step, and the statement's bindings are cleared
  * when it is released (no copies). */

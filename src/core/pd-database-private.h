@@ -172,6 +172,19 @@ typedef struct
   PdRowKeyFunc key;
 } PdListing;
 
+/* Defines name_key and listing (a declarator: "static const PdListing event_listing"), the
+ * listing of the records of prefix's type in table (columns as name_from_row reads them),
+ * newest first by their "at". */
+#define PD_DEFINE_LISTING(listing, name, prefix, table, columns)                        \
+  PD_DEFINE_ROW_KEY (name, prefix)                                                      \
+                                                                                        \
+  listing = {                                                                           \
+    "SELECT " columns " FROM " table " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"  \
+    " ORDER BY at DESC, created DESC, id",                                              \
+    "SELECT " columns " FROM " table " WHERE deleted IS NULL",                          \
+    name##_from_row, name##_key                                                         \
+  }
+
 /* The records a listing returns. Takes the mutex itself. */
 GPtrArray    *_pd_database_list_rows           (PdDatabase      *self,
                                                 const PdListing *listing,

@@ -105,10 +105,6 @@ static const char save_rating_sql[] =
   "  activity_id = excluded.activity_id, at = excluded.at, utc_offset = excluded.utc_offset,"
   "  local_date = excluded.local_date, score = excluded.score, updated = excluded.updated,"
   "  deleted = NULL";
-static const char list_ratings_sql[] =
-  "SELECT " RATING_COLUMNS " FROM function_ratings"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
 
 static gpointer
 rating_from_row (sqlite3_stmt *stmt)
@@ -125,11 +121,8 @@ rating_from_row (sqlite3_stmt *stmt)
   return rating;
 }
 
-PD_DEFINE_ROW_KEY (rating, pd_function_rating)
-
-static const PdListing rating_listing = {
-  list_ratings_sql, NULL, rating_from_row, rating_key
-};
+PD_DEFINE_LISTING (static const PdListing rating_listing, rating, pd_function_rating,
+                   "function_ratings", RATING_COLUMNS);
 
 static void
 bind_rating (sqlite3_stmt *stmt,
@@ -146,8 +139,8 @@ bind_rating (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, 6, now);
 }
 
-PD_DEFINE_RECORD_STORAGE (static const PdRecordStorage rating_storage, rating,
-                          pd_function_rating, "function_ratings", spine_save_failed);
+PD_DEFINE_RECORD_STORAGE (static const PdRecordStorage rating_storage, rating, pd_function_rating,
+                          "function_ratings", spine_save_failed);
 
 /* Impressions */
 
@@ -161,10 +154,6 @@ static const char save_impression_sql[] =
   "  event_id = excluded.event_id, at = excluded.at, utc_offset = excluded.utc_offset,"
   "  local_date = excluded.local_date, score = excluded.score, note = excluded.note,"
   "  updated = excluded.updated, deleted = NULL";
-static const char list_impressions_sql[] =
-  "SELECT " IMPRESSION_COLUMNS " FROM impressions"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
 
 static gpointer
 impression_from_row (sqlite3_stmt *stmt)
@@ -182,11 +171,8 @@ impression_from_row (sqlite3_stmt *stmt)
   return impression;
 }
 
-PD_DEFINE_ROW_KEY (impression, pd_impression)
-
-static const PdListing impression_listing = {
-  list_impressions_sql, NULL, impression_from_row, impression_key
-};
+PD_DEFINE_LISTING (static const PdListing impression_listing, impression, pd_impression,
+                   "impressions", IMPRESSION_COLUMNS);
 
 static void
 bind_impression (sqlite3_stmt *stmt,

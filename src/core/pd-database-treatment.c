@@ -149,12 +149,6 @@ static const char save_dose_sql[] =
   "  amount = excluded.amount, unit = excluded.unit, status = excluded.status,"
   "  scheduled_time = excluded.scheduled_time, side_effects = excluded.side_effects,"
   "  note = excluded.note, updated = excluded.updated, deleted = NULL";
-static const char list_doses_sql[] =
-  "SELECT " DOSE_COLUMNS " FROM doses"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
-static const char list_all_doses_sql[] =
-  "SELECT " DOSE_COLUMNS " FROM doses WHERE deleted IS NULL";
 
 /* "drowsiness;nausea" */
 static char *
@@ -239,11 +233,8 @@ dose_from_row (sqlite3_stmt *stmt)
   return dose;
 }
 
-PD_DEFINE_ROW_KEY (dose, pd_dose)
-
-const PdListing _pd_dose_listing = {
-  list_doses_sql, list_all_doses_sql, dose_from_row, dose_key
-};
+PD_DEFINE_LISTING (const PdListing _pd_dose_listing, dose, pd_dose,
+                   "doses", DOSE_COLUMNS);
 
 static void
 bind_dose (sqlite3_stmt *stmt,
@@ -288,15 +279,9 @@ static const char save_activity_sql[] =
   "  local_date = excluded.local_date, duration_min = excluded.duration_min,"
   "  effort = excluded.effort, note = excluded.note, updated = excluded.updated,"
   "  deleted = NULL";
-static const char list_activities_sql[] =
-  "SELECT " ACTIVITY_COLUMNS " FROM activities"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
 /* Newest first through activities_at, so that finding a few names reads a few rows. */
 static const char recent_activities_sql[] =
   "SELECT name FROM activities WHERE deleted IS NULL ORDER BY at DESC, created DESC, id";
-static const char list_all_activities_sql[] =
-  "SELECT " ACTIVITY_COLUMNS " FROM activities WHERE deleted IS NULL";
 
 static gpointer
 activity_from_row (sqlite3_stmt *stmt)
@@ -314,11 +299,8 @@ activity_from_row (sqlite3_stmt *stmt)
   return activity;
 }
 
-PD_DEFINE_ROW_KEY (activity, pd_activity)
-
-static const PdListing activity_listing = {
-  list_activities_sql, list_all_activities_sql, activity_from_row, activity_key
-};
+PD_DEFINE_LISTING (static const PdListing activity_listing, activity, pd_activity,
+                   "activities", ACTIVITY_COLUMNS);
 
 static void
 bind_activity (sqlite3_stmt *stmt,
@@ -353,12 +335,6 @@ static const char save_event_sql[] =
   "  utc_offset = excluded.utc_offset, local_date = excluded.local_date,"
   "  note = excluded.note, end_date = excluded.end_date, updated = excluded.updated,"
   "  deleted = NULL";
-static const char list_events_sql[] =
-  "SELECT " EVENT_COLUMNS " FROM events"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
-static const char list_all_events_sql[] =
-  "SELECT " EVENT_COLUMNS " FROM events WHERE deleted IS NULL";
 
 static gpointer
 event_from_row (sqlite3_stmt *stmt)
@@ -375,11 +351,8 @@ event_from_row (sqlite3_stmt *stmt)
   return event;
 }
 
-PD_DEFINE_ROW_KEY (event, pd_event)
-
-static const PdListing event_listing = {
-  list_events_sql, list_all_events_sql, event_from_row, event_key
-};
+PD_DEFINE_LISTING (static const PdListing event_listing, event, pd_event,
+                   "events", EVENT_COLUMNS);
 
 static void
 bind_event (sqlite3_stmt *stmt,
@@ -424,7 +397,8 @@ pd_database_get_medication (PdDatabase  *self,
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _pd_database_get_row (self, get_medication_sql, PD_RECORD_MEDICATION, id, medication_from_row, error);
+  return _pd_database_get_row (self, get_medication_sql, PD_RECORD_MEDICATION, id,
+                               medication_from_row, error);
 }
 
 GPtrArray *
