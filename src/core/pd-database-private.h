@@ -80,11 +80,6 @@ void          _pd_database_set_error           (PdDatabase    *self,
                                                 int            rc,
                                                 const char    *format,
                                                 ...) G_GNUC_PRINTF (4, 5);
-void          _pd_database_set_error_valist    (PdDatabase    *self,
-                                                GError       **error,
-                                                int            rc,
-                                                const char    *format,
-                                                va_list        args) G_GNUC_PRINTF (4, 0);
 void          _pd_database_set_read_error      (PdDatabase    *self,
                                                 GError       **error,
                                                 int            rc);
@@ -94,6 +89,12 @@ void          _pd_database_set_read_error_on   (PdDatabase    *self,
                                                 GError       **error,
                                                 int            rc);
 
+/* Steps sql (a statement without parameters) to its end; a failure reads "Could not read" when
+ * reading, else "Could not write to". */
+gboolean      _pd_database_run_stmt            (PdDatabase    *self,
+                                                const char    *sql,
+                                                gboolean       reading,
+                                                GError       **error);
 /* PD_ERROR_READ_ONLY for a read-only diary. */
 gboolean      _pd_database_check_writable      (PdDatabase    *self,
                                                 GError       **error);
@@ -207,6 +208,8 @@ GPtrArray    *_pd_database_list_rows_on        (PdDatabase      *self,
                                                 gint64           from,
                                                 gint64           to,
                                                 GError         **error);
+/* Reading in a thread (pd-database-tasks.c). */
+
 /* Reads what a task of _pd_database_run_range_task returns: a new reference, or NULL with
  * error. */
 typedef gpointer (*PdRangeReadFunc) (PdDatabase    *self,
@@ -377,11 +380,28 @@ gboolean      _pd_create_diary_file            (const char    *path,
                                                 GError       **error);
 void          _pd_recover_in_place             (const char    *path);
 
-/* Inspecting a file (pd-database-open.c). */
+/* Inspecting a file (pd-database-inspect.c). */
 void          _pd_read_through_mmap            (sqlite3       *db);
+/* Checks, reading only, that path is a sound diary this program can open. Returns its
+ * schema version, or 0 for an empty SQLite file that can become a diary; -1 on error.
+ * Messages name the file as display (path may be a private copy of it). With deferred, the
+ * quick check is left to the caller, on the connection returned there (still in the read
+ * transaction of the inspection). */
 int           _pd_inspect_file                 (const char    *path,
                                                 const char    *display,
                                                 sqlite3      **deferred,
+                                                GError       **error);
+/* Opens an existing file for reading only. When no -wal or -journal lies beside it there is
+ * nothing to recover, and "immutable" keeps SQLite from creating -wal and -shm files beside
+ * a file that may turn out to belong to someone else. */
+int           _pd_open_for_inspection          (const char    *path,
+                                                sqlite3      **db);
+/* The verdict of a quick check that returned rc and check. */
+gboolean      _pd_check_verdict                (sqlite3       *db,
+                                                int            rc,
+                                                char          *check,
+                                                const char    *path,
+                                                const char    *display,
                                                 GError       **error);
 
 /* The schema (pd-database-schema.c): the SQL that creates a fresh diary at the latest
