@@ -95,36 +95,32 @@ static const char * const emergency_red_flags[] = { "calf_breathless", "opioid_o
 
 G_STATIC_ASSERT (G_N_ELEMENTS (locations) <= 64);
 
+/* Each kind's tags, and its name in messages (the CSV column). */
+static const struct
+{
+  const PdTag *tags;
+  guint n_tags;
+  const char *name;
+} kinds[] = {
+  [PD_TAG_LOCATION] = { locations, G_N_ELEMENTS (locations), "locations" },
+  [PD_TAG_QUALITY] = { qualities, G_N_ELEMENTS (qualities), "qualities" },
+  [PD_TAG_RED_FLAG] = { red_flags, G_N_ELEMENTS (red_flags), "red_flags" },
+};
+
 static const PdTag *
 tags_for (PdTagKind  kind,
           guint     *n)
 {
-  switch (kind)
-    {
-    case PD_TAG_LOCATION:
-      *n = G_N_ELEMENTS (locations);
-      return locations;
-    case PD_TAG_QUALITY:
-      *n = G_N_ELEMENTS (qualities);
-      return qualities;
-    case PD_TAG_RED_FLAG:
-      *n = G_N_ELEMENTS (red_flags);
-      return red_flags;
-    default:
-      g_assert_not_reached ();
-    }
+  g_assert ((guint) kind < G_N_ELEMENTS (kinds));
+  *n = kinds[kind].n_tags;
+  return kinds[kind].tags;
 }
 
 static const char *
 kind_name (PdTagKind kind)
 {
-  switch (kind)
-    {
-    case PD_TAG_LOCATION: return "locations";
-    case PD_TAG_QUALITY: return "qualities";
-    case PD_TAG_RED_FLAG: return "red_flags";
-    default: g_assert_not_reached ();
-    }
+  g_assert ((guint) kind < G_N_ELEMENTS (kinds));
+  return kinds[kind].name;
 }
 
 guint
