@@ -116,13 +116,6 @@ tags_for (PdTagKind  kind,
   return kinds[kind].tags;
 }
 
-static const char *
-kind_name (PdTagKind kind)
-{
-  g_assert ((guint) kind < G_N_ELEMENTS (kinds));
-  return kinds[kind].name;
-}
-
 guint
 pd_tag_count (PdTagKind kind)
 {
@@ -258,7 +251,7 @@ pd_tags_from_string (PdTagKind    kind,
           g_autofree char *key = g_strndup (item, end - item);
 
           g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                       _("unknown %s value “%s”"), kind_name (kind), key);
+                       _("unknown %s value “%s”"), kinds[kind].name, key);
           return FALSE;
         }
       result |= G_GUINT64_CONSTANT (1) << index;
@@ -392,7 +385,7 @@ pd_tag_check_custom (PdTagKind    kind,
       g_autofree char *keys = accepted_keys (kind);
       shown = g_utf8_make_valid (text, MIN (strlen (text), 60));
       g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("unknown %s value “%s”; accepted: %s"),
-                   kind_name (kind), shown, keys);
+                   kinds[kind].name, shown, keys);
       return FALSE;
     }
   if (!g_utf8_validate (text, -1, NULL))
