@@ -47,157 +47,133 @@ static const char * const drug_class_keys[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (drug_class_keys) == G_N_ELEMENTS (drug_classes) + 1);
 
-#define COMBINATION_NOTE "combination product: each tablet counts toward MME and the " \
-                         "acetaminophen total"
-#define COMBINATION(key, name, aliases, factor) \
-  { key, name, aliases, "opioid", "tablet", 0, "tablet", "as prescribed", COMBINATION_NOTE, \
-    factor, 0, FALSE }
-#define STRENGTH_NOTE "choose the strength (opioid mg / acetaminophen mg) so that the tablets " \
-                      "count toward MME and the acetaminophen total"
+/* The fields domain.md leaves blank for most entries are implied by the macro an entry is
+ * written with: DRUG a non-opioid (no MME factor), OPIOID one with its MME factor per mg (per
+ * mcg/h for the fentanyl patch), AS_PRESCRIBED one whose usual amount is 0 so that the
+ * patient enters the prescribed one rather than a number the app suggested. */
+#define DRUG(key, name, aliases, drug_class, form, amount, unit, max, dose, notes) \
+  { key, name, aliases, drug_class, form, amount, unit, dose, notes, 0, max, FALSE }
+#define OPIOID(key, name, aliases, form, amount, unit, mme, max, dose, notes) \
+  { key, name, aliases, "opioid", form, amount, unit, dose, notes, mme, max, FALSE }
+#define AS_PRESCRIBED(key, name, aliases, drug_class, form, mme, max, notes) \
+  { key, name, aliases, drug_class, form, 0, "mg", "as prescribed", notes, mme, max, FALSE }
+#define BENZODIAZEPINE(key, name, aliases) \
+  AS_PRESCRIBED (key, name, aliases, "benzodiazepine", "tablet", 0, 0, "benzodiazepine")
+#define SSRI(key, name, aliases, form) \
+  AS_PRESCRIBED (key, name, aliases, "ssri", form, 0, 0, "SSRI")
+#define SUPPLEMENT(key, name, aliases, form, amount, unit) \
+  { key, name, aliases, "supplement", form, amount, unit, "as on the label", "", 0, 0, TRUE }
+/* A combination product with its strength in the name: each tablet counts toward MME and the
+ * acetaminophen total. */
+#define COMBINATION(key, name, aliases, mme) \
+  { key, name, aliases, "opioid", "tablet", 0, "tablet", "as prescribed", \
+    "combination product: each tablet counts toward MME and the acetaminophen total", \
+    mme, 0, FALSE }
 /* A combination product named without its strength (“Percocet”): an opioid for the checks of
  * combinations, but neither MME nor acetaminophen can be counted from it. */
-#define COMBINATION_FAMILY(key, name, aliases, factor) \
-  { key, name, aliases, "opioid", "tablet", 0, "tablet", "as prescribed", STRENGTH_NOTE, \
-    factor, 0, FALSE }
+#define COMBINATION_FAMILY(key, name, aliases, mme) \
+  { key, name, aliases, "opioid", "tablet", 0, "tablet", "as prescribed", \
+    "choose the strength (opioid mg / acetaminophen mg) so that the tablets count toward " \
+    "MME and the acetaminophen total", mme, 0, FALSE }
 
 /* domain.md's table, in its order, then the supplements. Amounts are the low end of the
- * typical dose; where domain.md says "as prescribed" the usual amount is 0, so that the
- * patient enters the prescribed one rather than a number the app suggested. */
+ * typical dose; the maximum (0: domain.md gives none) is in unit per local day. */
 static const PdMedicationInfo medications[] = {
-  { "ibuprofen", "Ibuprofen", "Advil;Nurofen;Motrin", "nsaid", "tablet", 400, "mg",
-    "400–800 mg every 6–8 h, with food",
-    "max 1200 mg/day without prescription, 3200 mg/day prescribed; GI upset, kidney strain",
-    0, 1200, FALSE },
-  { "naproxen", "Naproxen", "Aleve;Naprosyn", "nsaid", "tablet", 250, "mg",
-    "250–500 mg every 12 h, with food",
-    "max 660 mg/day without prescription (as naproxen sodium), 1500 mg/day prescribed; "
-    "heartburn, fluid retention",
-    0, 660, FALSE },
-  { "diclofenac_gel", "Diclofenac gel", "Voltaren gel;diclofenac topical", "topical_nsaid",
-    "gel", 4, "g", "3–4 g to area 4x daily",
-    "max 32 g/day of the 1% gel (4 g per large joint, 2 g per small one); skin irritation",
-    0, 32, FALSE },
-  { "celecoxib", "Celecoxib", "Celebrex", "cox2_inhibitor", "capsule", 100, "mg",
-    "100–200 mg twice daily", "max 400 mg/day; oedema, hypertension",
-    0, 400, FALSE },
-  { "acetaminophen", "Acetaminophen", "paracetamol;Tylenol;Panadol;APAP", "analgesic",
-    "tablet", 500, "mg", "500–1000 mg every 6 h",
-    "max 4000 mg in 24 h (less with liver disease or alcohol)",
-    0, 4000, FALSE },
-  { "gabapentin", "Gabapentin", "Neurontin", "gabapentinoid", "capsule", 300, "mg",
-    "300–600 mg at bedtime (titrated)", "max 3600 mg/day; drowsiness, dizziness",
-    0, 3600, FALSE },
-  { "pregabalin", "Pregabalin", "Lyrica", "gabapentinoid", "capsule", 75, "mg",
-    "75–150 mg twice daily", "max 600 mg/day; weight gain, oedema",
-    0, 600, FALSE },
-  { "amitriptyline", "Amitriptyline", "Elavil", "tca", "tablet", 10, "mg",
-    "10–25 mg at bedtime",
-    "max 150 mg/day (pain doses are usually 10–75 mg); dry mouth, sedation",
-    0, 150, FALSE },
-  { "duloxetine", "Duloxetine", "Cymbalta", "snri", "capsule", 30, "mg",
-    "30–60 mg once daily, morning",
-    "max 120 mg/day (no added benefit above 60 mg for chronic musculoskeletal pain); "
-    "nausea, insomnia",
-    0, 120, FALSE },
-  { "cyclobenzaprine", "Cyclobenzaprine", "Flexeril", "muscle_relaxant", "tablet", 5, "mg",
-    "5–10 mg three times daily",
-    "max 30 mg/day, meant for 2–3 weeks; constipation, dry mouth",
-    0, 30, FALSE },
-  { "methocarbamol", "Methocarbamol", "Robaxin", "muscle_relaxant", "tablet", 1500, "mg",
-    "1500 mg four times daily",
-    "max 8000 mg/day (6–8 g only in the first 2–3 days, about 4 g after); drowsiness",
-    0, 8000, FALSE },
-  { "tizanidine", "Tizanidine", "Zanaflex", "muscle_relaxant", "tablet", 2, "mg",
-    "2–4 mg every 6–8 h",
-    "max 36 mg/day, at most 3 doses in 24 h; low blood pressure",
-    0, 36, FALSE },
-  { "baclofen", "Baclofen", "Lioresal", "muscle_relaxant", "tablet", 5, "mg",
-    "5–10 mg three times daily", "max 80 mg/day; weakness, drowsiness",
-    0, 80, FALSE },
-  { "tramadol", "Tramadol", "Ultram", "opioid", "tablet", 50, "mg",
-    "50–100 mg every 4–6 h as needed",
-    "weak opioid; max 400 mg/day (300 mg over age 75 or for extended release); "
-    "nausea, constipation",
-    0.2, 400, FALSE },
-  { "tapentadol", "Tapentadol", "Nucynta;Palexia", "opioid", "tablet", 50, "mg",
-    "50–100 mg every 4–6 h as needed",
-    "opioid; max 600 mg/day immediate release (500 mg extended release)",
-    0.4, 600, FALSE },
-  { "morphine_sr", "Morphine SR", "morphine;morphine sulfate;MS Contin", "opioid", "tablet",
-    15, "mg", "15–30 mg every 8–12 h", "strong opioid; respiratory depression",
-    1, 0, FALSE },
-  { "oxycodone", "Oxycodone", "OxyContin;OxyNorm;Roxicodone", "opioid", "tablet", 0, "mg",
-    "as prescribed", "strong opioid",
-    1.5, 0, FALSE },
-  { "hydrocodone", "Hydrocodone", "", "opioid", "tablet", 0, "mg",
-    "as prescribed", "opioid",
-    1, 0, FALSE },
-  { "hydromorphone", "Hydromorphone", "Dilaudid", "opioid", "tablet", 0, "mg",
-    "as prescribed", "strong opioid",
-    5, 0, FALSE },
-  { "codeine", "Codeine", "", "opioid", "tablet", 0, "mg",
-    "as prescribed", "weak opioid; max 360 mg/day",
-    0.15, 360, FALSE },
-  { "fentanyl_patch", "Fentanyl patch", "fentanyl;Duragesic", "opioid", "patch", 0, "mcg/h",
-    "mcg/h patch", "strong opioid; worn 72 h",
-    2.4, 0, FALSE },
-  { "lidocaine_patch", "Lidocaine patch", "lidocaine;Lidoderm;Versatis", "topical_anaesthetic",
-    "patch", 1, "patch", "1–3 patches, 12 h on / 12 h off",
-    "max 3 patches of 5% a day, 12 h on, 12 h off; local skin reaction",
-    0, 3, FALSE },
-  { "capsaicin_cream", "Capsaicin cream", "capsaicin", "topical", "cream", 0, "g",
-    "0.025–0.075%, 3x daily", "burning sensation",
-    0, 0, FALSE },
+  DRUG ("ibuprofen", "Ibuprofen", "Advil;Nurofen;Motrin", "nsaid", "tablet", 400, "mg", 1200,
+        "400–800 mg every 6–8 h, with food",
+        "max 1200 mg/day without prescription, 3200 mg/day prescribed; GI upset, kidney strain"),
+  DRUG ("naproxen", "Naproxen", "Aleve;Naprosyn", "nsaid", "tablet", 250, "mg", 660,
+        "250–500 mg every 12 h, with food",
+        "max 660 mg/day without prescription (as naproxen sodium), 1500 mg/day prescribed; "
+        "heartburn, fluid retention"),
+  DRUG ("diclofenac_gel", "Diclofenac gel", "Voltaren gel;diclofenac topical", "topical_nsaid",
+        "gel", 4, "g", 32, "3–4 g to area 4x daily",
+        "max 32 g/day of the 1% gel (4 g per large joint, 2 g per small one); skin irritation"),
+  DRUG ("celecoxib", "Celecoxib", "Celebrex", "cox2_inhibitor", "capsule", 100, "mg", 400,
+        "100–200 mg twice daily", "max 400 mg/day; oedema, hypertension"),
+  DRUG ("acetaminophen", "Acetaminophen", "paracetamol;Tylenol;Panadol;APAP", "analgesic",
+        "tablet", 500, "mg", 4000, "500–1000 mg every 6 h",
+        "max 4000 mg in 24 h (less with liver disease or alcohol)"),
+  DRUG ("gabapentin", "Gabapentin", "Neurontin", "gabapentinoid", "capsule", 300, "mg", 3600,
+        "300–600 mg at bedtime (titrated)", "max 3600 mg/day; drowsiness, dizziness"),
+  DRUG ("pregabalin", "Pregabalin", "Lyrica", "gabapentinoid", "capsule", 75, "mg", 600,
+        "75–150 mg twice daily", "max 600 mg/day; weight gain, oedema"),
+  DRUG ("amitriptyline", "Amitriptyline", "Elavil", "tca", "tablet", 10, "mg", 150,
+        "10–25 mg at bedtime",
+        "max 150 mg/day (pain doses are usually 10–75 mg); dry mouth, sedation"),
+  DRUG ("duloxetine", "Duloxetine", "Cymbalta", "snri", "capsule", 30, "mg", 120,
+        "30–60 mg once daily, morning",
+        "max 120 mg/day (no added benefit above 60 mg for chronic musculoskeletal pain); "
+        "nausea, insomnia"),
+  DRUG ("cyclobenzaprine", "Cyclobenzaprine", "Flexeril", "muscle_relaxant", "tablet", 5, "mg",
+        30, "5–10 mg three times daily",
+        "max 30 mg/day, meant for 2–3 weeks; constipation, dry mouth"),
+  DRUG ("methocarbamol", "Methocarbamol", "Robaxin", "muscle_relaxant", "tablet", 1500, "mg",
+        8000, "1500 mg four times daily",
+        "max 8000 mg/day (6–8 g only in the first 2–3 days, about 4 g after); drowsiness"),
+  DRUG ("tizanidine", "Tizanidine", "Zanaflex", "muscle_relaxant", "tablet", 2, "mg", 36,
+        "2–4 mg every 6–8 h", "max 36 mg/day, at most 3 doses in 24 h; low blood pressure"),
+  DRUG ("baclofen", "Baclofen", "Lioresal", "muscle_relaxant", "tablet", 5, "mg", 80,
+        "5–10 mg three times daily", "max 80 mg/day; weakness, drowsiness"),
+  OPIOID ("tramadol", "Tramadol", "Ultram", "tablet", 50, "mg", 0.2, 400,
+          "50–100 mg every 4–6 h as needed",
+          "weak opioid; max 400 mg/day (300 mg over age 75 or for extended release); "
+          "nausea, constipation"),
+  OPIOID ("tapentadol", "Tapentadol", "Nucynta;Palexia", "tablet", 50, "mg", 0.4, 600,
+          "50–100 mg every 4–6 h as needed",
+          "opioid; max 600 mg/day immediate release (500 mg extended release)"),
+  OPIOID ("morphine_sr", "Morphine SR", "morphine;morphine sulfate;MS Contin", "tablet", 15, "mg",
+          1, 0, "15–30 mg every 8–12 h", "strong opioid; respiratory depression"),
+  AS_PRESCRIBED ("oxycodone", "Oxycodone", "OxyContin;OxyNorm;Roxicodone", "opioid", "tablet",
+                 1.5, 0, "strong opioid"),
+  AS_PRESCRIBED ("hydrocodone", "Hydrocodone", "", "opioid", "tablet", 1, 0, "opioid"),
+  AS_PRESCRIBED ("hydromorphone", "Hydromorphone", "Dilaudid", "opioid", "tablet", 5, 0,
+                 "strong opioid"),
+  AS_PRESCRIBED ("codeine", "Codeine", "", "opioid", "tablet", 0.15, 360,
+                 "weak opioid; max 360 mg/day"),
+  OPIOID ("fentanyl_patch", "Fentanyl patch", "fentanyl;Duragesic", "patch", 0, "mcg/h", 2.4, 0,
+          "mcg/h patch", "strong opioid; worn 72 h"),
+  DRUG ("lidocaine_patch", "Lidocaine patch", "lidocaine;Lidoderm;Versatis",
+        "topical_anaesthetic", "patch", 1, "patch", 3, "1–3 patches, 12 h on / 12 h off",
+        "max 3 patches of 5% a day, 12 h on, 12 h off; local skin reaction"),
+  DRUG ("capsaicin_cream", "Capsaicin cream", "capsaicin", "topical", "cream", 0, "g", 0,
+        "0.025–0.075%, 3x daily", "burning sensation"),
 
   /* domain.md's "More opioids": no maximum, MME is their measure; buprenorphine, a partial
    * agonist, is not counted in MME (CDC 2022). */
-  { "methadone", "Methadone", "", "opioid", "tablet", 0, "mg",
-    "as prescribed", "strong opioid; one MME factor since CDC 2022",
-    4.7, 0, FALSE },
-  { "oxymorphone", "Oxymorphone", "Opana", "opioid", "tablet", 0, "mg",
-    "as prescribed", "strong opioid",
-    3, 0, FALSE },
-  { "buprenorphine", "Buprenorphine", "Butrans;Subutex", "opioid", "tablet", 0, "mg",
-    "as prescribed", "partial agonist: not counted in MME (CDC 2022)",
-    0, 0, FALSE },
+  AS_PRESCRIBED ("methadone", "Methadone", "", "opioid", "tablet", 4.7, 0,
+                 "strong opioid; one MME factor since CDC 2022"),
+  AS_PRESCRIBED ("oxymorphone", "Oxymorphone", "Opana", "opioid", "tablet", 3, 0, "strong opioid"),
+  AS_PRESCRIBED ("buprenorphine", "Buprenorphine", "Butrans;Subutex", "opioid", "tablet", 0, 0,
+                 "partial agonist: not counted in MME (CDC 2022)"),
 
   /* Combinations to point out: the benzodiazepines (with an opioid) and the SSRIs (with
    * tramadol or tapentadol). domain.md gives no dose or maximum for them. */
-  { "diazepam", "Diazepam", "Valium", "benzodiazepine", "tablet", 0, "mg",
-    "as prescribed", "benzodiazepine", 0, 0, FALSE },
-  { "lorazepam", "Lorazepam", "Ativan", "benzodiazepine", "tablet", 0, "mg",
-    "as prescribed", "benzodiazepine", 0, 0, FALSE },
-  { "alprazolam", "Alprazolam", "Xanax", "benzodiazepine", "tablet", 0, "mg",
-    "as prescribed", "benzodiazepine", 0, 0, FALSE },
-  { "clonazepam", "Clonazepam", "Klonopin;Rivotril", "benzodiazepine", "tablet", 0, "mg",
-    "as prescribed", "benzodiazepine", 0, 0, FALSE },
-  { "sertraline", "Sertraline", "Zoloft;Lustral", "ssri", "tablet", 0, "mg",
-    "as prescribed", "SSRI", 0, 0, FALSE },
-  { "citalopram", "Citalopram", "Celexa;Cipramil", "ssri", "tablet", 0, "mg",
-    "as prescribed", "SSRI", 0, 0, FALSE },
-  { "escitalopram", "Escitalopram", "Lexapro;Cipralex", "ssri", "tablet", 0, "mg",
-    "as prescribed", "SSRI", 0, 0, FALSE },
-  { "fluoxetine", "Fluoxetine", "Prozac", "ssri", "capsule", 0, "mg",
-    "as prescribed", "SSRI", 0, 0, FALSE },
+  BENZODIAZEPINE ("diazepam", "Diazepam", "Valium"),
+  BENZODIAZEPINE ("lorazepam", "Lorazepam", "Ativan"),
+  BENZODIAZEPINE ("alprazolam", "Alprazolam", "Xanax"),
+  BENZODIAZEPINE ("clonazepam", "Clonazepam", "Klonopin;Rivotril"),
+  SSRI ("sertraline", "Sertraline", "Zoloft;Lustral", "tablet"),
+  SSRI ("citalopram", "Citalopram", "Celexa;Cipramil", "tablet"),
+  SSRI ("escitalopram", "Escitalopram", "Lexapro;Cipralex", "tablet"),
+  SSRI ("fluoxetine", "Fluoxetine", "Prozac", "capsule"),
 
   /* Combination products, dosed in tablets; the MME factor is the opioid's, per mg of it
    * (combinations[] gives the mg per tablet). Their names carry the strength as opioid mg /
    * acetaminophen mg, so that a dose's name says what it counts. */
-#define HC(s) "Norco " s ";Vicodin " s ";Hydrocodone/paracetamol " s
-  COMBINATION ("hydrocodone_acetaminophen_5_325", "Hydrocodone/acetaminophen 5/325",
-               HC ("5/325"), 1),
-  COMBINATION ("hydrocodone_acetaminophen_7_5_325", "Hydrocodone/acetaminophen 7.5/325",
-               HC ("7.5/325"), 1),
-  COMBINATION ("hydrocodone_acetaminophen_10_325", "Hydrocodone/acetaminophen 10/325",
-               HC ("10/325"), 1),
+#define HC(key, s) \
+  COMBINATION ("hydrocodone_acetaminophen_" key, "Hydrocodone/acetaminophen " s, \
+               "Norco " s ";Vicodin " s ";Hydrocodone/paracetamol " s, 1)
+  HC ("5_325", "5/325"),
+  HC ("7_5_325", "7.5/325"),
+  HC ("10_325", "10/325"),
 #undef HC
-#define OC(s) "Percocet " s ";Endocet " s ";Oxycodone/paracetamol " s
-  COMBINATION ("oxycodone_acetaminophen_5_325", "Oxycodone/acetaminophen 5/325",
-               OC ("5/325"), 1.5),
-  COMBINATION ("oxycodone_acetaminophen_7_5_325", "Oxycodone/acetaminophen 7.5/325",
-               OC ("7.5/325"), 1.5),
-  COMBINATION ("oxycodone_acetaminophen_10_325", "Oxycodone/acetaminophen 10/325",
-               OC ("10/325"), 1.5),
+#define OC(key, s) \
+  COMBINATION ("oxycodone_acetaminophen_" key, "Oxycodone/acetaminophen " s, \
+               "Percocet " s ";Endocet " s ";Oxycodone/paracetamol " s, 1.5)
+  OC ("5_325", "5/325"),
+  OC ("7_5_325", "7.5/325"),
+  OC ("10_325", "10/325"),
 #undef OC
   COMBINATION ("tramadol_acetaminophen_37_5_325", "Tramadol/acetaminophen 37.5/325",
                "Ultracet;Ultracet 37.5/325;Tramadol/acetaminophen;Tramadol/paracetamol;"
@@ -206,12 +182,12 @@ static const PdMedicationInfo medications[] = {
                "Tylenol with codeine;Tylenol with codeine No. 3;Tylenol with codeine #3;"
                "Tylenol #3;Tylenol 3;Tylenol with codeine 30/300;Codeine/paracetamol 30/300",
                0.15),
-#define CC(s) "co-codamol " s ";Codeine/paracetamol " s
-  COMBINATION ("codeine_acetaminophen_8_500", "Codeine/acetaminophen 8/500", CC ("8/500"), 0.15),
-  COMBINATION ("codeine_acetaminophen_15_500", "Codeine/acetaminophen 15/500", CC ("15/500"),
-               0.15),
-  COMBINATION ("codeine_acetaminophen_30_500", "Codeine/acetaminophen 30/500", CC ("30/500"),
-               0.15),
+#define CC(key, s) \
+  COMBINATION ("codeine_acetaminophen_" key, "Codeine/acetaminophen " s, \
+               "co-codamol " s ";Codeine/paracetamol " s, 0.15)
+  CC ("8_500", "8/500"),
+  CC ("15_500", "15/500"),
+  CC ("30_500", "30/500"),
 #undef CC
   COMBINATION_FAMILY ("hydrocodone_acetaminophen", "Hydrocodone/acetaminophen",
                       "Norco;Vicodin;Hydrocodone/paracetamol", 1),
@@ -220,24 +196,16 @@ static const PdMedicationInfo medications[] = {
   COMBINATION_FAMILY ("codeine_acetaminophen", "Codeine/acetaminophen",
                       "co-codamol;Codeine/paracetamol", 0.15),
 
-  { "turmeric", "Turmeric", "curcumin;turmeric (curcumin)", "supplement", "capsule", 500, "mg",
-    "as on the label", "", 0, 0, TRUE },
-  { "omega_3", "Omega-3", "omega 3;fish oil", "supplement", "capsule", 1000, "mg",
-    "as on the label", "", 0, 0, TRUE },
-  { "vitamin_d3", "Vitamin D3", "vitamin D;cholecalciferol", "supplement", "capsule", 1000,
-    "IU", "as on the label", "", 0, 0, TRUE },
-  { "magnesium", "Magnesium", "", "supplement", "tablet", 250, "mg",
-    "as on the label", "", 0, 0, TRUE },
-  { "vitamin_b12", "Vitamin B12", "B12;cobalamin;cyanocobalamin;methylcobalamin",
-    "supplement", "tablet", 1000, "mcg", "as on the label", "", 0, 0, TRUE },
-  { "glucosamine", "Glucosamine", "", "supplement", "tablet", 1500, "mg",
-    "as on the label", "", 0, 0, TRUE },
-  { "chondroitin", "Chondroitin", "", "supplement", "capsule", 800, "mg",
-    "as on the label", "", 0, 0, TRUE },
-  { "boswellia", "Boswellia", "frankincense;boswellia serrata", "supplement", "capsule", 300,
-    "mg", "as on the label", "", 0, 0, TRUE },
-  { "collagen", "Collagen", "collagen peptides", "supplement", "powder", 10, "g",
-    "as on the label", "", 0, 0, TRUE },
+  SUPPLEMENT ("turmeric", "Turmeric", "curcumin;turmeric (curcumin)", "capsule", 500, "mg"),
+  SUPPLEMENT ("omega_3", "Omega-3", "omega 3;fish oil", "capsule", 1000, "mg"),
+  SUPPLEMENT ("vitamin_d3", "Vitamin D3", "vitamin D;cholecalciferol", "capsule", 1000, "IU"),
+  SUPPLEMENT ("magnesium", "Magnesium", "", "tablet", 250, "mg"),
+  SUPPLEMENT ("vitamin_b12", "Vitamin B12", "B12;cobalamin;cyanocobalamin;methylcobalamin",
+              "tablet", 1000, "mcg"),
+  SUPPLEMENT ("glucosamine", "Glucosamine", "", "tablet", 1500, "mg"),
+  SUPPLEMENT ("chondroitin", "Chondroitin", "", "capsule", 800, "mg"),
+  SUPPLEMENT ("boswellia", "Boswellia", "frankincense;boswellia serrata", "capsule", 300, "mg"),
+  SUPPLEMENT ("collagen", "Collagen", "collagen peptides", "powder", 10, "g"),
 };
 
 /* domain.md's combination products: mg of opioid and of acetaminophen per tablet. */

@@ -73,25 +73,6 @@ pd_diary_data_free (PdDiaryData *data)
 static const char load_begin_sql[] = "SAVEPOINT pd_load";
 static const char load_end_sql[] = "RELEASE pd_load";
 
-static gboolean
-run_load_stmt (PdDatabase  *self,
-               const char  *sql,
-               GError     **error)
-{
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_set_read_error (self, error, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* A list read on a connection of its own, in a thread of its own. */
 typedef struct
 {
@@ -203,10 +184,10 @@ load (PdDatabase    *self,
 
   /* One read transaction (or a savepoint in the caller's), so that the five lists describe
    * one state of the file even when another process writes meanwhile. */
-  if (!run_load_stmt (self, load_begin_sql, error))
+  if (!_pd_database_run_stmt (self, load_begin_sql, TRUE, error))
     return NULL;
   ok = load_kinds (self, data, from, to, cancellable, error);
-  if (!run_load_stmt (self, load_end_sql, ok ? error : NULL) || !ok)
+  if (!_pd_database_run_stmt (self, load_end_sql, TRUE, ok ? error : NULL) || !ok)
     return NULL;
   return g_steal_pointer (&data);
 }
@@ -264,70 +245,4 @@ pd_database_load_finish (PdDatabase    *self,
                          GError       **error)
 {
   return _pd_database_finish_task (self, result, pd_database_load_range_async, error);
-}
-
-typedef struct
-{
-  gint64 from;
-  gint64 to;
-  PdRangeReadFunc read;
-  GDestroyNotify free_result;
-} RangeTask;
-
-static void
-range_task_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  const RangeTask *range = task_data;
-  gpointer result;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  result = range->read (source_object, range->from, range->to, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, range->free_result);
-}
-
-void
-_pd_database_run_range_task (PdDatabase          *self,
-                             gint64               from,
-                             gint64               to,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data,
-                             gpointer             source_tag,
-                             PdRangeReadFunc      read,
-                             GDestroyNotify       free_result)
-{
-  g_autoptr(GTask) task = NULL;
-  RangeTask *range;
-
-  g_return_if_fail (PD_IS_DATABASE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  range = g_new (RangeTask, 1);
-  *range = (RangeTask) { from, to, read, free_result };
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, range, g_free);
-  g_task_run_in_thread (task, range_task_thread);
-}
-
-gpointer
-_pd_database_finish_task (PdDatabase    *self,
-                          GAsyncResult  *result,
-                          gpointer       source_tag,
-                          GError       **error)
-{
-  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -34,23 +34,10 @@ static const char save_entry_sql[] =
   "  mood = excluded.mood, red_flags = excluded.red_flags, note = excluded.note,"
   "  back_pain = excluded.back_pain, leg_pain = excluded.leg_pain,"
   "  updated = excluded.updated, deleted = NULL";
-static const char entry_created_sql[] = "SELECT created FROM pain_entries WHERE id = ?1";
 static const char get_entry_sql[] =
   "SELECT " ENTRY_COLUMNS " FROM pain_entries WHERE id = ?1 AND deleted IS NULL";
-static const char list_entries_sql[] =
-  "SELECT " ENTRY_COLUMNS " FROM pain_entries"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
-static const char list_all_entries_sql[] =
-  "SELECT " ENTRY_COLUMNS " FROM pain_entries WHERE deleted IS NULL";
 static const char count_entries_sql[] =
   "SELECT count(*) FROM pain_entries WHERE deleted IS NULL";
-static const char delete_entry_sql[] =
-  "UPDATE pain_entries SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
-static const char restore_entry_sql[] =
-  "UPDATE pain_entries"
-  " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
-  " WHERE id = ?1";
 
 /* Pain entries */
 
@@ -130,29 +117,19 @@ entry_from_row (sqlite3_stmt *stmt)
   return entry;
 }
 
-PD_DEFINE_ROW_KEY (entry, pd_pain_entry)
+PD_DEFINE_LISTING (const PdListing _pd_pain_entry_listing, entry, pd_pain_entry,
+                   "pain_entries", ENTRY_COLUMNS);
 
-const PdListing _pd_pain_entry_listing = {
-  list_entries_sql, list_all_entries_sql, entry_from_row, entry_key
-};
-
-static gboolean
-write_entry (PdDatabase  *self,
-             gpointer     record,
-             gint64       now,
-             gint64      *created,
-             gint64      *updated,
-             GError     **error)
+/* The record's own strings: they outlive the step, and the statement's bindings are cleared
+ * when it is released (no copies). */
+static void
+bind_entry (sqlite3_stmt *stmt,
+            gpointer      record,
+            gint64        now)
 {
   PdPainEntry *entry = record;
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_entry_sql, error);
-  double sleep_hours;
+  double sleep_hours = pd_pain_entry_get_sleep_hours (entry);
 
-  if (stmt == NULL)
-    return FALSE;
-
-  /* The record's own strings: they outlive the step, and the statement's bindings are
-   * cleared when it is released (no copies). */
   sqlite3_bind_text (stmt, 1, pd_pain_entry_get_id (entry), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, pd_pain_entry_get_time (entry));
   sqlite3_bind_int (stmt, 3, pd_pain_entry_get_utc_offset (entry));
@@ -163,7 +140,6 @@ write_entry (PdDatabase  *self,
                   pd_pain_entry_get_custom_locations (entry));
   bind_tags_full (stmt, 8, PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry),
                   pd_pain_entry_get_custom_qualities (entry));
-  sleep_hours = pd_pain_entry_get_sleep_hours (entry);
   if (sleep_hours < 0)
     sqlite3_bind_null (stmt, 9);
   else
@@ -175,23 +151,20 @@ write_entry (PdDatabase  *self,
   sqlite3_bind_int64 (stmt, 14, now);
   _pd_bind_optional_int (stmt, 15, pd_pain_entry_get_back_pain (entry));
   _pd_bind_optional_int (stmt, 16, pd_pain_entry_get_leg_pain (entry));
-
-  return _pd_database_upsert (self, stmt, entry_created_sql, pd_pain_entry_get_id (entry),
-                              now, created, updated, error,
-                              _("Could not save the entry in “%s”"),
-                              self->display_name);
 }
 
-PD_DEFINE_STORAGE_CALLBACKS (entry, pd_pain_entry)
+static void
+entry_save_failed (PdDatabase  *self,
+                   gpointer     record,
+                   int          rc,
+                   GError     **error)
+{
+  _pd_database_set_error (self, error, rc, _("Could not save the entry in “%s”"),
+                          self->display_name);
+}
 
-const PdRecordStorage _pd_pain_entry_storage = {
-  pd_pain_entry_get_type,
-  validate_entry,
-  write_entry,
-  set_entry_stamps,
-  delete_entry_sql,
-  restore_entry_sql,
-};
+PD_DEFINE_RECORD_STORAGE (const PdRecordStorage _pd_pain_entry_storage, entry, pd_pain_entry,
+                          "pain_entries", entry_save_failed);
 
 gboolean
 pd_database_save_pain_entry (PdDatabase   *self,

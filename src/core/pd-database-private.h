@@ -80,11 +80,6 @@ void          _pd_database_set_error           (PdDatabase    *self,
                                                 int            rc,
                                                 const char    *format,
                                                 ...) G_GNUC_PRINTF (4, 5);
-void          _pd_database_set_error_valist    (PdDatabase    *self,
-                                                GError       **error,
-                                                int            rc,
-                                                const char    *format,
-                                                va_list        args) G_GNUC_PRINTF (4, 0);
 void          _pd_database_set_read_error      (PdDatabase    *self,
                                                 GError       **error,
                                                 int            rc);
@@ -94,6 +89,12 @@ void          _pd_database_set_read_error_on   (PdDatabase    *self,
                                                 GError       **error,
                                                 int            rc);
 
+/* Steps sql (a statement without parameters) to its end; a failure reads "Could not read" when
+ * reading, else "Could not write to". */
+gboolean      _pd_database_run_stmt            (PdDatabase    *self,
+                                                const char    *sql,
+                                                gboolean       reading,
+                                                GError       **error);
 /* PD_ERROR_READ_ONLY for a read-only diary. */
 gboolean      _pd_database_check_writable      (PdDatabase    *self,
                                                 GError       **error);
@@ -172,6 +173,19 @@ typedef struct
   PdRowKeyFunc key;
 } PdListing;
 
+/* Defines name_key and listing (a declarator: "static const PdListing event_listing"), the
+ * listing of the records of prefix's type in table (columns as name_from_row reads them),
+ * newest first by their "at". */
+#define PD_DEFINE_LISTING(listing, name, prefix, table, columns)                        \
+  PD_DEFINE_ROW_KEY (name, prefix)                                                      \
+                                                                                        \
+  listing = {                                                                           \
+    "SELECT " columns " FROM " table " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"  \
+    " ORDER BY at DESC, created DESC, id",                                              \
+    "SELECT " columns " FROM " table " WHERE deleted IS NULL",                          \
+    name##_from_row, name##_key                                                         \
+  }
+
 /* The records a listing returns. Takes the mutex itself. */
 GPtrArray    *_pd_database_list_rows           (PdDatabase      *self,
                                                 const PdListing *listing,
@@ -194,6 +208,8 @@ GPtrArray    *_pd_database_list_rows_on        (PdDatabase      *self,
                                                 gint64           from,
                                                 gint64           to,
                                                 GError         **error);
+/* Reading in a thread (pd-database-tasks.c). */
+
 /* Reads what a task of _pd_database_run_range_task returns: a new reference, or NULL with
  * error. */
 typedef gpointer (*PdRangeReadFunc) (PdDatabase    *self,
@@ -232,28 +248,35 @@ extern const PdListing _pd_dose_listing;
 /* How each kind of record is stored. */
 typedef struct
 {
-  GType      (*get_type)   (void);
-  gboolean   (*validate)   (gpointer      record,
-                            GError      **error);
-  /* Inserts the record or updates the one with its id (un-deleting it), inside the
-   * caller's transaction, and returns the stored stamps. */
-  gboolean   (*write)      (PdDatabase   *self,
-                            gpointer      record,
-                            gint64        now,
-                            gint64       *created,
-                            gint64       *updated,
-                            GError      **error);
-  void       (*set_stamps) (gpointer      record,
-                            gint64        created,
-                            gint64        updated);
+  GType        (*get_type)    (void);
+  gboolean     (*validate)    (gpointer       record,
+                               GError       **error);
+  void         (*set_stamps)  (gpointer       record,
+                               gint64         created,
+                               gint64         updated);
+  const char  *(*get_id)      (gpointer       record);
+  /* save_sql inserts the record or updates the one with its id (un-deleting it); bind binds
+   * the record's fields to it, now standing for its created and updated. created_sql reads
+   * the stored created of an id (?1). */
+  const char   *save_sql;
+  const char   *created_sql;
+  void         (*bind)        (sqlite3_stmt  *stmt,
+                               gpointer       record,
+                               gint64         now);
+  /* Sets error when the save of record failed with rc: which record, in which diary. */
+  void         (*save_failed) (PdDatabase    *self,
+                               gpointer       record,
+                               int            rc,
+                               GError       **error);
   /* ?1: the id, ?2: now. Change one row, or none for an unknown id. */
-  const char  *delete_sql;
-  const char  *restore_sql;
+  const char   *delete_sql;
+  const char   *restore_sql;
 } PdRecordStorage;
 
-/* Defines validate_name and set_name_stamps, the PdRecordStorage callbacks that forward to
- * the record type's prefix_validate and prefix_set_stamps. */
-#define PD_DEFINE_STORAGE_CALLBACKS(name, prefix)                                       \
+/* Defines storage (a declarator: "static const PdRecordStorage rating_storage"), the storage
+ * of the record type of prefix (prefix_get_type, _validate, _set_stamps, _get_id) in table,
+ * saved by save_name_sql bound by bind_name. */
+#define PD_DEFINE_RECORD_STORAGE(storage, name, prefix, table, save_failed)             \
   static gboolean                                                                       \
   validate_##name (gpointer   record,                                                   \
                    GError   **error)                                                    \
@@ -267,14 +290,23 @@ typedef struct
                        gint64   updated)                                                \
   {                                                                                     \
     prefix##_set_stamps (record, created, updated);                                     \
+  }                                                                                     \
+                                                                                        \
+  static const char *                                                                   \
+  name##_id (gpointer record)                                                           \
+  {                                                                                     \
+    return prefix##_get_id (record);                                                    \
+  }                                                                                     \
+                                                                                        \
+  storage = {                                                                           \
+    prefix##_get_type, validate_##name, set_##name##_stamps, name##_id,                 \
+    save_##name##_sql, "SELECT created FROM " table " WHERE id = ?1",                   \
+    bind_##name, save_failed,                                                           \
+    "UPDATE " table " SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL", \
+    "UPDATE " table                                                                     \
+    " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL" \
+    " WHERE id = ?1"                                                                    \
   }
-
-/* _pd_step_upsert, setting error from format (then SQLite's message) when it fails. */
-gboolean      _pd_database_upsert              (PdDatabase *self, sqlite3_stmt *stmt,
-                                                const char *created_sql, const char *id,
-                                                gint64 now, gint64 *created, gint64 *updated,
-                                                GError **error, const char *format,
-                                                ...) G_GNUC_PRINTF (9, 10);
 
 extern const PdRecordStorage _pd_pain_entry_storage;
 extern const PdRecordStorage _pd_medication_storage;
@@ -348,11 +380,28 @@ gboolean      _pd_create_diary_file            (const char    *path,
                                                 GError       **error);
 void          _pd_recover_in_place             (const char    *path);
 
-/* Inspecting a file (pd-database-open.c). */
+/* Inspecting a file (pd-database-inspect.c). */
 void          _pd_read_through_mmap            (sqlite3       *db);
+/* Checks, reading only, that path is a sound diary this program can open. Returns its
+ * schema version, or 0 for an empty SQLite file that can become a diary; -1 on error.
+ * Messages name the file as display (path may be a private copy of it). With deferred, the
+ * quick check is left to the caller, on the connection returned there (still in the read
+ * transaction of the inspection). */
 int           _pd_inspect_file                 (const char    *path,
                                                 const char    *display,
                                                 sqlite3      **deferred,
+                                                GError       **error);
+/* Opens an existing file for reading only. When no -wal or -journal lies beside it there is
+ * nothing to recover, and "immutable" keeps SQLite from creating -wal and -shm files beside
+ * a file that may turn out to belong to someone else. */
+int           _pd_open_for_inspection          (const char    *path,
+                                                sqlite3      **db);
+/* The verdict of a quick check that returned rc and check. */
+gboolean      _pd_check_verdict                (sqlite3       *db,
+                                                int            rc,
+                                                char          *check,
+                                                const char    *path,
+                                                const char    *display,
                                                 GError       **error);
 
 /* The schema (pd-database-schema.c): the SQL that creates a fresh diary at the latest

@@ -106,26 +106,28 @@ _pd_step_upsert (PdDatabase   *self,
   return SQLITE_DONE;
 }
 
-gboolean
-_pd_database_upsert (PdDatabase    *self,
-                     sqlite3_stmt  *stmt,
-                     const char    *created_sql,
-                     const char    *id,
-                     gint64         now,
-                     gint64        *created,
-                     gint64        *updated,
-                     GError       **error,
-                     const char    *format,
-                     ...)
+/* Inserts the record or updates the one with its id, inside the caller's transaction, and
+ * returns the stored stamps. */
+static gboolean
+write_record (PdDatabase             *self,
+              const PdRecordStorage  *storage,
+              gpointer                record,
+              gint64                  now,
+              gint64                 *created,
+              gint64                 *updated,
+              GError                **error)
 {
-  va_list args;
-  int rc = _pd_step_upsert (self, stmt, created_sql, id, now, created, updated);
+  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, storage->save_sql, error);
+  int rc;
 
+  if (stmt == NULL)
+    return FALSE;
+  storage->bind (stmt, record, now);
+  rc = _pd_step_upsert (self, stmt, storage->created_sql, storage->get_id (record), now,
+                        created, updated);
   if (rc == SQLITE_DONE)
     return TRUE;
-  va_start (args, format);
-  _pd_database_set_error_valist (self, error, rc, format, args);
-  va_end (args);
+  storage->save_failed (self, record, rc, error);
   return FALSE;
 }
 
@@ -350,7 +352,8 @@ _pd_database_save_batches (PdDatabase          *self,
         {
           gint64 created, updated;
 
-          if (!batch->storage->write (self, batch->records[i], now, &created, &updated, error))
+          if (!write_record (self, batch->storage, batch->records[i], now, &created, &updated,
+                             error))
             {
               _pd_database_rollback_write (self);
               return FALSE;

@@ -23,16 +23,11 @@ static const char save_activity_sql[] =
   " ON CONFLICT (id) DO UPDATE SET"
   "  name = excluded.name, added_date = excluded.added_date,"
   "  retired_date = excluded.retired_date, updated = excluded.updated, deleted = NULL";
-static const char activity_created_sql[] = "SELECT created FROM function_activities WHERE id = ?1";
 /* "at" stands for the order they were added in. */
 static const char list_activities_sql[] =
   "SELECT " ACTIVITY_COLUMNS " FROM function_activities"
   " WHERE created >= ?1 AND created < ?2 AND deleted IS NULL"
   " ORDER BY created DESC, id";
-static const char delete_activity_sql[] =
-  "UPDATE function_activities SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
-static const char restore_activity_sql[] =
-  "UPDATE function_activities SET deleted = NULL, updated = ?2 WHERE id = ?1";
 
 static gpointer
 activity_from_row (sqlite3_stmt *stmt)
@@ -61,20 +56,14 @@ static const PdListing activity_listing = {
   list_activities_sql, NULL, activity_from_row, activity_key
 };
 
-static gboolean
-write_activity (PdDatabase  *self,
-                gpointer     record,
-                gint64       now,
-                gint64      *created,
-                gint64      *updated,
-                GError     **error)
+static void
+bind_activity (sqlite3_stmt *stmt,
+               gpointer      record,
+               gint64        now)
 {
   PdFunctionActivity *activity = record;
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_activity_sql, error);
   char added[11], retired[11];
 
-  if (stmt == NULL)
-    return FALSE;
   sqlite3_bind_text (stmt, 1, pd_function_activity_get_id (activity), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, pd_function_activity_get_name (activity), -1, SQLITE_TRANSIENT);
   _pd_format_day (pd_function_activity_get_added_day (activity), added);
@@ -84,23 +73,25 @@ write_activity (PdDatabase  *self,
   else
     sqlite3_bind_null (stmt, 4);
   sqlite3_bind_int64 (stmt, 5, now);
-  return _pd_database_upsert (self, stmt, activity_created_sql,
-                              pd_function_activity_get_id (activity),
-                              now, created, updated, error,
-                              _("Could not save the %s in “%s”"), _("activity"),
-                              self->display_name);
 }
 
-PD_DEFINE_STORAGE_CALLBACKS (activity, pd_function_activity)
+/* What a failed save of an activity, a rating or an impression says. */
+static void
+spine_save_failed (PdDatabase  *self,
+                   gpointer     record,
+                   int          rc,
+                   GError     **error)
+{
+  const char *what = PD_IS_FUNCTION_ACTIVITY (record) ? _("activity")
+                     : PD_IS_FUNCTION_RATING (record) ? _("function rating")
+                     : _("impression of change");
 
-static const PdRecordStorage activity_storage = {
-  pd_function_activity_get_type,
-  validate_activity,
-  write_activity,
-  set_activity_stamps,
-  delete_activity_sql,
-  restore_activity_sql,
-};
+  _pd_database_set_error (self, error, rc, _("Could not save the %s in “%s”"), what,
+                          self->display_name);
+}
+
+PD_DEFINE_RECORD_STORAGE (static const PdRecordStorage activity_storage, activity,
+                          pd_function_activity, "function_activities", spine_save_failed);
 
 /* Ratings */
 
@@ -114,15 +105,6 @@ static const char save_rating_sql[] =
   "  activity_id = excluded.activity_id, at = excluded.at, utc_offset = excluded.utc_offset,"
   "  local_date = excluded.local_date, score = excluded.score, updated = excluded.updated,"
   "  deleted = NULL";
-static const char rating_created_sql[] = "SELECT created FROM function_ratings WHERE id = ?1";
-static const char list_ratings_sql[] =
-  "SELECT " RATING_COLUMNS " FROM function_ratings"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
-static const char delete_rating_sql[] =
-  "UPDATE function_ratings SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
-static const char restore_rating_sql[] =
-  "UPDATE function_ratings SET deleted = NULL, updated = ?2 WHERE id = ?1";
 
 static gpointer
 rating_from_row (sqlite3_stmt *stmt)
@@ -139,48 +121,26 @@ rating_from_row (sqlite3_stmt *stmt)
   return rating;
 }
 
-PD_DEFINE_ROW_KEY (rating, pd_function_rating)
+PD_DEFINE_LISTING (static const PdListing rating_listing, rating, pd_function_rating,
+                   "function_ratings", RATING_COLUMNS);
 
-static const PdListing rating_listing = {
-  list_ratings_sql, NULL, rating_from_row, rating_key
-};
-
-static gboolean
-write_rating (PdDatabase  *self,
-              gpointer     record,
-              gint64       now,
-              gint64      *created,
-              gint64      *updated,
-              GError     **error)
+static void
+bind_rating (sqlite3_stmt *stmt,
+             gpointer      record,
+             gint64        now)
 {
   PdFunctionRating *rating = record;
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_rating_sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
   sqlite3_bind_text (stmt, 1, pd_function_rating_get_id (rating), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, pd_function_rating_get_activity_id (rating), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, pd_function_rating_get_time (rating));
   sqlite3_bind_int (stmt, 4, pd_function_rating_get_utc_offset (rating));
   sqlite3_bind_int (stmt, 5, pd_function_rating_get_score (rating));
   sqlite3_bind_int64 (stmt, 6, now);
-  return _pd_database_upsert (self, stmt, rating_created_sql,
-                              pd_function_rating_get_id (rating),
-                              now, created, updated, error,
-                              _("Could not save the %s in “%s”"), _("function rating"),
-                              self->display_name);
 }
 
-PD_DEFINE_STORAGE_CALLBACKS (rating, pd_function_rating)
-
-static const PdRecordStorage rating_storage = {
-  pd_function_rating_get_type,
-  validate_rating,
-  write_rating,
-  set_rating_stamps,
-  delete_rating_sql,
-  restore_rating_sql,
-};
+PD_DEFINE_RECORD_STORAGE (static const PdRecordStorage rating_storage, rating, pd_function_rating,
+                          "function_ratings", spine_save_failed);
 
 /* Impressions */
 
@@ -194,15 +154,6 @@ static const char save_impression_sql[] =
   "  event_id = excluded.event_id, at = excluded.at, utc_offset = excluded.utc_offset,"
   "  local_date = excluded.local_date, score = excluded.score, note = excluded.note,"
   "  updated = excluded.updated, deleted = NULL";
-static const char impression_created_sql[] = "SELECT created FROM impressions WHERE id = ?1";
-static const char list_impressions_sql[] =
-  "SELECT " IMPRESSION_COLUMNS " FROM impressions"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
-static const char delete_impression_sql[] =
-  "UPDATE impressions SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
-static const char restore_impression_sql[] =
-  "UPDATE impressions SET deleted = NULL, updated = ?2 WHERE id = ?1";
 
 static gpointer
 impression_from_row (sqlite3_stmt *stmt)
@@ -220,26 +171,17 @@ impression_from_row (sqlite3_stmt *stmt)
   return impression;
 }
 
-PD_DEFINE_ROW_KEY (impression, pd_impression)
+PD_DEFINE_LISTING (static const PdListing impression_listing, impression, pd_impression,
+                   "impressions", IMPRESSION_COLUMNS);
 
-static const PdListing impression_listing = {
-  list_impressions_sql, NULL, impression_from_row, impression_key
-};
-
-static gboolean
-write_impression (PdDatabase  *self,
-                  gpointer     record,
-                  gint64       now,
-                  gint64      *created,
-                  gint64      *updated,
-                  GError     **error)
+static void
+bind_impression (sqlite3_stmt *stmt,
+                 gpointer      record,
+                 gint64        now)
 {
   PdImpression *impression = record;
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_impression_sql, error);
   const char *event_id = pd_impression_get_event_id (impression);
 
-  if (stmt == NULL)
-    return FALSE;
   sqlite3_bind_text (stmt, 1, pd_impression_get_id (impression), -1, SQLITE_TRANSIENT);
   _pd_bind_optional_text (stmt, 2, event_id != NULL && *event_id != '\0' ? event_id : NULL);
   sqlite3_bind_int64 (stmt, 3, pd_impression_get_time (impression));
@@ -247,23 +189,10 @@ write_impression (PdDatabase  *self,
   sqlite3_bind_int (stmt, 5, pd_impression_get_score (impression));
   sqlite3_bind_text (stmt, 6, pd_impression_get_note (impression), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, now);
-  return _pd_database_upsert (self, stmt, impression_created_sql,
-                              pd_impression_get_id (impression),
-                              now, created, updated, error,
-                              _("Could not save the %s in “%s”"), _("impression of change"),
-                              self->display_name);
 }
 
-PD_DEFINE_STORAGE_CALLBACKS (impression, pd_impression)
-
-static const PdRecordStorage impression_storage = {
-  pd_impression_get_type,
-  validate_impression,
-  write_impression,
-  set_impression_stamps,
-  delete_impression_sql,
-  restore_impression_sql,
-};
+PD_DEFINE_RECORD_STORAGE (static const PdRecordStorage impression_storage, impression,
+                          pd_impression, "impressions", spine_save_failed);
 
 /* Public API */
 

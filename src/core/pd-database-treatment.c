@@ -35,18 +35,11 @@ static const char save_medication_sql[] =
   "  stop_date = excluded.stop_date, mme_factor = excluded.mme_factor,"
   "  max_daily = excluded.max_daily, reminders = excluded.reminders, notes = excluded.notes,"
   "  updated = excluded.updated, deleted = NULL, prescribed = excluded.prescribed";
-static const char medication_created_sql[] = "SELECT created FROM medications WHERE id = ?1";
 static const char get_medication_sql[] =
   "SELECT " MEDICATION_COLUMNS " FROM medications WHERE id = ?1 AND deleted IS NULL";
 static const char list_medications_sql[] =
   "SELECT " MEDICATION_COLUMNS " FROM medications WHERE deleted IS NULL"
   " ORDER BY name COLLATE NOCASE, id";
-static const char delete_medication_sql[] =
-  "UPDATE medications SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
-static const char restore_medication_sql[] =
-  "UPDATE medications"
-  " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
-  " WHERE id = ?1";
 
 static gpointer
 medication_from_row (sqlite3_stmt *stmt)
@@ -77,23 +70,16 @@ medication_from_row (sqlite3_stmt *stmt)
 
 static const PdListing medication_listing = { list_medications_sql, NULL, medication_from_row };
 
-static gboolean
-write_medication (PdDatabase  *self,
-                  gpointer     record,
-                  gint64       now,
-                  gint64      *created,
-                  gint64      *updated,
-                  GError     **error)
+static void
+bind_medication (sqlite3_stmt *stmt,
+                 gpointer      record,
+                 gint64        now)
 {
   PdMedication *medication = record;
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_medication_sql, error);
   const char *drug_class = pd_medication_get_drug_class (medication);
   const char *form = pd_medication_get_form (medication);
   char start_date[11];
   char stop_date[11];
-
-  if (stmt == NULL)
-    return FALSE;
 
   sqlite3_bind_text (stmt, 1, pd_medication_get_id (medication), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, pd_medication_get_name (medication), -1, SQLITE_TRANSIENT);
@@ -114,23 +100,37 @@ write_medication (PdDatabase  *self,
   sqlite3_bind_text (stmt, 14, pd_medication_get_notes (medication), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 15, now);
   sqlite3_bind_int (stmt, 16, pd_medication_get_prescribed (medication) ? 1 : 0);
-
-  return _pd_database_upsert (self, stmt, medication_created_sql,
-                              pd_medication_get_id (medication), now, created, updated, error,
-                              _("Could not save the medication “%s” in “%s”"),
-                              pd_medication_get_name (medication), self->display_name);
 }
 
-PD_DEFINE_STORAGE_CALLBACKS (medication, pd_medication)
+/* What a failed save of a medication, dose, activity or event says. */
+static void
+treatment_save_failed (PdDatabase  *self,
+                       gpointer     record,
+                       int          rc,
+                       GError     **error)
+{
+  const char *diary = self->display_name;
 
-const PdRecordStorage _pd_medication_storage = {
-  pd_medication_get_type,
-  validate_medication,
-  write_medication,
-  set_medication_stamps,
-  delete_medication_sql,
-  restore_medication_sql,
-};
+  if (PD_IS_MEDICATION (record))
+    _pd_database_set_error (self, error, rc, _("Could not save the medication “%s” in “%s”"),
+                            pd_medication_get_name (record), diary);
+  else if (PD_IS_ACTIVITY (record))
+    _pd_database_set_error (self, error, rc, _("Could not save the activity “%s” in “%s”"),
+                            pd_activity_get_name (record), diary);
+  else if (PD_IS_EVENT (record))
+    _pd_database_set_error (self, error, rc, _("Could not save the event “%s” in “%s”"),
+                            pd_event_get_title (record), diary);
+  else if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+    g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                 _("medication_id: no medication with id “%s” in “%s”"),
+                 pd_dose_get_medication_id (record), diary);
+  else
+    _pd_database_set_error (self, error, rc, _("Could not save the dose of “%s” in “%s”"),
+                            pd_dose_get_name (record), diary);
+}
+
+PD_DEFINE_RECORD_STORAGE (const PdRecordStorage _pd_medication_storage, medication, pd_medication,
+                          "medications", treatment_save_failed);
 
 /* Doses */
 
@@ -149,19 +149,6 @@ static const char save_dose_sql[] =
   "  amount = excluded.amount, unit = excluded.unit, status = excluded.status,"
   "  scheduled_time = excluded.scheduled_time, side_effects = excluded.side_effects,"
   "  note = excluded.note, updated = excluded.updated, deleted = NULL";
-static const char dose_created_sql[] = "SELECT created FROM doses WHERE id = ?1";
-static const char list_doses_sql[] =
-  "SELECT " DOSE_COLUMNS " FROM doses"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
-static const char list_all_doses_sql[] =
-  "SELECT " DOSE_COLUMNS " FROM doses WHERE deleted IS NULL";
-static const char delete_dose_sql[] =
-  "UPDATE doses SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
-static const char restore_dose_sql[] =
-  "UPDATE doses"
-  " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
-  " WHERE id = ?1";
 
 /* "drowsiness;nausea" */
 static char *
@@ -246,27 +233,16 @@ dose_from_row (sqlite3_stmt *stmt)
   return dose;
 }
 
-PD_DEFINE_ROW_KEY (dose, pd_dose)
+PD_DEFINE_LISTING (const PdListing _pd_dose_listing, dose, pd_dose,
+                   "doses", DOSE_COLUMNS);
 
-const PdListing _pd_dose_listing = {
-  list_doses_sql, list_all_doses_sql, dose_from_row, dose_key
-};
-
-static gboolean
-write_dose (PdDatabase  *self,
-            gpointer     record,
-            gint64       now,
-            gint64      *created,
-            gint64      *updated,
-            GError     **error)
+static void
+bind_dose (sqlite3_stmt *stmt,
+           gpointer      record,
+           gint64        now)
 {
   PdDose *dose = record;
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_dose_sql, error);
   guint scheduled_time = pd_dose_get_scheduled_time (dose);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
 
   sqlite3_bind_text (stmt, 1, pd_dose_get_id (dose), -1, SQLITE_STATIC);
   _pd_bind_optional_text (stmt, 2, pd_dose_get_medication_id (dose));
@@ -284,35 +260,10 @@ write_dose (PdDatabase  *self,
                      g_free);
   sqlite3_bind_text (stmt, 11, pd_dose_get_note (dose), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 12, now);
-
-  rc = _pd_step_upsert (self, stmt, dose_created_sql, pd_dose_get_id (dose), now,
-                        created, updated);
-  if (rc != SQLITE_DONE && sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("medication_id: no medication with id “%s” in “%s”"),
-                   pd_dose_get_medication_id (dose), self->display_name);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_set_error (self, error, rc, _("Could not save the dose of “%s” in “%s”"),
-                              pd_dose_get_name (dose), self->display_name);
-      return FALSE;
-    }
-  return TRUE;
 }
 
-PD_DEFINE_STORAGE_CALLBACKS (dose, pd_dose)
-
-const PdRecordStorage _pd_dose_storage = {
-  pd_dose_get_type,
-  validate_dose,
-  write_dose,
-  set_dose_stamps,
-  delete_dose_sql,
-  restore_dose_sql,
-};
+PD_DEFINE_RECORD_STORAGE (const PdRecordStorage _pd_dose_storage, dose, pd_dose, "doses",
+                          treatment_save_failed);
 
 /* Activities */
 
@@ -328,22 +279,9 @@ static const char save_activity_sql[] =
   "  local_date = excluded.local_date, duration_min = excluded.duration_min,"
   "  effort = excluded.effort, note = excluded.note, updated = excluded.updated,"
   "  deleted = NULL";
-static const char activity_created_sql[] = "SELECT created FROM activities WHERE id = ?1";
-static const char list_activities_sql[] =
-  "SELECT " ACTIVITY_COLUMNS " FROM activities"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
 /* Newest first through activities_at, so that finding a few names reads a few rows. */
 static const char recent_activities_sql[] =
   "SELECT name FROM activities WHERE deleted IS NULL ORDER BY at DESC, created DESC, id";
-static const char list_all_activities_sql[] =
-  "SELECT " ACTIVITY_COLUMNS " FROM activities WHERE deleted IS NULL";
-static const char delete_activity_sql[] =
-  "UPDATE activities SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
-static const char restore_activity_sql[] =
-  "UPDATE activities"
-  " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
-  " WHERE id = ?1";
 
 static gpointer
 activity_from_row (sqlite3_stmt *stmt)
@@ -361,25 +299,15 @@ activity_from_row (sqlite3_stmt *stmt)
   return activity;
 }
 
-PD_DEFINE_ROW_KEY (activity, pd_activity)
+PD_DEFINE_LISTING (static const PdListing activity_listing, activity, pd_activity,
+                   "activities", ACTIVITY_COLUMNS);
 
-static const PdListing activity_listing = {
-  list_activities_sql, list_all_activities_sql, activity_from_row, activity_key
-};
-
-static gboolean
-write_activity (PdDatabase  *self,
-                gpointer     record,
-                gint64       now,
-                gint64      *created,
-                gint64      *updated,
-                GError     **error)
+static void
+bind_activity (sqlite3_stmt *stmt,
+               gpointer      record,
+               gint64        now)
 {
   PdActivity *activity = record;
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_activity_sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
 
   sqlite3_bind_text (stmt, 1, pd_activity_get_id (activity), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, pd_activity_get_name (activity), -1, SQLITE_STATIC);
@@ -389,23 +317,10 @@ write_activity (PdDatabase  *self,
   _pd_bind_optional_int (stmt, 6, pd_activity_get_effort (activity));
   sqlite3_bind_text (stmt, 7, pd_activity_get_note (activity), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, now);
-
-  return _pd_database_upsert (self, stmt, activity_created_sql, pd_activity_get_id (activity),
-                              now, created, updated, error,
-                              _("Could not save the activity “%s” in “%s”"),
-                              pd_activity_get_name (activity), self->display_name);
 }
 
-PD_DEFINE_STORAGE_CALLBACKS (activity, pd_activity)
-
-const PdRecordStorage _pd_activity_storage = {
-  pd_activity_get_type,
-  validate_activity,
-  write_activity,
-  set_activity_stamps,
-  delete_activity_sql,
-  restore_activity_sql,
-};
+PD_DEFINE_RECORD_STORAGE (const PdRecordStorage _pd_activity_storage, activity, pd_activity,
+                          "activities", treatment_save_failed);
 
 /* Events */
 
@@ -420,19 +335,6 @@ static const char save_event_sql[] =
   "  utc_offset = excluded.utc_offset, local_date = excluded.local_date,"
   "  note = excluded.note, end_date = excluded.end_date, updated = excluded.updated,"
   "  deleted = NULL";
-static const char event_created_sql[] = "SELECT created FROM events WHERE id = ?1";
-static const char list_events_sql[] =
-  "SELECT " EVENT_COLUMNS " FROM events"
-  " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"
-  " ORDER BY at DESC, created DESC, id";
-static const char list_all_events_sql[] =
-  "SELECT " EVENT_COLUMNS " FROM events WHERE deleted IS NULL";
-static const char delete_event_sql[] =
-  "UPDATE events SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL";
-static const char restore_event_sql[] =
-  "UPDATE events"
-  " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL"
-  " WHERE id = ?1";
 
 static gpointer
 event_from_row (sqlite3_stmt *stmt)
@@ -449,26 +351,16 @@ event_from_row (sqlite3_stmt *stmt)
   return event;
 }
 
-PD_DEFINE_ROW_KEY (event, pd_event)
+PD_DEFINE_LISTING (static const PdListing event_listing, event, pd_event,
+                   "events", EVENT_COLUMNS);
 
-static const PdListing event_listing = {
-  list_events_sql, list_all_events_sql, event_from_row, event_key
-};
-
-static gboolean
-write_event (PdDatabase  *self,
-             gpointer     record,
-             gint64       now,
-             gint64      *created,
-             gint64      *updated,
-             GError     **error)
+static void
+bind_event (sqlite3_stmt *stmt,
+            gpointer      record,
+            gint64        now)
 {
   PdEvent *event = record;
-  g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, save_event_sql, error);
   char end_date[11];
-
-  if (stmt == NULL)
-    return FALSE;
 
   sqlite3_bind_text (stmt, 1, pd_event_get_id (event), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, pd_event_get_kind (event), -1, SQLITE_STATIC);
@@ -481,23 +373,10 @@ write_event (PdDatabase  *self,
     sqlite3_bind_text (stmt, 8, end_date, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 8);
-
-  return _pd_database_upsert (self, stmt, event_created_sql, pd_event_get_id (event),
-                              now, created, updated, error,
-                              _("Could not save the event “%s” in “%s”"),
-                              pd_event_get_title (event), self->display_name);
 }
 
-PD_DEFINE_STORAGE_CALLBACKS (event, pd_event)
-
-const PdRecordStorage _pd_event_storage = {
-  pd_event_get_type,
-  validate_event,
-  write_event,
-  set_event_stamps,
-  delete_event_sql,
-  restore_event_sql,
-};
+PD_DEFINE_RECORD_STORAGE (const PdRecordStorage _pd_event_storage, event, pd_event, "events",
+                          treatment_save_failed);
 
 /* Public API */
 
@@ -518,7 +397,8 @@ pd_database_get_medication (PdDatabase  *self,
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _pd_database_get_row (self, get_medication_sql, PD_RECORD_MEDICATION, id, medication_from_row, error);
+  return _pd_database_get_row (self, get_medication_sql, PD_RECORD_MEDICATION, id,
+                               medication_from_row, error);
 }
 
 GPtrArray *

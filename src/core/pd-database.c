@@ -172,16 +172,6 @@ _pd_set_io_error (GError     **error,
 }
 
 void
-_pd_database_set_error_valist (PdDatabase  *self,
-                               GError     **error,
-                               int          rc,
-                               const char  *format,
-                               va_list      args)
-{
-  set_db_error_valist (error, self->db, rc, format, args);
-}
-
-void
 _pd_database_set_error (PdDatabase  *self,
                         GError     **error,
                         int          rc,
@@ -294,10 +284,11 @@ _pd_database_lookup_stmt (PdDatabase  *self,
   return stmt;
 }
 
-static gboolean
-run_stmt (PdDatabase  *self,
-          const char  *sql,
-          GError     **error)
+gboolean
+_pd_database_run_stmt (PdDatabase  *self,
+                       const char  *sql,
+                       gboolean     reading,
+                       GError     **error)
 {
   g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, sql, error);
   int rc;
@@ -305,12 +296,13 @@ run_stmt (PdDatabase  *self,
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pd_set_db_error (error, self->db, rc, _("Could not write to “%s”"), self->display_name);
-      return FALSE;
-    }
-  return TRUE;
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (reading)
+    _pd_database_set_read_error (self, error, rc);
+  else
+    _pd_set_db_error (error, self->db, rc, _("Could not write to “%s”"), self->display_name);
+  return FALSE;
 }
 
 gboolean
@@ -318,7 +310,8 @@ _pd_database_begin_write (PdDatabase  *self,
                           GError     **error)
 {
   if (!_pd_database_check_writable (self, error) ||
-      !run_stmt (self, self->transaction_depth == 0 ? begin_sql : savepoint_sql, error))
+      !_pd_database_run_stmt (self, self->transaction_depth == 0 ? begin_sql : savepoint_sql,
+                              FALSE, error))
     return FALSE;
   self->transaction_depth++;
   return TRUE;
@@ -332,12 +325,12 @@ _pd_database_commit_write (PdDatabase  *self,
 
   self->transaction_depth--;
   if (self->transaction_depth > 0)
-    return run_stmt (self, release_sql, error);
+    return _pd_database_run_stmt (self, release_sql, FALSE, error);
 
-  if (run_stmt (self, commit_sql, error))
+  if (_pd_database_run_stmt (self, commit_sql, FALSE, error))
     return TRUE;
   if (!sqlite3_get_autocommit (self->db))
-    run_stmt (self, rollback_sql, NULL);
+    _pd_database_run_stmt (self, rollback_sql, FALSE, NULL);
   return FALSE;
 }
 
@@ -349,11 +342,11 @@ _pd_database_rollback_write (PdDatabase *self)
   self->transaction_depth--;
   if (self->transaction_depth > 0)
     {
-      run_stmt (self, rollback_to_sql, NULL);
-      run_stmt (self, release_sql, NULL);
+      _pd_database_run_stmt (self, rollback_to_sql, FALSE, NULL);
+      _pd_database_run_stmt (self, release_sql, FALSE, NULL);
     }
   else if (!sqlite3_get_autocommit (self->db))
-    run_stmt (self, rollback_sql, NULL);
+    _pd_database_run_stmt (self, rollback_sql, FALSE, NULL);
 }
 
 gboolean

@@ -203,13 +203,9 @@ new_dose (GRand        *rand,
 {
   g_autoptr(GDateTime) time = local_time (tz, date, minute);
   g_autofree char *id = rand_uuid (rand);
-  PdDose *dose = pd_dose_new ();
+  PdDose *dose = pd_medication_new_dose (medication);
 
   pd_dose_set_id (dose, id);
-  pd_dose_set_medication_id (dose, pd_medication_get_id (medication));
-  pd_dose_set_name (dose, pd_medication_get_name (medication));
-  pd_dose_set_amount (dose, pd_medication_get_amount (medication));
-  pd_dose_set_unit (dose, pd_medication_get_unit (medication));
   pd_dose_set_date_time (dose, time);
   pd_dose_set_status (dose, status);
   pd_dose_set_scheduled_time (dose, scheduled_time);

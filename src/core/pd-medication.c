@@ -121,6 +121,21 @@ pd_medication_new_from_catalogue (const char *key)
   return self;
 }
 
+PdDose *
+pd_medication_new_dose (PdMedication *self)
+{
+  PdDose *dose;
+
+  g_return_val_if_fail (PD_IS_MEDICATION (self), NULL);
+
+  dose = pd_dose_new ();
+  pd_dose_set_medication_id (dose, pd_medication_get_id (self));
+  pd_dose_set_name (dose, pd_medication_get_name (self));
+  pd_dose_set_amount (dose, pd_medication_get_amount (self));
+  pd_dose_set_unit (dose, pd_medication_get_unit (self));
+  return dose;
+}
+
 PdMedication *
 pd_medication_copy (PdMedication *self)
 {

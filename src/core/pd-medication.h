@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "pd-dose.h"
+
 G_BEGIN_DECLS
 
 #define PD_TYPE_MEDICATION (pd_medication_get_type ())
@@ -18,6 +20,8 @@ PdMedication *pd_medication_new                (void);
  * MME factor, maximum daily amount); NULL for an unknown key. */
 PdMedication *pd_medication_new_from_catalogue (const char    *key);
 PdMedication *pd_medication_copy               (PdMedication  *self);
+/* A new dose of this medication: its id, name, usual amount and unit (no id or time yet). */
+PdDose       *pd_medication_new_dose           (PdMedication  *self);
 gboolean      pd_medication_validate           (PdMedication  *self,
                                                 GError       **error);
 

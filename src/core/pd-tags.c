@@ -20,52 +20,40 @@ typedef struct
   const char *label;
 } PdTag;
 
+/* A region of each side, left first. */
+#define SIDES(key, left, right) { key "_left", left }, { key "_right", right }
+
 static const PdTag locations[] = {
   /* The keys of the first version (a thigh, lower leg or foot as a whole) keep their
    * meaning and their order, so an older diary maps onto the body map at once; the body
    * map's finer regions sit beside them. */
   { "low_back", N_("Low back") },
-  { "buttock_left", N_("Left buttock") },
-  { "buttock_right", N_("Right buttock") },
-  { "hip_left", N_("Left hip") },
-  { "hip_right", N_("Right hip") },
+  SIDES ("buttock", N_("Left buttock"), N_("Right buttock")),
+  SIDES ("hip", N_("Left hip"), N_("Right hip")),
   { "groin", N_("Groin") },
-  { "thigh_left", N_("Left thigh") },
-  { "thigh_right", N_("Right thigh") },
-  { "thigh_front_left", N_("Front of left thigh") },
-  { "thigh_front_right", N_("Front of right thigh") },
-  { "thigh_back_left", N_("Back of left thigh") },
-  { "thigh_back_right", N_("Back of right thigh") },
-  { "thigh_outer_left", N_("Outer side of left thigh") },
-  { "thigh_outer_right", N_("Outer side of right thigh") },
-  { "knee_left", N_("Left knee") },
-  { "knee_right", N_("Right knee") },
-  { "lower_leg_left", N_("Left lower leg") },
-  { "lower_leg_right", N_("Right lower leg") },
-  { "lower_leg_front_left", N_("Left shin") },
-  { "lower_leg_front_right", N_("Right shin") },
-  { "lower_leg_back_left", N_("Left calf") },
-  { "lower_leg_back_right", N_("Right calf") },
-  { "lower_leg_outer_left", N_("Outer side of left lower leg") },
-  { "lower_leg_outer_right", N_("Outer side of right lower leg") },
-  { "ankle_left", N_("Left ankle") },
-  { "ankle_right", N_("Right ankle") },
-  { "foot_left", N_("Left foot") },
-  { "foot_right", N_("Right foot") },
-  { "foot_top_left", N_("Top of left foot") },
-  { "foot_top_right", N_("Top of right foot") },
-  { "foot_sole_left", N_("Sole of left foot") },
-  { "foot_sole_right", N_("Sole of right foot") },
+  SIDES ("thigh", N_("Left thigh"), N_("Right thigh")),
+  SIDES ("thigh_front", N_("Front of left thigh"), N_("Front of right thigh")),
+  SIDES ("thigh_back", N_("Back of left thigh"), N_("Back of right thigh")),
+  SIDES ("thigh_outer", N_("Outer side of left thigh"), N_("Outer side of right thigh")),
+  SIDES ("knee", N_("Left knee"), N_("Right knee")),
+  SIDES ("lower_leg", N_("Left lower leg"), N_("Right lower leg")),
+  SIDES ("lower_leg_front", N_("Left shin"), N_("Right shin")),
+  SIDES ("lower_leg_back", N_("Left calf"), N_("Right calf")),
+  SIDES ("lower_leg_outer", N_("Outer side of left lower leg"),
+         N_("Outer side of right lower leg")),
+  SIDES ("ankle", N_("Left ankle"), N_("Right ankle")),
+  SIDES ("foot", N_("Left foot"), N_("Right foot")),
+  SIDES ("foot_top", N_("Top of left foot"), N_("Top of right foot")),
+  SIDES ("foot_sole", N_("Sole of left foot"), N_("Sole of right foot")),
   { "neck", N_("Neck") },
   { "upper_back", N_("Upper back") },
-  { "shoulder_left", N_("Left shoulder") },
-  { "shoulder_right", N_("Right shoulder") },
-  { "arm_left", N_("Left arm") },
-  { "arm_right", N_("Right arm") },
-  { "hand_left", N_("Left hand") },
-  { "hand_right", N_("Right hand") },
+  SIDES ("shoulder", N_("Left shoulder"), N_("Right shoulder")),
+  SIDES ("arm", N_("Left arm"), N_("Right arm")),
+  SIDES ("hand", N_("Left hand"), N_("Right hand")),
   { "other", N_("Other") },
 };
+
+#undef SIDES
 
 static const PdTag qualities[] = {
   { "aching", N_("Dull, aching") },
@@ -107,36 +95,25 @@ static const char * const emergency_red_flags[] = { "calf_breathless", "opioid_o
 
 G_STATIC_ASSERT (G_N_ELEMENTS (locations) <= 64);
 
+/* Each kind's tags, and its name in messages (the CSV column). */
+static const struct
+{
+  const PdTag *tags;
+  guint n_tags;
+  const char *name;
+} kinds[] = {
+  [PD_TAG_LOCATION] = { locations, G_N_ELEMENTS (locations), "locations" },
+  [PD_TAG_QUALITY] = { qualities, G_N_ELEMENTS (qualities), "qualities" },
+  [PD_TAG_RED_FLAG] = { red_flags, G_N_ELEMENTS (red_flags), "red_flags" },
+};
+
 static const PdTag *
 tags_for (PdTagKind  kind,
           guint     *n)
 {
-  switch (kind)
-    {
-    case PD_TAG_LOCATION:
-      *n = G_N_ELEMENTS (locations);
-      return locations;
-    case PD_TAG_QUALITY:
-      *n = G_N_ELEMENTS (qualities);
-      return qualities;
-    case PD_TAG_RED_FLAG:
-      *n = G_N_ELEMENTS (red_flags);
-      return red_flags;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
-kind_name (PdTagKind kind)
-{
-  switch (kind)
-    {
-    case PD_TAG_LOCATION: return "locations";
-    case PD_TAG_QUALITY: return "qualities";
-    case PD_TAG_RED_FLAG: return "red_flags";
-    default: g_assert_not_reached ();
-    }
+  g_assert ((guint) kind < G_N_ELEMENTS (kinds));
+  *n = kinds[kind].n_tags;
+  return kinds[kind].tags;
 }
 
 guint
@@ -224,8 +201,32 @@ lookup_key (PdTagKind   kind,
   return -1;
 }
 
-/* Parses in place, without splitting into copies: the database reads three of these per
- * entry, for thousands of entries. */
+/* The next ';'-separated item from *cursor, white space around it trimmed (it may be empty),
+ * as [*item, *end); FALSE past the last. Lists are parsed in place, without splitting into
+ * copies: the database reads three of them per entry, for thousands of entries. */
+static gboolean
+next_item (const char **cursor,
+           const char **item,
+           const char **end)
+{
+  const char *start = *cursor;
+  const char *stop;
+
+  if (start == NULL || *start == '\0')
+    return FALSE;
+  stop = strchr (start, ';');
+  *cursor = stop != NULL ? stop + 1 : NULL;
+  if (stop == NULL)
+    stop = start + strlen (start);
+  while (start < stop && g_ascii_isspace (*start))
+    start++;
+  while (stop > start && g_ascii_isspace (stop[-1]))
+    stop--;
+  *item = start;
+  *end = stop;
+  return TRUE;
+}
+
 gboolean
 pd_tags_from_string (PdTagKind    kind,
                      const char  *string,
@@ -233,37 +234,27 @@ pd_tags_from_string (PdTagKind    kind,
                      GError     **error)
 {
   guint64 result = 0;
-  const char *item = string;
+  const char *cursor = string;
+  const char *item, *end;
 
   g_return_val_if_fail (mask != NULL, FALSE);
 
-  while (item != NULL && *item != '\0')
+  while (next_item (&cursor, &item, &end))
     {
-      const char *end = strchr (item, ';');
-      const char *next = end != NULL ? end + 1 : NULL;
       int index;
 
-      if (end == NULL)
-        end = item + strlen (item);
-      while (item < end && g_ascii_isspace (*item))
-        item++;
-      while (end > item && g_ascii_isspace (end[-1]))
-        end--;
-
-      if (item < end)
+      if (item == end)
+        continue;
+      index = lookup_key (kind, item, end - item);
+      if (index < 0)
         {
-          index = lookup_key (kind, item, end - item);
-          if (index < 0)
-            {
-              g_autofree char *key = g_strndup (item, end - item);
+          g_autofree char *key = g_strndup (item, end - item);
 
-              g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                           _("unknown %s value “%s”"), kind_name (kind), key);
-              return FALSE;
-            }
-          result |= G_GUINT64_CONSTANT (1) << index;
+          g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                       _("unknown %s value “%s”"), kinds[kind].name, key);
+          return FALSE;
         }
-      item = next;
+      result |= G_GUINT64_CONSTANT (1) << index;
     }
 
   *mask = result;
@@ -394,7 +385,7 @@ pd_tag_check_custom (PdTagKind    kind,
       g_autofree char *keys = accepted_keys (kind);
       shown = g_utf8_make_valid (text, MIN (strlen (text), 60));
       g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("unknown %s value “%s”; accepted: %s"),
-                   kind_name (kind), shown, keys);
+                   kinds[kind].name, shown, keys);
       return FALSE;
     }
   if (!g_utf8_validate (text, -1, NULL))
@@ -439,46 +430,33 @@ pd_tags_parse (PdTagKind    kind,
 {
   g_autoptr(GPtrArray) own = NULL;
   guint64 result = 0;
-  const char *item = string;
+  const char *cursor = string;
+  const char *item, *end;
 
   g_return_val_if_fail (mask != NULL, FALSE);
 
-  while (item != NULL && *item != '\0')
+  while (next_item (&cursor, &item, &end))
     {
-      const char *end = strchr (item, ';');
-      const char *next = end != NULL ? end + 1 : NULL;
       g_autofree char *value = NULL;
       int index;
 
-      if (end == NULL)
-        end = item + strlen (item);
-      while (item < end && g_ascii_isspace (*item))
-        item++;
-      while (end > item && g_ascii_isspace (end[-1]))
-        end--;
-
-      if (item < end)
+      if (item == end)
+        continue;
+      index = lenient ? pd_tag_match (kind, item, end - item) : lookup_key (kind, item, end - item);
+      if (index >= 0)
         {
-          index = lenient ? pd_tag_match (kind, item, end - item)
-                          : lookup_key (kind, item, end - item);
-          if (index >= 0)
-            {
-              result |= G_GUINT64_CONSTANT (1) << index;
-            }
-          else
-            {
-              value = g_strndup (item, end - item);
-              /* What the diary stored was checked when it was saved. */
-              if ((lenient || !pd_tag_kind_allows_custom (kind)) &&
-                  !pd_tag_check_custom (kind, value, error))
-                return FALSE;
-              if (own == NULL)
-                own = g_ptr_array_new_with_free_func (g_free);
-              if (!g_ptr_array_find_with_equal_func (own, value, g_str_equal, NULL))
-                g_ptr_array_add (own, g_steal_pointer (&value));
-            }
+          result |= G_GUINT64_CONSTANT (1) << index;
+          continue;
         }
-      item = next;
+      value = g_strndup (item, end - item);
+      /* What the diary stored was checked when it was saved. */
+      if ((lenient || !pd_tag_kind_allows_custom (kind)) &&
+          !pd_tag_check_custom (kind, value, error))
+        return FALSE;
+      if (own == NULL)
+        own = g_ptr_array_new_with_free_func (g_free);
+      if (!g_ptr_array_find_with_equal_func (own, value, g_str_equal, NULL))
+        g_ptr_array_add (own, g_steal_pointer (&value));
     }
 
   *mask = result;

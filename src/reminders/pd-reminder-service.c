@@ -296,11 +296,7 @@ log_dose (PdReminderService  *self,
         }
     }
 
-  dose = pd_dose_new ();
-  pd_dose_set_medication_id (dose, pd_medication_get_id (medication));
-  pd_dose_set_name (dose, pd_medication_get_name (medication));
-  pd_dose_set_amount (dose, pd_medication_get_amount (medication));
-  pd_dose_set_unit (dose, pd_medication_get_unit (medication));
+  dose = pd_medication_new_dose (medication);
   pd_dose_set_scheduled_time (dose, scheduled_time);
   pd_dose_set_status (dose, status);
   pd_dose_set_date_time (dose, local);
