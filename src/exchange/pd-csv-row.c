@@ -36,6 +36,15 @@ put (GString    *out,
 
 #define PUT_LITERAL(out, text) put ((out), "" text, sizeof (text) - 1)
 
+gboolean
+_pd_csv_needs_neutralising (const char *text)
+{
+  /* Quotes followed by a formula character would lose one quote on import: quote them too. */
+  while (*text == '\'')
+    text++;
+  return strchr ("=+-@\t\r", *text) != NULL && *text != '\0';
+}
+
 void
 _pd_csv_append_cell (GString    *out,
                      const char *text,

@@ -82,8 +82,8 @@ typedef struct
   int table_header;       /* a header row repeated at the top, or -1 */
 } PdReportPage;
 
-/* The report being built and its layout: pd-report.c builds it, its sections add blocks,
- * pd-report-layout.c lays them out. */
+/* The report being built and its layout: pd-report.c builds it, its sections add blocks
+ * (pd-report-blocks.c), pd-report-layout.c lays them out. */
 struct _PdReport
 {
   GObject parent_instance;
@@ -104,7 +104,7 @@ struct _PdReport
   GArray *pages;         /* PdReportPage */
 };
 
-/* pd-report.c: building blocks and formatting, for the sections in the other files. */
+/* pd-report-blocks.c: building blocks and formatting, for the sections in the other files. */
 PdReportBlock *_pd_report_add_block (PdReport         *self,
                                       PdReportBlockKind kind);
 void _pd_report_add_footnote (PdReport   *self,
@@ -143,7 +143,7 @@ void _pd_report_add_notes (PdReport    *self,
 void _pd_report_add_daily_table (PdReport *self);
 
 /* For the sections written in other files: the blocks of a report being built, as
- * pd-report.c adds them. */
+ * pd-report-blocks.c adds them. */
 void           _pd_report_add_heading  (PdReport     *self,
                                         const char   *text);
 void           _pd_report_add_text     (PdReport     *self,

@@ -93,7 +93,7 @@ void
 _pd_report_add_latest_event (PdReport    *self,
                              PdDiaryData *data)
 {
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   PdEvent *event = latest_treatment (data->events, last);
   PdBeforeAfter result;
   PdImpression *impression;
@@ -210,7 +210,7 @@ static gboolean
 add_back_leg (PdReport *self)
 {
   PdDailySeries *series = _pd_report_get_series (self);
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   double back = 0, leg = 0;
   guint n_back = 0, n_leg = 0;
   g_autofree char *text = NULL;
@@ -252,7 +252,7 @@ add_trial (PdReport    *self,
            PdDiaryData *data)
 {
   static const double widths[] = { 0.40, 0.30, 0.30 };
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   PdEvent *event = pd_trial_find_latest (data->events, last);
   g_autofree char *title = NULL;
   g_autofree char *verdict = NULL;
@@ -314,7 +314,7 @@ add_function (PdReport    *self,
               PdDiaryData *data)
 {
   static const double widths[] = { 0.50, 0.25, 0.25 };
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   g_autoptr(GArray) sessions = pd_psfs_sessions (data->function_ratings, first, last);
   g_autoptr(GArray) all = pd_psfs_sessions (data->function_ratings, 0, 0);
   const PdPsfsSession *baseline, *latest;
@@ -372,7 +372,7 @@ add_impressions (PdReport    *self,
                  PdDiaryData *data)
 {
   static const double widths[] = { 0.20, 0.50, 0.30 };
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   int table = -1;
 
   for (guint i = 0; data->impressions != NULL && i < data->impressions->len; i++)
@@ -413,7 +413,7 @@ add_as_needed (PdReport    *self,
                PdDiaryData *data)
 {
   static const double widths[] = { 0.34, 0.22, 0.22, 0.22 };
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   g_autoptr(GPtrArray) summaries = pd_prn_summarise (data, pd_local_day_start (first, 14 * 3600),
                                                      pd_local_day_start (last + 1, -14 * 3600));
   int table;
