@@ -26,6 +26,7 @@
 #include "pd-daily.h"
 #include "pd-csv-spine.h"
 #include "pd-error.h"
+#include "pd-exchange-task.h"
 #include "pd-fhir.h"
 #include "pd-fhir-spine.h"
 #include "pd-types.h"
@@ -827,54 +828,15 @@ pd_fhir_export (PdDiaryData *data,
 
 /* Off the main thread */
 
-typedef struct
+static GBytes *
+make_bundle (PdDatabase        *db,
+             PdDiaryData       *data,
+             const PdExportJob *job,
+             guint             *n)
 {
-  char *path;
-  guint32 from_day;
-  guint32 to_day;
-} ExportJob;
+  g_autofree char *name = pd_database_get_meta (db, "patient_name");
 
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  PdDatabase *db = source_object;
-  g_autoptr(PdDiaryData) data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  GError *error = NULL;
-  gconstpointer contents;
-  gsize size;
-  guint n = 0;
-
-  if (!(data = pd_database_load (db, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  name = pd_database_get_meta (db, "patient_name");
-  bytes = pd_fhir_export (data, name, job->from_day, job->to_day, &n);
-  contents = g_bytes_get_data (bytes, &size);
-  /* Health data: only the user may read it; a temporary file renamed into place. */
-  if (!g_file_set_contents_full (job->path, contents, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                 &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_int (task, n);
+  return pd_fhir_export (data, name, job->from_day, job->to_day, n);
 }
 
 void
@@ -886,20 +848,11 @@ pd_fhir_export_file_async (PdDatabase          *db,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
-
   g_return_if_fail (PD_IS_DATABASE (db));
   g_return_if_fail (path != NULL);
 
-  job = g_new0 (ExportJob, 1);
-  job->path = g_strdup (path);
-  job->from_day = from_day;
-  job->to_day = to_day;
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_fhir_export_file_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  _pd_export_file_async (db, path, from_day, to_day, NULL, make_bundle, pd_fhir_export_file_async,
+                         cancellable, callback, user_data);
 }
 
 gboolean
@@ -907,14 +860,6 @@ pd_fhir_export_file_finish (GAsyncResult  *result,
                             guint         *n_resources,
                             GError       **error)
 {
-  gssize n;
-
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_fhir_export_file_async, FALSE);
-
-  n = g_task_propagate_int (G_TASK (result), error);
-  if (n < 0)
-    return FALSE;
-  if (n_resources != NULL)
-    *n_resources = (guint) n;
-  return TRUE;
+  return _pd_task_propagate_count (result, n_resources, error);
 }

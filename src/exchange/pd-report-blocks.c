@@ -72,30 +72,36 @@ _pd_report_add_page_break (PdReport *self)
   _pd_report_add_block (self, PD_REPORT_BLOCK_BREAK);
 }
 
-/* A table: widths are fractions of the text width; right: the columns aligned right. The
- * header row is repeated at the top of every page the table continues on. */
-int
-_pd_report_add_table (PdReport     *self,
-                      guint         n_columns,
-                      const double *widths,
-                      guint         right_mask,
-                      double        size)
+static char **
+cells_new_valist (const char *first,
+                  va_list     args)
 {
-  PdReportTable table = { .n_columns = n_columns, .right_mask = right_mask, .size = size,
-                          .header = -1 };
+  GPtrArray *cells = g_ptr_array_new ();
 
-  g_assert (n_columns <= PD_REPORT_MAX_COLUMNS);
-  memcpy (table.widths, widths, n_columns * sizeof (double));
-  g_array_append_val (self->tables, table);
-  return (int) self->tables->len - 1;
+  for (const char *cell = first; cell != NULL; cell = va_arg (args, const char *))
+    g_ptr_array_add (cells, g_strdup (cell));
+  g_ptr_array_add (cells, NULL);
+  return (char **) g_ptr_array_free (cells, FALSE);
 }
 
-/* Takes the cells (a NULL-terminated array of n_columns strings). */
-void
-_pd_report_add_row (PdReport  *self,
-                    int        table,
-                    gboolean   header,
-                    char     **cells)
+char **
+_pd_report_cells_new (const char *first,
+                      ...)
+{
+  char **cells;
+  va_list args;
+
+  va_start (args, first);
+  cells = cells_new_valist (first, args);
+  va_end (args);
+  return cells;
+}
+
+static void
+add_row (PdReport  *self,
+         int        table,
+         gboolean   header,
+         char     **cells)
 {
   PdReportTable *t = &g_array_index (self->tables, PdReportTable, table);
   PdReportBlock *block = _pd_report_add_block (self, PD_REPORT_BLOCK_ROW);
@@ -112,19 +118,39 @@ _pd_report_add_row (PdReport  *self,
     }
 }
 
-char **
-_pd_report_cells_new (const char *first,
+/* A table and its header row: widths are fractions of the text width; right: the columns
+ * aligned right. The header row is repeated at the top of every page the table continues
+ * on. */
+int
+_pd_report_add_table (PdReport     *self,
+                      const double *widths,
+                      guint         right_mask,
+                      double        size,
+                      const char   *first_header,
                       ...)
 {
-  GPtrArray *cells = g_ptr_array_new ();
+  PdReportTable table = { .right_mask = right_mask, .size = size, .header = -1 };
+  char **header;
   va_list args;
 
-  va_start (args, first);
-  for (const char *cell = first; cell != NULL; cell = va_arg (args, const char *))
-    g_ptr_array_add (cells, g_strdup (cell));
+  va_start (args, first_header);
+  header = cells_new_valist (first_header, args);
   va_end (args);
-  g_ptr_array_add (cells, NULL);
-  return (char **) g_ptr_array_free (cells, FALSE);
+  table.n_columns = g_strv_length (header);
+  g_assert (table.n_columns <= PD_REPORT_MAX_COLUMNS);
+  memcpy (table.widths, widths, table.n_columns * sizeof (double));
+  g_array_append_val (self->tables, table);
+  add_row (self, (int) self->tables->len - 1, TRUE, header);
+  return (int) self->tables->len - 1;
+}
+
+/* Takes the cells (a NULL-terminated array of the table's number of strings). */
+void
+_pd_report_add_row (PdReport  *self,
+                    int        table,
+                    char     **cells)
+{
+  add_row (self, table, FALSE, cells);
 }
 
 /* Formatting */

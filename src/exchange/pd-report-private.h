@@ -151,15 +151,16 @@ void           _pd_report_add_text     (PdReport     *self,
                                         const char   *markup);
 void           _pd_report_add_space    (PdReport     *self,
                                         double        height);
+/* The table and its header row (cells NULL-terminated): its index for _pd_report_add_row. */
 int            _pd_report_add_table    (PdReport     *self,
-                                        guint         n_columns,
                                         const double *widths,
                                         guint         right_mask,
-                                        double        size);
+                                        double        size,
+                                        const char   *first_header,
+                                        ...) G_GNUC_NULL_TERMINATED;
 /* Takes the cells (NULL-terminated). */
 void           _pd_report_add_row      (PdReport     *self,
                                         int           table,
-                                        gboolean      header,
                                         char        **cells);
 PdDailySeries *_pd_report_get_series   (PdReport     *self);
 /* A day in the locale's words and order, as the window writes a date in a list: "4 Nov

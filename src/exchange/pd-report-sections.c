@@ -183,10 +183,9 @@ _pd_report_add_daily_table (PdReport *self)
 
   _pd_report_add_page_break (self);
   _pd_report_add_heading (self, _("Daily values"));
-  table = _pd_report_add_table (self, 10, widths, 0x3fe, 8);
-  _pd_report_add_row (self, table, TRUE,
-                      _pd_report_cells_new (_("Date"), _("Entries"), _("Mean"), _("Min"), _("Max"), _("Sleep h"),
-                                 _("Mood"), _("Doses"), _("MME"), _("Activity min"), NULL));
+  table = _pd_report_add_table (self, widths, 0x3fe, 8, _("Date"), _("Entries"), _("Mean"),
+                                _("Min"), _("Max"), _("Sleep h"), _("Mood"), _("Doses"), _("MME"),
+                                _("Activity min"), NULL);
   for (guint32 d = self->first_day; d <= self->last_day; d++)
     {
       const PdDay *day = pd_daily_series_get_day (self->series, d);
@@ -206,6 +205,6 @@ _pd_report_add_daily_table (PdReport *self)
       cells[7] = g_strdup_printf ("%u", day->n_doses);
       cells[8] = g_strdup_printf ("%.0f", day->mme);
       cells[9] = g_strdup_printf ("%u", day->activity_minutes);
-      _pd_report_add_row (self, table, FALSE, cells);
+      _pd_report_add_row (self, table, cells);
     }
 }

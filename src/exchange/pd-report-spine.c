@@ -281,10 +281,8 @@ add_trial (PdReport    *self,
                                      pd_event_get_title (event), from);
   }
   _pd_report_add_text (self, 10, title);
-  table = _pd_report_add_table (self, 3, widths, 0x6, 9);
-  _pd_report_add_row (self, table, TRUE,
-                      g_strdupv ((char *[]) { _("Window"), _("Mean daily pain"),
-                                              _("Days with data"), NULL }));
+  table = _pd_report_add_table (self, widths, 0x6, 9, _("Window"), _("Mean daily pain"),
+                                _("Days with data"), NULL);
   baseline = format_mean (trial.baseline_mean);
   during = format_mean (trial.trial_mean);
   baseline_days = g_strdup_printf (_("%u of %u"), trial.baseline_days, PD_TRIAL_BASELINE_DAYS);
@@ -295,11 +293,11 @@ add_trial (PdReport    *self,
                                     trial.end_day - start + 1);
   else
     during_label = g_strdup_printf (_("Trial, days 2–%u"), trial.end_day - start + 1);
-  _pd_report_add_row (self, table, FALSE,
-                      g_strdupv ((char *[]) { _("Baseline, 7 days before"), baseline,
-                                              baseline_days, NULL }));
-  _pd_report_add_row (self, table, FALSE,
-                      g_strdupv ((char *[]) { during_label, during, during_days, NULL }));
+  _pd_report_add_row (self, table,
+                      _pd_report_cells_new (_("Baseline, 7 days before"), baseline,
+                                              baseline_days, NULL));
+  _pd_report_add_row (self, table,
+                      _pd_report_cells_new (during_label, during, during_days, NULL));
   verdict = pd_trial_describe_verdict (&trial);
   {
     g_autofree char *line = g_markup_printf_escaped ("%s.", verdict);
@@ -341,9 +339,7 @@ add_function (PdReport    *self,
     text = g_markup_printf_escaped (_("First rated %s, latest %s: %s."), from, to, change);
     _pd_report_add_text (self, 10, text);
   }
-  table = _pd_report_add_table (self, 3, widths, 0x6, 9);
-  _pd_report_add_row (self, table, TRUE,
-                      g_strdupv ((char *[]) { _("Activity"), _("First"), _("Latest"), NULL }));
+  table = _pd_report_add_table (self, widths, 0x6, 9, _("Activity"), _("First"), _("Latest"), NULL);
   for (guint i = 0; data->function_activities != NULL && i < data->function_activities->len; i++)
     {
       PdFunctionActivity *activity = g_ptr_array_index (data->function_activities, i);
@@ -362,7 +358,7 @@ add_function (PdReport    *self,
       name = pd_function_activity_get_retired_day (activity) != 0
              ? g_strdup_printf (_("%s (retired)"), pd_function_activity_get_name (activity))
              : g_strdup (pd_function_activity_get_name (activity));
-      _pd_report_add_row (self, table, FALSE, g_strdupv ((char *[]) { name, a, b, NULL }));
+      _pd_report_add_row (self, table, _pd_report_cells_new (name, a, b, NULL));
     }
   return TRUE;
 }
@@ -391,19 +387,18 @@ add_impressions (PdReport    *self,
               "responder threshold)"), pd_pgic_question ());
 
           _pd_report_add_text (self, 10, intro);
-          table = _pd_report_add_table (self, 3, widths, 0, 9);
-          _pd_report_add_row (self, table, TRUE,
-                              g_strdupv ((char *[]) { _("Date"), _("Since"), _("Answer"), NULL }));
+          table = _pd_report_add_table (self, widths, 0, 9, _("Date"), _("Since"), _("Answer"),
+                                        NULL);
         }
       for (guint j = 0; data->events != NULL && j < data->events->len; j++)
         if (g_strcmp0 (pd_event_get_id (g_ptr_array_index (data->events, j)),
                        pd_impression_get_event_id (impression)) == 0)
           about = pd_event_get_title (g_ptr_array_index (data->events, j));
       date = _pd_report_format_day (day);
-      _pd_report_add_row (self, table, FALSE,
-                          g_strdupv ((char *[]) { date, (char *) about,
+      _pd_report_add_row (self, table,
+                          _pd_report_cells_new (date, (char *) about,
                                                   (char *) pd_pgic_label (pd_impression_get_score (impression)),
-                                                  NULL }));
+                                                  NULL));
     }
   return table >= 0;
 }
@@ -428,10 +423,8 @@ add_as_needed (PdReport    *self,
                        _("<b>As-needed doses</b>: the change in pain is the first score 30–120 "
                          "minutes after a dose minus the last score in the 2 hours before it "
                          "(negative: less pain)."));
-  table = _pd_report_add_table (self, 4, widths, 0xe, 9);
-  _pd_report_add_row (self, table, TRUE,
-                      g_strdupv ((char *[]) { _("Medication"), _("As-needed doses"),
-                                              _("With both scores"), _("Mean change"), NULL }));
+  table = _pd_report_add_table (self, widths, 0xe, 9, _("Medication"), _("As-needed doses"),
+                                _("With both scores"), _("Mean change"), NULL);
   for (guint i = 0; i < summaries->len; i++)
     {
       PdPrnSummary *summary = g_ptr_array_index (summaries, i);
@@ -440,8 +433,8 @@ add_as_needed (PdReport    *self,
       g_autofree char *change = isnan (summary->mean_change) ? g_strdup ("–")
                                 : g_strdup_printf ("%+.1f", summary->mean_change);
 
-      _pd_report_add_row (self, table, FALSE,
-                          g_strdupv ((char *[]) { summary->name, doses, paired, change, NULL }));
+      _pd_report_add_row (self, table,
+                          _pd_report_cells_new (summary->name, doses, paired, change, NULL));
     }
   return TRUE;
 }
