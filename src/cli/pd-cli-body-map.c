@@ -7,13 +7,7 @@
 
 #include "config.h"
 
-#include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "pd-body-map.h"
 #include "pd-cli.h"
@@ -23,94 +17,14 @@
 #include "pd-types.h"
 
 
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
+static void
+draw_map (cairo_t            *cr,
+          int                 width,
+          int                 height,
+          gconstpointer       data,
+          const PdChartStyle *style)
 {
-  return pd_write_all (GPOINTER_TO_INT (closure), data, length) ? CAIRO_STATUS_SUCCESS
-                                                                : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static gboolean
-render (int                  fd,
-        PdCliImageFormat     format,
-        int                  width,
-        int                  height,
-        const PdBodyMapData *data)
-{
-  PdChartStyle style;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-
-  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
-  if (format == PD_CLI_IMAGE_SVG)
-    surface = cairo_svg_surface_create_for_stream (write_cb, GINT_TO_POINTER (fd), width, height);
-  else
-    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cr = cairo_create (surface);
-  pd_body_map_draw (cr, width, height, data, &style);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == PD_CLI_IMAGE_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_cb, GINT_TO_POINTER (fd));
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  pd_chart_style_clear (&style);
-  if (status != CAIRO_STATUS_SUCCESS)
-    errno = status == CAIRO_STATUS_WRITE_ERROR ? errno : EIO;
-  return status == CAIRO_STATUS_SUCCESS;
-}
-
-static gboolean
-set_write_error (int      saved,
-                 GError **error)
-{
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-               _("cannot write: %s"), pd_error_describe_errno (saved));
-  return FALSE;
-}
-
-/* Into a temporary file beside file (0600, like everything the app writes), renamed over
- * it once whole and once the diary's quick check passed. */
-static gboolean
-write_map (const char           *file,
-           PdCliImageFormat      format,
-           int                   width,
-           int                   height,
-           const PdBodyMapData  *data,
-           PdDatabase           *db,
-           GError              **error)
-{
-  g_autofree char *temp = g_strconcat (file, ".XXXXXX", NULL);
-  int fd = g_mkstemp_full (temp, O_WRONLY, 0600);
-  int saved;
-
-  if (fd < 0)
-    return set_write_error (errno, error);
-  if (!render (fd, format, width, height, data) || fsync (fd) != 0)
-    {
-      saved = errno;
-      close (fd);
-      g_unlink (temp);
-      return set_write_error (saved, error);
-    }
-  if (!pd_database_finish_check (db, error))
-    {
-      close (fd);
-      g_unlink (temp);
-      return FALSE;
-    }
-  if (close (fd) != 0 || g_rename (temp, file) != 0)
-    {
-      saved = errno;
-      g_unlink (temp);
-      return set_write_error (saved, error);
-    }
-  return TRUE;
+  pd_body_map_draw (cr, width, height, data, style);
 }
 
 int
@@ -149,12 +63,8 @@ pd_cli_body_map (const char *diary,
     }
   stats = pd_body_stats_new (data->pain_entries, first, last);
   map.stats = stats;
-  if (!write_map (file, options.format, options.width, options.height, &map, db, &error))
-    {
-      g_printerr ("pain-diary: %s: %s\n", error->domain == PD_ERROR ? diary : file,
-                  error->message);
-      return 1;
-    }
+  if (!pd_cli_picture_write (diary, file, &options, draw_map, &map, db))
+    return 1;
   summary = pd_body_stats_summary (stats, 8);
   note = pd_body_stats_note (stats);
   custom = pd_body_stats_describe_custom (stats);

@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "pd-chart.h"
 #include "pd-database.h"
 
 G_BEGIN_DECLS
@@ -74,5 +75,19 @@ PdDatabase  *pd_cli_picture_open   (PdCliPicture          picture,
                                     int                   height,
                                     PdCliPictureOptions  *options,
                                     int                  *status);
+
+/* pd-cli-picture.c: draws data into the picture file of options (0600, atomically, once
+ * the diary's quick check passed); FALSE after printing the error. */
+typedef void (*PdCliDrawFunc) (cairo_t            *cr,
+                               int                 width,
+                               int                 height,
+                               gconstpointer       data,
+                               const PdChartStyle *style);
+gboolean     pd_cli_picture_write  (const char                *diary,
+                                    const char                *file,
+                                    const PdCliPictureOptions *options,
+                                    PdCliDrawFunc              draw,
+                                    gconstpointer              data,
+                                    PdDatabase                *db);
 
 G_END_DECLS
