@@ -17,16 +17,6 @@
 #include "pd-types.h"
 
 
-static void
-draw_map (cairo_t            *cr,
-          int                 width,
-          int                 height,
-          gconstpointer       data,
-          const PdChartStyle *style)
-{
-  pd_body_map_draw (cr, width, height, data, style);
-}
-
 int
 pd_cli_body_map (const char *diary,
                  const char *file,
@@ -63,7 +53,7 @@ pd_cli_body_map (const char *diary,
     }
   stats = pd_body_stats_new (data->pain_entries, first, last);
   map.stats = stats;
-  if (!pd_cli_picture_write (diary, file, &options, draw_map, &map, db))
+  if (!pd_cli_picture_write (diary, file, &options, &map, db))
     return 1;
   summary = pd_body_stats_summary (stats, 8);
   note = pd_body_stats_note (stats);

@@ -17,16 +17,6 @@
 #include "pd-types.h"
 
 
-static void
-draw_chart (cairo_t            *cr,
-            int                 width,
-            int                 height,
-            gconstpointer       data,
-            const PdChartStyle *style)
-{
-  pd_chart_draw (cr, width, height, data, style);
-}
-
 int
 pd_cli_chart (const char *diary,
               const char *file,
@@ -65,7 +55,7 @@ pd_cli_chart (const char *diary,
   chart.first_day = first;
   chart.last_day = last;
 
-  if (!pd_cli_picture_write (diary, file, &options, draw_chart, &chart, db))
+  if (!pd_cli_picture_write (diary, file, &options, &chart, db))
     return 1;
   {
     g_autofree char *summary = pd_chart_describe (&chart);

@@ -171,6 +171,7 @@ pd_cli_picture_open (PdCliPicture          picture,
 {
   g_autoptr(PdDatabase) db = NULL;
 
+  options->picture = picture;
   options->width = width;
   options->height = height;
   *status = 2;

@@ -9,7 +9,6 @@
 
 #pragma once
 
-#include "pd-chart.h"
 #include "pd-database.h"
 
 G_BEGIN_DECLS
@@ -55,6 +54,7 @@ typedef enum
 
 typedef struct
 {
+  PdCliPicture picture;
   PdCliImageFormat format;   /* from the file's name */
   int width;                 /* --width/--height, or the picture's defaults */
   int height;
@@ -76,17 +76,12 @@ PdDatabase  *pd_cli_picture_open   (PdCliPicture          picture,
                                     PdCliPictureOptions  *options,
                                     int                  *status);
 
-/* pd-cli-picture.c: draws data into the picture file of options (0600, atomically, once
- * the diary's quick check passed); FALSE after printing the error. */
-typedef void (*PdCliDrawFunc) (cairo_t            *cr,
-                               int                 width,
-                               int                 height,
-                               gconstpointer       data,
-                               const PdChartStyle *style);
+/* pd-cli-picture.c: draws data (PdChartData or PdBodyMapData, as options->picture says) into
+ * the picture file of options (0600, atomically, once the diary's quick check passed); FALSE
+ * after printing the error. */
 gboolean     pd_cli_picture_write  (const char                *diary,
                                     const char                *file,
                                     const PdCliPictureOptions *options,
-                                    PdCliDrawFunc              draw,
                                     gconstpointer              data,
                                     PdDatabase                *db);
 

@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <png.h>
 
+#include "pd-body-map.h"
+#include "pd-chart.h"
 #include "pd-cli-common.h"
 #include "pd-error.h"
 #include "pd-output.h"
@@ -94,7 +96,6 @@ out:
 static gboolean
 render (PdOutput                  *output,
         const PdCliPictureOptions *options,
-        PdCliDrawFunc              draw,
         gconstpointer              data)
 {
   PdChartStyle style;
@@ -109,7 +110,10 @@ render (PdOutput                  *output,
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
-  draw (cr, width, height, data, &style);
+  if (options->picture == PD_CLI_CHART)
+    pd_chart_draw (cr, width, height, data, &style);
+  else
+    pd_body_map_draw (cr, width, height, data, &style);
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && options->format == PD_CLI_IMAGE_PNG && !write_png (output, surface))
@@ -129,7 +133,6 @@ render (PdOutput                  *output,
 static gboolean
 write_picture (const char                *file,
                const PdCliPictureOptions *options,
-               PdCliDrawFunc              draw,
                gconstpointer              data,
                PdDatabase                *db,
                GError                   **error)
@@ -138,7 +141,7 @@ write_picture (const char                *file,
 
   if (!(output = pd_output_open (file, error)))
     return FALSE;
-  if (!render (output, options, draw, data))
+  if (!render (output, options, data))
     {
       pd_output_set_write_error (output, errno, error);
       return FALSE;
@@ -153,13 +156,12 @@ gboolean
 pd_cli_picture_write (const char                *diary,
                       const char                *file,
                       const PdCliPictureOptions *options,
-                      PdCliDrawFunc              draw,
                       gconstpointer              data,
                       PdDatabase                *db)
 {
   g_autoptr(GError) error = NULL;
 
-  if (write_picture (file, options, draw, data, db, &error))
+  if (write_picture (file, options, data, db, &error))
     return TRUE;
   g_printerr ("pain-diary: %s: %s\n", error->domain == PD_ERROR ? diary : file, error->message);
   return FALSE;

@@ -66,9 +66,6 @@ pd_csv_export_file_async (PdDatabase          *db,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_return_if_fail (PD_IS_DATABASE (db));
-  g_return_if_fail (path != NULL);
-
   _pd_export_file_async (db, path, from_day, to_day, summary ? NULL : export_records,
                          summary ? make_summary : NULL, pd_csv_export_file_async, cancellable,
                          callback, user_data);

@@ -100,8 +100,12 @@ _pd_export_file_async (PdDatabase          *db,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  PdExportJob *job = g_new0 (PdExportJob, 1);
+  PdExportJob *job;
 
+  g_return_if_fail (PD_IS_DATABASE (db));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (PdExportJob, 1);
   job->path = g_strdup (path);
   job->from_day = from_day;
   job->to_day = to_day;

@@ -848,9 +848,6 @@ pd_fhir_export_file_async (PdDatabase          *db,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_return_if_fail (PD_IS_DATABASE (db));
-  g_return_if_fail (path != NULL);
-
   _pd_export_file_async (db, path, from_day, to_day, NULL, make_bundle, pd_fhir_export_file_async,
                          cancellable, callback, user_data);
 }
