@@ -1,4 +1,4 @@
-/* pd-cli-chart.c: --chart=FILE.png|FILE.svg, without a display
+/* pd-cli-chart.c: --chart and --body-map=FILE.png|FILE.svg, without a display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,13 +9,156 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-body-map.h"
 #include "pd-chart.h"
-#include "pd-error.h"
 #include "pd-cli.h"
 #include "pd-cli-common.h"
 #include "pd-database.h"
 #include "pd-types.h"
 
+/* The sizes of the pictures, in pixels, and their default periods */
+#define MAX_SIZE 20000
+
+static const struct
+{
+  int default_width;
+  int default_height;
+  int min_width;
+  int min_height;
+  guint default_days;
+} pictures[] = {
+  [PD_CLI_CHART] = { 1600, 900, 200, 150, 90 },
+  /* "Where was the pain last month". */
+  [PD_CLI_BODY_MAP] = { 900, 1000, 200, 300, 30 },
+};
+
+static gboolean
+check_picture (PdCliPicture          picture,
+               const char           *file,
+               PdCliPictureOptions  *options)
+{
+  int width = options->width != 0 ? options->width : pictures[picture].default_width;
+  int height = options->height != 0 ? options->height : pictures[picture].default_height;
+
+  if (g_str_has_suffix (file, ".png") || g_str_has_suffix (file, ".PNG"))
+    options->format = PD_CLI_IMAGE_PNG;
+  else if (g_str_has_suffix (file, ".svg") || g_str_has_suffix (file, ".SVG"))
+    options->format = PD_CLI_IMAGE_SVG;
+  else
+    {
+      if (picture == PD_CLI_CHART)
+        g_printerr (_("pain-diary: %s: --chart writes .png or .svg files\n"), file);
+      else
+        g_printerr (_("pain-diary: %s: --body-map writes .png or .svg files\n"), file);
+      return FALSE;
+    }
+  if (width < pictures[picture].min_width || height < pictures[picture].min_height ||
+      width > MAX_SIZE || height > MAX_SIZE)
+    {
+      if (picture == PD_CLI_CHART)
+        g_printerr (_("pain-diary: --width and --height: from 200×150 to %d×%d pixels\n"),
+                    MAX_SIZE, MAX_SIZE);
+      else
+        g_printerr (_("pain-diary: --width and --height: from 200×300 to %d×%d pixels\n"),
+                    MAX_SIZE, MAX_SIZE);
+      return FALSE;
+    }
+  options->width = width;
+  options->height = height;
+  return TRUE;
+}
+
+/* Draws the picture of the days options->first to ->last (data holds the period before too)
+ * and prints its summary. */
+static gboolean
+draw_chart (const char                *diary,
+            const char                *file,
+            const PdCliPictureOptions *options,
+            PdDiaryData               *data,
+            PdDatabase                *db)
+{
+  guint32 n_days = options->last - options->first + 1;
+  g_autoptr(PdDailySeries) series = pd_daily_series_new (data, options->first - n_days,
+                                                         options->last);
+  g_autofree char *summary = NULL;
+  PdChartData chart;
+
+  pd_chart_data_init (&chart, series);
+  /* A range that ends before today is named by its dates in the summary. */
+  chart.today = pd_local_today (NULL);
+  chart.first_day = options->first;
+  chart.last_day = options->last;
+  if (!pd_cli_picture_write (diary, file, options, &chart, db))
+    return FALSE;
+  summary = pd_chart_describe (&chart);
+  g_print ("%s\n", summary);
+  return TRUE;
+}
+
+static gboolean
+draw_body_map (const char                *diary,
+               const char                *file,
+               const PdCliPictureOptions *options,
+               PdDiaryData               *data,
+               PdDatabase                *db)
+{
+  g_autoptr(PdBodyStats) stats = pd_body_stats_new (data->pain_entries, options->first,
+                                                    options->last);
+  PdBodyMapData map = { 0, -1, stats };
+  g_autofree char *summary = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *custom = NULL;
+
+  if (!pd_cli_picture_write (diary, file, options, &map, db))
+    return FALSE;
+  summary = pd_body_stats_summary (stats, 8);
+  note = pd_body_stats_note (stats);
+  custom = pd_body_stats_describe_custom (stats);
+  g_print ("%s\n", summary);
+  if (custom != NULL)
+    g_print ("%s\n", custom);
+  if (note != NULL)
+    g_print ("%s\n", note);
+  return TRUE;
+}
+
+/* Opens the diary, loads the period and the one before it (the chart's summary compares
+ * them, with the rolling average's days before; the body map tells a new place of pain),
+ * and draws. */
+static int
+run (PdCliPicture picture,
+     const char  *diary,
+     const char  *file,
+     const char  *from,
+     const char  *to,
+     int          width,
+     int          height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+  guint32 before;
+  PdCliPictureOptions options = { picture, 0, width, height, 0, 0 };
+
+  if (!check_picture (picture, file, &options) ||
+      !pd_cli_parse_period (from, to, 1000, &options.first, &options.last))
+    return 2;
+  /* Read-only: a picture never writes to the diary, not even a backup. */
+  if (!(db = pd_cli_open_diary (diary)) ||
+      !pd_cli_default_period (db, diary, from, to, pictures[picture].default_days,
+                              &options.first, &options.last))
+    return 1;
+  before = options.last - options.first + 1 + (picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
+  data = pd_cli_load_days (db, options.first - before, options.last, &error);
+  if (data == NULL)
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+  if (picture == PD_CLI_CHART)
+    return draw_chart (diary, file, &options, data, db) ? 0 : 1;
+  return draw_body_map (diary, file, &options, data, db) ? 0 : 1;
+}
 
 int
 pd_cli_chart (const char *diary,
@@ -25,41 +168,16 @@ pd_cli_chart (const char *diary,
               int         width,
               int         height)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDatabase) db = NULL;
-  g_autoptr(PdDiaryData) data = NULL;
-  g_autoptr(PdDailySeries) series = NULL;
-  PdChartData chart;
-  guint32 first, last, n_days;
-  PdCliPictureOptions options;
-  int status;
+  return run (PD_CLI_CHART, diary, file, from, to, width, height);
+}
 
-  if (!(db = pd_cli_picture_open (PD_CLI_CHART, diary, file, from, to, width, height, &options,
-                                   &status)))
-    return status;
-  first = options.first;
-  last = options.last;
-  n_days = last - first + 1;
-
-  /* The days before the range too, for the summary's comparison. */
-  data = pd_cli_load_days (db, first - n_days - PD_ROLLING_DAYS, last, &error);
-  if (data == NULL)
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
-  series = pd_daily_series_new (data, first - n_days, last);
-  pd_chart_data_init (&chart, series);
-  /* A range that ends before today is named by its dates in the summary. */
-  chart.today = pd_local_today (NULL);
-  chart.first_day = first;
-  chart.last_day = last;
-
-  if (!pd_cli_picture_write (diary, file, &options, &chart, db))
-    return 1;
-  {
-    g_autofree char *summary = pd_chart_describe (&chart);
-    g_print ("%s\n", summary);
-  }
-  return 0;
+int
+pd_cli_body_map (const char *diary,
+                 const char *file,
+                 const char *from,
+                 const char *to,
+                 int         width,
+                 int         height)
+{
+  return run (PD_CLI_BODY_MAP, diary, file, from, to, width, height);
 }
