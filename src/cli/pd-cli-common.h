@@ -20,7 +20,7 @@ gboolean     pd_cli_parse_period   (const char  *from,
                                     int          min_year,
                                     guint32     *first,
                                     guint32     *last);
-/* The names an operation needs: an empty file name prints message (a format, N_()-marked,
+/* The names an operation needs: an empty file name prints message (marked for translation,
  * translated here) and gives 2; a diary (NULL: not checked) that does not exist, 1; else 0. */
 int          pd_cli_check_names    (const char  *diary,
                                     const char  *file,
