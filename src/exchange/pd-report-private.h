@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "pd-before-after.h"
 #include "pd-body-map.h"
 #include "pd-chart.h"
 #include "pd-daily.h"
@@ -185,6 +186,15 @@ guint32        _pd_report_spine_first_day   (GPtrArray    *events,
  * pain before and after it ("after what"). */
 void           _pd_report_add_latest_event  (PdReport     *self,
                                              PdDiaryData  *data);
+/* An event's line: its date and title in bold, then note in grey. */
+void           _pd_report_add_event_title   (PdReport     *self,
+                                             guint32       day,
+                                             const char   *title,
+                                             const char   *note);
+/* The pain before and after an event, and what it says, on two lines of plain text: in the
+ * words of page 1's latest event (latest) or of the before/after section. */
+char          *_pd_report_describe_before_after (const PdBeforeAfter *result,
+                                                 gboolean             latest);
 /* Under an event's before/after: function and the impression of change about it. */
 void           _pd_report_add_event_spine   (PdReport     *self,
                                              PdDiaryData  *data,

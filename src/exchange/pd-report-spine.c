@@ -19,12 +19,6 @@
 /* An event before the period is named only this long after it. */
 #define LATEST_EVENT_MAX_DAYS 365
 
-static char *
-format_mean (double value)
-{
-  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.1f", value);
-}
-
 /* The latest treatment event (not an appointment) on or before day. */
 static PdEvent *
 latest_treatment (GPtrArray *events,
@@ -87,6 +81,50 @@ describe_impression (PdImpression *impression)
                           date);
 }
 
+void
+_pd_report_add_event_title (PdReport   *self,
+                            guint32     day,
+                            const char *title,
+                            const char *note)
+{
+  g_autofree char *date = _pd_report_format_day (day);
+  g_autofree char *markup = g_markup_printf_escaped (
+    "<b>%s  %s</b>  <span foreground=\"#666666\">%s</span>", date, title, note);
+
+  _pd_report_add_text (self, PD_REPORT_BODY_SIZE, markup);
+}
+
+char *
+_pd_report_describe_before_after (const PdBeforeAfter *result,
+                                  gboolean             latest)
+{
+  g_autofree char *before = _pd_report_format_score (result->pain_before.mean);
+  g_autofree char *after = _pd_report_format_score (result->pain_after.mean);
+  g_autofree char *describe = pd_before_after_describe (result);
+  g_autofree char *figures = NULL;
+  guint n_before = result->pain_before.n_days, n_after = result->pain_after.n_days;
+
+  if (isnan (result->pain_change) || (latest && isnan (result->pain_percent_change)))
+    figures = g_strdup_printf (latest ? _("Pain before: %s (%u days with data). After: %s (%u days "
+                                          "with data).")
+                                      : _("Before: %s (%u days with data). After: %s (%u days with "
+                                          "data)."),
+                               before, n_before, after, n_after);
+  else if (isnan (result->pain_percent_change))
+    figures = g_strdup_printf (_("Before: %s (%u days with data). After: %s (%u days with "
+                                 "data). Change: %+.1f points."),
+                               before, n_before, after, n_after, result->pain_change);
+  else
+    figures = g_strdup_printf (latest ? _("Pain before: %s (%u days with data). After: %s (%u days "
+                                          "with data). Change: %+.1f points (%+.0f%%).")
+                                      : _("Before: %s (%u days with data). After: %s (%u days with "
+                                          "data). Change: %+.1f points (%+.0f%%)."),
+                               before, n_before, after, n_after, result->pain_change,
+                               result->pain_percent_change);
+  /* The sentence says the verdict in words of its own. */
+  return g_strdup_printf ("%s\n%s", figures, describe);
+}
+
 /* Page 1 */
 
 void
@@ -97,13 +135,9 @@ _pd_report_add_latest_event (PdReport    *self,
   PdEvent *event = latest_treatment (data->events, last);
   PdBeforeAfter result;
   PdImpression *impression;
-  g_autofree char *date = NULL;
   g_autofree char *when = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char *note = NULL;
   g_autofree char *figures = NULL;
-  g_autofree char *describe = NULL;
   g_autofree char *text = NULL;
   guint32 day;
 
@@ -115,33 +149,17 @@ _pd_report_add_latest_event (PdReport    *self,
       return;
     }
   day = pd_event_get_local_day (event);
-  date = _pd_report_format_day (day);
   if (day >= first)
     when = g_strdup (_("in this period"));
   else
     when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day before this period",
                                          "%u days before this period", first - day),
                             first - day);
-  title = g_markup_printf_escaped ("<b>%s  %s</b>  <span foreground=\"#666666\">%s, %s</span>",
-                                   date, pd_event_get_title (event),
-                                   pd_event_kind_label (pd_event_get_kind (event)), when);
-  _pd_report_add_text (self, 10, title);
+  note = g_strdup_printf ("%s, %s", pd_event_kind_label (pd_event_get_kind (event)), when);
+  _pd_report_add_event_title (self, day, pd_event_get_title (event), note);
 
   pd_before_after_compute (_pd_report_get_series (self), day, NULL, &result);
-  before = format_mean (result.pain_before.mean);
-  after = format_mean (result.pain_after.mean);
-  if (isnan (result.pain_change) || isnan (result.pain_percent_change))
-    figures = g_strdup_printf (_("Pain before: %s (%u days with data). After: %s (%u days "
-                                 "with data)."),
-                               before, result.pain_before.n_days, after,
-                               result.pain_after.n_days);
-  else
-    figures = g_strdup_printf (_("Pain before: %s (%u days with data). After: %s (%u days "
-                                 "with data). Change: %+.1f points (%+.0f%%)."),
-                               before, result.pain_before.n_days, after,
-                               result.pain_after.n_days, result.pain_change,
-                               result.pain_percent_change);
-  describe = pd_before_after_describe (&result);
+  figures = _pd_report_describe_before_after (&result, TRUE);
   impression = pd_pgic_find_for_event (data->impressions, pd_event_get_id (event));
   if (impression != NULL)
     {
@@ -149,10 +167,10 @@ _pd_report_add_latest_event (PdReport    *self,
       /* Translators: the patient's global impression of change since the event. */
       g_autofree char *line = g_strdup_printf (_("Since then, overall: %s."), answer);
 
-      text = g_markup_printf_escaped ("%s\n%s\n%s", figures, describe, line);
+      text = g_markup_printf_escaped ("%s\n%s", figures, line);
     }
   else
-    text = g_markup_printf_escaped ("%s\n%s", figures, describe);
+    text = g_markup_escape_text (figures, -1);
   _pd_report_add_text (self, 10, text);
 }
 
@@ -283,8 +301,8 @@ add_trial (PdReport    *self,
   _pd_report_add_text (self, 10, title);
   table = _pd_report_add_table (self, widths, 0x6, 9, _("Window"), _("Mean daily pain"),
                                 _("Days with data"), NULL);
-  baseline = format_mean (trial.baseline_mean);
-  during = format_mean (trial.trial_mean);
+  baseline = _pd_report_format_score (trial.baseline_mean);
+  during = _pd_report_format_score (trial.trial_mean);
   baseline_days = g_strdup_printf (_("%u of %u"), trial.baseline_days, PD_TRIAL_BASELINE_DAYS);
   during_days = g_strdup_printf (_("%u of %u"), trial.trial_days,
                                  trial.end_day > start ? trial.end_day - start : 0);
