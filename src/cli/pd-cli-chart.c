@@ -68,63 +68,9 @@ check_picture (PdCliPicture          picture,
   return TRUE;
 }
 
-/* Draws the picture of the days options->first to ->last (data holds the period before too)
- * and prints its summary. */
-static gboolean
-draw_chart (const char                *diary,
-            const char                *file,
-            const PdCliPictureOptions *options,
-            PdDiaryData               *data,
-            PdDatabase                *db)
-{
-  guint32 n_days = options->last - options->first + 1;
-  g_autoptr(PdDailySeries) series = pd_daily_series_new (data, options->first - n_days,
-                                                         options->last);
-  g_autofree char *summary = NULL;
-  PdChartData chart;
-
-  pd_chart_data_init (&chart, series);
-  /* A range that ends before today is named by its dates in the summary. */
-  chart.today = pd_local_today (NULL);
-  chart.first_day = options->first;
-  chart.last_day = options->last;
-  if (!pd_cli_picture_write (diary, file, options, &chart, db))
-    return FALSE;
-  summary = pd_chart_describe (&chart);
-  g_print ("%s\n", summary);
-  return TRUE;
-}
-
-static gboolean
-draw_body_map (const char                *diary,
-               const char                *file,
-               const PdCliPictureOptions *options,
-               PdDiaryData               *data,
-               PdDatabase                *db)
-{
-  g_autoptr(PdBodyStats) stats = pd_body_stats_new (data->pain_entries, options->first,
-                                                    options->last);
-  PdBodyMapData map = { 0, -1, stats };
-  g_autofree char *summary = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *custom = NULL;
-
-  if (!pd_cli_picture_write (diary, file, options, &map, db))
-    return FALSE;
-  summary = pd_body_stats_summary (stats, 8);
-  note = pd_body_stats_note (stats);
-  custom = pd_body_stats_describe_custom (stats);
-  g_print ("%s\n", summary);
-  if (custom != NULL)
-    g_print ("%s\n", custom);
-  if (note != NULL)
-    g_print ("%s\n", note);
-  return TRUE;
-}
-
 /* Opens the diary, loads the period and the one before it (the chart's summary compares
  * them, with the rolling average's days before; the body map tells a new place of pain),
- * and draws. */
+ * draws the picture of the period and prints its summary. */
 static int
 run (PdCliPicture picture,
      const char  *diary,
@@ -137,7 +83,14 @@ run (PdCliPicture picture,
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdDiaryData) data = NULL;
-  guint32 before;
+  g_autoptr(PdDailySeries) series = NULL;
+  g_autoptr(PdBodyStats) stats = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *custom = NULL;
+  PdChartData chart;
+  PdBodyMapData map = { 0, -1, NULL };
+  guint32 n_days, before;
   PdCliPictureOptions options = { picture, 0, width, height, 0, 0 };
 
   if (!check_picture (picture, file, &options) ||
@@ -148,7 +101,8 @@ run (PdCliPicture picture,
       !pd_cli_default_period (db, diary, from, to, pictures[picture].default_days,
                               &options.first, &options.last))
     return 1;
-  before = options.last - options.first + 1 + (picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
+  n_days = options.last - options.first + 1;
+  before = n_days + (picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
   data = pd_cli_load_days (db, options.first - before, options.last, &error);
   if (data == NULL)
     {
@@ -156,8 +110,35 @@ run (PdCliPicture picture,
       return 1;
     }
   if (picture == PD_CLI_CHART)
-    return draw_chart (diary, file, &options, data, db) ? 0 : 1;
-  return draw_body_map (diary, file, &options, data, db) ? 0 : 1;
+    {
+      series = pd_daily_series_new (data, options.first - n_days, options.last);
+      pd_chart_data_init (&chart, series);
+      /* A range that ends before today is named by its dates in the summary. */
+      chart.today = pd_local_today (NULL);
+      chart.first_day = options.first;
+      chart.last_day = options.last;
+    }
+  else
+    map.stats = stats = pd_body_stats_new (data->pain_entries, options.first, options.last);
+  if (!pd_cli_picture_write (diary, file, &options,
+                             picture == PD_CLI_CHART ? (gconstpointer) &chart : &map, db))
+    return 1;
+
+  if (picture == PD_CLI_CHART)
+    summary = pd_chart_describe (&chart);
+  else
+    {
+      summary = pd_body_stats_summary (stats, 8);
+      note = pd_body_stats_note (stats);
+      custom = pd_body_stats_describe_custom (stats);
+    }
+  /* The body map's custom places and its note follow its summary, when it has them. */
+  g_print ("%s\n", summary);
+  if (custom != NULL)
+    g_print ("%s\n", custom);
+  if (note != NULL)
+    g_print ("%s\n", note);
+  return 0;
 }
 
 int
