@@ -61,6 +61,24 @@ in_range (const Writer *w,
 
 /* Small builders */
 
+/* "name": [{ ... }]: a member holding an array that begins with an object. */
+static void
+begin_member_objects (Writer     *w,
+                      const char *name)
+{
+  json_builder_set_member_name (w->builder, name);
+  json_builder_begin_array (w->builder);
+  json_builder_begin_object (w->builder);
+}
+
+/* Ends an object and the array that holds it. */
+static void
+end_member_objects (Writer *w)
+{
+  json_builder_end_object (w->builder);
+  json_builder_end_array (w->builder);
+}
+
 static void
 member_string (Writer     *w,
                const char *name,
@@ -127,12 +145,9 @@ member_note (Writer     *w,
 {
   if (note == NULL || *note == '\0')
     return;
-  json_builder_set_member_name (w->builder, "note");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
+  begin_member_objects (w, "note");
   member_string (w, "text", note);
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
+  end_member_objects (w);
 }
 
 /* A CodeableConcept with one coding (system may be NULL: text only). */
@@ -147,14 +162,11 @@ member_concept (Writer     *w,
   json_builder_begin_object (w->builder);
   if (system != NULL)
     {
-      json_builder_set_member_name (w->builder, "coding");
-      json_builder_begin_array (w->builder);
-      json_builder_begin_object (w->builder);
+      begin_member_objects (w, "coding");
       member_string (w, "system", system);
       member_string (w, "code", code);
       member_string (w, "display", display);
-      json_builder_end_object (w->builder);
-      json_builder_end_array (w->builder);
+      end_member_objects (w);
     }
   member_string (w, "text", display);
   json_builder_end_object (w->builder);
@@ -163,19 +175,13 @@ member_concept (Writer     *w,
 static void
 member_survey_category (Writer *w)
 {
-  json_builder_set_member_name (w->builder, "category");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
-  json_builder_set_member_name (w->builder, "coding");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
+  begin_member_objects (w, "category");
+  begin_member_objects (w, "coding");
   member_string (w, "system", OBSERVATION_CATEGORY);
   member_string (w, "code", "survey");
   member_string (w, "display", "Survey");
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
+  end_member_objects (w);
+  end_member_objects (w);
 }
 
 /* Every clinical resource names its patient; without a Patient resource the reference
@@ -327,12 +333,9 @@ add_patient (Writer *w)
 
   w->patient_ref = g_strconcat ("urn:uuid:", id, NULL);
   begin_resource (w, "Patient", id);
-  json_builder_set_member_name (w->builder, "name");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
+  begin_member_objects (w, "name");
   member_string (w, "text", w->patient_name);
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
+  end_member_objects (w);
   end_resource (w);
 }
 
@@ -356,9 +359,7 @@ member_regimen_dosage (Writer       *w,
   const GArray *schedule = pd_medication_get_schedule (medication);
   double amount = pd_medication_get_amount (medication);
 
-  json_builder_set_member_name (w->builder, "dosage");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
+  begin_member_objects (w, "dosage");
   if (schedule->len > 0)
     {
       json_builder_set_member_name (w->builder, "timing");
@@ -382,15 +383,11 @@ member_regimen_dosage (Writer       *w,
   json_builder_add_boolean_value (w->builder, schedule->len == 0);
   if (amount > 0)
     {
-      json_builder_set_member_name (w->builder, "doseAndRate");
-      json_builder_begin_array (w->builder);
-      json_builder_begin_object (w->builder);
+      begin_member_objects (w, "doseAndRate");
       member_quantity (w, "doseQuantity", amount, pd_medication_get_unit (medication));
-      json_builder_end_object (w->builder);
-      json_builder_end_array (w->builder);
+      end_member_objects (w);
     }
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
+  end_member_objects (w);
 }
 
 static void
@@ -470,15 +467,12 @@ add_peg_observation (Writer      *w,
   member_subject (w, "subject");
   member_date_time (w, "effectiveDateTime", pd_pain_entry_get_time (entry),
                     pd_pain_entry_get_utc_offset (entry));
-  json_builder_set_member_name (w->builder, "derivedFrom");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
+  begin_member_objects (w, "derivedFrom");
   {
     g_autofree char *ref = g_strconcat ("urn:uuid:", pd_pain_entry_get_id (entry), NULL);
     member_string (w, "reference", ref);
   }
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
+  end_member_objects (w);
   json_builder_set_member_name (w->builder, "component");
   json_builder_begin_array (w->builder);
   add_component (w, "75893-8", "Pain intensity on average [PEG]", pd_pain_entry_get_pain (entry));
