@@ -17,15 +17,6 @@
 #include "pd-error.h"
 #include "pd-output.h"
 
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  return pd_output_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
-                                                 : CAIRO_STATUS_WRITE_ERROR;
-}
-
 static void
 png_write_cb (png_structp  png,
               png_bytep    data,
@@ -106,7 +97,7 @@ render (PdOutput                  *output,
 
   pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
   if (options->format == PD_CLI_IMAGE_SVG)
-    surface = cairo_svg_surface_create_for_stream (write_cb, output, width, height);
+    surface = cairo_svg_surface_create_for_stream (pd_chart_write_output, output, width, height);
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);

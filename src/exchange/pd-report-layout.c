@@ -578,15 +578,6 @@ pd_report_draw_page (PdReport *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  return pd_output_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
-                                                 : CAIRO_STATUS_WRITE_ERROR;
-}
-
 static gboolean
 render_pdf (PdReport *self,
             PdOutput *output,
@@ -601,7 +592,7 @@ render_pdf (PdReport *self,
 
   pd_paper_get_size (paper, &width, &height);
   n = pd_report_get_n_pages (self, width, height);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, output, width, height);
+  surface = cairo_pdf_surface_create_for_stream (pd_chart_write_output, output, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Pain diary report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pain Diary");
   cr = cairo_create (surface);
