@@ -8,6 +8,16 @@
 #include "config.h"
 
 #include "pd-chart-draw.h"
+#include "pd-output.h"
+
+cairo_status_t
+pd_chart_write_output (void                *closure,
+                       const unsigned char *data,
+                       unsigned int         length)
+{
+  return pd_output_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
+                                                 : CAIRO_STATUS_WRITE_ERROR;
+}
 
 gboolean
 _pd_chart_is_dark (const PdChartColour *colour)

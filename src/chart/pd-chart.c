@@ -316,32 +316,54 @@ draw_series_line (Painter             *p,
   cairo_restore (cr);
 }
 
+/* The y of each bin's value at offset field of Bin (a gap where it is NAN), on the sleep
+ * scale or on pain's 0-10. */
+static double *
+bin_ys (const PdChartLayout *layout,
+        const GArray        *bins,
+        gsize                field,
+        gboolean             sleep_scale)
+{
+  double *ys = g_new (double, bins->len);
+
+  for (guint i = 0; i < bins->len; i++)
+    {
+      double value = G_STRUCT_MEMBER (double, &g_array_index (bins, Bin, i), field);
+
+      ys[i] = isnan (value) ? NAN
+              : sleep_scale ? pd_chart_sleep_to_y (layout, value) : pd_chart_pain_to_y (layout, value);
+    }
+  return ys;
+}
+
+/* The line of an overlay, dashed unless n_dashes is 0. */
+static void
+draw_overlay_line (Painter             *p,
+                   const GArray        *bins,
+                   const double        *ys,
+                   const double        *dashes,
+                   int                  n_dashes,
+                   const PdChartColour *colour)
+{
+  if (n_dashes > 0)
+    cairo_set_dash (p->cr, dashes, n_dashes, 0);
+  draw_series_line (p, bins, ys, 1.5, colour);
+  cairo_set_dash (p->cr, NULL, 0, 0);
+}
+
 /* Back and leg pain: dashed lines on pain's own 0-10, told apart by colour and dash. */
 static void
 draw_back_leg_overlay (Painter      *p,
                        const GArray *bins,
                        gboolean      back)
 {
-  const PdChartLayout *layout = &p->layout;
-  const PdChartColour *colour = back ? &p->style->back_pain : &p->style->leg_pain;
-  g_autofree double *ys = g_new (double, bins->len);
-  double back_dashes[] = { 9, 3 };
-  double leg_dashes[] = { 2, 2 };
-  cairo_t *cr = p->cr;
+  static const double back_dashes[] = { 9, 3 };
+  static const double leg_dashes[] = { 2, 2 };
+  g_autofree double *ys = bin_ys (&p->layout, bins, back ? G_STRUCT_OFFSET (Bin, back_pain)
+                                                         : G_STRUCT_OFFSET (Bin, leg_pain), FALSE);
 
-  for (guint i = 0; i < bins->len; i++)
-    {
-      const Bin *bin = &g_array_index (bins, Bin, i);
-      double value = back ? bin->back_pain : bin->leg_pain;
-
-      ys[i] = isnan (value) ? NAN : pd_chart_pain_to_y (layout, value);
-    }
-  if (back)
-    cairo_set_dash (cr, back_dashes, G_N_ELEMENTS (back_dashes), 0);
-  else
-    cairo_set_dash (cr, leg_dashes, G_N_ELEMENTS (leg_dashes), 0);
-  draw_series_line (p, bins, ys, 1.5, colour);
-  cairo_set_dash (cr, NULL, 0, 0);
+  draw_overlay_line (p, bins, ys, back ? back_dashes : leg_dashes, 2,
+                     back ? &p->style->back_pain : &p->style->leg_pain);
 }
 
 /* Sleep or mood over the pain panel: a line broken at days without a value, and a mark on
@@ -352,10 +374,11 @@ draw_overlay (Painter      *p,
               const GArray *bins,
               gboolean      sleep)
 {
+  static const double dashes[] = { 5, 3 };
   const PdChartLayout *layout = &p->layout;
   const PdChartColour *colour = sleep ? &p->style->sleep : &p->style->mood;
-  g_autofree double *ys = g_new (double, bins->len);
-  double dashes[] = { 5, 3 };
+  g_autofree double *ys = bin_ys (layout, bins, sleep ? G_STRUCT_OFFSET (Bin, sleep)
+                                                      : G_STRUCT_OFFSET (Bin, mood), sleep);
   double r = MIN (layout->day_width * 0.25, 0.25 * p->f);
   cairo_t *cr = p->cr;
 
@@ -372,18 +395,7 @@ draw_overlay (Painter      *p,
                              pd_chart_sleep_to_y (layout, hours), ALIGN_LEFT, colour);
       }
 
-  for (guint i = 0; i < bins->len; i++)
-    {
-      const Bin *bin = &g_array_index (bins, Bin, i);
-      double value = sleep ? bin->sleep : bin->mood;
-
-      ys[i] = isnan (value) ? NAN
-              : sleep ? pd_chart_sleep_to_y (layout, value) : pd_chart_pain_to_y (layout, value);
-    }
-  if (!sleep)
-    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  draw_series_line (p, bins, ys, 1.5, colour);
-  cairo_set_dash (cr, NULL, 0, 0);
+  draw_overlay_line (p, bins, ys, dashes, sleep ? 0 : G_N_ELEMENTS (dashes), colour);
 
   if (r < 1.5 || p->pixels != NULL)
     return;

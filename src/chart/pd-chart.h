@@ -58,6 +58,12 @@ void pd_chart_style_init  (PdChartStyle   *style,
                            double          scale);
 void pd_chart_style_clear (PdChartStyle   *style);
 
+/* A cairo_write_func_t for a stream surface that writes into the PdOutput in closure: a
+ * picture's or a report's file. */
+cairo_status_t pd_chart_write_output (void                *closure,
+                                      const unsigned char *data,
+                                      unsigned int         length);
+
 typedef enum
 {
   PD_CHART_PANEL_PAIN       = 1 << 0,

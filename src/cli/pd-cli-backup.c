@@ -20,6 +20,7 @@
 
 #include "pd-backup.h"
 #include "pd-cli.h"
+#include "pd-cli-common.h"
 #include "pd-database.h"
 
 /* The first line of the file, without its line end. */
@@ -138,16 +139,8 @@ pd_cli_backup (const char *diary,
   g_autoptr(Secret) passphrase = NULL;
   int status;
 
-  if (*file == '\0')
-    {
-      g_printerr (_("pain-diary: --backup needs a file name\n"));
-      return 2;
-    }
-  if (!g_file_test (diary, G_FILE_TEST_EXISTS))
-    {
-      g_printerr (_("pain-diary: %s: no such diary\n"), diary);
-      return 1;
-    }
+  if ((status = pd_cli_check_names (diary, file, N_("pain-diary: --backup needs a file name\n"))) != 0)
+    return status;
   if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error)))
     {
       g_printerr ("pain-diary: %s: %s\n", diary, error->message);
@@ -175,11 +168,8 @@ pd_cli_restore (const char *diary,
   gint64 n_records;
   int status;
 
-  if (*file == '\0')
-    {
-      g_printerr (_("pain-diary: --restore needs a file name\n"));
-      return 2;
-    }
+  if ((status = pd_cli_check_names (NULL, file, N_("pain-diary: --restore needs a file name\n"))) != 0)
+    return status;
   if (!g_file_test (file, G_FILE_TEST_EXISTS))
     {
       g_printerr (_("pain-diary: %s: no such backup\n"), file);

@@ -1,4 +1,4 @@
-/* pd-cli-chart.c: --chart=FILE.png|FILE.svg, without a display
+/* pd-cli-chart.c: --chart and --body-map=FILE.png|FILE.svg, without a display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,157 +7,138 @@
 
 #include "config.h"
 
-#include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <png.h>
-#include <string.h>
-#include <unistd.h>
 
+#include "pd-body-map.h"
 #include "pd-chart.h"
-#include "pd-error.h"
 #include "pd-cli.h"
 #include "pd-cli-common.h"
 #include "pd-database.h"
-#include "pd-output.h"
 #include "pd-types.h"
 
+/* The sizes of the pictures, in pixels, and their default periods */
+#define MAX_SIZE 20000
 
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
+static const struct
 {
-  return pd_output_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
-                                                 : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static void
-png_write_cb (png_structp  png,
-              png_bytep    data,
-              png_size_t   length)
-{
-  if (!pd_output_write (png_get_io_ptr (png), data, length))
-    png_error (png, "write");
-}
-
-static void
-png_flush_cb (png_structp png)
-{
-}
-
-/* The image as an RGB PNG. Cairo's own writer uses zlib's default level; a chart is large
- * areas of flat colour, which the fastest level with the "up" filter packs nearly as
- * small at a fraction of the time (this is most of --chart's own time). */
-static gboolean
-write_png (PdOutput        *output,
-           cairo_surface_t *surface)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guchar *pixels;
-  g_autofree guchar *row = g_malloc ((gsize) width * 3);
-  png_structp png;
-  png_infop info;
-  gboolean ok = FALSE;
-
-  cairo_surface_flush (surface);
-  pixels = cairo_image_surface_get_data (surface);
-  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-  if (png == NULL)
-    return FALSE;
-  info = png_create_info_struct (png);
-  if (info == NULL)
-    goto out;
-  if (setjmp (png_jmpbuf (png)))
-    goto out;
-  png_set_write_fn (png, output, png_write_cb, png_flush_cb);
-  png_set_compression_level (png, 1);
-  /* "up" rather than "sub": the chart's columns repeat row after row; half the size of
-   * "sub" and a little faster. */
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
-  png_write_info (png, info);
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *in = (const guint32 *) (const void *) (pixels + (gsize) y * stride);
-
-      for (int x = 0; x < width; x++)
-        {
-          row[3 * x] = in[x] >> 16 & 0xff;
-          row[3 * x + 1] = in[x] >> 8 & 0xff;
-          row[3 * x + 2] = in[x] & 0xff;
-        }
-      png_write_row (png, row);
-    }
-  png_write_end (png, NULL);
-  ok = TRUE;
-out:
-  png_destroy_write_struct (&png, &info);
-  return ok;
-}
+  int default_width;
+  int default_height;
+  int min_width;
+  int min_height;
+  guint default_days;
+} pictures[] = {
+  [PD_CLI_CHART] = { 1600, 900, 200, 150, 90 },
+  /* "Where was the pain last month". */
+  [PD_CLI_BODY_MAP] = { 900, 1000, 200, 300, 30 },
+};
 
 static gboolean
-render (PdOutput           *output,
-        PdCliImageFormat    format,
-        int                 width,
-        int                 height,
-        const PdChartData  *data)
+check_picture (PdCliPicture          picture,
+               const char           *file,
+               PdCliPictureOptions  *options)
 {
-  PdChartStyle style;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
+  int width = options->width != 0 ? options->width : pictures[picture].default_width;
+  int height = options->height != 0 ? options->height : pictures[picture].default_height;
 
-  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
-  if (format == PD_CLI_IMAGE_SVG)
-    surface = cairo_svg_surface_create_for_stream (write_cb, output, width, height);
+  if (g_str_has_suffix (file, ".png") || g_str_has_suffix (file, ".PNG"))
+    options->format = PD_CLI_IMAGE_PNG;
+  else if (g_str_has_suffix (file, ".svg") || g_str_has_suffix (file, ".SVG"))
+    options->format = PD_CLI_IMAGE_SVG;
   else
-    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cr = cairo_create (surface);
-  pd_chart_draw (cr, width, height, data, &style);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == PD_CLI_IMAGE_PNG && !write_png (output, surface))
-    status = CAIRO_STATUS_WRITE_ERROR;
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  pd_chart_style_clear (&style);
-  if (status != CAIRO_STATUS_SUCCESS)
-    errno = status == CAIRO_STATUS_WRITE_ERROR ? errno : EIO;
-  return status == CAIRO_STATUS_SUCCESS;
-}
-
-/* Renders into a temporary file beside file, then renames it over file: a reader never
- * sees half a chart, and a failure leaves an existing file as it was. */
-static gboolean
-write_chart (const char         *file,
-             PdCliImageFormat    format,
-             int                 width,
-             int                 height,
-             const PdChartData  *data,
-             PdDatabase         *db,
-             GError            **error)
-{
-  g_autoptr(PdOutput) output = NULL;
-
-  if (!(output = pd_output_open (file, error)))
-    return FALSE;
-  if (!render (output, format, width, height, data))
     {
-      pd_output_set_write_error (output, errno, error);
+      if (picture == PD_CLI_CHART)
+        g_printerr (_("pain-diary: %s: --chart writes .png or .svg files\n"), file);
+      else
+        g_printerr (_("pain-diary: %s: --body-map writes .png or .svg files\n"), file);
       return FALSE;
     }
-  /* The diary's quick check ran meanwhile: only a sound diary's chart takes the name. */
-  if (!pd_database_finish_check (db, error))
-    return FALSE;
-  return pd_output_commit (output, error);
+  if (width < pictures[picture].min_width || height < pictures[picture].min_height ||
+      width > MAX_SIZE || height > MAX_SIZE)
+    {
+      if (picture == PD_CLI_CHART)
+        g_printerr (_("pain-diary: --width and --height: from 200×150 to %d×%d pixels\n"),
+                    MAX_SIZE, MAX_SIZE);
+      else
+        g_printerr (_("pain-diary: --width and --height: from 200×300 to %d×%d pixels\n"),
+                    MAX_SIZE, MAX_SIZE);
+      return FALSE;
+    }
+  options->width = width;
+  options->height = height;
+  return TRUE;
+}
+
+/* Opens the diary, loads the period and the one before it (the chart's summary compares
+ * them, with the rolling average's days before; the body map tells a new place of pain),
+ * draws the picture of the period and prints its summary. */
+static int
+run (PdCliPicture picture,
+     const char  *diary,
+     const char  *file,
+     const char  *from,
+     const char  *to,
+     int          width,
+     int          height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autoptr(PdDailySeries) series = NULL;
+  g_autoptr(PdBodyStats) stats = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *custom = NULL;
+  PdChartData chart;
+  PdBodyMapData map = { 0, -1, NULL };
+  guint32 n_days, before;
+  PdCliPictureOptions options = { picture, 0, width, height, 0, 0 };
+
+  if (!check_picture (picture, file, &options) ||
+      !pd_cli_parse_period (from, to, 1000, &options.first, &options.last))
+    return 2;
+  /* Read-only: a picture never writes to the diary, not even a backup. */
+  if (!(db = pd_cli_open_diary (diary)) ||
+      !pd_cli_default_period (db, diary, from, to, pictures[picture].default_days,
+                              &options.first, &options.last))
+    return 1;
+  n_days = options.last - options.first + 1;
+  before = n_days + (picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
+  data = pd_cli_load_days (db, options.first - before, options.last, &error);
+  if (data == NULL)
+    {
+      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+      return 1;
+    }
+  if (picture == PD_CLI_CHART)
+    {
+      series = pd_daily_series_new (data, options.first - n_days, options.last);
+      pd_chart_data_init (&chart, series);
+      /* A range that ends before today is named by its dates in the summary. */
+      chart.today = pd_local_today (NULL);
+      chart.first_day = options.first;
+      chart.last_day = options.last;
+    }
+  else
+    map.stats = stats = pd_body_stats_new (data->pain_entries, options.first, options.last);
+  if (!pd_cli_picture_write (diary, file, &options,
+                             picture == PD_CLI_CHART ? (gconstpointer) &chart : &map, db))
+    return 1;
+
+  if (picture == PD_CLI_CHART)
+    summary = pd_chart_describe (&chart);
+  else
+    {
+      summary = pd_body_stats_summary (stats, 8);
+      note = pd_body_stats_note (stats);
+      custom = pd_body_stats_describe_custom (stats);
+    }
+  /* The body map's custom places and its note follow its summary, when it has them. */
+  g_print ("%s\n", summary);
+  if (custom != NULL)
+    g_print ("%s\n", custom);
+  if (note != NULL)
+    g_print ("%s\n", note);
+  return 0;
 }
 
 int
@@ -168,45 +149,16 @@ pd_cli_chart (const char *diary,
               int         width,
               int         height)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDatabase) db = NULL;
-  g_autoptr(PdDiaryData) data = NULL;
-  g_autoptr(PdDailySeries) series = NULL;
-  PdChartData chart;
-  guint32 first, last, n_days;
-  PdCliPictureOptions options;
-  int status;
+  return run (PD_CLI_CHART, diary, file, from, to, width, height);
+}
 
-  if (!(db = pd_cli_picture_open (PD_CLI_CHART, diary, file, from, to, width, height, &options,
-                                   &status)))
-    return status;
-  first = options.first;
-  last = options.last;
-  n_days = last - first + 1;
-
-  /* The days before the range too, for the summary's comparison. */
-  data = pd_cli_load_days (db, first - n_days - PD_ROLLING_DAYS, last, &error);
-  if (data == NULL)
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
-  series = pd_daily_series_new (data, first - n_days, last);
-  pd_chart_data_init (&chart, series);
-  /* A range that ends before today is named by its dates in the summary. */
-  chart.today = pd_local_today (NULL);
-  chart.first_day = first;
-  chart.last_day = last;
-
-  if (!write_chart (file, options.format, options.width, options.height, &chart, db, &error))
-    {
-      g_printerr ("pain-diary: %s: %s\n", error->domain == PD_ERROR ? diary : file,
-                  error->message);
-      return 1;
-    }
-  {
-    g_autofree char *summary = pd_chart_describe (&chart);
-    g_print ("%s\n", summary);
-  }
-  return 0;
+int
+pd_cli_body_map (const char *diary,
+                 const char *file,
+                 const char *from,
+                 const char *to,
+                 int         width,
+                 int         height)
+{
+  return run (PD_CLI_BODY_MAP, diary, file, from, to, width, height);
 }

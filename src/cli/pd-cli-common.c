@@ -52,6 +52,24 @@ pd_cli_parse_period (const char *from,
   return TRUE;
 }
 
+int
+pd_cli_check_names (const char *diary,
+                    const char *file,
+                    const char *message)
+{
+  if (*file == '\0')
+    {
+      g_printerr ("%s", _(message));
+      return 2;
+    }
+  if (diary != NULL && !g_file_test (diary, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("pain-diary: %s: no such diary\n"), diary);
+      return 1;
+    }
+  return 0;
+}
+
 PdDatabase *
 pd_cli_open_diary (const char *diary)
 {
@@ -104,86 +122,4 @@ pd_cli_load_days (PdDatabase  *db,
 {
   return pd_database_load_range (db, pd_local_day_start (first, MAX_OFFSET),
                                  pd_local_day_start (last + 1, -MAX_OFFSET), error);
-}
-
-/* The sizes of the pictures, in pixels, and their default periods */
-#define MAX_SIZE 20000
-
-static const struct
-{
-  int default_width;
-  int default_height;
-  int min_width;
-  int min_height;
-  guint default_days;
-} pictures[] = {
-  [PD_CLI_CHART] = { 1600, 900, 200, 150, 90 },
-  /* "Where was the pain last month". */
-  [PD_CLI_BODY_MAP] = { 900, 1000, 200, 300, 30 },
-};
-
-static gboolean
-check_picture (PdCliPicture          picture,
-               const char           *file,
-               PdCliPictureOptions  *options)
-{
-  int width = options->width != 0 ? options->width : pictures[picture].default_width;
-  int height = options->height != 0 ? options->height : pictures[picture].default_height;
-
-  if (g_str_has_suffix (file, ".png") || g_str_has_suffix (file, ".PNG"))
-    options->format = PD_CLI_IMAGE_PNG;
-  else if (g_str_has_suffix (file, ".svg") || g_str_has_suffix (file, ".SVG"))
-    options->format = PD_CLI_IMAGE_SVG;
-  else
-    {
-      if (picture == PD_CLI_CHART)
-        g_printerr (_("pain-diary: %s: --chart writes .png or .svg files\n"), file);
-      else
-        g_printerr (_("pain-diary: %s: --body-map writes .png or .svg files\n"), file);
-      return FALSE;
-    }
-  if (width < pictures[picture].min_width || height < pictures[picture].min_height ||
-      width > MAX_SIZE || height > MAX_SIZE)
-    {
-      if (picture == PD_CLI_CHART)
-        g_printerr (_("pain-diary: --width and --height: from 200×150 to %d×%d pixels\n"),
-                    MAX_SIZE, MAX_SIZE);
-      else
-        g_printerr (_("pain-diary: --width and --height: from 200×300 to %d×%d pixels\n"),
-                    MAX_SIZE, MAX_SIZE);
-      return FALSE;
-    }
-  options->width = width;
-  options->height = height;
-  return TRUE;
-}
-
-PdDatabase *
-pd_cli_picture_open (PdCliPicture          picture,
-                     const char           *diary,
-                     const char           *file,
-                     const char           *from,
-                     const char           *to,
-                     int                   width,
-                     int                   height,
-                     PdCliPictureOptions  *options,
-                     int                  *status)
-{
-  g_autoptr(PdDatabase) db = NULL;
-
-  options->width = width;
-  options->height = height;
-  *status = 2;
-  if (!check_picture (picture, file, options) ||
-      !pd_cli_parse_period (from, to, 1000, &options->first, &options->last))
-    return NULL;
-
-  /* Read-only: a picture never writes to the diary, not even a backup. */
-  *status = 1;
-  if (!(db = pd_cli_open_diary (diary)) ||
-      !pd_cli_default_period (db, diary, from, to, pictures[picture].default_days,
-                              &options->first, &options->last))
-    return NULL;
-  *status = 0;
-  return g_steal_pointer (&db);
 }

@@ -20,6 +20,11 @@ gboolean     pd_cli_parse_period   (const char  *from,
                                     int          min_year,
                                     guint32     *first,
                                     guint32     *last);
+/* The names an operation needs: an empty file name prints message (marked for translation,
+ * translated here) and gives 2; a diary (NULL: not checked) that does not exist, 1; else 0. */
+int          pd_cli_check_names    (const char  *diary,
+                                    const char  *file,
+                                    const char  *message);
 /* The diary at path read-only, for a file written from it: no backup, and the quick check
  * runs meanwhile (pd_database_finish_check before the file takes its name). */
 PdDatabase  *pd_cli_open_diary     (const char  *diary);
@@ -54,6 +59,7 @@ typedef enum
 
 typedef struct
 {
+  PdCliPicture picture;
   PdCliImageFormat format;   /* from the file's name */
   int width;                 /* --width/--height, or the picture's defaults */
   int height;
@@ -61,18 +67,13 @@ typedef struct
   guint32 last;
 } PdCliPictureOptions;
 
-/* Checks a picture's options (the file's format, --width/--height, --from/--to) and opens
- * the diary read-only; the period defaults as pd_cli_default_period says (90 days for the
- * chart, 30 for the body map). NULL, with the exit status in status (2 for bad usage, 1
- * for the diary), after printing the error. */
-PdDatabase  *pd_cli_picture_open   (PdCliPicture          picture,
-                                    const char           *diary,
-                                    const char           *file,
-                                    const char           *from,
-                                    const char           *to,
-                                    int                   width,
-                                    int                   height,
-                                    PdCliPictureOptions  *options,
-                                    int                  *status);
+/* pd-cli-picture.c: draws data (PdChartData or PdBodyMapData, as options->picture says) into
+ * the picture file of options (0600, atomically, once the diary's quick check passed); FALSE
+ * after printing the error. */
+gboolean     pd_cli_picture_write  (const char                *diary,
+                                    const char                *file,
+                                    const PdCliPictureOptions *options,
+                                    gconstpointer              data,
+                                    PdDatabase                *db);
 
 G_END_DECLS

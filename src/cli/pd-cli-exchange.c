@@ -48,19 +48,13 @@ read_for_export (const char   *diary,
                  PdDiaryData **data)   /* NULL: the records are streamed, not loaded */
 {
   g_autoptr(GError) error = NULL;
+  int status;
 
   if (!pd_cli_parse_period (from, to, 0, from_day, to_day))
     return 2;
-  if (*file == '\0')
-    {
-      g_printerr (_("pain-diary: the export needs a file name, or '-' for standard output\n"));
-      return 2;
-    }
-  if (!g_file_test (diary, G_FILE_TEST_EXISTS))
-    {
-      g_printerr (_("pain-diary: %s: no such diary\n"), diary);
-      return 1;
-    }
+  if ((status = pd_cli_check_names (diary, file, N_("pain-diary: the export needs a file name, "
+                                                     "or '-' for standard output\n"))) != 0)
+    return status;
   /* The file's quick check runs meanwhile; nothing is written before it passed. */
   if (!(*db = pd_cli_open_diary (diary)))
     return 1;
@@ -179,12 +173,10 @@ pd_cli_import_csv (const char *diary,
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdCsvImport) import = NULL;
   gboolean existed;
+  int status;
 
-  if (*file == '\0')
-    {
-      g_printerr (_("pain-diary: --import-csv needs a file name\n"));
-      return 2;
-    }
+  if ((status = pd_cli_check_names (NULL, file, N_("pain-diary: --import-csv needs a file name\n"))) != 0)
+    return status;
   /* Checked before the diary is opened (or created): a device, FIFO or folder, at once. */
   if (!pd_input_file_check (file, PD_CSV_MAX_FILE_SIZE, &error))
     {

@@ -34,6 +34,7 @@
 
 #include "pd-backup.h"
 #include "pd-error.h"
+#include "pd-exchange-task.h"
 #include "pd-types.h"
 
 #define HEADER_SIZE (48 + crypto_secretstream_xchacha20poly1305_HEADERBYTES)
@@ -713,23 +714,26 @@ backup_job_free (BackupJob *job)
   g_free (job);
 }
 
-static GTask *
-backup_task_new (PdDatabase          *db,
-                 const char          *path,
-                 const char          *passphrase,
-                 gpointer             source_tag,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data)
+static void
+backup_run_in_thread (PdDatabase          *db,
+                      const char          *path,
+                      const char          *passphrase,
+                      gpointer             source_tag,
+                      GTaskThreadFunc      thread,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
 {
-  GTask *task = g_task_new (db, cancellable, callback, user_data);
-  BackupJob *job = g_new0 (BackupJob, 1);
+  BackupJob *job;
 
+  g_return_if_fail (PD_IS_DATABASE (db));
+  g_return_if_fail (path != NULL && passphrase != NULL);
+
+  job = g_new0 (BackupJob, 1);
   job->path = g_strdup (path);
   job->passphrase = g_strdup (passphrase);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
-  return task;
+  _pd_task_run_in_thread (db, source_tag, job, (GDestroyNotify) backup_job_free, thread,
+                          cancellable, callback, user_data);
 }
 
 static void
@@ -755,14 +759,8 @@ pd_backup_write_async (PdDatabase          *db,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PD_IS_DATABASE (db));
-  g_return_if_fail (dest_path != NULL && passphrase != NULL);
-
-  task = backup_task_new (db, dest_path, passphrase, pd_backup_write_async, cancellable, callback,
-                          user_data);
-  g_task_run_in_thread (task, write_thread);
+  backup_run_in_thread (db, dest_path, passphrase, pd_backup_write_async, write_thread,
+                        cancellable, callback, user_data);
 }
 
 gboolean
@@ -797,14 +795,8 @@ pd_backup_restore_into_async (PdDatabase          *db,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PD_IS_DATABASE (db));
-  g_return_if_fail (backup_path != NULL && passphrase != NULL);
-
-  task = backup_task_new (db, backup_path, passphrase, pd_backup_restore_into_async, cancellable,
-                          callback, user_data);
-  g_task_run_in_thread (task, restore_thread);
+  backup_run_in_thread (db, backup_path, passphrase, pd_backup_restore_into_async, restore_thread,
+                        cancellable, callback, user_data);
 }
 
 char *

@@ -11,11 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* pd-csv-row.c: cells and rows of the diary CSV. */
 /* Whether a text cell gets a leading quote on export (formula neutralisation); the reader
  * removes one leading quote exactly when the rest passes this test. */
 gboolean _pd_csv_needs_neutralising (const char *text);
-
-/* pd-csv-row.c: cells and rows of the diary CSV. */
 void  _pd_csv_append_cell   (GString              *out,
                              const char           *text,
                              gboolean              neutralise);

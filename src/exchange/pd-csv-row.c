@@ -36,6 +36,15 @@ put (GString    *out,
 
 #define PUT_LITERAL(out, text) put ((out), "" text, sizeof (text) - 1)
 
+gboolean
+_pd_csv_needs_neutralising (const char *text)
+{
+  /* Quotes followed by a formula character would lose one quote on import: quote them too. */
+  while (*text == '\'')
+    text++;
+  return strchr ("=+-@\t\r", *text) != NULL && *text != '\0';
+}
+
 void
 _pd_csv_append_cell (GString    *out,
                      const char *text,
@@ -117,12 +126,14 @@ append_double (GString *out,
   put (out, buffer, strlen (buffer));
 }
 
+/* The value, if any, and the comma that ends its cell. */
 static void
-append_optional_int (GString *out,
-                     int      value)
+append_optional_int_cell (GString *out,
+                          int      value)
 {
   if (value != PD_UNSET)
     _pd_csv_append_int (out, value);
+  g_string_append_c (out, ',');
 }
 
 /* YYYY-MM-DD at p. */
@@ -152,13 +163,14 @@ _pd_csv_append_date (GString *out,
   put (out, text, sizeof text);
 }
 
-/* A tag list cell. The diary stores tags as the CSV writes them, so a stored list is written
- * as it is, unless it is not in that form: then as the record objects would hold it. */
+/* A tag list cell, and the comma that ends it. The diary stores tags as the CSV writes them,
+ * so a stored list is written as it is, unless it is not in that form: then as the record
+ * objects would hold it. */
 static void
-append_tags (GString    *out,
-             PdTagKind   kind,
-             const char *tags,
-             gboolean    stored)
+append_tags_cell (GString    *out,
+                  PdTagKind   kind,
+                  const char *tags,
+                  gboolean    stored)
 {
   g_autofree char *normal = NULL;
 
@@ -176,6 +188,7 @@ append_tags (GString    *out,
     }
   /* Keys never need quotes; the patient's own values may. */
   _pd_csv_append_cell (out, tags, TRUE);
+  g_string_append_c (out, ',');
 }
 
 static void
@@ -185,23 +198,17 @@ append_pain (GString              *out,
 {
   _pd_csv_append_int (out, r->pain);
   g_string_append_c (out, ',');
-  append_optional_int (out, r->enjoyment_interference);
-  g_string_append_c (out, ',');
-  append_optional_int (out, r->activity_interference);
-  g_string_append_c (out, ',');
-  append_tags (out, PD_TAG_LOCATION, r->locations, stored);
-  g_string_append_c (out, ',');
-  append_tags (out, PD_TAG_QUALITY, r->qualities, stored);
-  g_string_append_c (out, ',');
+  append_optional_int_cell (out, r->enjoyment_interference);
+  append_optional_int_cell (out, r->activity_interference);
+  append_tags_cell (out, PD_TAG_LOCATION, r->locations, stored);
+  append_tags_cell (out, PD_TAG_QUALITY, r->qualities, stored);
   if (r->sleep_hours >= 0)
     append_double (out, r->sleep_hours);
   g_string_append_c (out, ',');
-  append_optional_int (out, r->sleep_quality);
-  g_string_append_c (out, ',');
-  append_optional_int (out, r->mood);
-  g_string_append_c (out, ',');
-  append_tags (out, PD_TAG_RED_FLAG, r->red_flags, stored);
-  PUT_LITERAL (out, ",,,,,,");
+  append_optional_int_cell (out, r->sleep_quality);
+  append_optional_int_cell (out, r->mood);
+  append_tags_cell (out, PD_TAG_RED_FLAG, r->red_flags, stored);
+  PUT_LITERAL (out, ",,,,,");
 }
 
 /* item .. intensity */
@@ -223,8 +230,7 @@ append_item (GString              *out,
       PUT_LITERAL (out, ",,,");
       _pd_csv_append_int (out, r->duration);
       g_string_append_c (out, ',');
-      append_optional_int (out, r->effort);
-      g_string_append_c (out, ',');
+      append_optional_int_cell (out, r->effort);
       break;
     case PD_EXPORT_FUNCTION:
     case PD_EXPORT_IMPRESSION:
@@ -318,10 +324,9 @@ _pd_csv_append_record (GString              *out,
   g_string_append_c (out, ',');
   if (r->kind == PD_EXPORT_PAIN)
     {
-      append_optional_int (out, r->back_pain);
+      append_optional_int_cell (out, r->back_pain);
+      append_optional_int_cell (out, r->leg_pain);
       g_string_append_c (out, ',');
-      append_optional_int (out, r->leg_pain);
-      PUT_LITERAL (out, ",,");
     }
   else if (r->kind == PD_EXPORT_EVENT)
     {

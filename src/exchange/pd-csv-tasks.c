@@ -8,22 +8,8 @@
 #include "config.h"
 
 #include "pd-csv-tasks.h"
+#include "pd-exchange-task.h"
 #include "pd-output.h"
-
-typedef struct
-{
-  char *path;
-  gboolean summary;
-  guint32 from_day;
-  guint32 to_day;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->path);
-  g_free (job);
-}
 
 static guint
 count_rows (GBytes *bytes)
@@ -46,10 +32,10 @@ count_rows (GBytes *bytes)
 
 /* The diary CSV streams from the file into the output; the summary needs the records. */
 static gboolean
-export_records (PdDatabase  *db,
-                ExportJob   *job,
-                guint       *n_rows,
-                GError     **error)
+export_records (PdDatabase         *db,
+                const PdExportJob  *job,
+                guint              *n_rows,
+                GError            **error)
 {
   g_autoptr(PdOutput) output = pd_output_open (job->path, error);
 
@@ -58,43 +44,16 @@ export_records (PdDatabase  *db,
          pd_output_commit (output, error);
 }
 
-static gboolean
-export_summary (PdDatabase  *db,
-                ExportJob   *job,
-                guint       *n_rows,
-                GError     **error)
+static GBytes *
+make_summary (PdDatabase        *db,
+              PdDiaryData       *data,
+              const PdExportJob *job,
+              guint             *n_rows)
 {
-  g_autoptr(PdDiaryData) data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gconstpointer contents;
-  gsize size;
+  GBytes *bytes = pd_csv_export_summary (data, job->from_day, job->to_day);
 
-  if (!(data = pd_database_load (db, error)))
-    return FALSE;
-  bytes = pd_csv_export_summary (data, job->from_day, job->to_day);
-  contents = g_bytes_get_data (bytes, &size);
   *n_rows = count_rows (bytes);
-  /* Health data: only the user may read it. */
-  return pd_output_write_contents (job->path, contents, size, error);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-  guint n_rows = 0;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (job->summary ? !export_summary (source_object, job, &n_rows, &error)
-                   : !export_records (source_object, job, &n_rows, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, n_rows);
+  return bytes;
 }
 
 void
@@ -107,21 +66,9 @@ pd_csv_export_file_async (PdDatabase          *db,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
-
-  g_return_if_fail (PD_IS_DATABASE (db));
-  g_return_if_fail (path != NULL);
-
-  job = g_new0 (ExportJob, 1);
-  job->path = g_strdup (path);
-  job->summary = summary;
-  job->from_day = from_day;
-  job->to_day = to_day;
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_csv_export_file_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  _pd_export_file_async (db, path, from_day, to_day, summary ? NULL : export_records,
+                         summary ? make_summary : NULL, pd_csv_export_file_async, cancellable,
+                         callback, user_data);
 }
 
 gboolean
@@ -129,16 +76,8 @@ pd_csv_export_file_finish (GAsyncResult  *result,
                            guint         *n_rows,
                            GError       **error)
 {
-  gssize rows;
-
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_csv_export_file_async, FALSE);
-
-  rows = g_task_propagate_int (G_TASK (result), error);
-  if (rows < 0)
-    return FALSE;
-  if (n_rows != NULL)
-    *n_rows = (guint) rows;
-  return TRUE;
+  return _pd_task_propagate_count (result, n_rows, error);
 }
 
 static void

@@ -47,15 +47,6 @@ pd_csv_parse_date (const char *text,
   return TRUE;
 }
 
-gboolean
-_pd_csv_needs_neutralising (const char *text)
-{
-  /* Quotes followed by a formula character would lose one quote on import: quote them too. */
-  while (*text == '\'')
-    text++;
-  return strchr ("=+-@\t\r", *text) != NULL && *text != '\0';
-}
-
 /* At most two decimals, no trailing zeros: 6.5, 7, 3.33. */
 static void
 append_mean (GString *out,

@@ -26,6 +26,7 @@
 #include "pd-daily.h"
 #include "pd-csv-spine.h"
 #include "pd-error.h"
+#include "pd-exchange-task.h"
 #include "pd-fhir.h"
 #include "pd-fhir-spine.h"
 #include "pd-types.h"
@@ -59,6 +60,24 @@ in_range (const Writer *w,
 }
 
 /* Small builders */
+
+/* "name": [{ ... }]: a member holding an array that begins with an object. */
+static void
+begin_member_objects (Writer     *w,
+                      const char *name)
+{
+  json_builder_set_member_name (w->builder, name);
+  json_builder_begin_array (w->builder);
+  json_builder_begin_object (w->builder);
+}
+
+/* Ends an object and the array that holds it. */
+static void
+end_member_objects (Writer *w)
+{
+  json_builder_end_object (w->builder);
+  json_builder_end_array (w->builder);
+}
 
 static void
 member_string (Writer     *w,
@@ -126,12 +145,9 @@ member_note (Writer     *w,
 {
   if (note == NULL || *note == '\0')
     return;
-  json_builder_set_member_name (w->builder, "note");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
+  begin_member_objects (w, "note");
   member_string (w, "text", note);
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
+  end_member_objects (w);
 }
 
 /* A CodeableConcept with one coding (system may be NULL: text only). */
@@ -146,14 +162,11 @@ member_concept (Writer     *w,
   json_builder_begin_object (w->builder);
   if (system != NULL)
     {
-      json_builder_set_member_name (w->builder, "coding");
-      json_builder_begin_array (w->builder);
-      json_builder_begin_object (w->builder);
+      begin_member_objects (w, "coding");
       member_string (w, "system", system);
       member_string (w, "code", code);
       member_string (w, "display", display);
-      json_builder_end_object (w->builder);
-      json_builder_end_array (w->builder);
+      end_member_objects (w);
     }
   member_string (w, "text", display);
   json_builder_end_object (w->builder);
@@ -162,19 +175,13 @@ member_concept (Writer     *w,
 static void
 member_survey_category (Writer *w)
 {
-  json_builder_set_member_name (w->builder, "category");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
-  json_builder_set_member_name (w->builder, "coding");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
+  begin_member_objects (w, "category");
+  begin_member_objects (w, "coding");
   member_string (w, "system", OBSERVATION_CATEGORY);
   member_string (w, "code", "survey");
   member_string (w, "display", "Survey");
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
+  end_member_objects (w);
+  end_member_objects (w);
 }
 
 /* Every clinical resource names its patient; without a Patient resource the reference
@@ -326,12 +333,9 @@ add_patient (Writer *w)
 
   w->patient_ref = g_strconcat ("urn:uuid:", id, NULL);
   begin_resource (w, "Patient", id);
-  json_builder_set_member_name (w->builder, "name");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
+  begin_member_objects (w, "name");
   member_string (w, "text", w->patient_name);
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
+  end_member_objects (w);
   end_resource (w);
 }
 
@@ -355,9 +359,7 @@ member_regimen_dosage (Writer       *w,
   const GArray *schedule = pd_medication_get_schedule (medication);
   double amount = pd_medication_get_amount (medication);
 
-  json_builder_set_member_name (w->builder, "dosage");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
+  begin_member_objects (w, "dosage");
   if (schedule->len > 0)
     {
       json_builder_set_member_name (w->builder, "timing");
@@ -381,15 +383,11 @@ member_regimen_dosage (Writer       *w,
   json_builder_add_boolean_value (w->builder, schedule->len == 0);
   if (amount > 0)
     {
-      json_builder_set_member_name (w->builder, "doseAndRate");
-      json_builder_begin_array (w->builder);
-      json_builder_begin_object (w->builder);
+      begin_member_objects (w, "doseAndRate");
       member_quantity (w, "doseQuantity", amount, pd_medication_get_unit (medication));
-      json_builder_end_object (w->builder);
-      json_builder_end_array (w->builder);
+      end_member_objects (w);
     }
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
+  end_member_objects (w);
 }
 
 static void
@@ -469,15 +467,12 @@ add_peg_observation (Writer      *w,
   member_subject (w, "subject");
   member_date_time (w, "effectiveDateTime", pd_pain_entry_get_time (entry),
                     pd_pain_entry_get_utc_offset (entry));
-  json_builder_set_member_name (w->builder, "derivedFrom");
-  json_builder_begin_array (w->builder);
-  json_builder_begin_object (w->builder);
+  begin_member_objects (w, "derivedFrom");
   {
     g_autofree char *ref = g_strconcat ("urn:uuid:", pd_pain_entry_get_id (entry), NULL);
     member_string (w, "reference", ref);
   }
-  json_builder_end_object (w->builder);
-  json_builder_end_array (w->builder);
+  end_member_objects (w);
   json_builder_set_member_name (w->builder, "component");
   json_builder_begin_array (w->builder);
   add_component (w, "75893-8", "Pain intensity on average [PEG]", pd_pain_entry_get_pain (entry));
@@ -827,54 +822,15 @@ pd_fhir_export (PdDiaryData *data,
 
 /* Off the main thread */
 
-typedef struct
+static GBytes *
+make_bundle (PdDatabase        *db,
+             PdDiaryData       *data,
+             const PdExportJob *job,
+             guint             *n)
 {
-  char *path;
-  guint32 from_day;
-  guint32 to_day;
-} ExportJob;
+  g_autofree char *name = pd_database_get_meta (db, "patient_name");
 
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  PdDatabase *db = source_object;
-  g_autoptr(PdDiaryData) data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  GError *error = NULL;
-  gconstpointer contents;
-  gsize size;
-  guint n = 0;
-
-  if (!(data = pd_database_load (db, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  name = pd_database_get_meta (db, "patient_name");
-  bytes = pd_fhir_export (data, name, job->from_day, job->to_day, &n);
-  contents = g_bytes_get_data (bytes, &size);
-  /* Health data: only the user may read it; a temporary file renamed into place. */
-  if (!g_file_set_contents_full (job->path, contents, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                 &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_int (task, n);
+  return pd_fhir_export (data, name, job->from_day, job->to_day, n);
 }
 
 void
@@ -886,20 +842,8 @@ pd_fhir_export_file_async (PdDatabase          *db,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
-
-  g_return_if_fail (PD_IS_DATABASE (db));
-  g_return_if_fail (path != NULL);
-
-  job = g_new0 (ExportJob, 1);
-  job->path = g_strdup (path);
-  job->from_day = from_day;
-  job->to_day = to_day;
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_fhir_export_file_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  _pd_export_file_async (db, path, from_day, to_day, NULL, make_bundle, pd_fhir_export_file_async,
+                         cancellable, callback, user_data);
 }
 
 gboolean
@@ -907,14 +851,6 @@ pd_fhir_export_file_finish (GAsyncResult  *result,
                             guint         *n_resources,
                             GError       **error)
 {
-  gssize n;
-
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_fhir_export_file_async, FALSE);
-
-  n = g_task_propagate_int (G_TASK (result), error);
-  if (n < 0)
-    return FALSE;
-  if (n_resources != NULL)
-    *n_resources = (guint) n;
-  return TRUE;
+  return _pd_task_propagate_count (result, n_resources, error);
 }

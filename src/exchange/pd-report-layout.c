@@ -426,46 +426,16 @@ draw_bars (cairo_t             *cr,
     }
 }
 
+/* A chart or the body map, clipped to its block. */
 static void
-draw_chart (PdReport            *self,
-            cairo_t             *cr,
-            const PdReportBlock *block,
-            double               x,
-            double               y,
-            double               width)
+draw_picture (PdReport            *self,
+              cairo_t             *cr,
+              const PdReportBlock *block,
+              double               x,
+              double               y,
+              double               width)
 {
   PdChartStyle style;
-  PdChartData data;
-
-  pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
-  style.font_size = PD_REPORT_CHART_FONT_SIZE;
-  g_free (style.font_family);
-  style.font_family = g_strdup (PD_REPORT_FONT);
-  pd_chart_data_init (&data, self->series);
-  data.first_day = self->first_day;
-  data.last_day = self->last_day;
-  data.panels = block->panels;
-  data.show_events = TRUE;
-
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_rectangle (cr, 0, 0, width, block->size);
-  cairo_clip (cr);
-  pd_chart_draw (cr, (int) width, (int) block->size, &data, &style);
-  cairo_restore (cr);
-  pd_chart_style_clear (&style);
-}
-
-static void
-draw_body_map (PdReport            *self,
-               cairo_t             *cr,
-               const PdReportBlock *block,
-               double               x,
-               double               y,
-               double               width)
-{
-  PdChartStyle style;
-  PdBodyMapData data = { 0, -1, self->body_stats };
 
   pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
   style.font_size = PD_REPORT_CHART_FONT_SIZE;
@@ -476,7 +446,23 @@ draw_body_map (PdReport            *self,
   cairo_translate (cr, x, y);
   cairo_rectangle (cr, 0, 0, width, block->size);
   cairo_clip (cr);
-  pd_body_map_draw (cr, (int) width, (int) block->size, &data, &style);
+  if (block->kind == PD_REPORT_BLOCK_CHART)
+    {
+      PdChartData data;
+
+      pd_chart_data_init (&data, self->series);
+      data.first_day = self->first_day;
+      data.last_day = self->last_day;
+      data.panels = block->panels;
+      data.show_events = TRUE;
+      pd_chart_draw (cr, (int) width, (int) block->size, &data, &style);
+    }
+  else
+    {
+      PdBodyMapData data = { 0, -1, self->body_stats };
+
+      pd_body_map_draw (cr, (int) width, (int) block->size, &data, &style);
+    }
   cairo_restore (cr);
   pd_chart_style_clear (&style);
 }
@@ -569,7 +555,7 @@ pd_report_draw_page (PdReport *self,
           y += draw_row (self, cr, layout, block, x, y, text_width);
           break;
         case PD_REPORT_BLOCK_CHART:
-          draw_chart (self, cr, block, x, y, text_width);
+          draw_picture (self, cr, block, x, y, text_width);
           y += block->size + 6;
           break;
         case PD_REPORT_BLOCK_BARS:
@@ -577,7 +563,7 @@ pd_report_draw_page (PdReport *self,
           y += block->size;
           break;
         case PD_REPORT_BLOCK_BODY_MAP:
-          draw_body_map (self, cr, block, x, y, text_width);
+          draw_picture (self, cr, block, x, y, text_width);
           y += block->size + 6;
           break;
         case PD_REPORT_BLOCK_SPACE:
@@ -590,15 +576,6 @@ pd_report_draw_page (PdReport *self,
     }
   g_object_unref (layout);
   cairo_restore (cr);
-}
-
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  return pd_output_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
-                                                 : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static gboolean
@@ -615,7 +592,7 @@ render_pdf (PdReport *self,
 
   pd_paper_get_size (paper, &width, &height);
   n = pd_report_get_n_pages (self, width, height);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, output, width, height);
+  surface = cairo_pdf_surface_create_for_stream (pd_chart_write_output, output, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Pain diary report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pain Diary");
   cr = cairo_create (surface);

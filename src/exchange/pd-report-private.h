@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "pd-before-after.h"
 #include "pd-body-map.h"
 #include "pd-chart.h"
 #include "pd-daily.h"
@@ -82,8 +83,8 @@ typedef struct
   int table_header;       /* a header row repeated at the top, or -1 */
 } PdReportPage;
 
-/* The report being built and its layout: pd-report.c builds it, its sections add blocks,
- * pd-report-layout.c lays them out. */
+/* The report being built and its layout: pd-report.c builds it, its sections add blocks
+ * (pd-report-blocks.c), pd-report-layout.c lays them out. */
 struct _PdReport
 {
   GObject parent_instance;
@@ -104,7 +105,7 @@ struct _PdReport
   GArray *pages;         /* PdReportPage */
 };
 
-/* pd-report.c: building blocks and formatting, for the sections in the other files. */
+/* pd-report-blocks.c: building blocks and formatting, for the sections in the other files. */
 PdReportBlock *_pd_report_add_block (PdReport         *self,
                                       PdReportBlockKind kind);
 void _pd_report_add_footnote (PdReport   *self,
@@ -143,7 +144,7 @@ void _pd_report_add_notes (PdReport    *self,
 void _pd_report_add_daily_table (PdReport *self);
 
 /* For the sections written in other files: the blocks of a report being built, as
- * pd-report.c adds them. */
+ * pd-report-blocks.c adds them. */
 void           _pd_report_add_heading  (PdReport     *self,
                                         const char   *text);
 void           _pd_report_add_text     (PdReport     *self,
@@ -151,15 +152,16 @@ void           _pd_report_add_text     (PdReport     *self,
                                         const char   *markup);
 void           _pd_report_add_space    (PdReport     *self,
                                         double        height);
+/* The table and its header row (cells NULL-terminated): its index for _pd_report_add_row. */
 int            _pd_report_add_table    (PdReport     *self,
-                                        guint         n_columns,
                                         const double *widths,
                                         guint         right_mask,
-                                        double        size);
+                                        double        size,
+                                        const char   *first_header,
+                                        ...) G_GNUC_NULL_TERMINATED;
 /* Takes the cells (NULL-terminated). */
 void           _pd_report_add_row      (PdReport     *self,
                                         int           table,
-                                        gboolean      header,
                                         char        **cells);
 PdDailySeries *_pd_report_get_series   (PdReport     *self);
 /* A day in the locale's words and order, as the window writes a date in a list: "4 Nov
@@ -184,6 +186,15 @@ guint32        _pd_report_spine_first_day   (GPtrArray    *events,
  * pain before and after it ("after what"). */
 void           _pd_report_add_latest_event  (PdReport     *self,
                                              PdDiaryData  *data);
+/* An event's line: its date and title in bold, then note in grey. */
+void           _pd_report_add_event_title   (PdReport     *self,
+                                             guint32       day,
+                                             const char   *title,
+                                             const char   *note);
+/* The pain before and after an event, and what it says, on two lines of plain text: in the
+ * words of page 1's latest event (latest) or of the before/after section. */
+char          *_pd_report_describe_before_after (const PdBeforeAfter *result,
+                                                 gboolean             latest);
 /* Under an event's before/after: function and the impression of change about it. */
 void           _pd_report_add_event_spine   (PdReport     *self,
                                              PdDiaryData  *data,

@@ -72,24 +72,16 @@ _pd_report_add_before_after (PdReport *self)
     {
       const PdDayEvent *event = &events[i];
       PdBeforeAfter result;
-      g_autofree char *date = NULL;
-      g_autofree char *title = NULL;
       g_autofree char *details = NULL;
-      g_autofree char *describe = NULL;
       g_autofree char *escaped = NULL;
-      g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
       PdReportBlock *bars;
 
       if (event->day < self->first_day || event->day > self->last_day)
         continue;
       n_shown++;
       pd_before_after_compute (self->series, event->day, &options, &result);
-      date = _pd_report_format_day (event->day);
-      title = g_markup_printf_escaped ("<b>%s  %s</b>  <span foreground=\"#666666\">%s</span>",
-                                       date, event->title,
-                                       event->kind != NULL ? pd_event_kind_label (event->kind) : "");
-      _pd_report_add_text (self, PD_REPORT_BODY_SIZE, title);
+      _pd_report_add_event_title (self, event->day, event->title,
+                                  event->kind != NULL ? pd_event_kind_label (event->kind) : "");
       g_array_index (self->blocks, PdReportBlock, self->blocks->len - 1).keep_with_next = TRUE;
 
       bars = _pd_report_add_block (self, PD_REPORT_BLOCK_BARS);
@@ -98,27 +90,8 @@ _pd_report_add_before_after (PdReport *self)
       bars->size = PD_REPORT_BARS_HEIGHT;
       bars->keep_with_next = TRUE;
 
-      before = _pd_report_format_score (result.pain_before.mean);
-      after = _pd_report_format_score (result.pain_after.mean);
-      if (isnan (result.pain_change))
-        details = g_strdup_printf (_("Before: %s (%u days with data). After: %s (%u days with "
-                                     "data)."),
-                                   before, result.pain_before.n_days,
-                                   after, result.pain_after.n_days);
-      else if (isnan (result.pain_percent_change))
-        details = g_strdup_printf (_("Before: %s (%u days with data). After: %s (%u days with "
-                                     "data). Change: %+.1f points."),
-                                   before, result.pain_before.n_days,
-                                   after, result.pain_after.n_days, result.pain_change);
-      else
-        details = g_strdup_printf (_("Before: %s (%u days with data). After: %s (%u days with "
-                                     "data). Change: %+.1f points (%+.0f%%)."),
-                                   before, result.pain_before.n_days,
-                                   after, result.pain_after.n_days, result.pain_change,
-                                   result.pain_percent_change);
-      describe = pd_before_after_describe (&result);
-      /* The sentence says the verdict in words of its own. */
-      escaped = g_markup_printf_escaped ("%s\n%s", details, describe);
+      details = _pd_report_describe_before_after (&result, FALSE);
+      escaped = g_markup_escape_text (details, -1);
       _pd_report_add_text (self, PD_REPORT_BODY_SIZE, escaped);
       _pd_report_add_event_spine (self, self->data, event->day, event->title);
       _pd_report_add_space (self, 8);
@@ -183,10 +156,9 @@ _pd_report_add_daily_table (PdReport *self)
 
   _pd_report_add_page_break (self);
   _pd_report_add_heading (self, _("Daily values"));
-  table = _pd_report_add_table (self, 10, widths, 0x3fe, 8);
-  _pd_report_add_row (self, table, TRUE,
-                      _pd_report_cells_new (_("Date"), _("Entries"), _("Mean"), _("Min"), _("Max"), _("Sleep h"),
-                                 _("Mood"), _("Doses"), _("MME"), _("Activity min"), NULL));
+  table = _pd_report_add_table (self, widths, 0x3fe, 8, _("Date"), _("Entries"), _("Mean"),
+                                _("Min"), _("Max"), _("Sleep h"), _("Mood"), _("Doses"), _("MME"),
+                                _("Activity min"), NULL);
   for (guint32 d = self->first_day; d <= self->last_day; d++)
     {
       const PdDay *day = pd_daily_series_get_day (self->series, d);
@@ -206,6 +178,6 @@ _pd_report_add_daily_table (PdReport *self)
       cells[7] = g_strdup_printf ("%u", day->n_doses);
       cells[8] = g_strdup_printf ("%.0f", day->mme);
       cells[9] = g_strdup_printf ("%u", day->activity_minutes);
-      _pd_report_add_row (self, table, FALSE, cells);
+      _pd_report_add_row (self, table, cells);
     }
 }

@@ -19,12 +19,6 @@
 /* An event before the period is named only this long after it. */
 #define LATEST_EVENT_MAX_DAYS 365
 
-static char *
-format_mean (double value)
-{
-  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.1f", value);
-}
-
 /* The latest treatment event (not an appointment) on or before day. */
 static PdEvent *
 latest_treatment (GPtrArray *events,
@@ -87,23 +81,63 @@ describe_impression (PdImpression *impression)
                           date);
 }
 
+void
+_pd_report_add_event_title (PdReport   *self,
+                            guint32     day,
+                            const char *title,
+                            const char *note)
+{
+  g_autofree char *date = _pd_report_format_day (day);
+  g_autofree char *markup = g_markup_printf_escaped (
+    "<b>%s  %s</b>  <span foreground=\"#666666\">%s</span>", date, title, note);
+
+  _pd_report_add_text (self, PD_REPORT_BODY_SIZE, markup);
+}
+
+char *
+_pd_report_describe_before_after (const PdBeforeAfter *result,
+                                  gboolean             latest)
+{
+  g_autofree char *before = _pd_report_format_score (result->pain_before.mean);
+  g_autofree char *after = _pd_report_format_score (result->pain_after.mean);
+  g_autofree char *describe = pd_before_after_describe (result);
+  g_autofree char *figures = NULL;
+  guint n_before = result->pain_before.n_days, n_after = result->pain_after.n_days;
+
+  if (isnan (result->pain_change) || (latest && isnan (result->pain_percent_change)))
+    figures = g_strdup_printf (latest ? _("Pain before: %s (%u days with data). After: %s (%u days "
+                                          "with data).")
+                                      : _("Before: %s (%u days with data). After: %s (%u days with "
+                                          "data)."),
+                               before, n_before, after, n_after);
+  else if (isnan (result->pain_percent_change))
+    figures = g_strdup_printf (_("Before: %s (%u days with data). After: %s (%u days with "
+                                 "data). Change: %+.1f points."),
+                               before, n_before, after, n_after, result->pain_change);
+  else
+    figures = g_strdup_printf (latest ? _("Pain before: %s (%u days with data). After: %s (%u days "
+                                          "with data). Change: %+.1f points (%+.0f%%).")
+                                      : _("Before: %s (%u days with data). After: %s (%u days with "
+                                          "data). Change: %+.1f points (%+.0f%%)."),
+                               before, n_before, after, n_after, result->pain_change,
+                               result->pain_percent_change);
+  /* The sentence says the verdict in words of its own. */
+  return g_strdup_printf ("%s\n%s", figures, describe);
+}
+
 /* Page 1 */
 
 void
 _pd_report_add_latest_event (PdReport    *self,
                              PdDiaryData *data)
 {
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   PdEvent *event = latest_treatment (data->events, last);
   PdBeforeAfter result;
   PdImpression *impression;
-  g_autofree char *date = NULL;
   g_autofree char *when = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char *note = NULL;
   g_autofree char *figures = NULL;
-  g_autofree char *describe = NULL;
   g_autofree char *text = NULL;
   guint32 day;
 
@@ -115,33 +149,17 @@ _pd_report_add_latest_event (PdReport    *self,
       return;
     }
   day = pd_event_get_local_day (event);
-  date = _pd_report_format_day (day);
   if (day >= first)
     when = g_strdup (_("in this period"));
   else
     when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day before this period",
                                          "%u days before this period", first - day),
                             first - day);
-  title = g_markup_printf_escaped ("<b>%s  %s</b>  <span foreground=\"#666666\">%s, %s</span>",
-                                   date, pd_event_get_title (event),
-                                   pd_event_kind_label (pd_event_get_kind (event)), when);
-  _pd_report_add_text (self, 10, title);
+  note = g_strdup_printf ("%s, %s", pd_event_kind_label (pd_event_get_kind (event)), when);
+  _pd_report_add_event_title (self, day, pd_event_get_title (event), note);
 
   pd_before_after_compute (_pd_report_get_series (self), day, NULL, &result);
-  before = format_mean (result.pain_before.mean);
-  after = format_mean (result.pain_after.mean);
-  if (isnan (result.pain_change) || isnan (result.pain_percent_change))
-    figures = g_strdup_printf (_("Pain before: %s (%u days with data). After: %s (%u days "
-                                 "with data)."),
-                               before, result.pain_before.n_days, after,
-                               result.pain_after.n_days);
-  else
-    figures = g_strdup_printf (_("Pain before: %s (%u days with data). After: %s (%u days "
-                                 "with data). Change: %+.1f points (%+.0f%%)."),
-                               before, result.pain_before.n_days, after,
-                               result.pain_after.n_days, result.pain_change,
-                               result.pain_percent_change);
-  describe = pd_before_after_describe (&result);
+  figures = _pd_report_describe_before_after (&result, TRUE);
   impression = pd_pgic_find_for_event (data->impressions, pd_event_get_id (event));
   if (impression != NULL)
     {
@@ -149,10 +167,10 @@ _pd_report_add_latest_event (PdReport    *self,
       /* Translators: the patient's global impression of change since the event. */
       g_autofree char *line = g_strdup_printf (_("Since then, overall: %s."), answer);
 
-      text = g_markup_printf_escaped ("%s\n%s\n%s", figures, describe, line);
+      text = g_markup_printf_escaped ("%s\n%s", figures, line);
     }
   else
-    text = g_markup_printf_escaped ("%s\n%s", figures, describe);
+    text = g_markup_escape_text (figures, -1);
   _pd_report_add_text (self, 10, text);
 }
 
@@ -210,7 +228,7 @@ static gboolean
 add_back_leg (PdReport *self)
 {
   PdDailySeries *series = _pd_report_get_series (self);
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   double back = 0, leg = 0;
   guint n_back = 0, n_leg = 0;
   g_autofree char *text = NULL;
@@ -252,7 +270,7 @@ add_trial (PdReport    *self,
            PdDiaryData *data)
 {
   static const double widths[] = { 0.40, 0.30, 0.30 };
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   PdEvent *event = pd_trial_find_latest (data->events, last);
   g_autofree char *title = NULL;
   g_autofree char *verdict = NULL;
@@ -281,12 +299,10 @@ add_trial (PdReport    *self,
                                      pd_event_get_title (event), from);
   }
   _pd_report_add_text (self, 10, title);
-  table = _pd_report_add_table (self, 3, widths, 0x6, 9);
-  _pd_report_add_row (self, table, TRUE,
-                      g_strdupv ((char *[]) { _("Window"), _("Mean daily pain"),
-                                              _("Days with data"), NULL }));
-  baseline = format_mean (trial.baseline_mean);
-  during = format_mean (trial.trial_mean);
+  table = _pd_report_add_table (self, widths, 0x6, 9, _("Window"), _("Mean daily pain"),
+                                _("Days with data"), NULL);
+  baseline = _pd_report_format_score (trial.baseline_mean);
+  during = _pd_report_format_score (trial.trial_mean);
   baseline_days = g_strdup_printf (_("%u of %u"), trial.baseline_days, PD_TRIAL_BASELINE_DAYS);
   during_days = g_strdup_printf (_("%u of %u"), trial.trial_days,
                                  trial.end_day > start ? trial.end_day - start : 0);
@@ -295,11 +311,11 @@ add_trial (PdReport    *self,
                                     trial.end_day - start + 1);
   else
     during_label = g_strdup_printf (_("Trial, days 2–%u"), trial.end_day - start + 1);
-  _pd_report_add_row (self, table, FALSE,
-                      g_strdupv ((char *[]) { _("Baseline, 7 days before"), baseline,
-                                              baseline_days, NULL }));
-  _pd_report_add_row (self, table, FALSE,
-                      g_strdupv ((char *[]) { during_label, during, during_days, NULL }));
+  _pd_report_add_row (self, table,
+                      _pd_report_cells_new (_("Baseline, 7 days before"), baseline,
+                                              baseline_days, NULL));
+  _pd_report_add_row (self, table,
+                      _pd_report_cells_new (during_label, during, during_days, NULL));
   verdict = pd_trial_describe_verdict (&trial);
   {
     g_autofree char *line = g_markup_printf_escaped ("%s.", verdict);
@@ -314,7 +330,7 @@ add_function (PdReport    *self,
               PdDiaryData *data)
 {
   static const double widths[] = { 0.50, 0.25, 0.25 };
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   g_autoptr(GArray) sessions = pd_psfs_sessions (data->function_ratings, first, last);
   g_autoptr(GArray) all = pd_psfs_sessions (data->function_ratings, 0, 0);
   const PdPsfsSession *baseline, *latest;
@@ -341,9 +357,7 @@ add_function (PdReport    *self,
     text = g_markup_printf_escaped (_("First rated %s, latest %s: %s."), from, to, change);
     _pd_report_add_text (self, 10, text);
   }
-  table = _pd_report_add_table (self, 3, widths, 0x6, 9);
-  _pd_report_add_row (self, table, TRUE,
-                      g_strdupv ((char *[]) { _("Activity"), _("First"), _("Latest"), NULL }));
+  table = _pd_report_add_table (self, widths, 0x6, 9, _("Activity"), _("First"), _("Latest"), NULL);
   for (guint i = 0; data->function_activities != NULL && i < data->function_activities->len; i++)
     {
       PdFunctionActivity *activity = g_ptr_array_index (data->function_activities, i);
@@ -362,7 +376,7 @@ add_function (PdReport    *self,
       name = pd_function_activity_get_retired_day (activity) != 0
              ? g_strdup_printf (_("%s (retired)"), pd_function_activity_get_name (activity))
              : g_strdup (pd_function_activity_get_name (activity));
-      _pd_report_add_row (self, table, FALSE, g_strdupv ((char *[]) { name, a, b, NULL }));
+      _pd_report_add_row (self, table, _pd_report_cells_new (name, a, b, NULL));
     }
   return TRUE;
 }
@@ -372,7 +386,7 @@ add_impressions (PdReport    *self,
                  PdDiaryData *data)
 {
   static const double widths[] = { 0.20, 0.50, 0.30 };
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   int table = -1;
 
   for (guint i = 0; data->impressions != NULL && i < data->impressions->len; i++)
@@ -391,19 +405,18 @@ add_impressions (PdReport    *self,
               "responder threshold)"), pd_pgic_question ());
 
           _pd_report_add_text (self, 10, intro);
-          table = _pd_report_add_table (self, 3, widths, 0, 9);
-          _pd_report_add_row (self, table, TRUE,
-                              g_strdupv ((char *[]) { _("Date"), _("Since"), _("Answer"), NULL }));
+          table = _pd_report_add_table (self, widths, 0, 9, _("Date"), _("Since"), _("Answer"),
+                                        NULL);
         }
       for (guint j = 0; data->events != NULL && j < data->events->len; j++)
         if (g_strcmp0 (pd_event_get_id (g_ptr_array_index (data->events, j)),
                        pd_impression_get_event_id (impression)) == 0)
           about = pd_event_get_title (g_ptr_array_index (data->events, j));
       date = _pd_report_format_day (day);
-      _pd_report_add_row (self, table, FALSE,
-                          g_strdupv ((char *[]) { date, (char *) about,
+      _pd_report_add_row (self, table,
+                          _pd_report_cells_new (date, (char *) about,
                                                   (char *) pd_pgic_label (pd_impression_get_score (impression)),
-                                                  NULL }));
+                                                  NULL));
     }
   return table >= 0;
 }
@@ -413,7 +426,7 @@ add_as_needed (PdReport    *self,
                PdDiaryData *data)
 {
   static const double widths[] = { 0.34, 0.22, 0.22, 0.22 };
-  guint32 first = pd_report_get_first_day (self), last = pd_report_get_last_day (self);
+  guint32 first = self->first_day, last = self->last_day;
   g_autoptr(GPtrArray) summaries = pd_prn_summarise (data, pd_local_day_start (first, 14 * 3600),
                                                      pd_local_day_start (last + 1, -14 * 3600));
   int table;
@@ -428,10 +441,8 @@ add_as_needed (PdReport    *self,
                        _("<b>As-needed doses</b>: the change in pain is the first score 30–120 "
                          "minutes after a dose minus the last score in the 2 hours before it "
                          "(negative: less pain)."));
-  table = _pd_report_add_table (self, 4, widths, 0xe, 9);
-  _pd_report_add_row (self, table, TRUE,
-                      g_strdupv ((char *[]) { _("Medication"), _("As-needed doses"),
-                                              _("With both scores"), _("Mean change"), NULL }));
+  table = _pd_report_add_table (self, widths, 0xe, 9, _("Medication"), _("As-needed doses"),
+                                _("With both scores"), _("Mean change"), NULL);
   for (guint i = 0; i < summaries->len; i++)
     {
       PdPrnSummary *summary = g_ptr_array_index (summaries, i);
@@ -440,8 +451,8 @@ add_as_needed (PdReport    *self,
       g_autofree char *change = isnan (summary->mean_change) ? g_strdup ("–")
                                 : g_strdup_printf ("%+.1f", summary->mean_change);
 
-      _pd_report_add_row (self, table, FALSE,
-                          g_strdupv ((char *[]) { summary->name, doses, paired, change, NULL }));
+      _pd_report_add_row (self, table,
+                          _pd_report_cells_new (summary->name, doses, paired, change, NULL));
     }
   return TRUE;
 }

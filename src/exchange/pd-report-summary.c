@@ -59,13 +59,11 @@ _pd_report_add_key_figures (PdReport *self)
         worst = day;
     }
 
-  table = _pd_report_add_table (self, 3, widths, 0, 10);
-  _pd_report_add_row (self, table, TRUE,
-                      _pd_report_cells_new (_("Average pain (0–10)"), _("Best day (lowest mean)"),
-                                 _("Worst day (highest mean)"), NULL));
+  table = _pd_report_add_table (self, widths, 0, 10, _("Average pain (0–10)"),
+                                _("Best day (lowest mean)"), _("Worst day (highest mean)"), NULL);
   if (best == NULL)
     {
-      _pd_report_add_row (self, table, FALSE, _pd_report_cells_new ("–", "–", "–", NULL));
+      _pd_report_add_row (self, table, _pd_report_cells_new ("–", "–", "–", NULL));
       _pd_report_add_text (self, PD_REPORT_BODY_SIZE, _("No pain entries in this period."));
       return;
     }
@@ -78,7 +76,7 @@ _pd_report_add_key_figures (PdReport *self)
     g_autofree char *worst_text = g_strdup_printf (_("%.1f on %s"), worst->pain_mean, worst_day);
     PdReportBlock *row;
 
-    _pd_report_add_row (self, table, FALSE, _pd_report_cells_new (average, best_text, worst_text, NULL));
+    _pd_report_add_row (self, table, _pd_report_cells_new (average, best_text, worst_text, NULL));
     row = &g_array_index (self->blocks, PdReportBlock, self->blocks->len - 1);
     row->size = PD_REPORT_FIGURE_SIZE;
   }
@@ -306,10 +304,8 @@ _pd_report_add_weekly_peg (PdReport *self)
     }
 
   _pd_report_add_heading (self, _("Weekly PEG (pain, enjoyment of life, general activity)"));
-  table = _pd_report_add_table (self, 6, widths, 0x3e, 9);
-  _pd_report_add_row (self, table, TRUE,
-                      _pd_report_cells_new (_("ISO week"), _("Days"), _("Pain (P)"), _("Enjoyment (E)"),
-                                 _("Activity (G)"), _("PEG"), NULL));
+  table = _pd_report_add_table (self, widths, 0x3e, 9, _("ISO week"), _("Days"), _("Pain (P)"),
+                                _("Enjoyment (E)"), _("Activity (G)"), _("PEG"), NULL);
   first_shown = weeks->len > PD_REPORT_SUMMARY_WEEKS ? weeks->len - PD_REPORT_SUMMARY_WEEKS : 0;
   for (guint i = first_shown; i < weeks->len; i++)
     {
@@ -331,7 +327,7 @@ _pd_report_add_weekly_peg (PdReport *self)
       /* Translators: ISO year and week number, then the date of its Monday. */
       label = g_strdup_printf (_("%u-W%02u (from %s)"), g_date_get_year (&thursday),
                                g_date_get_iso8601_week_of_year (&thursday), monday);
-      _pd_report_add_row (self, table, FALSE, _pd_report_cells_new (label, n, ps, es, gs, pegs, NULL));
+      _pd_report_add_row (self, table, _pd_report_cells_new (label, n, ps, es, gs, pegs, NULL));
     }
   if (first_shown > 0)
     {
@@ -366,10 +362,8 @@ _pd_report_add_medications (PdReport    *self,
   int table;
 
   _pd_report_add_heading (self, _("Current medications"));
-  table = _pd_report_add_table (self, 4, widths, 0xc, 9);
-  _pd_report_add_row (self, table, TRUE,
-                      _pd_report_cells_new (_("Medication"), _("Schedule"), _("Taken, last 7 days"),
-                                 _("Taken, last 30 days"), NULL));
+  table = _pd_report_add_table (self, widths, 0xc, 9, _("Medication"), _("Schedule"),
+                                _("Taken, last 7 days"), _("Taken, last 30 days"), NULL);
   for (guint i = 0; medications != NULL && i < medications->len; i++)
     {
       PdMedication *medication = g_ptr_array_index (medications, i);
@@ -401,12 +395,14 @@ _pd_report_add_medications (PdReport    *self,
                                              now_day, now_minute));
       month = format_adherence (pd_adherence (medication, doses, self->last_day - 29,
                                               self->last_day, now_day, now_minute));
-      _pd_report_add_row (self, table, FALSE,
-                          _pd_report_cells_new (pd_medication_get_name (medication), schedule, week, month, NULL));
+      _pd_report_add_row (self, table,
+                          _pd_report_cells_new (pd_medication_get_name (medication), schedule, week,
+                                                month, NULL));
       n_shown++;
     }
   if (n_shown == 0)
-    _pd_report_add_row (self, table, FALSE, _pd_report_cells_new (_("None in the regimen"), "", "", "", NULL));
+    _pd_report_add_row (self, table, _pd_report_cells_new (_("None in the regimen"), "", "", "",
+                        NULL));
   _pd_report_add_space (self, 4);
 
   for (guint32 d = self->first_day; d <= self->last_day; d++)

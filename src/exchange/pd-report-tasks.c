@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "pd-cyp2d6.h"
+#include "pd-exchange-task.h"
 #include "pd-report-tasks.h"
 #include "pd-types.h"
 
@@ -114,7 +115,6 @@ pd_report_load_async (PdDatabase             *db,
                       GAsyncReadyCallback     callback,
                       gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
   LoadJob *job;
 
   g_return_if_fail (PD_IS_DATABASE (db));
@@ -128,10 +128,8 @@ pd_report_load_async (PdDatabase             *db,
     job->sections = *sections;
   else
     pd_report_sections_init (&job->sections);
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_report_load_async);
-  g_task_set_task_data (task, job, g_free);
-  g_task_run_in_thread (task, load_thread);
+  _pd_task_run_in_thread (db, pd_report_load_async, job, g_free, load_thread, cancellable,
+                          callback, user_data);
 }
 
 PdReport *
@@ -182,7 +180,6 @@ pd_report_write_pdf_async (PdReport            *report,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   WriteJob *job;
 
   g_return_if_fail (PD_IS_REPORT (report));
@@ -191,10 +188,8 @@ pd_report_write_pdf_async (PdReport            *report,
   job = g_new0 (WriteJob, 1);
   job->file = g_strdup (file);
   job->paper = paper;
-  task = g_task_new (report, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_report_write_pdf_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
-  g_task_run_in_thread (task, write_thread);
+  _pd_task_run_in_thread (report, pd_report_write_pdf_async, job, (GDestroyNotify) write_job_free,
+                          write_thread, cancellable, callback, user_data);
 }
 
 int

@@ -19,6 +19,7 @@
 #include "pd-dose.h"
 #include "pd-medication.h"
 #include "pd-error.h"
+#include "pd-exchange-task.h"
 #include "pd-input-file.h"
 #include "pd-review.h"
 #include "pd-safety-days.h"
@@ -199,14 +200,10 @@ pd_review_open_async (const char          *path,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_review_open_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, open_thread);
+  _pd_task_run_in_thread (NULL, pd_review_open_async, g_strdup (path), g_free, open_thread,
+                          cancellable, callback, user_data);
 }
 
 PdDatabase *

@@ -1,0 +1,67 @@
+/* pd-exchange-task.h: the threads the exchange's _async functions run in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pd-database.h"
+
+G_BEGIN_DECLS
+
+/* Runs thread in a new task on source (may be NULL), tagged source_tag, with data (freed
+ * with free_data when the task is done). */
+void     _pd_task_run_in_thread  (gpointer             source,
+                                  gpointer             source_tag,
+                                  gpointer             data,
+                                  GDestroyNotify       free_data,
+                                  GTaskThreadFunc      thread,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+
+/* A task that returned a count (g_task_return_int): FALSE with error, else TRUE and the count
+ * in *n (n may be NULL). */
+gboolean _pd_task_propagate_count (GAsyncResult        *result,
+                                   guint               *n,
+                                   GError             **error);
+
+typedef struct _PdExportJob PdExportJob;
+
+/* Writes the days job->from_day..job->to_day (0: no bound) of db to job->path; the number
+ * of rows or resources written in *n. Runs in a thread. */
+typedef gboolean (*PdExportFunc) (PdDatabase         *db,
+                                  const PdExportJob  *job,
+                                  guint              *n,
+                                  GError            **error);
+/* The contents for the days of the loaded diary, and their number of rows or resources. */
+typedef GBytes  *(*PdExportMake) (PdDatabase         *db,
+                                  PdDiaryData        *data,
+                                  const PdExportJob  *job,
+                                  guint              *n);
+
+struct _PdExportJob
+{
+  char *path;
+  guint32 from_day;
+  guint32 to_day;
+  PdExportFunc export;
+  PdExportMake make;
+};
+
+/* Runs export in a thread, unless cancelled first, or else loads the diary and writes what
+ * make makes of it to path (mode 0600, atomically); the task returns the count. */
+void     _pd_export_file_async   (PdDatabase          *db,
+                                  const char          *path,
+                                  guint32              from_day,
+                                  guint32              to_day,
+                                  PdExportFunc         export,
+                                  PdExportMake         make,
+                                  gpointer             source_tag,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+
+G_END_DECLS
