@@ -56,6 +56,19 @@ _pd_csv_field_name (Reader *reader,
 
 
 void
+_pd_csv_set_error_valist (GError     **error,
+                          const char  *file,
+                          guint        line,
+                          const char  *field,
+                          const char  *format,
+                          va_list      args)
+{
+  g_autofree char *reason = g_strdup_vprintf (format, args);
+
+  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s: %s", file, line, field, reason);
+}
+
+void
 _pd_csv_set_error (GError     **error,
                    const char  *file,
                    guint        line,
@@ -63,13 +76,11 @@ _pd_csv_set_error (GError     **error,
                    const char  *format,
                    ...)
 {
-  g_autofree char *reason = NULL;
   va_list args;
 
   va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
+  _pd_csv_set_error_valist (error, file, line, field, format, args);
   va_end (args);
-  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s: %s", file, line, field, reason);
 }
 
 static void
