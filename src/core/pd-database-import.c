@@ -38,17 +38,49 @@ static const char insert_event_sql[] =
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
   " ON CONFLICT (id) DO NOTHING";
 
+/* The tag lists of the last masks of each kind: a diary has a few combinations, over and
+ * over. */
+#define N_CACHED_TAGS 16
+
+typedef struct
+{
+  guint64 mask[N_CACHED_TAGS];
+  char *text[N_CACHED_TAGS];
+} TagCache;
+
+static void
+tag_cache_clear (TagCache *caches,
+                 guint     n_caches)
+{
+  for (guint k = 0; k < n_caches; k++)
+    for (guint i = 0; i < N_CACHED_TAGS; i++)
+      g_free (caches[k].text[i]);
+}
+
+/* Binds what pd_tags_to_string_full() writes; the cache keeps the text until it is cleared
+ * (or replaced, once the statement has been stepped). */
 static void
 bind_tags (sqlite3_stmt       *stmt,
            int                 index,
+           TagCache           *cache,
            PdTagKind           kind,
            guint64             mask,
            const char * const *custom)
 {
-  if (mask == 0 && custom == NULL)
-    sqlite3_bind_text (stmt, index, "", 0, SQLITE_STATIC);
-  else
-    sqlite3_bind_text (stmt, index, pd_tags_to_string_full (kind, mask, custom), -1, g_free);
+  guint slot = (guint) ((mask * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 60);
+
+  if (custom != NULL && custom[0] != NULL)
+    {
+      sqlite3_bind_text (stmt, index, pd_tags_to_string_full (kind, mask, custom), -1, g_free);
+      return;
+    }
+  if (cache->text[slot] == NULL || cache->mask[slot] != mask)
+    {
+      g_free (cache->text[slot]);
+      cache->text[slot] = pd_tags_to_string (kind, mask);
+      cache->mask[slot] = mask;
+    }
+  sqlite3_bind_text (stmt, index, cache->text[slot], -1, SQLITE_STATIC);
 }
 
 /* The local date of a time, "YYYY-MM-DD", as SQLite's date(time + offset, 'unixepoch')
@@ -90,7 +122,8 @@ format_local_date (gint64 unix_time,
 /* Binds what is particular to the record's kind, from ?4 on; returns the index of now. */
 static int
 bind_record (sqlite3_stmt         *stmt,
-             const PdImportRecord *record)
+             const PdImportRecord *record,
+             TagCache             *tags)
 {
   switch (record->kind)
     {
@@ -98,15 +131,17 @@ bind_record (sqlite3_stmt         *stmt,
       sqlite3_bind_int (stmt, 5, record->pain.pain);
       _pd_bind_optional_int (stmt, 6, record->pain.enjoyment_interference);
       _pd_bind_optional_int (stmt, 7, record->pain.activity_interference);
-      bind_tags (stmt, 8, PD_TAG_LOCATION, record->pain.locations, record->pain.custom_locations);
-      bind_tags (stmt, 9, PD_TAG_QUALITY, record->pain.qualities, record->pain.custom_qualities);
+      bind_tags (stmt, 8, &tags[0], PD_TAG_LOCATION, record->pain.locations,
+                 record->pain.custom_locations);
+      bind_tags (stmt, 9, &tags[1], PD_TAG_QUALITY, record->pain.qualities,
+                 record->pain.custom_qualities);
       if (record->pain.sleep_hours < 0)
         sqlite3_bind_null (stmt, 10);
       else
         sqlite3_bind_double (stmt, 10, record->pain.sleep_hours);
       _pd_bind_optional_int (stmt, 11, record->pain.sleep_quality);
       _pd_bind_optional_int (stmt, 12, record->pain.mood);
-      bind_tags (stmt, 13, PD_TAG_RED_FLAG, record->pain.red_flags, NULL);
+      bind_tags (stmt, 13, &tags[2], PD_TAG_RED_FLAG, record->pain.red_flags, NULL);
       sqlite3_bind_text (stmt, 14, record->note, -1, SQLITE_STATIC);
       _pd_bind_optional_int (stmt, 16, record->pain.back_pain);
       _pd_bind_optional_int (stmt, 17, record->pain.leg_pain);
@@ -150,8 +185,10 @@ insert_all (PdDatabase            *self,
             GError               **error)
 {
   gint64 now = _pd_database_now ();
+  TagCache tags[3] = { { { 0 } } };
+  gboolean ok = TRUE;
 
-  for (guint i = 0; i < n_records; i++)
+  for (guint i = 0; i < n_records && ok; i++)
     {
       const PdImportRecord *record = &records[i];
       sqlite3_stmt *stmt = statements[record->kind];
@@ -165,8 +202,11 @@ insert_all (PdDatabase            *self,
         sqlite3_bind_text (stmt, 4, local_date, 10, SQLITE_STATIC);
       else
         sqlite3_bind_null (stmt, 4);
-      if ((now_index = bind_record (stmt, record)) == 0)
-        return FALSE;
+      if ((now_index = bind_record (stmt, record, tags)) == 0)
+        {
+          ok = FALSE;
+          break;
+        }
       sqlite3_bind_int64 (stmt, now_index, now);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
@@ -174,10 +214,15 @@ insert_all (PdDatabase            *self,
         {
           _pd_database_set_error (self, error, rc, _("Could not save “%s” in “%s”"), record->id,
                                   self->display_name);
-          return FALSE;
+          ok = FALSE;
         }
     }
-  return TRUE;
+  /* The statements let go of the cached texts before they are freed. */
+  for (guint k = 0; k <= PD_RECORD_EVENT; k++)
+    if (statements[k] != NULL)
+      sqlite3_clear_bindings (statements[k]);
+  tag_cache_clear (tags, G_N_ELEMENTS (tags));
+  return ok;
 }
 
 gboolean

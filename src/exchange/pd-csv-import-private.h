@@ -54,6 +54,8 @@ typedef struct
   gsize length;          /* the rows to parse end here */
   gsize pos;
   guint line;            /* physical line of pos, 1-based */
+  gsize row_start;       /* where the row read last starts in buffer */
+  gboolean row_has_nul;  /* and whether a field of it holds a NUL byte */
   char **fields;         /* the row's, pointing into buffer */
   gsize *lengths;
   guint n_row_fields;
@@ -73,6 +75,8 @@ typedef struct
   gboolean decimal_comma;    /* a ';'-separated file may write 7,5 for 7.5 */
   const char *values[N_COLUMNS];
   GStrv custom[2];           /* a pain row's own locations and qualities */
+  char last_date[11];        /* the last date cell read, and its day */
+  guint32 last_day;
 } Row;
 
 typedef struct
@@ -159,6 +163,7 @@ gboolean _pd_csv_parse_event (Context *context, Row *row, PdImportRecord *record
 gpointer _pd_csv_parse_function (Context *context, Row *row, gint64 t, int offset, GError **error);
 gpointer _pd_csv_parse_impression (Context *context, Row *row, gint64 t, int offset, GError **error);
 gboolean _pd_csv_fields_are_valid_utf8 (Reader *reader);
+gboolean _pd_csv_row_is_ascii (Reader *reader);
 gboolean _pd_csv_source_read (Reader  *reader,
                               GError **error);
 gboolean _pd_csv_set_parse_limit (Reader  *reader,

@@ -231,6 +231,14 @@ typedef struct
   Context context;
 } Pass;
 
+/* Whether the diary holds a record with that id (a new diary holds none). */
+static gboolean
+is_present (Pass       *pass,
+            const char *id)
+{
+  return g_hash_table_size (pass->existing) > 0 && g_hash_table_contains (pass->existing, id);
+}
+
 static void
 clear_records (PdCsvImport *self)
 {
@@ -329,7 +337,7 @@ import_spine_row (PdCsvImport    *self,
       return _pd_csv_row_error_from (row, g_steal_pointer (&local), error);
     }
   self->n_rows++;
-  if (g_hash_table_contains (pass->existing, record->id))
+  if (is_present (pass, record->id))
     {
       self->n_present++;
       g_object_unref (object);
@@ -389,7 +397,7 @@ import_row (PdCsvImport *self,
   if (pass->db != NULL)
     {
       /* Committing a streamed import: the new records go to the next batch. */
-      if (!g_hash_table_contains (pass->existing, record.id))
+      if (!is_present (pass, record.id))
         keep_record (self, &record);
       return TRUE;
     }
@@ -398,7 +406,7 @@ import_row (PdCsvImport *self,
   if (record.kind == PD_RECORD_EVENT)
     g_ptr_array_add (self->known_events, event_from_record (&record));
   self->n_rows++;
-  if (g_hash_table_contains (pass->existing, record.id))
+  if (is_present (pass, record.id))
     {
       self->n_present++;
       return TRUE;
@@ -518,7 +526,7 @@ run_pass (PdCsvImport  *self,
         }
       /* Valid UTF-8 is the rule: one look at the row's text, field by field only to say
        * where it is not. */
-      if (!_pd_csv_fields_are_valid_utf8 (reader))
+      if (!_pd_csv_row_is_ascii (reader) && !_pd_csv_fields_are_valid_utf8 (reader))
         for (guint c = 0; c < N_COLUMNS; c++)
           {
             int i = reader->map[c];

@@ -222,10 +222,11 @@ _pd_csv_get_time (Row     *row,
   const char *date = row->values[COL_DATE];
   const char *time = row->values[COL_TIME];
   const char *offset = row->values[COL_UTC_OFFSET];
-  guint32 day;
+  guint32 day = row->last_day;
   int hours, minutes, offset_hours, offset_minutes;
 
-  if (!pd_csv_parse_date (date, &day))
+  /* Rows come a day at a time: each date is read once. */
+  if ((day == 0 || strcmp (date, row->last_date) != 0) && !pd_csv_parse_date (date, &day))
     {
       g_autofree char *shown = _pd_csv_shorten (date);
       return _pd_csv_row_error (row, COL_DATE, error, _("“%s” is not a date (YYYY-MM-DD)"), shown);
@@ -246,6 +247,8 @@ _pd_csv_get_time (Row     *row,
                                 _("“%s” is not a UTC offset (+HH:MM, from -14:00 to +14:00)"), shown);
     }
 
+  memcpy (row->last_date, date, sizeof row->last_date);
+  row->last_day = day;
   *utc_offset = (offset_hours * 3600 + offset_minutes * 60) * (offset[0] == '-' ? -1 : 1);
   *unix_time = pd_local_day_start (day, *utc_offset) + hours * 3600 + minutes * 60;
   return TRUE;
@@ -324,9 +327,11 @@ check_item (Row     *row,
             GError **error)
 {
   const char *item = _pd_csv_get_text (row, COL_ITEM);
-  g_autofree char *stripped = g_strstrip (g_strdup (item));
+  const char *p = item;
 
-  if (*stripped == '\0')
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '\0')
     return _pd_csv_row_error (row, COL_ITEM, error, _("missing"));
   if (g_utf8_strlen (item, -1) > PD_MAX_NAME_LENGTH)
     return _pd_csv_row_error (row, COL_ITEM, error, _("longer than %d characters"), PD_MAX_NAME_LENGTH);
@@ -356,16 +361,21 @@ static const char *
 regimen_medication_id (GHashTable *regimen,
                        const char *name)
 {
-  g_autofree char *known = g_strconcat ("\002", name, NULL);
+  gsize length = strlen (name);
+  char buffer[256];
+  g_autofree char *allocated = length + 2 > sizeof buffer ? g_malloc (length + 2) : NULL;
+  char *known = allocated != NULL ? allocated : buffer;
   g_autofree char *folded = NULL;
-  const char *id = g_hash_table_lookup (regimen, known);
+  const char *id;
 
-  if (id != NULL)
+  known[0] = '\002';
+  memcpy (known + 1, name, length + 1);
+  if ((id = g_hash_table_lookup (regimen, known)) != NULL)
     return *id != '\0' ? id : NULL;
   folded = g_utf8_casefold (name, -1);
   if ((id = g_hash_table_lookup (regimen, folded)) == NULL)
     id = regimen_by_catalogue (regimen, name);
-  g_hash_table_insert (regimen, g_steal_pointer (&known), g_strdup (id != NULL ? id : ""));
+  g_hash_table_insert (regimen, g_strdup (known), g_strdup (id != NULL ? id : ""));
   return id;
 }
 
