@@ -64,50 +64,20 @@ _pd_csv_import_set_sizes (gsize chunk,
   max_kept_records = max_kept;
 }
 
-static void
-set_function_id (gpointer record, const char *id)
-{
-  pd_function_rating_set_id (record, id);
-}
-
-static gboolean
-validate_function (gpointer record, GError **error)
-{
-  return pd_function_rating_validate (record, error);
-}
-
-static void
-set_impression_id (gpointer record, const char *id)
-{
-  pd_impression_set_id (record, id);
-}
-
-static gboolean
-validate_impression (gpointer record, GError **error)
-{
-  return pd_impression_validate (record, error);
-}
-
 typedef struct
 {
   const char *name;
   guint kind;            /* PdRecordKind, KIND_FUNCTION or KIND_IMPRESSION */
-  RecordParser parse_record;  /* a pain entry, dose, activity or event */
-  /* a function rating or an impression: an object */
-  gpointer (*parse) (Context *context, Row *row, gint64 unix_time, int utc_offset,
-                     GError **error);
-  void (*set_id) (gpointer record, const char *id);
-  gboolean (*validate) (gpointer record, GError **error);
+  RecordParser parse;    /* a pain entry, dose, activity or event; NULL for the others */
 } RowKind;
 
 static const RowKind row_kinds[] = {
-  { "pain", PD_RECORD_PAIN, _pd_csv_parse_pain, NULL, NULL, NULL },
-  { "dose", PD_RECORD_DOSE, _pd_csv_parse_dose, NULL, NULL, NULL },
-  { "activity", PD_RECORD_ACTIVITY, _pd_csv_parse_activity, NULL, NULL, NULL },
-  { "event", PD_RECORD_EVENT, _pd_csv_parse_event, NULL, NULL, NULL },
-  { "function", KIND_FUNCTION, NULL, _pd_csv_parse_function, set_function_id, validate_function },
-  { "impression", KIND_IMPRESSION, NULL, _pd_csv_parse_impression, set_impression_id,
-    validate_impression },
+  { "pain", PD_RECORD_PAIN, _pd_csv_parse_pain },
+  { "dose", PD_RECORD_DOSE, _pd_csv_parse_dose },
+  { "activity", PD_RECORD_ACTIVITY, _pd_csv_parse_activity },
+  { "event", PD_RECORD_EVENT, _pd_csv_parse_event },
+  { "function", KIND_FUNCTION, NULL },
+  { "impression", KIND_IMPRESSION, NULL },
 };
 
 static void
@@ -311,27 +281,33 @@ event_from_record (const PdImportRecord *record)
   return event;
 }
 
-/* A function or impression row: its record is checked, counted and kept while preparing
+/* A function or impression row (record holds its kind, KIND_FUNCTION or KIND_IMPRESSION,
+ * its id and its time): its record is checked, counted and kept while preparing
  * (committing, it was kept already). */
 static gboolean
 import_spine_row (PdCsvImport    *self,
                   Row            *row,
                   Pass           *pass,
-                  const RowKind  *row_kind,
                   PdImportRecord *record,
                   GError        **error)
 {
   g_autoptr(GError) local = NULL;
+  gboolean function = (guint) record->kind == KIND_FUNCTION;
   gpointer object;
 
   if (pass->db != NULL)
     return TRUE;
-  object = row_kind->parse (&pass->context, row, record->time, record->utc_offset, error);
+  object = (function ? _pd_csv_parse_function : _pd_csv_parse_impression) (
+             &pass->context, row, record->time, record->utc_offset, error);
   if (object == NULL)
     return FALSE;
   /* The record validators have the last word. */
-  row_kind->set_id (object, record->id);
-  if (!row_kind->validate (object, &local))
+  if (function)
+    pd_function_rating_set_id (object, record->id);
+  else
+    pd_impression_set_id (object, record->id);
+  if (!(function ? pd_function_rating_validate (object, &local)
+                 : pd_impression_validate (object, &local)))
     {
       g_object_unref (object);
       return _pd_csv_row_error_from (row, g_steal_pointer (&local), error);
@@ -343,8 +319,8 @@ import_spine_row (PdCsvImport    *self,
       g_object_unref (object);
       return TRUE;
     }
-  self->n_new[row_kind->kind]++;
-  g_ptr_array_add (row_kind->kind == KIND_FUNCTION ? self->ratings : self->impressions, object);
+  self->n_new[record->kind]++;
+  g_ptr_array_add (function ? self->ratings : self->impressions, object);
   return TRUE;
 }
 
@@ -388,10 +364,10 @@ import_row (PdCsvImport *self,
                                 _("“%s” is not a kind (pain, dose, activity, event, function or "
                                   "impression)"), shown);
     }
-  if (row_kind->parse_record == NULL)
-    return import_spine_row (self, row, pass, row_kind, &record, error);
   record.kind = row_kind->kind;
-  if (!row_kind->parse_record (&pass->context, row, &record, error))
+  if (row_kind->parse == NULL)
+    return import_spine_row (self, row, pass, &record, error);
+  if (!row_kind->parse (&pass->context, row, &record, error))
     return FALSE;
 
   if (pass->db != NULL)
@@ -456,13 +432,23 @@ regimen_by_name (PdDatabase  *db,
   return regimen;
 }
 
+/* Writes the records kept, in the caller's transaction. */
+static gboolean
+write_records (PdCsvImport  *self,
+               PdDatabase   *db,
+               GError      **error)
+{
+  const PdImportRecord *records = (gconstpointer) self->records->data;
+
+  return pd_database_import_records (db, records, self->records->len, error);
+}
+
 static gboolean
 flush_batch (PdCsvImport  *self,
              PdDatabase   *db,
              GError      **error)
 {
-  gboolean ok = pd_database_import_records (db, (const PdImportRecord *) self->records->data,
-                                            self->records->len, error);
+  gboolean ok = write_records (self, db, error);
 
   clear_records (self);
   return ok;
@@ -835,8 +821,7 @@ pd_csv_import_commit (PdCsvImport  *self,
     return commit_streamed (self, db, error);
   if (!pd_database_begin (db, error))
     return FALSE;
-  if (!pd_database_import_records (db, (const PdImportRecord *) self->records->data,
-                                   self->records->len, error) ||
+  if (!write_records (self, db, error) ||
       !save_spine (self, db, error))
     {
       pd_database_rollback (db);
