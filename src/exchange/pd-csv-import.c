@@ -210,6 +210,16 @@ is_present (Pass       *pass,
 }
 
 static void
+records_init (PdCsvImport *self)
+{
+  /* Reserved, so that it never moves while it fills: only what is filled is touched. */
+  self->records = g_array_sized_new (FALSE, FALSE, sizeof (PdImportRecord),
+                                     MAX (max_kept_records, BATCH_SIZE) + 1);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->custom_values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+}
+
+static void
 clear_records (PdCsvImport *self)
 {
   g_array_set_size (self->records, 0);
@@ -569,13 +579,11 @@ load_spine_context (PdCsvImport  *self,
                     Pass         *pass,
                     GError      **error)
 {
-  g_autoptr(GPtrArray) events = NULL;
-
   self->function_activities = pd_database_list_function_activities (db, error);
   if (self->function_activities == NULL ||
-      !(events = pd_database_list_events (db, G_MININT64, G_MAXINT64, error)))
+      !(self->known_events = pd_database_list_events (db, G_MININT64, G_MAXINT64, error)))
     return FALSE;
-  g_ptr_array_extend_and_steal (self->known_events, g_steal_pointer (&events));
+  self->new_activities = g_ptr_array_new_with_free_func (g_object_unref);
   pass->context.function_activities = self->function_activities;
   pass->context.new_activities = self->new_activities;
   return TRUE;
@@ -666,18 +674,12 @@ prepare (PdDatabase  *db,
   Pass pass;
   gboolean ok;
 
-  /* Reserved, so that it never moves while it fills: only what is filled is touched. */
-  self->records = g_array_sized_new (FALSE, FALSE, sizeof (PdImportRecord),
-                                     MAX (max_kept_records, BATCH_SIZE) + 1);
-  self->strings = g_string_chunk_new (64 * 1024);
-  self->custom_values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  self->ratings = g_ptr_array_new_with_free_func (g_object_unref);
-  self->impressions = g_ptr_array_new_with_free_func (g_object_unref);
-  self->new_activities = g_ptr_array_new_with_free_func (g_object_unref);
-  self->known_events = g_ptr_array_new_with_free_func (g_object_unref);
   self->name = g_strdup (name);
   self->path = g_strdup (path);
   self->data = data;
+  records_init (self);
+  self->ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->impressions = g_ptr_array_new_with_free_func (g_object_unref);
   if (!reader_open (self, &reader, error))
     return NULL;
   ok = pass_init (&pass, db, error) && load_spine_context (self, db, &pass, error) &&
