@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "pd-csv.h"
+#include "pd-database-import.h"
 #include "pd-types.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,8 @@ typedef struct
   gsize length;          /* the rows to parse end here */
   gsize pos;
   guint line;            /* physical line of pos, 1-based */
+  gsize row_start;       /* where the row read last starts in buffer */
+  gboolean row_has_nul;  /* and whether a field of it holds a NUL byte */
   char **fields;         /* the row's, pointing into buffer */
   gsize *lengths;
   guint n_row_fields;
@@ -71,6 +74,9 @@ typedef struct
   guint line;
   gboolean decimal_comma;    /* a ';'-separated file may write 7,5 for 7.5 */
   const char *values[N_COLUMNS];
+  GStrv custom[2];           /* a pain row's own locations and qualities */
+  char last_date[11];        /* the last date cell read, and its day */
+  guint32 last_day;
 } Row;
 
 typedef struct
@@ -83,6 +89,12 @@ typedef struct
 /* The reader (pd-csv-reader.c) and the cells of a row (pd-csv-rows.c). */
 const char *_pd_csv_field_name (Reader *reader,
                                 guint   index);
+void _pd_csv_set_error_valist (GError     **error,
+                               const char  *file,
+                               guint        line,
+                               const char  *field,
+                               const char  *format,
+                               va_list      args) G_GNUC_PRINTF (5, 0);
 void _pd_csv_set_error (GError     **error,
                         const char  *file,
                         guint        line,
@@ -136,13 +148,22 @@ gboolean _pd_csv_get_time (Row     *row,
                            gint64  *unix_time,
                            int     *utc_offset,
                            GError **error);
-gpointer _pd_csv_parse_pain (Context *context, Row *row, gint64 t, int offset, GError **error);
-gpointer _pd_csv_parse_dose (Context *context, Row *row, gint64 t, int offset, GError **error);
-gpointer _pd_csv_parse_activity (Context *context, Row *row, gint64 t, int offset, GError **error);
-gpointer _pd_csv_parse_event (Context *context, Row *row, gint64 t, int offset, GError **error);
+/* Pain, dose, activity and event rows: the cells into record, whose id, time and offset are
+ * set; its strings point into the row (or the context) until the next row. */
+typedef gboolean (*RecordParser) (Context        *context,
+                                  Row            *row,
+                                  PdImportRecord *record,
+                                  GError        **error);
+gboolean _pd_csv_parse_pain (Context *context, Row *row, PdImportRecord *record, GError **error);
+gboolean _pd_csv_parse_dose (Context *context, Row *row, PdImportRecord *record, GError **error);
+gboolean _pd_csv_parse_activity (Context *context, Row *row, PdImportRecord *record,
+                                 GError **error);
+gboolean _pd_csv_parse_event (Context *context, Row *row, PdImportRecord *record, GError **error);
+/* Function and impression rows: a new record object. */
 gpointer _pd_csv_parse_function (Context *context, Row *row, gint64 t, int offset, GError **error);
 gpointer _pd_csv_parse_impression (Context *context, Row *row, gint64 t, int offset, GError **error);
 gboolean _pd_csv_fields_are_valid_utf8 (Reader *reader);
+gboolean _pd_csv_row_is_ascii (Reader *reader);
 gboolean _pd_csv_source_read (Reader  *reader,
                               GError **error);
 gboolean _pd_csv_set_parse_limit (Reader  *reader,

@@ -40,10 +40,9 @@ struct _PdCsvImport
   guint n_present;
   guint n_new[N_KINDS];
   gboolean streamed;       /* too many to keep: commit reads the file again */
-  GPtrArray *pain_entries;
-  GPtrArray *doses;
-  GPtrArray *activities;
-  GPtrArray *events;
+  GArray *records;         /* the new pain entries, doses, activities and events */
+  GStringChunk *strings;   /* their strings ... */
+  GPtrArray *custom_values;  /* ... and their own locations and qualities (GStrv) */
   GPtrArray *ratings;      /* new function ratings */
   GPtrArray *impressions;  /* new impressions; their events found after the last row */
   GPtrArray *function_activities;  /* the diary's and the new ones, to find by name */
@@ -65,120 +64,28 @@ _pd_csv_import_set_sizes (gsize chunk,
   max_kept_records = max_kept;
 }
 
-static void
-set_pain_id (gpointer record, const char *id)
-{
-  pd_pain_entry_set_id (record, id);
-}
-
-static gboolean
-validate_pain (gpointer record, GError **error)
-{
-  return pd_pain_entry_validate (record, error);
-}
-
-static void
-set_dose_id (gpointer record, const char *id)
-{
-  pd_dose_set_id (record, id);
-}
-
-static gboolean
-validate_dose (gpointer record, GError **error)
-{
-  return pd_dose_validate (record, error);
-}
-
-static void
-set_activity_id (gpointer record, const char *id)
-{
-  pd_activity_set_id (record, id);
-}
-
-static gboolean
-validate_activity (gpointer record, GError **error)
-{
-  return pd_activity_validate (record, error);
-}
-
-static void
-set_event_id (gpointer record, const char *id)
-{
-  pd_event_set_id (record, id);
-}
-
-static gboolean
-validate_event (gpointer record, GError **error)
-{
-  return pd_event_validate (record, error);
-}
-
-static void
-set_function_id (gpointer record, const char *id)
-{
-  pd_function_rating_set_id (record, id);
-}
-
-static gboolean
-validate_function (gpointer record, GError **error)
-{
-  return pd_function_rating_validate (record, error);
-}
-
-static void
-set_impression_id (gpointer record, const char *id)
-{
-  pd_impression_set_id (record, id);
-}
-
-static gboolean
-validate_impression (gpointer record, GError **error)
-{
-  return pd_impression_validate (record, error);
-}
-
 typedef struct
 {
   const char *name;
   guint kind;            /* PdRecordKind, KIND_FUNCTION or KIND_IMPRESSION */
-  gpointer (*parse) (Context *context, Row *row, gint64 unix_time, int utc_offset,
-                     GError **error);
-  void (*set_id) (gpointer record, const char *id);
-  gboolean (*validate) (gpointer record, GError **error);
+  RecordParser parse;    /* a pain entry, dose, activity or event; NULL for the others */
 } RowKind;
 
 static const RowKind row_kinds[] = {
-  { "pain", PD_RECORD_PAIN, _pd_csv_parse_pain, set_pain_id, validate_pain },
-  { "dose", PD_RECORD_DOSE, _pd_csv_parse_dose, set_dose_id, validate_dose },
-  { "activity", PD_RECORD_ACTIVITY, _pd_csv_parse_activity, set_activity_id,
-    validate_activity },
-  { "event", PD_RECORD_EVENT, _pd_csv_parse_event, set_event_id, validate_event },
-  { "function", KIND_FUNCTION, _pd_csv_parse_function, set_function_id, validate_function },
-  { "impression", KIND_IMPRESSION, _pd_csv_parse_impression, set_impression_id, validate_impression },
+  { "pain", PD_RECORD_PAIN, _pd_csv_parse_pain },
+  { "dose", PD_RECORD_DOSE, _pd_csv_parse_dose },
+  { "activity", PD_RECORD_ACTIVITY, _pd_csv_parse_activity },
+  { "event", PD_RECORD_EVENT, _pd_csv_parse_event },
+  { "function", KIND_FUNCTION, NULL },
+  { "impression", KIND_IMPRESSION, NULL },
 };
-
-static GPtrArray *
-records_of_kind (PdCsvImport *self,
-                 guint        kind)
-{
-  switch (kind)
-    {
-    case PD_RECORD_PAIN: return self->pain_entries;
-    case PD_RECORD_DOSE: return self->doses;
-    case PD_RECORD_ACTIVITY: return self->activities;
-    case PD_RECORD_EVENT: return self->events;
-    case KIND_FUNCTION: return self->ratings;
-    case KIND_IMPRESSION: return self->impressions;
-    default: return NULL;
-    }
-}
 
 static void
 note_custom (PdCsvImport        *self,
              guint               index,
              const char * const *values)
 {
-  if (values[0] == NULL)
+  if (values == NULL || values[0] == NULL)
     return;
   if (self->custom[index] == NULL)
     self->custom[index] = g_ptr_array_new_null_terminated (4, g_free, TRUE);
@@ -187,7 +94,6 @@ note_custom (PdCsvImport        *self,
       g_ptr_array_add (self->custom[index], g_strdup (values[i]));
 }
 
-/* Checks one row and adds its record to the import, unless the diary already has its id. */
 /* The ids met so far: 16 bytes each in an open-addressed table, so that a million rows
  * need tens of megabytes, not hundreds. */
 typedef struct
@@ -283,7 +189,7 @@ seen_add (SeenSet      *set,
   return 0;
 }
 
-/* Records written by one save_records call when streaming. */
+/* Records written at once when streaming. */
 #define BATCH_SIZE 4096
 
 typedef struct
@@ -295,21 +201,151 @@ typedef struct
   Context context;
 } Pass;
 
+/* Whether the diary holds a record with that id (a new diary holds none). */
+static gboolean
+is_present (Pass       *pass,
+            const char *id)
+{
+  return g_hash_table_size (pass->existing) > 0 && g_hash_table_contains (pass->existing, id);
+}
+
+static void
+records_init (PdCsvImport *self)
+{
+  /* Reserved, so that it never moves while it fills: only what is filled is touched. */
+  self->records = g_array_sized_new (FALSE, FALSE, sizeof (PdImportRecord),
+                                     MAX (max_kept_records, BATCH_SIZE) + 1);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->custom_values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+}
+
+static void
+clear_records (PdCsvImport *self)
+{
+  g_array_set_size (self->records, 0);
+  g_string_chunk_clear (self->strings);
+  g_ptr_array_set_size (self->custom_values, 0);
+}
+
+static const char *
+keep_string (PdCsvImport *self,
+             const char  *text)
+{
+  return *text == '\0' ? "" : g_string_chunk_insert (self->strings, text);
+}
+
+/* A few names, units and medications, over and over. */
+static const char *
+keep_name (PdCsvImport *self,
+           const char  *text)
+{
+  return text == NULL ? NULL : g_string_chunk_insert_const (self->strings, text);
+}
+
+static const char * const *
+keep_custom (PdCsvImport        *self,
+             const char * const *values)
+{
+  if (values == NULL)
+    return NULL;
+  g_ptr_array_add (self->custom_values, g_strdupv ((char **) values));
+  return g_ptr_array_index (self->custom_values, self->custom_values->len - 1);
+}
+
+/* Adds a copy of the record, whose strings are the row's, to the records to write. */
+static void
+keep_record (PdCsvImport    *self,
+             PdImportRecord *record)
+{
+  record->name = keep_name (self, record->name);
+  record->note = keep_string (self, record->note);
+  if (record->kind == PD_RECORD_PAIN)
+    {
+      record->pain.custom_locations = keep_custom (self, record->pain.custom_locations);
+      record->pain.custom_qualities = keep_custom (self, record->pain.custom_qualities);
+    }
+  else if (record->kind == PD_RECORD_DOSE)
+    {
+      record->dose.medication_id = keep_name (self, record->dose.medication_id);
+      record->dose.unit = keep_name (self, record->dose.unit);
+    }
+  else if (record->kind == PD_RECORD_EVENT)
+    {
+      record->event.kind = keep_name (self, record->event.kind);
+    }
+  g_array_append_vals (self->records, record, 1);
+}
+
+/* An event of the file, for the impressions that name it by title. */
+static PdEvent *
+event_from_record (const PdImportRecord *record)
+{
+  PdEvent *event = pd_event_new ();
+
+  pd_event_set_id (event, record->id);
+  pd_event_set_kind (event, record->event.kind);
+  pd_event_set_title (event, record->name);
+  pd_event_set_time (event, record->time, record->utc_offset);
+  pd_event_set_end_day (event, record->event.end_day);
+  pd_event_set_note (event, record->note);
+  return event;
+}
+
+/* A function or impression row (record holds its kind, KIND_FUNCTION or KIND_IMPRESSION,
+ * its id and its time): its record is checked, counted and kept while preparing
+ * (committing, it was kept already). */
+static gboolean
+import_spine_row (PdCsvImport    *self,
+                  Row            *row,
+                  Pass           *pass,
+                  PdImportRecord *record,
+                  GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  gboolean function = (guint) record->kind == KIND_FUNCTION;
+  gpointer object;
+
+  if (pass->db != NULL)
+    return TRUE;
+  object = (function ? _pd_csv_parse_function : _pd_csv_parse_impression) (
+             &pass->context, row, record->time, record->utc_offset, error);
+  if (object == NULL)
+    return FALSE;
+  /* The record validators have the last word. */
+  if (function)
+    pd_function_rating_set_id (object, record->id);
+  else
+    pd_impression_set_id (object, record->id);
+  if (!(function ? pd_function_rating_validate (object, &local)
+                 : pd_impression_validate (object, &local)))
+    {
+      g_object_unref (object);
+      return _pd_csv_row_error_from (row, g_steal_pointer (&local), error);
+    }
+  self->n_rows++;
+  if (is_present (pass, record->id))
+    {
+      self->n_present++;
+      g_object_unref (object);
+      return TRUE;
+    }
+  self->n_new[record->kind]++;
+  g_ptr_array_add (function ? self->ratings : self->impressions, object);
+  return TRUE;
+}
+
+/* Checks one row and adds its record to the import, unless the diary already has its id. */
 static gboolean
 import_row (PdCsvImport *self,
             Row         *row,
             Pass        *pass,
             GError     **error)
 {
-  g_autofree char *id = NULL;
-  g_autoptr(GError) local = NULL;
   const char *kind = row->values[COL_KIND];
   const RowKind *row_kind = NULL;
+  PdImportRecord record;
   guint8 binary_id[16];
   guint32 first_line;
-  gint64 unix_time = 0;
-  int utc_offset = 0;
-  gpointer record;
 
   if (!parse_uuid (row->values[COL_ID], binary_id))
     {
@@ -319,9 +355,13 @@ import_row (PdCsvImport *self,
   first_line = seen_add (&pass->seen, binary_id, row->line);
   if (first_line != 0)
     return _pd_csv_row_error (row, COL_ID, error, _("the same id as line %u"), first_line);
-  id = pd_dup_id (row->values[COL_ID]);
+  for (guint i = 0; i <= 36; i++)
+    {
+      char c = row->values[COL_ID][i];
+      record.id[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
 
-  if (!_pd_csv_get_time (row, &unix_time, &utc_offset, error))
+  if (!_pd_csv_get_time (row, &record.time, &record.utc_offset, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (row_kinds) && row_kind == NULL; i++)
@@ -334,60 +374,42 @@ import_row (PdCsvImport *self,
                                 _("“%s” is not a kind (pain, dose, activity, event, function or "
                                   "impression)"), shown);
     }
-  /* Committing a streamed import: the spine records were kept from the first pass. */
-  if (pass->db != NULL && row_kind->kind > PD_RECORD_EVENT)
-    return TRUE;
-  record = row_kind->parse (&pass->context, row, unix_time, utc_offset, error);
-  if (record == NULL)
+  record.kind = row_kind->kind;
+  if (row_kind->parse == NULL)
+    return import_spine_row (self, row, pass, &record, error);
+  if (!row_kind->parse (&pass->context, row, &record, error))
     return FALSE;
-
-  /* The record validators have the last word. */
-  row_kind->set_id (record, id);
-  if (!row_kind->validate (record, &local))
-    {
-      g_object_unref (record);
-      return _pd_csv_row_error_from (row, g_steal_pointer (&local), error);
-    }
-  /* An impression's title may name an event of the file, new or not. */
-  if (row_kind->kind == PD_RECORD_EVENT && pass->db == NULL)
-    g_ptr_array_add (self->known_events, g_object_ref (record));
 
   if (pass->db != NULL)
     {
       /* Committing a streamed import: the new records go to the next batch. */
-      if (g_hash_table_contains (pass->existing, id))
-        g_object_unref (record);
-      else
-        g_ptr_array_add (records_of_kind (self, row_kind->kind), record);
+      if (!is_present (pass, record.id))
+        keep_record (self, &record);
       return TRUE;
     }
 
+  /* An impression's title may name an event of the file, new or not. */
+  if (record.kind == PD_RECORD_EVENT)
+    g_ptr_array_add (self->known_events, event_from_record (&record));
   self->n_rows++;
-  if (g_hash_table_contains (pass->existing, id))
+  if (is_present (pass, record.id))
     {
       self->n_present++;
-      g_object_unref (record);
       return TRUE;
     }
-  self->n_new[row_kind->kind]++;
-  if (row_kind->kind == PD_RECORD_PAIN)
+  self->n_new[record.kind]++;
+  if (record.kind == PD_RECORD_PAIN)
     {
-      note_custom (self, 0, pd_pain_entry_get_custom_locations (record));
-      note_custom (self, 1, pd_pain_entry_get_custom_qualities (record));
+      note_custom (self, 0, record.pain.custom_locations);
+      note_custom (self, 1, record.pain.custom_qualities);
     }
-  if (self->streamed && row_kind->kind <= PD_RECORD_EVENT)
-    {
-      g_object_unref (record);
-      return TRUE;
-    }
-  g_ptr_array_add (records_of_kind (self, row_kind->kind), record);
+  if (self->streamed)
+    return TRUE;
+  keep_record (self, &record);
   if (self->n_rows - self->n_present > max_kept_records)
     {
       self->streamed = TRUE;
-      g_ptr_array_set_size (self->pain_entries, 0);
-      g_ptr_array_set_size (self->doses, 0);
-      g_ptr_array_set_size (self->activities, 0);
-      g_ptr_array_set_size (self->events, 0);
+      clear_records (self);
     }
   return TRUE;
 }
@@ -420,10 +442,15 @@ regimen_by_name (PdDatabase  *db,
   return regimen;
 }
 
-static GPtrArray *
-nonempty (GPtrArray *array)
+/* Writes the records kept, in the caller's transaction. */
+static gboolean
+write_records (PdCsvImport  *self,
+               PdDatabase   *db,
+               GError      **error)
 {
-  return array->len > 0 ? array : NULL;
+  const PdImportRecord *records = (gconstpointer) self->records->data;
+
+  return pd_database_import_records (db, records, self->records->len, error);
 }
 
 static gboolean
@@ -431,18 +458,9 @@ flush_batch (PdCsvImport  *self,
              PdDatabase   *db,
              GError      **error)
 {
-  gboolean ok;
+  gboolean ok = write_records (self, db, error);
 
-  if (self->pain_entries->len + self->doses->len + self->activities->len +
-      self->events->len == 0)
-    return TRUE;
-  ok = pd_database_save_records (db, nonempty (self->pain_entries), NULL,
-                                 nonempty (self->doses), nonempty (self->activities),
-                                 nonempty (self->events), error);
-  g_ptr_array_set_size (self->pain_entries, 0);
-  g_ptr_array_set_size (self->doses, 0);
-  g_ptr_array_set_size (self->activities, 0);
-  g_ptr_array_set_size (self->events, 0);
+  clear_records (self);
   return ok;
 }
 
@@ -454,7 +472,7 @@ run_pass (PdCsvImport  *self,
           Pass         *pass,
           GError      **error)
 {
-  Row row = { reader->name, 0, FALSE, { NULL } };
+  Row row = { .file = reader->name };
   guint blank_line = 0, blank_fields = 0;
   int status;
 
@@ -504,7 +522,7 @@ run_pass (PdCsvImport  *self,
         }
       /* Valid UTF-8 is the rule: one look at the row's text, field by field only to say
        * where it is not. */
-      if (!_pd_csv_fields_are_valid_utf8 (reader))
+      if (!_pd_csv_row_is_ascii (reader) && !_pd_csv_fields_are_valid_utf8 (reader))
         for (guint c = 0; c < N_COLUMNS; c++)
           {
             int i = reader->map[c];
@@ -517,14 +535,14 @@ run_pass (PdCsvImport  *self,
                 return FALSE;
               }
           }
-      if (!import_row (self, &row, pass, error))
-        return FALSE;
-      if (pass->db != NULL && self->pain_entries->len + self->doses->len +
-                              self->activities->len + self->events->len >= BATCH_SIZE &&
-          !flush_batch (self, pass->db, error))
-        return FALSE;
+      if (!import_row (self, &row, pass, error) ||
+          (pass->db != NULL && self->records->len >= BATCH_SIZE &&
+           !flush_batch (self, pass->db, error)))
+        break;
     }
-  if (status < 0)
+  g_strfreev (row.custom[0]);
+  g_strfreev (row.custom[1]);
+  if (status != 0)
     return FALSE;
   return pass->db == NULL || flush_batch (self, pass->db, error);
 }
@@ -543,8 +561,9 @@ pass_init (Pass        *pass,
            GError     **error)
 {
   memset (pass, 0, sizeof *pass);
-  pass->seen.slots = g_new0 (SeenId, 1024);
-  pass->seen.mask = 1023;
+  /* Room for a diary of ten years (2.5 MB, only touched as it fills). */
+  pass->seen.slots = g_new0 (SeenId, 1 << 17);
+  pass->seen.mask = (1 << 17) - 1;
   if (!(pass->existing = pd_database_dup_record_ids (db, error)) ||
       !(pass->regimen = regimen_by_name (db, error)))
     return FALSE;
@@ -560,13 +579,11 @@ load_spine_context (PdCsvImport  *self,
                     Pass         *pass,
                     GError      **error)
 {
-  g_autoptr(GPtrArray) events = NULL;
-
   self->function_activities = pd_database_list_function_activities (db, error);
   if (self->function_activities == NULL ||
-      !(events = pd_database_list_events (db, G_MININT64, G_MAXINT64, error)))
+      !(self->known_events = pd_database_list_events (db, G_MININT64, G_MAXINT64, error)))
     return FALSE;
-  g_ptr_array_extend_and_steal (self->known_events, g_steal_pointer (&events));
+  self->new_activities = g_ptr_array_new_with_free_func (g_object_unref);
   pass->context.function_activities = self->function_activities;
   pass->context.new_activities = self->new_activities;
   return TRUE;
@@ -626,43 +643,45 @@ save_spine (PdCsvImport  *self,
   return TRUE;
 }
 
-/* path or data (copied) */
+/* Starts reading the import's file or data from the top. */
+static gboolean
+reader_open (PdCsvImport  *self,
+             Reader       *reader,
+             GError      **error)
+{
+  int fd = -1;
+  gsize length = 0;
+  const char *data = NULL;
+
+  if (self->path != NULL && (fd = _pd_csv_open_source (self->path, error)) < 0)
+    return FALSE;
+  if (self->data != NULL)
+    data = g_bytes_get_data (self->data, &length);
+  _pd_csv_reader_init (reader, self->name, fd, data, length);
+  return TRUE;
+}
+
+/* The file at path, or else data (taken), named name in messages. */
 static PdCsvImport *
 prepare (PdDatabase  *db,
          const char  *name,
          const char  *path,
-         const char  *data,
-         gsize        length,
+         GBytes      *data,
          GError     **error)
 {
   g_autoptr(PdCsvImport) self = g_new0 (PdCsvImport, 1);
   Reader reader;
   Pass pass;
   gboolean ok;
-  int fd = -1;
 
-  self->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
-  self->doses = g_ptr_array_new_with_free_func (g_object_unref);
-  self->activities = g_ptr_array_new_with_free_func (g_object_unref);
-  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->name = g_strdup (name);
+  self->path = g_strdup (path);
+  self->data = data;
+  records_init (self);
   self->ratings = g_ptr_array_new_with_free_func (g_object_unref);
   self->impressions = g_ptr_array_new_with_free_func (g_object_unref);
-  self->new_activities = g_ptr_array_new_with_free_func (g_object_unref);
-  self->known_events = g_ptr_array_new_with_free_func (g_object_unref);
-  self->name = g_strdup (name);
-  if (path != NULL)
-    {
-      self->path = g_strdup (path);
-      if ((fd = _pd_csv_open_source (path, error)) < 0)
-        return NULL;
-    }
-  else
-    {
-      self->data = g_bytes_new (data, length);
-    }
-
-  _pd_csv_reader_init (&reader, self->name, fd, path != NULL ? NULL : g_bytes_get_data (self->data, NULL),
-                       length);
+  if (!reader_open (self, &reader, error))
+    return NULL;
   ok = pass_init (&pass, db, error) && load_spine_context (self, db, &pass, error) &&
        run_pass (self, &reader, &pass, error) && resolve_impressions (self, error);
   pass_clear (&pass);
@@ -684,7 +703,7 @@ pd_csv_import_prepare_data (PdDatabase  *db,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return prepare (db, name, NULL, data != NULL ? data : "", length, error);
+  return prepare (db, name, NULL, g_bytes_new (data, length), error);
 }
 
 PdCsvImport *
@@ -696,7 +715,7 @@ pd_csv_import_prepare (PdDatabase  *db,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return prepare (db, path, path, NULL, 0, error);
+  return prepare (db, path, path, NULL, error);
 }
 
 guint
@@ -766,30 +785,20 @@ commit_streamed (PdCsvImport  *self,
   Reader reader;
   Pass pass;
   gboolean ok;
-  int fd = -1;
-  gsize length = 0;
-  const char *data = NULL;
 
-  if (self->path != NULL && (fd = _pd_csv_open_source (self->path, error)) < 0)
+  if (!reader_open (self, &reader, error))
     return FALSE;
-  if (self->data != NULL)
-    data = g_bytes_get_data (self->data, &length);
   if (!pd_database_begin (db, error))
     {
-      if (fd >= 0)
-        close (fd);
+      _pd_csv_reader_clear (&reader);
       return FALSE;
     }
-  _pd_csv_reader_init (&reader, self->name, fd, data, length);
   ok = pass_init (&pass, db, error);
   pass.db = db;
   ok = ok && run_pass (self, &reader, &pass, error) && save_spine (self, db, error);
   pass_clear (&pass);
   _pd_csv_reader_clear (&reader);
-  g_ptr_array_set_size (self->pain_entries, 0);
-  g_ptr_array_set_size (self->doses, 0);
-  g_ptr_array_set_size (self->activities, 0);
-  g_ptr_array_set_size (self->events, 0);
+  clear_records (self);
   if (!ok)
     {
       pd_database_rollback (db);
@@ -814,8 +823,7 @@ pd_csv_import_commit (PdCsvImport  *self,
     return commit_streamed (self, db, error);
   if (!pd_database_begin (db, error))
     return FALSE;
-  if (!pd_database_save_records (db, nonempty (self->pain_entries), NULL, nonempty (self->doses),
-                                 nonempty (self->activities), nonempty (self->events), error) ||
+  if (!write_records (self, db, error) ||
       !save_spine (self, db, error))
     {
       pd_database_rollback (db);
@@ -829,10 +837,9 @@ pd_csv_import_free (PdCsvImport *self)
 {
   if (self == NULL)
     return;
-  g_clear_pointer (&self->pain_entries, g_ptr_array_unref);
-  g_clear_pointer (&self->doses, g_ptr_array_unref);
-  g_clear_pointer (&self->activities, g_ptr_array_unref);
-  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->records, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->custom_values, g_ptr_array_unref);
   g_clear_pointer (&self->ratings, g_ptr_array_unref);
   g_clear_pointer (&self->impressions, g_ptr_array_unref);
   g_clear_pointer (&self->function_activities, g_ptr_array_unref);

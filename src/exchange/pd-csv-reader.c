@@ -56,6 +56,19 @@ _pd_csv_field_name (Reader *reader,
 
 
 void
+_pd_csv_set_error_valist (GError     **error,
+                          const char  *file,
+                          guint        line,
+                          const char  *field,
+                          const char  *format,
+                          va_list      args)
+{
+  g_autofree char *reason = g_strdup_vprintf (format, args);
+
+  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s: %s", file, line, field, reason);
+}
+
+void
 _pd_csv_set_error (GError     **error,
                    const char  *file,
                    guint        line,
@@ -63,13 +76,11 @@ _pd_csv_set_error (GError     **error,
                    const char  *format,
                    ...)
 {
-  g_autofree char *reason = NULL;
   va_list args;
 
   va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
+  _pd_csv_set_error_valist (error, file, line, field, format, args);
   va_end (args);
-  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s: %s", file, line, field, reason);
 }
 
 static void
@@ -96,6 +107,8 @@ _pd_csv_read_row (Reader  *reader,
 
   *row_line = reader->line;
   reader->n_row_fields = 0;
+  reader->row_start = pos;
+  reader->row_has_nul = FALSE;
 
   for (;;)
     {
@@ -132,6 +145,8 @@ _pd_csv_read_row (Reader  *reader,
                 }
               if (c == (reader->cr_lines ? '\r' : '\n'))
                 reader->line++;
+              else if (c == '\0')
+                reader->row_has_nul = TRUE;
               *w++ = c;
               pos++;
               if ((gsize) (w - start) > MAX_FIELD_BYTES)
@@ -178,6 +193,7 @@ _pd_csv_read_row (Reader  *reader,
               c = buf[pos];
               if (c == '\0')
                 {
+                  reader->row_has_nul = TRUE;
                   pos++;
                   continue;
                 }
@@ -330,6 +346,29 @@ _pd_csv_row_is_blank (Reader *reader)
     if (reader->fields[i][0] != '\0')
       return FALSE;
   return TRUE;
+}
+
+/* Whether the last row read is plain ASCII without a NUL byte, and so valid UTF-8: a look
+ * at its bytes eight at a time (what unquoting left in the row's stretch is of its bytes). */
+gboolean
+_pd_csv_row_is_ascii (Reader *reader)
+{
+  const char *p = reader->buffer + reader->row_start;
+  const char *end = reader->buffer + reader->pos;
+  guint64 any = 0;
+
+  if (reader->row_has_nul)
+    return FALSE;
+  for (; p + 8 <= end; p += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, 8);
+      any |= word;
+    }
+  for (; p < end; p++)
+    any |= (guchar) *p;
+  return (any & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
 }
 
 gboolean

@@ -28,6 +28,7 @@
 #include "pd-tags.h"
 #include "pd-types.h"
 #include "pd-csv-import-private.h"
+#include "pd-database-import.h"
 
 /* Converting one row */
 
@@ -51,13 +52,12 @@ _pd_csv_row_error (Row        *row,
                    const char *format,
                    ...)
 {
-  g_autofree char *reason = NULL;
   va_list args;
 
   va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
+  _pd_csv_set_error_valist (error, row->file, row->line, _pd_csv_column_names[column], format,
+                            args);
   va_end (args);
-  _pd_csv_set_error (error, row->file, row->line, _pd_csv_column_names[column], "%s", reason);
   return FALSE;
 }
 
@@ -222,10 +222,11 @@ _pd_csv_get_time (Row     *row,
   const char *date = row->values[COL_DATE];
   const char *time = row->values[COL_TIME];
   const char *offset = row->values[COL_UTC_OFFSET];
-  guint32 day;
+  guint32 day = row->last_day;
   int hours, minutes, offset_hours, offset_minutes;
 
-  if (!pd_csv_parse_date (date, &day))
+  /* Rows come a day at a time: each date is read once. */
+  if ((day == 0 || strcmp (date, row->last_date) != 0) && !pd_csv_parse_date (date, &day))
     {
       g_autofree char *shown = _pd_csv_shorten (date);
       return _pd_csv_row_error (row, COL_DATE, error, _("“%s” is not a date (YYYY-MM-DD)"), shown);
@@ -246,63 +247,73 @@ _pd_csv_get_time (Row     *row,
                                 _("“%s” is not a UTC offset (+HH:MM, from -14:00 to +14:00)"), shown);
     }
 
+  memcpy (row->last_date, date, sizeof row->last_date);
+  row->last_day = day;
   *utc_offset = (offset_hours * 3600 + offset_minutes * 60) * (offset[0] == '-' ? -1 : 1);
   *unix_time = pd_local_day_start (day, *utc_offset) + hours * 3600 + minutes * 60;
   return TRUE;
 }
 
-static gpointer
-pain_from_row (Row     *row,
-               gint64   unix_time,
-               int      utc_offset,
-               GError **error)
+/* The checks of the pd_*_validate() functions that the cells' own leave: a note not too
+ * long, a name (any other field) not only of spaces of any script. */
+static gboolean
+check_text (Row         *row,
+            const char  *field,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (strcmp (field, "note") == 0 ? pd_check_text (field, text, PD_MAX_NOTE_LENGTH, &local)
+                                  : pd_check_name (field, text, PD_MAX_NAME_LENGTH, &local))
+    return TRUE;
+  return _pd_csv_row_error_from (row, g_steal_pointer (&local), error);
+}
+
+gboolean
+_pd_csv_parse_pain (Context        *context,
+                    Row            *row,
+                    PdImportRecord *record,
+                    GError        **error)
 {
   static const Column unused[] = {
     COL_ITEM, COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE,
   };
-  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
   int pain, enjoyment, interference, sleep_quality, mood, back_pain, leg_pain;
-  guint64 locations, qualities, red_flags;
-  g_auto(GStrv) custom_locations = NULL;
-  g_auto(GStrv) custom_qualities = NULL;
   double sleep = -1;
 
+  g_clear_pointer (&row->custom[0], g_strfreev);
+  g_clear_pointer (&row->custom[1], g_strfreev);
   if (!_pd_csv_check_unused (row, unused, G_N_ELEMENTS (unused), "pain", error) ||
       !_pd_csv_get_int (row, COL_PAIN, TRUE, 0, 10, &pain, error) ||
       !_pd_csv_get_int (row, COL_ENJOYMENT, FALSE, 0, 10, &enjoyment, error) ||
       !_pd_csv_get_int (row, COL_ACTIVITY_INTERFERENCE, FALSE, 0, 10, &interference, error) ||
-      !get_tags (row, COL_LOCATIONS, PD_TAG_LOCATION, &locations, &custom_locations, error) ||
-      !get_tags (row, COL_QUALITIES, PD_TAG_QUALITY, &qualities, &custom_qualities, error) ||
+      !get_tags (row, COL_LOCATIONS, PD_TAG_LOCATION, &record->pain.locations, &row->custom[0], error) ||
+      !get_tags (row, COL_QUALITIES, PD_TAG_QUALITY, &record->pain.qualities, &row->custom[1], error) ||
       (!_pd_csv_is_empty (row, COL_SLEEP_HOURS) && !get_double (row, COL_SLEEP_HOURS, &sleep, error)) ||
       !_pd_csv_get_int (row, COL_SLEEP_QUALITY, FALSE, 0, 10, &sleep_quality, error) ||
       !_pd_csv_get_int (row, COL_MOOD, FALSE, 0, 10, &mood, error) ||
-      !get_tags (row, COL_RED_FLAGS, PD_TAG_RED_FLAG, &red_flags, NULL, error) ||
+      !get_tags (row, COL_RED_FLAGS, PD_TAG_RED_FLAG, &record->pain.red_flags, NULL, error) ||
       !_pd_csv_get_int (row, COL_BACK_PAIN, FALSE, 0, 10, &back_pain, error) ||
       !_pd_csv_get_int (row, COL_LEG_PAIN, FALSE, 0, 10, &leg_pain, error))
-    return NULL;
+    return FALSE;
   if (!_pd_csv_is_empty (row, COL_SLEEP_HOURS) && (sleep < 0 || sleep > 24))
-    {
-      _pd_csv_row_error (row, COL_SLEEP_HOURS, error, _("%s is outside 0–24 hours"),
-                         row->values[COL_SLEEP_HOURS]);
-      return NULL;
-    }
+    return _pd_csv_row_error (row, COL_SLEEP_HOURS, error, _("%s is outside 0–24 hours"),
+                              row->values[COL_SLEEP_HOURS]);
 
-  pd_pain_entry_set_time (entry, unix_time, utc_offset);
-  pd_pain_entry_set_pain (entry, pain);
-  pd_pain_entry_set_enjoyment_interference (entry, enjoyment);
-  pd_pain_entry_set_activity_interference (entry, interference);
-  pd_pain_entry_set_back_pain (entry, back_pain);
-  pd_pain_entry_set_leg_pain (entry, leg_pain);
-  pd_pain_entry_set_locations (entry, locations);
-  pd_pain_entry_set_qualities (entry, qualities);
-  pd_pain_entry_set_custom_locations (entry, (const char * const *) custom_locations);
-  pd_pain_entry_set_custom_qualities (entry, (const char * const *) custom_qualities);
-  pd_pain_entry_set_sleep_hours (entry, sleep);
-  pd_pain_entry_set_sleep_quality (entry, sleep_quality);
-  pd_pain_entry_set_mood (entry, mood);
-  pd_pain_entry_set_red_flags (entry, red_flags);
-  pd_pain_entry_set_note (entry, _pd_csv_get_text (row, COL_NOTE));
-  return g_steal_pointer (&entry);
+  record->pain.pain = pain;
+  record->pain.enjoyment_interference = enjoyment;
+  record->pain.activity_interference = interference;
+  record->pain.sleep_quality = sleep_quality;
+  record->pain.mood = mood;
+  record->pain.back_pain = back_pain;
+  record->pain.leg_pain = leg_pain;
+  record->pain.sleep_hours = sleep;
+  record->pain.custom_locations = (const char * const *) row->custom[0];
+  record->pain.custom_qualities = (const char * const *) row->custom[1];
+  record->name = NULL;
+  record->note = _pd_csv_get_text (row, COL_NOTE);
+  return check_text (row, "note", record->note, error);
 }
 
 /* What only pain rows fill. */
@@ -316,9 +327,11 @@ check_item (Row     *row,
             GError **error)
 {
   const char *item = _pd_csv_get_text (row, COL_ITEM);
-  g_autofree char *stripped = g_strstrip (g_strdup (item));
+  const char *p = item;
 
-  if (*stripped == '\0')
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '\0')
     return _pd_csv_row_error (row, COL_ITEM, error, _("missing"));
   if (g_utf8_strlen (item, -1) > PD_MAX_NAME_LENGTH)
     return _pd_csv_row_error (row, COL_ITEM, error, _("longer than %d characters"), PD_MAX_NAME_LENGTH);
@@ -348,89 +361,79 @@ static const char *
 regimen_medication_id (GHashTable *regimen,
                        const char *name)
 {
-  g_autofree char *known = g_strconcat ("\002", name, NULL);
+  gsize length = strlen (name);
+  char buffer[256];
+  g_autofree char *allocated = length + 2 > sizeof buffer ? g_malloc (length + 2) : NULL;
+  char *known = allocated != NULL ? allocated : buffer;
   g_autofree char *folded = NULL;
-  const char *id = g_hash_table_lookup (regimen, known);
+  const char *id;
 
-  if (id != NULL)
+  known[0] = '\002';
+  memcpy (known + 1, name, length + 1);
+  if ((id = g_hash_table_lookup (regimen, known)) != NULL)
     return *id != '\0' ? id : NULL;
   folded = g_utf8_casefold (name, -1);
   if ((id = g_hash_table_lookup (regimen, folded)) == NULL)
     id = regimen_by_catalogue (regimen, name);
-  g_hash_table_insert (regimen, g_steal_pointer (&known), g_strdup (id != NULL ? id : ""));
+  g_hash_table_insert (regimen, g_strdup (known), g_strdup (id != NULL ? id : ""));
   return id;
 }
 
-static gpointer
-dose_from_row (Row        *row,
-               GHashTable *regimen,
-               gint64      unix_time,
-               int         utc_offset,
-               GError    **error)
+gboolean
+_pd_csv_parse_dose (Context        *context,
+                    Row            *row,
+                    PdImportRecord *record,
+                    GError        **error)
 {
   static const Column unused[] = { COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE };
-  g_autoptr(PdDose) dose = pd_dose_new ();
   const char *unit = row->values[COL_UNIT];
-  double amount;
 
   if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "dose", error) ||
       !_pd_csv_check_unused (row, unused, G_N_ELEMENTS (unused), "dose", error) ||
       !check_item (row, error) ||
-      !get_double (row, COL_AMOUNT, &amount, error))
-    return NULL;
+      !get_double (row, COL_AMOUNT, &record->dose.amount, error))
+    return FALSE;
   if (*unit == '\0')
-    {
-      _pd_csv_row_error (row, COL_UNIT, error, _("missing"));
-      return NULL;
-    }
+    return _pd_csv_row_error (row, COL_UNIT, error, _("missing"));
   if (!pd_dose_unit_is_valid (unit))
     {
       g_autofree char *shown = _pd_csv_shorten (unit);
       g_autofree char *known = g_strjoinv (", ", (char **) pd_dose_units ());
 
-      _pd_csv_row_error (row, COL_UNIT, error, _("“%s” is not a known unit (%s)"), shown, known);
-      return NULL;
+      return _pd_csv_row_error (row, COL_UNIT, error, _("“%s” is not a known unit (%s)"), shown,
+                                known);
     }
-  if (amount <= 0 || amount > pd_dose_unit_max_amount (unit))
-    {
-      _pd_csv_row_error (row, COL_AMOUNT, error, _("%s %s is outside the possible range"),
-                         row->values[COL_AMOUNT], unit);
-      return NULL;
-    }
+  if (record->dose.amount <= 0 || record->dose.amount > pd_dose_unit_max_amount (unit))
+    return _pd_csv_row_error (row, COL_AMOUNT, error, _("%s %s is outside the possible range"),
+                              row->values[COL_AMOUNT], unit);
 
-  pd_dose_set_medication_id (dose, regimen_medication_id (regimen, _pd_csv_get_text (row, COL_ITEM)));
-  pd_dose_set_name (dose, _pd_csv_get_text (row, COL_ITEM));
-  pd_dose_set_time (dose, unix_time, utc_offset);
-  pd_dose_set_amount (dose, amount);
-  pd_dose_set_unit (dose, unit);
-  pd_dose_set_status (dose, PD_DOSE_TAKEN);
-  pd_dose_set_note (dose, _pd_csv_get_text (row, COL_NOTE));
-  return g_steal_pointer (&dose);
+  record->name = _pd_csv_get_text (row, COL_ITEM);
+  record->dose.medication_id = regimen_medication_id (context->regimen, record->name);
+  record->dose.unit = unit;
+  record->note = _pd_csv_get_text (row, COL_NOTE);
+  return check_text (row, "name", record->name, error) &&
+         check_text (row, "note", record->note, error);
 }
 
-static gpointer
-activity_from_row (Row     *row,
-                   gint64   unix_time,
-                   int      utc_offset,
-                   GError **error)
+gboolean
+_pd_csv_parse_activity (Context        *context,
+                        Row            *row,
+                        PdImportRecord *record,
+                        GError        **error)
 {
   static const Column unused[] = { COL_AMOUNT, COL_UNIT, COL_EVENT_KIND, COL_END_DATE };
-  g_autoptr(PdActivity) activity = pd_activity_new ();
-  int duration, effort;
 
   if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "activity", error) ||
       !_pd_csv_check_unused (row, unused, G_N_ELEMENTS (unused), "activity", error) ||
       !check_item (row, error) ||
-      !_pd_csv_get_int (row, COL_DURATION, TRUE, 1, 1440, &duration, error) ||
-      !_pd_csv_get_int (row, COL_INTENSITY, FALSE, 0, 10, &effort, error))
-    return NULL;
+      !_pd_csv_get_int (row, COL_DURATION, TRUE, 1, 1440, &record->activity.duration, error) ||
+      !_pd_csv_get_int (row, COL_INTENSITY, FALSE, 0, 10, &record->activity.effort, error))
+    return FALSE;
 
-  pd_activity_set_name (activity, _pd_csv_get_text (row, COL_ITEM));
-  pd_activity_set_time (activity, unix_time, utc_offset);
-  pd_activity_set_duration (activity, duration);
-  pd_activity_set_effort (activity, effort);
-  pd_activity_set_note (activity, _pd_csv_get_text (row, COL_NOTE));
-  return g_steal_pointer (&activity);
+  record->name = _pd_csv_get_text (row, COL_ITEM);
+  record->note = _pd_csv_get_text (row, COL_NOTE);
+  return check_text (row, "name", record->name, error) &&
+         check_text (row, "note", record->note, error);
 }
 
 /* A version 1 event's kind, from words of its title (DESIGN.md "Diary CSV"). */
@@ -478,59 +481,39 @@ get_event_kind (Row         *row,
   }
 }
 
-static gpointer
-event_from_row (Row     *row,
-                gint64   unix_time,
-                int      utc_offset,
-                GError **error)
+gboolean
+_pd_csv_parse_event (Context        *context,
+                     Row            *row,
+                     PdImportRecord *record,
+                     GError        **error)
 {
   static const Column unused[] = { COL_AMOUNT, COL_UNIT, COL_DURATION, COL_INTENSITY };
-  g_autoptr(PdEvent) event = pd_event_new ();
-  const char *kind = NULL;
   guint32 end_day = 0;
 
   if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "event", error) ||
       !_pd_csv_check_unused (row, unused, G_N_ELEMENTS (unused), "event", error) ||
       !check_item (row, error) ||
-      !get_event_kind (row, &kind, error))
-    return NULL;
+      !get_event_kind (row, &record->event.kind, error))
+    return FALSE;
   if (!_pd_csv_is_empty (row, COL_END_DATE) && !pd_csv_parse_date (row->values[COL_END_DATE], &end_day))
     {
       g_autofree char *shown = _pd_csv_shorten (row->values[COL_END_DATE]);
-      _pd_csv_row_error (row, COL_END_DATE, error, _("“%s” is not a date (YYYY-MM-DD)"), shown);
-      return NULL;
+      return _pd_csv_row_error (row, COL_END_DATE, error, _("“%s” is not a date (YYYY-MM-DD)"),
+                                shown);
+    }
+  /* As pd_event_validate() says it. */
+  if (end_day != 0 && end_day < pd_local_day (record->time, record->utc_offset))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "%s:%u: %s", row->file, row->line,
+                   _("end_date: the end is before the event’s own date"));
+      return FALSE;
     }
 
-  pd_event_set_kind (event, kind);
-  pd_event_set_title (event, _pd_csv_get_text (row, COL_ITEM));
-  pd_event_set_time (event, unix_time, utc_offset);
-  pd_event_set_end_day (event, end_day);
-  pd_event_set_note (event, _pd_csv_get_text (row, COL_NOTE));
-  return g_steal_pointer (&event);
-}
-
-gpointer
-_pd_csv_parse_pain (Context *context, Row *row, gint64 t, int offset, GError **error)
-{
-  return pain_from_row (row, t, offset, error);
-}
-
-gpointer
-_pd_csv_parse_dose (Context *context, Row *row, gint64 t, int offset, GError **error)
-{
-  return dose_from_row (row, context->regimen, t, offset, error);
-}
-
-gpointer
-_pd_csv_parse_activity (Context *context, Row *row, gint64 t, int offset, GError **error)
-{
-  return activity_from_row (row, t, offset, error);
-}
-
-gpointer
-_pd_csv_parse_event (Context *context, Row *row, gint64 t, int offset, GError **error)
-{
-  return event_from_row (row, t, offset, error);
+  record->event.end_day = end_day;
+  record->name = _pd_csv_get_text (row, COL_ITEM);
+  record->note = _pd_csv_get_text (row, COL_NOTE);
+  return check_text (row, "title", record->name, error) &&
+         check_text (row, "note", record->note, error);
 }
 
 /* The columns neither function nor impression rows use, beyond pain_columns. */
