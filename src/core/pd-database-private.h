@@ -350,6 +350,7 @@ void          _pd_recover_in_place             (const char    *path);
 
 /* Inspecting a file (pd-database-open.c). */
 void          _pd_read_through_mmap            (sqlite3       *db);
+void          _pd_read_through_small_cache     (sqlite3       *db);
 int           _pd_inspect_file                 (const char    *path,
                                                 const char    *display,
                                                 sqlite3      **deferred,
