@@ -39,7 +39,7 @@ pd_activity_finalize (GObject *object)
   PdActivity *self = (PdActivity *) object;
 
   g_clear_pointer (&self->id, g_free);
-  pd_text_clear (&self->name);
+  pd_shared_text_clear (&self->name);
   pd_text_clear (&self->note);
 
   G_OBJECT_CLASS (pd_activity_parent_class)->finalize (object);
@@ -146,7 +146,7 @@ pd_activity_set_name (PdActivity *self,
 {
   g_return_if_fail (PD_IS_ACTIVITY (self));
 
-  pd_text_set (&self->name, name);
+  pd_shared_text_set (&self->name, name);
 }
 
 gint64

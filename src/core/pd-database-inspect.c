@@ -63,6 +63,15 @@ _pd_read_through_mmap (sqlite3 *db)
   sqlite3_exec (db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
 }
 
+/* Connections that stay open, or read while the diary's records are being built, read
+ * through a small page cache instead: every mapped page they touch counts in the
+ * process's resident memory while the connection lives (issue 11). */
+void
+_pd_read_through_small_cache (sqlite3 *db)
+{
+  sqlite3_exec (db, "PRAGMA mmap_size = 0; PRAGMA cache_size = -256", NULL, NULL, NULL);
+}
+
 int
 _pd_open_for_inspection (const char  *path,
                          sqlite3    **db)

@@ -382,6 +382,7 @@ void          _pd_recover_in_place             (const char    *path);
 
 /* Inspecting a file (pd-database-inspect.c). */
 void          _pd_read_through_mmap            (sqlite3       *db);
+void          _pd_read_through_small_cache     (sqlite3       *db);
 /* Checks, reading only, that path is a sound diary this program can open. Returns its
  * schema version, or 0 for an empty SQLite file that can become a diary; -1 on error.
  * Messages name the file as display (path may be a private copy of it). With deferred, the

@@ -33,6 +33,8 @@ pd_database_open_reader (PdDatabase  *writer,
     /* NULL for a diary without a file: an in-memory one, or a migrated copy. */
     self->db = writer->db != NULL ? _pd_database_open_reader (writer) : NULL;
   }
+  if (self->db != NULL)
+    _pd_read_through_small_cache (self->db);
   if (self->db == NULL)
     {
       g_set_error (error, PD_ERROR, PD_ERROR_FAILED,

@@ -78,9 +78,9 @@ pd_dose_finalize (GObject *object)
   PdDose *self = (PdDose *) object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->medication_id, g_free);
-  pd_text_clear (&self->name);
-  pd_text_clear (&self->unit);
+  pd_shared_text_clear (&self->medication_id);
+  pd_shared_text_clear (&self->name);
+  pd_shared_text_clear (&self->unit);
   pd_text_clear (&self->note);
 
   G_OBJECT_CLASS (pd_dose_parent_class)->finalize (object);
@@ -97,7 +97,7 @@ pd_dose_init (PdDose *self)
 {
   /* The id is drawn on first use, as for pain entries. */
   self->name = pd_empty_text;
-  self->unit = g_strdup ("mg");
+  pd_shared_text_set (&self->unit, "mg");
   self->status = PD_DOSE_TAKEN;
   self->scheduled_time = PD_NO_SCHEDULED_TIME;
   self->note = pd_empty_text;
@@ -202,10 +202,16 @@ pd_dose_set_medication_id (PdDose     *self,
                            const char *id)
 {
   g_return_if_fail (PD_IS_DOSE (self));
+  g_autofree char *lower = NULL;
+
   if (self->medication_id == id)
     return;
-  g_free (self->medication_id);
-  self->medication_id = (id != NULL && *id != '\0') ? pd_dup_id (id) : NULL;
+  if (id != NULL && *id != '\0')
+    lower = pd_dup_id (id);
+  pd_shared_text_set (&self->medication_id, lower);
+  /* No medication is NULL, not an empty text. */
+  if (lower == NULL)
+    self->medication_id = NULL;
 }
 
 const char *
@@ -220,7 +226,7 @@ pd_dose_set_name (PdDose     *self,
                   const char *name)
 {
   g_return_if_fail (PD_IS_DOSE (self));
-  pd_text_set (&self->name, name);
+  pd_shared_text_set (&self->name, name);
 }
 
 gint64
@@ -291,7 +297,7 @@ pd_dose_set_unit (PdDose     *self,
                   const char *unit)
 {
   g_return_if_fail (PD_IS_DOSE (self));
-  pd_text_set (&self->unit, unit);
+  pd_shared_text_set (&self->unit, unit);
 }
 
 PdDoseStatus

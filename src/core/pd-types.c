@@ -99,6 +99,24 @@ pd_text_clear (char **field)
   *field = NULL;
 }
 
+void
+pd_shared_text_set (char       **field,
+                    const char  *value)
+{
+  char *old = *field;
+
+  *field = value != NULL && *value != '\0' ? g_ref_string_new_intern (value) : pd_empty_text;
+  pd_shared_text_clear (&old);
+}
+
+void
+pd_shared_text_clear (char **field)
+{
+  if (*field != NULL && *field != pd_empty_text)
+    g_ref_string_release (*field);
+  *field = NULL;
+}
+
 char *
 pd_dup_id (const char *id)
 {

@@ -47,6 +47,12 @@ extern char pd_empty_text[1];
 void      pd_text_set             (char        **field,
                                    const char   *value);
 void      pd_text_clear           (char        **field);
+/* The same for texts that many records repeat (a dose's medication, name and unit, an
+ * activity's name): one interned copy each, shared by reference (g_ref_string_new_intern),
+ * so that ten years of doses hold a few strings instead of tens of thousands. */
+void      pd_shared_text_set      (char        **field,
+                                   const char   *value);
+void      pd_shared_text_clear    (char        **field);
 
 /* A copy of id in lower case (ids are compared as stored). */
 char     *pd_dup_id               (const char   *id);

@@ -87,6 +87,22 @@ pd_diary_model_dup_data (PdDiaryModel *self)
   return data;
 }
 
+PdDiaryData *
+pd_diary_model_ref_data (PdDiaryModel *self)
+{
+  PdDiaryData *data;
+
+  g_return_val_if_fail (PD_IS_DIARY_MODEL (self), NULL);
+
+  data = g_new0 (PdDiaryData, 1);
+  for (PdRecordKind kind = 0; kind < N_KINDS; kind++)
+    *_pd_diary_data_array (data, kind) = g_ptr_array_ref (pd_object_list_get_array (self->lists[kind]));
+  for (guint i = 0; i < N_OUTCOMES; i++)
+    if (self->outcomes[i] != NULL)
+      *_pd_diary_data_outcomes (data, i) = g_ptr_array_ref (self->outcomes[i]);
+  return data;
+}
+
 gboolean
 pd_diary_model_reload_outcomes (PdDiaryModel  *self,
                                 GError       **error)

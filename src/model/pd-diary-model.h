@@ -82,6 +82,10 @@ GObject      *pd_diary_model_lookup           (PdDiaryModel         *self,
 /* The records as arrays (new arrays, referencing the model's objects) for the analysis
  * functions that take PdDiaryData. */
 PdDiaryData  *pd_diary_model_dup_data         (PdDiaryModel         *self);
+/* The same without copies: references to the model's own arrays, which change as the diary
+ * changes (a page that keeps it shows it again on "records-changed" and "loaded"). Ten
+ * years of records are 62,000 pointers a copy. */
+PdDiaryData  *pd_diary_model_ref_data         (PdDiaryModel         *self);
 
 /* The spine outcomes (function activities, ratings, impressions) are read with the loads
  * and are in pd_diary_model_dup_data. They are saved on the database directly (small and

@@ -28,7 +28,7 @@ struct _PdTrendsPage
   AdwBin parent_instance;
 
   PdDiaryModel *model;
-  PdDiaryData *data;   /* the model's records as last shown */
+  PdDiaryData *data;   /* the model's records, borrowed (pd_diary_model_ref_data) */
 
   PdDailySeries *series;
   PdChartCache *chart_cache;  /* the chart's columns, kept between redraws */
@@ -770,7 +770,7 @@ refresh (GtkWidget *widget)
   PdTrendsPage *self = PD_TRENDS_PAGE (widget);
   PdDiaryData *old = g_steal_pointer (&self->data);
 
-  self->data = pd_diary_model_dup_data (self->model);
+  self->data = pd_diary_model_ref_data (self->model);
   show_data (self, self->data);
   pd_diary_data_free (old);
 }
