@@ -500,14 +500,16 @@ run_pass (PdCsvImport  *self,
         {
           _pd_csv_set_error (error, reader->name, blank_line, "columns", _("found %u, the header has %u"),
                              blank_fields, reader->n_fields);
-          return FALSE;
+          status = -1;
+          break;
         }
       blank_line = 0;
       if (reader->n_row_fields != reader->n_fields)
         {
           _pd_csv_set_error (error, reader->name, row.line, "columns", _("found %u, the header has %u"),
                              reader->n_row_fields, reader->n_fields);
-          return FALSE;
+          status = -1;
+          break;
         }
       for (guint c = 0; c < N_COLUMNS; c++)
         {
@@ -532,10 +534,11 @@ run_pass (PdCsvImport  *self,
               {
                 _pd_csv_set_error (error, reader->name, row.line, _pd_csv_column_names[c],
                                    _("not valid UTF-8 text"));
-                return FALSE;
+                status = -1;
+                break;
               }
           }
-      if (!import_row (self, &row, pass, error) ||
+      if (status < 0 || !import_row (self, &row, pass, error) ||
           (pass->db != NULL && self->records->len >= BATCH_SIZE &&
            !flush_batch (self, pass->db, error)))
         break;
