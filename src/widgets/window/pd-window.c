@@ -720,7 +720,7 @@ pd_window_constructed (GObject *object)
 }
 
 static void
-pd_window_close_request_save (PdWindow *self)
+save_window_size (PdWindow *self)
 {
   int width, height;
 
@@ -739,7 +739,7 @@ pd_window_close_request (GtkWindow *window)
   PdWindow *self = PD_WINDOW (window);
 
   g_cancellable_cancel (self->cancellable);
-  pd_window_close_request_save (self);
+  save_window_size (self);
   return GTK_WINDOW_CLASS (pd_window_parent_class)->close_request (window);
 }
 
