@@ -343,7 +343,11 @@ def choose_file(app, path, title=None):
     # The accept button through its action: a Return could land in the entry's completion.
     # (In whichever toplevel holds it now: the dialog that opened the chooser may be gone.)
     def accept_button():
-        for top in reversed(toplevels(app)):
+        try:
+            tops = [root] + list(reversed(toplevels(app)))
+        except GLib.Error:
+            tops = [root]
+        for top in tops:
             try:
                 for node in walk_controls(top):
                     if (node.get_role_name() == "push button" and visible(node)
@@ -352,11 +356,20 @@ def choose_file(app, path, title=None):
             except GLib.Error:
                 continue
         return None
-    accept = accept_button()
-    if accept is not None:
-        press(accept)
-    else:
-        key("Return")
+    # Pressed until the chooser closes: on a loaded machine the press can come before the
+    # chooser has taken the typed path in (and the button then does nothing).
+    for _ in range(4):
+        accept = accept_button()
+        try:
+            if accept is not None:
+                press(accept)
+            else:
+                key("Return")
+        except GLib.Error:
+            pass   # the chooser closed meanwhile
+        if poll(lambda: not visible(root), timeout=TIMEOUT / 4) is not None:
+            return
+    raise TimeoutError(f"the file chooser did not take {path}")
 
 
 def query(db, sql):
