@@ -13,11 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PdApplication, pd_application, PD, APPLICATION, AdwApplication)
 
-PdApplication *pd_application_new         (void);
-/* Parses argv against the option table; on a usage error prints it and returns FALSE
- * with *exit_status = 2. */
-gboolean       pd_application_check_usage (int        argc,
-                                           char     **argv,
-                                           int       *exit_status);
+PdApplication *pd_application_new  (void);
+/* Runs the application on the command line (main.c finds it in the module). */
+int            pd_application_main (int     argc,
+                                    char  **argv);
 
 G_END_DECLS

@@ -3,10 +3,9 @@
 # 10-year diary (about 62,000 records: 6 entries, 8 doses and 3 activities a day), and the
 # peak memory of a 1,000,000-row import.
 # Prints figures and ratios; fails when a figure cannot be measured, a memory limit is
-# passed or the import misses its target. A missed export target is printed as OVER TARGET
-# and fails only with PD_BENCH_ENFORCE_TARGETS=1: the export sits at 0.9-1.05 x on these
-# machines, and about half of its CPU time is the quick check of the whole file that every
-# opening runs (in a thread of its own) before anything is read.
+# passed or a speed target is missed. The export's CPU time includes the quick check of
+# the whole file that every opening runs (in a thread of its own) before anything is read;
+# the program starts without loading GTK for it (main.c).
 #   --import-csv   <= 1.5 x  sqlite3 .import of the same file (goal 1.0 x)
 #   --export-csv   <= 1.0 x  sqlite3 -csv dump of every table (goal 0.5 x)
 #   1,000,000-row --import-csv: peak RSS < 200 MB
@@ -126,7 +125,7 @@ echo "export: pain-diary --export-csv (median of $runs): $(column_median export-
      "$(column_median export-app 2) ms CPU for $rows rows, $(($(stat -c %s "$tmp/export.csv") / 1024)) KiB;" \
      "sqlite3 -csv dump: $(column_median export-sql 1) ms wall, $(column_median export-sql 2) ms CPU"
 report "export (wall)" "$(column_median export-app 1)" "$(column_median export-sql 1)" 1.0 0
-report "export (CPU)" "$(column_median export-app 2)" "$(column_median export-sql 2)" 1.0 1
+report "export (CPU)" "$(column_median export-app 2)" "$(column_median export-sql 2)" 1.0 2
 
 # Import: the same rows into an empty diary, against .import of the same file into a table
 # with the diary's keys (the target), and into one without keys (for information).

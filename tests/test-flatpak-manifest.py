@@ -24,7 +24,7 @@ def tap(ok, what, detail=""):
 
 # What org.gnome.Platform 50 provides of what we link (from the GNOME runtime's contents:
 # GLib, GTK 4, libadwaita, SQLite, cairo, pango, json-glib, libpng, libsecret, libportal).
-RUNTIME = {"glib-2.0", "gio-2.0", "gobject-2.0", "gtk4", "libadwaita-1", "sqlite3", "cairo",
+RUNTIME = {"glib-2.0", "gio-2.0", "gobject-2.0", "gmodule-2.0", "gtk4", "libadwaita-1", "sqlite3", "cairo",
            "pango", "pangocairo", "json-glib-1.0", "libpng", "libsecret-1", "libportal",
            "libportal-gtk4", "m"}
 MODULE_PROVIDES = {"libsodium": {"libsodium"}, "libnotify": {"libnotify"}}

@@ -9,7 +9,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -58,5 +58,8 @@ int pd_cli_backup      (const char *diary,
 int pd_cli_restore     (const char *diary,
                         const char *file,
                         const char *passphrase_file);
+
+/* --chart, --body-map or --report as the options ask; -1 for none of them. */
+int pd_cli_draw        (GVariantDict *options);
 
 G_END_DECLS
