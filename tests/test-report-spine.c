@@ -126,21 +126,6 @@ test_no_event_at_all (void)
                    "of change or as-needed doses in this period.");
 }
 
-static PdFunctionRating *
-rating (GPtrArray  *ratings,
-        const char *activity_id,
-        guint32     day,
-        int         score)
-{
-  PdFunctionRating *r = pd_function_rating_new ();
-
-  pd_function_rating_set_activity_id (r, activity_id);
-  pd_function_rating_set_score (r, score);
-  pd_function_rating_set_time (r, pd_local_day_start (day, BERLIN_WINTER) + 11 * HOUR,
-                               BERLIN_WINTER);
-  g_ptr_array_add (ratings, r);
-  return r;
-}
 
 static void
 test_spine_section (void)
@@ -180,10 +165,10 @@ test_spine_section (void)
   pd_function_activity_set_added_day (film, first);
   g_ptr_array_add (data->function_activities, socks);
   g_ptr_array_add (data->function_activities, film);
-  rating (data->function_ratings, pd_function_activity_get_id (socks), first + 1, 2);
-  rating (data->function_ratings, pd_function_activity_get_id (film), first + 1, 4);
-  rating (data->function_ratings, pd_function_activity_get_id (socks), first + 8, 4);
-  rating (data->function_ratings, pd_function_activity_get_id (film), first + 8, 6);
+  add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), first + 1, 11, 2);
+  add_rating_at (data->function_ratings, pd_function_activity_get_id (film), first + 1, 11, 4);
+  add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), first + 8, 11, 4);
+  add_rating_at (data->function_ratings, pd_function_activity_get_id (film), first + 8, 11, 6);
 
   /* One as-needed dose at 12:00 on a day before the baseline: 6 at 11:00, 4 at 13:00. */
   dose = add_dose (data, first + 2, "Oxycodone", 5, PD_DOSE_TAKEN);
