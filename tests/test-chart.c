@@ -111,6 +111,35 @@ close_to (int                  r,
          ABS (b - (int) (colour->blue * 255)) <= 12;
 }
 
+/* The rows of column x in the pain panel that are close to colour must exist and be centred
+ * within a pixel on the expected row. */
+static void
+assert_mark_centred (cairo_surface_t     *surface,
+                     const PdChartLayout *layout,
+                     int                  x,
+                     const PdChartColour *colour,
+                     double               expected,
+                     const char          *what)
+{
+  int top = -1, bottom = -1;
+
+  for (int y = (int) layout->pain.y; y < layout->pain.y + layout->pain.height; y++)
+    {
+      int r, g, b;
+
+      pixel (surface, x, y, &r, &g, &b);
+      if (close_to (r, g, b, colour))
+        {
+          if (top < 0)
+            top = y;
+          bottom = y;
+        }
+    }
+  g_test_message ("%s rows %d..%d, expected centre %.1f", what, top, bottom, expected);
+  g_assert_cmpint (top, >=, 0);
+  g_assert_cmpfloat (fabs ((top + bottom + 1) / 2.0 - expected), <=, 1.0);
+}
+
 static void
 test_mean_point (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -119,29 +148,12 @@ test_mean_point (Fixture       *fixture,
   PdChartLayout layout;
   PdChartStyle style;
   cairo_surface_t *surface;
-  int x, top = -1, bottom = -1;
-  double expected;
+  int x;
 
   pd_chart_data_init (&data, fixture->series);
   surface = render (&data, PD_CHART_PALETTE_LIGHT, &layout, &style);
   x = (int) floor (pd_chart_day_to_x (&layout, fixture->known));
-  expected = pd_chart_pain_to_y (&layout, 5);
-
-  for (int y = (int) layout.pain.y; y < layout.pain.y + layout.pain.height; y++)
-    {
-      int r, g, b;
-
-      pixel (surface, x, y, &r, &g, &b);
-      if (close_to (r, g, b, &style.pain_mean))
-        {
-          if (top < 0)
-            top = y;
-          bottom = y;
-        }
-    }
-  g_test_message ("mean dot rows %d..%d, expected centre %.1f", top, bottom, expected);
-  g_assert_cmpint (top, >=, 0);
-  g_assert_cmpfloat (fabs ((top + bottom + 1) / 2.0 - expected), <=, 1.0);
+  assert_mark_centred (surface, &layout, x, &style.pain_mean, pd_chart_pain_to_y (&layout, 5), "mean dot");
 
   /* Hover maps the pixel back to the day. */
   {
@@ -575,8 +587,7 @@ test_sleep_overlay (void)
   PdChartLayout layout;
   PdChartStyle style;
   cairo_surface_t *surface;
-  int x, top = -1, bottom = -1;
-  double expected;
+  int x;
 
   for (guint i = 0; i < 30; i++)
     {
@@ -594,23 +605,7 @@ test_sleep_overlay (void)
   data.overlays = PD_CHART_OVERLAY_SLEEP | PD_CHART_OVERLAY_MOOD;
   surface = render (&data, PD_CHART_PALETTE_LIGHT, &layout, &style);
   x = (int) floor (pd_chart_day_to_x (&layout, known));
-  expected = pd_chart_sleep_to_y (&layout, 7.5);
-
-  for (int y = (int) layout.pain.y; y < layout.pain.y + layout.pain.height; y++)
-    {
-      int r, g, b;
-
-      pixel (surface, x, y, &r, &g, &b);
-      if (close_to (r, g, b, &style.sleep))
-        {
-          if (top < 0)
-            top = y;
-          bottom = y;
-        }
-    }
-  g_test_message ("sleep mark rows %d..%d, expected centre %.1f", top, bottom, expected);
-  g_assert_cmpint (top, >=, 0);
-  g_assert_cmpfloat (fabs ((top + bottom + 1) / 2.0 - expected), <=, 1.0);
+  assert_mark_centred (surface, &layout, x, &style.sleep, pd_chart_sleep_to_y (&layout, 7.5), "sleep mark");
 
   /* The gap's column: neither sleep nor mood colour anywhere in the panel. */
   x = (int) floor (pd_chart_day_to_x (&layout, gap));
