@@ -33,11 +33,9 @@ app="$1"
 make_diary="$2"
 runs=${PD_CSV_RUNS:-5}
 big_rows=${PD_CSV_BIG_ROWS:-1000000}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
-failed=0
+# tap_setup: $tmp, removed on exit, no display, the data folder in $tmp; $failed is 0.
+. "$(dirname "$0")/tap.sh"
+tap_setup
 
 for tool in sqlite3 /usr/bin/python3 awk; do
   if ! command -v "$tool" >/dev/null; then
@@ -156,6 +154,18 @@ report "import (CPU)" "$(column_median import-app 2)" "$(column_median import-sq
 report "import (CPU, against .import without keys)" "$(column_median import-app 2)" \
        "$(column_median import-plain 2)" 1.5 0
 
+# check_memory WHAT GOT EXPECTED MEMORY KB LIMIT_MB: fails when WHAT did not handle EXPECTED
+# records (GOT) or its MEMORY (KB) is unknown, or reaches LIMIT_MB.
+check_memory () {
+  if [ "$2" -ne "$3" ] || [ "$5" -le 0 ]; then
+    echo "FAIL: $1 was not measured"
+    failed=1
+  elif [ "$5" -ge $(($6 * 1024)) ]; then
+    echo "FAIL: $4 over $6 MB"
+    failed=1
+  fi
+}
+
 # Memory: a 1,000,000-row import (pain rows as a spreadsheet might hold them).
 awk -v n="$big_rows" 'BEGIN {
   print "id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference," \
@@ -175,13 +185,7 @@ peak_kb=$(column_median big 3)
 echo "memory: --import-csv of $big_rows rows ($(($(stat -c %s "$tmp/big.csv") / 1048576)) MB):" \
      "$big_count records, peak RSS $((peak_kb / 1024)) MB (limit 200 MB)," \
      "$(column_median big 1) ms wall, $(column_median big 2) ms CPU"
-if [ "$big_count" -ne "$big_rows" ] || [ "$peak_kb" -le 0 ]; then
-  echo "FAIL: the big import was not measured"
-  failed=1
-elif [ "$peak_kb" -ge $((200 * 1024)) ]; then
-  echo "FAIL: peak RSS over 200 MB"
-  failed=1
-fi
+check_memory "the big import" "$big_count" "$big_rows" "peak RSS" "$peak_kb" 200
 
 # And its export, streamed.
 measure big-export --anon "$app" -d "$tmp/big.db" --export-csv="$tmp/big-export.csv"
@@ -192,11 +196,6 @@ echo "memory: --export-csv of those $big_count records (diary" \
      "memory $((anon_kb / 1024)) MB (limit 50 MB), peak RSS $(($(column_median big-export 3) / 1024))" \
      "MB (with the diary's mapped pages), $(column_median big-export 1) ms wall," \
      "$(column_median big-export 2) ms CPU"
-if [ "$big_exported" -ne "$big_count" ] || [ "$anon_kb" -le 0 ]; then
-  echo "FAIL: the big export was not measured"
-  failed=1
-elif [ "$anon_kb" -ge $((50 * 1024)) ]; then
-  echo "FAIL: peak anonymous memory of the export over 50 MB"
-  failed=1
-fi
+check_memory "the big export" "$big_exported" "$big_count" "peak anonymous memory of the export" \
+  "$anon_kb" 50
 exit $failed

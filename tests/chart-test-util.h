@@ -9,6 +9,7 @@
 
 #include "test-util.h"
 #include "pd-database.h"
+#include "pd-function-rating.h"
 #include "pd-types.h"
 #include "record-builders.h"
 
@@ -87,4 +88,22 @@ add_event (PdDiaryData *data,
   g_ptr_array_add (data->events,
                    new_event ("injection", title,
                               pd_local_day_start (day, BERLIN_WINTER) + 10 * HOUR, BERLIN_WINTER));
+}
+
+/* A function rating of an activity at an hour of a local day. */
+static inline PdFunctionRating *
+add_rating_at (GPtrArray  *ratings,
+               const char *activity_id,
+               guint32     day,
+               int         hour,
+               int         score)
+{
+  PdFunctionRating *rating = pd_function_rating_new ();
+
+  pd_function_rating_set_activity_id (rating, activity_id);
+  pd_function_rating_set_score (rating, score);
+  pd_function_rating_set_time (rating, pd_local_day_start (day, BERLIN_WINTER) + hour * HOUR,
+                               BERLIN_WINTER);
+  g_ptr_array_add (ratings, rating);
+  return rating;
 }

@@ -69,6 +69,15 @@ acknowledge (void)
   fflush (stdout);
 }
 
+/* The intent line of a new entry: "N id note". */
+static void
+intend_new (Writer      *w,
+            PdPainEntry *entry)
+{
+  g_string_append_printf (w->intent, "N %s %s\n", pd_pain_entry_get_id (entry),
+                          pd_pain_entry_get_note (entry));
+}
+
 static gboolean
 save_single (Writer  *w,
              guint    n,
@@ -76,8 +85,7 @@ save_single (Writer  *w,
 {
   g_autoptr(PdPainEntry) entry = new_entry (w, n, "single");
 
-  g_string_append_printf (w->intent, "N %s %s\n", pd_pain_entry_get_id (entry),
-                          pd_pain_entry_get_note (entry));
+  intend_new (w, entry);
   announce (w);
   if (!pd_database_save_pain_entry (w->db, entry, error))
     return FALSE;
@@ -97,8 +105,7 @@ save_batch (Writer  *w,
       PdPainEntry *entry = new_entry (w, n * 10 + i, "batch");
 
       g_ptr_array_add (batch, entry);
-      g_string_append_printf (w->intent, "N %s %s\n", pd_pain_entry_get_id (entry),
-                              pd_pain_entry_get_note (entry));
+      intend_new (w, entry);
     }
   announce (w);
   if (!pd_database_save_pain_entries (w->db, batch, error))
@@ -126,40 +133,52 @@ edit (Writer  *w,
   return pd_database_save_pain_entry (w->db, entry, error);
 }
 
+typedef gboolean (*EntryOp) (PdDatabase  *db,
+                             const char  *id,
+                             GError     **error);
+
+/* Takes the entry at index out of from, announces "tag id", runs op on it and, once it is
+ * done, puts the entry into to. */
+static gboolean
+move_entry (Writer     *w,
+            GPtrArray  *from,
+            guint       index,
+            GPtrArray  *to,
+            char        tag,
+            EntryOp     op,
+            GError    **error)
+{
+  g_autoptr(PdPainEntry) entry = g_ptr_array_steal_index_fast (from, index);
+
+  g_string_append_printf (w->intent, "%c %s\n", tag, pd_pain_entry_get_id (entry));
+  announce (w);
+  if (!op (w->db, pd_pain_entry_get_id (entry), error))
+    return FALSE;
+  g_ptr_array_add (to, g_steal_pointer (&entry));
+  return TRUE;
+}
+
 static gboolean
 delete (Writer  *w,
         guint    n,
         GError **error)
 {
-  g_autoptr(PdPainEntry) entry = NULL;
-
   if (w->live->len == 0)
     return save_single (w, n, error);
-  entry = g_ptr_array_steal_index_fast (w->live, g_random_int_range (0, w->live->len));
-  g_string_append_printf (w->intent, "D %s\n", pd_pain_entry_get_id (entry));
-  announce (w);
-  if (!pd_database_delete_pain_entry (w->db, pd_pain_entry_get_id (entry), error))
-    return FALSE;
-  g_ptr_array_add (w->deleted, g_object_ref (entry));
-  return TRUE;
+  return move_entry (w, w->live, g_random_int_range (0, w->live->len), w->deleted, 'D',
+                     pd_database_delete_pain_entry, error);
 }
 
+/* The last deleted entry comes back. */
 static gboolean
 undo (Writer  *w,
       guint    n,
       GError **error)
 {
-  g_autoptr(PdPainEntry) entry = NULL;
-
   if (w->deleted->len == 0)
     return save_single (w, n, error);
-  entry = g_ptr_array_steal_index (w->deleted, w->deleted->len - 1);
-  g_string_append_printf (w->intent, "R %s\n", pd_pain_entry_get_id (entry));
-  announce (w);
-  if (!pd_database_restore_pain_entry (w->db, pd_pain_entry_get_id (entry), error))
-    return FALSE;
-  g_ptr_array_add (w->live, g_steal_pointer (&entry));
-  return TRUE;
+  return move_entry (w, w->deleted, w->deleted->len - 1, w->live, 'R',
+                     pd_database_restore_pain_entry, error);
 }
 
 static gboolean

@@ -1,5 +1,5 @@
 /* record-builders.h: new records with the fields most tests set, at a time and a UTC
- * offset; a test sets whatever else it needs
+ * offset; a test sets whatever else it needs (and checks an entry left without optional items)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,4 +50,19 @@ new_event (const char *kind,
   pd_event_set_title (event, title);
   pd_event_set_time (event, unix_time, utc_offset);
   return event;
+}
+
+/* The optional items of an entry that nobody filled in: no interference, sleep, mood, body map
+ * or red flags. */
+static inline void
+assert_optional_items_unset (PdPainEntry *entry)
+{
+  g_assert_cmpint (pd_pain_entry_get_enjoyment_interference (entry), ==, PD_UNSET);
+  g_assert_cmpint (pd_pain_entry_get_activity_interference (entry), ==, PD_UNSET);
+  g_assert_cmpint (pd_pain_entry_get_sleep_quality (entry), ==, PD_UNSET);
+  g_assert_cmpint (pd_pain_entry_get_mood (entry), ==, PD_UNSET);
+  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), <, 0);
+  g_assert_cmpuint (pd_pain_entry_get_locations (entry), ==, 0);
+  g_assert_cmpuint (pd_pain_entry_get_qualities (entry), ==, 0);
+  g_assert_cmpuint (pd_pain_entry_get_red_flags (entry), ==, 0);
 }

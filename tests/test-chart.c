@@ -111,77 +111,103 @@ close_to (int                  r,
          ABS (b - (int) (colour->blue * 255)) <= 12;
 }
 
+/* The rows of column x in the pain panel that are close to colour must exist and be centred
+ * within a pixel on the expected row. */
 static void
-test_mean_point (Fixture       *fixture,
-                 gconstpointer  user_data)
+assert_mark_centred (cairo_surface_t     *surface,
+                     const PdChartLayout *layout,
+                     int                  x,
+                     const PdChartColour *colour,
+                     double               expected,
+                     const char          *what)
 {
-  PdChartData data;
-  PdChartLayout layout;
-  PdChartStyle style;
-  cairo_surface_t *surface;
-  int x, top = -1, bottom = -1;
-  double expected;
+  int top = -1, bottom = -1;
 
-  pd_chart_data_init (&data, fixture->series);
-  surface = render (&data, PD_CHART_PALETTE_LIGHT, &layout, &style);
-  x = (int) floor (pd_chart_day_to_x (&layout, fixture->known));
-  expected = pd_chart_pain_to_y (&layout, 5);
-
-  for (int y = (int) layout.pain.y; y < layout.pain.y + layout.pain.height; y++)
+  for (int y = (int) layout->pain.y; y < layout->pain.y + layout->pain.height; y++)
     {
       int r, g, b;
 
       pixel (surface, x, y, &r, &g, &b);
-      if (close_to (r, g, b, &style.pain_mean))
+      if (close_to (r, g, b, colour))
         {
           if (top < 0)
             top = y;
           bottom = y;
         }
     }
-  g_test_message ("mean dot rows %d..%d, expected centre %.1f", top, bottom, expected);
+  g_test_message ("%s rows %d..%d, expected centre %.1f", what, top, bottom, expected);
   g_assert_cmpint (top, >=, 0);
   g_assert_cmpfloat (fabs ((top + bottom + 1) / 2.0 - expected), <=, 1.0);
-
-  /* Hover maps the pixel back to the day. */
-  {
-    guint32 day;
-    g_autofree char *text = pd_chart_describe_day (&data, &layout, x + 0.5);
-
-    g_assert_true (pd_chart_x_to_day (&layout, x + 0.5, &day));
-    g_assert_cmpuint (day, ==, fixture->known);
-    g_assert_nonnull (strstr (text, "Pain 5.0 (3–7), 3 entries"));
-    g_assert_false (pd_chart_x_to_day (&layout, layout.plot.x - 1, &day));
-  }
-  cairo_surface_destroy (surface);
-  pd_chart_style_clear (&style);
 }
 
-static void
-test_gap_draws_nothing (Fixture       *fixture,
-                        gconstpointer  user_data)
+/* The fixture's chart in the light palette, and the column of one day in it. */
+typedef struct
 {
   PdChartData data;
   PdChartLayout layout;
   PdChartStyle style;
   cairo_surface_t *surface;
   int x;
+} Column;
 
-  pd_chart_data_init (&data, fixture->series);
-  surface = render (&data, PD_CHART_PALETTE_LIGHT, &layout, &style);
-  x = (int) floor (pd_chart_day_to_x (&layout, fixture->gap));
+static void
+render_column (Column  *c,
+               Fixture *fixture,
+               guint32  day)
+{
+  pd_chart_data_init (&c->data, fixture->series);
+  c->surface = render (&c->data, PD_CHART_PALETTE_LIGHT, &c->layout, &c->style);
+  c->x = (int) floor (pd_chart_day_to_x (&c->layout, day));
+}
+
+static void
+column_clear (Column *c)
+{
+  cairo_surface_destroy (c->surface);
+  pd_chart_style_clear (&c->style);
+}
+
+static void
+test_mean_point (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  Column c;
+
+  render_column (&c, fixture, fixture->known);
+  assert_mark_centred (c.surface, &c.layout, c.x, &c.style.pain_mean,
+                       pd_chart_pain_to_y (&c.layout, 5), "mean dot");
+
+  /* Hover maps the pixel back to the day. */
+  {
+    guint32 day;
+    g_autofree char *text = pd_chart_describe_day (&c.data, &c.layout, c.x + 0.5);
+
+    g_assert_true (pd_chart_x_to_day (&c.layout, c.x + 0.5, &day));
+    g_assert_cmpuint (day, ==, fixture->known);
+    g_assert_nonnull (strstr (text, "Pain 5.0 (3–7), 3 entries"));
+    g_assert_false (pd_chart_x_to_day (&c.layout, c.layout.plot.x - 1, &day));
+  }
+  column_clear (&c);
+}
+
+static void
+test_gap_draws_nothing (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  Column c;
+
+  render_column (&c, fixture, fixture->gap);
 
   /* Background and the neutral grey grid only: no band, dot or line colour. */
-  for (int y = (int) layout.pain.y; y < layout.pain.y + layout.pain.height; y++)
+  for (int y = (int) c.layout.pain.y; y < c.layout.pain.y + c.layout.pain.height; y++)
     {
       int r, g, b;
 
-      pixel (surface, x, y, &r, &g, &b);
+      pixel (c.surface, c.x, y, &r, &g, &b);
       if (ABS (r - g) > 4 || ABS (g - b) > 4)
-        g_error ("gap column %d, row %d is coloured: %02x%02x%02x", x, y, r, g, b);
+        g_error ("gap column %d, row %d is coloured: %02x%02x%02x", c.x, y, r, g, b);
     }
-  cairo_surface_destroy (surface);
-  pd_chart_style_clear (&style);
+  column_clear (&c);
 }
 
 static void
@@ -575,8 +601,7 @@ test_sleep_overlay (void)
   PdChartLayout layout;
   PdChartStyle style;
   cairo_surface_t *surface;
-  int x, top = -1, bottom = -1;
-  double expected;
+  int x;
 
   for (guint i = 0; i < 30; i++)
     {
@@ -594,23 +619,8 @@ test_sleep_overlay (void)
   data.overlays = PD_CHART_OVERLAY_SLEEP | PD_CHART_OVERLAY_MOOD;
   surface = render (&data, PD_CHART_PALETTE_LIGHT, &layout, &style);
   x = (int) floor (pd_chart_day_to_x (&layout, known));
-  expected = pd_chart_sleep_to_y (&layout, 7.5);
-
-  for (int y = (int) layout.pain.y; y < layout.pain.y + layout.pain.height; y++)
-    {
-      int r, g, b;
-
-      pixel (surface, x, y, &r, &g, &b);
-      if (close_to (r, g, b, &style.sleep))
-        {
-          if (top < 0)
-            top = y;
-          bottom = y;
-        }
-    }
-  g_test_message ("sleep mark rows %d..%d, expected centre %.1f", top, bottom, expected);
-  g_assert_cmpint (top, >=, 0);
-  g_assert_cmpfloat (fabs ((top + bottom + 1) / 2.0 - expected), <=, 1.0);
+  assert_mark_centred (surface, &layout, x, &style.sleep, pd_chart_sleep_to_y (&layout, 7.5),
+                       "sleep mark");
 
   /* The gap's column: neither sleep nor mood colour anywhere in the panel. */
   x = (int) floor (pd_chart_day_to_x (&layout, gap));

@@ -425,18 +425,6 @@ check_diary (Soak        *soak,
   return soak->lost == lost_before;
 }
 
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_NONE,
-                                           0600, NULL));
-}
-
 /* A diary at schema 1, as the first release wrote it, with N_OLD_ENTRIES more entries. */
 static void
 make_old_template (Soak *soak)

@@ -66,14 +66,7 @@ assert_v1_entries (PdDatabase *db)
       g_assert_cmpint (pd_pain_entry_get_created (entry), ==, expected->created);
       g_assert_cmpint (pd_pain_entry_get_updated (entry), ==, expected->updated);
       /* Version 1 knew none of these. */
-      g_assert_cmpint (pd_pain_entry_get_enjoyment_interference (entry), ==, PD_UNSET);
-      g_assert_cmpint (pd_pain_entry_get_activity_interference (entry), ==, PD_UNSET);
-      g_assert_cmpint (pd_pain_entry_get_sleep_quality (entry), ==, PD_UNSET);
-      g_assert_cmpint (pd_pain_entry_get_mood (entry), ==, PD_UNSET);
-      g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), <, 0);
-      g_assert_cmpuint (pd_pain_entry_get_locations (entry), ==, 0);
-      g_assert_cmpuint (pd_pain_entry_get_qualities (entry), ==, 0);
-      g_assert_cmpuint (pd_pain_entry_get_red_flags (entry), ==, 0);
+      assert_optional_items_unset (entry);
 
       got = pd_database_get_pain_entry (db, expected->id, &error);
       g_assert_no_error (error);

@@ -118,6 +118,35 @@ wait_result (Fixture *fixture)
   return result;
 }
 
+typedef gboolean (*FinishFunc) (PdDiaryModel  *model,
+                                GAsyncResult  *result,
+                                GError       **error);
+
+/* Waits for the operation started with done_cb; it must succeed. */
+static void
+finish_ok (Fixture    *fixture,
+           FinishFunc  finish)
+{
+  g_autoptr(GAsyncResult) result = wait_result (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (finish (fixture->model, result, &error));
+  g_assert_no_error (error);
+}
+
+/* Waits for the operation started with done_cb; it must fail with code. */
+static void
+finish_error (Fixture    *fixture,
+              FinishFunc  finish,
+              int         code)
+{
+  g_autoptr(GAsyncResult) result = wait_result (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (finish (fixture->model, result, &error));
+  g_assert_error (error, PD_ERROR, code);
+}
+
 static void
 watch (Fixture *fixture)
 {
@@ -130,26 +159,16 @@ watch (Fixture *fixture)
 static void
 load (Fixture *fixture)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
   pd_diary_model_load_async (fixture->model, NULL, done_cb, fixture);
-  result = wait_result (fixture);
-  g_assert_true (pd_diary_model_load_finish (fixture->model, result, &error));
-  g_assert_no_error (error);
+  finish_ok (fixture, pd_diary_model_load_finish);
 }
 
 static void
 save (Fixture  *fixture,
       gpointer  record)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
   pd_diary_model_save_async (fixture->model, record, NULL, done_cb, fixture);
-  result = wait_result (fixture);
-  g_assert_true (pd_diary_model_save_finish (fixture->model, result, &error));
-  g_assert_no_error (error);
+  finish_ok (fixture, pd_diary_model_save_finish);
 }
 
 /* Three entries on two days (yesterday: 2 and 4; today: 6), a regimen of one medication
@@ -218,15 +237,22 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
+/* The item at position of one of the model's lists; the model keeps it. */
+static gpointer
+list_item (GListModel *list,
+           guint       position)
+{
+  gpointer item = g_list_model_get_item (list, position);
+
+  g_object_unref (item);
+  return item;
+}
+
 static PdDiaryDay *
 day_at (Fixture *fixture,
         guint    position)
 {
-  PdDiaryDay *day = g_list_model_get_item (pd_diary_model_get_days (fixture->model), position);
-
-  /* The model keeps it. */
-  g_object_unref (day);
-  return day;
+  return list_item (pd_diary_model_get_days (fixture->model), position);
 }
 
 /* Every record of the days is the very object of its kind's list, and no id is twice. */
@@ -397,7 +423,6 @@ test_load_recent (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(PdPainEntry) old = entry_at (TODAY - 100, 9 * 60, 8);
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *days = pd_diary_model_get_days (fixture->model);
 
@@ -405,10 +430,7 @@ test_load_recent (Fixture       *fixture,
   g_assert_no_error (error);
 
   pd_diary_model_load_recent_async (fixture->model, 7, NULL, done_cb, fixture);
-  result = wait_result (fixture);
-  g_assert_true (pd_diary_model_load_finish (fixture->model, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  finish_ok (fixture, pd_diary_model_load_finish);
   g_assert_true (pd_diary_model_is_loaded (fixture->model));
   g_assert_false (pd_diary_model_is_complete (fixture->model));
   g_assert_cmpuint (g_list_model_get_n_items (days), ==, 2);
@@ -549,7 +571,6 @@ static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *pain = pd_diary_model_get_records (fixture->model, PD_RECORD_PAIN);
   g_autofree char *id = NULL;
@@ -562,10 +583,7 @@ test_delete_undo (Fixture       *fixture,
   id = g_strdup (pd_pain_entry_get_id (PD_PAIN_ENTRY (stored)));
 
   pd_diary_model_delete_async (fixture->model, PD_RECORD_PAIN, id, NULL, done_cb, fixture);
-  result = wait_result (fixture);
-  g_assert_true (pd_diary_model_delete_finish (fixture->model, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  finish_ok (fixture, pd_diary_model_delete_finish);
   g_assert_cmpint (fixture->last_change, ==, PD_DIARY_CHANGE_REMOVED);
   g_assert_cmpstr (fixture->last_id, ==, id);
   g_assert_null (pd_diary_model_lookup (fixture->model, PD_RECORD_PAIN, id));
@@ -575,10 +593,7 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpint (pd_database_count_pain_entries (fixture->db, NULL), ==, 2);
 
   pd_diary_model_undo_async (fixture->model, NULL, done_cb, fixture);
-  result = wait_result (fixture);
-  g_assert_true (pd_diary_model_undo_finish (fixture->model, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  finish_ok (fixture, pd_diary_model_undo_finish);
   g_assert_cmpint (fixture->last_change, ==, PD_DIARY_CHANGE_ADDED);
   g_assert_true (pd_diary_model_lookup (fixture->model, PD_RECORD_PAIN, id) == stored);
   g_assert_cmpuint (g_list_model_get_n_items (pain), ==, 3);
@@ -589,9 +604,7 @@ test_delete_undo (Fixture       *fixture,
 
   /* Nothing more to undo: an error through the async API. */
   pd_diary_model_undo_async (fixture->model, NULL, done_cb, fixture);
-  result = wait_result (fixture);
-  g_assert_false (pd_diary_model_undo_finish (fixture->model, result, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_FOUND);
+  finish_error (fixture, pd_diary_model_undo_finish, PD_ERROR_NOT_FOUND);
 }
 
 static void
@@ -599,8 +612,6 @@ import (Fixture *fixture,
         guint    n)
 {
   g_autoptr(PdDiaryData) batch = g_new0 (PdDiaryData, 1);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   guint n_before = g_list_model_get_n_items (pd_diary_model_get_records (fixture->model, PD_RECORD_PAIN));
   guint changed_before = fixture->n_changed;
 
@@ -618,9 +629,7 @@ import (Fixture *fixture,
   }
 
   pd_diary_model_import_async (fixture->model, batch, NULL, done_cb, fixture);
-  result = wait_result (fixture);
-  g_assert_true (pd_diary_model_import_finish (fixture->model, result, &error));
-  g_assert_no_error (error);
+  finish_ok (fixture, pd_diary_model_import_finish);
   /* Once, naming both kinds. */
   g_assert_cmpuint (fixture->n_changed, ==, changed_before + 1);
   g_assert_cmpint (fixture->last_change, ==, PD_DIARY_CHANGE_MANY);
@@ -651,8 +660,6 @@ test_import_fails_whole (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(PdDiaryData) batch = g_new0 (PdDiaryData, 1);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   GListModel *pain = pd_diary_model_get_records (fixture->model, PD_RECORD_PAIN);
 
   load (fixture);
@@ -662,9 +669,7 @@ test_import_fails_whole (Fixture       *fixture,
   pd_pain_entry_set_pain (g_ptr_array_index (batch->pain_entries, 7), 11);
 
   pd_diary_model_import_async (fixture->model, batch, NULL, done_cb, fixture);
-  result = wait_result (fixture);
-  g_assert_false (pd_diary_model_import_finish (fixture->model, result, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  finish_error (fixture, pd_diary_model_import_finish, PD_ERROR_INVALID);
   g_assert_cmpuint (fixture->n_errors, ==, 1);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (pain), ==, 3);
@@ -695,10 +700,7 @@ static PdDueItem *
 due_at (Fixture *fixture,
         guint    position)
 {
-  PdDueItem *item = g_list_model_get_item (pd_diary_model_get_due_doses (fixture->model), position);
-
-  g_object_unref (item);
-  return item;
+  return list_item (pd_diary_model_get_due_doses (fixture->model), position);
 }
 
 static void

@@ -95,18 +95,6 @@ raw_text (const char *path,
   return value;
 }
 
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_NONE, 0600,
-                                           NULL));
-}
-
 /* The diary every iteration starts from, made with the real VFS. */
 static void
 make_template (Fixture   *fixture,

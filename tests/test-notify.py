@@ -7,6 +7,7 @@ test sets, so snoozing 15 minutes takes no time. Prints TAP.
 usage: test-notify.py REMINDER-DRIVER
 """
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -32,16 +33,39 @@ def doses(db):
         con.close()
 
 
-def with_actions(driver_path, tmp):
-    bus = Bus("body actions")
-    db = os.path.join(tmp, "actions.db")
+@contextlib.contextmanager
+def session(driver_path, db, caps="body actions"):
+    """A notification server with caps and a driver on db; both closed at the end."""
+    bus = Bus(caps)
     driver = Driver(driver_path, db, bus.env)
     try:
+        yield bus, driver
+    finally:
+        driver.close()
+        bus.close()
+
+
+def prepare(driver_path, db, env, *commands):
+    """Sends commands (a regimen, settings) to a driver on db that then quits."""
+    setup = Driver(driver_path, db, env)
+    for command in commands:
+        setup.send(command)
+    setup.close()
+
+
+def show_at(driver, bus, now, shown_before, what):
+    """Runs the reminders at now; the notifications shown after the first shown_before."""
+    driver.send(f"now {now}")
+    driver.send("run")
+    return wait_for(lambda: bus.notifications()[shown_before:], what)
+
+
+def with_actions(driver_path, tmp):
+    db = os.path.join(tmp, "actions.db")
+    with session(driver_path, db) as (bus, driver):
         driver.send("medication Gabapentin 300 mg 08:00;20:00")
         driver.send("caps")
-        driver.send(f"now {MORNING}")
-        driver.send("run")
-        shown = wait_for(lambda: bus.notifications(), "a Notify call")
+        shown = show_at(driver, bus, MORNING, 0, "a Notify call")
         first = shown[0]
         tap(len(shown) == 1, "a dose due now makes one Notify call", shown)
         tap(first["summary"] == "Time for Gabapentin 300 mg", "the notification's title", first["summary"])
@@ -63,9 +87,7 @@ def with_actions(driver_path, tmp):
             "Taken logs the dose in the diary: the regimen medication, its amount, the scheduled "
             "time, now", logged)
 
-        driver.send(f"now {EVENING}")
-        driver.send("run")
-        evening = wait_for(lambda: bus.notifications()[1:], "the evening reminder")[0]
+        evening = show_at(driver, bus, EVENING, 1, "the evening reminder")[0]
         tap(evening["body"] == "Scheduled for 20:00", "the evening dose is reminded", evening)
         bus.invoke(evening["id"], "snooze")
         driver.expect("action snooze")
@@ -93,9 +115,7 @@ def with_actions(driver_path, tmp):
 
         # A check-in: its Log Pain action and its body ask to open the diary.
         driver.send("settings {'check-ins': <[(uint32 1260, uint32 127)]>}")
-        driver.send(f"now {EVENING + 3600}")
-        driver.send("run")
-        check_in = wait_for(lambda: bus.notifications()[3:], "the check-in")[0]
+        check_in = show_at(driver, bus, EVENING + 3600, 3, "the check-in")[0]
         tap(check_in["summary"] == "Pain diary check-in" and
             check_in["actions"] == {"default": "Open", "log-pain": "Log Pain"},
             "a check-in offers Log Pain", check_in)
@@ -106,30 +126,20 @@ def with_actions(driver_path, tmp):
         except (TimeoutError, RuntimeError) as e:
             seen, opened = e, False
         tap(opened, "Log Pain asks the application to open Today with the score focused", seen)
-    finally:
-        driver.close()
-        bus.close()
 
 
 def without_actions(driver_path, tmp):
-    bus = Bus("body")
     db = os.path.join(tmp, "plain.db")
-    driver = Driver(driver_path, db, bus.env)
-    try:
+    with session(driver_path, db, "body") as (bus, driver):
         driver.send("medication Ibuprofen 400 mg 08:00")
         out = driver.send("caps")
         tap(out == ["actions no"], "the notifier reads the server's capabilities", out)
-        driver.send(f"now {MORNING + 60}")
-        driver.send("run")
-        shown = wait_for(lambda: bus.notifications(), "a Notify call")
+        shown = show_at(driver, bus, MORNING + 60, 0, "a Notify call")
         tap(len(shown) == 1 and shown[0]["summary"] == "Time for Ibuprofen 400 mg",
             "a server without actions gets the reminder", shown)
         tap(shown[0]["actions"] == {}, "… as a plain notification without actions", shown[0]["actions"])
         tap(str(shown[0]["hints"].get("desktop-entry")) == "io.github.paindiary.PainDiary",
             "… whose desktop-entry hint lets the shell open the application", shown[0]["hints"])
-    finally:
-        driver.close()
-        bus.close()
 
 
 DAY = 24 * 3600
@@ -159,10 +169,7 @@ def caught_up_after_restart(driver_path, tmp):
     state = os.path.join(tmp, "state", "pain-diary", "reminders.ini")
     try:
         db = os.path.join(tmp, "restart.db")
-        setup = Driver(driver_path, db, env)
-        setup.send("medication Gabapentin 300 mg 08:00")
-        setup.send(CHECK_IN_0830)
-        setup.close()
+        prepare(driver_path, db, env, "medication Gabapentin 300 mg 08:00", CHECK_IN_0830)
 
         # Sunday 07:00, then nothing runs until Monday 09:00.
         run_once(driver_path, db, env, MORNING - DAY - 3600)
@@ -186,10 +193,7 @@ def caught_up_after_restart(driver_path, tmp):
         # A week and a day without running, on a diary opened read-only: still one per kind,
         # and the diary file is not touched.
         week = os.path.join(tmp, "week.db")
-        setup = Driver(driver_path, week, env)
-        setup.send("medication Gabapentin 300 mg 08:00")
-        setup.send(CHECK_IN_0830)
-        setup.close()
+        prepare(driver_path, week, env, "medication Gabapentin 300 mg 08:00", CHECK_IN_0830)
         before = digest(week)
         run_once(driver_path, week, env, MORNING - 8 * DAY + 3600, "--read-only")
         run_once(driver_path, week, env, MORNING + 3600, "--read-only")
@@ -211,15 +215,11 @@ def missed_dose_of_yesterday(driver_path, tmp):
         bus = Bus("body actions")
         db = os.path.join(tmp, f"yesterday-{action}.db")
         try:
-            setup = Driver(driver_path, db, bus.env)
-            setup.send("medication Gabapentin 300 mg 20:00")
-            setup.close()
+            prepare(driver_path, db, bus.env, "medication Gabapentin 300 mg 20:00")
             run_once(driver_path, db, bus.env, EVENING - DAY - 3600)   # Sunday 19:00
             driver = Driver(driver_path, db, bus.env)
             try:
-                driver.send(f"now {MORNING - 3600}")                    # Monday 07:00
-                driver.send("run")
-                shown = wait_for(lambda: bus.notifications(), "the catch-up")
+                shown = show_at(driver, bus, MORNING - 3600, 0, "the catch-up")  # Monday 07:00
                 tap(len(shown) == 1 and shown[0]["body"] == "You missed your 20:00 Gabapentin dose",
                     f"{action}: on Monday morning, one catch-up for Sunday's 20:00 dose", shown)
                 bus.invoke(shown[0]["id"], action)
@@ -246,10 +246,8 @@ def missed_dose_of_yesterday(driver_path, tmp):
 def zone_change(driver_path, tmp):
     """The service looks the zone up on every run: after a change the reminders follow the
     new wall clock."""
-    bus = Bus("body actions")
     db = os.path.join(tmp, "zone.db")
-    driver = Driver(driver_path, db, bus.env)
-    try:
+    with session(driver_path, db) as (bus, driver):
         driver.send("settings {'check-ins': <[(uint32 480, uint32 127)]>}")
         driver.send("zone Europe/Berlin")
         driver.send(f"now {MORNING - 3600}")   # 07:00 in Berlin
@@ -264,9 +262,6 @@ def zone_change(driver_path, tmp):
         shown = bus.notifications()
         tap(len(shown) == 1 and shown[0]["body"] == "How is your pain right now?",
             "the 08:00 check-in comes at 08:00 New York time, on time", shown)
-    finally:
-        driver.close()
-        bus.close()
 
 
 def main():

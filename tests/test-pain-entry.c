@@ -13,6 +13,7 @@
 #include "pd-error.h"
 #include "pd-pain-entry.h"
 #include "pd-tags.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 static void
@@ -27,14 +28,7 @@ test_defaults (void)
   g_assert_cmpstr (pd_pain_entry_get_id (entry), !=, pd_pain_entry_get_id (other));
   g_assert_cmpint (ABS (pd_pain_entry_get_time (entry) - now), <=, 2);
   g_assert_cmpint (pd_pain_entry_get_pain (entry), ==, 0);
-  g_assert_cmpint (pd_pain_entry_get_enjoyment_interference (entry), ==, PD_UNSET);
-  g_assert_cmpint (pd_pain_entry_get_activity_interference (entry), ==, PD_UNSET);
-  g_assert_cmpint (pd_pain_entry_get_sleep_quality (entry), ==, PD_UNSET);
-  g_assert_cmpint (pd_pain_entry_get_mood (entry), ==, PD_UNSET);
-  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), <, 0);
-  g_assert_cmpuint (pd_pain_entry_get_locations (entry), ==, 0);
-  g_assert_cmpuint (pd_pain_entry_get_qualities (entry), ==, 0);
-  g_assert_cmpuint (pd_pain_entry_get_red_flags (entry), ==, 0);
+  assert_optional_items_unset (entry);
   g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "");
   g_assert_cmpint (pd_pain_entry_get_created (entry), ==, 0);
   g_assert_true (pd_pain_entry_validate (entry, &error));

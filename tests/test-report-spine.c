@@ -12,38 +12,24 @@
 #include <string.h>
 
 #include "chart-test-util.h"
+#include "report-test-util.h"
 #include "pd-database-spine.h"
 #include "pd-report.h"
 
 static char *
-pdf_text (PdReport *report)
+report_text (PdReport *report)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("test-report-spine-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
-  g_autofree char *out = NULL;
-  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  int status;
+  char *text;
 
   g_assert_true (pd_report_write_pdf (report, pdf, PD_PAPER_A4, NULL, &error));
   g_assert_no_error (error);
-  if (!test_have_program ("pdftotext"))
-    g_error ("pdftotext is missing: install poppler-utils (build-aux/test does)");
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                &status, &error);
-  g_assert_no_error (error);
+  text = pdf_text (pdf);
   g_unlink (pdf);
   g_rmdir (dir);
-  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
-}
-
-static void
-assert_contains (const char *text,
-                 const char *expected)
-{
-  if (strstr (text, expected) == NULL)
-    g_error ("“%s” is not in the report's text:\n%s", expected, text);
+  return text;
 }
 
 /* The text of page 1 alone (up to its footer). */
@@ -98,7 +84,7 @@ test_after_what (void)
 
   report = pd_report_load (db, first, first + 29, NULL, &error);
   g_assert_no_error (error);
-  text = pdf_text (report);
+  text = report_text (report);
   one = page_one (text);
   assert_contains (one, "Latest treatment");
   assert_contains (one, "1 Mar 2025 Epidural steroid injection L5 Injection, 20 days before "
@@ -120,27 +106,12 @@ test_no_event_at_all (void)
 
   add_pain (data, first + 2, 5);
   report = pd_report_new (data, first, first + 29, NULL, NULL, NULL, NULL);
-  text = pdf_text (report);
+  text = report_text (report);
   assert_contains (text, "No treatment event is recorded before or in this period.");
   assert_contains (text, "No back or leg pain, stimulator trial, function ratings, impressions "
                    "of change or as-needed doses in this period.");
 }
 
-static PdFunctionRating *
-rating (GPtrArray  *ratings,
-        const char *activity_id,
-        guint32     day,
-        int         score)
-{
-  PdFunctionRating *r = pd_function_rating_new ();
-
-  pd_function_rating_set_activity_id (r, activity_id);
-  pd_function_rating_set_score (r, score);
-  pd_function_rating_set_time (r, pd_local_day_start (day, BERLIN_WINTER) + 11 * HOUR,
-                               BERLIN_WINTER);
-  g_ptr_array_add (ratings, r);
-  return r;
-}
 
 static void
 test_spine_section (void)
@@ -180,10 +151,10 @@ test_spine_section (void)
   pd_function_activity_set_added_day (film, first);
   g_ptr_array_add (data->function_activities, socks);
   g_ptr_array_add (data->function_activities, film);
-  rating (data->function_ratings, pd_function_activity_get_id (socks), first + 1, 2);
-  rating (data->function_ratings, pd_function_activity_get_id (film), first + 1, 4);
-  rating (data->function_ratings, pd_function_activity_get_id (socks), first + 8, 4);
-  rating (data->function_ratings, pd_function_activity_get_id (film), first + 8, 6);
+  add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), first + 1, 11, 2);
+  add_rating_at (data->function_ratings, pd_function_activity_get_id (film), first + 1, 11, 4);
+  add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), first + 8, 11, 4);
+  add_rating_at (data->function_ratings, pd_function_activity_get_id (film), first + 8, 11, 6);
 
   /* One as-needed dose at 12:00 on a day before the baseline: 6 at 11:00, 4 at 13:00. */
   dose = add_dose (data, first + 2, "Oxycodone", 5, PD_DOSE_TAKEN);
@@ -193,7 +164,7 @@ test_spine_section (void)
   add_pain_at (data, first + 2, 13 * 60, BERLIN_WINTER, 4);
 
   report = pd_report_new (data, first, first + 29, NULL, NULL, NULL, NULL);
-  text = pdf_text (report);
+  text = report_text (report);
   assert_contains (text, "Spine outcomes");
   assert_contains (text, "Back and leg pain (0–10): back pain averaged 2.0 on 13 days; leg pain "
                    "averaged 5.0 on 6 days.");

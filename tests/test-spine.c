@@ -58,35 +58,43 @@ test_back_leg_means (void)
 /* Stimulator trial */
 
 /* Pain on days start + from .. start + to (inclusive), one entry a day. */
-static void
-add_days (PdDiaryData *data,
-          guint32      start,
-          int          from,
-          int          to,
-          int          pain)
+typedef struct {
+  int from, to, pain;
+} DayRange;
+
+/* Pain on the ranges of days around start, then the trial from start to end in a series from
+ * start - 10 to last; returns its verdict. */
+static char *
+compute_trial (PdDiaryData    *data,
+               const DayRange *ranges,
+               guint           n_ranges,
+               guint32         start,
+               guint32         end,
+               guint32         last,
+               PdTrial        *trial)
 {
-  for (int d = from; d <= to; d++)
-    add_pain (data, start + d, pain);
+  g_autoptr(PdDailySeries) series = NULL;
+
+  for (guint i = 0; i < n_ranges; i++)
+    for (int d = ranges[i].from; d <= ranges[i].to; d++)
+      add_pain (data, start + d, ranges[i].pain);
+  series = pd_daily_series_new (data, start - 10, last);
+  pd_trial_compute (series, start, end, trial);
+  return pd_trial_describe_verdict (trial);
 }
 
 static void
 test_trial_exactly_half (void)
 {
-  g_autoptr(PdDiaryData) data = diary_new ();
-  guint32 start = julian (2024, 5, 10), end = start + 7;
-  g_autoptr(PdDailySeries) series = NULL;
-  g_autofree char *text = NULL;
-  PdTrial trial;
-
   /* Baseline: 6 on days -7..-1 (mean 6); day 0 is 10 and counts nowhere; trial: 3 on days
    * 1..7 (mean 3). Relief (6 - 3) / 6 = exactly 50%. Day -8 and day 8 lie outside. */
-  add_days (data, start, -8, -8, 0);
-  add_days (data, start, -7, -1, 6);
-  add_days (data, start, 0, 0, 10);
-  add_days (data, start, 1, 7, 3);
-  add_days (data, start, 8, 8, 10);
-  series = pd_daily_series_new (data, start - 10, end + 3);
-  pd_trial_compute (series, start, end, &trial);
+  static const DayRange days[] = { { -8, -8, 0 }, { -7, -1, 6 }, { 0, 0, 10 }, { 1, 7, 3 },
+                                   { 8, 8, 10 } };
+  g_autoptr(PdDiaryData) data = diary_new ();
+  guint32 start = julian (2024, 5, 10), end = start + 7;
+  PdTrial trial;
+  g_autofree char *text = compute_trial (data, days, G_N_ELEMENTS (days), start, end, end + 3,
+                                         &trial);
 
   g_assert_cmpfloat (trial.baseline_mean, ==, 6);
   g_assert_cmpuint (trial.baseline_days, ==, 7);
@@ -94,7 +102,6 @@ test_trial_exactly_half (void)
   g_assert_cmpuint (trial.trial_days, ==, 7);
   g_assert_cmpfloat (trial.relief_percent, ==, 50);
   g_assert_cmpint (trial.verdict, ==, PD_TRIAL_MET_THRESHOLD);
-  text = pd_trial_describe_verdict (&trial);
   g_assert_cmpstr (text, ==, "Relief 50%: met the usual 50% threshold");
   g_assert_null (strstr (text, "succeed"));
 }
@@ -102,50 +109,39 @@ test_trial_exactly_half (void)
 static void
 test_trial_just_below_half (void)
 {
+  /* Baseline 6 (3 days: the minimum); trial 3, 3, 4: mean 10/3, relief 44.4%. */
+  static const DayRange days[] = { { -3, -1, 6 }, { 1, 2, 3 }, { 3, 3, 4 } };
   g_autoptr(PdDiaryData) data = diary_new ();
   guint32 start = julian (2024, 5, 10), end = start + 3;
-  g_autoptr(PdDailySeries) series = NULL;
-  g_autofree char *text = NULL;
   PdTrial trial;
-
-  /* Baseline 6 (3 days: the minimum); trial 3, 3, 4: mean 10/3, relief 44.4%. */
-  add_days (data, start, -3, -1, 6);
-  add_days (data, start, 1, 2, 3);
-  add_days (data, start, 3, 3, 4);
-  series = pd_daily_series_new (data, start - 10, end);
-  pd_trial_compute (series, start, end, &trial);
+  g_autofree char *text = compute_trial (data, days, G_N_ELEMENTS (days), start, end, end, &trial);
 
   g_assert_cmpuint (trial.baseline_days, ==, 3);
   g_assert_cmpuint (trial.trial_days, ==, 3);
   g_assert_cmpfloat_with_epsilon (trial.relief_percent, 100.0 * (6 - 10.0 / 3) / 6, 1e-9);
   g_assert_cmpint (trial.verdict, ==, PD_TRIAL_BELOW_THRESHOLD);
-  text = pd_trial_describe_verdict (&trial);
   g_assert_cmpstr (text, ==, "Relief 44%: did not meet the usual 50% threshold");
 }
 
 static void
 test_trial_too_few_days (void)
 {
+  /* A full baseline, but pain on only 2 trial days (several entries on one of them). */
+  static const DayRange days[] = { { -7, -1, 8 }, { 5, 5, 1 } };
   g_autoptr(PdDiaryData) data = diary_new ();
   guint32 start = julian (2024, 5, 10), end = start + 7;
-  g_autoptr(PdDailySeries) series = NULL;
   g_autofree char *text = NULL;
   PdTrial trial;
 
-  /* A full baseline, but pain on only 2 trial days (several entries on one of them). */
-  add_days (data, start, -7, -1, 8);
   add_pain_at (data, start + 2, 8 * 60, BERLIN_WINTER, 1);
   add_pain_at (data, start + 2, 20 * 60, BERLIN_WINTER, 1);
-  add_days (data, start, 5, 5, 1);
-  series = pd_daily_series_new (data, start - 10, end);
-  pd_trial_compute (series, start, end, &trial);
+  text = compute_trial (data, days, G_N_ELEMENTS (days), start, end, end, &trial);
 
   g_assert_cmpuint (trial.baseline_days, ==, 7);
   g_assert_cmpuint (trial.trial_days, ==, 2);
   g_assert_cmpfloat (trial.trial_mean, ==, 1);
   g_assert_true (isnan (trial.relief_percent));
   g_assert_cmpint (trial.verdict, ==, PD_TRIAL_NOT_ENOUGH_DATA);
-  text = pd_trial_describe_verdict (&trial);
   g_assert_cmpstr (text, ==, "Not enough data: each window needs pain on at least 3 days");
 }
 
@@ -197,23 +193,35 @@ add_prn (PdDiaryData *data,
   return dose;
 }
 
+typedef struct {
+  guint minute;
+  int   pain;
+} Score;
+
+/* Pain scores at minutes of a day. */
+static void
+add_scores (PdDiaryData *data,
+            guint32      day,
+            const Score *scores,
+            guint        n_scores)
+{
+  for (guint i = 0; i < n_scores; i++)
+    add_pain_at (data, day, scores[i].minute, BERLIN_WINTER, scores[i].pain);
+}
+
 static void
 test_prn_windows (void)
 {
   g_autoptr(PdDiaryData) data = diary_new ();
   guint32 day = julian (2024, 6, 3);
-  PdDose *dose;
-  int change = 99;
-
   /* Dose at 12:00. Before: 9:59 is outside the 2 h, 10:00 and 11:30 inside; the last (7)
    * counts. After: 12:29 is too early; 12:30 (4) is the first in 30-120 min; 13:00 later. */
-  dose = add_prn (data, day, 12 * 60, "Oxycodone");
-  add_pain_at (data, day, 9 * 60 + 59, BERLIN_WINTER, 2);
-  add_pain_at (data, day, 10 * 60, BERLIN_WINTER, 8);
-  add_pain_at (data, day, 11 * 60 + 30, BERLIN_WINTER, 7);
-  add_pain_at (data, day, 12 * 60 + 29, BERLIN_WINTER, 1);
-  add_pain_at (data, day, 12 * 60 + 30, BERLIN_WINTER, 4);
-  add_pain_at (data, day, 13 * 60, BERLIN_WINTER, 0);
+  static const Score scores[] = { { 9 * 60 + 59, 2 }, { 10 * 60, 8 }, { 11 * 60 + 30, 7 },
+                                  { 12 * 60 + 29, 1 }, { 12 * 60 + 30, 4 }, { 13 * 60, 0 } };
+  PdDose *dose = add_prn (data, day, 12 * 60, "Oxycodone");
+  int change = 99;
+
+  add_scores (data, day, scores, G_N_ELEMENTS (scores));
   g_assert_true (pd_prn_dose_change (dose, data->pain_entries, &change));
   g_assert_cmpint (change, ==, 4 - 7);
 }
@@ -223,14 +231,13 @@ test_prn_window_edges (void)
 {
   g_autoptr(PdDiaryData) data = diary_new ();
   guint32 day = julian (2024, 6, 3);
-  PdDose *dose;
-  int change = 99;
-
   /* Exactly 2 h before and exactly 120 min after both count; a score at the dose's minute
    * is "before". */
-  dose = add_prn (data, day, 12 * 60, "Oxycodone");
-  add_pain_at (data, day, 10 * 60, BERLIN_WINTER, 6);
-  add_pain_at (data, day, 14 * 60, BERLIN_WINTER, 5);
+  static const Score scores[] = { { 10 * 60, 6 }, { 14 * 60, 5 } };
+  PdDose *dose = add_prn (data, day, 12 * 60, "Oxycodone");
+  int change = 99;
+
+  add_scores (data, day, scores, G_N_ELEMENTS (scores));
   g_assert_true (pd_prn_dose_change (dose, data->pain_entries, &change));
   g_assert_cmpint (change, ==, -1);
   add_pain_at (data, day, 12 * 60, BERLIN_WINTER, 8);
@@ -243,20 +250,19 @@ test_prn_missing_scores (void)
 {
   g_autoptr(PdDiaryData) data = diary_new ();
   guint32 day = julian (2024, 6, 3);
-  PdDose *no_before, *no_after;
-  int change = 99;
-
   /* No score before the first dose (only 2 h 1 min before); none 30-120 min after the
    * second (only 121 min after). */
-  no_before = add_prn (data, day, 12 * 60, "Oxycodone");
-  add_pain_at (data, day, 9 * 60 + 59, BERLIN_WINTER, 7);
-  add_pain_at (data, day, 13 * 60, BERLIN_WINTER, 3);
+  static const Score early[] = { { 9 * 60 + 59, 7 }, { 13 * 60, 3 } };
+  static const Score late[] = { { 11 * 60, 7 }, { 14 * 60 + 1, 3 } };
+  PdDose *no_before = add_prn (data, day, 12 * 60, "Oxycodone");
+  PdDose *no_after = add_prn (data, day + 1, 12 * 60, "Oxycodone");
+  int change = 99;
+
+  add_scores (data, day, early, G_N_ELEMENTS (early));
   g_assert_false (pd_prn_dose_change (no_before, data->pain_entries, &change));
   g_assert_cmpint (change, ==, 99);
 
-  no_after = add_prn (data, day + 1, 12 * 60, "Oxycodone");
-  add_pain_at (data, day + 1, 11 * 60, BERLIN_WINTER, 7);
-  add_pain_at (data, day + 1, 14 * 60 + 1, BERLIN_WINTER, 3);
+  add_scores (data, day + 1, late, G_N_ELEMENTS (late));
   g_assert_false (pd_prn_dose_change (no_after, data->pain_entries, &change));
 }
 
@@ -428,22 +434,6 @@ test_trial_check_ins (void)
 
 /* Patient-Specific Functional Scale */
 
-static PdFunctionRating *
-add_rating (GPtrArray  *ratings,
-            const char *activity_id,
-            guint32     day,
-            int         score)
-{
-  PdFunctionRating *rating = pd_function_rating_new ();
-
-  pd_function_rating_set_activity_id (rating, activity_id);
-  pd_function_rating_set_score (rating, score);
-  pd_function_rating_set_time (rating, pd_local_day_start (day, BERLIN_WINTER) + 10 * HOUR,
-                               BERLIN_WINTER);
-  g_ptr_array_add (ratings, rating);
-  return rating;
-}
-
 #define SOCKS "8a3b5a1e-0000-4000-8000-000000000001"
 #define FILM  "8a3b5a1e-0000-4000-8000-000000000002"
 #define STAIRS "8a3b5a1e-0000-4000-8000-000000000003"
@@ -460,14 +450,14 @@ test_psfs_means (void)
   /* Week 1: 2, 3, 4 (mean 3). Week 2: 4, 5, 6 (mean 5: +2, exactly meaningful). Week 3: only
    * two rated, 6 and 5 (mean 5.5). */
   data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
-  add_rating (data->function_ratings, SOCKS, day, 2);
-  add_rating (data->function_ratings, FILM, day, 3);
-  add_rating (data->function_ratings, STAIRS, day, 4);
-  add_rating (data->function_ratings, SOCKS, day + 7, 4);
-  add_rating (data->function_ratings, FILM, day + 7, 5);
-  add_rating (data->function_ratings, STAIRS, day + 7, 6);
-  add_rating (data->function_ratings, SOCKS, day + 14, 6);
-  add_rating (data->function_ratings, FILM, day + 14, 5);
+  add_rating_at (data->function_ratings, SOCKS, day, 10, 2);
+  add_rating_at (data->function_ratings, FILM, day, 10, 3);
+  add_rating_at (data->function_ratings, STAIRS, day, 10, 4);
+  add_rating_at (data->function_ratings, SOCKS, day + 7, 10, 4);
+  add_rating_at (data->function_ratings, FILM, day + 7, 10, 5);
+  add_rating_at (data->function_ratings, STAIRS, day + 7, 10, 6);
+  add_rating_at (data->function_ratings, SOCKS, day + 14, 10, 6);
+  add_rating_at (data->function_ratings, FILM, day + 14, 10, 5);
 
   sessions = pd_psfs_sessions (data->function_ratings, 0, 0);
   g_assert_cmpuint (sessions->len, ==, 3);
@@ -532,13 +522,13 @@ test_psfs_around_event (void)
 
   /* Before: day -15 (outside), -10 and -3 (latest counts: 2). Event day 0 in neither.
    * After: days 4 and 11 (latest: 6); day 15 outside days 1-14. */
-  add_rating (ratings, SOCKS, event - 15, 9);
-  add_rating (ratings, SOCKS, event - 10, 1);
-  add_rating (ratings, SOCKS, event - 3, 2);
-  add_rating (ratings, SOCKS, event, 9);
-  add_rating (ratings, SOCKS, event + 4, 3);
-  add_rating (ratings, SOCKS, event + 11, 6);
-  add_rating (ratings, SOCKS, event + 15, 0);
+  add_rating_at (ratings, SOCKS, event - 15, 10, 9);
+  add_rating_at (ratings, SOCKS, event - 10, 10, 1);
+  add_rating_at (ratings, SOCKS, event - 3, 10, 2);
+  add_rating_at (ratings, SOCKS, event, 10, 9);
+  add_rating_at (ratings, SOCKS, event + 4, 10, 3);
+  add_rating_at (ratings, SOCKS, event + 11, 10, 6);
+  add_rating_at (ratings, SOCKS, event + 15, 10, 0);
   sessions = pd_psfs_sessions (ratings, 0, 0);
   pd_psfs_around_event (sessions, event, NULL, &before, &after);
   g_assert_cmpuint (before.day, ==, event - 3);
@@ -568,7 +558,7 @@ test_psfs_due (void)
   pd_function_activity_set_added_day (activity, day);
   g_ptr_array_add (activities, activity);
   g_assert_true (pd_psfs_due (activities, ratings, day));
-  add_rating (ratings, pd_function_activity_get_id (activity), day, 4);
+  add_rating_at (ratings, pd_function_activity_get_id (activity), day, 10, 4);
   g_assert_false (pd_psfs_due (activities, ratings, day + 6));
   g_assert_true (pd_psfs_due (activities, ratings, day + 7));
   /* Retired: nothing to rate. */
@@ -640,8 +630,8 @@ test_spine_storage (void)
   pd_function_activity_set_added_day (activity, day);
   g_assert_true (pd_database_save_function_activity (db, activity, &error));
   g_assert_no_error (error);
-  add_rating (ratings, pd_function_activity_get_id (activity), day, 4);
-  add_rating (ratings, pd_function_activity_get_id (activity), day + 7, 7);
+  add_rating_at (ratings, pd_function_activity_get_id (activity), day, 10, 4);
+  add_rating_at (ratings, pd_function_activity_get_id (activity), day + 7, 10, 7);
   g_assert_true (pd_database_save_function_ratings (db, ratings, &error));
   g_assert_no_error (error);
   pd_impression_set_score (impression, 3);
@@ -717,7 +707,7 @@ test_csv_rows (void)
   pd_function_activity_set_name (socks, "Putting on socks, \"left\"");
   pd_function_activity_set_added_day (socks, day);
   g_ptr_array_add (data->function_activities, socks);
-  add_rating (data->function_ratings, pd_function_activity_get_id (socks), day + 1, 7);
+  add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), day + 1, 10, 7);
   add_event (data, day, "Epidural");
   pd_impression_set_event_id (answer, pd_event_get_id (g_ptr_array_index (data->events, 0)));
   pd_impression_set_score (answer, 2);
@@ -792,9 +782,9 @@ test_csv_summary (void)
   pd_pain_entry_set_back_pain (entry, 4);
   add_pain (data, day + 1, 2);
   data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
-  add_rating (data->function_ratings, SOCKS, day, 2);
-  add_rating (data->function_ratings, FILM, day, 3);
-  add_rating (data->function_ratings, STAIRS, day, 3);
+  add_rating_at (data->function_ratings, SOCKS, day, 10, 2);
+  add_rating_at (data->function_ratings, FILM, day, 10, 3);
+  add_rating_at (data->function_ratings, STAIRS, day, 10, 3);
   series = pd_daily_series_new (data, day, day + 1);
 
   pd_csv_spine_append_summary (out, pd_daily_series_get_day (series, day));

@@ -56,15 +56,20 @@ def has_state(node, state):
         return False
 
 
-def focused_score(root):
+def first_with_state(root, role, matches, state):
+    """The first node below root of role whose name matches and that has state, or None."""
     for node in walk(root):
         try:
-            if node.get_role_name() == "push button" and (node.get_name() or "").startswith("Pain ") \
-                    and has_state(node, Atspi.StateType.FOCUSED):
+            if node.get_role_name() == role and matches(node) and has_state(node, state):
                 return node
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - a node that went away matches nothing
             continue
     return None
+
+
+def focused_score(root):
+    return first_with_state(root, "push button", lambda node: (node.get_name() or "").startswith("Pain "),
+                            Atspi.StateType.FOCUSED)
 
 
 def chosen(node):
@@ -73,14 +78,8 @@ def chosen(node):
 
 def today_selected(root):
     """The view switcher's Today tab is the selected one."""
-    for node in walk(root):
-        try:
-            if node.get_role_name() == "page tab" and pdui.name_of(node) == "Today" \
-                    and has_state(node, Atspi.StateType.SELECTED):
-                return True
-        except Exception:  # noqa: BLE001
-            continue
-    return False
+    return first_with_state(root, "page tab", lambda node: pdui.name_of(node) == "Today",
+                            Atspi.StateType.SELECTED) is not None
 
 
 def frames(root):

@@ -48,3 +48,16 @@ test_have_program (const char *name)
 
   return path != NULL;
 }
+
+/* Copies a file (a diary) to a new one that only its owner may read and write. */
+static inline void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_NONE,
+                                           0600, NULL));
+}
