@@ -80,7 +80,7 @@ pd_cli_open_diary (const char *diary)
   db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
                                 PD_DATABASE_CHECK_LATER, &error);
   if (db == NULL)
-    g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+    pd_cli_fail (diary, error);
   return db;
 }
 
@@ -101,7 +101,7 @@ pd_cli_default_period (PdDatabase *db,
       *last = pd_database_get_last_day (db, &error);
       if (error != NULL)
         {
-          g_printerr ("pain-diary: %s: %s\n", diary, error->message);
+          pd_cli_fail (diary, error);
           return FALSE;
         }
       if (*last == 0)
@@ -112,6 +112,40 @@ pd_cli_default_period (PdDatabase *db,
   if (from == NULL)
     *first = *last - (days - 1);
   return TRUE;
+}
+
+PdDatabase *
+pd_cli_open_period (const char *diary,
+                    const char *from,
+                    const char *to,
+                    int         min_year,
+                    guint       days,
+                    guint32    *first,
+                    guint32    *last,
+                    int        *status)
+{
+  g_autoptr(PdDatabase) db = NULL;
+
+  *status = 2;
+  if (!pd_cli_parse_period (from, to, min_year, first, last))
+    return NULL;
+  *status = 1;
+  if (!(db = pd_cli_open_diary (diary)) ||
+      (days != 0 && !pd_cli_default_period (db, diary, from, to, days, first, last)))
+    return NULL;
+  *status = 0;
+  return g_steal_pointer (&db);
+}
+
+int
+pd_cli_fail (const char   *where,
+             const GError *error)
+{
+  if (where != NULL)
+    g_printerr ("pain-diary: %s: %s\n", where, error->message);
+  else
+    g_printerr ("pain-diary: %s\n", error->message);
+  return 1;
 }
 
 PdDiaryData *

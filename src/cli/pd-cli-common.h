@@ -38,6 +38,21 @@ gboolean     pd_cli_default_period (PdDatabase  *db,
                                     guint        days,
                                     guint32     *first,
                                     guint32     *last);
+/* Parses --from/--to as pd_cli_parse_period does (else *status 2), then opens the diary as
+ * pd_cli_open_diary does and, when days is not 0, fills in the default period as
+ * pd_cli_default_period does (else *status 1). NULL after printing the error. */
+PdDatabase  *pd_cli_open_period    (const char  *diary,
+                                    const char  *from,
+                                    const char  *to,
+                                    int          min_year,
+                                    guint        days,
+                                    guint32     *first,
+                                    guint32     *last,
+                                    int         *status);
+/* Prints "pain-diary: where: message" (where NULL: "pain-diary: message") and returns 1,
+ * the exit status of a failed operation. */
+int          pd_cli_fail           (const char  *where,
+                                    const GError *error);
 /* The records of the local days first to last, wherever their time zone. */
 PdDiaryData *pd_cli_load_days      (PdDatabase  *db,
                                     guint32      first,
