@@ -714,12 +714,32 @@ backup_job_free (BackupJob *job)
   g_free (job);
 }
 
+/* Writes a backup, or restores one when the task is pd_backup_restore_into_async's. */
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  GError *error = NULL;
+  char *previous = NULL;
+  gboolean restore = g_task_get_source_tag (task) == pd_backup_restore_into_async;
+
+  if (restore ? !pd_backup_restore_into (source_object, job->path, job->passphrase, &previous, &error)
+              : !pd_backup_write (source_object, job->path, job->passphrase, &error))
+    g_task_return_error (task, error);
+  else if (restore)
+    g_task_return_pointer (task, previous, g_free);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 static void
 backup_run_in_thread (PdDatabase          *db,
                       const char          *path,
                       const char          *passphrase,
                       gpointer             source_tag,
-                      GTaskThreadFunc      thread,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
@@ -732,23 +752,8 @@ backup_run_in_thread (PdDatabase          *db,
   job = g_new0 (BackupJob, 1);
   job->path = g_strdup (path);
   job->passphrase = g_strdup (passphrase);
-  _pd_task_run_in_thread (db, source_tag, job, (GDestroyNotify) backup_job_free, thread,
+  _pd_task_run_in_thread (db, source_tag, job, (GDestroyNotify) backup_job_free, backup_thread,
                           cancellable, callback, user_data);
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  BackupJob *job = task_data;
-  GError *error = NULL;
-
-  if (!pd_backup_write (source_object, job->path, job->passphrase, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -759,8 +764,8 @@ pd_backup_write_async (PdDatabase          *db,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  backup_run_in_thread (db, dest_path, passphrase, pd_backup_write_async, write_thread,
-                        cancellable, callback, user_data);
+  backup_run_in_thread (db, dest_path, passphrase, pd_backup_write_async, cancellable, callback,
+                        user_data);
 }
 
 gboolean
@@ -771,22 +776,6 @@ pd_backup_write_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-restore_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  BackupJob *job = task_data;
-  GError *error = NULL;
-  char *previous = NULL;
-
-  if (!pd_backup_restore_into (source_object, job->path, job->passphrase, &previous, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, previous, g_free);
-}
-
 void
 pd_backup_restore_into_async (PdDatabase          *db,
                               const char          *backup_path,
@@ -795,8 +784,8 @@ pd_backup_restore_into_async (PdDatabase          *db,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  backup_run_in_thread (db, backup_path, passphrase, pd_backup_restore_into_async, restore_thread,
-                        cancellable, callback, user_data);
+  backup_run_in_thread (db, backup_path, passphrase, pd_backup_restore_into_async, cancellable,
+                        callback, user_data);
 }
 
 char *

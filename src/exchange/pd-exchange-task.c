@@ -90,27 +90,19 @@ export_thread (GTask        *task,
 
 void
 _pd_export_file_async (PdDatabase          *db,
-                       const char          *path,
-                       guint32              from_day,
-                       guint32              to_day,
-                       PdExportFunc         export,
-                       PdExportMake         make,
+                       const PdExportJob   *job,
                        gpointer             source_tag,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  PdExportJob *job;
+  PdExportJob *copy;
 
   g_return_if_fail (PD_IS_DATABASE (db));
-  g_return_if_fail (path != NULL);
+  g_return_if_fail (job->path != NULL);
 
-  job = g_new0 (PdExportJob, 1);
-  job->path = g_strdup (path);
-  job->from_day = from_day;
-  job->to_day = to_day;
-  job->export = export;
-  job->make = make;
-  _pd_task_run_in_thread (db, source_tag, job, (GDestroyNotify) export_job_free, export_thread,
+  copy = g_memdup2 (job, sizeof *job);
+  copy->path = g_strdup (job->path);
+  _pd_task_run_in_thread (db, source_tag, copy, (GDestroyNotify) export_job_free, export_thread,
                           cancellable, callback, user_data);
 }

@@ -51,14 +51,11 @@ struct _PdExportJob
   PdExportMake make;
 };
 
-/* Runs export in a thread, unless cancelled first, or else loads the diary and writes what
- * make makes of it to path (mode 0600, atomically); the task returns the count. */
+/* Runs a copy of job (its path copied too) in a thread, unless cancelled first: its export,
+ * or else loads the diary and writes what its make makes of it to its path (mode 0600,
+ * atomically); the task returns the count. */
 void     _pd_export_file_async   (PdDatabase          *db,
-                                  const char          *path,
-                                  guint32              from_day,
-                                  guint32              to_day,
-                                  PdExportFunc         export,
-                                  PdExportMake         make,
+                                  const PdExportJob   *job,
                                   gpointer             source_tag,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,

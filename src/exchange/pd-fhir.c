@@ -842,8 +842,9 @@ pd_fhir_export_file_async (PdDatabase          *db,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  _pd_export_file_async (db, path, from_day, to_day, NULL, make_bundle, pd_fhir_export_file_async,
-                         cancellable, callback, user_data);
+  PdExportJob job = { (char *) path, from_day, to_day, NULL, make_bundle };
+
+  _pd_export_file_async (db, &job, pd_fhir_export_file_async, cancellable, callback, user_data);
 }
 
 gboolean
