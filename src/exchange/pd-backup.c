@@ -175,6 +175,65 @@ output_commit (Output  *out,
   return TRUE;
 }
 
+/* The stream of chunks either way, with its buffers */
+
+typedef struct
+{
+  crypto_secretstream_xchacha20poly1305_state state;
+  guint8 *plain;
+  guint8 *cipher;
+} Stream;
+
+/* Derives the key from passphrase and the header's salt and limits, and starts the stream
+ * from the header's last part: writing it (push), or reading it (else), which refuses a
+ * changed one (path: the backup, for the message). */
+static gboolean
+stream_start (Stream       *stream,
+              guint8        header[HEADER_SIZE],
+              const char   *passphrase,
+              gboolean      push,
+              const char   *path,
+              GError      **error)
+{
+  guint8 key[KEY_SIZE];
+  int failed;
+
+  if (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), header + 32,
+                     get_u64 (header + 16), get_u64 (header + 24), crypto_pwhash_ALG_ARGON2ID13) != 0)
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_FAILED,
+                           _("Not enough memory to derive the key from the passphrase"));
+      return FALSE;
+    }
+  if (push)
+    failed = crypto_secretstream_xchacha20poly1305_init_push (&stream->state, header + 48, key);
+  else
+    failed = crypto_secretstream_xchacha20poly1305_init_pull (&stream->state, header + 48, key);
+  sodium_memzero (key, sizeof key);
+  if (failed != 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("The backup “%s” was changed or damaged"), display);
+      return FALSE;
+    }
+  stream->plain = g_malloc (PD_BACKUP_CHUNK_SIZE);
+  stream->cipher = g_malloc (PD_BACKUP_CHUNK_SIZE + ABYTES);
+  return TRUE;
+}
+
+/* Wipes and frees what stream_start made; returns ok. */
+static gboolean
+stream_end (Stream   *stream,
+            gboolean  ok)
+{
+  sodium_memzero (stream->plain, PD_BACKUP_CHUNK_SIZE);
+  sodium_memzero (&stream->state, sizeof stream->state);
+  g_free (stream->plain);
+  g_free (stream->cipher);
+  return ok;
+}
+
 /* Writing */
 
 static gboolean
@@ -184,11 +243,8 @@ encrypt_file (FILE        *in,
               const char  *passphrase,
               GError     **error)
 {
-  crypto_secretstream_xchacha20poly1305_state state;
+  Stream stream;
   guint8 header[HEADER_SIZE] = { 0 };
-  guint8 key[KEY_SIZE];
-  g_autofree guint8 *plain = g_malloc (PD_BACKUP_CHUNK_SIZE);
-  g_autofree guint8 *cipher = g_malloc (PD_BACKUP_CHUNK_SIZE + ABYTES);
   gboolean first = TRUE, done = FALSE, ok = TRUE;
 
   memcpy (header, PD_BACKUP_MAGIC, 8);
@@ -202,21 +258,12 @@ encrypt_file (FILE        *in,
   put_u64 (header + 24, MEMLIMIT);
   randombytes_buf (header + 32, crypto_pwhash_SALTBYTES);
 
-  if (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), header + 32, OPSLIMIT,
-                     MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13) != 0)
-    {
-      g_set_error_literal (error, PD_ERROR, PD_ERROR_FAILED,
-                           _("Not enough memory to derive the key from the passphrase"));
-      return FALSE;
-    }
-  crypto_secretstream_xchacha20poly1305_init_push (&state, header + 48, key);
-  sodium_memzero (key, sizeof key);
-  if (!output_write (out, header, sizeof header, error))
+  if (!stream_start (&stream, header, passphrase, TRUE, NULL, error))
     return FALSE;
-
+  ok = output_write (out, header, sizeof header, error);
   while (ok && !done)
     {
-      size_t n = fread (plain, 1, PD_BACKUP_CHUNK_SIZE, in);
+      size_t n = fread (stream.plain, 1, PD_BACKUP_CHUNK_SIZE, in);
       unsigned long long length;
 
       if (ferror (in))
@@ -226,16 +273,15 @@ encrypt_file (FILE        *in,
           break;
         }
       done = feof (in);
-      crypto_secretstream_xchacha20poly1305_push (&state, cipher, &length, plain, n,
+      crypto_secretstream_xchacha20poly1305_push (&stream.state, stream.cipher, &length,
+                                                  stream.plain, n,
                                                   first ? header : NULL, first ? sizeof header : 0,
                                                   done ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
                                                        : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
       first = FALSE;
-      ok = output_write (out, cipher, length, error);
+      ok = output_write (out, stream.cipher, length, error);
     }
-  sodium_memzero (plain, PD_BACKUP_CHUNK_SIZE);
-  sodium_memzero (&state, sizeof state);
-  return ok;
+  return stream_end (&stream, ok);
 }
 
 gboolean
@@ -429,34 +475,17 @@ decrypt_file (FILE        *in,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
-  crypto_secretstream_xchacha20poly1305_state state;
+  Stream stream;
   guint8 header[HEADER_SIZE];
-  guint8 key[KEY_SIZE];
-  g_autofree guint8 *plain = g_malloc (PD_BACKUP_CHUNK_SIZE);
-  g_autofree guint8 *cipher = g_malloc (PD_BACKUP_CHUNK_SIZE + ABYTES);
   gboolean first = TRUE, ok = TRUE;
   unsigned char tag = 0;
 
-  if (!read_header (in, path, header, error))
+  if (!read_header (in, path, header, error) ||
+      !stream_start (&stream, header, passphrase, FALSE, path, error))
     return FALSE;
-  if (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), header + 32,
-                     get_u64 (header + 16), get_u64 (header + 24), crypto_pwhash_ALG_ARGON2ID13) != 0)
-    {
-      g_set_error_literal (error, PD_ERROR, PD_ERROR_FAILED,
-                           _("Not enough memory to derive the key from the passphrase"));
-      return FALSE;
-    }
-  if (crypto_secretstream_xchacha20poly1305_init_pull (&state, header + 48, key) != 0)
-    {
-      sodium_memzero (key, sizeof key);
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("The backup “%s” was changed or damaged"), display);
-      return FALSE;
-    }
-  sodium_memzero (key, sizeof key);
-
   while (ok && tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL)
     {
-      size_t n = fread (cipher, 1, PD_BACKUP_CHUNK_SIZE + ABYTES, in);
+      size_t n = fread (stream.cipher, 1, PD_BACKUP_CHUNK_SIZE + ABYTES, in);
       unsigned long long length;
 
       if (ferror (in))
@@ -470,7 +499,8 @@ decrypt_file (FILE        *in,
                        _("The backup “%s” is incomplete (the file was cut short)"), display);
           ok = FALSE;
         }
-      else if (crypto_secretstream_xchacha20poly1305_pull (&state, plain, &length, &tag, cipher, n,
+      else if (crypto_secretstream_xchacha20poly1305_pull (&stream.state, stream.plain, &length, &tag,
+                                                           stream.cipher, n,
                                                            first ? header : NULL,
                                                            first ? sizeof header : 0) != 0)
         {
@@ -494,7 +524,7 @@ decrypt_file (FILE        *in,
           ok = FALSE;
         }
       else
-        ok = output_write (out, plain, length, error);
+        ok = output_write (out, stream.plain, length, error);
       first = FALSE;
     }
   if (ok && fgetc (in) != EOF)
@@ -503,9 +533,7 @@ decrypt_file (FILE        *in,
                    _("The backup “%s” was changed (there is data after its end)"), display);
       ok = FALSE;
     }
-  sodium_memzero (plain, PD_BACKUP_CHUNK_SIZE);
-  sodium_memzero (&state, sizeof state);
-  return ok;
+  return stream_end (&stream, ok);
 }
 
 gboolean
