@@ -161,8 +161,7 @@ find_activity (GPtrArray  *activities,
 }
 
 PdFunctionRating *
-pd_csv_spine_read_function (const char  *id,
-                            gint64       time,
+pd_csv_spine_read_function (gint64       time,
                             int          utc_offset,
                             const char  *item,
                             const char  *amount,
@@ -200,7 +199,6 @@ pd_csv_spine_read_function (const char  *id,
       if (new_activities != NULL)
         g_ptr_array_add (new_activities, g_object_ref (activity));
     }
-  pd_function_rating_set_id (rating, id);
   pd_function_rating_set_time (rating, time, utc_offset);
   pd_function_rating_set_activity_id (rating, pd_function_activity_get_id (activity));
   pd_function_rating_set_score (rating, score);
@@ -268,8 +266,7 @@ pd_csv_spine_set_impression_event (PdImpression  *impression,
 }
 
 PdImpression *
-pd_csv_spine_read_impression (const char  *id,
-                              gint64       time,
+pd_csv_spine_read_impression (gint64       time,
                               int          utc_offset,
                               const char  *item,
                               const char  *amount,
@@ -284,7 +281,6 @@ pd_csv_spine_read_impression (const char  *id,
   pd_impression_set_time (impression, time, utc_offset);
   if (!pd_csv_spine_set_impression_event (impression, item, events, error))
     return NULL;
-  pd_impression_set_id (impression, id);
   pd_impression_set_score (impression, score);
   if (!pd_impression_validate (impression, error))
     return NULL;
