@@ -175,10 +175,13 @@ output_commit (Output  *out,
   return TRUE;
 }
 
-/* The stream of chunks either way, with its buffers */
+/* The stream of chunks either way: from in (its path for messages) to out, with its buffers */
 
 typedef struct
 {
+  FILE *in;
+  const char *path;
+  Output *out;
   crypto_secretstream_xchacha20poly1305_state state;
   guint8 *plain;
   guint8 *cipher;
@@ -186,13 +189,12 @@ typedef struct
 
 /* Derives the key from passphrase and the header's salt and limits, and starts the stream
  * from the header's last part: writing it (push), or reading it (else), which refuses a
- * changed one (path: the backup, for the message). */
+ * changed one. */
 static gboolean
 stream_start (Stream       *stream,
               guint8        header[HEADER_SIZE],
               const char   *passphrase,
               gboolean      push,
-              const char   *path,
               GError      **error)
 {
   guint8 key[KEY_SIZE];
@@ -212,7 +214,7 @@ stream_start (Stream       *stream,
   sodium_memzero (key, sizeof key);
   if (failed != 0)
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = g_filename_display_name (stream->path);
 
       g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("The backup “%s” was changed or damaged"), display);
       return FALSE;
@@ -237,13 +239,11 @@ stream_end (Stream   *stream,
 /* Writing */
 
 static gboolean
-encrypt_file (FILE        *in,
-              const char  *snapshot_path,
-              Output      *out,
+encrypt_file (Stream      *stream,
               const char  *passphrase,
               GError     **error)
 {
-  Stream stream;
+  FILE *in = stream->in;
   guint8 header[HEADER_SIZE] = { 0 };
   gboolean first = TRUE, done = FALSE, ok = TRUE;
 
@@ -258,30 +258,30 @@ encrypt_file (FILE        *in,
   put_u64 (header + 24, MEMLIMIT);
   randombytes_buf (header + 32, crypto_pwhash_SALTBYTES);
 
-  if (!stream_start (&stream, header, passphrase, TRUE, NULL, error))
+  if (!stream_start (stream, header, passphrase, TRUE, error))
     return FALSE;
-  ok = output_write (out, header, sizeof header, error);
+  ok = output_write (stream->out, header, sizeof header, error);
   while (ok && !done)
     {
-      size_t n = fread (stream.plain, 1, PD_BACKUP_CHUNK_SIZE, in);
+      size_t n = fread (stream->plain, 1, PD_BACKUP_CHUNK_SIZE, in);
       unsigned long long length;
 
       if (ferror (in))
         {
-          set_io_error (error, errno, FALSE, snapshot_path);
+          set_io_error (error, errno, FALSE, stream->path);
           ok = FALSE;
           break;
         }
       done = feof (in);
-      crypto_secretstream_xchacha20poly1305_push (&stream.state, stream.cipher, &length,
-                                                  stream.plain, n,
+      crypto_secretstream_xchacha20poly1305_push (&stream->state, stream->cipher, &length,
+                                                  stream->plain, n,
                                                   first ? header : NULL, first ? sizeof header : 0,
                                                   done ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
                                                        : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
       first = FALSE;
-      ok = output_write (out, stream.cipher, length, error);
+      ok = output_write (stream->out, stream->cipher, length, error);
     }
-  return stream_end (&stream, ok);
+  return stream_end (stream, ok);
 }
 
 gboolean
@@ -312,7 +312,8 @@ pd_backup_write (PdDatabase  *db,
       ok = FALSE;
     }
   ok = ok && output_open (&out, dest_path, error);
-  if (ok && !(ok = encrypt_file (in, snapshot, &out, passphrase, error)))
+  if (ok && !(ok = encrypt_file (&(Stream) { .in = in, .path = snapshot, .out = &out }, passphrase,
+                                 error)))
     output_abort (&out);
   if (in != NULL)
     fclose (in);
@@ -468,29 +469,27 @@ read_header (FILE         *in,
 }
 
 static gboolean
-decrypt_file (FILE        *in,
-              const char  *path,
-              Output      *out,
+decrypt_file (Stream      *stream,
               const char  *passphrase,
               GError     **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  Stream stream;
+  FILE *in = stream->in;
+  g_autofree char *display = g_filename_display_name (stream->path);
   guint8 header[HEADER_SIZE];
   gboolean first = TRUE, ok = TRUE;
   unsigned char tag = 0;
 
-  if (!read_header (in, path, header, error) ||
-      !stream_start (&stream, header, passphrase, FALSE, path, error))
+  if (!read_header (in, stream->path, header, error) ||
+      !stream_start (stream, header, passphrase, FALSE, error))
     return FALSE;
   while (ok && tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL)
     {
-      size_t n = fread (stream.cipher, 1, PD_BACKUP_CHUNK_SIZE + ABYTES, in);
+      size_t n = fread (stream->cipher, 1, PD_BACKUP_CHUNK_SIZE + ABYTES, in);
       unsigned long long length;
 
       if (ferror (in))
         {
-          set_io_error (error, errno, FALSE, path);
+          set_io_error (error, errno, FALSE, stream->path);
           ok = FALSE;
         }
       else if (n == 0)
@@ -499,8 +498,8 @@ decrypt_file (FILE        *in,
                        _("The backup “%s” is incomplete (the file was cut short)"), display);
           ok = FALSE;
         }
-      else if (crypto_secretstream_xchacha20poly1305_pull (&stream.state, stream.plain, &length, &tag,
-                                                           stream.cipher, n,
+      else if (crypto_secretstream_xchacha20poly1305_pull (&stream->state, stream->plain, &length,
+                                                           &tag, stream->cipher, n,
                                                            first ? header : NULL,
                                                            first ? sizeof header : 0) != 0)
         {
@@ -524,7 +523,7 @@ decrypt_file (FILE        *in,
           ok = FALSE;
         }
       else
-        ok = output_write (out, stream.plain, length, error);
+        ok = output_write (stream->out, stream->plain, length, error);
       first = FALSE;
     }
   if (ok && fgetc (in) != EOF)
@@ -533,7 +532,7 @@ decrypt_file (FILE        *in,
                    _("The backup “%s” was changed (there is data after its end)"), display);
       ok = FALSE;
     }
-  return stream_end (&stream, ok);
+  return stream_end (stream, ok);
 }
 
 gboolean
@@ -556,7 +555,8 @@ pd_backup_decrypt (const char  *backup_path,
       return FALSE;
     }
   ok = output_open (&out, dest_path, error);
-  if (ok && !(ok = decrypt_file (in, backup_path, &out, passphrase, error)))
+  if (ok && !(ok = decrypt_file (&(Stream) { .in = in, .path = backup_path, .out = &out },
+                                 passphrase, error)))
     output_abort (&out);
   fclose (in);
   return ok && output_commit (&out, error);

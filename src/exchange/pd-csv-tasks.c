@@ -77,8 +77,7 @@ pd_csv_export_file_finish (GAsyncResult  *result,
                            guint         *n_rows,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_csv_export_file_async, FALSE);
-  return _pd_task_propagate_count (result, n_rows, error);
+  return _pd_task_propagate_count (result, pd_csv_export_file_async, n_rows, error);
 }
 
 static void

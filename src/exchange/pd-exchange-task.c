@@ -29,10 +29,15 @@ _pd_task_run_in_thread (gpointer             source,
 
 gboolean
 _pd_task_propagate_count (GAsyncResult  *result,
+                          gpointer       source_tag,
                           guint         *n,
                           GError       **error)
 {
-  gssize count = g_task_propagate_int (G_TASK (result), error);
+  gssize count;
+
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  count = g_task_propagate_int (G_TASK (result), error);
 
   if (count < 0)
     return FALSE;

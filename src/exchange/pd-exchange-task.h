@@ -22,9 +22,10 @@ void     _pd_task_run_in_thread  (gpointer             source,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data);
 
-/* A task that returned a count (g_task_return_int): FALSE with error, else TRUE and the count
- * in *n (n may be NULL). */
+/* A task of source_tag that returned a count (g_task_return_int): FALSE with error, else TRUE
+ * and the count in *n (n may be NULL). */
 gboolean _pd_task_propagate_count (GAsyncResult        *result,
+                                   gpointer             source_tag,
                                    guint               *n,
                                    GError             **error);
 

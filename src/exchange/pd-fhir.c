@@ -852,6 +852,5 @@ pd_fhir_export_file_finish (GAsyncResult  *result,
                             guint         *n_resources,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_fhir_export_file_async, FALSE);
-  return _pd_task_propagate_count (result, n_resources, error);
+  return _pd_task_propagate_count (result, pd_fhir_export_file_async, n_resources, error);
 }
