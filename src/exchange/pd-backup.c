@@ -182,6 +182,7 @@ typedef struct
   FILE *in;
   const char *path;
   Output *out;
+  guint8 header[HEADER_SIZE];
   crypto_secretstream_xchacha20poly1305_state state;
   guint8 *plain;
   guint8 *cipher;
@@ -192,11 +193,11 @@ typedef struct
  * changed one. */
 static gboolean
 stream_start (Stream       *stream,
-              guint8        header[HEADER_SIZE],
               const char   *passphrase,
               gboolean      push,
               GError      **error)
 {
+  guint8 *header = stream->header;
   guint8 key[KEY_SIZE];
   int failed;
 
@@ -243,10 +244,10 @@ encrypt_file (Stream      *stream,
               const char  *passphrase,
               GError     **error)
 {
-  FILE *in = stream->in;
-  guint8 header[HEADER_SIZE] = { 0 };
+  guint8 *header = stream->header;
   gboolean first = TRUE, done = FALSE, ok = TRUE;
 
+  memset (header, 0, HEADER_SIZE);
   memcpy (header, PD_BACKUP_MAGIC, 8);
   header[8] = PD_BACKUP_VERSION;
   header[9] = crypto_pwhash_ALG_ARGON2ID13;
@@ -258,24 +259,24 @@ encrypt_file (Stream      *stream,
   put_u64 (header + 24, MEMLIMIT);
   randombytes_buf (header + 32, crypto_pwhash_SALTBYTES);
 
-  if (!stream_start (stream, header, passphrase, TRUE, error))
+  if (!stream_start (stream, passphrase, TRUE, error))
     return FALSE;
-  ok = output_write (stream->out, header, sizeof header, error);
+  ok = output_write (stream->out, header, HEADER_SIZE, error);
   while (ok && !done)
     {
-      size_t n = fread (stream->plain, 1, PD_BACKUP_CHUNK_SIZE, in);
+      size_t n = fread (stream->plain, 1, PD_BACKUP_CHUNK_SIZE, stream->in);
       unsigned long long length;
 
-      if (ferror (in))
+      if (ferror (stream->in))
         {
           set_io_error (error, errno, FALSE, stream->path);
           ok = FALSE;
           break;
         }
-      done = feof (in);
+      done = feof (stream->in);
       crypto_secretstream_xchacha20poly1305_push (&stream->state, stream->cipher, &length,
                                                   stream->plain, n,
-                                                  first ? header : NULL, first ? sizeof header : 0,
+                                                  first ? header : NULL, first ? HEADER_SIZE : 0,
                                                   done ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
                                                        : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
       first = FALSE;
@@ -475,12 +476,11 @@ decrypt_file (Stream      *stream,
 {
   FILE *in = stream->in;
   g_autofree char *display = g_filename_display_name (stream->path);
-  guint8 header[HEADER_SIZE];
   gboolean first = TRUE, ok = TRUE;
   unsigned char tag = 0;
 
-  if (!read_header (in, stream->path, header, error) ||
-      !stream_start (stream, header, passphrase, FALSE, error))
+  if (!read_header (in, stream->path, stream->header, error) ||
+      !stream_start (stream, passphrase, FALSE, error))
     return FALSE;
   while (ok && tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL)
     {
@@ -500,8 +500,8 @@ decrypt_file (Stream      *stream,
         }
       else if (crypto_secretstream_xchacha20poly1305_pull (&stream->state, stream->plain, &length,
                                                            &tag, stream->cipher, n,
-                                                           first ? header : NULL,
-                                                           first ? sizeof header : 0) != 0)
+                                                           first ? stream->header : NULL,
+                                                           first ? HEADER_SIZE : 0) != 0)
         {
           /* The first chunk cannot tell a wrong key from a changed byte. */
           if (first)
