@@ -752,13 +752,15 @@ backup_thread (GTask        *task,
   BackupJob *job = task_data;
   GError *error = NULL;
   char *previous = NULL;
-  gboolean restore = g_task_get_source_tag (task) == pd_backup_restore_into_async;
 
-  if (restore ? !pd_backup_restore_into (source_object, job->path, job->passphrase, &previous, &error)
-              : !pd_backup_write (source_object, job->path, job->passphrase, &error))
+  if (g_task_get_source_tag (task) == pd_backup_restore_into_async)
+    {
+      /* Only a success gives the previous diary's backup. */
+      pd_backup_restore_into (source_object, job->path, job->passphrase, &previous, &error);
+      _pd_task_return_result (task, previous, g_free, error);
+    }
+  else if (!pd_backup_write (source_object, job->path, job->passphrase, &error))
     g_task_return_error (task, error);
-  else if (restore)
-    g_task_return_pointer (task, previous, g_free);
   else
     g_task_return_boolean (task, TRUE);
 }

@@ -89,10 +89,7 @@ prepare_thread (GTask        *task,
   GError *error = NULL;
   PdCsvImport *import = pd_csv_import_prepare (source_object, task_data, &error);
 
-  if (import == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, import, (GDestroyNotify) pd_csv_import_free);
+  _pd_task_return_result (task, import, (GDestroyNotify) pd_csv_import_free, error);
 }
 
 void

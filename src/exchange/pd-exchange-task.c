@@ -27,6 +27,18 @@ _pd_task_run_in_thread (gpointer             source,
   g_task_run_in_thread (task, thread);
 }
 
+void
+_pd_task_return_result (GTask          *task,
+                        gpointer        result,
+                        GDestroyNotify  result_free,
+                        GError         *error)
+{
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, result_free);
+}
+
 gboolean
 _pd_task_propagate_count (GAsyncResult  *result,
                           gpointer       source_tag,

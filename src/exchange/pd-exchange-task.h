@@ -22,6 +22,13 @@ void     _pd_task_run_in_thread  (gpointer             source,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data);
 
+/* Ends task with result (freed with result_free if nobody takes it), or with error when
+ * result is NULL. */
+void     _pd_task_return_result  (GTask               *task,
+                                  gpointer             result,
+                                  GDestroyNotify       result_free,
+                                  GError              *error);
+
 /* A task of source_tag that returned a count (g_task_return_int): FALSE with error, else TRUE
  * and the count in *n (n may be NULL). */
 gboolean _pd_task_propagate_count (GAsyncResult        *result,

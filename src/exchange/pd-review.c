@@ -188,10 +188,7 @@ open_thread (GTask        *task,
   GError *error = NULL;
   PdDatabase *db = pd_review_open (task_data, &error);
 
-  if (db == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, db, g_object_unref);
+  _pd_task_return_result (task, db, g_object_unref, error);
 }
 
 void
