@@ -25,12 +25,12 @@ parse_date (const char *text,
   return pd_csv_parse_date (text, day) && g_ascii_strtoll (text, NULL, 10) >= min_year;
 }
 
-gboolean
-pd_cli_parse_period (const char *from,
-                     const char *to,
-                     int         min_year,
-                     guint32    *first,
-                     guint32    *last)
+static gboolean
+parse_period (const char *from,
+              const char *to,
+              int         min_year,
+              guint32    *first,
+              guint32    *last)
 {
   *first = 0;
   *last = 0;
@@ -70,8 +70,8 @@ pd_cli_check_names (const char *diary,
   return 0;
 }
 
-PdDatabase *
-pd_cli_open_diary (const char *diary)
+static PdDatabase *
+open_diary (const char *diary)
 {
   g_autoptr(GError) error = NULL;
   PdDatabase *db;
@@ -84,14 +84,14 @@ pd_cli_open_diary (const char *diary)
   return db;
 }
 
-gboolean
-pd_cli_default_period (PdDatabase *db,
-                       const char *diary,
-                       const char *from,
-                       const char *to,
-                       guint       days,
-                       guint32    *first,
-                       guint32    *last)
+static gboolean
+default_period (PdDatabase *db,
+                const char *diary,
+                const char *from,
+                const char *to,
+                guint       days,
+                guint32    *first,
+                guint32    *last)
 {
   g_autoptr(GError) error = NULL;
 
@@ -127,11 +127,11 @@ pd_cli_open_period (const char *diary,
   g_autoptr(PdDatabase) db = NULL;
 
   *status = 2;
-  if (!pd_cli_parse_period (from, to, min_year, first, last))
+  if (!parse_period (from, to, min_year, first, last))
     return NULL;
   *status = 1;
-  if (!(db = pd_cli_open_diary (diary)) ||
-      (days != 0 && !pd_cli_default_period (db, diary, from, to, days, first, last)))
+  if (!(db = open_diary (diary)) ||
+      (days != 0 && !default_period (db, diary, from, to, days, first, last)))
     return NULL;
   *status = 0;
   return g_steal_pointer (&db);
