@@ -70,50 +70,6 @@ pd_cli_check_names (const char *diary,
   return 0;
 }
 
-static PdDatabase *
-open_diary (const char *diary)
-{
-  g_autoptr(GError) error = NULL;
-  PdDatabase *db;
-
-  /* Read-only: nothing written from the diary writes to it, not even a backup. */
-  db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
-                                PD_DATABASE_CHECK_LATER, &error);
-  if (db == NULL)
-    pd_cli_fail (diary, error);
-  return db;
-}
-
-static gboolean
-default_period (PdDatabase *db,
-                const char *diary,
-                const char *from,
-                const char *to,
-                guint       days,
-                guint32    *first,
-                guint32    *last)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (to == NULL)
-    {
-      /* The newest day with data (a few rows through the time index). */
-      *last = pd_database_get_last_day (db, &error);
-      if (error != NULL)
-        {
-          pd_cli_fail (diary, error);
-          return FALSE;
-        }
-      if (*last == 0)
-        *last = pd_local_today (NULL);
-      if (from != NULL)
-        *last = MAX (*last, *first);
-    }
-  if (from == NULL)
-    *first = *last - (days - 1);
-  return TRUE;
-}
-
 PdDatabase *
 pd_cli_open_period (const char *diary,
                     const char *from,
@@ -124,15 +80,36 @@ pd_cli_open_period (const char *diary,
                     guint32    *last,
                     int        *status)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
 
   *status = 2;
   if (!parse_period (from, to, min_year, first, last))
     return NULL;
   *status = 1;
-  if (!(db = open_diary (diary)) ||
-      (days != 0 && !default_period (db, diary, from, to, days, first, last)))
-    return NULL;
+  /* Read-only: nothing written from the diary writes to it, not even a backup. */
+  if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                                      PD_DATABASE_CHECK_LATER, &error)))
+    {
+      pd_cli_fail (diary, error);
+      return NULL;
+    }
+  if (days != 0 && to == NULL)
+    {
+      /* The newest day with data (a few rows through the time index). */
+      *last = pd_database_get_last_day (db, &error);
+      if (error != NULL)
+        {
+          pd_cli_fail (diary, error);
+          return NULL;
+        }
+      if (*last == 0)
+        *last = pd_local_today (NULL);
+      if (from != NULL)
+        *last = MAX (*last, *first);
+    }
+  if (days != 0 && from == NULL)
+    *first = *last - (days - 1);
   *status = 0;
   return g_steal_pointer (&db);
 }
