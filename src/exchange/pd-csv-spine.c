@@ -25,10 +25,10 @@ row_clear (gpointer data)
   g_free (row->amount);
 }
 
-static gboolean
-in_range (guint32 day,
-          guint32 from_day,
-          guint32 to_day)
+gboolean
+pd_csv_day_in_range (guint32 day,
+                     guint32 from_day,
+                     guint32 to_day)
 {
   return (from_day == 0 || day >= from_day) && (to_day == 0 || day <= to_day);
 }
@@ -90,7 +90,7 @@ pd_csv_spine_rows (PdDiaryData *data,
       PdCsvSpineRow row;
 
       /* A rating whose activity is gone cannot be read back: it names nothing. */
-      if (name == NULL || !in_range (pd_function_rating_get_local_day (rating), from_day, to_day))
+      if (name == NULL || !pd_csv_day_in_range (pd_function_rating_get_local_day (rating), from_day, to_day))
         continue;
       row = (PdCsvSpineRow) {
         pd_function_rating_get_id (rating), pd_function_rating_get_time (rating),
@@ -104,7 +104,7 @@ pd_csv_spine_rows (PdDiaryData *data,
       PdImpression *impression = g_ptr_array_index (data->impressions, i);
       PdCsvSpineRow row;
 
-      if (!in_range (pd_impression_get_local_day (impression), from_day, to_day))
+      if (!pd_csv_day_in_range (pd_impression_get_local_day (impression), from_day, to_day))
         continue;
       row = (PdCsvSpineRow) {
         pd_impression_get_id (impression), pd_impression_get_time (impression),

@@ -24,6 +24,11 @@ typedef struct
   const char *note;   /* an impression's note, or NULL; valid while data is */
 } PdCsvSpineRow;
 
+/* Whether day is within from_day..to_day, where 0 is no bound (as the exports' days are). */
+gboolean    pd_csv_day_in_range        (guint32         day,
+                                        guint32         from_day,
+                                        guint32         to_day);
+
 /* The name of the activity of that id, or NULL; the title of the event of that id, or ""
  * for none (an impression about nothing in particular, or about a deleted event). */
 const char *pd_csv_spine_activity_name (GPtrArray      *activities,

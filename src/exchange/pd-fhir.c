@@ -52,13 +52,6 @@ typedef struct
   guint        n_resources;
 } Writer;
 
-static gboolean
-in_range (const Writer *w,
-          guint32       day)
-{
-  return (w->from_day == 0 || day >= w->from_day) && (w->to_day == 0 || day <= w->to_day);
-}
-
 /* Small builders */
 
 /* "name": [{ ... }]: a member holding an array that begins with an object. */
@@ -682,7 +675,8 @@ records_in_range (const Writer       *w,
     {
       gpointer record = g_ptr_array_index (records, i);
 
-      if (in_range (w, pd_local_day (access->time (record), access->offset (record))))
+      if (pd_csv_day_in_range (pd_local_day (access->time (record), access->offset (record)),
+                               w->from_day, w->to_day))
         g_ptr_array_add (chosen, record);
     }
   g_ptr_array_sort_with_data (chosen, compare_records, (gpointer) access);
