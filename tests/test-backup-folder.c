@@ -135,7 +135,7 @@ test_daily (Fixture       *f,
   touch (f->folder, "other-2026-03-01.pdbackup");
   touch (f->folder, "shopping list.txt");
 
-  written = pd_backup_folder_write (f->db, f->folder, PASSPHRASE, now, PD_BACKUP_FOLDER_KEEP, &error);
+  written = pd_backup_folder_write (f->db, f->folder, PASSPHRASE, now, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (written, "/Nextcloud/my-diary-2026-03-10.pdbackup"));
   g_assert_cmpint (g_stat (written, &st), ==, 0);
@@ -151,7 +151,7 @@ test_daily (Fixture       *f,
   {
     g_autoptr(GDateTime) evening = g_date_time_add_hours (now, 9);
 
-    again = pd_backup_folder_write (f->db, f->folder, PASSPHRASE, evening, PD_BACKUP_FOLDER_KEEP, &error);
+    again = pd_backup_folder_write (f->db, f->folder, PASSPHRASE, evening, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (again, ==, "");
   }
@@ -219,12 +219,12 @@ test_problems (Fixture       *f,
   g_autofree char *written = NULL;
   g_autofree char *listing = NULL;
 
-  written = pd_backup_folder_write (f->db, f->folder, PASSPHRASE, now, PD_BACKUP_FOLDER_KEEP, &error);
+  written = pd_backup_folder_write (f->db, f->folder, PASSPHRASE, now, &error);
   g_assert_no_error (error);
   g_clear_pointer (&written, g_free);
 
   /* A folder that is gone: said so, with what to do, and nothing created. */
-  g_assert_null (pd_backup_folder_write (f->db, gone, PASSPHRASE, now, PD_BACKUP_FOLDER_KEEP, &error));
+  g_assert_null (pd_backup_folder_write (f->db, gone, PASSPHRASE, now, &error));
   g_assert_error (error, PD_ERROR, PD_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "The backup folder “"));
   g_assert_nonnull (strstr (error->message, "USB stick"));
@@ -238,7 +238,7 @@ test_problems (Fixture       *f,
 
   /* A file instead of a folder. */
   touch (f->dir, "a file");
-  g_assert_null (pd_backup_folder_write (f->db, file, PASSPHRASE, now, PD_BACKUP_FOLDER_KEEP, &error));
+  g_assert_null (pd_backup_folder_write (f->db, file, PASSPHRASE, now, &error));
   g_assert_error (error, PD_ERROR, PD_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "is not a folder"));
   g_clear_error (&error);

@@ -729,39 +729,39 @@ test_csv_rows (void)
   g_assert_cmpuint (rows->len, ==, 1);
 
   /* Read back: the activity is made once, then found ignoring case. */
-  again = pd_csv_spine_read_function (NULL, pd_local_day_start (day, 0), 0, "Walking", "4",
+  again = pd_csv_spine_read_function (pd_local_day_start (day, 0), 0, "Walking", "4",
                                       activities, added, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (added->len, ==, 1);
-  second = pd_csv_spine_read_function (NULL, pd_local_day_start (day + 7, 0), 0, " walking ",
+  second = pd_csv_spine_read_function (pd_local_day_start (day + 7, 0), 0, " walking ",
                                        "10", activities, added, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (added->len, ==, 1);
   g_assert_cmpstr (pd_function_rating_get_activity_id (second), ==,
                    pd_function_rating_get_activity_id (again));
   g_assert_cmpint (pd_function_rating_get_score (second), ==, 10);
-  g_assert_null (pd_csv_spine_read_function (NULL, 0, 0, "Walking", "11", activities, added,
+  g_assert_null (pd_csv_spine_read_function (0, 0, "Walking", "11", activities, added,
                                              &error));
   g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "amount: “11” is not a whole number from 0 to 10 "
                    "(ability)");
   g_clear_error (&error);
-  g_assert_null (pd_csv_spine_read_function (NULL, 0, 0, "", "3", activities, added, &error));
+  g_assert_null (pd_csv_spine_read_function (0, 0, "", "3", activities, added, &error));
   g_assert_cmpstr (error->message, ==, "item: a function row names its activity");
   g_clear_error (&error);
 
-  impression = pd_csv_spine_read_impression (NULL, 0, 0, "Epidural", "2", data->events, &error);
+  impression = pd_csv_spine_read_impression (0, 0, "Epidural", "2", data->events, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (pd_impression_get_event_id (impression), ==,
                    pd_event_get_id (g_ptr_array_index (data->events, 0)));
-  overall = pd_csv_spine_read_impression (NULL, 0, 0, "", "7", data->events, &error);
+  overall = pd_csv_spine_read_impression (0, 0, "", "7", data->events, &error);
   g_assert_no_error (error);
   g_assert_null (pd_impression_get_event_id (overall));
-  g_assert_null (pd_csv_spine_read_impression (NULL, 0, 0, "", "0", data->events, &error));
+  g_assert_null (pd_csv_spine_read_impression (0, 0, "", "0", data->events, &error));
   g_assert_cmpstr (error->message, ==, "amount: “0” is not a whole number from 1 to 7 "
                    "(impression of change)");
   g_clear_error (&error);
-  g_assert_null (pd_csv_spine_read_impression (NULL, 0, 0, "Fusion", "3", data->events, &error));
+  g_assert_null (pd_csv_spine_read_impression (0, 0, "Fusion", "3", data->events, &error));
   g_assert_cmpstr (error->message, ==, "item: no treatment event is titled “Fusion”");
 }
 

@@ -543,6 +543,24 @@ pd_pgic_asks_about (PdEvent *event)
   return g_strcmp0 (kind, "appointment") != 0 && g_strcmp0 (kind, "other") != 0;
 }
 
+PdEvent *
+pd_pgic_latest_treatment (GPtrArray *events,
+                          guint32    day)
+{
+  PdEvent *latest = NULL;
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      PdEvent *event = g_ptr_array_index (events, i);
+
+      if (!pd_pgic_asks_about (event) || pd_event_get_local_day (event) > day)
+        continue;
+      if (latest == NULL || pd_event_get_time (event) > pd_event_get_time (latest))
+        latest = event;
+    }
+  return latest;
+}
+
 PdImpression *
 pd_pgic_find_for_event (GPtrArray  *impressions,
                         const char *event_id)

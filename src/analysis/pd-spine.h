@@ -171,6 +171,9 @@ const char       *pd_pgic_question          (void);
 const char       *pd_pgic_label             (int              score);
 /* Whether the event is a treatment whose effect is asked about (not an appointment). */
 gboolean          pd_pgic_asks_about        (PdEvent         *event);
+/* The latest treatment event (one asked about) on or before day, or NULL. Not owned. */
+PdEvent          *pd_pgic_latest_treatment  (GPtrArray       *events,
+                                             guint32          day);
 /* Treatment events on day: due n_days after them (and up to PD_PGIC_ASK_DAYS longer), with
  * no impression about them yet. Not owned; newest first. */
 GPtrArray        *pd_pgic_due_events        (GPtrArray       *events,

@@ -99,7 +99,7 @@ get_passphrase (const char *file,
     {
       if (!(passphrase = read_passphrase_file (file, &error)))
         {
-          g_printerr ("pain-diary: --passphrase-file: %s\n", error->message);
+          pd_cli_fail ("--passphrase-file", error);
           return NULL;
         }
     }
@@ -142,17 +142,11 @@ pd_cli_backup (const char *diary,
   if ((status = pd_cli_check_names (diary, file, N_("pain-diary: --backup needs a file name\n"))) != 0)
     return status;
   if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error)))
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
+    return pd_cli_fail (diary, error);
   if (!(passphrase = get_passphrase (passphrase_file, TRUE, &status)))
     return status;
   if (!pd_backup_write (db, file, passphrase, &error))
-    {
-      g_printerr ("pain-diary: %s\n", error->message);
-      return 1;
-    }
+    return pd_cli_fail (NULL, error);
   g_print (_("Wrote the encrypted backup of %s to %s\n"), diary, file);
   return 0;
 }
@@ -176,10 +170,7 @@ pd_cli_restore (const char *diary,
       return 1;
     }
   if ((n_records = pd_backup_count_records (diary, &error)) < 0)
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
+    return pd_cli_fail (diary, error);
   /* Replacing a diary that holds something needs a yes from a person. */
   if (n_records > 0)
     {
@@ -210,10 +201,7 @@ pd_cli_restore (const char *diary,
   if (!(passphrase = get_passphrase (passphrase_file, FALSE, &status)))
     return status;
   if (!pd_backup_restore (file, passphrase, diary, &previous, &error))
-    {
-      g_printerr ("pain-diary: %s\n", error->message);
-      return 1;
-    }
+    return pd_cli_fail (NULL, error);
   if (previous != NULL)
     g_print (_("Restored %s into %s; the diary it replaced is kept as %s\n"), file, diary, previous);
   else

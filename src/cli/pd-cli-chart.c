@@ -92,23 +92,18 @@ run (PdCliPicture picture,
   PdBodyMapData map = { 0, -1, NULL };
   guint32 n_days, before;
   PdCliPictureOptions options = { picture, 0, width, height, 0, 0 };
+  int status;
 
-  if (!check_picture (picture, file, &options) ||
-      !pd_cli_parse_period (from, to, 1000, &options.first, &options.last))
+  if (!check_picture (picture, file, &options))
     return 2;
   /* Read-only: a picture never writes to the diary, not even a backup. */
-  if (!(db = pd_cli_open_diary (diary)) ||
-      !pd_cli_default_period (db, diary, from, to, pictures[picture].default_days,
-                              &options.first, &options.last))
-    return 1;
+  if (!(db = pd_cli_open_period (diary, from, to, 1000, pictures[picture].default_days,
+                                 &options.first, &options.last, &status)))
+    return status;
   n_days = options.last - options.first + 1;
   before = n_days + (picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
-  data = pd_cli_load_days (db, options.first - before, options.last, &error);
-  if (data == NULL)
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
+  if (!(data = pd_cli_load_days (db, options.first - before, options.last, &error)))
+    return pd_cli_fail (diary, error);
   if (picture == PD_CLI_CHART)
     {
       series = pd_daily_series_new (data, options.first - n_days, options.last);

@@ -25,12 +25,12 @@ parse_date (const char *text,
   return pd_csv_parse_date (text, day) && g_ascii_strtoll (text, NULL, 10) >= min_year;
 }
 
-gboolean
-pd_cli_parse_period (const char *from,
-                     const char *to,
-                     int         min_year,
-                     guint32    *first,
-                     guint32    *last)
+static gboolean
+parse_period (const char *from,
+              const char *to,
+              int         min_year,
+              guint32    *first,
+              guint32    *last)
 {
   *first = 0;
   *last = 0;
@@ -71,47 +71,58 @@ pd_cli_check_names (const char *diary,
 }
 
 PdDatabase *
-pd_cli_open_diary (const char *diary)
+pd_cli_open_period (const char *diary,
+                    const char *from,
+                    const char *to,
+                    int         min_year,
+                    guint       days,
+                    guint32    *first,
+                    guint32    *last,
+                    int        *status)
 {
   g_autoptr(GError) error = NULL;
-  PdDatabase *db;
+  g_autoptr(PdDatabase) db = NULL;
 
+  *status = 2;
+  if (!parse_period (from, to, min_year, first, last))
+    return NULL;
+  *status = 1;
   /* Read-only: nothing written from the diary writes to it, not even a backup. */
-  db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
-                                PD_DATABASE_CHECK_LATER, &error);
-  if (db == NULL)
-    g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-  return db;
-}
-
-gboolean
-pd_cli_default_period (PdDatabase *db,
-                       const char *diary,
-                       const char *from,
-                       const char *to,
-                       guint       days,
-                       guint32    *first,
-                       guint32    *last)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (to == NULL)
+  if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                                      PD_DATABASE_CHECK_LATER, &error)))
+    {
+      pd_cli_fail (diary, error);
+      return NULL;
+    }
+  if (days != 0 && to == NULL)
     {
       /* The newest day with data (a few rows through the time index). */
       *last = pd_database_get_last_day (db, &error);
       if (error != NULL)
         {
-          g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-          return FALSE;
+          pd_cli_fail (diary, error);
+          return NULL;
         }
       if (*last == 0)
         *last = pd_local_today (NULL);
       if (from != NULL)
         *last = MAX (*last, *first);
     }
-  if (from == NULL)
+  if (days != 0 && from == NULL)
     *first = *last - (days - 1);
-  return TRUE;
+  *status = 0;
+  return g_steal_pointer (&db);
+}
+
+int
+pd_cli_fail (const char   *where,
+             const GError *error)
+{
+  if (where != NULL)
+    g_printerr ("pain-diary: %s: %s\n", where, error->message);
+  else
+    g_printerr ("pain-diary: %s\n", error->message);
+  return 1;
 }
 
 PdDiaryData *

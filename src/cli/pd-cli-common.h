@@ -13,31 +13,30 @@
 
 G_BEGIN_DECLS
 
-/* Parses --from/--to (YYYY-MM-DD; either may be NULL): their Julian days, 0 for one not
- * given. A date before min_year is no date (the pictures take none before 1000). */
-gboolean     pd_cli_parse_period   (const char  *from,
-                                    const char  *to,
-                                    int          min_year,
-                                    guint32     *first,
-                                    guint32     *last);
 /* The names an operation needs: an empty file name prints message (marked for translation,
  * translated here) and gives 2; a diary (NULL: not checked) that does not exist, 1; else 0. */
 int          pd_cli_check_names    (const char  *diary,
                                     const char  *file,
                                     const char  *message);
-/* The diary at path read-only, for a file written from it: no backup, and the quick check
- * runs meanwhile (pd_database_finish_check before the file takes its name). */
-PdDatabase  *pd_cli_open_diary     (const char  *diary);
-/* The period of a picture or report: without --to, up to the newest day with data (today
- * for an empty diary, never before --from); without --from, the `days` days up to there.
- * first and last: as pd_cli_parse_period left them. */
-gboolean     pd_cli_default_period (PdDatabase  *db,
-                                    const char  *diary,
+/* Parses --from/--to (YYYY-MM-DD; either may be NULL) into their Julian days, 0 for one not
+ * given (a date before min_year is no date: the pictures take none before 1000), else
+ * *status is 2. Then opens the diary read-only, for a file written from it: no backup, and
+ * the quick check runs meanwhile (pd_database_finish_check before the file takes its name).
+ * When days is not 0, fills in the default period of a picture or report: without --to, up
+ * to the newest day with data (today for an empty diary, never before --from); without
+ * --from, the `days` days up to there. NULL after printing the error, *status then 1. */
+PdDatabase  *pd_cli_open_period    (const char  *diary,
                                     const char  *from,
                                     const char  *to,
+                                    int          min_year,
                                     guint        days,
                                     guint32     *first,
-                                    guint32     *last);
+                                    guint32     *last,
+                                    int         *status);
+/* Prints "pain-diary: where: message" (where NULL: "pain-diary: message") and returns 1,
+ * the exit status of a failed operation. */
+int          pd_cli_fail           (const char  *where,
+                                    const GError *error);
 /* The records of the local days first to last, wherever their time zone. */
 PdDiaryData *pd_cli_load_days      (PdDatabase  *db,
                                     guint32      first,

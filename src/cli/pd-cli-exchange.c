@@ -50,19 +50,14 @@ read_for_export (const char   *diary,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!pd_cli_parse_period (from, to, 0, from_day, to_day))
-    return 2;
   if ((status = pd_cli_check_names (diary, file, N_("pain-diary: the export needs a file name, "
                                                      "or '-' for standard output\n"))) != 0)
     return status;
   /* The file's quick check runs meanwhile; nothing is written before it passed. */
-  if (!(*db = pd_cli_open_diary (diary)))
-    return 1;
+  if (!(*db = pd_cli_open_period (diary, from, to, 0, 0, from_day, to_day, &status)))
+    return status;
   if (data != NULL && !(*data = pd_database_load (*db, &error)))
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
+    return pd_cli_fail (diary, error);
   return 0;
 }
 
@@ -76,15 +71,9 @@ write_export (const char *diary,
   g_autoptr(GError) error = NULL;
 
   if (!pd_database_finish_check (db, &error))
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
+    return pd_cli_fail (diary, error);
   if (!write_output (file, bytes, &error))
-    {
-      g_printerr ("pain-diary: %s\n", error->message);
-      return 1;
-    }
+    return pd_cli_fail (NULL, error);
   return 0;
 }
 
@@ -119,11 +108,7 @@ export_records (PdDatabase *db,
           error = g_steal_pointer (&check_error);
         }
     }
-  if (!ok && error->domain == PD_ERROR)
-    g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-  else if (!ok)
-    g_printerr ("pain-diary: %s\n", error->message);
-  return ok ? 0 : 1;
+  return ok ? 0 : pd_cli_fail (error->domain == PD_ERROR ? diary : NULL, error);
 }
 
 int
@@ -179,30 +164,21 @@ pd_cli_import_csv (const char *diary,
     return status;
   /* Checked before the diary is opened (or created): a device, FIFO or folder, at once. */
   if (!pd_input_file_check (file, PD_CSV_MAX_FILE_SIZE, &error))
-    {
-      g_printerr ("pain-diary: %s\n", error->message);
-      return 1;
-    }
+    return pd_cli_fail (NULL, error);
   existed = g_file_test (diary, G_FILE_TEST_EXISTS);
   if (!(db = pd_database_open (diary, existed ? PD_DATABASE_FLAGS_NONE : PD_DATABASE_NO_BACKUPS,
                                &error)))
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
+    return pd_cli_fail (diary, error);
   if (!(import = pd_csv_import_prepare (db, file, &error)))
     {
-      g_printerr ("pain-diary: %s\n", error->message);
+      pd_cli_fail (NULL, error);
       /* A refused import leaves no trace: not even the empty diary it would have gone to. */
       if (!existed)
         remove_new_diary (g_steal_pointer (&db), diary);
       return 1;
     }
   if (!pd_csv_import_commit (import, db, &error))
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
+    return pd_cli_fail (diary, error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u record (%u already present) from %s into %s\n",
                         "Imported %u records (%u already present) from %s into %s\n",

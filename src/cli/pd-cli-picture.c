@@ -154,6 +154,6 @@ pd_cli_picture_write (const char                *diary,
 
   if (write_picture (file, options, data, db, &error))
     return TRUE;
-  g_printerr ("pain-diary: %s: %s\n", error->domain == PD_ERROR ? diary : file, error->message);
+  pd_cli_fail (error->domain == PD_ERROR ? diary : file, error);
   return FALSE;
 }

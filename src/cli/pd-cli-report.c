@@ -29,35 +29,25 @@ pd_cli_report (const char *diary,
   g_autoptr(PdReport) report = NULL;
   PdReportSections sections;
   guint32 first = 0, last = 0;
-  int n_pages = 0;
+  int n_pages = 0, status;
 
   if (!g_str_has_suffix (file, ".pdf") && !g_str_has_suffix (file, ".PDF"))
     {
       g_printerr (_("pain-diary: %s: --report writes a .pdf file\n"), file);
       return 2;
     }
-  if (!pd_cli_parse_period (from, to, 0, &first, &last))
-    return 2;
-
   /* The file's quick check runs while the report is read; nothing is written before it
    * passed. */
-  if (!(db = pd_cli_open_diary (diary)) ||
-      !pd_cli_default_period (db, diary, from, to, DEFAULT_DAYS, &first, &last))
-    return 1;
+  if (!(db = pd_cli_open_period (diary, from, to, 0, DEFAULT_DAYS, &first, &last, &status)))
+    return status;
 
   pd_report_sections_init (&sections);
   pd_check_options_load (&sections.checks, NULL);
   report = pd_report_load (db, first, last, &sections, &error);
   if (report == NULL || !pd_database_finish_check (db, &error))
-    {
-      g_printerr ("pain-diary: %s: %s\n", diary, error->message);
-      return 1;
-    }
+    return pd_cli_fail (diary, error);
   if (!pd_report_write_pdf (report, file, pd_paper_for_current_locale (), &n_pages, &error))
-    {
-      g_printerr ("pain-diary: %s\n", error->message);
-      return 1;
-    }
+    return pd_cli_fail (NULL, error);
   g_print (g_dngettext (NULL, "Wrote the report to %s (%d page).\n",
                         "Wrote the report to %s (%d pages).\n", n_pages),
            file, n_pages);

@@ -175,22 +175,79 @@ output_commit (Output  *out,
   return TRUE;
 }
 
+/* The stream of chunks either way: from in (its path for messages) to out, with its buffers */
+
+typedef struct
+{
+  FILE *in;
+  const char *path;
+  Output *out;
+  guint8 header[HEADER_SIZE];
+  crypto_secretstream_xchacha20poly1305_state state;
+  guint8 *plain;
+  guint8 *cipher;
+} Stream;
+
+/* Derives the key from passphrase and the header's salt and limits, and starts the stream
+ * from the header's last part: writing it (push), or reading it (else), which refuses a
+ * changed one. */
+static gboolean
+stream_start (Stream       *stream,
+              const char   *passphrase,
+              gboolean      push,
+              GError      **error)
+{
+  guint8 *header = stream->header;
+  guint8 key[KEY_SIZE];
+  int failed;
+
+  if (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), header + 32,
+                     get_u64 (header + 16), get_u64 (header + 24), crypto_pwhash_ALG_ARGON2ID13) != 0)
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_FAILED,
+                           _("Not enough memory to derive the key from the passphrase"));
+      return FALSE;
+    }
+  if (push)
+    failed = crypto_secretstream_xchacha20poly1305_init_push (&stream->state, header + 48, key);
+  else
+    failed = crypto_secretstream_xchacha20poly1305_init_pull (&stream->state, header + 48, key);
+  sodium_memzero (key, sizeof key);
+  if (failed != 0)
+    {
+      g_autofree char *display = g_filename_display_name (stream->path);
+
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("The backup “%s” was changed or damaged"), display);
+      return FALSE;
+    }
+  stream->plain = g_malloc (PD_BACKUP_CHUNK_SIZE);
+  stream->cipher = g_malloc (PD_BACKUP_CHUNK_SIZE + ABYTES);
+  return TRUE;
+}
+
+/* Wipes and frees what stream_start made; returns ok. */
+static gboolean
+stream_end (Stream   *stream,
+            gboolean  ok)
+{
+  sodium_memzero (stream->plain, PD_BACKUP_CHUNK_SIZE);
+  sodium_memzero (&stream->state, sizeof stream->state);
+  g_free (stream->plain);
+  g_free (stream->cipher);
+  return ok;
+}
+
 /* Writing */
 
 static gboolean
-encrypt_file (FILE        *in,
-              const char  *snapshot_path,
-              Output      *out,
+encrypt_file (Stream      *stream,
               const char  *passphrase,
               GError     **error)
 {
-  crypto_secretstream_xchacha20poly1305_state state;
-  guint8 header[HEADER_SIZE] = { 0 };
-  guint8 key[KEY_SIZE];
-  g_autofree guint8 *plain = g_malloc (PD_BACKUP_CHUNK_SIZE);
-  g_autofree guint8 *cipher = g_malloc (PD_BACKUP_CHUNK_SIZE + ABYTES);
+  guint8 *header = stream->header;
   gboolean first = TRUE, done = FALSE, ok = TRUE;
 
+  memset (header, 0, HEADER_SIZE);
   memcpy (header, PD_BACKUP_MAGIC, 8);
   header[8] = PD_BACKUP_VERSION;
   header[9] = crypto_pwhash_ALG_ARGON2ID13;
@@ -202,40 +259,30 @@ encrypt_file (FILE        *in,
   put_u64 (header + 24, MEMLIMIT);
   randombytes_buf (header + 32, crypto_pwhash_SALTBYTES);
 
-  if (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), header + 32, OPSLIMIT,
-                     MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13) != 0)
-    {
-      g_set_error_literal (error, PD_ERROR, PD_ERROR_FAILED,
-                           _("Not enough memory to derive the key from the passphrase"));
-      return FALSE;
-    }
-  crypto_secretstream_xchacha20poly1305_init_push (&state, header + 48, key);
-  sodium_memzero (key, sizeof key);
-  if (!output_write (out, header, sizeof header, error))
+  if (!stream_start (stream, passphrase, TRUE, error))
     return FALSE;
-
+  ok = output_write (stream->out, header, HEADER_SIZE, error);
   while (ok && !done)
     {
-      size_t n = fread (plain, 1, PD_BACKUP_CHUNK_SIZE, in);
+      size_t n = fread (stream->plain, 1, PD_BACKUP_CHUNK_SIZE, stream->in);
       unsigned long long length;
 
-      if (ferror (in))
+      if (ferror (stream->in))
         {
-          set_io_error (error, errno, FALSE, snapshot_path);
+          set_io_error (error, errno, FALSE, stream->path);
           ok = FALSE;
           break;
         }
-      done = feof (in);
-      crypto_secretstream_xchacha20poly1305_push (&state, cipher, &length, plain, n,
-                                                  first ? header : NULL, first ? sizeof header : 0,
+      done = feof (stream->in);
+      crypto_secretstream_xchacha20poly1305_push (&stream->state, stream->cipher, &length,
+                                                  stream->plain, n,
+                                                  first ? header : NULL, first ? HEADER_SIZE : 0,
                                                   done ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
                                                        : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
       first = FALSE;
-      ok = output_write (out, cipher, length, error);
+      ok = output_write (stream->out, stream->cipher, length, error);
     }
-  sodium_memzero (plain, PD_BACKUP_CHUNK_SIZE);
-  sodium_memzero (&state, sizeof state);
-  return ok;
+  return stream_end (stream, ok);
 }
 
 gboolean
@@ -266,7 +313,8 @@ pd_backup_write (PdDatabase  *db,
       ok = FALSE;
     }
   ok = ok && output_open (&out, dest_path, error);
-  if (ok && !(ok = encrypt_file (in, snapshot, &out, passphrase, error)))
+  if (ok && !(ok = encrypt_file (&(Stream) { .in = in, .path = snapshot, .out = &out }, passphrase,
+                                 error)))
     output_abort (&out);
   if (in != NULL)
     fclose (in);
@@ -422,46 +470,26 @@ read_header (FILE         *in,
 }
 
 static gboolean
-decrypt_file (FILE        *in,
-              const char  *path,
-              Output      *out,
+decrypt_file (Stream      *stream,
               const char  *passphrase,
               GError     **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  crypto_secretstream_xchacha20poly1305_state state;
-  guint8 header[HEADER_SIZE];
-  guint8 key[KEY_SIZE];
-  g_autofree guint8 *plain = g_malloc (PD_BACKUP_CHUNK_SIZE);
-  g_autofree guint8 *cipher = g_malloc (PD_BACKUP_CHUNK_SIZE + ABYTES);
+  FILE *in = stream->in;
+  g_autofree char *display = g_filename_display_name (stream->path);
   gboolean first = TRUE, ok = TRUE;
   unsigned char tag = 0;
 
-  if (!read_header (in, path, header, error))
+  if (!read_header (in, stream->path, stream->header, error) ||
+      !stream_start (stream, passphrase, FALSE, error))
     return FALSE;
-  if (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), header + 32,
-                     get_u64 (header + 16), get_u64 (header + 24), crypto_pwhash_ALG_ARGON2ID13) != 0)
-    {
-      g_set_error_literal (error, PD_ERROR, PD_ERROR_FAILED,
-                           _("Not enough memory to derive the key from the passphrase"));
-      return FALSE;
-    }
-  if (crypto_secretstream_xchacha20poly1305_init_pull (&state, header + 48, key) != 0)
-    {
-      sodium_memzero (key, sizeof key);
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("The backup “%s” was changed or damaged"), display);
-      return FALSE;
-    }
-  sodium_memzero (key, sizeof key);
-
   while (ok && tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL)
     {
-      size_t n = fread (cipher, 1, PD_BACKUP_CHUNK_SIZE + ABYTES, in);
+      size_t n = fread (stream->cipher, 1, PD_BACKUP_CHUNK_SIZE + ABYTES, in);
       unsigned long long length;
 
       if (ferror (in))
         {
-          set_io_error (error, errno, FALSE, path);
+          set_io_error (error, errno, FALSE, stream->path);
           ok = FALSE;
         }
       else if (n == 0)
@@ -470,9 +498,10 @@ decrypt_file (FILE        *in,
                        _("The backup “%s” is incomplete (the file was cut short)"), display);
           ok = FALSE;
         }
-      else if (crypto_secretstream_xchacha20poly1305_pull (&state, plain, &length, &tag, cipher, n,
-                                                           first ? header : NULL,
-                                                           first ? sizeof header : 0) != 0)
+      else if (crypto_secretstream_xchacha20poly1305_pull (&stream->state, stream->plain, &length,
+                                                           &tag, stream->cipher, n,
+                                                           first ? stream->header : NULL,
+                                                           first ? HEADER_SIZE : 0) != 0)
         {
           /* The first chunk cannot tell a wrong key from a changed byte. */
           if (first)
@@ -494,7 +523,7 @@ decrypt_file (FILE        *in,
           ok = FALSE;
         }
       else
-        ok = output_write (out, plain, length, error);
+        ok = output_write (stream->out, stream->plain, length, error);
       first = FALSE;
     }
   if (ok && fgetc (in) != EOF)
@@ -503,9 +532,7 @@ decrypt_file (FILE        *in,
                    _("The backup “%s” was changed (there is data after its end)"), display);
       ok = FALSE;
     }
-  sodium_memzero (plain, PD_BACKUP_CHUNK_SIZE);
-  sodium_memzero (&state, sizeof state);
-  return ok;
+  return stream_end (stream, ok);
 }
 
 gboolean
@@ -528,7 +555,8 @@ pd_backup_decrypt (const char  *backup_path,
       return FALSE;
     }
   ok = output_open (&out, dest_path, error);
-  if (ok && !(ok = decrypt_file (in, backup_path, &out, passphrase, error)))
+  if (ok && !(ok = decrypt_file (&(Stream) { .in = in, .path = backup_path, .out = &out },
+                                 passphrase, error)))
     output_abort (&out);
   fclose (in);
   return ok && output_commit (&out, error);
@@ -714,12 +742,34 @@ backup_job_free (BackupJob *job)
   g_free (job);
 }
 
+/* Writes a backup, or restores one when the task is pd_backup_restore_into_async's. */
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  GError *error = NULL;
+  char *previous = NULL;
+
+  if (g_task_get_source_tag (task) == pd_backup_restore_into_async)
+    {
+      /* Only a success gives the previous diary's backup. */
+      pd_backup_restore_into (source_object, job->path, job->passphrase, &previous, &error);
+      _pd_task_return_result (task, previous, g_free, error);
+    }
+  else if (!pd_backup_write (source_object, job->path, job->passphrase, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 static void
 backup_run_in_thread (PdDatabase          *db,
                       const char          *path,
                       const char          *passphrase,
                       gpointer             source_tag,
-                      GTaskThreadFunc      thread,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
@@ -732,23 +782,8 @@ backup_run_in_thread (PdDatabase          *db,
   job = g_new0 (BackupJob, 1);
   job->path = g_strdup (path);
   job->passphrase = g_strdup (passphrase);
-  _pd_task_run_in_thread (db, source_tag, job, (GDestroyNotify) backup_job_free, thread,
+  _pd_task_run_in_thread (db, source_tag, job, (GDestroyNotify) backup_job_free, backup_thread,
                           cancellable, callback, user_data);
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  BackupJob *job = task_data;
-  GError *error = NULL;
-
-  if (!pd_backup_write (source_object, job->path, job->passphrase, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -759,8 +794,8 @@ pd_backup_write_async (PdDatabase          *db,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  backup_run_in_thread (db, dest_path, passphrase, pd_backup_write_async, write_thread,
-                        cancellable, callback, user_data);
+  backup_run_in_thread (db, dest_path, passphrase, pd_backup_write_async, cancellable, callback,
+                        user_data);
 }
 
 gboolean
@@ -771,22 +806,6 @@ pd_backup_write_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-restore_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  BackupJob *job = task_data;
-  GError *error = NULL;
-  char *previous = NULL;
-
-  if (!pd_backup_restore_into (source_object, job->path, job->passphrase, &previous, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, previous, g_free);
-}
-
 void
 pd_backup_restore_into_async (PdDatabase          *db,
                               const char          *backup_path,
@@ -795,8 +814,8 @@ pd_backup_restore_into_async (PdDatabase          *db,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  backup_run_in_thread (db, backup_path, passphrase, pd_backup_restore_into_async, restore_thread,
-                        cancellable, callback, user_data);
+  backup_run_in_thread (db, backup_path, passphrase, pd_backup_restore_into_async, cancellable,
+                        callback, user_data);
 }
 
 char *

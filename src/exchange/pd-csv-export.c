@@ -20,6 +20,7 @@
 
 #include "pd-csv.h"
 #include "pd-csv-private.h"
+#include "pd-csv-spine.h"
 #include "pd-types.h"
 
 #define EOL "\r\n"
@@ -111,14 +112,6 @@ end_minute (Export *self)
 }
 
 static gboolean
-in_range (guint32 day,
-          guint32 from_day,
-          guint32 to_day)
-{
-  return (from_day == 0 || day >= from_day) && (to_day == 0 || day <= to_day);
-}
-
-static gboolean
 add_record (const PdExportRecord *record,
             gpointer              user_data)
 {
@@ -126,7 +119,7 @@ add_record (const PdExportRecord *record,
   gint64 minute = _pd_csv_floor_div (record->time, 60);
   MinuteRow row;
 
-  if (!in_range (pd_local_day (record->time, record->utc_offset), self->from_day, self->to_day))
+  if (!pd_csv_day_in_range (pd_local_day (record->time, record->utc_offset), self->from_day, self->to_day))
     return TRUE;
   if (minute != self->minute)
     {

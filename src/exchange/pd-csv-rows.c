@@ -531,7 +531,7 @@ _pd_csv_parse_function (Context *context, Row *row, gint64 t, int offset, GError
       !_pd_csv_check_unused (row, spine_unused, G_N_ELEMENTS (spine_unused), "function", error) ||
       !check_item (row, error))
     return NULL;
-  rating = pd_csv_spine_read_function (NULL, t, offset, _pd_csv_get_text (row, COL_ITEM),
+  rating = pd_csv_spine_read_function (t, offset, _pd_csv_get_text (row, COL_ITEM),
                                        row->values[COL_AMOUNT], context->function_activities,
                                        context->new_activities, &local);
   if (rating == NULL)
@@ -552,7 +552,7 @@ _pd_csv_parse_impression (Context *context, Row *row, gint64 t, int offset, GErr
   if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "impression", error) ||
       !_pd_csv_check_unused (row, spine_unused, G_N_ELEMENTS (spine_unused) - 1, "impression", error))
     return NULL;
-  impression = pd_csv_spine_read_impression (NULL, t, offset, NULL, row->values[COL_AMOUNT],
+  impression = pd_csv_spine_read_impression (t, offset, NULL, row->values[COL_AMOUNT],
                                              NULL, &local);
   if (impression == NULL)
     {

@@ -25,10 +25,10 @@ row_clear (gpointer data)
   g_free (row->amount);
 }
 
-static gboolean
-in_range (guint32 day,
-          guint32 from_day,
-          guint32 to_day)
+gboolean
+pd_csv_day_in_range (guint32 day,
+                     guint32 from_day,
+                     guint32 to_day)
 {
   return (from_day == 0 || day >= from_day) && (to_day == 0 || day <= to_day);
 }
@@ -90,7 +90,7 @@ pd_csv_spine_rows (PdDiaryData *data,
       PdCsvSpineRow row;
 
       /* A rating whose activity is gone cannot be read back: it names nothing. */
-      if (name == NULL || !in_range (pd_function_rating_get_local_day (rating), from_day, to_day))
+      if (name == NULL || !pd_csv_day_in_range (pd_function_rating_get_local_day (rating), from_day, to_day))
         continue;
       row = (PdCsvSpineRow) {
         pd_function_rating_get_id (rating), pd_function_rating_get_time (rating),
@@ -104,7 +104,7 @@ pd_csv_spine_rows (PdDiaryData *data,
       PdImpression *impression = g_ptr_array_index (data->impressions, i);
       PdCsvSpineRow row;
 
-      if (!in_range (pd_impression_get_local_day (impression), from_day, to_day))
+      if (!pd_csv_day_in_range (pd_impression_get_local_day (impression), from_day, to_day))
         continue;
       row = (PdCsvSpineRow) {
         pd_impression_get_id (impression), pd_impression_get_time (impression),
@@ -161,8 +161,7 @@ find_activity (GPtrArray  *activities,
 }
 
 PdFunctionRating *
-pd_csv_spine_read_function (const char  *id,
-                            gint64       time,
+pd_csv_spine_read_function (gint64       time,
                             int          utc_offset,
                             const char  *item,
                             const char  *amount,
@@ -200,7 +199,6 @@ pd_csv_spine_read_function (const char  *id,
       if (new_activities != NULL)
         g_ptr_array_add (new_activities, g_object_ref (activity));
     }
-  pd_function_rating_set_id (rating, id);
   pd_function_rating_set_time (rating, time, utc_offset);
   pd_function_rating_set_activity_id (rating, pd_function_activity_get_id (activity));
   pd_function_rating_set_score (rating, score);
@@ -268,8 +266,7 @@ pd_csv_spine_set_impression_event (PdImpression  *impression,
 }
 
 PdImpression *
-pd_csv_spine_read_impression (const char  *id,
-                              gint64       time,
+pd_csv_spine_read_impression (gint64       time,
                               int          utc_offset,
                               const char  *item,
                               const char  *amount,
@@ -284,7 +281,6 @@ pd_csv_spine_read_impression (const char  *id,
   pd_impression_set_time (impression, time, utc_offset);
   if (!pd_csv_spine_set_impression_event (impression, item, events, error))
     return NULL;
-  pd_impression_set_id (impression, id);
   pd_impression_set_score (impression, score);
   if (!pd_impression_validate (impression, error))
     return NULL;

@@ -24,6 +24,11 @@ typedef struct
   const char *note;   /* an impression's note, or NULL; valid while data is */
 } PdCsvSpineRow;
 
+/* Whether day is within from_day..to_day, where 0 is no bound (as the exports' days are). */
+gboolean    pd_csv_day_in_range        (guint32         day,
+                                        guint32         from_day,
+                                        guint32         to_day);
+
 /* The name of the activity of that id, or NULL; the title of the event of that id, or ""
  * for none (an impression about nothing in particular, or about a deleted event). */
 const char *pd_csv_spine_activity_name (GPtrArray      *activities,
@@ -37,11 +42,10 @@ GArray   *pd_csv_spine_rows            (PdDiaryData      *data,
                                         guint32           from_day,
                                         guint32           to_day);
 
-/* A function row read back: its activity is found by name (ignoring case) among activities,
+/* A function row read back (the record without an id): its activity is found by name (ignoring case) among activities,
  * else made and added to activities (and to new_activities, for the caller to save first).
  * FALSE with "field: reason" (PD_ERROR_INVALID) for a bad item or amount. */
-PdFunctionRating *pd_csv_spine_read_function   (const char  *id,
-                                                gint64       time,
+PdFunctionRating *pd_csv_spine_read_function   (gint64       time,
                                                 int          utc_offset,
                                                 const char  *item,
                                                 const char  *amount,
@@ -50,8 +54,7 @@ PdFunctionRating *pd_csv_spine_read_function   (const char  *id,
                                                 GError     **error);
 /* An impression row read back: item names an event of events by title (see
  * pd_csv_spine_set_impression_event), or is empty for overall. */
-PdImpression     *pd_csv_spine_read_impression (const char  *id,
-                                                gint64       time,
+PdImpression     *pd_csv_spine_read_impression (gint64       time,
                                                 int          utc_offset,
                                                 const char  *item,
                                                 const char  *amount,

@@ -66,9 +66,10 @@ pd_csv_export_file_async (PdDatabase          *db,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  _pd_export_file_async (db, path, from_day, to_day, summary ? NULL : export_records,
-                         summary ? make_summary : NULL, pd_csv_export_file_async, cancellable,
-                         callback, user_data);
+  PdExportJob job = { (char *) path, from_day, to_day, summary ? NULL : export_records,
+                      summary ? make_summary : NULL };
+
+  _pd_export_file_async (db, &job, pd_csv_export_file_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -76,8 +77,7 @@ pd_csv_export_file_finish (GAsyncResult  *result,
                            guint         *n_rows,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_csv_export_file_async, FALSE);
-  return _pd_task_propagate_count (result, n_rows, error);
+  return _pd_task_propagate_count (result, pd_csv_export_file_async, n_rows, error);
 }
 
 static void
@@ -89,10 +89,7 @@ prepare_thread (GTask        *task,
   GError *error = NULL;
   PdCsvImport *import = pd_csv_import_prepare (source_object, task_data, &error);
 
-  if (import == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, import, (GDestroyNotify) pd_csv_import_free);
+  _pd_task_return_result (task, import, (GDestroyNotify) pd_csv_import_free, error);
 }
 
 void
@@ -102,15 +99,11 @@ pd_csv_import_prepare_async (PdDatabase          *db,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (PD_IS_DATABASE (db));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_csv_import_prepare_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, prepare_thread);
+  _pd_task_run_in_thread (db, pd_csv_import_prepare_async, g_strdup (path), g_free, prepare_thread,
+                          cancellable, callback, user_data);
 }
 
 PdCsvImport *
@@ -142,15 +135,11 @@ pd_csv_import_commit_async (PdCsvImport         *import,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (import != NULL);
   g_return_if_fail (PD_IS_DATABASE (db));
 
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_csv_import_commit_async);
-  g_task_set_task_data (task, import, NULL);
-  g_task_run_in_thread (task, commit_thread);
+  _pd_task_run_in_thread (db, pd_csv_import_commit_async, import, NULL, commit_thread, cancellable,
+                          callback, user_data);
 }
 
 gboolean

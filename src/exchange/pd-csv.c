@@ -91,14 +91,6 @@ compare_rows (gconstpointer a,
   return strcmp (x->id, y->id);
 }
 
-static gboolean
-in_range (guint32 day,
-          guint32 from_day,
-          guint32 to_day)
-{
-  return (from_day == 0 || day >= from_day) && (to_day == 0 || day <= to_day);
-}
-
 static void
 add_row (GArray       *rows,
          PdRecordKind  kind,
@@ -111,7 +103,7 @@ add_row (GArray       *rows,
 {
   Row row = { _pd_csv_floor_div (unix_time, 60), unix_time, utc_offset, id, kind, record };
 
-  if (in_range (pd_local_day (unix_time, utc_offset), from_day, to_day))
+  if (pd_csv_day_in_range (pd_local_day (unix_time, utc_offset), from_day, to_day))
     g_array_append_val (rows, row);
 }
 
@@ -362,7 +354,7 @@ add_psfs_days (GHashTable  *days,
       const PdPsfsSession *session = &g_array_index (sessions, PdPsfsSession, i);
       DaySummary *s;
 
-      if (!in_range (session->day, from_day, to_day))
+      if (!pd_csv_day_in_range (session->day, from_day, to_day))
         continue;
       s = summary_for (days, session->day);
       s->psfs_mean = session->mean;
@@ -429,7 +421,7 @@ pd_csv_export_summary_full (PdDiaryData          *data,
       int pain = pd_pain_entry_get_pain (entry);
       double sleep = pd_pain_entry_get_sleep_hours (entry);
 
-      if (!in_range (day, from_day, to_day))
+      if (!pd_csv_day_in_range (day, from_day, to_day))
         continue;
       s = summary_for (days, day);
       s->entries++;
@@ -464,7 +456,7 @@ pd_csv_export_summary_full (PdDiaryData          *data,
           g_hash_table_insert (doses_by_day, GUINT_TO_POINTER (day), bucket);
         }
       g_ptr_array_add (bucket, dose);
-      if (in_range (day, from_day, to_day))
+      if (pd_csv_day_in_range (day, from_day, to_day))
         summary_for (days, day)->doses++;
     }
   for (guint i = 0; data->activities && i < data->activities->len; i++)
@@ -472,7 +464,7 @@ pd_csv_export_summary_full (PdDiaryData          *data,
       PdActivity *activity = g_ptr_array_index (data->activities, i);
       guint32 day = pd_activity_get_local_day (activity);
 
-      if (in_range (day, from_day, to_day))
+      if (pd_csv_day_in_range (day, from_day, to_day))
         summary_for (days, day)->activity_min += pd_activity_get_duration (activity);
     }
   for (guint i = 0; data->events && i < data->events->len; i++)
@@ -480,7 +472,7 @@ pd_csv_export_summary_full (PdDiaryData          *data,
       PdEvent *event = g_ptr_array_index (data->events, i);
       guint32 day = pd_event_get_local_day (event);
 
-      if (in_range (day, from_day, to_day))
+      if (pd_csv_day_in_range (day, from_day, to_day))
         summary_for (days, day)->events++;
     }
   add_psfs_days (days, data, from_day, to_day);

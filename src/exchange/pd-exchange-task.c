@@ -27,12 +27,29 @@ _pd_task_run_in_thread (gpointer             source,
   g_task_run_in_thread (task, thread);
 }
 
+void
+_pd_task_return_result (GTask          *task,
+                        gpointer        result,
+                        GDestroyNotify  result_free,
+                        GError         *error)
+{
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, result_free);
+}
+
 gboolean
 _pd_task_propagate_count (GAsyncResult  *result,
+                          gpointer       source_tag,
                           guint         *n,
                           GError       **error)
 {
-  gssize count = g_task_propagate_int (G_TASK (result), error);
+  gssize count;
+
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  count = g_task_propagate_int (G_TASK (result), error);
 
   if (count < 0)
     return FALSE;
@@ -90,27 +107,19 @@ export_thread (GTask        *task,
 
 void
 _pd_export_file_async (PdDatabase          *db,
-                       const char          *path,
-                       guint32              from_day,
-                       guint32              to_day,
-                       PdExportFunc         export,
-                       PdExportMake         make,
+                       const PdExportJob   *job,
                        gpointer             source_tag,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  PdExportJob *job;
+  PdExportJob *copy;
 
   g_return_if_fail (PD_IS_DATABASE (db));
-  g_return_if_fail (path != NULL);
+  g_return_if_fail (job->path != NULL);
 
-  job = g_new0 (PdExportJob, 1);
-  job->path = g_strdup (path);
-  job->from_day = from_day;
-  job->to_day = to_day;
-  job->export = export;
-  job->make = make;
-  _pd_task_run_in_thread (db, source_tag, job, (GDestroyNotify) export_job_free, export_thread,
+  copy = g_memdup2 (job, sizeof *job);
+  copy->path = g_strdup (job->path);
+  _pd_task_run_in_thread (db, source_tag, copy, (GDestroyNotify) export_job_free, export_thread,
                           cancellable, callback, user_data);
 }

@@ -22,9 +22,17 @@ void     _pd_task_run_in_thread  (gpointer             source,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data);
 
-/* A task that returned a count (g_task_return_int): FALSE with error, else TRUE and the count
- * in *n (n may be NULL). */
+/* Ends task with result (freed with result_free if nobody takes it), or with error when
+ * result is NULL. */
+void     _pd_task_return_result  (GTask               *task,
+                                  gpointer             result,
+                                  GDestroyNotify       result_free,
+                                  GError              *error);
+
+/* A task of source_tag that returned a count (g_task_return_int): FALSE with error, else TRUE
+ * and the count in *n (n may be NULL). */
 gboolean _pd_task_propagate_count (GAsyncResult        *result,
+                                   gpointer             source_tag,
                                    guint               *n,
                                    GError             **error);
 
@@ -51,14 +59,11 @@ struct _PdExportJob
   PdExportMake make;
 };
 
-/* Runs export in a thread, unless cancelled first, or else loads the diary and writes what
- * make makes of it to path (mode 0600, atomically); the task returns the count. */
+/* Runs a copy of job (its path copied too) in a thread, unless cancelled first: its export,
+ * or else loads the diary and writes what its make makes of it to its path (mode 0600,
+ * atomically); the task returns the count. */
 void     _pd_export_file_async   (PdDatabase          *db,
-                                  const char          *path,
-                                  guint32              from_day,
-                                  guint32              to_day,
-                                  PdExportFunc         export,
-                                  PdExportMake         make,
+                                  const PdExportJob   *job,
                                   gpointer             source_tag,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,

@@ -52,13 +52,6 @@ typedef struct
   guint        n_resources;
 } Writer;
 
-static gboolean
-in_range (const Writer *w,
-          guint32       day)
-{
-  return (w->from_day == 0 || day >= w->from_day) && (w->to_day == 0 || day <= w->to_day);
-}
-
 /* Small builders */
 
 /* "name": [{ ... }]: a member holding an array that begins with an object. */
@@ -682,7 +675,8 @@ records_in_range (const Writer       *w,
     {
       gpointer record = g_ptr_array_index (records, i);
 
-      if (in_range (w, pd_local_day (access->time (record), access->offset (record))))
+      if (pd_csv_day_in_range (pd_local_day (access->time (record), access->offset (record)),
+                               w->from_day, w->to_day))
         g_ptr_array_add (chosen, record);
     }
   g_ptr_array_sort_with_data (chosen, compare_records, (gpointer) access);
@@ -842,8 +836,9 @@ pd_fhir_export_file_async (PdDatabase          *db,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  _pd_export_file_async (db, path, from_day, to_day, NULL, make_bundle, pd_fhir_export_file_async,
-                         cancellable, callback, user_data);
+  PdExportJob job = { (char *) path, from_day, to_day, NULL, make_bundle };
+
+  _pd_export_file_async (db, &job, pd_fhir_export_file_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -851,6 +846,5 @@ pd_fhir_export_file_finish (GAsyncResult  *result,
                             guint         *n_resources,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_fhir_export_file_async, FALSE);
-  return _pd_task_propagate_count (result, n_resources, error);
+  return _pd_task_propagate_count (result, pd_fhir_export_file_async, n_resources, error);
 }

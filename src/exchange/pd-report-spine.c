@@ -19,30 +19,11 @@
 /* An event before the period is named only this long after it. */
 #define LATEST_EVENT_MAX_DAYS 365
 
-/* The latest treatment event (not an appointment) on or before day. */
-static PdEvent *
-latest_treatment (GPtrArray *events,
-                  guint32    day)
-{
-  PdEvent *latest = NULL;
-
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    {
-      PdEvent *event = g_ptr_array_index (events, i);
-
-      if (!pd_pgic_asks_about (event) || pd_event_get_local_day (event) > day)
-        continue;
-      if (latest == NULL || pd_event_get_time (event) > pd_event_get_time (latest))
-        latest = event;
-    }
-  return latest;
-}
-
 guint32
 _pd_report_spine_first_day (GPtrArray *events,
                             guint32    first_day)
 {
-  PdEvent *event = latest_treatment (events, first_day - 1);
+  PdEvent *event = pd_pgic_latest_treatment (events, first_day - 1);
   PdBeforeAfterOptions options;
   guint32 day;
 
@@ -132,7 +113,7 @@ _pd_report_add_latest_event (PdReport    *self,
                              PdDiaryData *data)
 {
   guint32 first = self->first_day, last = self->last_day;
-  PdEvent *event = latest_treatment (data->events, last);
+  PdEvent *event = pd_pgic_latest_treatment (data->events, last);
   PdBeforeAfter result;
   PdImpression *impression;
   g_autofree char *when = NULL;

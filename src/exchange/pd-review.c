@@ -8,9 +8,8 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -43,38 +42,32 @@ sniff (const char  *path,
   char head[4096];
   const char *first_line;
   gsize line_length;
-  gssize n_read;
-  int fd;
+  gsize n_read;
+  FILE *file = g_fopen (path, "rbe");
+  int saved_errno = errno;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (file == NULL)
     {
-      int saved_errno = errno;
-
       g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not open “%s”: %s"), display,
                    g_strerror (saved_errno));
       return FALSE;
     }
-  do
-    n_read = read (fd, head, sizeof head);
-  while (n_read < 0 && errno == EINTR);
-  if (n_read < 0)
+  n_read = fread (head, 1, sizeof head, file);
+  saved_errno = ferror (file) ? errno : 0;
+  fclose (file);
+  if (saved_errno != 0)
     {
-      int saved_errno = errno;
-
-      g_close (fd, NULL);
       g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not read “%s”: %s"), display,
                    g_strerror (saved_errno));
       return FALSE;
     }
-  g_close (fd, NULL);
 
   if (n_read == 0)
     {
       g_set_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY, _("“%s” is an empty file"), display);
       return FALSE;
     }
-  if ((gsize) n_read >= sizeof sqlite_magic && memcmp (head, sqlite_magic, sizeof sqlite_magic) == 0)
+  if (n_read >= sizeof sqlite_magic && memcmp (head, sqlite_magic, sizeof sqlite_magic) == 0)
     {
       *content = CONTENT_DIARY;
       return TRUE;
@@ -82,7 +75,7 @@ sniff (const char  *path,
   /* A first line of text is a CSV's header (right or wrong: the CSV's checks say which);
    * anything else is some other kind of file. */
   first_line = memchr (head, '\n', n_read);
-  line_length = first_line ? (gsize) (first_line - head) : (gsize) n_read;
+  line_length = first_line ? (gsize) (first_line - head) : n_read;
   if (memchr (head, '\0', line_length) == NULL && g_utf8_validate_len (head, line_length, NULL))
     *content = CONTENT_TEXT;
   else
@@ -188,10 +181,7 @@ open_thread (GTask        *task,
   GError *error = NULL;
   PdDatabase *db = pd_review_open (task_data, &error);
 
-  if (db == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, db, g_object_unref);
+  _pd_task_return_result (task, db, g_object_unref, error);
 }
 
 void

@@ -86,7 +86,6 @@ pd_backup_folder_write (PdDatabase  *database,
                         const char  *folder,
                         const char  *passphrase,
                         GDateTime   *now,
-                        guint        keep,
                         GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -97,7 +96,8 @@ pd_backup_folder_write (PdDatabase  *database,
 
   if (!pd_backup_folder_check (folder, error))
     return NULL;
-  if (!(written = pd_backup_write_daily (database, folder, passphrase, now, keep, &local_error)))
+  if (!(written = pd_backup_write_daily (database, folder, passphrase, now, PD_BACKUP_FOLDER_KEEP,
+                                         &local_error)))
     {
       g_autofree char *display = g_filename_display_name (folder);
 
@@ -182,7 +182,7 @@ work_in_thread (GTask        *task,
   if (job->passphrase != NULL)
     {
       g_autofree char *written = pd_backup_folder_write (job->database, job->folder, job->passphrase,
-                                                         job->now, PD_BACKUP_FOLDER_KEEP, &error);
+                                                         job->now, &error);
 
       outcome->done_today = written != NULL;
     }

@@ -46,12 +46,11 @@ void            pd_backup_folder_refresh             (PdBackupFolder  *self);
 
 /* The work itself, synchronous (the thread's and the tests'): checks the folder (a missing,
  * non-folder or read-only one is refused in words for the patient), then
- * pd_backup_write_daily keeping `keep`. Returns the path written, "" when today's existed. */
+ * pd_backup_write_daily keeping PD_BACKUP_FOLDER_KEEP. Returns the path written, "" when today's existed. */
 char           *pd_backup_folder_write               (PdDatabase      *database,
                                                       const char      *folder,
                                                       const char      *passphrase,
                                                       GDateTime       *now,
-                                                      guint            keep,
                                                       GError         **error);
 gboolean        pd_backup_folder_check               (const char      *folder,
                                                       GError         **error);

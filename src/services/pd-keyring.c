@@ -48,28 +48,10 @@ pd_keyring_store_finish (GAsyncResult  *result,
   return secret_password_store_finish (result, error);
 }
 
-/* A locked keyring that could not ask for its password (the prompt was dismissed, or there
- * is no display) gives no passphrase and no error, as if none was stored: an item that
- * is there but locked tells the two apart. */
-static void
-searched_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  GList *items = secret_password_search_finish (result, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (items != NULL)
-    g_task_return_new_error (task, SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "%s",
-                             "The keyring holding the passphrase is locked");
-  else
-    g_task_return_pointer (task, NULL, NULL);
-  g_list_free_full (items, g_object_unref);
-}
-
+/* First the lookup, then (when it found nothing) the search, which tells a locked keyring
+ * that could not ask for its password (the prompt was dismissed, or there is no display)
+ * apart from one without the passphrase: a locked item is there, yet gave no passphrase and
+ * no error. The task's data is set once the search runs. */
 static void
 looked_up_cb (GObject      *object,
               GAsyncResult *result,
@@ -77,15 +59,26 @@ looked_up_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  char *passphrase = secret_password_lookup_finish (result, &error);
+  gboolean searched = g_task_get_task_data (task) != NULL;
+  GList *items = searched ? secret_password_search_finish (result, &error) : NULL;
+  char *passphrase = searched ? NULL : secret_password_lookup_finish (result, &error);
 
   if (passphrase != NULL)
     g_task_return_pointer (task, passphrase, (GDestroyNotify) secret_password_free);
   else if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (items != NULL)
+    g_task_return_new_error (task, SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "%s",
+                             "The keyring holding the passphrase is locked");
+  else if (searched)
+    g_task_return_pointer (task, NULL, NULL);
   else
-    secret_password_search (get_schema (), SECRET_SEARCH_ALL, g_task_get_cancellable (task), searched_cb,
-                            g_object_ref (task), "purpose", PURPOSE, NULL);
+    {
+      g_task_set_task_data (task, GINT_TO_POINTER (TRUE), NULL);
+      secret_password_search (get_schema (), SECRET_SEARCH_ALL, g_task_get_cancellable (task),
+                              looked_up_cb, g_object_ref (task), "purpose", PURPOSE, NULL);
+    }
+  g_list_free_full (items, g_object_unref);
 }
 
 void
