@@ -42,116 +42,48 @@ static const char count_entries_sql[] =
 /* Pain entries */
 
 static void
-bind_tags (sqlite3_stmt *stmt,
-           int           index,
-           PdTagKind     kind,
-           guint64       mask)
-{
-  sqlite3_bind_text (stmt, index, pd_tags_to_string (kind, mask), -1, g_free);
-}
-
-/* The keys, then the patient's own values as written. */
-static void
-bind_tags_full (sqlite3_stmt       *stmt,
-                int                 index,
-                PdTagKind           kind,
-                guint64             mask,
-                const char * const *custom)
-{
-  sqlite3_bind_text (stmt, index, pd_tags_to_string_full (kind, mask, custom), -1, g_free);
-}
-
-static guint64
-column_tags_full (sqlite3_stmt *stmt,
+read_sleep_hours (sqlite3_stmt *stmt,
                   int           column,
-                  PdTagKind     kind,
-                  GStrv        *custom)
+                  gpointer      entry)
 {
-  const char *text = _pd_column_text (stmt, column);
-  g_autoptr(GError) error = NULL;
-  guint64 mask = 0;
+  gboolean none = sqlite3_column_type (stmt, column) == SQLITE_NULL;
 
-  if (!pd_tags_parse (kind, text, FALSE, &mask, custom, &error))
-    g_debug ("Ignoring a stored tag list: %s", error->message);
-  return mask;
+  pd_pain_entry_set_sleep_hours (entry, none ? -1 : sqlite3_column_double (stmt, column));
 }
 
-static guint64
-column_tags (sqlite3_stmt *stmt,
-             int           column,
-             PdTagKind     kind)
+static void
+bind_sleep_hours (sqlite3_stmt *stmt,
+                  int           index,
+                  gpointer      entry)
 {
-  return column_tags_full (stmt, column, kind, NULL);
-}
+  double sleep_hours = pd_pain_entry_get_sleep_hours (entry);
 
-static gpointer
-entry_from_row (sqlite3_stmt *stmt)
-{
-  PdPainEntry *entry = pd_pain_entry_new ();
-  g_auto(GStrv) custom_locations = NULL;
-  g_auto(GStrv) custom_qualities = NULL;
-
-  pd_pain_entry_set_id (entry, _pd_column_text (stmt, 0));
-  pd_pain_entry_set_time (entry, sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2));
-  pd_pain_entry_set_pain (entry, sqlite3_column_int (stmt, 3));
-  pd_pain_entry_set_enjoyment_interference (entry, _pd_column_optional_int (stmt, 4));
-  pd_pain_entry_set_activity_interference (entry, _pd_column_optional_int (stmt, 5));
-  pd_pain_entry_set_locations (entry,
-                               column_tags_full (stmt, 6, PD_TAG_LOCATION, &custom_locations));
-  pd_pain_entry_set_qualities (entry,
-                               column_tags_full (stmt, 7, PD_TAG_QUALITY, &custom_qualities));
-  pd_pain_entry_set_custom_locations (entry, (const char * const *) custom_locations);
-  pd_pain_entry_set_custom_qualities (entry, (const char * const *) custom_qualities);
-  if (sqlite3_column_type (stmt, 8) == SQLITE_NULL)
-    pd_pain_entry_set_sleep_hours (entry, -1);
+  if (sleep_hours < 0)
+    sqlite3_bind_null (stmt, index);
   else
-    pd_pain_entry_set_sleep_hours (entry, sqlite3_column_double (stmt, 8));
-  pd_pain_entry_set_sleep_quality (entry, _pd_column_optional_int (stmt, 9));
-  pd_pain_entry_set_mood (entry, _pd_column_optional_int (stmt, 10));
-  pd_pain_entry_set_red_flags (entry, column_tags (stmt, 11, PD_TAG_RED_FLAG));
-  pd_pain_entry_set_note (entry, _pd_column_text (stmt, 12));
-  pd_pain_entry_set_stamps (entry, sqlite3_column_int64 (stmt, 13),
-                            sqlite3_column_int64 (stmt, 14));
-  pd_pain_entry_set_back_pain (entry, _pd_column_optional_int (stmt, 15));
-  pd_pain_entry_set_leg_pain (entry, _pd_column_optional_int (stmt, 16));
-  return entry;
+    sqlite3_bind_double (stmt, index, sleep_hours);
 }
+
+PD_DEFINE_LAYOUT (entry, pd_pain_entry,
+                  PD_FIELD (PD_FIELD_TEXT, pd_pain_entry, id),
+                  PD_TIME_FIELD (pd_pain_entry),
+                  PD_FIELD (PD_FIELD_INT, pd_pain_entry, pain),
+                  PD_FIELD (PD_FIELD_OPTIONAL_INT, pd_pain_entry, enjoyment_interference),
+                  PD_FIELD (PD_FIELD_OPTIONAL_INT, pd_pain_entry, activity_interference),
+                  PD_OWN_TAGS_FIELD (pd_pain_entry, locations, PD_TAG_LOCATION),
+                  PD_OWN_TAGS_FIELD (pd_pain_entry, qualities, PD_TAG_QUALITY),
+                  PD_CUSTOM_FIELD (read_sleep_hours, bind_sleep_hours),
+                  PD_FIELD (PD_FIELD_OPTIONAL_INT, pd_pain_entry, sleep_quality),
+                  PD_FIELD (PD_FIELD_OPTIONAL_INT, pd_pain_entry, mood),
+                  { .type = PD_FIELD_TAGS, .set = G_CALLBACK (pd_pain_entry_set_red_flags),
+                    .get = G_CALLBACK (pd_pain_entry_get_red_flags), .tag_kind = PD_TAG_RED_FLAG },
+                  PD_FIELD (PD_FIELD_TEXT, pd_pain_entry, note),
+                  PD_STAMPS_FIELD (pd_pain_entry),
+                  PD_FIELD (PD_FIELD_OPTIONAL_INT, pd_pain_entry, back_pain),
+                  PD_FIELD (PD_FIELD_OPTIONAL_INT, pd_pain_entry, leg_pain));
 
 PD_DEFINE_LISTING (const PdListing _pd_pain_entry_listing, entry, pd_pain_entry,
                    "pain_entries", ENTRY_COLUMNS);
-
-/* The record's own strings: they outlive the step, and the statement's bindings are cleared
- * when it is released (no copies). */
-static void
-bind_entry (sqlite3_stmt *stmt,
-            gpointer      record,
-            gint64        now)
-{
-  PdPainEntry *entry = record;
-  double sleep_hours = pd_pain_entry_get_sleep_hours (entry);
-
-  sqlite3_bind_text (stmt, 1, pd_pain_entry_get_id (entry), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, pd_pain_entry_get_time (entry));
-  sqlite3_bind_int (stmt, 3, pd_pain_entry_get_utc_offset (entry));
-  sqlite3_bind_int (stmt, 4, pd_pain_entry_get_pain (entry));
-  _pd_bind_optional_int (stmt, 5, pd_pain_entry_get_enjoyment_interference (entry));
-  _pd_bind_optional_int (stmt, 6, pd_pain_entry_get_activity_interference (entry));
-  bind_tags_full (stmt, 7, PD_TAG_LOCATION, pd_pain_entry_get_locations (entry),
-                  pd_pain_entry_get_custom_locations (entry));
-  bind_tags_full (stmt, 8, PD_TAG_QUALITY, pd_pain_entry_get_qualities (entry),
-                  pd_pain_entry_get_custom_qualities (entry));
-  if (sleep_hours < 0)
-    sqlite3_bind_null (stmt, 9);
-  else
-    sqlite3_bind_double (stmt, 9, sleep_hours);
-  _pd_bind_optional_int (stmt, 10, pd_pain_entry_get_sleep_quality (entry));
-  _pd_bind_optional_int (stmt, 11, pd_pain_entry_get_mood (entry));
-  bind_tags (stmt, 12, PD_TAG_RED_FLAG, pd_pain_entry_get_red_flags (entry));
-  sqlite3_bind_text (stmt, 13, pd_pain_entry_get_note (entry), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 14, now);
-  _pd_bind_optional_int (stmt, 15, pd_pain_entry_get_back_pain (entry));
-  _pd_bind_optional_int (stmt, 16, pd_pain_entry_get_leg_pain (entry));
-}
 
 static void
 entry_save_failed (PdDatabase  *self,
@@ -215,7 +147,7 @@ pd_database_get_pain_entry (PdDatabase  *self,
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _pd_database_get_row (self, get_entry_sql, PD_RECORD_PAIN, id, entry_from_row, error);
+  return _pd_database_get_row (self, get_entry_sql, PD_RECORD_PAIN, id, &entry_layout, error);
 }
 
 GPtrArray *

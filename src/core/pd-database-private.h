@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "pd-database.h"
+#include "pd-tags.h"
 
 G_BEGIN_DECLS
 
@@ -135,8 +136,85 @@ int           _pd_step_upsert                  (PdDatabase    *self,
                                                 gint64        *created,
                                                 gint64        *updated);
 
-/* One record from the current row of a listing statement. */
-typedef gpointer (*PdRowFunc) (sqlite3_stmt *stmt);
+/* How the fields of one kind of record map to the columns of its table: a listing reads its
+ * columns in this order, and the save statement takes them as parameters in the same order,
+ * except that created and updated are one parameter (now). */
+typedef enum
+{
+  PD_FIELD_TEXT,          /* const char *; NULL stored as fallback (NULL unless given) */
+  PD_FIELD_REFERENCE,     /* const char *; NULL or "" stored as NULL */
+  PD_FIELD_INT,
+  PD_FIELD_OPTIONAL_INT,  /* PD_UNSET stored as NULL */
+  PD_FIELD_BOOLEAN,
+  PD_FIELD_DOUBLE,
+  PD_FIELD_DAY,           /* a Julian day, stored as local YYYY-MM-DD, 0 as NULL */
+  PD_FIELD_TIME,          /* two columns, at and utc_offset: set_time, get_time, get_utc_offset */
+  PD_FIELD_STAMPS,        /* two columns, created and updated: set_stamps */
+  PD_FIELD_TAGS,          /* a guint64 mask of tag_kind, with the own values where set_more */
+  PD_FIELD_CUSTOM,        /* set is a PdFieldReadFunc, get a PdFieldBindFunc */
+} PdFieldType;
+
+typedef void (*PdFieldReadFunc) (sqlite3_stmt *stmt,
+                                 int           column,
+                                 gpointer      record);
+typedef void (*PdFieldBindFunc) (sqlite3_stmt *stmt,
+                                 int           index,
+                                 gpointer      record);
+
+typedef struct
+{
+  PdFieldType type;
+  GCallback set;
+  GCallback get;
+  /* PD_FIELD_TIME: get_utc_offset; PD_FIELD_TAGS: the own values' setter and getter. */
+  GCallback set_more;
+  GCallback get_more;
+  PdTagKind tag_kind;
+  const char *fallback;
+} PdField;
+
+typedef struct
+{
+  gpointer (*new_record) (void);
+  const PdField *fields;
+  guint n_fields;
+} PdRecordLayout;
+
+/* Entries of a layout's fields, by the accessors of prefix: prefix_set_name and _get_name. */
+#define PD_FIELD(field_type, prefix, name)                                              \
+  { .type = field_type, .set = G_CALLBACK (prefix##_set_##name),                        \
+    .get = G_CALLBACK (prefix##_get_##name) }
+#define PD_TIME_FIELD(prefix)                                                           \
+  { .type = PD_FIELD_TIME, .set = G_CALLBACK (prefix##_set_time),                       \
+    .get = G_CALLBACK (prefix##_get_time), .get_more = G_CALLBACK (prefix##_get_utc_offset) }
+#define PD_STAMPS_FIELD(prefix)                                                         \
+  { .type = PD_FIELD_STAMPS, .set = G_CALLBACK (prefix##_set_stamps) }
+/* Tags with the patient's own values beside them (prefix_set_custom_name). */
+#define PD_OWN_TAGS_FIELD(prefix, name, kind)                                           \
+  { .type = PD_FIELD_TAGS, .set = G_CALLBACK (prefix##_set_##name),                     \
+    .get = G_CALLBACK (prefix##_get_##name),                                            \
+    .set_more = G_CALLBACK (prefix##_set_custom_##name),                                \
+    .get_more = G_CALLBACK (prefix##_get_custom_##name), .tag_kind = kind }
+#define PD_CUSTOM_FIELD(read, bind)                                                     \
+  { .type = PD_FIELD_CUSTOM, .set = G_CALLBACK (read), .get = G_CALLBACK (bind) }
+
+/* Defines name_layout, the layout of the records of prefix's type (prefix_new) with the
+ * fields that follow. */
+#define PD_DEFINE_LAYOUT(name, prefix, ...)                                             \
+  static const PdField name##_fields[] = { __VA_ARGS__ };                               \
+  static const PdRecordLayout name##_layout = {                                         \
+    (gpointer (*) (void)) prefix##_new, name##_fields, G_N_ELEMENTS (name##_fields)     \
+  }
+
+/* A new record from the current row of a statement that selects the layout's columns. */
+gpointer      _pd_record_from_row              (const PdRecordLayout *layout,
+                                                sqlite3_stmt         *stmt);
+/* Binds the fields of record to the parameters of a save statement, now standing for created
+ * and updated. Texts are bound without a copy: record must outlive the step. */
+void          _pd_record_bind                  (const PdRecordLayout *layout,
+                                                sqlite3_stmt         *stmt,
+                                                gpointer              record,
+                                                gint64                now);
 
 /* What orders records newest first: time, then created (both descending), then id. */
 typedef struct
@@ -169,12 +247,12 @@ typedef struct
 {
   const char *sql;
   const char *all_sql;
-  PdRowFunc from_row;
+  const PdRecordLayout *layout;
   PdRowKeyFunc key;
 } PdListing;
 
 /* Defines name_key and listing (a declarator: "static const PdListing event_listing"), the
- * listing of the records of prefix's type in table (columns as name_from_row reads them),
+ * listing of the records of prefix's type in table (columns as name_layout reads them),
  * newest first by their "at". */
 #define PD_DEFINE_LISTING(listing, name, prefix, table, columns)                        \
   PD_DEFINE_ROW_KEY (name, prefix)                                                      \
@@ -183,7 +261,7 @@ typedef struct
     "SELECT " columns " FROM " table " WHERE at >= ?1 AND at < ?2 AND deleted IS NULL"  \
     " ORDER BY at DESC, created DESC, id",                                              \
     "SELECT " columns " FROM " table " WHERE deleted IS NULL",                          \
-    name##_from_row, name##_key                                                         \
+    &name##_layout, name##_key                                                          \
   }
 
 /* The records a listing returns. Takes the mutex itself. */
@@ -195,12 +273,12 @@ GPtrArray    *_pd_database_list_rows           (PdDatabase      *self,
                                                 GError         **error);
 /* The one live record of that kind with that id (bound to ?1), or NULL with
  * PD_ERROR_NOT_FOUND. */
-gpointer      _pd_database_get_row             (PdDatabase    *self,
-                                                const char    *sql,
-                                                PdRecordKind   kind,
-                                                const char    *id,
-                                                PdRowFunc      from_row,
-                                                GError       **error);
+gpointer      _pd_database_get_row             (PdDatabase           *self,
+                                                const char           *sql,
+                                                PdRecordKind          kind,
+                                                const char           *id,
+                                                const PdRecordLayout *layout,
+                                                GError              **error);
 /* The same listing on another connection (a fresh statement; ranged). */
 GPtrArray    *_pd_database_list_rows_on        (PdDatabase      *self,
                                                 sqlite3         *db,
@@ -255,14 +333,11 @@ typedef struct
                                gint64         created,
                                gint64         updated);
   const char  *(*get_id)      (gpointer       record);
-  /* save_sql inserts the record or updates the one with its id (un-deleting it); bind binds
-   * the record's fields to it, now standing for its created and updated. created_sql reads
-   * the stored created of an id (?1). */
+  /* save_sql inserts the record or updates the one with its id (un-deleting it), its
+   * parameters the fields of layout. created_sql reads the stored created of an id (?1). */
   const char   *save_sql;
   const char   *created_sql;
-  void         (*bind)        (sqlite3_stmt  *stmt,
-                               gpointer       record,
-                               gint64         now);
+  const PdRecordLayout *layout;
   /* Sets error when the save of record failed with rc: which record, in which diary. */
   void         (*save_failed) (PdDatabase    *self,
                                gpointer       record,
@@ -275,7 +350,7 @@ typedef struct
 
 /* Defines storage (a declarator: "static const PdRecordStorage rating_storage"), the storage
  * of the record type of prefix (prefix_get_type, _validate, _set_stamps, _get_id) in table,
- * saved by save_name_sql bound by bind_name. */
+ * saved by save_name_sql, its parameters the fields of name_layout. */
 #define PD_DEFINE_RECORD_STORAGE(storage, name, prefix, table, save_failed)             \
   static gboolean                                                                       \
   validate_##name (gpointer   record,                                                   \
@@ -301,7 +376,7 @@ typedef struct
   storage = {                                                                           \
     prefix##_get_type, validate_##name, set_##name##_stamps, name##_id,                 \
     save_##name##_sql, "SELECT created FROM " table " WHERE id = ?1",                   \
-    bind_##name, save_failed,                                                           \
+    &name##_layout, save_failed,                                                        \
     "UPDATE " table " SET deleted = ?2, updated = ?2 WHERE id = ?1 AND deleted IS NULL", \
     "UPDATE " table                                                                     \
     " SET updated = CASE WHEN deleted IS NULL THEN updated ELSE ?2 END, deleted = NULL" \

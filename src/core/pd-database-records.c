@@ -69,6 +69,166 @@ _pd_database_set_not_found_error (GError       **error,
     }
 }
 
+/* Fields */
+
+typedef void (*SetText) (gpointer record, const char *value);
+typedef void (*SetInt) (gpointer record, int value);
+typedef void (*SetDouble) (gpointer record, double value);
+typedef void (*SetDay) (gpointer record, guint32 day);
+typedef void (*SetTime) (gpointer record, gint64 time, int utc_offset);
+typedef void (*SetStamps) (gpointer record, gint64 created, gint64 updated);
+typedef void (*SetMask) (gpointer record, guint64 mask);
+typedef void (*SetStrv) (gpointer record, const char * const *values);
+typedef const char *(*GetText) (gpointer record);
+typedef int (*GetInt) (gpointer record);
+typedef double (*GetDouble) (gpointer record);
+typedef guint32 (*GetDay) (gpointer record);
+typedef gint64 (*GetTime) (gpointer record);
+typedef guint64 (*GetMask) (gpointer record);
+typedef const char * const *(*GetStrv) (gpointer record);
+
+static void
+read_tags (const PdField *field,
+           sqlite3_stmt  *stmt,
+           int            column,
+           gpointer       record)
+{
+  g_auto(GStrv) custom = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 mask = 0;
+
+  if (!pd_tags_parse (field->tag_kind, _pd_column_text (stmt, column), FALSE, &mask,
+                      field->set_more != NULL ? &custom : NULL, &error))
+    g_debug ("Ignoring a stored tag list: %s", error->message);
+  ((SetMask) field->set) (record, mask);
+  if (field->set_more != NULL)
+    ((SetStrv) field->set_more) (record, (const char * const *) custom);
+}
+
+gpointer
+_pd_record_from_row (const PdRecordLayout *layout,
+                     sqlite3_stmt         *stmt)
+{
+  gpointer record = layout->new_record ();
+  int column = 0;
+
+  for (guint i = 0; i < layout->n_fields; i++, column++)
+    {
+      const PdField *field = &layout->fields[i];
+
+      switch (field->type)
+        {
+        case PD_FIELD_TEXT:
+        case PD_FIELD_REFERENCE:
+          ((SetText) field->set) (record, _pd_column_text (stmt, column));
+          break;
+        case PD_FIELD_INT:
+          ((SetInt) field->set) (record, sqlite3_column_int (stmt, column));
+          break;
+        case PD_FIELD_OPTIONAL_INT:
+          ((SetInt) field->set) (record, _pd_column_optional_int (stmt, column));
+          break;
+        case PD_FIELD_BOOLEAN:
+          ((SetInt) field->set) (record, sqlite3_column_int (stmt, column) != 0);
+          break;
+        case PD_FIELD_DOUBLE:
+          ((SetDouble) field->set) (record, sqlite3_column_double (stmt, column));
+          break;
+        case PD_FIELD_DAY:
+          ((SetDay) field->set) (record, _pd_column_day (stmt, column));
+          break;
+        case PD_FIELD_TIME:
+          ((SetTime) field->set) (record, sqlite3_column_int64 (stmt, column),
+                                  sqlite3_column_int (stmt, column + 1));
+          column++;
+          break;
+        case PD_FIELD_STAMPS:
+          ((SetStamps) field->set) (record, sqlite3_column_int64 (stmt, column),
+                                    sqlite3_column_int64 (stmt, column + 1));
+          column++;
+          break;
+        case PD_FIELD_TAGS:
+          read_tags (field, stmt, column, record);
+          break;
+        case PD_FIELD_CUSTOM:
+          ((PdFieldReadFunc) field->set) (stmt, column, record);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return record;
+}
+
+void
+_pd_record_bind (const PdRecordLayout *layout,
+                 sqlite3_stmt         *stmt,
+                 gpointer              record,
+                 gint64                now)
+{
+  int index = 1;
+
+  for (guint i = 0; i < layout->n_fields; i++, index++)
+    {
+      const PdField *field = &layout->fields[i];
+      const char *text;
+      char day[11];
+
+      switch (field->type)
+        {
+        case PD_FIELD_TEXT:
+          text = ((GetText) field->get) (record);
+          sqlite3_bind_text (stmt, index, text != NULL ? text : field->fallback, -1,
+                             SQLITE_STATIC);
+          break;
+        case PD_FIELD_REFERENCE:
+          text = ((GetText) field->get) (record);
+          sqlite3_bind_text (stmt, index, text != NULL && *text != '\0' ? text : NULL, -1,
+                             SQLITE_STATIC);
+          break;
+        case PD_FIELD_INT:
+          sqlite3_bind_int (stmt, index, ((GetInt) field->get) (record));
+          break;
+        case PD_FIELD_OPTIONAL_INT:
+          _pd_bind_optional_int (stmt, index, ((GetInt) field->get) (record));
+          break;
+        case PD_FIELD_BOOLEAN:
+          sqlite3_bind_int (stmt, index, ((GetInt) field->get) (record) ? 1 : 0);
+          break;
+        case PD_FIELD_DOUBLE:
+          sqlite3_bind_double (stmt, index, ((GetDouble) field->get) (record));
+          break;
+        case PD_FIELD_DAY:
+          if (_pd_format_day (((GetDay) field->get) (record), day))
+            sqlite3_bind_text (stmt, index, day, -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (stmt, index);
+          break;
+        case PD_FIELD_TIME:
+          sqlite3_bind_int64 (stmt, index, ((GetTime) field->get) (record));
+          sqlite3_bind_int (stmt, ++index, ((GetInt) field->get_more) (record));
+          break;
+        case PD_FIELD_STAMPS:
+          sqlite3_bind_int64 (stmt, index, now);
+          break;
+        case PD_FIELD_TAGS:
+          sqlite3_bind_text (stmt, index,
+                             pd_tags_to_string_full (field->tag_kind,
+                                                     ((GetMask) field->get) (record),
+                                                     field->get_more != NULL
+                                                     ? ((GetStrv) field->get_more) (record)
+                                                     : NULL),
+                             -1, g_free);
+          break;
+        case PD_FIELD_CUSTOM:
+          ((PdFieldBindFunc) field->get) (stmt, index, record);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
 int
 _pd_step_upsert (PdDatabase   *self,
                  sqlite3_stmt *stmt,
@@ -122,7 +282,7 @@ write_record (PdDatabase             *self,
 
   if (stmt == NULL)
     return FALSE;
-  storage->bind (stmt, record, now);
+  _pd_record_bind (storage->layout, stmt, record, now);
   rc = _pd_step_upsert (self, stmt, storage->created_sql, storage->get_id (record), now,
                         created, updated);
   if (rc == SQLITE_DONE)
@@ -187,7 +347,7 @@ collect_rows (sqlite3_stmt    *stmt,
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
 
   while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, listing->from_row (stmt));
+    g_ptr_array_add (records, _pd_record_from_row (listing->layout, stmt));
   if (*rc != SQLITE_DONE)
     return NULL;
   if (all)
@@ -225,12 +385,12 @@ _pd_database_list_rows (PdDatabase       *self,
 }
 
 gpointer
-_pd_database_get_row (PdDatabase    *self,
-                      const char    *sql,
-                      PdRecordKind   kind,
-                      const char    *id,
-                      PdRowFunc      from_row,
-                      GError       **error)
+_pd_database_get_row (PdDatabase           *self,
+                      const char           *sql,
+                      PdRecordKind          kind,
+                      const char           *id,
+                      const PdRecordLayout *layout,
+                      GError              **error)
 {
   g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(PdCachedStmt) stmt = _pd_database_lookup_stmt (self, sql, error);
@@ -243,7 +403,7 @@ _pd_database_get_row (PdDatabase    *self,
   sqlite3_bind_text (stmt, 1, normal_id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return from_row (stmt);
+    return _pd_record_from_row (layout, stmt);
   if (rc == SQLITE_DONE)
     _pd_database_set_not_found_error (error, kind, id);
   else

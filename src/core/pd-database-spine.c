@@ -29,19 +29,12 @@ static const char list_activities_sql[] =
   " WHERE created >= ?1 AND created < ?2 AND deleted IS NULL"
   " ORDER BY created DESC, id";
 
-static gpointer
-activity_from_row (sqlite3_stmt *stmt)
-{
-  PdFunctionActivity *activity = pd_function_activity_new ();
-
-  pd_function_activity_set_id (activity, _pd_column_text (stmt, 0));
-  pd_function_activity_set_name (activity, _pd_column_text (stmt, 1));
-  pd_function_activity_set_added_day (activity, _pd_column_day (stmt, 2));
-  pd_function_activity_set_retired_day (activity, _pd_column_day (stmt, 3));
-  pd_function_activity_set_stamps (activity, sqlite3_column_int64 (stmt, 4),
-                                   sqlite3_column_int64 (stmt, 5));
-  return activity;
-}
+PD_DEFINE_LAYOUT (activity, pd_function_activity,
+                  PD_FIELD (PD_FIELD_TEXT, pd_function_activity, id),
+                  PD_FIELD (PD_FIELD_TEXT, pd_function_activity, name),
+                  PD_FIELD (PD_FIELD_DAY, pd_function_activity, added_day),
+                  PD_FIELD (PD_FIELD_DAY, pd_function_activity, retired_day),
+                  PD_STAMPS_FIELD (pd_function_activity));
 
 static void
 activity_key (gpointer  record,
@@ -53,27 +46,8 @@ activity_key (gpointer  record,
 }
 
 static const PdListing activity_listing = {
-  list_activities_sql, NULL, activity_from_row, activity_key
+  list_activities_sql, NULL, &activity_layout, activity_key
 };
-
-static void
-bind_activity (sqlite3_stmt *stmt,
-               gpointer      record,
-               gint64        now)
-{
-  PdFunctionActivity *activity = record;
-  char added[11], retired[11];
-
-  sqlite3_bind_text (stmt, 1, pd_function_activity_get_id (activity), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, pd_function_activity_get_name (activity), -1, SQLITE_TRANSIENT);
-  _pd_format_day (pd_function_activity_get_added_day (activity), added);
-  sqlite3_bind_text (stmt, 3, added, -1, SQLITE_TRANSIENT);
-  if (_pd_format_day (pd_function_activity_get_retired_day (activity), retired))
-    sqlite3_bind_text (stmt, 4, retired, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 4);
-  sqlite3_bind_int64 (stmt, 5, now);
-}
 
 /* What a failed save of an activity, a rating or an impression says. */
 static void
@@ -106,38 +80,15 @@ static const char save_rating_sql[] =
   "  local_date = excluded.local_date, score = excluded.score, updated = excluded.updated,"
   "  deleted = NULL";
 
-static gpointer
-rating_from_row (sqlite3_stmt *stmt)
-{
-  PdFunctionRating *rating = pd_function_rating_new ();
-
-  pd_function_rating_set_id (rating, _pd_column_text (stmt, 0));
-  pd_function_rating_set_activity_id (rating, _pd_column_text (stmt, 1));
-  pd_function_rating_set_time (rating, sqlite3_column_int64 (stmt, 2),
-                               sqlite3_column_int (stmt, 3));
-  pd_function_rating_set_score (rating, sqlite3_column_int (stmt, 4));
-  pd_function_rating_set_stamps (rating, sqlite3_column_int64 (stmt, 5),
-                                 sqlite3_column_int64 (stmt, 6));
-  return rating;
-}
+PD_DEFINE_LAYOUT (rating, pd_function_rating,
+                  PD_FIELD (PD_FIELD_TEXT, pd_function_rating, id),
+                  PD_FIELD (PD_FIELD_TEXT, pd_function_rating, activity_id),
+                  PD_TIME_FIELD (pd_function_rating),
+                  PD_FIELD (PD_FIELD_INT, pd_function_rating, score),
+                  PD_STAMPS_FIELD (pd_function_rating));
 
 PD_DEFINE_LISTING (static const PdListing rating_listing, rating, pd_function_rating,
                    "function_ratings", RATING_COLUMNS);
-
-static void
-bind_rating (sqlite3_stmt *stmt,
-             gpointer      record,
-             gint64        now)
-{
-  PdFunctionRating *rating = record;
-
-  sqlite3_bind_text (stmt, 1, pd_function_rating_get_id (rating), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, pd_function_rating_get_activity_id (rating), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, pd_function_rating_get_time (rating));
-  sqlite3_bind_int (stmt, 4, pd_function_rating_get_utc_offset (rating));
-  sqlite3_bind_int (stmt, 5, pd_function_rating_get_score (rating));
-  sqlite3_bind_int64 (stmt, 6, now);
-}
 
 PD_DEFINE_RECORD_STORAGE (static const PdRecordStorage rating_storage, rating, pd_function_rating,
                           "function_ratings", spine_save_failed);
@@ -155,41 +106,16 @@ static const char save_impression_sql[] =
   "  local_date = excluded.local_date, score = excluded.score, note = excluded.note,"
   "  updated = excluded.updated, deleted = NULL";
 
-static gpointer
-impression_from_row (sqlite3_stmt *stmt)
-{
-  PdImpression *impression = pd_impression_new ();
-
-  pd_impression_set_id (impression, _pd_column_text (stmt, 0));
-  pd_impression_set_event_id (impression, _pd_column_text (stmt, 1));
-  pd_impression_set_time (impression, sqlite3_column_int64 (stmt, 2),
-                          sqlite3_column_int (stmt, 3));
-  pd_impression_set_score (impression, sqlite3_column_int (stmt, 4));
-  pd_impression_set_note (impression, _pd_column_text (stmt, 5));
-  pd_impression_set_stamps (impression, sqlite3_column_int64 (stmt, 6),
-                            sqlite3_column_int64 (stmt, 7));
-  return impression;
-}
+PD_DEFINE_LAYOUT (impression, pd_impression,
+                  PD_FIELD (PD_FIELD_TEXT, pd_impression, id),
+                  PD_FIELD (PD_FIELD_REFERENCE, pd_impression, event_id),
+                  PD_TIME_FIELD (pd_impression),
+                  PD_FIELD (PD_FIELD_INT, pd_impression, score),
+                  PD_FIELD (PD_FIELD_TEXT, pd_impression, note),
+                  PD_STAMPS_FIELD (pd_impression));
 
 PD_DEFINE_LISTING (static const PdListing impression_listing, impression, pd_impression,
                    "impressions", IMPRESSION_COLUMNS);
-
-static void
-bind_impression (sqlite3_stmt *stmt,
-                 gpointer      record,
-                 gint64        now)
-{
-  PdImpression *impression = record;
-  const char *event_id = pd_impression_get_event_id (impression);
-
-  sqlite3_bind_text (stmt, 1, pd_impression_get_id (impression), -1, SQLITE_TRANSIENT);
-  _pd_bind_optional_text (stmt, 2, event_id != NULL && *event_id != '\0' ? event_id : NULL);
-  sqlite3_bind_int64 (stmt, 3, pd_impression_get_time (impression));
-  sqlite3_bind_int (stmt, 4, pd_impression_get_utc_offset (impression));
-  sqlite3_bind_int (stmt, 5, pd_impression_get_score (impression));
-  sqlite3_bind_text (stmt, 6, pd_impression_get_note (impression), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, now);
-}
 
 PD_DEFINE_RECORD_STORAGE (static const PdRecordStorage impression_storage, impression,
                           pd_impression, "impressions", spine_save_failed);

@@ -41,66 +41,46 @@ static const char list_medications_sql[] =
   "SELECT " MEDICATION_COLUMNS " FROM medications WHERE deleted IS NULL"
   " ORDER BY name COLLATE NOCASE, id";
 
-static gpointer
-medication_from_row (sqlite3_stmt *stmt)
+static void
+read_schedule (sqlite3_stmt *stmt,
+               int           column,
+               gpointer      medication)
 {
-  PdMedication *medication = pd_medication_new ();
   g_autoptr(GError) error = NULL;
 
-  pd_medication_set_id (medication, _pd_column_text (stmt, 0));
-  pd_medication_set_name (medication, _pd_column_text (stmt, 1));
-  pd_medication_set_catalogue_key (medication, _pd_column_text (stmt, 2));
-  pd_medication_set_drug_class (medication, _pd_column_text (stmt, 3));
-  pd_medication_set_form (medication, _pd_column_text (stmt, 4));
-  pd_medication_set_amount (medication, sqlite3_column_double (stmt, 5));
-  pd_medication_set_unit (medication, _pd_column_text (stmt, 6));
-  if (!pd_medication_set_schedule_string (medication, _pd_column_text (stmt, 7), &error))
+  if (!pd_medication_set_schedule_string (medication, _pd_column_text (stmt, column), &error))
     g_debug ("Ignoring a stored schedule: %s", error->message);
-  pd_medication_set_start_day (medication, _pd_column_day (stmt, 8));
-  pd_medication_set_stop_day (medication, _pd_column_day (stmt, 9));
-  pd_medication_set_mme_factor (medication, sqlite3_column_double (stmt, 10));
-  pd_medication_set_max_daily (medication, sqlite3_column_double (stmt, 11));
-  pd_medication_set_reminders (medication, sqlite3_column_int (stmt, 12) != 0);
-  pd_medication_set_notes (medication, _pd_column_text (stmt, 13));
-  pd_medication_set_stamps (medication, sqlite3_column_int64 (stmt, 14),
-                            sqlite3_column_int64 (stmt, 15));
-  pd_medication_set_prescribed (medication, sqlite3_column_int (stmt, 16) != 0);
-  return medication;
 }
-
-static const PdListing medication_listing = { list_medications_sql, NULL, medication_from_row };
 
 static void
-bind_medication (sqlite3_stmt *stmt,
-                 gpointer      record,
-                 gint64        now)
+bind_schedule (sqlite3_stmt *stmt,
+               int           index,
+               gpointer      medication)
 {
-  PdMedication *medication = record;
-  const char *drug_class = pd_medication_get_drug_class (medication);
-  const char *form = pd_medication_get_form (medication);
-  char start_date[11];
-  char stop_date[11];
-
-  sqlite3_bind_text (stmt, 1, pd_medication_get_id (medication), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, pd_medication_get_name (medication), -1, SQLITE_TRANSIENT);
-  _pd_bind_optional_text (stmt, 3, pd_medication_get_catalogue_key (medication));
-  sqlite3_bind_text (stmt, 4, drug_class != NULL ? drug_class : "other", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, form != NULL ? form : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_double (stmt, 6, pd_medication_get_amount (medication));
-  sqlite3_bind_text (stmt, 7, pd_medication_get_unit (medication), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, pd_medication_dup_schedule_string (medication), -1, g_free);
-  if (_pd_format_day (pd_medication_get_start_day (medication), start_date))
-    sqlite3_bind_text (stmt, 9, start_date, -1, SQLITE_TRANSIENT);
-  if (pd_medication_get_stop_day (medication) != 0 &&
-      _pd_format_day (pd_medication_get_stop_day (medication), stop_date))
-    sqlite3_bind_text (stmt, 10, stop_date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_double (stmt, 11, pd_medication_get_mme_factor (medication));
-  sqlite3_bind_double (stmt, 12, pd_medication_get_max_daily (medication));
-  sqlite3_bind_int (stmt, 13, pd_medication_get_reminders (medication) ? 1 : 0);
-  sqlite3_bind_text (stmt, 14, pd_medication_get_notes (medication), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 15, now);
-  sqlite3_bind_int (stmt, 16, pd_medication_get_prescribed (medication) ? 1 : 0);
+  sqlite3_bind_text (stmt, index, pd_medication_dup_schedule_string (medication), -1, g_free);
 }
+
+PD_DEFINE_LAYOUT (medication, pd_medication,
+                  PD_FIELD (PD_FIELD_TEXT, pd_medication, id),
+                  PD_FIELD (PD_FIELD_TEXT, pd_medication, name),
+                  PD_FIELD (PD_FIELD_TEXT, pd_medication, catalogue_key),
+                  { .type = PD_FIELD_TEXT, .set = G_CALLBACK (pd_medication_set_drug_class),
+                    .get = G_CALLBACK (pd_medication_get_drug_class), .fallback = "other" },
+                  { .type = PD_FIELD_TEXT, .set = G_CALLBACK (pd_medication_set_form),
+                    .get = G_CALLBACK (pd_medication_get_form), .fallback = "" },
+                  PD_FIELD (PD_FIELD_DOUBLE, pd_medication, amount),
+                  PD_FIELD (PD_FIELD_TEXT, pd_medication, unit),
+                  PD_CUSTOM_FIELD (read_schedule, bind_schedule),
+                  PD_FIELD (PD_FIELD_DAY, pd_medication, start_day),
+                  PD_FIELD (PD_FIELD_DAY, pd_medication, stop_day),
+                  PD_FIELD (PD_FIELD_DOUBLE, pd_medication, mme_factor),
+                  PD_FIELD (PD_FIELD_DOUBLE, pd_medication, max_daily),
+                  PD_FIELD (PD_FIELD_BOOLEAN, pd_medication, reminders),
+                  PD_FIELD (PD_FIELD_TEXT, pd_medication, notes),
+                  PD_STAMPS_FIELD (pd_medication),
+                  PD_FIELD (PD_FIELD_BOOLEAN, pd_medication, prescribed));
+
+static const PdListing medication_listing = { list_medications_sql, NULL, &medication_layout };
 
 /* What a failed save of a medication, dose, activity or event says. */
 static void
@@ -212,55 +192,78 @@ column_time_of_day (sqlite3_stmt *stmt,
   return hours * 60 + minutes;
 }
 
-static gpointer
-dose_from_row (sqlite3_stmt *stmt)
+static void
+read_status (sqlite3_stmt *stmt,
+             int           column,
+             gpointer      dose)
 {
-  PdDose *dose = pd_dose_new ();
-  const char *status = _pd_column_text (stmt, 7);
+  const char *status = _pd_column_text (stmt, column);
 
-  pd_dose_set_id (dose, _pd_column_text (stmt, 0));
-  pd_dose_set_medication_id (dose, _pd_column_text (stmt, 1));
-  pd_dose_set_name (dose, _pd_column_text (stmt, 2));
-  pd_dose_set_time (dose, sqlite3_column_int64 (stmt, 3), sqlite3_column_int (stmt, 4));
-  pd_dose_set_amount (dose, sqlite3_column_double (stmt, 5));
-  pd_dose_set_unit (dose, _pd_column_text (stmt, 6));
-  pd_dose_set_status (dose, g_strcmp0 (status, "skipped") == 0 ? PD_DOSE_SKIPPED
-                                                                : PD_DOSE_TAKEN);
-  pd_dose_set_scheduled_time (dose, column_time_of_day (stmt, 8));
-  pd_dose_set_side_effects (dose, side_effects_from_string (_pd_column_text (stmt, 9)));
-  pd_dose_set_note (dose, _pd_column_text (stmt, 10));
-  pd_dose_set_stamps (dose, sqlite3_column_int64 (stmt, 11), sqlite3_column_int64 (stmt, 12));
-  return dose;
+  pd_dose_set_status (dose, g_strcmp0 (status, "skipped") == 0 ? PD_DOSE_SKIPPED : PD_DOSE_TAKEN);
 }
+
+static void
+bind_status (sqlite3_stmt *stmt,
+             int           index,
+             gpointer      dose)
+{
+  gboolean skipped = pd_dose_get_status (dose) == PD_DOSE_SKIPPED;
+
+  sqlite3_bind_text (stmt, index, skipped ? "skipped" : "taken", -1, SQLITE_STATIC);
+}
+
+static void
+read_scheduled_time (sqlite3_stmt *stmt,
+                     int           column,
+                     gpointer      dose)
+{
+  pd_dose_set_scheduled_time (dose, column_time_of_day (stmt, column));
+}
+
+static void
+bind_scheduled_time (sqlite3_stmt *stmt,
+                     int           index,
+                     gpointer      dose)
+{
+  guint scheduled_time = pd_dose_get_scheduled_time (dose);
+
+  if (scheduled_time != PD_NO_SCHEDULED_TIME)
+    sqlite3_bind_text (stmt, index, g_strdup_printf ("%02u:%02u", scheduled_time / 60,
+                                                     scheduled_time % 60), -1, g_free);
+}
+
+static void
+read_side_effects (sqlite3_stmt *stmt,
+                   int           column,
+                   gpointer      dose)
+{
+  pd_dose_set_side_effects (dose, side_effects_from_string (_pd_column_text (stmt, column)));
+}
+
+static void
+bind_side_effects (sqlite3_stmt *stmt,
+                   int           index,
+                   gpointer      dose)
+{
+  sqlite3_bind_text (stmt, index, side_effects_to_string (pd_dose_get_side_effects (dose)), -1,
+                     g_free);
+}
+
+PD_DEFINE_LAYOUT (dose, pd_dose,
+                  PD_FIELD (PD_FIELD_TEXT, pd_dose, id),
+                  PD_FIELD (PD_FIELD_TEXT, pd_dose, medication_id),
+                  PD_FIELD (PD_FIELD_TEXT, pd_dose, name),
+                  PD_TIME_FIELD (pd_dose),
+                  PD_FIELD (PD_FIELD_DOUBLE, pd_dose, amount),
+                  PD_FIELD (PD_FIELD_TEXT, pd_dose, unit),
+                  PD_CUSTOM_FIELD (read_status, bind_status),
+                  PD_CUSTOM_FIELD (read_scheduled_time, bind_scheduled_time),
+                  PD_CUSTOM_FIELD (read_side_effects, bind_side_effects),
+                  PD_FIELD (PD_FIELD_TEXT, pd_dose, note),
+                  PD_STAMPS_FIELD (pd_dose));
 
 PD_DEFINE_LISTING (const PdListing _pd_dose_listing, dose, pd_dose,
                    "doses", DOSE_COLUMNS);
-
-static void
-bind_dose (sqlite3_stmt *stmt,
-           gpointer      record,
-           gint64        now)
-{
-  PdDose *dose = record;
-  guint scheduled_time = pd_dose_get_scheduled_time (dose);
-
-  sqlite3_bind_text (stmt, 1, pd_dose_get_id (dose), -1, SQLITE_STATIC);
-  _pd_bind_optional_text (stmt, 2, pd_dose_get_medication_id (dose));
-  sqlite3_bind_text (stmt, 3, pd_dose_get_name (dose), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, pd_dose_get_time (dose));
-  sqlite3_bind_int (stmt, 5, pd_dose_get_utc_offset (dose));
-  sqlite3_bind_double (stmt, 6, pd_dose_get_amount (dose));
-  sqlite3_bind_text (stmt, 7, pd_dose_get_unit (dose), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, pd_dose_get_status (dose) == PD_DOSE_SKIPPED ? "skipped" : "taken",
-                     -1, SQLITE_STATIC);
-  if (scheduled_time != PD_NO_SCHEDULED_TIME)
-    sqlite3_bind_text (stmt, 9, g_strdup_printf ("%02u:%02u", scheduled_time / 60,
-                                                 scheduled_time % 60), -1, g_free);
-  sqlite3_bind_text (stmt, 10, side_effects_to_string (pd_dose_get_side_effects (dose)), -1,
-                     g_free);
-  sqlite3_bind_text (stmt, 11, pd_dose_get_note (dose), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 12, now);
-}
 
 PD_DEFINE_RECORD_STORAGE (const PdRecordStorage _pd_dose_storage, dose, pd_dose, "doses",
                           treatment_save_failed);
@@ -283,41 +286,17 @@ static const char save_activity_sql[] =
 static const char recent_activities_sql[] =
   "SELECT name FROM activities WHERE deleted IS NULL ORDER BY at DESC, created DESC, id";
 
-static gpointer
-activity_from_row (sqlite3_stmt *stmt)
-{
-  PdActivity *activity = pd_activity_new ();
-
-  pd_activity_set_id (activity, _pd_column_text (stmt, 0));
-  pd_activity_set_name (activity, _pd_column_text (stmt, 1));
-  pd_activity_set_time (activity, sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3));
-  pd_activity_set_duration (activity, sqlite3_column_int (stmt, 4));
-  pd_activity_set_effort (activity, _pd_column_optional_int (stmt, 5));
-  pd_activity_set_note (activity, _pd_column_text (stmt, 6));
-  pd_activity_set_stamps (activity, sqlite3_column_int64 (stmt, 7),
-                          sqlite3_column_int64 (stmt, 8));
-  return activity;
-}
+PD_DEFINE_LAYOUT (activity, pd_activity,
+                  PD_FIELD (PD_FIELD_TEXT, pd_activity, id),
+                  PD_FIELD (PD_FIELD_TEXT, pd_activity, name),
+                  PD_TIME_FIELD (pd_activity),
+                  PD_FIELD (PD_FIELD_INT, pd_activity, duration),
+                  PD_FIELD (PD_FIELD_OPTIONAL_INT, pd_activity, effort),
+                  PD_FIELD (PD_FIELD_TEXT, pd_activity, note),
+                  PD_STAMPS_FIELD (pd_activity));
 
 PD_DEFINE_LISTING (static const PdListing activity_listing, activity, pd_activity,
                    "activities", ACTIVITY_COLUMNS);
-
-static void
-bind_activity (sqlite3_stmt *stmt,
-               gpointer      record,
-               gint64        now)
-{
-  PdActivity *activity = record;
-
-  sqlite3_bind_text (stmt, 1, pd_activity_get_id (activity), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, pd_activity_get_name (activity), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, pd_activity_get_time (activity));
-  sqlite3_bind_int (stmt, 4, pd_activity_get_utc_offset (activity));
-  sqlite3_bind_int (stmt, 5, pd_activity_get_duration (activity));
-  _pd_bind_optional_int (stmt, 6, pd_activity_get_effort (activity));
-  sqlite3_bind_text (stmt, 7, pd_activity_get_note (activity), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, now);
-}
 
 PD_DEFINE_RECORD_STORAGE (const PdRecordStorage _pd_activity_storage, activity, pd_activity,
                           "activities", treatment_save_failed);
@@ -336,44 +315,17 @@ static const char save_event_sql[] =
   "  note = excluded.note, end_date = excluded.end_date, updated = excluded.updated,"
   "  deleted = NULL";
 
-static gpointer
-event_from_row (sqlite3_stmt *stmt)
-{
-  PdEvent *event = pd_event_new ();
-
-  pd_event_set_id (event, _pd_column_text (stmt, 0));
-  pd_event_set_kind (event, _pd_column_text (stmt, 1));
-  pd_event_set_title (event, _pd_column_text (stmt, 2));
-  pd_event_set_time (event, sqlite3_column_int64 (stmt, 3), sqlite3_column_int (stmt, 4));
-  pd_event_set_note (event, _pd_column_text (stmt, 5));
-  pd_event_set_stamps (event, sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 7));
-  pd_event_set_end_day (event, _pd_column_day (stmt, 8));
-  return event;
-}
+PD_DEFINE_LAYOUT (event, pd_event,
+                  PD_FIELD (PD_FIELD_TEXT, pd_event, id),
+                  PD_FIELD (PD_FIELD_TEXT, pd_event, kind),
+                  PD_FIELD (PD_FIELD_TEXT, pd_event, title),
+                  PD_TIME_FIELD (pd_event),
+                  PD_FIELD (PD_FIELD_TEXT, pd_event, note),
+                  PD_STAMPS_FIELD (pd_event),
+                  PD_FIELD (PD_FIELD_DAY, pd_event, end_day));
 
 PD_DEFINE_LISTING (static const PdListing event_listing, event, pd_event,
                    "events", EVENT_COLUMNS);
-
-static void
-bind_event (sqlite3_stmt *stmt,
-            gpointer      record,
-            gint64        now)
-{
-  PdEvent *event = record;
-  char end_date[11];
-
-  sqlite3_bind_text (stmt, 1, pd_event_get_id (event), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, pd_event_get_kind (event), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, pd_event_get_title (event), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, pd_event_get_time (event));
-  sqlite3_bind_int (stmt, 5, pd_event_get_utc_offset (event));
-  sqlite3_bind_text (stmt, 6, pd_event_get_note (event), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, now);
-  if (_pd_format_day (pd_event_get_end_day (event), end_date))
-    sqlite3_bind_text (stmt, 8, end_date, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 8);
-}
 
 PD_DEFINE_RECORD_STORAGE (const PdRecordStorage _pd_event_storage, event, pd_event, "events",
                           treatment_save_failed);
@@ -398,7 +350,7 @@ pd_database_get_medication (PdDatabase  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _pd_database_get_row (self, get_medication_sql, PD_RECORD_MEDICATION, id,
-                               medication_from_row, error);
+                               &medication_layout, error);
 }
 
 GPtrArray *

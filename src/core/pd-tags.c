@@ -125,39 +125,54 @@ pd_tag_count (PdTagKind kind)
   return n;
 }
 
-const char *
-pd_tag_key (PdTagKind kind,
-            guint     index)
+static const PdTag *
+tag_at (PdTagKind kind,
+        guint     index)
 {
   guint n;
   const PdTag *tags = tags_for (kind, &n);
 
   g_return_val_if_fail (index < n, NULL);
-  return tags[index].key;
+  return &tags[index];
+}
+
+const char *
+pd_tag_key (PdTagKind kind,
+            guint     index)
+{
+  const PdTag *tag = tag_at (kind, index);
+
+  return tag != NULL ? tag->key : NULL;
 }
 
 const char *
 pd_tag_label (PdTagKind kind,
               guint     index)
 {
+  const PdTag *tag = tag_at (kind, index);
+
+  return tag != NULL ? g_dgettext (GETTEXT_PACKAGE, tag->label) : NULL;
+}
+
+static int
+lookup_key (PdTagKind   kind,
+            const char *key,
+            gsize       length)
+{
   guint n;
   const PdTag *tags = tags_for (kind, &n);
 
-  g_return_val_if_fail (index < n, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, tags[index].label);
+  for (guint i = 0; i < n; i++)
+    if (strncmp (tags[i].key, key, length) == 0 && tags[i].key[length] == '\0')
+      return (int) i;
+  return -1;
 }
 
 int
 pd_tag_lookup (PdTagKind   kind,
                const char *key)
 {
-  guint n;
-  const PdTag *tags = tags_for (kind, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (tags[i].key, key) == 0)
-      return (int) i;
-  return -1;
+  return key != NULL ? lookup_key (kind, key, strlen (key)) : -1;
 }
 
 static char *
@@ -185,20 +200,6 @@ pd_tags_to_string (PdTagKind kind,
                    guint64   mask)
 {
   return join_tags (kind, mask, ";", pd_tag_key);
-}
-
-static int
-lookup_key (PdTagKind   kind,
-            const char *key,
-            gsize       length)
-{
-  guint n;
-  const PdTag *tags = tags_for (kind, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (strncmp (tags[i].key, key, length) == 0 && tags[i].key[length] == '\0')
-      return (int) i;
-  return -1;
 }
 
 /* The next ';'-separated item from *cursor, white space around it trimmed (it may be empty),

@@ -208,17 +208,13 @@ pd_check_text (const char  *field,
   if (text == NULL)
     return TRUE;
   if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("%s: not valid UTF-8 text"), field);
-      return FALSE;
-    }
-  if (g_utf8_strlen (text, -1) > max_chars)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("%s: longer than %ld characters"),
-                   field, max_chars);
-      return FALSE;
-    }
-  return TRUE;
+    g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("%s: not valid UTF-8 text"), field);
+  else if (g_utf8_strlen (text, -1) > max_chars)
+    g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("%s: longer than %ld characters"),
+                 field, max_chars);
+  else
+    return TRUE;
+  return FALSE;
 }
 
 gboolean
