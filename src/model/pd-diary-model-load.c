@@ -9,6 +9,9 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #ifdef __linux__
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -136,6 +139,12 @@ static gpointer
 drop_thread (gpointer data)
 {
   snapshot_free (data);
+#ifdef __GLIBC__
+  /* Memory (issue 11): what the load and the old lists freed stays resident in glibc's heaps
+   * (it trims only their tops); handed back here, once the load's threads are done and
+   * before the pages draw the new records on it. */
+  malloc_trim (0);
+#endif
   return NULL;
 }
 

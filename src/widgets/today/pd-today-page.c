@@ -29,7 +29,8 @@ struct _PdTodayPage
 
   PdDiaryModel *model;
   PdDatabase *database;   /* the model's, for the settings stored in the diary */
-  /* The model's records as last shown (its own references to them). */
+  /* The model's records, borrowed (pd_diary_model_ref_data): no copy of ten years of
+   * pointers; the page shows them again on every change while it is mapped. */
   PdDiaryData *data;
   guint32 today;
 
@@ -583,7 +584,7 @@ refresh (GtkWidget *widget)
   gboolean editable = is_editable (self);
 
   g_clear_pointer (&self->data, pd_diary_data_free);
-  self->data = pd_diary_model_dup_data (self->model);
+  self->data = pd_diary_model_ref_data (self->model);
   self->today = pd_local_today (NULL);
   /* Nobody logs pain for someone else: no form in a review. */
   gtk_widget_set_visible (GTK_WIDGET (self->form), editable);
