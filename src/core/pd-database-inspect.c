@@ -97,7 +97,7 @@ _pd_open_for_inspection (const char  *path,
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (*db, BUSY_TIMEOUT_MS);
-      _pd_read_through_mmap (*db);
+      _pd_read_through_small_cache (*db);
     }
   return rc;
 }
