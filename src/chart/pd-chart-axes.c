@@ -65,20 +65,10 @@ _pd_chart_draw_text (Painter             *p,
                      const char          *text,
                      double               x,
                      double               y,
-                     Align                align,
+                     double               align,
                      const PdChartColour *colour)
 {
-  int width, height;
-  PangoLayout *layout = label_layout (p, text, &width, &height);
-
-  if (align == ALIGN_RIGHT)
-    x -= width;
-  else if (align == ALIGN_CENTRE)
-    x -= width / 2.0;
-  _pd_chart_set_colour (p->cr, colour);
-  cairo_move_to (p->cr, x, y - height / 2.0);
-  pango_cairo_show_layout (p->cr, layout);
-  return width;
+  return _pd_chart_show_text (p->cr, label_layout (p, text, NULL, NULL), NULL, x, y, align, colour);
 }
 
 static void

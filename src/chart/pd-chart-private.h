@@ -14,9 +14,6 @@
 
 G_BEGIN_DECLS
 
-#define RGB(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
-                      ((hex) & 0xff) / 255.0, (a) }
-
 /* Okabe-Ito (2008), the colour-blind-safe qualitative palette. */
 #define OI_ORANGE     0xE69F00
 #define OI_SKY_BLUE   0x56B4E9
@@ -57,12 +54,10 @@ typedef struct
 
 #define MAX_LEGEND_ITEMS (PD_CHART_MAX_MEDICATION_COLOURS + 8)
 
-typedef enum
-{
-  ALIGN_LEFT,
-  ALIGN_RIGHT,
-  ALIGN_CENTRE,
-} Align;
+/* Where text stands from its x, in parts of its width (as _pd_chart_show_text takes it). */
+#define ALIGN_LEFT   0.0
+#define ALIGN_RIGHT  1.0
+#define ALIGN_CENTRE 0.5
 
 typedef struct
 {
@@ -211,7 +206,7 @@ _pd_chart_draw_text (Painter             *p,
                      const char          *text,
                      double               x,
                      double               y,
-                     Align                align,
+                     double               align,
                      const PdChartColour *colour);
 
 /* A y-axis label and grid line at value (of 0..top) in rect. */
