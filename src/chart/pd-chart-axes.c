@@ -156,19 +156,18 @@ _pd_chart_draw_legend (Painter           *p,
                        guint              reserved_rows,
                        gboolean           show_mme)
 {
-  LegendItem items[MAX_LEGEND_ITEMS];
-  const char *title;
-  guint n = _pd_chart_legend_items (p->data, p->style, panel, show_mme, &title, items);
+  Legend legend;
   double bottom_y = rect->y - TITLE_ROW * p->f / 2;
   guint rows;
 
-  rows = _pd_chart_flow_legend (p->measure, p->f, rect->x, p->layout.plot.x + p->layout.plot.width
-                                + RIGHT_SPACE * p->f, title, items, n);
-  rows = MAX (rows, reserved_rows);
-  _pd_chart_draw_text (p, title, rect->x, bottom_y - (rows - 1) * LEGEND_ROW * p->f, ALIGN_LEFT,
-                       &p->style->foreground);
-  for (guint i = 0; i < n; i++)
-    draw_legend_item (p, &items[i], bottom_y - (rows - 1 - items[i].row) * LEGEND_ROW * p->f);
+  _pd_chart_legend_place (&legend, p->measure, p->data, p->style, panel, show_mme, rect->x,
+                          p->layout.plot.x + p->layout.plot.width + RIGHT_SPACE * p->f);
+  rows = MAX (legend.n_rows, reserved_rows);
+  _pd_chart_draw_text (p, legend.title, rect->x, bottom_y - (rows - 1) * LEGEND_ROW * p->f,
+                       ALIGN_LEFT, &p->style->foreground);
+  for (guint i = 0; i < legend.n_items; i++)
+    draw_legend_item (p, &legend.items[i],
+                      bottom_y - (rows - 1 - legend.items[i].row) * LEGEND_ROW * p->f);
 }
 
 /* Date axis */

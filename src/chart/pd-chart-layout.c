@@ -140,21 +140,20 @@ measure_text (PangoLayout *measure,
   return width;
 }
 
-
-/* A panel's title and legend, in the order drawn; returns the number of items. */
-guint
-_pd_chart_legend_items (const PdChartData  *data,
-                        const PdChartStyle *style,
-                        PdChartPanels       panel,
-                        gboolean            show_mme,
-                        const char        **title,
-                        LegendItem         *items)
+/* The panel's title and legend items, in the order drawn. */
+static void
+legend_items (Legend             *legend,
+              const PdChartData  *data,
+              const PdChartStyle *style,
+              PdChartPanels       panel,
+              gboolean            show_mme)
 {
+  LegendItem *items = legend->items;
   guint n = 0;
 
   if (panel == PD_CHART_PANEL_PAIN)
     {
-      *title = _("Pain (0–10)");
+      legend->title = _("Pain (0–10)");
       items[n++] = (LegendItem) { SWATCH_BOX, &style->pain_band, _("Daily range") };
       items[n++] = (LegendItem) { SWATCH_DOT, &style->pain_mean, _("Daily mean") };
       items[n++] = (LegendItem) { SWATCH_LINE, &style->rolling_mean, _("7-day mean") };
@@ -173,7 +172,7 @@ _pd_chart_legend_items (const PdChartData  *data,
       guint n_medications = pd_daily_series_get_n_medications (data->series);
       guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
 
-      *title = _("Doses per day");
+      legend->title = _("Doses per day");
       for (guint g = 0; g < n_groups; g++)
         {
           const char *name = pd_daily_series_get_medication_name (data->series, g);
@@ -187,55 +186,39 @@ _pd_chart_legend_items (const PdChartData  *data,
     }
   else
     {
-      *title = _("Activity, minutes per day");
+      legend->title = _("Activity, minutes per day");
     }
-  return n;
+  legend->n_items = n;
 }
 
-/* Places the items after the title from x, in rows up to right: an item that does not fit
- * starts a new row at x0 rather than being cut or left out. Returns the number of rows. */
-guint
-_pd_chart_flow_legend (PangoLayout *measure,
-                       double       f,
-                       double       x0,
-                       double       right,
-                       const char  *title,
-                       LegendItem  *items,
-                       guint        n_items)
+void
+_pd_chart_legend_place (Legend             *legend,
+                        PangoLayout        *measure,
+                        const PdChartData  *data,
+                        const PdChartStyle *style,
+                        PdChartPanels       panel,
+                        gboolean            show_mme,
+                        double              x0,
+                        double              right)
 {
-  double x = x0 + measure_text (measure, title, 0) + 1.5 * f;
+  double f = style->font_size, x;
   guint row = 0;
 
-  for (guint i = 0; i < n_items; i++)
+  legend_items (legend, data, style, panel, show_mme);
+  x = x0 + measure_text (measure, legend->title, 0) + 1.5 * f;
+  for (guint i = 0; i < legend->n_items; i++)
     {
-      double width = (items[i].swatch == SWATCH_LINE ? 1.4 : 1) * 0.75 * f + 0.35 * f
-                     + measure_text (measure, items[i].label, 0);
+      LegendItem *item = &legend->items[i];
+      double width = (item->swatch == SWATCH_LINE ? 1.4 : 1) * 0.75 * f + 0.35 * f
+                     + measure_text (measure, item->label, 0);
 
       if (x + width > right && x > x0)
         x = x0, row++;
-      items[i].x = x;
-      items[i].row = row;
+      item->x = x;
+      item->row = row;
       x += width + 1.2 * f;
     }
-  return row + 1;
-}
-
-/* The legend rows of a panel at this width (the medication panel as if its MME line were
- * shown wherever the series has one). */
-guint
-_pd_chart_legend_rows (PangoLayout        *measure,
-                       const PdChartData  *data,
-                       const PdChartStyle *style,
-                       PdChartPanels       panel,
-                       double              x0,
-                       double              right)
-{
-  LegendItem items[MAX_LEGEND_ITEMS];
-  const char *title;
-  gboolean has_mme = pd_daily_series_get_max_mme (data->series) > 0;
-  guint n = _pd_chart_legend_items (data, style, panel, has_mme, &title, items);
-
-  return _pd_chart_flow_legend (measure, style->font_size, x0, right, title, items, n);
+  legend->n_rows = row + 1;
 }
 
 /* Rows for the titles of the events in the visible days, with the x each title starts at:
@@ -340,8 +323,12 @@ pd_chart_layout_compute (PdChartLayout      *layout,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (panels & rows[i].panel)
       {
-        layout->legend_rows[i] = _pd_chart_legend_rows (measure, data, style, rows[i].panel, left,
-                                                        width);
+        Legend legend;
+
+        /* The medication panel as if its MME line were shown wherever the series has one. */
+        _pd_chart_legend_place (&legend, measure, data, style, rows[i].panel,
+                                pd_daily_series_get_max_mme (data->series) > 0, left, width);
+        layout->legend_rows[i] = legend.n_rows;
         title[i] = (TITLE_ROW + (layout->legend_rows[i] - 1) * LEGEND_ROW) * f;
         weights += rows[i].weight;
         unit -= title[i] + (weights > rows[i].weight ? PANEL_GAP * f : 0);

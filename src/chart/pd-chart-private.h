@@ -48,11 +48,20 @@ typedef struct
   Swatch swatch;
   const PdChartColour *colour;
   const char *label;
-  double x;           /* where _pd_chart_flow_legend put it */
+  double x;           /* where _pd_chart_legend_place put it */
   guint row;
 } LegendItem;
 
 #define MAX_LEGEND_ITEMS (PD_CHART_MAX_MEDICATION_COLOURS + 8)
+
+/* A panel's title and legend, in the order drawn. */
+typedef struct
+{
+  const char *title;
+  LegendItem items[MAX_LEGEND_ITEMS];
+  guint n_items;
+  guint n_rows;
+} Legend;
 
 /* Where text stands from its x, in parts of its width (as _pd_chart_show_text takes it). */
 #define ALIGN_LEFT   0.0
@@ -127,35 +136,18 @@ _pd_chart_panels_of (const PdChartData *data);
 PangoLayout *
 _pd_chart_measure_new (const PdChartStyle *style);
 
-/* A panel's title and legend, in the order drawn; returns the number of items. */
-guint
-_pd_chart_legend_items (const PdChartData  *data,
+/* Fills legend with the title and items of panel, the items placed after the title from x0
+ * in rows up to right: an item that does not fit starts a new row at x0 rather than being
+ * cut or left out. */
+void
+_pd_chart_legend_place (Legend             *legend,
+                        PangoLayout        *measure,
+                        const PdChartData  *data,
                         const PdChartStyle *style,
                         PdChartPanels       panel,
                         gboolean            show_mme,
-                        const char        **title,
-                        LegendItem         *items);
-
-/* Places the items after the title from x, in rows up to right: an item that does not fit
- * starts a new row at x0 rather than being cut or left out. Returns the number of rows. */
-guint
-_pd_chart_flow_legend (PangoLayout *measure,
-                       double       f,
-                       double       x0,
-                       double       right,
-                       const char  *title,
-                       LegendItem  *items,
-                       guint        n_items);
-
-/* The legend rows of a panel at this width (the medication panel as if its MME line were
- * shown wherever the series has one). */
-guint
-_pd_chart_legend_rows (PangoLayout        *measure,
-                       const PdChartData  *data,
-                       const PdChartStyle *style,
-                       PdChartPanels       panel,
-                       double              x0,
-                       double              right);
+                        double              x0,
+                        double              right);
 
 /* Rows for the titles of the events in the visible days, with the x each title starts at:
  * a title goes below every earlier title that reaches over its marker, so that no marker
