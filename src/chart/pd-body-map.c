@@ -414,26 +414,15 @@ pd_body_map_colour (const PdChartStyle *style,
                     double              fraction,
                     PdChartColour      *colour)
 {
-  /* matplotlib's viridis at t = 0, 1/8 .. 1: one order in lightness for every colour
-   * vision. Five steps, from near the background (a day now and then) to far from it. */
-  static const guint32 viridis[] = { 0x440154, 0x46327e, 0x365c8d, 0x277f8e, 0x1fa187,
-                                     0x4ac16d, 0xa0da39, 0xd8e219, 0xfde725 };
+  /* Viridis in five steps, from near the background (a day now and then) to far from it. */
   guint bin = (guint) CLAMP (ceil (fraction * N_BINS) - 1, 0, N_BINS - 1);
-  double v = bin / (double) (N_BINS - 1), t, position, part;
-  guint i;
+  double v = bin / (double) (N_BINS - 1);
 
   g_return_if_fail (style != NULL && colour != NULL);
 
-  t = _pd_chart_is_dark (&style->background) ? 0.12 + 0.88 * v : 0.92 - 0.92 * v;
-  position = t * (G_N_ELEMENTS (viridis) - 1);
-  i = MIN ((guint) position, G_N_ELEMENTS (viridis) - 2);
-  part = position - i;
-#define CHANNEL(c, shift) (((c) >> (shift) & 0xff) / 255.0)
-  colour->red = CHANNEL (viridis[i], 16) * (1 - part) + CHANNEL (viridis[i + 1], 16) * part;
-  colour->green = CHANNEL (viridis[i], 8) * (1 - part) + CHANNEL (viridis[i + 1], 8) * part;
-  colour->blue = CHANNEL (viridis[i], 0) * (1 - part) + CHANNEL (viridis[i + 1], 0) * part;
-#undef CHANNEL
-  colour->alpha = 1;
+  _pd_chart_ramp_colour (PD_CHART_RAMP_VIRIDIS,
+                         _pd_chart_is_dark (&style->background) ? 0.12 + 0.88 * v
+                                                                : 0.92 - 0.92 * v, colour);
 }
 
 static void

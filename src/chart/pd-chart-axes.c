@@ -65,20 +65,10 @@ _pd_chart_draw_text (Painter             *p,
                      const char          *text,
                      double               x,
                      double               y,
-                     Align                align,
+                     double               align,
                      const PdChartColour *colour)
 {
-  int width, height;
-  PangoLayout *layout = label_layout (p, text, &width, &height);
-
-  if (align == ALIGN_RIGHT)
-    x -= width;
-  else if (align == ALIGN_CENTRE)
-    x -= width / 2.0;
-  _pd_chart_set_colour (p->cr, colour);
-  cairo_move_to (p->cr, x, y - height / 2.0);
-  pango_cairo_show_layout (p->cr, layout);
-  return width;
+  return _pd_chart_show_text (p->cr, label_layout (p, text, NULL, NULL), NULL, x, y, align, colour);
 }
 
 static void
@@ -166,19 +156,18 @@ _pd_chart_draw_legend (Painter           *p,
                        guint              reserved_rows,
                        gboolean           show_mme)
 {
-  LegendItem items[MAX_LEGEND_ITEMS];
-  const char *title;
-  guint n = _pd_chart_legend_items (p->data, p->style, panel, show_mme, &title, items);
+  Legend legend;
   double bottom_y = rect->y - TITLE_ROW * p->f / 2;
   guint rows;
 
-  rows = _pd_chart_flow_legend (p->measure, p->f, rect->x, p->layout.plot.x + p->layout.plot.width
-                                + RIGHT_SPACE * p->f, title, items, n);
-  rows = MAX (rows, reserved_rows);
-  _pd_chart_draw_text (p, title, rect->x, bottom_y - (rows - 1) * LEGEND_ROW * p->f, ALIGN_LEFT,
-                       &p->style->foreground);
-  for (guint i = 0; i < n; i++)
-    draw_legend_item (p, &items[i], bottom_y - (rows - 1 - items[i].row) * LEGEND_ROW * p->f);
+  _pd_chart_legend_place (&legend, p->measure, p->data, p->style, panel, show_mme, rect->x,
+                          p->layout.plot.x + p->layout.plot.width + RIGHT_SPACE * p->f);
+  rows = MAX (legend.n_rows, reserved_rows);
+  _pd_chart_draw_text (p, legend.title, rect->x, bottom_y - (rows - 1) * LEGEND_ROW * p->f,
+                       ALIGN_LEFT, &p->style->foreground);
+  for (guint i = 0; i < legend.n_items; i++)
+    draw_legend_item (p, &legend.items[i],
+                      bottom_y - (rows - 1 - legend.items[i].row) * LEGEND_ROW * p->f);
 }
 
 /* Date axis */

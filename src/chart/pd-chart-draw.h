@@ -20,6 +20,17 @@ _pd_chart_set_colour (cairo_t             *cr,
 
 /* Whether text on colour is better light (by its relative luminance). */
 gboolean              _pd_chart_is_dark    (const PdChartColour *colour);
+/* Perceptually uniform colour ramps from matplotlib. */
+typedef enum
+{
+  PD_CHART_RAMP_VIRIDIS, /* one order in lightness for every colour vision */
+  PD_CHART_RAMP_MAGMA,
+} PdChartRamp;
+
+/* The opaque colour at t (0 to 1) along ramp. */
+void                  _pd_chart_ramp_colour (PdChartRamp          ramp,
+                                             double               t,
+                                             PdChartColour       *colour);
 /* The style's font family (Sans where it names none) at size, in user units. */
 PangoFontDescription *_pd_chart_font_new   (const PdChartStyle  *style,
                                             double               size);
@@ -27,9 +38,9 @@ PangoFontDescription *_pd_chart_font_new   (const PdChartStyle  *style,
 PangoLayout          *_pd_chart_text_new   (cairo_t             *cr,
                                             const PdChartStyle  *style,
                                             double               size);
-/* Shows string with its vertical middle at y, and x at align of its width (0 left, 0.5
- * centre, 1 right). */
-void                  _pd_chart_show_text  (cairo_t             *cr,
+/* Shows string (NULL: the text already in the layout) with its vertical middle at y, and x
+ * at align of its width (0 left, 0.5 centre, 1 right); returns its width. */
+double                _pd_chart_show_text  (cairo_t             *cr,
                                             PangoLayout         *text,
                                             const char          *string,
                                             double               x,

@@ -11,81 +11,64 @@
 #include <glib/gi18n-lib.h>
 #include "pd-chart-private.h"
 
+/* The palettes, a colour a row: its RGB and alpha in the light, dark, high-contrast and
+ * high-contrast dark palette (the order of PdChartPalette). The light and dark ones are
+ * libadwaita's view colours, @view_bg_color and @view_fg_color. */
+#define COLOUR(field) G_STRUCT_OFFSET (PdChartStyle, field)
+#define OPAQUE { 1, 1, 1, 1 }
+static const struct
+{
+  gsize offset;
+  guint32 rgb[4];
+  double alpha[4];
+} palettes[] = {
+  { COLOUR (background), { 0xffffff, 0x1e1e1e, 0xffffff, 0x000000 }, OPAQUE },
+  { COLOUR (foreground), { 0x000000, 0xffffff, 0x000000, 0xffffff }, { 0.8, 1, 1, 1 } },
+  { COLOUR (dim_foreground), { 0x000000, 0xffffff, 0x000000, 0xffffff }, { 0.55, 0.6, 1, 1 } },
+  { COLOUR (grid), { 0x000000, 0xffffff, 0x000000, 0xffffff }, { 0.1, 0.12, 0.3, 0.35 } },
+  { COLOUR (pain_band), { OI_BLUE, OI_SKY_BLUE, OI_BLUE, OI_SKY_BLUE }, { 0.25, 0.45, 0.4, 0.45 } },
+  { COLOUR (pain_mean), { OI_BLUE, OI_SKY_BLUE, 0x000000, 0xffffff }, OPAQUE },
+  { COLOUR (rolling_mean), { OI_VERMILLION, OI_ORANGE, OI_VERMILLION, OI_ORANGE }, OPAQUE },
+  { COLOUR (mme), { OI_PURPLE, OI_PURPLE, 0x7a2e5c, OI_PURPLE }, OPAQUE },
+  { COLOUR (activity), { OI_GREEN, OI_GREEN, 0x006048, OI_GREEN }, { 0.85, 0.9, 1, 1 } },
+  { COLOUR (event), { 0x000000, 0xffffff, 0x000000, 0xffffff }, { 0.6, 0.65, 1, 1 } },
+  { COLOUR (sleep), { OI_GREEN, OI_GREEN, 0x006048, OI_GREEN }, OPAQUE },
+  /* Mood dashed in the text colour: the purple is the MME line's. */
+  { COLOUR (mood), { 0x000000, 0xffffff, 0x000000, 0xffffff }, { 0.7, 0.75, 1, 1 } },
+  { COLOUR (back_pain), { 0xa86f00, OI_YELLOW, 0x7a5000, OI_YELLOW }, OPAQUE },
+  { COLOUR (leg_pain), { OI_SKY_BLUE, OI_SKY_BLUE, OI_BLUE, OI_SKY_BLUE }, OPAQUE },
+  /* A medication keeps its colour in the dark style: the same hues in the same order,
+   * the blue lightened to stand out from the background. */
+  { COLOUR (medication[0]), { OI_ORANGE, OI_ORANGE, 0xa86f00, OI_ORANGE }, OPAQUE },
+  { COLOUR (medication[1]), { OI_SKY_BLUE, OI_SKY_BLUE, OI_BLUE, OI_SKY_BLUE }, OPAQUE },
+  { COLOUR (medication[2]), { OI_BLUE, 0x3d8fd1, 0x000000, OI_YELLOW }, OPAQUE },
+  { COLOUR (medication[3]), { OI_YELLOW, OI_YELLOW, OI_VERMILLION, OI_VERMILLION }, OPAQUE },
+  { COLOUR (medication[4]), { OI_GREEN, OI_GREEN, 0x006048, OI_GREEN }, OPAQUE },
+  { COLOUR (medication[5]), { 0x999999, 0x999999, 0x666666, 0xbbbbbb }, OPAQUE },
+};
+#undef COLOUR
+#undef OPAQUE
+
 void
 pd_chart_style_init (PdChartStyle   *style,
                      PdChartPalette  palette,
                      double          scale)
 {
-  /* libadwaita's view colours: @view_bg_color and @view_fg_color. */
-  static const PdChartStyle light = {
-    .background = RGB (0xffffff, 1), .foreground = RGB (0x000000, 0.8),
-    .dim_foreground = RGB (0x000000, 0.55), .grid = RGB (0x000000, 0.1),
-    .pain_band = RGB (OI_BLUE, 0.25), .pain_mean = RGB (OI_BLUE, 1),
-    .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (OI_PURPLE, 1),
-    .activity = RGB (OI_GREEN, 0.85), .event = RGB (0x000000, 0.6),
-    /* Mood dashed in the text colour: the purple is the MME line's. */
-    .sleep = RGB (OI_GREEN, 1), .mood = RGB (0x000000, 0.7),
-    .back_pain = RGB (0xa86f00, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
-    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_BLUE, 1),
-                    RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x999999, 1) },
-  };
-  static const PdChartStyle dark = {
-    .background = RGB (0x1e1e1e, 1), .foreground = RGB (0xffffff, 1),
-    .dim_foreground = RGB (0xffffff, 0.6), .grid = RGB (0xffffff, 0.12),
-    .pain_band = RGB (OI_SKY_BLUE, 0.45), .pain_mean = RGB (OI_SKY_BLUE, 1),
-    .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
-    .activity = RGB (OI_GREEN, 0.9), .event = RGB (0xffffff, 0.65),
-    .sleep = RGB (OI_GREEN, 1), .mood = RGB (0xffffff, 0.75),
-    .back_pain = RGB (OI_YELLOW, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
-    /* A medication keeps its colour in the dark style: the same hues in the same order,
-     * the blue lightened to stand out from the background. */
-    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (0x3d8fd1, 1),
-                    RGB (OI_YELLOW, 1), RGB (OI_GREEN, 1), RGB (0x999999, 1) },
-  };
-  static const PdChartStyle contrast = {
-    .background = RGB (0xffffff, 1), .foreground = RGB (0x000000, 1),
-    .dim_foreground = RGB (0x000000, 1), .grid = RGB (0x000000, 0.3),
-    .pain_band = RGB (OI_BLUE, 0.4), .pain_mean = RGB (0x000000, 1),
-    .rolling_mean = RGB (OI_VERMILLION, 1), .mme = RGB (0x7a2e5c, 1),
-    .activity = RGB (0x006048, 1), .event = RGB (0x000000, 1),
-    .sleep = RGB (0x006048, 1), .mood = RGB (0x000000, 1),
-    .back_pain = RGB (0x7a5000, 1), .leg_pain = RGB (OI_BLUE, 1),
-    .medication = { RGB (0xa86f00, 1), RGB (OI_BLUE, 1), RGB (0x000000, 1),
-                    RGB (OI_VERMILLION, 1), RGB (0x006048, 1), RGB (0x666666, 1) },
-  };
-  static const PdChartStyle contrast_dark = {
-    .background = RGB (0x000000, 1), .foreground = RGB (0xffffff, 1),
-    .dim_foreground = RGB (0xffffff, 1), .grid = RGB (0xffffff, 0.35),
-    .pain_band = RGB (OI_SKY_BLUE, 0.45), .pain_mean = RGB (0xffffff, 1),
-    .rolling_mean = RGB (OI_ORANGE, 1), .mme = RGB (OI_PURPLE, 1),
-    .activity = RGB (OI_GREEN, 1), .event = RGB (0xffffff, 1),
-    .sleep = RGB (OI_GREEN, 1), .mood = RGB (0xffffff, 1),
-    .back_pain = RGB (OI_YELLOW, 1), .leg_pain = RGB (OI_SKY_BLUE, 1),
-    .medication = { RGB (OI_ORANGE, 1), RGB (OI_SKY_BLUE, 1), RGB (OI_YELLOW, 1),
-                    RGB (OI_VERMILLION, 1), RGB (OI_GREEN, 1), RGB (0xbbbbbb, 1) },
-  };
+  guint column = (guint) palette <= PD_CHART_PALETTE_HIGH_CONTRAST_DARK ? palette
+                                                                         : PD_CHART_PALETTE_LIGHT;
 
   g_return_if_fail (style != NULL);
 
-  switch (palette)
+  *style = (PdChartStyle) { .font_family = g_strdup ("Cantarell"), .font_size = 13,
+                            .scale = scale > 0 ? scale : 1 };
+  for (guint i = 0; i < G_N_ELEMENTS (palettes); i++)
     {
-    case PD_CHART_PALETTE_DARK:
-      *style = dark;
-      break;
-    case PD_CHART_PALETTE_HIGH_CONTRAST:
-      *style = contrast;
-      break;
-    case PD_CHART_PALETTE_HIGH_CONTRAST_DARK:
-      *style = contrast_dark;
-      break;
-    case PD_CHART_PALETTE_LIGHT:
-    default:
-      *style = light;
-      break;
+      guint32 rgb = palettes[i].rgb[column];
+
+      *(PdChartColour *) G_STRUCT_MEMBER_P (style, palettes[i].offset) = (PdChartColour) {
+        (rgb >> 16 & 0xff) / 255.0, (rgb >> 8 & 0xff) / 255.0, (rgb & 0xff) / 255.0,
+        palettes[i].alpha[column] };
     }
-  style->font_family = g_strdup ("Cantarell");
-  style->font_size = 13;
-  style->scale = scale > 0 ? scale : 1;
 }
 
 void
@@ -157,21 +140,20 @@ measure_text (PangoLayout *measure,
   return width;
 }
 
-
-/* A panel's title and legend, in the order drawn; returns the number of items. */
-guint
-_pd_chart_legend_items (const PdChartData  *data,
-                        const PdChartStyle *style,
-                        PdChartPanels       panel,
-                        gboolean            show_mme,
-                        const char        **title,
-                        LegendItem         *items)
+/* The panel's title and legend items, in the order drawn. */
+static void
+legend_items (Legend             *legend,
+              const PdChartData  *data,
+              const PdChartStyle *style,
+              PdChartPanels       panel,
+              gboolean            show_mme)
 {
+  LegendItem *items = legend->items;
   guint n = 0;
 
   if (panel == PD_CHART_PANEL_PAIN)
     {
-      *title = _("Pain (0–10)");
+      legend->title = _("Pain (0–10)");
       items[n++] = (LegendItem) { SWATCH_BOX, &style->pain_band, _("Daily range") };
       items[n++] = (LegendItem) { SWATCH_DOT, &style->pain_mean, _("Daily mean") };
       items[n++] = (LegendItem) { SWATCH_LINE, &style->rolling_mean, _("7-day mean") };
@@ -190,7 +172,7 @@ _pd_chart_legend_items (const PdChartData  *data,
       guint n_medications = pd_daily_series_get_n_medications (data->series);
       guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
 
-      *title = _("Doses per day");
+      legend->title = _("Doses per day");
       for (guint g = 0; g < n_groups; g++)
         {
           const char *name = pd_daily_series_get_medication_name (data->series, g);
@@ -204,55 +186,39 @@ _pd_chart_legend_items (const PdChartData  *data,
     }
   else
     {
-      *title = _("Activity, minutes per day");
+      legend->title = _("Activity, minutes per day");
     }
-  return n;
+  legend->n_items = n;
 }
 
-/* Places the items after the title from x, in rows up to right: an item that does not fit
- * starts a new row at x0 rather than being cut or left out. Returns the number of rows. */
-guint
-_pd_chart_flow_legend (PangoLayout *measure,
-                       double       f,
-                       double       x0,
-                       double       right,
-                       const char  *title,
-                       LegendItem  *items,
-                       guint        n_items)
+void
+_pd_chart_legend_place (Legend             *legend,
+                        PangoLayout        *measure,
+                        const PdChartData  *data,
+                        const PdChartStyle *style,
+                        PdChartPanels       panel,
+                        gboolean            show_mme,
+                        double              x0,
+                        double              right)
 {
-  double x = x0 + measure_text (measure, title, 0) + 1.5 * f;
+  double f = style->font_size, x;
   guint row = 0;
 
-  for (guint i = 0; i < n_items; i++)
+  legend_items (legend, data, style, panel, show_mme);
+  x = x0 + measure_text (measure, legend->title, 0) + 1.5 * f;
+  for (guint i = 0; i < legend->n_items; i++)
     {
-      double width = (items[i].swatch == SWATCH_LINE ? 1.4 : 1) * 0.75 * f + 0.35 * f
-                     + measure_text (measure, items[i].label, 0);
+      LegendItem *item = &legend->items[i];
+      double width = (item->swatch == SWATCH_LINE ? 1.4 : 1) * 0.75 * f + 0.35 * f
+                     + measure_text (measure, item->label, 0);
 
       if (x + width > right && x > x0)
         x = x0, row++;
-      items[i].x = x;
-      items[i].row = row;
+      item->x = x;
+      item->row = row;
       x += width + 1.2 * f;
     }
-  return row + 1;
-}
-
-/* The legend rows of a panel at this width (the medication panel as if its MME line were
- * shown wherever the series has one). */
-guint
-_pd_chart_legend_rows (PangoLayout        *measure,
-                       const PdChartData  *data,
-                       const PdChartStyle *style,
-                       PdChartPanels       panel,
-                       double              x0,
-                       double              right)
-{
-  LegendItem items[MAX_LEGEND_ITEMS];
-  const char *title;
-  gboolean has_mme = pd_daily_series_get_max_mme (data->series) > 0;
-  guint n = _pd_chart_legend_items (data, style, panel, has_mme, &title, items);
-
-  return _pd_chart_flow_legend (measure, style->font_size, x0, right, title, items, n);
+  legend->n_rows = row + 1;
 }
 
 /* Rows for the titles of the events in the visible days, with the x each title starts at:
@@ -357,8 +323,12 @@ pd_chart_layout_compute (PdChartLayout      *layout,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (panels & rows[i].panel)
       {
-        layout->legend_rows[i] = _pd_chart_legend_rows (measure, data, style, rows[i].panel, left,
-                                                        width);
+        Legend legend;
+
+        /* The medication panel as if its MME line were shown wherever the series has one. */
+        _pd_chart_legend_place (&legend, measure, data, style, rows[i].panel,
+                                pd_daily_series_get_max_mme (data->series) > 0, left, width);
+        layout->legend_rows[i] = legend.n_rows;
         title[i] = (TITLE_ROW + (layout->legend_rows[i] - 1) * LEGEND_ROW) * f;
         weights += rows[i].weight;
         unit -= title[i] + (weights > rows[i].weight ? PANEL_GAP * f : 0);

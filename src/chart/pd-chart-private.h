@@ -14,9 +14,6 @@
 
 G_BEGIN_DECLS
 
-#define RGB(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
-                      ((hex) & 0xff) / 255.0, (a) }
-
 /* Okabe-Ito (2008), the colour-blind-safe qualitative palette. */
 #define OI_ORANGE     0xE69F00
 #define OI_SKY_BLUE   0x56B4E9
@@ -51,18 +48,25 @@ typedef struct
   Swatch swatch;
   const PdChartColour *colour;
   const char *label;
-  double x;           /* where _pd_chart_flow_legend put it */
+  double x;           /* where _pd_chart_legend_place put it */
   guint row;
 } LegendItem;
 
 #define MAX_LEGEND_ITEMS (PD_CHART_MAX_MEDICATION_COLOURS + 8)
 
-typedef enum
+/* A panel's title and legend, in the order drawn. */
+typedef struct
 {
-  ALIGN_LEFT,
-  ALIGN_RIGHT,
-  ALIGN_CENTRE,
-} Align;
+  const char *title;
+  LegendItem items[MAX_LEGEND_ITEMS];
+  guint n_items;
+  guint n_rows;
+} Legend;
+
+/* Where text stands from its x, in parts of its width (as _pd_chart_show_text takes it). */
+#define ALIGN_LEFT   0.0
+#define ALIGN_RIGHT  1.0
+#define ALIGN_CENTRE 0.5
 
 typedef struct
 {
@@ -132,35 +136,18 @@ _pd_chart_panels_of (const PdChartData *data);
 PangoLayout *
 _pd_chart_measure_new (const PdChartStyle *style);
 
-/* A panel's title and legend, in the order drawn; returns the number of items. */
-guint
-_pd_chart_legend_items (const PdChartData  *data,
+/* Fills legend with the title and items of panel, the items placed after the title from x0
+ * in rows up to right: an item that does not fit starts a new row at x0 rather than being
+ * cut or left out. */
+void
+_pd_chart_legend_place (Legend             *legend,
+                        PangoLayout        *measure,
+                        const PdChartData  *data,
                         const PdChartStyle *style,
                         PdChartPanels       panel,
                         gboolean            show_mme,
-                        const char        **title,
-                        LegendItem         *items);
-
-/* Places the items after the title from x, in rows up to right: an item that does not fit
- * starts a new row at x0 rather than being cut or left out. Returns the number of rows. */
-guint
-_pd_chart_flow_legend (PangoLayout *measure,
-                       double       f,
-                       double       x0,
-                       double       right,
-                       const char  *title,
-                       LegendItem  *items,
-                       guint        n_items);
-
-/* The legend rows of a panel at this width (the medication panel as if its MME line were
- * shown wherever the series has one). */
-guint
-_pd_chart_legend_rows (PangoLayout        *measure,
-                       const PdChartData  *data,
-                       const PdChartStyle *style,
-                       PdChartPanels       panel,
-                       double              x0,
-                       double              right);
+                        double              x0,
+                        double              right);
 
 /* Rows for the titles of the events in the visible days, with the x each title starts at:
  * a title goes below every earlier title that reaches over its marker, so that no marker
@@ -211,7 +198,7 @@ _pd_chart_draw_text (Painter             *p,
                      const char          *text,
                      double               x,
                      double               y,
-                     Align                align,
+                     double               align,
                      const PdChartColour *colour);
 
 /* A y-axis label and grid line at value (of 0..top) in rect. */

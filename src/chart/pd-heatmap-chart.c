@@ -86,27 +86,15 @@ pd_heatmap_chart_colour (const PdChartStyle *style,
                          double              mean,
                          PdChartColour      *colour)
 {
-  /* matplotlib's magma at t = 0, 1/8 .. 1. */
-  static const guint32 magma[] = { 0x000004, 0x1c1044, 0x4f127b, 0x812581, 0xb5367a,
-                                   0xe55064, 0xfb8761, 0xfec287, 0xfcfdbf };
-  double v = CLAMP (mean, 0, 10) / 10, t, position, fraction;
-  guint i;
+  double v = CLAMP (mean, 0, 10) / 10;
 
   g_return_if_fail (style != NULL && colour != NULL);
 
   /* More pain, darker, in the dark style too: one ramp, read the same way in both; on a
    * dark background it stops at a purple that still stands out from it. */
-  t = _pd_chart_is_dark (&style->background) ? 0.96 - 0.5 * v : 0.96 - 0.78 * v;
-  position = t * (G_N_ELEMENTS (magma) - 1);
-  i = MIN ((guint) position, G_N_ELEMENTS (magma) - 2);
-  fraction = position - i;
-#define CHANNEL(c, shift) \
-  (((c) >> (shift) & 0xff) / 255.0)
-  colour->red = CHANNEL (magma[i], 16) * (1 - fraction) + CHANNEL (magma[i + 1], 16) * fraction;
-  colour->green = CHANNEL (magma[i], 8) * (1 - fraction) + CHANNEL (magma[i + 1], 8) * fraction;
-  colour->blue = CHANNEL (magma[i], 0) * (1 - fraction) + CHANNEL (magma[i + 1], 0) * fraction;
-#undef CHANNEL
-  colour->alpha = 1;
+  _pd_chart_ramp_colour (PD_CHART_RAMP_MAGMA,
+                         _pd_chart_is_dark (&style->background) ? 0.96 - 0.5 * v
+                                                                : 0.96 - 0.78 * v, colour);
 }
 
 static void
