@@ -238,24 +238,6 @@ header_button (const char *label,
   return button;
 }
 
-/* The latest treatment event on or before the last day the ratings reach. */
-static PdEvent *
-latest_treatment (GPtrArray *events,
-                  guint32    day)
-{
-  PdEvent *latest = NULL;
-
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    {
-      PdEvent *event = g_ptr_array_index (events, i);
-
-      if (pd_pgic_asks_about (event) && pd_event_get_local_day (event) <= day &&
-          (latest == NULL || pd_event_get_time (event) > pd_event_get_time (latest)))
-        latest = event;
-    }
-  return latest;
-}
-
 static char *
 describe_function_chart (GArray *sessions)
 {
@@ -320,9 +302,9 @@ build_function_group (PdSpineOutcomes *self,
              : _("Rated once: the next weekly rating shows the change"));
   }
   {
-    PdEvent *event = latest_treatment (data->events,
-                                       g_array_index (sessions, PdPsfsSession,
-                                                      sessions->len - 1).day);
+    PdEvent *event = pd_pgic_latest_treatment (data->events,
+                                               g_array_index (sessions, PdPsfsSession,
+                                                              sessions->len - 1).day);
     PdPsfsSession before, after;
 
     if (event != NULL)
