@@ -51,9 +51,11 @@ pd_trial_compute (const PdDailySeries *series,
                    ? PD_TRIAL_MET_THRESHOLD : PD_TRIAL_BELOW_THRESHOLD;
 }
 
-PdEvent *
-pd_trial_find_latest (GPtrArray *events,
-                      guint32    day)
+/* The latest of the events that wanted says yes to, on or before day, or NULL. */
+static PdEvent *
+latest_event (GPtrArray *events,
+              guint32    day,
+              gboolean (*wanted) (PdEvent *event))
 {
   PdEvent *latest = NULL;
 
@@ -61,13 +63,25 @@ pd_trial_find_latest (GPtrArray *events,
     {
       PdEvent *event = g_ptr_array_index (events, i);
 
-      if (g_strcmp0 (pd_event_get_kind (event), "stimulator_trial") != 0 ||
-          pd_event_get_local_day (event) > day)
+      if (!wanted (event) || pd_event_get_local_day (event) > day)
         continue;
       if (latest == NULL || pd_event_get_time (event) > pd_event_get_time (latest))
         latest = event;
     }
   return latest;
+}
+
+static gboolean
+is_trial (PdEvent *event)
+{
+  return g_strcmp0 (pd_event_get_kind (event), "stimulator_trial") == 0;
+}
+
+PdEvent *
+pd_trial_find_latest (GPtrArray *events,
+                      guint32    day)
+{
+  return latest_event (events, day, is_trial);
 }
 
 char *
@@ -547,18 +561,7 @@ PdEvent *
 pd_pgic_latest_treatment (GPtrArray *events,
                           guint32    day)
 {
-  PdEvent *latest = NULL;
-
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    {
-      PdEvent *event = g_ptr_array_index (events, i);
-
-      if (!pd_pgic_asks_about (event) || pd_event_get_local_day (event) > day)
-        continue;
-      if (latest == NULL || pd_event_get_time (event) > pd_event_get_time (latest))
-        latest = event;
-    }
-  return latest;
+  return latest_event (events, day, pd_pgic_asks_about);
 }
 
 PdImpression *
