@@ -92,7 +92,9 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   GModule *module;
-  PdMainFunc ui_main = NULL;
+  /* The application's entry point: pd_application_main () of pd-application.c, in the
+   * module. */
+  PdMainFunc pd_application_main = NULL;
   int status;
 
 #ifdef __GLIBC__
@@ -119,12 +121,12 @@ main (int   argc,
     return status;
 
   if ((module = open_ui_module (&error)) == NULL ||
-      !g_module_symbol (module, "pd_application_main", (gpointer *) &ui_main))
+      !g_module_symbol (module, "pd_application_main", (gpointer *) &pd_application_main))
     {
       g_printerr ("pain-diary: %s\n", error != NULL ? error->message : g_module_error ());
       return 1;
     }
   /* Its types stay registered for the life of the process. */
   g_module_make_resident (module);
-  return ui_main (argc, argv);
+  return pd_application_main (argc, argv);
 }
