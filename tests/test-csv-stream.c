@@ -479,18 +479,6 @@ count_rows (const char *text,
   return n - 1;
 }
 
-static void
-on_exported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  guint *n_rows = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (pd_csv_export_file_finish (result, n_rows, &error));
-  g_assert_no_error (error);
-}
-
 /* The Export dialog's task writes the streamed CSV, readable by the patient only. */
 static void
 test_task (void)
@@ -499,6 +487,7 @@ test_task (void)
   g_autofree char *path = tmp_path ("task.csv");
   g_autoptr(GBytes) expected = NULL;
   g_autofree char *written = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   guint n_rows = G_MAXUINT;
   gsize length;
@@ -506,10 +495,10 @@ test_task (void)
 
   fill_fixture (db, TRUE);
   expected = assert_same_export (db, "2026-03-29", NULL);
-  pd_csv_export_file_async (db, path, FALSE, day_of ("2026-03-29"), 0, NULL, on_exported,
-                            &n_rows);
-  while (n_rows == G_MAXUINT)
-    g_main_context_iteration (NULL, TRUE);
+  pd_csv_export_file_async (db, path, FALSE, day_of ("2026-03-29"), 0, NULL, store_result_cb,
+                            &result);
+  g_assert_true (pd_csv_export_file_finish (wait_for_result (&result), &n_rows, &error));
+  g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &written, &length, &error));
   g_assert_no_error (error);
   g_assert_cmpmem (written, length, g_bytes_get_data (expected, NULL),

@@ -19,30 +19,13 @@
 #include "test-util.h"
 
 static void
-got_result_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-/* Runs the main context until the callback above filled *result. */
-static GAsyncResult *
-run_until (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
-static void
 store (const char *passphrase)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pd_keyring_store_async (passphrase, NULL, got_result_cb, &result);
-  g_assert_true (pd_keyring_store_finish (run_until (&result), &error));
+  pd_keyring_store_async (passphrase, NULL, store_result_cb, &result);
+  g_assert_true (pd_keyring_store_finish (wait_for_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -53,8 +36,8 @@ lookup (GError **error)
   char *passphrase;
   char *copy;
 
-  pd_keyring_lookup_async (NULL, got_result_cb, &result);
-  passphrase = pd_keyring_lookup_finish (run_until (&result), error);
+  pd_keyring_lookup_async (NULL, store_result_cb, &result);
+  passphrase = pd_keyring_lookup_finish (wait_for_result (&result), error);
   copy = g_strdup (passphrase);
   pd_keyring_free (passphrase);
   return copy;
@@ -66,8 +49,8 @@ clear (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pd_keyring_clear_async (NULL, got_result_cb, &result);
-  g_assert_true (pd_keyring_clear_finish (run_until (&result), &error));
+  pd_keyring_clear_async (NULL, store_result_cb, &result);
+  g_assert_true (pd_keyring_clear_finish (wait_for_result (&result), &error));
   g_assert_no_error (error);
 }
 

@@ -479,22 +479,6 @@ test_paper (void)
 
 /* The asynchronous load and write the window uses */
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
 static PdReport *
 load_async (PdDatabase              *db,
             guint32                  first,
