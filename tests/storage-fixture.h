@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "pd-database.h"
+#include "pd-generator.h"
 #include "test-util.h"
 
 typedef struct
@@ -30,6 +31,21 @@ count_entries (PdDatabase *db)
 
   g_assert_no_error (error);
   return n;
+}
+
+/* Fills db with the demo diary (pd_generator_fill_demo) that ends on 2026-06-01; returns the
+ * Julian day of that last day. */
+static inline guint32
+fill_demo_until_june (PdDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  GDate end_date;
+
+  g_date_clear (&end_date, 1);
+  g_date_set_dmy (&end_date, 1, G_DATE_JUNE, 2026);
+  g_assert_true (pd_generator_fill_demo (db, &end_date, &error));
+  g_assert_no_error (error);
+  return g_date_get_julian (&end_date);
 }
 
 /* Logs a pain entry of pain, now, in db. */

@@ -669,20 +669,13 @@ test_demo (Fixture       *fixture,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GListModel) groups = NULL;
   g_autoptr(GListModel) bad_nights = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *surgery = NULL;
   guint32 first, end;
   guint burning_in_flare = 0;
-  GDate end_date;
 
-  g_date_clear (&end_date, 1);
-  g_date_set_dmy (&end_date, 1, G_DATE_JUNE, 2026);
-  end = g_date_get_julian (&end_date);
+  end = fill_demo_until_june (db);
   first = end - 119;
-
-  g_assert_true (pd_generator_fill_demo (db, &end_date, &error));
-  g_assert_no_error (error);
 
   name = pd_database_get_meta (db, "patient_name");
   g_assert_cmpstr (name, ==, "Alex Demo");

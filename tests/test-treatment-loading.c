@@ -301,15 +301,9 @@ test_demo (Fixture       *fixture,
   guint n_scheduled = 0, n_skipped = 0, tramadol_in_flare = 0, tramadol_before = 0;
   guint n_physio = 0, n_walks = 0, n_appointments = 0;
   double peak_mme = 0;
-  GDate end_date;
 
-  g_date_clear (&end_date, 1);
-  g_date_set_dmy (&end_date, 1, G_DATE_JUNE, 2026);
-  end = g_date_get_julian (&end_date);
+  end = fill_demo_until_june (fixture->db);
   first = end - 119;
-
-  g_assert_true (pd_generator_fill_demo (fixture->db, &end_date, &error));
-  g_assert_no_error (error);
   demo = pd_database_load (fixture->db, &error);
   g_assert_no_error (error);
   surgery_date = pd_database_get_meta (fixture->db, "surgery_date");
