@@ -142,26 +142,6 @@ add_rating (GPtrArray          *ratings,
   g_ptr_array_add (ratings, rating);
 }
 
-static void
-save_impression (PdDatabase *db,
-                 const char *id,
-                 const char *event_id,
-                 gint64      time,
-                 int         score,
-                 const char *note)
-{
-  g_autoptr(PdImpression) impression = pd_impression_new ();
-  g_autoptr(GError) error = NULL;
-
-  pd_impression_set_id (impression, id);
-  pd_impression_set_event_id (impression, event_id);
-  pd_impression_set_time (impression, time, CET);
-  pd_impression_set_score (impression, score);
-  pd_impression_set_note (impression, note);
-  pd_database_save_impression (db, impression, &error);
-  g_assert_no_error (error);
-}
-
 /* Two weeks around an epidural on 2026-03-01:
  * - pain: 03-01 08:30 pain 6 back 5 leg 7; 03-01 20:00 pain 4 back 3; 03-08 pain 5 with
  *   neither; 03-15 pain 3 back 2 leg 4.
@@ -172,6 +152,17 @@ save_impression (PdDatabase *db,
 static void
 fill_spine (PdDatabase *db)
 {
+  static const struct
+  {
+    const char *id;
+    const char *event_id;
+    gint64 time;
+    int score;
+    const char *note;
+  } impressions[] = {
+    { ID ("c1", 1), EPIDURAL, DAY0 + DAYS (14) + 11 * HOUR, 2, "" },
+    { ID ("c1", 2), NULL, DAY0 + DAYS (14) + 11 * HOUR + 300, 3, "=better, \"mostly\"" },
+  };
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) ratings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -204,19 +195,36 @@ fill_spine (PdDatabase *db)
   add_rating (ratings, NULL, stairs, 14, 3);
   pd_database_save_function_ratings (db, ratings, &error);
   g_assert_no_error (error);
-  save_impression (db, ID ("c1", 1), EPIDURAL, DAY0 + DAYS (14) + 11 * HOUR, 2, "");
-  save_impression (db, ID ("c1", 2), NULL, DAY0 + DAYS (14) + 11 * HOUR + 300, 3,
-                   "=better, \"mostly\"");
+  for (guint i = 0; i < G_N_ELEMENTS (impressions); i++)
+    {
+      g_autoptr(PdImpression) impression = pd_impression_new ();
+
+      pd_impression_set_id (impression, impressions[i].id);
+      pd_impression_set_event_id (impression, impressions[i].event_id);
+      pd_impression_set_time (impression, impressions[i].time, CET);
+      pd_impression_set_score (impression, impressions[i].score);
+      pd_impression_set_note (impression, impressions[i].note);
+      pd_database_save_impression (db, impression, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* The export (or the daily summary) of a new diary name filled by fill_spine. */
+static char *
+export_spine (const char *name,
+              gboolean    summary)
+{
+  g_autoptr(PdDatabase) db = open_fresh (name);
+
+  fill_spine (db);
+  return export_text (db, summary);
 }
 
 static void
 test_rows (void)
 {
-  g_autoptr(PdDatabase) db = open_fresh ("rows.db");
-  g_autofree char *text = NULL;
+  g_autofree char *text = export_spine ("rows.db", FALSE);
 
-  fill_spine (db);
-  text = export_text (db, FALSE);
   g_assert_true (g_str_has_prefix (text, HEADER));
   /* The header, 4 pain entries, 2 events, 11 ratings, 2 impressions. */
   g_assert_cmpuint (count_lines (text), ==, 1 + 4 + 2 + 11 + 2);
@@ -245,17 +253,15 @@ test_rows (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr(PdDatabase) db = open_fresh ("spine.db");
+  g_autofree char *first = export_spine ("spine.db", FALSE);
   g_autoptr(PdDatabase) copy = open_fresh ("spine-copy.db");
   g_autoptr(PdCsvImport) import = NULL;
   g_autoptr(PdCsvImport) again = NULL;
   g_autoptr(GPtrArray) activities = NULL;
-  g_autofree char *first = NULL, *second = NULL, *third = NULL, *description = NULL;
+  g_autofree char *second = NULL, *third = NULL, *description = NULL;
   g_autofree char *path = NULL, *before = NULL, *after = NULL;
   gsize before_len, after_len;
 
-  fill_spine (db);
-  first = export_text (db, FALSE);
   import = import_text (copy, first);
   g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, 4 + 2 + 11 + 2);
   g_assert_cmpuint (pd_csv_import_get_n_new_function_ratings (import), ==, 11);
@@ -288,15 +294,13 @@ test_round_trip (void)
 static void
 test_round_trip_streamed (void)
 {
-  g_autoptr(PdDatabase) db = open_fresh ("streamed.db");
+  g_autofree char *first = export_spine ("streamed.db", FALSE);
   g_autoptr(PdDatabase) copy = open_fresh ("streamed-copy.db");
   g_autoptr(PdCsvImport) import = NULL;
-  g_autofree char *first = NULL, *second = NULL;
+  g_autofree char *second = NULL;
   g_autofree char *csv = tmp_path ("streamed.csv");
   g_autoptr(GError) error = NULL;
 
-  fill_spine (db);
-  first = export_text (db, FALSE);
   g_assert_true (g_file_set_contents (csv, first, -1, NULL));
   _pd_csv_import_set_sizes (100, 3);
   import = pd_csv_import_prepare (copy, csv, &error);
@@ -330,11 +334,8 @@ test_round_trip_demo (void)
 static void
 test_summary (void)
 {
-  g_autoptr(PdDatabase) db = open_fresh ("summary.db");
-  g_autofree char *text = NULL;
+  g_autofree char *text = export_spine ("summary.db", TRUE);
 
-  fill_spine (db);
-  text = export_text (db, TRUE);
   /* back_pain_mean, leg_pain_mean, psfs_mean are the 14th to 16th columns.
    * 02-19: the physio event only. 02-22: PSFS (3+4+2)/3 = 3, no entries.
    * 03-01: back (5+3)/2 = 4, leg 7 (one entry gives it), PSFS (5+6+4)/3 = 5 (walking is

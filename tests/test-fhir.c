@@ -80,6 +80,18 @@ event_new (const char *id, const char *kind, const char *title, gint64 time)
   return event;
 }
 
+static void
+reverse (GPtrArray *array)
+{
+  for (guint i = 0; i < array->len / 2; i++)
+    {
+      gpointer tmp = array->pdata[i];
+
+      array->pdata[i] = array->pdata[array->len - 1 - i];
+      array->pdata[array->len - 1 - i] = tmp;
+    }
+}
+
 /* Across the change to summer time (2026-03-29 in Europe) and a trip to New York; the
  * arrays newest first, as the diary lists them. */
 static PdDiaryData *
@@ -124,30 +136,11 @@ sample_data (gboolean reversed)
 
   if (reversed)
     {
-      GPtrArray *arrays[] = { data->pain_entries, data->doses, data->events };
-
-      for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
-        for (guint i = 0; i < arrays[a]->len / 2; i++)
-          {
-            gpointer tmp = arrays[a]->pdata[i];
-
-            arrays[a]->pdata[i] = arrays[a]->pdata[arrays[a]->len - 1 - i];
-            arrays[a]->pdata[arrays[a]->len - 1 - i] = tmp;
-          }
+      reverse (data->pain_entries);
+      reverse (data->doses);
+      reverse (data->events);
     }
   return data;
-}
-
-static void
-reverse (GPtrArray *array)
-{
-  for (guint i = 0; i < array->len / 2; i++)
-    {
-      gpointer tmp = array->pdata[i];
-
-      array->pdata[i] = array->pdata[array->len - 1 - i];
-      array->pdata[array->len - 1 - i] = tmp;
-    }
 }
 
 static PdFunctionRating *
