@@ -173,7 +173,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pd-bench-XXXXXX", &error);
   g_autofree char *big = NULL;
-  PdGeneratorOptions options = { 0 };
+  GDate end_date = { 0 };
   struct rusage usage;
   double save_ms, open_ms, today_ms, generate_ms;
   double open_cpu_ms = 0, today_cpu_ms = 0;
@@ -185,23 +185,13 @@ main (int    argc,
 
   save_ms = bench_save (dir);
 
-  options.days = 3650;
-  options.entries_per_day = 6;
-  options.seed = 42;
-  options.doses_per_day = 8;
-  options.activities_per_day = 3;
-  g_date_set_dmy (&options.end_date, 22, G_DATE_NOVEMBER, 2026);
+  g_date_set_dmy (&end_date, 22, G_DATE_NOVEMBER, 2026);
   start = g_get_monotonic_time ();
-  {
-    g_autoptr(PdDatabase) db = pd_database_open (big, PD_DATABASE_NO_BACKUPS, &error);
-    g_assert_no_error (error);
-    if (!pd_generator_fill (db, &options, &error))
-      g_error ("generator failed: %s", error->message);
-  }
+  bench_fill_ten_years (big, &end_date);
   generate_ms = (g_get_monotonic_time () - start) / 1000.0;
 
   diary.path = big;
-  diary.today = g_date_get_julian (&options.end_date);
+  diary.today = g_date_get_julian (&end_date);
   open_ms = time_runs (OPEN_RUNS, open_history, &diary, &open_cpu_ms);
   today_ms = time_runs (OPEN_RUNS, open_today, &diary, &today_cpu_ms);
   getrusage (RUSAGE_SELF, &usage);

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "pd-diary-model.h"
 #include "pd-generator.h"
 #include "pd-types.h"
@@ -68,14 +69,6 @@ typedef struct
   gint64 days_changed;
   gint64 records_changed;
 } Bench;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static PdPainEntry *
 entry_now (guint i)
@@ -241,6 +234,7 @@ bench_update (Bench  *bench,
   GListModel *days = pd_diary_model_get_days (bench->model);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   gulong days_handler = g_signal_connect (days, "items-changed", G_CALLBACK (days_changed_cb), bench);
+  double middle;
 
   for (guint i = 0; i < UPDATE_RUNS; i++)
     {
@@ -266,9 +260,9 @@ bench_update (Bench  *bench,
       g_array_append_val (times, ms);
     }
   g_signal_handler_disconnect (days, days_handler);
-  g_array_sort (times, compare_doubles);
+  middle = median (times);
   *worst = g_array_index (times, double, times->len - 1);
-  return g_array_index (times, double, times->len / 2);
+  return middle;
 }
 
 static void
@@ -292,7 +286,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pd-bench-model-XXXXXX", &error);
   g_autofree char *path = NULL;
-  PdGeneratorOptions options = { 0 };
+  GDate end_date = { 0 };
   Bench bench = { 0 };
   double stall_ms, own_stall_ms, held_stall_ms = G_MAXDOUBLE, update_ms, update_worst_ms;
   double load[3] = { 0 };
@@ -301,19 +295,8 @@ main (int    argc,
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "ten-years.db", NULL);
-  options.days = 3650;
-  options.entries_per_day = 6;
-  options.seed = 42;
-  options.doses_per_day = 8;
-  options.activities_per_day = 3;
-  g_date_set_julian (&options.end_date, pd_local_today (NULL));
-  {
-    g_autoptr(PdDatabase) db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-
-    g_assert_no_error (error);
-    if (!pd_generator_fill (db, &options, &error))
-      g_error ("generator failed: %s", error->message);
-  }
+  g_date_set_julian (&end_date, pd_local_today (NULL));
+  bench_fill_ten_years (path, &end_date);
 
   bench.loop = g_main_loop_new (NULL, FALSE);
   pd_diary_model_open_async (path, PD_DATABASE_NO_BACKUPS, NULL, opened_cb, &bench);

@@ -1,4 +1,5 @@
-/* bench-util.h: what the C benchmarks share (bench-core, bench-chart): medians and clocks
+/* bench-util.h: what the C benchmarks share (bench-core, bench-chart, bench-model): medians,
+ * clocks and the synthetic 10-year diary
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,9 @@
 
 #include <glib.h>
 #include <time.h>
+
+#include "pd-database.h"
+#include "pd-generator.h"
 
 static inline int
 compare_doubles (gconstpointer a,
@@ -41,4 +45,26 @@ cpu_ms_of (clockid_t clock)
 
   clock_gettime (clock, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* Writes the synthetic 10-year diary (6 entries, 8 doses and 3 activities a day, seed 42) that
+ * ends on end_date to a new diary file at path. */
+static inline void
+bench_fill_ten_years (const char  *path,
+                      const GDate *end_date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  PdGeneratorOptions options = { 0 };
+
+  options.days = 3650;
+  options.entries_per_day = 6;
+  options.seed = 42;
+  options.doses_per_day = 8;
+  options.activities_per_day = 3;
+  options.end_date = *end_date;
+  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  if (!pd_generator_fill (db, &options, &error))
+    g_error ("generator failed: %s", error->message);
 }
