@@ -336,19 +336,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const FixtureTest tests[] = {
+    { "/review/closed-diary", test_closed_diary },
+    { "/review/open-diary-with-wal", test_open_diary_with_wal },
+    { "/review/old-schema", test_old_schema },
+    { "/review/newer-schema", test_newer_schema },
+    { "/review/damaged", test_damaged },
+    { "/review/csv", test_csv },
+    { "/review/bad-csv", test_bad_csv },
+    { "/review/not-reviewable", test_not_reviewable },
+  };
 
-#define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/review/closed-diary", test_closed_diary);
-  ADD ("/review/open-diary-with-wal", test_open_diary_with_wal);
-  ADD ("/review/old-schema", test_old_schema);
-  ADD ("/review/newer-schema", test_newer_schema);
-  ADD ("/review/damaged", test_damaged);
-  ADD ("/review/csv", test_csv);
-  ADD ("/review/bad-csv", test_bad_csv);
-  ADD ("/review/not-reviewable", test_not_reviewable);
-#undef ADD
-
-  return g_test_run ();
+  return run_fixture_tests (&argc, &argv, fixture_set_up, tests, G_N_ELEMENTS (tests));
 }
