@@ -59,13 +59,9 @@ add_dose (PdDiaryData  *data,
           double        amount,
           PdDoseStatus  status)
 {
-  PdDose *dose = pd_dose_new ();
+  PdDose *dose = test_dose_at (name, amount, "mg", day, 9 * 60, BERLIN_WINTER);
 
-  pd_dose_set_name (dose, name);
-  pd_dose_set_amount (dose, amount);
-  pd_dose_set_unit (dose, "mg");
   pd_dose_set_status (dose, status);
-  pd_dose_set_time (dose, pd_local_day_start (day, BERLIN_WINTER) + 9 * HOUR, BERLIN_WINTER);
   g_ptr_array_add (data->doses, dose);
   return dose;
 }

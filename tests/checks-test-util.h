@@ -10,31 +10,12 @@
 
 #include "pd-medication-checks.h"
 #include "pd-types.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 #define HOUR 3600
 #define BERLIN HOUR
 #define NEW_YORK (-5 * HOUR)
-
-/* A dose at a local day and time (minutes after midnight) at a UTC offset; it falls on that
- * local day. */
-static inline PdDose *
-test_dose_at (const char *name,
-              double      amount,
-              const char *unit,
-              guint32     day,
-              guint       minute,
-              int         utc_offset)
-{
-  PdDose *dose = pd_dose_new ();
-
-  pd_dose_set_name (dose, name);
-  pd_dose_set_amount (dose, amount);
-  pd_dose_set_unit (dose, unit);
-  pd_dose_set_time (dose, pd_local_day_start (day, utc_offset) + minute * 60, utc_offset);
-  g_assert_cmpuint (pd_dose_get_local_day (dose), ==, day);
-  return dose;
-}
 
 /* Adds a dose at a local day and time (minutes after midnight) in Berlin. */
 static inline void

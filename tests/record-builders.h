@@ -7,8 +7,10 @@
 #pragma once
 
 #include "pd-activity.h"
+#include "pd-dose.h"
 #include "pd-event.h"
 #include "pd-pain-entry.h"
+#include "pd-types.h"
 
 static inline PdPainEntry *
 new_entry (gint64      unix_time,
@@ -50,6 +52,26 @@ new_event (const char *kind,
   pd_event_set_title (event, title);
   pd_event_set_time (event, unix_time, utc_offset);
   return event;
+}
+
+/* A dose at a local day and time (minutes after midnight) at a UTC offset; it falls on that
+ * local day. */
+static inline PdDose *
+test_dose_at (const char *name,
+              double      amount,
+              const char *unit,
+              guint32     day,
+              guint       minute,
+              int         utc_offset)
+{
+  PdDose *dose = pd_dose_new ();
+
+  pd_dose_set_name (dose, name);
+  pd_dose_set_amount (dose, amount);
+  pd_dose_set_unit (dose, unit);
+  pd_dose_set_time (dose, pd_local_day_start (day, utc_offset) + minute * 60, utc_offset);
+  g_assert_cmpuint (pd_dose_get_local_day (dose), ==, day);
+  return dose;
 }
 
 /* The optional items of an entry that nobody filled in: no interference, sleep, mood, body map
