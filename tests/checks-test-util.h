@@ -17,6 +17,13 @@
 #define BERLIN HOUR
 #define NEW_YORK (-5 * HOUR)
 
+/* A new array that owns the records (doses, medications) put in it. */
+static GPtrArray *
+new_array (void)
+{
+  return g_ptr_array_new_with_free_func (g_object_unref);
+}
+
 /* Adds a dose at a local day and time (minutes after midnight) in Berlin. */
 static inline void
 add_dose_on (GPtrArray  *doses,

@@ -51,12 +51,6 @@ add_scheduled (GPtrArray    *doses,
   return dose;
 }
 
-static GPtrArray *
-new_array (void)
-{
-  return g_ptr_array_new_with_free_func (g_object_unref);
-}
-
 static void
 assert_message (PdWarning *warning)
 {

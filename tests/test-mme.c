@@ -22,12 +22,6 @@ day0 (void)
   return julian (2024, G_DATE_MARCH, 14);
 }
 
-static GPtrArray *
-new_doses (void)
-{
-  return g_ptr_array_new_with_free_func (g_object_unref);
-}
-
 typedef struct
 {
   const char *name;
@@ -52,7 +46,7 @@ static void
 test_opioid (gconstpointer data)
 {
   const OpioidCase *c = data;
-  g_autoptr(GPtrArray) doses = new_doses ();
+  g_autoptr(GPtrArray) doses = new_array ();
   g_autoptr(GPtrArray) regimen = g_ptr_array_new_with_free_func (g_object_unref);
   const PdMedicationInfo *info = pd_catalogue_find_medication (c->name);
   PdMedication *medication;
@@ -82,7 +76,7 @@ test_opioid (gconstpointer data)
 static void
 test_mass_units (void)
 {
-  g_autoptr(GPtrArray) doses = new_doses ();
+  g_autoptr(GPtrArray) doses = new_array ();
 
   /* 2000 mcg and 0.002 g of hydromorphone are 2 mg each: 3 x 2 mg x 5. */
   add_dose_on (doses, "Hydromorphone", 2000, "mcg", day0 (), 8 * 60);
@@ -98,7 +92,7 @@ test_mass_units (void)
 static void
 test_regimen_factor (void)
 {
-  g_autoptr(GPtrArray) doses = new_doses ();
+  g_autoptr(GPtrArray) doses = new_array ();
   g_autoptr(GPtrArray) regimen = g_ptr_array_new_with_free_func (g_object_unref);
   PdMedication *custom = pd_medication_new ();
   PdDose *by_id, *by_name, *unknown, *stale;
@@ -139,7 +133,7 @@ test_regimen_factor (void)
 static void
 test_fentanyl_patch (void)
 {
-  g_autoptr(GPtrArray) doses = new_doses ();
+  g_autoptr(GPtrArray) doses = new_array ();
   guint32 day = day0 ();
 
   /* 25 mcg/h, worn 72 h: the day it is applied and the two after. */
@@ -158,7 +152,7 @@ test_fentanyl_patch (void)
 static void
 test_fentanyl_replaced (void)
 {
-  g_autoptr(GPtrArray) doses = new_doses ();
+  g_autoptr(GPtrArray) doses = new_array ();
   guint32 day = day0 ();
 
   /* 25 mcg/h on day 0, replaced on day 2 by 50 mcg/h, which is worn until day 4. */
@@ -175,7 +169,7 @@ test_fentanyl_replaced (void)
 static void
 test_fentanyl_two_at_once (void)
 {
-  g_autoptr(GPtrArray) doses = new_doses ();
+  g_autoptr(GPtrArray) doses = new_array ();
   g_autoptr(GPtrArray) regimen = g_ptr_array_new_with_free_func (g_object_unref);
   PdMedication *patch = pd_medication_new_from_catalogue ("fentanyl_patch");
   guint32 day = day0 ();
@@ -219,7 +213,7 @@ test_mixed_day (void)
     { "Gabapentin", 300, "mg", 22 * 60 },
     { "Ibuprofen", 400, "mg", 13 * 60 },
   };
-  g_autoptr(GPtrArray) doses = new_doses ();
+  g_autoptr(GPtrArray) doses = new_array ();
   g_autoptr(GPtrArray) warnings = NULL;
   PdWarning *warning;
 
@@ -257,7 +251,7 @@ test_thresholds (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GPtrArray) doses = new_doses ();
+      g_autoptr(GPtrArray) doses = new_array ();
       g_autoptr(GPtrArray) warnings = NULL;
 
       add_dose_on (doses, "Oxycodone", cases[i].oxycodone_mg, "mg", day0 (), 8 * 60);
@@ -273,7 +267,7 @@ static void
 test_crossing_midnight (gconstpointer data)
 {
   int offset = GPOINTER_TO_INT (data);
-  g_autoptr(GPtrArray) doses = new_doses ();
+  g_autoptr(GPtrArray) doses = new_array ();
   PdDose *late = test_dose_at ("Oxycodone", 20, "mg", day0 (), 23 * 60 + 30, offset);
   PdDose *early = test_dose_at ("Oxycodone", 10, "mg", day0 () + 1, 30, offset);
   g_autoptr(GDateTime) late_utc = g_date_time_new_from_unix_utc (pd_dose_get_time (late));
@@ -304,7 +298,7 @@ test_skipped_and_others (void)
     { "Vitamin D3", 1000, "IU", 9 * 60 },
     { "Something unknown", 10, "mg", 9 * 60 },
   };
-  g_autoptr(GPtrArray) doses = new_doses ();
+  g_autoptr(GPtrArray) doses = new_array ();
   PdDose *skipped = test_dose_at ("Morphine SR", 30, "mg", day0 (), 8 * 60, BERLIN);
 
   pd_dose_set_status (skipped, PD_DOSE_SKIPPED);

@@ -37,12 +37,6 @@ add_dose (GPtrArray  *doses,
   add_dose_on (doses, name, amount, unit, day0 (), minute);
 }
 
-static GPtrArray *
-new_array (void)
-{
-  return g_ptr_array_new_with_free_func (g_object_unref);
-}
-
 static char *
 flags_for (GPtrArray            *doses,
            GPtrArray            *regimen,
