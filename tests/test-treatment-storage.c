@@ -442,22 +442,11 @@ test_delete_restore (Fixture       *fixture,
   g_autoptr(PdDose) dose = new_dose (medication, T0, 400);
   g_autoptr(PdActivity) activity = new_activity ("Cycling", T0, CEST, 40);
   g_autoptr(PdEvent) event = new_event ("procedure", "Radiofrequency ablation", T0, CEST);
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
-  g_autoptr(GPtrArray) medications = g_ptr_array_new ();
-  g_autoptr(GPtrArray) doses = g_ptr_array_new ();
-  g_autoptr(GPtrArray) activities = g_ptr_array_new ();
-  g_autoptr(GPtrArray) events = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   gpointer records[] = { entry, medication, dose, activity, event };   /* of all_kinds */
 
   pd_pain_entry_set_pain (entry, 4);
-  g_ptr_array_add (entries, entry);
-  g_ptr_array_add (medications, medication);
-  g_ptr_array_add (doses, dose);
-  g_ptr_array_add (activities, activity);
-  g_ptr_array_add (events, event);
-  g_assert_true (pd_database_save_records (fixture->db, entries, medications, doses,
-                                           activities, events, &error));
+  g_assert_true (save_one_of_each (fixture->db, records, &error));
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (records); i++)

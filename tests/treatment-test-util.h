@@ -77,6 +77,27 @@ static const PdRecordKind all_kinds[] = {
   PD_RECORD_PAIN, PD_RECORD_MEDICATION, PD_RECORD_DOSE, PD_RECORD_ACTIVITY, PD_RECORD_EVENT
 };
 
+/* Saves records, one of each of all_kinds in that order, with one pd_database_save_records
+ * (each in an array of its own). */
+static inline gboolean
+save_one_of_each (PdDatabase  *db,
+                  gpointer    *records,
+                  GError     **error)
+{
+  GPtrArray *one[G_N_ELEMENTS (all_kinds)];
+  gboolean saved;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (all_kinds); i++)
+    {
+      one[i] = g_ptr_array_new ();
+      g_ptr_array_add (one[i], records[i]);
+    }
+  saved = pd_database_save_records (db, one[0], one[1], one[2], one[3], one[4], error);
+  for (gsize i = 0; i < G_N_ELEMENTS (all_kinds); i++)
+    g_ptr_array_unref (one[i]);
+  return saved;
+}
+
 static inline const char *
 record_id (PdRecordKind kind,
            gpointer     record)
