@@ -14,6 +14,8 @@ import time
 
 import dbus
 
+from waits import poll_every
+
 MOCK_IFACE = "org.freedesktop.DBus.Mock"
 NOTIFY_NAME = "org.freedesktop.Notifications"
 NOTIFY_PATH = "/org/freedesktop/Notifications"
@@ -37,13 +39,10 @@ def finish():
 
 
 def wait_for(predicate, what, timeout=10):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise TimeoutError(f"timed out after {timeout} s waiting for {what}")
+    value = poll_every(0.05, predicate, timeout)
+    if value is None:
+        raise TimeoutError(f"timed out after {timeout} s waiting for {what}")
+    return value
 
 
 class Bus:

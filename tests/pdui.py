@@ -8,9 +8,9 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 import traceback
 
+from waits import poll_every
 
 
 def skip_without_session():
@@ -43,22 +43,16 @@ def tap(ok, what, detail=""):
 
 
 def wait_for(predicate, what, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise TimeoutError(f"timed out waiting for {what}")
+    value = poll(predicate, timeout)
+    if value is None:
+        raise TimeoutError(f"timed out waiting for {what}")
+    return value
 
 
 def poll(predicate, timeout=TIMEOUT):
     """What predicate returns once it is true, or None after timeout: for a check that
     must be able to fail (tap(poll(...) is not None, ...)) rather than stop the test."""
-    try:
-        return wait_for(predicate, "", timeout)
-    except TimeoutError:
-        return None
+    return poll_every(0.2, predicate, timeout)
 
 
 def find_app(pid):
