@@ -173,7 +173,6 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pd-bench-XXXXXX", &error);
   g_autofree char *big = NULL;
-  GDate end_date = { 0 };
   struct rusage usage;
   double save_ms, open_ms, today_ms, generate_ms;
   double open_cpu_ms = 0, today_cpu_ms = 0;
@@ -185,13 +184,12 @@ main (int    argc,
 
   save_ms = bench_save (dir);
 
-  g_date_set_dmy (&end_date, 22, G_DATE_NOVEMBER, 2026);
+  diary.today = julian (2026, G_DATE_NOVEMBER, 22);
   start = g_get_monotonic_time ();
-  bench_fill_ten_years (big, &end_date);
+  bench_fill_ten_years (big, diary.today);
   generate_ms = (g_get_monotonic_time () - start) / 1000.0;
 
   diary.path = big;
-  diary.today = g_date_get_julian (&end_date);
   open_ms = time_runs (OPEN_RUNS, open_history, &diary, &open_cpu_ms);
   today_ms = time_runs (OPEN_RUNS, open_today, &diary, &today_cpu_ms);
   getrusage (RUSAGE_SELF, &usage);

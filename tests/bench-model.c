@@ -286,7 +286,6 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pd-bench-model-XXXXXX", &error);
   g_autofree char *path = NULL;
-  GDate end_date = { 0 };
   Bench bench = { 0 };
   double stall_ms, own_stall_ms, held_stall_ms = G_MAXDOUBLE, update_ms, update_worst_ms;
   double load[3] = { 0 };
@@ -295,8 +294,7 @@ main (int    argc,
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "ten-years.db", NULL);
-  g_date_set_julian (&end_date, pd_local_today (NULL));
-  bench_fill_ten_years (path, &end_date);
+  bench_fill_ten_years (path, pd_local_today (NULL));
 
   bench.loop = g_main_loop_new (NULL, FALSE);
   pd_diary_model_open_async (path, PD_DATABASE_NO_BACKUPS, NULL, opened_cb, &bench);

@@ -11,6 +11,7 @@
 
 #include "pd-database.h"
 #include "pd-generator.h"
+#include "test-util.h"
 
 static inline int
 compare_doubles (gconstpointer a,
@@ -48,10 +49,10 @@ cpu_ms_of (clockid_t clock)
 }
 
 /* Writes the synthetic 10-year diary (6 entries, 8 doses and 3 activities a day, seed 42) that
- * ends on end_date to a new diary file at path. */
+ * ends on the Julian day end_day to a new diary file at path. */
 static inline void
-bench_fill_ten_years (const char  *path,
-                      const GDate *end_date)
+bench_fill_ten_years (const char *path,
+                      guint32     end_day)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
@@ -62,7 +63,7 @@ bench_fill_ten_years (const char  *path,
   options.seed = 42;
   options.doses_per_day = 8;
   options.activities_per_day = 3;
-  options.end_date = *end_date;
+  g_date_set_julian (&options.end_date, end_day);
   db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
   g_assert_no_error (error);
   if (!pd_generator_fill (db, &options, &error))
