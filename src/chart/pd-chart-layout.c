@@ -142,16 +142,15 @@ measure_text (PangoLayout *measure,
 
 /* The panel's title and legend items, in the order drawn. */
 static void
-legend_items (Legend             *legend,
-              const PdChartData  *data,
-              const PdChartStyle *style,
-              PdChartPanels       panel,
-              gboolean            show_mme)
+legend_items (Legend           *legend,
+              const LegendSpec *spec)
 {
+  const PdChartData *data = spec->data;
+  const PdChartStyle *style = spec->style;
   LegendItem *items = legend->items;
   guint n = 0;
 
-  if (panel == PD_CHART_PANEL_PAIN)
+  if (spec->panel == PD_CHART_PANEL_PAIN)
     {
       legend->title = _("Pain (0–10)");
       items[n++] = (LegendItem) { SWATCH_BOX, &style->pain_band, _("Daily range") };
@@ -167,7 +166,7 @@ legend_items (Legend             *legend,
           items[n++] = (LegendItem) { SWATCH_LINE, &style->leg_pain, _("Leg pain") };
         }
     }
-  else if (panel == PD_CHART_PANEL_MEDICATION)
+  else if (spec->panel == PD_CHART_PANEL_MEDICATION)
     {
       guint n_medications = pd_daily_series_get_n_medications (data->series);
       guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
@@ -181,7 +180,7 @@ legend_items (Legend             *legend,
             name = _("Other");
           items[n++] = (LegendItem) { SWATCH_BOX, &style->medication[g], name };
         }
-      if (show_mme)
+      if (spec->show_mme)
         items[n++] = (LegendItem) { SWATCH_LINE, &style->mme, _("Opioid MME per day") };
     }
   else
@@ -192,19 +191,14 @@ legend_items (Legend             *legend,
 }
 
 void
-_pd_chart_legend_place (Legend             *legend,
-                        PangoLayout        *measure,
-                        const PdChartData  *data,
-                        const PdChartStyle *style,
-                        PdChartPanels       panel,
-                        gboolean            show_mme,
-                        double              x0,
-                        double              right)
+_pd_chart_legend_place (Legend           *legend,
+                        PangoLayout      *measure,
+                        const LegendSpec *spec)
 {
-  double f = style->font_size, x;
+  double f = spec->style->font_size, x0 = spec->x0, right = spec->right, x;
   guint row = 0;
 
-  legend_items (legend, data, style, panel, show_mme);
+  legend_items (legend, spec);
   x = x0 + measure_text (measure, legend->title, 0) + 1.5 * f;
   for (guint i = 0; i < legend->n_items; i++)
     {
@@ -323,11 +317,12 @@ pd_chart_layout_compute (PdChartLayout      *layout,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (panels & rows[i].panel)
       {
+        /* The medication panel as if its MME line were shown wherever the series has one. */
+        LegendSpec spec = { data, style, rows[i].panel,
+                            pd_daily_series_get_max_mme (data->series) > 0, left, width };
         Legend legend;
 
-        /* The medication panel as if its MME line were shown wherever the series has one. */
-        _pd_chart_legend_place (&legend, measure, data, style, rows[i].panel,
-                                pd_daily_series_get_max_mme (data->series) > 0, left, width);
+        _pd_chart_legend_place (&legend, measure, &spec);
         layout->legend_rows[i] = legend.n_rows;
         title[i] = (TITLE_ROW + (layout->legend_rows[i] - 1) * LEGEND_ROW) * f;
         weights += rows[i].weight;
