@@ -215,17 +215,17 @@ _pd_chart_legend_place (Legend           *legend,
   legend->n_rows = row + 1;
 }
 
-/* Rows for the titles of the events in the visible days, with the x each title starts at:
- * a title goes below every earlier title that reaches over its marker, so that no marker
- * crosses a title and no two titles overlap; a title with no row left gets row -1 (the
- * hover and the list under the chart name it). Returns the number of rows used. */
+/* Rows for the titles of the events in the visible days, with the x each title starts at,
+ * in titles (one per event of the series): a title goes below every earlier title that
+ * reaches over its marker, so that no marker crosses a title and no two titles overlap; a
+ * title with no row left gets row -1 (the hover and the list under the chart name it).
+ * Returns the number of rows used. */
 guint
 _pd_chart_event_rows (PangoLayout         *measure,
                       const PdChartLayout *layout,
                       const PdChartData   *data,
                       double               f,
-                      int                 *rows,
-                      double              *starts)
+                      EventTitle          *titles)
 {
   const PdDayEvent *events;
   guint n_events;
@@ -241,20 +241,20 @@ _pd_chart_event_rows (PangoLayout         *measure,
       double x, width;
       int row = 0;
 
-      rows[i] = -1;
+      titles[i].row = -1;
       if (events[i].day < layout->first_day || events[i].day > layout->last_day)
         continue;
       x = pd_chart_day_to_x (layout, events[i].day);
       width = measure_text (measure, events[i].title, max_width);
-      starts[i] = MIN (x + 3, right - width);
-      ends[i] = starts[i] + width + 0.5 * f;
+      titles[i].start = MIN (x + 3, right - width);
+      ends[i] = titles[i].start + width + 0.5 * f;
       for (guint j = 0; j < i; j++)
-        if (rows[j] >= 0 && ((starts[j] - 2 <= x && x <= ends[j])
-                             || (starts[j] < ends[i] && starts[i] < ends[j])))
-          row = MAX (row, rows[j] + 1);
+        if (titles[j].row >= 0 && ((titles[j].start - 2 <= x && x <= ends[j])
+                                   || (titles[j].start < ends[i] && titles[i].start < ends[j])))
+          row = MAX (row, titles[j].row + 1);
       if (row >= MAX_EVENT_ROWS)
         continue;
-      rows[i] = row;
+      titles[i].row = row;
       used = MAX (used, (guint) row + 1);
     }
   return used;
@@ -294,13 +294,11 @@ pd_chart_layout_compute (PdChartLayout      *layout,
   if (data->show_events)
     {
       guint n_events;
-      g_autofree int *event_row = NULL;
-      g_autofree double *starts = NULL;
+      g_autofree EventTitle *titles = NULL;
 
       pd_daily_series_get_events (data->series, &n_events);
-      event_row = g_new (int, n_events + 1);
-      starts = g_new (double, n_events + 1);
-      layout->event_rows = _pd_chart_event_rows (measure, layout, data, f, event_row, starts);
+      titles = g_new (EventTitle, n_events + 1);
+      layout->event_rows = _pd_chart_event_rows (measure, layout, data, f, titles);
       top = EVENT_ROW * MAX (layout->event_rows, 1) * f;
       layout->plot.y = top;
       layout->plot.height = MAX (height - top - bottom, 1);

@@ -157,17 +157,24 @@ _pd_chart_legend_place (Legend           *legend,
                         PangoLayout      *measure,
                         const LegendSpec *spec);
 
-/* Rows for the titles of the events in the visible days, with the x each title starts at:
- * a title goes below every earlier title that reaches over its marker, so that no marker
- * crosses a title and no two titles overlap; a title with no row left gets row -1 (the
- * hover and the list under the chart name it). Returns the number of rows used. */
+/* Where an event's title stands above the plot: its row, and the x it starts at. */
+typedef struct
+{
+  int row;
+  double start;
+} EventTitle;
+
+/* Rows for the titles of the events in the visible days, with the x each title starts at,
+ * in titles (one per event of the series): a title goes below every earlier title that
+ * reaches over its marker, so that no marker crosses a title and no two titles overlap; a
+ * title with no row left gets row -1 (the hover and the list under the chart name it).
+ * Returns the number of rows used. */
 guint
 _pd_chart_event_rows (PangoLayout         *measure,
                       const PdChartLayout *layout,
                       const PdChartData   *data,
                       double               f,
-                      int                 *rows,
-                      double              *starts);
+                      EventTitle          *titles);
 
 void
 _pd_chart_boxes_begin (Painter             *p,
