@@ -248,6 +248,16 @@ typedef struct
   const char *name;    /* dose or activity name, event title; NULL for pain entries */
 } RecordInfo;
 
+/* The fields that every kind reads by getters of the same names, prefix's. */
+#define READ_RECORD_INFO(info, prefix, record)                                          \
+  G_STMT_START {                                                                        \
+    (info)->day = prefix##_get_local_day (record);                                      \
+    (info)->time = prefix##_get_time (record);                                          \
+    (info)->created = prefix##_get_created (record);                                    \
+    (info)->id = prefix##_get_id (record);                                              \
+    (info)->note = prefix##_get_note (record);                                          \
+  } G_STMT_END
+
 static void
 record_info (GObject    *record,
              RecordInfo *info)
@@ -257,44 +267,28 @@ record_info (GObject    *record,
     {
       PdPainEntry *entry = PD_PAIN_ENTRY (record);
 
-      info->day = pd_pain_entry_get_local_day (entry);
-      info->time = pd_pain_entry_get_time (entry);
-      info->created = pd_pain_entry_get_created (entry);
-      info->id = pd_pain_entry_get_id (entry);
-      info->note = pd_pain_entry_get_note (entry);
+      READ_RECORD_INFO (info, pd_pain_entry, entry);
       info->name = NULL;
     }
   else if (PD_IS_DOSE (record))
     {
       PdDose *dose = PD_DOSE (record);
 
-      info->day = pd_dose_get_local_day (dose);
-      info->time = pd_dose_get_time (dose);
-      info->created = pd_dose_get_created (dose);
-      info->id = pd_dose_get_id (dose);
-      info->note = pd_dose_get_note (dose);
+      READ_RECORD_INFO (info, pd_dose, dose);
       info->name = pd_dose_get_name (dose);
     }
   else if (PD_IS_ACTIVITY (record))
     {
       PdActivity *activity = PD_ACTIVITY (record);
 
-      info->day = pd_activity_get_local_day (activity);
-      info->time = pd_activity_get_time (activity);
-      info->created = pd_activity_get_created (activity);
-      info->id = pd_activity_get_id (activity);
-      info->note = pd_activity_get_note (activity);
+      READ_RECORD_INFO (info, pd_activity, activity);
       info->name = pd_activity_get_name (activity);
     }
   else if (PD_IS_EVENT (record))
     {
       PdEvent *event = PD_EVENT (record);
 
-      info->day = pd_event_get_local_day (event);
-      info->time = pd_event_get_time (event);
-      info->created = pd_event_get_created (event);
-      info->id = pd_event_get_id (event);
-      info->note = pd_event_get_note (event);
+      READ_RECORD_INFO (info, pd_event, event);
       info->name = pd_event_get_title (event);
     }
   else

@@ -464,37 +464,46 @@ silhouette (cairo_t               *cr,
     }
 }
 
+/* What the figure's words and numbers are drawn with: the target, the text they are laid
+ * out in, the figure's layout and the style. */
+typedef struct
+{
+  cairo_t *cr;
+  PangoLayout *text;
+  const PdBodyMapLayout *layout;
+  const PdChartStyle *style;
+} Labels;
+
 static void
-draw_titles (cairo_t               *cr,
-             PangoLayout           *text,
-             const PdBodyMapLayout *layout,
-             const PdChartStyle    *style)
+draw_titles (const Labels *labels)
 {
   /* Translators: the body map's views; the sides say whose right and left they are. */
   const char *titles[] = { N_("Front"), N_("Back") };
   const char *sides[][2] = { { N_("Right"), N_("Left") }, { N_("Left"), N_("Right") } };
-  double f = style->font_size, s = layout->scale;
+  const PdChartStyle *style = labels->style;
+  double f = style->font_size, s = labels->layout->scale;
 
   for (int view = 0; view < PD_BODY_N_VIEWS; view++)
     {
-      double ox = layout->origin_x[view], oy = layout->origin_y[view];
+      double ox = labels->layout->origin_x[view], oy = labels->layout->origin_y[view];
 
-      _pd_chart_show_text (cr, text, _(titles[view]), ox + 50 * s, oy - TITLE_SPACE * f / 2, 0.5,
-                           &style->foreground);
-      _pd_chart_show_text (cr, text, _(sides[view][0]), ox + 12 * s, oy + 14 * s, 0,
-                           &style->dim_foreground);
-      _pd_chart_show_text (cr, text, _(sides[view][1]), ox + 88 * s, oy + 14 * s, 1,
-                           &style->dim_foreground);
+      _pd_chart_show_text (labels->cr, labels->text, _(titles[view]), ox + 50 * s,
+                           oy - TITLE_SPACE * f / 2, 0.5, &style->foreground);
+      _pd_chart_show_text (labels->cr, labels->text, _(sides[view][0]), ox + 12 * s, oy + 14 * s,
+                           0, &style->dim_foreground);
+      _pd_chart_show_text (labels->cr, labels->text, _(sides[view][1]), ox + 88 * s, oy + 14 * s,
+                           1, &style->dim_foreground);
     }
 }
 
 static void
-draw_legend (cairo_t               *cr,
-             PangoLayout           *text,
-             const PdBodyMapLayout *layout,
-             const PdBodyStats     *stats,
-             const PdChartStyle    *style)
+draw_legend (const Labels      *labels,
+             const PdBodyStats *stats)
 {
+  cairo_t *cr = labels->cr;
+  PangoLayout *text = labels->text;
+  const PdBodyMapLayout *layout = labels->layout;
+  const PdChartStyle *style = labels->style;
   double f = style->font_size, h = 0.9 * f;
   double x = layout->legend.x, y = layout->legend.y + 0.6 * f;
   int width, height;
@@ -565,21 +574,20 @@ shape_bounds (const Shape *shape,
 
 /* The mean pain, where it fits inside the outline. */
 static void
-draw_value (cairo_t               *cr,
-            PangoLayout           *text,
-            const PdBodyMapLayout *layout,
-            const Shape           *shape,
-            double                 mean,
-            const PdChartColour   *fill)
+draw_value (const Labels        *labels,
+            const Shape         *shape,
+            double               mean,
+            const PdChartColour *fill)
 {
   static const PdChartColour black = { 0, 0, 0, 0.87 }, white = { 1, 1, 1, 1 };
+  const PdBodyMapLayout *layout = labels->layout;
   double x0, y0, x1, y1, cx = 0, cy = 0, s = layout->scale;
   char value[16];
   int width, height;
 
   g_snprintf (value, sizeof value, "%.0f", mean);
-  pango_layout_set_text (text, value, -1);
-  pango_layout_get_pixel_size (text, &width, &height);
+  pango_layout_set_text (labels->text, value, -1);
+  pango_layout_get_pixel_size (labels->text, &width, &height);
   shape_bounds (shape, &x0, &y0, &x1, &y1);
   if ((x1 - x0) * s * 0.7 < width || (y1 - y0) * s < height)
     return;
@@ -588,7 +596,8 @@ draw_value (cairo_t               *cr,
       cx += shape->points[i].x;
       cy += shape->points[i].y;
     }
-  _pd_chart_show_text (cr, text, value, layout->origin_x[shape->view] + cx / shape->n_points * s,
+  _pd_chart_show_text (labels->cr, labels->text, value,
+                       layout->origin_x[shape->view] + cx / shape->n_points * s,
                        layout->origin_y[shape->view] + cy / shape->n_points * s, 0.5,
                        _pd_chart_is_dark (fill) ? &white : &black);
 }
@@ -633,8 +642,8 @@ pd_body_map_draw (cairo_t             *cr,
                   const PdChartStyle  *style)
 {
   PdBodyMapLayout layout;
+  Labels labels = { cr, NULL, &layout, style };
   PdChartColour body, outline;
-  PangoLayout *text;
   gboolean contrast;
   double f;
 
@@ -693,7 +702,7 @@ pd_body_map_draw (cairo_t             *cr,
       cairo_stroke (cr);
     }
 
-  text = _pd_chart_text_new (cr, style, 0.75 * f);
+  labels.text = _pd_chart_text_new (cr, style, 0.75 * f);
   if (data->stats != NULL)
     for (guint i = 0; i < shapes->len; i++)
       {
@@ -705,7 +714,7 @@ pd_body_map_draw (cairo_t             *cr,
           continue;
         pd_body_map_colour (style, region->days / (double) MAX (data->stats->days_with_entries, 1),
                             &fill);
-        draw_value (cr, text, &layout, shape, region->mean, &fill);
+        draw_value (&labels, shape, region->mean, &fill);
       }
 
   if (data->focus >= 0)
@@ -722,12 +731,12 @@ pd_body_map_draw (cairo_t             *cr,
           cairo_stroke (cr);
         }
     }
-  g_object_unref (text);
+  g_object_unref (labels.text);
 
-  text = _pd_chart_text_new (cr, style, 0.85 * f);
-  draw_titles (cr, text, &layout, style);
+  labels.text = _pd_chart_text_new (cr, style, 0.85 * f);
+  draw_titles (&labels);
   if (data->stats != NULL)
-    draw_legend (cr, text, &layout, data->stats, style);
-  g_object_unref (text);
+    draw_legend (&labels, data->stats);
+  g_object_unref (labels.text);
   cairo_restore (cr);
 }

@@ -157,11 +157,12 @@ _pd_chart_draw_legend (Painter           *p,
                        gboolean           show_mme)
 {
   Legend legend;
+  LegendSpec spec = { p->data, p->style, panel, show_mme, rect->x,
+                      p->layout.plot.x + p->layout.plot.width + RIGHT_SPACE * p->f };
   double bottom_y = rect->y - TITLE_ROW * p->f / 2;
   guint rows;
 
-  _pd_chart_legend_place (&legend, p->measure, p->data, p->style, panel, show_mme, rect->x,
-                          p->layout.plot.x + p->layout.plot.width + RIGHT_SPACE * p->f);
+  _pd_chart_legend_place (&legend, p->measure, &spec);
   rows = MAX (legend.n_rows, reserved_rows);
   _pd_chart_draw_text (p, legend.title, rect->x, bottom_y - (rows - 1) * LEGEND_ROW * p->f,
                        ALIGN_LEFT, &p->style->foreground);

@@ -142,16 +142,15 @@ measure_text (PangoLayout *measure,
 
 /* The panel's title and legend items, in the order drawn. */
 static void
-legend_items (Legend             *legend,
-              const PdChartData  *data,
-              const PdChartStyle *style,
-              PdChartPanels       panel,
-              gboolean            show_mme)
+legend_items (Legend           *legend,
+              const LegendSpec *spec)
 {
+  const PdChartData *data = spec->data;
+  const PdChartStyle *style = spec->style;
   LegendItem *items = legend->items;
   guint n = 0;
 
-  if (panel == PD_CHART_PANEL_PAIN)
+  if (spec->panel == PD_CHART_PANEL_PAIN)
     {
       legend->title = _("Pain (0–10)");
       items[n++] = (LegendItem) { SWATCH_BOX, &style->pain_band, _("Daily range") };
@@ -167,7 +166,7 @@ legend_items (Legend             *legend,
           items[n++] = (LegendItem) { SWATCH_LINE, &style->leg_pain, _("Leg pain") };
         }
     }
-  else if (panel == PD_CHART_PANEL_MEDICATION)
+  else if (spec->panel == PD_CHART_PANEL_MEDICATION)
     {
       guint n_medications = pd_daily_series_get_n_medications (data->series);
       guint n_groups = MIN (n_medications, PD_CHART_MAX_MEDICATION_COLOURS);
@@ -181,7 +180,7 @@ legend_items (Legend             *legend,
             name = _("Other");
           items[n++] = (LegendItem) { SWATCH_BOX, &style->medication[g], name };
         }
-      if (show_mme)
+      if (spec->show_mme)
         items[n++] = (LegendItem) { SWATCH_LINE, &style->mme, _("Opioid MME per day") };
     }
   else
@@ -192,19 +191,14 @@ legend_items (Legend             *legend,
 }
 
 void
-_pd_chart_legend_place (Legend             *legend,
-                        PangoLayout        *measure,
-                        const PdChartData  *data,
-                        const PdChartStyle *style,
-                        PdChartPanels       panel,
-                        gboolean            show_mme,
-                        double              x0,
-                        double              right)
+_pd_chart_legend_place (Legend           *legend,
+                        PangoLayout      *measure,
+                        const LegendSpec *spec)
 {
-  double f = style->font_size, x;
+  double f = spec->style->font_size, x0 = spec->x0, right = spec->right, x;
   guint row = 0;
 
-  legend_items (legend, data, style, panel, show_mme);
+  legend_items (legend, spec);
   x = x0 + measure_text (measure, legend->title, 0) + 1.5 * f;
   for (guint i = 0; i < legend->n_items; i++)
     {
@@ -221,17 +215,17 @@ _pd_chart_legend_place (Legend             *legend,
   legend->n_rows = row + 1;
 }
 
-/* Rows for the titles of the events in the visible days, with the x each title starts at:
- * a title goes below every earlier title that reaches over its marker, so that no marker
- * crosses a title and no two titles overlap; a title with no row left gets row -1 (the
- * hover and the list under the chart name it). Returns the number of rows used. */
+/* Rows for the titles of the events in the visible days, with the x each title starts at,
+ * in titles (one per event of the series): a title goes below every earlier title that
+ * reaches over its marker, so that no marker crosses a title and no two titles overlap; a
+ * title with no row left gets row -1 (the hover and the list under the chart name it).
+ * Returns the number of rows used. */
 guint
 _pd_chart_event_rows (PangoLayout         *measure,
                       const PdChartLayout *layout,
                       const PdChartData   *data,
                       double               f,
-                      int                 *rows,
-                      double              *starts)
+                      EventTitle          *titles)
 {
   const PdDayEvent *events;
   guint n_events;
@@ -247,20 +241,20 @@ _pd_chart_event_rows (PangoLayout         *measure,
       double x, width;
       int row = 0;
 
-      rows[i] = -1;
+      titles[i].row = -1;
       if (events[i].day < layout->first_day || events[i].day > layout->last_day)
         continue;
       x = pd_chart_day_to_x (layout, events[i].day);
       width = measure_text (measure, events[i].title, max_width);
-      starts[i] = MIN (x + 3, right - width);
-      ends[i] = starts[i] + width + 0.5 * f;
+      titles[i].start = MIN (x + 3, right - width);
+      ends[i] = titles[i].start + width + 0.5 * f;
       for (guint j = 0; j < i; j++)
-        if (rows[j] >= 0 && ((starts[j] - 2 <= x && x <= ends[j])
-                             || (starts[j] < ends[i] && starts[i] < ends[j])))
-          row = MAX (row, rows[j] + 1);
+        if (titles[j].row >= 0 && ((titles[j].start - 2 <= x && x <= ends[j])
+                                   || (titles[j].start < ends[i] && titles[i].start < ends[j])))
+          row = MAX (row, titles[j].row + 1);
       if (row >= MAX_EVENT_ROWS)
         continue;
-      rows[i] = row;
+      titles[i].row = row;
       used = MAX (used, (guint) row + 1);
     }
   return used;
@@ -300,13 +294,11 @@ pd_chart_layout_compute (PdChartLayout      *layout,
   if (data->show_events)
     {
       guint n_events;
-      g_autofree int *event_row = NULL;
-      g_autofree double *starts = NULL;
+      g_autofree EventTitle *titles = NULL;
 
       pd_daily_series_get_events (data->series, &n_events);
-      event_row = g_new (int, n_events + 1);
-      starts = g_new (double, n_events + 1);
-      layout->event_rows = _pd_chart_event_rows (measure, layout, data, f, event_row, starts);
+      titles = g_new (EventTitle, n_events + 1);
+      layout->event_rows = _pd_chart_event_rows (measure, layout, data, f, titles);
       top = EVENT_ROW * MAX (layout->event_rows, 1) * f;
       layout->plot.y = top;
       layout->plot.height = MAX (height - top - bottom, 1);
@@ -323,11 +315,12 @@ pd_chart_layout_compute (PdChartLayout      *layout,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (panels & rows[i].panel)
       {
+        /* The medication panel as if its MME line were shown wherever the series has one. */
+        LegendSpec spec = { data, style, rows[i].panel,
+                            pd_daily_series_get_max_mme (data->series) > 0, left, width };
         Legend legend;
 
-        /* The medication panel as if its MME line were shown wherever the series has one. */
-        _pd_chart_legend_place (&legend, measure, data, style, rows[i].panel,
-                                pd_daily_series_get_max_mme (data->series) > 0, left, width);
+        _pd_chart_legend_place (&legend, measure, &spec);
         layout->legend_rows[i] = legend.n_rows;
         title[i] = (TITLE_ROW + (layout->legend_rows[i] - 1) * LEGEND_ROW) * f;
         weights += rows[i].weight;

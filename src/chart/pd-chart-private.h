@@ -136,30 +136,45 @@ _pd_chart_panels_of (const PdChartData *data);
 PangoLayout *
 _pd_chart_measure_new (const PdChartStyle *style);
 
-/* Fills legend with the title and items of panel, the items placed after the title from x0
- * in rows up to right: an item that does not fit starts a new row at x0 rather than being
- * cut or left out. */
-void
-_pd_chart_legend_place (Legend             *legend,
-                        PangoLayout        *measure,
-                        const PdChartData  *data,
-                        const PdChartStyle *style,
-                        PdChartPanels       panel,
-                        gboolean            show_mme,
-                        double              x0,
-                        double              right);
+/* What a legend is of and where it goes: the title and items of panel as data and style
+ * draw it (the medication panel with its MME line or without), placed after the title
+ * from x0 in rows up to right. */
+typedef struct
+{
+  const PdChartData *data;
+  const PdChartStyle *style;
+  PdChartPanels panel;
+  gboolean show_mme;
+  double x0;
+  double right;
+} LegendSpec;
 
-/* Rows for the titles of the events in the visible days, with the x each title starts at:
- * a title goes below every earlier title that reaches over its marker, so that no marker
- * crosses a title and no two titles overlap; a title with no row left gets row -1 (the
- * hover and the list under the chart name it). Returns the number of rows used. */
+/* Fills legend with the title and items of spec's panel, the items placed after the title
+ * from x0 in rows up to right: an item that does not fit starts a new row at x0 rather
+ * than being cut or left out. */
+void
+_pd_chart_legend_place (Legend           *legend,
+                        PangoLayout      *measure,
+                        const LegendSpec *spec);
+
+/* Where an event's title stands above the plot: its row, and the x it starts at. */
+typedef struct
+{
+  int row;
+  double start;
+} EventTitle;
+
+/* Rows for the titles of the events in the visible days, with the x each title starts at,
+ * in titles (one per event of the series): a title goes below every earlier title that
+ * reaches over its marker, so that no marker crosses a title and no two titles overlap; a
+ * title with no row left gets row -1 (the hover and the list under the chart name it).
+ * Returns the number of rows used. */
 guint
 _pd_chart_event_rows (PangoLayout         *measure,
                       const PdChartLayout *layout,
                       const PdChartData   *data,
                       double               f,
-                      int                 *rows,
-                      double              *starts);
+                      EventTitle          *titles);
 
 void
 _pd_chart_boxes_begin (Painter             *p,

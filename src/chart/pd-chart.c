@@ -633,13 +633,11 @@ draw_events (Painter *p)
   const PdChartRect *panels[] = { &layout->pain, &layout->medication, &layout->activity };
   double top = layout->plot.y, row_height = EVENT_ROW * p->f;
   double dashes[] = { 4, 3 };
-  g_autofree int *rows = NULL;
-  g_autofree double *starts = NULL;
+  g_autofree EventTitle *titles = NULL;
 
   events = pd_daily_series_get_events (p->data->series, &n_events);
-  rows = g_new (int, n_events + 1);
-  starts = g_new (double, n_events + 1);
-  _pd_chart_event_rows (p->measure, layout, p->data, p->f, rows, starts);
+  titles = g_new (EventTitle, n_events + 1);
+  _pd_chart_event_rows (p->measure, layout, p->data, p->f, titles);
   n_rows = MAX (layout->event_rows, 1);
   pango_layout_set_width (p->text, (int) (MIN (EVENT_TITLE * p->f, layout->plot.width * 0.45)
                                           * PANGO_SCALE));
@@ -668,9 +666,9 @@ draw_events (Painter *p)
       cairo_set_dash (cr, NULL, 0, 0);
 
       /* A title with no row left is named by the hover and the list under the chart. */
-      if (rows[i] < 0)
+      if (titles[i].row < 0)
         continue;
-      row_y = top - row_height * (n_rows - rows[i]) + row_height / 2;
+      row_y = top - row_height * (n_rows - titles[i].row) + row_height / 2;
       cairo_move_to (cr, x, row_y - row_height * 0.42);
       cairo_line_to (cr, x, top);
       cairo_stroke (cr);
@@ -678,7 +676,7 @@ draw_events (Painter *p)
       pango_layout_set_text (p->text, event->title, -1);
       pango_layout_get_pixel_size (p->text, &width, &height);
       _pd_chart_set_colour (cr, &p->style->foreground);
-      cairo_move_to (cr, starts[i], row_y - height / 2.0);
+      cairo_move_to (cr, titles[i].start, row_y - height / 2.0);
       pango_cairo_show_layout (cr, p->text);
       cairo_new_path (cr);
     }
