@@ -130,10 +130,9 @@ get_passphrase (const char *file,
 }
 
 int
-pd_cli_backup (const char *diary,
-               const char *file,
-               const char *passphrase_file)
+pd_cli_backup (const PdCliRequest *request)
 {
+  const char *diary = request->diary, *file = request->file;
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(Secret) passphrase = NULL;
@@ -143,7 +142,7 @@ pd_cli_backup (const char *diary,
     return status;
   if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error)))
     return pd_cli_fail (diary, error);
-  if (!(passphrase = get_passphrase (passphrase_file, TRUE, &status)))
+  if (!(passphrase = get_passphrase (request->passphrase_file, TRUE, &status)))
     return status;
   if (!pd_backup_write (db, file, passphrase, &error))
     return pd_cli_fail (NULL, error);
@@ -152,10 +151,9 @@ pd_cli_backup (const char *diary,
 }
 
 int
-pd_cli_restore (const char *diary,
-                const char *file,
-                const char *passphrase_file)
+pd_cli_restore (const PdCliRequest *request)
 {
+  const char *diary = request->diary, *file = request->file;
   g_autoptr(GError) error = NULL;
   g_autoptr(Secret) passphrase = NULL;
   g_autofree char *previous = NULL;
@@ -198,7 +196,7 @@ pd_cli_restore (const char *diary,
           return 1;
         }
     }
-  if (!(passphrase = get_passphrase (passphrase_file, FALSE, &status)))
+  if (!(passphrase = get_passphrase (request->passphrase_file, FALSE, &status)))
     return status;
   if (!pd_backup_restore (file, passphrase, diary, &previous, &error))
     return pd_cli_fail (NULL, error);

@@ -68,42 +68,59 @@ check_picture (PdCliPicture          picture,
   return TRUE;
 }
 
+/* The summary of the chart, or else of the body map's stats; the body map's custom places
+ * and its note follow its summary, when it has them. */
+static void
+print_summary (const PdChartData *chart,
+               PdBodyStats       *stats)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *custom = NULL;
+
+  if (chart != NULL)
+    summary = pd_chart_describe (chart);
+  else
+    {
+      summary = pd_body_stats_summary (stats, 8);
+      note = pd_body_stats_note (stats);
+      custom = pd_body_stats_describe_custom (stats);
+    }
+  g_print ("%s\n", summary);
+  if (custom != NULL)
+    g_print ("%s\n", custom);
+  if (note != NULL)
+    g_print ("%s\n", note);
+}
+
 /* Opens the diary, loads the period and the one before it (the chart's summary compares
  * them, with the rolling average's days before; the body map tells a new place of pain),
  * draws the picture of the period and prints its summary. */
-static int
-run (PdCliPicture picture,
-     const char  *diary,
-     const char  *file,
-     const char  *from,
-     const char  *to,
-     int          width,
-     int          height)
+int
+pd_cli_picture (PdCliPicture        picture,
+                const PdCliRequest *request)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(PdDailySeries) series = NULL;
   g_autoptr(PdBodyStats) stats = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *custom = NULL;
   PdChartData chart;
   PdBodyMapData map = { 0, -1, NULL };
   guint32 n_days, before;
-  PdCliPictureOptions options = { picture, 0, width, height, 0, 0 };
+  PdCliPictureOptions options = { picture, 0, request->width, request->height, 0, 0 };
   int status;
 
-  if (!check_picture (picture, file, &options))
+  if (!check_picture (picture, request->file, &options))
     return 2;
   /* Read-only: a picture never writes to the diary, not even a backup. */
-  if (!(db = pd_cli_open_period (diary, from, to, 1000, pictures[picture].default_days,
+  if (!(db = pd_cli_open_period (request, 1000, pictures[picture].default_days,
                                  &options.first, &options.last, &status)))
     return status;
   n_days = options.last - options.first + 1;
   before = n_days + (picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
   if (!(data = pd_cli_load_days (db, options.first - before, options.last, &error)))
-    return pd_cli_fail (diary, error);
+    return pd_cli_fail (request->diary, error);
   if (picture == PD_CLI_CHART)
     {
       series = pd_daily_series_new (data, options.first - n_days, options.last);
@@ -115,45 +132,9 @@ run (PdCliPicture picture,
     }
   else
     map.stats = stats = pd_body_stats_new (data->pain_entries, options.first, options.last);
-  if (!pd_cli_picture_write (diary, file, &options,
+  if (!pd_cli_picture_write (request, &options,
                              picture == PD_CLI_CHART ? (gconstpointer) &chart : &map, db))
     return 1;
-
-  if (picture == PD_CLI_CHART)
-    summary = pd_chart_describe (&chart);
-  else
-    {
-      summary = pd_body_stats_summary (stats, 8);
-      note = pd_body_stats_note (stats);
-      custom = pd_body_stats_describe_custom (stats);
-    }
-  /* The body map's custom places and its note follow its summary, when it has them. */
-  g_print ("%s\n", summary);
-  if (custom != NULL)
-    g_print ("%s\n", custom);
-  if (note != NULL)
-    g_print ("%s\n", note);
+  print_summary (picture == PD_CLI_CHART ? &chart : NULL, stats);
   return 0;
-}
-
-int
-pd_cli_chart (const char *diary,
-              const char *file,
-              const char *from,
-              const char *to,
-              int         width,
-              int         height)
-{
-  return run (PD_CLI_CHART, diary, file, from, to, width, height);
-}
-
-int
-pd_cli_body_map (const char *diary,
-                 const char *file,
-                 const char *from,
-                 const char *to,
-                 int         width,
-                 int         height)
-{
-  return run (PD_CLI_BODY_MAP, diary, file, from, to, width, height);
 }

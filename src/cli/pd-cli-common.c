@@ -71,17 +71,16 @@ pd_cli_check_names (const char *diary,
 }
 
 PdDatabase *
-pd_cli_open_period (const char *diary,
-                    const char *from,
-                    const char *to,
-                    int         min_year,
-                    guint       days,
-                    guint32    *first,
-                    guint32    *last,
-                    int        *status)
+pd_cli_open_period (const PdCliRequest *request,
+                    int                 min_year,
+                    guint               days,
+                    guint32            *first,
+                    guint32            *last,
+                    int                *status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
+  const char *diary = request->diary, *from = request->from, *to = request->to;
 
   *status = 2;
   if (!parse_period (from, to, min_year, first, last))
