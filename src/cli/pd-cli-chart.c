@@ -93,36 +93,53 @@ print_summary (const PdChartData *chart,
     g_print ("%s\n", note);
 }
 
-/* Opens the diary, loads the period and the one before it (the chart's summary compares
- * them, with the rolling average's days before; the body map tells a new place of pain),
- * draws the picture of the period and prints its summary. */
+/* Opens the diary read-only (a picture never writes to it, not even a backup) and loads the
+ * period of options and the one before it (the chart's summary compares them, with the
+ * rolling average's days before; the body map tells a new place of pain). NULL after
+ * printing the error, *status then the exit status. */
+static PdDiaryData *
+load_period (const PdCliRequest   *request,
+             PdCliPictureOptions  *options,
+             PdDatabase          **db,
+             int                  *status)
+{
+  g_autoptr(GError) error = NULL;
+  PdDiaryData *data;
+  guint32 before;
+
+  if (!(*db = pd_cli_open_period (request, 1000, pictures[options->picture].default_days,
+                                  &options->first, &options->last, status)))
+    return NULL;
+  before = options->last - options->first + 1 +
+           (options->picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
+  if (!(data = pd_cli_load_days (*db, options->first - before, options->last, &error)))
+    *status = pd_cli_fail (request->diary, error);
+  return data;
+}
+
+/* Draws the picture of the period and prints its summary. */
 int
 pd_cli_picture (PdCliPicture        picture,
                 const PdCliRequest *request)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(PdDailySeries) series = NULL;
   g_autoptr(PdBodyStats) stats = NULL;
+  PdCliPictureOptions options = { picture, 0, request->width, request->height, 0, 0 };
   PdChartData chart;
   PdBodyMapData map = { 0, -1, NULL };
-  guint32 n_days, before;
-  PdCliPictureOptions options = { picture, 0, request->width, request->height, 0, 0 };
   int status;
 
   if (!check_picture (picture, request->file, &options))
     return 2;
-  /* Read-only: a picture never writes to the diary, not even a backup. */
-  if (!(db = pd_cli_open_period (request, 1000, pictures[picture].default_days,
-                                 &options.first, &options.last, &status)))
+  if (!(data = load_period (request, &options, &db, &status)))
     return status;
-  n_days = options.last - options.first + 1;
-  before = n_days + (picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
-  if (!(data = pd_cli_load_days (db, options.first - before, options.last, &error)))
-    return pd_cli_fail (request->diary, error);
   if (picture == PD_CLI_CHART)
     {
+      /* The period and as many days before it, which the summary compares. */
+      guint32 n_days = options.last - options.first + 1;
+
       series = pd_daily_series_new (data, options.first - n_days, options.last);
       pd_chart_data_init (&chart, series);
       /* A range that ends before today is named by its dates in the summary. */

@@ -107,23 +107,34 @@ export_records (const PdCliRequest *request,
 }
 
 int
-pd_cli_export_csv (const PdCliRequest *request,
-                   gboolean            summary)
+pd_cli_export (const PdCliRequest *request,
+               PdCliExport         format)
 {
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  PdCheckOptions options;
   guint32 from_day, to_day;
   int status;
 
-  if ((status = read_for_export (request, &from_day, &to_day, &db, summary ? &data : NULL)) != 0)
+  if ((status = read_for_export (request, &from_day, &to_day, &db,
+                                 format != PD_CLI_EXPORT_CSV ? &data : NULL)) != 0)
     return status;
-  if (!summary)
+  if (format == PD_CLI_EXPORT_CSV)
     return export_records (request, db, from_day, to_day);
 
-  pd_check_options_load (&options, db);
-  bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
+  if (format == PD_CLI_EXPORT_SUMMARY_CSV)
+    {
+      PdCheckOptions options;
+
+      pd_check_options_load (&options, db);
+      bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
+    }
+  else
+    {
+      g_autofree char *name = pd_database_get_meta (db, "patient_name");
+
+      bytes = pd_fhir_export (data, name, from_day, to_day, NULL);
+    }
   return write_export (request, db, bytes);
 }
 
@@ -176,21 +187,4 @@ pd_cli_import_csv (const PdCliRequest *request)
                         pd_csv_import_get_n_new (import)),
            pd_csv_import_get_n_new (import), pd_csv_import_get_n_present (import), file, diary);
   return 0;
-}
-
-int
-pd_cli_export_fhir (const PdCliRequest *request)
-{
-  g_autoptr(PdDatabase) db = NULL;
-  g_autoptr(PdDiaryData) data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  guint32 from_day, to_day;
-  int status;
-
-  if ((status = read_for_export (request, &from_day, &to_day, &db, &data)) != 0)
-    return status;
-  name = pd_database_get_meta (db, "patient_name");
-  bytes = pd_fhir_export (data, name, from_day, to_day, NULL);
-  return write_export (request, db, bytes);
 }

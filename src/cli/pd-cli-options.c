@@ -315,11 +315,11 @@ pd_cli_handle_options (GVariantDict *options)
     if (g_variant_dict_lookup (options, "import-csv", "^ay", &request.file))
       return pd_cli_import_csv (&request);
     if (g_variant_dict_lookup (options, "export-csv", "^ay", &request.file))
-      return pd_cli_export_csv (&request, FALSE);
+      return pd_cli_export (&request, PD_CLI_EXPORT_CSV);
     if (g_variant_dict_lookup (options, "export-summary-csv", "^ay", &request.file))
-      return pd_cli_export_csv (&request, TRUE);
+      return pd_cli_export (&request, PD_CLI_EXPORT_SUMMARY_CSV);
     if (g_variant_dict_lookup (options, "export-fhir", "^ay", &request.file))
-      return pd_cli_export_fhir (&request);
+      return pd_cli_export (&request, PD_CLI_EXPORT_FHIR);
     if (g_variant_dict_lookup (options, "backup", "^ay", &request.file) ||
         g_variant_dict_lookup (options, "restore", "^ay", &request.file))
       {

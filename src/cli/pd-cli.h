@@ -39,11 +39,16 @@ typedef enum
   PD_CLI_BODY_MAP,
 } PdCliPicture;
 
-/* --export-csv / --export-summary-csv; file "-" is standard output. */
-int pd_cli_export_csv  (const PdCliRequest *request,
-                        gboolean            summary);
-/* --export-fhir: the FHIR R4 Bundle; file "-" is standard output. */
-int pd_cli_export_fhir (const PdCliRequest *request);
+typedef enum
+{
+  PD_CLI_EXPORT_CSV,           /* --export-csv: the diary CSV */
+  PD_CLI_EXPORT_SUMMARY_CSV,   /* --export-summary-csv: one row per day */
+  PD_CLI_EXPORT_FHIR,          /* --export-fhir: the FHIR R4 Bundle */
+} PdCliExport;
+
+/* --export-csv, --export-summary-csv or --export-fhir; file "-" is standard output. */
+int pd_cli_export      (const PdCliRequest *request,
+                        PdCliExport         format);
 /* --import-csv: all or nothing. */
 int pd_cli_import_csv  (const PdCliRequest *request);
 /* --chart=FILE.png|FILE.svg, or --body-map=FILE.png|FILE.svg: where it hurt over the
