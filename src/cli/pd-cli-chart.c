@@ -104,15 +104,16 @@ load_period (const PdCliRequest   *request,
              int                  *status)
 {
   g_autoptr(GError) error = NULL;
+  const PdCliPeriod *period = &options->period;
   PdDiaryData *data;
   guint32 before;
 
   if (!(*db = pd_cli_open_period (request, 1000, pictures[options->picture].default_days,
-                                  &options->first, &options->last, status)))
+                                  &options->period, status)))
     return NULL;
-  before = options->last - options->first + 1 +
+  before = period->last - period->first + 1 +
            (options->picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
-  if (!(data = pd_cli_load_days (*db, options->first - before, options->last, &error)))
+  if (!(data = pd_cli_load_days (*db, period->first - before, period->last, &error)))
     *status = pd_cli_fail (request->diary, error);
   return data;
 }
@@ -126,7 +127,7 @@ pd_cli_picture (PdCliPicture        picture,
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(PdDailySeries) series = NULL;
   g_autoptr(PdBodyStats) stats = NULL;
-  PdCliPictureOptions options = { picture, 0, request->width, request->height, 0, 0 };
+  PdCliPictureOptions options = { picture, 0, request->width, request->height, { 0, 0 } };
   PdChartData chart;
   PdBodyMapData map = { 0, -1, NULL };
   int status;
@@ -138,17 +139,18 @@ pd_cli_picture (PdCliPicture        picture,
   if (picture == PD_CLI_CHART)
     {
       /* The period and as many days before it, which the summary compares. */
-      guint32 n_days = options.last - options.first + 1;
+      guint32 n_days = options.period.last - options.period.first + 1;
 
-      series = pd_daily_series_new (data, options.first - n_days, options.last);
+      series = pd_daily_series_new (data, options.period.first - n_days, options.period.last);
       pd_chart_data_init (&chart, series);
       /* A range that ends before today is named by its dates in the summary. */
       chart.today = pd_local_today (NULL);
-      chart.first_day = options.first;
-      chart.last_day = options.last;
+      chart.first_day = options.period.first;
+      chart.last_day = options.period.last;
     }
   else
-    map.stats = stats = pd_body_stats_new (data->pain_entries, options.first, options.last);
+    map.stats = stats = pd_body_stats_new (data->pain_entries, options.period.first,
+                                           options.period.last);
   if (!pd_cli_picture_write (request, &options,
                              picture == PD_CLI_CHART ? (gconstpointer) &chart : &map, db))
     return 1;

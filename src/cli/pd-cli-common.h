@@ -14,12 +14,19 @@
 
 G_BEGIN_DECLS
 
+/* The local days an operation covers, as Julian days. */
+typedef struct
+{
+  guint32 first;
+  guint32 last;
+} PdCliPeriod;
+
 /* The names an operation needs: an empty file name prints message (marked for translation,
  * translated here) and gives 2; a diary (NULL: not checked) that does not exist, 1; else 0. */
 int          pd_cli_check_names    (const char  *diary,
                                     const char  *file,
                                     const char  *message);
-/* Parses request's --from/--to (YYYY-MM-DD; either may be NULL) into their Julian days, 0 for one not
+/* Parses request's --from/--to (YYYY-MM-DD; either may be NULL) into period, 0 for one not
  * given (a date before min_year is no date: the pictures take none before 1000), else
  * *status is 2. Then opens its diary read-only, for a file written from it: no backup, and
  * the quick check runs meanwhile (pd_database_finish_check before the file takes its name).
@@ -29,8 +36,7 @@ int          pd_cli_check_names    (const char  *diary,
 PdDatabase  *pd_cli_open_period    (const PdCliRequest *request,
                                     int                 min_year,
                                     guint               days,
-                                    guint32            *first,
-                                    guint32            *last,
+                                    PdCliPeriod        *period,
                                     int                *status);
 /* Prints "pain-diary: where: message" (where NULL: "pain-diary: message") and returns 1,
  * the exit status of a failed operation. */
@@ -54,8 +60,7 @@ typedef struct
   PdCliImageFormat format;   /* from the file's name */
   int width;                 /* --width/--height, or the picture's defaults */
   int height;
-  guint32 first;             /* the period: --from/--to, or the picture's default */
-  guint32 last;
+  PdCliPeriod period;        /* --from/--to, or the picture's default */
 } PdCliPictureOptions;
 
 /* pd-cli-picture.c: draws data (PdChartData or PdBodyMapData, as options->picture says) into

@@ -39,19 +39,19 @@ write_output (const char  *file,
 /* What both exports check and read first: 0, or the exit status. */
 static int
 read_for_export (const PdCliRequest  *request,
-                 guint32             *from_day,
-                 guint32             *to_day,
+                 PdCliPeriod         *period,
                  PdDatabase         **db,
                  PdDiaryData        **data)   /* NULL: the records are streamed, not loaded */
 {
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = pd_cli_check_names (request->diary, request->file, N_("pain-diary: the export needs a file name, "
-                                                     "or '-' for standard output\n"))) != 0)
+  if ((status = pd_cli_check_names (request->diary, request->file,
+                                    N_("pain-diary: the export needs a file name, "
+                                       "or '-' for standard output\n"))) != 0)
     return status;
   /* The file's quick check runs meanwhile; nothing is written before it passed. */
-  if (!(*db = pd_cli_open_period (request, 0, 0, from_day, to_day, &status)))
+  if (!(*db = pd_cli_open_period (request, 0, 0, period, &status)))
     return status;
   if (data != NULL && !(*data = pd_database_load (*db, &error)))
     return pd_cli_fail (request->diary, error);
@@ -78,8 +78,7 @@ write_export (const PdCliRequest *request,
 static int
 export_records (const PdCliRequest *request,
                 PdDatabase         *db,
-                guint32             from_day,
-                guint32             to_day)
+                const PdCliPeriod  *period)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PdOutput) output = NULL;
@@ -87,10 +86,10 @@ export_records (const PdCliRequest *request,
 
   if (strcmp (request->file, "-") == 0)
     ok = pd_database_finish_check (db, &error) &&
-         pd_csv_export_to_stdout (db, from_day, to_day, &error);
+         pd_csv_export_to_stdout (db, period->first, period->last, &error);
   else
     ok = (output = pd_output_open (request->file, &error)) != NULL &&
-         pd_csv_export_to_output (db, output, from_day, to_day, NULL, &error) &&
+         pd_csv_export_to_output (db, output, period->first, period->last, NULL, &error) &&
          pd_database_finish_check (db, &error) && pd_output_commit (output, &error);
   /* A file that cannot be read is most likely damaged: the check tells, with the backups. */
   if (!ok && error->domain == PD_ERROR)
@@ -113,27 +112,27 @@ pd_cli_export (const PdCliRequest *request,
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  guint32 from_day, to_day;
+  PdCliPeriod period;
   int status;
 
-  if ((status = read_for_export (request, &from_day, &to_day, &db,
+  if ((status = read_for_export (request, &period, &db,
                                  format != PD_CLI_EXPORT_CSV ? &data : NULL)) != 0)
     return status;
   if (format == PD_CLI_EXPORT_CSV)
-    return export_records (request, db, from_day, to_day);
+    return export_records (request, db, &period);
 
   if (format == PD_CLI_EXPORT_SUMMARY_CSV)
     {
       PdCheckOptions options;
 
       pd_check_options_load (&options, db);
-      bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
+      bytes = pd_csv_export_summary_full (data, period.first, period.last, &options);
     }
   else
     {
       g_autofree char *name = pd_database_get_meta (db, "patient_name");
 
-      bytes = pd_fhir_export (data, name, from_day, to_day, NULL);
+      bytes = pd_fhir_export (data, name, period.first, period.last, NULL);
     }
   return write_export (request, db, bytes);
 }
