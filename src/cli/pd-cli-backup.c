@@ -130,32 +130,30 @@ get_passphrase (const char *file,
 }
 
 int
-pd_cli_backup (const char *diary,
-               const char *file,
-               const char *passphrase_file)
+pd_cli_backup (const PdCliRequest *request)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(Secret) passphrase = NULL;
   int status;
 
-  if ((status = pd_cli_check_names (diary, file, N_("pain-diary: --backup needs a file name\n"))) != 0)
+  if ((status = pd_cli_check_names (request->diary, request->file,
+                                    N_("pain-diary: --backup needs a file name\n"))) != 0)
     return status;
-  if (!(db = pd_database_open (diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error)))
-    return pd_cli_fail (diary, error);
-  if (!(passphrase = get_passphrase (passphrase_file, TRUE, &status)))
+  if (!(db = pd_database_open (request->diary, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error)))
+    return pd_cli_fail (request->diary, error);
+  if (!(passphrase = get_passphrase (request->passphrase_file, TRUE, &status)))
     return status;
-  if (!pd_backup_write (db, file, passphrase, &error))
+  if (!pd_backup_write (db, request->file, passphrase, &error))
     return pd_cli_fail (NULL, error);
-  g_print (_("Wrote the encrypted backup of %s to %s\n"), diary, file);
+  g_print (_("Wrote the encrypted backup of %s to %s\n"), request->diary, request->file);
   return 0;
 }
 
 int
-pd_cli_restore (const char *diary,
-                const char *file,
-                const char *passphrase_file)
+pd_cli_restore (const PdCliRequest *request)
 {
+  const char *diary = request->diary, *file = request->file;
   g_autoptr(GError) error = NULL;
   g_autoptr(Secret) passphrase = NULL;
   g_autofree char *previous = NULL;
@@ -198,7 +196,7 @@ pd_cli_restore (const char *diary,
           return 1;
         }
     }
-  if (!(passphrase = get_passphrase (passphrase_file, FALSE, &status)))
+  if (!(passphrase = get_passphrase (request->passphrase_file, FALSE, &status)))
     return status;
   if (!pd_backup_restore (file, passphrase, diary, &previous, &error))
     return pd_cli_fail (NULL, error);

@@ -68,92 +68,92 @@ check_picture (PdCliPicture          picture,
   return TRUE;
 }
 
-/* Opens the diary, loads the period and the one before it (the chart's summary compares
- * them, with the rolling average's days before; the body map tells a new place of pain),
- * draws the picture of the period and prints its summary. */
-static int
-run (PdCliPicture picture,
-     const char  *diary,
-     const char  *file,
-     const char  *from,
-     const char  *to,
-     int          width,
-     int          height)
+/* The summary of the chart, or else of the body map's stats; the body map's custom places
+ * and its note follow its summary, when it has them. */
+static void
+print_summary (const PdChartData *chart,
+               PdBodyStats       *stats)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDatabase) db = NULL;
-  g_autoptr(PdDiaryData) data = NULL;
-  g_autoptr(PdDailySeries) series = NULL;
-  g_autoptr(PdBodyStats) stats = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *note = NULL;
   g_autofree char *custom = NULL;
-  PdChartData chart;
-  PdBodyMapData map = { 0, -1, NULL };
-  guint32 n_days, before;
-  PdCliPictureOptions options = { picture, 0, width, height, 0, 0 };
-  int status;
 
-  if (!check_picture (picture, file, &options))
-    return 2;
-  /* Read-only: a picture never writes to the diary, not even a backup. */
-  if (!(db = pd_cli_open_period (diary, from, to, 1000, pictures[picture].default_days,
-                                 &options.first, &options.last, &status)))
-    return status;
-  n_days = options.last - options.first + 1;
-  before = n_days + (picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
-  if (!(data = pd_cli_load_days (db, options.first - before, options.last, &error)))
-    return pd_cli_fail (diary, error);
-  if (picture == PD_CLI_CHART)
-    {
-      series = pd_daily_series_new (data, options.first - n_days, options.last);
-      pd_chart_data_init (&chart, series);
-      /* A range that ends before today is named by its dates in the summary. */
-      chart.today = pd_local_today (NULL);
-      chart.first_day = options.first;
-      chart.last_day = options.last;
-    }
-  else
-    map.stats = stats = pd_body_stats_new (data->pain_entries, options.first, options.last);
-  if (!pd_cli_picture_write (diary, file, &options,
-                             picture == PD_CLI_CHART ? (gconstpointer) &chart : &map, db))
-    return 1;
-
-  if (picture == PD_CLI_CHART)
-    summary = pd_chart_describe (&chart);
+  if (chart != NULL)
+    summary = pd_chart_describe (chart);
   else
     {
       summary = pd_body_stats_summary (stats, 8);
       note = pd_body_stats_note (stats);
       custom = pd_body_stats_describe_custom (stats);
     }
-  /* The body map's custom places and its note follow its summary, when it has them. */
   g_print ("%s\n", summary);
   if (custom != NULL)
     g_print ("%s\n", custom);
   if (note != NULL)
     g_print ("%s\n", note);
+}
+
+/* Opens the diary read-only (a picture never writes to it, not even a backup) and loads the
+ * period of options and the one before it (the chart's summary compares them, with the
+ * rolling average's days before; the body map tells a new place of pain). NULL after
+ * printing the error, *status then the exit status. */
+static PdDiaryData *
+load_period (const PdCliRequest   *request,
+             PdCliPictureOptions  *options,
+             PdDatabase          **db,
+             int                  *status)
+{
+  g_autoptr(GError) error = NULL;
+  const PdCliPeriod *period = &options->period;
+  PdDiaryData *data;
+  guint32 before;
+
+  if (!(*db = pd_cli_open_period (request, 1000, pictures[options->picture].default_days,
+                                  &options->period, status)))
+    return NULL;
+  before = period->last - period->first + 1 +
+           (options->picture == PD_CLI_CHART ? PD_ROLLING_DAYS : 0);
+  if (!(data = pd_cli_load_days (*db, period->first - before, period->last, &error)))
+    *status = pd_cli_fail (request->diary, error);
+  return data;
+}
+
+/* Draws the picture of the period and prints its summary. */
+int
+pd_cli_picture (PdCliPicture        picture,
+                const PdCliRequest *request)
+{
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(PdDiaryData) data = NULL;
+  g_autoptr(PdDailySeries) series = NULL;
+  g_autoptr(PdBodyStats) stats = NULL;
+  PdCliPictureOptions options = { picture, 0, request->width, request->height, { 0, 0 } };
+  PdChartData chart;
+  PdBodyMapData map = { 0, -1, NULL };
+  int status;
+
+  if (!check_picture (picture, request->file, &options))
+    return 2;
+  if (!(data = load_period (request, &options, &db, &status)))
+    return status;
+  if (picture == PD_CLI_CHART)
+    {
+      /* The period and as many days before it, which the summary compares. */
+      guint32 n_days = options.period.last - options.period.first + 1;
+
+      series = pd_daily_series_new (data, options.period.first - n_days, options.period.last);
+      pd_chart_data_init (&chart, series);
+      /* A range that ends before today is named by its dates in the summary. */
+      chart.today = pd_local_today (NULL);
+      chart.first_day = options.period.first;
+      chart.last_day = options.period.last;
+    }
+  else
+    map.stats = stats = pd_body_stats_new (data->pain_entries, options.period.first,
+                                           options.period.last);
+  if (!pd_cli_picture_write (request, &options,
+                             picture == PD_CLI_CHART ? (gconstpointer) &chart : &map, db))
+    return 1;
+  print_summary (picture == PD_CLI_CHART ? &chart : NULL, stats);
   return 0;
-}
-
-int
-pd_cli_chart (const char *diary,
-              const char *file,
-              const char *from,
-              const char *to,
-              int         width,
-              int         height)
-{
-  return run (PD_CLI_CHART, diary, file, from, to, width, height);
-}
-
-int
-pd_cli_body_map (const char *diary,
-                 const char *file,
-                 const char *from,
-                 const char *to,
-                 int         width,
-                 int         height)
-{
-  return run (PD_CLI_BODY_MAP, diary, file, from, to, width, height);
 }

@@ -71,20 +71,18 @@ pd_cli_check_names (const char *diary,
 }
 
 PdDatabase *
-pd_cli_open_period (const char *diary,
-                    const char *from,
-                    const char *to,
-                    int         min_year,
-                    guint       days,
-                    guint32    *first,
-                    guint32    *last,
-                    int        *status)
+pd_cli_open_period (const PdCliRequest *request,
+                    int                 min_year,
+                    guint               days,
+                    PdCliPeriod        *period,
+                    int                *status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
+  const char *diary = request->diary, *from = request->from, *to = request->to;
 
   *status = 2;
-  if (!parse_period (from, to, min_year, first, last))
+  if (!parse_period (from, to, min_year, &period->first, &period->last))
     return NULL;
   *status = 1;
   /* Read-only: nothing written from the diary writes to it, not even a backup. */
@@ -97,19 +95,19 @@ pd_cli_open_period (const char *diary,
   if (days != 0 && to == NULL)
     {
       /* The newest day with data (a few rows through the time index). */
-      *last = pd_database_get_last_day (db, &error);
+      period->last = pd_database_get_last_day (db, &error);
       if (error != NULL)
         {
           pd_cli_fail (diary, error);
           return NULL;
         }
-      if (*last == 0)
-        *last = pd_local_today (NULL);
+      if (period->last == 0)
+        period->last = pd_local_today (NULL);
       if (from != NULL)
-        *last = MAX (*last, *first);
+        period->last = MAX (period->last, period->first);
     }
   if (days != 0 && from == NULL)
-    *first = *last - (days - 1);
+    period->first = period->last - (days - 1);
   *status = 0;
   return g_steal_pointer (&db);
 }

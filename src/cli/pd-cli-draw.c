@@ -14,25 +14,17 @@
 int
 pd_cli_draw (GVariantDict *options)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *file = NULL;
-  int width = 0, height = 0;
+  g_auto(PdCliRequest) request = { 0 };
 
   if (!g_variant_dict_contains (options, "chart") && !g_variant_dict_contains (options, "body-map") &&
       !g_variant_dict_contains (options, "report"))
     return -1;
 
-  path = pd_cli_dup_database_path (options, NULL);
-  g_variant_dict_lookup (options, "from", "s", &from);
-  g_variant_dict_lookup (options, "to", "s", &to);
-  g_variant_dict_lookup (options, "width", "i", &width);
-  g_variant_dict_lookup (options, "height", "i", &height);
-  if (g_variant_dict_lookup (options, "chart", "^ay", &file))
-    return pd_cli_chart (path, file, from, to, width, height);
-  if (g_variant_dict_lookup (options, "body-map", "^ay", &file))
-    return pd_cli_body_map (path, file, from, to, width, height);
-  g_variant_dict_lookup (options, "report", "^ay", &file);
-  return pd_cli_report (path, file, from, to);
+  pd_cli_request_init (&request, options);
+  if (g_variant_dict_lookup (options, "chart", "^ay", &request.file))
+    return pd_cli_picture (PD_CLI_CHART, &request);
+  if (g_variant_dict_lookup (options, "body-map", "^ay", &request.file))
+    return pd_cli_picture (PD_CLI_BODY_MAP, &request);
+  g_variant_dict_lookup (options, "report", "^ay", &request.file);
+  return pd_cli_report (&request);
 }

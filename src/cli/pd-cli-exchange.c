@@ -38,41 +38,37 @@ write_output (const char  *file,
 
 /* What both exports check and read first: 0, or the exit status. */
 static int
-read_for_export (const char   *diary,
-                 const char   *file,
-                 const char   *from,
-                 const char   *to,
-                 guint32      *from_day,
-                 guint32      *to_day,
-                 PdDatabase  **db,
-                 PdDiaryData **data)   /* NULL: the records are streamed, not loaded */
+read_for_export (const PdCliRequest  *request,
+                 PdCliPeriod         *period,
+                 PdDatabase         **db,
+                 PdDiaryData        **data)   /* NULL: the records are streamed, not loaded */
 {
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = pd_cli_check_names (diary, file, N_("pain-diary: the export needs a file name, "
-                                                     "or '-' for standard output\n"))) != 0)
+  if ((status = pd_cli_check_names (request->diary, request->file,
+                                    N_("pain-diary: the export needs a file name, "
+                                       "or '-' for standard output\n"))) != 0)
     return status;
   /* The file's quick check runs meanwhile; nothing is written before it passed. */
-  if (!(*db = pd_cli_open_period (diary, from, to, 0, 0, from_day, to_day, &status)))
+  if (!(*db = pd_cli_open_period (request, 0, 0, period, &status)))
     return status;
   if (data != NULL && !(*data = pd_database_load (*db, &error)))
-    return pd_cli_fail (diary, error);
+    return pd_cli_fail (request->diary, error);
   return 0;
 }
 
 /* Once the diary's quick check passed: 0, or the exit status. */
 static int
-write_export (const char *diary,
-              PdDatabase *db,
-              const char *file,
-              GBytes     *bytes)
+write_export (const PdCliRequest *request,
+              PdDatabase         *db,
+              GBytes             *bytes)
 {
   g_autoptr(GError) error = NULL;
 
   if (!pd_database_finish_check (db, &error))
-    return pd_cli_fail (diary, error);
-  if (!write_output (file, bytes, &error))
+    return pd_cli_fail (request->diary, error);
+  if (!write_output (request->file, bytes, &error))
     return pd_cli_fail (NULL, error);
   return 0;
 }
@@ -80,22 +76,20 @@ write_export (const char *diary,
 /* The diary CSV streamed from the file: into the temporary output while the check runs,
  * committed once it passed; onto standard output only after it passed. */
 static int
-export_records (PdDatabase *db,
-                const char *diary,
-                const char *file,
-                guint32     from_day,
-                guint32     to_day)
+export_records (const PdCliRequest *request,
+                PdDatabase         *db,
+                const PdCliPeriod  *period)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PdOutput) output = NULL;
   gboolean ok;
 
-  if (strcmp (file, "-") == 0)
+  if (strcmp (request->file, "-") == 0)
     ok = pd_database_finish_check (db, &error) &&
-         pd_csv_export_to_stdout (db, from_day, to_day, &error);
+         pd_csv_export_to_stdout (db, period->first, period->last, &error);
   else
-    ok = (output = pd_output_open (file, &error)) != NULL &&
-         pd_csv_export_to_output (db, output, from_day, to_day, NULL, &error) &&
+    ok = (output = pd_output_open (request->file, &error)) != NULL &&
+         pd_csv_export_to_output (db, output, period->first, period->last, NULL, &error) &&
          pd_database_finish_check (db, &error) && pd_output_commit (output, &error);
   /* A file that cannot be read is most likely damaged: the check tells, with the backups. */
   if (!ok && error->domain == PD_ERROR)
@@ -108,32 +102,39 @@ export_records (PdDatabase *db,
           error = g_steal_pointer (&check_error);
         }
     }
-  return ok ? 0 : pd_cli_fail (error->domain == PD_ERROR ? diary : NULL, error);
+  return ok ? 0 : pd_cli_fail (error->domain == PD_ERROR ? request->diary : NULL, error);
 }
 
 int
-pd_cli_export_csv (const char *diary,
-                   const char *file,
-                   gboolean    summary,
-                   const char *from,
-                   const char *to)
+pd_cli_export (const PdCliRequest *request,
+               PdCliExport         format)
 {
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  PdCheckOptions options;
-  guint32 from_day, to_day;
+  PdCliPeriod period;
   int status;
 
-  if ((status = read_for_export (diary, file, from, to, &from_day, &to_day, &db,
-                                 summary ? &data : NULL)) != 0)
+  if ((status = read_for_export (request, &period, &db,
+                                 format != PD_CLI_EXPORT_CSV ? &data : NULL)) != 0)
     return status;
-  if (!summary)
-    return export_records (db, diary, file, from_day, to_day);
+  if (format == PD_CLI_EXPORT_CSV)
+    return export_records (request, db, &period);
 
-  pd_check_options_load (&options, db);
-  bytes = pd_csv_export_summary_full (data, from_day, to_day, &options);
-  return write_export (diary, db, file, bytes);
+  if (format == PD_CLI_EXPORT_SUMMARY_CSV)
+    {
+      PdCheckOptions options;
+
+      pd_check_options_load (&options, db);
+      bytes = pd_csv_export_summary_full (data, period.first, period.last, &options);
+    }
+  else
+    {
+      g_autofree char *name = pd_database_get_meta (db, "patient_name");
+
+      bytes = pd_fhir_export (data, name, period.first, period.last, NULL);
+    }
+  return write_export (request, db, bytes);
 }
 
 static void
@@ -151,9 +152,9 @@ remove_new_diary (PdDatabase *db,
 }
 
 int
-pd_cli_import_csv (const char *diary,
-                   const char *file)
+pd_cli_import_csv (const PdCliRequest *request)
 {
+  const char *diary = request->diary, *file = request->file;
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdCsvImport) import = NULL;
@@ -185,24 +186,4 @@ pd_cli_import_csv (const char *diary,
                         pd_csv_import_get_n_new (import)),
            pd_csv_import_get_n_new (import), pd_csv_import_get_n_present (import), file, diary);
   return 0;
-}
-
-int
-pd_cli_export_fhir (const char *diary,
-                    const char *file,
-                    const char *from,
-                    const char *to)
-{
-  g_autoptr(PdDatabase) db = NULL;
-  g_autoptr(PdDiaryData) data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  guint32 from_day, to_day;
-  int status;
-
-  if ((status = read_for_export (diary, file, from, to, &from_day, &to_day, &db, &data)) != 0)
-    return status;
-  name = pd_database_get_meta (db, "patient_name");
-  bytes = pd_fhir_export (data, name, from_day, to_day, NULL);
-  return write_export (diary, db, file, bytes);
 }

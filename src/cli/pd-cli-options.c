@@ -168,6 +168,28 @@ pd_cli_dup_database_path (GVariantDict *options,
   return g_canonicalize_filename (path, NULL);
 }
 
+void
+pd_cli_request_init (PdCliRequest *request,
+                     GVariantDict *options)
+{
+  *request = (PdCliRequest) { .diary = pd_cli_dup_database_path (options, NULL) };
+  g_variant_dict_lookup (options, "from", "s", &request->from);
+  g_variant_dict_lookup (options, "to", "s", &request->to);
+  g_variant_dict_lookup (options, "width", "i", &request->width);
+  g_variant_dict_lookup (options, "height", "i", &request->height);
+  g_variant_dict_lookup (options, "passphrase-file", "^ay", &request->passphrase_file);
+}
+
+void
+pd_cli_request_clear (PdCliRequest *request)
+{
+  g_clear_pointer (&request->diary, g_free);
+  g_clear_pointer (&request->file, g_free);
+  g_clear_pointer (&request->from, g_free);
+  g_clear_pointer (&request->to, g_free);
+  g_clear_pointer (&request->passphrase_file, g_free);
+}
+
 static int
 log_pain (GVariantDict *options)
 {
@@ -287,36 +309,27 @@ pd_cli_handle_options (GVariantDict *options)
     return log_pain (options);
 
   {
-    g_autofree char *path = pd_cli_dup_database_path (options, NULL);
-    g_autofree char *from = NULL;
-    g_autofree char *to = NULL;
-    g_autofree char *file = NULL;
+    g_auto(PdCliRequest) request = { 0 };
 
-    g_variant_dict_lookup (options, "from", "s", &from);
-    g_variant_dict_lookup (options, "to", "s", &to);
-
-    if (g_variant_dict_lookup (options, "import-csv", "^ay", &file))
-      return pd_cli_import_csv (path, file);
-    if (g_variant_dict_lookup (options, "export-csv", "^ay", &file))
-      return pd_cli_export_csv (path, file, FALSE, from, to);
-    if (g_variant_dict_lookup (options, "export-summary-csv", "^ay", &file))
-      return pd_cli_export_csv (path, file, TRUE, from, to);
-    if (g_variant_dict_lookup (options, "export-fhir", "^ay", &file))
-      return pd_cli_export_fhir (path, file, from, to);
-    if (g_variant_dict_lookup (options, "backup", "^ay", &file) ||
-        g_variant_dict_lookup (options, "restore", "^ay", &file))
+    pd_cli_request_init (&request, options);
+    if (g_variant_dict_lookup (options, "import-csv", "^ay", &request.file))
+      return pd_cli_import_csv (&request);
+    if (g_variant_dict_lookup (options, "export-csv", "^ay", &request.file))
+      return pd_cli_export (&request, PD_CLI_EXPORT_CSV);
+    if (g_variant_dict_lookup (options, "export-summary-csv", "^ay", &request.file))
+      return pd_cli_export (&request, PD_CLI_EXPORT_SUMMARY_CSV);
+    if (g_variant_dict_lookup (options, "export-fhir", "^ay", &request.file))
+      return pd_cli_export (&request, PD_CLI_EXPORT_FHIR);
+    if (g_variant_dict_lookup (options, "backup", "^ay", &request.file) ||
+        g_variant_dict_lookup (options, "restore", "^ay", &request.file))
       {
-        g_autofree char *passphrase_file = NULL;
-
-        g_variant_dict_lookup (options, "passphrase-file", "^ay", &passphrase_file);
         if (g_variant_dict_contains (options, "backup") && g_variant_dict_contains (options, "restore"))
           {
             g_printerr (_("pain-diary: give --backup or --restore, not both\n"));
             return 2;
           }
-        return g_variant_dict_contains (options, "backup")
-               ? pd_cli_backup (path, file, passphrase_file)
-               : pd_cli_restore (path, file, passphrase_file);
+        return g_variant_dict_contains (options, "backup") ? pd_cli_backup (&request)
+                                                           : pd_cli_restore (&request);
       }
   }
   if (g_variant_dict_contains (options, "chart") || g_variant_dict_contains (options, "body-map") ||

@@ -144,16 +144,15 @@ write_picture (const char                *file,
 }
 
 gboolean
-pd_cli_picture_write (const char                *diary,
-                      const char                *file,
+pd_cli_picture_write (const PdCliRequest        *request,
                       const PdCliPictureOptions *options,
                       gconstpointer              data,
                       PdDatabase                *db)
 {
   g_autoptr(GError) error = NULL;
 
-  if (write_picture (file, options, data, db, &error))
+  if (write_picture (request->file, options, data, db, &error))
     return TRUE;
-  pd_cli_fail (error->domain == PD_ERROR ? diary : file, error);
+  pd_cli_fail (error->domain == PD_ERROR ? request->diary : request->file, error);
   return FALSE;
 }

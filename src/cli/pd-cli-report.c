@@ -19,16 +19,14 @@
 #define DEFAULT_DAYS 30
 
 int
-pd_cli_report (const char *diary,
-               const char *file,
-               const char *from,
-               const char *to)
+pd_cli_report (const PdCliRequest *request)
 {
+  const char *file = request->file;
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdReport) report = NULL;
   PdReportSections sections;
-  guint32 first = 0, last = 0;
+  PdCliPeriod period = { 0, 0 };
   int n_pages = 0, status;
 
   if (!g_str_has_suffix (file, ".pdf") && !g_str_has_suffix (file, ".PDF"))
@@ -38,14 +36,14 @@ pd_cli_report (const char *diary,
     }
   /* The file's quick check runs while the report is read; nothing is written before it
    * passed. */
-  if (!(db = pd_cli_open_period (diary, from, to, 0, DEFAULT_DAYS, &first, &last, &status)))
+  if (!(db = pd_cli_open_period (request, 0, DEFAULT_DAYS, &period, &status)))
     return status;
 
   pd_report_sections_init (&sections);
   pd_check_options_load (&sections.checks, NULL);
-  report = pd_report_load (db, first, last, &sections, &error);
+  report = pd_report_load (db, period.first, period.last, &sections, &error);
   if (report == NULL || !pd_database_finish_check (db, &error))
-    return pd_cli_fail (diary, error);
+    return pd_cli_fail (request->diary, error);
   if (!pd_report_write_pdf (report, file, pd_paper_for_current_locale (), &n_pages, &error))
     return pd_cli_fail (NULL, error);
   g_print (g_dngettext (NULL, "Wrote the report to %s (%d page).\n",

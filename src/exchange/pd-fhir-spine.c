@@ -186,19 +186,26 @@ pd_fhir_spine_add_back_leg (JsonBuilder *builder,
   return n;
 }
 
-static void
-begin_response (JsonBuilder *builder,
-                const char  *id,
-                const char  *questionnaire,
-                gint64       time,
-                int          utc_offset,
-                const char  *patient_reference)
+/* What heads a QuestionnaireResponse: its resource id, its questionnaire and when it was
+ * given. */
+typedef struct
 {
-  g_autofree char *when = format_date_time (time, utc_offset);
+  const char *id;
+  const char *questionnaire;
+  gint64 time;
+  int utc_offset;
+} Response;
 
-  begin_entry (builder, id, "QuestionnaireResponse");
+static void
+begin_response (JsonBuilder    *builder,
+                const Response *response,
+                const char     *patient_reference)
+{
+  g_autofree char *when = format_date_time (response->time, response->utc_offset);
+
+  begin_entry (builder, response->id, "QuestionnaireResponse");
   json_builder_set_member_name (builder, "questionnaire");
-  json_builder_add_string_value (builder, questionnaire);
+  json_builder_add_string_value (builder, response->questionnaire);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, "completed");
   add_reference (builder, "subject", patient_reference);
@@ -252,8 +259,10 @@ pd_fhir_spine_add_function_rating (JsonBuilder      *builder,
   g_return_val_if_fail (PD_IS_FUNCTION_RATING (rating), 0);
   g_return_val_if_fail (activity_name != NULL, 0);
 
-  begin_response (builder, pd_function_rating_get_id (rating), PD_FHIR_PSFS_QUESTIONNAIRE,
-                  pd_function_rating_get_time (rating), pd_function_rating_get_utc_offset (rating),
+  begin_response (builder,
+                  &(Response) { pd_function_rating_get_id (rating), PD_FHIR_PSFS_QUESTIONNAIRE,
+                                pd_function_rating_get_time (rating),
+                                pd_function_rating_get_utc_offset (rating) },
                   patient_reference);
   /* The questionnaire's own words stay English: they identify its items. */
   begin_item (builder, "activity", "An activity that is hard because of the problem");
@@ -288,8 +297,10 @@ pd_fhir_spine_add_impression (JsonBuilder  *builder,
   g_return_val_if_fail (PD_IS_IMPRESSION (impression), 0);
 
   score = CLAMP (pd_impression_get_score (impression), PD_PGIC_MIN, PD_PGIC_MAX);
-  begin_response (builder, pd_impression_get_id (impression), PD_FHIR_PGIC_QUESTIONNAIRE,
-                  pd_impression_get_time (impression), pd_impression_get_utc_offset (impression),
+  begin_response (builder,
+                  &(Response) { pd_impression_get_id (impression), PD_FHIR_PGIC_QUESTIONNAIRE,
+                                pd_impression_get_time (impression),
+                                pd_impression_get_utc_offset (impression) },
                   patient_reference);
   begin_item (builder, "about", "The treatment the impression is about");
   json_builder_set_member_name (builder, "valueString");

@@ -246,23 +246,48 @@ add_back_leg (PdReport *self)
   return TRUE;
 }
 
+/* The trial's table: its 7 days of baseline and its days so far, their mean pain and how
+ * many of their days have data. */
+static void
+add_trial_table (PdReport      *self,
+                 const PdTrial *trial,
+                 guint32        start)
+{
+  static const double widths[] = { 0.40, 0.30, 0.30 };
+  g_autofree char *baseline = _pd_report_format_score (trial->baseline_mean);
+  g_autofree char *during = _pd_report_format_score (trial->trial_mean);
+  g_autofree char *baseline_days = NULL;
+  g_autofree char *during_days = NULL;
+  g_autofree char *during_label = NULL;
+  int table;
+
+  table = _pd_report_add_table (self, widths, 0x6, 9, _("Window"), _("Mean daily pain"),
+                                _("Days with data"), NULL);
+  baseline_days = g_strdup_printf (_("%u of %u"), trial->baseline_days, PD_TRIAL_BASELINE_DAYS);
+  during_days = g_strdup_printf (_("%u of %u"), trial->trial_days,
+                                 trial->end_day > start ? trial->end_day - start : 0);
+  if (trial->end_day > self->last_day)
+    during_label = g_strdup_printf (_("Trial, days 2–%u (still running)"),
+                                    trial->end_day - start + 1);
+  else
+    during_label = g_strdup_printf (_("Trial, days 2–%u"), trial->end_day - start + 1);
+  _pd_report_add_row (self, table,
+                      _pd_report_cells_new (_("Baseline, 7 days before"), baseline,
+                                              baseline_days, NULL));
+  _pd_report_add_row (self, table,
+                      _pd_report_cells_new (during_label, during, during_days, NULL));
+}
+
 static gboolean
 add_trial (PdReport    *self,
            PdDiaryData *data)
 {
-  static const double widths[] = { 0.40, 0.30, 0.30 };
   guint32 first = self->first_day, last = self->last_day;
   PdEvent *event = pd_trial_find_latest (data->events, last);
   g_autofree char *title = NULL;
   g_autofree char *verdict = NULL;
-  g_autofree char *baseline = NULL;
-  g_autofree char *during = NULL;
-  g_autofree char *baseline_days = NULL;
-  g_autofree char *during_days = NULL;
-  g_autofree char *during_label = NULL;
   guint32 start;
   PdTrial trial;
-  int table;
 
   if (event == NULL)
     return FALSE;
@@ -280,23 +305,7 @@ add_trial (PdReport    *self,
                                      pd_event_get_title (event), from);
   }
   _pd_report_add_text (self, 10, title);
-  table = _pd_report_add_table (self, widths, 0x6, 9, _("Window"), _("Mean daily pain"),
-                                _("Days with data"), NULL);
-  baseline = _pd_report_format_score (trial.baseline_mean);
-  during = _pd_report_format_score (trial.trial_mean);
-  baseline_days = g_strdup_printf (_("%u of %u"), trial.baseline_days, PD_TRIAL_BASELINE_DAYS);
-  during_days = g_strdup_printf (_("%u of %u"), trial.trial_days,
-                                 trial.end_day > start ? trial.end_day - start : 0);
-  if (trial.end_day > last)
-    during_label = g_strdup_printf (_("Trial, days 2–%u (still running)"),
-                                    trial.end_day - start + 1);
-  else
-    during_label = g_strdup_printf (_("Trial, days 2–%u"), trial.end_day - start + 1);
-  _pd_report_add_row (self, table,
-                      _pd_report_cells_new (_("Baseline, 7 days before"), baseline,
-                                              baseline_days, NULL));
-  _pd_report_add_row (self, table,
-                      _pd_report_cells_new (during_label, during, during_days, NULL));
+  add_trial_table (self, &trial, start);
   verdict = pd_trial_describe_verdict (&trial);
   {
     g_autofree char *line = g_markup_printf_escaped ("%s.", verdict);

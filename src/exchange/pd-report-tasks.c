@@ -149,6 +149,17 @@ typedef struct
   PdPaper paper;
 } WriteJob;
 
+static WriteJob *
+write_job_new (const char *file,
+               PdPaper     paper)
+{
+  WriteJob *job = g_new0 (WriteJob, 1);
+
+  job->file = g_strdup (file);
+  job->paper = paper;
+  return job;
+}
+
 static void
 write_job_free (WriteJob *job)
 {
@@ -180,16 +191,12 @@ pd_report_write_pdf_async (PdReport            *report,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  WriteJob *job;
-
   g_return_if_fail (PD_IS_REPORT (report));
   g_return_if_fail (file != NULL);
 
-  job = g_new0 (WriteJob, 1);
-  job->file = g_strdup (file);
-  job->paper = paper;
-  _pd_task_run_in_thread (report, pd_report_write_pdf_async, job, (GDestroyNotify) write_job_free,
-                          write_thread, cancellable, callback, user_data);
+  _pd_task_run_in_thread (report, pd_report_write_pdf_async, write_job_new (file, paper),
+                          (GDestroyNotify) write_job_free, write_thread, cancellable, callback,
+                          user_data);
 }
 
 int
