@@ -116,9 +116,9 @@ folder_chosen_cb (GFile    *file,
 static void
 choose_clicked_cb (PdBackupPreferences *self)
 {
-  pd_choose_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), PD_CHOOSE_FOLDER,
-                  _("Choose Backup Folder"), _("_Select"), NULL, NULL, folder_chosen_cb,
-                  g_object_ref (self), g_object_unref);
+  pd_choose_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                  &(PdFileQuestion) { PD_CHOOSE_FOLDER, _("Choose Backup Folder"), _("_Select"), NULL, NULL },
+                  folder_chosen_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -185,13 +185,16 @@ passphrase_chosen_cb (const char *passphrase,
 static void
 passphrase_clicked_cb (PdBackupPreferences *self)
 {
-  pd_passphrase_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                _("Passphrase for the Backup Folder"),
-                                _("Every daily backup in the folder is encrypted with it, and Pain Diary "
-                                  "keeps it in your keyring. To open a backup, on this or another "
-                                  "computer, you need it: write it down and keep it somewhere safe. A "
-                                  "lost passphrase cannot be recovered."),
-                                TRUE, "save", _("_Save"), ADW_RESPONSE_SUGGESTED,
+  static const PdPassphraseQuestion question = {
+    N_("Passphrase for the Backup Folder"),
+    N_("Every daily backup in the folder is encrypted with it, and Pain Diary "
+       "keeps it in your keyring. To open a backup, on this or another "
+       "computer, you need it: write it down and keep it somewhere safe. A "
+       "lost passphrase cannot be recovered."),
+    TRUE, "save", N_("_Save"), ADW_RESPONSE_SUGGESTED
+  };
+
+  pd_passphrase_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &question,
                                 passphrase_chosen_cb, g_object_ref (self), g_object_unref);
 }
 
