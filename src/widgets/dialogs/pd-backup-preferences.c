@@ -15,6 +15,10 @@
 #include "pd-keyring.h"
 #include "pd-passphrase-dialog.h"
 
+#define PD_TYPE_BACKUP_PREFERENCES (pd_backup_preferences_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdBackupPreferences, pd_backup_preferences, PD, BACKUP_PREFERENCES, AdwPreferencesGroup)
+
 struct _PdBackupPreferences
 {
   AdwPreferencesGroup parent_instance;
@@ -279,7 +283,7 @@ pd_backup_preferences_init (PdBackupPreferences *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->problem_row), "error");
 }
 
-GtkWidget *
+AdwPreferencesGroup *
 pd_backup_preferences_new (PdBackupFolder *folder,
                            GSettings      *settings)
 {
@@ -295,5 +299,5 @@ pd_backup_preferences_new (PdBackupFolder *folder,
   update (self);
   /* What is in the folder now (a sync may have brought or removed backups). */
   pd_backup_folder_refresh (folder);
-  return GTK_WIDGET (self);
+  return ADW_PREFERENCES_GROUP (self);
 }
