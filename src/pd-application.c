@@ -281,7 +281,9 @@ open_review_action (GSimpleAction *action,
 
   choice->self = g_object_ref (self);
   choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  pd_choose_file (parent, PD_CHOOSE_OPEN, _("Open a Diary for Review"), _("_Open"), NULL, filters,
+  pd_choose_file (parent,
+                  &(PdFileQuestion) { PD_CHOOSE_OPEN, _("Open a Diary for Review"), _("_Open"), NULL,
+                                      filters },
                   review_file_chosen_cb, choice, review_choice_free);
 }
 

@@ -71,16 +71,17 @@ native_response_cb (GtkNativeDialog *native,
 #endif
 
 void
-pd_choose_file (GtkWindow        *parent,
-                PdChooseMode      mode,
-                const char       *title,
-                const char       *accept_label,
-                const char       *suggested_name,
-                GPtrArray        *filters,
-                PdFileChosenFunc  callback,
-                gpointer          user_data,
-                GDestroyNotify    destroy)
+pd_choose_file (GtkWindow            *parent,
+                const PdFileQuestion *question,
+                PdFileChosenFunc      callback,
+                gpointer              user_data,
+                GDestroyNotify        destroy)
 {
+  PdChooseMode mode = question->mode;
+  const char *title = question->title;
+  const char *accept_label = question->accept_label;
+  const char *suggested_name = question->suggested_name;
+  GPtrArray *filters = question->filters;
   Choice *choice = g_new0 (Choice, 1);
 
   choice->callback = callback;

@@ -20,18 +20,24 @@ typedef enum
 typedef void (*PdFileChosenFunc) (GFile    *file,
                                   gpointer  user_data);
 
+/* What the file dialog asks, its strings translated. filters: GtkFileFilters, the first is
+ * selected (NULL: none); suggested_name: for PD_CHOOSE_SAVE. */
+typedef struct
+{
+  PdChooseMode mode;
+  const char *title;
+  const char *accept_label;
+  const char *suggested_name;
+  GPtrArray *filters;
+} PdFileQuestion;
+
 /* Asks for a file, modal to parent: GtkFileDialog where GTK has it (4.10 and newer, as in the
  * Flatpak runtime), GtkFileChooserNative before. Both go through the file chooser portal
- * inside a sandbox. filters: GtkFileFilters, the first is selected (NULL: none);
- * suggested_name: for PD_CHOOSE_SAVE. */
-void pd_choose_file (GtkWindow        *parent,
-                     PdChooseMode      mode,
-                     const char       *title,
-                     const char       *accept_label,
-                     const char       *suggested_name,
-                     GPtrArray        *filters,
-                     PdFileChosenFunc  callback,
-                     gpointer          user_data,
-                     GDestroyNotify    destroy);
+ * inside a sandbox. */
+void pd_choose_file (GtkWindow            *parent,
+                     const PdFileQuestion *question,
+                     PdFileChosenFunc      callback,
+                     gpointer              user_data,
+                     GDestroyNotify        destroy);
 
 G_END_DECLS

@@ -9,10 +9,14 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-activity-editor.h"
+#include "pd-editors.h"
 #include "pd-catalogue.h"
 #include "pd-rows.h"
 #include "pd-time-row.h"
+
+#define PD_TYPE_ACTIVITY_EDITOR (pd_activity_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdActivityEditor, pd_activity_editor, PD, ACTIVITY_EDITOR, PdRecordEditor)
 
 struct _PdActivityEditor
 {
@@ -145,7 +149,7 @@ build (PdActivityEditor *self)
   kind_changed_cb (self);
 }
 
-PdActivityEditor *
+GtkWindow *
 pd_activity_editor_new (GtkWindow  *parent,
                         PdDiaryModel *model,
                         PdActivity *activity,
@@ -169,5 +173,5 @@ pd_activity_editor_new (GtkWindow  *parent,
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (pd_activity_get_time (activity));
       pd_time_row_set_time (self->time_row, time);
     }
-  return self;
+  return GTK_WINDOW (self);
 }

@@ -15,6 +15,10 @@
 #include "pd-keyring.h"
 #include "pd-passphrase-dialog.h"
 
+#define PD_TYPE_BACKUP_PREFERENCES (pd_backup_preferences_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdBackupPreferences, pd_backup_preferences, PD, BACKUP_PREFERENCES, AdwPreferencesGroup)
+
 struct _PdBackupPreferences
 {
   AdwPreferencesGroup parent_instance;
@@ -116,9 +120,9 @@ folder_chosen_cb (GFile    *file,
 static void
 choose_clicked_cb (PdBackupPreferences *self)
 {
-  pd_choose_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), PD_CHOOSE_FOLDER,
-                  _("Choose Backup Folder"), _("_Select"), NULL, NULL, folder_chosen_cb,
-                  g_object_ref (self), g_object_unref);
+  pd_choose_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                  &(PdFileQuestion) { PD_CHOOSE_FOLDER, _("Choose Backup Folder"), _("_Select"), NULL, NULL },
+                  folder_chosen_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -185,13 +189,16 @@ passphrase_chosen_cb (const char *passphrase,
 static void
 passphrase_clicked_cb (PdBackupPreferences *self)
 {
-  pd_passphrase_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                _("Passphrase for the Backup Folder"),
-                                _("Every daily backup in the folder is encrypted with it, and Pain Diary "
-                                  "keeps it in your keyring. To open a backup, on this or another "
-                                  "computer, you need it: write it down and keep it somewhere safe. A "
-                                  "lost passphrase cannot be recovered."),
-                                TRUE, "save", _("_Save"), ADW_RESPONSE_SUGGESTED,
+  static const PdPassphraseQuestion question = {
+    N_("Passphrase for the Backup Folder"),
+    N_("Every daily backup in the folder is encrypted with it, and Pain Diary "
+       "keeps it in your keyring. To open a backup, on this or another "
+       "computer, you need it: write it down and keep it somewhere safe. A "
+       "lost passphrase cannot be recovered."),
+    TRUE, "save", N_("_Save"), ADW_RESPONSE_SUGGESTED
+  };
+
+  pd_passphrase_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &question,
                                 passphrase_chosen_cb, g_object_ref (self), g_object_unref);
 }
 
@@ -276,7 +283,7 @@ pd_backup_preferences_init (PdBackupPreferences *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->problem_row), "error");
 }
 
-GtkWidget *
+AdwPreferencesGroup *
 pd_backup_preferences_new (PdBackupFolder *folder,
                            GSettings      *settings)
 {
@@ -292,5 +299,5 @@ pd_backup_preferences_new (PdBackupFolder *folder,
   update (self);
   /* What is in the folder now (a sync may have brought or removed backups). */
   pd_backup_folder_refresh (folder);
-  return GTK_WIDGET (self);
+  return ADW_PREFERENCES_GROUP (self);
 }

@@ -11,15 +11,11 @@
 
 G_BEGIN_DECLS
 
-#define PD_TYPE_BACKUP_PREFERENCES (pd_backup_preferences_get_type ())
-
-G_DECLARE_FINAL_TYPE (PdBackupPreferences, pd_backup_preferences, PD, BACKUP_PREFERENCES, AdwPreferencesGroup)
-
 /* The folder (chosen through the file chooser, or the portal's, and kept in settings'
  * "backup-folder"; the window's PdBackupFolder follows that key), the passphrase in the
  * keyring (set or changed, asked twice), when the last encrypted backup was written there,
  * and what went wrong, in words for the patient. */
-GtkWidget *pd_backup_preferences_new (PdBackupFolder *folder,
-                                      GSettings      *settings);
+AdwPreferencesGroup *pd_backup_preferences_new (PdBackupFolder *folder,
+                                                GSettings      *settings);
 
 G_END_DECLS

@@ -9,10 +9,14 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-entry-editor.h"
+#include "pd-editors.h"
 #include "pd-editor-util.h"
 #include "pd-entry-form.h"
 #include "pd-page-util.h"
+
+#define PD_TYPE_ENTRY_EDITOR (pd_entry_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdEntryEditor, pd_entry_editor, PD, ENTRY_EDITOR, AdwWindow)
 
 struct _PdEntryEditor
 {
@@ -97,7 +101,7 @@ pd_entry_editor_init (PdEntryEditor *self)
   pd_entry_form_take_keys_of (self->form, GTK_WIDGET (self));
 }
 
-PdEntryEditor *
+GtkWindow *
 pd_entry_editor_new (GtkWindow    *parent,
                      PdDiaryModel *model,
                      PdPainEntry  *entry)
@@ -112,5 +116,5 @@ pd_entry_editor_new (GtkWindow    *parent,
   self->entry = g_object_ref (entry);
   pd_entry_form_set_entry (self->form, entry);
   form_changed_cb (self);
-  return self;
+  return GTK_WINDOW (self);
 }

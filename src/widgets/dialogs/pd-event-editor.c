@@ -9,10 +9,14 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-editors.h"
 #include "pd-catalogue.h"
-#include "pd-event-editor.h"
 #include "pd-rows.h"
 #include "pd-time-row.h"
+
+#define PD_TYPE_EVENT_EDITOR (pd_event_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdEventEditor, pd_event_editor, PD, EVENT_EDITOR, PdRecordEditor)
 
 struct _PdEventEditor
 {
@@ -180,7 +184,7 @@ build (PdEventEditor *self)
   title_changed_cb (self);
 }
 
-PdEventEditor *
+GtkWindow *
 pd_event_editor_new (GtkWindow  *parent,
                      PdDiaryModel *model,
                      PdEvent    *event,
@@ -204,5 +208,5 @@ pd_event_editor_new (GtkWindow  *parent,
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (pd_event_get_time (event));
       pd_time_row_set_time (self->time_row, time);
     }
-  return self;
+  return GTK_WINDOW (self);
 }

@@ -77,17 +77,13 @@ response_cb (AdwMessageDialog *dialog,
 }
 
 void
-pd_passphrase_dialog_present (GtkWindow             *parent,
-                              const char            *heading,
-                              const char            *body,
-                              gboolean               twice,
-                              const char            *response_id,
-                              const char            *response_label,
-                              AdwResponseAppearance  appearance,
-                              PdPassphraseFunc       callback,
-                              gpointer               user_data,
-                              GDestroyNotify         destroy)
+pd_passphrase_dialog_present (GtkWindow                  *parent,
+                              const PdPassphraseQuestion *question,
+                              PdPassphraseFunc            callback,
+                              gpointer                    user_data,
+                              GDestroyNotify              destroy)
 {
+  const char *response_id = question->response_id;
   AdwMessageDialog *dialog;
   GtkWidget *box;
   Asking *asking = g_new0 (Asking, 1);
@@ -96,19 +92,20 @@ pd_passphrase_dialog_present (GtkWindow             *parent,
   asking->callback = callback;
   asking->user_data = user_data;
   asking->destroy = destroy;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _(question->heading),
+                                                       _(question->body)));
   g_object_set_data_full (G_OBJECT (dialog), "asking", asking, (GDestroyNotify) asking_free);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   asking->passphrase = add_passphrase_entry (box, _("Passphrase"), dialog);
-  if (twice)
+  if (question->twice)
     asking->again = add_passphrase_entry (box, _("Passphrase Again"), dialog);
   adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_add_response (dialog, response_id, response_label);
-  adw_message_dialog_set_response_appearance (dialog, response_id, appearance);
+  adw_message_dialog_add_response (dialog, response_id, _(question->response_label));
+  adw_message_dialog_set_response_appearance (dialog, response_id, question->appearance);
   adw_message_dialog_set_response_enabled (dialog, response_id, FALSE);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  if (appearance != ADW_RESPONSE_DESTRUCTIVE)
+  if (question->appearance != ADW_RESPONSE_DESTRUCTIVE)
     adw_message_dialog_set_default_response (dialog, response_id);
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), asking);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -14,19 +14,27 @@ G_BEGIN_DECLS
 typedef void (*PdPassphraseFunc) (const char *passphrase,
                                   gpointer    user_data);
 
+/* What the dialog asks: its heading and body, whether the passphrase is typed twice (when it
+ * is being chosen), and the response besides Cancel. The strings are only marked for
+ * translation: the dialog translates them. */
+typedef struct
+{
+  const char *heading;
+  const char *body;
+  gboolean twice;
+  const char *response_id;
+  const char *response_label;
+  AdwResponseAppearance appearance;
+} PdPassphraseQuestion;
+
 /* A message dialog, modal to parent, with a hidden entry for the passphrase (and a second,
  * "again", when twice: the response is possible once both are the same) and the responses
  * Cancel and response_id/response_label; presented at once. destroy frees user_data after
  * the callback. */
-void pd_passphrase_dialog_present (GtkWindow             *parent,
-                                   const char            *heading,
-                                   const char            *body,
-                                   gboolean               twice,
-                                   const char            *response_id,
-                                   const char            *response_label,
-                                   AdwResponseAppearance  appearance,
-                                   PdPassphraseFunc       callback,
-                                   gpointer               user_data,
-                                   GDestroyNotify         destroy);
+void pd_passphrase_dialog_present (GtkWindow                  *parent,
+                                   const PdPassphraseQuestion *question,
+                                   PdPassphraseFunc            callback,
+                                   gpointer                    user_data,
+                                   GDestroyNotify              destroy);
 
 G_END_DECLS

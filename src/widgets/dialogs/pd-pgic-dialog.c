@@ -9,10 +9,14 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-pgic-dialog.h"
+#include "pd-editors.h"
 #include "pd-rows.h"
 #include "pd-spine.h"
 #include "pd-types.h"
+
+#define PD_TYPE_PGIC_DIALOG (pd_pgic_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdPgicDialog, pd_pgic_dialog, PD, PGIC_DIALOG, PdRecordEditor)
 
 struct _PdPgicDialog
 {
@@ -90,7 +94,7 @@ event_label (PdEvent *event)
   return g_strdup_printf ("%s — %s", date, pd_event_get_title (event));
 }
 
-PdPgicDialog *
+GtkWindow *
 pd_pgic_dialog_new (GtkWindow    *parent,
                     PdDiaryModel *model,
                     PdEvent      *event)
@@ -149,5 +153,5 @@ pd_pgic_dialog_new (GtkWindow    *parent,
     }
   pd_record_editor_add_group (PD_RECORD_EDITOR (self), group);
   answer_toggled_cb (self);
-  return self;
+  return GTK_WINDOW (self);
 }

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-psfs-editor.h"
+#include "pd-editors.h"
 #include "pd-spine.h"
 #include "pd-types.h"
 
@@ -25,6 +25,10 @@ typedef struct
   GtkSpinButton *spin;
   GtkWidget *retire_button;
 } Item;
+
+#define PD_TYPE_PSFS_EDITOR (pd_psfs_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdPsfsEditor, pd_psfs_editor, PD, PSFS_EDITOR, PdRecordEditor)
 
 struct _PdPsfsEditor
 {
@@ -214,7 +218,7 @@ pd_psfs_editor_init (PdPsfsEditor *self)
   self->today = pd_local_today (NULL);
 }
 
-PdPsfsEditor *
+GtkWindow *
 pd_psfs_editor_new (GtkWindow    *parent,
                     PdDiaryModel *model)
 {
@@ -253,5 +257,5 @@ pd_psfs_editor_new (GtkWindow    *parent,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), self->add_row);
   pd_record_editor_add_group (PD_RECORD_EDITOR (self), add_group);
   update_state (self);
-  return self;
+  return GTK_WINDOW (self);
 }

@@ -397,7 +397,8 @@ save_action (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("PDF document"));
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_filter_add_mime_type (filter, "application/pdf");
-  pd_choose_file (GTK_WINDOW (self), PD_CHOOSE_SAVE, _("Save Report"), _("_Save"), name, filters,
+  pd_choose_file (GTK_WINDOW (self),
+                  &(PdFileQuestion) { PD_CHOOSE_SAVE, _("Save Report"), _("_Save"), name, filters },
                   file_chosen_cb, g_object_ref (self), g_object_unref);
 }
 

@@ -9,13 +9,17 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-editors.h"
 #include "pd-catalogue.h"
 #include "pd-check-settings.h"
-#include "pd-dose-editor.h"
 #include "pd-medication-checks.h"
 #include "pd-page-util.h"
 #include "pd-rows.h"
 #include "pd-time-row.h"
+
+#define PD_TYPE_DOSE_EDITOR (pd_dose_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdDoseEditor, pd_dose_editor, PD, DOSE_EDITOR, PdRecordEditor)
 
 struct _PdDoseEditor
 {
@@ -272,7 +276,7 @@ build (PdDoseEditor *self)
   g_signal_connect_swapped (self->time_row, "changed", G_CALLBACK (update_safety), self);
 }
 
-PdDoseEditor *
+GtkWindow *
 pd_dose_editor_new (GtkWindow   *parent,
                     PdDiaryModel *model,
                     PdDiaryData *data,
@@ -313,5 +317,5 @@ pd_dose_editor_new (GtkWindow   *parent,
       pd_time_row_set_time (self->time_row, time);
     }
   update_safety (self);
-  return self;
+  return GTK_WINDOW (self);
 }

@@ -10,14 +10,18 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pd-editors.h"
 #include "pd-format.h"
 #include "pd-types.h"
 #include "pd-catalogue.h"
 #include "pd-dose-times.h"
-#include "pd-medication-editor.h"
 #include "pd-page-util.h"
 
 #define DEFAULT_TIME     (8 * 60)
+
+#define PD_TYPE_MEDICATION_EDITOR (pd_medication_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (PdMedicationEditor, pd_medication_editor, PD, MEDICATION_EDITOR, AdwWindow)
 
 struct _PdMedicationEditor
 {
@@ -929,7 +933,7 @@ pd_medication_editor_init (PdMedicationEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 }
 
-PdMedicationEditor *
+GtkWindow *
 pd_medication_editor_new (GtkWindow    *parent,
                           PdDiaryModel *model,
                           PdMedication *medication)
@@ -957,5 +961,5 @@ pd_medication_editor_new (GtkWindow    *parent,
       show_form (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
     }
-  return self;
+  return GTK_WINDOW (self);
 }

@@ -14,8 +14,8 @@
 #include "pd-format.h"
 #include "pd-types.h"
 #include "pd-catalogue.h"
+#include "pd-editors.h"
 #include "pd-medication-checks.h"
-#include "pd-medication-editor.h"
 #include "pd-medications-page.h"
 #include "pd-model-watch.h"
 #include "pd-page-util.h"
@@ -400,10 +400,8 @@ edit_medication (PdMedicationsPage *self,
                  PdMedication      *medication)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PdMedicationEditor *editor = pd_medication_editor_new (GTK_WINDOW (root), self->model,
-                                                         medication);
 
-  gtk_window_present (GTK_WINDOW (editor));
+  gtk_window_present (pd_medication_editor_new (GTK_WINDOW (root), self->model, medication));
 }
 
 /* A change the model's worker makes, and what to say when it is done. */

@@ -9,8 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-pgic-dialog.h"
-#include "pd-psfs-editor.h"
+#include "pd-editors.h"
 #include "pd-spine.h"
 #include "pd-spine-reminders.h"
 #include "pd-spine-today.h"
@@ -71,7 +70,7 @@ rate_clicked_cb (GtkButton    *button,
 
   if (self->model == NULL || !GTK_IS_WINDOW (root))
     return;
-  gtk_window_present (GTK_WINDOW (pd_psfs_editor_new (GTK_WINDOW (root), self->model)));
+  gtk_window_present (pd_psfs_editor_new (GTK_WINDOW (root), self->model));
 }
 
 static void
@@ -82,8 +81,8 @@ impression_clicked_cb (GtkButton    *button,
 
   if (self->model == NULL || !GTK_IS_WINDOW (root))
     return;
-  gtk_window_present (GTK_WINDOW (pd_pgic_dialog_new (GTK_WINDOW (root), self->model,
-                                                      g_object_get_data (G_OBJECT (button), "event"))));
+  gtk_window_present (pd_pgic_dialog_new (GTK_WINDOW (root), self->model,
+                                          g_object_get_data (G_OBJECT (button), "event")));
 }
 
 static GtkWidget *

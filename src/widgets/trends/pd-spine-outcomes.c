@@ -12,8 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-chart.h"
-#include "pd-pgic-dialog.h"
-#include "pd-psfs-editor.h"
+#include "pd-editors.h"
 #include "pd-spine.h"
 #include "pd-spine-outcomes.h"
 #include "pd-page-util.h"
@@ -207,7 +206,7 @@ rate_clicked_cb (PdSpineOutcomes *self)
 
   if (self->model == NULL || !GTK_IS_WINDOW (root))
     return;
-  gtk_window_present (GTK_WINDOW (pd_psfs_editor_new (GTK_WINDOW (root), self->model)));
+  gtk_window_present (pd_psfs_editor_new (GTK_WINDOW (root), self->model));
 }
 
 static void
@@ -217,7 +216,7 @@ impression_clicked_cb (PdSpineOutcomes *self)
 
   if (self->model == NULL || !GTK_IS_WINDOW (root))
     return;
-  gtk_window_present (GTK_WINDOW (pd_pgic_dialog_new (GTK_WINDOW (root), self->model, NULL)));
+  gtk_window_present (pd_pgic_dialog_new (GTK_WINDOW (root), self->model, NULL));
 }
 
 static gboolean

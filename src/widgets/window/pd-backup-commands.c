@@ -29,12 +29,7 @@ typedef struct
   const char *chooser_title;
   const char *accept_label;
   PdChooseMode mode;
-  const char *heading;
-  const char *body;
-  gboolean twice;
-  const char *response_id;
-  const char *response_label;
-  AdwResponseAppearance appearance;
+  PdPassphraseQuestion question;
   const char *busy;
   BackupStartFunc start;
   GAsyncReadyCallback done;
@@ -93,19 +88,19 @@ restored_cb (GObject      *object,
 
 static const BackupCommand back_up_command = {
   N_("Back Up Diary"), N_("_Save"), PD_CHOOSE_SAVE,
-  N_("Choose a Passphrase"),
-  N_("The backup can only be opened with it: keep it somewhere safe. "
-     "A lost passphrase cannot be recovered."),
-  TRUE, "back-up", N_("_Back Up"), ADW_RESPONSE_SUGGESTED,
+  { N_("Choose a Passphrase"),
+    N_("The backup can only be opened with it: keep it somewhere safe. "
+       "A lost passphrase cannot be recovered."),
+    TRUE, "back-up", N_("_Back Up"), ADW_RESPONSE_SUGGESTED },
   N_("Backing up…"), pd_backup_write_async, written_cb,
 };
 
 static const BackupCommand restore_command = {
   N_("Restore Backup"), N_("_Open"), PD_CHOOSE_OPEN,
-  N_("Replace the Diary?"),
-  N_("Everything in this diary is replaced by the backup’s records. "
-     "A copy of the diary as it is now is kept in its backup folder."),
-  FALSE, "restore", N_("_Replace"), ADW_RESPONSE_DESTRUCTIVE,
+  { N_("Replace the Diary?"),
+    N_("Everything in this diary is replaced by the backup’s records. "
+       "A copy of the diary as it is now is kept in its backup folder."),
+    FALSE, "restore", N_("_Replace"), ADW_RESPONSE_DESTRUCTIVE },
   N_("Restoring…"), pd_backup_restore_into_async, restored_cb,
 };
 
@@ -134,9 +129,8 @@ file_chosen_cb (GFile    *file,
       backup_choice_free (choice);
       return;
     }
-  pd_passphrase_dialog_present (choice->window, _(command->heading), _(command->body), command->twice,
-                                command->response_id, _(command->response_label), command->appearance,
-                                passphrase_cb, choice, backup_choice_free);
+  pd_passphrase_dialog_present (choice->window, &command->question, passphrase_cb, choice,
+                                backup_choice_free);
 }
 
 static void
@@ -148,6 +142,7 @@ run_command (GtkWindow           *self,
   g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_object_unref);
   GtkFileFilter *filter = gtk_file_filter_new ();
   BackupChoice *choice = g_new0 (BackupChoice, 1);
+  PdFileQuestion question;
 
   g_return_if_fail (GTK_IS_WINDOW (self));
   g_return_if_fail (PD_IS_DATABASE (database));
@@ -158,8 +153,12 @@ run_command (GtkWindow           *self,
   choice->command = command;
   choice->window = g_object_ref (self);
   choice->database = g_object_ref (database);
-  pd_choose_file (self, command->mode, _(command->chooser_title), _(command->accept_label),
-                  suggested_name, filters, file_chosen_cb, choice, NULL);
+  question.mode = command->mode;
+  question.title = _(command->chooser_title);
+  question.accept_label = _(command->accept_label);
+  question.suggested_name = suggested_name;
+  question.filters = filters;
+  pd_choose_file (self, &question, file_chosen_cb, choice, NULL);
 }
 
 void

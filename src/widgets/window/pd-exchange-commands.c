@@ -136,8 +136,8 @@ export_response_cb (AdwMessageDialog *dialog,
   name = g_date_time_format (now, choice->fhir ? "pain-diary-fhir-%Y-%m-%d.json"
                                  : choice->summary ? "pain-diary-summary-%Y-%m-%d.csv"
                                  : "pain-diary-%Y-%m-%d.csv");
-  pd_choose_file (self, PD_CHOOSE_SAVE, _("Export"), _("_Export"), name, NULL, file_chosen_cb,
-                  choice, NULL);
+  pd_choose_file (self, &(PdFileQuestion) { PD_CHOOSE_SAVE, _("Export"), _("_Export"), name, NULL },
+                  file_chosen_cb, choice, NULL);
 }
 
 /* The report has its own dialog, which chooses more than a file. */
@@ -322,6 +322,7 @@ pd_exchange_commands_import (GtkWindow  *self,
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   g_ptr_array_add (filters, filter);
-  pd_choose_file (self, PD_CHOOSE_OPEN, _("Import Diary CSV"), _("_Open"), NULL, filters,
+  pd_choose_file (self,
+                  &(PdFileQuestion) { PD_CHOOSE_OPEN, _("Import Diary CSV"), _("_Open"), NULL, filters },
                   file_chosen_cb, job, NULL);
 }

@@ -9,11 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-activity-editor.h"
-#include "pd-dose-editor.h"
-#include "pd-entry-editor.h"
-#include "pd-event-editor.h"
-#include "pd-medication-editor.h"
+#include "pd-editors.h"
 #include "pd-toast-clearance.h"
 #include "pd-record-actions.h"
 
@@ -92,20 +88,20 @@ edit_record_action (GtkWidget  *widget,
   switch (kind)
     {
     case PD_RECORD_PAIN:
-      editor = GTK_WINDOW (pd_entry_editor_new (parent, model, PD_PAIN_ENTRY (record)));
+      editor = pd_entry_editor_new (parent, model, PD_PAIN_ENTRY (record));
       break;
     case PD_RECORD_DOSE:
       data = pd_diary_model_dup_data (model);
-      editor = GTK_WINDOW (pd_dose_editor_new (parent, model, data, PD_DOSE (record), FALSE));
+      editor = pd_dose_editor_new (parent, model, data, PD_DOSE (record), FALSE);
       break;
     case PD_RECORD_ACTIVITY:
-      editor = GTK_WINDOW (pd_activity_editor_new (parent, model, PD_ACTIVITY (record), FALSE));
+      editor = pd_activity_editor_new (parent, model, PD_ACTIVITY (record), FALSE);
       break;
     case PD_RECORD_EVENT:
-      editor = GTK_WINDOW (pd_event_editor_new (parent, model, PD_EVENT (record), FALSE));
+      editor = pd_event_editor_new (parent, model, PD_EVENT (record), FALSE);
       break;
     case PD_RECORD_MEDICATION:
-      editor = GTK_WINDOW (pd_medication_editor_new (parent, model, PD_MEDICATION (record)));
+      editor = pd_medication_editor_new (parent, model, PD_MEDICATION (record));
       break;
     default:
       return;
@@ -182,7 +178,7 @@ new_medication_editor (GtkWindow    *parent,
                        PdDiaryModel *model,
                        GVariant     *parameter)
 {
-  return GTK_WINDOW (pd_medication_editor_new (parent, model, NULL));
+  return pd_medication_editor_new (parent, model, NULL);
 }
 
 /* parameter: a medication's id, or "" for a dose of none of them. */
@@ -204,7 +200,7 @@ new_dose_editor (GtkWindow    *parent,
       pd_dose_set_amount (dose, pd_medication_get_amount (PD_MEDICATION (medication)));
       pd_dose_set_unit (dose, pd_medication_get_unit (PD_MEDICATION (medication)));
     }
-  return GTK_WINDOW (pd_dose_editor_new (parent, model, data, dose, TRUE));
+  return pd_dose_editor_new (parent, model, data, dose, TRUE);
 }
 
 /* parameter: the activity's name. */
@@ -218,7 +214,7 @@ new_activity_editor (GtkWindow    *parent,
   pd_activity_set_name (activity, g_variant_get_string (parameter, NULL));
   pd_activity_set_duration (activity, 30);
   pd_activity_set_effort (activity, 3);
-  return GTK_WINDOW (pd_activity_editor_new (parent, model, activity, TRUE));
+  return pd_activity_editor_new (parent, model, activity, TRUE);
 }
 
 static GtkWindow *
@@ -229,7 +225,7 @@ new_event_editor (GtkWindow    *parent,
   g_autoptr(PdEvent) event = pd_event_new ();
 
   pd_event_set_kind (event, "appointment");
-  return GTK_WINDOW (pd_event_editor_new (parent, model, event, TRUE));
+  return pd_event_editor_new (parent, model, event, TRUE);
 }
 
 static const struct

@@ -598,8 +598,8 @@ preferences_action (GtkWidget  *widget,
   g_signal_connect_object (prefs, "changed", G_CALLBACK (diary_changed), self,
                            G_CONNECT_SWAPPED);
   if (self->backup_folder != NULL)
-    pd_preferences_window_add_diary_group (prefs, ADW_PREFERENCES_GROUP (pd_backup_preferences_new (
-                                                    self->backup_folder, self->settings)));
+    pd_preferences_window_add_diary_group (prefs, pd_backup_preferences_new (self->backup_folder,
+                                                                             self->settings));
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
