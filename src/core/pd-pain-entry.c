@@ -13,6 +13,7 @@
 #include "pd-error.h"
 #include "pd-pain-entry.h"
 #include "pd-tags.h"
+#include "pd-types.h"
 
 struct _PdPainEntry
 {
@@ -250,14 +251,9 @@ pd_pain_entry_set_date_time (PdPainEntry *self,
 GDateTime *
 pd_pain_entry_dup_local_time (PdPainEntry *self)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-
   g_return_val_if_fail (PD_IS_PAIN_ENTRY (self), NULL);
 
-  tz = g_time_zone_new_offset (self->utc_offset);
-  utc = g_date_time_new_from_unix_utc (self->time);
-  return g_date_time_to_timezone (utc, tz);
+  return pd_date_time_new_at_offset (self->time, self->utc_offset);
 }
 
 guint32

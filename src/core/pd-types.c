@@ -39,6 +39,16 @@ pd_local_day_start (guint32 day,
   return ((gint64) day - UNIX_EPOCH_JULIAN_DAY) * SECONDS_PER_DAY - utc_offset;
 }
 
+GDateTime *
+pd_date_time_new_at_offset (gint64 unix_time,
+                            int    utc_offset)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (utc_offset);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+
+  return g_date_time_to_timezone (utc, tz);
+}
+
 void
 pd_local_now (gint64 *unix_time,
               int    *utc_offset)

@@ -26,6 +26,10 @@ guint32   pd_local_day            (gint64        unix_time,
 gint64    pd_local_day_start      (guint32       day,
                                    int           utc_offset);
 
+/* An instant as a date and time at the UTC offset (seconds) that was local then. */
+GDateTime *pd_date_time_new_at_offset (gint64    unix_time,
+                                       int       utc_offset);
+
 /* Now, as Unix seconds and the local UTC offset in seconds. Cheap: records are created by
  * the thousand when a diary is read, and each starts out at "now". */
 void      pd_local_now            (gint64       *unix_time,

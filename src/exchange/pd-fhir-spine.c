@@ -10,6 +10,7 @@
 
 #include "pd-fhir-spine.h"
 #include "pd-spine.h"
+#include "pd-types.h"
 
 #define LOINC "http://loinc.org"
 #define SNOMED "http://snomed.info/sct"
@@ -42,9 +43,7 @@ static char *
 format_date_time (gint64 time,
                   int    utc_offset)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (utc_offset);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+  g_autoptr(GDateTime) local = pd_date_time_new_at_offset (time, utc_offset);
 
   return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
 }

@@ -202,9 +202,7 @@ member_date_time (Writer     *w,
                   gint64      unix_time,
                   int         utc_offset)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (utc_offset);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autoptr(GDateTime) local = pd_date_time_new_at_offset (unix_time, utc_offset);
   g_autofree char *text = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
 
   member_string (w, name, text);

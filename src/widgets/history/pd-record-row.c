@@ -13,6 +13,7 @@
 #include "pd-entry-row.h"
 #include "pd-record-row.h"
 #include "pd-rows.h"
+#include "pd-types.h"
 
 PdRecordKind
 pd_record_kind_of (GObject *record)
@@ -60,9 +61,7 @@ static char *
 format_clock (gint64 unix_time,
               int    utc_offset)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (utc_offset);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autoptr(GDateTime) local = pd_date_time_new_at_offset (unix_time, utc_offset);
 
   return g_date_time_format (local, "%H:%M");
 }

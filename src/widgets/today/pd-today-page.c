@@ -351,9 +351,8 @@ due_row (PdTodayPage *self,
     {
     case PD_DUE_TAKEN:
       {
-        g_autoptr(GTimeZone) tz = g_time_zone_new_offset (pd_dose_get_utc_offset (due->dose));
-        g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (pd_dose_get_time (due->dose));
-        g_autoptr(GDateTime) at = g_date_time_to_timezone (utc, tz);
+        g_autoptr(GDateTime) at = pd_date_time_new_at_offset (pd_dose_get_time (due->dose),
+                                                              pd_dose_get_utc_offset (due->dose));
         g_autofree char *taken = g_date_time_format (at, "%H:%M");
 
         /* Translators: "Due 08:00 · taken at 08:05" */
