@@ -209,7 +209,7 @@ check_render (PdChartPalette palette)
 
   pd_chart_style_init (&style, palette, 1);
   /* Sunday first, as in the United States. */
-  pd_heatmap_chart_draw (cr, 600, 300, &map, SUNDAY, -1, -1, &style);
+  pd_heatmap_chart_draw (cr, 600, 300, &(PdHeatmapData) { &map, SUNDAY, -1, -1 }, &style);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_flush (surface);
   pd_heatmap_chart_layout (&layout, 600, 300, SUNDAY, &style);

@@ -139,22 +139,21 @@ void
 pd_heatmap_chart_draw (cairo_t            *cr,
                        int                 width,
                        int                 height,
-                       const PdHeatmap    *heatmap,
-                       guint               first_weekday,
-                       int                 focus_weekday,
-                       int                 focus_bin,
-                       const PdChartStyle *style)
+                       const PdHeatmapData *data,
+                       const PdChartStyle  *style)
 {
+  const PdHeatmap *heatmap;
   PdHeatmapLayout layout;
   PangoLayout *text;
   double f;
 
   g_return_if_fail (cr != NULL);
-  g_return_if_fail (heatmap != NULL);
+  g_return_if_fail (data != NULL && data->heatmap != NULL);
   g_return_if_fail (style != NULL);
 
+  heatmap = data->heatmap;
   f = style->font_size;
-  pd_heatmap_chart_layout (&layout, width, height, first_weekday, style);
+  pd_heatmap_chart_layout (&layout, width, height, data->first_weekday, style);
   cairo_save (cr);
   _pd_chart_set_colour (cr, &style->background);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -235,12 +234,13 @@ pd_heatmap_chart_draw (cairo_t            *cr,
         }
     }
 
-  if (focus_weekday >= 0 && focus_weekday < PD_HEATMAP_WEEKDAYS && focus_bin >= 0 &&
-      focus_bin < PD_HEATMAP_BINS)
+  if (data->focus_weekday >= 0 && data->focus_weekday < PD_HEATMAP_WEEKDAYS &&
+      data->focus_bin >= 0 && data->focus_bin < PD_HEATMAP_BINS)
     {
       PdChartRect rect;
 
-      pd_heatmap_chart_cell (&layout, (guint) focus_weekday, (guint) focus_bin, &rect);
+      pd_heatmap_chart_cell (&layout, (guint) data->focus_weekday, (guint) data->focus_bin,
+                             &rect);
       _pd_chart_set_colour (cr, &style->foreground);
       cairo_set_line_width (cr, 2.5);
       cairo_rectangle (cr, rect.x + 1.25, rect.y + 1.25, rect.width - 2.5, rect.height - 2.5);

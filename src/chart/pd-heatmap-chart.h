@@ -46,14 +46,19 @@ void     pd_heatmap_chart_colour   (const PdChartStyle    *style,
                                     double                 mean,
                                     PdChartColour         *colour);
 
-/* focus_weekday/focus_bin: the cell to outline (the keyboard's), or -1. */
+/* What the map shows. */
+typedef struct
+{
+  const PdHeatmap *heatmap;
+  guint first_weekday;         /* the top row: 0 Monday */
+  int focus_weekday;           /* focus_weekday/focus_bin: the cell to outline (the */
+  int focus_bin;               /* keyboard's), or -1 */
+} PdHeatmapData;
+
 void     pd_heatmap_chart_draw     (cairo_t               *cr,
                                     int                    width,
                                     int                    height,
-                                    const PdHeatmap       *heatmap,
-                                    guint                  first_weekday,
-                                    int                    focus_weekday,
-                                    int                    focus_bin,
+                                    const PdHeatmapData   *data,
                                     const PdChartStyle    *style);
 
 G_END_DECLS

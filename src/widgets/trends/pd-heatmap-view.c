@@ -92,11 +92,12 @@ draw_cb (GtkDrawingArea *area,
          gpointer        user_data)
 {
   PdHeatmapView *self = PD_HEATMAP_VIEW (user_data);
+  PdHeatmapData data = { &self->heatmap, self->first_weekday, self->heat_weekday,
+                         self->heat_bin };
   PdChartStyle style;
 
   pd_chart_style_init (&style, pd_style_chart_palette (), gtk_widget_get_scale_factor (GTK_WIDGET (area)));
-  pd_heatmap_chart_draw (cr, width, height, &self->heatmap, self->first_weekday,
-                         self->heat_weekday, self->heat_bin, &style);
+  pd_heatmap_chart_draw (cr, width, height, &data, &style);
   pd_chart_style_clear (&style);
 }
 
