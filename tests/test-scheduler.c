@@ -118,8 +118,10 @@ run (World  *world,
      gint64  last_run,
      gint64  now)
 {
-  return pd_scheduler_run (world->rules, world->medications, world->doses, world->entries,
-                           world->snoozed, last_run, now, world->tz);
+  PdSchedulerRecords records = { world->medications, world->doses, world->entries,
+                                 world->snoozed };
+
+  return pd_scheduler_run (world->rules, &records, last_run, now, world->tz);
 }
 
 /* The same, between two ISO 8601 instants. */

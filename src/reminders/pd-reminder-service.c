@@ -229,6 +229,7 @@ pd_reminder_service_run (PdReminderService *self)
   gint64 spine_next;
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GError) error = NULL;
+  PdSchedulerRecords records;
   gint64 time;
 
   g_return_if_fail (PD_IS_REMINDER_SERVICE (self));
@@ -247,8 +248,9 @@ pd_reminder_service_run (PdReminderService *self)
       return;
     }
 
-  schedule = pd_scheduler_run (rules, data->medications, data->doses, data->pain_entries,
-                               self->snoozed, self->last_run, time, tz);
+  records = (PdSchedulerRecords) { data->medications, data->doses, data->pain_entries,
+                                  self->snoozed };
+  schedule = pd_scheduler_run (rules, &records, self->last_run, time, tz);
   spine = spine_reminders (self, rules, data, time, tz, &spine_next);
   self->last_run = schedule->checked_until;
   for (guint i = 0; i < schedule->reminders->len; i++)

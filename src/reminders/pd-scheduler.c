@@ -604,14 +604,11 @@ compare_reminders (gconstpointer a,
 }
 
 PdSchedule *
-pd_scheduler_run (PdReminderRules *rules,
-                  GPtrArray       *medications,
-                  GPtrArray       *doses,
-                  GPtrArray       *entries,
-                  GPtrArray       *snoozed,
-                  gint64           last_run,
-                  gint64           now,
-                  GTimeZone       *tz)
+pd_scheduler_run (PdReminderRules          *rules,
+                  const PdSchedulerRecords *records,
+                  gint64                    last_run,
+                  gint64                    now,
+                  GTimeZone                *tz)
 {
   g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
   g_autoptr(GHashTable) answered = NULL;
@@ -644,11 +641,11 @@ pd_scheduler_run (PdReminderRules *rules,
   first_day = pd_local_day (from, offset_at (tz, from)) - 2;
   last_day = pd_local_day (now, offset_at (tz, now)) + 1;
   for (guint32 day = first_day; day <= last_day; day++)
-    collect_day (occurrences, rules, medications, tz, day);
+    collect_day (occurrences, rules, records->medications, tz, day);
 
-  for (guint i = 0; snoozed != NULL && i < snoozed->len; i++)
+  for (guint i = 0; records->snoozed != NULL && i < records->snoozed->len; i++)
     {
-      const PdReminder *snooze = g_ptr_array_index (snoozed, i);
+      const PdReminder *snooze = g_ptr_array_index (records->snoozed, i);
       Occurrence occurrence = { 0, };
 
       occurrence.kind = snooze->kind;
@@ -660,7 +657,7 @@ pd_scheduler_run (PdReminderRules *rules,
       g_array_append_val (occurrences, occurrence);
     }
 
-  answered = answered_doses (doses, first_day);
+  answered = answered_doses (records->doses, first_day);
   schedule->next_wakeup = now + PD_SCHEDULER_MAX_SLEEP;
 
   for (guint i = 0; i < occurrences->len; i++)
@@ -681,7 +678,7 @@ pd_scheduler_run (PdReminderRules *rules,
         medication_id = pd_medication_get_id (occurrence->medication);
       else if (occurrence->snooze != NULL)
         medication_id = occurrence->snooze->medication_id;
-      if (already_logged (occurrence, medication_id, answered, entries, now))
+      if (already_logged (occurrence, medication_id, answered, records->entries, now))
         continue;
 
       missed = now - occurrence->due > PD_SCHEDULER_GRACE

@@ -117,18 +117,22 @@ void        pd_schedule_free   (PdSchedule       *schedule);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdSchedule, pd_schedule_free)
 
-/* medications: PdMedication (the regimen); doses: PdDose; entries: PdPainEntry (recent ones
- * suffice: the last PD_SCHEDULER_LOOK_BACK + a day); snoozed: PdReminder from
- * pd_reminder_snooze. Any array may be NULL. last_run, now: Unix seconds; tz: the local
- * time zone now. */
-PdSchedule *pd_scheduler_run   (PdReminderRules  *rules,
-                                GPtrArray        *medications,
-                                GPtrArray        *doses,
-                                GPtrArray        *entries,
-                                GPtrArray        *snoozed,
-                                gint64            last_run,
-                                gint64            now,
-                                GTimeZone        *tz);
+/* What the scheduler reads of the diary. Any array may be NULL. */
+typedef struct
+{
+  GPtrArray *medications;   /* PdMedication (the regimen) */
+  GPtrArray *doses;         /* PdDose */
+  GPtrArray *entries;       /* PdPainEntry (recent ones suffice: the last
+                             * PD_SCHEDULER_LOOK_BACK + a day) */
+  GPtrArray *snoozed;       /* PdReminder from pd_reminder_snooze */
+} PdSchedulerRecords;
+
+/* last_run, now: Unix seconds; tz: the local time zone now. */
+PdSchedule *pd_scheduler_run   (PdReminderRules          *rules,
+                                const PdSchedulerRecords *records,
+                                gint64                    last_run,
+                                gint64                    now,
+                                GTimeZone                *tz);
 
 /* For reminders scheduled elsewhere (pd-spine-reminders.c), by the same timing rules: when
  * something due at instant may be shown (held to the end of the quiet hours), and the first
