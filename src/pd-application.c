@@ -116,11 +116,16 @@ find_window (PdApplication *self,
              const char    *path,
              gboolean       review)
 {
+  /* Read through the windows' properties: the application asks nothing else of them. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
-      if (PD_IS_WINDOW (l->data) &&
-          pd_window_is_review (PD_WINDOW (l->data)) == review &&
-          g_strcmp0 (pd_window_get_path (PD_WINDOW (l->data)), path) == 0)
+      g_autofree char *window_path = NULL;
+      gboolean window_review = FALSE;
+
+      if (!PD_IS_WINDOW (l->data))
+        continue;
+      g_object_get (l->data, "path", &window_path, "review", &window_review, NULL);
+      if (window_review == review && g_strcmp0 (window_path, path) == 0)
         return PD_WINDOW (l->data);
     }
   return NULL;

@@ -438,20 +438,6 @@ open_database (PdWindow *self)
                              g_object_ref (self));
 }
 
-gboolean
-pd_window_is_review (PdWindow *self)
-{
-  g_return_val_if_fail (PD_IS_WINDOW (self), FALSE);
-  return self->review;
-}
-
-const char *
-pd_window_get_path (PdWindow *self)
-{
-  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
-  return self->path;
-}
-
 static void
 show_undo_toast (PdWindow   *self,
                  const char *message)

@@ -22,8 +22,7 @@ PdWindow   *pd_window_new          (GtkApplication *application,
 PdWindow   *pd_window_new_for_review (GtkApplication *application,
                                       const char     *path,
                                       PdDatabase     *database);
-gboolean    pd_window_is_review    (PdWindow      *self);
-const char *pd_window_get_path     (PdWindow      *self);
+/* Its properties "path" (the diary's file) and "review" (read-only) say which it shows. */
 
 /* The window's actions for what happens outside it (pd-window.c installs them):
  * win.reload: the diary changed outside the window's model (an import, a restored backup, the
