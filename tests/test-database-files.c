@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "database-test-util.h"
+#include "pd-database-private.h"
 #include "pd-error.h"
 
 /* Files that must not be touched */
@@ -418,6 +419,46 @@ test_backup_to (Fixture       *fixture,
   g_assert_error (error, PD_ERROR, PD_ERROR_IO);
 }
 
+/* The day's backup reads every page of the diary through the writer's connection, whose page
+ * cache is large (for imports): it must not keep the whole diary in memory afterwards, as
+ * long as the window stays open (issue 11), and the cache keeps its size for what follows. */
+static void
+test_backup_leaves_cache_small (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int used = 0, highwater = 0;
+  GStatBuf st;
+  PdDatabase *db;
+
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  fill (db, 2000, 6);
+  close_diary (db);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 2 * 1024 * 1024);
+
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  g_assert_true (pd_database_rotate_backups (db, now, PD_DATABASE_BACKUPS_KEPT, &error));
+  g_assert_no_error (error);
+  backup = pd_database_backup_now (db, "test", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  g_assert_cmpint (sqlite3_db_status (db->db, SQLITE_DBSTATUS_CACHE_USED, &used, &highwater,
+                                      FALSE), ==, SQLITE_OK);
+  g_test_message ("file %" G_GINT64_FORMAT " bytes, page cache %d bytes",
+                  (gint64) st.st_size, used);
+  g_assert_cmpint (used, <, 1024 * 1024);
+  g_assert_cmpint (sqlite3_prepare_v2 (db->db, "PRAGMA cache_size", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -32768);
+  sqlite3_finalize (stmt);
+  close_diary (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +470,7 @@ main (int   argc,
     { "/database/read-only", test_read_only },
     { "/database/backup-rotation", test_backup_rotation },
     { "/database/backup-to", test_backup_to },
+    { "/database/backup-leaves-cache-small", test_backup_leaves_cache_small },
   };
 
   return run_fixture_tests (&argc, &argv, fixture_set_up, tests, G_N_ELEMENTS (tests));

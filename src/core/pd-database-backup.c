@@ -125,6 +125,28 @@ pd_database_find_newest_good_backup (const char *diary_path)
   return NULL;
 }
 
+/* The connection's page cache size, as PRAGMA cache_size gives it (negative: in KiB). */
+static int
+read_cache_size (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int size = -2000; /* SQLite's default */
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int (stmt, 0);
+  return size;
+}
+
+static void
+set_cache_size (sqlite3 *db,
+                int      size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", size);
+
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
 static gboolean
 backup_connection_to (sqlite3     *source,
                       const char  *display_name,
@@ -136,6 +158,7 @@ backup_connection_to (sqlite3     *source,
   g_autofree char *dest_display = g_filename_display_name (dest_path);
   g_autoptr(sqlite3) dest = NULL;
   sqlite3_backup *backup;
+  int cache_size;
   int rc;
 
   /* Left over from an interrupted backup; never renamed, so never a backup. */
@@ -154,6 +177,11 @@ backup_connection_to (sqlite3     *source,
     }
   if (rc == SQLITE_OK)
     {
+      /* The copy reads every page of the diary through the source's page cache. The writer's
+       * is large, for imports; it would keep the whole diary in memory for as long as the
+       * window is open (issue 11). So the copy reads through a small one. */
+      cache_size = read_cache_size (source);
+      sqlite3_exec (source, "PRAGMA cache_size = -256", NULL, NULL, NULL);
       backup = sqlite3_backup_init (dest, "main", source, "main");
       if (backup == NULL)
         rc = sqlite3_errcode (dest);
@@ -165,6 +193,7 @@ backup_connection_to (sqlite3     *source,
           finish_rc = sqlite3_backup_finish (backup);
           rc = (rc == SQLITE_DONE) ? finish_rc : rc;
         }
+      set_cache_size (source, cache_size);
     }
   /* The copy carries the diary's WAL flag; a backup is better one self-contained file (and
    * opens in the default rollback mode). Leaving WAL rewrites the header, through a journal
