@@ -40,11 +40,11 @@ struct _PdDose
   char *name;
   gint64 time;
   int utc_offset;
+  guint32 side_effects;   /* beside utc_offset, so that the struct has no padding */
   double amount;
   char *unit;
   PdDoseStatus status;
   guint scheduled_time;
-  guint32 side_effects;
   char *note;
   gint64 created;
   gint64 updated;
