@@ -750,18 +750,23 @@ test_csv_rows (void)
   g_assert_cmpstr (error->message, ==, "item: a function row names its activity");
   g_clear_error (&error);
 
-  impression = pd_csv_spine_read_impression (0, 0, "Epidural", "2", data->events, &error);
+  impression = pd_csv_spine_read_impression (0, 0, "2", &error);
+  g_assert_no_error (error);
+  g_assert_null (pd_impression_get_event_id (impression));
+  g_assert_true (pd_csv_spine_set_impression_event (impression, "Epidural", data->events,
+                                                    &error));
   g_assert_no_error (error);
   g_assert_cmpstr (pd_impression_get_event_id (impression), ==,
                    pd_event_get_id (g_ptr_array_index (data->events, 0)));
-  overall = pd_csv_spine_read_impression (0, 0, "", "7", data->events, &error);
+  overall = pd_csv_spine_read_impression (0, 0, "7", &error);
   g_assert_no_error (error);
+  g_assert_true (pd_csv_spine_set_impression_event (overall, "", data->events, &error));
   g_assert_null (pd_impression_get_event_id (overall));
-  g_assert_null (pd_csv_spine_read_impression (0, 0, "", "0", data->events, &error));
+  g_assert_null (pd_csv_spine_read_impression (0, 0, "0", &error));
   g_assert_cmpstr (error->message, ==, "amount: “0” is not a whole number from 1 to 7 "
                    "(impression of change)");
   g_clear_error (&error);
-  g_assert_null (pd_csv_spine_read_impression (0, 0, "Fusion", "3", data->events, &error));
+  g_assert_false (pd_csv_spine_set_impression_event (overall, "Fusion", data->events, &error));
   g_assert_cmpstr (error->message, ==, "item: no treatment event is titled “Fusion”");
 }
 

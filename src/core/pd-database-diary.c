@@ -221,23 +221,8 @@ pd_database_load_async (PdDatabase          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_return_if_fail (PD_IS_DATABASE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  pd_database_load_range_async (self, G_MININT64, G_MAXINT64, cancellable, callback, user_data);
-}
-
-void
-pd_database_load_range_async (PdDatabase          *self,
-                              gint64               from,
-                              gint64               to,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  _pd_database_run_range_task (self, from, to, cancellable, callback, user_data,
-                               pd_database_load_range_async, load,
-                               (GDestroyNotify) pd_diary_data_free);
+  _pd_database_run_range_task (self, G_MININT64, G_MAXINT64, cancellable, callback, user_data,
+                               pd_database_load_async, load, (GDestroyNotify) pd_diary_data_free);
 }
 
 PdDiaryData *
@@ -245,5 +230,5 @@ pd_database_load_finish (PdDatabase    *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  return _pd_database_finish_task (self, result, pd_database_load_range_async, error);
+  return _pd_database_finish_task (self, result, pd_database_load_async, error);
 }

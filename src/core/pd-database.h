@@ -204,18 +204,11 @@ PdDiaryData *pd_database_load_finish               (PdDatabase       *self,
                                                     GAsyncResult     *result,
                                                     GError          **error);
 /* The same with only the pain entries, doses and activities of from <= time < to (all
- * medications and all events): what Today needs, quickly, whatever the diary's size.
- * Finish with pd_database_load_finish. */
+ * medications and all events): what Today needs, quickly, whatever the diary's size. */
 PdDiaryData *pd_database_load_range                (PdDatabase       *self,
                                                     gint64            from,
                                                     gint64            to,
                                                     GError          **error);
-void         pd_database_load_range_async          (PdDatabase       *self,
-                                                    gint64            from,
-                                                    gint64            to,
-                                                    GCancellable     *cancellable,
-                                                    GAsyncReadyCallback callback,
-                                                    gpointer          user_data);
 
 /* Small key/value facts stored in the diary itself (patient name, surgery date). */
 char        *pd_database_get_meta                  (PdDatabase       *self,

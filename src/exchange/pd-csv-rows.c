@@ -552,8 +552,7 @@ _pd_csv_parse_impression (Context *context, Row *row, gint64 t, int offset, GErr
   if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "impression", error) ||
       !_pd_csv_check_unused (row, spine_unused, G_N_ELEMENTS (spine_unused) - 1, "impression", error))
     return NULL;
-  impression = pd_csv_spine_read_impression (t, offset, NULL, row->values[COL_AMOUNT],
-                                             NULL, &local);
+  impression = pd_csv_spine_read_impression (t, offset, row->values[COL_AMOUNT], &local);
   if (impression == NULL)
     {
       _pd_csv_row_error_from (row, g_steal_pointer (&local), error);

@@ -268,9 +268,7 @@ pd_csv_spine_set_impression_event (PdImpression  *impression,
 PdImpression *
 pd_csv_spine_read_impression (gint64       time,
                               int          utc_offset,
-                              const char  *item,
                               const char  *amount,
-                              GPtrArray   *events,
                               GError     **error)
 {
   g_autoptr(PdImpression) impression = pd_impression_new ();
@@ -279,8 +277,6 @@ pd_csv_spine_read_impression (gint64       time,
   if (!read_whole (amount, 1, 7, _("impression of change"), &score, error))
     return NULL;
   pd_impression_set_time (impression, time, utc_offset);
-  if (!pd_csv_spine_set_impression_event (impression, item, events, error))
-    return NULL;
   pd_impression_set_score (impression, score);
   if (!pd_impression_validate (impression, error))
     return NULL;

@@ -52,13 +52,11 @@ PdFunctionRating *pd_csv_spine_read_function   (gint64       time,
                                                 GPtrArray   *activities,
                                                 GPtrArray   *new_activities,
                                                 GError     **error);
-/* An impression row read back: item names an event of events by title (see
- * pd_csv_spine_set_impression_event), or is empty for overall. */
+/* An impression row read back, about nothing in particular: its item (the event's title,
+ * which may come later in the file) is for pd_csv_spine_set_impression_event. */
 PdImpression     *pd_csv_spine_read_impression (gint64       time,
                                                 int          utc_offset,
-                                                const char  *item,
                                                 const char  *amount,
-                                                GPtrArray   *events,
                                                 GError     **error);
 
 /* Sets the event the impression is about from its title: of the events so titled, the latest
