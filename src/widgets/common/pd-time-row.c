@@ -93,6 +93,15 @@ pd_time_row_set_time (PdTimeRow *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+void
+pd_time_row_set_record_time (PdTimeRow *self,
+                             gint64     time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time);
+
+  pd_time_row_set_time (self, local);
+}
+
 GDateTime *
 pd_time_row_get_time (PdTimeRow *self)
 {

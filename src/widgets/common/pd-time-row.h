@@ -19,6 +19,10 @@ GtkWidget *pd_time_row_new             (void);
 GDateTime *pd_time_row_get_time        (PdTimeRow *self);
 void       pd_time_row_set_time        (PdTimeRow *self,
                                         GDateTime *time);
+/* A saved record's time (Unix seconds), shown in the local time zone of this computer; the
+ * record keeps its own UTC offset unless the time is changed. */
+void       pd_time_row_set_record_time (PdTimeRow *self,
+                                        gint64     time);
 /* The chosen time, or the present moment when none was chosen. */
 GDateTime *pd_time_row_dup_time_or_now (PdTimeRow *self);
 /* The time to store for a record whose time is now `current` (Unix seconds): NULL when

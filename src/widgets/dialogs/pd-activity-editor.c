@@ -169,9 +169,6 @@ pd_activity_editor_new (GtkWindow  *parent,
   self->is_new = is_new;
   build (self);
   if (!is_new)
-    {
-      g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (pd_activity_get_time (activity));
-      pd_time_row_set_time (self->time_row, time);
-    }
+    pd_time_row_set_record_time (self->time_row, pd_activity_get_time (activity));
   return GTK_WINDOW (self);
 }

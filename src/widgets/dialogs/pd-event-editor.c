@@ -204,9 +204,6 @@ pd_event_editor_new (GtkWindow  *parent,
   self->is_new = is_new;
   build (self);
   if (!is_new)
-    {
-      g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (pd_event_get_time (event));
-      pd_time_row_set_time (self->time_row, time);
-    }
+    pd_time_row_set_record_time (self->time_row, pd_event_get_time (event));
   return GTK_WINDOW (self);
 }

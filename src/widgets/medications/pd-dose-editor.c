@@ -312,10 +312,7 @@ pd_dose_editor_new (GtkWindow   *parent,
   pd_check_options_load (&self->checks, pd_diary_model_get_database (model));
   build (self);
   if (!is_new)
-    {
-      g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (pd_dose_get_time (dose));
-      pd_time_row_set_time (self->time_row, time);
-    }
+    pd_time_row_set_record_time (self->time_row, pd_dose_get_time (dose));
   update_safety (self);
   return GTK_WINDOW (self);
 }

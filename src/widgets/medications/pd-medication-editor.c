@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pd-editors.h"
+#include "pd-editor-util.h"
 #include "pd-format.h"
 #include "pd-types.h"
 #include "pd-catalogue.h"
@@ -78,13 +79,6 @@ struct _PdMedicationEditor
 };
 
 G_DEFINE_FINAL_TYPE (PdMedicationEditor, pd_medication_editor, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 enum {
   TAKEN_AT_SET_TIMES,
@@ -551,25 +545,13 @@ store_form (PdMedicationEditor  *self,
 }
 
 static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+not_saved (GtkWindow    *window,
+           const GError *error)
 {
-  g_autoptr(PdMedicationEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
+  /* Translators: e.g. "Not saved: disk full" */
+  g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
-  if (!pd_diary_model_save_finish (PD_DIARY_MODEL (object), result, &error))
-    {
-      /* Translators: e.g. "Not saved: disk full" */
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-
-      show_error (self, message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  show_error (PD_MEDICATION_EDITOR (window), message);
 }
 
 static void
@@ -588,9 +570,7 @@ save_action (GtkWidget  *widget,
       show_invalid (self, error);
       return;
     }
-  /* The model's worker writes it; nothing to press twice meanwhile. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-  pd_diary_model_save_async (self->model, self->draft, NULL, saved_cb, g_object_ref (self));
+  pd_editor_save_record (GTK_WINDOW (self), self->model, self->draft, not_saved);
 }
 
 static void
@@ -900,19 +880,13 @@ pd_medication_editor_class_init (PdMedicationEditorClass *klass)
 
   object_class->dispose = pd_medication_editor_dispose;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
   pd_widget_class_set_template (widget_class, "pd-medication-editor.ui",
                                 bindings, G_N_ELEMENTS (bindings));
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  pd_editor_class_add_save (widget_class, save_action);
   gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "editor.add-time", NULL, add_time_action);
   gtk_widget_class_install_action (widget_class, "editor.clear-stop", NULL, clear_stop_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

@@ -403,8 +403,6 @@ void
 pd_entry_form_set_entry (PdEntryForm *self,
                          PdPainEntry *entry)
 {
-  g_autoptr(GDateTime) time = NULL;
-
   g_return_if_fail (PD_IS_ENTRY_FORM (self));
   g_return_if_fail (PD_IS_PAIN_ENTRY (entry));
 
@@ -436,10 +434,7 @@ pd_entry_form_set_entry (PdEntryForm *self,
         gtk_spin_button_set_value (self->sleep_quality_spin, pd_pain_entry_get_sleep_quality (entry));
     }
   set_optional (self->mood_row, self->mood_spin, pd_pain_entry_get_mood (entry));
-  /* Shown in the local time zone of this computer; the entry keeps its own offset
-   * unless the time is changed. */
-  time = g_date_time_new_from_unix_local (pd_pain_entry_get_time (entry));
-  pd_time_row_set_time (self->time_row, time);
+  pd_time_row_set_record_time (self->time_row, pd_pain_entry_get_time (entry));
   self->loading = FALSE;
   changed_cb (self);
 }

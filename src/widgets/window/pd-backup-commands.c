@@ -135,7 +135,7 @@ file_chosen_cb (GFile    *file,
 
 static void
 run_command (GtkWindow           *self,
-             PdDatabase          *database,
+             PdDiaryModel        *model,
              const BackupCommand *command,
              const char          *suggested_name)
 {
@@ -145,14 +145,14 @@ run_command (GtkWindow           *self,
   PdFileQuestion question;
 
   g_return_if_fail (GTK_IS_WINDOW (self));
-  g_return_if_fail (PD_IS_DATABASE (database));
+  g_return_if_fail (PD_IS_DIARY_MODEL (model));
 
   gtk_file_filter_set_name (filter, _("Encrypted diary backups"));
   gtk_file_filter_add_suffix (filter, "pdbackup");
   g_ptr_array_add (filters, filter);
   choice->command = command;
   choice->window = g_object_ref (self);
-  choice->database = g_object_ref (database);
+  choice->database = g_object_ref (pd_diary_model_get_database (model));
   question.mode = command->mode;
   question.title = _(command->chooser_title);
   question.accept_label = _(command->accept_label);
@@ -162,20 +162,20 @@ run_command (GtkWindow           *self,
 }
 
 void
-pd_backup_commands_back_up (GtkWindow  *self,
-                            PdDatabase *database)
+pd_backup_commands_back_up (GtkWindow    *self,
+                            PdDiaryModel *model)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "pain-diary-%Y-%m-%d" PD_BACKUP_SUFFIX);
 
-  run_command (self, database, &back_up_command, name);
+  run_command (self, model, &back_up_command, name);
 }
 
 void
-pd_backup_commands_restore (GtkWindow  *self,
-                            PdDatabase *database)
+pd_backup_commands_restore (GtkWindow    *self,
+                            PdDiaryModel *model)
 {
-  run_command (self, database, &restore_command, NULL);
+  run_command (self, model, &restore_command, NULL);
 }
 
 /* The backup folder */

@@ -10,17 +10,18 @@
 
 #include "pd-backup-folder.h"
 #include "pd-database.h"
+#include "pd-diary-model.h"
 
 G_BEGIN_DECLS
 
-/* Asks for a file and a passphrase, and writes the encrypted backup of database there.
- * Says what happened through parent's win.show-toast action. */
-void            pd_backup_commands_back_up      (GtkWindow  *parent,
-                                                 PdDatabase *database);
-/* Asks for a backup and its passphrase, and replaces database's records with its own
- * (keeping a copy first); then activates parent's win.reload. */
-void            pd_backup_commands_restore      (GtkWindow  *parent,
-                                                 PdDatabase *database);
+/* Asks for a file and a passphrase, and writes the encrypted backup of the model's database
+ * there. Says what happened through parent's win.show-toast action. */
+void            pd_backup_commands_back_up      (GtkWindow    *parent,
+                                                 PdDiaryModel *model);
+/* Asks for a backup and its passphrase, and replaces the records of the model's database
+ * with its own (keeping a copy first); then activates parent's win.reload. */
+void            pd_backup_commands_restore      (GtkWindow    *parent,
+                                                 PdDiaryModel *model);
 
 /* The daily encrypted backup of database into the folder of settings' "backup-folder",
  * which it follows: once now, then every hour while the returned object lives (at most one

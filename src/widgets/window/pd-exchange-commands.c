@@ -45,6 +45,17 @@ close_progress (Exchange *exchange)
   exchange->progress = NULL;
 }
 
+static Exchange *
+exchange_new (GtkWindow    *window,
+              PdDiaryModel *model)
+{
+  Exchange *exchange = g_new0 (Exchange, 1);
+
+  exchange->window = g_object_ref (window);
+  exchange->database = g_object_ref (pd_diary_model_get_database (model));
+  return exchange;
+}
+
 static void
 exchange_free (gpointer data)
 {
@@ -125,9 +136,7 @@ export_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  choice = g_new0 (Exchange, 1);
-  choice->window = g_object_ref (self);
-  choice->database = g_object_ref (pd_diary_model_get_database (model));
+  choice = exchange_new (self, model);
   choice->summary = adw_combo_row_get_selected (kind) == 1;
   choice->fhir = adw_combo_row_get_selected (kind) == 3;
   days = ranges[MIN (adw_combo_row_get_selected (range), G_N_ELEMENTS (ranges) - 1)];
@@ -304,19 +313,17 @@ file_chosen_cb (GFile    *file,
 }
 
 void
-pd_exchange_commands_import (GtkWindow  *self,
-                             PdDatabase *database)
+pd_exchange_commands_import (GtkWindow    *self,
+                             PdDiaryModel *model)
 {
   g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_object_unref);
   GtkFileFilter *filter = gtk_file_filter_new ();
   Exchange *job;
 
   g_return_if_fail (GTK_IS_WINDOW (self));
-  g_return_if_fail (PD_IS_DATABASE (database));
+  g_return_if_fail (PD_IS_DIARY_MODEL (model));
 
-  job = g_new0 (Exchange, 1);
-  job->window = g_object_ref (self);
-  job->database = g_object_ref (database);
+  job = exchange_new (self, model);
   job->importing = TRUE;
   gtk_file_filter_set_name (filter, _("Diary CSV"));
   gtk_file_filter_add_suffix (filter, "csv");

@@ -15,9 +15,9 @@ G_BEGIN_DECLS
  * Says what happened through parent's win.show-toast action. */
 void pd_exchange_commands_export (GtkWindow    *parent,
                                   PdDiaryModel *model);
-/* Asks for a diary CSV, shows what it holds, and adds it to database all or nothing; then
- * activates parent's win.reload. */
+/* Asks for a diary CSV, shows what it holds, and adds it to the model's database all or
+ * nothing; then activates parent's win.reload. */
 void pd_exchange_commands_import (GtkWindow    *parent,
-                                  PdDatabase   *database);
+                                  PdDiaryModel *model);
 
 G_END_DECLS

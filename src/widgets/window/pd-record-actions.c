@@ -1,4 +1,5 @@
-/* pd-record-actions.c: a window's actions on records, through the diary model
+/* pd-record-actions.c: a window's actions on records and on the whole diary, through the
+ * diary model
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-backup-commands.h"
 #include "pd-editors.h"
+#include "pd-exchange-commands.h"
+#include "pd-report-dialog.h"
 #include "pd-toast-clearance.h"
 #include "pd-record-actions.h"
 
@@ -167,11 +171,15 @@ delete_record_action (GtkWidget  *widget,
   pd_diary_model_delete_async (model, kind, id, NULL, deleted_cb, deleting);
 }
 
-/* New records: each builds the editor of a new record, from the action's parameter. */
+/* New records and the diary's commands: an action either builds the editor of a new record,
+ * from its parameter, or runs a command on the whole diary. */
 
 typedef GtkWindow *(*NewEditorFunc) (GtkWindow    *parent,
                                      PdDiaryModel *model,
                                      GVariant     *parameter);
+
+typedef void (*DiaryCommandFunc) (GtkWindow    *parent,
+                                  PdDiaryModel *model);
 
 static GtkWindow *
 new_medication_editor (GtkWindow    *parent,
@@ -228,28 +236,47 @@ new_event_editor (GtkWindow    *parent,
   return pd_event_editor_new (parent, model, event, TRUE);
 }
 
+static void
+present_report (GtkWindow    *parent,
+                PdDiaryModel *model)
+{
+  gtk_window_present (GTK_WINDOW (pd_report_dialog_new (parent, model, TRUE)));
+}
+
 static const struct
 {
   const char *action_name;
   const char *parameter_type;
   NewEditorFunc new_editor;
-} new_record_actions[] = {
-  { "win.add-medication", NULL, new_medication_editor },
-  { "win.log-dose", "s", new_dose_editor },
-  { "win.log-activity", "s", new_activity_editor },
-  { "win.add-event", NULL, new_event_editor },
+  DiaryCommandFunc command;
+} model_actions[] = {
+  { "win.add-medication", NULL, new_medication_editor, NULL },
+  { "win.log-dose", "s", new_dose_editor, NULL },
+  { "win.log-activity", "s", new_activity_editor, NULL },
+  { "win.add-event", NULL, new_event_editor, NULL },
+  { "win.back-up", NULL, NULL, pd_backup_commands_back_up },
+  { "win.restore", NULL, NULL, pd_backup_commands_restore },
+  { "win.import", NULL, NULL, pd_exchange_commands_import },
+  { "win.export", NULL, NULL, pd_exchange_commands_export },
+  { "win.print-report", NULL, NULL, present_report },
 };
 
 static void
-new_record_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+model_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
   PdDiaryModel *model = get_model (widget);
 
-  for (guint i = 0; model != NULL && i < G_N_ELEMENTS (new_record_actions); i++)
-    if (g_str_equal (action_name, new_record_actions[i].action_name))
-      gtk_window_present (new_record_actions[i].new_editor (GTK_WINDOW (widget), model, parameter));
+  for (guint i = 0; model != NULL && i < G_N_ELEMENTS (model_actions); i++)
+    {
+      if (!g_str_equal (action_name, model_actions[i].action_name))
+        continue;
+      if (model_actions[i].new_editor != NULL)
+        gtk_window_present (model_actions[i].new_editor (GTK_WINDOW (widget), model, parameter));
+      else
+        model_actions[i].command (GTK_WINDOW (widget), model);
+    }
 }
 
 static void
@@ -270,7 +297,7 @@ pd_record_actions_install (GtkWidgetClass           *widget_class,
   gtk_widget_class_install_action (widget_class, "win.edit-record", "(is)", edit_record_action);
   gtk_widget_class_install_action (widget_class, "win.delete-record", "(is)", delete_record_action);
   gtk_widget_class_install_action (widget_class, "win.edit-medication", "s", edit_medication_action);
-  for (guint i = 0; i < G_N_ELEMENTS (new_record_actions); i++)
-    gtk_widget_class_install_action (widget_class, new_record_actions[i].action_name,
-                                     new_record_actions[i].parameter_type, new_record_action);
+  for (guint i = 0; i < G_N_ELEMENTS (model_actions); i++)
+    gtk_widget_class_install_action (widget_class, model_actions[i].action_name,
+                                     model_actions[i].parameter_type, model_action);
 }

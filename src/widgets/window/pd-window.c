@@ -14,12 +14,10 @@
 #include "pd-backup-commands.h"
 #include "pd-backup-preferences.h"
 #include "pd-error.h"
-#include "pd-exchange-commands.h"
 #include "pd-first-frame.h"
 #include "pd-medications-page.h"
 #include "pd-history-page.h"
 #include "pd-preferences-window.h"
-#include "pd-report-dialog.h"
 #include "pd-review.h"
 #include "pd-today-page.h"
 #include "pd-toast-clearance.h"
@@ -510,45 +508,6 @@ reload_action (GtkWidget  *widget,
 }
 
 static void
-present_report (GtkWindow    *parent,
-                PdDiaryModel *model)
-{
-  gtk_window_present (GTK_WINDOW (pd_report_dialog_new (parent, model, TRUE)));
-}
-
-/* The commands of the diary open, each given what it works on. */
-static const struct
-{
-  const char *action_name;
-  void (*on_database) (GtkWindow *parent, PdDatabase *database);
-  void (*on_model) (GtkWindow *parent, PdDiaryModel *model);
-} diary_commands[] = {
-  { "win.back-up", pd_backup_commands_back_up, NULL },
-  { "win.restore", pd_backup_commands_restore, NULL },
-  { "win.import", pd_exchange_commands_import, NULL },
-  { "win.export", NULL, pd_exchange_commands_export },
-  { "win.print-report", NULL, present_report },
-};
-
-static void
-diary_command_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  PdWindow *self = PD_WINDOW (widget);
-
-  for (guint i = 0; self->model != NULL && i < G_N_ELEMENTS (diary_commands); i++)
-    {
-      if (!g_str_equal (action_name, diary_commands[i].action_name))
-        continue;
-      if (diary_commands[i].on_database != NULL)
-        diary_commands[i].on_database (GTK_WINDOW (self), self->database);
-      else
-        diary_commands[i].on_model (GTK_WINDOW (self), self->model);
-    }
-}
-
-static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -860,8 +819,6 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-medications", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-trends", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
-  for (guint i = 0; i < G_N_ELEMENTS (diary_commands); i++)
-    gtk_widget_class_install_action (widget_class, diary_commands[i].action_name, NULL, diary_command_action);
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
