@@ -26,7 +26,7 @@ skip_without_session()
 
 import gi  # noqa: E402
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi, GLib  # noqa: E402
+from gi.repository import Atspi, Gio, GLib  # noqa: E402
 
 TIMEOUT = 60  # one state; a loaded machine (both cores busy) can take this long
 results = []
@@ -374,6 +374,32 @@ def query(db, sql):
         con.close()
 
 
+NOTIFY_NAME = "org.freedesktop.Notifications"
+
+
+def notification_server_running():
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    reply = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                          "NameHasOwner", GLib.Variant("(s)", (NOTIFY_NAME,)),
+                          GLib.VariantType("(b)"), Gio.DBusCallFlags.NONE, -1, None)
+    return reply.unpack()[0]
+
+
+def ensure_notification_server():
+    """A desktop session has a notification server, so the test session gets one too
+    (python-dbusmock's): a medication reminder that falls due while a UI test runs is then
+    shown as on a desktop, instead of failing the test with libnotify's warning that there
+    is no server. One for the session bus, started by the first test that finds none; it
+    ends with the bus. (The reminder tests have private buses of their own: notifytest.)"""
+    if not notification_server_running():
+        # Two tests may start one at once: the second cannot own the name and exits.
+        subprocess.Popen(["/usr/bin/python3", "-m", "dbusmock", "--session",
+                          "--template", "notification_daemon"],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+        wait_for(notification_server_running, "a notification server on the session bus")
+
+
 class App:
     """The app on a temporary diary; a screenshot is kept when a scenario fails."""
 
@@ -381,6 +407,7 @@ class App:
         """args: the command line after the program; by default a new diary in a
         temporary folder (self.db). prepare, when given, is called with self.db before
         the app starts."""
+        ensure_notification_server()
         self.tmp = tempfile.mkdtemp(prefix="pd-ui-")
         self.db = os.path.join(self.tmp, "diary.db")
         if prepare is not None:
