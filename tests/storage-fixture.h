@@ -66,10 +66,7 @@ static inline void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pd-" G_LOG_DOMAIN "-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = make_tmp_dir ("pd-" G_LOG_DOMAIN "-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "diary.db", NULL);
   fixture->db = NULL;
 }
