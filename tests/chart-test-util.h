@@ -9,7 +9,6 @@
 
 #include "test-util.h"
 #include "pd-database.h"
-#include "pd-function-rating.h"
 #include "pd-types.h"
 #include "record-builders.h"
 
@@ -94,12 +93,10 @@ add_rating_at (GPtrArray  *ratings,
                int         hour,
                int         score)
 {
-  PdFunctionRating *rating = pd_function_rating_new ();
+  PdFunctionRating *rating = new_rating (NULL, activity_id,
+                                         pd_local_day_start (day, BERLIN_WINTER) + hour * HOUR,
+                                         BERLIN_WINTER, score);
 
-  pd_function_rating_set_activity_id (rating, activity_id);
-  pd_function_rating_set_score (rating, score);
-  pd_function_rating_set_time (rating, pd_local_day_start (day, BERLIN_WINTER) + hour * HOUR,
-                               BERLIN_WINTER);
   g_ptr_array_add (ratings, rating);
   return rating;
 }

@@ -260,25 +260,21 @@ fill_spine (PdDatabase *db,
   g_assert_no_error (error);
   for (guint i = 0; i < 6; i++)
     {
-      PdFunctionRating *rating = pd_function_rating_new ();
+      const char *activity_id = pd_function_activity_get_id (i % 2 ? gone : walking);
 
-      pd_function_rating_set_activity_id (rating, pd_function_activity_get_id (i % 2 ? gone
-                                                                                    : walking));
       /* Two in the minute of the records above. */
-      pd_function_rating_set_time (rating, i < 2 ? DST_DAY + 12 * 3600 + 20 + i
-                                                 : DST_DAY - 86400 * i, i < 2 ? CEST : CET);
-      pd_function_rating_set_score (rating, i * 2);
-      g_ptr_array_add (ratings, rating);
+      g_ptr_array_add (ratings, new_rating (NULL, activity_id,
+                                            i < 2 ? DST_DAY + 12 * 3600 + 20 + i
+                                                  : DST_DAY - 86400 * i,
+                                            i < 2 ? CEST : CET, i * 2));
     }
   pd_database_save_function_ratings (db, ratings, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (events); i++)
     {
-      g_autoptr(PdImpression) impression = pd_impression_new ();
+      g_autoptr(PdImpression) impression =
+        new_impression (NULL, events[i], DST_DAY + 12 * 3600 + 40 - i * 86400, CEST, 1 + i * 3);
 
-      pd_impression_set_event_id (impression, events[i]);
-      pd_impression_set_time (impression, DST_DAY + 12 * 3600 + 40 - i * 86400, CEST);
-      pd_impression_set_score (impression, 1 + i * 3);
       pd_impression_set_note (impression, i == 0 ? "Much better, \"really\"" : "");
       pd_database_save_impression (db, impression, &error);
       g_assert_no_error (error);
