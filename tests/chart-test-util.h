@@ -15,19 +15,6 @@
 #define HOUR 3600
 #define BERLIN_WINTER HOUR
 
-static inline PdDiaryData *
-diary_new (void)
-{
-  PdDiaryData *data = g_new0 (PdDiaryData, 1);
-
-  data->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
-  data->medications = g_ptr_array_new_with_free_func (g_object_unref);
-  data->doses = g_ptr_array_new_with_free_func (g_object_unref);
-  data->activities = g_ptr_array_new_with_free_func (g_object_unref);
-  data->events = g_ptr_array_new_with_free_func (g_object_unref);
-  return data;
-}
-
 /* A pain entry at a local day and minute after midnight, at a UTC offset. */
 static inline PdPainEntry *
 add_pain_at (PdDiaryData *data,

@@ -7,12 +7,38 @@
 #pragma once
 
 #include "pd-activity.h"
+#include "pd-database.h"
 #include "pd-dose.h"
 #include "pd-event.h"
 #include "pd-function-rating.h"
 #include "pd-impression.h"
 #include "pd-pain-entry.h"
 #include "pd-types.h"
+
+/* New diary data with empty arrays of the records pd_database_save_records takes (pain
+ * entries, medications, doses, activities, events) and no spine outcomes. */
+static inline PdDiaryData *
+diary_new (void)
+{
+  PdDiaryData *data = g_new0 (PdDiaryData, 1);
+
+  data->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
+  data->medications = g_ptr_array_new_with_free_func (g_object_unref);
+  data->doses = g_ptr_array_new_with_free_func (g_object_unref);
+  data->activities = g_ptr_array_new_with_free_func (g_object_unref);
+  data->events = g_ptr_array_new_with_free_func (g_object_unref);
+  return data;
+}
+
+/* Saves the records of data (made by diary_new) in db with one pd_database_save_records. */
+static inline gboolean
+save_diary_records (PdDatabase   *db,
+                    PdDiaryData  *data,
+                    GError      **error)
+{
+  return pd_database_save_records (db, data->pain_entries, data->medications, data->doses,
+                                   data->activities, data->events, error);
+}
 
 static inline PdPainEntry *
 new_entry (gint64      unix_time,

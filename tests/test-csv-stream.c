@@ -291,16 +291,13 @@ static void
 fill_fixture (PdDatabase *db,
               gboolean    on_file)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PdDiaryData) records = diary_new ();
   g_autoptr(GError) error = NULL;
 
-  fill_pain (entries);
-  fill_one_minute (entries, doses, activities, events);
-  fill_treatment (doses, events);
-  pd_database_save_records (db, entries, NULL, doses, activities, events, &error);
+  fill_pain (records->pain_entries);
+  fill_one_minute (records->pain_entries, records->doses, records->activities, records->events);
+  fill_treatment (records->doses, records->events);
+  save_diary_records (db, records, &error);
   g_assert_no_error (error);
   pd_database_delete_record (db, PD_RECORD_PAIN, "3c1f6a2e-9b4d-4e8a-a1c7-000000000900", &error);
   g_assert_no_error (error);

@@ -357,10 +357,7 @@ test_list_ranges (Fixture       *fixture,
                   gconstpointer  data)
 {
   static const int hours[] = { 3, 0, 5, 1, 3, 2 };
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PdDiaryData) records = diary_new ();
   g_autoptr(GError) error = NULL;
   const PdRecordKind kinds[] = { PD_RECORD_PAIN, PD_RECORD_DOSE, PD_RECORD_ACTIVITY,
                                   PD_RECORD_EVENT };
@@ -373,13 +370,12 @@ test_list_ranges (Fixture       *fixture,
       PdPainEntry *entry = pd_pain_entry_new ();
 
       pd_pain_entry_set_time (entry, at, CEST);
-      g_ptr_array_add (entries, entry);
-      g_ptr_array_add (doses, new_dose (NULL, at, 100 + i));
-      g_ptr_array_add (activities, new_activity ("Walking", at, CEST, 10 + i));
-      g_ptr_array_add (events, new_event ("appointment", "Physio", at, CEST));
+      g_ptr_array_add (records->pain_entries, entry);
+      g_ptr_array_add (records->doses, new_dose (NULL, at, 100 + i));
+      g_ptr_array_add (records->activities, new_activity ("Walking", at, CEST, 10 + i));
+      g_ptr_array_add (records->events, new_event ("appointment", "Physio", at, CEST));
     }
-  g_assert_true (pd_database_save_records (fixture->db, entries, NULL, doses, activities, events,
-                                           &error));
+  g_assert_true (save_diary_records (fixture->db, records, &error));
   g_assert_no_error (error);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
