@@ -196,6 +196,19 @@ parse (GBytes *bytes)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+/* The Bundle that pd_fhir_export makes of data (with the same arguments), parsed. */
+static JsonNode *
+export_root (PdDiaryData *data,
+             const char  *patient_name,
+             guint32      from_day,
+             guint32      to_day,
+             guint       *n_resources)
+{
+  g_autoptr(GBytes) bytes = pd_fhir_export (data, patient_name, from_day, to_day, n_resources);
+
+  return parse (bytes);
+}
+
 /* The resources of one type, in Bundle order. */
 static GPtrArray *
 resources (JsonNode   *root,
@@ -372,8 +385,6 @@ static void
 test_spine (void)
 {
   g_autoptr(PdDiaryData) data = spine_data (FALSE);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) named = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) named_root = NULL;
   g_autoptr(GPtrArray) pain = NULL;
@@ -385,8 +396,7 @@ test_spine (void)
   JsonObject *coding;
   guint n = 0;
 
-  bytes = pd_fhir_export (data, NULL, 0, 0, &n);
-  root = parse (bytes);
+  root = export_root (data, NULL, 0, 0, &n);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
                                                                         "entry")), ==, n);
 
@@ -449,8 +459,7 @@ test_spine (void)
   g_assert_false (json_object_has_member (responses->pdata[3], "source"));
 
   /* With a Patient, the responses name it as subject and source. */
-  named = pd_fhir_export (data, "Alex Example", 0, 0, NULL);
-  named_root = parse (named);
+  named_root = export_root (data, "Alex Example", 0, 0, NULL);
   named_responses = resources (named_root, "QuestionnaireResponse");
   {
     g_autoptr(GPtrArray) patients = resources (named_root, "Patient");
@@ -471,8 +480,8 @@ static void
 test_spine_range (void)
 {
   g_autoptr(PdDiaryData) data = spine_data (FALSE);
-  g_autoptr(GBytes) bytes = pd_fhir_export (data, NULL, julian (2026, 3, 1), julian (2026, 3, 28), NULL);
-  g_autoptr(JsonNode) root = parse (bytes);
+  g_autoptr(JsonNode) root = export_root (data, NULL, julian (2026, 3, 1), julian (2026, 3, 28),
+                                         NULL);
   g_autoptr(GPtrArray) responses = resources (root, "QuestionnaireResponse");
   g_autoptr(GPtrArray) pain = observations_coded (root, "72514-3");
 
@@ -524,8 +533,8 @@ static void
 test_range (void)
 {
   g_autoptr(PdDiaryData) data = sample_data (FALSE);
-  g_autoptr(GBytes) bytes = pd_fhir_export (data, NULL, julian (2026, 3, 30), julian (2026, 3, 31), NULL);
-  g_autoptr(JsonNode) root = parse (bytes);
+  g_autoptr(JsonNode) root = export_root (data, NULL, julian (2026, 3, 30), julian (2026, 3, 31),
+                                         NULL);
   g_autoptr(GPtrArray) pain = observations_coded (root, "72514-3");
 
   /* Entry C is on 2026-03-31 in UTC but 2026-03-30 where the patient was. */
