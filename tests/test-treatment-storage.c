@@ -13,8 +13,7 @@
 /* The record objects and their shared helpers */
 
 static void
-test_types (Fixture       *fixture,
-           gconstpointer  data)
+test_types (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *lower = pd_dup_id ("6B1E0D52-8A3F-4C11-B7D2-2F9E5A0C3D01");
@@ -64,8 +63,7 @@ test_types (Fixture       *fixture,
 }
 
 static void
-test_activity_object (Fixture       *fixture,
-                     gconstpointer  data)
+test_activity_object (void)
 {
   g_autoptr(PdActivity) activity = pd_activity_new ();
   g_autoptr(PdActivity) copy = NULL;
@@ -99,8 +97,7 @@ test_activity_object (Fixture       *fixture,
 }
 
 static void
-test_event_object (Fixture       *fixture,
-                  gconstpointer  data)
+test_event_object (void)
 {
   g_autoptr(PdEvent) event = pd_event_new ();
   g_autoptr(PdEvent) copy = NULL;
@@ -550,9 +547,6 @@ main (int   argc,
       char *argv[])
 {
   static const FixtureTest tests[] = {
-    { "/treatment-storage/types", test_types },
-    { "/treatment-storage/activity-object", test_activity_object },
-    { "/treatment-storage/event-object", test_event_object },
     { "/treatment-storage/medication-round-trip", test_medication_round_trip },
     { "/treatment-storage/dose-round-trip", test_dose_round_trip },
     { "/treatment-storage/dose-side-effects-on-disk", test_dose_side_effects_on_disk },
@@ -564,5 +558,11 @@ main (int   argc,
     { "/treatment-storage/delete-medication-keeps-doses", test_delete_medication_keeps_doses },
   };
 
-  return run_fixture_tests (&argc, &argv, fixture_set_up_open, tests, G_N_ELEMENTS (tests));
+  g_test_init (&argc, &argv, NULL);
+  /* The record objects and their helpers need no diary. */
+  g_test_add_func ("/treatment-storage/types", test_types);
+  g_test_add_func ("/treatment-storage/activity-object", test_activity_object);
+  g_test_add_func ("/treatment-storage/event-object", test_event_object);
+  add_fixture_tests (fixture_set_up_open, tests, G_N_ELEMENTS (tests));
+  return g_test_run ();
 }
