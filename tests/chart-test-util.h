@@ -9,25 +9,11 @@
 
 #include "test-util.h"
 #include "pd-database.h"
-#include "pd-function-rating.h"
 #include "pd-types.h"
 #include "record-builders.h"
 
 #define HOUR 3600
 #define BERLIN_WINTER HOUR
-
-static inline PdDiaryData *
-diary_new (void)
-{
-  PdDiaryData *data = g_new0 (PdDiaryData, 1);
-
-  data->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
-  data->medications = g_ptr_array_new_with_free_func (g_object_unref);
-  data->doses = g_ptr_array_new_with_free_func (g_object_unref);
-  data->activities = g_ptr_array_new_with_free_func (g_object_unref);
-  data->events = g_ptr_array_new_with_free_func (g_object_unref);
-  return data;
-}
 
 /* A pain entry at a local day and minute after midnight, at a UTC offset. */
 static inline PdPainEntry *
@@ -94,12 +80,10 @@ add_rating_at (GPtrArray  *ratings,
                int         hour,
                int         score)
 {
-  PdFunctionRating *rating = pd_function_rating_new ();
+  PdFunctionRating *rating = new_rating (NULL, activity_id,
+                                         pd_local_day_start (day, BERLIN_WINTER) + hour * HOUR,
+                                         BERLIN_WINTER, score);
 
-  pd_function_rating_set_activity_id (rating, activity_id);
-  pd_function_rating_set_score (rating, score);
-  pd_function_rating_set_time (rating, pd_local_day_start (day, BERLIN_WINTER) + hour * HOUR,
-                               BERLIN_WINTER);
   g_ptr_array_add (ratings, rating);
   return rating;
 }

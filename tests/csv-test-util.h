@@ -54,11 +54,9 @@ open_demo (const char *name)
 static inline int
 run_in_tmp_dir (void)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("pd-" G_LOG_DOMAIN "-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = make_tmp_dir ("pd-" G_LOG_DOMAIN "-XXXXXX");
   status = g_test_run ();
   remove_tree (tmp_dir);
   g_clear_pointer (&tmp_dir, g_free);

@@ -7,10 +7,38 @@
 #pragma once
 
 #include "pd-activity.h"
+#include "pd-database.h"
 #include "pd-dose.h"
 #include "pd-event.h"
+#include "pd-function-rating.h"
+#include "pd-impression.h"
 #include "pd-pain-entry.h"
 #include "pd-types.h"
+
+/* New diary data with empty arrays of the records pd_database_save_records takes (pain
+ * entries, medications, doses, activities, events) and no spine outcomes. */
+static inline PdDiaryData *
+diary_new (void)
+{
+  PdDiaryData *data = g_new0 (PdDiaryData, 1);
+
+  data->pain_entries = g_ptr_array_new_with_free_func (g_object_unref);
+  data->medications = g_ptr_array_new_with_free_func (g_object_unref);
+  data->doses = g_ptr_array_new_with_free_func (g_object_unref);
+  data->activities = g_ptr_array_new_with_free_func (g_object_unref);
+  data->events = g_ptr_array_new_with_free_func (g_object_unref);
+  return data;
+}
+
+/* Saves the records of data (made by diary_new) in db with one pd_database_save_records. */
+static inline gboolean
+save_diary_records (PdDatabase   *db,
+                    PdDiaryData  *data,
+                    GError      **error)
+{
+  return pd_database_save_records (db, data->pain_entries, data->medications, data->doses,
+                                   data->activities, data->events, error);
+}
 
 static inline PdPainEntry *
 new_entry (gint64      unix_time,
@@ -73,6 +101,30 @@ test_dose_at (const char *name,
   g_assert_cmpuint (pd_dose_get_local_day (dose), ==, day);
   return dose;
 }
+
+/* A function rating (PSFS) and an impression (PGIC) have the same fields: the id (when
+ * id is not NULL; else the new one), the id of what the score is about (an activity, an event),
+ * the time, the UTC offset and the score. One definition makes new_rating and new_impression. */
+#define DEFINE_NEW_SCORED(func, Type, type, about_id)                           \
+  static inline Type *                                                          \
+  func (const char *id,                                                         \
+        const char *about_id,                                                   \
+        gint64      unix_time,                                                  \
+        int         utc_offset,                                                 \
+        int         score)                                                      \
+  {                                                                             \
+    Type *scored = type##_new ();                                               \
+                                                                                \
+    if (id != NULL)                                                             \
+      type##_set_id (scored, id);                                               \
+    type##_set_##about_id (scored, about_id);                                   \
+    type##_set_time (scored, unix_time, utc_offset);                            \
+    type##_set_score (scored, score);                                           \
+    return scored;                                                              \
+  }
+
+DEFINE_NEW_SCORED (new_rating, PdFunctionRating, pd_function_rating, activity_id)
+DEFINE_NEW_SCORED (new_impression, PdImpression, pd_impression, event_id)
 
 /* The optional items of an entry that nobody filled in: no interference, sleep, mood, body map
  * or red flags. */

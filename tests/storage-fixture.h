@@ -66,10 +66,7 @@ static inline void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pd-" G_LOG_DOMAIN "-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = make_tmp_dir ("pd-" G_LOG_DOMAIN "-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "diary.db", NULL);
   fixture->db = NULL;
 }
@@ -173,8 +170,18 @@ typedef struct
   gconstpointer data;
 } FixtureTest;
 
-/* Runs the program's tests, each in a fixture made by set_up (fixture_set_up, or
+/* Adds tests, each to run in a fixture made by set_up (fixture_set_up, or
  * fixture_set_up_open for a new diary open in it). */
+static inline void
+add_fixture_tests (FixtureFunc        set_up,
+                   const FixtureTest *tests,
+                   gsize              n_tests)
+{
+  for (gsize i = 0; i < n_tests; i++)
+    g_test_add (tests[i].path, Fixture, tests[i].data, set_up, tests[i].func, fixture_tear_down);
+}
+
+/* Runs the program's tests, each in a fixture made by set_up (as add_fixture_tests). */
 static inline int
 run_fixture_tests (int               *argc,
                    char            ***argv,
@@ -183,7 +190,6 @@ run_fixture_tests (int               *argc,
                    gsize              n_tests)
 {
   g_test_init (argc, argv, NULL);
-  for (gsize i = 0; i < n_tests; i++)
-    g_test_add (tests[i].path, Fixture, tests[i].data, set_up, tests[i].func, fixture_tear_down);
+  add_fixture_tests (set_up, tests, n_tests);
   return g_test_run ();
 }

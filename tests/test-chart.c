@@ -682,7 +682,7 @@ chart_text (const PdChartData *data,
             int                height,
             PdChartLayout     *layout)
 {
-  g_autofree char *dir = g_dir_make_tmp ("test-chart-XXXXXX", NULL);
+  g_autofree char *dir = make_tmp_dir ("test-chart-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;

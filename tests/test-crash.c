@@ -542,14 +542,11 @@ static void
 soak_init (Soak    *soak,
            guint32  seed)
 {
-  g_autoptr(GError) error = NULL;
-
   memset (soak, 0, sizeof *soak);
   soak->rand = g_rand_new_with_seed (seed);
   soak->writer = g_test_build_filename (G_TEST_BUILT, "crash-writer", NULL);
   g_assert_true (g_file_test (soak->writer, G_FILE_TEST_IS_EXECUTABLE));
-  soak->dir = g_dir_make_tmp ("pd-test-crash-XXXXXX", &error);
-  g_assert_no_error (error);
+  soak->dir = make_tmp_dir ("pd-test-crash-XXXXXX");
   soak->diary = g_build_filename (soak->dir, "diary.db", NULL);
   soak->expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, expected_free);
   soak->problems = g_string_new (NULL);

@@ -132,14 +132,8 @@ add_rating (GPtrArray          *ratings,
             int                 day,
             int                 score)
 {
-  PdFunctionRating *rating = pd_function_rating_new ();
-
-  if (id != NULL)
-    pd_function_rating_set_id (rating, id);
-  pd_function_rating_set_activity_id (rating, pd_function_activity_get_id (activity));
-  pd_function_rating_set_time (rating, DAY0 + DAYS (day) + 10 * HOUR, CET);
-  pd_function_rating_set_score (rating, score);
-  g_ptr_array_add (ratings, rating);
+  g_ptr_array_add (ratings, new_rating (id, pd_function_activity_get_id (activity),
+                                        DAY0 + DAYS (day) + 10 * HOUR, CET, score));
 }
 
 /* Two weeks around an epidural on 2026-03-01:
@@ -197,12 +191,11 @@ fill_spine (PdDatabase *db)
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (impressions); i++)
     {
-      g_autoptr(PdImpression) impression = pd_impression_new ();
+      g_autoptr(PdImpression) impression = new_impression (impressions[i].id,
+                                                           impressions[i].event_id,
+                                                           impressions[i].time, CET,
+                                                           impressions[i].score);
 
-      pd_impression_set_id (impression, impressions[i].id);
-      pd_impression_set_event_id (impression, impressions[i].event_id);
-      pd_impression_set_time (impression, impressions[i].time, CET);
-      pd_impression_set_score (impression, impressions[i].score);
       pd_impression_set_note (impression, impressions[i].note);
       pd_database_save_impression (db, impression, &error);
       g_assert_no_error (error);

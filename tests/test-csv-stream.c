@@ -260,25 +260,21 @@ fill_spine (PdDatabase *db,
   g_assert_no_error (error);
   for (guint i = 0; i < 6; i++)
     {
-      PdFunctionRating *rating = pd_function_rating_new ();
+      const char *activity_id = pd_function_activity_get_id (i % 2 ? gone : walking);
 
-      pd_function_rating_set_activity_id (rating, pd_function_activity_get_id (i % 2 ? gone
-                                                                                    : walking));
       /* Two in the minute of the records above. */
-      pd_function_rating_set_time (rating, i < 2 ? DST_DAY + 12 * 3600 + 20 + i
-                                                 : DST_DAY - 86400 * i, i < 2 ? CEST : CET);
-      pd_function_rating_set_score (rating, i * 2);
-      g_ptr_array_add (ratings, rating);
+      g_ptr_array_add (ratings, new_rating (NULL, activity_id,
+                                            i < 2 ? DST_DAY + 12 * 3600 + 20 + i
+                                                  : DST_DAY - 86400 * i,
+                                            i < 2 ? CEST : CET, i * 2));
     }
   pd_database_save_function_ratings (db, ratings, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (events); i++)
     {
-      g_autoptr(PdImpression) impression = pd_impression_new ();
+      g_autoptr(PdImpression) impression =
+        new_impression (NULL, events[i], DST_DAY + 12 * 3600 + 40 - i * 86400, CEST, 1 + i * 3);
 
-      pd_impression_set_event_id (impression, events[i]);
-      pd_impression_set_time (impression, DST_DAY + 12 * 3600 + 40 - i * 86400, CEST);
-      pd_impression_set_score (impression, 1 + i * 3);
       pd_impression_set_note (impression, i == 0 ? "Much better, \"really\"" : "");
       pd_database_save_impression (db, impression, &error);
       g_assert_no_error (error);
@@ -295,16 +291,13 @@ static void
 fill_fixture (PdDatabase *db,
               gboolean    on_file)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PdDiaryData) records = diary_new ();
   g_autoptr(GError) error = NULL;
 
-  fill_pain (entries);
-  fill_one_minute (entries, doses, activities, events);
-  fill_treatment (doses, events);
-  pd_database_save_records (db, entries, NULL, doses, activities, events, &error);
+  fill_pain (records->pain_entries);
+  fill_one_minute (records->pain_entries, records->doses, records->activities, records->events);
+  fill_treatment (records->doses, records->events);
+  save_diary_records (db, records, &error);
   g_assert_no_error (error);
   pd_database_delete_record (db, PD_RECORD_PAIN, "3c1f6a2e-9b4d-4e8a-a1c7-000000000900", &error);
   g_assert_no_error (error);

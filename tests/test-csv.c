@@ -19,6 +19,7 @@
 #include "pd-generator.h"
 #include "pd-tags.h"
 #include "csv-test-util.h"
+#include "record-builders.h"
 
 #define UUID(n) "3c1f6a2e-9b4d-4e8a-a1c7-00000000000" #n
 #define CET 3600
@@ -105,10 +106,7 @@ first_locations (guint bits)
 static void
 fill_fixture (PdDatabase *db)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PdDiaryData) records = diary_new ();
   g_autoptr(GError) error = NULL;
   /* 2026-03-01 08:30 CET */
   gint64 t = 1772350200;
@@ -156,7 +154,7 @@ fill_fixture (PdDatabase *db)
           pd_pain_entry_set_custom_locations (entry, formula);
         }
       pd_pain_entry_set_note (entry, notes[i]);
-      g_ptr_array_add (entries, entry);
+      g_ptr_array_add (records->pain_entries, entry);
     }
 
   for (guint i = 0; i < 4; i++)
@@ -171,7 +169,7 @@ fill_fixture (PdDatabase *db)
       pd_dose_set_amount (dose, amounts[i]);
       pd_dose_set_unit (dose, units[i]);
       pd_dose_set_note (dose, i == 2 ? "-with food" : "");
-      g_ptr_array_add (doses, dose);
+      g_ptr_array_add (records->doses, dose);
     }
   {
     /* Skipped doses are not exported. */
@@ -181,7 +179,7 @@ fill_fixture (PdDatabase *db)
     pd_dose_set_amount (skipped, 400);
     pd_dose_set_unit (skipped, "mg");
     pd_dose_set_status (skipped, PD_DOSE_SKIPPED);
-    g_ptr_array_add (doses, skipped);
+    g_ptr_array_add (records->doses, skipped);
   }
   for (guint i = 0; i < 2; i++)
     {
@@ -191,7 +189,7 @@ fill_fixture (PdDatabase *db)
       pd_activity_set_duration (activity, 30 + i);
       pd_activity_set_effort (activity, i ? 4 : PD_UNSET);
       pd_activity_set_note (activity, "Slow,\nsteady");
-      g_ptr_array_add (activities, activity);
+      g_ptr_array_add (records->activities, activity);
     }
   {
     PdEvent *event = pd_event_new ();
@@ -201,16 +199,16 @@ fill_fixture (PdDatabase *db)
     pd_event_set_title (event, "Lumbar fusion L4-L5");
     pd_event_set_time (event, t - 86400 * 30, CET);
     pd_event_set_note (event, "Dr. Smith, \"ward 3\"");
-    g_ptr_array_add (events, event);
+    g_ptr_array_add (records->events, event);
     /* A kind its title would not give, and an end. */
     pd_event_set_kind (trial, "stimulator_trial");
     pd_event_set_title (trial, "SCS week");
     pd_event_set_time (trial, t - 86400 * 20, CET);
     pd_event_set_end_day (trial, pd_event_get_local_day (trial) + 7);
-    g_ptr_array_add (events, trial);
+    g_ptr_array_add (records->events, trial);
   }
 
-  pd_database_save_records (db, entries, NULL, doses, activities, events, &error);
+  save_diary_records (db, records, &error);
   g_assert_no_error (error);
 }
 

@@ -184,8 +184,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(PdMedication) medication = scheduled_medication ();
   g_autoptr(PdDose) dose = pd_dose_new ();
 
-  fixture->dir = g_dir_make_tmp ("pd-model-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = make_tmp_dir ("pd-model-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "diary.db", NULL);
   fixture->db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
   g_assert_no_error (error);

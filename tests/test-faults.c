@@ -143,10 +143,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pd-test-faults-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = make_tmp_dir ("pd-test-faults-XXXXXX");
   fixture->work = g_build_filename (fixture->dir, "work", NULL);
   fixture->path = g_build_filename (fixture->work, "diary.db", NULL);
   fault_vfs_register ();
@@ -424,14 +421,13 @@ static void
 test_output_disk_full (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pd-test-faults-XXXXXX", &error);
+  g_autofree char *dir = make_tmp_dir ("pd-test-faults-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GDir) listing = NULL;
   PdOutput *output;
   int full;
 
-  g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, "old", -1, NULL));
   output = pd_output_open (path, &error);
   g_assert_no_error (error);

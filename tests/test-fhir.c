@@ -9,6 +9,7 @@
 
 #include "pd-fhir.h"
 #include "pd-fhir-spine.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 #define ENTRY_A "0a000000-0000-4000-8000-00000000000a"
@@ -42,28 +43,21 @@ at (int y, int mo, int d, int h, int mi, int offset_hours)
 static PdPainEntry *
 entry_new (const char *id, gint64 time, int offset_hours, int pain, int e, int g, const char *note)
 {
-  PdPainEntry *entry = pd_pain_entry_new ();
+  PdPainEntry *entry = new_entry (time, offset_hours * 3600, pain, note);
 
   pd_pain_entry_set_id (entry, id);
-  pd_pain_entry_set_time (entry, time, offset_hours * 3600);
-  pd_pain_entry_set_pain (entry, pain);
   pd_pain_entry_set_enjoyment_interference (entry, e);
   pd_pain_entry_set_activity_interference (entry, g);
-  pd_pain_entry_set_note (entry, note);
   return entry;
 }
 
 static PdDose *
-dose_new (const char *id, const char *name, double amount, const char *unit, gint64 time,
-          PdDoseStatus status)
+dose_new (const char *id, const char *name, double amount, const char *unit, guint32 day,
+          guint minute, PdDoseStatus status)
 {
-  PdDose *dose = pd_dose_new ();
+  PdDose *dose = test_dose_at (name, amount, unit, day, minute, 3600);
 
   pd_dose_set_id (dose, id);
-  pd_dose_set_name (dose, name);
-  pd_dose_set_amount (dose, amount);
-  pd_dose_set_unit (dose, unit);
-  pd_dose_set_time (dose, time, 3600);
   pd_dose_set_status (dose, status);
   return dose;
 }
@@ -71,12 +65,9 @@ dose_new (const char *id, const char *name, double amount, const char *unit, gin
 static PdEvent *
 event_new (const char *id, const char *kind, const char *title, gint64 time)
 {
-  PdEvent *event = pd_event_new ();
+  PdEvent *event = new_event (kind, title, time, 3600);
 
   pd_event_set_id (event, id);
-  pd_event_set_kind (event, kind);
-  pd_event_set_title (event, title);
-  pd_event_set_time (event, time, 3600);
   return event;
 }
 
@@ -119,12 +110,12 @@ sample_data (gboolean reversed)
   g_ptr_array_add (data->medications, med);
 
   data->doses = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (data->doses, dose_new (DOSE_3, "Oxycodone", 7.5, "mg", at (2026, 3, 29, 22, 0, 1),
-                                          PD_DOSE_TAKEN));
-  g_ptr_array_add (data->doses, dose_new (DOSE_2, "Ibuprofen", 400, "mg", at (2026, 3, 29, 20, 0, 1),
-                                          PD_DOSE_SKIPPED));
-  g_ptr_array_add (data->doses, dose_new (DOSE_1, "Ibuprofen", 400, "mg", at (2026, 3, 29, 8, 0, 1),
-                                          PD_DOSE_TAKEN));
+  g_ptr_array_add (data->doses, dose_new (DOSE_3, "Oxycodone", 7.5, "mg", julian (2026, 3, 29),
+                                          22 * 60, PD_DOSE_TAKEN));
+  g_ptr_array_add (data->doses, dose_new (DOSE_2, "Ibuprofen", 400, "mg", julian (2026, 3, 29),
+                                          20 * 60, PD_DOSE_SKIPPED));
+  g_ptr_array_add (data->doses, dose_new (DOSE_1, "Ibuprofen", 400, "mg", julian (2026, 3, 29),
+                                          8 * 60, PD_DOSE_TAKEN));
 
   data->activities = g_ptr_array_new_with_free_func (g_object_unref);
   data->events = g_ptr_array_new_with_free_func (g_object_unref);
@@ -141,30 +132,6 @@ sample_data (gboolean reversed)
       reverse (data->events);
     }
   return data;
-}
-
-static PdFunctionRating *
-rating_new (const char *id, const char *activity_id, gint64 time, int score)
-{
-  PdFunctionRating *rating = pd_function_rating_new ();
-
-  pd_function_rating_set_id (rating, id);
-  pd_function_rating_set_activity_id (rating, activity_id);
-  pd_function_rating_set_time (rating, time, 3600);
-  pd_function_rating_set_score (rating, score);
-  return rating;
-}
-
-static PdImpression *
-impression_new (const char *id, const char *event_id, gint64 time, int score)
-{
-  PdImpression *impression = pd_impression_new ();
-
-  pd_impression_set_id (impression, id);
-  pd_impression_set_event_id (impression, event_id);
-  pd_impression_set_time (impression, time, 3600);
-  pd_impression_set_score (impression, score);
-  return impression;
 }
 
 /* The sample with spine outcomes: entry A back 5 and leg 7, entry B back 2; PSFS socks 4 and
@@ -197,12 +164,17 @@ spine_data (gboolean reversed)
   g_ptr_array_add (data->function_activities, socks);
   g_ptr_array_add (data->function_activities, film);
   data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (data->function_ratings, rating_new (RATE_3, "gone", at (2026, 3, 3, 8, 0, 1), 9));
-  g_ptr_array_add (data->function_ratings, rating_new (RATE_2, FILM, at (2026, 3, 2, 19, 30, 1), 6));
-  g_ptr_array_add (data->function_ratings, rating_new (RATE_1, SOCKS, at (2026, 3, 2, 19, 30, 1), 4));
+  g_ptr_array_add (data->function_ratings,
+                   new_rating (RATE_3, "gone", at (2026, 3, 3, 8, 0, 1), 3600, 9));
+  g_ptr_array_add (data->function_ratings,
+                   new_rating (RATE_2, FILM, at (2026, 3, 2, 19, 30, 1), 3600, 6));
+  g_ptr_array_add (data->function_ratings,
+                   new_rating (RATE_1, SOCKS, at (2026, 3, 2, 19, 30, 1), 3600, 4));
   data->impressions = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (data->impressions, impression_new (PGIC_2, NULL, at (2026, 3, 28, 18, 0, 1), 6));
-  g_ptr_array_add (data->impressions, impression_new (PGIC_1, INJECT, at (2026, 2, 24, 18, 0, 1), 2));
+  g_ptr_array_add (data->impressions,
+                   new_impression (PGIC_2, NULL, at (2026, 3, 28, 18, 0, 1), 3600, 6));
+  g_ptr_array_add (data->impressions,
+                   new_impression (PGIC_1, INJECT, at (2026, 2, 24, 18, 0, 1), 3600, 2));
   if (reversed)
     {
       reverse (data->function_ratings);
@@ -222,6 +194,19 @@ parse (GBytes *bytes)
   json_parser_load_from_data (parser, text, size, &error);
   g_assert_no_error (error);
   return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The Bundle that pd_fhir_export makes of data (with the same arguments), parsed. */
+static JsonNode *
+export_root (PdDiaryData *data,
+             const char  *patient_name,
+             guint32      from_day,
+             guint32      to_day,
+             guint       *n_resources)
+{
+  g_autoptr(GBytes) bytes = pd_fhir_export (data, patient_name, from_day, to_day, n_resources);
+
+  return parse (bytes);
 }
 
 /* The resources of one type, in Bundle order. */
@@ -400,8 +385,6 @@ static void
 test_spine (void)
 {
   g_autoptr(PdDiaryData) data = spine_data (FALSE);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) named = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) named_root = NULL;
   g_autoptr(GPtrArray) pain = NULL;
@@ -413,8 +396,7 @@ test_spine (void)
   JsonObject *coding;
   guint n = 0;
 
-  bytes = pd_fhir_export (data, NULL, 0, 0, &n);
-  root = parse (bytes);
+  root = export_root (data, NULL, 0, 0, &n);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
                                                                         "entry")), ==, n);
 
@@ -477,8 +459,7 @@ test_spine (void)
   g_assert_false (json_object_has_member (responses->pdata[3], "source"));
 
   /* With a Patient, the responses name it as subject and source. */
-  named = pd_fhir_export (data, "Alex Example", 0, 0, NULL);
-  named_root = parse (named);
+  named_root = export_root (data, "Alex Example", 0, 0, NULL);
   named_responses = resources (named_root, "QuestionnaireResponse");
   {
     g_autoptr(GPtrArray) patients = resources (named_root, "Patient");
@@ -499,8 +480,8 @@ static void
 test_spine_range (void)
 {
   g_autoptr(PdDiaryData) data = spine_data (FALSE);
-  g_autoptr(GBytes) bytes = pd_fhir_export (data, NULL, julian (2026, 3, 1), julian (2026, 3, 28), NULL);
-  g_autoptr(JsonNode) root = parse (bytes);
+  g_autoptr(JsonNode) root = export_root (data, NULL, julian (2026, 3, 1), julian (2026, 3, 28),
+                                         NULL);
   g_autoptr(GPtrArray) responses = resources (root, "QuestionnaireResponse");
   g_autoptr(GPtrArray) pain = observations_coded (root, "72514-3");
 
@@ -552,8 +533,8 @@ static void
 test_range (void)
 {
   g_autoptr(PdDiaryData) data = sample_data (FALSE);
-  g_autoptr(GBytes) bytes = pd_fhir_export (data, NULL, julian (2026, 3, 30), julian (2026, 3, 31), NULL);
-  g_autoptr(JsonNode) root = parse (bytes);
+  g_autoptr(JsonNode) root = export_root (data, NULL, julian (2026, 3, 30), julian (2026, 3, 31),
+                                         NULL);
   g_autoptr(GPtrArray) pain = observations_coded (root, "72514-3");
 
   /* Entry C is on 2026-03-31 in UTC but 2026-03-30 where the patient was. */

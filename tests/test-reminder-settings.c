@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "pd-reminder-settings.h"
+#include "test-util.h"
 
 static PdDatabase *
 new_diary (char **dir)
@@ -19,8 +20,7 @@ new_diary (char **dir)
   g_autofree char *path = NULL;
   PdDatabase *db;
 
-  *dir = g_dir_make_tmp ("pd-settings-XXXXXX", &error);
-  g_assert_no_error (error);
+  *dir = make_tmp_dir ("pd-settings-XXXXXX");
   path = g_build_filename (*dir, "diary.db", NULL);
   db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
   g_assert_no_error (error);

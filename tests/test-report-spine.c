@@ -20,7 +20,7 @@ static char *
 report_text (PdReport *report)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-report-spine-XXXXXX", NULL);
+  g_autofree char *dir = make_tmp_dir ("test-report-spine-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   char *text;
 

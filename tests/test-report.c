@@ -137,10 +137,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("test-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = make_tmp_dir ("test-report-XXXXXX");
   f->diary = g_build_filename (f->dir, "diary.db", NULL);
   build_diary (f);
 }
@@ -414,7 +411,7 @@ test_not_set (void)
   g_autoptr(PdDiaryData) data = g_new0 (PdDiaryData, 1);
   g_autoptr(PdReport) report = NULL;
   guint32 day = julian (2025, 6, 1);
-  g_autofree char *dir = g_dir_make_tmp ("test-report-XXXXXX", NULL);
+  g_autofree char *dir = make_tmp_dir ("test-report-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "empty.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -571,7 +568,7 @@ test_tasks (Fixture       *f,
 static void
 test_tasks_empty (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("test-report-XXXXXX", NULL);
+  g_autofree char *dir = make_tmp_dir ("test-report-XXXXXX");
   g_autofree char *diary = g_build_filename (dir, "empty.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = pd_database_open (diary, PD_DATABASE_NO_BACKUPS, &error);

@@ -698,7 +698,6 @@ test_csv_rows (void)
   g_autoptr(GError) error = NULL;
   guint32 day = julian (2024, 7, 1);
   PdFunctionActivity *socks = pd_function_activity_new ();
-  PdImpression *answer = pd_impression_new ();
   const PdCsvSpineRow *row;
 
   data->function_activities = g_ptr_array_new_with_free_func (g_object_unref);
@@ -709,10 +708,9 @@ test_csv_rows (void)
   g_ptr_array_add (data->function_activities, socks);
   add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), day + 1, 10, 7);
   add_event (data, day, "Epidural");
-  pd_impression_set_event_id (answer, pd_event_get_id (g_ptr_array_index (data->events, 0)));
-  pd_impression_set_score (answer, 2);
-  pd_impression_set_time (answer, pd_local_day_start (day + 2, BERLIN_WINTER), BERLIN_WINTER);
-  g_ptr_array_add (data->impressions, answer);
+  g_ptr_array_add (data->impressions,
+                   new_impression (NULL, pd_event_get_id (g_ptr_array_index (data->events, 0)),
+                                   pd_local_day_start (day + 2, BERLIN_WINTER), BERLIN_WINTER, 2));
 
   rows = pd_csv_spine_rows (data, 0, 0);
   g_assert_cmpuint (rows->len, ==, 2);

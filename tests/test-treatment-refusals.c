@@ -252,47 +252,41 @@ static void
 test_save_records_all_or_nothing (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) medications = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PdDiaryData) records = diary_new ();
   g_autoptr(GError) error = NULL;
   PdMedication *medication = new_medication ("gabapentin");
   PdDose *bad;
 
-  g_ptr_array_add (medications, medication);
+  g_ptr_array_add (records->medications, medication);
   for (guint i = 0; i < 10; i++)
     {
       PdPainEntry *entry = pd_pain_entry_new ();
 
       pd_pain_entry_set_time (entry, T0 + i * 3600, CEST);
       pd_pain_entry_set_pain (entry, (int) i);
-      g_ptr_array_add (entries, entry);
-      g_ptr_array_add (doses, new_dose (medication, T0 + i * 3600, 300));
-      g_ptr_array_add (activities, new_activity ("Walking", T0 + i * 3600, CEST, 20));
-      g_ptr_array_add (events, new_event ("appointment", "Physio", T0 + i * 3600, CEST));
+      g_ptr_array_add (records->pain_entries, entry);
+      g_ptr_array_add (records->doses, new_dose (medication, T0 + i * 3600, 300));
+      g_ptr_array_add (records->activities, new_activity ("Walking", T0 + i * 3600, CEST, 20));
+      g_ptr_array_add (records->events, new_event ("appointment", "Physio", T0 + i * 3600, CEST));
     }
 
   /* One absurd dose in the middle: nothing at all is written. */
-  bad = doses->pdata[5];
+  bad = records->doses->pdata[5];
   pd_dose_set_amount (bad, 100000);
-  g_assert_false (pd_database_save_records (fixture->db, entries, medications, doses,
-                                            activities, events, &error));
+  g_assert_false (save_diary_records (fixture->db, records, &error));
   g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "amount: "));
   g_clear_error (&error);
   for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
     g_assert_cmpuint (count_kind (fixture->db, all_kinds[k]), ==, 0);
   g_assert_cmpint (pd_medication_get_created (medication), ==, 0);
-  g_assert_cmpint (pd_pain_entry_get_created (entries->pdata[0]), ==, 0);
+  g_assert_cmpint (pd_pain_entry_get_created (records->pain_entries->pdata[0]), ==, 0);
 
   /* A failure only the file can tell (a dose of an unknown medication, found by the
    * foreign key while writing): everything written before it is rolled back. */
   pd_dose_set_amount (bad, 300);
-  pd_dose_set_medication_id (doses->pdata[9], UNKNOWN_ID);
-  g_assert_false (pd_database_save_records (fixture->db, entries, medications, doses,
-                                            activities, events, &error));
+  pd_dose_set_medication_id (records->doses->pdata[9], UNKNOWN_ID);
+  g_assert_false (save_diary_records (fixture->db, records, &error));
   g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "medication_id: "));
   g_clear_error (&error);
@@ -301,9 +295,8 @@ test_save_records_all_or_nothing (Fixture       *fixture,
   g_assert_cmpint (pd_medication_get_created (medication), ==, 0);
 
   /* Corrected: all of it, stamped. */
-  pd_dose_set_medication_id (doses->pdata[9], pd_medication_get_id (medication));
-  g_assert_true (pd_database_save_records (fixture->db, entries, medications, doses,
-                                           activities, events, &error));
+  pd_dose_set_medication_id (records->doses->pdata[9], pd_medication_get_id (medication));
+  g_assert_true (save_diary_records (fixture->db, records, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_kind (fixture->db, PD_RECORD_PAIN), ==, 10);
   g_assert_cmpuint (count_kind (fixture->db, PD_RECORD_MEDICATION), ==, 1);
@@ -311,13 +304,13 @@ test_save_records_all_or_nothing (Fixture       *fixture,
   g_assert_cmpuint (count_kind (fixture->db, PD_RECORD_ACTIVITY), ==, 10);
   g_assert_cmpuint (count_kind (fixture->db, PD_RECORD_EVENT), ==, 10);
   g_assert_cmpint (pd_medication_get_created (medication), >, 0);
-  g_assert_cmpint (pd_dose_get_created (doses->pdata[9]), >, 0);
-  g_assert_cmpint (pd_event_get_created (events->pdata[0]), >, 0);
+  g_assert_cmpint (pd_dose_get_created (records->doses->pdata[9]), >, 0);
+  g_assert_cmpint (pd_event_get_created (records->events->pdata[0]), >, 0);
 
   /* Arrays may be NULL or empty. */
-  g_ptr_array_set_size (entries, 0);
-  g_assert_true (pd_database_save_records (fixture->db, entries, NULL, NULL, NULL, NULL,
-                                           &error));
+  g_ptr_array_set_size (records->pain_entries, 0);
+  g_assert_true (pd_database_save_records (fixture->db, records->pain_entries, NULL, NULL, NULL,
+                                           NULL, &error));
   g_assert_no_error (error);
 }
 

@@ -13,8 +13,7 @@
 /* The record objects and their shared helpers */
 
 static void
-test_types (Fixture       *fixture,
-           gconstpointer  data)
+test_types (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *lower = pd_dup_id ("6B1E0D52-8A3F-4C11-B7D2-2F9E5A0C3D01");
@@ -64,8 +63,7 @@ test_types (Fixture       *fixture,
 }
 
 static void
-test_activity_object (Fixture       *fixture,
-                     gconstpointer  data)
+test_activity_object (void)
 {
   g_autoptr(PdActivity) activity = pd_activity_new ();
   g_autoptr(PdActivity) copy = NULL;
@@ -99,8 +97,7 @@ test_activity_object (Fixture       *fixture,
 }
 
 static void
-test_event_object (Fixture       *fixture,
-                  gconstpointer  data)
+test_event_object (void)
 {
   g_autoptr(PdEvent) event = pd_event_new ();
   g_autoptr(PdEvent) copy = NULL;
@@ -357,10 +354,7 @@ test_list_ranges (Fixture       *fixture,
                   gconstpointer  data)
 {
   static const int hours[] = { 3, 0, 5, 1, 3, 2 };
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PdDiaryData) records = diary_new ();
   g_autoptr(GError) error = NULL;
   const PdRecordKind kinds[] = { PD_RECORD_PAIN, PD_RECORD_DOSE, PD_RECORD_ACTIVITY,
                                   PD_RECORD_EVENT };
@@ -373,13 +367,12 @@ test_list_ranges (Fixture       *fixture,
       PdPainEntry *entry = pd_pain_entry_new ();
 
       pd_pain_entry_set_time (entry, at, CEST);
-      g_ptr_array_add (entries, entry);
-      g_ptr_array_add (doses, new_dose (NULL, at, 100 + i));
-      g_ptr_array_add (activities, new_activity ("Walking", at, CEST, 10 + i));
-      g_ptr_array_add (events, new_event ("appointment", "Physio", at, CEST));
+      g_ptr_array_add (records->pain_entries, entry);
+      g_ptr_array_add (records->doses, new_dose (NULL, at, 100 + i));
+      g_ptr_array_add (records->activities, new_activity ("Walking", at, CEST, 10 + i));
+      g_ptr_array_add (records->events, new_event ("appointment", "Physio", at, CEST));
     }
-  g_assert_true (pd_database_save_records (fixture->db, entries, NULL, doses, activities, events,
-                                           &error));
+  g_assert_true (save_diary_records (fixture->db, records, &error));
   g_assert_no_error (error);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -554,9 +547,6 @@ main (int   argc,
       char *argv[])
 {
   static const FixtureTest tests[] = {
-    { "/treatment-storage/types", test_types },
-    { "/treatment-storage/activity-object", test_activity_object },
-    { "/treatment-storage/event-object", test_event_object },
     { "/treatment-storage/medication-round-trip", test_medication_round_trip },
     { "/treatment-storage/dose-round-trip", test_dose_round_trip },
     { "/treatment-storage/dose-side-effects-on-disk", test_dose_side_effects_on_disk },
@@ -568,5 +558,11 @@ main (int   argc,
     { "/treatment-storage/delete-medication-keeps-doses", test_delete_medication_keeps_doses },
   };
 
-  return run_fixture_tests (&argc, &argv, fixture_set_up_open, tests, G_N_ELEMENTS (tests));
+  g_test_init (&argc, &argv, NULL);
+  /* The record objects and their helpers need no diary. */
+  g_test_add_func ("/treatment-storage/types", test_types);
+  g_test_add_func ("/treatment-storage/activity-object", test_activity_object);
+  g_test_add_func ("/treatment-storage/event-object", test_event_object);
+  add_fixture_tests (fixture_set_up_open, tests, G_N_ELEMENTS (tests));
+  return g_test_run ();
 }

@@ -28,6 +28,18 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
+/* A new temporary folder made from template (as g_dir_make_tmp); the test fails when it
+ * cannot be made. */
+static inline char *
+make_tmp_dir (const char *template)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
 /* The Julian day number of a calendar date. */
 static inline guint32
 julian (int year,
