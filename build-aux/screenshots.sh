@@ -14,7 +14,7 @@ app="$PD_BUILD_DIR/src/pain-diary"
 
 if [[ -z ${PD_SCREENSHOT_SESSION:-} ]]; then
   export PD_SCREENSHOT_SESSION=1
-  exec xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- "$0" "$@"
+  exec xvfb-run -a -s "-screen 0 1280x900x24 -noreset" dbus-run-session -- "$0" "$@"
 fi
 
 scratch=$(mktemp -d)
