@@ -152,6 +152,13 @@ def has_state(node, state):
         return False
 
 
+def press_enabled(node, what):
+    """Presses node once it can be pressed, as a person waits for a greyed-out button (Save
+    stays insensitive until the diary is open and the form holds a score)."""
+    wait_for(lambda: has_state(node, Atspi.StateType.SENSITIVE), f"{what} enabled")
+    press(node)
+
+
 def focused(root, nodes=None):
     """The node below root that has the keyboard focus, or None (nodes: how to walk)."""
     for node in (nodes or walk)(root):

@@ -23,7 +23,7 @@ if not os.environ.get("DISPLAY"):
     print("1..0 # SKIP no DISPLAY: run under build-aux/test or xvfb-run")
     sys.exit(0)
 
-from notifytest import Bus, finish, results, tap, wait_for  # noqa: E402
+from notifytest import Bus, finish, tap, wait_for  # noqa: E402
 
 CHECK_IN = "{'check-ins': <[(uint32 480, uint32 127)]>}"
 

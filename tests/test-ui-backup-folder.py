@@ -18,7 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pdui  # noqa: E402
-from pdui import App, click, find, finish, key, press, tap, type_text, wait_for, walk, window  # noqa: E402
+from pdui import App, click, find, finish, key, press, press_enabled, tap, type_text, wait_for, walk, window  # noqa: E402
 
 PASSPHRASE = "blue heron 58 orchard"
 NOTE = "Marker note: the knee after the long walk"
@@ -100,9 +100,7 @@ def main():
         type_text(PASSPHRASE)
         click(wait_for(lambda: find(dialog, name="Passphrase Again"), "Passphrase Again"))
         type_text(PASSPHRASE)
-        wait_for(lambda: save.get_state_set().contains(pdui.Atspi.StateType.SENSITIVE),
-                 "Save to become possible")
-        press(save)
+        press_enabled(save, "Save")
 
         today = time.strftime("diary-%Y-%m-%d.pdbackup")
         backup = os.path.join(sync, today)

@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, Atspi, click, find, finish, key, press, query, tap,  # noqa: E402
+from pdui import (App, Atspi, click, find, finish, key, press, press_enabled, query, tap,  # noqa: E402
                   wait_for, walk)
 
 
@@ -150,8 +150,7 @@ def main():
                          or find(app.root, prefix="Pain 6", role="push button"), "the score button 6")
         press(score)
         save = wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "Save Entry")
-        wait_for(lambda: save.get_state_set().contains(Atspi.StateType.SENSITIVE), "Save enabled")
-        press(save)
+        press_enabled(save, "Save")
         stored = wait_for(lambda: locations(app.db), "the entry in the diary")
         tap(stored == [("low_back;lower_leg_outer_left;foot_sole_left",)],
             "the diary has the marked locations, by key", stored)

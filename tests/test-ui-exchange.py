@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, Scenario, choose_file, find, finish, key, press, query, tap, type_text,  # noqa: E402
+from pdui import (App, Scenario, choose_file, find, finish, key, press, press_enabled, query, tap,  # noqa: E402
                   wait_for, walk, window)
 
 
@@ -38,7 +38,8 @@ def main():
             csv.writer(f, lineterminator="\r\n").writerows(table)
 
         press(wait_for(lambda: find(app.root, name="Pain 5, Moderate pain", role="push button"), "Pain 5"))
-        press(wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "Save Entry"))
+        press_enabled(wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "Save Entry"),
+                      "Save Entry")
         wait_for(lambda: query(app.db, "SELECT count(*) FROM pain_entries")[0][0] == 1, "the entry")
 
         key("ctrl+e")

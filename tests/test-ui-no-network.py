@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (Atspi, find, find_app, finish, press, query, tap,  # noqa: E402
+from pdui import (find, find_app, finish, press, press_enabled, query, tap,  # noqa: E402
                   wait_for)
 
 INET = re.compile(r"socket\(AF_INET6?\b")
@@ -67,8 +67,7 @@ def main():
                          "the score button 'Pain 5'")
         press(score)
         save = wait_for(lambda: find(root, name="Save Entry", role="push button"), "the Save Entry button")
-        wait_for(lambda: save.get_state_set().contains(Atspi.StateType.SENSITIVE), "Save enabled")
-        press(save)
+        press_enabled(save, "Save")
         wait_for(lambda: query(db, "SELECT pain FROM pain_entries"), "the entry in the diary")
         tap(True, "an entry was saved in the traced window")
     except Exception as error:  # noqa: BLE001

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, Atspi, GLib, click, find, finish, key, press,  # noqa: E402
+from pdui import (App, Atspi, GLib, click, find, finish, key, press, press_enabled,  # noqa: E402
                   query, tap, type_text, wait_for, walk)
 
 
@@ -66,8 +66,7 @@ def main():
         tap(True, "typing a label ticks its chip")
 
         save = wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "Save")
-        wait_for(lambda: save.get_state_set().contains(Atspi.StateType.SENSITIVE), "Save enabled")
-        press(save)
+        press_enabled(save, "Save")
         stored = wait_for(lambda: query(app.db, "SELECT locations FROM pain_entries"),
                           "the entry in the diary")
         tap(stored == [("low_back;Pins in my hip",)], "the own value is stored after the keys",

@@ -28,7 +28,7 @@ import dbus
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pdui  # noqa: E402
 from notifytest import Bus, Driver  # noqa: E402
-from pdui import Atspi, GLib, find, find_app, finish, key, poll, press, query, tap, wait_for, walk  # noqa: E402
+from pdui import Atspi, GLib, find, find_app, finish, key, poll, press, press_enabled, query, tap, wait_for, walk  # noqa: E402
 
 TIMEOUT = 30
 
@@ -114,8 +114,7 @@ def log_pain_from_notification(exe, app, bus, db):
     wait_for(lambda: chosen(find(window, prefix="Pain 6,", role="push button")),
              "score 6 chosen by its number key")
     save = wait_for(lambda: find(window, name="Save Entry", role="push button"), "the Save Entry button")
-    wait_for(lambda: has_state(save, Atspi.StateType.SENSITIVE), "Save enabled")
-    press(save)
+    press_enabled(save, "Save")
     logged = wait_for(lambda: query(db, "SELECT pain FROM pain_entries WHERE at > 1700000000 "
                                         "AND pain = 6"), "the entry in the diary")
     tap(logged == [(6,)], "the number key 6 and Save logged pain 6 in the diary", logged)

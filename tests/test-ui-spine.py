@@ -16,7 +16,7 @@ import sys
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, click, find, finish, key, press, query, tap, wait_for, window  # noqa: E402
+from pdui import App, click, find, finish, key, press, press_enabled, query, tap, wait_for, window  # noqa: E402
 
 import gi  # noqa: E402
 gi.require_version("Atspi", "2.0")
@@ -79,8 +79,7 @@ def main():
         set_value(back, 3)
         set_value(leg, 7)
         save = wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "Save Entry")
-        wait_for(lambda: save.get_state_set().contains(Atspi.StateType.SENSITIVE), "Save enabled")
-        press(save)
+        press_enabled(save, "Save")
         stored = wait_for(lambda: query(app.db, "SELECT pain, back_pain, leg_pain FROM pain_entries"
                                                 " WHERE back_pain IS NOT NULL"),
                           "the entry with back and leg pain")

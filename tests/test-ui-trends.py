@@ -14,11 +14,10 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pdui  # noqa: E402
-from pdui import (App, find, find_app, finish, key, press, tap, visible,  # noqa: E402
+from pdui import (App, find, finish, key, press, tap, visible,  # noqa: E402
                   wait_for, walk)
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

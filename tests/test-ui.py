@@ -11,7 +11,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, Atspi, click, find, finish, key, poll, press, query, tap,  # noqa: E402
+from pdui import (App, Atspi, click, find, finish, key, poll, press, press_enabled, query, tap,  # noqa: E402
                   type_text, wait_for)
 
 
@@ -35,8 +35,7 @@ def main():
         type_text("Stiff after sitting")
 
         save = wait_for(lambda: find(app.root, name="Save Entry", role="push button"), "the Save Entry button")
-        wait_for(lambda: save.get_state_set().contains(Atspi.StateType.SENSITIVE), "Save enabled")
-        press(save)
+        press_enabled(save, "Save")
         stored = wait_for(lambda: rows(app.db, "WHERE deleted IS NULL"), "the entry in the diary")
         tap(stored == [(7, "Stiff after sitting", None)], "Save wrote the entry to the diary", stored)
 
