@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pd-banded-area.h"
 #include "pd-body-map-panel.h"
 #include "pd-chart.h"
 #include "pd-compare-view.h"
@@ -841,6 +842,7 @@ pd_trends_page_class_init (PdTrendsPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = pd_trends_page_dispose;
 
+  g_type_ensure (PD_TYPE_BANDED_AREA);
   g_type_ensure (PD_TYPE_DAILY_TABLE);
   g_type_ensure (PD_TYPE_HEATMAP_VIEW);
   g_type_ensure (PD_TYPE_BODY_MAP_PANEL);
