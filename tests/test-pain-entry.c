@@ -82,6 +82,73 @@ test_accessors (void)
   g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "");
 }
 
+/* Ids are kept in the record (PdRecordId): UUIDs in place, anything else on the heap. */
+static void
+test_id_storage (void)
+{
+  g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+  g_autoptr(GError) error = NULL;
+  const char *drawn = pd_pain_entry_get_id (entry);
+  const char *id;
+
+  /* Drawn once, then the same. */
+  g_assert_true (g_uuid_string_is_valid (drawn));
+  g_assert_true (pd_pain_entry_get_id (entry) == drawn);
+
+  /* Not a UUID: kept as given (lower case), and refused with it in the message. */
+  pd_pain_entry_set_id (entry, "Row-17");
+  g_assert_cmpstr (pd_pain_entry_get_id (entry), ==, "row-17");
+  g_assert_false (pd_pain_entry_validate (entry, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "row-17"));
+  g_clear_error (&error);
+  pd_pain_entry_set_id (entry, "");
+  g_assert_cmpstr (pd_pain_entry_get_id (entry), ==, "");
+  /* A UUID one character short or long is no UUID either. */
+  pd_pain_entry_set_id (entry, "6f9619ff-8b86-d011-b42d-00c04fc964f");
+  g_assert_cmpstr (pd_pain_entry_get_id (entry), ==, "6f9619ff-8b86-d011-b42d-00c04fc964f");
+  pd_pain_entry_set_id (entry, "6f9619ff-8b86-d011-b42d-00c04fc964ff0");
+  g_assert_cmpstr (pd_pain_entry_get_id (entry), ==, "6f9619ff-8b86-d011-b42d-00c04fc964ff0");
+
+  /* Back to a UUID, and set from itself. */
+  pd_pain_entry_set_id (entry, "6F9619FF-8B86-D011-B42D-00C04FC964FF");
+  id = pd_pain_entry_get_id (entry);
+  pd_pain_entry_set_id (entry, id);
+  g_assert_cmpstr (pd_pain_entry_get_id (entry), ==, "6f9619ff-8b86-d011-b42d-00c04fc964ff");
+  g_assert_true (pd_pain_entry_validate (entry, NULL));
+}
+
+static gpointer
+get_id_thread (gpointer entry)
+{
+  return (gpointer) pd_pain_entry_get_id (entry);
+}
+
+/* Threads that ask a new record for its id at once all get the one id drawn. */
+static void
+test_id_drawn_once (void)
+{
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(PdPainEntry) entry = pd_pain_entry_new ();
+      GThread *threads[4];
+      const char *first = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        threads[i] = g_thread_new ("get-id", get_id_thread, entry);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        {
+          const char *id = g_thread_join (threads[i]);
+
+          g_assert_true (g_uuid_string_is_valid (id));
+          if (first == NULL)
+            first = id;
+          g_assert_cmpstr (id, ==, first);
+        }
+      g_assert_cmpstr (pd_pain_entry_get_id (entry), ==, first);
+    }
+}
+
 static void
 assert_invalid (PdPainEntry *entry,
                 const char  *field)
@@ -269,6 +336,8 @@ main (int   argc,
 
   g_test_add_func ("/pain-entry/defaults", test_defaults);
   g_test_add_func ("/pain-entry/accessors", test_accessors);
+  g_test_add_func ("/pain-entry/id-storage", test_id_storage);
+  g_test_add_func ("/pain-entry/id-drawn-once", test_id_drawn_once);
   g_test_add_func ("/pain-entry/validation", test_validation);
   g_test_add_func ("/pain-entry/local-day", test_local_day);
   g_test_add_func ("/pain-entry/local-day-agrees-with-gdatetime",

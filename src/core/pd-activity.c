@@ -20,7 +20,7 @@ struct _PdActivity
 {
   GObject parent_instance;
 
-  char *id;
+  PdRecordId id;
   char *name;
   gint64 time;
   int utc_offset;
@@ -38,7 +38,7 @@ pd_activity_finalize (GObject *object)
 {
   PdActivity *self = (PdActivity *) object;
 
-  g_clear_pointer (&self->id, g_free);
+  pd_record_id_clear (&self->id);
   pd_shared_text_clear (&self->name);
   pd_text_clear (&self->note);
 
@@ -119,7 +119,7 @@ pd_activity_get_id (PdActivity *self)
 {
   g_return_val_if_fail (PD_IS_ACTIVITY (self), NULL);
 
-  return pd_record_id_ensure (&self->id);
+  return pd_record_id_get (&self->id);
 }
 
 void
@@ -129,8 +129,7 @@ pd_activity_set_id (PdActivity *self,
   g_return_if_fail (PD_IS_ACTIVITY (self));
   g_return_if_fail (id != NULL);
 
-  g_free (self->id);
-  self->id = pd_dup_id (id);
+  pd_record_id_set (&self->id, id);
 }
 
 const char *

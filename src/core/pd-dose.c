@@ -35,7 +35,7 @@ struct _PdDose
 {
   GObject parent_instance;
 
-  char *id;
+  PdRecordId id;
   char *medication_id;
   char *name;
   gint64 time;
@@ -77,7 +77,7 @@ pd_dose_finalize (GObject *object)
 {
   PdDose *self = (PdDose *) object;
 
-  g_clear_pointer (&self->id, g_free);
+  pd_record_id_clear (&self->id);
   pd_shared_text_clear (&self->medication_id);
   pd_shared_text_clear (&self->name);
   pd_shared_text_clear (&self->unit);
@@ -177,7 +177,7 @@ const char *
 pd_dose_get_id (PdDose *self)
 {
   g_return_val_if_fail (PD_IS_DOSE (self), NULL);
-  return pd_record_id_ensure (&self->id);
+  return pd_record_id_get (&self->id);
 }
 
 void
@@ -186,8 +186,7 @@ pd_dose_set_id (PdDose     *self,
 {
   g_return_if_fail (PD_IS_DOSE (self));
   g_return_if_fail (id != NULL);
-  g_free (self->id);
-  self->id = pd_dup_id (id);
+  pd_record_id_set (&self->id, id);
 }
 
 const char *

@@ -22,7 +22,7 @@ struct _PdEvent
 {
   GObject parent_instance;
 
-  char *id;
+  PdRecordId id;
   char *kind;
   char *title;
   gint64 time;
@@ -40,7 +40,7 @@ pd_event_finalize (GObject *object)
 {
   PdEvent *self = (PdEvent *) object;
 
-  g_clear_pointer (&self->id, g_free);
+  pd_record_id_clear (&self->id);
   g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->note, g_free);
@@ -136,7 +136,7 @@ pd_event_get_id (PdEvent *self)
 {
   g_return_val_if_fail (PD_IS_EVENT (self), NULL);
 
-  return pd_record_id_ensure (&self->id);
+  return pd_record_id_get (&self->id);
 }
 
 void
@@ -146,8 +146,7 @@ pd_event_set_id (PdEvent    *self,
   g_return_if_fail (PD_IS_EVENT (self));
   g_return_if_fail (id != NULL);
 
-  g_free (self->id);
-  self->id = pd_dup_id (id);
+  pd_record_id_set (&self->id, id);
 }
 
 const char *

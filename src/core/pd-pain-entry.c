@@ -19,7 +19,7 @@ struct _PdPainEntry
 {
   GObject parent_instance;
 
-  char *id;
+  PdRecordId id;
   gint64 time;
   int utc_offset;
   int pain;
@@ -47,7 +47,7 @@ pd_pain_entry_finalize (GObject *object)
 {
   PdPainEntry *self = (PdPainEntry *) object;
 
-  g_clear_pointer (&self->id, g_free);
+  pd_record_id_clear (&self->id);
   pd_text_clear (&self->note);
   g_clear_pointer (&self->custom_locations, g_strfreev);
   g_clear_pointer (&self->custom_qualities, g_strfreev);
@@ -201,7 +201,7 @@ pd_pain_entry_get_id (PdPainEntry *self)
 {
   g_return_val_if_fail (PD_IS_PAIN_ENTRY (self), NULL);
 
-  return pd_record_id_ensure (&self->id);
+  return pd_record_id_get (&self->id);
 }
 
 void
@@ -210,8 +210,7 @@ pd_pain_entry_set_id (PdPainEntry *self,
 {
   g_return_if_fail (PD_IS_PAIN_ENTRY (self));
   g_return_if_fail (id != NULL);
-  g_free (self->id);
-  self->id = pd_dup_id (id);
+  pd_record_id_set (&self->id, id);
 }
 
 gint64

@@ -185,6 +185,84 @@ is_uuid (const char *id)
   return id[36] == '\0';
 }
 
+/* An id that is no UUID: this mark first, the heap copy's address further on. */
+#define HEAP_ID_MARK '\x01'
+#define HEAP_ID_OFFSET 8
+
+G_LOCK_DEFINE_STATIC (record_ids);
+
+static char *
+heap_id (const PdRecordId *id)
+{
+  char *copy;
+
+  memcpy (&copy, id->text + HEAP_ID_OFFSET, sizeof copy);
+  return copy;
+}
+
+void
+pd_record_id_clear (PdRecordId *id)
+{
+  g_return_if_fail (id != NULL);
+
+  if (id->text[0] == HEAP_ID_MARK)
+    g_free (heap_id (id));
+  memset (id->text, 0, sizeof id->text);
+}
+
+void
+pd_record_id_set (PdRecordId *id,
+                  const char *value)
+{
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (value != NULL);
+
+  /* Read before the old id goes: value may be it. */
+  PdRecordId set = { { 0 } };
+
+  if (is_uuid (value))
+    {
+      for (guint i = 0; i < sizeof set.text; i++)
+        set.text[i] = g_ascii_tolower (value[i]);
+    }
+  else
+    {
+      char *copy = g_ascii_strdown (value, -1);
+
+      G_STATIC_ASSERT (HEAP_ID_OFFSET + sizeof copy <= sizeof set.text);
+      set.text[0] = HEAP_ID_MARK;
+      memcpy (set.text + HEAP_ID_OFFSET, &copy, sizeof copy);
+    }
+  pd_record_id_clear (id);
+  *id = set;
+}
+
+const char *
+pd_record_id_get (PdRecordId *id)
+{
+  char first;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* The first character is written last, so a thread that sees it sees the rest. */
+  first = __atomic_load_n (&id->text[0], __ATOMIC_ACQUIRE);
+  if (first == HEAP_ID_MARK)
+    return heap_id (id);
+  if (first != '\0')
+    return id->text;
+
+  G_LOCK (record_ids);
+  if (id->text[0] == '\0')
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      memcpy (id->text + 1, uuid + 1, sizeof id->text - 1);
+      __atomic_store_n (&id->text[0], uuid[0], __ATOMIC_RELEASE);
+    }
+  G_UNLOCK (record_ids);
+  return id->text;
+}
+
 gboolean
 pd_check_id (const char  *id,
              GError     **error)

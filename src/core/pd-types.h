@@ -66,6 +66,22 @@ char     *pd_dup_id               (const char   *id);
  * no random UUIDs for nothing. */
 const char *pd_record_id_ensure   (char        **id);
 
+/* A record's id kept in the record itself: a UUID (what every stored record has) in place,
+ * lower case, so that ten years of records need no string of their own each (issue 11:
+ * memory); anything else (an import's bad id, kept for its error message) on the heap.
+ * All zero is no id yet. */
+typedef struct
+{
+  char text[37];
+} PdRecordId;
+
+/* Sets the id, in lower case (ids are compared as stored). */
+void        pd_record_id_set      (PdRecordId   *id,
+                                   const char   *value);
+/* The id, drawn (a random UUID) on first use, as pd_record_id_ensure. */
+const char *pd_record_id_get      (PdRecordId   *id);
+void        pd_record_id_clear    (PdRecordId   *id);
+
 /* Checks that set a PD_ERROR_INVALID "field: reason" error and return FALSE. */
 gboolean  pd_check_id             (const char   *id,
                                    GError      **error);
