@@ -9,6 +9,7 @@
 #include "pd-diary-model.h"
 #include "pd-error.h"
 #include "pd-types.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 /* A fixed "today", a Wednesday, so that nothing depends on the clock. */
@@ -53,13 +54,8 @@ entry_at (guint32 day,
 static PdMedication *
 scheduled_medication (void)
 {
-  static const guint times[] = { 8 * 60, 20 * 60 };
-  PdMedication *medication = pd_medication_new ();
+  PdMedication *medication = new_scheduled_medication ("Gabapentin", 300, "08:00;20:00");
 
-  pd_medication_set_name (medication, "Gabapentin");
-  pd_medication_set_amount (medication, 300);
-  pd_medication_set_unit (medication, "mg");
-  pd_medication_set_schedule (medication, times, G_N_ELEMENTS (times));
   pd_medication_set_start_day (medication, TODAY - 10);
   return medication;
 }
