@@ -249,13 +249,20 @@ test_diary_hot_journal (Fixture       *fixture,
 
 /* Read-only diaries */
 
+/* A diary whose file (data "file") or folder (data "folder") is read-only: writing is
+ * refused, reading works, and neither changes anything in the folder. */
 static void
-assert_read_only_refused (Fixture *fixture)
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
 {
+  gboolean folder = g_str_equal (data, "folder");
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
-  g_autofree char *before = folder_state (fixture->dir, FOLDER_CONTENTS);
+  g_autofree char *before = NULL;
 
+  make_diary (fixture->path, 5);
+  g_assert_cmpint (g_chmod (folder ? fixture->dir : fixture->path, folder ? 0500 : 0400), ==, 0);
+  before = folder_state (fixture->dir, FOLDER_CONTENTS);
   error = open_refused (fixture, PD_DATABASE_FLAGS_NONE, PD_ERROR_READ_ONLY, before);
   g_assert_nonnull (strstr (error->message, "diary.db"));
   g_clear_error (&error);
@@ -265,33 +272,15 @@ assert_read_only_refused (Fixture *fixture)
                                         PD_DATABASE_CHECK_LATER, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(PdDiaryData) data = pd_database_load (db, &error);
+    g_autoptr(PdDiaryData) loaded = pd_database_load (db, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (data->pain_entries->len, ==, 5);
+    g_assert_cmpuint (loaded->pain_entries->len, ==, 5);
   }
   g_assert_true (pd_database_finish_check (db, &error));
   g_assert_no_error (error);
   g_clear_object (&db);
   assert_folder_unchanged (fixture->dir, FOLDER_CONTENTS, before);
-}
-
-static void
-test_read_only_file (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  make_diary (fixture->path, 5);
-  g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
-  assert_read_only_refused (fixture);
-}
-
-static void
-test_read_only_folder (Fixture       *fixture,
-                       gconstpointer  data)
-{
-  make_diary (fixture->path, 5);
-  g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
-  assert_read_only_refused (fixture);
 }
 
 /* A read-only diary in a read-only folder with its latest writes still in a -wal. */
@@ -530,8 +519,8 @@ main (int   argc,
     { "/safety/create/hot-journal", test_create_hot_journal },
     { "/safety/create/foreign-hot-journal", test_foreign_hot_journal },
     { "/safety/create/diary-hot-journal", test_diary_hot_journal },
-    { "/safety/read-only/file", test_read_only_file },
-    { "/safety/read-only/folder", test_read_only_folder },
+    { "/safety/read-only/file", test_read_only, "file" },
+    { "/safety/read-only/folder", test_read_only, "folder" },
     { "/safety/read-only/folder-with-wal", test_read_only_folder_with_wal },
     { "/safety/damaged/missing-table", test_damaged_missing_table },
     { "/safety/damaged/found-later", test_damaged_found_later },
