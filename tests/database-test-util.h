@@ -22,18 +22,6 @@
 #include "record-fields.h"
 #include "storage-fixture.h"
 
-static inline PdDatabase *
-open_diary (const char      *path,
-            PdDatabaseFlags  flags)
-{
-  g_autoptr(GError) error = NULL;
-  PdDatabase *db = pd_database_open (path, flags, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (PD_IS_DATABASE (db));
-  return db;
-}
-
 static inline void
 close_diary (PdDatabase *db)
 {

@@ -39,10 +39,8 @@ new_diary (const char *path,
            guint       n_entries,
            const char *patient)
 {
-  g_autoptr(GError) error = NULL;
-  PdDatabase *db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  PdDatabase *db = open_diary (path, PD_DATABASE_NO_BACKUPS);
 
-  g_assert_no_error (error);
   save_entries (db, n_entries);
   if (patient != NULL)
     g_assert_true (pd_database_set_meta (db, "patient_name", patient, NULL));

@@ -60,10 +60,8 @@ static void
 make_diary (const char *path,
             int         n_entries)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDatabase) db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_autoptr(PdDatabase) db = open_diary (path, PD_DATABASE_NO_BACKUPS);
 
-  g_assert_no_error (error);
   for (int i = 0; i < n_entries; i++)
     log_pain (db, i % 11);
 }
@@ -157,7 +155,6 @@ static void
 test_create_stale_temporaries (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autofree char *old = g_build_filename (fixture->dir, ".diary.db.new-AbC123", NULL);
   g_autofree char *old_journal = g_build_filename (fixture->dir, ".diary.db.new-AbC123-journal", NULL);
@@ -170,8 +167,7 @@ test_create_stale_temporaries (Fixture       *fixture,
   g_assert_cmpint (utimes (old, times), ==, 0);
   g_assert_cmpint (utimes (old_journal, times), ==, 0);
 
-  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
   g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (old_journal, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
@@ -228,7 +224,6 @@ static void
 test_diary_hot_journal (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
 
   make_diary (fixture->path, 3);
@@ -236,15 +231,13 @@ test_diary_hot_journal (Fixture       *fixture,
   leave_hot_journal (fixture->path, NULL);
   g_assert_true (exists_beside (fixture->path, "-journal"));
 
-  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pd_database_count_pain_entries (db, &error), ==, 3);
+  db = open_diary (fixture->path, PD_DATABASE_READ_ONLY);
+  g_assert_cmpint (count_entries (db), ==, 3);
   g_clear_object (&db);
   g_assert_true (exists_beside (fixture->path, "-journal"));
 
-  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pd_database_count_pain_entries (db, &error), ==, 3);
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  g_assert_cmpint (count_entries (db), ==, 3);
 }
 
 /* Read-only diaries */
@@ -268,9 +261,8 @@ test_read_only (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Reading works, and creates nothing either. */
-  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
-                                        PD_DATABASE_CHECK_LATER, &error);
-  g_assert_no_error (error);
+  db = open_diary (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                                 PD_DATABASE_CHECK_LATER);
   {
     g_autoptr(PdDiaryData) loaded = pd_database_load (db, &error);
 
@@ -296,8 +288,7 @@ test_read_only_folder_with_wal (Fixture       *fixture,
   g_autofree char *before = NULL;
   const char *suffixes[] = { "", "-wal" };
 
-  writer = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
+  writer = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
   for (int i = 0; i < 5; i++)
     log_pain (writer, i);
   /* The writer stays open: its entries are in the -wal only. Copy that state. */
@@ -306,18 +297,14 @@ test_read_only_folder_with_wal (Fixture       *fixture,
     {
       g_autofree char *from = g_strconcat (fixture->path, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
 
-      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+      copy_file (from, to);
     }
   g_assert_cmpint (g_chmod (copy_dir, 0500), ==, 0);
 
   before = folder_state (copy_dir, FOLDER_CONTENTS);
-  db = pd_database_open (copy, PD_DATABASE_READ_ONLY | PD_DATABASE_CHECK_LATER, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pd_database_count_pain_entries (db, &error), ==, 5);
+  db = open_diary (copy, PD_DATABASE_READ_ONLY | PD_DATABASE_CHECK_LATER);
+  g_assert_cmpint (count_entries (db), ==, 5);
   g_assert_true (pd_database_finish_check (db, &error));
   g_clear_object (&db);
   assert_folder_unchanged (copy_dir, FOLDER_CONTENTS, before);
@@ -326,27 +313,31 @@ test_read_only_folder_with_wal (Fixture       *fixture,
 
 /* Damaged diaries */
 
+/* A backups folder beside the fixture's diary with a good copy of it, as the daily backup
+ * leaves one: diary-2026-01-02.db. */
+static void
+keep_good_backup (Fixture    *fixture,
+                  const char *backups)
+{
+  g_autofree char *good = g_build_filename (backups, "diary-2026-01-02.db", NULL);
+
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  copy_file (fixture->path, good);
+}
+
 static void
 test_damaged_missing_table (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
-  g_autofree char *good = g_build_filename (backups, "diary-2026-01-02.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *backups_before = NULL;
 
   make_diary (fixture->path, 2);
   /* A good backup, and the diary loses a table (in rollback-journal mode, so that a switch
    * to WAL would show in the file). */
-  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
-  {
-    g_autofree char *contents = NULL;
-    gsize length;
-
-    g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
-    g_assert_true (g_file_set_contents (good, contents, length, NULL));
-  }
+  keep_good_backup (fixture, backups);
   raw_exec (fixture->path, "PRAGMA journal_mode = DELETE; DROP TABLE doses;");
 
   before = folder_state (fixture->dir, FOLDER_CONTENTS);
@@ -368,7 +359,6 @@ test_damaged_found_later (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
-  g_autofree char *good = g_build_filename (backups, "diary-2026-01-02.db", NULL);
   g_autofree char *before = NULL;
   guchar garbage[256];
   gint64 damaged_at;
@@ -376,14 +366,7 @@ test_damaged_found_later (Fixture       *fixture,
   int fd;
 
   make_diary (fixture->path, 400);
-  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
-  {
-    g_autofree char *contents = NULL;
-    gsize length;
-
-    g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
-    g_assert_true (g_file_set_contents (good, contents, length, NULL));
-  }
+  keep_good_backup (fixture, backups);
   /* Scramble the root page of the pain entries (its type byte kept): whatever else the
    * schema holds, the quick check must notice. */
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
@@ -475,17 +458,14 @@ static void
 test_second_connection_keeps_locks (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) first = NULL;
   g_autoptr(PdDatabase) second = NULL;
   int status = 0;
   pid_t pid;
 
-  first = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
+  first = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
   log_pain (first, 3);
-  second = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
+  second = open_diary (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS);
 
   /* Another process opens, reads and closes the diary. */
   pid = fork ();
