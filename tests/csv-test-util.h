@@ -12,6 +12,7 @@
 #include "pd-csv.h"
 #include "pd-database.h"
 #include "pd-generator.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 static char *tmp_dir;
@@ -59,10 +60,8 @@ export_db (PdDatabase *db,
            guint32     from_day,
            guint32     to_day)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDiaryData) data = pd_database_load (db, &error);
+  g_autoptr(PdDiaryData) data = load_diary (db);
 
-  g_assert_no_error (error);
   return summary ? pd_csv_export_summary (data, from_day, to_day)
                  : pd_csv_export (data, from_day, to_day);
 }

@@ -41,6 +41,17 @@ save_diary_records (PdDatabase   *db,
                                    data->activities, data->events, error);
 }
 
+/* All that db holds (pd_database_load); the test fails when it cannot be read. */
+static inline PdDiaryData *
+load_diary (PdDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  PdDiaryData *data = pd_database_load (db, &error);
+
+  g_assert_no_error (error);
+  return data;
+}
+
 static inline PdPainEntry *
 new_entry (gint64      unix_time,
            int         utc_offset,

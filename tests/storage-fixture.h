@@ -14,6 +14,7 @@
 
 #include "pd-database.h"
 #include "pd-generator.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 typedef struct

@@ -11,6 +11,7 @@
 #include "pd-backup.h"
 #include "pd-backup-folder.h"
 #include "pd-error.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 #define NOTE_MARKER "Marker note 7f3a: the knee after Sunday's walk"
@@ -181,8 +182,7 @@ test_daily (Fixture       *f,
     g_autofree char *name = NULL;
 
     g_assert_no_error (error);
-    diary = pd_database_load (copy, &error);
-    g_assert_no_error (error);
+    diary = load_diary (copy);
     g_assert_cmpuint (diary->pain_entries->len, ==, 1);
     g_assert_cmpstr (pd_pain_entry_get_note (g_ptr_array_index (diary->pain_entries, 0)), ==, NOTE_MARKER);
     name = pd_database_get_meta (copy, "patient_name");

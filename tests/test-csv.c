@@ -333,8 +333,7 @@ test_import_into_other_records (void)
   g_assert_cmpstrv (pd_csv_import_get_custom_values (import, PD_TAG_QUALITY),
                     ((const char * const[]) { "Like \"ants\"", NULL }));
 
-  data = pd_database_load (target, &error);
-  g_assert_no_error (error);
+  data = load_diary (target);
   g_assert_cmpuint (data->pain_entries->len, ==, 1 + 14);
   g_assert_cmpuint (data->doses->len, ==, 4);
   for (guint i = 0; i < data->doses->len; i++)
@@ -596,8 +595,7 @@ import_fixture (const char *db_name,
   pd_csv_import_commit (import, db, &error);
   g_assert_no_error (error);
   check_round_trip (db, "fixture-round-trip.db");
-  data = pd_database_load (db, &error);
-  g_assert_no_error (error);
+  data = load_diary (db);
   return data;
 }
 

@@ -205,7 +205,6 @@ test_csv (Fixture       *fixture,
   g_autofree char *csv = fixture_file (fixture, "patient.csv");
   g_autofree char *contents = NULL;
   g_autofree char *before = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDiaryData) diary = NULL;
   PdDatabase *db;
   gsize length;
@@ -215,8 +214,7 @@ test_csv (Fixture       *fixture,
   before = folder_state (fixture->dir, FOLDER_AND_TIMES);
 
   db = review (csv, 1, "patient.csv");
-  diary = pd_database_load (db, &error);
-  g_assert_no_error (error);
+  diary = load_diary (db);
   g_assert_cmpuint (diary->pain_entries->len, ==, 1);
   g_assert_cmpuint (diary->doses->len, ==, 1);
   g_assert_cmpuint (diary->activities->len, ==, 1);

@@ -646,8 +646,7 @@ test_spine_storage (void)
   g_assert_true (g_str_has_prefix (error->message, "amount:"));
   g_clear_error (&error);
 
-  data = pd_database_load (db, &error);
-  g_assert_no_error (error);
+  data = load_diary (db);
   g_assert_cmpuint (data->function_activities->len, ==, 1);
   g_assert_cmpstr (pd_function_activity_get_name (g_ptr_array_index (data->function_activities, 0)),
                    ==, "Sitting through a film");
