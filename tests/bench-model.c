@@ -265,26 +265,14 @@ bench_update (Bench  *bench,
   return middle;
 }
 
-static void
-opened_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Bench *bench = user_data;
-  g_autoptr(GError) error = NULL;
-
-  bench->model = pd_diary_model_open_finish (result, &error);
-  if (bench->model == NULL)
-    g_error ("open failed: %s", error->message);
-  g_main_loop_quit (bench->loop);
-}
-
 int
 main (int    argc,
       char **argv)
 {
   g_autofree char *dir = make_tmp_dir ("pd-bench-model-XXXXXX");
   g_autofree char *path = NULL;
+  g_autoptr(GAsyncResult) opened = NULL;
+  g_autoptr(GError) error = NULL;
   Bench bench = { 0 };
   double stall_ms, own_stall_ms, held_stall_ms = G_MAXDOUBLE, update_ms, update_worst_ms;
   double load[3] = { 0 };
@@ -295,8 +283,10 @@ main (int    argc,
   bench_fill_ten_years (path, pd_local_today (NULL));
 
   bench.loop = g_main_loop_new (NULL, FALSE);
-  pd_diary_model_open_async (path, PD_DATABASE_NO_BACKUPS, NULL, opened_cb, &bench);
-  g_main_loop_run (bench.loop);
+  pd_diary_model_open_async (path, PD_DATABASE_NO_BACKUPS, NULL, store_result_cb, &opened);
+  bench.model = pd_diary_model_open_finish (wait_for_result (&opened), &error);
+  if (bench.model == NULL)
+    g_error ("open failed: %s", error->message);
 
   for (guint round = 1; round <= ROUNDS; round++)
     {

@@ -22,18 +22,6 @@
 #include "record-fields.h"
 #include "storage-fixture.h"
 
-static inline PdDatabase *
-open_diary (const char      *path,
-            PdDatabaseFlags  flags)
-{
-  g_autoptr(GError) error = NULL;
-  PdDatabase *db = pd_database_open (path, flags, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (PD_IS_DATABASE (db));
-  return db;
-}
-
 static inline void
 close_diary (PdDatabase *db)
 {
@@ -166,27 +154,6 @@ today_backup_name (void)
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
 
   return g_strdup_printf ("diary-%s.db", date);
-}
-
-static inline int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in a folder, sorted. */
-static inline GPtrArray *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  return names;
 }
 
 static inline void

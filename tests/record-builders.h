@@ -12,6 +12,7 @@
 #include "pd-event.h"
 #include "pd-function-rating.h"
 #include "pd-impression.h"
+#include "pd-medication.h"
 #include "pd-pain-entry.h"
 #include "pd-types.h"
 
@@ -38,6 +39,17 @@ save_diary_records (PdDatabase   *db,
 {
   return pd_database_save_records (db, data->pain_entries, data->medications, data->doses,
                                    data->activities, data->events, error);
+}
+
+/* All that db holds (pd_database_load); the test fails when it cannot be read. */
+static inline PdDiaryData *
+load_diary (PdDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  PdDiaryData *data = pd_database_load (db, &error);
+
+  g_assert_no_error (error);
+  return data;
 }
 
 static inline PdPainEntry *
@@ -80,6 +92,21 @@ new_event (const char *kind,
   pd_event_set_title (event, title);
   pd_event_set_time (event, unix_time, utc_offset);
   return event;
+}
+
+/* A medication taken in amount (in mg, the default unit) at the times of schedule
+ * ("08:00;20:00"; NULL or "": as needed). */
+static inline PdMedication *
+new_scheduled_medication (const char *name,
+                          double      amount,
+                          const char *schedule)
+{
+  PdMedication *medication = pd_medication_new ();
+
+  pd_medication_set_name (medication, name);
+  pd_medication_set_amount (medication, amount);
+  g_assert_true (pd_medication_set_schedule_string (medication, schedule, NULL));
+  return medication;
 }
 
 /* A dose at a local day and time (minutes after midnight) at a UTC offset; it falls on that

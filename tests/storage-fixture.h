@@ -1,6 +1,7 @@
 /* storage-fixture.h: the fixture of the C storage tests (test-database*,
- * test-treatment*, test-review): a temporary folder with a diary path in it, and
- * writing and reading the diary file directly with SQLite
+ * test-treatment*, test-review, test-storage-safety, test-backup): a temporary folder with a
+ * diary path in it, opening the diary, and writing and reading the diary file directly
+ * with SQLite
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@
 
 #include "pd-database.h"
 #include "pd-generator.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 typedef struct
@@ -21,6 +23,19 @@ typedef struct
   char *path;        /* <dir>/diary.db */
   PdDatabase *db;    /* open with fixture_set_up_open, else NULL */
 } Fixture;
+
+/* The diary at path, opened with flags; the test fails when it cannot be. */
+static inline PdDatabase *
+open_diary (const char      *path,
+            PdDatabaseFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  PdDatabase *db = pd_database_open (path, flags, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (PD_IS_DATABASE (db));
+  return db;
+}
 
 /* The pain entries in db. */
 static inline gint64
@@ -76,11 +91,8 @@ static inline void
 fixture_set_up_open (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   fixture_set_up (fixture, data);
-  fixture->db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
+  fixture->db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
 }
 
 static inline void

@@ -11,6 +11,7 @@
 #include "pd-backup.h"
 #include "pd-backup-folder.h"
 #include "pd-error.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 #define NOTE_MARKER "Marker note 7f3a: the knee after Sunday's walk"
@@ -65,25 +66,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->folder);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* The names in a folder, sorted, joined by spaces. */
 static char *
 list_folder (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_autoptr(GPtrArray) names = list_dir (path);
 
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
@@ -193,8 +182,7 @@ test_daily (Fixture       *f,
     g_autofree char *name = NULL;
 
     g_assert_no_error (error);
-    diary = pd_database_load (copy, &error);
-    g_assert_no_error (error);
+    diary = load_diary (copy);
     g_assert_cmpuint (diary->pain_entries->len, ==, 1);
     g_assert_cmpstr (pd_pain_entry_get_note (g_ptr_array_index (diary->pain_entries, 0)), ==, NOTE_MARKER);
     name = pd_database_get_meta (copy, "patient_name");

@@ -128,15 +128,23 @@ test_hit_testing (void)
   check_hits (360, 900);
 }
 
+/* The period's summary, of at most five regions, is expected. */
+static void
+assert_summary (PdBodyStats *stats,
+                const char  *expected)
+{
+  g_autofree char *summary = pd_body_stats_summary (stats, 5);
+
+  g_assert_cmpstr (summary, ==, expected);
+}
+
 static void
 test_period (void)
 {
   g_autoptr(PdDiaryData) data = diary_new ();
   g_autoptr(PdBodyStats) stats = NULL;
   g_autoptr(PdBodyStats) later = NULL;
-  g_autofree char *summary = NULL;
   g_autofree char *note = NULL;
-  g_autofree char *later_note = NULL;
   guint32 first = julian (2024, 5, 1), last = julian (2024, 5, 14);
   int back = location ("low_back"), calf = location ("lower_leg_outer_left");
 
@@ -167,9 +175,8 @@ test_period (void)
   g_assert_true (stats->below_knee);
   g_assert_false (stats->below_knee_before);
 
-  summary = pd_body_stats_summary (stats, 5);
-  g_assert_cmpstr (summary, ==, "Most often: Low back, 12 of 14 days, mean pain 4.3; "
-                                "Outer side of left lower leg, 3 days, mean 6.0.");
+  assert_summary (stats, "Most often: Low back, 12 of 14 days, mean pain 4.3; "
+                         "Outer side of left lower leg, 3 days, mean 6.0.");
   note = pd_body_stats_note (stats);
   g_assert_nonnull (note);
   g_assert_nonnull (strstr (note, "below the knee"));
@@ -179,8 +186,7 @@ test_period (void)
   later = pd_body_stats_new (data->pain_entries, last + 1, last + 14);
   g_assert_true (later->below_knee);
   g_assert_true (later->below_knee_before);
-  later_note = pd_body_stats_note (later);
-  g_assert_null (later_note);
+  g_assert_null (pd_body_stats_note (later));
 }
 
 static void
@@ -189,13 +195,10 @@ test_period_empty (void)
   g_autoptr(PdDiaryData) data = diary_new ();
   g_autoptr(PdBodyStats) stats = NULL;
   g_autoptr(PdBodyStats) unmarked = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *summary2 = NULL;
   guint32 day = julian (2024, 5, 1);
 
   stats = pd_body_stats_new (data->pain_entries, day, day + 6);
-  summary = pd_body_stats_summary (stats, 5);
-  g_assert_cmpstr (summary, ==, "No pain entries in this period.");
+  assert_summary (stats, "No pain entries in this period.");
   g_assert_null (pd_body_stats_note (stats));
 
   /* Below the knee with no entries at all before: not called new. */
@@ -204,8 +207,7 @@ test_period_empty (void)
   unmarked = pd_body_stats_new (data->pain_entries, day, day + 6);
   g_assert_true (unmarked->below_knee);
   g_assert_null (pd_body_stats_note (unmarked));
-  summary2 = pd_body_stats_summary (unmarked, 5);
-  g_assert_cmpstr (summary2, ==, "Most often: Left foot, 1 of 2 days, mean pain 3.0.");
+  assert_summary (unmarked, "Most often: Left foot, 1 of 2 days, mean pain 3.0.");
 
   /* The patient's own words of the period's entries: sorted, each once, none from outside. */
   g_assert_null (pd_body_stats_describe_custom (unmarked));
@@ -254,6 +256,23 @@ close_to (guint32 a,
   return TRUE;
 }
 
+/* The body map drawn on a new surface of width x height. */
+static cairo_surface_t *
+draw_map (const PdBodyMapData *map,
+          const PdChartStyle  *style,
+          int                  width,
+          int                  height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  pd_body_map_draw (cr, width, height, map, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 /* A region's colour lands inside its outline, and only there. */
 static void
 check_colours (PdChartPalette palette,
@@ -267,7 +286,6 @@ check_colours (PdChartPalette palette,
   PdBodyMapData map = { 0, -1, NULL };
   PdChartColour often, seldom;
   cairo_surface_t *surface;
-  cairo_t *cr;
   guint32 day = julian (2024, 5, 1);
   double x, y;
 
@@ -277,12 +295,7 @@ check_colours (PdChartPalette palette,
   map.stats = stats;
 
   pd_chart_style_init (&style, palette, 1);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cr = cairo_create (surface);
-  pd_body_map_draw (cr, width, height, &map, &style);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = draw_map (&map, &style, width, height);
   if (g_getenv ("PD_TEST_SAVE_PNG") != NULL)
     {
       g_autofree char *name = g_strdup_printf ("%s/body-map-%d-%d.png",
@@ -331,7 +344,6 @@ test_old_keys (void)
   PdBodyMapData map = { 0, -1, NULL };
   PdChartColour colour;
   cairo_surface_t *surface;
-  cairo_t *cr;
   guint32 day = julian (2024, 5, 1);
   double x, y;
 
@@ -339,11 +351,7 @@ test_old_keys (void)
   stats = pd_body_stats_new (data->pain_entries, day, day);
   map.stats = stats;
   pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 700);
-  cr = cairo_create (surface);
-  pd_body_map_draw (cr, 800, 700, &map, &style);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = draw_map (&map, &style, 800, 700);
   pd_body_map_layout (&layout, 800, 700, TRUE, &style);
   pd_body_map_colour (&style, 1.0, &colour);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -396,16 +404,11 @@ test_selection (void)
   PdBodyMapLayout layout;
   PdBodyMapData map = { bit ("low_back"), -1, NULL };
   cairo_surface_t *surface;
-  cairo_t *cr;
   double x, y;
   guint32 marked, unmarked;
 
   pd_chart_style_init (&style, PD_CHART_PALETTE_LIGHT, 1);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 500);
-  cr = cairo_create (surface);
-  pd_body_map_draw (cr, 600, 500, &map, &style);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = draw_map (&map, &style, 600, 500);
   pd_body_map_layout (&layout, 600, 500, FALSE, &style);
   g_assert_true (pd_body_map_location_centre (&layout, location ("low_back"), &x, &y));
   marked = pixel (surface, x, y);

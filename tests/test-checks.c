@@ -405,11 +405,8 @@ scheduled_medication (const char  *name,
                       guint32      start_day,
                       guint32      stop_day)
 {
-  PdMedication *medication = pd_medication_new ();
+  PdMedication *medication = new_scheduled_medication (name, 100, schedule);
 
-  pd_medication_set_name (medication, name);
-  pd_medication_set_amount (medication, 100);
-  g_assert_true (pd_medication_set_schedule_string (medication, schedule, NULL));
   pd_medication_set_start_day (medication, start_day);
   pd_medication_set_stop_day (medication, stop_day);
   return medication;

@@ -34,17 +34,14 @@
 #define SOCKS_0 ID ("a1", 2)
 
 
+/* The whole export (or daily summary) of db, as text. */
 static char *
 export_text (PdDatabase *db,
              gboolean    summary)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDiaryData) data = pd_database_load (db, &error);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = export_db (db, summary, 0, 0);
 
-  g_assert_no_error (error);
-  bytes = summary ? pd_csv_export_summary (data, 0, 0) : pd_csv_export (data, 0, 0);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return bytes_text (bytes);
 }
 
 static PdCsvImport *

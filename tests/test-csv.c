@@ -25,20 +25,6 @@
 #define CET 3600
 
 
-static GBytes *
-export_db (PdDatabase *db,
-           gboolean    summary,
-           guint32     from_day,
-           guint32     to_day)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDiaryData) data = pd_database_load (db, &error);
-
-  g_assert_no_error (error);
-  return summary ? pd_csv_export_summary (data, from_day, to_day)
-                 : pd_csv_export (data, from_day, to_day);
-}
-
 /* Imports and commits; returns the import for its counts. */
 static PdCsvImport *
 import_bytes (PdDatabase *db,
@@ -54,18 +40,6 @@ import_bytes (PdDatabase *db,
   pd_csv_import_commit (import, db, &error);
   g_assert_no_error (error);
   return import;
-}
-
-static void
-assert_bytes_equal (GBytes *a,
-                    GBytes *b)
-{
-  if (!g_bytes_equal (a, b))
-    {
-      g_autofree char *x = g_strndup (g_bytes_get_data (a, NULL), g_bytes_get_size (a));
-      g_autofree char *y = g_strndup (g_bytes_get_data (b, NULL), g_bytes_get_size (b));
-      g_assert_cmpstr (x, ==, y);
-    }
 }
 
 /* The header plus the records: rows start after a CRLF with a UUID (notes may hold CRLF). */
@@ -223,7 +197,7 @@ test_export_format (void)
 
   fill_fixture (db);
   bytes = export_db (db, FALSE, 0, 0);
-  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  text = bytes_text (bytes);
 
   g_assert_true (g_str_has_prefix (text, PD_CSV_HEADER "\r\n"));
   /* 15 pain entries, 4 taken doses (not the skipped one), 2 activities, 2 events. */
@@ -359,8 +333,7 @@ test_import_into_other_records (void)
   g_assert_cmpstrv (pd_csv_import_get_custom_values (import, PD_TAG_QUALITY),
                     ((const char * const[]) { "Like \"ants\"", NULL }));
 
-  data = pd_database_load (target, &error);
-  g_assert_no_error (error);
+  data = load_diary (target);
   g_assert_cmpuint (data->pain_entries->len, ==, 1 + 14);
   g_assert_cmpuint (data->doses->len, ==, 4);
   for (guint i = 0; i < data->doses->len; i++)
@@ -419,7 +392,7 @@ test_summary (void)
   fill_fixture (db);
   g_assert_true (pd_csv_parse_date ("2026-03-01", &from));
   bytes = export_db (db, TRUE, from, 0);
-  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  text = bytes_text (bytes);
   /* 15 entries 0..10,0..3 (mean 4.07); the optional items on the 10 entries with i % 3 != 0;
    * tramadol 50 mg x 0.2 + fentanyl 12 mcg/h x 2.4 = 38.8 MME. Back pain i % 11 on those
    * 10 (1+2+4+5+7+8+10+0+2+3 = 42: 4.2), leg pain (i + 5) % 11 on the odd ones among them
@@ -622,8 +595,7 @@ import_fixture (const char *db_name,
   pd_csv_import_commit (import, db, &error);
   g_assert_no_error (error);
   check_round_trip (db, "fixture-round-trip.db");
-  data = pd_database_load (db, &error);
-  g_assert_no_error (error);
+  data = load_diary (db);
   return data;
 }
 

@@ -209,7 +209,6 @@ assert_v2_diary (PdDatabase *db)
   g_autoptr(PdDiaryData) data = NULL;
   g_autoptr(GListModel) groups = NULL;
   g_autoptr(PdDayGroup) last_day = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = pd_database_get_meta (db, "patient_name");
   g_autofree char *surgery = pd_database_get_meta (db, "surgery_date");
   PdPainEntry *entry;
@@ -217,8 +216,7 @@ assert_v2_diary (PdDatabase *db)
   g_assert_cmpstr (name, ==, "Sam Example");
   g_assert_cmpstr (surgery, ==, "2024-11-20");
 
-  data = pd_database_load (db, &error);
-  g_assert_no_error (error);
+  data = load_diary (db);
   g_assert_cmpuint (data->pain_entries->len, ==, G_N_ELEMENTS (v2_ids));
   for (guint i = 0; i < G_N_ELEMENTS (v2_ids); i++)
     g_assert_cmpstr (pd_pain_entry_get_id (data->pain_entries->pdata[i]), ==, v2_ids[i]);

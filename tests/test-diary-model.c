@@ -9,6 +9,7 @@
 #include "pd-diary-model.h"
 #include "pd-error.h"
 #include "pd-types.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 /* A fixed "today", a Wednesday, so that nothing depends on the clock. */
@@ -53,13 +54,8 @@ entry_at (guint32 day,
 static PdMedication *
 scheduled_medication (void)
 {
-  static const guint times[] = { 8 * 60, 20 * 60 };
-  PdMedication *medication = pd_medication_new ();
+  PdMedication *medication = new_scheduled_medication ("Gabapentin", 300, "08:00;20:00");
 
-  pd_medication_set_name (medication, "Gabapentin");
-  pd_medication_set_amount (medication, 300);
-  pd_medication_set_unit (medication, "mg");
-  pd_medication_set_schedule (medication, times, G_N_ELEMENTS (times));
   pd_medication_set_start_day (medication, TODAY - 10);
   return medication;
 }
@@ -774,12 +770,19 @@ test_read_only (Fixture       *fixture,
   assert_finalized (g_steal_pointer (&model));
 }
 
-static void
-opened_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+/* The fixture's diary opened in a new model, as the application opens it. */
+static PdDiaryModel *
+open_model (Fixture *fixture)
 {
-  done_cb (object, result, user_data);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PdDiaryModel *model;
+
+  pd_diary_model_open_async (fixture->path, PD_DATABASE_NO_BACKUPS, NULL, done_cb, fixture);
+  result = wait_result (fixture);
+  model = pd_diary_model_open_finish (result, &error);
+  g_assert_no_error (error);
+  return model;
 }
 
 /* Saves made while the load reads land in the lists, whichever finishes first. */
@@ -787,27 +790,17 @@ static void
 test_open_and_save_while_loading (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDiaryModel) opened = NULL;
+  g_autoptr(PdDiaryModel) opened = open_model (fixture);
   g_autoptr(PdPainEntry) entry = entry_at (TODAY, 13 * 60, 7);
   PdDiaryModel *first = fixture->model;
   guint n_saved = 0;
 
-  pd_diary_model_open_async (fixture->path, PD_DATABASE_NO_BACKUPS, NULL, opened_cb, fixture);
-  result = wait_result (fixture);
-  opened = pd_diary_model_open_finish (result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
   fixture->model = opened;
   watch (fixture);
 
   pd_diary_model_load_async (opened, NULL, done_cb, fixture);
   pd_diary_model_save_async (opened, entry, NULL, NULL, NULL);
-  result = wait_result (fixture);
-  g_assert_true (pd_diary_model_load_finish (opened, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  finish_ok (fixture, pd_diary_model_load_finish);
   /* The save may finish after the load: wait for its change. */
   while (pd_diary_model_lookup (opened, PD_RECORD_PAIN, pd_pain_entry_get_id (entry)) == NULL)
     g_main_context_iteration (NULL, TRUE);

@@ -32,6 +32,16 @@ report_text (PdReport *report)
   return text;
 }
 
+/* The text of the report (every section, no patient name) on the 30 days of data from first. */
+static char *
+period_text (PdDiaryData *data,
+             guint32      first)
+{
+  g_autoptr(PdReport) report = pd_report_new (data, first, first + 29, NULL, NULL, NULL, NULL);
+
+  return report_text (report);
+}
+
 /* The text of page 1 alone (up to its footer). */
 static char *
 page_one (const char *text)
@@ -101,12 +111,10 @@ test_no_event_at_all (void)
 {
   g_autoptr(PdDiaryData) data = diary_new ();
   guint32 first = julian (2025, 6, 1);
-  g_autoptr(PdReport) report = NULL;
   g_autofree char *text = NULL;
 
   add_pain (data, first + 2, 5);
-  report = pd_report_new (data, first, first + 29, NULL, NULL, NULL, NULL);
-  text = report_text (report);
+  text = period_text (data, first);
   assert_contains (text, "No treatment event is recorded before or in this period.");
   assert_contains (text, "No back or leg pain, stimulator trial, function ratings, impressions "
                    "of change or as-needed doses in this period.");
@@ -118,7 +126,6 @@ test_spine_section (void)
 {
   g_autoptr(PdDiaryData) data = diary_new ();
   guint32 first = julian (2025, 6, 1), start = first + 10;
-  g_autoptr(PdReport) report = NULL;
   g_autofree char *text = NULL;
   PdFunctionActivity *socks, *film;
   PdEvent *trial;
@@ -163,8 +170,7 @@ test_spine_section (void)
   add_pain_at (data, first + 2, 11 * 60, BERLIN_WINTER, 6);
   add_pain_at (data, first + 2, 13 * 60, BERLIN_WINTER, 4);
 
-  report = pd_report_new (data, first, first + 29, NULL, NULL, NULL, NULL);
-  text = report_text (report);
+  text = period_text (data, first);
   assert_contains (text, "Spine outcomes");
   assert_contains (text, "Back and leg pain (0–10): back pain averaged 2.0 on 13 days; leg pain "
                    "averaged 5.0 on 6 days.");

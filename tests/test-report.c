@@ -17,6 +17,7 @@
 #include "pd-report-tasks.h"
 #include "pd-tags.h"
 #include "pd-types.h"
+#include "record-builders.h"
 #include "report-test-util.h"
 
 #define OFFSET 3600               /* +01:00 */
@@ -577,8 +578,7 @@ test_tasks_empty (void)
   guint32 first = 1, last = 1;
 
   g_assert_no_error (error);
-  data = pd_database_load (db, &error);
-  g_assert_no_error (error);
+  data = load_diary (db);
   g_assert_false (pd_report_data_days (data, &first, &last));
   g_assert_cmpuint (first, ==, 1);
   g_assert_cmpuint (last, ==, 1);

@@ -12,60 +12,11 @@
 
 #include <string.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
 
 #include "pd-csv.h"
 #include "pd-error.h"
 #include "pd-review.h"
 #include "storage-fixture.h"
-
-static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Every file of a folder: its name, bytes and modification time. */
-static char *
-describe_folder (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      g_autofree char *contents = NULL;
-      g_autofree char *digest = NULL;
-      gsize length = 0;
-      struct stat st;
-
-      g_assert_cmpint (stat (path, &st), ==, 0);
-      if (S_ISREG (st.st_mode))
-        {
-          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-          digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-        }
-      g_ptr_array_add (lines, g_strdup_printf ("%s %s %lld.%09ld", name, digest ? digest : "dir",
-                                               (long long) st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
-    }
-  g_ptr_array_sort (lines, compare_lines);
-  g_ptr_array_add (lines, NULL);
-  return g_strjoinv ("\n", (char **) lines->pdata);
-}
-
-/* The folder is as describe_folder described it before. */
-static void
-assert_folder_unchanged (const char *dir_path,
-                         const char *before)
-{
-  g_autofree char *after = describe_folder (dir_path);
-
-  g_assert_cmpstr (after, ==, before);
-}
 
 static void
 save_entries (PdDatabase *db,
@@ -88,10 +39,8 @@ new_diary (const char *path,
            guint       n_entries,
            const char *patient)
 {
-  g_autoptr(GError) error = NULL;
-  PdDatabase *db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  PdDatabase *db = open_diary (path, PD_DATABASE_NO_BACKUPS);
 
-  g_assert_no_error (error);
   save_entries (db, n_entries);
   if (patient != NULL)
     g_assert_true (pd_database_set_meta (db, "patient_name", patient, NULL));
@@ -139,7 +88,7 @@ review (const char *path,
   return db;
 }
 
-/* Opening path for review fails with code, and leaves the folder as describe_folder
+/* Opening path for review fails with code, and leaves the folder as folder_state
  * described it before; the error, for more checks. */
 static GError *
 review_fails (const char *path,
@@ -151,7 +100,7 @@ review_fails (const char *path,
 
   g_assert_null (pd_review_open (path, &error));
   g_assert_error (error, PD_ERROR, code);
-  assert_folder_unchanged (dir_path, before);
+  assert_folder_unchanged (dir_path, FOLDER_AND_TIMES, before);
   return error;
 }
 
@@ -166,13 +115,13 @@ test_closed_diary (Fixture       *fixture,
   g_object_unref (new_diary (fixture->path, 12, "Alice Example"));
   /* Closed cleanly: one file, read in place. */
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  before = describe_folder (fixture->dir);
+  before = folder_state (fixture->dir, FOLDER_AND_TIMES);
 
   db = review (fixture->path, 12, "Alice Example");
   /* Nothing beside the file while it is open either: not even a -shm file. */
-  assert_folder_unchanged (fixture->dir, before);
+  assert_folder_unchanged (fixture->dir, FOLDER_AND_TIMES, before);
   g_object_unref (db);
-  assert_folder_unchanged (fixture->dir, before);
+  assert_folder_unchanged (fixture->dir, FOLDER_AND_TIMES, before);
 }
 
 /* The patient's Pain Diary has the file open: its latest entries are in the -wal file. */
@@ -185,10 +134,10 @@ test_open_diary_with_wal (Fixture       *fixture,
   g_autofree char *before = NULL;
 
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  before = describe_folder (fixture->dir);
+  before = folder_state (fixture->dir, FOLDER_AND_TIMES);
 
   g_object_unref (review (fixture->path, 5, "diary.db"));
-  assert_folder_unchanged (fixture->dir, before);
+  assert_folder_unchanged (fixture->dir, FOLDER_AND_TIMES, before);
 
   /* The patient's own diary goes on as before. */
   save_entries (writer, 1);
@@ -202,11 +151,11 @@ test_old_schema (Fixture       *fixture,
   g_autofree char *before = NULL;
 
   load_sql_fixture (fixture->path, "diary-v1.sql");
-  before = describe_folder (fixture->dir);
+  before = folder_state (fixture->dir, FOLDER_AND_TIMES);
 
   /* Migrated in memory: no backup, no migration of the file. */
   g_object_unref (review (fixture->path, -1, NULL));
-  assert_folder_unchanged (fixture->dir, before);
+  assert_folder_unchanged (fixture->dir, FOLDER_AND_TIMES, before);
 }
 
 static void
@@ -221,7 +170,7 @@ test_newer_schema (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (raw, "PRAGMA application_id = 1348748409; PRAGMA user_version = 99;"
                                       "CREATE TABLE t (x);", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
-  before = describe_folder (fixture->dir);
+  before = folder_state (fixture->dir, FOLDER_AND_TIMES);
 
   error = review_fails (fixture->path, PD_ERROR_NEWER_SCHEMA, fixture->dir, before);
 }
@@ -241,7 +190,7 @@ test_damaged (Fixture       *fixture,
   g_assert_cmpuint (length, >, 4 * 4096);
   memset (contents + 2 * 4096, 0x5a, length - 2 * 4096);
   g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
-  before = describe_folder (fixture->dir);
+  before = folder_state (fixture->dir, FOLDER_AND_TIMES);
 
   error = review_fails (fixture->path, PD_ERROR_DAMAGED, fixture->dir, before);
   /* Nothing offered: the backups beside someone else's diary are not the reviewer's. */
@@ -256,18 +205,16 @@ test_csv (Fixture       *fixture,
   g_autofree char *csv = fixture_file (fixture, "patient.csv");
   g_autofree char *contents = NULL;
   g_autofree char *before = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDiaryData) diary = NULL;
   PdDatabase *db;
   gsize length;
 
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (csv, contents, length, NULL));
-  before = describe_folder (fixture->dir);
+  before = folder_state (fixture->dir, FOLDER_AND_TIMES);
 
   db = review (csv, 1, "patient.csv");
-  diary = pd_database_load (db, &error);
-  g_assert_no_error (error);
+  diary = load_diary (db);
   g_assert_cmpuint (diary->pain_entries->len, ==, 1);
   g_assert_cmpuint (diary->doses->len, ==, 1);
   g_assert_cmpuint (diary->activities->len, ==, 1);
@@ -280,7 +227,7 @@ test_csv (Fixture       *fixture,
   g_object_unref (db);
 
   /* Loaded into memory: no diary written anywhere in the folder. */
-  assert_folder_unchanged (fixture->dir, before);
+  assert_folder_unchanged (fixture->dir, FOLDER_AND_TIMES, before);
 }
 
 static void
@@ -319,7 +266,7 @@ test_not_reviewable (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (image, (const char *) png, sizeof png, NULL));
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
-  before = describe_folder (fixture->dir);
+  before = folder_state (fixture->dir, FOLDER_AND_TIMES);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

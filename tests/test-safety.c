@@ -694,8 +694,7 @@ test_import_brands (void)
   g_assert_true (pd_csv_import_commit (import, db, &error));
   g_assert_no_error (error);
 
-  data = pd_database_load (db, &error);
-  g_assert_no_error (error);
+  data = load_diary (db);
   g_assert_cmpuint (data->doses->len, ==, 3);
   for (guint i = 0; i < data->doses->len; i++)
     {

@@ -15,6 +15,7 @@
 #include "pd-pain-entry.h"
 #include "pd-scheduler.h"
 #include "pd-types.h"
+#include "record-builders.h"
 #include "test-util.h"
 
 #define HM(h, m) ((h) * 60 + (m))
@@ -46,15 +47,10 @@ medication_new (const char *id,
                 double      amount,
                 const char *schedule)
 {
-  PdMedication *medication = pd_medication_new ();
+  PdMedication *medication = new_scheduled_medication (name, amount, schedule);
 
   pd_medication_set_id (medication, id);
-  pd_medication_set_name (medication, name);
-  pd_medication_set_amount (medication, amount);
-  pd_medication_set_unit (medication, "mg");
   pd_medication_set_start_day (medication, julian (2020, 1, 1));
-  if (schedule != NULL)
-    g_assert_true (pd_medication_set_schedule_string (medication, schedule, NULL));
   return medication;
 }
 

@@ -27,44 +27,6 @@
 #include "storage-fixture.h"
 #include "test-util.h"
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Every name in the folder with its size and mode, and a hash of each file: what "left
- * unchanged, nothing created" compares. */
-static char *
-folder_state (const char *dir)
-{
-  g_autoptr(GString) state = g_string_new (NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
-      g_autofree char *contents = NULL;
-      g_autofree char *sum = NULL;
-      gsize length = 0;
-      GStatBuf st;
-
-      g_assert_cmpint (g_lstat (path, &st), ==, 0);
-      if (S_ISREG (st.st_mode) && g_file_get_contents (path, &contents, &length, NULL))
-        sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-      g_string_append_printf (state, "%s %o %" G_GINT64_FORMAT " %s\n", (char *) names->pdata[i],
-                              (unsigned) st.st_mode, (gint64) st.st_size, sum ? sum : "-");
-    }
-  return g_string_free (g_steal_pointer (&state), FALSE);
-}
-
 static gint64
 raw_int (const char *path,
          const char *sql)
@@ -98,10 +60,8 @@ static void
 make_diary (const char *path,
             int         n_entries)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDatabase) db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_autoptr(PdDatabase) db = open_diary (path, PD_DATABASE_NO_BACKUPS);
 
-  g_assert_no_error (error);
   for (int i = 0; i < n_entries; i++)
     log_pain (db, i % 11);
 }
@@ -144,29 +104,47 @@ exists_beside (const char *path,
   return g_file_test (side, G_FILE_TEST_EXISTS);
 }
 
+/* Opening the fixture's diary with flags fails with code and leaves its folder as
+ * folder_state described it before; the error, for more checks. */
+static GError *
+open_refused (Fixture         *fixture,
+              PdDatabaseFlags  flags,
+              PdError          code,
+              const char      *before)
+{
+  GError *error = NULL;
+
+  g_assert_null (pd_database_open (fixture->path, flags, &error));
+  g_assert_error (error, PD_ERROR, code);
+  assert_folder_unchanged (fixture->dir, FOLDER_CONTENTS, before);
+  return error;
+}
+
 /* Creation */
+
+/* The new diary at path is its owner's only, and holds the one entry logged in it. */
+static void
+assert_private_with_one_entry (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pain_entries"), ==, 1);
+}
 
 static void
 test_create_atomic (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDatabase) db = NULL;
   g_autofree char *state = NULL;
-  GStatBuf st;
 
-  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
-  log_pain (db, 4);
-  g_clear_object (&db);
-
-  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  make_diary (fixture->path, 1);
+  assert_private_with_one_entry (fixture->path);
   g_assert_cmpint (raw_int (fixture->path, "PRAGMA user_version"), ==, PD_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (fixture->path, "PRAGMA application_id"), ==, PD_DATABASE_APPLICATION_ID);
-  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM pain_entries"), ==, 1);
   /* No temporary file is left beside it. */
-  state = folder_state (fixture->dir);
+  state = folder_state (fixture->dir, FOLDER_CONTENTS);
   g_assert_true (g_str_has_prefix (state, "diary.db "));
   g_assert_null (strchr (strchr (state, '\n') + 1, '\n'));
 }
@@ -177,7 +155,6 @@ static void
 test_create_stale_temporaries (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autofree char *old = g_build_filename (fixture->dir, ".diary.db.new-AbC123", NULL);
   g_autofree char *old_journal = g_build_filename (fixture->dir, ".diary.db.new-AbC123-journal", NULL);
@@ -190,8 +167,7 @@ test_create_stale_temporaries (Fixture       *fixture,
   g_assert_cmpint (utimes (old, times), ==, 0);
   g_assert_cmpint (utimes (old_journal, times), ==, 0);
 
-  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
   g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (old_journal, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
@@ -201,19 +177,10 @@ static void
 test_create_empty_file (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdDatabase) db = NULL;
-  GStatBuf st;
-
   g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
   g_chmod (fixture->path, 0644);
-  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
-  log_pain (db, 2);
-  g_clear_object (&db);
-  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM pain_entries"), ==, 1);
+  make_diary (fixture->path, 1);
+  assert_private_with_one_entry (fixture->path);
 }
 
 /* An interrupted creation: no user table once the hot journal is rolled back. */
@@ -222,26 +189,16 @@ test_create_hot_journal (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PdDatabase) db = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   leave_hot_journal (fixture->path, NULL);
   g_assert_true (exists_beside (fixture->path, "-journal"));
 
   /* Reading only: nothing in it, and nothing touched. */
-  before = folder_state (fixture->dir);
-  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY, &error);
-  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
-  g_assert_null (db);
-  g_clear_error (&error);
-  after = folder_state (fixture->dir);
-  g_assert_cmpstr (before, ==, after);
+  before = folder_state (fixture->dir, FOLDER_CONTENTS);
+  error = open_refused (fixture, PD_DATABASE_READ_ONLY, PD_ERROR_NOT_A_DIARY, before);
 
-  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
-  log_pain (db, 6);
-  g_clear_object (&db);
+  make_diary (fixture->path, 1);
   g_assert_false (exists_beside (fixture->path, "-journal"));
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM pain_entries"), ==, 1);
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'spill'"),
@@ -255,15 +212,11 @@ test_foreign_hot_journal (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   leave_hot_journal (fixture->path, "CREATE TABLE mine (x); INSERT INTO mine VALUES (42);");
   g_assert_true (exists_beside (fixture->path, "-journal"));
-  before = folder_state (fixture->dir);
-  g_assert_null (pd_database_open (fixture->path, PD_DATABASE_FLAGS_NONE, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY);
-  after = folder_state (fixture->dir);
-  g_assert_cmpstr (before, ==, after);
+  before = folder_state (fixture->dir, FOLDER_CONTENTS);
+  error = open_refused (fixture, PD_DATABASE_FLAGS_NONE, PD_ERROR_NOT_A_DIARY, before);
 }
 
 /* A diary whose creation's hot journal rolls back to a real diary: a plain recovery. */
@@ -271,7 +224,6 @@ static void
 test_diary_hot_journal (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
 
   make_diary (fixture->path, 3);
@@ -279,69 +231,47 @@ test_diary_hot_journal (Fixture       *fixture,
   leave_hot_journal (fixture->path, NULL);
   g_assert_true (exists_beside (fixture->path, "-journal"));
 
-  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pd_database_count_pain_entries (db, &error), ==, 3);
+  db = open_diary (fixture->path, PD_DATABASE_READ_ONLY);
+  g_assert_cmpint (count_entries (db), ==, 3);
   g_clear_object (&db);
   g_assert_true (exists_beside (fixture->path, "-journal"));
 
-  db = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pd_database_count_pain_entries (db, &error), ==, 3);
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  g_assert_cmpint (count_entries (db), ==, 3);
 }
 
 /* Read-only diaries */
 
+/* A diary whose file (data "file") or folder (data "folder") is read-only: writing is
+ * refused, reading works, and neither changes anything in the folder. */
 static void
-assert_read_only_refused (Fixture *fixture)
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
 {
+  gboolean folder = g_str_equal (data, "folder");
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
-  g_autofree char *before = folder_state (fixture->dir);
-  g_autofree char *after = NULL;
+  g_autofree char *before = NULL;
 
-  db = pd_database_open (fixture->path, PD_DATABASE_FLAGS_NONE, &error);
-  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+  make_diary (fixture->path, 5);
+  g_assert_cmpint (g_chmod (folder ? fixture->dir : fixture->path, folder ? 0500 : 0400), ==, 0);
+  before = folder_state (fixture->dir, FOLDER_CONTENTS);
+  error = open_refused (fixture, PD_DATABASE_FLAGS_NONE, PD_ERROR_READ_ONLY, before);
   g_assert_nonnull (strstr (error->message, "diary.db"));
-  g_assert_null (db);
-  after = folder_state (fixture->dir);
-  g_assert_cmpstr (before, ==, after);
   g_clear_error (&error);
 
   /* Reading works, and creates nothing either. */
-  db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
-                                        PD_DATABASE_CHECK_LATER, &error);
-  g_assert_no_error (error);
+  db = open_diary (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                                 PD_DATABASE_CHECK_LATER);
   {
-    g_autoptr(PdDiaryData) data = pd_database_load (db, &error);
+    g_autoptr(PdDiaryData) loaded = load_diary (db);
 
-    g_assert_no_error (error);
-    g_assert_cmpuint (data->pain_entries->len, ==, 5);
+    g_assert_cmpuint (loaded->pain_entries->len, ==, 5);
   }
   g_assert_true (pd_database_finish_check (db, &error));
   g_assert_no_error (error);
   g_clear_object (&db);
-  g_free (after);
-  after = folder_state (fixture->dir);
-  g_assert_cmpstr (before, ==, after);
-}
-
-static void
-test_read_only_file (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  make_diary (fixture->path, 5);
-  g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
-  assert_read_only_refused (fixture);
-}
-
-static void
-test_read_only_folder (Fixture       *fixture,
-                       gconstpointer  data)
-{
-  make_diary (fixture->path, 5);
-  g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
-  assert_read_only_refused (fixture);
+  assert_folder_unchanged (fixture->dir, FOLDER_CONTENTS, before);
 }
 
 /* A read-only diary in a read-only folder with its latest writes still in a -wal. */
@@ -355,11 +285,9 @@ test_read_only_folder_with_wal (Fixture       *fixture,
   g_autoptr(PdDatabase) writer = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   const char *suffixes[] = { "", "-wal" };
 
-  writer = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
+  writer = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
   for (int i = 0; i < 5; i++)
     log_pain (writer, i);
   /* The writer stays open: its entries are in the -wal only. Copy that state. */
@@ -368,26 +296,33 @@ test_read_only_folder_with_wal (Fixture       *fixture,
     {
       g_autofree char *from = g_strconcat (fixture->path, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
 
-      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+      copy_file (from, to);
     }
   g_assert_cmpint (g_chmod (copy_dir, 0500), ==, 0);
 
-  before = folder_state (copy_dir);
-  db = pd_database_open (copy, PD_DATABASE_READ_ONLY | PD_DATABASE_CHECK_LATER, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pd_database_count_pain_entries (db, &error), ==, 5);
+  before = folder_state (copy_dir, FOLDER_CONTENTS);
+  db = open_diary (copy, PD_DATABASE_READ_ONLY | PD_DATABASE_CHECK_LATER);
+  g_assert_cmpint (count_entries (db), ==, 5);
   g_assert_true (pd_database_finish_check (db, &error));
   g_clear_object (&db);
-  after = folder_state (copy_dir);
-  g_assert_cmpstr (before, ==, after);
+  assert_folder_unchanged (copy_dir, FOLDER_CONTENTS, before);
   g_chmod (copy_dir, 0700);
 }
 
 /* Damaged diaries */
+
+/* A backups folder beside the fixture's diary with a good copy of it, as the daily backup
+ * leaves one: diary-2026-01-02.db. */
+static void
+keep_good_backup (Fixture    *fixture,
+                  const char *backups)
+{
+  g_autofree char *good = g_build_filename (backups, "diary-2026-01-02.db", NULL);
+
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  copy_file (fixture->path, good);
+}
 
 static void
 test_damaged_missing_table (Fixture       *fixture,
@@ -395,41 +330,23 @@ test_damaged_missing_table (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
-  g_autofree char *good = g_build_filename (backups, "diary-2026-01-02.db", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *backups_before = NULL;
-  g_autofree char *backups_after = NULL;
 
   make_diary (fixture->path, 2);
   /* A good backup, and the diary loses a table (in rollback-journal mode, so that a switch
    * to WAL would show in the file). */
-  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
-  {
-    g_autofree char *contents = NULL;
-    gsize length;
-
-    g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
-    g_assert_true (g_file_set_contents (good, contents, length, NULL));
-  }
+  keep_good_backup (fixture, backups);
   raw_exec (fixture->path, "PRAGMA journal_mode = DELETE; DROP TABLE doses;");
 
-  before = folder_state (fixture->dir);
-  backups_before = folder_state (backups);
-  g_assert_null (pd_database_open (fixture->path, PD_DATABASE_FLAGS_NONE, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  before = folder_state (fixture->dir, FOLDER_CONTENTS);
+  backups_before = folder_state (backups, FOLDER_CONTENTS);
+  error = open_refused (fixture, PD_DATABASE_FLAGS_NONE, PD_ERROR_DAMAGED, before);
   g_assert_nonnull (strstr (error->message, "diary-2026-01-02.db"));
-  after = folder_state (fixture->dir);
-  backups_after = folder_state (backups);
-  g_assert_cmpstr (before, ==, after);
-  g_assert_cmpstr (backups_before, ==, backups_after);
+  assert_folder_unchanged (backups, FOLDER_CONTENTS, backups_before);
   g_clear_error (&error);
 
-  g_assert_null (pd_database_open (fixture->path, PD_DATABASE_READ_ONLY, &error));
-  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
-  g_free (after);
-  after = folder_state (fixture->dir);
-  g_assert_cmpstr (before, ==, after);
+  error = open_refused (fixture, PD_DATABASE_READ_ONLY, PD_ERROR_DAMAGED, before);
 }
 
 /* Damage that only the quick check finds, while an export reads (CHECK_LATER): the message
@@ -441,23 +358,14 @@ test_damaged_found_later (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
-  g_autofree char *good = g_build_filename (backups, "diary-2026-01-02.db", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   guchar garbage[256];
   gint64 damaged_at;
   GStatBuf st;
   int fd;
 
   make_diary (fixture->path, 400);
-  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
-  {
-    g_autofree char *contents = NULL;
-    gsize length;
-
-    g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
-    g_assert_true (g_file_set_contents (good, contents, length, NULL));
-  }
+  keep_good_backup (fixture, backups);
   /* Scramble the root page of the pain entries (its type byte kept): whatever else the
    * schema holds, the quick check must notice. */
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
@@ -484,7 +392,7 @@ test_damaged_found_later (Fixture       *fixture,
   g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, damaged_at), ==, sizeof garbage);
   g_close (fd, NULL);
 
-  before = folder_state (fixture->dir);
+  before = folder_state (fixture->dir, FOLDER_CONTENTS);
   db = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
                                         PD_DATABASE_CHECK_LATER, &error);
   if (db != NULL)
@@ -497,8 +405,7 @@ test_damaged_found_later (Fixture       *fixture,
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "diary-2026-01-02.db"));
   g_clear_object (&db);
-  after = folder_state (fixture->dir);
-  g_assert_cmpstr (before, ==, after);
+  assert_folder_unchanged (fixture->dir, FOLDER_CONTENTS, before);
 }
 
 /* A full disk */
@@ -550,18 +457,14 @@ static void
 test_second_connection_keeps_locks (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdDatabase) first = NULL;
   g_autoptr(PdDatabase) second = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
   int status = 0;
   pid_t pid;
 
-  first = pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
+  first = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
   log_pain (first, 3);
-  second = pd_database_open (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
+  second = open_diary (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS);
 
   /* Another process opens, reads and closes the diary. */
   pid = fork ();
@@ -579,13 +482,8 @@ test_second_connection_keeps_locks (Fixture       *fixture,
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
 
   log_pain (first, 5);
-  entries = pd_database_list_pain_entries (first, G_MININT64, G_MAXINT64, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (entries->len, ==, 2);
-  g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = pd_database_list_pain_entries (second, G_MININT64, G_MAXINT64, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpint (count_entries (first), ==, 2);
+  g_assert_cmpint (count_entries (second), ==, 2);
 }
 
 int
@@ -600,8 +498,8 @@ main (int   argc,
     { "/safety/create/hot-journal", test_create_hot_journal },
     { "/safety/create/foreign-hot-journal", test_foreign_hot_journal },
     { "/safety/create/diary-hot-journal", test_diary_hot_journal },
-    { "/safety/read-only/file", test_read_only_file },
-    { "/safety/read-only/folder", test_read_only_folder },
+    { "/safety/read-only/file", test_read_only, "file" },
+    { "/safety/read-only/folder", test_read_only, "folder" },
     { "/safety/read-only/folder-with-wal", test_read_only_folder_with_wal },
     { "/safety/damaged/missing-table", test_damaged_missing_table },
     { "/safety/damaged/found-later", test_damaged_found_later },

@@ -43,8 +43,7 @@ test_load (Fixture       *fixture,
   fill_small_diary (fixture->db);
   save_record (fixture->db, PD_RECORD_EVENT, event);
 
-  loaded = pd_database_load (fixture->db, &error);
-  g_assert_no_error (error);
+  loaded = load_diary (fixture->db);
   g_assert_cmpuint (loaded->pain_entries->len, ==, 14 * 3);
   g_assert_cmpuint (loaded->medications->len, ==, 4);
   g_assert_cmpuint (loaded->doses->len, ==, 14 * 8);
@@ -61,8 +60,7 @@ test_load (Fixture       *fixture,
   /* Inside a write transaction of the same thread, as the generator does. */
   g_clear_pointer (&loaded, pd_diary_data_free);
   g_assert_true (pd_database_begin (fixture->db, &error));
-  loaded = pd_database_load (fixture->db, &error);
-  g_assert_no_error (error);
+  loaded = load_diary (fixture->db);
   g_assert_true (pd_database_commit (fixture->db, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (loaded->doses->len, ==, 14 * 8);
@@ -223,12 +221,9 @@ test_generator_treatment (Fixture       *fixture,
   g_assert_true (pd_generator_fill (plain, &options, &error));
   g_assert_no_error (error);
 
-  a = pd_database_load (fixture->db, &error);
-  g_assert_no_error (error);
-  b = pd_database_load (second, &error);
-  g_assert_no_error (error);
-  c = pd_database_load (plain, &error);
-  g_assert_no_error (error);
+  a = load_diary (fixture->db);
+  b = load_diary (second);
+  c = load_diary (plain);
 
   /* 7 a day: three medications twice a day and one once. */
   g_assert_cmpuint (a->medications->len, ==, 4);
@@ -293,7 +288,6 @@ test_demo (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autoptr(PdDiaryData) demo = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *surgery_date = NULL;
   PdMedication *gabapentin, *acetaminophen, *ibuprofen, *tramadol;
   PdEvent *surgery, *injection;
@@ -304,8 +298,7 @@ test_demo (Fixture       *fixture,
 
   end = fill_demo_until_june (fixture->db);
   first = end - 119;
-  demo = pd_database_load (fixture->db, &error);
-  g_assert_no_error (error);
+  demo = load_diary (fixture->db);
   surgery_date = pd_database_get_meta (fixture->db, "surgery_date");
   g_assert_cmpstr (surgery_date, ==, "2026-01-03");
   surgery_day = julian (2026, G_DATE_JANUARY, 3);
