@@ -39,6 +39,26 @@ _pd_task_return_result (GTask          *task,
     g_task_return_pointer (task, result, result_free);
 }
 
+gpointer
+_pd_task_propagate_pointer (GAsyncResult  *result,
+                            gpointer       source_tag,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+_pd_task_propagate_boolean (GAsyncResult  *result,
+                            gpointer       source_tag,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 _pd_task_propagate_count (GAsyncResult  *result,
                           gpointer       source_tag,

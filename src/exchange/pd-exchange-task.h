@@ -29,6 +29,16 @@ void     _pd_task_return_result  (GTask               *task,
                                   GDestroyNotify       result_free,
                                   GError              *error);
 
+/* What a task of source_tag returned (g_task_return_pointer), or NULL with error. */
+gpointer _pd_task_propagate_pointer (GAsyncResult        *result,
+                                     gpointer             source_tag,
+                                     GError             **error);
+
+/* Whether a task of source_tag succeeded (g_task_return_boolean): FALSE with error. */
+gboolean _pd_task_propagate_boolean (GAsyncResult        *result,
+                                     gpointer             source_tag,
+                                     GError             **error);
+
 /* A task of source_tag that returned a count (g_task_return_int): FALSE with error, else TRUE
  * and the count in *n (n may be NULL). */
 gboolean _pd_task_propagate_count (GAsyncResult        *result,
