@@ -9,6 +9,7 @@
 
 #include "pd-database.h"
 #include "pd-database-private.h"
+#include "pd-task.h"
 
 typedef struct
 {
@@ -32,10 +33,7 @@ range_task_thread (GTask        *task,
     return;
 
   result = range->read (source_object, range->from, range->to, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, range->free_result);
+  _pd_task_return_result (task, result, range->free_result, error);
 }
 
 void
@@ -49,18 +47,15 @@ _pd_database_run_range_task (PdDatabase          *self,
                              PdRangeReadFunc      read,
                              GDestroyNotify       free_result)
 {
-  g_autoptr(GTask) task = NULL;
   RangeTask *range;
 
   g_return_if_fail (PD_IS_DATABASE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
   range = g_new (RangeTask, 1);
   *range = (RangeTask) { from, to, read, free_result };
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, range, g_free);
-  g_task_run_in_thread (task, range_task_thread);
+  _pd_task_run_in_thread (self, source_tag, range, g_free, range_task_thread, cancellable,
+                          callback, user_data);
 }
 
 gpointer
@@ -71,7 +66,6 @@ _pd_database_finish_task (PdDatabase    *self,
 {
   g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _pd_task_propagate_pointer (result, source_tag, error);
 }

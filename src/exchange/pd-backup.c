@@ -802,8 +802,7 @@ gboolean
 pd_backup_write_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_backup_write_async, FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _pd_task_propagate_boolean (result, pd_backup_write_async, error);
 }
 
 void
@@ -822,6 +821,5 @@ char *
 pd_backup_restore_into_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_backup_restore_into_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _pd_task_propagate_pointer (result, pd_backup_restore_into_async, error);
 }

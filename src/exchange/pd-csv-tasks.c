@@ -110,8 +110,7 @@ PdCsvImport *
 pd_csv_import_prepare_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_csv_import_prepare_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _pd_task_propagate_pointer (result, pd_csv_import_prepare_async, error);
 }
 
 static void
@@ -146,6 +145,5 @@ gboolean
 pd_csv_import_commit_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_csv_import_commit_async, FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _pd_task_propagate_boolean (result, pd_csv_import_commit_async, error);
 }

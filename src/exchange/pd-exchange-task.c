@@ -10,35 +10,6 @@
 #include "pd-exchange-task.h"
 #include "pd-output.h"
 
-void
-_pd_task_run_in_thread (gpointer             source,
-                        gpointer             source_tag,
-                        gpointer             data,
-                        GDestroyNotify       free_data,
-                        GTaskThreadFunc      thread,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (source, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, free_data);
-  g_task_run_in_thread (task, thread);
-}
-
-void
-_pd_task_return_result (GTask          *task,
-                        gpointer        result,
-                        GDestroyNotify  result_free,
-                        GError         *error)
-{
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, result_free);
-}
-
 gboolean
 _pd_task_propagate_count (GAsyncResult  *result,
                           gpointer       source_tag,

@@ -1,4 +1,5 @@
-/* pd-exchange-task.h: the threads the exchange's _async functions run in
+/* pd-exchange-task.h: the threads the exchange's _async functions run in (the general
+ * helpers are in pd-task.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,26 +9,9 @@
 #include <gio/gio.h>
 
 #include "pd-database.h"
+#include "pd-task.h"
 
 G_BEGIN_DECLS
-
-/* Runs thread in a new task on source (may be NULL), tagged source_tag, with data (freed
- * with free_data when the task is done). */
-void     _pd_task_run_in_thread  (gpointer             source,
-                                  gpointer             source_tag,
-                                  gpointer             data,
-                                  GDestroyNotify       free_data,
-                                  GTaskThreadFunc      thread,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data);
-
-/* Ends task with result (freed with result_free if nobody takes it), or with error when
- * result is NULL. */
-void     _pd_task_return_result  (GTask               *task,
-                                  gpointer             result,
-                                  GDestroyNotify       result_free,
-                                  GError              *error);
 
 /* A task of source_tag that returned a count (g_task_return_int): FALSE with error, else TRUE
  * and the count in *n (n may be NULL). */

@@ -136,9 +136,7 @@ PdReport *
 pd_report_load_finish (GAsyncResult  *result,
                        GError       **error)
 {
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_report_load_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _pd_task_propagate_pointer (result, pd_report_load_async, error);
 }
 
 /* Write */

@@ -201,9 +201,7 @@ pd_review_open_finish (GAsyncResult  *result,
                        GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_review_open_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _pd_task_propagate_pointer (result, pd_review_open_async, error);
 }
 
 char *

@@ -11,6 +11,7 @@
 
 #include "pd-diary-model-private.h"
 #include "pd-error.h"
+#include "pd-task.h"
 
 void
 _pd_undo_entry_free (UndoEntry *entry)
@@ -213,9 +214,8 @@ write_finish (PdDiaryModel  *self,
 {
   g_return_val_if_fail (PD_IS_DIARY_MODEL (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _pd_task_propagate_boolean (result, source_tag, error);
 }
 
 void
