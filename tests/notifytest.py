@@ -26,6 +26,9 @@ results = []
 def tap(ok, what, detail=""):
     results.append(bool(ok))
     print(f"{'ok' if ok else 'not ok'} {len(results)} - {what}")
+    if not ok:   # also on stderr: meson --print-errorlogs shows that in a CI log
+        print(f"not ok {len(results)} - {what}", *[f"# {line}" for line in str(detail).splitlines()],
+              sep="\n", file=sys.stderr)
     if detail and not ok:
         for line in str(detail).splitlines():
             print(f"# {line}")

@@ -35,6 +35,9 @@ results = []
 def tap(ok, what, detail=""):
     results.append(ok)
     print(f"{'ok' if ok else 'not ok'} {len(results)} - {what}")
+    if not ok:   # also on stderr: meson --print-errorlogs shows that in a CI log
+        print(f"not ok {len(results)} - {what}", *[f"# {line}" for line in str(detail).splitlines()],
+              sep="\n", file=sys.stderr)
     if detail:
         for line in str(detail).splitlines():
             print(f"# {line}")
@@ -308,10 +311,13 @@ def choose_file(app, path, title=None):
                  if title is None or name_of(root) == title]
         found = []
         for root in roots:
-            nodes = list(walk_controls(root))
-            if any(node.get_role_name() == "push button" and name_of(node) == "Cancel"
-                   and visible(node) for node in nodes):
-                found.append((any(editable(node) for node in nodes), root))
+            try:
+                nodes = list(walk_controls(root))
+                if any(node.get_role_name() == "push button" and name_of(node) == "Cancel"
+                       and visible(node) for node in nodes):
+                    found.append((any(editable(node) for node in nodes), root))
+            except GLib.Error:   # a window going away while it is read (the one that opened it)
+                continue
         with_text = [root for has_text, root in found if has_text]
         return (with_text or [root for _, root in found] or [None])[0]
     root = wait_for(chooser, f"the file chooser {title or ''}")

@@ -27,10 +27,12 @@ not_ok () {
   n=$((n + 1))
   failed=1
   echo "not ok $n - $1"
+  # Also on stderr: meson --print-errorlogs shows that, not the TAP diagnostics, in a CI log.
+  echo "not ok $n - $1" >&2
   shift
   local line
   for line in "$@"; do
-    printf '%s\n' "$line" | sed 's/^/# /'
+    printf '%s\n' "$line" | sed 's/^/# /' | tee /dev/stderr
   done
 }
 

@@ -99,6 +99,14 @@ def close_window(app):
         except TimeoutError:
             return False
     wait_for(closed, "the window to close", timeout=60)
+    release_keys()
+
+
+def release_keys():
+    """Ctrl and W up in the X server itself: a press whose release was lost (a key event to a
+    window going away) stays held and repeats, and the next window to take the focus would
+    get Ctrl+W as soon as it is mapped."""
+    subprocess.run(["xdotool", "keyup", "ctrl+w"], capture_output=True)
 
 
 def scenario(exe, tmp, env, name, settings, background):

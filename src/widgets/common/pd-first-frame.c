@@ -32,8 +32,10 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 Later         *later)
 {
-  /* An idle moment: the frame is sent to the display before anything else runs. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, later->callback, later->data, later->destroy);
+  /* The frame has gone to the display. Above the frame clock's priority (GDK_PRIORITY_REDRAW):
+   * while something animates (the loading spinner) on a loaded machine, frames follow each
+   * other without a pause and a default-idle source would never run. */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, later->callback, later->data, later->destroy);
   later->callback = NULL;
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, later);
 }
@@ -49,7 +51,7 @@ pd_after_next_frame (GtkWidget      *widget,
 
   if (clock == NULL)
     {
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, callback, data, destroy);
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, callback, data, destroy);
       return;
     }
   later = g_new0 (Later, 1);
