@@ -86,7 +86,9 @@ one_line_matching "missing.csv" "the missing file is named"
 # Files as people and other tools write them: each imports into an empty diary, and its
 # export imports into another empty diary and exports the same bytes.
 for good in ok-labels-english.csv ok-semicolon-spreadsheet.csv ok-v1-events.csv ok-v2.csv \
-            ok-cr-only.csv ok-blank-last-line.csv ok-bom.csv ok-spine.csv; do
+            ok-cr-only.csv ok-blank-last-line.csv ok-bom.csv ok-spine.csv ok-as-people-write.csv \
+            ok-blank-line-between.csv ok-hand-written.csv ok-no-note-column.csv ok-tab-separated.csv \
+            ok-spaces-around-quotes.csv ok-iso-offsets.csv ok-excel-sep-line.csv; do
   rm -f "$tmp/g1.db" "$tmp/g2.db"
   run 0 "importing $good" -d "$tmp/g1.db" --import-csv="$corpus/$good"
   run 0 "exporting what $good gave" -d "$tmp/g1.db" --export-csv="$tmp/g1.csv"

@@ -557,6 +557,31 @@ test_huge_field (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* A file with lone CR line ends (old Mac, some spreadsheets) bigger than the reader's
+ * largest buffer: its rows end at CRs from the first chunk on, not only once it is all read. */
+static void
+test_cr_only_big (void)
+{
+  g_autofree char *csv = tmp_path ("cr-big.csv");
+  g_autoptr(PdDatabase) db = open_fresh ("cr-big.db");
+  GString *text = g_string_new (PD_CSV_HEADER_V1 "\r");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdCsvImport) import = NULL;
+  guint n = 0;
+
+  while (text->len < 5 * 1024 * 1024)
+    {
+      n++;
+      g_string_append_printf (text, "7d0e4b2a-1c3f-4a5b-8d6e-%012x,2026-03-01,08:30,+01:00,pain,%u,"
+                              ",,,,,,,,,,,,,a note long enough to make the file big %u\r", n, n % 11, n);
+    }
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  g_string_free (text, TRUE);
+  import = pd_csv_import_prepare (db, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, n);
+}
+
 static void
 test_note_limit (void)
 {
@@ -688,6 +713,177 @@ test_fixture_v1_events (void)
                      expected[i].kind);
 }
 
+/* A file as a person or a spreadsheet writes one: names and values in any case and with
+ * spaces around them, H:MM and HH:MM:SS times, a plural unit, blank lines before, between
+ * and after the rows, a row of separators only, empty columns without a name at the end. */
+static void
+test_fixture_as_people_write (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("people.db", "ok-as-people-write.csv");
+  PdPainEntry *entry = find_record (data->pain_entries, FIXTURE_ID (51));
+  PdDose *ibuprofen = find_record (data->doses, FIXTURE_ID (52));
+  PdDose *tablets = find_record (data->doses, FIXTURE_ID (53));
+  PdActivity *walk = find_record (data->activities, FIXTURE_ID (54));
+  PdEvent *epidural = find_record (data->events, FIXTURE_ID (55));
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (pd_pain_entry_get_time (entry));
+  g_autoptr(GDateTime) dose_at = g_date_time_new_from_unix_utc (pd_dose_get_time (ibuprofen));
+  g_autofree char *when = g_date_time_format_iso8601 (at);
+  g_autofree char *dose_when = g_date_time_format_iso8601 (dose_at);
+
+  g_assert_cmpstr (when, ==, "2026-03-01T07:30:00Z");
+  g_assert_cmpint (pd_pain_entry_get_utc_offset (entry), ==, 3600);
+  g_assert_cmpint (pd_pain_entry_get_pain (entry), ==, 6);
+  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), ==, 7.5);
+  g_assert_cmpuint (pd_pain_entry_get_locations (entry), ==,
+                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "low_back") |
+                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "thigh_left"));
+  /* A note is kept as written, spaces and all. */
+  g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "  Morning stiffness");
+  g_assert_cmpstr (dose_when, ==, "2026-03-01T08:00:00Z");
+  g_assert_cmpstr (pd_dose_get_unit (ibuprofen), ==, "mg");
+  g_assert_cmpstr (pd_dose_get_note (ibuprofen), ==, "with food, \"as usual\"");
+  g_assert_cmpstr (pd_dose_get_unit (tablets), ==, "tablet");
+  g_assert_cmpfloat (pd_dose_get_amount (tablets), ==, 2);
+  g_assert_cmpint (pd_activity_get_duration (walk), ==, 30);
+  g_assert_cmpint (pd_activity_get_effort (walk), ==, 4);
+  g_assert_cmpstr (pd_event_get_kind (epidural), ==, "injection");
+  g_assert_cmpstr (pd_event_get_note (epidural), ==, "Dr. Smith,\nward 3");
+}
+
+/* A file written by hand: only the columns it uses, no ids and no offsets. Each row gets
+ * an id made from its cells, so the second import finds them all (two identical rows are
+ * two records), and the offset of the local time zone (Europe/Berlin in the tests) at its
+ * date and time. */
+static void
+test_fixture_hand_written (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("hand.db", "ok-hand-written.csv");
+  g_autoptr(PdDatabase) db = NULL;
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", "ok-hand-written.csv", NULL);
+  g_autofree char *path = tmp_path ("hand.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdCsvImport) again = NULL;
+  PdPainEntry *winter, *summer;
+  PdEvent *event;
+
+  g_assert_cmpuint (data->pain_entries->len, ==, 2);
+  g_assert_cmpuint (data->doses->len, ==, 2);
+  g_assert_cmpuint (data->events->len, ==, 1);
+  winter = g_ptr_array_index (data->pain_entries, 0);
+  summer = g_ptr_array_index (data->pain_entries, 1);
+  if (pd_pain_entry_get_pain (winter) != 6)
+    {
+      PdPainEntry *first = summer;
+
+      summer = winter;
+      winter = first;
+    }
+  event = g_ptr_array_index (data->events, 0);
+  g_assert_cmpint (pd_pain_entry_get_utc_offset (winter), ==, 3600);
+  g_assert_cmpint (pd_pain_entry_get_utc_offset (summer), ==, 7200);
+  g_assert_cmpint (pd_pain_entry_get_pain (winter), ==, 6);
+  g_assert_cmpint (pd_pain_entry_get_pain (summer), ==, 4);
+  g_assert_cmpstr (pd_pain_entry_get_note (winter), ==, "hand written");
+  g_assert_cmpstr (pd_event_get_kind (event), ==, "other");
+  g_assert_cmpstr (pd_dose_get_id (g_ptr_array_index (data->doses, 0)), !=,
+                   pd_dose_get_id (g_ptr_array_index (data->doses, 1)));
+  g_assert_true (g_uuid_string_is_valid (pd_pain_entry_get_id (winter)));
+
+  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+  g_assert_no_error (error);
+  again = pd_csv_import_prepare (db, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_csv_import_get_n_new (again), ==, 0);
+  g_assert_cmpuint (pd_csv_import_get_n_present (again), ==, 5);
+
+  /* A streamed import (which reads the file again to write it) makes the same ids. */
+  {
+    g_autoptr(PdDatabase) streamed = open_fresh ("hand-streamed.db");
+    g_autoptr(PdCsvImport) import = NULL;
+    g_autoptr(GBytes) expected = export_db (db, FALSE, 0, 0);
+    g_autoptr(GBytes) got = NULL;
+
+    _pd_csv_import_set_sizes (16, 0);
+    import = pd_csv_import_prepare (streamed, csv, &error);
+    g_assert_no_error (error);
+    pd_csv_import_commit (import, streamed, &error);
+    _pd_csv_import_set_sizes (1024 * 1024, 100000);
+    g_assert_no_error (error);
+    got = export_db (streamed, FALSE, 0, 0);
+    assert_bytes_equal (expected, got);
+  }
+}
+
+/* Text saved as tab-delimited, with a decimal comma. */
+static void
+test_fixture_tab_separated (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("tabs.db", "ok-tab-separated.csv");
+  PdPainEntry *entry = find_record (data->pain_entries, FIXTURE_ID (61));
+  PdDose *dose = find_record (data->doses, FIXTURE_ID (62));
+
+  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), ==, 7.5);
+  g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "Schlecht geschlafen, wieder");
+  g_assert_cmpstr (pd_dose_get_name (dose), ==, "Metamizol");
+  g_assert_cmpstr (pd_dose_get_note (dose), ==, "mit \"Wasser\"");
+}
+
+/* Whole numbers as a spreadsheet with a number format writes them: 6.0. */
+static void
+test_fixture_whole_numbers (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("whole.db", "ok-whole-numbers-with-decimals.csv");
+  PdPainEntry *entry = find_record (data->pain_entries, FIXTURE_ID (71));
+  PdActivity *walk = find_record (data->activities, FIXTURE_ID (72));
+
+  g_assert_cmpint (pd_pain_entry_get_pain (entry), ==, 6);
+  g_assert_cmpint (pd_pain_entry_get_mood (entry), ==, 10);
+  g_assert_cmpint (pd_activity_get_duration (walk), ==, 30);
+}
+
+/* Quoted fields with spaces around them, as people write by hand: the spaces outside the
+ * quotes go, the text inside stays. */
+static void
+test_fixture_spaces_around_quotes (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("spaced.db", "ok-spaces-around-quotes.csv");
+  PdPainEntry *entry = find_record (data->pain_entries, FIXTURE_ID (81));
+  PdDose *dose = find_record (data->doses, FIXTURE_ID (82));
+
+  g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "bad, day");
+  g_assert_cmpstr (pd_dose_get_name (dose), ==, "Ibuprofen");
+  g_assert_cmpstr (pd_dose_get_note (dose), ==, "said \"ouch\"");
+}
+
+/* Offsets in the other ISO 8601 forms that tools write. */
+static void
+test_fixture_iso_offsets (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("offsets.db", "ok-iso-offsets.csv");
+
+  g_assert_cmpint (pd_pain_entry_get_utc_offset (find_record (data->pain_entries, FIXTURE_ID (91))),
+                   ==, 0);
+  g_assert_cmpint (pd_pain_entry_get_utc_offset (find_record (data->pain_entries, FIXTURE_ID (92))),
+                   ==, 5 * 3600 + 30 * 60);
+  g_assert_cmpint (pd_pain_entry_get_utc_offset (find_record (data->pain_entries, FIXTURE_ID (93))),
+                   ==, -3 * 3600);
+  g_assert_cmpint (pd_pain_entry_get_time (find_record (data->pain_entries, FIXTURE_ID (93))), ==,
+                   pd_pain_entry_get_time (find_record (data->pain_entries, FIXTURE_ID (91))) +
+                   5 * 3600);
+}
+
+/* Excel's first line "sep=;" names the separator: here ';' although the note has a comma
+ * and the header none to count. */
+static void
+test_fixture_excel_sep_line (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("sep.db", "ok-excel-sep-line.csv");
+  PdPainEntry *entry = find_record (data->pain_entries, FIXTURE_ID (95));
+
+  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), ==, 6.5);
+  g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "a, b");
+}
+
 static void
 test_fixture_cr_only (void)
 {
@@ -772,6 +968,25 @@ test_tag_match (void)
   g_assert_false (pd_tag_check_custom (PD_TAG_LOCATION, "a;b", &error));
   g_clear_error (&error);
   g_assert_true (pd_tag_check_custom (PD_TAG_LOCATION, "Behind the left ear", &error));
+
+  /* A list written with commas for ';' is a list when every part is known; else it is the
+   * patient's own words, commas and all. */
+  g_clear_pointer (&custom, g_strfreev);
+  g_assert_true (pd_tags_parse (PD_TAG_LOCATION, "low_back, Left buttock;neck", TRUE, &mask,
+                                &custom, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mask, ==, G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "low_back") |
+                              G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "buttock_left") |
+                              G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "neck"));
+  g_assert_null (custom);
+  g_assert_true (pd_tags_parse (PD_TAG_LOCATION, "Pins in my hip, left", TRUE, &mask, &custom,
+                                &error));
+  g_assert_cmpuint (mask, ==, 0);
+  g_assert_cmpstrv (custom, ((const char * const[]) { "Pins in my hip, left", NULL }));
+  g_assert_true (pd_tags_parse (PD_TAG_RED_FLAG, "bowel_bladder, fever_wound", TRUE, &mask, NULL,
+                                &error));
+  g_assert_cmpuint (mask, ==, G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_RED_FLAG, "bowel_bladder") |
+                              G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_RED_FLAG, "fever_wound"));
 }
 
 int
@@ -796,12 +1011,20 @@ main (int   argc,
   g_test_add_func ("/csv/locale-de", test_locale);
   g_test_add_func ("/csv/hostile/10mb-field", test_huge_field);
   g_test_add_func ("/csv/hostile/note-limit", test_note_limit);
+  g_test_add_func ("/csv/hostile/cr-only-big", test_cr_only_big);
   g_test_add_func ("/csv/vocabulary", test_tag_match);
   g_test_add_func ("/csv/preview", test_describe);
   g_test_add_func ("/csv/fixture/labels-english", test_fixture_labels);
   g_test_add_func ("/csv/fixture/semicolon-spreadsheet", test_fixture_spreadsheet);
   g_test_add_func ("/csv/fixture/v1-events", test_fixture_v1_events);
   g_test_add_func ("/csv/fixture/cr-only", test_fixture_cr_only);
+  g_test_add_func ("/csv/fixture/as-people-write", test_fixture_as_people_write);
+  g_test_add_func ("/csv/fixture/hand-written", test_fixture_hand_written);
+  g_test_add_func ("/csv/fixture/tab-separated", test_fixture_tab_separated);
+  g_test_add_func ("/csv/fixture/whole-numbers", test_fixture_whole_numbers);
+  g_test_add_func ("/csv/fixture/iso-offsets", test_fixture_iso_offsets);
+  g_test_add_func ("/csv/fixture/excel-sep-line", test_fixture_excel_sep_line);
+  g_test_add_func ("/csv/fixture/spaces-around-quotes", test_fixture_spaces_around_quotes);
 
   expected_path = g_test_build_filename (G_TEST_DIST, "data", "csv", "expected.txt", NULL);
   g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));

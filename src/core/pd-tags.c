@@ -421,6 +421,45 @@ pd_tag_check_custom (PdTagKind    kind,
   return TRUE;
 }
 
+/* A list written with commas in place of ';' ("low_back, buttock_left"): only when every
+ * part is a known value, else it is the patient's own words ("Pins in my hip, left"). */
+static gboolean
+match_comma_list (PdTagKind   kind,
+                  const char *item,
+                  const char *end,
+                  guint64    *mask)
+{
+  guint64 found = 0;
+  const char *part = item;
+
+  if (memchr (item, ',', end - item) == NULL)
+    return FALSE;
+  while (part < end)
+    {
+      const char *stop = memchr (part, ',', end - part);
+      const char *part_end;
+      int index;
+
+      if (stop == NULL)
+        stop = end;
+      part_end = stop;
+      while (part < part_end && g_ascii_isspace (*part))
+        part++;
+      while (part_end > part && g_ascii_isspace (part_end[-1]))
+        part_end--;
+      if (part_end > part)
+        {
+          index = pd_tag_match (kind, part, part_end - part);
+          if (index < 0)
+            return FALSE;
+          found |= G_GUINT64_CONSTANT (1) << index;
+        }
+      part = stop + 1;
+    }
+  *mask |= found;
+  return found != 0;
+}
+
 gboolean
 pd_tags_parse (PdTagKind    kind,
                const char  *string,
@@ -449,6 +488,8 @@ pd_tags_parse (PdTagKind    kind,
           result |= G_GUINT64_CONSTANT (1) << index;
           continue;
         }
+      if (lenient && match_comma_list (kind, item, end, &result))
+        continue;
       value = g_strndup (item, end - item);
       /* What the diary stored was checked when it was saved. */
       if ((lenient || !pd_tag_kind_allows_custom (kind)) &&

@@ -63,8 +63,11 @@ typedef struct
   guint8 stop[256];      /* the bytes that end an unquoted run: separator, CR, LF, quote, NUL */
   int map[N_COLUMNS];    /* column -> field index in a row; -1 for a v2 column in a v1 file */
   guint n_fields;        /* the header's */
-  char separator;        /* ',' or, as spreadsheets write in many locales, ';' */
+  guint unnamed[N_COLUMNS];  /* the header's columns without a name (their cells must be empty) */
+  guint n_unnamed;
+  char separator;        /* ',' or, as spreadsheets write in many locales, ';', or a tab */
   gboolean cr_lines;     /* lines end with a lone CR (old Mac, some spreadsheets) */
+  char given_separator;  /* from a first line "sep=;" (Excel's), or 0 */
   gboolean have_header;
 } Reader;
 
@@ -72,7 +75,7 @@ typedef struct
 {
   const char *file;
   guint line;
-  gboolean decimal_comma;    /* a ';'-separated file may write 7,5 for 7.5 */
+  gboolean decimal_comma;    /* a ';'- or tab-separated file may write 7,5 for 7.5 */
   const char *values[N_COLUMNS];
   GStrv custom[2];           /* a pain row's own locations and qualities */
   char last_date[11];        /* the last date cell read, and its day */
@@ -166,6 +169,9 @@ gboolean _pd_csv_fields_are_valid_utf8 (Reader *reader);
 gboolean _pd_csv_row_is_ascii (Reader *reader);
 gboolean _pd_csv_source_read (Reader  *reader,
                               GError **error);
+gboolean _pd_csv_skip_blank_lines (Reader  *reader,
+                                   GError **error);
+void _pd_csv_read_separator_line (Reader *reader);
 gboolean _pd_csv_set_parse_limit (Reader  *reader,
                                   GError **error);
 

@@ -189,6 +189,47 @@ seen_add (SeenSet      *set,
   return 0;
 }
 
+/* The id of a row that has none (a file written by hand): a name-based UUID (version 5
+ * layout, SHA-1) of its cells as written, so that importing the same file again finds its
+ * records present; the second of two identical rows hashes its count in too. */
+static void
+derive_id (Row     *row,
+           SeenSet *seen,
+           char     id[37])
+{
+  for (guint32 n = 0;; n++)
+    {
+      g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+      guint8 digest[20];
+      gsize length = sizeof digest;
+      guint32 n_le = GUINT32_TO_LE (n);
+
+      g_checksum_update (checksum, (const guchar *) "pain-diary-csv-row", -1);
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          g_checksum_update (checksum, (const guchar *) "\037", 1);
+          g_checksum_update (checksum, (const guchar *) row->values[c], -1);
+        }
+      g_checksum_update (checksum, (const guchar *) &n_le, sizeof n_le);
+      g_checksum_get_digest (checksum, digest, &length);
+      digest[6] = (digest[6] & 0x0f) | 0x50;
+      digest[8] = (digest[8] & 0x3f) | 0x80;
+      if (seen_add (seen, digest, row->line) != 0)
+        continue;
+      for (guint i = 0, k = 0; i < 16; i++)
+        {
+          static const char hex[] = "0123456789abcdef";
+
+          if (i == 4 || i == 6 || i == 8 || i == 10)
+            id[k++] = '-';
+          id[k++] = hex[digest[i] >> 4];
+          id[k++] = hex[digest[i] & 0xf];
+        }
+      id[36] = '\0';
+      return;
+    }
+}
+
 /* Records written at once when streaming. */
 #define BATCH_SIZE 4096
 
@@ -347,26 +388,33 @@ import_row (PdCsvImport *self,
   guint8 binary_id[16];
   guint32 first_line;
 
-  if (!parse_uuid (row->values[COL_ID], binary_id))
+  if (row->values[COL_ID][0] == '\0')
+    derive_id (row, &pass->seen, record.id);
+  else
     {
-      g_autofree char *shown = _pd_csv_shorten (row->values[COL_ID]);
-      return _pd_csv_row_error (row, COL_ID, error, _("“%s” is not a UUID"), shown);
-    }
-  first_line = seen_add (&pass->seen, binary_id, row->line);
-  if (first_line != 0)
-    return _pd_csv_row_error (row, COL_ID, error, _("the same id as line %u"), first_line);
-  for (guint i = 0; i <= 36; i++)
-    {
-      char c = row->values[COL_ID][i];
-      record.id[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+      if (!parse_uuid (row->values[COL_ID], binary_id))
+        {
+          g_autofree char *shown = _pd_csv_shorten (row->values[COL_ID]);
+          return _pd_csv_row_error (row, COL_ID, error, _("“%s” is not a UUID"), shown);
+        }
+      first_line = seen_add (&pass->seen, binary_id, row->line);
+      if (first_line != 0)
+        return _pd_csv_row_error (row, COL_ID, error, _("the same id as line %u"), first_line);
+      for (guint i = 0; i <= 36; i++)
+        {
+          char c = row->values[COL_ID][i];
+          record.id[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
     }
 
   if (!_pd_csv_get_time (row, &record.time, &record.utc_offset, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (row_kinds) && row_kind == NULL; i++)
-    if (strcmp (kind, row_kinds[i].name) == 0)
+    if (g_ascii_strcasecmp (kind, row_kinds[i].name) == 0)
       row_kind = &row_kinds[i];
+  if (row_kind == NULL && *kind == '\0')
+    return _pd_csv_row_error (row, COL_KIND, error, _("missing"));
   if (row_kind == NULL)
     {
       g_autofree char *shown = _pd_csv_shorten (kind);
@@ -464,6 +512,22 @@ flush_batch (PdCsvImport  *self,
   return ok;
 }
 
+/* A cell without the spaces that people and some tools put around a value ("6, 7"); the
+ * text of notes and names is kept as it is. */
+static const char *
+trim_cell (char *text)
+{
+  char *end;
+
+  while (*text == ' ' || *text == '\t')
+    text++;
+  end = text + strlen (text);
+  while (end > text && (end[-1] == ' ' || end[-1] == '\t'))
+    end--;
+  *end = '\0';
+  return text;
+}
+
 /* One pass over the file: checks every row; keeps, drops or (committing) writes the
  * records. */
 static gboolean
@@ -473,37 +537,38 @@ run_pass (PdCsvImport  *self,
           GError      **error)
 {
   Row row = { .file = reader->name };
-  guint blank_line = 0, blank_fields = 0;
   int status;
 
   if (!_pd_csv_source_read (reader, error))
     return FALSE;
   if (reader->total >= 3 && memcmp (reader->buffer, "\xef\xbb\xbf", 3) == 0)
     reader->pos = 3;
+  /* What spreadsheets call Unicode text. */
+  if (reader->total >= 2 && (memcmp (reader->buffer, "\xff\xfe", 2) == 0 ||
+                             memcmp (reader->buffer, "\xfe\xff", 2) == 0))
+    {
+      _pd_csv_set_error (error, reader->name, 1, "header",
+                         _("the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: "
+                           "CSV UTF-8)"));
+      return FALSE;
+    }
+  if (!_pd_csv_skip_blank_lines (reader, error))
+    return FALSE;
+  _pd_csv_read_separator_line (reader);
+  if (!_pd_csv_skip_blank_lines (reader, error))
+    return FALSE;
   _pd_csv_sniff_header (reader);
   if (!_pd_csv_set_parse_limit (reader, error) || !_pd_csv_read_header (reader, error))
     return FALSE;
-  row.decimal_comma = reader->separator == ';';
+  row.decimal_comma = reader->separator != ',';
 
   while ((status = _pd_csv_next_row (reader, &row.line, error)) > 0)
     {
 
-      /* Blank lines (or rows of separators only) are fine at the end, as editors and
-       * spreadsheets leave them; anywhere else they are a row with too few columns. */
+      /* Blank lines (or rows of separators only), as editors and spreadsheets leave them
+       * between rows and at the end, hold nothing: they are skipped. */
       if (_pd_csv_row_is_blank (reader))
-        {
-          if (blank_line == 0)
-            blank_line = row.line, blank_fields = reader->n_row_fields;
-          continue;
-        }
-      if (blank_line != 0 && blank_fields != reader->n_fields)
-        {
-          _pd_csv_set_error (error, reader->name, blank_line, "columns", _("found %u, the header has %u"),
-                             blank_fields, reader->n_fields);
-          status = -1;
-          break;
-        }
-      blank_line = 0;
+        continue;
       if (reader->n_row_fields != reader->n_fields)
         {
           _pd_csv_set_error (error, reader->name, row.line, "columns", _("found %u, the header has %u"),
@@ -511,6 +576,16 @@ run_pass (PdCsvImport  *self,
           status = -1;
           break;
         }
+      for (guint u = 0; u < reader->n_unnamed && status > 0; u++)
+        if (reader->fields[reader->unnamed[u]][0] != '\0')
+          {
+            _pd_csv_set_error (error, reader->name, row.line, _pd_csv_field_name (reader, reader->unnamed[u]),
+                               _("a value in a column without a name in the header; name the "
+                                 "column or leave its cells empty"));
+            status = -1;
+          }
+      if (status < 0)
+        break;
       for (guint c = 0; c < N_COLUMNS; c++)
         {
           int i = reader->map[c];
@@ -533,11 +608,16 @@ run_pass (PdCsvImport  *self,
                                                 reader->lengths[i], NULL))
               {
                 _pd_csv_set_error (error, reader->name, row.line, _pd_csv_column_names[c],
-                                   _("not valid UTF-8 text"));
+                                   _("not valid UTF-8 text; the file may be in another "
+                                     "encoding (such as Windows-1252): save it as UTF-8"));
                 status = -1;
                 break;
               }
           }
+      if (status > 0)
+        for (guint c = 0; c < N_COLUMNS; c++)
+          if (c != COL_NOTE && c != COL_ITEM && reader->map[c] >= 0)
+            row.values[c] = trim_cell (reader->fields[reader->map[c]]);
       if (status < 0 || !import_row (self, &row, pass, error) ||
           (pass->db != NULL && self->records->len >= BATCH_SIZE &&
            !flush_batch (self, pass->db, error)))

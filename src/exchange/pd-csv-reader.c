@@ -91,6 +91,14 @@ set_stop_bytes (Reader *reader)
   reader->stop['\r'] = reader->stop['\n'] = reader->stop['"'] = reader->stop['\0'] = 1;
 }
 
+/* A space or a tab that is not the separator. */
+static inline gboolean
+is_blank (Reader *reader,
+          char    c)
+{
+  return c == ' ' || (c == '\t' && reader->separator != '\t');
+}
+
 /* Reads the next row into reader->fields. 1: a row, starting on *row_line; 0: end of file;
  * -1: error. */
 int
@@ -116,6 +124,16 @@ _pd_csv_read_row (Reader  *reader,
       char *w = start;
       gboolean row_end = FALSE;
       gsize field_length;
+      gsize quote = pos;
+
+      /* A quoted field after spaces, as people write it by hand: "a", "b". */
+      while (quote < len && is_blank (reader, buf[quote]))
+        quote++;
+      if (quote > pos && quote < len && buf[quote] == '"')
+        {
+          pos = quote;
+          start = w = buf + pos;
+        }
 
       if (buf[pos] == '"')
         {
@@ -152,6 +170,8 @@ _pd_csv_read_row (Reader  *reader,
               if ((gsize) (w - start) > MAX_FIELD_BYTES)
                 goto too_long;
             }
+          while (pos < len && is_blank (reader, buf[pos]))
+            pos++;
           if (pos >= len)
             row_end = TRUE;
           else if (buf[pos] == reader->separator)
@@ -258,32 +278,69 @@ too_long:
 void
 _pd_csv_sniff_header (Reader *reader)
 {
-  guint commas = 0, semicolons = 0;
+  guint commas = 0, semicolons = 0, tabs = 0;
 
-  for (gsize p = reader->pos; p < reader->length; p++)
+  /* All that was read: before the first parse limit is set (which needs the line ends),
+   * reader->length is still 0. */
+  for (gsize p = reader->pos; p < reader->total; p++)
     {
       char c = reader->buffer[p];
 
       if (c == '\r' || c == '\n')
         {
-          reader->cr_lines = c == '\r' && (p + 1 >= reader->length || reader->buffer[p + 1] != '\n');
+          reader->cr_lines = c == '\r' && (p + 1 >= reader->total || reader->buffer[p + 1] != '\n');
           break;
         }
       commas += c == ',';
       semicolons += c == ';';
+      tabs += c == '\t';
     }
-  reader->separator = commas == 0 && semicolons > 0 ? ';' : ',';
+  /* Commas; or, as spreadsheets write in many locales, semicolons; or tabs (text saved as
+   * "tab-delimited"). */
+  if (reader->given_separator != 0)
+    reader->separator = reader->given_separator;
+  else if (commas == 0 && semicolons > 0)
+    reader->separator = ';';
+  else if (commas == 0 && tabs > 0)
+    reader->separator = '\t';
+  else
+    reader->separator = ',';
   set_stop_bytes (reader);
+}
+
+/* Whether the header read is the daily summary CSV's. */
+static gboolean
+is_summary_header (Reader *reader)
+{
+  for (guint i = 0; i < reader->n_row_fields; i++)
+    if (g_ascii_strcasecmp (g_strstrip (reader->fields[i]), "pain_mean") == 0)
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
 _pd_csv_read_header (Reader  *reader,
                      GError **error)
 {
-  guint line = 1;
+  static const Column required[] = { COL_DATE, COL_TIME, COL_KIND };
+  guint line = reader->line;
   int status;
-  guint n_v2 = 0;
 
+  /* A diary file, a backup, a picture: no text holds a NUL byte, and these have one in
+   * their first bytes or their first line. */
+  {
+    const char *start = reader->buffer + reader->pos;
+    gsize available = reader->total - reader->pos;
+    const char *line_end = memchr (start, '\n', available);
+    gsize first_line = line_end != NULL ? (gsize) (line_end - start) : available;
+
+    if (memchr (start, '\0', MAX (first_line, MIN (available, (gsize) 64))) != NULL)
+      {
+        _pd_csv_set_error (error, reader->name, line, "header",
+                           _("this is not a text file, so not a diary CSV"));
+        return FALSE;
+      }
+  }
   _pd_csv_sniff_header (reader);
   status = _pd_csv_read_row (reader, &line, error);
 
@@ -297,14 +354,26 @@ _pd_csv_read_header (Reader  *reader,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     reader->map[c] = -1;
+  reader->n_unnamed = 0;
   for (guint i = 0; i < reader->n_row_fields; i++)
     {
-      const char *name = reader->fields[i];
+      /* A name as a person or a spreadsheet writes it: "Date", " pain". */
+      char *name = g_strstrip (reader->fields[i]);
       gboolean known = FALSE;
 
+      /* The empty columns that spreadsheets leave after the last one: each row's cells
+       * there must be empty too (nothing is dropped unseen). */
+      if (*name == '\0')
+        {
+          if (reader->n_unnamed < G_N_ELEMENTS (reader->unnamed))
+            {
+              reader->unnamed[reader->n_unnamed++] = i;
+              continue;
+            }
+        }
       for (guint c = 0; c < N_COLUMNS && !known; c++)
         {
-          if (strcmp (name, _pd_csv_column_names[c]) != 0)
+          if (g_ascii_strcasecmp (name, _pd_csv_column_names[c]) != 0)
             continue;
           known = TRUE;
           if (reader->map[c] != -1)
@@ -315,6 +384,13 @@ _pd_csv_read_header (Reader  *reader,
             }
           reader->map[c] = i;
         }
+      if (!known && is_summary_header (reader))
+        {
+          _pd_csv_set_error (error, reader->name, line, "header",
+                             _("this is the daily summary CSV (one row per day), which holds no "
+                               "records; import the diary CSV instead"));
+          return FALSE;
+        }
       if (!known)
         {
           g_autofree char *shown = g_utf8_make_valid (name, MIN (strlen (name), 40));
@@ -323,14 +399,14 @@ _pd_csv_read_header (Reader  *reader,
           return FALSE;
         }
     }
-  /* Version 1 has none of the version 2 columns; version 2 has them all. */
-  for (guint c = N_V1_COLUMNS; c < N_COLUMNS; c++)
-    n_v2 += reader->map[c] != -1;
-  for (guint c = 0; c < (n_v2 > 0 ? N_COLUMNS : N_V1_COLUMNS); c++)
-    if (reader->map[c] == -1)
+  /* Version 1 has the first 20 columns, version 2 all of them; a file written by hand may
+   * leave out any column it does not use (its cells are empty) but these: without an id a
+   * row's is made from its cells (pd-csv-import.c), without an offset it is the local one. */
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (reader->map[required[i]] == -1)
       {
         _pd_csv_set_error (error, reader->name, line, "header", _("column “%s” is missing"),
-                           _pd_csv_column_names[c]);
+                           _pd_csv_column_names[required[i]]);
         return FALSE;
       }
 
@@ -387,6 +463,56 @@ _pd_csv_fields_are_valid_utf8 (Reader *reader)
         return FALSE;
     }
   return TRUE;
+}
+
+/* Skips the blank lines before the header, which hold nothing, reading on as needed. */
+gboolean
+_pd_csv_skip_blank_lines (Reader  *reader,
+                          GError **error)
+{
+  for (;;)
+    {
+      while (reader->pos < reader->total)
+        {
+          char c = reader->buffer[reader->pos];
+
+          if (c == '\n')
+            reader->line++;
+          else if (c == '\r')
+            reader->line += reader->pos + 1 < reader->total && reader->buffer[reader->pos + 1] != '\n';
+          else
+            return TRUE;
+          reader->pos++;
+        }
+      if (reader->eof)
+        return TRUE;
+      if (!_pd_csv_source_read (reader, error))
+        return FALSE;
+    }
+}
+
+/* The line "sep=;" that Excel reads (and writes) before the header to name the separator:
+ * taken, and skipped. */
+void
+_pd_csv_read_separator_line (Reader *reader)
+{
+  const char *p = reader->buffer + reader->pos;
+  gsize available = reader->total - reader->pos;
+  gsize skip;
+
+  if (available < 5 || g_ascii_strncasecmp (p, "sep=", 4) != 0 || strchr (",;\t", p[4]) == NULL)
+    return;
+  if (available == 5)
+    skip = 5;
+  else if (p[5] == '\n')
+    skip = 6;
+  else if (p[5] == '\r')
+    skip = available > 6 && p[6] == '\n' ? 7 : 6;
+  else
+    return;
+  reader->given_separator = p[4];
+  reader->pos += skip;
+  reader->line++;
 }
 
 /* Reading in chunks, so that a big file never sits in memory whole. A chunk is parsed up to

@@ -77,7 +77,12 @@ gboolean
 _pd_csv_is_empty (Row    *row,
                   Column  column)
 {
-  return row->values[column][0] == '\0';
+  const char *p = row->values[column];
+
+  /* Notes and names keep their spaces; a cell of spaces alone holds nothing. */
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return *p == '\0';
 }
 
 /* An optional whole number within min..max; PD_UNSET when empty. */
@@ -102,6 +107,17 @@ _pd_csv_get_int (Row      *row,
     }
   for (const char *p = text + (*text == '-'); ; p++)
     {
+      /* A whole number as a spreadsheet may write it: 6.0 (6,0 in a file with a decimal
+       * comma). */
+      const char *zeros = p + 1;
+
+      if ((*p == '.' || (*p == ',' && row->decimal_comma)) && p > text + (*text == '-'))
+        {
+          while (*zeros == '0')
+            zeros++;
+          if (zeros > p + 1 && *zeros == '\0')
+            p = zeros;
+        }
       if (*p == '\0' && p > text + (*text == '-') && p - text <= 10)
         break;
       if (!g_ascii_isdigit (*p))
@@ -212,6 +228,80 @@ parse_two_digits (const char *text,
   return *value <= max;
 }
 
+/* H:MM or HH:MM, with or without :SS. */
+static gboolean
+parse_time (const char *text,
+            int        *hours,
+            int        *minutes)
+{
+  int seconds;
+  char padded[3] = { '0', text[0], '\0' };
+  const char *rest = text + 2;
+
+  if (text[0] != '\0' && text[1] == ':')
+    {
+      if (!parse_two_digits (padded, 23, hours))
+        return FALSE;
+      rest = text + 1;
+    }
+  else if (text[0] == '\0' || !parse_two_digits (text, 23, hours))
+    return FALSE;
+  if (rest[0] != ':' || !parse_two_digits (rest + 1, 59, minutes))
+    return FALSE;
+  rest += 3;
+  if (*rest == '\0')
+    return TRUE;
+  return rest[0] == ':' && parse_two_digits (rest + 1, 59, &seconds) && rest[3] == '\0';
+}
+
+/* +HH:MM, and the other ISO 8601 forms that tools write: +HHMM, +HH, Z. Hours and minutes
+ * come back with the offset's sign. */
+static gboolean
+parse_offset (const char *text,
+              int        *hours,
+              int        *minutes)
+{
+  gsize length = strlen (text);
+  int sign = text[0] == '-' ? -1 : 1;
+
+  *hours = *minutes = 0;
+  if ((text[0] == 'Z' || text[0] == 'z') && length == 1)
+    return TRUE;
+  if ((text[0] != '+' && text[0] != '-') || !parse_two_digits (text + 1, 14, hours))
+    return FALSE;
+  if (length == 6 && text[3] == ':')
+    text += 4;
+  else if (length == 5)
+    text += 3;
+  else if (length == 3)
+    text = "00";
+  else
+    return FALSE;
+  if (!parse_two_digits (text, 59, minutes) || *hours * 60 + *minutes > 14 * 60)
+    return FALSE;
+  *hours *= sign;
+  *minutes *= sign;
+  return TRUE;
+}
+
+/* The local time zone's offset at a local date and time. */
+static void
+local_offset (guint32  day,
+              int      hours,
+              int      minutes,
+              int     *utc_offset)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) time = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  time = g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date), hours, minutes, 0);
+  *utc_offset = time != NULL ? (int) (g_date_time_get_utc_offset (time) / G_TIME_SPAN_SECOND) : 0;
+}
+
 /* The instant of the row's date, time and offset. */
 gboolean
 _pd_csv_get_time (Row     *row,
@@ -225,22 +315,29 @@ _pd_csv_get_time (Row     *row,
   guint32 day = row->last_day;
   int hours, minutes, offset_hours, offset_minutes;
 
+  if (*date == '\0')
+    return _pd_csv_row_error (row, COL_DATE, error, _("missing"));
+  if (*time == '\0')
+    return _pd_csv_row_error (row, COL_TIME, error, _("missing"));
   /* Rows come a day at a time: each date is read once. */
   if ((day == 0 || strcmp (date, row->last_date) != 0) && !pd_csv_parse_date (date, &day))
     {
       g_autofree char *shown = _pd_csv_shorten (date);
       return _pd_csv_row_error (row, COL_DATE, error, _("“%s” is not a date (YYYY-MM-DD)"), shown);
     }
-  if (strlen (time) != 5 || time[2] != ':' || !parse_two_digits (time, 23, &hours) ||
-      !parse_two_digits (time + 3, 59, &minutes))
+  /* HH:MM, also as spreadsheets write a time: 8:30, 08:30:00 (the seconds are dropped). */
+  if (!parse_time (time, &hours, &minutes))
     {
       g_autofree char *shown = _pd_csv_shorten (time);
       return _pd_csv_row_error (row, COL_TIME, error, _("“%s” is not a time of day (HH:MM)"), shown);
     }
-  if (strlen (offset) != 6 || (offset[0] != '+' && offset[0] != '-') || offset[3] != ':' ||
-      !parse_two_digits (offset + 1, 14, &offset_hours) ||
-      !parse_two_digits (offset + 4, 59, &offset_minutes) ||
-      offset_hours * 60 + offset_minutes > 14 * 60)
+  if (*offset == '\0')
+    {
+      /* Not given (a file written by hand): the offset of the local time zone then. */
+      local_offset (day, hours, minutes, utc_offset);
+      offset_hours = offset_minutes = 0;
+    }
+  else if (!parse_offset (offset, &offset_hours, &offset_minutes))
     {
       g_autofree char *shown = _pd_csv_shorten (offset);
       return _pd_csv_row_error (row, COL_UTC_OFFSET, error,
@@ -249,7 +346,8 @@ _pd_csv_get_time (Row     *row,
 
   memcpy (row->last_date, date, sizeof row->last_date);
   row->last_day = day;
-  *utc_offset = (offset_hours * 3600 + offset_minutes * 60) * (offset[0] == '-' ? -1 : 1);
+  if (*offset != '\0')
+    *utc_offset = offset_hours * 3600 + offset_minutes * 60;
   *unix_time = pd_local_day_start (day, *utc_offset) + hours * 3600 + minutes * 60;
   return TRUE;
 }
@@ -379,6 +477,29 @@ regimen_medication_id (GHashTable *regimen,
   return id;
 }
 
+/* A unit as the app writes it, from one as a person may ("MG", "mL", "tablets"), or NULL. */
+static const char *
+find_unit (const char *text)
+{
+  const char * const *units = pd_dose_units ();
+  gsize length = strlen (text);
+
+  for (guint i = 0; units[i] != NULL; i++)
+    {
+      gsize unit_length = strlen (units[i]);
+
+      if (g_ascii_strcasecmp (units[i], text) == 0)
+        return units[i];
+      /* The plural of a unit that counts: tablets, puffs, drops, patches. */
+      if (g_ascii_isalpha (units[i][unit_length - 1]) && unit_length > 2 &&
+          length > unit_length && g_ascii_strncasecmp (units[i], text, unit_length) == 0 &&
+          (g_ascii_strcasecmp (text + unit_length, "s") == 0 ||
+           g_ascii_strcasecmp (text + unit_length, "es") == 0))
+        return units[i];
+    }
+  return NULL;
+}
+
 gboolean
 _pd_csv_parse_dose (Context        *context,
                     Row            *row,
@@ -386,18 +507,18 @@ _pd_csv_parse_dose (Context        *context,
                     GError        **error)
 {
   static const Column unused[] = { COL_DURATION, COL_INTENSITY, COL_EVENT_KIND, COL_END_DATE };
-  const char *unit = row->values[COL_UNIT];
+  const char *unit = find_unit (row->values[COL_UNIT]);
 
   if (!_pd_csv_check_unused (row, pain_columns, G_N_ELEMENTS (pain_columns), "dose", error) ||
       !_pd_csv_check_unused (row, unused, G_N_ELEMENTS (unused), "dose", error) ||
       !check_item (row, error) ||
       !get_double (row, COL_AMOUNT, &record->dose.amount, error))
     return FALSE;
-  if (*unit == '\0')
+  if (row->values[COL_UNIT][0] == '\0')
     return _pd_csv_row_error (row, COL_UNIT, error, _("missing"));
-  if (!pd_dose_unit_is_valid (unit))
+  if (unit == NULL)
     {
-      g_autofree char *shown = _pd_csv_shorten (unit);
+      g_autofree char *shown = _pd_csv_shorten (row->values[COL_UNIT]);
       g_autofree char *known = g_strjoinv (", ", (char **) pd_dose_units ());
 
       return _pd_csv_row_error (row, COL_UNIT, error, _("“%s” is not a known unit (%s)"), shown,
@@ -467,7 +588,7 @@ get_event_kind (Row         *row,
       return TRUE;
     }
   for (guint i = 0; kinds[i] != NULL; i++)
-    if (strcmp (kinds[i], text) == 0)
+    if (g_ascii_strcasecmp (kinds[i], text) == 0)
       {
         *kind = kinds[i];
         return TRUE;

@@ -128,8 +128,14 @@ read_whole (const char  *amount,
             GError     **error)
 {
   gint64 number;
+  g_autofree char *whole = g_strdup (amount);
+  char *point = whole != NULL ? strpbrk (whole, ".,") : NULL;
 
-  if (amount == NULL || !g_ascii_string_to_signed (amount, 10, min, max, &number, NULL))
+  /* A whole number as a spreadsheet may write it: 4.0. */
+  if (point != NULL && point > whole && point[1] != '\0' &&
+      strspn (point + 1, "0") == strlen (point + 1))
+    *point = '\0';
+  if (amount == NULL || !g_ascii_string_to_signed (whole, 10, min, max, &number, NULL))
     {
       g_autofree char *shown = g_utf8_make_valid (amount != NULL ? amount : "", -1);
 

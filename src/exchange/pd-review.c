@@ -74,6 +74,12 @@ sniff (const char  *path,
     }
   /* A first line of text is a CSV's header (right or wrong: the CSV's checks say which);
    * anything else is some other kind of file. */
+  /* A spreadsheet's "Unicode text" (UTF-16): the CSV's checks say to save it as UTF-8. */
+  if (n_read >= 2 && (memcmp (head, "\xff\xfe", 2) == 0 || memcmp (head, "\xfe\xff", 2) == 0))
+    {
+      *content = CONTENT_TEXT;
+      return TRUE;
+    }
   first_line = memchr (head, '\n', n_read);
   line_length = first_line ? (gsize) (first_line - head) : n_read;
   if (memchr (head, '\0', line_length) == NULL && g_utf8_validate_len (head, line_length, NULL))

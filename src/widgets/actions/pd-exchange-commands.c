@@ -328,6 +328,10 @@ pd_exchange_commands_import (GtkWindow    *self,
   gtk_file_filter_set_name (filter, _("Diary CSV"));
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_mime_type (filter, "text/csv");
+  /* What spreadsheets save as tab-delimited text, which the import reads too. */
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
   g_ptr_array_add (filters, filter);
   pd_choose_file (self,
                   &(PdFileQuestion) { PD_CHOOSE_OPEN, _("Import Diary CSV"), _("_Open"), NULL, filters },
