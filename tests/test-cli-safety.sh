@@ -74,6 +74,15 @@ run 0 "--export-csv of a diary in a read-only folder works" -d "$ro/diary.db" --
 check "nothing was created in the read-only folder" [ "$(state "$ro")" = "$before" ]
 chmod 0700 "$ro"
 
+# A folder given as the diary: refused, saying it is a folder, and left as it was.
+mkdir "$tmp/folder.db"
+before=$(state "$tmp/folder.db")
+run 1 "--log-pain into a folder is refused" -d "$tmp/folder.db" --log-pain=5
+stderr_matches "is a folder, not a Pain Diary file" "the refusal says the diary is a folder"
+run 1 "--export-csv of a folder is refused" -d "$tmp/folder.db" --export-csv=-
+check "nothing was created in the folder given as the diary" [ "$(state "$tmp/folder.db")" = "$before" ]
+rmdir "$tmp/folder.db"
+
 # Outputs: a new regular file of mode 0600, through a temporary file; a symbolic link is
 # written through; a device, FIFO or folder is refused.
 out="$tmp/outputs"

@@ -8,6 +8,10 @@
 
 #include "config.h"
 
+#include <utime.h>
+
+#include <glib/gstdio.h>
+
 #include "database-test-util.h"
 #include "pd-database-private.h"
 #include "pd-error.h"
@@ -393,6 +397,51 @@ test_backup_rotation (Fixture       *fixture,
   }
 }
 
+/* A backup killed before its rename leaves "<name>.part" in the backups folder, under a name
+ * (a date, a time) that no later backup reuses: the next backup removes the stale ones of
+ * this diary, and leaves a fresh one (another backup under way) and other files alone. */
+static void
+test_backup_stale_parts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *backup_dir = pd_database_get_backup_dir (fixture->path);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2030, 1, 3, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  const struct { const char *name; int age_s; gboolean kept; } files[] = {
+    { "diary-2030-01-01.db.part", 3600, FALSE },
+    { "diary-before-v6-20300101-000000.db.part", 3600, FALSE },
+    { "diary-before-restore-20300101-000000.db.part", 3600, FALSE },
+    { "diary-2030-01-02.db.part", 0, TRUE },
+    { "other-2030-01-01.db.part", 3600, TRUE },
+    { "diary-notes.part", 3600, TRUE },
+  };
+  PdDatabase *db;
+
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  fill (db, 2, 2);
+  g_assert_cmpint (g_mkdir (backup_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (backup_dir, files[i].name, NULL);
+      struct utimbuf times;
+
+      g_assert_true (g_file_set_contents (path, "SQLite format 3", -1, NULL));
+      times.actime = times.modtime = time (NULL) - files[i].age_s;
+      g_assert_cmpint (g_utime (path, &times), ==, 0);
+    }
+
+  g_assert_true (pd_database_rotate_backups (db, now, PD_DATABASE_BACKUPS_KEPT, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (backup_dir, files[i].name, NULL);
+
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, files[i].kept);
+    }
+  close_diary (db);
+}
+
 static void
 test_backup_to (Fixture       *fixture,
                 gconstpointer  data)
@@ -459,6 +508,86 @@ test_backup_leaves_cache_small (Fixture       *fixture,
   close_diary (db);
 }
 
+/* A damaged diary replaced by its backup (the window's Restore Newest Backup): the diary is
+ * kept under a second name with its side files, none of which reaches the restored file;
+ * through a symbolic link the file it points to is restored and the link stays; a link to
+ * nothing is refused and nothing is made. */
+static void
+test_restore_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const sides[] = { "-wal", "-journal" };
+  g_autofree char *backup = fixture_file (fixture, "backup.db");
+  g_autofree char *kept = NULL;
+  g_autofree char *link_path = fixture_file (fixture, "link.db");
+  g_autofree char *dangling = fixture_file (fixture, "dangling.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(GPtrArray) names = NULL;
+  Snapshot damaged;
+  PdDatabase *db;
+  GStatBuf st;
+
+  gint64 in_backup;
+
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  fill (db, 30, 4);
+  in_backup = count_entries (db);
+  close_diary (db);
+  copy_file (fixture->path, backup);
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  fill (db, 5, 4);
+  close_diary (db);
+  corrupt_middle_page (fixture->path);
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autofree char *side = g_strconcat (fixture->path, sides[i], NULL);
+
+      g_assert_true (g_file_set_contents (side, "not the backup's", -1, NULL));
+    }
+  damaged = take_snapshot (fixture->path);
+
+  g_assert_true (pd_database_restore_file (fixture->path, backup, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (kept, ".damaged-"));
+  assert_unchanged (kept, &damaged);
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autofree char *side = g_strconcat (fixture->path, sides[i], NULL);
+      g_autofree char *kept_side = g_strconcat (kept, sides[i], NULL);
+
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+      g_assert_true (g_file_test (kept_side, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  g_assert_cmpint (count_entries (db), ==, in_backup);
+  close_diary (db);
+  /* No copy of the backup is left beside the diary. */
+  names = list_dir (dir);
+  for (guint i = 0; i < names->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (names, i), ".restore-"));
+
+  /* Through a link: the file it points to. */
+  g_clear_pointer (&kept, g_free);
+  g_assert_cmpint (symlink (fixture->path, link_path), ==, 0);
+  g_assert_true (pd_database_restore_file (link_path, backup, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (kept, fixture->path));
+  g_assert_cmpint (g_lstat (link_path, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+
+  /* A link to nothing. */
+  g_clear_pointer (&kept, g_free);
+  g_assert_cmpint (symlink ("nowhere/diary.db", dangling), ==, 0);
+  g_assert_false (pd_database_restore_file (dangling, backup, &kept, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_null (kept);
+  g_assert_false (g_file_test (dangling, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,10 +595,12 @@ main (int   argc,
   static const FixtureTest tests[] = {
     { "/database/newer-schema", test_newer_schema },
     { "/database/damaged", test_damaged },
+    { "/database/restore-file", test_restore_file },
     { "/database/not-a-diary", test_not_a_diary },
     { "/database/read-only", test_read_only },
     { "/database/backup-rotation", test_backup_rotation },
     { "/database/backup-to", test_backup_to },
+    { "/database/backup-stale-parts", test_backup_stale_parts },
     { "/database/backup-leaves-cache-small", test_backup_leaves_cache_small },
   };
 

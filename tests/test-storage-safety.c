@@ -310,6 +310,151 @@ test_read_only_folder_with_wal (Fixture       *fixture,
   g_chmod (copy_dir, 0700);
 }
 
+/* A diary with a -wal beside it and no -shm: no connection uses the -wal, a crash left it
+ * or it was copied with the diary. Its own -wal's entries are read; one not its own (another
+ * database's, beside a diary copied back by hand) makes it unreadable, and then nothing is
+ * created beside it, neither when reading nor when opening it to write. */
+static void
+test_left_over_wal (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_dir = g_build_filename (fixture->dir, "copy", NULL);
+  g_autofree char *copy = g_build_filename (copy_dir, "diary.db", NULL);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *diary_wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(PdDatabase) writer = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autofree char *before = NULL;
+  sqlite3 *other_db = NULL;
+
+  /* The writer stays open: its entries are in the -wal only. Copy the diary and its -wal. */
+  writer = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  for (int i = 0; i < 4; i++)
+    log_pain (writer, i);
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+  copy_file (fixture->path, copy);
+  copy_file (diary_wal, copy_wal);
+  g_clear_object (&writer);
+
+  before = folder_state (copy_dir, FOLDER_CONTENTS);
+  db = open_diary (copy, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS | PD_DATABASE_CHECK_LATER);
+  g_assert_cmpint (count_entries (db), ==, 4);
+  g_clear_object (&db);
+  assert_folder_unchanged (copy_dir, FOLDER_CONTENTS, before);
+  db = open_diary (copy, PD_DATABASE_NO_BACKUPS);
+  g_assert_cmpint (count_entries (db), ==, 4);
+  g_clear_object (&db);
+
+  /* Another database's -wal beside the diary. */
+  g_assert_cmpint (sqlite3_open (other, &other_db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other_db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                 "CREATE TABLE x (y); INSERT INTO x VALUES (randomblob(9000))",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  copy_file (other_wal, copy_wal);
+  sqlite3_close (other_db);
+
+  before = (g_free (before), folder_state (copy_dir, FOLDER_CONTENTS));
+  for (guint i = 0; i < 2; i++)
+    {
+      PdDatabaseFlags flags = i == 0 ? PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS
+                                     : PD_DATABASE_NO_BACKUPS;
+
+      g_assert_null (pd_database_open (copy, flags, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      assert_folder_unchanged (copy_dir, FOLDER_CONTENTS, before);
+    }
+}
+
+/* Another program holds the diary's write lock for longer than the busy timeout: opening
+ * it for writing fails, saying so, and does not talk of bringing it up to date. */
+static void
+test_locked_by_another (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  make_diary (fixture->path, 2);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_null (pd_database_open (fixture->path, PD_DATABASE_NO_BACKUPS, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "diary.db"));
+  g_assert_nonnull (strstr (error->message, "another program is writing to it"));
+  g_assert_null (strstr (error->message, "up to date"));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
+/* Diaries reached through a symbolic link */
+
+/* A diary whose name is a link into another folder: SQLite keeps its -wal beside the file
+ * the link points to, so that is where its latest writes are looked for, and that folder is
+ * the one that must be writable. */
+static void
+test_linked_diary (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *real_dir = g_build_filename (fixture->dir, "real", NULL);
+  g_autofree char *real = g_build_filename (real_dir, "diary.db", NULL);
+  g_autofree char *link_dir = g_build_filename (fixture->dir, "link", NULL);
+  g_autofree char *link_path = g_build_filename (link_dir, "diary.db", NULL);
+  g_autoptr(PdDatabase) writer = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autofree char *before = NULL;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (link_dir, 0700), ==, 0);
+  g_assert_cmpint (symlink ("../real/diary.db", link_path), ==, 0);
+
+  /* The writer stays open: its entries are in the -wal beside the real file only. */
+  writer = open_diary (real, PD_DATABASE_NO_BACKUPS);
+  for (int i = 0; i < 3; i++)
+    log_pain (writer, i);
+  g_assert_true (exists_beside (real, "-wal"));
+  db = open_diary (link_path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
+                              PD_DATABASE_CHECK_LATER);
+  g_assert_cmpint (count_entries (db), ==, 3);
+  g_assert_true (pd_database_finish_check (db, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_clear_object (&writer);
+
+  /* The real file's folder is read-only: writing through the link is refused before
+   * anything is written there. */
+  g_assert_cmpint (g_chmod (real_dir, 0500), ==, 0);
+  before = folder_state (real_dir, FOLDER_CONTENTS);
+  g_assert_null (pd_database_open (link_path, PD_DATABASE_FLAGS_NONE, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, real_dir));
+  g_clear_error (&error);
+  assert_folder_unchanged (real_dir, FOLDER_CONTENTS, before);
+  g_assert_cmpint (g_chmod (real_dir, 0700), ==, 0);
+}
+
+/* A link to a file that is not there (a drive not connected) is refused, and no new diary
+ * is made where it points. */
+static void
+test_dangling_link (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  g_assert_cmpint (symlink ("drive/diary.db", fixture->path), ==, 0);
+  before = folder_state (fixture->dir, FOLDER_CONTENTS);
+  error = open_refused (fixture, PD_DATABASE_FLAGS_NONE, PD_ERROR_IO, before);
+  g_assert_nonnull (strstr (error->message, "drive/diary.db"));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+}
+
 /* Damaged diaries */
 
 /* A backups folder beside the fixture's diary with a good copy of it, as the daily backup
@@ -501,6 +646,10 @@ main (int   argc,
     { "/safety/read-only/file", test_read_only, "file" },
     { "/safety/read-only/folder", test_read_only, "folder" },
     { "/safety/read-only/folder-with-wal", test_read_only_folder_with_wal },
+    { "/safety/link/diary", test_linked_diary },
+    { "/safety/locked-by-another", test_locked_by_another },
+    { "/safety/left-over-wal", test_left_over_wal },
+    { "/safety/link/dangling", test_dangling_link },
     { "/safety/damaged/missing-table", test_damaged_missing_table },
     { "/safety/damaged/found-later", test_damaged_found_later },
     { "/safety/disk-full", test_disk_full },

@@ -125,6 +125,22 @@ pd_database_find_newest_good_backup (const char *diary_path)
   return NULL;
 }
 
+/* The backups folder of a diary, made if missing (mode 0700). A backup killed before its
+ * rename left "<stem>-....db.part" there, which no later backup of another name removes:
+ * never a backup, so removed once it is stale. */
+static gboolean
+make_backup_dir (const char  *dir_path,
+                 const char  *stem,
+                 GError     **error)
+{
+  g_autofree char *prefix = g_strconcat (stem, "-", NULL);
+
+  if (!_pd_make_private_dir (dir_path, error))
+    return FALSE;
+  _pd_remove_stale_temporaries (dir_path, prefix, ".db.part");
+  return TRUE;
+}
+
 /* The connection's page cache size, as PRAGMA cache_size gives it (negative: in KiB). */
 static int
 read_cache_size (sqlite3 *db)
@@ -259,10 +275,10 @@ pd_database_rotate_backups (PdDatabase  *self,
   locker = g_rec_mutex_locker_new (&self->mutex);
 
   dir_path = pd_database_get_backup_dir (self->path);
-  if (!_pd_make_private_dir (dir_path, error))
+  stem = diary_stem (self->path);
+  if (!make_backup_dir (dir_path, stem, error))
     return FALSE;
 
-  stem = diary_stem (self->path);
   date = g_date_time_format (now, "%Y-%m-%d");
   today_name = g_strdup_printf ("%s-%s.db", stem, date);
   today_path = g_build_filename (dir_path, today_name, NULL);
@@ -309,7 +325,7 @@ pd_database_backup_now (PdDatabase  *self,
   stem = diary_stem (self->path);
   name = g_strdup_printf ("%s-%s-%s.db", stem, reason, stamp);
   path = g_build_filename (dir_path, name, NULL);
-  if (!_pd_make_private_dir (dir_path, error) ||
+  if (!make_backup_dir (dir_path, stem, error) ||
       !backup_connection_to (self->db, self->display_name, path, error))
     return NULL;
   return g_steal_pointer (&path);
@@ -437,7 +453,7 @@ _pd_database_backup_before_migration (PdDatabase  *self,
 
   name = g_strdup_printf ("%s-before-v%d-%s.db", stem, PD_DATABASE_SCHEMA_VERSION, stamp);
   path = g_build_filename (dir_path, name, NULL);
-  return _pd_make_private_dir (dir_path, error) &&
+  return make_backup_dir (dir_path, stem, error) &&
          backup_connection_to (self->db, self->display_name, path, error);
 }
 

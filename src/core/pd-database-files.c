@@ -149,11 +149,11 @@ _pd_check_can_write (const char  *path,
 
 /* Syncs a file, or a folder after a rename in it; a file system that cannot sync a folder
  * (EINVAL) has nothing to sync. */
-static gboolean
-sync_path (const char  *path,
-           gboolean     is_dir,
-           const char  *display,
-           GError     **error)
+gboolean
+_pd_sync_path (const char  *path,
+               gboolean     is_dir,
+               const char  *display,
+               GError     **error)
 {
   int fd;
   int rc;
@@ -190,16 +190,17 @@ remove_with_sides (const char *path)
     }
 }
 
-/* A creation killed before its rename leaves ".<base>.new-XXXXXX" (and its -journal) behind:
- * never a diary, so removed once it is old enough not to be another process's creation
- * under way. */
+/* A creation killed before its rename leaves ".<base>.new-XXXXXX" (and its -journal) behind,
+ * a backup killed before its rename "<name>.part": never a diary or a backup, so removed
+ * once old enough not to be another process's creation under way. Files of dir_path whose
+ * names start with prefix and end with suffix. */
 #define STALE_TEMPORARY_AGE_S (10 * 60)
 
-static void
-remove_stale_temporaries (const char *dir_path,
-                          const char *base)
+void
+_pd_remove_stale_temporaries (const char *dir_path,
+                              const char *prefix,
+                              const char *suffix)
 {
-  g_autofree char *prefix = g_strdup_printf (".%s.new-", base);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *name;
@@ -209,7 +210,7 @@ remove_stale_temporaries (const char *dir_path,
       g_autofree char *path = NULL;
       GStatBuf st;
 
-      if (!g_str_has_prefix (name, prefix))
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, suffix))
         continue;
       path = g_build_filename (dir_path, name, NULL);
       if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
@@ -236,7 +237,11 @@ _pd_create_diary_file (const char  *path,
   int fd;
   int rc;
 
-  remove_stale_temporaries (dir, base);
+  {
+    g_autofree char *prefix = g_strdup_printf (".%s.new-", base);
+
+    _pd_remove_stale_temporaries (dir, prefix, "");
+  }
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
@@ -265,7 +270,7 @@ _pd_create_diary_file (const char  *path,
       return FALSE;
     }
   rc = sqlite3_close (db);
-  if (rc != SQLITE_OK || !sync_path (tmp, FALSE, display, error))
+  if (rc != SQLITE_OK || !_pd_sync_path (tmp, FALSE, display, error))
     {
       if (rc != SQLITE_OK)
         _pd_set_io_error (error, EIO, _("Could not create “%s”"), display);
@@ -289,7 +294,7 @@ _pd_create_diary_file (const char  *path,
       return FALSE;
     }
   g_remove (tmp);
-  return sync_path (dir, TRUE, dir_display, error);
+  return _pd_sync_path (dir, TRUE, dir_display, error);
 }
 
 /* A file that an interrupted creation left (empty, or a first page with a hot journal) holds

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -98,13 +99,14 @@ open_read_only (PdDatabase  *self,
 
 static gboolean
 open_read_write (PdDatabase       *self,
+                 const char       *file,
                  int               version,
                  PdDatabaseFlags   flags,
                  GError          **error)
 {
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, _pd_write_vfs);
+  rc = sqlite3_open_v2 (file, &self->db, SQLITE_OPEN_READWRITE, _pd_write_vfs);
   if (rc != SQLITE_OK)
     {
       _pd_set_db_error (error, self->db, rc, _("Could not open “%s”"), self->display_name);
@@ -232,6 +234,7 @@ typedef struct
 {
   gboolean journal;   /* a -journal: maybe hot, and SQLite would roll it back on reading */
   gboolean wal;
+  gboolean shm;       /* a -wal without it is left over: no connection has the diary open */
   gboolean writable;  /* the file and its folder */
 } PdSides;
 
@@ -245,22 +248,27 @@ look_beside (const char *path,
 
   sides->journal = _pd_sibling_exists (path, "-journal");
   sides->wal = _pd_sibling_exists (path, "-wal");
+  sides->shm = _pd_sibling_exists (path, "-shm");
   sides->writable = _pd_can_write (path, st->st_mode) && g_stat (dir, &dir_st) == 0 &&
                     _pd_can_write (dir, dir_st.st_mode);
 }
 
 /* Whether the file is inspected (and, read-only, read) on a private copy: whenever reading
- * it in place could write into or beside it. */
+ * it in place could write into or beside it. A -wal that no connection uses (no -shm beside
+ * it: left by a crash, or copied with the diary) may not even be the diary's own, and makes
+ * it look damaged: reading in place would leave a new -shm beside a diary found damaged. */
 static gboolean
 needs_private_copy (const PdSides *sides,
                     gboolean       read_only,
                     gboolean       snapshot)
 {
+  gboolean left_over_wal = sides->wal && !sides->shm;
+
   if (snapshot)
     return sides->journal || sides->wal;
   if (read_only)
-    return sides->journal || (sides->wal && !sides->writable);
-  return sides->journal;
+    return sides->journal || (sides->wal && !sides->writable) || left_over_wal;
+  return sides->journal || left_over_wal;
 }
 
 /* The schema version of the file at source (0: nothing in it yet); -1 on error. */
@@ -285,6 +293,42 @@ inspect_source (PdDatabase  *self,
   return version;
 }
 
+/* The file that path names, its symbolic links followed (path itself when it names nothing).
+ * SQLite keeps the -wal, -shm and -journal beside that file, not beside a link to it: so
+ * that is where to look for them, and its folder is the one that must be writable. The
+ * diary keeps the name it was given (messages, backups). */
+static char *
+resolve_links (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *resolved = g_strdup (real != NULL ? real : path);
+
+  free (real);
+  return resolved;
+}
+
+/* A link to nothing is refused, not followed: the folder it points to may be a drive or a
+ * synchronised folder that is not there now, and a new empty diary there would hide the
+ * real one once it is back. */
+static gboolean
+check_not_dangling (const char  *path,
+                    const char  *display_name,
+                    GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *target_display = NULL;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0 || !S_ISLNK (st.st_mode))
+    return TRUE;
+  target = g_file_read_link (path, NULL);
+  target_display = target != NULL ? g_filename_display_name (target) : g_strdup ("?");
+  g_set_error (error, PD_ERROR, PD_ERROR_IO,
+               _("“%s” is a link to “%s”, which does not exist; connect the drive or folder "
+                 "it points to, or remove the link"), display_name, target_display);
+  return FALSE;
+}
+
 PdDatabase *
 pd_database_open (const char       *path,
                   PdDatabaseFlags   flags,
@@ -298,6 +342,7 @@ pd_database_open (const char       *path,
   gboolean use_copy;
   g_autofree char *copy_dir = NULL;
   g_autofree char *copy = NULL;
+  g_autofree char *file = NULL;
   const char *source;
   PdSides sides;
   GStatBuf st;
@@ -311,13 +356,14 @@ pd_database_open (const char       *path,
   self->path = g_canonicalize_filename (path, NULL);
   self->display_name = g_filename_display_name (self->path);
   self->read_only = read_only;
-  source = self->path;
 
   if (g_stat (self->path, &st) != 0)
     {
       int saved_errno = errno;
       g_autofree char *dir_path = NULL;
 
+      if (saved_errno == ENOENT && !check_not_dangling (self->path, self->display_name, error))
+        return NULL;
       if (saved_errno != ENOENT || read_only)
         {
           _pd_set_io_error (error, saved_errno, _("Could not open “%s”"), self->display_name);
@@ -333,21 +379,30 @@ pd_database_open (const char       *path,
           return NULL;
         }
     }
+  file = resolve_links (self->path);
+  source = file;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY,
+                   _("“%s” is a folder, not a Pain Diary file; choose the diary file"),
+                   self->display_name);
+      return NULL;
+    }
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, PD_ERROR, PD_ERROR_NOT_A_DIARY, _("“%s” is not a Pain Diary file"),
                    self->display_name);
       return NULL;
     }
-  if (!read_only && !_pd_check_can_write (self->path, &st, self->display_name, error))
+  if (!read_only && !_pd_check_can_write (file, &st, self->display_name, error))
     return NULL;
 
-  look_beside (self->path, &st, &sides);
+  look_beside (file, &st, &sides);
   use_copy = needs_private_copy (&sides, read_only, snapshot);
   check_later = read_only && !use_copy && (flags & PD_DATABASE_CHECK_LATER) != 0;
   if (use_copy)
     {
-      if (!(copy = make_private_copy (self->path, self->display_name, &copy_dir, error)))
+      if (!(copy = make_private_copy (file, self->display_name, &copy_dir, error)))
         return NULL;
       source = copy;
     }
@@ -360,8 +415,8 @@ pd_database_open (const char       *path,
       /* Empty, or left so by an interrupted creation (the copy showed what recovery gives):
        * nothing to lose, so a new diary replaces it. */
       if (sides.journal || sides.wal)
-        _pd_recover_in_place (self->path);
-      if (_pd_create_diary_file (self->path, self->display_name, TRUE, &local_error))
+        _pd_recover_in_place (file);
+      if (_pd_create_diary_file (file, self->display_name, TRUE, &local_error))
         version = PD_DATABASE_SCHEMA_VERSION;
     }
 
@@ -374,7 +429,7 @@ pd_database_open (const char       *path,
   else if (read_only)
     ok = open_read_only (self, source, version, snapshot || use_copy, error);
   else
-    ok = open_read_write (self, version, flags, error);
+    ok = open_read_write (self, file, version, flags, error);
 
   if (copy != NULL)
     remove_private_copy (copy_dir, copy);

@@ -443,8 +443,15 @@ gboolean      _pd_make_private_dir             (const char    *path,
                                                 GError       **error);
 gboolean      _pd_sibling_exists               (const char    *path,
                                                 const char    *suffix);
+void          _pd_remove_stale_temporaries     (const char    *dir_path,
+                                                const char    *prefix,
+                                                const char    *suffix);
 gboolean      _pd_can_write                    (const char    *path,
                                                 mode_t         mode);
+gboolean      _pd_sync_path                    (const char    *path,
+                                                gboolean       is_dir,
+                                                const char    *display,
+                                                GError       **error);
 gboolean      _pd_check_can_write              (const char    *path,
                                                 GStatBuf      *st,
                                                 const char    *display,

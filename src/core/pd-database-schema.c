@@ -333,9 +333,14 @@ _pd_prepare_schema (sqlite3     *db,
   int rc;
 
   rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      /* Not even begun (another program holds the write lock): nothing to bring up to date. */
+      _pd_set_db_error (error, db, rc, _("Could not open “%s”"), display_name);
+      return FALSE;
+    }
   /* Read again inside the transaction: another process may have got here first. */
-  if (rc == SQLITE_OK)
-    rc = _pd_query_int (db, "PRAGMA user_version", &version);
+  rc = _pd_query_int (db, "PRAGMA user_version", &version);
   if (rc == SQLITE_OK)
     rc = _pd_query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects);
   if (rc == SQLITE_OK && version > PD_DATABASE_SCHEMA_VERSION)

@@ -136,6 +136,11 @@ set_db_error_valist (GError     **error,
 {
   if (is_disk_full (db, rc))
     set_error_valist (error, PD_ERROR_IO, pd_error_disk_full_message (), format, args);
+  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    /* The write lock was not had: nothing of this write was done. */
+    set_error_valist (error, PD_ERROR_FAILED,
+                      _("another program is writing to it (Pain Diary open elsewhere?). Nothing "
+                        "was changed; try again when it has finished"), format, args);
   else
     set_error_valist (error, error_code_for_sqlite (rc),
                       db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc), format, args);

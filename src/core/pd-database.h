@@ -44,6 +44,15 @@ char        *pd_database_get_default_path          (void);
 char        *pd_database_get_backup_dir            (const char       *diary_path);
 /* The newest backup of diary_path that passes PRAGMA quick_check, or NULL. */
 char        *pd_database_find_newest_good_backup   (const char       *diary_path);
+/* Puts a copy of the backup at backup_path in place of the diary at path, which is kept,
+ * never written to, as "<path>.damaged-<date>-<time>" with its -wal, -shm and -journal
+ * (*kept_path: that name, or NULL when there was no diary). A kill at any moment leaves the
+ * old diary or the restored one at path, whole. A diary reached through a symbolic link is
+ * restored in the file it points to. FALSE with error: nothing was replaced. */
+gboolean     pd_database_restore_file              (const char       *path,
+                                                    const char       *backup_path,
+                                                    char            **kept_path,
+                                                    GError          **error);
 
 PdDatabase  *pd_database_open                      (const char       *path,
                                                     PdDatabaseFlags   flags,

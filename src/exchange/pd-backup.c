@@ -25,7 +25,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -285,6 +288,80 @@ encrypt_file (Stream      *stream,
   return stream_end (stream, ok);
 }
 
+/* The unencrypted copy a backup is made from lives in a private folder of its own in the
+ * temporary folder, locked (flock) while the backup uses it, and is removed as soon as it is
+ * open for reading. A backup killed while it copied leaves the folder unlocked: the next
+ * backup removes it, so that no plain copy of a diary outlives its backup for long. */
+#define SNAPSHOT_PREFIX "pain-diary-backup-"
+/* A folder younger than this may be another backup's, made but not yet locked. */
+#define SNAPSHOT_LOCK_GRACE_S 60
+
+static void
+remove_folder_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_abandoned_snapshots (void)
+{
+  const char *tmp = g_get_tmp_dir ();
+  g_autoptr(GDir) dir = g_dir_open (tmp, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      int fd;
+
+      if (!g_str_has_prefix (name, SNAPSHOT_PREFIX))
+        continue;
+      path = g_build_filename (tmp, name, NULL);
+      fd = open (path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && st.st_uid == getuid () &&
+          now - (gint64) st.st_mtime > SNAPSHOT_LOCK_GRACE_S &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        remove_folder_files (path);
+      close (fd);
+    }
+}
+
+/* A new private folder for the snapshot, locked; its descriptor in *lock_fd. */
+static char *
+make_snapshot_folder (int     *lock_fd,
+                      GError **error)
+{
+  g_autofree char *dir = NULL;
+
+  remove_abandoned_snapshots ();
+  if (!(dir = g_dir_make_tmp (SNAPSHOT_PREFIX "XXXXXX", error)))
+    return NULL;
+  *lock_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (*lock_fd < 0 || flock (*lock_fd, LOCK_EX) != 0)
+    {
+      set_io_error (error, errno, TRUE, dir);
+      if (*lock_fd >= 0)
+        close (*lock_fd);
+      *lock_fd = -1;
+      g_rmdir (dir);
+      return NULL;
+    }
+  return g_steal_pointer (&dir);
+}
+
 gboolean
 pd_backup_write (PdDatabase  *db,
                  const char  *dest_path,
@@ -295,6 +372,7 @@ pd_backup_write (PdDatabase  *db,
   g_autofree char *snapshot = NULL;
   Output out = { .fd = -1 };
   FILE *in = NULL;
+  int lock_fd = -1;
   gboolean ok;
 
   g_return_val_if_fail (PD_IS_DATABASE (db), FALSE);
@@ -302,8 +380,8 @@ pd_backup_write (PdDatabase  *db,
 
   if (!init_sodium (error))
     return FALSE;
-  /* A consistent copy (the online backup API) in a private folder, gone when done. */
-  if (!(dir = g_dir_make_tmp ("pain-diary-backup-XXXXXX", error)))
+  /* A consistent copy (the online backup API) in a private folder, gone once open. */
+  if (!(dir = make_snapshot_folder (&lock_fd, error)))
     return FALSE;
   snapshot = g_build_filename (dir, "diary.db", NULL);
   ok = pd_database_backup_to (db, snapshot, error);
@@ -312,14 +390,14 @@ pd_backup_write (PdDatabase  *db,
       set_io_error (error, errno, FALSE, snapshot);
       ok = FALSE;
     }
+  remove_folder_files (dir);
+  close (lock_fd);
   ok = ok && output_open (&out, dest_path, error);
   if (ok && !(ok = encrypt_file (&(Stream) { .in = in, .path = snapshot, .out = &out }, passphrase,
                                  error)))
     output_abort (&out);
   if (in != NULL)
     fclose (in);
-  g_remove (snapshot);
-  g_rmdir (dir);
   return ok && output_commit (&out, error);
 }
 
@@ -597,11 +675,12 @@ remove_with_companions (const char *path)
  * good (another program has it open: its WAL stays). */
 static gboolean
 back_up_existing (const char  *diary_path,
+                  const char  *file,
                   char       **previous_backup,
                   GError     **error)
 {
   g_autoptr(PdDatabase) db = NULL;
-  g_autofree char *wal = g_strconcat (diary_path, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (file, "-wal", NULL);
   g_autofree char *backup = NULL;
   g_autofree char *display = g_filename_display_name (diary_path);
 
@@ -622,6 +701,35 @@ back_up_existing (const char  *diary_path,
   return TRUE;
 }
 
+/* A restore killed before its rename leaves ".<base>.restore-<pid>" (or its temporary
+ * ".<base>.restore-<pid>.XXXXXX", with a -wal or -shm) beside the diary: a plain copy of the
+ * backup's diary under a name no later restore reuses. Removed once older than a restore
+ * under way can be (its files change as it writes). */
+#define STALE_RESTORE_AGE_S (10 * 60)
+
+static void
+remove_stale_restores (const char *dir_path,
+                       const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.restore-", base);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+          now - (gint64) st.st_mtime > STALE_RESTORE_AGE_S)
+        g_remove (path);
+    }
+}
+
 /* A checked copy of the backup's diary beside diary_path, or NULL. */
 static char *
 decrypt_beside (const char  *diary_path,
@@ -634,6 +742,7 @@ decrypt_beside (const char  *diary_path,
   g_autofree char *restored = g_strdup_printf ("%s/.%s.restore-%u", dir, base, (guint) getpid ());
   g_autoptr(PdDatabase) check = NULL;
 
+  remove_stale_restores (dir, base);
   remove_with_companions (restored);
   if (!pd_backup_decrypt (backup_path, passphrase, restored, error))
     return NULL;
@@ -657,35 +766,57 @@ pd_backup_restore (const char  *backup_path,
 {
   g_autofree char *dir = NULL;
   g_autofree char *restored = NULL;
+  g_autofree char *file = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (backup_path != NULL && passphrase != NULL && diary_path != NULL, FALSE);
 
   if (previous_backup != NULL)
     *previous_backup = NULL;
-  dir = g_path_get_dirname (diary_path);
+  /* A diary reached through a symbolic link is restored in the file the link points to (the
+   * link is kept), where SQLite keeps its -wal and -shm too. A link to nothing is refused. */
+  if (g_lstat (diary_path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      char *real = realpath (diary_path, NULL);
+
+      if (real == NULL)
+        {
+          g_autofree char *display = g_filename_display_name (diary_path);
+
+          g_set_error (error, PD_ERROR, PD_ERROR_IO,
+                       _("“%s” is a link to a file that does not exist; connect the drive or "
+                         "folder it points to, or remove the link"), display);
+          return FALSE;
+        }
+      file = g_strdup (real);
+      free (real);
+    }
+  else
+    file = g_strdup (diary_path);
+  dir = g_path_get_dirname (file);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       set_io_error (error, errno, TRUE, diary_path);
       return FALSE;
     }
   /* Beside the diary, so that the rename that replaces it is atomic. */
-  if (!(restored = decrypt_beside (diary_path, backup_path, passphrase, error)))
+  if (!(restored = decrypt_beside (file, backup_path, passphrase, error)))
     return FALSE;
 
-  if (g_file_test (diary_path, G_FILE_TEST_EXISTS) &&
-      !back_up_existing (diary_path, previous_backup, error))
+  if (g_file_test (file, G_FILE_TEST_EXISTS) &&
+      !back_up_existing (diary_path, file, previous_backup, error))
     {
       remove_with_companions (restored);
       return FALSE;
     }
-  if (g_rename (restored, diary_path) != 0)
+  if (g_rename (restored, file) != 0)
     {
       set_io_error (error, errno, TRUE, diary_path);
       remove_with_companions (restored);
       return FALSE;
     }
   {
-    g_autofree char *shm = g_strconcat (diary_path, "-shm", NULL);
+    g_autofree char *shm = g_strconcat (file, "-shm", NULL);
     int fd;
 
     /* The old diary's shared-memory index, if its last reader left it. */

@@ -546,36 +546,6 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (shortcuts);
 }
 
-static gboolean
-restore_backup (PdWindow  *self,
-                GError   **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", self->path, stamp);
-  g_autoptr(GFile) source = g_file_new_for_path (self->backup_path);
-  g_autoptr(GFile) dest = g_file_new_for_path (self->path);
-  const char *suffixes[] = { "-wal", "-shm" };
-
-  /* The damaged file is kept, renamed, never written to. */
-  if (g_rename (self->path, aside) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not move “%s” aside: %s"),
-                   self->path, g_strerror (saved));
-      return FALSE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-      g_rename (from, to);
-    }
-  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
-    return FALSE;
-  return g_chmod (self->path, 0600) == 0;
-}
-
 static void
 restore_backup_action (GtkWidget  *widget,
                        const char *action_name,
@@ -583,15 +553,27 @@ restore_backup_action (GtkWidget  *widget,
 {
   PdWindow *self = PD_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
 
   if (self->backup_path == NULL || self->review)
     return;
-  if (!restore_backup (self, &error))
+  /* The damaged file is kept, renamed, never written to. */
+  if (!pd_database_restore_file (self->path, self->backup_path, &kept, &error))
     {
       show_error (self, _("The Backup Could Not Be Restored"), error);
       return;
     }
   open_database (self);
+  if (kept != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (kept);
+      /* Translators: %s is a file's name, e.g. "diary.db.damaged-20261205-130512" */
+      AdwToast *toast = adw_toast_new_format (_("The damaged diary was kept as “%s”"), name);
+
+      /* Where the file went stays on screen until it is dismissed. */
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 /* The window of a review: named after the patient, a banner that says so, Trends first. */
