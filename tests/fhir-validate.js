@@ -22,6 +22,29 @@ function check(resource, where) {
   }
 }
 
+// What the schema does not say but FHIR's JSON representation does (json.html): an array
+// is never empty, an object never empty, a value never null.
+function checkShape(value, where) {
+  if (value === null) {
+    failures++;
+    console.error(`${where}: null`);
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) {
+      failures++;
+      console.error(`${where}: an empty array`);
+    }
+    value.forEach((item, i) => checkShape(item, `${where}[${i}]`));
+  } else if (typeof value === 'object') {
+    if (Object.keys(value).length === 0) {
+      failures++;
+      console.error(`${where}: an empty object`);
+    }
+    for (const key of Object.keys(value))
+      checkShape(value[key], `${where}.${key}`);
+  }
+}
+
+checkShape(bundle, 'Bundle');
 check(bundle, 'Bundle');
 // The Bundle's entries are a oneOf over every resource type: checking each on its own names
 // the resource that fails.

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "chart-test-util.h"
@@ -79,10 +80,13 @@ test_windows_meaningful (void)
   g_assert_cmpfloat_with_epsilon (result.pain_change, -2.4, 1e-9);
   g_assert_cmpfloat_with_epsilon (result.pain_percent_change, -30, 1e-9);
   g_assert_cmpint (result.verdict, ==, PD_CHANGE_MEANINGFUL);
-  /* PEG: before (8 + 6 + 4) / 3 = 6; after (5.6 + 3) / 2 on average over the days. */
+  /* PEG: before (8 + 6 + 4) / 3 = 6 on 14 days. The days after rate pain and enjoyment but
+   * not activity: PEG is the mean of all three items, so they have none (not (5.6 + 3) / 2). */
   g_assert_cmpfloat_with_epsilon (result.peg_before.mean, 6, 1e-9);
-  g_assert_cmpfloat_with_epsilon (result.peg_after.mean, (5.6 + 3) / 2, 1e-9);
-  g_assert_cmpuint (result.peg_after.n_days, ==, 5);
+  g_assert_cmpuint (result.peg_before.n_days, ==, 14);
+  g_assert_true (isnan (result.peg_after.mean));
+  g_assert_cmpuint (result.peg_after.n_days, ==, 0);
+  g_assert_true (isnan (result.peg_change));
 
   text = pd_before_after_describe (&result);
   g_assert_nonnull (strstr (text, "Pain was lower after"));
@@ -145,6 +149,32 @@ test_windows_configured (void)
   g_assert_cmpint (result.verdict, ==, PD_CHANGE_MEANINGFUL);
 }
 
+/* A day's PEG is the mean of its pain, enjoyment and activity means, each over the entries
+ * that rate it: pain (6 + 8) / 2 = 7, enjoyment 4, activity 2 give (7 + 4 + 2) / 3. */
+static void
+test_peg_of_a_day (void)
+{
+  guint32 event = julian (2024, 4, 15);
+  g_autoptr(PdDiaryData) data = diary_new ();
+  g_autoptr(PdDailySeries) series = NULL;
+  PdBeforeAfter result;
+
+  for (int d = 1; d <= 5; d++)
+    {
+      PdPainEntry *entry = add_pain (data, event + d, 6);
+
+      pd_pain_entry_set_enjoyment_interference (entry, 4);
+      pd_pain_entry_set_activity_interference (entry, 2);
+      add_pain (data, event + d, 8);
+    }
+  series = pd_daily_series_new (data, event - 30, event + 30);
+  pd_before_after_compute (series, event, NULL, &result);
+  g_assert_cmpuint (result.peg_after.n_days, ==, 5);
+  g_assert_cmpfloat_with_epsilon (result.peg_after.mean, 13.0 / 3, 1e-9);
+  g_assert_cmpuint (result.peg_before.n_days, ==, 0);
+  g_assert_true (isnan (result.peg_before.mean));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,5 +186,6 @@ main (int    argc,
   g_test_add_func ("/before-after/not-enough-data", test_windows_not_enough);
   g_test_add_func ("/before-after/no-clear-change", test_windows_no_clear_change);
   g_test_add_func ("/before-after/configured-windows", test_windows_configured);
+  g_test_add_func ("/before-after/peg-of-a-day", test_peg_of_a_day);
   return g_test_run ();
 }

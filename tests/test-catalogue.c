@@ -249,6 +249,30 @@ test_combinations (void)
   g_assert_null (pd_catalogue_find_medication ("Percocet 10/500"));
   g_assert_null (pd_catalogue_lookup_combination ("oxycodone"));
   g_assert_null (pd_catalogue_lookup_combination (NULL));
+
+  /* Every product with acetaminophen in it is a combination of known strength or one
+   * without (whose doses the day says it cannot count), never both. */
+  {
+    guint n;
+    const PdMedicationInfo *all = pd_catalogue_medications (&n);
+    guint families = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        gboolean combination = pd_catalogue_lookup_combination (all[i].key) != NULL;
+        gboolean family = pd_catalogue_is_combination_family (all[i].key);
+
+        g_assert_false (combination && family);
+        g_assert_true ((combination || family) ==
+                       (strstr (all[i].key, "_acetaminophen") != NULL));
+        families += family;
+      }
+    g_assert_cmpuint (families, ==, 3);
+    g_assert_true (pd_catalogue_is_combination_family (
+                     pd_catalogue_find_medication ("Norco")->key));
+    g_assert_false (pd_catalogue_is_combination_family ("oxycodone"));
+    g_assert_false (pd_catalogue_is_combination_family (NULL));
+  }
 }
 
 static void

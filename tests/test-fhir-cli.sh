@@ -81,6 +81,31 @@ check "node '$validate' '$modules' '$tmp/week.json'" "the week's Bundle is valid
 check "! grep '\"effectiveDateTime\"' '$tmp/week.json' | grep -vq '2026-03-0[1-7]T'" "only times dated 2026-03-01..07"
 check "grep -q '\"effectiveDateTime\"' '$tmp/week.json'" "the week has records"
 
+# An empty diary, and one with unusual contents: notes in any script and with markup, a
+# medication that no catalogue codes, offsets far from UTC, an appointment, a procedure that
+# lasts, an overall impression, every score at its ends.
+run 0 "an empty diary" -d "$tmp/empty.db" --import-csv="$(dirname "$0")/data/csv/ok-header-only.csv"
+run 0 "--export-fhir of an empty diary" -d "$tmp/empty.db" --export-fhir="$tmp/empty.json"
+check "node '$validate' '$modules' '$tmp/empty.json' 2>'$tmp/errors'" \
+  "the empty diary's Bundle is valid (no empty entry array)"
+h='id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,duration_min,intensity,note,back_pain,leg_pain,event_kind,end_date'
+cat >"$tmp/unusual.csv" <<EOF
+$h
+7d0e4b2a-1c3f-4a5b-8d6e-000000000101,2026-03-01,08:30,+05:45,pain,0,,,Knie rechts,Ziehen,,,,,,,,,,"Schmerz ü ñ 日本語 😀 ""quoted"" <b>&amp;</b>",,,,
+7d0e4b2a-1c3f-4a5b-8d6e-000000000102,2026-03-01,09:00,-03:30,dose,,,,,,,,,,Kräutertee Spezial,0.5,ml,,,,,,,
+7d0e4b2a-1c3f-4a5b-8d6e-000000000103,2026-03-01,10:00,+14:00,event,,,,,,,,,,Ärztin Termin,,,,,,,,appointment,
+7d0e4b2a-1c3f-4a5b-8d6e-000000000104,2026-03-01,11:00,-12:00,event,,,,,,,,,,Radiofrequency ablation,,,,,,,,procedure,2026-03-05
+7d0e4b2a-1c3f-4a5b-8d6e-000000000105,2026-03-02,11:00,+00:00,impression,,,,,,,,,,,4,,,,,,,,
+7d0e4b2a-1c3f-4a5b-8d6e-000000000106,2026-03-02,11:00,+00:00,function,,,,,,,,,,Bücken,0,,,,,,,,
+7d0e4b2a-1c3f-4a5b-8d6e-000000000107,2026-03-02,12:00,+00:00,dose,,,,,,,,,,Percocet 10/325,1,tablet,,,,,,,
+7d0e4b2a-1c3f-4a5b-8d6e-000000000108,2026-03-02,12:30,+00:00,pain,10,10,10,,,0,0,0,bowel_bladder;fever_wound,,,,,,,10,10,,
+EOF
+run 0 "a diary with unusual contents" -d "$tmp/unusual.db" --import-csv="$tmp/unusual.csv"
+run 0 "--export-fhir of it" -d "$tmp/unusual.db" --export-fhir="$tmp/unusual.json"
+check "node '$validate' '$modules' '$tmp/unusual.json'" "its Bundle is valid"
+check "grep -qF 'Kräutertee Spezial' '$tmp/unusual.json' && grep -qF '日本語 😀' '$tmp/unusual.json'" \
+  "the uncoded medication and the note are kept as written"
+
 run 2 "--from=2026-02-30 is a usage error" -d "$db" --export-fhir=- --from=2026-02-30
 run 1 "exporting a missing diary fails" -d "$tmp/none.db" --export-fhir="$tmp/x.json"
 check "[ ! -e '$tmp/none.db' ] && [ ! -e '$tmp/x.json' ]" "nothing was created"

@@ -15,6 +15,7 @@
 #include "pd-csv.h"
 #include "pd-medication-checks.h"
 #include "pd-review.h"
+#include "pd-safety-days.h"
 #include "pd-types.h"
 #include "checks-test-util.h"
 #include "test-util.h"
@@ -539,8 +540,10 @@ test_local_midnight (void)
   g_ptr_array_add (doses, test_dose_at ("Oxycodone", 5, "mg", day0 () + 1, 1, BERLIN));
   before = pd_day_safety_flags (doses, NULL, day0 (), NULL);
   after = pd_day_safety_flags (doses, NULL, day0 () + 1, NULL);
+  /* Gabapentin and oxycodone are on two days; 4500 mg of acetaminophen in one hour is over
+   * the maximum in 24 hours, flagged on the day of the dose that went over. */
   g_assert_cmpstr (before, ==, "");
-  g_assert_cmpstr (after, ==, "");
+  g_assert_cmpstr (after, ==, "over_max:acetaminophen");
   g_assert_cmpfloat (pd_daily_acetaminophen_mg (doses, NULL, day0 ()), ==, 3000);
   g_assert_cmpfloat (pd_daily_acetaminophen_mg (doses, NULL, day0 () + 1), ==, 1500);
 
@@ -570,7 +573,8 @@ test_summary_columns (void)
   g_ptr_array_add (data->doses, test_dose_at ("Percocet 10/325", 2, "tablet", d, 14 * 60, BERLIN));
   g_ptr_array_add (data->doses, test_dose_at ("Gabapentin", 300, "mg", d, 20 * 60, BERLIN));
   g_ptr_array_add (data->doses, test_dose_at ("Acetaminophen", 1000, "mg", d, 22 * 60, BERLIN));
-  /* Day 2: 1000 mg just after midnight, tramadol 100 mg (20 MME) with sertraline. */
+  /* Day 2: 1000 mg just after midnight, tramadol 100 mg (20 MME) with sertraline. The 24
+   * hours to 00:30 hold 650 + 650 + 1000 + 1000 = 3300 mg of acetaminophen, over 3000. */
   g_ptr_array_add (data->doses, test_dose_at ("Acetaminophen", 1000, "mg", d + 1, 30, BERLIN));
   g_ptr_array_add (data->doses, test_dose_at ("Tramadol", 100, "mg", d + 1, 9 * 60, BERLIN));
   g_ptr_array_add (data->doses, test_dose_at ("Sertraline", 50, "mg", d + 1, 9 * 60 + 5, BERLIN));
@@ -592,7 +596,8 @@ test_summary_columns (void)
                    "activity_min,events,back_pain_mean,leg_pain_mean,psfs_mean,"
                    "acetaminophen_mg,safety_flags\r\n"
                    "2024-10-02,0,,,,,,,,4,60,0,0,,,,2300,mme_50;opioid_gabapentinoid\r\n"
-                   "2024-10-03,0,,,,,,,,3,20,0,0,,,,1000,serotonergic;cyp2d6_prodrug\r\n"
+                   "2024-10-03,0,,,,,,,,3,20,0,0,,,,1000,"
+                   "over_max:acetaminophen;serotonergic;cyp2d6_prodrug\r\n"
                    "2024-10-04,0,,,,,,,,4,9,0,0,,,,4000,over_max:acetaminophen;cyp2d6_prodrug\r\n");
   g_clear_pointer (&bytes, g_bytes_unref);
   g_clear_pointer (&text, g_free);
@@ -601,6 +606,25 @@ test_summary_columns (void)
   bytes = pd_csv_export_summary (data, d + 2, d + 2);
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_assert_true (g_str_has_suffix (text, "\r\n2024-10-04,0,,,,,,,,4,9,0,0,,,,4000,\r\n"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* Day 6: doses that cannot be counted in their unit (Percocet 5/325 in mg, acetaminophen
+   * in tablets, oxycodone in tablets) bring up information on the day, but no
+   * safety flag: the column holds domain.md's codes only. */
+  g_ptr_array_add (data->doses, test_dose_at ("Percocet 5/325", 5, "mg", d + 5, 8 * 60, BERLIN));
+  g_ptr_array_add (data->doses, test_dose_at ("Acetaminophen", 2, "tablet", d + 5, 9 * 60,
+                                              BERLIN));
+  g_ptr_array_add (data->doses, test_dose_at ("Oxycodone", 2, "tablet", d + 5, 10 * 60, BERLIN));
+  {
+    g_autoptr(GPtrArray) warnings = pd_day_warnings (data->doses, NULL, d + 5);
+
+    g_assert_cmpuint (warnings->len, ==, 3);
+    g_assert_cmpuint (count_kind (warnings, PD_WARNING_NOT_COUNTED), ==, 3);
+  }
+  bytes = pd_csv_export_summary (data, d + 5, d + 5);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_true (g_str_has_suffix (text, "\r\n2024-10-07,0,,,,,,,,3,0,0,0,,,,0,\r\n"));
 }
 
 /* "prescribed" (schema v5) and the CYP2D6 status (meta) are kept in the diary. */
@@ -756,6 +780,106 @@ test_review_summary (void)
   remove_tree (dir);
 }
 
+/* The report's and review's days per flag: a 25 mcg/h fentanyl patch applied on day0 is
+ * 60 MME on day0 and on the two days after, though nothing is logged on them (as in the
+ * summary CSV); the day after that it no longer counts. */
+static void
+test_flag_days_of_a_patch (void)
+{
+  g_autoptr(GPtrArray) doses = new_array ();
+  g_autoptr(GPtrArray) flags = NULL;
+  const PdSafetyFlagDays *flag;
+
+  add_dose (doses, "Fentanyl patch", 25, "mcg/h", 10 * 60);
+  g_assert_cmpfloat (pd_daily_mme (doses, NULL, day0 () + 2), ==, 60);
+  flags = pd_safety_flag_days (doses, NULL, day0 () - 5, day0 () + 5, NULL);
+  g_assert_cmpuint (flags->len, ==, 1);
+  flag = g_ptr_array_index (flags, 0);
+  g_assert_cmpstr (flag->code, ==, "mme_50");
+  g_assert_cmpuint (flag->days->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (g_array_index (flag->days, guint32, i), ==, day0 () + i);
+}
+
+/* Tizanidine: at most 36 mg and at most 3 doses in 24 h (domain.md). Three doses of 12 mg are
+ * within both; a fourth small one is over the doses; 4 x 10 mg is over both, one warning. */
+static void
+test_max_doses (void)
+{
+  g_autoptr(GPtrArray) doses = new_array ();
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *flags = NULL;
+  PdWarning *warning;
+
+  for (guint i = 0; i < 3; i++)
+    add_dose (doses, "Tizanidine", 12, "mg", (6 + 6 * i) * 60);
+  flags = flags_for (doses, NULL, NULL);
+  g_assert_cmpstr (flags, ==, "");
+  g_clear_pointer (&flags, g_free);
+
+  g_ptr_array_set_size (doses, 0);
+  for (guint i = 0; i < 4; i++)
+    add_dose (doses, "Tizanidine", 2, "mg", (6 + 4 * i) * 60);
+  warnings = pd_day_warnings (doses, NULL, day0 ());
+  g_assert_cmpuint (warnings->len, ==, 1);
+  warning = g_ptr_array_index (warnings, 0);
+  g_assert_cmpstr (warning->code, ==, "over_max:tizanidine");
+  g_assert_cmpstr (warning->message, ==,
+                   "Tizanidine today: 4 doses, more than the 3 doses at most in 24 hours. " ADVICE);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  g_ptr_array_set_size (doses, 0);
+  for (guint i = 0; i < 4; i++)
+    add_dose (doses, "Tizanidine", 10, "mg", (6 + 4 * i) * 60);
+  warnings = pd_day_warnings (doses, NULL, day0 ());
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (strstr (((PdWarning *) g_ptr_array_index (warnings, 0))->message, "40 mg"));
+  g_assert_cmpuint (pd_catalogue_max_doses ("baclofen"), ==, 0);
+}
+
+/* domain.md's maxima are in 24 hours, not per calendar day: 1000 mg of acetaminophen at 18:00,
+ * 20:00, 22:00 and 23:30, then 1000 mg at 02:00 is 5000 mg in 8 hours. A dose exactly 24 hours
+ * before is outside the window. */
+static void
+test_max_across_midnight (void)
+{
+  g_autoptr(GPtrArray) doses = new_array ();
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *later = NULL;
+  PdWarning *warning;
+
+  for (guint i = 0; i < 4; i++)
+    add_dose (doses, "Acetaminophen", 1000, "mg", i < 3 ? (18 + 2 * i) * 60 : 23 * 60 + 30);
+  g_ptr_array_add (doses, test_dose_at ("Acetaminophen", 1000, "mg", day0 () + 1, 2 * 60, BERLIN));
+  today = pd_day_safety_flags (doses, NULL, day0 (), NULL);
+  g_assert_cmpstr (today, ==, "");
+  warnings = pd_day_warnings (doses, NULL, day0 () + 1);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  warning = g_ptr_array_index (warnings, 0);
+  g_assert_cmpstr (warning->code, ==, "over_max:acetaminophen");
+  g_assert_cmpfloat (warning->value, ==, 5000);
+  g_assert_cmpstr (warning->message, ==,
+                   "Acetaminophen: 5000 mg within 24 hours (yesterday's doses included), more "
+                   "than the 4000 mg maximum in 24 hours. " ADVICE);
+  g_assert_cmpfloat (pd_daily_acetaminophen_mg (doses, NULL, day0 () + 1), ==, 1000);
+
+  /* Ultracet's tramadol counts too: 350 mg yesterday at 22:00, 2 tablets (75 mg) at 06:00. */
+  g_ptr_array_set_size (doses, 0);
+  add_dose (doses, "Tramadol", 350, "mg", 22 * 60);
+  g_ptr_array_add (doses, test_dose_at ("Ultracet", 2, "tablet", day0 () + 1, 6 * 60, BERLIN));
+  later = pd_day_safety_flags (doses, NULL, day0 () + 1, NULL);
+  g_assert_cmpstr (later, ==, "over_max:tramadol");
+  g_clear_pointer (&later, g_free);
+
+  /* Exactly 24 hours apart: 3000 mg at 08:00, 1500 mg at 08:00 the next day. */
+  g_ptr_array_set_size (doses, 0);
+  add_dose (doses, "Acetaminophen", 3000, "mg", 8 * 60);
+  g_ptr_array_add (doses, test_dose_at ("Acetaminophen", 1500, "mg", day0 () + 1, 8 * 60, BERLIN));
+  later = pd_day_safety_flags (doses, NULL, day0 () + 1, NULL);
+  g_assert_cmpstr (later, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -777,6 +901,9 @@ main (int   argc,
   g_test_add_func ("/safety/stored", test_stored);
   g_test_add_func ("/safety/import-brands", test_import_brands);
   g_test_add_func ("/safety/review-summary", test_review_summary);
+  g_test_add_func ("/safety/flag-days-of-a-patch", test_flag_days_of_a_patch);
+  g_test_add_func ("/safety/max-doses", test_max_doses);
+  g_test_add_func ("/safety/max-across-midnight", test_max_across_midnight);
 
   return g_test_run ();
 }

@@ -266,6 +266,21 @@ test_prn_missing_scores (void)
   g_assert_false (pd_prn_dose_change (no_after, data->pain_entries, &change));
 }
 
+/* domain.md: 2 points in the mean, 3 for a single activity. */
+static void
+test_psfs_threshold (void)
+{
+  PdPsfsSession one = { 1, 4, 1 }, three = { 8, 6, 3 }, none = { 0, NAN, 0 };
+
+  g_assert_cmpfloat (pd_psfs_threshold (&three, &three), ==, PD_PSFS_MEANINGFUL_MEAN);
+  g_assert_cmpfloat (pd_psfs_threshold (&one, &three), ==, PD_PSFS_MEANINGFUL_SINGLE);
+  g_assert_cmpfloat (pd_psfs_threshold (&three, &one), ==, PD_PSFS_MEANINGFUL_SINGLE);
+  g_assert_cmpint (pd_psfs_change (one.mean, one.mean + 2, pd_psfs_threshold (&one, &one)), ==,
+                   PD_FUNCTION_NO_CLEAR_CHANGE);
+  g_assert_cmpint (pd_psfs_change (none.mean, three.mean, pd_psfs_threshold (&none, &three)), ==,
+                   PD_FUNCTION_NOT_ENOUGH_DATA);
+}
+
 static void
 test_prn_summary (void)
 {
@@ -307,6 +322,23 @@ test_prn_summary (void)
   g_assert_true (isnan (summary->mean_change));
   ibu = pd_prn_describe (summary);
   g_assert_cmpstr (ibu, ==, "1 as-needed dose; no pain scores before and 30–120 minutes after");
+
+  /* One medication however it is logged: "OxyContin" (a brand) and "oxycodone" with
+   * Oxycodone, found by either name. A custom name stays its own, ignoring case. */
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+  add_prn (data, day + 3, 8 * 60, "OxyContin");
+  add_prn (data, day + 3, 9 * 60, "Frobnicol");
+  add_prn (data, day + 3, 10 * 60, "FROBNICOL");
+  summaries = pd_prn_summarise (data, 0, G_MAXINT64);
+  g_assert_cmpuint (summaries->len, ==, 3);
+  summary = g_ptr_array_index (summaries, 0);
+  g_assert_cmpstr (summary->name, ==, "Oxycodone");
+  g_assert_cmpuint (summary->n_doses, ==, 4);
+  g_assert_true (pd_prn_summary_find (summaries, "oxycontin") == summary);
+  g_assert_true (pd_prn_summary_find (summaries, "Oxycodone") == summary);
+  g_assert_cmpuint (pd_prn_summary_find (summaries, "frobnicol")->n_doses, ==, 2);
+  g_assert_null (pd_prn_summary_find (summaries, "Tramadol"));
+  g_ptr_array_remove_range (data->doses, data->doses->len - 3, 3);
 
   /* The range bounds the doses, not the scores. */
   g_clear_pointer (&summaries, g_ptr_array_unref);
@@ -765,6 +797,18 @@ test_csv_rows (void)
   g_clear_error (&error);
   g_assert_false (pd_csv_spine_set_impression_event (overall, "Fusion", data->events, &error));
   g_assert_cmpstr (error->message, ==, "item: no treatment event is titled “Fusion”");
+  g_clear_error (&error);
+
+  /* Whole numbers as a spreadsheet with a number format writes them; a half is refused. */
+  {
+    g_autoptr(PdImpression) spreadsheet = pd_csv_spine_read_impression (0, 0, "3.0", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_impression_get_score (spreadsheet), ==, 3);
+    g_assert_null (pd_csv_spine_read_impression (0, 0, "3.5", &error));
+    g_assert_cmpstr (error->message, ==, "amount: “3.5” is not a whole number from 1 to 7 "
+                     "(impression of change)");
+  }
 }
 
 static void
@@ -920,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/spine/reminders/trial-check-ins", test_trial_check_ins);
   g_test_add_func ("/spine/psfs/means", test_psfs_means);
   g_test_add_func ("/spine/psfs/meaningful-line", test_psfs_meaningful_line);
+  g_test_add_func ("/spine/psfs/threshold", test_psfs_threshold);
   g_test_add_func ("/spine/psfs/around-event", test_psfs_around_event);
   g_test_add_func ("/spine/psfs/due", test_psfs_due);
   g_test_add_func ("/spine/pgic", test_pgic);

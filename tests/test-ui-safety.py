@@ -3,7 +3,8 @@
 """UI test of the medication safety information, through AT-SPI.
 
 On a diary with 4 Percocet 10/325 tablets (60 MME) and gabapentin today: Today points out
-the opioid with the gabapentinoid and CDC 2022's "reassess" at 50 MME, and an emergency
+the opioid with the gabapentinoid and CDC 2022's "reassess" at 50 MME, that acetaminophen
+logged in tablets is not counted (and how to fix it), and an emergency
 warning sign asks to call emergency services; the dose editor shows an opioid with a
 benzodiazepine live, before saving, while lorazepam is entered. Screenshots of Today and of the dose
 editor are kept in the build folder. Prints TAP.
@@ -32,7 +33,9 @@ def prepare(program):
         date = now.strftime("%Y-%m-%d")
         rows = [("Percocet 10/325", "2", "tablet", "00:05"),
                 ("Percocet 10/325", "2", "tablet", "00:10"),
-                ("Gabapentin", "300", "mg", "00:15")]
+                ("Gabapentin", "300", "mg", "00:15"),
+                # Acetaminophen in tablets: imported as written, not counted, and said so.
+                ("Acetaminophen", "2", "tablet", "00:16")]
         csv = os.path.join(os.path.dirname(db), "today.csv")
         with open(csv, "w") as f:
             f.write(HEADER)
@@ -69,6 +72,12 @@ def main():
                        "the MME information on Today")
         tap("reassess" in mme.get_name() and "not a limit" in mme.get_name(),
             "Today gives CDC 2022's wording for 60 MME, not a limit", mme.get_name())
+        uncounted = wait_for(lambda: find(app.root, prefix="Acetaminophen, 2 tablet, is not counted"),
+                             "the dose not counted on Today")
+        tap("today's acetaminophen total" in uncounted.get_name() and
+            uncounted.get_name().endswith("Edit the dose to give the dose in mg."),
+            "Today says acetaminophen logged in tablets is not counted, and how to fix it",
+            uncounted.get_name())
         time.sleep(0.5)
         print(f"# screenshot: {screenshot('safety-today.png')}")
 
@@ -83,6 +92,8 @@ def main():
                         "the benzodiazepine information while typing")
         tap("CDC 2022" in live.get_name(), "the dose editor shows opioid + benzodiazepine before saving",
             live.get_name())
+        tap(find(editor, prefix="Acetaminophen, 2 tablet, is not counted") is not None,
+            "the dose editor shows the day's dose not counted")
         time.sleep(0.5)
         print(f"# screenshot: {screenshot('safety-dose-editor.png')}")
         key("Escape")

@@ -44,19 +44,16 @@ pd_change_verdict (double before,
   return PD_CHANGE_NO_CLEAR_CHANGE;
 }
 
+/* The day's PEG: the mean of its pain, enjoyment and activity means (domain.md: the mean of
+ * the three items). A day missing an item has no PEG: the mean of two items is not the
+ * score, and a day with pain alone would pass its pain off as PEG (the report's and the FHIR
+ * export's weekly PEG need all three too). */
 static double
 day_peg (const PdDay *day)
 {
-  double sum = 0;
-  guint n = 0;
-
-  if (day->n_entries > 0)
-    sum += day->pain_mean, n++;
-  if (!isnan (day->enjoyment_mean))
-    sum += day->enjoyment_mean, n++;
-  if (!isnan (day->activity_mean))
-    sum += day->activity_mean, n++;
-  return n > 0 ? sum / n : NAN;
+  if (day->n_entries == 0 || isnan (day->enjoyment_mean) || isnan (day->activity_mean))
+    return NAN;
+  return (day->pain_mean + day->enjoyment_mean + day->activity_mean) / 3;
 }
 
 static void

@@ -13,26 +13,13 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "pd-catalogue-private.h"
-#include "pd-medication-checks.h"
+#include "pd-medication-checks-private.h"
 
 /* A fentanyl patch is worn 72 h: the day it is applied and the two days after. */
 #define PATCH_EXTRA_DAYS 2
 #define PATCH_UNIT "mcg/h"
-/* Sums of doubles (50 x 0.2 ...) must not miss a limit by a rounding error. */
-#define EPSILON 1e-9
+#define EPSILON PD_CHECKS_EPSILON
 
-/* What a dose is a dose of: the regimen medication, else the catalogue entry for its name,
- * else only its own name. */
-typedef struct
-{
-  PdDose *dose;
-  PdMedication *medication;        /* in the regimen, or NULL */
-  const PdMedicationInfo *info;    /* in the catalogue, when not in the regimen */
-  const PdMedicationInfo *catalogue;  /* the catalogue entry, from the regimen's key or name */
-  const PdCombinationInfo *combination;  /* a combination product of known strength */
-  char *identity;                  /* one drug, however it was logged */
-} Resolved;
 
 #define ADVICE N_("Ask your care team about this.")
 
@@ -124,32 +111,32 @@ resolved_clear (Resolved *resolved)
   g_clear_pointer (&resolved->identity, g_free);
 }
 
-static double
-resolved_mme_factor (const Resolved *resolved)
+double
+_pd_resolved_mme_factor (const Resolved *resolved)
 {
   if (resolved->medication != NULL)
     return pd_medication_get_mme_factor (resolved->medication);
   return resolved->info != NULL ? resolved->info->mme_factor : 0;
 }
 
-static const char *
-resolved_name (const Resolved *resolved)
+const char *
+_pd_resolved_name (const Resolved *resolved)
 {
   if (resolved->medication != NULL)
     return pd_medication_get_name (resolved->medication);
   return resolved->info != NULL ? resolved->info->name : pd_dose_get_name (resolved->dose);
 }
 
-static const char *
-resolved_unit (const Resolved *resolved)
+const char *
+_pd_resolved_unit (const Resolved *resolved)
 {
   if (resolved->medication != NULL)
     return pd_medication_get_unit (resolved->medication);
   return resolved->info != NULL ? resolved->info->unit : pd_dose_get_unit (resolved->dose);
 }
 
-static double
-resolved_max_daily (const Resolved *resolved)
+double
+_pd_resolved_max_daily (const Resolved *resolved)
 {
   if (resolved->medication != NULL)
     return pd_medication_get_max_daily (resolved->medication);
@@ -173,11 +160,11 @@ resolved_drug_key (const Resolved *resolved)
   return resolved->catalogue != NULL ? resolved->catalogue->key : NULL;
 }
 
-/* Tablets of a combination product; 0 when the dose is not one or not in tablets. */
-static double
-resolved_tablets (const Resolved *resolved)
+double
+_pd_resolved_tablets (const Resolved *resolved)
 {
-  if (resolved->combination == NULL || g_strcmp0 (pd_dose_get_unit (resolved->dose), "tablet") != 0)
+  if (resolved->combination == NULL ||
+      g_strcmp0 (pd_dose_get_unit (resolved->dose), "tablet") != 0)
     return 0;
   return pd_dose_get_amount (resolved->dose);
 }
@@ -200,24 +187,27 @@ pd_dose_mme_factor (PdDose    *dose,
   g_return_val_if_fail (PD_IS_DOSE (dose), 0);
 
   resolve (&resolved, dose, medications);
-  factor = resolved_mme_factor (&resolved);
+  factor = _pd_resolved_mme_factor (&resolved);
   resolved_clear (&resolved);
   return factor;
 }
 
-/* Whether a newer patch of the same drug, applied on or before day, took this one's place. */
+/* Whether a patch of the same drug applied on a later day, on or before day, took this one's
+ * place. Patches applied on one day are worn together (25 + 12 mcg/h, logged one after the
+ * other): counting only the last would hide most of the dose, so a patch that fell off and
+ * was replaced the same day counts twice until the next change, the error on the safe side. */
 static gboolean
 patch_replaced_by (const Resolved *patch,
                    GArray         *patches,
                    guint32         day)
 {
-  gint64 time = pd_dose_get_time (patch->dose);
+  guint32 applied = pd_dose_get_local_day (patch->dose);
 
   for (guint i = 0; i < patches->len; i++)
     {
       const Resolved *other = &g_array_index (patches, Resolved, i);
 
-      if (pd_dose_get_time (other->dose) > time &&
+      if (pd_dose_get_local_day (other->dose) > applied &&
           pd_dose_get_local_day (other->dose) <= day &&
           strcmp (other->identity, patch->identity) == 0)
         return TRUE;
@@ -270,12 +260,12 @@ pd_daily_mme (GPtrArray *doses,
       if (resolved.combination != NULL)
         {
           if (dose_day == day)
-            total += resolved_tablets (&resolved) * resolved.combination->opioid_mg *
+            total += _pd_resolved_tablets (&resolved) * resolved.combination->opioid_mg *
                      catalogue_mme_factor (resolved.combination->opioid);
           resolved_clear (&resolved);
           continue;
         }
-      factor = resolved_mme_factor (&resolved);
+      factor = _pd_resolved_mme_factor (&resolved);
       if (resolved.catalogue != NULL && pd_catalogue_mme_not_counted (resolved.catalogue->key))
         factor = 0;
       if (factor <= 0)
@@ -292,7 +282,8 @@ pd_daily_mme (GPtrArray *doses,
 
       mg = pd_dose_amount_in_mg (pd_dose_get_amount (dose), unit);
       /* A factor per mcg/h (a patch) says nothing about a dose weighed in mg. */
-      if (dose_day == day && mg > 0 && g_strcmp0 (resolved_unit (&resolved), PATCH_UNIT) != 0)
+      if (dose_day == day && mg > 0 &&
+          g_strcmp0 (_pd_resolved_unit (&resolved), PATCH_UNIT) != 0)
         total += mg * factor;
       resolved_clear (&resolved);
     }
@@ -302,7 +293,7 @@ pd_daily_mme (GPtrArray *doses,
       const Resolved *patch = &g_array_index (patches, Resolved, i);
 
       if (!patch_replaced_by (patch, patches, day))
-        total += pd_dose_get_amount (patch->dose) * resolved_mme_factor (patch);
+        total += pd_dose_get_amount (patch->dose) * _pd_resolved_mme_factor (patch);
     }
 
   /* Rounded so that 30 + 20 is 50, not 49.999999. */
@@ -318,6 +309,14 @@ pd_warning_free (PdWarning *warning)
   g_free (warning->message);
   g_free (warning->code);
   g_free (warning);
+}
+
+gboolean
+pd_warning_is_severe (const PdWarning *warning)
+{
+  g_return_val_if_fail (warning != NULL, FALSE);
+
+  return warning->kind != PD_WARNING_MME_CAUTION && warning->kind != PD_WARNING_NOT_COUNTED;
 }
 
 static const char *
@@ -341,24 +340,31 @@ warning_code (PdWarningKind kind)
       return "serotonergic";
     case PD_WARNING_CYP2D6_PRODRUG:
       return "cyp2d6_prodrug";
+    case PD_WARNING_NOT_COUNTED:
+      return NULL;
     default:
       g_assert_not_reached ();
     }
 }
 
-/* Takes message; appends the advice to ask the care team. */
-static PdWarning *
-warning_new (PdWarningKind  kind,
-             const char    *subject,
-             double         value,
-             double         limit,
-             char          *message)
+PdWarning *
+_pd_warning_new (PdWarningKind  kind,
+                 const char    *subject,
+                 double         value,
+                 double         limit,
+                 char          *message)
 {
   PdWarning *warning = g_new0 (PdWarning, 1);
 
   warning->code = g_strdup (warning_code (kind));
-  warning->message = g_strconcat (message, " ", _(ADVICE), NULL);
-  g_free (message);
+  /* A dose not counted is about how it was logged, and says how to fix that. */
+  if (kind == PD_WARNING_NOT_COUNTED)
+    warning->message = message;
+  else
+    {
+      warning->message = g_strconcat (message, " ", _(ADVICE), NULL);
+      g_free (message);
+    }
   warning->kind = kind;
   warning->subject = g_strdup (subject);
   warning->value = value;
@@ -376,11 +382,11 @@ compare_resolved_by_time (gconstpointer a,
   return time_a < time_b ? -1 : time_a > time_b;
 }
 
-/* The day's taken doses, oldest first, each resolved. */
-static GArray *
-resolve_taken_doses (GPtrArray *doses,
-                     GPtrArray *medications,
-                     guint32    day)
+GArray *
+_pd_resolve_taken_doses (GPtrArray *doses,
+                         GPtrArray *medications,
+                         guint32    first,
+                         guint32    last)
 {
   GArray *taken = g_array_new (FALSE, FALSE, sizeof (Resolved));
 
@@ -390,188 +396,15 @@ resolve_taken_doses (GPtrArray *doses,
       PdDose *dose = g_ptr_array_index (doses, i);
       Resolved resolved;
 
-      if (pd_dose_get_status (dose) != PD_DOSE_TAKEN || pd_dose_get_local_day (dose) != day)
+      guint32 day = pd_dose_get_local_day (dose);
+
+      if (pd_dose_get_status (dose) != PD_DOSE_TAKEN || day < first || day > last)
         continue;
       resolve (&resolved, dose, medications);
       g_array_append_val (taken, resolved);
     }
   g_array_sort (taken, compare_resolved_by_time);
   return taken;
-}
-
-/* The amount in another unit: the same unit, or both masses; negative otherwise. */
-static double
-amount_in_unit (double      amount,
-                const char *unit,
-                const char *wanted)
-{
-  double mg, mg_per_wanted;
-
-  if (g_strcmp0 (unit, wanted) == 0)
-    return amount;
-  mg = pd_dose_amount_in_mg (amount, unit);
-  mg_per_wanted = pd_dose_amount_in_mg (1, wanted);
-  if (mg < 0 || mg_per_wanted <= 0)
-    return -1;
-  return mg / mg_per_wanted;
-}
-
-/* One drug's share of a dose: the dose itself, or one ingredient of a combination tablet. */
-typedef struct
-{
-  const char *identity;
-  const char *key;           /* catalogue key, or NULL */
-  const char *name;
-  double amount;
-  const char *unit;
-  double max;                /* in max_unit; 0: none */
-  const char *max_unit;
-} Part;
-
-static double
-part_max (const PdMedicationInfo *info,
-          gboolean                prescribed,
-          const PdCheckOptions   *options)
-{
-  if (strcmp (info->key, "acetaminophen") == 0)
-    return options->acetaminophen_max;
-  return pd_catalogue_max_daily (info, prescribed);
-}
-
-static void
-add_ingredient_part (GArray               *parts,
-                     const char           *key,
-                     double                mg,
-                     const PdCheckOptions *options)
-{
-  const PdMedicationInfo *info = pd_catalogue_lookup_medication (key);
-  Part part = { info->key, info->key, info->name, mg, "mg", part_max (info, FALSE, options),
-                info->unit };
-
-  g_array_append_val (parts, part);
-}
-
-static void
-add_parts (GArray               *parts,
-           const Resolved       *resolved,
-           const PdCheckOptions *options)
-{
-  Part part;
-
-  if (resolved->combination != NULL)
-    {
-      double tablets = resolved_tablets (resolved);
-
-      add_ingredient_part (parts, resolved->combination->opioid,
-                           tablets * resolved->combination->opioid_mg, options);
-      add_ingredient_part (parts, "acetaminophen",
-                           tablets * resolved->combination->acetaminophen_mg, options);
-      return;
-    }
-
-  part.identity = resolved->identity;
-  part.key = resolved->catalogue != NULL ? resolved->catalogue->key : NULL;
-  part.name = resolved_name (resolved);
-  part.amount = pd_dose_get_amount (resolved->dose);
-  part.unit = pd_dose_get_unit (resolved->dose);
-  part.max = resolved_max_daily (resolved);
-  part.max_unit = resolved_unit (resolved);
-  if (resolved->medication != NULL && resolved->catalogue != NULL && part.max > 0)
-    {
-      /* The regimen's maximum, which the care team may have set (0: none to watch), except
-       * that ibuprofen's and naproxen's follow "prescribed" and acetaminophen's the
-       * Preferences choice when that is lower. */
-      const PdMedicationInfo *info = resolved->catalogue;
-
-      if (pd_catalogue_can_be_prescribed (info->key))
-        {
-          part.max = pd_catalogue_max_daily (info, pd_medication_get_prescribed (resolved->medication));
-          part.max_unit = info->unit;
-        }
-      else if (strcmp (info->key, "acetaminophen") == 0)
-        {
-          double limit = amount_in_unit (options->acetaminophen_max, info->unit, part.max_unit);
-
-          if (limit > 0)
-            part.max = MIN (part.max, limit);
-        }
-    }
-  else if (resolved->medication == NULL && resolved->catalogue != NULL)
-    {
-      part.max = part_max (resolved->catalogue, FALSE, options);
-      part.max_unit = resolved->catalogue->unit;
-    }
-  g_array_append_val (parts, part);
-}
-
-/* "over_max:<drug>": the catalogue key, else the name in lower case with "_" for spaces. */
-static char *
-over_max_code (const Part *part)
-{
-  g_autofree char *name = NULL;
-
-  if (part->key != NULL)
-    return g_strconcat ("over_max:", part->key, NULL);
-  name = g_utf8_strdown (part->name, -1);
-  g_strdelimit (name, " \t;,", '_');
-  return g_strconcat ("over_max:", name, NULL);
-}
-
-static void
-add_max_daily_warnings (GPtrArray            *warnings,
-                        GArray               *taken,
-                        const PdCheckOptions *options)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
-
-  for (guint i = 0; i < taken->len; i++)
-    add_parts (parts, &g_array_index (taken, Resolved, i), options);
-
-  /* Each drug once, at its first dose of the day, summing all its doses; the highest
-   * maximum of its parts applies (a prescribed ibuprofen among over-the-counter ones). */
-  for (guint i = 0; i < parts->len; i++)
-    {
-      const Part *first = &g_array_index (parts, Part, i);
-      const char *unit = first->max_unit;
-      double max = 0;
-      double total = 0;
-      g_autofree char *shown_total = NULL;
-      g_autofree char *shown_max = NULL;
-      PdWarning *warning;
-
-      if (!g_hash_table_add (seen, (gpointer) first->identity))
-        continue;
-
-      for (guint j = i; j < parts->len; j++)
-        {
-          const Part *other = &g_array_index (parts, Part, j);
-          double amount;
-
-          if (strcmp (other->identity, first->identity) != 0)
-            continue;
-          if (other->max > 0)
-            max = MAX (max, amount_in_unit (other->max, other->max_unit, unit));
-          amount = amount_in_unit (other->amount, other->unit, unit);
-          if (amount > 0)
-            total += amount;
-        }
-      if (max <= 0 || total <= max + EPSILON)
-        continue;
-
-      shown_total = pd_catalogue_format_amount (total);
-      shown_max = pd_catalogue_format_amount (max);
-      warning = warning_new (PD_WARNING_MAX_DAILY, first->name, total, max,
-                             /* Translators: "Acetaminophen today: 4500 mg, more than
-                              * the 4000 mg maximum in 24 hours." */
-                             g_strdup_printf (_("%s today: %s %s, more than the %s %s "
-                                                "maximum in 24 hours."),
-                                              first->name, shown_total, unit,
-                                              shown_max, unit));
-      g_free (warning->code);
-      warning->code = over_max_code (first);
-      g_ptr_array_add (warnings, warning);
-    }
 }
 
 static void
@@ -586,7 +419,7 @@ add_mme_warning (GPtrArray *warnings,
     {
       shown_limit = pd_catalogue_format_amount (PD_MME_HIGH);
       g_ptr_array_add (warnings,
-                       warning_new (PD_WARNING_MME_HIGH, pd_drug_class_label ("opioid"), mme,
+                       _pd_warning_new (PD_WARNING_MME_HIGH, pd_drug_class_label ("opioid"), mme,
                                     PD_MME_HIGH,
                                     /* Translators: CDC 2022's wording; not a limit. */
                                     g_strdup_printf (_("Opioids today add up to %s morphine "
@@ -599,7 +432,7 @@ add_mme_warning (GPtrArray *warnings,
     {
       shown_limit = pd_catalogue_format_amount (PD_MME_CAUTION);
       g_ptr_array_add (warnings,
-                       warning_new (PD_WARNING_MME_CAUTION, pd_drug_class_label ("opioid"), mme,
+                       _pd_warning_new (PD_WARNING_MME_CAUTION, pd_drug_class_label ("opioid"), mme,
                                     PD_MME_CAUTION,
                                     /* Translators: CDC 2022's wording; not a limit. */
                                     g_strdup_printf (_("Opioids today add up to %s morphine "
@@ -651,7 +484,7 @@ add_same_class_warnings (GPtrArray *warnings,
           if (g_strcmp0 (same_class_group (other, day), group) != 0 ||
               !g_hash_table_add (drugs, (gpointer) (drug != NULL ? drug : other->identity)))
             continue;
-          g_ptr_array_add (names, (gpointer) resolved_name (other));
+          g_ptr_array_add (names, (gpointer) _pd_resolved_name (other));
         }
       if (names->len < 2)
         continue;
@@ -659,7 +492,7 @@ add_same_class_warnings (GPtrArray *warnings,
       g_ptr_array_add (names, NULL);
       list = g_strjoinv (", ", (char **) names->pdata);
       g_ptr_array_add (warnings,
-                       warning_new (PD_WARNING_SAME_CLASS, pd_drug_class_label (group),
+                       _pd_warning_new (PD_WARNING_SAME_CLASS, pd_drug_class_label (group),
                                     names->len - 1, 1,
                                     /* Translators: the first %s is a class ("NSAID"), the
                                      * second a list of medications ("Ibuprofen, Naproxen"). */
@@ -685,7 +518,7 @@ names_matching (GArray         *taken,
       const Resolved *resolved = &g_array_index (taken, Resolved, i);
 
       if (filter (resolved) && g_hash_table_add (seen, resolved->identity))
-        g_ptr_array_add (names, (gpointer) resolved_name (resolved));
+        g_ptr_array_add (names, (gpointer) _pd_resolved_name (resolved));
     }
   if (names->len == 0)
     return NULL;
@@ -787,7 +620,7 @@ add_combination_warning (GPtrArray      *warnings,
       g_assert_not_reached ();
     }
   subject = g_strconcat (first, " + ", second, NULL);
-  g_ptr_array_add (warnings, warning_new (kind, subject, 0, 0, message));
+  g_ptr_array_add (warnings, _pd_warning_new (kind, subject, 0, 0, message));
 }
 
 static void
@@ -818,7 +651,7 @@ add_cyp2d6_warning (GPtrArray            *warnings,
                                  "by CYP2D6; CPIC's guideline says poor metabolisers get little "
                                  "relief and advises avoiding codeine and tramadol and asking "
                                  "about an alternative."), names);
-  g_ptr_array_add (warnings, warning_new (PD_WARNING_CYP2D6_PRODRUG, names, 0, 0, message));
+  g_ptr_array_add (warnings, _pd_warning_new (PD_WARNING_CYP2D6_PRODRUG, names, 0, 0, message));
 }
 
 void
@@ -837,7 +670,9 @@ pd_day_warnings_full (GPtrArray            *doses,
                       const PdCheckOptions *options)
 {
   GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_warning_free);
-  g_autoptr(GArray) taken = resolve_taken_doses (doses, medications, day);
+  g_autoptr(GArray) taken = _pd_resolve_taken_doses (doses, medications, day, day);
+  /* A maximum in 24 hours: yesterday evening's doses count toward this morning's. */
+  g_autoptr(GArray) window = _pd_resolve_taken_doses (doses, medications, day - 1, day);
   PdCheckOptions defaults;
 
   if (options == NULL)
@@ -846,7 +681,7 @@ pd_day_warnings_full (GPtrArray            *doses,
       options = &defaults;
     }
 
-  add_max_daily_warnings (warnings, taken, options);
+  _pd_add_max_daily_warnings (warnings, taken, window, options);
   add_mme_warning (warnings, pd_daily_mme (doses, medications, day));
   add_same_class_warnings (warnings, taken, day);
   add_combination_warning (warnings, taken, PD_WARNING_OPIOID_GABAPENTINOID, is_opioid,
@@ -856,6 +691,7 @@ pd_day_warnings_full (GPtrArray            *doses,
   add_combination_warning (warnings, taken, PD_WARNING_SEROTONERGIC, is_serotonergic_opioid,
                            is_serotonergic_antidepressant);
   add_cyp2d6_warning (warnings, taken, options);
+  _pd_add_not_counted_warnings (warnings, taken);
   return warnings;
 }
 
@@ -880,38 +716,14 @@ pd_day_safety_flags (GPtrArray            *doses,
     {
       PdWarning *warning = g_ptr_array_index (warnings, i);
 
+      /* Information such as a dose not counted is no safety flag of domain.md. */
+      if (warning->code == NULL)
+        continue;
       if (flags->len > 0)
         g_string_append_c (flags, ';');
       g_string_append (flags, warning->code);
     }
   return g_string_free (flags, FALSE);
-}
-
-double
-pd_daily_acetaminophen_mg (GPtrArray *doses,
-                           GPtrArray *medications,
-                           guint32    day)
-{
-  g_autoptr(GArray) taken = resolve_taken_doses (doses, medications, day);
-  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
-  PdCheckOptions options;
-  double total = 0;
-
-  pd_check_options_init (&options);
-  for (guint i = 0; i < taken->len; i++)
-    add_parts (parts, &g_array_index (taken, Resolved, i), &options);
-  for (guint i = 0; i < parts->len; i++)
-    {
-      const Part *part = &g_array_index (parts, Part, i);
-      double mg;
-
-      if (g_strcmp0 (part->key, "acetaminophen") != 0)
-        continue;
-      mg = pd_dose_amount_in_mg (part->amount, part->unit);
-      if (mg > 0)
-        total += mg;
-    }
-  return round (total * 1e6) / 1e6;
 }
 
 static gboolean
@@ -945,7 +757,7 @@ pd_day_has_cyp2d6_prodrug (GPtrArray *doses,
         return TRUE;
     }
 
-  taken = resolve_taken_doses (doses, medications, day);
+  taken = _pd_resolve_taken_doses (doses, medications, day, day);
   for (guint i = 0; i < taken->len; i++)
     {
       const Resolved *resolved = &g_array_index (taken, Resolved, i);
@@ -954,41 +766,4 @@ pd_day_has_cyp2d6_prodrug (GPtrArray *doses,
         return TRUE;
     }
   return FALSE;
-}
-
-char *
-pd_cyp2d6_information (PdCyp2d6Status status)
-{
-  const char *text;
-
-  switch (status)
-    {
-    case PD_CYP2D6_ULTRARAPID:
-      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. Your genetic "
-               "test reports you as an ultrarapid metaboliser: CPIC's 2021 guideline says "
-               "ultrarapid metabolisers risk toxicity, and advises avoiding codeine and "
-               "tramadol and asking about an alternative.");
-      break;
-    case PD_CYP2D6_POOR:
-      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. Your genetic "
-               "test reports you as a poor metaboliser: CPIC's 2021 guideline says poor "
-               "metabolisers get little relief, and advises avoiding codeine and tramadol and "
-               "asking about an alternative.");
-      break;
-    case PD_CYP2D6_INTERMEDIATE:
-      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. Your genetic "
-               "test reports you as an intermediate metaboliser: CPIC's 2021 guideline says "
-               "to use the usual dosing and to look for an alternative if it does not help.");
-      break;
-    case PD_CYP2D6_NORMAL:
-      return NULL;
-    case PD_CYP2D6_UNKNOWN:
-    default:
-      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. If a genetic "
-               "test has reported your CYP2D6 status, you can record it in Preferences: "
-               "CPIC's 2021 guideline advises ultrarapid and poor metabolisers to avoid "
-               "codeine and tramadol.");
-      break;
-    }
-  return g_strconcat (text, " ", _(ADVICE), NULL);
 }

@@ -58,6 +58,12 @@ typedef enum
   PD_WARNING_OPIOID_BENZODIAZEPINE,
   PD_WARNING_SEROTONERGIC,    /* tramadol or tapentadol with an SNRI, TCA or SSRI */
   PD_WARNING_CYP2D6_PRODRUG,  /* codeine or tramadol taken by an ultrarapid or poor metaboliser */
+  /* Information, not a safety flag: a taken opioid or acetaminophen-containing dose that
+   * counts nothing toward the day's MME or acetaminophen total because of its unit (a
+   * combination product in mg, a fentanyl patch not in mcg/h, oxycodone in tablets) or an
+   * unknown strength ("Percocet" in tablets). Buprenorphine is not counted by design and
+   * gets none. */
+  PD_WARNING_NOT_COUNTED,
 } PdWarningKind;
 
 typedef struct
@@ -71,17 +77,21 @@ typedef struct
   char *message;
   /* The safety flag code of domain.md: "over_max:acetaminophen", "mme_50", "mme_90",
    * "same_class", "opioid_gabapentinoid", "opioid_benzodiazepine", "serotonergic",
-   * "cyp2d6_prodrug". */
+   * "cyp2d6_prodrug"; NULL for PD_WARNING_NOT_COUNTED, which is no safety flag. */
   char *code;
 } PdWarning;
 
 void          pd_warning_free            (PdWarning    *warning);
+/* FALSE for the warnings worded as caution or information (>= 50 MME, a dose not counted),
+ * TRUE for the others. */
+gboolean      pd_warning_is_severe       (const PdWarning *warning);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdWarning, pd_warning_free)
 
 /* All warnings for a local day, from its taken doses; a GPtrArray of PdWarning. The
  * maxima count every ingredient of a combination product (Percocet's acetaminophen toward
  * acetaminophen, its oxycodone toward MME); ibuprofen and naproxen get their prescribed
- * maximum when a regimen entry marked prescribed was taken. Default options. */
+ * maximum when a regimen entry marked prescribed was taken. The day's doses not counted
+ * (PD_WARNING_NOT_COUNTED) come last, one for each different dose. Default options. */
 GPtrArray    *pd_day_warnings            (GPtrArray    *doses,
                                           GPtrArray    *medications,
                                           guint32       day);
@@ -89,7 +99,8 @@ GPtrArray    *pd_day_warnings_full       (GPtrArray    *doses,
                                           GPtrArray    *medications,
                                           guint32       day,
                                           const PdCheckOptions *options);
-/* The day's safety flag codes, ";"-separated in the order of the warnings ("" for none). */
+/* The day's safety flag codes, ";"-separated in the order of the warnings ("" for none);
+ * only domain.md's codes, so a dose not counted adds none. */
 char         *pd_day_safety_flags        (GPtrArray    *doses,
                                           GPtrArray    *medications,
                                           guint32       day,
@@ -104,9 +115,6 @@ double        pd_daily_acetaminophen_mg  (GPtrArray    *doses,
 gboolean      pd_day_has_cyp2d6_prodrug  (GPtrArray    *doses,
                                           GPtrArray    *medications,
                                           guint32       day);
-/* CPIC's information (domain.md) for a status, translated, ending with advice to ask the
- * care team; NULL for a normal metaboliser, who needs nothing. */
-char         *pd_cyp2d6_information      (PdCyp2d6Status status);
 
 typedef struct
 {

@@ -111,8 +111,8 @@ pd_safety_flag_days (GPtrArray            *doses,
       g_autofree char *codes = NULL;
       g_auto(GStrv) list = NULL;
 
-      if (g_hash_table_lookup (by_day, GUINT_TO_POINTER (day)) == NULL)
-        continue;
+      /* A day without a dose of its own still has the MME of a patch applied on one of the
+       * two days before (pd_daily_mme): its flags come from the doses of all three. */
       recent = g_ptr_array_new ();
       for (guint32 d = day - PATCH_EXTRA_DAYS; d <= day; d++)
         {
@@ -121,6 +121,8 @@ pd_safety_flag_days (GPtrArray            *doses,
           if (bucket != NULL)
             g_ptr_array_extend (recent, bucket, NULL, NULL);
         }
+      if (recent->len == 0)
+        continue;
       codes = pd_day_safety_flags (recent, medications, day, options);
       if (*codes == '\0')
         continue;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-catalogue.h"
 #include "pd-spine.h"
 
 /* Stimulator trial */
@@ -235,6 +236,18 @@ pd_prn_dose_change (PdDose    *dose,
   return change_in_sorted (dose, sorted, change);
 }
 
+/* One key per medication however it was logged: "Tylenol", "paracetamol" and
+ * "Acetaminophen" are the catalogue's acetaminophen; any other name, ignoring case. */
+static char *
+prn_key (const char *name)
+{
+  const PdMedicationInfo *info = pd_catalogue_find_medication (name);
+
+  if (info != NULL)
+    return g_strconcat ("\001", info->key, NULL);
+  return g_utf8_casefold (name, -1);
+}
+
 static int
 compare_summaries (gconstpointer a,
                    gconstpointer b)
@@ -271,12 +284,14 @@ pd_prn_summarise (PdDiaryData *data,
       if (!pd_dose_is_as_needed (dose) || pd_dose_get_time (dose) < from ||
           pd_dose_get_time (dose) >= to)
         continue;
-      key = g_utf8_casefold (pd_dose_get_name (dose), -1);
+      key = prn_key (pd_dose_get_name (dose));
       summary = g_hash_table_lookup (by_name, key);
       if (summary == NULL)
         {
+          const PdMedicationInfo *info = pd_catalogue_find_medication (pd_dose_get_name (dose));
+
           summary = g_new0 (PdPrnSummary, 1);
-          summary->name = g_strdup (pd_dose_get_name (dose));
+          summary->name = g_strdup (info != NULL ? info->name : pd_dose_get_name (dose));
           summary->mean_change = NAN;
           g_hash_table_insert (by_name, g_steal_pointer (&key), summary);
           g_hash_table_insert (sums, summary, g_new0 (double, 1));
@@ -302,11 +317,11 @@ pd_prn_summary_find (GPtrArray  *summaries,
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  key = g_utf8_casefold (name, -1);
+  key = prn_key (name);
   for (guint i = 0; summaries != NULL && i < summaries->len; i++)
     {
       const PdPrnSummary *summary = g_ptr_array_index (summaries, i);
-      g_autofree char *other = g_utf8_casefold (summary->name, -1);
+      g_autofree char *other = prn_key (summary->name);
 
       if (g_strcmp0 (key, other) == 0)
         return summary;
@@ -405,6 +420,17 @@ pd_psfs_change (double before,
   if (before - after >= threshold - 1e-9)
     return PD_FUNCTION_WORSE;
   return PD_FUNCTION_NO_CLEAR_CHANGE;
+}
+
+double
+pd_psfs_threshold (const PdPsfsSession *before,
+                   const PdPsfsSession *after)
+{
+  g_return_val_if_fail (before != NULL && after != NULL, PD_PSFS_MEANINGFUL_SINGLE);
+
+  /* domain.md: 2 points in the mean, 3 for a single activity. */
+  return before->n_rated == 1 || after->n_rated == 1 ? PD_PSFS_MEANINGFUL_SINGLE
+                                                     : PD_PSFS_MEANINGFUL_MEAN;
 }
 
 char *

@@ -70,7 +70,7 @@ char       *pd_trial_describe_day      (guint32              start_day,
 
 typedef struct
 {
-  char   *name;         /* the medication, as first logged */
+  char   *name;         /* the catalogue's name, else the medication as first logged */
   guint   n_doses;      /* taken as-needed doses */
   guint   n_paired;     /* those with a score before and a score after */
   double  mean_change;  /* mean of after - before over the paired ones; NAN when none */
@@ -88,11 +88,12 @@ gboolean    pd_prn_dose_change         (PdDose              *dose,
                                         GPtrArray           *pain_entries,
                                         int                 *change);
 /* One summary per medication with as-needed doses with from <= time < to, most doses
- * first. A GPtrArray of PdPrnSummary, owning them. */
+ * first; doses named for one catalogue medication ("Tylenol", "paracetamol") are one. A GPtrArray of PdPrnSummary, owning them. */
 GPtrArray  *pd_prn_summarise           (PdDiaryData         *data,
                                         gint64               from,
                                         gint64               to);
-/* The summary of the medication named name (ignoring case), or NULL. */
+/* The summary of the medication named name (ignoring case; a catalogue name or brand finds
+ * its medication's), or NULL. */
 const PdPrnSummary *pd_prn_summary_find (GPtrArray          *summaries,
                                          const char         *name);
 /* Translated: "3 as-needed doses; pain 1.5 lower 30-120 min after (2 with scores)". */
@@ -132,6 +133,10 @@ GArray           *pd_psfs_sessions          (GPtrArray       *ratings,
 PdFunctionChange  pd_psfs_change            (double           before,
                                              double           after,
                                              double           threshold);
+/* The threshold between two sessions: PD_PSFS_MEANINGFUL_MEAN, but _SINGLE when either rated
+ * only one activity, whose "mean" is that one activity's score. */
+double            pd_psfs_threshold         (const PdPsfsSession *before,
+                                             const PdPsfsSession *after);
 /* "Function 4.0 → 6.5 (+2.5): better by a meaningful amount (2 points or more)". */
 char             *pd_psfs_describe_change   (double           before,
                                              double           after,

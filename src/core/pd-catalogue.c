@@ -489,6 +489,19 @@ pd_catalogue_lookup_combination (const char *key)
 }
 
 gboolean
+pd_catalogue_is_combination_family (const char *key)
+{
+  static const char * const families[] = {
+    "hydrocodone_acetaminophen", "oxycodone_acetaminophen", "codeine_acetaminophen",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    if (g_strcmp0 (families[i], key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 pd_catalogue_can_be_prescribed (const char *key)
 {
   for (guint i = 0; i < G_N_ELEMENTS (prescribed_maxima); i++)
@@ -507,6 +520,13 @@ pd_catalogue_max_daily (const PdMedicationInfo *info,
     if (strcmp (prescribed_maxima[i].key, info->key) == 0)
       return prescribed_maxima[i].max_daily;
   return info->max_daily;
+}
+
+guint
+pd_catalogue_max_doses (const char *key)
+{
+  /* domain.md: tizanidine "at most 3 doses in 24 h", beside its 36 mg. */
+  return g_strcmp0 (key, "tizanidine") == 0 ? 3 : 0;
 }
 
 gboolean

@@ -56,12 +56,17 @@ typedef struct
 
 /* NULL when key is not a combination product with a known strength. */
 const PdCombinationInfo *pd_catalogue_lookup_combination (const char *key);
+/* A combination product named without its strength (“Percocet”, key
+ * "oxycodone_acetaminophen"): neither its opioid nor its acetaminophen can be counted. */
+gboolean                 pd_catalogue_is_combination_family (const char *key);
 /* Ibuprofen and naproxen: a regimen entry can be marked prescribed (a higher maximum). */
 gboolean                pd_catalogue_can_be_prescribed (const char *key);
 /* The maximum in 24 h in info's unit (0: none), the prescribed one when prescribed and
  * the drug has one. */
 double                  pd_catalogue_max_daily        (const PdMedicationInfo *info,
                                                        gboolean                prescribed);
+/* The most doses in 24 h (0: no such limit): tizanidine's 3 in domain.md's table. */
+guint                   pd_catalogue_max_doses        (const char *key);
 /* Buprenorphine: an opioid shown as "not counted" in MME (CDC 2022). */
 gboolean                pd_catalogue_mme_not_counted  (const char *key);
 

@@ -74,3 +74,40 @@ pd_database_set_cyp2d6 (PdDatabase      *database,
   return pd_database_set_meta (database, PD_CYP2D6_META_KEY,
                                status == PD_CYP2D6_UNKNOWN ? NULL : names[status].key, error);
 }
+
+char *
+pd_cyp2d6_information (PdCyp2d6Status status)
+{
+  const char *text;
+
+  switch (status)
+    {
+    case PD_CYP2D6_ULTRARAPID:
+      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. Your genetic "
+               "test reports you as an ultrarapid metaboliser: CPIC's 2021 guideline says "
+               "ultrarapid metabolisers risk toxicity, and advises avoiding codeine and "
+               "tramadol and asking about an alternative.");
+      break;
+    case PD_CYP2D6_POOR:
+      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. Your genetic "
+               "test reports you as a poor metaboliser: CPIC's 2021 guideline says poor "
+               "metabolisers get little relief, and advises avoiding codeine and tramadol and "
+               "asking about an alternative.");
+      break;
+    case PD_CYP2D6_INTERMEDIATE:
+      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. Your genetic "
+               "test reports you as an intermediate metaboliser: CPIC's 2021 guideline says "
+               "to use the usual dosing and to look for an alternative if it does not help.");
+      break;
+    case PD_CYP2D6_NORMAL:
+      return NULL;
+    case PD_CYP2D6_UNKNOWN:
+    default:
+      text = _("Codeine and tramadol are activated by the liver enzyme CYP2D6. If a genetic "
+               "test has reported your CYP2D6 status, you can record it in Preferences: "
+               "CPIC's 2021 guideline advises ultrarapid and poor metabolisers to avoid "
+               "codeine and tramadol.");
+      break;
+    }
+  return g_strconcat (text, " ", _("Ask your care team about this."), NULL);
+}

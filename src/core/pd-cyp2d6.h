@@ -31,6 +31,9 @@ const char     *pd_cyp2d6_status_key        (PdCyp2d6Status  status);
 PdCyp2d6Status  pd_cyp2d6_status_from_key   (const char     *key);
 /* Translated: "Ultrarapid metaboliser", ..., "Not known". */
 const char     *pd_cyp2d6_status_label      (PdCyp2d6Status  status);
+/* CPIC's information (domain.md) for a status, translated, ending with advice to ask the
+ * care team; NULL for a normal metaboliser, who needs nothing. */
+char           *pd_cyp2d6_information       (PdCyp2d6Status  status);
 
 PdCyp2d6Status  pd_database_get_cyp2d6      (PdDatabase     *database);
 /* PD_CYP2D6_UNKNOWN removes the record. */

@@ -801,6 +801,9 @@ pd_fhir_export (PdDiaryData *data,
   json_builder_end_object (w.builder);
 
   root = json_builder_get_root (w.builder);
+  /* FHIR's JSON never has an empty array: a Bundle with nothing in it has no "entry". */
+  if (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "entry")) == 0)
+    json_object_remove_member (json_node_get_object (root), "entry");
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);

@@ -181,7 +181,8 @@ _pd_report_add_event_spine (PdReport    *self,
       g_autofree char *change = NULL;
 
       pd_psfs_around_event (sessions, event_day, NULL, &before, &after);
-      change = pd_psfs_describe_change (before.mean, after.mean, PD_PSFS_MEANINGFUL_MEAN);
+      change = pd_psfs_describe_change (before.mean, after.mean,
+                                        pd_psfs_threshold (&before, &after));
       g_string_append_printf (text, "%s.", change);
     }
   event = find_event (data->events, event_day, event_title);
@@ -342,7 +343,8 @@ add_function (PdReport    *self,
     g_autofree char *to = _pd_report_format_day (latest->day);
     g_autofree char *text = NULL;
 
-    change = pd_psfs_describe_change (baseline->mean, latest->mean, PD_PSFS_MEANINGFUL_MEAN);
+    change = pd_psfs_describe_change (baseline->mean, latest->mean,
+                                      pd_psfs_threshold (baseline, latest));
     /* Translators: the first rating day, the latest, and the change between them. */
     text = g_markup_printf_escaped (_("First rated %s, latest %s: %s."), from, to, change);
     _pd_report_add_text (self, 10, text);

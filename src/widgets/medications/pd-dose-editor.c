@@ -166,7 +166,7 @@ update_safety (PdDoseEditor *self)
   for (guint i = 0; i < warnings->len; i++)
     {
       PdWarning *warning = g_ptr_array_index (warnings, i);
-      GtkWidget *row = pd_warning_row_new (warning->message, warning->kind != PD_WARNING_MME_CAUTION);
+      GtkWidget *row = pd_warning_row_new (warning->message, pd_warning_is_severe (warning));
 
       adw_preferences_group_add (self->safety_group, row);
       g_ptr_array_add (self->safety_rows, row);

@@ -449,7 +449,7 @@ update_medications (PdTodayPage *self,
   for (guint i = 0; i < warnings->len; i++)
     {
       PdWarning *warning = g_ptr_array_index (warnings, i);
-      GtkWidget *row = pd_warning_row_new (warning->message, warning->kind != PD_WARNING_MME_CAUTION);
+      GtkWidget *row = pd_warning_row_new (warning->message, pd_warning_is_severe (warning));
 
       add_check_row (self, row);
       cyp2d6_shown |= warning->kind == PD_WARNING_CYP2D6_PRODRUG;

@@ -295,7 +295,7 @@ build_function_group (PdSpineOutcomes *self,
     const PdPsfsSession *first = &g_array_index (sessions, PdPsfsSession, 0);
     const PdPsfsSession *last = &g_array_index (sessions, PdPsfsSession, sessions->len - 1);
     g_autofree char *overall = pd_psfs_describe_change (first->mean, last->mean,
-                                                        PD_PSFS_MEANINGFUL_MEAN);
+                                                        pd_psfs_threshold (first, last));
 
     add_row (group, _("First to latest rating"), sessions->len > 1 ? overall
              : _("Rated once: the next weekly rating shows the change"));
@@ -314,7 +314,8 @@ build_function_group (PdSpineOutcomes *self,
         pd_psfs_around_event (sessions, pd_event_get_local_day (event), NULL, &before, &after);
         /* Translators: %s is a treatment event's title. */
         title = g_strdup_printf (_("Before and after “%s”"), pd_event_get_title (event));
-        text = pd_psfs_describe_change (before.mean, after.mean, PD_PSFS_MEANINGFUL_MEAN);
+        text = pd_psfs_describe_change (before.mean, after.mean,
+                                        pd_psfs_threshold (&before, &after));
         add_row (group, title, text);
       }
   }
