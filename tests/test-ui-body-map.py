@@ -13,8 +13,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, Atspi, click, find, finish, key, press, press_enabled, query, tap,  # noqa: E402
-                  wait_for, walk)
+from pdui import (App, Atspi, click, find, finish, key, poll, press, press_enabled, query,  # noqa: E402
+                  tap, wait_for, walk)
 
 
 # GTK 4.8 exposes a toggle button as a push button with a checked (pressed) state.
@@ -36,6 +36,21 @@ def visible_chip(node):
 
 def locations(db):
     return query(db, "SELECT locations FROM pain_entries WHERE deleted IS NULL")
+
+
+def late_step(*steps):
+    """Does steps, (action, predicate, what) each, in order: the action, then a wait for its
+    predicate. Stops at the first whose predicate is not true in time and returns its what;
+    None when every step came true (for one TAP line over several steps)."""
+    for action, predicate, what in steps:
+        action()
+        if poll(predicate) is None:
+            return what
+    return None
+
+
+def timed_out(what):
+    return f"timed out waiting for {what}" if what else ""
 
 
 def main():
@@ -73,19 +88,21 @@ def main():
             first = focused_region()
             if first is not None:
                 break
-        tap(first is not None, "Tab reaches the figure", first.get_name() if first else "")
+        if not tap(first is not None, "Tab reaches the figure", first.get_name() if first else ""):
+            raise TimeoutError("no region of the figure has the focus after 8 Tabs")
         first_name = first.get_name()
         key("Down")
-        moved = wait_for(lambda: (lambda n: n if n is not None and n.get_name() != first_name else None)
-                         (focused_region()), "another region focused after Down")
-        moved_name = moved.get_name()
-        tap(True, f"Down moved the focus from '{first_name}' to '{moved_name}'")
+        moved = poll(lambda: (lambda n: n if n is not None and n.get_name() != first_name else None)
+                     (focused_region()))
+        moved_name = moved.get_name() if moved is not None else "another region"
+        if not tap(moved is not None, f"Down moved the focus from '{first_name}' to '{moved_name}'",
+                   "" if moved is not None else "no other region has the focus"):
+            raise TimeoutError("another region focused after Down")
         key("space")
-        wait_for(lambda: checked(moved), f"'{moved_name}' marked by Space")
-        tap(True, f"Space marked '{moved_name}'")
+        marked = tap(poll(lambda: checked(moved)) is not None, f"Space marked '{moved_name}'")
         key("space")
-        wait_for(lambda: not checked(moved), f"'{moved_name}' unmarked by Space")
-        tap(True, f"Space again unmarked '{moved_name}'")
+        tap(marked and poll(lambda: not checked(moved)) is not None,
+            f"Space again unmarked '{moved_name}'")
 
         window = app.root.get_child_at_index(0).get_extents(Atspi.CoordType.WINDOW)
 
@@ -106,22 +123,23 @@ def main():
             raise TimeoutError(f"'{node.get_name()}' never scrolled into view")
 
         # Two clicks of the pointer on the figure itself.
-        click(on_screen(low_back))
-        wait_for(lambda: checked(low_back), "the low back marked")
-        click(on_screen(outer_calf))
-        wait_for(lambda: checked(outer_calf), "the outer left lower leg marked")
-        tap(True, "two clicks marked the low back and the outer side of the left lower leg")
+        late = late_step((lambda: click(on_screen(low_back)), lambda: checked(low_back),
+                          "the low back marked"),
+                         (lambda: click(on_screen(outer_calf)),
+                          lambda: checked(outer_calf) and checked(low_back),
+                          "the outer left lower leg marked, the low back still marked"))
+        tap(late is None, "two clicks marked the low back and the outer side of the left lower leg",
+            timed_out(late))
 
         # The chips (in the collapsed list of places, so of no size yet) say the same.
         def chip(name):
             return next((n for n in walk(app.root, sized=False) if n.get_name() == name
                          and n.get_role_name() in TOGGLE_ROLES
                          and n.get_parent().get_name() != "Body map"), None)
-        wait_for(lambda: all(chip(name) is not None and checked(chip(name))
-                             for name in ("Low back", "Outer side of left lower leg")),
-                 "the chips to follow the figure")
+        follow = poll(lambda: all(chip(name) is not None and checked(chip(name))
+                                  for name in ("Low back", "Outer side of left lower leg")))
         tap(chip("Groin") is not None and not checked(chip("Groin")), "an unmarked region's chip is off")
-        tap(True, "the location chips follow the figure")
+        tap(follow is not None, "the location chips follow the figure")
 
         # A chip marks the figure too.
         places = wait_for(lambda: find(app.root, name="Places by Name", role="list item"),
@@ -129,22 +147,22 @@ def main():
         click(on_screen(places))
         neck_chip = wait_for(lambda: (lambda c: c if c is not None and visible_chip(c) else None)(chip("Neck")),
                              "the Neck chip shown")
-        press(neck_chip)
-        wait_for(lambda: checked(region("Neck")), "the figure's neck marked by its chip")
-        press(neck_chip)
-        wait_for(lambda: not checked(region("Neck")), "the figure's neck unmarked by its chip")
-        tap(True, "the figure follows the chips")
+        late = late_step((lambda: press(neck_chip), lambda: checked(region("Neck")),
+                          "the figure's neck marked by its chip"),
+                         (lambda: press(neck_chip), lambda: not checked(region("Neck")),
+                          "the figure's neck unmarked by its chip"))
+        tap(late is None, "the figure follows the chips", timed_out(late))
 
         # An assistive technology presses a region through its action.
         hip = region("Left hip")
-        press(hip)
-        wait_for(lambda: checked(hip), "the left hip marked through AT-SPI")
-        press(hip)
-        wait_for(lambda: not checked(hip), "the left hip unmarked through AT-SPI")
         sole = region("Sole of left foot")
-        press(sole)
-        wait_for(lambda: checked(sole), "the left sole marked through AT-SPI")
-        tap(True, "regions are pressed through their accessible action")
+        late = late_step((lambda: press(hip), lambda: checked(hip),
+                          "the left hip marked through AT-SPI"),
+                         (lambda: press(hip), lambda: not checked(hip),
+                          "the left hip unmarked through AT-SPI"),
+                         (lambda: press(sole), lambda: checked(sole),
+                          "the left sole marked through AT-SPI"))
+        tap(late is None, "regions are pressed through their accessible action", timed_out(late))
 
         score = wait_for(lambda: find(app.root, name="Pain 6, Severe pain", role="push button")
                          or find(app.root, prefix="Pain 6", role="push button"), "the score button 6")
@@ -154,9 +172,10 @@ def main():
         stored = wait_for(lambda: locations(app.db), "the entry in the diary")
         tap(stored == [("low_back;lower_leg_outer_left;foot_sole_left",)],
             "the diary has the marked locations, by key", stored)
-        # After saving the form is empty again, the figure too.
-        wait_for(lambda: not checked(low_back), "the figure cleared after saving")
-        tap(True, "the figure is cleared for the next entry")
+        # After saving the form is empty again, the figure too: none of the marked regions is.
+        tap(poll(lambda: not any(checked(n) for n in (low_back, outer_calf, sole))) is not None,
+            "the figure is cleared for the next entry",
+            [n.get_name() for n in (low_back, outer_calf, sole) if checked(n)])
 
         # Trends: the period's map tells where it hurt, for screen readers too.
         key("alt+4")

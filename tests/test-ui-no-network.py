@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (find, find_app, finish, press, press_enabled, query, tap,  # noqa: E402
+from pdui import (GLib, find, find_app, finish, poll, press, press_enabled, query, tap,  # noqa: E402
                   wait_for)
 
 INET = re.compile(r"socket\(AF_INET6?\b")
@@ -57,19 +57,26 @@ def main():
                 raise RuntimeError(f"strace pain-diary exited with status {proc.returncode}")
             for pid in descendants(proc.pid):
                 root = find_app(pid)
-                if root is not None:
-                    return pid, root
+                # Up: on the accessibility bus, with its window.
+                try:
+                    if root is not None and root.get_child_count() > 0:
+                        return pid, root
+                except GLib.Error:
+                    continue
             return None
-        app_pid, root = wait_for(registered, "the application on the accessibility bus", timeout=90)
-        tap(True, "the window is up under strace")
+        up = poll(registered, timeout=90)
+        if not tap(up is not None, "the window is up under strace"):
+            raise TimeoutError("timed out waiting for the application's window on the accessibility bus")
+        app_pid, root = up
 
         score = wait_for(lambda: find(root, name="Pain 5, Moderate pain", role="push button"),
                          "the score button 'Pain 5'")
         press(score)
         save = wait_for(lambda: find(root, name="Save Entry", role="push button"), "the Save Entry button")
         press_enabled(save, "Save")
-        wait_for(lambda: query(db, "SELECT pain FROM pain_entries"), "the entry in the diary")
-        tap(True, "an entry was saved in the traced window")
+        saved = poll(lambda: query(db, "SELECT pain FROM pain_entries") == [(5,)])
+        tap(saved is not None, "an entry was saved in the traced window",
+            "" if saved else query(db, "SELECT pain FROM pain_entries"))
     except Exception as error:  # noqa: BLE001
         stderr.seek(0)
         tap(False, "using the window under strace", f"{error!r}\n{stderr.read()[-2000:]}")
