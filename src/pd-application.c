@@ -24,6 +24,8 @@
 #include "pd-problem-dialog.h"
 #include "pd-reminder-service.h"
 #include "pd-review.h"
+#include "pd-stall-watch.h"
+#include "pd-task.h"
 #include "pd-window.h"
 
 struct _PdApplication
@@ -38,6 +40,9 @@ struct _PdApplication
   PdNotifier *notifier;
   PdReminderService *reminders;
   char *reminders_path;
+  /* While the diary of reminders_path is opened for them, off the main thread (opening
+   * checks the whole file); the opening holds the application too. */
+  GCancellable *reminders_opening;
   /* Those of a new window's diary start once the window is on screen. */
   char *pending_reminders_path;
   gboolean held;
@@ -355,27 +360,45 @@ reminder_diary_changed_cb (PdApplication *self)
 }
 
 static void
-start_reminders (PdApplication *self,
-                 const char    *path)
+stop_opening_reminders (PdApplication *self)
 {
-  g_autoptr(PdDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
+  g_cancellable_cancel (self->reminders_opening);
+  g_clear_object (&self->reminders_opening);
+}
 
-  if (self->reminders != NULL && g_strcmp0 (self->reminders_path, path) == 0)
+static void
+open_reminders_diary (GTask        *task,
+                      gpointer      source,
+                      gpointer      path,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PdDatabase *db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
+
+  _pd_task_return_result (task, db, g_object_unref, error);
+}
+
+static void start_reminders (PdApplication *self,
+                             const char    *path);
+
+static void
+reminders_opened_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  PdApplication *self = PD_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = _pd_task_propagate_pointer (result, start_reminders, &error);
+
+  g_application_release (G_APPLICATION (self));
+  /* Cancelled: another diary's reminders, or none, replaced these. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->reminders);
-  /* Kept also when the diary does not exist yet: the window creates it, and closing the
-   * window tries again (pd_application_window_removed). */
-  if (path != self->reminders_path)
-    {
-      g_free (self->reminders_path);
-      self->reminders_path = g_strdup (path);
-    }
-  /* A diary that does not exist yet has no reminders; do not create it. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
-      !(db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error)))
-    g_warning ("No reminders from %s: %s", path, error->message);
-  if (db != NULL)
+  g_clear_object (&self->reminders_opening);
+  /* A diary that cannot be opened (damaged, say) has no reminders: its window tells why. */
+  if (db == NULL)
+    g_message ("No reminders from %s: %s", self->reminders_path, error->message);
+  else
     {
       if (self->notifier == NULL)
         self->notifier = pd_notifier_new (_("Pain Diary"), APPLICATION_ID);
@@ -385,6 +408,33 @@ start_reminders (PdApplication *self,
       g_signal_connect_object (self->reminders, "diary-changed",
                                G_CALLBACK (reminder_diary_changed_cb), self, G_CONNECT_SWAPPED);
       pd_reminder_service_start (self->reminders);
+    }
+  update_hold (self);
+}
+
+static void
+start_reminders (PdApplication *self,
+                 const char    *path)
+{
+  if ((self->reminders != NULL || self->reminders_opening != NULL) &&
+      g_strcmp0 (self->reminders_path, path) == 0)
+    return;
+  g_clear_object (&self->reminders);
+  stop_opening_reminders (self);
+  /* Kept also when the diary does not exist yet: the window creates it, and closing the
+   * window tries again (pd_application_window_removed). */
+  if (path != self->reminders_path)
+    {
+      g_free (self->reminders_path);
+      self->reminders_path = g_strdup (path);
+    }
+  /* A diary that does not exist yet has no reminders; do not create it. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      self->reminders_opening = g_cancellable_new ();
+      g_application_hold (G_APPLICATION (self));
+      _pd_task_run_in_thread (self, start_reminders, g_strdup (path), g_free, open_reminders_diary,
+                              self->reminders_opening, reminders_opened_cb, NULL);
     }
   update_hold (self);
 }
@@ -507,6 +557,7 @@ pd_application_shutdown (GApplication *app)
 {
   PdApplication *self = PD_APPLICATION (app);
 
+  stop_opening_reminders (self);
   g_clear_object (&self->reminders);
   g_clear_object (&self->notifier);
   G_APPLICATION_CLASS (pd_application_parent_class)->shutdown (app);
@@ -570,6 +621,7 @@ quit_action (GSimpleAction *action,
   PdApplication *self = PD_APPLICATION (user_data);
 
   /* Quitting from the menu really quits, also the reminders. */
+  stop_opening_reminders (self);
   g_clear_object (&self->reminders);
   g_clear_pointer (&self->reminders_path, g_free);
   update_hold (self);
@@ -586,6 +638,7 @@ static void
 pd_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (pd_application_parent_class)->startup (app);
+  pd_stall_watch_start ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",

@@ -20,45 +20,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=memory
 
-not_measured () {
-  echo "FAIL: not measured: $*"
-  exit 1
-}
+. "$(dirname "$0")/bench.sh"
+. "$(dirname "$0")/bench-window.sh"
 
-[ -n "${DISPLAY:-}" ] || not_measured "no X display (run it under xvfb-run)"
-for tool in xdotool import; do
-  command -v "$tool" >/dev/null || not_measured "$tool is not installed"
-done
+need_window_tools
 calculator=$(command -v gnome-calculator) ||
   not_measured "gnome-calculator (the reference, build-aux/deps.sh) is not installed"
-
-. "$(dirname "$0")/bench.sh"
-
-now_ns () { date +%s%N; }
-
-# window_of NAME_REGEX: the id of the first visible window named so, once there is one
-# (polled far faster than xdotool's own --sync); nothing after 30 s.
-window_of () {
-  local deadline=$(( $(now_ns) + 30000000000 )) wid
-  until wid=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1) && [ -n "$wid" ]; do
-    [ "$(now_ns)" -gt "$deadline" ] && return 1
-    sleep 0.005
-  done
-  echo "$wid"
-}
-
-# stop PID NAME_REGEX: ends the process and waits until its window is gone (the next run
-# starts only then); fails when it stays 10 s.
-stop () {
-  local deadline
-  kill "$1" 2>/dev/null
-  wait "$1" 2>/dev/null
-  deadline=$(( $(now_ns) + 10000000000 ))
-  while xdotool search --onlyvisible --name "$2" >/dev/null 2>&1; do
-    [ "$(now_ns)" -gt "$deadline" ] && return 1
-    sleep 0.005
-  done
-}
 
 # time_window NAME_REGEX CMD...: milliseconds from exec until a visible window named
 # NAME_REGEX; -1 when it never showed or never went away.
@@ -77,24 +44,6 @@ time_window () {
   stop "$pid" "$name" || { echo -1; return; }
   echo $(( (end - start) / 1000000 ))
 }
-
-# settle PID: waits until the process has used no CPU time for half a second (its load,
-# layout and drawing are done); fails when it dies or is still busy after 60 s.
-settle () {
-  local deadline=$(( $(now_ns) + 60000000000 )) last=-1 ticks quiet=0
-  while [ "$quiet" -lt 5 ]; do
-    ticks=$(awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null) || return 1
-    if [ "$ticks" = "$last" ]; then quiet=$((quiet + 1)); else quiet=0; fi
-    last=$ticks
-    [ "$(now_ns)" -gt "$deadline" ] && return 1
-    sleep 0.1
-  done
-}
-
-peak_kb () { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
-
-# window_hash WID: a hash of what the window shows.
-window_hash () { import -window "$1" rgb:- 2>/dev/null | md5sum | cut -d' ' -f1; }
 
 # peak_memory NAME_REGEX PAGE_KEY CMD...: the process's peak resident memory in kB once its
 # window has settled, after PAGE_KEY (a key to press in the window, or "") has changed what

@@ -23,6 +23,10 @@ struct _PdHistoryPage
   /* The model's days as headings and records, bound when the page is first shown with the
    * whole diary: a save changes one day's rows, nothing is regrouped or copied. */
   GtkFilterListModel *filtered;
+  /* The first items of filtered that the list view is given, growing a few rows a frame
+   * after the first showing (see grow_cb), then all of them. */
+  GtkSliceListModel *shown;
+  guint grow_id;
   GtkCustomFilter *filter;
   PdRecordSearch *search;   /* NULL: every record */
 
@@ -99,6 +103,42 @@ search_changed_cb (PdHistoryPage *self)
   update_state (self);
 }
 
+/* GtkListView (GTK 4.8) keeps up to 200 rows bound around what is in sight, and binds and
+ * measures them all in the frame after it is given a model: with History's rows (3-4 ms
+ * each, most of it text measurement) the first showing of a long diary froze the window for
+ * over half a second. The list view is first given about a window's worth of items, then
+ * GROW_STEP more each frame (about 35 ms of work), and all of them once it holds as many as
+ * it keeps bound. */
+#define FIRST_ITEMS 16
+#define GROW_STEP 8
+#define LIST_VIEW_BOUND_ITEMS 200
+
+static gboolean
+grow_cb (GtkWidget     *list_view,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  PdHistoryPage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  if (size + GROW_STEP < LIST_VIEW_BOUND_ITEMS)
+    {
+      gtk_slice_list_model_set_size (self->shown, size + GROW_STEP);
+      return G_SOURCE_CONTINUE;
+    }
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_growing (PdHistoryPage *self)
+{
+  if (self->grow_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->grow_id);
+  self->grow_id = 0;
+}
+
 /* The first time the page is shown with the whole diary, and for another model. */
 static void
 refresh (GtkWidget *widget)
@@ -117,8 +157,11 @@ refresh (GtkWidget *widget)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->filtered, "notify::pending", G_CALLBACK (update_state), self,
                                G_CONNECT_SWAPPED);
-      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
+      self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0,
+                                              FIRST_ITEMS);
+      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown))));
       gtk_list_view_set_model (self->list_view, selection);
+      self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_cb, self, NULL);
       search_changed_cb (self);
     }
   update_state (self);
@@ -134,7 +177,9 @@ pd_history_page_set_model (PdHistoryPage *self,
   if (self->model == model)
     return;
   g_set_object (&self->model, model);
+  stop_growing (self);
   gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->shown);
   g_clear_object (&self->filtered);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   pd_model_watch (GTK_WIDGET (self), model, TRUE, refresh);
@@ -232,7 +277,8 @@ bind_item_cb (GtkSignalListItemFactory *factory,
 {
   GObject *record = gtk_list_item_get_item (item);
   GtkWidget *slot = adw_clamp_get_child (ADW_CLAMP (gtk_list_item_get_child (item)));
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->list_view));
+  /* The neighbours are looked up in the whole list: the slice shown may end at this item. */
+  GListModel *model = G_LIST_MODEL (self->filtered);
   guint position = gtk_list_item_get_position (item);
   gboolean editable = self->model != NULL && !pd_diary_model_is_read_only (self->model);
 
@@ -257,7 +303,9 @@ pd_history_page_dispose (GObject *object)
 {
   PdHistoryPage *self = PD_HISTORY_PAGE (object);
 
+  stop_growing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_HISTORY_PAGE);
+  g_clear_object (&self->shown);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->model);
