@@ -2,8 +2,10 @@
 """What the UI tests share: driving Pain Diary through AT-SPI, as a person or a screen
 reader does, and printing TAP."""
 
+import atexit
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -413,6 +415,13 @@ def ensure_notification_server():
         wait_for(notification_server_running, "a notification server on the session bus")
 
 
+def scratch_dir(prefix):
+    """A new private temporary folder, removed when the test ends."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 class App:
     """The app on a temporary diary; a screenshot is kept when a scenario fails."""
 
@@ -421,7 +430,7 @@ class App:
         temporary folder (self.db). prepare, when given, is called with self.db before
         the app starts."""
         ensure_notification_server()
-        self.tmp = tempfile.mkdtemp(prefix="pd-ui-")
+        self.tmp = scratch_dir("pd-ui-")
         self.db = os.path.join(self.tmp, "diary.db")
         if prepare is not None:
             prepare(self.db)

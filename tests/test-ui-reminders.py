@@ -20,7 +20,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 import dbus
@@ -204,7 +203,7 @@ def custom_weekdays(app, root, db, driver_path):
 def main():
     exe, driver_path = sys.argv[1], sys.argv[2]
     bus = Bus("body actions")
-    tmp = tempfile.mkdtemp(prefix="pd-ui-reminders-")
+    tmp = pdui.scratch_dir("pd-ui-reminders-")
     env = dict(bus.env, XDG_DATA_HOME=os.path.join(tmp, "data"), XDG_CONFIG_HOME=os.path.join(tmp, "config"),
                XDG_STATE_HOME=os.path.join(tmp, "state"), GSETTINGS_BACKEND="memory", GDK_BACKEND="x11",
                GTK_A11Y="atspi", NO_AT_BRIDGE="0", AT_SPI_BUS_ADDRESS=a11y_bus_address())

@@ -14,12 +14,11 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pdui import (App, Atspi, choose_file, find, finish, has_state, key, name_of, poll,  # noqa: E402
-                  press, tap, visible, walk, wait_for)
+                  press, scratch_dir, tap, visible, walk, wait_for)
 
 CSV = (
     "id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,locations,"
@@ -218,10 +217,10 @@ def side_by_side_scenario(prog, first, first_patient, second, second_patient, cs
 
 def main():
     prog, make_diary_prog = sys.argv[1], sys.argv[2]
-    patients = tempfile.mkdtemp(prefix="pd-review-patients-")
+    patients = scratch_dir("pd-review-patients-")
     alice = os.path.join(patients, "alice.db")
     bea = os.path.join(patients, "bea-diary")   # a diary is recognised by content, not name
-    csv_folder = tempfile.mkdtemp(prefix="pd-review-csv-")
+    csv_folder = scratch_dir("pd-review-csv-")
     csv = os.path.join(csv_folder, "patient.csv")
 
     make_diary(make_diary_prog, alice, "Alice Example", "demo")
