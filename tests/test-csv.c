@@ -814,18 +814,44 @@ test_fixture_hand_written (void)
   }
 }
 
-/* Text saved as tab-delimited, with a decimal comma. */
-static void
-test_fixture_tab_separated (void)
+/* A pain entry's note and a dose's name and note, as a fixture gives them. */
+typedef struct
 {
-  g_autoptr(PdDiaryData) data = import_fixture ("tabs.db", "ok-tab-separated.csv");
-  PdPainEntry *entry = find_record (data->pain_entries, FIXTURE_ID (61));
-  PdDose *dose = find_record (data->doses, FIXTURE_ID (62));
+  const char *db, *file;
+  const char *entry, *dose;   /* FIXTURE_ID (n) */
+  const char *entry_note, *dose_name, *dose_note;
+} TextCase;
 
-  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), ==, 7.5);
-  g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "Schlecht geschlafen, wieder");
-  g_assert_cmpstr (pd_dose_get_name (dose), ==, "Metamizol");
-  g_assert_cmpstr (pd_dose_get_note (dose), ==, "mit \"Wasser\"");
+static void
+test_fixture_texts (gconstpointer user_data)
+{
+  const TextCase *c = user_data;
+  g_autoptr(PdDiaryData) data = import_fixture (c->db, c->file);
+  PdPainEntry *entry = find_record (data->pain_entries, c->entry);
+  PdDose *dose = find_record (data->doses, c->dose);
+
+  g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, c->entry_note);
+  g_assert_cmpstr (pd_dose_get_name (dose), ==, c->dose_name);
+  g_assert_cmpstr (pd_dose_get_note (dose), ==, c->dose_note);
+}
+
+/* Text saved as tab-delimited, with a decimal comma; and quoted fields with spaces around
+ * them, as people write by hand: the spaces outside the quotes go, the text inside stays. */
+static const TextCase text_cases[] = {
+  { "tabs.db", "ok-tab-separated.csv", FIXTURE_ID (61), FIXTURE_ID (62), "Schlecht geschlafen, wieder", "Metamizol",
+    "mit \"Wasser\"" },
+  { "spaced.db", "ok-spaces-around-quotes.csv", FIXTURE_ID (81), FIXTURE_ID (82), "bad, day",
+    "Ibuprofen", "said \"ouch\"" },
+};
+
+/* The tab-delimited file's decimal comma. */
+static void
+test_fixture_tab_decimal_comma (void)
+{
+  g_autoptr(PdDiaryData) data = import_fixture ("tabs-comma.db", "ok-tab-separated.csv");
+
+  g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (find_record (data->pain_entries, FIXTURE_ID (61))),
+                     ==, 7.5);
 }
 
 /* Whole numbers as a spreadsheet with a number format writes them: 6.0. */
@@ -839,20 +865,6 @@ test_fixture_whole_numbers (void)
   g_assert_cmpint (pd_pain_entry_get_pain (entry), ==, 6);
   g_assert_cmpint (pd_pain_entry_get_mood (entry), ==, 10);
   g_assert_cmpint (pd_activity_get_duration (walk), ==, 30);
-}
-
-/* Quoted fields with spaces around them, as people write by hand: the spaces outside the
- * quotes go, the text inside stays. */
-static void
-test_fixture_spaces_around_quotes (void)
-{
-  g_autoptr(PdDiaryData) data = import_fixture ("spaced.db", "ok-spaces-around-quotes.csv");
-  PdPainEntry *entry = find_record (data->pain_entries, FIXTURE_ID (81));
-  PdDose *dose = find_record (data->doses, FIXTURE_ID (82));
-
-  g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "bad, day");
-  g_assert_cmpstr (pd_dose_get_name (dose), ==, "Ibuprofen");
-  g_assert_cmpstr (pd_dose_get_note (dose), ==, "said \"ouch\"");
 }
 
 /* Offsets in the other ISO 8601 forms that tools write. */
@@ -1020,11 +1032,12 @@ main (int   argc,
   g_test_add_func ("/csv/fixture/cr-only", test_fixture_cr_only);
   g_test_add_func ("/csv/fixture/as-people-write", test_fixture_as_people_write);
   g_test_add_func ("/csv/fixture/hand-written", test_fixture_hand_written);
-  g_test_add_func ("/csv/fixture/tab-separated", test_fixture_tab_separated);
+  g_test_add_data_func ("/csv/fixture/tab-separated", &text_cases[0], test_fixture_texts);
+  g_test_add_func ("/csv/fixture/tab-separated-decimal-comma", test_fixture_tab_decimal_comma);
   g_test_add_func ("/csv/fixture/whole-numbers", test_fixture_whole_numbers);
   g_test_add_func ("/csv/fixture/iso-offsets", test_fixture_iso_offsets);
   g_test_add_func ("/csv/fixture/excel-sep-line", test_fixture_excel_sep_line);
-  g_test_add_func ("/csv/fixture/spaces-around-quotes", test_fixture_spaces_around_quotes);
+  g_test_add_data_func ("/csv/fixture/spaces-around-quotes", &text_cases[1], test_fixture_texts);
 
   expected_path = g_test_build_filename (G_TEST_DIST, "data", "csv", "expected.txt", NULL);
   g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));

@@ -137,7 +137,7 @@ make_backup_dir (const char  *dir_path,
 
   if (!_pd_make_private_dir (dir_path, error))
     return FALSE;
-  _pd_remove_stale_temporaries (dir_path, prefix, ".db.part");
+  pd_remove_stale_temporaries (dir_path, prefix, ".db.part");
   return TRUE;
 }
 

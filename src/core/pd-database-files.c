@@ -197,7 +197,7 @@ remove_with_sides (const char *path)
 #define STALE_TEMPORARY_AGE_S (10 * 60)
 
 void
-_pd_remove_stale_temporaries (const char *dir_path,
+pd_remove_stale_temporaries (const char *dir_path,
                               const char *prefix,
                               const char *suffix)
 {
@@ -240,7 +240,7 @@ _pd_create_diary_file (const char  *path,
   {
     g_autofree char *prefix = g_strdup_printf (".%s.new-", base);
 
-    _pd_remove_stale_temporaries (dir, prefix, "");
+    pd_remove_stale_temporaries (dir, prefix, "");
   }
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)

@@ -443,9 +443,6 @@ gboolean      _pd_make_private_dir             (const char    *path,
                                                 GError       **error);
 gboolean      _pd_sibling_exists               (const char    *path,
                                                 const char    *suffix);
-void          _pd_remove_stale_temporaries     (const char    *dir_path,
-                                                const char    *prefix,
-                                                const char    *suffix);
 gboolean      _pd_can_write                    (const char    *path,
                                                 mode_t         mode);
 gboolean      _pd_sync_path                    (const char    *path,

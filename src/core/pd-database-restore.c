@@ -194,7 +194,7 @@ pd_database_restore_file (const char  *path,
   base = g_path_get_basename (file);
   /* A restore killed before its rename left its copy: never a diary, removed once old. */
   prefix = g_strdup_printf (".%s.restore-", base);
-  _pd_remove_stale_temporaries (dir, prefix, "");
+  pd_remove_stale_temporaries (dir, prefix, "");
   copy = g_strdup_printf ("%s/%s%u-%" G_GINT64_FORMAT, dir, prefix, (guint) getpid (),
                           g_get_real_time ());
   copy_display = g_filename_display_name (copy);

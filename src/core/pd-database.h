@@ -49,6 +49,12 @@ char        *pd_database_find_newest_good_backup   (const char       *diary_path
  * (*kept_path: that name, or NULL when there was no diary). A kill at any moment leaves the
  * old diary or the restored one at path, whole. A diary reached through a symbolic link is
  * restored in the file it points to. FALSE with error: nothing was replaced. */
+/* Removes the regular files of dir_path whose names start with prefix and end with suffix
+ * and that nothing has written to for 10 minutes: what a kill left of work in a temporary
+ * file (a creation, a backup, a restore) that no later work reuses. */
+void         pd_remove_stale_temporaries           (const char       *dir_path,
+                                                    const char       *prefix,
+                                                    const char       *suffix);
 gboolean     pd_database_restore_file              (const char       *path,
                                                     const char       *backup_path,
                                                     char            **kept_path,

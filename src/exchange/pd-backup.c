@@ -701,35 +701,6 @@ back_up_existing (const char  *diary_path,
   return TRUE;
 }
 
-/* A restore killed before its rename leaves ".<base>.restore-<pid>" (or its temporary
- * ".<base>.restore-<pid>.XXXXXX", with a -wal or -shm) beside the diary: a plain copy of the
- * backup's diary under a name no later restore reuses. Removed once older than a restore
- * under way can be (its files change as it writes). */
-#define STALE_RESTORE_AGE_S (10 * 60)
-
-static void
-remove_stale_restores (const char *dir_path,
-                       const char *base)
-{
-  g_autofree char *prefix = g_strdup_printf (".%s.restore-", base);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      if (!g_str_has_prefix (name, prefix))
-        continue;
-      path = g_build_filename (dir_path, name, NULL);
-      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
-          now - (gint64) st.st_mtime > STALE_RESTORE_AGE_S)
-        g_remove (path);
-    }
-}
-
 /* A checked copy of the backup's diary beside diary_path, or NULL. */
 static char *
 decrypt_beside (const char  *diary_path,
@@ -739,10 +710,14 @@ decrypt_beside (const char  *diary_path,
 {
   g_autofree char *dir = g_path_get_dirname (diary_path);
   g_autofree char *base = g_path_get_basename (diary_path);
-  g_autofree char *restored = g_strdup_printf ("%s/.%s.restore-%u", dir, base, (guint) getpid ());
+  g_autofree char *prefix = g_strdup_printf (".%s.restore-", base);
+  g_autofree char *restored = g_strdup_printf ("%s/%s%u", dir, prefix, (guint) getpid ());
   g_autoptr(PdDatabase) check = NULL;
 
-  remove_stale_restores (dir, base);
+  /* A restore killed before its rename leaves ".<base>.restore-<pid>" (or its temporary
+   * ".<base>.restore-<pid>.XXXXXX", with a -wal or -shm) beside the diary: a plain copy of
+   * the backup's diary under a name no later restore reuses, removed once stale. */
+  pd_remove_stale_temporaries (dir, prefix, "");
   remove_with_companions (restored);
   if (!pd_backup_decrypt (backup_path, passphrase, restored, error))
     return NULL;
