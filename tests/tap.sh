@@ -41,6 +41,12 @@ check () {
   if eval "$1"; then ok "$2"; else not_ok "$2" "failed: $1"; fi
 }
 
+# temporaries DIR NAME: the temporary files that writing DIR/NAME uses (".NAME.part-XXXXXX")
+# or used ("NAME.XXXXXX"), one a line; none when nothing was left behind.
+temporaries () {
+  ls -A "$1" | grep -E "^(\.$2\.part-.{6}|$2\..{6})\$"
+}
+
 # check_quiet_export FILE DIARY COPY: after an export to FILE, FILE has mode 0600, nothing
 # was printed and DIARY still equals its COPY from before.
 check_quiet_export () {

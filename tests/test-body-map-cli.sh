@@ -30,7 +30,7 @@ check "mode 0600" '[ "$(stat -c %a "$tmp/map.png")" = 600 ]'
 check "summary: low back most often" 'grep -q "Most often: Low back, 14 of 14 days" "$tmp/out"'
 check "summary: the outer left lower leg" 'grep -q "Outer side of left lower leg, 5 days" "$tmp/out"'
 check "note: below the knee, new" 'grep -q "below the knee" "$tmp/out"'
-check "no temporary file left" '[ -z "$(ls "$tmp" | grep "map.png\.")" ]'
+check "no temporary file left" '[ -z "$(temporaries "$tmp" map.png)" ]'
 check "the diary is unchanged" '[ "$(sha256sum "$db" | cut -d" " -f1)" = "$before" ]'
 
 run 0 "February: no note" -d "$db" --body-map="$tmp/feb.png" --from=2024-02-15 --to=2024-02-28

@@ -18,7 +18,7 @@ run 0 "PNG of the demo diary" -d "$db" --chart="$tmp/chart.png"
 check "PNG signature" '[ "$(head -c 8 "$tmp/chart.png" | od -An -tx1 | tr -d " \n")" = 89504e470d0a1a0a ]'
 check "default size 1600x900" '[ "$(od -An -tx1 -j16 -N8 "$tmp/chart.png" | tr -d " \n")" = 0000064000000384 ]'
 check "prints the summary" 'grep -q "pain averaged" "$tmp/out"'
-check "no temporary file left" '[ -z "$(ls "$tmp" | grep "chart.png\.")" ]'
+check "no temporary file left" '[ -z "$(temporaries "$tmp" chart.png)" ]'
 check "the diary is unchanged" '[ "$(sha256sum "$db" | cut -d" " -f1)" = "$before" ]'
 
 run 0 "SVG with a range and size" -d "$db" --chart="$tmp/chart.svg" --from=2020-01-01 \

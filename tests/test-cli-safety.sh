@@ -121,8 +121,17 @@ timeout 20 "$app" -d "$db" --export-csv=- >/dev/full 2>"$tmp/err" </dev/null
 status=$?
 check "--export-csv=- onto a full disk fails (exit $status)" [ "$status" -eq 1 ]
 stderr_matches "standard output: the disk is full.*free some space" "--export-csv=- says the disk is full"
-leftovers=$(find "$out" -name '*.??????' | wc -l)
+leftovers=$(find "$out" \( -name '*.??????' -o -name '.*.part-*' \) | wc -l)
 check "no temporary file is left behind" [ "$leftovers" -eq 0 ]
+# What a killed export left (its hidden temporary) goes with the next export of the same
+# file once stale; a fresh one (another export under way) and the user's own files stay.
+touch -d '1 hour ago' "$out/.export.csv.part-Kd81Zq" "$out/export.csv.backup" "$out/.other.csv.part-Kd81Zq"
+touch "$out/.export.csv.part-Fr3sh1"
+run 0 "--export-csv again" -d "$db" "--export-csv=$out/export.csv"
+check "a stale temporary of export.csv is removed" [ ! -e "$out/.export.csv.part-Kd81Zq" ]
+check "a fresh one is kept" [ -e "$out/.export.csv.part-Fr3sh1" ]
+check "the user's export.csv.backup is kept" [ -e "$out/export.csv.backup" ]
+check "another file's temporary is kept" [ -e "$out/.other.csv.part-Kd81Zq" ]
 
 # Inputs: only a regular file within the size limit, refused at once otherwise.
 in="$tmp/inputs"

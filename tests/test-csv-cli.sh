@@ -117,7 +117,8 @@ head -c "$size" /dev/zero | tr '\0' '\377' | dd of="$damaged" bs="$size" seek=$(
   conv=notrunc status=none
 run 1 "--export-csv of a diary with a damaged table" -d "$damaged" --export-csv="$tmp/damaged.csv"
 one_line_matching "damaged.db.* is damaged" "it says the diary is damaged"
-check "[ -z \"\$(ls '$tmp' | grep '^damaged.csv')\" ]" "no CSV and no temporary file written"
+check "[ ! -e '$tmp/damaged.csv' ] && [ -z \"\$(temporaries '$tmp' damaged.csv)\" ]" \
+  "no CSV and no temporary file written"
 run 1 "--export-csv of it to standard output" -d "$damaged" --export-csv=-
 check "[ ! -s '$tmp/out' ]" "nothing on standard output"
 

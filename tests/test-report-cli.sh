@@ -27,7 +27,7 @@ else
 fi
 mode=$(stat -c %a "$tmp/r.pdf")
 [ "$mode" = 600 ] && ok "mode 0600" || not_ok "mode is $mode, expected 600"
-ls "$tmp"/r.pdf.* >/dev/null 2>&1 && not_ok "temporary file left behind" || ok "no temporary file left"
+check "[ -z \"\$(temporaries '$tmp' r.pdf)\" ]" "no temporary file left"
 pdftotext "$tmp/r.pdf" "$tmp/r.txt"
 grep -q "Alex Demo" "$tmp/r.txt" && ok "patient name in the text" || not_ok "no patient name" "$(head -5 "$tmp/r.txt")"
 grep -q "Page 1 of $pages" "$tmp/r.txt" && ok "page numbers" || not_ok "no 'Page 1 of $pages'"
@@ -85,6 +85,6 @@ fi
 [ "$status" -eq 1 ] && ok "a failed write exits 1" || not_ok "a failed write: exit $status" "$(cat "$tmp/err")"
 one_line "write .*old.pdf.*: File too large" "names the report file"
 cmp -s "$tmp/r.pdf" "$tmp/old.pdf" && ok "the old file is kept whole" || not_ok "the old file changed"
-ls "$tmp"/old.pdf.* >/dev/null 2>&1 && not_ok "temporary file left behind" || ok "no temporary file left"
+check "[ -z \"\$(temporaries '$tmp' old.pdf)\" ]" "no temporary file left"
 
 tap_finish

@@ -4,7 +4,9 @@
  *
  * Every file the app writes for the user goes through here: the data goes into a new
  * temporary file (0600) beside the target, which is synced and renamed over the target only
- * when complete, so a failure or a kill leaves the old file (or none), never half of one. A
+ * when complete, so a failure or a kill leaves the old file (or none), never half of one; the
+ * hidden temporary a kill left (".<name>.part-XXXXXX") is removed by a later write of the
+ * same file once nothing has written to it for 10 minutes. A
  * symbolic link as the target is written through: the file it points to is replaced, the
  * link stays. A device, FIFO or folder as the target is refused before anything is written.
  */
