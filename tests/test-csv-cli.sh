@@ -121,6 +121,12 @@ check "[ ! -e '$tmp/damaged.csv' ] && [ -z \"\$(temporaries '$tmp' damaged.csv)\
   "no CSV and no temporary file written"
 run 1 "--export-csv of it to standard output" -d "$damaged" --export-csv=-
 check "[ ! -s '$tmp/out' ]" "nothing on standard output"
+# With a good daily backup beside it, the message names the backup and how to restore it.
+mkdir -p "$tmp/backups"
+sqlite3 "$db" ".backup '$tmp/backups/damaged-2026-01-01.db'"
+run 1 "--export-csv of a damaged diary with a good backup" -d "$damaged" --export-csv="$tmp/damaged.csv"
+one_line_matching "damaged.db.* is damaged.*backup exists: .*damaged-2026-01-01.db.*open the diary in the window \(pain-diary -d .*damaged.db.?\) and choose Restore Newest Backup" \
+  "it names the backup and how to restore it"
 
 for bad in unknown-red-flag-label.csv bad-event-kind.csv semicolon-bad-decimal.csv \
            function-amount-11.csv impression-unknown-event.csv; do

@@ -11,6 +11,8 @@
 
 #include "pd-cli-common.h"
 #include "pd-csv.h"
+#include "pd-database.h"
+#include "pd-error.h"
 #include "pd-types.h"
 
 /* Local days reach 14 hours either side of UTC. */
@@ -116,7 +118,21 @@ int
 pd_cli_fail (const char   *where,
              const GError *error)
 {
-  if (where != NULL)
+  g_autofree char *backup = NULL;
+
+  /* A damaged diary with a good backup: the window restores it (the command line has no
+   * option of its own for that), said on the same line. */
+  if (where != NULL && g_error_matches (error, PD_ERROR, PD_ERROR_DAMAGED) &&
+      (backup = pd_database_find_newest_good_backup (where)) != NULL)
+    {
+      g_autofree char *quoted = g_shell_quote (where);
+
+      g_printerr ("pain-diary: %s: %s. ", where, error->message);
+      /* Translators: the end of a damaged diary's message; %s is the diary's file name. */
+      g_printerr (_("To restore the backup, open the diary in the window (pain-diary -d %s) "
+                    "and choose Restore Newest Backup\n"), quoted);
+    }
+  else if (where != NULL)
     g_printerr ("pain-diary: %s: %s\n", where, error->message);
   else
     g_printerr ("pain-diary: %s\n", error->message);

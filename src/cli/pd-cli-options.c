@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-cli.h"
+#include "pd-cli-common.h"
 #include "pd-cli-options.h"
 #include "pd-database.h"
 #include "pd-input.h"
@@ -234,8 +235,7 @@ log_pain (GVariantDict *options)
   if (!(db = pd_database_open (path, PD_DATABASE_FLAGS_NONE, &error)) ||
       !pd_database_save_pain_entry (db, entry, &error))
     {
-      g_printerr ("pain-diary: %s: %s\n", path, error->message);
-      return 1;
+      return pd_cli_fail (path, error);
     }
 
   shown = g_date_time_format (when ? when : now, "%Y-%m-%d %H:%M");
