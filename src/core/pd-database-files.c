@@ -219,6 +219,19 @@ pd_remove_stale_temporaries (const char *dir_path,
     }
 }
 
+char *
+pd_sweep_temporaries_beside (const char  *path,
+                             const char  *kind,
+                             char       **dir_path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *prefix = g_strdup_printf (".%s.%s-", base, kind);
+
+  *dir_path = g_path_get_dirname (path);
+  pd_remove_stale_temporaries (*dir_path, prefix, "");
+  return prefix;
+}
+
 /* Builds a new diary, complete, in a temporary file (0600) beside path, syncs it and renames
  * it into place, then syncs the folder: a kill at any moment leaves no diary or a complete
  * one. With replace FALSE a file that appeared at path meanwhile (another Pain Diary got
@@ -229,19 +242,14 @@ _pd_create_diary_file (const char  *path,
                        gboolean     replace,
                        GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
+  g_autofree char *dir = NULL;
+  g_autofree char *prefix = pd_sweep_temporaries_beside (path, "new", &dir);
+  g_autofree char *tmp = g_strdup_printf ("%s/%sXXXXXX", dir, prefix);
   g_autofree char *dir_display = g_filename_display_name (dir);
   sqlite3 *db = NULL;
   int fd;
   int rc;
 
-  {
-    g_autofree char *prefix = g_strdup_printf (".%s.new-", base);
-
-    pd_remove_stale_temporaries (dir, prefix, "");
-  }
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {

@@ -174,7 +174,6 @@ pd_database_restore_file (const char  *path,
   g_autofree char *file = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *dir_display = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *copy_display = NULL;
@@ -189,12 +188,9 @@ pd_database_restore_file (const char  *path,
     *kept_path = NULL;
   if (!(file = real_file (path, error)))
     return FALSE;
-  dir = g_path_get_dirname (file);
-  dir_display = g_filename_display_name (dir);
-  base = g_path_get_basename (file);
   /* A restore killed before its rename left its copy: never a diary, removed once old. */
-  prefix = g_strdup_printf (".%s.restore-", base);
-  pd_remove_stale_temporaries (dir, prefix, "");
+  prefix = pd_sweep_temporaries_beside (file, "restore", &dir);
+  dir_display = g_filename_display_name (dir);
   copy = g_strdup_printf ("%s/%s%u-%" G_GINT64_FORMAT, dir, prefix, (guint) getpid (),
                           g_get_real_time ());
   copy_display = g_filename_display_name (copy);

@@ -44,17 +44,24 @@ char        *pd_database_get_default_path          (void);
 char        *pd_database_get_backup_dir            (const char       *diary_path);
 /* The newest backup of diary_path that passes PRAGMA quick_check, or NULL. */
 char        *pd_database_find_newest_good_backup   (const char       *diary_path);
-/* Puts a copy of the backup at backup_path in place of the diary at path, which is kept,
- * never written to, as "<path>.damaged-<date>-<time>" with its -wal, -shm and -journal
- * (*kept_path: that name, or NULL when there was no diary). A kill at any moment leaves the
- * old diary or the restored one at path, whole. A diary reached through a symbolic link is
- * restored in the file it points to. FALSE with error: nothing was replaced. */
 /* Removes the regular files of dir_path whose names start with prefix and end with suffix
  * and that nothing has written to for 10 minutes: what a kill left of work in a temporary
  * file (a creation, a backup, a restore) that no later work reuses. */
 void         pd_remove_stale_temporaries           (const char       *dir_path,
                                                     const char       *prefix,
                                                     const char       *suffix);
+/* The name prefix ".<name>.<kind>-" of the temporaries that work on the file path (kind:
+ * "new", "restore", "part") makes beside it, hidden and never a name of the user's; the
+ * stale ones a killed run left with that prefix are removed first. *dir_path: path's folder
+ * (free both). */
+char        *pd_sweep_temporaries_beside           (const char       *path,
+                                                    const char       *kind,
+                                                    char            **dir_path);
+/* Puts a copy of the backup at backup_path in place of the diary at path, which is kept,
+ * never written to, as "<path>.damaged-<date>-<time>" with its -wal, -shm and -journal
+ * (*kept_path: that name, or NULL when there was no diary). A kill at any moment leaves the
+ * old diary or the restored one at path, whole. A diary reached through a symbolic link is
+ * restored in the file it points to. FALSE with error: nothing was replaced. */
 gboolean     pd_database_restore_file              (const char       *path,
                                                     const char       *backup_path,
                                                     char            **kept_path,

@@ -108,7 +108,6 @@ pd_output_open (const char  *path,
   g_autofree char *target = NULL;
   g_autofree char *temp = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *prefix = NULL;
   PdOutput *output;
   int fd;
@@ -123,10 +122,7 @@ pd_output_open (const char  *path,
 
   /* ".<name>.part-XXXXXX": hidden, and a name no file of the user's has, so that what a
    * killed write left can be swept the next time (pd_remove_stale_temporaries). */
-  dir = g_path_get_dirname (target);
-  base = g_path_get_basename (target);
-  prefix = g_strdup_printf (".%s.part-", base);
-  pd_remove_stale_temporaries (dir, prefix, "");
+  prefix = pd_sweep_temporaries_beside (target, "part", &dir);
   temp = g_strdup_printf ("%s/%sXXXXXX", dir, prefix);
   fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)

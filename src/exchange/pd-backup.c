@@ -708,16 +708,14 @@ decrypt_beside (const char  *diary_path,
                 const char  *passphrase,
                 GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (diary_path);
-  g_autofree char *base = g_path_get_basename (diary_path);
-  g_autofree char *prefix = g_strdup_printf (".%s.restore-", base);
-  g_autofree char *restored = g_strdup_printf ("%s/%s%u", dir, prefix, (guint) getpid ());
-  g_autoptr(PdDatabase) check = NULL;
-
+  g_autofree char *dir = NULL;
   /* A restore killed before its rename leaves ".<base>.restore-<pid>" (or its temporary
    * ".<base>.restore-<pid>.XXXXXX", with a -wal or -shm) beside the diary: a plain copy of
    * the backup's diary under a name no later restore reuses, removed once stale. */
-  pd_remove_stale_temporaries (dir, prefix, "");
+  g_autofree char *prefix = pd_sweep_temporaries_beside (diary_path, "restore", &dir);
+  g_autofree char *restored = g_strdup_printf ("%s/%s%u", dir, prefix, (guint) getpid ());
+  g_autoptr(PdDatabase) check = NULL;
+
   remove_with_companions (restored);
   if (!pd_backup_decrypt (backup_path, passphrase, restored, error))
     return NULL;
