@@ -413,35 +413,36 @@ add_mme_warning (GPtrArray *warnings,
 {
   g_autofree char *shown = NULL;
   g_autofree char *shown_limit = NULL;
+  PdWarningKind kind;
+  double limit;
+  char *message;
+
+  if (mme >= PD_MME_HIGH - EPSILON)
+    kind = PD_WARNING_MME_HIGH, limit = PD_MME_HIGH;
+  else if (mme >= PD_MME_CAUTION - EPSILON)
+    kind = PD_WARNING_MME_CAUTION, limit = PD_MME_CAUTION;
+  else
+    return;
 
   shown = pd_catalogue_format_amount (round (mme * 10) / 10);
-  if (mme >= PD_MME_HIGH - EPSILON)
-    {
-      shown_limit = pd_catalogue_format_amount (PD_MME_HIGH);
-      g_ptr_array_add (warnings,
-                       _pd_warning_new (PD_WARNING_MME_HIGH, pd_drug_class_label ("opioid"), mme,
-                                    PD_MME_HIGH,
-                                    /* Translators: CDC 2022's wording; not a limit. */
-                                    g_strdup_printf (_("Opioids today add up to %s morphine "
-                                                       "milligram equivalents (MME). The CDC's "
-                                                       "2022 guideline calls %s MME a day or "
-                                                       "more high; it is not a limit."),
-                                                     shown, shown_limit)));
-    }
-  else if (mme >= PD_MME_CAUTION - EPSILON)
-    {
-      shown_limit = pd_catalogue_format_amount (PD_MME_CAUTION);
-      g_ptr_array_add (warnings,
-                       _pd_warning_new (PD_WARNING_MME_CAUTION, pd_drug_class_label ("opioid"), mme,
-                                    PD_MME_CAUTION,
-                                    /* Translators: CDC 2022's wording; not a limit. */
-                                    g_strdup_printf (_("Opioids today add up to %s morphine "
-                                                       "milligram equivalents (MME). The CDC's "
-                                                       "2022 guideline asks clinicians to "
-                                                       "reassess pain treatment at %s MME a day "
-                                                       "or more; it is not a limit."),
-                                                     shown, shown_limit)));
-    }
+  shown_limit = pd_catalogue_format_amount (limit);
+  if (kind == PD_WARNING_MME_HIGH)
+    /* Translators: CDC 2022's wording; not a limit. */
+    message = g_strdup_printf (_("Opioids today add up to %s morphine "
+                                 "milligram equivalents (MME). The CDC's "
+                                 "2022 guideline calls %s MME a day or "
+                                 "more high; it is not a limit."),
+                               shown, shown_limit);
+  else
+    /* Translators: CDC 2022's wording; not a limit. */
+    message = g_strdup_printf (_("Opioids today add up to %s morphine "
+                                 "milligram equivalents (MME). The CDC's "
+                                 "2022 guideline asks clinicians to "
+                                 "reassess pain treatment at %s MME a day "
+                                 "or more; it is not a limit."),
+                               shown, shown_limit);
+  g_ptr_array_add (warnings,
+                   _pd_warning_new (kind, pd_drug_class_label ("opioid"), mme, limit, message));
 }
 
 /* Whether a dose counts for the same-class check: a regimen medication only while active. */
