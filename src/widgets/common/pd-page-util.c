@@ -76,3 +76,11 @@ pd_widget_set_margins (GtkWidget *widget,
   gtk_widget_set_margin_bottom (widget, bottom);
   gtk_widget_set_margin_start (widget, start);
 }
+
+GtkWindow *
+pd_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}

@@ -39,6 +39,9 @@ GtkWidget *pd_action_button_new (const char *icon,
                                  const char *tooltip,
                                  const char *label);
 
+/* The window that holds widget, or NULL when it is in none (yet). */
+GtkWindow *pd_widget_get_window (GtkWidget *widget);
+
 /* Sets the four margins of widget, in the order of CSS: top, end, bottom, start. */
 void pd_widget_set_margins (GtkWidget *widget,
                             int        top,
