@@ -113,9 +113,7 @@ pd_pgic_dialog_present (GtkWidget    *from,
     return;
   events = pd_diary_model_get_records (model, PD_RECORD_EVENT);
 
-  self = g_object_new (PD_TYPE_PGIC_DIALOG, "transient-for", parent,
-                       "title", _("Impression of Change"), NULL);
-  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
+  self = pd_record_editor_new (PD_TYPE_PGIC_DIALOG, parent, model, _("Impression of Change"));
 
   g_ptr_array_add (labels, g_strdup (_("Overall")));
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)

@@ -233,9 +233,7 @@ pd_psfs_editor_present (GtkWidget    *from,
   if (model == NULL || parent == NULL)
     return;
 
-  self = g_object_new (PD_TYPE_PSFS_EDITOR, "transient-for", parent,
-                       "title", _("Rate Your Activities"), NULL);
-  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
+  self = pd_record_editor_new (PD_TYPE_PSFS_EDITOR, parent, model, _("Rate Your Activities"));
   data = pd_diary_model_dup_data (model);
 
   self->rate_group = adw_preferences_group_new ();
