@@ -84,3 +84,15 @@ pd_widget_get_window (GtkWidget *widget)
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
+
+void
+pd_preferences_toast (GtkWidget  *widget,
+                      const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}

@@ -53,13 +53,9 @@ show_error (PdRemindersPage *self,
             const char      *what,
             const GError    *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
 
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
-  else
-    g_warning ("%s", message);
+  pd_preferences_toast (GTK_WIDGET (self), message);
 }
 
 static void
