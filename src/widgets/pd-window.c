@@ -253,6 +253,15 @@ visible_page (PdWindow *self)
   return PAGE_TODAY;
 }
 
+/* Brings the page (PAGE_*) into view, built, for an action that goes on in it. */
+static void
+show_page (PdWindow *self,
+           guint     page)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, page_names[page]);
+  ensure_page (self, page);
+}
+
 /* A page is built when it first comes into view (before the diary is shown, show_diary
  * builds the one in view), not ahead: building one takes a few milliseconds, what it shows
  * the first time it is mapped (pd_model_watch) takes the time either way, and a page never
@@ -444,8 +453,7 @@ new_entry_action (GtkWidget  *widget,
 {
   PdWindow *self = PD_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "today");
-  ensure_page (self, PAGE_TODAY);
+  show_page (self, PAGE_TODAY);
   pd_today_page_focus_score (self->today_page);
 }
 
@@ -506,8 +514,7 @@ search_action (GtkWidget  *widget,
 {
   PdWindow *self = PD_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "history");
-  ensure_page (self, PAGE_HISTORY);
+  show_page (self, PAGE_HISTORY);
   pd_history_page_focus_search (self->history_page);
 }
 

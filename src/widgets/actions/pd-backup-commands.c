@@ -62,10 +62,8 @@ written_cb (GObject      *object,
   g_autoptr(GtkWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!pd_backup_write_finish (result, &error))
-    pd_problem_dialog_present (self, _("No Backup Was Written"), error->message);
-  else
-    pd_toast_send (GTK_WIDGET (self), _("Encrypted backup written"));
+  pd_backup_write_finish (result, &error);
+  pd_command_report (self, error, _("No Backup Was Written"), _("Encrypted backup written"), FALSE);
 }
 
 static void
@@ -77,13 +75,8 @@ restored_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *previous = pd_backup_restore_into_finish (result, &error);
 
-  if (previous == NULL)
-    {
-      pd_problem_dialog_present (self, _("Nothing Was Restored"), error->message);
-      return;
-    }
-  pd_toast_send (GTK_WIDGET (self), _("Backup restored; the diary it replaced is kept in the backup folder"));
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+  pd_command_report (self, error, _("Nothing Was Restored"),
+                     _("Backup restored; the diary it replaced is kept in the backup folder"), TRUE);
 }
 
 static const BackupCommand back_up_command = {

@@ -221,21 +221,14 @@ committed_cb (GObject      *object,
 {
   Exchange *job = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
   guint n_new = pd_csv_import_get_n_new (job->import);
+  g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u record",
+                                                           "Imported %u records", n_new),
+                                              n_new);
 
-  if (!pd_csv_import_commit_finish (result, &error))
-    {
-      close_progress (job);
-      pd_problem_dialog_present (job->window, _("Nothing Was Imported"), error->message);
-    }
-  else
-    {
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u record", "Imported %u records", n_new),
-                                 n_new);
-      pd_toast_send (GTK_WIDGET (job->window), message);
-      gtk_widget_activate_action (GTK_WIDGET (job->window), "win.reload", NULL);
-    }
+  pd_csv_import_commit_finish (result, &error);
+  close_progress (job);
+  pd_command_report (job->window, error, _("Nothing Was Imported"), message, TRUE);
   exchange_free (job);
 }
 

@@ -76,3 +76,23 @@ pd_widget_set_margins (GtkWidget *widget,
   gtk_widget_set_margin_bottom (widget, bottom);
   gtk_widget_set_margin_start (widget, start);
 }
+
+GtkWindow *
+pd_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+pd_preferences_toast (GtkWidget  *widget,
+                      const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}

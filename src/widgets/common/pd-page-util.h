@@ -39,6 +39,14 @@ GtkWidget *pd_action_button_new (const char *icon,
                                  const char *tooltip,
                                  const char *label);
 
+/* The window that holds widget, or NULL when it is in none (yet). */
+GtkWindow *pd_widget_get_window (GtkWidget *widget);
+
+/* Shows message in a toast of the preferences window that holds widget; logs it as a
+ * warning when widget is in none. */
+void pd_preferences_toast (GtkWidget  *widget,
+                           const char *message);
+
 /* Sets the four margins of widget, in the order of CSS: top, end, bottom, start. */
 void pd_widget_set_margins (GtkWidget *widget,
                             int        top,

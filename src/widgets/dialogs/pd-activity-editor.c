@@ -160,11 +160,7 @@ pd_activity_editor_new (GtkWindow  *parent,
   g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
   g_return_val_if_fail (PD_IS_ACTIVITY (activity), NULL);
 
-  self = g_object_new (PD_TYPE_ACTIVITY_EDITOR,
-                       "transient-for", parent,
-                       "title", is_new ? _("Log Activity") : _("Edit Activity"),
-                       NULL);
-  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
+  self = pd_record_editor_new (PD_TYPE_ACTIVITY_EDITOR, parent, model, is_new ? _("Log Activity") : _("Edit Activity"));
   self->activity = g_object_ref (activity);
   self->is_new = is_new;
   build (self);

@@ -45,17 +45,20 @@ GtkWindow *pd_medication_editor_new (GtkWindow    *parent,
                                      PdDiaryModel *model,
                                      PdMedication *medication);
 
+/* The spine outcome questions, asked on Today and in Trends: each is presented over the
+ * window that holds from, and is not presented when from is in no window or model is NULL. */
+
 /* The Patient Global Impression of Change, about a treatment event or overall. The model's
  * events are offered as what the impression is about; event: the one chosen at first, or
  * NULL for overall. A save makes the model read the outcomes again. */
-GtkWindow *pd_pgic_dialog_new       (GtkWindow    *parent,
+void       pd_pgic_dialog_present   (GtkWidget    *from,
                                      PdDiaryModel *model,
                                      PdEvent      *event);
 
 /* The Patient-Specific Functional Scale: name 3-5 activities in your own words, retire and
  * add them, and rate each 0-10. The activities and ratings are the model's, as the editor
  * is built; a save makes the model read the outcomes again. */
-GtkWindow *pd_psfs_editor_new       (GtkWindow    *parent,
+void       pd_psfs_editor_present   (GtkWidget    *from,
                                      PdDiaryModel *model);
 
 G_END_DECLS

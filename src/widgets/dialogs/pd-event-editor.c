@@ -195,11 +195,7 @@ pd_event_editor_new (GtkWindow  *parent,
   g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
   g_return_val_if_fail (PD_IS_EVENT (event), NULL);
 
-  self = g_object_new (PD_TYPE_EVENT_EDITOR,
-                       "transient-for", parent,
-                       "title", is_new ? _("Add Treatment Event") : _("Edit Treatment Event"),
-                       NULL);
-  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
+  self = pd_record_editor_new (PD_TYPE_EVENT_EDITOR, parent, model, is_new ? _("Add Treatment Event") : _("Edit Treatment Event"));
   self->event = g_object_ref (event);
   self->is_new = is_new;
   build (self);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-editors.h"
+#include "pd-page-util.h"
 #include "pd-rows.h"
 #include "pd-spine.h"
 #include "pd-types.h"
@@ -94,22 +95,25 @@ event_label (PdEvent *event)
   return g_strdup_printf ("%s — %s", date, pd_event_get_title (event));
 }
 
-GtkWindow *
-pd_pgic_dialog_new (GtkWindow    *parent,
-                    PdDiaryModel *model,
-                    PdEvent      *event)
+void
+pd_pgic_dialog_present (GtkWidget    *from,
+                        PdDiaryModel *model,
+                        PdEvent      *event)
 {
-  GListModel *events = pd_diary_model_get_records (model, PD_RECORD_EVENT);
+  GtkWindow *parent = pd_widget_get_window (from);
+  GListModel *events;
   PdPgicDialog *self;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *group, *row;
   guint selected = 0;
 
-  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
+  g_return_if_fail (model == NULL || PD_IS_DIARY_MODEL (model));
 
-  self = g_object_new (PD_TYPE_PGIC_DIALOG, "transient-for", parent,
-                       "title", _("Impression of Change"), NULL);
-  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
+  if (model == NULL || parent == NULL)
+    return;
+  events = pd_diary_model_get_records (model, PD_RECORD_EVENT);
+
+  self = pd_record_editor_new (PD_TYPE_PGIC_DIALOG, parent, model, _("Impression of Change"));
 
   g_ptr_array_add (labels, g_strdup (_("Overall")));
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
@@ -153,5 +157,5 @@ pd_pgic_dialog_new (GtkWindow    *parent,
     }
   pd_record_editor_add_group (PD_RECORD_EDITOR (self), group);
   answer_toggled_cb (self);
-  return GTK_WINDOW (self);
+  gtk_window_present (GTK_WINDOW (self));
 }

@@ -49,7 +49,8 @@ save_meta (PdPreferencesWindow *self,
   if (!pd_database_set_meta (self->database, key, value, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+
+      pd_preferences_toast (GTK_WIDGET (self), message);
       return;
     }
   g_signal_emit (self, signals[CHANGED], 0);

@@ -15,4 +15,13 @@ void pd_problem_dialog_present (GtkWindow  *parent,
                                 const char *heading,
                                 const char *body);
 
+/* How a command the person asked for ended, in window: with error set, the problem dialog
+ * headed failed with the error's message; else a toast saying done, after which, with
+ * reload, the window reads its diary again. */
+void pd_command_report         (GtkWindow    *window,
+                                const GError *error,
+                                const char   *failed,
+                                const char   *done,
+                                gboolean      reload);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-editors.h"
+#include "pd-page-util.h"
 #include "pd-spine.h"
 #include "pd-types.h"
 
@@ -218,19 +219,21 @@ pd_psfs_editor_init (PdPsfsEditor *self)
   self->today = pd_local_today (NULL);
 }
 
-GtkWindow *
-pd_psfs_editor_new (GtkWindow    *parent,
-                    PdDiaryModel *model)
+void
+pd_psfs_editor_present (GtkWidget    *from,
+                        PdDiaryModel *model)
 {
+  GtkWindow *parent = pd_widget_get_window (from);
   g_autoptr(PdDiaryData) data = NULL;
   PdPsfsEditor *self;
   GtkWidget *add_group;
 
-  g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
+  g_return_if_fail (model == NULL || PD_IS_DIARY_MODEL (model));
 
-  self = g_object_new (PD_TYPE_PSFS_EDITOR, "transient-for", parent,
-                       "title", _("Rate Your Activities"), NULL);
-  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
+  if (model == NULL || parent == NULL)
+    return;
+
+  self = pd_record_editor_new (PD_TYPE_PSFS_EDITOR, parent, model, _("Rate Your Activities"));
   data = pd_diary_model_dup_data (model);
 
   self->rate_group = adw_preferences_group_new ();
@@ -257,5 +260,5 @@ pd_psfs_editor_new (GtkWindow    *parent,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), self->add_row);
   pd_record_editor_add_group (PD_RECORD_EDITOR (self), add_group);
   update_state (self);
-  return GTK_WINDOW (self);
+  gtk_window_present (GTK_WINDOW (self));
 }

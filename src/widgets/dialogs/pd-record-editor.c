@@ -43,6 +43,21 @@ pd_record_editor_set_database (PdRecordEditor *self,
   g_set_object (&priv->database, database);
 }
 
+gpointer
+pd_record_editor_new (GType         type,
+                      GtkWindow    *parent,
+                      PdDiaryModel *model,
+                      const char   *title)
+{
+  PdRecordEditor *self;
+
+  g_return_val_if_fail (g_type_is_a (type, PD_TYPE_RECORD_EDITOR), NULL);
+
+  self = g_object_new (type, "transient-for", parent, "title", title, NULL);
+  pd_record_editor_set_model (self, model);
+  return self;
+}
+
 PdDiaryModel *
 pd_record_editor_get_model (PdRecordEditor *self)
 {

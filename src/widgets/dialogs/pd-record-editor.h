@@ -32,6 +32,13 @@ struct _PdRecordEditorClass
                      GError         **error);
 };
 
+/* A new editor of type (a subclass) for model, over parent, titled title: how every
+ * record editor begins. */
+gpointer      pd_record_editor_new          (GType           type,
+                                             GtkWindow      *parent,
+                                             PdDiaryModel   *model,
+                                             const char     *title);
+
 PdDiaryModel *pd_record_editor_get_model    (PdRecordEditor *self);
 /* Also sets the database: the model's writer connection. */
 void          pd_record_editor_set_model    (PdRecordEditor *self,

@@ -11,6 +11,7 @@
 
 #include "pd-check-settings.h"
 #include "pd-cyp2d6.h"
+#include "pd-page-util.h"
 #include "pd-safety-preferences.h"
 
 typedef struct
@@ -76,11 +77,9 @@ cyp2d6_selected_cb (AdwComboRow *row,
     return;
   if (!pd_database_set_cyp2d6 (page->database, status, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
-      if (ADW_IS_PREFERENCES_WINDOW (root))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+      pd_preferences_toast (GTK_WIDGET (row), message);
       adw_combo_row_set_selected (row, pd_database_get_cyp2d6 (page->database));
       return;
     }

@@ -288,11 +288,7 @@ pd_dose_editor_new (GtkWindow   *parent,
   g_return_val_if_fail (PD_IS_DIARY_MODEL (model), NULL);
   g_return_val_if_fail (PD_IS_DOSE (dose), NULL);
 
-  self = g_object_new (PD_TYPE_DOSE_EDITOR,
-                       "transient-for", parent,
-                       "title", is_new ? _("Log Dose") : _("Edit Dose"),
-                       NULL);
-  pd_record_editor_set_model (PD_RECORD_EDITOR (self), model);
+  self = pd_record_editor_new (PD_TYPE_DOSE_EDITOR, parent, model, is_new ? _("Log Dose") : _("Edit Dose"));
   self->dose = g_object_ref (dose);
   self->is_new = is_new;
   self->medications = g_ptr_array_new_with_free_func (g_object_unref);

@@ -53,13 +53,9 @@ show_error (PdRemindersPage *self,
             const char      *what,
             const GError    *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
 
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
-  else
-    g_warning ("%s", message);
+  pd_preferences_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -190,6 +186,19 @@ row_index (GtkWidget *widget)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
 }
 
+/* Adds row, one of the index'th reminder's, to group and to rows (for clear_rows); its
+ * buttons find the reminder by row_index. */
+static void
+add_row (AdwPreferencesGroup *group,
+         GPtrArray           *rows,
+         GtkWidget           *row,
+         guint                index)
+{
+  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
+
 /* Check-ins */
 
 static void
@@ -296,6 +305,22 @@ weekdays_new (guint      weekdays,
   return box;
 }
 
+/* A reminder's days, on a row of their own below it: seven buttons fit neither a narrow
+ * window nor beside a reminder's text. */
+static GtkWidget *
+days_row_new (guint       weekdays,
+              WeekdaysOf  weekdays_of,
+              const char *row_name,
+              const char *days_name)
+{
+  GtkWidget *days = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days), _("Days"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (days), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (days), weekdays_new (weekdays, weekdays_of, days_name));
+  return days;
+}
+
 static guint *
 check_in_weekdays (PdRemindersPage *self,
                    GtkWidget       *widget)
@@ -324,9 +349,7 @@ rebuild_check_ins (PdRemindersPage *self)
     {
       const PdCheckInTime *check_in = &g_array_index (self->settings->check_ins, PdCheckInTime, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *days = adw_action_row_new ();
 
-      g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Check-in"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  time_box_new (check_in->minute, _("Check-in time"),
@@ -334,19 +357,11 @@ rebuild_check_ins (PdRemindersPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  remove_button_new (_("Remove Check-in"),
                                                     G_CALLBACK (remove_check_in_cb), NULL));
-      adw_preferences_group_add (self->check_ins_group, row);
-      g_ptr_array_add (self->check_in_rows, row);
-
-      /* Its days on a row of their own, so that the page fits a narrow window. */
-      g_object_set_data (G_OBJECT (days), "index", GUINT_TO_POINTER (i));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days), _("Days"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (days), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Check-in Days"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (days),
-                                 weekdays_new (check_in->weekdays, check_in_weekdays,
-                                               _("Check-in days")));
-      adw_preferences_group_add (self->check_ins_group, days);
-      g_ptr_array_add (self->check_in_rows, days);
+      add_row (self->check_ins_group, self->check_in_rows, row, i);
+      add_row (self->check_ins_group, self->check_in_rows,
+               days_row_new (check_in->weekdays, check_in_weekdays, _("Check-in Days"),
+                             _("Check-in days")),
+               i);
     }
   self->loading = loading;
 }
@@ -419,9 +434,7 @@ rebuild_custom (PdRemindersPage *self)
     {
       const PdCustomReminder *custom = g_ptr_array_index (self->settings->custom, i);
       GtkWidget *row = adw_entry_row_new ();
-      GtkWidget *days;
 
-      g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reminder Text"));
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
       gtk_editable_set_text (GTK_EDITABLE (row), custom->text ? custom->text : "");
@@ -432,20 +445,11 @@ rebuild_custom (PdRemindersPage *self)
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
                                 remove_button_new (_("Remove Reminder"),
                                                    G_CALLBACK (remove_custom_cb), NULL));
-      adw_preferences_group_add (self->custom_group, row);
-      g_ptr_array_add (self->custom_rows, row);
-
-      /* Its days on a row of their own: seven buttons do not fit beside the text. */
-      days = adw_action_row_new ();
-      g_object_set_data (G_OBJECT (days), "index", GUINT_TO_POINTER (i));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days), _("Days"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (days), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Reminder Days"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (days),
-                                 weekdays_new (custom->weekdays, custom_weekdays,
-                                               _("Reminder days")));
-      adw_preferences_group_add (self->custom_group, days);
-      g_ptr_array_add (self->custom_rows, days);
+      add_row (self->custom_group, self->custom_rows, row, i);
+      add_row (self->custom_group, self->custom_rows,
+               days_row_new (custom->weekdays, custom_weekdays, _("Reminder Days"),
+                             _("Reminder days")),
+               i);
     }
   self->loading = loading;
 }

@@ -207,17 +207,14 @@ red_flag_toggled_cb (PdEntryForm    *self,
                      GtkCheckButton *check)
 {
   AdwMessageDialog *dialog;
-  GtkRoot *root;
   gboolean emergency;
 
   emit_changed (self);
   if (self->loading || !gtk_check_button_get_active (check))
     return;
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
   emergency = is_emergency_check (self, check);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                            : NULL,
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (pd_widget_get_window (GTK_WIDGET (self)),
                                                        emergency ? _("Call Emergency Services Now")
                                                                  : _("Contact a Clinician Now"),
                                                        NULL));

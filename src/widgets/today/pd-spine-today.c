@@ -66,23 +66,14 @@ static void
 rate_clicked_cb (GtkButton    *button,
                  PdSpineToday *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->model == NULL || !GTK_IS_WINDOW (root))
-    return;
-  gtk_window_present (pd_psfs_editor_new (GTK_WINDOW (root), self->model));
+  pd_psfs_editor_present (GTK_WIDGET (self), self->model);
 }
 
 static void
 impression_clicked_cb (GtkButton    *button,
                        PdSpineToday *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->model == NULL || !GTK_IS_WINDOW (root))
-    return;
-  gtk_window_present (pd_pgic_dialog_new (GTK_WINDOW (root), self->model,
-                                          g_object_get_data (G_OBJECT (button), "event")));
+  pd_pgic_dialog_present (GTK_WIDGET (self), self->model, g_object_get_data (G_OBJECT (button), "event"));
 }
 
 static GtkWidget *

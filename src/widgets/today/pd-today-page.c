@@ -168,10 +168,9 @@ static void
 show_safety (PdTodayPage *self,
              const char  *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (pd_widget_get_window (GTK_WIDGET (self)),
                                                        _("Safety Information"), text));
   adw_message_dialog_add_response (dialog, "ok", _("OK"));
   gtk_window_present (GTK_WINDOW (dialog));

@@ -202,21 +202,13 @@ function_draw_cb (GtkDrawingArea *area,
 static void
 rate_clicked_cb (PdSpineOutcomes *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->model == NULL || !GTK_IS_WINDOW (root))
-    return;
-  gtk_window_present (pd_psfs_editor_new (GTK_WINDOW (root), self->model));
+  pd_psfs_editor_present (GTK_WIDGET (self), self->model);
 }
 
 static void
 impression_clicked_cb (PdSpineOutcomes *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->model == NULL || !GTK_IS_WINDOW (root))
-    return;
-  gtk_window_present (pd_pgic_dialog_new (GTK_WINDOW (root), self->model, NULL));
+  pd_pgic_dialog_present (GTK_WIDGET (self), self->model, NULL);
 }
 
 static gboolean

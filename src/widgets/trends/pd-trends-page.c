@@ -381,9 +381,11 @@ motion_cb (GtkEventControllerMotion *controller,
     gtk_popover_popdown (GTK_POPOVER (self->popover));
 }
 
+/* The pointer left the chart, or the page moved under it: the popover waits for the
+ * pointer's next move (the keyboard's day follows at once), never pointing where the chart
+ * no longer is. */
 static void
-leave_cb (GtkEventControllerMotion *controller,
-          PdTrendsPage             *self)
+forget_pointer (PdTrendsPage *self)
 {
   self->pointer_y = -1;
   if (self->focus_day != 0)
@@ -392,16 +394,11 @@ leave_cb (GtkEventControllerMotion *controller,
     gtk_popover_popdown (GTK_POPOVER (self->popover));
 }
 
-/* The page moved under the pointer: the popover waits for the pointer's next move (the
- * keyboard's day follows at once), never pointing where the chart no longer is. */
 static void
-page_scrolled_cb (PdTrendsPage *self)
+leave_cb (GtkEventControllerMotion *controller,
+          PdTrendsPage             *self)
 {
-  self->pointer_y = -1;
-  if (self->focus_day != 0)
-    show_day (self, self->focus_day);
-  else
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  forget_pointer (self);
 }
 
 /* Ctrl+scroll: zoom around the pointer; horizontal or shift+scroll: pan. A plain vertical
@@ -897,5 +894,5 @@ pd_trends_page_init (PdTrendsPage *self)
 
   add_view_options (self);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
-                           "value-changed", G_CALLBACK (page_scrolled_cb), self, G_CONNECT_SWAPPED);
+                           "value-changed", G_CALLBACK (forget_pointer), self, G_CONNECT_SWAPPED);
 }
