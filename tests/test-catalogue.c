@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pd-catalogue.h"
+#include "pd-medication.h"
 
 /* domain.md's medication table, as the catalogue must carry it. */
 static const struct
@@ -324,6 +325,58 @@ test_classes (void)
   g_assert_null (pd_drug_class_group (NULL));
 }
 
+/* A dose as a person reads it: symbols stay, counted units are words in the singular or
+ * the plural (a fraction takes the plural); a unit unknown to the catalogue is shown as is. */
+static void
+test_amount_text (void)
+{
+  const struct { double amount; const char *unit, *text; } cases[] = {
+    { 400, "mg", "400 mg" },
+    { 12.5, "mcg/h", "12.5 mcg/h" },
+    { 0.125, "mg", "0.125 mg" },
+    { 1000, "IU", "1000 IU" },
+    { 1, "tablet", "1 tablet" },
+    { 2, "tablet", "2 tablets" },
+    { 1.5, "tablet", "1.5 tablets" },
+    { 0.5, "tablet", "0.5 tablets" },
+    { 1, "patch", "1 patch" },
+    { 2, "patch", "2 patches" },
+    { 2, "puff", "2 puffs" },
+    { 1, "drop", "1 drop" },
+    { 20, "drop", "20 drops" },
+    { 3, "spoon", "3 spoon" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = pd_dose_amount_text (cases[i].amount, cases[i].unit);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  g_assert_cmpstr (pd_dose_unit_label ("tablet"), ==, "tablets");
+  g_assert_cmpstr (pd_dose_unit_label ("patch"), ==, "patches");
+  g_assert_cmpstr (pd_dose_unit_label ("mg"), ==, "mg");
+  g_assert_cmpstr (pd_dose_unit_label ("mcg/h"), ==, "mcg/h");
+}
+
+/* A medication's name with its usual amount; the name alone without one. */
+static void
+test_medication_dose_text (void)
+{
+  g_autoptr(PdMedication) medication = pd_medication_new ();
+  g_autofree char *with_amount = NULL;
+  g_autofree char *without = NULL;
+
+  pd_medication_set_name (medication, "Percocet 5/325");
+  pd_medication_set_amount (medication, 2);
+  pd_medication_set_unit (medication, "tablet");
+  with_amount = pd_medication_dose_text (medication);
+  g_assert_cmpstr (with_amount, ==, "Percocet 5/325 2 tablets");
+  pd_medication_set_amount (medication, 0);
+  without = pd_medication_dose_text (medication);
+  g_assert_cmpstr (without, ==, "Percocet 5/325");
+}
+
 static void
 test_units (void)
 {
@@ -415,6 +468,8 @@ main (int   argc,
   g_test_add_func ("/catalogue/combinations", test_combinations);
   g_test_add_func ("/catalogue/prescribed-maxima", test_prescribed_maxima);
   g_test_add_func ("/catalogue/units", test_units);
+  g_test_add_func ("/catalogue/amount-text", test_amount_text);
+  g_test_add_func ("/catalogue/medication-dose-text", test_medication_dose_text);
   g_test_add_func ("/catalogue/activities", test_activities);
   g_test_add_func ("/catalogue/event-kinds", test_event_kinds);
 

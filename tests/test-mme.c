@@ -356,7 +356,7 @@ static const UncountedCase uncounted_cases[] = {
     "Ultracet, 37.5 mg, is not counted in today's MME or acetaminophen total: "
     COMBINATION_FIX },
   { "Percocet", 2, "tablet", 0, 0,
-    "Percocet, 2 tablet, is not counted in today's MME or acetaminophen total: " STRENGTH_FIX },
+    "Percocet, 2 tablets, is not counted in today's MME or acetaminophen total: " STRENGTH_FIX },
   /* Counted as 10 mg of oxycodone, as before; its acetaminophen cannot be. */
   { "Percocet", 10, "mg", 15, 0,
     "Percocet, 10 mg, is not counted in today's acetaminophen total: " STRENGTH_FIX },
@@ -365,13 +365,13 @@ static const UncountedCase uncounted_cases[] = {
   { "Fentanyl", 25, "mcg", 0, 0, "Fentanyl, 25 mcg, is not counted in today's MME: " PATCH_FIX },
   { "Duragesic", 12, "mg", 0, 0, "Duragesic, 12 mg, is not counted in today's MME: " PATCH_FIX },
   { "Oxycodone", 2, "tablet", 0, 0,
-    "Oxycodone, 2 tablet, is not counted in today's MME: " OPIOID_FIX },
+    "Oxycodone, 2 tablets, is not counted in today's MME: " OPIOID_FIX },
   { "Morphine SR", 10, "ml", 0, 0,
     "Morphine SR, 10 ml, is not counted in today's MME: " OPIOID_FIX },
   { "Tramadol", 1, "tablet", 0, 0,
     "Tramadol, 1 tablet, is not counted in today's MME: " OPIOID_FIX },
   { "Acetaminophen", 2, "tablet", 0, 0,
-    "Acetaminophen, 2 tablet, is not counted in today's acetaminophen total: acetaminophen is "
+    "Acetaminophen, 2 tablets, is not counted in today's acetaminophen total: acetaminophen is "
     "counted by its amount in mg. Edit the dose to give the dose in mg." },
   { "Paracetamol", 20, "ml", 0, 0,
     "Paracetamol, 20 ml, is not counted in today's acetaminophen total: acetaminophen is "

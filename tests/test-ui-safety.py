@@ -72,7 +72,7 @@ def main():
                        "the MME information on Today")
         tap("reassess" in mme.get_name() and "not a limit" in mme.get_name(),
             "Today gives CDC 2022's wording for 60 MME, not a limit", mme.get_name())
-        uncounted = wait_for(lambda: find(app.root, prefix="Acetaminophen, 2 tablet, is not counted"),
+        uncounted = wait_for(lambda: find(app.root, prefix="Acetaminophen, 2 tablets, is not counted"),
                              "the dose not counted on Today")
         tap("today's acetaminophen total" in uncounted.get_name() and
             uncounted.get_name().endswith("Edit the dose to give the dose in mg."),
@@ -92,7 +92,7 @@ def main():
                         "the benzodiazepine information while typing")
         tap("CDC 2022" in live.get_name(), "the dose editor shows opioid + benzodiazepine before saving",
             live.get_name())
-        tap(find(editor, prefix="Acetaminophen, 2 tablet, is not counted") is not None,
+        tap(find(editor, prefix="Acetaminophen, 2 tablets, is not counted") is not None,
             "the dose editor shows the day's dose not counted")
         time.sleep(0.5)
         print(f"# screenshot: {screenshot('safety-dose-editor.png')}")

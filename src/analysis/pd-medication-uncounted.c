@@ -76,7 +76,7 @@ not_counted_message (Reason      reason,
                                 "combination product is counted in tablets. Edit the dose to "
                                 "give the number of tablets."), dose);
     case STRENGTH_UNKNOWN:
-      /* Translators: %s is a dose as logged: "Percocet, 2 tablet". */
+      /* Translators: %s is a dose as logged: "Percocet, 2 tablets". */
       return g_strdup_printf (_("%s, is not counted in today's MME or acetaminophen total: the "
                                 "product's strength is not known. Edit the dose to choose the "
                                 "product with its strength (opioid mg / acetaminophen mg, such "
@@ -93,7 +93,7 @@ not_counted_message (Reason      reason,
                                 "by its strength in mcg/h. Edit the dose to log the patch in "
                                 "mcg/h."), dose);
     case OPIOID_NOT_IN_MASS:
-      /* Translators: %s is a dose as logged: "Oxycodone, 2 tablet". */
+      /* Translators: %s is a dose as logged: "Oxycodone, 2 tablets". */
       return g_strdup_printf (_("%s, is not counted in today's MME: an opioid is counted by its "
                                 "amount in mg. Edit the dose to give the dose in mg."), dose);
     case ACETAMINOPHEN_NOT_IN_MASS:
@@ -126,8 +126,9 @@ _pd_add_not_counted_warnings (GPtrArray *warnings,
 
       if (reason == COUNTED)
         continue;
-      amount = pd_catalogue_format_amount (pd_dose_get_amount (resolved->dose));
-      dose = g_strdup_printf ("%s, %s %s", shown, amount, pd_dose_get_unit (resolved->dose));
+      amount = pd_dose_amount_text (pd_dose_get_amount (resolved->dose),
+                                    pd_dose_get_unit (resolved->dose));
+      dose = g_strdup_printf ("%s, %s", shown, amount);
       if (!g_hash_table_add (seen, g_strdup_printf ("%d %s", reason, dose)))
         continue;
       message = not_counted_message (reason, dose);

@@ -599,6 +599,44 @@ pd_dose_amount_in_mg (double      amount,
 }
 
 char *
+pd_dose_amount_text (double      amount,
+                     const char *unit)
+{
+  g_autofree char *number = pd_catalogue_format_amount (amount);
+  /* The plural form for a whole number, else the one for several ("1.5 tablets"). */
+  gulong n = amount >= 0 && amount < 1e9 && amount == floor (amount) ? (gulong) amount : 2;
+
+  if (g_strcmp0 (unit, "tablet") == 0)
+    /* Translators: a dose; %s is the number, e.g. "1 tablet", "2 tablets", "1.5 tablets" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s tablet", "%s tablets", n), number);
+  if (g_strcmp0 (unit, "patch") == 0)
+    /* Translators: a dose; %s is the number, e.g. "1 patch", "2 patches" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s patch", "%s patches", n), number);
+  if (g_strcmp0 (unit, "puff") == 0)
+    /* Translators: a dose of an inhaler or spray; %s is the number, e.g. "2 puffs" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s puff", "%s puffs", n), number);
+  if (g_strcmp0 (unit, "drop") == 0)
+    /* Translators: a dose; %s is the number, e.g. "1 drop", "20 drops" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s drop", "%s drops", n), number);
+  /* Translators: an amount and its unit symbol, e.g. "400 mg" or "12.5 mcg/h" */
+  return g_strdup_printf (_("%s %s"), number, unit != NULL ? unit : "");
+}
+
+const char *
+pd_dose_unit_label (const char *unit)
+{
+  if (g_strcmp0 (unit, "tablet") == 0)
+    return C_("unit", "tablets");
+  if (g_strcmp0 (unit, "patch") == 0)
+    return C_("unit", "patches");
+  if (g_strcmp0 (unit, "puff") == 0)
+    return C_("unit", "puffs");
+  if (g_strcmp0 (unit, "drop") == 0)
+    return C_("unit", "drops");
+  return unit;
+}
+
+char *
 pd_catalogue_format_amount (double amount)
 {
   char *text;

@@ -91,5 +91,14 @@ double                  pd_dose_unit_max_amount       (const char *unit);
 /* The amount in milligrams, or a negative value when the unit is not a mass (ml, patch...). */
 double                  pd_dose_amount_in_mg          (double      amount,
                                                        const char *unit);
+/* An amount with its unit as a person reads it, translated: "400 mg", "12.5 mcg/h",
+ * "1 tablet", "2 tablets", "1.5 tablets". The symbols (mg, mcg, g, ml, mcg/h, IU) stay as
+ * they are; the counted units (tablet, patch, puff, drop) are words, singular or plural; an
+ * unknown unit is shown as it is. */
+char                   *pd_dose_amount_text           (double      amount,
+                                                       const char *unit);
+/* A unit as a list to choose from names it, translated: the symbol, or the counted unit's
+ * plural ("tablets"); an unknown unit as it is. */
+const char             *pd_dose_unit_label            (const char *unit);
 
 G_END_DECLS

@@ -553,3 +553,16 @@ pd_medication_set_stamps (PdMedication *self,
   self->created = created;
   self->updated = updated;
 }
+
+char *
+pd_medication_dose_text (PdMedication *self)
+{
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (PD_IS_MEDICATION (self), NULL);
+
+  if (self->amount <= 0 || self->unit == NULL || *self->unit == '\0')
+    return g_strdup (self->name);
+  amount = pd_dose_amount_text (self->amount, self->unit);
+  return g_strdup_printf ("%s %s", self->name, amount);
+}

@@ -45,6 +45,9 @@ double        pd_medication_get_amount         (PdMedication  *self);
 void          pd_medication_set_amount         (PdMedication  *self,
                                                 double         amount);
 const char   *pd_medication_get_unit           (PdMedication  *self);
+/* The name with the usual amount, as a person reads it: "Gabapentin 300 mg", "Percocet 5/325
+ * 2 tablets"; the name alone without an amount. */
+char         *pd_medication_dose_text          (PdMedication  *self);
 void          pd_medication_set_unit           (PdMedication  *self,
                                                 const char    *unit);
 /* Scheduled local times of day, as minutes after midnight, ascending; empty: as needed. */

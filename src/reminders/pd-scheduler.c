@@ -464,16 +464,6 @@ already_logged (const Occurrence *occurrence,
 
 /* Building the reminders. */
 
-static char *
-medication_subject (PdMedication *medication)
-{
-  double amount = pd_medication_get_amount (medication);
-  const char *unit = pd_medication_get_unit (medication);
-
-  if (amount > 0 && unit != NULL && *unit != '\0')
-    return g_strdup_printf ("%s %g %s", pd_medication_get_name (medication), amount, unit);
-  return g_strdup (pd_medication_get_name (medication));
-}
 
 static void
 fill_texts (PdReminder *reminder)
@@ -575,7 +565,7 @@ reminder_new (const Occurrence *occurrence,
         {
           reminder->medication_id = g_strdup (pd_medication_get_id (occurrence->medication));
           reminder->medication_name = g_strdup (pd_medication_get_name (occurrence->medication));
-          reminder->subject = medication_subject (occurrence->medication);
+          reminder->subject = pd_medication_dose_text (occurrence->medication);
         }
       if (occurrence->custom != NULL)
         {

@@ -66,17 +66,6 @@ format_clock (gint64 unix_time,
   return g_date_time_format (local, "%H:%M");
 }
 
-static char *
-format_amount (double amount)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* Whole amounts without decimals, others with one. */
-  if (amount == (double) (gint64) amount)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) amount);
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", amount));
-}
-
 /* A row titled title, with an icon, and the record's edit and delete buttons when editable
  * (what: what they act on, as "title at clock"). */
 static GtkWidget *
@@ -110,7 +99,7 @@ dose_row (PdDose   *dose,
           gboolean  editable)
 {
   g_autofree char *clock = format_clock (pd_dose_get_time (dose), pd_dose_get_utc_offset (dose));
-  g_autofree char *amount = format_amount (pd_dose_get_amount (dose));
+  g_autofree char *amount = pd_dose_amount_text (pd_dose_get_amount (dose), pd_dose_get_unit (dose));
   g_autofree char *subtitle = NULL;
   gboolean skipped = pd_dose_get_status (dose) == PD_DOSE_SKIPPED;
   const char *note = pd_dose_get_note (dose);
@@ -119,7 +108,7 @@ dose_row (PdDose   *dose,
     /* Translators: a skipped dose, e.g. "08:00 · skipped" */
     subtitle = g_strdup_printf (_("%s · skipped"), clock);
   else
-    subtitle = g_strdup_printf ("%s · %s %s%s%s", clock, amount, pd_dose_get_unit (dose),
+    subtitle = g_strdup_printf ("%s · %s%s%s", clock, amount,
                                 *note ? " · " : "", note);
   return timed_row (pd_dose_get_name (dose), subtitle,
                     skipped ? "action-unavailable-symbolic" : "emblem-ok-symbolic",

@@ -226,7 +226,7 @@ build (PdDoseEditor *self)
   g_auto(GStrv) units = NULL;
 
   for (const char * const *u = pd_dose_units (); *u != NULL; u++)
-    g_strv_builder_add (unit_labels, *u);
+    g_strv_builder_add (unit_labels, pd_dose_unit_label (*u));
   units = g_strv_builder_end (unit_labels);
 
   group = adw_preferences_group_new ();

@@ -264,9 +264,14 @@ setup_combos (PdMedicationEditor *self)
   g_ptr_array_add (labels, NULL);
   fill_combo (self->form_row, self->form_keys, (const char **) labels->pdata);
 
+  g_ptr_array_set_size (labels, 0);
   for (guint i = 0; units[i] != NULL; i++)
-    g_ptr_array_add (self->unit_keys, g_strdup (units[i]));
-  fill_combo (self->unit_row, self->unit_keys, (const char **) units);
+    {
+      g_ptr_array_add (self->unit_keys, g_strdup (units[i]));
+      g_ptr_array_add (labels, (gpointer) pd_dose_unit_label (units[i]));
+    }
+  g_ptr_array_add (labels, NULL);
+  fill_combo (self->unit_row, self->unit_keys, (const char **) labels->pdata);
 }
 
 /* Catalogue information */

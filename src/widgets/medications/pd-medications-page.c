@@ -61,12 +61,10 @@ static char *
 format_amount (PdMedication *medication)
 {
   double amount = pd_medication_get_amount (medication);
-  const char *unit = pd_medication_get_unit (medication);
 
   if (amount <= 0)
     return NULL;
-  /* Translators: an amount and its unit, e.g. "400 mg" or "12.5 mcg/h" */
-  return g_strdup_printf (_("%g %s"), amount, unit != NULL ? unit : "");
+  return pd_dose_amount_text (amount, pd_medication_get_unit (medication));
 }
 
 static char *

@@ -341,8 +341,7 @@ due_row (PdTodayPage *self,
   const char *name = pd_medication_get_name (due->medication);
   const char *id = pd_medication_get_id (due->medication);
 
-  title = g_strdup_printf ("%s %g %s", name, pd_medication_get_amount (due->medication),
-                           pd_medication_get_unit (due->medication));
+  title = pd_medication_dose_text (due->medication);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
 
@@ -422,8 +421,7 @@ update_medications (PdTodayPage *self,
       any_active = TRUE;
       if (!pd_medication_is_as_needed (medication))
         continue;
-      label = g_strdup_printf ("%s %g %s", pd_medication_get_name (medication),
-                               pd_medication_get_amount (medication), pd_medication_get_unit (medication));
+      label = pd_medication_dose_text (medication);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "today.take-as-needed", "s", pd_medication_get_id (medication));
       g_menu_append_item (menu, item);
