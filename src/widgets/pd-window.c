@@ -48,6 +48,7 @@ struct _PdWindow
 
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
   /* Start-up waits for none of the pages, nor for the diary: the window shows the loading
@@ -67,6 +68,9 @@ struct _PdWindow
   AdwStatusPage *error_page;
   GtkWidget *restore_button;
   GtkWidget *new_button;
+  GtkWidget *main_menu_button;
+  GMenuModel *add_menu;
+  GMenuModel *primary_menu;
   GtkRevealer *review_banner;
   GtkLabel *review_label;
 };
@@ -274,6 +278,20 @@ visible_page_changed_cb (PdWindow *self)
     ensure_page (self, visible_page (self));
 }
 
+/* The view switchers get the pages when the diary is shown, not before the window's first
+ * frame: their buttons took about 15 ms of start-up, and while the diary loads, or when it
+ * cannot be opened, there is no page to switch to. */
+static void
+attach_switchers (PdWindow *self)
+{
+  if (adw_view_switcher_title_get_stack (self->switcher_title) != NULL)
+    return;
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+}
+
 static void
 show_diary (PdWindow *self)
 {
@@ -285,6 +303,7 @@ show_diary (PdWindow *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "diary") == 0)
     return;
   ensure_page (self, visible_page (self));
+  attach_switchers (self);
   gtk_stack_set_visible_child_name (self->main_stack, "diary");
   set_diary_actions_enabled (self, TRUE);
   if (!self->review)
@@ -738,6 +757,16 @@ pd_window_set_property (GObject      *object,
     }
 }
 
+/* A menu's popover is made when it is first opened: making both at start-up, with all their
+ * items, took a few milliseconds before the window could show. */
+static void
+build_menu_cb (GtkMenuButton *button,
+               gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static void
 pd_window_class_init (PdWindowClass *klass)
 {
@@ -768,6 +797,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, today_slot);
@@ -777,6 +807,9 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, add_menu);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, review_banner);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, review_label);
 
@@ -812,6 +845,10 @@ static void
 pd_window_init (PdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->new_button), build_menu_cb,
+                                         self->add_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->main_menu_button), build_menu_cb,
+                                         self->primary_menu, NULL);
 
   self->cancellable = g_cancellable_new ();
   self->settings = settings_new_if_installed ();
