@@ -150,11 +150,13 @@ test_snapshots_removed (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = fixture_file (fixture, "b.pdbackup");
-  g_autofree char *killed = make_snapshot_folder ("pain-diary-backup-KILLED", 600);
   g_autofree char *in_use = make_snapshot_folder ("pain-diary-backup-IN-USE", 600);
   g_autofree char *young = make_snapshot_folder ("pain-diary-backup-YOUNG", 0);
   g_autofree char *found = NULL;
   int lock_fd;
+
+  /* A killed backup's folder, which the next backup removes. */
+  g_free (make_snapshot_folder ("pain-diary-backup-KILLED", 600));
 
   lock_fd = open (in_use, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   g_assert_cmpint (lock_fd, >=, 0);

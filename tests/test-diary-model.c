@@ -566,7 +566,6 @@ static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   GListModel *pain = pd_diary_model_get_records (fixture->model, PD_RECORD_PAIN);
   g_autofree char *id = NULL;
   GObject *stored;

@@ -542,8 +542,8 @@ test_damaged_found_later (Fixture       *fixture,
                                         PD_DATABASE_CHECK_LATER, &error);
   if (db != NULL)
     {
-      g_autoptr(PdDiaryData) loaded = pd_database_load (db, NULL);
-
+      /* Read what there is; the check then says the diary is damaged. */
+      pd_diary_data_free (pd_database_load (db, NULL));
       g_assert_false (pd_database_finish_check (db, &error));
     }
   g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);

@@ -61,7 +61,6 @@ pd_reminder_settings_parse (const char  *text,
   g_autoptr(PdReminderSettings) self = pd_reminder_settings_new ();
   g_autoptr(GVariant) dict = NULL;
   g_autoptr(GVariantIter) iter = NULL;
-  g_autoptr(GVariant) quiet = NULL;
   guint32 minute, weekdays, start, end;
   const char *id, *message;
   gboolean on;
