@@ -104,11 +104,9 @@ copy_to_new_file (const char  *from,
   return ok;
 }
 
-/* The file behind path: path itself, or where its symbolic link points; NULL with error for
- * a link to nothing. */
-static char *
-real_file (const char  *path,
-           GError     **error)
+char *
+pd_database_real_file (const char  *path,
+                       GError     **error)
 {
   g_autofree char *display = NULL;
   GStatBuf st;
@@ -186,7 +184,7 @@ pd_database_restore_file (const char  *path,
 
   if (kept_path != NULL)
     *kept_path = NULL;
-  if (!(file = real_file (path, error)))
+  if (!(file = pd_database_real_file (path, error)))
     return FALSE;
   /* A restore killed before its rename left its copy: never a diary, removed once old. */
   prefix = pd_sweep_temporaries_beside (file, "restore", &dir);

@@ -57,6 +57,11 @@ void         pd_remove_stale_temporaries           (const char       *dir_path,
 char        *pd_sweep_temporaries_beside           (const char       *path,
                                                     const char       *kind,
                                                     char            **dir_path);
+/* The file behind a diary's path: path itself, or where its symbolic link points (SQLite
+ * keeps the -wal and -shm there, and a restore replaces that file); NULL with a PD_ERROR_IO
+ * error that says so for a link to nothing. */
+char        *pd_database_real_file                 (const char       *path,
+                                                    GError          **error);
 /* Puts a copy of the backup at backup_path in place of the diary at path, which is kept,
  * never written to, as "<path>.damaged-<date>-<time>" with its -wal, -shm and -journal
  * (*kept_path: that name, or NULL when there was no diary). A kill at any moment leaves the

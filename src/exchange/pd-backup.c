@@ -25,7 +25,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -740,32 +739,15 @@ pd_backup_restore (const char  *backup_path,
   g_autofree char *dir = NULL;
   g_autofree char *restored = NULL;
   g_autofree char *file = NULL;
-  GStatBuf st;
 
   g_return_val_if_fail (backup_path != NULL && passphrase != NULL && diary_path != NULL, FALSE);
 
   if (previous_backup != NULL)
     *previous_backup = NULL;
   /* A diary reached through a symbolic link is restored in the file the link points to (the
-   * link is kept), where SQLite keeps its -wal and -shm too. A link to nothing is refused. */
-  if (g_lstat (diary_path, &st) == 0 && S_ISLNK (st.st_mode))
-    {
-      char *real = realpath (diary_path, NULL);
-
-      if (real == NULL)
-        {
-          g_autofree char *display = g_filename_display_name (diary_path);
-
-          g_set_error (error, PD_ERROR, PD_ERROR_IO,
-                       _("“%s” is a link to a file that does not exist; connect the drive or "
-                         "folder it points to, or remove the link"), display);
-          return FALSE;
-        }
-      file = g_strdup (real);
-      free (real);
-    }
-  else
-    file = g_strdup (diary_path);
+   * link is kept). A link to nothing is refused. */
+  if (!(file = pd_database_real_file (diary_path, error)))
+    return FALSE;
   dir = g_path_get_dirname (file);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
