@@ -688,6 +688,67 @@ test_pagination (Fixture       *f,
     }
 }
 
+/* Doses that count nothing toward the MME (a Percocet of unknown strength, oxycodone in
+ * tablets) on two days of pain 3, where nothing else is an opioid: the report does not say
+ * that no opioid was logged; it names the doses and the days whose totals are too low, and
+ * the daily table marks those days' MME. */
+static void
+test_not_counted (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdReport) report = NULL;
+  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *day_16 = day_text (f->first + 16);
+  g_autofree char *day_20 = day_text (f->first + 20);
+  g_autofree char *day_17 = day_text (f->first + 17);
+  g_autofree char *row_16 = NULL;
+  g_autofree char *row_17 = NULL;
+  static const struct { const char *name; guint day; } logged[] = {
+    { "Percocet", 16 }, { "Oxycodone", 20 }, { "Percocet", 20 },
+  };
+
+  {
+    g_autoptr(PdDatabase) db = pd_database_open (f->diary, PD_DATABASE_NO_BACKUPS, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (logged); i++)
+      {
+        PdDose *dose = pd_dose_new ();
+
+        pd_dose_set_name (dose, logged[i].name);
+        pd_dose_set_amount (dose, 2);
+        pd_dose_set_unit (dose, "tablet");
+        pd_dose_set_time (dose, at (f->first + logged[i].day, 12 * 60), OFFSET);
+        g_ptr_array_add (doses, dose);
+      }
+    g_assert_true (pd_database_save_records (db, NULL, NULL, doses, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  report = load (f, f->first + SURGERY_DAY, f->first + N_DAYS - 1, NULL);
+  pdf = write_report (f, report, PD_PAPER_A4, NULL);
+  text = pdf_text (pdf);
+
+  g_assert_null (strstr (text, "No opioid doses were logged"));
+  assert_contains (text, "No opioid dose could be counted in this period.");
+  expected = g_strdup_printf ("Doses not counted in the daily MME or acetaminophen total "
+                              "(because of their unit, or an unknown strength): Percocet, 2 "
+                              "tablets; Oxycodone, 2 tablets. The totals of 2 days are too low "
+                              "(%s, %s).", day_16, day_20);
+  assert_contains (text, expected);
+  /* Day 16: pain 3 once, acetaminophen once (an even day: twice), Percocet: 3 doses. */
+  row_16 = g_strdup_printf ("%s 1 3.0 3 3 – – 3 0* 0", day_16);
+  assert_contains (text, row_16);
+  /* Day 17, nothing left out: acetaminophen once. */
+  row_17 = g_strdup_printf ("%s 1 3.0 3 3 – – 1 0 0", day_17);
+  assert_contains (text, row_17);
+  assert_contains (text, "* Too low: a dose taken that day is not counted in its MME");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,6 +777,8 @@ main (int   argc,
   g_test_add ("/report/stopped-medication", Fixture, NULL, fixture_setup, test_stopped_medication,
               fixture_teardown);
   g_test_add ("/report/pagination", Fixture, NULL, fixture_setup, test_pagination,
+              fixture_teardown);
+  g_test_add ("/report/not-counted", Fixture, NULL, fixture_setup, test_not_counted,
               fixture_teardown);
   return g_test_run ();
 }

@@ -73,6 +73,35 @@ compare_flags (gconstpointer a,
   return strcmp (x->code, y->code);
 }
 
+/* The taken doses of the local days first..last, by day: a GPtrArray (not owning) for each
+ * day that has one. */
+static GHashTable *
+taken_by_day (GPtrArray *doses,
+              guint32    first,
+              guint32    last)
+{
+  GHashTable *by_day = g_hash_table_new_full (NULL, NULL, NULL,
+                                              (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < doses->len; i++)
+    {
+      PdDose *dose = g_ptr_array_index (doses, i);
+      guint32 day = pd_dose_get_local_day (dose);
+      GPtrArray *bucket;
+
+      if (pd_dose_get_status (dose) != PD_DOSE_TAKEN || day < first || day > last)
+        continue;
+      bucket = g_hash_table_lookup (by_day, GUINT_TO_POINTER (day));
+      if (bucket == NULL)
+        {
+          bucket = g_ptr_array_new ();
+          g_hash_table_insert (by_day, GUINT_TO_POINTER (day), bucket);
+        }
+      g_ptr_array_add (bucket, dose);
+    }
+  return by_day;
+}
+
 GPtrArray *
 pd_safety_flag_days (GPtrArray            *doses,
                      GPtrArray            *medications,
@@ -86,25 +115,7 @@ pd_safety_flag_days (GPtrArray            *doses,
   if (doses == NULL || first > last)
     return flags;
 
-  by_day = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < doses->len; i++)
-    {
-      PdDose *dose = g_ptr_array_index (doses, i);
-      guint32 day = pd_dose_get_local_day (dose);
-      GPtrArray *bucket;
-
-      if (pd_dose_get_status (dose) != PD_DOSE_TAKEN || day + PATCH_EXTRA_DAYS < first ||
-          day > last)
-        continue;
-      bucket = g_hash_table_lookup (by_day, GUINT_TO_POINTER (day));
-      if (bucket == NULL)
-        {
-          bucket = g_ptr_array_new ();
-          g_hash_table_insert (by_day, GUINT_TO_POINTER (day), bucket);
-        }
-      g_ptr_array_add (bucket, dose);
-    }
-
+  by_day = taken_by_day (doses, first - MIN (first, PATCH_EXTRA_DAYS), last);
   for (guint32 day = first; day <= last; day++)
     {
       g_autoptr(GPtrArray) recent = NULL;
@@ -189,4 +200,60 @@ pd_safety_flag_format_days (GArray *days,
                                               days->len - shown),
                             days->len - shown);
   return g_string_free (out, FALSE);
+}
+
+void
+pd_not_counted_days_free (PdNotCountedDays *not_counted)
+{
+  if (not_counted == NULL)
+    return;
+  g_clear_pointer (&not_counted->days, g_array_unref);
+  g_clear_pointer (&not_counted->doses, g_ptr_array_unref);
+  g_free (not_counted);
+}
+
+PdNotCountedDays *
+pd_not_counted_days (GPtrArray *doses,
+                     GPtrArray *medications,
+                     guint32    first,
+                     guint32    last)
+{
+  PdNotCountedDays *not_counted = g_new0 (PdNotCountedDays, 1);
+  g_autoptr(GHashTable) by_day = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  not_counted->days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  not_counted->doses = g_ptr_array_new_with_free_func (g_free);
+  if (doses == NULL || first > last)
+    return not_counted;
+
+  by_day = taken_by_day (doses, first, last);
+  for (guint32 day = first; day <= last; day++)
+    {
+      GPtrArray *bucket = g_hash_table_lookup (by_day, GUINT_TO_POINTER (day));
+      g_autoptr(GPtrArray) warnings = NULL;
+      gboolean any = FALSE;
+
+      if (bucket == NULL)
+        continue;
+      warnings = pd_day_warnings (bucket, medications, day);
+      for (guint i = 0; i < warnings->len; i++)
+        {
+          PdWarning *warning = g_ptr_array_index (warnings, i);
+
+          if (warning->kind != PD_WARNING_NOT_COUNTED)
+            continue;
+          any = TRUE;
+          if (!g_hash_table_contains (seen, warning->subject))
+            {
+              char *dose = g_strdup (warning->subject);
+
+              g_ptr_array_add (not_counted->doses, dose);
+              g_hash_table_add (seen, dose);
+            }
+        }
+      if (any)
+        g_array_append_val (not_counted->days, day);
+    }
+  return not_counted;
 }

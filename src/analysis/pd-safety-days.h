@@ -35,4 +35,21 @@ char       *pd_safety_flag_describe     (const char           *code);
 char       *pd_safety_flag_format_days  (GArray               *days,
                                          guint                 max_shown);
 
+typedef struct
+{
+  GArray    *days;    /* guint32 local days, ascending */
+  GPtrArray *doses;   /* char *, each different dose once, as logged: "Percocet, 2 tablets" */
+} PdNotCountedDays;
+
+void              pd_not_counted_days_free (PdNotCountedDays *not_counted);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdNotCountedDays, pd_not_counted_days_free)
+
+/* The local days first..last with a taken dose that counts nothing toward the day's MME or
+ * acetaminophen total (PD_WARNING_NOT_COUNTED: its unit, or an unknown strength), and those
+ * doses: the totals of those days are too low. Linear in doses plus days. */
+PdNotCountedDays *pd_not_counted_days      (GPtrArray        *doses,
+                                            GPtrArray        *medications,
+                                            guint32           first,
+                                            guint32           last);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "pd-daily.h"
 #include "pd-database.h"
 #include "pd-report.h"
+#include "pd-safety-days.h"
 
 G_BEGIN_DECLS
 
@@ -95,6 +96,8 @@ struct _PdReport
   guint32 last_day;
   char *header;          /* markup: patient, surgery, period, generation date */
   PdDiaryData *data;     /* while pd_report_new builds the blocks; not owned */
+  /* The period's days whose MME or acetaminophen total leaves out a taken dose. */
+  PdNotCountedDays *not_counted;
 
   GArray *blocks;        /* PdReportBlock */
   GArray *tables;        /* PdReportTable */

@@ -148,6 +148,25 @@ _pd_report_add_notes (PdReport    *self,
     }
 }
 
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+is_not_counted_day (PdReport *self,
+                    guint32   day)
+{
+  GArray *days = self->not_counted->days;
+  guint index;
+
+  return g_array_binary_search (days, &day, compare_days, &index);
+}
+
 void
 _pd_report_add_daily_table (PdReport *self)
 {
@@ -176,8 +195,13 @@ _pd_report_add_daily_table (PdReport *self)
       cells[5] = _pd_report_format_score (day->sleep_hours);
       cells[6] = _pd_report_format_score (day->mood_mean);
       cells[7] = g_strdup_printf ("%u", day->n_doses);
-      cells[8] = g_strdup_printf ("%.0f", day->mme);
+      /* A day whose total leaves out a dose: at least this much. */
+      cells[8] = is_not_counted_day (self, d) ? g_strdup_printf ("%.0f*", day->mme)
+                                              : g_strdup_printf ("%.0f", day->mme);
       cells[9] = g_strdup_printf ("%u", day->activity_minutes);
       _pd_report_add_row (self, table, cells);
     }
+  if (self->not_counted->days->len > 0)
+    _pd_report_add_footnote (self, _("* Too low: a dose taken that day is not counted in its MME "
+                                     "(see Current medications)."));
 }

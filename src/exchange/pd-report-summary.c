@@ -347,6 +347,44 @@ format_adherence (PdAdherence adherence)
                           100.0 * adherence.taken / adherence.due);
 }
 
+/* The doses that count nothing toward the totals above, and their days: a clinician must not
+ * read those days' totals as complete. */
+static void
+add_not_counted (PdReport *self)
+{
+  GArray *days = self->not_counted->days;
+  GPtrArray *doses = self->not_counted->doses;
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *dates = NULL;
+  g_autofree char *line = NULL;
+
+  if (days->len == 0)
+    return;
+  for (guint i = 0; i < doses->len && i < 4; i++)
+    {
+      if (i > 0)
+        /* Translators: between the doses of a list: "Percocet, 2 tablets; Oxycodone, 1 tablet". */
+        g_string_append (list, _("; "));
+      g_string_append (list, g_ptr_array_index (doses, i));
+    }
+  if (doses->len > 4)
+    /* Translators: after a list of doses: "...; Oxycodone, 1 tablet and 2 more". */
+    g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                               doses->len - 4),
+                            doses->len - 4);
+  dates = pd_safety_flag_format_days (days, 6);
+  /* Escaped: the doses carry the names the patient typed. */
+  line = g_markup_printf_escaped (
+    g_dngettext (GETTEXT_PACKAGE,
+                 "Doses not counted in the daily MME or acetaminophen total (because of their "
+                 "unit, or an unknown strength): %s. The totals of %u day are too low (%s).",
+                 "Doses not counted in the daily MME or acetaminophen total (because of their "
+                 "unit, or an unknown strength): %s. The totals of %u days are too low (%s).",
+                 days->len),
+    list->str, days->len, dates);
+  _pd_report_add_text (self, PD_REPORT_BODY_SIZE, line);
+}
+
 void
 _pd_report_add_medications (PdReport    *self,
                             PdDiaryData *data)
@@ -413,7 +451,9 @@ _pd_report_add_medications (PdReport    *self,
       mme_max = MAX (mme_max, day->mme);
       n_caution += day->mme >= PD_MME_CAUTION;
     }
-  if (mme_max <= 0)
+  if (mme_max <= 0 && self->not_counted->days->len > 0)
+    _pd_report_add_text (self, PD_REPORT_BODY_SIZE, _("No opioid dose could be counted in this period."));
+  else if (mme_max <= 0)
     _pd_report_add_text (self, PD_REPORT_BODY_SIZE, _("No opioid doses were logged in this period."));
   else
     {
@@ -423,6 +463,7 @@ _pd_report_add_medications (PdReport    *self,
 
       _pd_report_add_text (self, PD_REPORT_BODY_SIZE, range);
     }
+  add_not_counted (self);
   if (n_caution > 0)
     {
       g_autofree char *caution = g_strdup_printf (

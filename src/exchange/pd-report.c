@@ -186,6 +186,7 @@ pd_report_finalize (GObject *object)
 
   g_clear_pointer (&self->series, pd_daily_series_unref);
   g_clear_pointer (&self->body_stats, pd_body_stats_free);
+  g_clear_pointer (&self->not_counted, pd_not_counted_days_free);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->tables, g_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
@@ -253,6 +254,7 @@ pd_report_new (PdDiaryData            *data,
                                            _pd_report_spine_first_day (data->events, first_day)),
                                       last_day);
   self->header = make_header (patient_name, surgery_date, first_day, last_day, generated);
+  self->not_counted = pd_not_counted_days (data->doses, data->medications, first_day, last_day);
 
   {
     PdReportBlock *title = _pd_report_add_block (self, PD_REPORT_BLOCK_TEXT);
