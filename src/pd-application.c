@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "pd-application.h"
 #include "pd-file-chooser.h"
@@ -552,6 +554,22 @@ pd_application_activate (GApplication *app)
   open_diary_with_reminders (PD_APPLICATION (app), path);
 }
 
+/* The windows go before the application does, and what their closing started (a cancelled
+ * load, the last save's answer) finishes: then nothing holds a diary any more and each is
+ * closed, its write-ahead log folded into the file and removed. Otherwise the log stays
+ * beside the diary, which alone (copied or backed up by hand) would miss the latest records. */
+static void
+close_windows (PdApplication *self)
+{
+  GList *windows;
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  while (g_main_context_pending (NULL) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static void
 pd_application_shutdown (GApplication *app)
 {
@@ -560,6 +578,7 @@ pd_application_shutdown (GApplication *app)
   stop_opening_reminders (self);
   g_clear_object (&self->reminders);
   g_clear_object (&self->notifier);
+  close_windows (self);
   G_APPLICATION_CLASS (pd_application_parent_class)->shutdown (app);
 
   for (guint i = 0; i < self->temporary_files->len; i++)
@@ -628,6 +647,15 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* SIGTERM (the session ending, kill), SIGINT (Ctrl+C) and SIGHUP (the terminal gone) quit as
+ * the menu does: the diaries are closed properly (close_windows). */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "open-review", open_review_action },
@@ -641,6 +669,9 @@ pd_application_startup (GApplication *app)
   pd_stall_watch_start ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  g_unix_signal_add (SIGTERM, terminate_cb, app);
+  g_unix_signal_add (SIGINT, terminate_cb, app);
+  g_unix_signal_add (SIGHUP, terminate_cb, app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<primary>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-entry",

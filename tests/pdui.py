@@ -462,12 +462,19 @@ class App:
         tap(False, "UI scenario", f"{error!r}; screenshot: {shot}\n{where}")
 
     def close(self):
+        """Ends the app as the session does (SIGTERM): it must quit as from its menu, closing
+        its diary, so that no write-ahead log is left beside it (the file alone, copied by
+        hand, holds every record)."""
         self.proc.terminate()
         try:
-            self.proc.wait(timeout=10)
+            self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        left = [self.db + suffix for suffix in ("-wal", "-shm") if os.path.exists(self.db + suffix)]
+        tap(self.proc.returncode == 0 and not left,
+            "SIGTERM quits the app and closes its diary",
+            f"exit status {self.proc.returncode}; left beside the diary: {left}")
         check_stderr(self.stderr_path)
 
 
