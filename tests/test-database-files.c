@@ -468,6 +468,49 @@ test_backup_to (Fixture       *fixture,
   g_assert_error (error, PD_ERROR, PD_ERROR_IO);
 }
 
+/* pd_database_close: the file is closed whoever still holds the object (a dialog, a service):
+ * its write-ahead log is folded in and removed, and every later call fails, a backup
+ * included (the connection left holds nothing, so its copy would be an empty backup). */
+static void
+test_close (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(PdDatabase) db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  g_autoptr(PdDatabase) holder = g_object_ref (db);
+  g_autoptr(PdDatabase) again = NULL;
+  g_autoptr(PdPainEntry) late = new_entry (1790000000, 3600, 4, "late");
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autofree char *copy = fixture_file (fixture, "copy.db");
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  fill (db, 3, 3);
+  n = count_entries (db);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  pd_database_close (db);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (pd_database_count_pain_entries (holder, &error), ==, -1);
+  g_assert_error (error, PD_ERROR, PD_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "closed"));
+  g_clear_error (&error);
+  g_assert_false (pd_database_save_pain_entry (holder, late, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (pd_database_backup_to (holder, copy, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_FAILED);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  pd_database_close (holder);
+
+  /* Everything saved before is in the file alone. */
+  again = open_diary (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS);
+  g_assert_cmpint (count_entries (again), ==, n);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+}
+
 /* The day's backup reads every page of the diary through the writer's connection, whose page
  * cache is large (for imports): it must not keep the whole diary in memory afterwards, as
  * long as the window stays open (issue 11), and the cache keeps its size for what follows. */
@@ -600,6 +643,7 @@ main (int   argc,
     { "/database/read-only", test_read_only },
     { "/database/backup-rotation", test_backup_rotation },
     { "/database/backup-to", test_backup_to },
+    { "/database/close", test_close },
     { "/database/backup-stale-parts", test_backup_stale_parts },
     { "/database/backup-leaves-cache-small", test_backup_leaves_cache_small },
   };

@@ -812,6 +812,33 @@ test_open_and_save_while_loading (Fixture       *fixture,
   assert_finalized (g_steal_pointer (&opened));
 }
 
+/* Closing the model (its window closes) makes the saves already asked for, refuses later
+ * ones, and leaves the database it was given open for its owner. */
+static void
+test_close (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(PdPainEntry) asked = entry_at (TODAY, 14 * 60, 5);
+  g_autoptr(PdPainEntry) late = entry_at (TODAY, 15 * 60, 6);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_before = pd_database_count_pain_entries (fixture->db, NULL);
+
+  watch (fixture);
+  load (fixture);
+  pd_diary_model_save_async (fixture->model, asked, NULL, done_cb, fixture);
+  pd_diary_model_close (fixture->model);
+  g_assert_cmpint (pd_database_count_pain_entries (fixture->db, NULL), ==, n_before + 1);
+  finish_ok (fixture, pd_diary_model_save_finish);
+
+  pd_diary_model_save_async (fixture->model, late, NULL, done_cb, fixture);
+  result = wait_result (fixture);
+  g_assert_false (pd_diary_model_save_finish (fixture->model, result, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_FAILED);
+  g_assert_cmpint (pd_database_count_pain_entries (fixture->db, NULL), ==, n_before + 1);
+  pd_diary_model_close (fixture->model);
+}
+
 static void
 outcomes_changed_cb (guint *n_outcomes)
 {
@@ -898,6 +925,7 @@ main (int    argc,
   ADD ("read-only", test_read_only);
   ADD ("open-and-save-while-loading", test_open_and_save_while_loading);
   ADD ("outcomes", test_outcomes);
+  ADD ("close", test_close);
 #undef ADD
 
   return g_test_run ();

@@ -164,11 +164,12 @@ set_cache_size (sqlite3 *db,
 }
 
 static gboolean
-backup_connection_to (sqlite3     *source,
-                      const char  *display_name,
+backup_connection_to (PdDatabase  *self,
                       const char  *dest_path,
                       GError     **error)
 {
+  sqlite3 *source = self->db;
+  const char *display_name = self->display_name;
   g_autofree char *part_path = g_strconcat (dest_path, ".part", NULL);
   g_autofree char *part_journal = g_strconcat (part_path, "-journal", NULL);
   g_autofree char *dest_display = g_filename_display_name (dest_path);
@@ -177,6 +178,9 @@ backup_connection_to (sqlite3     *source,
   int cache_size;
   int rc;
 
+  /* A closed diary's connection holds nothing: its copy would be an empty "backup". */
+  if (!_pd_database_check_open (self, error))
+    return FALSE;
   /* Left over from an interrupted backup; never renamed, so never a backup. */
   g_remove (part_journal);
   g_remove (part_path);
@@ -250,7 +254,7 @@ pd_database_backup_to (PdDatabase  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   locker = g_rec_mutex_locker_new (&self->mutex);
-  return backup_connection_to (self->db, self->display_name, dest_path, error);
+  return backup_connection_to (self, dest_path, error);
 }
 
 gboolean
@@ -283,7 +287,7 @@ pd_database_rotate_backups (PdDatabase  *self,
   today_name = g_strdup_printf ("%s-%s.db", stem, date);
   today_path = g_build_filename (dir_path, today_name, NULL);
   if (!g_file_test (today_path, G_FILE_TEST_EXISTS) &&
-      !backup_connection_to (self->db, self->display_name, today_path, error))
+      !backup_connection_to (self, today_path, error))
     return FALSE;
 
   names = list_daily_backups (self->path);
@@ -326,7 +330,7 @@ pd_database_backup_now (PdDatabase  *self,
   name = g_strdup_printf ("%s-%s-%s.db", stem, reason, stamp);
   path = g_build_filename (dir_path, name, NULL);
   if (!make_backup_dir (dir_path, stem, error) ||
-      !backup_connection_to (self->db, self->display_name, path, error))
+      !backup_connection_to (self, path, error))
     return NULL;
   return g_steal_pointer (&path);
 }
@@ -454,7 +458,7 @@ _pd_database_backup_before_migration (PdDatabase  *self,
   name = g_strdup_printf ("%s-before-v%d-%s.db", stem, PD_DATABASE_SCHEMA_VERSION, stamp);
   path = g_build_filename (dir_path, name, NULL);
   return make_backup_dir (dir_path, stem, error) &&
-         backup_connection_to (self->db, self->display_name, path, error);
+         backup_connection_to (self, path, error);
 }
 
 /* Copies the file at source into a new in-memory database, reading only. */

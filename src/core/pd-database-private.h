@@ -49,6 +49,8 @@ struct _PdDatabase
   char *path;
   char *display_name;
   gboolean read_only;
+  /* pd_database_close: db is then an empty in-memory connection that may do nothing. */
+  gboolean closed;
 
   /* PD_DATABASE_CHECK_LATER: the quick check running on the inspection connection. */
   GThread *check_thread;
@@ -81,6 +83,9 @@ void          _pd_database_set_error           (PdDatabase    *self,
                                                 int            rc,
                                                 const char    *format,
                                                 ...) G_GNUC_PRINTF (4, 5);
+/* FALSE with PD_ERROR_FAILED once pd_database_close closed the diary. */
+gboolean      _pd_database_check_open          (PdDatabase    *self,
+                                                GError       **error);
 void          _pd_database_set_read_error      (PdDatabase    *self,
                                                 GError       **error,
                                                 int            rc);

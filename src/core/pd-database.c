@@ -190,6 +190,16 @@ _pd_database_set_error (PdDatabase  *self,
   va_end (args);
 }
 
+gboolean
+_pd_database_check_open (PdDatabase  *self,
+                         GError     **error)
+{
+  if (!self->closed)
+    return TRUE;
+  g_set_error (error, PD_ERROR, PD_ERROR_FAILED, _("“%s” has been closed"), self->display_name);
+  return FALSE;
+}
+
 void
 _pd_database_set_read_error (PdDatabase  *self,
                              GError     **error,
@@ -275,6 +285,8 @@ _pd_database_lookup_stmt (PdDatabase  *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (!_pd_database_check_open (self, error))
+    return NULL;
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     return stmt;

@@ -81,6 +81,12 @@ PdDatabase  *pd_database_new_in_memory             (const char       *name,
                                                     GError          **error);
 /* From now on every write fails with PD_ERROR_READ_ONLY; there is no way back. */
 void         pd_database_make_read_only            (PdDatabase       *self);
+/* Closes the diary's file now (once the call that holds it is done), whoever still holds the
+ * object: its write-ahead log is folded in and removed when no other connection is open.
+ * Every later call fails with PD_ERROR_FAILED; there is no way back. Its owner (the diary
+ * model) calls it when it goes, so that a reference left in a dialog or a service does not
+ * keep the file open. */
+void         pd_database_close                     (PdDatabase       *self);
 const char  *pd_database_get_path                  (PdDatabase       *self);
 /* Waits for the quick check of PD_DATABASE_CHECK_LATER: FALSE with PD_ERROR_DAMAGED (or the
  * error that stopped it) when the file is not sound. TRUE at once without that flag. */

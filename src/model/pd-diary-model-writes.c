@@ -191,12 +191,16 @@ queue_write (PdDiaryModel        *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, op, (GDestroyNotify) _pd_write_op_unref);
-  if (pd_database_is_read_only (self->writer))
+  if (pd_database_is_read_only (self->writer) || self->writes == NULL)
     {
-      g_autoptr(GError) error = g_error_new (PD_ERROR, PD_ERROR_READ_ONLY,
-                                             _("“%s” is open read-only"),
-                                             pd_database_get_path (self->writer));
+      g_autoptr(GError) error = NULL;
 
+      if (self->writes == NULL)
+        error = g_error_new (PD_ERROR, PD_ERROR_FAILED, _("“%s” has been closed"),
+                             pd_database_get_path (self->writer));
+      else
+        error = g_error_new (PD_ERROR, PD_ERROR_READ_ONLY, _("“%s” is open read-only"),
+                             pd_database_get_path (self->writer));
       op->error = g_steal_pointer (&error);
       /* Never in the caller's stack frame, as every other outcome. */
       g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, write_finished_cb, task,

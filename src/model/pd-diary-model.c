@@ -201,15 +201,24 @@ pd_diary_model_constructed (GObject *object)
     }
 }
 
+void
+pd_diary_model_close (PdDiaryModel *self)
+{
+  g_return_if_fail (PD_IS_DIARY_MODEL (self));
+
+  pd_diary_model_cancel_loads (self);
+  /* Queued writes still run; their results reach the main context later. */
+  if (self->writes != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->writes), FALSE, TRUE);
+  /* The reader is the model's own unless it shares the writer's connection. */
+  if (self->reader != NULL && self->reader != self->writer)
+    pd_database_close (self->reader);
+}
+
 static void
 pd_diary_model_dispose (GObject *object)
 {
-  PdDiaryModel *self = PD_DIARY_MODEL (object);
-
-  pd_diary_model_cancel_loads (self);
-  /* Every queued write holds a reference to the model: none is left by now. */
-  if (self->writes != NULL)
-    g_thread_pool_free (g_steal_pointer (&self->writes), FALSE, TRUE);
+  pd_diary_model_close (PD_DIARY_MODEL (object));
   G_OBJECT_CLASS (pd_diary_model_parent_class)->dispose (object);
 }
 

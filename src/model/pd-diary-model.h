@@ -63,6 +63,10 @@ void          pd_diary_model_load_recent_async (PdDiaryModel        *self,
 /* Cancels the load under way (the window closes): it finishes with G_IO_ERROR_CANCELLED.
  * Writes are never cancelled this way: a save that was asked for is made. */
 void          pd_diary_model_cancel_loads     (PdDiaryModel         *self);
+/* The window closes: the load under way stops, the writes asked for are made (this waits for
+ * them), and the model's own reading connection closes. Writes asked for later fail. The
+ * database stays open for its owner to close (pd_database_close). Also done on dispose. */
+void          pd_diary_model_close            (PdDiaryModel         *self);
 
 /* The lists (transfer none), the same objects throughout: one copy of each record.
  * Days: PdDiaryDay, newest first, one per local day with a record. Records of a kind:

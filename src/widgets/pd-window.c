@@ -686,7 +686,14 @@ pd_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->model, self);
+      pd_diary_model_close (self->model);
+    }
+  /* The window owns its diary: the file closes with it, also when a dialog or a service
+   * still holds the database (nothing must keep the write-ahead log beside the file). */
+  if (self->database != NULL)
+    pd_database_close (self->database);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (pd_window_parent_class)->dispose (object);
