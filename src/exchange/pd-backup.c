@@ -239,6 +239,32 @@ stream_end (Stream   *stream,
   return ok;
 }
 
+typedef gboolean (*StreamFunc) (Stream      *stream,
+                                const char  *passphrase,
+                                GError     **error);
+
+/* Runs run (encrypt_file or decrypt_file) from in (in_path for messages) into dest_path:
+ * all of it, or nothing at dest_path. */
+static gboolean
+stream_file (StreamFunc   run,
+             FILE        *in,
+             const char  *in_path,
+             const char  *dest_path,
+             const char  *passphrase,
+             GError     **error)
+{
+  Output out = { .fd = -1 };
+
+  if (!output_open (&out, dest_path, error))
+    return FALSE;
+  if (!run (&(Stream) { .in = in, .path = in_path, .out = &out }, passphrase, error))
+    {
+      output_abort (&out);
+      return FALSE;
+    }
+  return output_commit (&out, error);
+}
+
 /* Writing */
 
 static gboolean
@@ -369,7 +395,6 @@ pd_backup_write (PdDatabase  *db,
 {
   g_autofree char *dir = NULL;
   g_autofree char *snapshot = NULL;
-  Output out = { .fd = -1 };
   FILE *in = NULL;
   int lock_fd = -1;
   gboolean ok;
@@ -391,13 +416,10 @@ pd_backup_write (PdDatabase  *db,
     }
   remove_folder_files (dir);
   close (lock_fd);
-  ok = ok && output_open (&out, dest_path, error);
-  if (ok && !(ok = encrypt_file (&(Stream) { .in = in, .path = snapshot, .out = &out }, passphrase,
-                                 error)))
-    output_abort (&out);
+  ok = ok && stream_file (encrypt_file, in, snapshot, dest_path, passphrase, error);
   if (in != NULL)
     fclose (in);
-  return ok && output_commit (&out, error);
+  return ok;
 }
 
 static gboolean
@@ -618,7 +640,6 @@ pd_backup_decrypt (const char  *backup_path,
                    const char  *dest_path,
                    GError     **error)
 {
-  Output out = { .fd = -1 };
   FILE *in;
   gboolean ok;
 
@@ -631,12 +652,9 @@ pd_backup_decrypt (const char  *backup_path,
       set_io_error (error, errno, FALSE, backup_path);
       return FALSE;
     }
-  ok = output_open (&out, dest_path, error);
-  if (ok && !(ok = decrypt_file (&(Stream) { .in = in, .path = backup_path, .out = &out },
-                                 passphrase, error)))
-    output_abort (&out);
+  ok = stream_file (decrypt_file, in, backup_path, dest_path, passphrase, error);
   fclose (in);
-  return ok && output_commit (&out, error);
+  return ok;
 }
 
 /* Restoring */
