@@ -16,24 +16,19 @@ typedef struct
   gint64 from;
   gint64 to;
   PdRangeReadFunc read;
-  GDestroyNotify free_result;
 } RangeTask;
 
-static void
-range_task_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+static gpointer
+read_range (gpointer       source,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  const RangeTask *range = task_data;
-  gpointer result;
-  GError *error = NULL;
+  const RangeTask *range = data;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  result = range->read (source_object, range->from, range->to, cancellable, &error);
-  _pd_task_return_result (task, result, range->free_result, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return range->read (source, range->from, range->to, cancellable, error);
 }
 
 void
@@ -53,9 +48,9 @@ _pd_database_run_range_task (PdDatabase          *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   range = g_new (RangeTask, 1);
-  *range = (RangeTask) { from, to, read, free_result };
-  _pd_task_run_in_thread (self, source_tag, range, g_free, range_task_thread, cancellable,
-                          callback, user_data);
+  *range = (RangeTask) { from, to, read };
+  _pd_task_run_work (self, source_tag, range, g_free, read_range, free_result, cancellable,
+                     callback, user_data);
 }
 
 gpointer

@@ -20,6 +20,41 @@ void     _pd_task_run_in_thread  (gpointer             source,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data);
 
+/* The work of a task, in its thread: its result (a new reference or copy), or NULL with
+ * error. source is the task's, data its task data. */
+typedef gpointer (*PdTaskWork)  (gpointer       source,
+                                 gpointer       data,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+/* The work of a task that counts what it did (rows written, pages): FALSE with error, else
+ * TRUE and the count in *n (left 0 by work that only succeeds or fails). */
+typedef gboolean (*PdTaskCount) (gpointer       source,
+                                 gpointer       data,
+                                 guint         *n,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+
+/* As _pd_task_run_in_thread, for a task that returns what work returns (freed with
+ * free_result if nobody takes it; see _pd_task_propagate_pointer) or its error. */
+void     _pd_task_run_work       (gpointer             source,
+                                  gpointer             source_tag,
+                                  gpointer             data,
+                                  GDestroyNotify       free_data,
+                                  PdTaskWork           work,
+                                  GDestroyNotify       free_result,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+/* The same for a task that returns count's count or its error (_pd_task_propagate_count). */
+void     _pd_task_run_count      (gpointer             source,
+                                  gpointer             source_tag,
+                                  gpointer             data,
+                                  GDestroyNotify       free_data,
+                                  PdTaskCount          count,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+
 /* Ends task with result (freed with result_free if nobody takes it), or with error when
  * result is NULL. */
 void     _pd_task_return_result  (GTask               *task,
@@ -35,6 +70,13 @@ gpointer _pd_task_propagate_pointer (GAsyncResult        *result,
 /* Whether a task of source_tag succeeded (g_task_return_boolean): FALSE with error. */
 gboolean _pd_task_propagate_boolean (GAsyncResult        *result,
                                      gpointer             source_tag,
+                                     GError             **error);
+
+/* A task of source_tag that returned a count (g_task_return_int): FALSE with error, else TRUE
+ * and the count in *n (n may be NULL). */
+gboolean _pd_task_propagate_count   (GAsyncResult        *result,
+                                     gpointer             source_tag,
+                                     guint               *n,
                                      GError             **error);
 
 G_END_DECLS

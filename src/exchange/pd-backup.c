@@ -239,6 +239,32 @@ stream_end (Stream   *stream,
   return ok;
 }
 
+typedef gboolean (*StreamFunc) (Stream      *stream,
+                                const char  *passphrase,
+                                GError     **error);
+
+/* Runs run (encrypt_file or decrypt_file) from in (in_path for messages) into dest_path:
+ * all of it, or nothing at dest_path. */
+static gboolean
+stream_file (StreamFunc   run,
+             FILE        *in,
+             const char  *in_path,
+             const char  *dest_path,
+             const char  *passphrase,
+             GError     **error)
+{
+  Output out = { .fd = -1 };
+
+  if (!output_open (&out, dest_path, error))
+    return FALSE;
+  if (!run (&(Stream) { .in = in, .path = in_path, .out = &out }, passphrase, error))
+    {
+      output_abort (&out);
+      return FALSE;
+    }
+  return output_commit (&out, error);
+}
+
 /* Writing */
 
 static gboolean
@@ -369,7 +395,6 @@ pd_backup_write (PdDatabase  *db,
 {
   g_autofree char *dir = NULL;
   g_autofree char *snapshot = NULL;
-  Output out = { .fd = -1 };
   FILE *in = NULL;
   int lock_fd = -1;
   gboolean ok;
@@ -391,13 +416,10 @@ pd_backup_write (PdDatabase  *db,
     }
   remove_folder_files (dir);
   close (lock_fd);
-  ok = ok && output_open (&out, dest_path, error);
-  if (ok && !(ok = encrypt_file (&(Stream) { .in = in, .path = snapshot, .out = &out }, passphrase,
-                                 error)))
-    output_abort (&out);
+  ok = ok && stream_file (encrypt_file, in, snapshot, dest_path, passphrase, error);
   if (in != NULL)
     fclose (in);
-  return ok && output_commit (&out, error);
+  return ok;
 }
 
 static gboolean
@@ -618,7 +640,6 @@ pd_backup_decrypt (const char  *backup_path,
                    const char  *dest_path,
                    GError     **error)
 {
-  Output out = { .fd = -1 };
   FILE *in;
   gboolean ok;
 
@@ -631,12 +652,9 @@ pd_backup_decrypt (const char  *backup_path,
       set_io_error (error, errno, FALSE, backup_path);
       return FALSE;
     }
-  ok = output_open (&out, dest_path, error);
-  if (ok && !(ok = decrypt_file (&(Stream) { .in = in, .path = backup_path, .out = &out },
-                                 passphrase, error)))
-    output_abort (&out);
+  ok = stream_file (decrypt_file, in, backup_path, dest_path, passphrase, error);
   fclose (in);
-  return ok && output_commit (&out, error);
+  return ok;
 }
 
 /* Restoring */
@@ -828,29 +846,33 @@ backup_job_free (BackupJob *job)
   g_free (job);
 }
 
-/* Writes a backup, or restores one when the task is pd_backup_restore_into_async's. */
-static void
-backup_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+write_backup (gpointer       db,
+              gpointer       data,
+              guint         *n,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  BackupJob *job = task_data;
-  GError *error = NULL;
-  char *previous = NULL;
+  BackupJob *job = data;
 
-  if (g_task_get_source_tag (task) == pd_backup_restore_into_async)
-    {
-      /* Only a success gives the previous diary's backup. */
-      pd_backup_restore_into (source_object, job->path, job->passphrase, &previous, &error);
-      _pd_task_return_result (task, previous, g_free, error);
-    }
-  else if (!pd_backup_write (source_object, job->path, job->passphrase, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return pd_backup_write (db, job->path, job->passphrase, error);
 }
 
+/* The previous diary's backup: only a success gives one. */
+static gpointer
+restore_backup (gpointer       db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  BackupJob *job = data;
+  char *previous = NULL;
+
+  pd_backup_restore_into (db, job->path, job->passphrase, &previous, error);
+  return previous;
+}
+
+/* Writes a backup, or restores one when source_tag is pd_backup_restore_into_async. */
 static void
 backup_run_in_thread (PdDatabase          *db,
                       const char          *path,
@@ -868,8 +890,12 @@ backup_run_in_thread (PdDatabase          *db,
   job = g_new0 (BackupJob, 1);
   job->path = g_strdup (path);
   job->passphrase = g_strdup (passphrase);
-  _pd_task_run_in_thread (db, source_tag, job, (GDestroyNotify) backup_job_free, backup_thread,
-                          cancellable, callback, user_data);
+  if (source_tag == pd_backup_restore_into_async)
+    _pd_task_run_work (db, source_tag, job, (GDestroyNotify) backup_job_free, restore_backup,
+                       g_free, cancellable, callback, user_data);
+  else
+    _pd_task_run_count (db, source_tag, job, (GDestroyNotify) backup_job_free, write_backup,
+                        cancellable, callback, user_data);
 }
 
 void
@@ -888,7 +914,7 @@ gboolean
 pd_backup_write_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  return _pd_task_propagate_boolean (result, pd_backup_write_async, error);
+  return _pd_task_propagate_count (result, pd_backup_write_async, NULL, error);
 }
 
 void

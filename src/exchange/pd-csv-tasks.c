@@ -80,16 +80,13 @@ pd_csv_export_file_finish (GAsyncResult  *result,
   return _pd_task_propagate_count (result, pd_csv_export_file_async, n_rows, error);
 }
 
-static void
-prepare_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+prepare (gpointer       db,
+         gpointer       path,
+         GCancellable  *cancellable,
+         GError       **error)
 {
-  GError *error = NULL;
-  PdCsvImport *import = pd_csv_import_prepare (source_object, task_data, &error);
-
-  _pd_task_return_result (task, import, (GDestroyNotify) pd_csv_import_free, error);
+  return pd_csv_import_prepare (db, path, error);
 }
 
 void
@@ -102,8 +99,8 @@ pd_csv_import_prepare_async (PdDatabase          *db,
   g_return_if_fail (PD_IS_DATABASE (db));
   g_return_if_fail (path != NULL);
 
-  _pd_task_run_in_thread (db, pd_csv_import_prepare_async, g_strdup (path), g_free, prepare_thread,
-                          cancellable, callback, user_data);
+  _pd_task_run_work (db, pd_csv_import_prepare_async, g_strdup (path), g_free, prepare,
+                     (GDestroyNotify) pd_csv_import_free, cancellable, callback, user_data);
 }
 
 PdCsvImport *
@@ -113,18 +110,14 @@ pd_csv_import_prepare_finish (GAsyncResult  *result,
   return _pd_task_propagate_pointer (result, pd_csv_import_prepare_async, error);
 }
 
-static void
-commit_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+commit (gpointer       db,
+        gpointer       import,
+        guint         *n,
+        GCancellable  *cancellable,
+        GError       **error)
 {
-  GError *error = NULL;
-
-  if (pd_csv_import_commit (task_data, source_object, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return pd_csv_import_commit (import, db, error);
 }
 
 void
@@ -137,13 +130,13 @@ pd_csv_import_commit_async (PdCsvImport         *import,
   g_return_if_fail (import != NULL);
   g_return_if_fail (PD_IS_DATABASE (db));
 
-  _pd_task_run_in_thread (db, pd_csv_import_commit_async, import, NULL, commit_thread, cancellable,
-                          callback, user_data);
+  _pd_task_run_count (db, pd_csv_import_commit_async, import, NULL, commit, cancellable, callback,
+                      user_data);
 }
 
 gboolean
 pd_csv_import_commit_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  return _pd_task_propagate_boolean (result, pd_csv_import_commit_async, error);
+  return _pd_task_propagate_count (result, pd_csv_import_commit_async, NULL, error);
 }

@@ -10,25 +10,6 @@
 #include "pd-exchange-task.h"
 #include "pd-output.h"
 
-gboolean
-_pd_task_propagate_count (GAsyncResult  *result,
-                          gpointer       source_tag,
-                          guint         *n,
-                          GError       **error)
-{
-  gssize count;
-
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
-
-  count = g_task_propagate_int (G_TASK (result), error);
-
-  if (count < 0)
-    return FALSE;
-  if (n != NULL)
-    *n = (guint) count;
-  return TRUE;
-}
-
 static void
 export_job_free (PdExportJob *job)
 {
@@ -57,23 +38,19 @@ export_loaded (PdDatabase         *db,
   return pd_output_write_contents (job->path, contents, size, error);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_file (gpointer       db,
+             gpointer       data,
+             guint         *n,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  const PdExportJob *job = task_data;
-  GError *error = NULL;
-  guint n = 0;
+  const PdExportJob *job = data;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (job->make != NULL ? !export_loaded (source_object, job, cancellable, &n, &error)
-                        : !job->export (source_object, job, &n, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, n);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return job->make != NULL ? export_loaded (db, job, cancellable, n, error)
+                           : job->export (db, job, n, error);
 }
 
 void
@@ -91,6 +68,6 @@ _pd_export_file_async (PdDatabase          *db,
 
   copy = g_memdup2 (job, sizeof *job);
   copy->path = g_strdup (job->path);
-  _pd_task_run_in_thread (db, source_tag, copy, (GDestroyNotify) export_job_free, export_thread,
-                          cancellable, callback, user_data);
+  _pd_task_run_count (db, source_tag, copy, (GDestroyNotify) export_job_free, export_file,
+                      cancellable, callback, user_data);
 }

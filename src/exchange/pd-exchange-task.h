@@ -13,13 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* A task of source_tag that returned a count (g_task_return_int): FALSE with error, else TRUE
- * and the count in *n (n may be NULL). */
-gboolean _pd_task_propagate_count (GAsyncResult        *result,
-                                   gpointer             source_tag,
-                                   guint               *n,
-                                   GError             **error);
-
 typedef struct _PdExportJob PdExportJob;
 
 /* Writes the days job->from_day..job->to_day (0: no bound) of db to job->path; the number

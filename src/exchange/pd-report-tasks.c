@@ -77,32 +77,25 @@ load_whole_diary (PdDatabase        *db,
   return pd_report_new (data, first, last, name, surgery, NULL, &job->sections);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load (gpointer       db,
+      gpointer       data,
+      GCancellable  *cancellable,
+      GError       **error)
 {
-  LoadJob *job = task_data;
-  PdDatabase *db = source_object;
+  LoadJob *job = data;
   g_autoptr(PdReport) report = NULL;
-  GError *error = NULL;
   double width, height;
 
   if (job->first_day == 0)
-    report = load_whole_diary (db, job, &error);
+    report = load_whole_diary (db, job, error);
   else
-    report = pd_report_load (db, job->first_day, job->last_day, &job->sections, &error);
-  if (report == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
+    report = pd_report_load (db, job->first_day, job->last_day, &job->sections, error);
+  if (report == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   pd_paper_get_size (job->paper, &width, &height);
   pd_report_get_n_pages (report, width, height);
-  g_task_return_pointer (task, g_steal_pointer (&report), g_object_unref);
+  return g_steal_pointer (&report);
 }
 
 void
@@ -128,8 +121,8 @@ pd_report_load_async (PdDatabase             *db,
     job->sections = *sections;
   else
     pd_report_sections_init (&job->sections);
-  _pd_task_run_in_thread (db, pd_report_load_async, job, g_free, load_thread, cancellable,
-                          callback, user_data);
+  _pd_task_run_work (db, pd_report_load_async, job, g_free, load, g_object_unref, cancellable,
+                     callback, user_data);
 }
 
 PdReport *
@@ -165,20 +158,20 @@ write_job_free (WriteJob *job)
   g_free (job);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+write_pdf (gpointer       report,
+           gpointer       data,
+           guint         *n_pages,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  WriteJob *job = task_data;
-  GError *error = NULL;
-  int n_pages = 0;
+  WriteJob *job = data;
+  int n = 0;
 
-  if (!pd_report_write_pdf (PD_REPORT (source_object), job->file, job->paper, &n_pages, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, n_pages);
+  if (!pd_report_write_pdf (report, job->file, job->paper, &n, error))
+    return FALSE;
+  *n_pages = n;
+  return TRUE;
 }
 
 void
@@ -192,9 +185,8 @@ pd_report_write_pdf_async (PdReport            *report,
   g_return_if_fail (PD_IS_REPORT (report));
   g_return_if_fail (file != NULL);
 
-  _pd_task_run_in_thread (report, pd_report_write_pdf_async, write_job_new (file, paper),
-                          (GDestroyNotify) write_job_free, write_thread, cancellable, callback,
-                          user_data);
+  _pd_task_run_count (report, pd_report_write_pdf_async, write_job_new (file, paper),
+                      (GDestroyNotify) write_job_free, write_pdf, cancellable, callback, user_data);
 }
 
 int

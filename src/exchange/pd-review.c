@@ -178,16 +178,13 @@ pd_review_open (const char  *path,
     }
 }
 
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+open_review (gpointer       source,
+             gpointer       path,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  GError *error = NULL;
-  PdDatabase *db = pd_review_open (task_data, &error);
-
-  _pd_task_return_result (task, db, g_object_unref, error);
+  return pd_review_open (path, error);
 }
 
 void
@@ -198,8 +195,8 @@ pd_review_open_async (const char          *path,
 {
   g_return_if_fail (path != NULL);
 
-  _pd_task_run_in_thread (NULL, pd_review_open_async, g_strdup (path), g_free, open_thread,
-                          cancellable, callback, user_data);
+  _pd_task_run_work (NULL, pd_review_open_async, g_strdup (path), g_free, open_review,
+                     g_object_unref, cancellable, callback, user_data);
 }
 
 PdDatabase *
