@@ -52,17 +52,14 @@ struct _PdApplication
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
 
-/* --review opens its file on its own: nothing else to open, log, import or export. */
+/* --review opens its file on its own: nothing else to open, log, import or export. Read
+ * from the option table, so that an option added there is refused here too. */
 static gboolean
 review_alone (GVariantDict *options)
 {
-  const char *others[] = { "database", "demo", "log-pain", "note", "at", "import-csv", "export-csv",
-                           "export-summary-csv", "report", "chart", "body-map", "width", "height",
-                           "from", "to", "background", "export-fhir", "backup", "restore",
-                           "passphrase-file", G_OPTION_REMAINING };
-
-  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
-    if (g_variant_dict_contains (options, others[i]))
+  for (const GOptionEntry *entry = pd_cli_get_option_entries (); entry->long_name != NULL; entry++)
+    if (g_strcmp0 (entry->long_name, "review") != 0 &&
+        g_variant_dict_contains (options, entry->long_name))
       return FALSE;
   return TRUE;
 }
