@@ -180,17 +180,18 @@ review_request_free (ReviewRequest *request)
   g_free (request);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReviewRequest, review_request_free)
+
 static void
 review_opened_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  ReviewRequest *request = user_data;
-  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(ReviewRequest) request = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_review_open_finish (result, &error);
   PdWindow *window;
 
-  db = pd_review_open_finish (result, &error);
   if (db == NULL)
     {
       if (request->cmdline != NULL)
@@ -200,7 +201,6 @@ review_opened_cb (GObject      *object,
         }
       if (request->parent != NULL || request->cmdline == NULL)
         pd_problem_dialog_present (request->parent, _("This File Can’t Be Reviewed"), error->message);
-      review_request_free (request);
       return;
     }
 
@@ -208,7 +208,6 @@ review_opened_cb (GObject      *object,
   if (!(window = find_window (request->app, request->path, TRUE)))
     window = pd_window_new_for_review (GTK_APPLICATION (request->app), request->path, db);
   gtk_window_present (GTK_WINDOW (window));
-  review_request_free (request);
 }
 
 /* Opens a review window of path (absolute), or shows the one already open. */
