@@ -52,17 +52,14 @@ struct _PdApplication
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
 
-/* --review opens its file on its own: nothing else to open, log, import or export. */
+/* --review opens its file on its own: nothing else to open, log, import or export. Read
+ * from the option table, so that an option added there is refused here too. */
 static gboolean
 review_alone (GVariantDict *options)
 {
-  const char *others[] = { "database", "demo", "log-pain", "note", "at", "import-csv", "export-csv",
-                           "export-summary-csv", "report", "chart", "body-map", "width", "height",
-                           "from", "to", "background", "export-fhir", "backup", "restore",
-                           "passphrase-file", G_OPTION_REMAINING };
-
-  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
-    if (g_variant_dict_contains (options, others[i]))
+  for (const GOptionEntry *entry = pd_cli_get_option_entries (); entry->long_name != NULL; entry++)
+    if (g_strcmp0 (entry->long_name, "review") != 0 &&
+        g_variant_dict_contains (options, entry->long_name))
       return FALSE;
   return TRUE;
 }
@@ -183,17 +180,18 @@ review_request_free (ReviewRequest *request)
   g_free (request);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReviewRequest, review_request_free)
+
 static void
 review_opened_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  ReviewRequest *request = user_data;
-  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(ReviewRequest) request = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_review_open_finish (result, &error);
   PdWindow *window;
 
-  db = pd_review_open_finish (result, &error);
   if (db == NULL)
     {
       if (request->cmdline != NULL)
@@ -203,7 +201,6 @@ review_opened_cb (GObject      *object,
         }
       if (request->parent != NULL || request->cmdline == NULL)
         pd_problem_dialog_present (request->parent, _("This File Can’t Be Reviewed"), error->message);
-      review_request_free (request);
       return;
     }
 
@@ -211,7 +208,6 @@ review_opened_cb (GObject      *object,
   if (!(window = find_window (request->app, request->path, TRUE)))
     window = pd_window_new_for_review (GTK_APPLICATION (request->app), request->path, db);
   gtk_window_present (GTK_WINDOW (window));
-  review_request_free (request);
 }
 
 /* Opens a review window of path (absolute), or shows the one already open. */

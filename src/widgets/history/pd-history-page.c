@@ -14,6 +14,7 @@
 #include "pd-record-row.h"
 #include "pd-history-page.h"
 #include "pd-model-watch.h"
+#include "pd-page-util.h"
 
 struct _PdHistoryPage
 {
@@ -317,17 +318,18 @@ pd_history_page_dispose (GObject *object)
 static void
 pd_history_page_class_init (PdHistoryPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const PdTemplateBinding bindings[] = {
+    PD_TEMPLATE_CHILD (PdHistoryPage, search_entry),
+    PD_TEMPLATE_CHILD (PdHistoryPage, kind_dropdown),
+    PD_TEMPLATE_CHILD (PdHistoryPage, stack),
+    PD_TEMPLATE_CHILD (PdHistoryPage, list_view),
+    PD_TEMPLATE_CALLBACK (search_changed_cb)
+  };
 
-  object_class->dispose = pd_history_page_dispose;
+  G_OBJECT_CLASS (klass)->dispose = pd_history_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paindiary/PainDiary/pd-history-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdHistoryPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PdHistoryPage, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PdHistoryPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, PdHistoryPage, list_view);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  pd_widget_class_set_template (GTK_WIDGET_CLASS (klass), "pd-history-page.ui",
+                                bindings, G_N_ELEMENTS (bindings));
 }
 
 static void
