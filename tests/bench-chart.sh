@@ -8,10 +8,10 @@ set -u
 app="$1"
 chart_diary="$2"
 runs=${PD_CHART_RUNS:-9}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-unset DISPLAY WAYLAND_DISPLAY
-export XDG_DATA_HOME="$tmp/data"
+
+# The shell tests' scratch folder, no display and data folder (tap_setup); no TAP is printed.
+. "$(dirname "$0")/tap.sh"
+tap_setup
 
 if ! command -v gnuplot >/dev/null; then
   echo "gnuplot is not installed (gnuplot-nox); not compared"

@@ -9,6 +9,7 @@
 
 #include "test-util.h"
 #include "pd-database.h"
+#include "pd-function-activity.h"
 #include "pd-types.h"
 #include "record-builders.h"
 
@@ -70,6 +71,25 @@ add_event (PdDiaryData *data,
   g_ptr_array_add (data->events,
                    new_event ("injection", title,
                               pd_local_day_start (day, BERLIN_WINTER) + 10 * HOUR, BERLIN_WINTER));
+}
+
+/* A function activity (PSFS) named name, added on day, in data; the lists of activities and
+ * of ratings are made when data has none yet. */
+static inline PdFunctionActivity *
+add_function_activity (PdDiaryData *data,
+                       const char  *name,
+                       guint32      day)
+{
+  PdFunctionActivity *activity = pd_function_activity_new ();
+
+  if (data->function_activities == NULL)
+    data->function_activities = g_ptr_array_new_with_free_func (g_object_unref);
+  if (data->function_ratings == NULL)
+    data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
+  pd_function_activity_set_name (activity, name);
+  pd_function_activity_set_added_day (activity, day);
+  g_ptr_array_add (data->function_activities, activity);
+  return activity;
 }
 
 /* A function rating of an activity at an hour of a local day. */

@@ -1,7 +1,7 @@
 /* storage-fixture.h: the fixture of the C storage tests (test-database*,
- * test-treatment*, test-review, test-storage-safety, test-backup): a temporary folder with a
- * diary path in it, opening the diary, and writing and reading the diary file directly
- * with SQLite
+ * test-treatment*, test-review, test-storage-safety, test-backup, test-safety's stored
+ * diaries): a temporary folder with a diary path in it, opening the diary, and writing and
+ * reading the diary file directly with SQLite
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -3,7 +3,8 @@
 #
 # TAP for the shell tests, sourced by each: . "$(dirname "$0")/tap.sh"
 # They set $app (the program that run starts) and call tap_setup (or set $tmp, a scratch
-# folder, themselves) first, and end with tap_finish.
+# folder, themselves) first, and end with tap_finish. bench-chart.sh sources it for
+# tap_setup alone.
 
 n=0
 failed=0

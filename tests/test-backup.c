@@ -19,6 +19,17 @@
 #include "storage-fixture.h"
 #include "test-util.h"
 
+/* Writes the fixture's diary to backup with the passphrase "right horse". */
+static void
+write_backup (Fixture    *fixture,
+              const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pd_backup_write (fixture->db, backup, "right horse", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_restore_into_open_diary (Fixture       *fixture,
                               gconstpointer  data)
@@ -38,8 +49,7 @@ test_restore_into_open_diary (Fixture       *fixture,
   }
   g_assert_no_error (error);
   base = count_entries (db);
-  g_assert_true (pd_backup_write (db, backup, "right horse", &error));
-  g_assert_no_error (error);
+  write_backup (fixture, backup);
   g_assert_cmpint (g_stat (backup, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
@@ -163,8 +173,7 @@ test_snapshots_removed (Fixture       *fixture,
   g_assert_cmpint (flock (lock_fd, LOCK_EX), ==, 0);
 
   log_pain (fixture->db, 4);
-  g_assert_true (pd_backup_write (fixture->db, backup, "right horse", &error));
-  g_assert_no_error (error);
+  write_backup (fixture, backup);
   found = snapshot_folders ();
   g_assert_cmpstr (found, ==, "pain-diary-backup-IN-USE pain-diary-backup-YOUNG ");
 
@@ -192,8 +201,7 @@ test_stale_restores_removed (Fixture       *fixture,
   };
 
   log_pain (fixture->db, 4);
-  g_assert_true (pd_backup_write (fixture->db, backup, "right horse", &error));
-  g_assert_no_error (error);
+  write_backup (fixture, backup);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *path = fixture_file (fixture, files[i].name);
@@ -236,8 +244,7 @@ test_restore_through_link (Fixture       *fixture,
 
   log_pain (fixture->db, 4);
   log_pain (fixture->db, 5);
-  g_assert_true (pd_backup_write (fixture->db, backup, "right horse", &error));
-  g_assert_no_error (error);
+  write_backup (fixture, backup);
 
   g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
   {

@@ -74,18 +74,18 @@ printf 'id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interf
 cp "$tmp/newer.db" "$rv/newer.db"
 state () { (cd "$rv" && ls -A && sha256sum -- * && stat -c '%n %Y.%y' -- *); }
 before=$(state)
-run 1 "--review of a missing file is refused" --review="$rv/missing.db"
-one_line_matching "missing.db.*No such file" "--review names the missing file"
-run 1 "--review of a text file that is no diary CSV is refused" --review="$rv/notes.txt"
-one_line_matching "notes.txt:1: header: " "--review says where the CSV is wrong"
-run 1 "--review of a binary file is refused" --review="$rv/scan.png"
-one_line_matching "scan.png.* neither a Pain Diary file nor a diary CSV" "--review says what the file is not"
-run 1 "--review of a CSV saved as UTF-16 is refused" --review="$rv/unicode.csv"
-one_line_matching "unicode.csv:1: header: .*UTF-16.*save it as UTF-8" "--review says to save it as UTF-8"
-run 1 "--review of a CSV with a bad row is refused" --review="$rv/bad.csv"
-one_line_matching "bad.csv:2: pain: " "--review names the CSV's file, line and field"
-run 1 "--review of a diary from a newer version is refused" --review="$rv/newer.db"
-one_line_matching "newer" "--review says the diary is newer"
+# Each refusal: the file in $rv | what it is | the pattern of its one line | what that line does.
+while IFS='|' read -r file what pattern does; do
+  run 1 "--review of $what is refused" --review="$rv/$file"
+  one_line_matching "$pattern" "--review $does"
+done <<'REFUSALS'
+missing.db|a missing file|missing.db.*No such file|names the missing file
+notes.txt|a text file that is no diary CSV|notes.txt:1: header: |says where the CSV is wrong
+scan.png|a binary file|scan.png.* neither a Pain Diary file nor a diary CSV|says what the file is not
+unicode.csv|a CSV saved as UTF-16|unicode.csv:1: header: .*UTF-16.*save it as UTF-8|says to save it as UTF-8
+bad.csv|a CSV with a bad row|bad.csv:2: pain: |names the CSV's file, line and field
+newer.db|a diary from a newer version|newer|says the diary is newer
+REFUSALS
 run 2 "--review with another diary is a usage error" --review="$rv/notes.txt" -d "$db"
 run 2 "--review with an export is a usage error" --review="$rv/notes.txt" --export-csv=-
 run 2 "--review with --log-pain is a usage error" --review="$rv/notes.txt" --log-pain=3

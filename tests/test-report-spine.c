@@ -32,12 +32,34 @@ report_text (PdReport *report)
   return text;
 }
 
-/* The text of the report (every section, no patient name) on the 30 days of data from first. */
-static char *
-period_text (PdDiaryData *data,
-             guint32      first)
+/* A diary in memory and the first of the 30 days its report covers. */
+typedef struct
 {
-  g_autoptr(PdReport) report = pd_report_new (data, first, first + 29, NULL, NULL, NULL, NULL);
+  PdDiaryData *data;
+  guint32 first;
+} Period;
+
+static void
+period_set_up (Period        *period,
+               gconstpointer  user_data)
+{
+  period->data = diary_new ();
+  period->first = julian (2025, 6, 1);
+}
+
+static void
+period_tear_down (Period        *period,
+                  gconstpointer  user_data)
+{
+  pd_diary_data_free (period->data);
+}
+
+/* The text of the report (every section, no patient name) on the period's 30 days. */
+static char *
+period_text (Period *period)
+{
+  g_autoptr(PdReport) report = pd_report_new (period->data, period->first, period->first + 29,
+                                              NULL, NULL, NULL, NULL);
 
   return report_text (report);
 }
@@ -107,14 +129,13 @@ test_after_what (void)
 }
 
 static void
-test_no_event_at_all (void)
+test_no_event_at_all (Period        *period,
+                      gconstpointer  user_data)
 {
-  g_autoptr(PdDiaryData) data = diary_new ();
-  guint32 first = julian (2025, 6, 1);
   g_autofree char *text = NULL;
 
-  add_pain (data, first + 2, 5);
-  text = period_text (data, first);
+  add_pain (period->data, period->first + 2, 5);
+  text = period_text (period);
   assert_contains (text, "No treatment event is recorded before or in this period.");
   assert_contains (text, "No back or leg pain, stimulator trial, function ratings, impressions "
                    "of change or as-needed doses in this period.");
@@ -122,10 +143,11 @@ test_no_event_at_all (void)
 
 
 static void
-test_spine_section (void)
+test_spine_section (Period        *period,
+                    gconstpointer  user_data)
 {
-  g_autoptr(PdDiaryData) data = diary_new ();
-  guint32 first = julian (2025, 6, 1), start = first + 10;
+  PdDiaryData *data = period->data;
+  guint32 first = period->first, start = first + 10;
   g_autofree char *text = NULL;
   PdFunctionActivity *socks, *film;
   PdEvent *trial;
@@ -147,17 +169,9 @@ test_spine_section (void)
   pd_event_set_end_day (trial, start + 6);
 
   /* PSFS: 3 then 5 (the 2-point line exactly). */
-  data->function_activities = g_ptr_array_new_with_free_func (g_object_unref);
-  data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
   data->impressions = g_ptr_array_new_with_free_func (g_object_unref);
-  socks = pd_function_activity_new ();
-  pd_function_activity_set_name (socks, "Putting on socks");
-  pd_function_activity_set_added_day (socks, first);
-  film = pd_function_activity_new ();
-  pd_function_activity_set_name (film, "Sitting through a film");
-  pd_function_activity_set_added_day (film, first);
-  g_ptr_array_add (data->function_activities, socks);
-  g_ptr_array_add (data->function_activities, film);
+  socks = add_function_activity (data, "Putting on socks", first);
+  film = add_function_activity (data, "Sitting through a film", first);
   add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), first + 1, 11, 2);
   add_rating_at (data->function_ratings, pd_function_activity_get_id (film), first + 1, 11, 4);
   add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), first + 8, 11, 4);
@@ -170,7 +184,7 @@ test_spine_section (void)
   add_pain_at (data, first + 2, 11 * 60, BERLIN_WINTER, 6);
   add_pain_at (data, first + 2, 13 * 60, BERLIN_WINTER, 4);
 
-  text = period_text (data, first);
+  text = period_text (period);
   assert_contains (text, "Spine outcomes");
   assert_contains (text, "Back and leg pain (0–10): back pain averaged 2.0 on 13 days; leg pain "
                    "averaged 5.0 on 6 days.");
@@ -186,24 +200,20 @@ test_spine_section (void)
 /* Only one activity rated: its 2 points are short of the 3 domain.md asks of a single
  * activity, though 2 would do for the mean of several. */
 static void
-test_function_single_activity (void)
+test_function_single_activity (Period        *period,
+                               gconstpointer  user_data)
 {
-  g_autoptr(PdDiaryData) data = diary_new ();
-  guint32 first = julian (2025, 6, 1);
+  PdDiaryData *data = period->data;
+  guint32 first = period->first;
   g_autofree char *text = NULL;
   PdFunctionActivity *socks;
 
   add_pain (data, first, 5);
-  data->function_activities = g_ptr_array_new_with_free_func (g_object_unref);
-  data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
-  socks = pd_function_activity_new ();
-  pd_function_activity_set_name (socks, "Putting on socks");
-  pd_function_activity_set_added_day (socks, first);
-  g_ptr_array_add (data->function_activities, socks);
+  socks = add_function_activity (data, "Putting on socks", first);
   add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), first + 1, 11, 2);
   add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), first + 8, 11, 4);
 
-  text = period_text (data, first);
+  text = period_text (period);
   assert_contains (text, "Function 2.0 → 4.0 (+2.0): no clear change (a meaningful change is 3 "
                    "points).");
   g_assert_null (strstr (text, "better by a meaningful amount"));
@@ -216,8 +226,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report-spine/after-what", test_after_what);
-  g_test_add_func ("/report-spine/no-event-at-all", test_no_event_at_all);
-  g_test_add_func ("/report-spine/spine-section", test_spine_section);
-  g_test_add_func ("/report-spine/function-single-activity", test_function_single_activity);
+  g_test_add ("/report-spine/no-event-at-all", Period, NULL, period_set_up,
+              test_no_event_at_all, period_tear_down);
+  g_test_add ("/report-spine/spine-section", Period, NULL, period_set_up, test_spine_section,
+              period_tear_down);
+  g_test_add ("/report-spine/function-single-activity", Period, NULL, period_set_up,
+              test_function_single_activity, period_tear_down);
   return g_test_run ();
 }

@@ -147,15 +147,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  remove_tree (f->dir);
   g_free (f->diary);
   g_free (f->dir);
 }
@@ -191,6 +183,20 @@ write_report (Fixture  *f,
   g_assert_true (pd_report_write_pdf (report, pdf, paper, n_pages, &error));
   g_assert_no_error (error);
   return pdf;
+}
+
+/* The fixture's diary, open to write, with doses (logged as needed) saved in it. */
+static PdDatabase *
+save_doses (Fixture   *f,
+            GPtrArray *doses)
+{
+  g_autoptr(GError) error = NULL;
+  PdDatabase *db = pd_database_open (f->diary, PD_DATABASE_NO_BACKUPS, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (pd_database_save_records (db, NULL, NULL, doses, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return db;
 }
 
 static void
@@ -263,6 +269,7 @@ test_medication_safety (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = NULL;
   g_autoptr(PdReport) report = NULL;
   g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *pdf = NULL;
@@ -274,24 +281,12 @@ test_medication_safety (Fixture       *f,
   g_autofree char *day_5 = day_text (f->first + 5);
   const char *page_2;
 
-  {
-    g_autoptr(PdDatabase) db = pd_database_open (f->diary, PD_DATABASE_NO_BACKUPS, &error);
-
-    g_assert_no_error (error);
-    for (guint i = 2; i <= 5; i += 3)
-      {
-        PdDose *dose = pd_dose_new ();
-
-        pd_dose_set_name (dose, "Gabapentin");
-        pd_dose_set_amount (dose, 300);
-        pd_dose_set_unit (dose, "mg");
-        pd_dose_set_time (dose, at (f->first + i, 22 * 60), OFFSET);
-        g_ptr_array_add (doses, dose);
-      }
-    g_assert_true (pd_database_save_records (db, NULL, NULL, doses, NULL, NULL, &error));
-    g_assert_true (pd_database_set_cyp2d6 (db, PD_CYP2D6_POOR, &error));
-    g_assert_no_error (error);
-  }
+  for (guint i = 2; i <= 5; i += 3)
+    g_ptr_array_add (doses, test_dose_at ("Gabapentin", 300, "mg", f->first + i, 22 * 60, OFFSET));
+  db = save_doses (f, doses);
+  g_assert_true (pd_database_set_cyp2d6 (db, PD_CYP2D6_POOR, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
 
   report = load (f, f->first, f->first + N_DAYS - 1, NULL);
   pdf = write_report (f, report, PD_PAPER_A4, NULL);
@@ -696,7 +691,6 @@ static void
 test_not_counted (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PdReport) report = NULL;
   g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *pdf = NULL;
@@ -711,23 +705,10 @@ test_not_counted (Fixture       *f,
     { "Percocet", 16 }, { "Oxycodone", 20 }, { "Percocet", 20 },
   };
 
-  {
-    g_autoptr(PdDatabase) db = pd_database_open (f->diary, PD_DATABASE_NO_BACKUPS, &error);
-
-    g_assert_no_error (error);
-    for (guint i = 0; i < G_N_ELEMENTS (logged); i++)
-      {
-        PdDose *dose = pd_dose_new ();
-
-        pd_dose_set_name (dose, logged[i].name);
-        pd_dose_set_amount (dose, 2);
-        pd_dose_set_unit (dose, "tablet");
-        pd_dose_set_time (dose, at (f->first + logged[i].day, 12 * 60), OFFSET);
-        g_ptr_array_add (doses, dose);
-      }
-    g_assert_true (pd_database_save_records (db, NULL, NULL, doses, NULL, NULL, &error));
-    g_assert_no_error (error);
-  }
+  for (guint i = 0; i < G_N_ELEMENTS (logged); i++)
+    g_ptr_array_add (doses, test_dose_at (logged[i].name, 2, "tablet", f->first + logged[i].day,
+                                          12 * 60, OFFSET));
+  g_object_unref (save_doses (f, doses));
 
   report = load (f, f->first + SURGERY_DAY, f->first + N_DAYS - 1, NULL);
   pdf = write_report (f, report, PD_PAPER_A4, NULL);
@@ -753,32 +734,33 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Each on the diary of build_diary. */
+  static const struct
+  {
+    const char *path;
+    void (*func) (Fixture *f, gconstpointer data);
+  } fixture_tests[] = {
+    { "/report/whole-period", test_whole_period },
+    { "/report/medication-safety", test_medication_safety },
+    { "/report/meaningful-change", test_meaningful_change },
+    { "/report/no-clear-change", test_no_clear_change },
+    { "/report/sections", test_sections },
+    { "/report/long-period", test_long_period },
+    { "/report/unwritable", test_unwritable },
+    { "/report/tasks", test_tasks },
+    { "/report/stopped-medication", test_stopped_medication },
+    { "/report/pagination", test_pagination },
+    { "/report/not-counted", test_not_counted },
+  };
+
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/paper", test_paper);
   g_test_add_func ("/report/not-set", test_not_set);
-  g_test_add ("/report/whole-period", Fixture, NULL, fixture_setup, test_whole_period,
-              fixture_teardown);
-  g_test_add ("/report/medication-safety", Fixture, NULL, fixture_setup, test_medication_safety,
-              fixture_teardown);
-  g_test_add ("/report/meaningful-change", Fixture, NULL, fixture_setup,
-              test_meaningful_change, fixture_teardown);
-  g_test_add ("/report/no-clear-change", Fixture, NULL, fixture_setup, test_no_clear_change,
-              fixture_teardown);
-  g_test_add ("/report/sections", Fixture, NULL, fixture_setup, test_sections,
-              fixture_teardown);
-  g_test_add ("/report/long-period", Fixture, NULL, fixture_setup, test_long_period,
-              fixture_teardown);
-  g_test_add ("/report/unwritable", Fixture, NULL, fixture_setup, test_unwritable,
-              fixture_teardown);
-  g_test_add ("/report/tasks", Fixture, NULL, fixture_setup, test_tasks, fixture_teardown);
   g_test_add_func ("/report/tasks-empty", test_tasks_empty);
-  g_test_add ("/report/stopped-medication", Fixture, NULL, fixture_setup, test_stopped_medication,
-              fixture_teardown);
-  g_test_add ("/report/pagination", Fixture, NULL, fixture_setup, test_pagination,
-              fixture_teardown);
-  g_test_add ("/report/not-counted", Fixture, NULL, fixture_setup, test_not_counted,
-              fixture_teardown);
+  for (gsize i = 0; i < G_N_ELEMENTS (fixture_tests); i++)
+    g_test_add (fixture_tests[i].path, Fixture, NULL, fixture_setup, fixture_tests[i].func,
+                fixture_teardown);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "pd-safety-days.h"
 #include "pd-types.h"
 #include "checks-test-util.h"
+#include "storage-fixture.h"
 #include "test-util.h"
 
 #define ADVICE "Ask your care team about this."
@@ -53,6 +54,27 @@ has_flag (const char *flags,
   g_auto(GStrv) list = g_strsplit (flags, ";", -1);
 
   return g_strv_contains ((const char * const *) list, code);
+}
+
+/* The day's flags, without a regimen or preferences, are exactly expected. */
+static void
+assert_flags (GPtrArray  *doses,
+              const char *expected)
+{
+  g_autofree char *flags = flags_for (doses, NULL, NULL);
+
+  g_assert_cmpstr (flags, ==, expected);
+}
+
+/* The day's flags, without a regimen or preferences, hold code or not. */
+static void
+assert_flag (GPtrArray  *doses,
+             const char *code,
+             gboolean    present)
+{
+  g_autofree char *flags = flags_for (doses, NULL, NULL);
+
+  g_assert_true (has_flag (flags, code) == present);
 }
 
 /* Maximum daily amounts: domain.md's table, with the amounts in the catalogue's unit. */
@@ -239,51 +261,40 @@ static void
 test_combination_counts_toward_maxima (void)
 {
   g_autoptr(GPtrArray) doses = new_array ();
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autofree char *flags = NULL;
-  PdWarning *warning;
 
   /* 8 Percocet 10/325 = 2600 mg acetaminophen and 120 MME; with 1400 mg acetaminophen:
    * 4000 mg, at the maximum. */
   for (guint i = 0; i < 4; i++)
     add_dose (doses, "Percocet 10/325", 2, "tablet", (6 + 4 * i) * 60);
   add_dose (doses, "Acetaminophen", 1400, "mg", 23 * 60);
-  flags = flags_for (doses, NULL, NULL);
-  g_assert_cmpstr (flags, ==, "mme_90");
+  assert_flags (doses, "mme_90");
   g_assert_cmpfloat (pd_daily_acetaminophen_mg (doses, NULL, day0 ()), ==, 4000);
-  g_clear_pointer (&flags, g_free);
 
   add_dose (doses, "Tylenol", 1, "mg", 23 * 60 + 30);
-  flags = flags_for (doses, NULL, NULL);
-  g_assert_cmpstr (flags, ==, "over_max:acetaminophen;mme_90");
-  warnings = pd_day_warnings (doses, NULL, day0 ());
-  warning = g_ptr_array_index (warnings, 0);
-  g_assert_cmpstr (warning->subject, ==, "Acetaminophen");
-  g_assert_cmpfloat (warning->value, ==, 4001);
-  g_clear_pointer (&flags, g_free);
+  assert_flags (doses, "over_max:acetaminophen;mme_90");
+  {
+    g_autoptr(GPtrArray) warnings = pd_day_warnings (doses, NULL, day0 ());
+    PdWarning *warning = g_ptr_array_index (warnings, 0);
+
+    g_assert_cmpstr (warning->subject, ==, "Acetaminophen");
+    g_assert_cmpfloat (warning->value, ==, 4001);
+  }
 
   /* Ultracet's tramadol counts toward tramadol's 400 mg: 10 tablets + 25 mg = 400 mg. */
   g_ptr_array_set_size (doses, 0);
   add_dose (doses, "Ultracet", 10, "tablet", 8 * 60);
   add_dose (doses, "Tramadol", 25, "mg", 20 * 60);
-  flags = flags_for (doses, NULL, NULL);
-  g_assert_false (has_flag (flags, "over_max:tramadol"));
-  g_clear_pointer (&flags, g_free);
+  assert_flag (doses, "over_max:tramadol", FALSE);
   add_dose (doses, "Tramadol", 1, "mg", 21 * 60);
-  flags = flags_for (doses, NULL, NULL);
-  g_assert_true (has_flag (flags, "over_max:tramadol"));
-  g_clear_pointer (&flags, g_free);
+  assert_flag (doses, "over_max:tramadol", TRUE);
 
   /* co-codamol 30/500's codeine toward codeine's 360 mg: 12 tablets. */
   g_ptr_array_set_size (doses, 0);
   add_dose (doses, "co-codamol 30/500", 12, "tablet", 8 * 60);
-  flags = flags_for (doses, NULL, NULL);
-  g_assert_true (has_flag (flags, "over_max:acetaminophen"));   /* 6000 mg */
-  g_assert_false (has_flag (flags, "over_max:codeine"));        /* 360 mg */
-  g_clear_pointer (&flags, g_free);
+  assert_flag (doses, "over_max:acetaminophen", TRUE);   /* 6000 mg */
+  assert_flag (doses, "over_max:codeine", FALSE);        /* 360 mg */
   add_dose (doses, "Codeine", 1, "mg", 9 * 60);
-  flags = flags_for (doses, NULL, NULL);
-  g_assert_true (has_flag (flags, "over_max:codeine"));
+  assert_flag (doses, "over_max:codeine", TRUE);
 }
 
 /* MME for every opioid of domain.md, 1 dose, hand-computed. */
@@ -629,28 +640,23 @@ test_summary_columns (void)
 
 /* "prescribed" (schema v5) and the CYP2D6 status (meta) are kept in the diary. */
 static void
-test_stored (void)
+test_stored (Fixture       *f,
+             gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-safety-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
   g_autoptr(PdMedication) naproxen = pd_medication_new_from_catalogue ("naproxen");
   g_autoptr(PdMedication) read_back = NULL;
-  PdDatabase *db;
+  PdDatabase *db = f->db;
 
-  g_assert_no_error (error);
-  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
   g_assert_true (pd_database_get_cyp2d6 (db) == PD_CYP2D6_UNKNOWN);
   pd_medication_set_amount (naproxen, 500);
   pd_medication_set_prescribed (naproxen, TRUE);
   g_assert_true (pd_database_save_medication (db, naproxen, &error));
   g_assert_true (pd_database_set_cyp2d6 (db, PD_CYP2D6_ULTRARAPID, &error));
   g_assert_no_error (error);
-  g_object_unref (db);
+  close_fixture_db (f);
 
-  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
+  db = f->db = open_diary (f->path, PD_DATABASE_NO_BACKUPS);
   read_back = pd_database_get_medication (db, pd_medication_get_id (naproxen), &error);
   g_assert_no_error (error);
   g_assert_true (pd_medication_get_prescribed (read_back));
@@ -669,18 +675,15 @@ test_stored (void)
   read_back = pd_database_get_medication (db, pd_medication_get_id (naproxen), &error);
   g_assert_false (pd_medication_get_prescribed (read_back));
   g_assert_true (pd_database_get_cyp2d6 (db) == PD_CYP2D6_UNKNOWN);
-  g_object_unref (db);
-  remove_tree (dir);
 }
 
 /* A diary CSV's dose rows naming a brand with its strength, in tablets: matched to the
  * regimen's catalogue entry, or else through the catalogue, and every ingredient counts. */
 static void
-test_import_brands (void)
+test_import_brands (Fixture       *f,
+                    gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-safety-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
   g_autoptr(PdMedication) combination =
     pd_medication_new_from_catalogue ("oxycodone_acetaminophen_10_325");
   g_autoptr(PdCsvImport) import = NULL;
@@ -695,12 +698,9 @@ test_import_brands (void)
     { "NORCO 5/325", "1", "tablet" },
     { "Tylenol with codeine", "1", "tablet" },
   };
-  PdDatabase *db;
+  PdDatabase *db = f->db;
   guint linked = 0;
 
-  g_assert_no_error (error);
-  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
   pd_medication_set_amount (combination, 1);
   pd_medication_set_start_day (combination, day0 () - 10);
   g_assert_true (pd_database_save_medication (db, combination, &error));
@@ -736,25 +736,20 @@ test_import_brands (void)
                                   1e-9);
   g_assert_cmpfloat_with_epsilon (pd_daily_acetaminophen_mg (data->doses, data->medications,
                                                              day0 ()), 1275, 1e-9);
-  g_object_unref (db);
-  remove_tree (dir);
 }
 
 /* What the review banner says: the CYP2D6 status and the flagged days. */
 static void
-test_review_summary (void)
+test_review_summary (Fixture       *f,
+                     gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-safety-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
   g_autoptr(GPtrArray) doses = new_array ();
   g_autoptr(PdDiaryData) data = NULL;
   g_autofree char *empty = NULL;
   g_autofree char *summary = NULL;
-  PdDatabase *db;
+  PdDatabase *db = f->db;
 
-  db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-  g_assert_no_error (error);
   data = pd_database_load (db, &error);
   empty = pd_review_dup_safety_summary (db, data);
   g_assert_cmpstr (empty, ==, "");
@@ -776,8 +771,6 @@ test_review_summary (void)
                    "metaboliser.\nMedication safety, last 30 days with doses: Opioid and "
                    "benzodiazepine the same day on 3 days; Codeine or tramadol with an ultrarapid "
                    "or poor CYP2D6 status on 3 days");
-  g_object_unref (db);
-  remove_tree (dir);
 }
 
 /* The report's and review's days per flag: a 25 mcg/h fentanyl patch applied on day0 is
@@ -808,14 +801,11 @@ test_max_doses (void)
 {
   g_autoptr(GPtrArray) doses = new_array ();
   g_autoptr(GPtrArray) warnings = NULL;
-  g_autofree char *flags = NULL;
   PdWarning *warning;
 
   for (guint i = 0; i < 3; i++)
     add_dose (doses, "Tizanidine", 12, "mg", (6 + 6 * i) * 60);
-  flags = flags_for (doses, NULL, NULL);
-  g_assert_cmpstr (flags, ==, "");
-  g_clear_pointer (&flags, g_free);
+  assert_flags (doses, "");
 
   g_ptr_array_set_size (doses, 0);
   for (guint i = 0; i < 4; i++)
@@ -884,6 +874,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Each with a new diary open in a temporary folder. */
+  static const FixtureTest diary_tests[] = {
+    { "/safety/stored", test_stored, NULL },
+    { "/safety/import-brands", test_import_brands, NULL },
+    { "/safety/review-summary", test_review_summary, NULL },
+  };
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/safety/maxima", test_maxima);
@@ -898,9 +895,7 @@ main (int   argc,
   g_test_add_func ("/safety/cyp2d6-regimen", test_cyp2d6_regimen);
   g_test_add_func ("/safety/local-midnight", test_local_midnight);
   g_test_add_func ("/safety/summary-columns", test_summary_columns);
-  g_test_add_func ("/safety/stored", test_stored);
-  g_test_add_func ("/safety/import-brands", test_import_brands);
-  g_test_add_func ("/safety/review-summary", test_review_summary);
+  add_fixture_tests (fixture_set_up_open, diary_tests, G_N_ELEMENTS (diary_tests));
   g_test_add_func ("/safety/flag-days-of-a-patch", test_flag_days_of_a_patch);
   g_test_add_func ("/safety/max-doses", test_max_doses);
   g_test_add_func ("/safety/max-across-midnight", test_max_across_midnight);

@@ -728,15 +728,10 @@ test_csv_rows (void)
   g_autoptr(PdImpression) overall = NULL;
   g_autoptr(GError) error = NULL;
   guint32 day = julian (2024, 7, 1);
-  PdFunctionActivity *socks = pd_function_activity_new ();
+  PdFunctionActivity *socks = add_function_activity (data, "Putting on socks, \"left\"", day);
   const PdCsvSpineRow *row;
 
-  data->function_activities = g_ptr_array_new_with_free_func (g_object_unref);
-  data->function_ratings = g_ptr_array_new_with_free_func (g_object_unref);
   data->impressions = g_ptr_array_new_with_free_func (g_object_unref);
-  pd_function_activity_set_name (socks, "Putting on socks, \"left\"");
-  pd_function_activity_set_added_day (socks, day);
-  g_ptr_array_add (data->function_activities, socks);
   add_rating_at (data->function_ratings, pd_function_activity_get_id (socks), day + 1, 10, 7);
   add_event (data, day, "Epidural");
   g_ptr_array_add (data->impressions,

@@ -274,6 +274,31 @@ test_read_only (Fixture       *fixture,
   assert_folder_unchanged (fixture->dir, FOLDER_CONTENTS, before);
 }
 
+/* Logs count entries in the fixture's diary with a writer that stays open, so that they are
+ * in its -wal only, and copies the diary and its -wal to copy, in a new folder; returns the
+ * writer. */
+static PdDatabase *
+copy_with_wal (Fixture    *fixture,
+               int         count,
+               const char *copy)
+{
+  g_autofree char *copy_dir = g_path_get_dirname (copy);
+  PdDatabase *writer = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  const char *suffixes[] = { "", "-wal" };
+
+  for (int i = 0; i < count; i++)
+    log_pain (writer, i);
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (fixture->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+
+      copy_file (from, to);
+    }
+  return writer;
+}
+
 /* A read-only diary in a read-only folder with its latest writes still in a -wal. */
 static void
 test_read_only_folder_with_wal (Fixture       *fixture,
@@ -285,20 +310,9 @@ test_read_only_folder_with_wal (Fixture       *fixture,
   g_autoptr(PdDatabase) writer = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autofree char *before = NULL;
-  const char *suffixes[] = { "", "-wal" };
 
-  writer = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
-  for (int i = 0; i < 5; i++)
-    log_pain (writer, i);
-  /* The writer stays open: its entries are in the -wal only. Copy that state. */
-  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
-
-      copy_file (from, to);
-    }
+  /* The writer stays open to the end: the copy is of a diary being written. */
+  writer = copy_with_wal (fixture, 5, copy);
   g_assert_cmpint (g_chmod (copy_dir, 0500), ==, 0);
 
   before = folder_state (copy_dir, FOLDER_CONTENTS);
@@ -324,19 +338,12 @@ test_left_over_wal (Fixture       *fixture,
   g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
   g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
   g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
-  g_autofree char *diary_wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autoptr(PdDatabase) writer = NULL;
   g_autoptr(PdDatabase) db = NULL;
   g_autofree char *before = NULL;
   sqlite3 *other_db = NULL;
 
-  /* The writer stays open: its entries are in the -wal only. Copy the diary and its -wal. */
-  writer = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
-  for (int i = 0; i < 4; i++)
-    log_pain (writer, i);
-  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
-  copy_file (fixture->path, copy);
-  copy_file (diary_wal, copy_wal);
+  writer = copy_with_wal (fixture, 4, copy);
   g_clear_object (&writer);
 
   before = folder_state (copy_dir, FOLDER_CONTENTS);

@@ -13,8 +13,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, Atspi, click, find, finish, key, poll, press, press_enabled, query,  # noqa: E402
-                  tap, wait_for, walk)
+from pdui import (App, Atspi, Scenario, click, find, finish, key, poll, press, press_enabled,  # noqa: E402
+                  query, tap, wait_for, walk)
 
 
 # GTK 4.8 exposes a toggle button as a push button with a checked (pressed) state.
@@ -54,8 +54,8 @@ def timed_out(what):
 
 
 def main():
-    app = App(sys.argv[1])
-    try:
+    with Scenario("test-ui-body-map") as scenario:
+        app = scenario.start(App(sys.argv[1]))
         figure = wait_for(lambda: find(app.root, name="Body map"), "the body map")
         toggles = [n for n in walk(figure) if n.get_role_name() in TOGGLE_ROLES]
         names = {n.get_name() for n in toggles}
@@ -184,10 +184,6 @@ def main():
                         and period.get_description(), "the period map's summary")
         tap("Low back, 1 of 1 day" in text and "Sole of left foot" in text,
             "Trends: the body map's text alternative names the places", text)
-    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
-        app.fail("test-ui-body-map", e)
-    finally:
-        app.close()
     return finish()
 
 

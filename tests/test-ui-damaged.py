@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, find, finish, poll, press, query, tap, wait_for  # noqa: E402
+from pdui import App, Scenario, find, finish, poll, press, query, tap, wait_for  # noqa: E402
 
 NOTE = "Before the damage"
 
@@ -42,8 +42,8 @@ def damaged_diary_with_backup(exe):
 
 def main():
     exe = sys.argv[1]
-    app = App(exe, prepare=damaged_diary_with_backup(exe))
-    try:
+    with Scenario("test-ui-damaged") as scenario:
+        app = scenario.start(App(exe, prepare=damaged_diary_with_backup(exe)))
         restore = wait_for(lambda: find(app.root, name="Restore Newest Backup", role="push button"),
                            "the Restore Newest Backup button")
         with open(app.db, "rb") as f:
@@ -67,10 +67,6 @@ def main():
             "the window shows the restored diary's entry on Today")
         leftovers = [n for n in os.listdir(app.tmp) if ".restore-" in n]
         tap(not leftovers, "no copy of the backup is left beside the diary", leftovers)
-    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
-        app.fail("test-ui-damaged", e)
-    finally:
-        app.close()
     return finish()
 
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, Atspi, GLib, click, find, finish, key, poll, press, press_enabled,  # noqa: E402
+from pdui import (App, Atspi, GLib, Scenario, click, find, finish, key, poll, press, press_enabled,  # noqa: E402
                   query, tap, type_text, wait_for, walk)
 
 
@@ -40,8 +40,8 @@ def add_own(field, text):
 
 
 def main():
-    app = App(sys.argv[1])
-    try:
+    with Scenario("test-ui-own-values") as scenario:
+        app = scenario.start(App(sys.argv[1]))
         score = wait_for(lambda: find(app.root, name="Pain 5, Moderate pain", role="push button"),
                          "the score button 'Pain 5'")
         press(score)
@@ -81,10 +81,6 @@ def main():
                     return node
             return None
         tap(poll(described) is not None, "the saved entry's row names its own value")
-    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
-        app.fail("test-ui-own-values", e)
-    finally:
-        app.close()
     return finish()
 
 

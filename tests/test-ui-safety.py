@@ -18,7 +18,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, find, finish, key, press, query, tap, wait_for, window  # noqa: E402
+from pdui import App, Scenario, find, finish, key, press, query, tap, wait_for, window  # noqa: E402
 
 HEADER = ("id,date,time,utc_offset,kind,pain,enjoyment_interference,activity_interference,"
           "locations,qualities,sleep_hours,sleep_quality,mood,red_flags,item,amount,unit,"
@@ -55,8 +55,8 @@ def screenshot(name):
 
 
 def main():
-    app = App(sys.argv[1], prepare=prepare(sys.argv[1]))
-    try:
+    with Scenario("test-ui-safety") as scenario:
+        app = scenario.start(App(sys.argv[1], prepare=prepare(sys.argv[1])))
         banner = wait_for(lambda: find(app.root, prefix="Call emergency services now.", role="label"),
                           "the emergency banner on Today")
         tap("Calf pain or swelling" in banner.get_name() and
@@ -100,10 +100,6 @@ def main():
         wait_for(lambda: window(app, "Log Dose") is None, "the editor to close")
         doses = query(app.db, "SELECT count(*) FROM doses WHERE name = 'Lorazepam'")
         tap(doses == [(0,)], "nothing was saved", doses)
-    except Exception as error:  # noqa: BLE001
-        app.fail("test-ui-safety", error)
-    finally:
-        app.close()
     return finish()
 
 

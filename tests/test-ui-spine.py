@@ -16,7 +16,7 @@ import sys
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, click, find, finish, key, poll, press, press_enabled, query, tap,  # noqa: E402
+from pdui import (App, Scenario, click, find, finish, key, poll, press, press_enabled, query, tap,  # noqa: E402
                   wait_for, window)
 
 import gi  # noqa: E402
@@ -58,8 +58,8 @@ def set_value(node, value):
 
 
 def main():
-    app = App(sys.argv[1], prepare=prepare(sys.argv[1]))
-    try:
+    with Scenario("test-ui-spine") as scenario:
+        app = scenario.start(App(sys.argv[1], prepare=prepare(sys.argv[1])))
         tap(app.root.get_process_id() == app.proc.pid, "the app is on the accessibility bus")
         tap(poll(lambda: find(app.root, name="Trial day 3 of 7")) is not None,
             "Today shows the trial's day")
@@ -120,10 +120,6 @@ def main():
         tap(poll(lambda: find(app.root, name="Rate", role="push button") is None
                  and find(app.root, name="Trial day 3 of 7") is not None) is not None,
             "rated this week: Today no longer asks")
-    except Exception as error:  # noqa: BLE001
-        app.fail("test-ui-spine", error)
-    finally:
-        app.close()
     return finish()
 
 

@@ -11,7 +11,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, find, finish, focused, key, poll, press, query, tap, type_text,  # noqa: E402
+from pdui import (App, Scenario, find, finish, focused, key, poll, press, query, tap, type_text,  # noqa: E402
                   wait_for, window)
 
 
@@ -34,8 +34,8 @@ def add_from_catalogue(app, search):
 
 
 def main():
-    app = App(sys.argv[1])
-    try:
+    with Scenario("test-ui-treatment") as scenario:
+        app = scenario.start(App(sys.argv[1]))
         add_from_catalogue(app, "gabapentin")
         meds = wait_for(lambda: query(app.db, "SELECT name, schedule, amount, unit FROM medications"),
                         "gabapentin in the regimen")
@@ -76,10 +76,6 @@ def main():
         for name in ("Gabapentin", "Tramadol", activity):
             row = poll(lambda: find(app.root, prefix=f"Delete {name} at", role="push button"))
             tap(row is not None, f"History lists {name}")
-    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
-        app.fail("test-ui-treatment", e)
-    finally:
-        app.close()
     return finish()
 
 

@@ -17,8 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pdui  # noqa: E402
-from pdui import (App, find, finish, key, press, tap, visible,  # noqa: E402
-                  wait_for, walk)
+from pdui import App, Scenario, find, finish, key, press, tap, visible, wait_for, walk  # noqa: E402
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -292,8 +291,8 @@ def check_heatmap(app, page, today):
 
 
 def main():
-    app = DemoApp(sys.argv[1], sys.argv[2])
-    try:
+    with Scenario("test-ui-trends") as scenario:
+        app = scenario.start(DemoApp(sys.argv[1], sys.argv[2]))
         today = datetime.date.today()
         key("alt+4")
         page = wait_for(lambda: find(app.root, name="PdTrendsPage"), "the Trends page")
@@ -304,10 +303,6 @@ def main():
         check_overlays(app, page, chart, first, last)
         check_heatmap(app, page, today)
         check_before_after(app, page)
-    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
-        app.fail("test-ui-trends", e)
-    finally:
-        app.close()
     return finish()
 
 

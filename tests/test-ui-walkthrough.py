@@ -16,7 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pdui  # noqa: E402
-from pdui import (App, Atspi, GLib, click, find, finish, key, poll, press, query, tap,  # noqa: E402
+from pdui import (App, Atspi, GLib, Scenario, click, find, finish, key, poll, press, query, tap,  # noqa: E402
                   visible, wait_for, walk)
 
 DAY = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}\n")
@@ -264,18 +264,17 @@ def check_quick_activity(app, width):
 
 def main():
     chart_diary = sys.argv[2]
-    app = App(sys.argv[1], prepare=lambda db: subprocess.run([chart_diary, db, "demo"], check=True))
-    try:
+
+    def demo(db):
+        subprocess.run([chart_diary, db, "demo"], check=True)
+    with Scenario("test-ui-walkthrough") as scenario:
+        app = scenario.start(App(sys.argv[1], prepare=demo))
         frame_of(app)
         check_narrow(app)
         check_hover(app)
         check_dialogs(app)
         for width in (900, 360):
             check_quick_activity(app, width)
-    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
-        app.fail("test-ui-walkthrough", e)
-    finally:
-        app.close()
     return finish()
 
 

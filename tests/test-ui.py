@@ -11,8 +11,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import (App, Atspi, click, find, finish, key, poll, press, press_enabled, query, tap,  # noqa: E402
-                  type_text, wait_for)
+from pdui import (App, Atspi, Scenario, click, find, finish, key, poll, press, press_enabled,  # noqa: E402
+                  query, tap, type_text, wait_for)
 
 
 def rows(db, where=""):
@@ -20,8 +20,8 @@ def rows(db, where=""):
 
 
 def main():
-    app = App(sys.argv[1])
-    try:
+    with Scenario("test-ui") as scenario:
+        app = scenario.start(App(sys.argv[1]))
         tap(app.root.get_process_id() == app.proc.pid, "the app is on the accessibility bus")
 
         score = wait_for(lambda: find(app.root, name="Pain 7, Severe pain", role="push button"),
@@ -55,10 +55,6 @@ def main():
         summary = wait_for(lambda: "averaged 7" in (chart.get_description() or "") and chart.get_description(),
                            "the chart's text summary")
         tap("pain averaged 7" in summary, "the chart tells its summary to assistive technologies", summary)
-    except Exception as e:  # noqa: BLE001 - any failure is a failed test with its reason
-        app.fail("test-ui", e)
-    finally:
-        app.close()
     return finish()
 
 

@@ -12,25 +12,6 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-/* Removes a temporary directory and everything in it (not following symbolic links). */
-static inline void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 /* Orders an array of strings (g_ptr_array_sort). */
 static inline int
 compare_names (gconstpointer a,
@@ -51,6 +32,24 @@ list_dir (const char *path)
     g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
   return names;
+}
+
+/* Removes a temporary directory and everything in it (not following symbolic links). */
+static inline void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GPtrArray) names = list_dir (path);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
 }
 
 /* What folder_state records of each file beside its name, mode, size and a hash of its
