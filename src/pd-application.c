@@ -364,16 +364,13 @@ stop_opening_reminders (PdApplication *self)
   g_clear_object (&self->reminders_opening);
 }
 
-static void
-open_reminders_diary (GTask        *task,
-                      gpointer      source,
-                      gpointer      path,
-                      GCancellable *cancellable)
+static gpointer
+open_reminders_diary (gpointer       source,
+                      gpointer       path,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
-  GError *error = NULL;
-  PdDatabase *db = pd_database_open (path, PD_DATABASE_NO_BACKUPS, &error);
-
-  _pd_task_return_result (task, db, g_object_unref, error);
+  return pd_database_open (path, PD_DATABASE_NO_BACKUPS, error);
 }
 
 static void start_reminders (PdApplication *self,
@@ -431,8 +428,8 @@ start_reminders (PdApplication *self,
     {
       self->reminders_opening = g_cancellable_new ();
       g_application_hold (G_APPLICATION (self));
-      _pd_task_run_in_thread (self, start_reminders, g_strdup (path), g_free, open_reminders_diary,
-                              self->reminders_opening, reminders_opened_cb, NULL);
+      _pd_task_run_work (self, start_reminders, g_strdup (path), g_free, open_reminders_diary,
+                         g_object_unref, self->reminders_opening, reminders_opened_cb, NULL);
     }
   update_hold (self);
 }
