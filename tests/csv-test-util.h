@@ -1,5 +1,7 @@
-/* csv-test-util.h: what the CSV tests share (test-csv, test-csv-spine, test-csv-stream):
- * diaries in a temporary folder that is removed at the end, and their exports
+/* csv-test-util.h: what the CSV tests share (test-csv, test-csv-fixtures, test-csv-spine,
+ * test-csv-stream):
+ * diaries in a temporary folder that is removed at the end, their exports, imports and
+ * round trips
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -85,6 +87,76 @@ assert_bytes_equal (GBytes *a,
 
       g_assert_cmpstr (x, ==, y);
     }
+}
+
+/* Imports and commits; returns the import for its counts. */
+static inline PdCsvImport *
+import_bytes (PdDatabase *db,
+              GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  PdCsvImport *import = pd_csv_import_prepare_data (db, "test.csv", data, size, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  pd_csv_import_commit (import, db, &error);
+  g_assert_no_error (error);
+  return import;
+}
+
+/* The header plus the records: rows start after a CRLF with a UUID (notes may hold CRLF). */
+static inline guint
+count_record_lines (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  guint n = 1;
+
+  for (gsize i = 0; i + 39 < size; i++)
+    if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 38] == ',')
+      {
+        g_autofree char *id = g_strndup (data + i + 2, 36);
+        n += g_uuid_string_is_valid (id);
+      }
+  return n;
+}
+
+
+/* source's diary CSV, imported into a new diary named name, exports the same bytes;
+ * imported again it adds nothing and leaves the file as it was. */
+static inline void
+check_round_trip (PdDatabase *source,
+                  const char *name)
+{
+  g_autoptr(PdDatabase) copy = open_fresh (name);
+  g_autoptr(GBytes) first = export_db (source, FALSE, 0, 0);
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(PdCsvImport) import = import_bytes (copy, first);
+  g_autoptr(PdCsvImport) reimport = NULL;
+  g_autofree char *path = g_strdup (pd_database_get_path (copy));
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+
+  g_assert_cmpuint (pd_csv_import_get_n_new (import), ==, count_record_lines (first) - 1);
+  g_assert_cmpuint (pd_csv_import_get_n_present (import), ==, 0);
+  second = export_db (copy, FALSE, 0, 0);
+  assert_bytes_equal (first, second);
+
+  /* Importing again adds nothing and leaves the file as it was. */
+  g_clear_object (&copy);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  copy = pd_database_open (path, PD_DATABASE_NO_BACKUPS, NULL);
+  reimport = import_bytes (copy, first);
+  g_assert_cmpuint (pd_csv_import_get_n_new (reimport), ==, 0);
+  g_assert_cmpuint (pd_csv_import_get_n_present (reimport), ==, count_record_lines (first) - 1);
+  again = export_db (copy, FALSE, 0, 0);
+  assert_bytes_equal (first, again);
+  g_clear_object (&copy);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
 }
 
 /* Runs the tests with a new temporary folder, removed afterwards. */
