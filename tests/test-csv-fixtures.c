@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "pd-csv.h"
@@ -20,6 +21,27 @@
 #include "record-builders.h"
 
 #define UUID(n) "3c1f6a2e-9b4d-4e8a-a1c7-00000000000" #n
+
+/* The mask of the tags of kind named by the keys, a list ending with NULL. */
+static G_GNUC_NULL_TERMINATED guint64
+tags (PdTagKind   kind,
+      const char *key,
+      ...)
+{
+  guint64 mask = 0;
+  va_list keys;
+
+  va_start (keys, key);
+  for (; key != NULL; key = va_arg (keys, const char *))
+    {
+      int index = pd_tag_lookup (kind, key);
+
+      g_assert_cmpint (index, >=, 0);
+      mask |= G_GUINT64_CONSTANT (1) << index;
+    }
+  va_end (keys);
+  return mask;
+}
 
 /* Hand-written files from people and other tools: what they hold arrives, and survives a
  * round trip. */
@@ -75,23 +97,20 @@ test_fixture_labels (void)
   PdPainEntry *third = find_record (data->pain_entries, FIXTURE_ID (03));
 
   g_assert_cmpuint (pd_pain_entry_get_locations (first), ==,
-                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "low_back") |
-                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "thigh_left"));
+                    tags (PD_TAG_LOCATION, "low_back", "thigh_left", NULL));
   g_assert_cmpuint (pd_pain_entry_get_qualities (first), ==,
-                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_QUALITY, "aching") |
-                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_QUALITY, "burning"));
+                    tags (PD_TAG_QUALITY, "aching", "burning", NULL));
   g_assert_cmpuint (g_strv_length ((char **) pd_pain_entry_get_custom_locations (first)), ==, 0);
   g_assert_cmpuint (pd_pain_entry_get_locations (second), ==,
-                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "low_back") |
-                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "buttock_right"));
+                    tags (PD_TAG_LOCATION, "low_back", "buttock_right", NULL));
   g_assert_cmpstrv (pd_pain_entry_get_custom_locations (second),
                     ((const char * const[]) { "Pins in my hip", NULL }));
   g_assert_cmpstrv (pd_pain_entry_get_custom_qualities (second),
                     ((const char * const[]) { "Like ants crawling", NULL }));
   g_assert_cmpuint (pd_pain_entry_get_locations (third), ==,
-                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "lower_leg_left"));
+                    tags (PD_TAG_LOCATION, "lower_leg_left", NULL));
   g_assert_cmpuint (pd_pain_entry_get_red_flags (third), ==,
-                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_RED_FLAG, "leg_weakness"));
+                    tags (PD_TAG_RED_FLAG, "leg_weakness", NULL));
 }
 
 static void
@@ -152,8 +171,7 @@ test_fixture_as_people_write (void)
   g_assert_cmpint (pd_pain_entry_get_pain (entry), ==, 6);
   g_assert_cmpfloat (pd_pain_entry_get_sleep_hours (entry), ==, 7.5);
   g_assert_cmpuint (pd_pain_entry_get_locations (entry), ==,
-                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "low_back") |
-                    G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "thigh_left"));
+                    tags (PD_TAG_LOCATION, "low_back", "thigh_left", NULL));
   /* A note is kept as written, spaces and all. */
   g_assert_cmpstr (pd_pain_entry_get_note (entry), ==, "  Morning stiffness");
   g_assert_cmpstr (dose_when, ==, "2026-03-01T08:00:00Z");
@@ -380,7 +398,7 @@ test_tag_match (void)
   /* Stored lists read keys only: a label in the diary file is an own value. */
   g_assert_true (pd_tags_parse (PD_TAG_LOCATION, "neck;Low back", FALSE, &mask, &custom, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (mask, ==, G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "neck"));
+  g_assert_cmpuint (mask, ==, tags (PD_TAG_LOCATION, "neck", NULL));
   g_assert_cmpstrv (custom, ((const char * const[]) { "Low back", NULL }));
   g_clear_pointer (&custom, g_strfreev);
   /* Lenient: labels match, own values kept once, in order. */
@@ -404,9 +422,7 @@ test_tag_match (void)
   g_assert_true (pd_tags_parse (PD_TAG_LOCATION, "low_back, Left buttock;neck", TRUE, &mask,
                                 &custom, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (mask, ==, G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "low_back") |
-                              G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "buttock_left") |
-                              G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_LOCATION, "neck"));
+  g_assert_cmpuint (mask, ==, tags (PD_TAG_LOCATION, "low_back", "buttock_left", "neck", NULL));
   g_assert_null (custom);
   g_assert_true (pd_tags_parse (PD_TAG_LOCATION, "Pins in my hip, left", TRUE, &mask, &custom,
                                 &error));
@@ -414,8 +430,7 @@ test_tag_match (void)
   g_assert_cmpstrv (custom, ((const char * const[]) { "Pins in my hip, left", NULL }));
   g_assert_true (pd_tags_parse (PD_TAG_RED_FLAG, "bowel_bladder, fever_wound", TRUE, &mask, NULL,
                                 &error));
-  g_assert_cmpuint (mask, ==, G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_RED_FLAG, "bowel_bladder") |
-                              G_GUINT64_CONSTANT (1) << pd_tag_lookup (PD_TAG_RED_FLAG, "fever_wound"));
+  g_assert_cmpuint (mask, ==, tags (PD_TAG_RED_FLAG, "bowel_bladder", "fever_wound", NULL));
 }
 
 int
