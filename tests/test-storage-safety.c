@@ -104,6 +104,21 @@ exists_beside (const char *path,
   return g_file_test (side, G_FILE_TEST_EXISTS);
 }
 
+/* The diary at path, opened with flags, holds count entries and passes its check (the one
+ * PD_DATABASE_CHECK_LATER puts off; none without it). */
+static void
+assert_reads (const char      *path,
+              PdDatabaseFlags  flags,
+              gint64           count)
+{
+  g_autoptr(PdDatabase) db = open_diary (path, flags);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (count_entries (db), ==, count);
+  g_assert_true (pd_database_finish_check (db, &error));
+  g_assert_no_error (error);
+}
+
 /* Opening the fixture's diary with flags fails with code and leaves its folder as
  * folder_state described it before; the error, for more checks. */
 static GError *
@@ -224,20 +239,14 @@ static void
 test_diary_hot_journal (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(PdDatabase) db = NULL;
-
   make_diary (fixture->path, 3);
   raw_exec (fixture->path, "PRAGMA journal_mode = DELETE");
   leave_hot_journal (fixture->path, NULL);
   g_assert_true (exists_beside (fixture->path, "-journal"));
 
-  db = open_diary (fixture->path, PD_DATABASE_READ_ONLY);
-  g_assert_cmpint (count_entries (db), ==, 3);
-  g_clear_object (&db);
+  assert_reads (fixture->path, PD_DATABASE_READ_ONLY, 3);
   g_assert_true (exists_beside (fixture->path, "-journal"));
-
-  db = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
-  g_assert_cmpint (count_entries (db), ==, 3);
+  assert_reads (fixture->path, PD_DATABASE_NO_BACKUPS, 3);
 }
 
 /* Read-only diaries */
@@ -304,11 +313,9 @@ static void
 test_read_only_folder_with_wal (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *copy_dir = g_build_filename (fixture->dir, "ro", NULL);
   g_autofree char *copy = g_build_filename (copy_dir, "diary.db", NULL);
   g_autoptr(PdDatabase) writer = NULL;
-  g_autoptr(PdDatabase) db = NULL;
   g_autofree char *before = NULL;
 
   /* The writer stays open to the end: the copy is of a diary being written. */
@@ -316,10 +323,7 @@ test_read_only_folder_with_wal (Fixture       *fixture,
   g_assert_cmpint (g_chmod (copy_dir, 0500), ==, 0);
 
   before = folder_state (copy_dir, FOLDER_CONTENTS);
-  db = open_diary (copy, PD_DATABASE_READ_ONLY | PD_DATABASE_CHECK_LATER);
-  g_assert_cmpint (count_entries (db), ==, 5);
-  g_assert_true (pd_database_finish_check (db, &error));
-  g_clear_object (&db);
+  assert_reads (copy, PD_DATABASE_READ_ONLY | PD_DATABASE_CHECK_LATER, 5);
   assert_folder_unchanged (copy_dir, FOLDER_CONTENTS, before);
   g_chmod (copy_dir, 0700);
 }
@@ -339,7 +343,6 @@ test_left_over_wal (Fixture       *fixture,
   g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
   g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
   g_autoptr(PdDatabase) writer = NULL;
-  g_autoptr(PdDatabase) db = NULL;
   g_autofree char *before = NULL;
   sqlite3 *other_db = NULL;
 
@@ -347,13 +350,9 @@ test_left_over_wal (Fixture       *fixture,
   g_clear_object (&writer);
 
   before = folder_state (copy_dir, FOLDER_CONTENTS);
-  db = open_diary (copy, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS | PD_DATABASE_CHECK_LATER);
-  g_assert_cmpint (count_entries (db), ==, 4);
-  g_clear_object (&db);
+  assert_reads (copy, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS | PD_DATABASE_CHECK_LATER, 4);
   assert_folder_unchanged (copy_dir, FOLDER_CONTENTS, before);
-  db = open_diary (copy, PD_DATABASE_NO_BACKUPS);
-  g_assert_cmpint (count_entries (db), ==, 4);
-  g_clear_object (&db);
+  assert_reads (copy, PD_DATABASE_NO_BACKUPS, 4);
 
   /* Another database's -wal beside the diary. */
   g_assert_cmpint (sqlite3_open (other, &other_db), ==, SQLITE_OK);
@@ -414,7 +413,6 @@ test_linked_diary (Fixture       *fixture,
   g_autofree char *link_dir = g_build_filename (fixture->dir, "link", NULL);
   g_autofree char *link_path = g_build_filename (link_dir, "diary.db", NULL);
   g_autoptr(PdDatabase) writer = NULL;
-  g_autoptr(PdDatabase) db = NULL;
   g_autofree char *before = NULL;
 
   g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
@@ -426,12 +424,8 @@ test_linked_diary (Fixture       *fixture,
   for (int i = 0; i < 3; i++)
     log_pain (writer, i);
   g_assert_true (exists_beside (real, "-wal"));
-  db = open_diary (link_path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS |
-                              PD_DATABASE_CHECK_LATER);
-  g_assert_cmpint (count_entries (db), ==, 3);
-  g_assert_true (pd_database_finish_check (db, &error));
-  g_assert_no_error (error);
-  g_clear_object (&db);
+  assert_reads (link_path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS | PD_DATABASE_CHECK_LATER,
+                3);
   g_clear_object (&writer);
 
   /* The real file's folder is read-only: writing through the link is refused before
