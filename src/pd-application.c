@@ -575,16 +575,7 @@ pd_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (pd_application_parent_class)->shutdown (app);
 
   for (guint i = 0; i < self->temporary_files->len; i++)
-    {
-      const char *path = g_ptr_array_index (self->temporary_files, i);
-      const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-      for (guint j = 0; j < G_N_ELEMENTS (suffixes); j++)
-        {
-          g_autofree char *file = g_strconcat (path, suffixes[j], NULL);
-          g_unlink (file);
-        }
-    }
+    pd_remove_diary_file (g_ptr_array_index (self->temporary_files, i));
 }
 
 static void

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "pd-check-settings.h"
 #include "pd-cli.h"
@@ -137,20 +136,6 @@ pd_cli_export (const PdCliRequest *request,
   return write_export (request, db, bytes);
 }
 
-static void
-remove_new_diary (PdDatabase *db,
-                  const char *diary)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  g_object_unref (db);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (diary, suffixes[i], NULL);
-      g_remove (path);
-    }
-}
-
 int
 pd_cli_import_csv (const PdCliRequest *request)
 {
@@ -175,7 +160,10 @@ pd_cli_import_csv (const PdCliRequest *request)
       pd_cli_fail (NULL, error);
       /* A refused import leaves no trace: not even the empty diary it would have gone to. */
       if (!existed)
-        remove_new_diary (g_steal_pointer (&db), diary);
+        {
+          g_clear_object (&db);
+          pd_remove_diary_file (diary);
+        }
       return 1;
     }
   if (!pd_csv_import_commit (import, db, &error))

@@ -178,8 +178,14 @@ _pd_sync_path (const char  *path,
   return g_close (fd, error);
 }
 
-static void
-remove_with_sides (const char *path)
+void
+pd_sync_folder (const char *dir_path)
+{
+  _pd_sync_path (dir_path, TRUE, dir_path, NULL);
+}
+
+void
+pd_remove_diary_file (const char *path)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
 
@@ -274,7 +280,7 @@ _pd_create_diary_file (const char  *path,
     {
       _pd_set_db_error (error, db, rc, _("Could not create “%s”"), display);
       sqlite3_close (db);
-      remove_with_sides (tmp);
+      pd_remove_diary_file (tmp);
       return FALSE;
     }
   rc = sqlite3_close (db);
@@ -282,7 +288,7 @@ _pd_create_diary_file (const char  *path,
     {
       if (rc != SQLITE_OK)
         _pd_set_io_error (error, EIO, _("Could not create “%s”"), display);
-      remove_with_sides (tmp);
+      pd_remove_diary_file (tmp);
       return FALSE;
     }
 

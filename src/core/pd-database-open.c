@@ -157,18 +157,11 @@ explain_damage (GError     **error,
 
 /* Snapshots of a diary that has a -wal or -journal beside it */
 
-static const char * const side_suffixes[] = { "-wal", "-shm", "-journal" };
-
 static void
 remove_private_copy (const char *dir,
                      const char *copy)
 {
-  g_remove (copy);
-  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
-    {
-      g_autofree char *side = g_strconcat (copy, side_suffixes[i], NULL);
-      g_remove (side);
-    }
+  pd_remove_diary_file (copy);
   g_rmdir (dir);
 }
 

@@ -57,6 +57,12 @@ void         pd_remove_stale_temporaries           (const char       *dir_path,
 char        *pd_sweep_temporaries_beside           (const char       *path,
                                                     const char       *kind,
                                                     char            **dir_path);
+/* Removes the diary file path with the -wal, -shm and -journal SQLite keeps beside it; what
+ * is not there is no error. */
+void         pd_remove_diary_file                  (const char       *path);
+/* Syncs the folder dir_path after a rename in it, so that the new name survives a power cut;
+ * best effort: a folder that cannot be synced is left as it is. */
+void         pd_sync_folder                        (const char       *dir_path);
 /* The file behind a diary's path: path itself, or where its symbolic link points (SQLite
  * keeps the -wal and -shm there, and a restore replaces that file); NULL with a PD_ERROR_IO
  * error that says so for a link to nothing. */

@@ -174,25 +174,11 @@ pd_output_set_write_error (PdOutput  *output,
   set_error (error, saved_errno != 0 ? saved_errno : EIO, output->display);
 }
 
-/* Syncs the folder after the rename, so the new name survives a power cut; a file system
- * that cannot sync a folder has nothing to sync. */
-static void
-sync_folder (const char *target)
-{
-  g_autofree char *dir = g_path_get_dirname (target);
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd < 0)
-    return;
-  while (fsync (fd) != 0 && errno == EINTR)
-    ;
-  g_close (fd, NULL);
-}
-
 gboolean
 pd_output_commit (PdOutput  *output,
                   GError   **error)
 {
+  g_autofree char *dir = NULL;
   int rc;
 
   g_return_val_if_fail (output != NULL, FALSE);
@@ -224,7 +210,8 @@ pd_output_commit (PdOutput  *output,
       return FALSE;
     }
   g_clear_pointer (&output->temp, g_free);
-  sync_folder (output->target);
+  dir = g_path_get_dirname (output->target);
+  pd_sync_folder (dir);
   return TRUE;
 }
 

@@ -675,19 +675,6 @@ pd_backup_count_records (const char  *diary_path,
          data->activities->len + data->events->len;
 }
 
-static void
-remove_with_companions (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
 /* Writes a normal backup of the diary and closes it; FALSE when it cannot be closed for
  * good (another program has it open: its WAL stays). */
 static gboolean
@@ -733,14 +720,14 @@ decrypt_beside (const char  *diary_path,
   g_autofree char *restored = g_strdup_printf ("%s/%s%u", dir, prefix, (guint) getpid ());
   g_autoptr(PdDatabase) check = NULL;
 
-  remove_with_companions (restored);
+  pd_remove_diary_file (restored);
   if (!pd_backup_decrypt (backup_path, passphrase, restored, error))
     return NULL;
   /* Opened for writing: a backup of an older schema is brought up to date here, in the
    * copy; a damaged or foreign file is refused. */
   if (!(check = pd_database_open (restored, PD_DATABASE_NO_BACKUPS, error)))
     {
-      remove_with_companions (restored);
+      pd_remove_diary_file (restored);
       return NULL;
     }
   g_clear_object (&check);
@@ -757,6 +744,7 @@ pd_backup_restore (const char  *backup_path,
   g_autofree char *dir = NULL;
   g_autofree char *restored = NULL;
   g_autofree char *file = NULL;
+  g_autofree char *shm = NULL;
 
   g_return_val_if_fail (backup_path != NULL && passphrase != NULL && diary_path != NULL, FALSE);
 
@@ -779,28 +767,20 @@ pd_backup_restore (const char  *backup_path,
   if (g_file_test (file, G_FILE_TEST_EXISTS) &&
       !back_up_existing (diary_path, file, previous_backup, error))
     {
-      remove_with_companions (restored);
+      pd_remove_diary_file (restored);
       return FALSE;
     }
   if (g_rename (restored, file) != 0)
     {
       set_io_error (error, errno, TRUE, diary_path);
-      remove_with_companions (restored);
+      pd_remove_diary_file (restored);
       return FALSE;
     }
-  {
-    g_autofree char *shm = g_strconcat (file, "-shm", NULL);
-    int fd;
-
-    /* The old diary's shared-memory index, if its last reader left it. */
-    g_remove (shm);
-    /* The rename itself survives a power cut. */
-    if ((fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0)
-      {
-        fsync (fd);
-        close (fd);
-      }
-  }
+  /* The old diary's shared-memory index, if its last reader left it. */
+  shm = g_strconcat (file, "-shm", NULL);
+  g_remove (shm);
+  /* The rename itself survives a power cut. */
+  pd_sync_folder (dir);
   return TRUE;
 }
 
@@ -822,7 +802,7 @@ pd_backup_restore_into (PdDatabase  *db,
     return FALSE;
   ok = (previous = pd_database_backup_now (db, "before-restore", error)) != NULL &&
        pd_database_replace_with (db, restored, error);
-  remove_with_companions (restored);
+  pd_remove_diary_file (restored);
   if (ok && previous_backup != NULL)
     *previous_backup = g_steal_pointer (&previous);
   return ok;
