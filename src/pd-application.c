@@ -547,20 +547,29 @@ pd_application_activate (GApplication *app)
   open_diary_with_reminders (PD_APPLICATION (app), path);
 }
 
-/* The windows go before the application does, and what their closing started (a cancelled
- * load, the last save's answer) finishes: then nothing holds a diary any more and each is
+/* The windows close their diaries and go before the application does, and what was under way
+ * finishes (a diary still being opened, a cancelled load's answer): then every diary file is
  * closed, its write-ahead log folded into the file and removed. Otherwise the log stays
- * beside the diary, which alone (copied or backed up by hand) would miss the latest records. */
+ * beside the diary, which alone (copied or backed up by hand) would miss the latest records.
+ * At most two seconds: a diary another thread cannot let go of stays open. */
 static void
 close_windows (PdApplication *self)
 {
   GList *windows;
   gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
 
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PD_IS_WINDOW (l->data))
+      pd_window_close_diary (l->data);
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
     gtk_window_destroy (GTK_WINDOW (windows->data));
-  while (g_main_context_pending (NULL) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  while ((g_main_context_pending (NULL) || pd_database_count_open_files () > 0) &&
+         g_get_monotonic_time () < deadline)
+    {
+      /* A thread's answer comes as an event; until then, wait a little for it. */
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (G_USEC_PER_SEC / 1000);
+    }
 }
 
 static void
@@ -568,6 +577,10 @@ pd_application_shutdown (GApplication *app)
 {
   PdApplication *self = PD_APPLICATION (app);
 
+  /* No reminders start any more: not those of a window just shown, nor those that a closing
+   * window starts (pd_application_window_removed). */
+  g_clear_pointer (&self->pending_reminders_path, g_free);
+  g_clear_pointer (&self->reminders_path, g_free);
   stop_opening_reminders (self);
   g_clear_object (&self->reminders);
   g_clear_object (&self->notifier);

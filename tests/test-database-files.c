@@ -483,12 +483,16 @@ test_close (Fixture       *fixture,
   g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
   g_autofree char *copy = fixture_file (fixture, "copy.db");
   g_autoptr(GError) error = NULL;
+  guint n_open;
   gint64 n;
 
   fill (db, 3, 3);
   n = count_entries (db);
+  n_open = pd_database_count_open_files ();
+  g_assert_cmpuint (n_open, >=, 1);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
   pd_database_close (db);
+  g_assert_cmpuint (pd_database_count_open_files (), ==, n_open - 1);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 
@@ -504,9 +508,11 @@ test_close (Fixture       *fixture,
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
   pd_database_close (holder);
+  g_assert_cmpuint (pd_database_count_open_files (), ==, n_open - 1);
 
   /* Everything saved before is in the file alone. */
   again = open_diary (fixture->path, PD_DATABASE_READ_ONLY | PD_DATABASE_NO_BACKUPS);
+  g_assert_cmpuint (pd_database_count_open_files (), ==, n_open);
   g_assert_cmpint (count_entries (again), ==, n);
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
 }

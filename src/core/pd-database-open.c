@@ -85,6 +85,7 @@ open_read_only (PdDatabase  *self,
       if (!_pd_configure_connection (file_db, TRUE, error))
         return FALSE;
       self->db = g_steal_pointer (&file_db);
+      _pd_database_count_file (self);
       return TRUE;
     }
 
@@ -107,6 +108,7 @@ open_read_write (PdDatabase       *self,
   int rc;
 
   rc = sqlite3_open_v2 (file, &self->db, SQLITE_OPEN_READWRITE, _pd_write_vfs);
+  _pd_database_count_file (self);
   if (rc != SQLITE_OK)
     {
       _pd_set_db_error (error, self->db, rc, _("Could not open “%s”"), self->display_name);
@@ -322,10 +324,10 @@ check_not_dangling (const char  *path,
   return FALSE;
 }
 
-PdDatabase *
-pd_database_open (const char       *path,
-                  PdDatabaseFlags   flags,
-                  GError          **error)
+static PdDatabase *
+open_database (const char       *path,
+               PdDatabaseFlags   flags,
+               GError          **error)
 {
   g_autoptr(PdDatabase) self = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -431,6 +433,20 @@ pd_database_open (const char       *path,
   return ok ? g_steal_pointer (&self) : NULL;
 }
 
+PdDatabase *
+pd_database_open (const char       *path,
+                  PdDatabaseFlags   flags,
+                  GError          **error)
+{
+  PdDatabase *self;
+
+  /* Counted while it opens too: it reads the file on connections of its own first. */
+  _pd_database_count_opening (TRUE);
+  self = open_database (path, flags, error);
+  _pd_database_count_opening (FALSE);
+  return self;
+}
+
 gboolean
 pd_database_finish_check (PdDatabase  *self,
                           GError     **error)
@@ -533,6 +549,7 @@ pd_database_close (PdDatabase *self)
   if (sqlite3_open_v2 (":memory:", &nothing, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
     sqlite3_set_authorizer (nothing, deny_everything, NULL);
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  _pd_database_uncount_file (self);
   self->db = nothing;
   self->closed = TRUE;
 }

@@ -51,6 +51,8 @@ struct _PdDatabase
   gboolean read_only;
   /* pd_database_close: db is then an empty in-memory connection that may do nothing. */
   gboolean closed;
+  /* db is a connection to a file, counted by pd_database_count_open_files. */
+  gboolean counted;
 
   /* PD_DATABASE_CHECK_LATER: the quick check running on the inspection connection. */
   GThread *check_thread;
@@ -83,6 +85,11 @@ void          _pd_database_set_error           (PdDatabase    *self,
                                                 int            rc,
                                                 const char    *format,
                                                 ...) G_GNUC_PRINTF (4, 5);
+/* db now holds a file: counted until it closes (pd_database_count_open_files). */
+void          _pd_database_count_file          (PdDatabase    *self);
+void          _pd_database_uncount_file        (PdDatabase    *self);
+/* pd_database_open begins (TRUE) or ends (FALSE): counted as one more open file meanwhile. */
+void          _pd_database_count_opening       (gboolean       begin);
 /* FALSE with PD_ERROR_FAILED once pd_database_close closed the diary. */
 gboolean      _pd_database_check_open          (PdDatabase    *self,
                                                 GError       **error);

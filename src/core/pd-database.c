@@ -190,6 +190,41 @@ _pd_database_set_error (PdDatabase  *self,
   va_end (args);
 }
 
+/* Connections to diary files open in this process, in any thread. */
+static gint open_files;
+
+void
+_pd_database_count_file (PdDatabase *self)
+{
+  if (!self->counted)
+    {
+      self->counted = TRUE;
+      g_atomic_int_inc (&open_files);
+    }
+}
+
+void
+_pd_database_uncount_file (PdDatabase *self)
+{
+  if (self->counted)
+    {
+      self->counted = FALSE;
+      g_atomic_int_add (&open_files, -1);
+    }
+}
+
+void
+_pd_database_count_opening (gboolean begin)
+{
+  g_atomic_int_add (&open_files, begin ? 1 : -1);
+}
+
+guint
+pd_database_count_open_files (void)
+{
+  return (guint) g_atomic_int_get (&open_files);
+}
+
 gboolean
 _pd_database_check_open (PdDatabase  *self,
                          GError     **error)
@@ -424,6 +459,7 @@ pd_database_finalize (GObject *object)
   g_clear_pointer (&self->check_result, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  _pd_database_uncount_file (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
   g_rec_mutex_clear (&self->mutex);

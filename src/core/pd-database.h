@@ -93,6 +93,9 @@ void         pd_database_make_read_only            (PdDatabase       *self);
  * model) calls it when it goes, so that a reference left in a dialog or a service does not
  * keep the file open. */
 void         pd_database_close                     (PdDatabase       *self);
+/* How many connections to diary files this process has open, in any thread (a diary being
+ * opened included): what the application waits for before it quits. */
+guint        pd_database_count_open_files          (void);
 const char  *pd_database_get_path                  (PdDatabase       *self);
 /* Waits for the quick check of PD_DATABASE_CHECK_LATER: FALSE with PD_ERROR_DAMAGED (or the
  * error that stopped it) when the file is not sound. TRUE at once without that flag. */

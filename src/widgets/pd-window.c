@@ -678,6 +678,18 @@ pd_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (pd_window_parent_class)->close_request (window);
 }
 
+/* The window owns its diary: the file closes with it, also when a dialog or a service still
+ * holds the database (nothing must keep the write-ahead log beside the file). */
+static void
+close_diary (PdWindow *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  if (self->model != NULL)
+    pd_diary_model_close (self->model);
+  if (self->database != NULL)
+    pd_database_close (self->database);
+}
+
 static void
 pd_window_dispose (GObject *object)
 {
@@ -686,17 +698,18 @@ pd_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
   if (self->model != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->model, self);
-      pd_diary_model_close (self->model);
-    }
-  /* The window owns its diary: the file closes with it, also when a dialog or a service
-   * still holds the database (nothing must keep the write-ahead log beside the file). */
-  if (self->database != NULL)
-    pd_database_close (self->database);
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  close_diary (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (pd_window_parent_class)->dispose (object);
+}
+
+void
+pd_window_close_diary (PdWindow *self)
+{
+  g_return_if_fail (PD_IS_WINDOW (self));
+  close_diary (self);
 }
 
 static void

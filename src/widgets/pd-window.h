@@ -24,6 +24,11 @@ PdWindow   *pd_window_new_for_review (GtkApplication *application,
                                       PdDatabase     *database);
 /* Its properties "path" (the diary's file) and "review" (read-only) say which it shows. */
 
+/* Closes the window's diary now (pd_diary_model_close, pd_database_close): the application
+ * quits, and whatever still holds the window or its database (a task under way, a dialog)
+ * must not keep the file open. Also done when the window goes. */
+void        pd_window_close_diary  (PdWindow       *self);
+
 /* The window's actions for what happens outside it (pd-window.c installs them):
  * win.reload: the diary changed outside the window's model (an import, a restored backup, the
  *   preferences, a reminder): the model reads it again, off the main thread, and the pages
