@@ -1,5 +1,7 @@
-/* pd-medication-checks-private.h: what pd-medication-checks.c (MME, combinations) shares with
- * pd-medication-maxima.c (the maximum in 24 h and the acetaminophen total)
+/* pd-medication-checks-private.h: what pd-medication-checks.c (what a dose is of, MME,
+ * combinations) shares with pd-medication-maxima.c (the maximum in 24 h and the
+ * acetaminophen total) and pd-medication-uncounted.c, and what pd-day-warnings.c puts
+ * together
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,6 +54,15 @@ void        _pd_add_max_daily_warnings (GPtrArray            *warnings,
                                         GArray               *taken,
                                         GArray               *window,
                                         const PdCheckOptions *options);
+
+/* The warnings of pd-medication-checks.c for the day's taken doses (taken): MME, one class
+ * taken twice, risky combinations and CYP2D6. */
+void        _pd_add_interaction_warnings (GPtrArray          *warnings,
+                                          GPtrArray          *doses,
+                                          GPtrArray          *medications,
+                                          GArray             *taken,
+                                          guint32             day,
+                                          const PdCheckOptions *options);
 
 /* PD_WARNING_NOT_COUNTED for each of the day's taken doses (taken) that pd_daily_mme or the
  * acetaminophen total cannot count because of its unit or an unknown strength. */

@@ -1,5 +1,7 @@
-/* pd-medication-checks.c: what a dose is of, MME, and the day's safety warnings (the
- * regimen's schedule, adherence and due doses, is in pd-medication-schedule.c)
+/* pd-medication-checks.c: what a dose is of, MME, and the day's warnings about MME, one
+ * class taken twice and risky combinations (the day's list of warnings is put together in
+ * pd-day-warnings.c; the regimen's schedule, adherence and due doses are in
+ * pd-medication-schedule.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -664,25 +666,14 @@ pd_check_options_init (PdCheckOptions *options)
   options->cyp2d6 = PD_CYP2D6_UNKNOWN;
 }
 
-GPtrArray *
-pd_day_warnings_full (GPtrArray            *doses,
-                      GPtrArray            *medications,
-                      guint32               day,
-                      const PdCheckOptions *options)
+void
+_pd_add_interaction_warnings (GPtrArray            *warnings,
+                              GPtrArray            *doses,
+                              GPtrArray            *medications,
+                              GArray               *taken,
+                              guint32               day,
+                              const PdCheckOptions *options)
 {
-  GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_warning_free);
-  g_autoptr(GArray) taken = _pd_resolve_taken_doses (doses, medications, day, day);
-  /* A maximum in 24 hours: yesterday evening's doses count toward this morning's. */
-  g_autoptr(GArray) window = _pd_resolve_taken_doses (doses, medications, day - 1, day);
-  PdCheckOptions defaults;
-
-  if (options == NULL)
-    {
-      pd_check_options_init (&defaults);
-      options = &defaults;
-    }
-
-  _pd_add_max_daily_warnings (warnings, taken, window, options);
   add_mme_warning (warnings, pd_daily_mme (doses, medications, day));
   add_same_class_warnings (warnings, taken, day);
   add_combination_warning (warnings, taken, PD_WARNING_OPIOID_GABAPENTINOID, is_opioid,
@@ -692,39 +683,6 @@ pd_day_warnings_full (GPtrArray            *doses,
   add_combination_warning (warnings, taken, PD_WARNING_SEROTONERGIC, is_serotonergic_opioid,
                            is_serotonergic_antidepressant);
   add_cyp2d6_warning (warnings, taken, options);
-  _pd_add_not_counted_warnings (warnings, taken);
-  return warnings;
-}
-
-GPtrArray *
-pd_day_warnings (GPtrArray *doses,
-                 GPtrArray *medications,
-                 guint32    day)
-{
-  return pd_day_warnings_full (doses, medications, day, NULL);
-}
-
-char *
-pd_day_safety_flags (GPtrArray            *doses,
-                     GPtrArray            *medications,
-                     guint32               day,
-                     const PdCheckOptions *options)
-{
-  g_autoptr(GPtrArray) warnings = pd_day_warnings_full (doses, medications, day, options);
-  GString *flags = g_string_new (NULL);
-
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      PdWarning *warning = g_ptr_array_index (warnings, i);
-
-      /* Information such as a dose not counted is no safety flag of domain.md. */
-      if (warning->code == NULL)
-        continue;
-      if (flags->len > 0)
-        g_string_append_c (flags, ';');
-      g_string_append (flags, warning->code);
-    }
-  return g_string_free (flags, FALSE);
 }
 
 static gboolean
