@@ -448,18 +448,66 @@ finalize_stmt (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* The quick check's connection and the diary's, once the check is done; the cached
+ * statements go first. */
+static void
+close_connections (PdDatabase *self)
+{
+  if (self->check_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->check_thread));
+  g_clear_pointer (&self->check_db, sqlite3_close_v2);
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  _pd_database_uncount_file (self);
+}
+
+static int
+deny_everything (gpointer    user_data,
+                 int         action,
+                 const char *arg1,
+                 const char *arg2,
+                 const char *arg3,
+                 const char *arg4)
+{
+  return SQLITE_DENY;
+}
+
+void
+pd_database_close (PdDatabase *self)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  sqlite3 *nothing = NULL;
+
+  g_return_if_fail (PD_IS_DATABASE (self));
+
+  /* The mutex waits for a save or load in another thread to finish. */
+  locker = g_rec_mutex_locker_new (&self->mutex);
+  if (self->closed)
+    return;
+  if (self->transaction_depth > 0)
+    {
+      g_warning ("%s closed inside a transaction: it is rolled back", self->path);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->transaction_depth = 0;
+    }
+  close_connections (self);
+  /* In its place a connection to nothing that refuses every statement: a call made later
+   * by whoever still holds the object fails (no statement is ever prepared on a NULL
+   * connection), and a backup of it is refused (_pd_database_check_open). */
+  if (sqlite3_open_v2 (":memory:", &nothing, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    sqlite3_set_authorizer (nothing, deny_everything, NULL);
+  self->db = nothing;
+  self->closed = TRUE;
+}
+
 static void
 pd_database_finalize (GObject *object)
 {
   PdDatabase *self = (PdDatabase *) object;
 
-  if (self->check_thread != NULL)
-    g_thread_join (g_steal_pointer (&self->check_thread));
-  g_clear_pointer (&self->check_db, sqlite3_close_v2);
+  close_connections (self);
   g_clear_pointer (&self->check_result, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->db, sqlite3_close_v2);
-  _pd_database_uncount_file (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
   g_rec_mutex_clear (&self->mutex);
