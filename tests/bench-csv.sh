@@ -20,8 +20,9 @@
 #   lower bound.
 # - export: sqlite3 itself (no shell around it) writes the CSV of every table of the diary
 #   to a file, as the app does (which sorts the rows and checks the file meanwhile).
-# Times are medians of runs that alternate between the two sides, so that the load of a
-# shared machine falls on both. Each ratio is given for wall-clock time and for CPU time
+# Times are medians of runs (9) that alternate between the two sides, so that the load of a
+# shared machine falls on both; 5 were too few: a slow phase of the machine moved their
+# median (export CPU 1.04x in one run, 0.72x to 0.85x in the three before it). Each ratio is given for wall-clock time and for CPU time
 # (user + system, from wait4() to the millisecond: /usr/bin/time rounds to 10 ms, a tenth
 # of an export); the target applies to CPU time, which other processes on the machine do
 # not inflate (wall-clock waits for a core are theirs, not ours).
@@ -31,7 +32,7 @@ set -u
 
 app="$1"
 make_diary="$2"
-runs=${PD_CSV_RUNS:-5}
+runs=${PD_CSV_RUNS:-9}
 big_rows=${PD_CSV_BIG_ROWS:-1000000}
 # tap_setup: $tmp, removed on exit, no display, the data folder in $tmp; $failed is 0.
 . "$(dirname "$0")/tap.sh"
