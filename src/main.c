@@ -99,12 +99,9 @@ main (int   argc,
 
 #ifdef __GLIBC__
   /* Memory (issue 11): the load and grouping threads would each get a malloc arena of
-   * their own, and glibc's threshold for mapping big blocks rises as they are freed, so
-   * freed blocks stay resident in the heap. Two arenas and a fixed threshold cut the
-   * window's peak with the 10-year diary by about 6 MB. */
+   * their own. Before any thread starts. (The window also fixes the threshold for mapping
+   * big blocks, once GTK is up: pd-application.c.) */
   mallopt (M_ARENA_MAX, 2);
-  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
-  mallopt (M_TRIM_THRESHOLD, 128 * 1024);
 #endif
   setlocale (LC_ALL, "");
   /* The uninstalled program (build-aux/run, the tests) finds its translations in the build

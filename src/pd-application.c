@@ -10,6 +10,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <glib-unix.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 
 #include "pd-application.h"
@@ -659,10 +662,25 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+/* Memory (issue 11): glibc's threshold for mapping big blocks rises as they are freed, so
+ * the blocks the diary's load and grouping free stay resident in the heap; a fixed threshold
+ * cuts the window's peak with the 10-year diary by about 6 MB. Only once GTK is up: while it
+ * starts, the software GL driver allocates and frees many big blocks, which a fixed
+ * threshold would map and unmap one by one (start-up took 20 ms longer). */
+static void
+limit_heap_growth (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 128 * 1024);
+#endif
+}
+
 static void
 pd_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (pd_application_parent_class)->startup (app);
+  limit_heap_growth ();
   pd_stall_watch_start ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
