@@ -67,9 +67,10 @@ _pd_report_add_footnote (PdReport   *self,
 }
 
 void
-_pd_report_add_page_break (PdReport *self)
+_pd_report_add_page_break (PdReport *self,
+                           double    room)
 {
-  _pd_report_add_block (self, PD_REPORT_BLOCK_BREAK);
+  _pd_report_add_block (self, PD_REPORT_BLOCK_BREAK)->size = room;
 }
 
 static char **

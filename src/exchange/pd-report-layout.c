@@ -265,6 +265,8 @@ paginate (PdReport *self,
 
       if (block->kind == PD_REPORT_BLOCK_BREAK)
         {
+          if (block->size > 0 && text_height - y >= block->size * text_height)
+            continue;
           if (page->end > page->first)
             start_page (self->pages, i + 1), y = 0;
           else

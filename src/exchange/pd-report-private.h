@@ -52,7 +52,7 @@ typedef enum
   PD_REPORT_BLOCK_BARS,   /* before and after means as two bars */
   PD_REPORT_BLOCK_BODY_MAP, /* pd_body_map_draw of the period */
   PD_REPORT_BLOCK_SPACE,
-  PD_REPORT_BLOCK_BREAK,  /* the next block starts a page */
+  PD_REPORT_BLOCK_BREAK,  /* the next block starts a page, unless this one has room (size) */
 } PdReportBlockKind;
 
 typedef struct
@@ -113,7 +113,13 @@ PdReportBlock *_pd_report_add_block (PdReport         *self,
                                       PdReportBlockKind kind);
 void _pd_report_add_footnote (PdReport   *self,
                               const char *markup);
-void _pd_report_add_page_break (PdReport *self);
+/* The room a section that starts a page of its own needs left on the page before, to follow
+ * on it instead: without it, a few lines spilled from the page before stand alone on one. */
+#define PD_REPORT_BREAK_ROOM 0.6
+/* The next block starts a page, unless room (a share of the page's text height, 0 for
+ * none) is left on this one: then it follows what is above it. */
+void _pd_report_add_page_break (PdReport *self,
+                                double    room);
 char **_pd_report_cells_new (const char *first,
                               ...) G_GNUC_NULL_TERMINATED;
 /* day in the strftime format. */

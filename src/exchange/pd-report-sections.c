@@ -40,7 +40,8 @@ _pd_report_add_charts (PdReport *self)
 {
   PdReportBlock *block;
 
-  _pd_report_add_page_break (self);
+  /* A page of their own, unless the page before is mostly empty still. */
+  _pd_report_add_page_break (self, PD_REPORT_BREAK_ROOM);
   _pd_report_add_heading (self, _("Medication and activity"));
   _pd_report_add_text (self, PD_REPORT_SMALL_SIZE,
                        _("Doses taken per day by medication, daily opioid MME, and minutes of activity "
@@ -173,7 +174,8 @@ _pd_report_add_daily_table (PdReport *self)
   static const double widths[] = { 0.19, 0.08, 0.08, 0.07, 0.07, 0.09, 0.08, 0.08, 0.10, 0.16 };
   int table;
 
-  _pd_report_add_page_break (self);
+  /* A page of its own, unless the notes before it left most of theirs empty. */
+  _pd_report_add_page_break (self, PD_REPORT_BREAK_ROOM);
   _pd_report_add_heading (self, _("Daily values"));
   table = _pd_report_add_table (self, widths, 0x3fe, 8, _("Date"), _("Entries"), _("Mean"),
                                 _("Min"), _("Max"), _("Sleep h"), _("Mood"), _("Doses"), _("MME"),
