@@ -75,8 +75,9 @@ restored_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *previous = pd_backup_restore_into_finish (result, &error);
 
-  pd_command_report (self, error, _("Nothing Was Restored"),
-                     _("Backup restored; the diary it replaced is kept in the backup folder"), TRUE);
+  /* Short enough for a toast 360 px wide: where the replaced diary went, the question before
+   * the restore said. */
+  pd_command_report (self, error, _("Nothing Was Restored"), _("Backup restored"), TRUE);
 }
 
 static const BackupCommand back_up_command = {
