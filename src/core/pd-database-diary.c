@@ -103,7 +103,6 @@ read_job_start (ReadJob *job)
 {
   if ((job->reader = _pd_database_open_reader (job->self)) == NULL)
     return FALSE;
-  _pd_read_through_small_cache (job->reader);
   job->thread = g_thread_try_new ("pd-load", read_job_run, job, NULL);
   if (job->thread == NULL)
     g_clear_pointer (&job->reader, sqlite3_close);

@@ -281,7 +281,7 @@ pd_database_export_records (PdDatabase    *self,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A connection of its own (read-only, through mmap) does not hold up the diary's other
+  /* A connection of its own (read-only) does not hold up the diary's other
    * users; a diary without a file is read on its own connection. */
   if ((reader = _pd_database_open_reader (self)) != NULL)
     {

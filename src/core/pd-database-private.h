@@ -322,8 +322,9 @@ gpointer      _pd_database_finish_task         (PdDatabase          *self,
                                                 gpointer             source_tag,
                                                 GError             **error);
 
-/* A second, read-only connection to the diary's file, for reading in parallel; NULL where
- * there is no such file. Close with sqlite3_close(). */
+/* A second, read-only connection to the diary's file, for reading in parallel, through a
+ * small page cache (_pd_read_through_small_cache); NULL where there is no such file. Close
+ * with sqlite3_close(). */
 sqlite3      *_pd_database_open_reader         (PdDatabase    *self);
 
 /* Tests only: diary files are created and written through the SQLite VFS of that name (a
@@ -472,7 +473,6 @@ gboolean      _pd_create_diary_file            (const char    *path,
 void          _pd_recover_in_place             (const char    *path);
 
 /* Inspecting a file (pd-database-inspect.c). */
-void          _pd_read_through_mmap            (sqlite3       *db);
 void          _pd_read_through_small_cache     (sqlite3       *db);
 /* Checks, reading only, that path is a sound diary this program can open. Returns its
  * schema version, or 0 for an empty SQLite file that can become a diary; -1 on error.

@@ -34,10 +34,7 @@ pd_database_open_reader (PdDatabase  *writer,
     self->db = writer->db != NULL ? _pd_database_open_reader (writer) : NULL;
   }
   if (self->db != NULL)
-    {
-      _pd_database_count_file (self);
-      _pd_read_through_small_cache (self->db);
-    }
+    _pd_database_count_file (self);
   if (self->db == NULL)
     {
       g_set_error (error, PD_ERROR, PD_ERROR_FAILED,

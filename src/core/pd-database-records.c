@@ -469,7 +469,7 @@ _pd_database_open_reader (PdDatabase *self)
       return NULL;
     }
   sqlite3_busy_timeout (reader, 5000);
-  _pd_read_through_mmap (reader);
+  _pd_read_through_small_cache (reader);
   return reader;
 }
 
