@@ -44,6 +44,19 @@ pd_information_row_new (const char *text)
   return row;
 }
 
+void
+pd_widget_set_tooltip (GtkWidget  *widget,
+                       const char *text)
+{
+  gboolean quietly = gtk_widget_get_parent (widget) == NULL && gtk_widget_get_visible (widget);
+
+  if (quietly)
+    gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  if (quietly)
+    gtk_widget_set_visible (widget, TRUE);
+}
+
 GtkWidget *
 pd_action_button_new (const char *icon,
                       const char *action,
@@ -58,7 +71,7 @@ pd_action_button_new (const char *icon,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (target != NULL)
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  pd_widget_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   return button;

@@ -31,6 +31,12 @@ void pd_widget_class_set_template (GtkWidgetClass          *widget_class,
 /* An action row telling text (wrapped, not markup) beside an information icon. */
 GtkWidget *pd_information_row_new (const char *text);
 
+/* Gives widget its tooltip. A widget not yet in a window is given it while hidden: GTK 4.8
+ * asks the display where the pointer is whenever a visible widget gets a tooltip (round
+ * trips to the X server), and the History page makes rows with buttons by the hundred. */
+void pd_widget_set_tooltip (GtkWidget  *widget,
+                            const char *text);
+
 /* A flat icon button, centred in a row, that activates action with target (floating or
  * NULL); tooltip shows on hovering, label is its accessible name. */
 GtkWidget *pd_action_button_new (const char *icon,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-entry-row.h"
+#include "pd-page-util.h"
 #include "pd-rows.h"
 #include "pd-tags.h"
 
@@ -127,7 +128,7 @@ pd_entry_row_new (PdPainEntry *entry,
       g_autofree char *flags = pd_tags_to_label (PD_TAG_RED_FLAG, pd_pain_entry_get_red_flags (entry));
 
       gtk_widget_add_css_class (icon, "error");
-      gtk_widget_set_tooltip_text (icon, flags);
+      pd_widget_set_tooltip (icon, flags);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, flags, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (self), icon);
     }

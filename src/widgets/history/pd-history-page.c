@@ -105,13 +105,13 @@ search_changed_cb (PdHistoryPage *self)
 }
 
 /* GtkListView (GTK 4.8) keeps up to 200 rows bound around what is in sight, and binds and
- * measures them all in the frame after it is given a model: with History's rows (3-4 ms
+ * measures them all in the frame after it is given a model: with History's rows (about 3 ms
  * each, most of it text measurement) the first showing of a long diary froze the window for
  * over half a second. The list view is first given about a window's worth of items, then
- * GROW_STEP more each frame (about 35 ms of work), and all of them once it holds as many as
- * it keeps bound. */
+ * GROW_STEP more each frame (about 12 ms of work, within a frame), and all of them once it
+ * holds as many as it keeps bound. */
 #define FIRST_ITEMS 16
-#define GROW_STEP 8
+#define GROW_STEP 4
 #define LIST_VIEW_BOUND_ITEMS 200
 
 static gboolean

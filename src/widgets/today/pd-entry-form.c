@@ -507,7 +507,7 @@ build_score_buttons (PdEntryForm *self)
       /* Translators: the accessible name of a score button, e.g. "Pain 7, severe pain" */
       name = g_strdup_printf (_("Pain %d, %s"), i, describe_score (i));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_widget_set_tooltip_text (button, describe_score (i));
+      pd_widget_set_tooltip (button, describe_score (i));
       gtk_widget_add_css_class (button, "score");
       gtk_widget_add_css_class (button, i <= 3 ? "score-mild" : i <= 6 ? "score-moderate" : "score-severe");
       if (i > 0)

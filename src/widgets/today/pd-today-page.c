@@ -501,7 +501,7 @@ update_quick_activities (PdTodayPage *self,
       button = small_button (label, accessible, "today.repeat-activity",
                              g_variant_new_string (pd_activity_get_id (activity)), FALSE);
       gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_tooltip_text (button, accessible);
+      pd_widget_set_tooltip (button, accessible);
       gtk_flow_box_append (self->quick_activities, button);
       gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
