@@ -15,7 +15,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdui import App, Scenario, find, finish, poll, press, query, tap, wait_for  # noqa: E402
+from pdui import (App, Scenario, find, finish, poll, press, query, tap, toplevel_of,  # noqa: E402
+                  wait_for)
 
 NOTE = "Before the damage"
 
@@ -59,9 +60,16 @@ def main():
             return query(app.db, "SELECT note FROM pain_entries WHERE deleted IS NULL")
         # The damaged diary gets its second name a moment before the copy takes its place.
         tap(poll(lambda: notes() == [(NOTE,)]) is not None, "the diary holds the backup's entry", notes())
-        toast = poll(lambda: find(app.root, prefix="The damaged diary was kept as"))
-        tap(toast is not None and os.path.basename(kept[0]) in toast.get_name(),
-            "a toast names the kept file", toast and toast.get_name())
+        said = poll(lambda: find(app.root, prefix="The damaged diary was kept as"))
+        tap(said is not None and os.path.basename(kept[0]) in said.get_name(),
+            "a dialog names the kept file, whole", said and said.get_name())
+        dialog = said and toplevel_of(said)
+        close = dialog and find(dialog, name="Close", role="push button")
+        tap(close is not None, "the dialog has a Close button")
+        if close is not None:
+            press(close)
+            tap(poll(lambda: find(app.root, prefix="The damaged diary was kept as") is None)
+                is not None, "Close closes the dialog")
         tap(oct(os.stat(app.db).st_mode & 0o777) == "0o600", "the restored diary is private")
         tap(poll(lambda: find(app.root, prefix="Pain 4")) is not None,
             "the window shows the restored diary's entry on Today")

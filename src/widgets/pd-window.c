@@ -18,6 +18,7 @@
 #include "pd-medications-page.h"
 #include "pd-history-page.h"
 #include "pd-preferences-window.h"
+#include "pd-problem-dialog.h"
 #include "pd-review.h"
 #include "pd-today-page.h"
 #include "pd-toast-clearance.h"
@@ -590,15 +591,16 @@ restore_backup_action (GtkWidget  *widget,
       return;
     }
   open_database (self);
+  /* Where the damaged file went, in a dialog rather than a toast: a toast cuts a long file
+   * name off, and this one is the name to look for. */
   if (kept != NULL)
     {
       g_autofree char *name = g_path_get_basename (kept);
       /* Translators: %s is a file's name, e.g. "diary.db.damaged-20261205-130512" */
-      AdwToast *toast = adw_toast_new_format (_("The damaged diary was kept as “%s”"), name);
+      g_autofree char *body = g_strdup_printf (_("The damaged diary was kept as “%s”, in the "
+                                                 "same folder."), name);
 
-      /* Where the file went stays on screen until it is dismissed. */
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      pd_problem_dialog_present (GTK_WINDOW (self), _("Backup Restored"), body);
     }
 }
 
