@@ -517,6 +517,55 @@ test_close (Fixture       *fixture,
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+file_is_checked (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return _pd_file_is_checked (&st);
+}
+
+/* A diary this process holds open, found sound, is not checked again by a second opening
+ * (the reminders open the window's diary as it shows); a copy of it, a file renamed over
+ * it, or a damaged one are. */
+static void
+test_checked_once (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PdDatabase) first = NULL;
+  g_autoptr(PdDatabase) second = NULL;
+  g_autofree char *copy = fixture_file (fixture, "copy.db");
+  g_autofree char *other = fixture_file (fixture, "other.db");
+  g_autoptr(GError) error = NULL;
+
+  first = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  fill (first, 200, 4);
+  g_assert_true (file_is_checked (fixture->path));
+  second = open_diary (fixture->path, PD_DATABASE_NO_BACKUPS);
+  g_assert_cmpint (count_entries (second), ==, count_entries (first));
+  g_clear_object (&first);
+  g_assert_true (file_is_checked (fixture->path));
+
+  /* A copy is another file: checked when it is opened, not before. */
+  g_assert_true (pd_database_backup_to (second, copy, &error));
+  g_assert_no_error (error);
+  g_assert_false (file_is_checked (copy));
+
+  /* Renamed over the diary, it is not the file the diary's connection holds. */
+  g_assert_true (pd_database_backup_to (second, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (other, fixture->path), ==, 0);
+  g_assert_false (file_is_checked (fixture->path));
+  pd_database_close (second);
+
+  /* Damaged: refused, and held by nobody. */
+  corrupt_middle_page (copy);
+  g_assert_null (pd_database_open (copy, PD_DATABASE_NO_BACKUPS, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_DAMAGED);
+  g_assert_false (file_is_checked (copy));
+}
+
 /* The day's backup reads every page of the diary through the writer's connection, whose page
  * cache is large (for imports): it must not keep the whole diary in memory afterwards, as
  * long as the window stays open (issue 11), and the cache keeps its size for what follows. */
@@ -650,6 +699,7 @@ main (int   argc,
     { "/database/backup-rotation", test_backup_rotation },
     { "/database/backup-to", test_backup_to },
     { "/database/close", test_close },
+    { "/database/checked-once", test_checked_once },
     { "/database/backup-stale-parts", test_backup_stale_parts },
     { "/database/backup-leaves-cache-small", test_backup_leaves_cache_small },
   };

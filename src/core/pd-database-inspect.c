@@ -200,6 +200,7 @@ _pd_inspect_file (const char  *path,
   gint64 application_id = 0;
   gint64 version = 0;
   gint64 n_objects = 0;
+  GStatBuf st;
   int rc;
 
   if (!has_sqlite_header (path, display, &local_error))
@@ -264,6 +265,13 @@ _pd_inspect_file (const char  *path,
         return -1;
       }
   }
+
+  /* This process holds the file open already, found sound (not a copy of it). */
+  if (g_stat (path, &st) == 0 && _pd_file_is_checked (&st))
+    {
+      g_debug ("%s is open and was checked already", path);
+      return (int) version;
+    }
 
   /* Checked later, in the same read transaction: the caller's thread runs it. */
   if (deferred != NULL)

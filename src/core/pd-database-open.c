@@ -430,6 +430,9 @@ open_database (const char       *path,
     remove_private_copy (copy_dir, copy);
   if (ok && self->check_db != NULL)
     self->check_thread = g_thread_new ("pd-check", check_thread_run, self);
+  /* The file itself (not a copy), found sound: checked now, or held so already. */
+  else if (ok && !use_copy && version > 0 && g_stat (file, &st) == 0)
+    _pd_database_hold_checked_file (self, &st);
   return ok ? g_steal_pointer (&self) : NULL;
 }
 
@@ -438,11 +441,17 @@ pd_database_open (const char       *path,
                   PdDatabaseFlags   flags,
                   GError          **error)
 {
+  static GRecMutex one_at_a_time;
   PdDatabase *self;
 
-  /* Counted while it opens too: it reads the file on connections of its own first. */
+  /* Counted while it opens too: it reads the file on connections of its own first. One
+   * opening at a time: a second one of the same diary (the reminders', as the window's own
+   * opens) then finds the file held and checked (_pd_file_is_checked) instead of reading it
+   * all again alongside. */
   _pd_database_count_opening (TRUE);
+  g_rec_mutex_lock (&one_at_a_time);
   self = open_database (path, flags, error);
+  g_rec_mutex_unlock (&one_at_a_time);
   _pd_database_count_opening (FALSE);
   return self;
 }

@@ -213,6 +213,64 @@ _pd_database_uncount_file (PdDatabase *self)
     }
 }
 
+/* The files of _pd_database_hold_checked_file: "device:inode" -> how many hold it. */
+static GHashTable *checked_files;
+G_LOCK_DEFINE_STATIC (checked_files);
+
+static char *
+file_key (const GStatBuf *st)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64) st->st_dev,
+                          (guint64) st->st_ino);
+}
+
+gboolean
+_pd_file_is_checked (const GStatBuf *st)
+{
+  g_autofree char *key = file_key (st);
+  gboolean checked;
+
+  G_LOCK (checked_files);
+  checked = checked_files != NULL && g_hash_table_contains (checked_files, key);
+  G_UNLOCK (checked_files);
+  return checked;
+}
+
+void
+_pd_database_hold_checked_file (PdDatabase     *self,
+                                const GStatBuf *st)
+{
+  guint holders;
+
+  if (self->checked_file != NULL)
+    return;
+  self->checked_file = file_key (st);
+  G_LOCK (checked_files);
+  if (checked_files == NULL)
+    checked_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  holders = GPOINTER_TO_UINT (g_hash_table_lookup (checked_files, self->checked_file));
+  g_hash_table_insert (checked_files, g_strdup (self->checked_file),
+                       GUINT_TO_POINTER (holders + 1));
+  G_UNLOCK (checked_files);
+}
+
+static void
+release_checked_file (PdDatabase *self)
+{
+  g_autofree char *key = g_steal_pointer (&self->checked_file);
+  guint holders;
+
+  if (key == NULL)
+    return;
+  G_LOCK (checked_files);
+  holders = GPOINTER_TO_UINT (g_hash_table_lookup (checked_files, key));
+  if (holders > 1)
+    g_hash_table_insert (checked_files, g_strdup (key), GUINT_TO_POINTER (holders - 1));
+  else
+    g_hash_table_remove (checked_files, key);
+  G_UNLOCK (checked_files);
+}
+
 void
 _pd_database_count_opening (gboolean begin)
 {
@@ -459,6 +517,7 @@ close_connections (PdDatabase *self)
   g_hash_table_remove_all (self->statements);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   _pd_database_uncount_file (self);
+  release_checked_file (self);
 }
 
 static int
