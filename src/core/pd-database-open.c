@@ -430,8 +430,9 @@ open_database (const char       *path,
     remove_private_copy (copy_dir, copy);
   if (ok && self->check_db != NULL)
     self->check_thread = g_thread_new ("pd-check", check_thread_run, self);
-  /* The file itself (not a copy), found sound: checked now, or held so already. */
-  else if (ok && !use_copy && version > 0 && g_stat (file, &st) == 0)
+  /* The file itself (not a copy), found sound: checked now, or held so already; and the
+   * connection is to it (not to an older diary migrated into memory). */
+  else if (ok && self->counted && !use_copy && version > 0 && g_stat (file, &st) == 0)
     _pd_database_hold_checked_file (self, &st);
   return ok ? g_steal_pointer (&self) : NULL;
 }
